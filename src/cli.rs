@@ -1,0 +1,153 @@
+//! Command-line arguments. Raw flags become a validated [`Config`] before any
+//! work is done.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config;
+use crate::error::{Error, Location, Result};
+use crate::model::price_index::PriceIndex;
+use crate::model::targets::Targets;
+use crate::report::{Lang, OutputFormat};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kivijalka",
+    version,
+    about = "Checks and measures a Finnish municipality's financial statements against the strategy \"Kestävä talous kivijalkana\"."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// The five strategy indicators by year, with target status.
+    Indicators(Common),
+    /// The standard key ratios (tunnusluvut) for the city and the group.
+    Ratios(Common),
+    /// Validates the workbook; exit code 1 when it has errors.
+    Check(Common),
+    /// The statements as read, line by line, with the row each came from.
+    Statements(Common),
+    /// The statement lines kivijalka knows, with their Finnish, Swedish and English names.
+    Lines {
+        #[arg(long, value_enum, default_value_t = LangArg::Fi)]
+        lang: LangArg,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct Common {
+    /// The statement workbook (xlsx, xls, ods).
+    pub workbook: Option<PathBuf>,
+    /// Targets file (TOML); default: the strategy's own targets.
+    #[arg(long)]
+    pub targets: Option<PathBuf>,
+    /// Price-index CSV (year, change %) laid over the shipped KPHI series; may repeat.
+    #[arg(long)]
+    pub index: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = LangArg::Fi)]
+    pub lang: LangArg,
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Write the output to this file (written whole or not at all) instead of stdout.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Only these years, as 2022-2026 or 2024.
+    #[arg(long)]
+    pub years: Option<String>,
+    /// Read the rest of a workbook that has unknown lines or unreadable cells.
+    #[arg(long)]
+    pub allow_unknown: bool,
+    /// Print each formula and its source instead of the figures.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LangArg {
+    Fi,
+    En,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Csv,
+    Json,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Fi => Lang::Fi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Everything a command needs, checked.
+pub struct Config {
+    pub workbook: Option<PathBuf>,
+    pub targets: Targets,
+    pub index: PriceIndex,
+    pub lang: Lang,
+    pub format: OutputFormat,
+    pub out: Option<PathBuf>,
+    pub years: Option<(i32, i32)>,
+    pub allow_unknown: bool,
+    pub explain: bool,
+}
+
+fn parse_years(s: &str) -> Result<(i32, i32)> {
+    let bad = || {
+        Error::config(
+            Location::file("--years"),
+            format!("'{s}' is not a year or a range such as 2022-2026"),
+        )
+    };
+    let (a, b) = match s.split_once(['-', '–']) {
+        Some((a, b)) => (
+            a.trim().parse().map_err(|_| bad())?,
+            b.trim().parse().map_err(|_| bad())?,
+        ),
+        None => {
+            let y = s.trim().parse().map_err(|_| bad())?;
+            (y, y)
+        }
+    };
+    if b < a {
+        return Err(bad());
+    }
+    Ok((a, b))
+}
+
+impl Common {
+    pub fn config(&self) -> Result<Config> {
+        let needs_workbook = !self.explain;
+        if needs_workbook && self.workbook.is_none() {
+            return Err(Error::config(
+                Location::file("(arguments)"),
+                "a workbook is required",
+            ));
+        }
+        Ok(Config {
+            workbook: self.workbook.clone(),
+            targets: config::load_targets(self.targets.as_deref())?,
+            index: config::load_index(&self.index)?,
+            lang: self.lang.into(),
+            format: match self.format {
+                FormatArg::Table => OutputFormat::Table,
+                FormatArg::Csv => OutputFormat::Csv,
+                FormatArg::Json => OutputFormat::Json,
+            },
+            out: self.out.clone(),
+            years: self.years.as_deref().map(parse_years).transpose()?,
+            allow_unknown: self.allow_unknown,
+            explain: self.explain,
+        })
+    }
+}

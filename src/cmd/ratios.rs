@@ -1,0 +1,24 @@
+//! `kivijalka ratios`: the key ratios for the city and the group.
+
+use crate::cli::Config;
+use crate::cmd::{Outcome, emit, load, years};
+use crate::error::Result;
+use crate::model::ratios;
+use crate::report::{self, OutputFormat};
+
+pub fn run(cfg: &Config) -> Result<Outcome> {
+    if cfg.explain {
+        emit(cfg, |out| report::ratios::explain(cfg.lang, out))?;
+        return Ok(Outcome::Ok);
+    }
+    let ds = load(cfg)?;
+    let shown = years(cfg, &ds);
+    let mut values = ratios::compute_ratios(&ds, &cfg.targets);
+    values.retain(|v| shown.contains(&v.year));
+    emit(cfg, |out| match cfg.format {
+        OutputFormat::Table => report::ratios::table(&ds, &values, &shown, cfg.lang, out),
+        OutputFormat::Csv => report::ratios::csv(&ds, &values, out),
+        OutputFormat::Json => report::ratios::json(&ds, &values, out),
+    })?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,22 @@
+//! `kivijalka statements`: the statements as read.
+
+use crate::cli::Config;
+use crate::cmd::{Outcome, emit, load, years};
+use crate::error::Result;
+use crate::frame;
+use crate::report::{self, OutputFormat};
+
+pub fn run(cfg: &Config) -> Result<Outcome> {
+    let ds = load(cfg)?;
+    let shown = years(cfg, &ds);
+    emit(cfg, |out| match cfg.format {
+        OutputFormat::Table => {
+            let df = frame::long_frame(&[&ds]).map_err(std::io::Error::other)?;
+            let rows = frame::rows(&df).map_err(std::io::Error::other)?;
+            report::statements::table(&ds, &rows, &shown, cfg.lang, out)
+        }
+        OutputFormat::Csv => report::statements::csv(&ds, &shown, out),
+        OutputFormat::Json => report::statements::json(&ds, &shown, out),
+    })?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,112 @@
+//! Settings files at the edge: the targets (TOML) and price-index series
+//! (CSV) become model values here, with errors naming the file and line.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Location, Result};
+use crate::model::price_index::PriceIndex;
+use crate::model::targets::Targets;
+
+/// The KPHI series shipped with the tool (data/kphi.csv).
+pub const BUILTIN_KPHI: &str = include_str!("../data/kphi.csv");
+
+pub fn read_to_string(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
+}
+
+pub fn parse_targets(text: &str, file: &str) -> Result<Targets> {
+    let t: Targets = toml::from_str(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+        let at = Location {
+            file: file.to_string(),
+            sheet: None,
+            cell: line.map(|l| format!("line {l}")),
+        };
+        Error::config(at, e.message().to_string())
+    })?;
+    t.check()
+        .map_err(|m| Error::config(Location::file(file), m))?;
+    Ok(t)
+}
+
+pub fn load_targets(path: Option<&Path>) -> Result<Targets> {
+    match path {
+        None => Ok(Targets::default()),
+        Some(p) => parse_targets(&read_to_string(p)?, &p.display().to_string()),
+    }
+}
+
+/// A price-index CSV: columns `year` and a change in % (`kphi_change_pct`,
+/// `change_pct` or the second column), optionally `source`.
+pub fn parse_index(text: &str, file: &str, name: &str) -> Result<PriceIndex> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| Error::config(Location::file(file), format!("not a CSV file: {e}")))?
+        .clone();
+    let col = |names: &[&str]| {
+        headers
+            .iter()
+            .position(|h| names.contains(&h.to_lowercase().as_str()))
+    };
+    let year_col = col(&["year", "vuosi"])
+        .ok_or_else(|| Error::config(Location::file(file), "no column 'year'"))?;
+    let change_col = col(&["kphi_change_pct", "change_pct", "muutos_pct", "change"])
+        .or(if headers.len() >= 2 { Some(1) } else { None })
+        .ok_or_else(|| Error::config(Location::file(file), "no column with the change in %"))?;
+    let source_col = col(&["source", "lahde"]);
+    let mut pi = PriceIndex {
+        name: name.to_string(),
+        ..Default::default()
+    };
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i + 2;
+        let at = || Location {
+            file: file.to_string(),
+            sheet: None,
+            cell: Some(format!("line {line}")),
+        };
+        let rec = rec.map_err(|e| Error::config(at(), e.to_string()))?;
+        let y: i32 = rec.get(year_col).unwrap_or("").parse().map_err(|_| {
+            Error::config(
+                at(),
+                format!("'{}' is not a year", rec.get(year_col).unwrap_or("")),
+            )
+        })?;
+        let raw = rec
+            .get(change_col)
+            .unwrap_or("")
+            .replace(',', ".")
+            .replace('\u{2212}', "-");
+        let v = Decimal::from_str(&raw)
+            .map_err(|_| Error::config(at(), format!("'{raw}' is not a percentage")))?;
+        pi.changes.insert(y, v);
+        if let Some(s) = source_col.and_then(|c| rec.get(c)) {
+            pi.sources.insert(y, s.to_string());
+        }
+    }
+    Ok(pi)
+}
+
+/// The shipped KPHI series, with the user's files laid over it in order.
+pub fn load_index(extra: &[std::path::PathBuf]) -> Result<PriceIndex> {
+    let mut pi = parse_index(
+        BUILTIN_KPHI,
+        "data/kphi.csv",
+        "KPHI (kuntien peruspalvelujen hintaindeksi)",
+    )?;
+    for p in extra {
+        let text = read_to_string(p)?;
+        let mut more = parse_index(&text, &p.display().to_string(), "")?;
+        more.name = format!("{} + {}", pi.name, p.display());
+        pi.overlay(more);
+    }
+    Ok(pi)
+}

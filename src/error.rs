@@ -1,0 +1,187 @@
+//! One error type for the whole tool, with a cause chain.
+//!
+//! Every error that comes from a file names the file, and where it can, the
+//! sheet and the cell, because the person reading it has the workbook open and
+//! wants to go straight to the cell.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Where in an input something was found: file, sheet and cell ("C12").
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Location {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+}
+
+impl Location {
+    pub fn file(file: impl Into<String>) -> Self {
+        Location {
+            file: file.into(),
+            sheet: None,
+            cell: None,
+        }
+    }
+    pub fn cell(
+        file: impl Into<String>,
+        sheet: impl Into<String>,
+        cell: impl Into<String>,
+    ) -> Self {
+        Location {
+            file: file.into(),
+            sheet: Some(sheet.into()),
+            cell: Some(cell.into()),
+        }
+    }
+    pub fn sheet(file: impl Into<String>, sheet: impl Into<String>) -> Self {
+        Location {
+            file: file.into(),
+            sheet: Some(sheet.into()),
+            cell: None,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(s) = &self.sheet {
+            write!(f, ", sheet '{s}'")?;
+        }
+        if let Some(c) = &self.cell {
+            write!(f, ", cell {c}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Turns a zero-based (row, column) into an Excel cell name such as "B7".
+pub fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut c = col + 1;
+    while c > 0 {
+        let rem = ((c - 1) % 26) as u8;
+        letters.push((b'A' + rem) as char);
+        c = (c - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
+}
+
+#[derive(Debug)]
+pub enum Error {
+    /// The input could not be used; the message says why and `at` says where.
+    Input { at: Location, message: String },
+    /// A settings file (targets, price index) is wrong.
+    Config { at: Location, message: String },
+    /// Reading or writing a file failed.
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Reading found problems that make the figures untrustworthy; each
+    /// finding names its cell.
+    Rejected {
+        file: String,
+        findings: Vec<crate::model::findings::Finding>,
+    },
+    /// An error with context added on top of its cause.
+    Context { message: String, source: Box<Error> },
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    pub fn input(at: Location, message: impl Into<String>) -> Self {
+        Error::Input {
+            at,
+            message: message.into(),
+        }
+    }
+    pub fn config(at: Location, message: impl Into<String>) -> Self {
+        Error::Config {
+            at,
+            message: message.into(),
+        }
+    }
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+    pub fn context(self, message: impl Into<String>) -> Self {
+        Error::Context {
+            message: message.into(),
+            source: Box::new(self),
+        }
+    }
+    /// The full chain, outermost first, one cause a line.
+    pub fn chain(&self) -> Vec<String> {
+        let mut out = vec![self.to_string()];
+        let mut cur: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(self);
+        while let Some(e) = cur {
+            out.push(e.to_string());
+            cur = e.source();
+        }
+        out
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Input { at, message } => write!(f, "{at}: {message}"),
+            Error::Config { at, message } => write!(f, "{at}: {message}"),
+            Error::Io { path, .. } => write!(f, "{}", path.display()),
+            Error::Rejected { file, findings } => {
+                write!(
+                    f,
+                    "{file}: {} problem(s) must be fixed before the figures can be used",
+                    findings.len()
+                )?;
+                for x in findings {
+                    let at = x
+                        .cells
+                        .first()
+                        .map(|l| l.to_string())
+                        .unwrap_or_else(|| file.clone());
+                    write!(f, "\n  {at}: {}", x.message)?;
+                }
+                write!(
+                    f,
+                    "\n(run `kivijalka check` for everything found, or pass --allow-unknown to read the rest anyway)"
+                )
+            }
+            Error::Context { message, .. } => write!(f, "{message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            Error::Context { source, .. } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_names_follow_excel() {
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(6, 1), "B7");
+        assert_eq!(cell_name(0, 25), "Z1");
+        assert_eq!(cell_name(0, 26), "AA1");
+        assert_eq!(cell_name(9, 701), "ZZ10");
+        assert_eq!(cell_name(0, 702), "AAA1");
+    }
+}

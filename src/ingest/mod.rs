@@ -1,0 +1,8 @@
+//! Reading inputs: statement workbooks into the statement model.
+
+pub mod grid;
+pub mod number;
+pub mod sheet;
+pub mod workbook;
+
+pub use workbook::{read_grids, read_path};

@@ -1,0 +1,169 @@
+//! Numbers as ledgers write them.
+//!
+//! Numeric cells are exact decimals of what Excel stored (the shortest text
+//! that reads back to the same float, which is what Excel shows). Text cells
+//! may hold Finnish numbers: "1 234,5" with a normal, non-breaking or thin
+//! space, "−" (U+2212) or a dash for minus, "(1 234)" or "1 234-" for a
+//! negative figure, a trailing "€".
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+/// A number read from a cell, with the number of decimals it was written with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Num {
+    pub value: Decimal,
+    pub decimals: u32,
+}
+
+pub fn from_f64(f: f64) -> Option<Num> {
+    if !f.is_finite() {
+        return None;
+    }
+    let text = format!("{f}");
+    let value = Decimal::from_str(&text)
+        .or_else(|_| Decimal::from_scientific(&text))
+        .ok()?;
+    Some(Num {
+        value,
+        decimals: value.scale(),
+    })
+}
+
+pub fn from_i64(i: i64) -> Num {
+    Num {
+        value: Decimal::from(i),
+        decimals: 0,
+    }
+}
+
+/// Reads a number written as text. `Ok(None)` for a cell that is blank in
+/// effect; `Err` with the reason when the text is not a number.
+pub fn parse_text(raw: &str) -> Result<Option<Num>, String> {
+    let mut s: String = raw
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                ' ' | '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' | '\t' | '\'' | '\u{2019}'
+            )
+        })
+        .map(|c| match c {
+            '\u{2212}' | '\u{2013}' | '\u{2014}' | '\u{2012}' => '-',
+            _ => c,
+        })
+        .collect();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    // A lone dash is how printed statements write "nothing".
+    if s == "-" || s == "--" {
+        return Ok(Some(Num {
+            value: Decimal::ZERO,
+            decimals: 0,
+        }));
+    }
+    for suffix in ["€", "eur", "EUR", "e"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            if rest
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_digit() || c == ')' || c == '-')
+            {
+                s = rest.to_string();
+                break;
+            }
+        }
+    }
+    let mut negative = false;
+    if s.starts_with('(') && s.ends_with(')') {
+        negative = true;
+        s = s[1..s.len() - 1].to_string();
+    }
+    if let Some(rest) = s.strip_suffix('-') {
+        if !rest.is_empty() && !rest.starts_with('-') {
+            negative = !negative;
+            s = rest.to_string();
+        }
+    }
+    if let Some(rest) = s.strip_prefix('-') {
+        negative = !negative;
+        s = rest.to_string();
+    } else if let Some(rest) = s.strip_prefix('+') {
+        s = rest.to_string();
+    }
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return Err(format!("'{}' is not a number", raw.trim()));
+    }
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    let normalized = match (commas, dots) {
+        (0, 0) => s,
+        // Finnish decimal comma.
+        (1, 0) => s.replace(',', "."),
+        // "1.234.567" or "1.234,5": dots group thousands.
+        (_, d) if d > 1 || (commas == 1 && d >= 1 && s.find('.') < s.find(',')) => {
+            s.replace('.', "").replace(',', ".")
+        }
+        // "1,234.5" or "1,234,567": commas group thousands.
+        (c, 1) if c >= 1 => s.replace(',', ""),
+        (c, 0) if c > 1 => s.replace(',', ""),
+        (0, 1) => s,
+        _ => return Err(format!("'{}' is not a number", raw.trim())),
+    };
+    let value =
+        Decimal::from_str(&normalized).map_err(|_| format!("'{}' is not a number", raw.trim()))?;
+    let value = if negative { -value } else { value };
+    Ok(Some(Num {
+        value,
+        decimals: value.scale(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn v(s: &str) -> Decimal {
+        parse_text(s).unwrap().unwrap().value
+    }
+
+    #[test]
+    fn finnish_forms() {
+        assert_eq!(v("1 234,5"), dec!(1234.5));
+        assert_eq!(v("1\u{00A0}234\u{00A0}567,89"), dec!(1234567.89));
+        assert_eq!(v("1\u{2009}234"), dec!(1234));
+        assert_eq!(v("1\u{202F}234"), dec!(1234));
+        assert_eq!(v("\u{2212}46 216 718,06"), dec!(-46216718.06));
+        assert_eq!(v("– 12"), dec!(-12));
+        assert_eq!(v("(1 234)"), dec!(-1234));
+        assert_eq!(v("1 234-"), dec!(-1234));
+        assert_eq!(v("1 234 €"), dec!(1234));
+        assert_eq!(v("1.234.567,5"), dec!(1234567.5));
+        assert_eq!(v("1,234.5"), dec!(1234.5));
+        assert_eq!(v("-"), dec!(0));
+        assert_eq!(parse_text("  ").unwrap(), None);
+        assert_eq!(parse_text("1 234,50").unwrap().unwrap().decimals, 2);
+    }
+
+    #[test]
+    fn text_is_not_a_number() {
+        assert!(parse_text("n/a").is_err());
+        assert!(parse_text("12 kpl").is_err());
+        assert!(parse_text("1,2,3.4.5").is_err());
+    }
+
+    #[test]
+    fn floats_keep_what_excel_shows() {
+        assert_eq!(from_f64(7725767.34).unwrap().value, dec!(7725767.34));
+        assert_eq!(from_f64(-0.1).unwrap().value, dec!(-0.1));
+        assert_eq!(from_f64(2024.0).unwrap().decimals, 0);
+        assert!(from_f64(f64::NAN).is_none());
+    }
+}

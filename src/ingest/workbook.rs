@@ -1,0 +1,627 @@
+//! Reading a ledger's statement workbook into the statement model.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use calamine::{Data, Reader, open_workbook_auto};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::error::{Error, Location, Result, cell_name};
+use crate::ingest::grid::{Cell, Grid};
+use crate::ingest::number;
+use crate::ingest::sheet::{self, Layout};
+use crate::model::dataset::{Dataset, Entity, Figure, YearKind};
+use crate::model::findings::{Finding, Severity};
+use crate::model::items::{self, ItemDef, Sign, Statement};
+use crate::model::labels;
+
+/// Reads a workbook (xlsx, xlsm, xls, xlsb or ods) from disk.
+pub fn read_path(path: &Path) -> Result<Dataset> {
+    let file = path.display().to_string();
+    if !path.exists() {
+        return Err(Error::input(Location::file(&file), "no such file"));
+    }
+    let mut wb = open_workbook_auto(path).map_err(|e| {
+        Error::input(
+            Location::file(&file),
+            format!("not a workbook that can be read (xlsx, xlsm, xls, xlsb or ods): {e}"),
+        )
+    })?;
+    let mut grids = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).map_err(|e| {
+            Error::input(
+                Location::sheet(&file, &name),
+                format!("the sheet cannot be read: {e}"),
+            )
+        })?;
+        let mut grid = Grid::new(&name);
+        if let Some((r0, c0)) = range.start() {
+            for (r, row) in range.rows().enumerate() {
+                for (c, data) in row.iter().enumerate() {
+                    let cell = match data {
+                        Data::Empty => continue,
+                        Data::Int(i) => Cell::Number(number::from_i64(*i)),
+                        Data::Float(f) => Cell::from(*f),
+                        Data::String(s) => Cell::Text(s.clone()),
+                        Data::Bool(b) => Cell::Text(b.to_string()),
+                        Data::DateTime(d) => Cell::Text(d.to_string()),
+                        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+                        Data::Error(e) => Cell::Error(format!("{e}")),
+                    };
+                    grid.set(r0 + r as u32, c0 + c as u32, cell);
+                }
+            }
+        }
+        grids.push(grid);
+    }
+    read_grids(&file, grids)
+}
+
+/// Which statement a sheet's name says it holds.
+fn classify_name(name: &str) -> Option<(Entity, Statement)> {
+    let n = labels::normalize_keep_numbers(name).replace(' ', "");
+    let group = n.contains("konserni") || n.contains("koncern") || n.contains("group");
+    let entity = if group { Entity::Group } else { Entity::City };
+    let st = if n.contains("tuloslaskelma")
+        || n.contains("resultatrakning")
+        || n.contains("income")
+        || n == "tl"
+        || n.starts_with("tl") && n.len() <= 4
+    {
+        Statement::Tuloslaskelma
+    } else if n.contains("rahoituslaskelma")
+        || n.contains("finansieringsanalys")
+        || n.contains("cashflow")
+        || n == "rl"
+    {
+        Statement::Rahoituslaskelma
+    } else if n.contains("tase") || n.contains("balansrakning") || n.contains("balance") {
+        Statement::Tase
+    } else if n.contains("tausta")
+        || n.contains("bakgrund")
+        || n.contains("perustiedot")
+        || n.contains("background")
+    {
+        return Some((Entity::City, Statement::Taustatiedot));
+    } else {
+        return None;
+    };
+    Some((entity, st))
+}
+
+fn classify_content(layout: &Layout) -> Option<(Entity, Statement)> {
+    let t = &layout.titles;
+    let entity = if t.contains("konserni") || t.contains("koncern") {
+        Entity::Group
+    } else {
+        Entity::City
+    };
+    for (words, st) in [
+        (
+            &["tuloslaskelma", "resultaträkning"][..],
+            Statement::Tuloslaskelma,
+        ),
+        (
+            &["rahoituslaskelma", "finansieringsanalys"][..],
+            Statement::Rahoituslaskelma,
+        ),
+        (&["tase", "balansräkning"][..], Statement::Tase),
+        (
+            &["taustatiedot", "bakgrundsuppgifter"][..],
+            Statement::Taustatiedot,
+        ),
+    ] {
+        if words.iter().any(|w| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .any(|x| x == *w || x == format!("konserni{w}"))
+        }) {
+            return Some((entity, st));
+        }
+    }
+    let mut votes: BTreeMap<Statement, usize> = BTreeMap::new();
+    for row in &layout.rows {
+        for st in labels::statements_of(&row.label) {
+            *votes.entry(st).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(Statement, usize)> = votes.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    match ranked.as_slice() {
+        [(st, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(_, m)| *m * 2 < *n) => {
+            Some((entity, *st))
+        }
+        _ => None,
+    }
+}
+
+const META_NAME: &[&str] = &[
+    "kunta",
+    "kunnan nimi",
+    "kaupunki",
+    "kommun",
+    "municipality",
+    "nimi",
+];
+const META_CODE: &[&str] = &[
+    "kuntanumero",
+    "kuntakoodi",
+    "kunnan numero",
+    "kommunnummer",
+    "municipality code",
+    "kuntanro",
+];
+
+/// Name and number of the municipality in the background sheet: a label with
+/// the value beside it. Those rows are taken out before the year columns are read.
+fn take_meta(grid: &mut Grid, ds: &mut Dataset) {
+    for r in 0..grid.height() {
+        let Some((c, label)) =
+            (0..grid.width()).find_map(|c| grid.get(r, c).text().map(|t| (c, t.to_string())))
+        else {
+            continue;
+        };
+        let key = labels::normalize(&label);
+        let target = if META_NAME.contains(&key.as_str()) {
+            1
+        } else if META_CODE.contains(&key.as_str()) {
+            2
+        } else {
+            continue;
+        };
+        let value = (c + 1..grid.width()).find_map(|cc| match grid.get(r, cc) {
+            Cell::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+            Cell::Number(n) => Some(n.value.to_string()),
+            _ => None,
+        });
+        if let Some(v) = value {
+            if target == 1 {
+                ds.municipality = Some(v);
+            } else {
+                ds.municipality_code = Some(v);
+            }
+        }
+        for cc in 0..grid.width() {
+            grid.set(r, cc, Cell::Empty);
+        }
+    }
+}
+
+/// Reads sheets already turned into grids. `file` names the source in messages.
+pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
+    let mut ds = Dataset {
+        file: file.to_string(),
+        ..Default::default()
+    };
+    if grids.iter().all(Grid::is_blank) {
+        return Err(Error::input(Location::file(file), "the workbook is empty"));
+    }
+    let mut year_origin: BTreeMap<i32, (YearKind, Location)> = BTreeMap::new();
+    for mut grid in grids {
+        if grid.is_blank() {
+            continue;
+        }
+        let by_name = classify_name(&grid.name);
+        if by_name.map(|(_, s)| s) == Some(Statement::Taustatiedot) {
+            take_meta(&mut grid, &mut ds);
+        }
+        let layout = match sheet::read_layout(&grid, file) {
+            Ok(l) => l,
+            Err(f) if by_name.is_some() => {
+                let at = f
+                    .cells
+                    .last()
+                    .cloned()
+                    .unwrap_or_else(|| Location::sheet(file, &grid.name));
+                return Err(Error::input(at, f.message));
+            }
+            Err(_) => {
+                ds.findings.push(Finding::notice(
+                    "sheet_ignored",
+                    "sheet ignored: neither its name nor its content is a statement",
+                    vec![Location::sheet(file, &grid.name)],
+                ));
+                continue;
+            }
+        };
+        let Some((entity, statement)) = by_name.or_else(|| classify_content(&layout)) else {
+            ds.findings.push(Finding::notice(
+                "sheet_ignored",
+                "sheet ignored: neither its name nor its content is a statement",
+                vec![Location::sheet(file, &grid.name)],
+            ));
+            continue;
+        };
+        if let Some(other) = ds.sheets.get(&(entity, statement)) {
+            return Err(Error::input(
+                Location::sheet(file, &grid.name),
+                format!(
+                    "a second {} {} sheet; the first is '{other}'",
+                    entity.fi(),
+                    statement.fi()
+                ),
+            ));
+        }
+        ds.sheets.insert((entity, statement), grid.name.clone());
+        if by_name.is_none() {
+            ds.findings.push(Finding::notice(
+                "sheet_recognised",
+                format!(
+                    "sheet read as the {} {} by its content",
+                    entity.en(),
+                    statement.en()
+                ),
+                vec![Location::sheet(file, &grid.name)],
+            ));
+        }
+        read_statement(
+            &mut ds,
+            &mut year_origin,
+            file,
+            &grid,
+            layout,
+            entity,
+            statement,
+        );
+    }
+    if ds.sheets.keys().all(|(_, s)| *s == Statement::Taustatiedot) {
+        return Err(Error::input(
+            Location::file(file),
+            "no statement sheet found (tuloslaskelma, rahoituslaskelma or tase, by sheet name or content)",
+        ));
+    }
+    check_signs(&mut ds);
+    Ok(ds)
+}
+
+struct Read {
+    value: Decimal,
+    label: String,
+    source: Location,
+    quantum: Decimal,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_statement(
+    ds: &mut Dataset,
+    year_origin: &mut BTreeMap<i32, (YearKind, Location)>,
+    file: &str,
+    grid: &Grid,
+    layout: Layout,
+    entity: Entity,
+    statement: Statement,
+) {
+    let sheet_name = grid.name.clone();
+    let at = |r: u32, c: u32| Location::cell(file, sheet_name.clone(), cell_name(r, c));
+    ds.findings.extend(layout.findings.iter().cloned());
+    if let Some(u) = &layout.unit_found {
+        ds.findings.push(Finding::notice(
+            "unit",
+            format!("figures in units of {} € (from {u})", layout.scale),
+            vec![Location::sheet(file, &sheet_name)],
+        ));
+    }
+    let mut seen: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut read: BTreeMap<(&'static str, i32), Read> = BTreeMap::new();
+    for (pos, row) in layout.rows.iter().enumerate() {
+        let norm = labels::normalize(&row.label);
+        if norm.is_empty() || labels::is_plain_heading(&norm) {
+            continue;
+        }
+        let cands = labels::candidates(statement, &row.label);
+        let Some(def) = choose(cands, &seen) else {
+            if row.values.is_empty() {
+                ds.findings.push(Finding::notice(
+                    "row_ignored",
+                    format!(
+                        "row \"{}\" has no figures and is not a {} line; ignored",
+                        row.label,
+                        statement.fi()
+                    ),
+                    vec![at(row.row, row.label_col)],
+                ));
+            } else {
+                let other: Vec<&str> = labels::statements_of(&row.label)
+                    .iter()
+                    .map(|s| s.fi())
+                    .collect();
+                let hint = if other.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (it is a line of the {})", other.join(", "))
+                };
+                ds.findings.push(Finding::error(
+                    "unknown_label",
+                    format!(
+                        "unknown {} line \"{}\"{hint}; its figures are not read",
+                        statement.fi(),
+                        row.label
+                    ),
+                    vec![at(row.row, row.label_col)],
+                ));
+            }
+            continue;
+        };
+        seen.insert(def.id, pos);
+        for (year, num, col) in &row.values {
+            let scale = if matches!(def.id, "bg.asukasluku" | "bg.tuloveroprosentti") {
+                Decimal::ONE
+            } else {
+                row.scale.unwrap_or(layout.scale)
+            };
+            let value = (num.value * scale)
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            let quantum = if num.decimals > 6 {
+                Decimal::new(1, 2)
+            } else {
+                (scale / Decimal::from(10i64.pow(num.decimals))).max(Decimal::new(1, 2))
+            };
+            let source = at(row.row, *col);
+            if let Some(prev) = read.get(&(def.id, *year)) {
+                if prev.value != value {
+                    ds.findings.push(Finding::error(
+                        "duplicate_line",
+                        format!(
+                            "\"{}\" appears twice for {year} with different figures ({} and {}); the first is read",
+                            def.fi, prev.value, value
+                        ),
+                        vec![source, prev.source.clone()],
+                    ));
+                }
+                continue;
+            }
+            read.insert(
+                (def.id, *year),
+                Read {
+                    value,
+                    label: row.label.clone(),
+                    source,
+                    quantum,
+                },
+            );
+        }
+    }
+
+    if matches!(
+        statement,
+        Statement::Tuloslaskelma | Statement::Rahoituslaskelma
+    ) {
+        let positive = sign_convention(ds, file, &sheet_name, statement, &read);
+        if positive {
+            for ((id, _), r) in read.iter_mut() {
+                if items::item(id).sign == Sign::Minus {
+                    r.value = -r.value;
+                }
+            }
+        }
+    }
+
+    let kinds: BTreeMap<i32, &sheet::YearColumn> =
+        layout.years.iter().map(|y| (y.year, y)).collect();
+    for ((id, year), r) in read {
+        if let Some(yc) = kinds.get(&year) {
+            match year_origin.get(&year) {
+                Some((k, loc)) if *k != yc.kind => {
+                    ds.findings.push(Finding::error(
+                        "year_kind_conflict",
+                        format!("{year} is {k} in one sheet and {} in another", yc.kind),
+                        vec![at(layout.header_row, yc.col), loc.clone()],
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    year_origin.insert(year, (yc.kind, at(layout.header_row, yc.col)));
+                    ds.years.insert(year, yc.kind);
+                }
+            }
+        }
+        ds.figures.insert(
+            (entity, id, year),
+            Figure {
+                value: r.value,
+                source: r.source,
+                label: r.label,
+                quantum: r.quantum,
+            },
+        );
+    }
+}
+
+/// Picks among lines with the same label by the section the row sits in: the
+/// candidate whose parent (or its parent ...) was seen last above the row.
+fn choose(
+    cands: &'static [&'static ItemDef],
+    seen: &BTreeMap<&'static str, usize>,
+) -> Option<&'static ItemDef> {
+    if cands.len() <= 1 {
+        return cands.first().copied();
+    }
+    let score = |d: &ItemDef| -> Option<usize> {
+        let mut best = None;
+        let mut cur = d.parent;
+        while let Some(p) = cur {
+            if let Some(pos) = seen.get(p) {
+                best = best.max(Some(*pos));
+            }
+            cur = items::item(p).parent;
+        }
+        best
+    };
+    let mut best = cands[0];
+    let mut best_score = score(best);
+    for d in &cands[1..] {
+        let s = score(d);
+        if s > best_score {
+            best = d;
+            best_score = s;
+        }
+    }
+    Some(best)
+}
+
+/// Decides whether costs are carried as positive figures, from the
+/// statement's own subtotals where it has them, and says what it found.
+fn sign_convention(
+    ds: &mut Dataset,
+    file: &str,
+    sheet: &str,
+    statement: Statement,
+    read: &BTreeMap<(&'static str, i32), Read>,
+) -> bool {
+    let get = |id: &str, y: i32| {
+        read.get(&(items::item(id).id, y))
+            .map(|r| (r.value, r.quantum))
+    };
+    let total = |id: &str, y: i32| -> Option<(Decimal, Decimal)> {
+        if let Some(v) = get(id, y) {
+            return Some(v);
+        }
+        let mut any = None;
+        for c in items::children(id) {
+            if let Some((v, q)) = get(c.id, y) {
+                let (s, qs) = any.unwrap_or((Decimal::ZERO, Decimal::ZERO));
+                any = Some((s + v, qs + q));
+            }
+        }
+        any
+    };
+    let (total_id, plus_ids, minus_id, what) = match statement {
+        Statement::Tuloslaskelma => (
+            "tl.toimintakate",
+            &[
+                "tl.toimintatuotot",
+                "tl.valmistus_omaan_kayttoon",
+                "tl.osuus_osakkuusyhteisoista",
+            ][..],
+            "tl.toimintakulut",
+            "toimintakate = toimintatuotot + toimintakulut",
+        ),
+        _ => (
+            "rl.investointien_rahavirta",
+            &["rl.rahoitusosuudet", "rl.luovutustulot"][..],
+            "rl.investointimenot",
+            "investointien rahavirta = investointimenot + rahoitusosuudet + luovutustulot",
+        ),
+    };
+    let years: Vec<i32> = {
+        let mut v: Vec<i32> = read.keys().map(|(_, y)| *y).collect();
+        v.dedup();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (mut neg, mut pos) = (Vec::new(), Vec::new());
+    for y in &years {
+        let (Some((k, qk)), Some((c, qc))) = (get(total_id, *y), total(minus_id, *y)) else {
+            continue;
+        };
+        if c.is_zero() {
+            continue;
+        }
+        let mut plus = Decimal::ZERO;
+        let mut tol = qk + qc;
+        for id in plus_ids {
+            if let Some((v, q)) = total(id, *y) {
+                plus += v;
+                tol += q;
+            }
+        }
+        let tol = tol / Decimal::TWO;
+        let neg_ok = (k - (plus + c)).abs() <= tol;
+        let pos_ok = (k - (plus - c)).abs() <= tol;
+        if neg_ok && !pos_ok {
+            neg.push(*y);
+        } else if pos_ok && !neg_ok {
+            pos.push(*y);
+        }
+    }
+    let loc = vec![Location::sheet(file, sheet)];
+    let name = statement.fi();
+    if !neg.is_empty() || !pos.is_empty() {
+        let positive = pos.len() > neg.len();
+        if !neg.is_empty() && !pos.is_empty() {
+            ds.findings.push(Finding::warning(
+                "sign_convention",
+                format!(
+                    "{name}: costs look negative in {neg:?} but positive in {pos:?}; read as {}",
+                    if positive { "positive" } else { "negative" }
+                ),
+                loc,
+            ));
+        } else {
+            let y = if positive { pos[0] } else { neg[0] };
+            ds.findings.push(Finding::notice(
+                "sign_convention",
+                if positive {
+                    format!("{name}: costs and outflows are carried as positive figures (checked: {what}, with costs subtracted, holds in {y}); read as negative, as published")
+                } else {
+                    format!("{name}: costs and outflows are carried as negative figures, as published (checked: {what} holds in {y})")
+                },
+                loc,
+            ));
+        }
+        return positive;
+    }
+    // No subtotal to decide by: the costs' own signs.
+    let (mut p, mut n) = (0, 0);
+    for ((id, _), r) in read {
+        if items::item(id).sign == Sign::Minus {
+            if r.value > Decimal::ZERO {
+                p += 1;
+            } else if r.value < Decimal::ZERO {
+                n += 1;
+            }
+        }
+    }
+    if p + n == 0 {
+        return false;
+    }
+    let positive = p > n;
+    ds.findings.push(Finding::notice(
+        "sign_convention",
+        format!(
+            "{name}: no subtotal to check the sign convention against; costs are mostly {}, read as {}",
+            if positive { "positive" } else { "negative" },
+            if positive { "positive figures and turned negative, as published" } else { "published (negative)" }
+        ),
+        loc,
+    ));
+    positive
+}
+
+/// A figure whose sign is the opposite of how the line is published is kept
+/// as printed, with a warning: the reader should know it was not "fixed".
+fn check_signs(ds: &mut Dataset) {
+    let mut out = Vec::new();
+    for ((entity, id, year), fig) in &ds.figures {
+        let def = items::item(id);
+        let wrong = match def.sign {
+            Sign::Plus => fig.value < Decimal::ZERO,
+            Sign::Minus => fig.value > Decimal::ZERO,
+            Sign::Either => false,
+        };
+        if wrong && !def.statement.eq(&Statement::Tase) {
+            out.push(Finding::warning(
+                "unexpected_sign",
+                format!(
+                    "{} {year}: \"{}\" is {} where it is published {}; read as printed",
+                    entity.fi(),
+                    def.fi,
+                    fig.value,
+                    if def.sign == Sign::Plus {
+                        "positive"
+                    } else {
+                        "negative"
+                    }
+                ),
+                vec![fig.source.clone()],
+            ));
+        }
+    }
+    ds.findings.extend(out);
+}
+
+/// Whether reading found anything that makes the figures untrustworthy.
+pub fn has_errors(ds: &Dataset) -> bool {
+    ds.findings.iter().any(|f| f.severity == Severity::Error)
+}

@@ -1,0 +1,21 @@
+//! kivijalka: reads municipal financial statements, checks them, and measures
+//! them against the strategy "Kestävä talous kivijalkana".
+//!
+//! - [`model`]: the domain core (statement lines, figures, identities, key
+//!   ratios, the five indicators), without I/O.
+//! - [`ingest`]: workbooks into the model.
+//! - [`config`]: targets and price-index files.
+//! - [`frame`]: the figures as a polars long frame.
+//! - [`report`]: printers for terminal tables, CSV and JSON.
+//! - [`cmd`]: one module per subcommand.
+
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod error;
+pub mod frame;
+pub mod ingest;
+pub mod model;
+pub mod report;
+
+pub use error::{Error, Result};

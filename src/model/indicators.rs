@@ -1,0 +1,539 @@
+//! The five indicators of "Kestävä talous kivijalkana" (DOMAIN.md §4), each
+//! with its formula and source, checked against the targets.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::model::dataset::{Dataset, Entity, YearKind};
+use crate::model::items::Statement;
+use crate::model::price_index::PriceIndex;
+use crate::model::ratios::{Ctx, Input, Measure, Unit, div, pct};
+use crate::model::targets::Targets;
+
+pub struct IndicatorDef {
+    pub number: u8,
+    pub id: &'static str,
+    pub fi: &'static str,
+    pub en: &'static str,
+    pub target_fi: &'static str,
+    pub target_en: &'static str,
+    pub formula: &'static str,
+    pub source: &'static str,
+    pub unit: Unit,
+    pub decimals: u32,
+}
+
+const STRATEGY: &str = "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\"; DOMAIN.md §4";
+
+pub static INDICATORS: [IndicatorDef; 5] = [
+    IndicatorDef {
+        number: 1,
+        id: "annual_margin_vs_net_investment",
+        fi: "Vuosikate − nettoinvestoinnit",
+        en: "Annual margin − net investment",
+        target_fi: "Investoinnit vuosikatteen tasolla",
+        target_en: "Annual margin covers net investment",
+        formula: "vuosikate − (investointimenot − rahoitusosuudet − luovutustulot) ≥ 0; also 100 × vuosikate / nettoinvestoinnit when net investment is positive (target annual_margin.min_coverage_pct, default 100 %)",
+        source: STRATEGY,
+        unit: Unit::Eur,
+        decimals: 0,
+    },
+    IndicatorDef {
+        number: 2,
+        id: "accumulated_surplus",
+        fi: "Kertynyt ylijäämä",
+        en: "Accumulated surplus",
+        target_fi: "Tase säilyy ylijäämäisenä",
+        target_en: "The balance sheet stays in surplus",
+        formula: "edellisten tilikausien ylijäämä + tilikauden ylijäämä at 31.12. > 0; without a balance sheet for the year: last year's accumulated surplus + the income statement's tilikauden ylijäämä",
+        source: STRATEGY,
+        unit: Unit::Eur,
+        decimals: 0,
+    },
+    IndicatorDef {
+        number: 3,
+        id: "net_cost_growth",
+        fi: "Nettomenojen kasvu, %",
+        en: "Net cost growth, %",
+        target_fi: "Enintään hintaindeksin muutos",
+        target_en: "At most the change of the price index",
+        formula: "100 × (nettomenot(t) / nettomenot(t−1) − 1) ≤ price index change of year t; nettomenot = −toimintakate; break years are not comparable unless a like-for-like base is given",
+        source: STRATEGY,
+        unit: Unit::Percent,
+        decimals: 1,
+    },
+    IndicatorDef {
+        number: 4,
+        id: "group_loans_per_resident",
+        fi: "Konsernin lainat ja vastuut, €/asukas",
+        en: "Group loans and liabilities, €/resident",
+        target_fi: "Ei kasva",
+        target_en: "Does not grow",
+        formula: "(konsernin lainakanta + konsernin vuokravastuut) / asukasluku 31.12. ≤ the same a year earlier, compared in whole euros per resident",
+        source: STRATEGY,
+        unit: Unit::EurPerResident,
+        decimals: 0,
+    },
+    IndicatorDef {
+        number: 5,
+        id: "cumulative_cash_flow",
+        fi: "Toiminnan ja investointien rahavirran kertymä",
+        en: "Cumulative operating and investing cash flow",
+        target_fi: "Kertymä positiivinen",
+        target_en: "The cumulative sum is positive",
+        formula: "sum of toiminnan ja investointien rahavirta over the year and the four before (cash_flow.window_years) > 0",
+        source: STRATEGY,
+        unit: Unit::Eur,
+        decimals: 0,
+    },
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    Missed,
+    NotMeasurable,
+}
+
+impl Status {
+    pub fn fi(self) -> &'static str {
+        match self {
+            Status::Met => "toteutuu",
+            Status::Missed => "ei toteudu",
+            Status::NotMeasurable => "ei mitattavissa",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Missed => "missed",
+            Status::NotMeasurable => "not measurable",
+        }
+    }
+}
+
+/// A supporting figure shown beside an indicator's value.
+#[derive(Clone, Debug, Serialize)]
+pub struct Detail {
+    pub name: &'static str,
+    pub value: Option<Decimal>,
+    pub unit: Unit,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct IndicatorValue {
+    pub indicator: u8,
+    pub id: &'static str,
+    pub entity: Entity,
+    /// The year, or for a span the last year of it.
+    pub year: i32,
+    /// The first year, for a span over several years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_year: Option<i32>,
+    pub kind: Option<YearKind>,
+    pub value: Option<Decimal>,
+    pub unit: Unit,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// How the value was made, where it was not read directly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    pub details: Vec<Detail>,
+    pub inputs: Vec<Input>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Evaluation {
+    pub municipality: String,
+    pub years: Vec<(i32, YearKind)>,
+    pub period: Option<(i32, i32)>,
+    pub price_index: String,
+    pub values: Vec<IndicatorValue>,
+    /// Indicators 1 and 5 over the strategy period.
+    pub spans: Vec<IndicatorValue>,
+}
+
+fn det(name: &'static str, m: &Measure, unit: Unit) -> Detail {
+    Detail {
+        name,
+        value: m.as_ref().ok().copied(),
+        unit,
+    }
+}
+
+struct Outcome {
+    value: Measure,
+    met: Option<bool>,
+    method: Option<String>,
+    details: Vec<Detail>,
+}
+
+impl Outcome {
+    fn from(value: Measure, met: impl FnOnce(Decimal) -> bool, details: Vec<Detail>) -> Self {
+        let m = value.as_ref().ok().map(|v| met(*v));
+        Outcome {
+            value,
+            met: m,
+            method: None,
+            details,
+        }
+    }
+}
+
+fn round_whole(v: Decimal) -> Decimal {
+    v.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Indicator 1 for one year.
+fn annual_margin(c: &Ctx, y: i32) -> Outcome {
+    let e: Entity = c.targets.annual_margin.entity.into();
+    let vk = c.vuosikate(e, y);
+    let ni = c.nettoinvestoinnit(e, y);
+    let diff = match (&vk, &ni) {
+        (Ok(a), Ok(b)) => Ok(a - b),
+        (Err(w), _) | (_, Err(w)) => Err(w.clone()),
+    };
+    let coverage = match (&vk, &ni) {
+        (Ok(a), Ok(b)) if *b > Decimal::ZERO => pct(*a, *b, "nettoinvestoinnit"),
+        (Ok(_), Ok(_)) => Err("net investment is not positive".to_string()),
+        (Err(w), _) | (_, Err(w)) => Err(w.clone()),
+    };
+    let min = c.targets.annual_margin.min_coverage_pct / Decimal::ONE_HUNDRED;
+    let details = vec![
+        det("vuosikate", &vk, Unit::Eur),
+        det("nettoinvestoinnit", &ni, Unit::Eur),
+        det("kattavuus_pct", &coverage, Unit::Percent),
+    ];
+    let (a, b) = (vk.clone(), ni.clone());
+    Outcome::from(
+        diff,
+        move |_| a.unwrap_or_default() >= b.unwrap_or_default() * min,
+        details,
+    )
+}
+
+/// Indicator 2 for one year; rolls forward from the last balance sheet when
+/// the year has none (budget and plan years).
+fn accumulated_surplus(c: &Ctx, y: i32) -> Outcome {
+    let e: Entity = c.targets.accumulated_surplus.entity.into();
+    let above = c.targets.accumulated_surplus.above_eur;
+    let mut method = None;
+    let value = if c.ds.has_year_data(e, Statement::Tase, y) {
+        c.kertynyt_ylijaama(e, y)
+    } else {
+        // Roll forward from the latest balance sheet before y.
+        let base_year =
+            c.ds.years
+                .keys()
+                .rev()
+                .copied()
+                .find(|yy| *yy < y && c.ds.has_year_data(e, Statement::Tase, *yy));
+        match base_year {
+            None => Err(format!(
+                "no balance sheet ({}) for {y} or any year before it",
+                e.fi()
+            )),
+            Some(b) => (|| {
+                let mut acc = c.kertynyt_ylijaama(e, b)?;
+                for yy in b + 1..=y {
+                    acc += c.need(e, "tl.tilikauden_ylijaama", yy)?;
+                }
+                method = Some(format!(
+                    "no balance sheet for the year: the balance sheet of {b} rolled forward with the income statements' tilikauden ylijäämä"
+                ));
+                Ok(acc)
+            })(),
+        }
+    };
+    let per = value
+        .clone()
+        .and_then(|v| div(v, c.population(y)?, "population"));
+    let details = vec![det("per_asukas", &per, Unit::EurPerResident)];
+    let mut o = Outcome::from(value, |v| v > above, details);
+    o.method = method;
+    o
+}
+
+fn net_cost(c: &Ctx, e: Entity, y: i32) -> Measure {
+    Ok(-c.need(e, "tl.toimintakate", y)?)
+}
+
+/// Indicator 3 for one year.
+fn net_cost_growth(c: &Ctx, pi: &PriceIndex, y: i32) -> Outcome {
+    let s = &c.targets.net_cost_growth;
+    let e: Entity = s.entity.into();
+    let now = net_cost(c, e, y);
+    let mut method = None;
+    let base = match c.targets.adjusted_base(y) {
+        Some(b) => {
+            method = Some(format!(
+                "like-for-like base for {} given in the targets: {b} €",
+                y - 1
+            ));
+            Ok(b)
+        }
+        None if s.break_years.contains(&y) => Err(format!(
+            "{y} is a structural break year (net_cost_growth.break_years): its growth is not comparable with {}; give net_cost_growth.adjusted_base.{y} to measure it",
+            y - 1
+        )),
+        None => net_cost(c, e, y - 1),
+    };
+    let index = pi.change(y).ok_or_else(|| {
+        format!(
+            "price index change for {y} not given ({}); add it with --index",
+            pi.name
+        )
+    });
+    let growth = match (&now, &base) {
+        (Ok(n), Ok(b)) if *b > Decimal::ZERO => pct(*n - *b, *b, "base"),
+        (Ok(_), Ok(_)) => Err(format!("net cost of {} is not positive", y - 1)),
+        (Err(w), _) | (_, Err(w)) => Err(w.clone()),
+    };
+    let value = match (&growth, &index) {
+        (Ok(g), Ok(_)) => Ok(*g),
+        (Err(w), _) | (_, Err(w)) => Err(w.clone()),
+    };
+    let details = vec![
+        det("nettomenot", &now, Unit::Eur),
+        det("vertailuvuoden_nettomenot", &base, Unit::Eur),
+        det("hintaindeksin_muutos_pct", &index, Unit::Percent),
+    ];
+    let limit = index.clone().unwrap_or_default() + s.allowance_pp;
+    let mut o = Outcome::from(value, |g| g <= limit, details);
+    o.method = method;
+    o
+}
+
+/// Group loans and lease liabilities for a year, from the group balance
+/// sheet, or for budget and plan years from the background sheet's estimate.
+fn group_loans(c: &Ctx, y: i32, method: &mut Option<String>) -> Measure {
+    let loans = if c.ds.has_year_data(Entity::Group, Statement::Tase, y) {
+        c.lainakanta(Entity::Group, y)?
+    } else if let Some(v) = c.line(Entity::City, "bg.konsernin_lainakanta", y) {
+        *method = Some("group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".to_string());
+        v
+    } else {
+        return Err(format!(
+            "no group balance sheet (konsernitase) and no group loan estimate for {y}; the city's figures are not used in their place"
+        ));
+    };
+    let leases = if c.targets.group_loans.include_leases {
+        c.vuokravastuut(Entity::Group, y)
+            .map_err(|w| format!("{w} (group_loans.include_leases = true)"))?
+    } else {
+        Decimal::ZERO
+    };
+    Ok(loans + leases)
+}
+
+/// Indicator 4 for one year.
+fn group_loans_per_resident(c: &Ctx, y: i32) -> Outcome {
+    let mut method = None;
+    let loans_now = group_loans(c, y, &mut method);
+    let now = loans_now
+        .clone()
+        .and_then(|l| div(l, c.population(y)?, "population"));
+    let mut m_prev = None;
+    let prev =
+        group_loans(c, y - 1, &mut m_prev).and_then(|l| div(l, c.population(y - 1)?, "population"));
+    if method.is_none() {
+        method = m_prev;
+    }
+    let change = match (&now, &prev) {
+        (Ok(a), Ok(b)) => Ok(round_whole(*a) - round_whole(*b)),
+        (_, Err(w)) => Err(format!("no comparison year: {w}")),
+        (Err(w), _) => Err(w.clone()),
+    };
+    let value = match (&now, &change) {
+        (Ok(v), Ok(_)) => Ok(*v),
+        (Err(w), _) | (_, Err(w)) => Err(w.clone()),
+    };
+    let details = vec![
+        det("lainat_ja_vastuut", &loans_now, Unit::Eur),
+        det("edellinen_vuosi_per_asukas", &prev, Unit::EurPerResident),
+        det("muutos_per_asukas", &change, Unit::EurPerResident),
+    ];
+    let ch = change.clone();
+    let mut o = Outcome::from(
+        value,
+        move |_| ch.map(|d| d <= Decimal::ZERO).unwrap_or(false),
+        details,
+    );
+    o.method = method;
+    o
+}
+
+/// Indicator 5 for one year.
+fn cumulative_cash_flow(c: &Ctx, y: i32) -> Outcome {
+    let s = &c.targets.cash_flow;
+    let e: Entity = s.entity.into();
+    let value = c.ti_kertyma(e, y, s.window_years);
+    let this_year = c.ti_rahavirta(e, y);
+    let details = vec![det("ti_rahavirta", &this_year, Unit::Eur)];
+    Outcome::from(value, |v| v > s.above_eur, details)
+}
+
+fn finish(
+    c: &Ctx,
+    def: &IndicatorDef,
+    entity: Entity,
+    year: i32,
+    from_year: Option<i32>,
+    o: Outcome,
+) -> IndicatorValue {
+    let (value, status, reason) = match (o.value, o.met) {
+        (Ok(v), Some(true)) => (Some(v), Status::Met, None),
+        (Ok(v), _) => (Some(v), Status::Missed, None),
+        (Err(w), _) => (None, Status::NotMeasurable, Some(w)),
+    };
+    IndicatorValue {
+        indicator: def.number,
+        id: def.id,
+        entity,
+        year,
+        from_year,
+        kind: if from_year.is_some() {
+            None
+        } else {
+            c.ds.kind(year)
+        },
+        value,
+        unit: def.unit,
+        status,
+        reason,
+        method: o.method,
+        details: o.details,
+        inputs: c.take_inputs(),
+    }
+}
+
+/// The strategy period: from the targets, or else the budget and plan years.
+pub fn period(ds: &Dataset, targets: &Targets) -> Option<(i32, i32)> {
+    if let Some(p) = &targets.period {
+        return Some((p.start, p.end));
+    }
+    let plan: Vec<i32> = ds
+        .years
+        .iter()
+        .filter(|(_, k)| **k != YearKind::TP)
+        .map(|(y, _)| *y)
+        .collect();
+    Some((*plan.first()?, *plan.last()?))
+}
+
+pub fn evaluate(ds: &Dataset, targets: &Targets, pi: &PriceIndex) -> Evaluation {
+    let c = Ctx::new(ds, targets);
+    let mut values = Vec::new();
+    for &y in ds.years.keys() {
+        c.take_inputs();
+        let o = annual_margin(&c, y);
+        values.push(finish(
+            &c,
+            &INDICATORS[0],
+            targets.annual_margin.entity.into(),
+            y,
+            None,
+            o,
+        ));
+        let o = accumulated_surplus(&c, y);
+        values.push(finish(
+            &c,
+            &INDICATORS[1],
+            targets.accumulated_surplus.entity.into(),
+            y,
+            None,
+            o,
+        ));
+        let o = net_cost_growth(&c, pi, y);
+        values.push(finish(
+            &c,
+            &INDICATORS[2],
+            targets.net_cost_growth.entity.into(),
+            y,
+            None,
+            o,
+        ));
+        let o = group_loans_per_resident(&c, y);
+        values.push(finish(&c, &INDICATORS[3], Entity::Group, y, None, o));
+        let o = cumulative_cash_flow(&c, y);
+        values.push(finish(
+            &c,
+            &INDICATORS[4],
+            targets.cash_flow.entity.into(),
+            y,
+            None,
+            o,
+        ));
+    }
+
+    let period = period(ds, targets);
+    let mut spans = Vec::new();
+    if let Some((a, b)) = period {
+        c.take_inputs();
+        let e1: Entity = targets.annual_margin.entity.into();
+        let (mut vk, mut ni, mut missing) = (Decimal::ZERO, Decimal::ZERO, Vec::new());
+        for y in a..=b {
+            match (c.vuosikate(e1, y), c.nettoinvestoinnit(e1, y)) {
+                (Ok(v), Ok(n)) => {
+                    vk += v;
+                    ni += n;
+                }
+                _ => missing.push(y.to_string()),
+            }
+        }
+        let value = if missing.is_empty() {
+            Ok(vk - ni)
+        } else {
+            Err(format!("figures missing for {}", missing.join(", ")))
+        };
+        let coverage = if ni > Decimal::ZERO {
+            pct(vk, ni, "nettoinvestoinnit")
+        } else {
+            Err("net investment is not positive".into())
+        };
+        let details = vec![
+            Detail {
+                name: "vuosikate",
+                value: missing.is_empty().then_some(vk),
+                unit: Unit::Eur,
+            },
+            Detail {
+                name: "nettoinvestoinnit",
+                value: missing.is_empty().then_some(ni),
+                unit: Unit::Eur,
+            },
+            det(
+                "kattavuus_pct",
+                &if missing.is_empty() {
+                    coverage
+                } else {
+                    Err(String::new())
+                },
+                Unit::Percent,
+            ),
+        ];
+        let min = targets.annual_margin.min_coverage_pct / Decimal::ONE_HUNDRED;
+        let o = Outcome::from(value, |_| vk >= ni * min, details);
+        spans.push(finish(&c, &INDICATORS[0], e1, b, Some(a), o));
+
+        let e5: Entity = targets.cash_flow.entity.into();
+        let window = (b - a + 1) as u32;
+        let o = Outcome::from(
+            c.ti_kertyma(e5, b, window),
+            |v| v > targets.cash_flow.above_eur,
+            vec![],
+        );
+        spans.push(finish(&c, &INDICATORS[4], e5, b, Some(a), o));
+    }
+
+    Evaluation {
+        municipality: ds.name().to_string(),
+        years: ds.years.iter().map(|(y, k)| (*y, *k)).collect(),
+        period,
+        price_index: pi.name.clone(),
+        values,
+        spans,
+    }
+}

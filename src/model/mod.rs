@@ -1,0 +1,13 @@
+//! The domain core: statement lines, the figures of one municipality,
+//! the checks of the statements' identities, key ratios and the strategy's
+//! indicators. No I/O here and nothing of the command line.
+
+pub mod dataset;
+pub mod findings;
+pub mod indicators;
+pub mod items;
+pub mod labels;
+pub mod price_index;
+pub mod ratios;
+pub mod targets;
+pub mod validate;

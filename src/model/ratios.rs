@@ -1,0 +1,580 @@
+//! Key ratios (tunnusluvut), each defined once with its formula and source
+//! (DOMAIN.md §3), and the measures the indicators share with them.
+//!
+//! A figure that cannot be computed is `Err(reason)`, never zero: a missing
+//! line, a zero denominator or missing population is named.
+
+use std::cell::RefCell;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::Location;
+use crate::model::dataset::{Dataset, Entity};
+use crate::model::items;
+use crate::model::targets::Targets;
+
+pub type Measure = Result<Decimal, String>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Eur,
+    EurPerResident,
+    Percent,
+    Ratio,
+    Days,
+    Residents,
+}
+
+impl Unit {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Eur => "€",
+            Unit::EurPerResident => "€/as.",
+            Unit::Percent => "%",
+            Unit::Ratio => "",
+            Unit::Days => "pv",
+            Unit::Residents => "as.",
+        }
+    }
+    pub fn symbol_en(self) -> &'static str {
+        match self {
+            Unit::EurPerResident => "€/resident",
+            Unit::Days => "days",
+            Unit::Residents => "residents",
+            u => u.symbol(),
+        }
+    }
+}
+
+/// A figure used in a computation, with its cell: how a number was made.
+#[derive(Clone, Debug, Serialize)]
+pub struct Input {
+    pub entity: Entity,
+    pub item: &'static str,
+    pub label: &'static str,
+    pub year: i32,
+    pub value: Decimal,
+    pub cell: Location,
+}
+
+/// The computations over one municipality's figures. Records every figure it
+/// reads so a result can list its inputs.
+pub struct Ctx<'a> {
+    pub ds: &'a Dataset,
+    pub targets: &'a Targets,
+    used: RefCell<Vec<Input>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(ds: &'a Dataset, targets: &'a Targets) -> Self {
+        Ctx {
+            ds,
+            targets,
+            used: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Starts recording afresh; returns what was recorded since the last call.
+    pub fn take_inputs(&self) -> Vec<Input> {
+        let mut v = std::mem::take(&mut *self.used.borrow_mut());
+        v.sort_by(|a, b| (a.year, items::order(a.item)).cmp(&(b.year, items::order(b.item))));
+        v.dedup_by(|a, b| a.item == b.item && a.year == b.year && a.entity == b.entity);
+        v
+    }
+
+    /// The line, or the sum of its sub-lines; `None` when neither is there.
+    pub fn line(&self, e: Entity, id: &str, y: i32) -> Option<Decimal> {
+        if let Some(f) = self.ds.get(e, id, y) {
+            let def = items::item(id);
+            self.used.borrow_mut().push(Input {
+                entity: e,
+                item: def.id,
+                label: def.fi,
+                year: y,
+                value: f.value,
+                cell: f.source.clone(),
+            });
+            return Some(f.value);
+        }
+        let mut acc = None;
+        for c in items::children(id) {
+            if let Some(v) = self.line(e, c.id, y) {
+                *acc.get_or_insert(Decimal::ZERO) += v;
+            }
+        }
+        acc
+    }
+
+    /// A line the computation cannot do without.
+    pub fn need(&self, e: Entity, id: &str, y: i32) -> Measure {
+        self.line(e, id, y).ok_or_else(|| {
+            let def = items::item(id);
+            format!(
+                "line \"{}\" ({} {}) missing for {y}",
+                def.fi,
+                e.fi(),
+                def.statement.fi()
+            )
+        })
+    }
+
+    /// A detail line that is simply not printed when it is zero.
+    pub fn opt(&self, e: Entity, id: &str, y: i32) -> Decimal {
+        self.line(e, id, y).unwrap_or_default()
+    }
+
+    pub fn population(&self, y: i32) -> Measure {
+        match self.line(Entity::City, "bg.asukasluku", y) {
+            Some(p) if p > Decimal::ZERO => Ok(p),
+            Some(_) => Err(format!("population for {y} is not positive")),
+            None => Err(format!("population (asukasluku 31.12.) missing for {y}")),
+        }
+    }
+
+    pub fn vuosikate(&self, e: Entity, y: i32) -> Measure {
+        self.need(e, "tl.vuosikate", y)
+            .or_else(|why| self.line(e, "rl.vuosikate", y).ok_or(why))
+    }
+
+    /// Depreciation and impairment as a positive amount, without the group's
+    /// ownership elimination differences (as Helsinki and Statistics Finland).
+    pub fn poistot(&self, e: Entity, y: i32) -> Measure {
+        let mut p = self.need(e, "tl.poistot_ja_arvonalentumiset", y)?;
+        if self
+            .ds
+            .get(e, "tl.poistot_ja_arvonalentumiset", y)
+            .is_some()
+        {
+            p -= self.opt(e, "tl.omistuksen_eliminointierot", y);
+        }
+        Ok(p.abs())
+    }
+
+    /// Investointien omahankintameno = investointimenot − rahoitusosuudet.
+    pub fn omahankintameno(&self, e: Entity, y: i32) -> Measure {
+        Ok(self.need(e, "rl.investointimenot", y)?.abs() - self.opt(e, "rl.rahoitusosuudet", y))
+    }
+
+    /// Nettoinvestoinnit = omahankintameno − luovutustulot.
+    pub fn nettoinvestoinnit(&self, e: Entity, y: i32) -> Measure {
+        Ok(self.omahankintameno(e, y)? - self.opt(e, "rl.luovutustulot", y))
+    }
+
+    /// Lainakanta = vieras pääoma − (saadut ennakot + ostovelat + siirtovelat
+    /// + muut velat), and in a condensed group balance sheet, less the
+    /// interest-free liabilities.
+    pub fn lainakanta(&self, e: Entity, y: i32) -> Measure {
+        let vp = self.need(e, "ta.vieras_paaoma", y)?;
+        let itemised = items::children("ta.vieras_paaoma")
+            .flat_map(|c| std::iter::once(c.id).chain(items::children(c.id).map(|g| g.id)))
+            .any(|id| self.ds.get(e, id, y).is_some());
+        if !itemised {
+            return Err(format!(
+                "vieras pääoma ({} {y}) is not itemised into loans and other liabilities",
+                e.fi()
+            ));
+        }
+        let interest_free = [
+            "ta.pa_saadut_ennakot",
+            "ta.pa_ostovelat",
+            "ta.pa_muut_velat",
+            "ta.pa_siirtovelat",
+            "ta.la_saadut_ennakot",
+            "ta.la_ostovelat",
+            "ta.la_muut_velat",
+            "ta.la_siirtovelat",
+            "ta.pa_koroton",
+            "ta.la_koroton",
+            "ta.laskennalliset_verovelat",
+        ];
+        Ok(vp
+            - interest_free
+                .iter()
+                .map(|id| self.opt(e, id, y))
+                .sum::<Decimal>())
+    }
+
+    pub fn vuokravastuut(&self, e: Entity, y: i32) -> Measure {
+        let id = match e {
+            Entity::City => "bg.vuokravastuut",
+            Entity::Group => "bg.konsernin_vuokravastuut",
+        };
+        self.need(Entity::City, id, y)
+    }
+
+    pub fn kertynyt_ylijaama(&self, e: Entity, y: i32) -> Measure {
+        let prev = self.need(e, "ta.edellisten_ylijaama", y)?;
+        Ok(prev + self.need(e, "ta.tilikauden_ylijaama", y)?)
+    }
+
+    pub fn rahavarat(&self, e: Entity, y: i32) -> Measure {
+        if let Some(v) = self.line(e, "rl.rahavarat_31_12", y) {
+            return Ok(v);
+        }
+        let a = self.line(e, "ta.rahoitusarvopaperit", y);
+        let b = self.line(e, "ta.rahat_ja_pankkisaamiset", y);
+        match (a, b) {
+            (None, None) => Err(format!(
+                "cash 31.12. ({} {y}) missing: neither Rahavarat 31.12. nor Rahat ja pankkisaamiset",
+                e.fi()
+            )),
+            (a, b) => Ok(a.unwrap_or_default() + b.unwrap_or_default()),
+        }
+    }
+
+    pub fn ti_rahavirta(&self, e: Entity, y: i32) -> Measure {
+        self.need(e, "rl.toiminnan_ja_investointien_rahavirta", y)
+    }
+
+    /// Sum of T+I cash flow over `window` years ending with `y`.
+    pub fn ti_kertyma(&self, e: Entity, y: i32, window: u32) -> Measure {
+        let first = y - window as i32 + 1;
+        let mut sum = Decimal::ZERO;
+        let mut missing = Vec::new();
+        for yy in first..=y {
+            match self.ti_rahavirta(e, yy) {
+                Ok(v) => sum += v,
+                Err(_) => missing.push(yy),
+            }
+        }
+        if missing.is_empty() {
+            Ok(sum)
+        } else {
+            Err(format!(
+                "the {window}-year sum {first}–{y} needs toiminnan ja investointien rahavirta ({}) for {}",
+                e.fi(),
+                missing
+                    .iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        }
+    }
+}
+
+pub fn div(num: Decimal, den: Decimal, what: &str) -> Measure {
+    if den.is_zero() {
+        Err(format!("{what} is zero"))
+    } else {
+        num.checked_div(den)
+            .ok_or_else(|| format!("{what}: the division overflows"))
+    }
+}
+
+pub fn pct(num: Decimal, den: Decimal, what: &str) -> Measure {
+    Ok(div(num, den, what)? * Decimal::ONE_HUNDRED)
+}
+
+pub struct RatioDef {
+    pub id: &'static str,
+    pub fi: &'static str,
+    pub en: &'static str,
+    pub formula: &'static str,
+    pub source: &'static str,
+    pub unit: Unit,
+    /// Decimals as published; reports round half away from zero to these.
+    pub decimals: u32,
+    pub compute: fn(&Ctx, Entity, i32) -> Measure,
+}
+
+const KTA: &str = "Statistics Finland, kta_004 definitions; DOMAIN.md §3";
+
+pub static RATIOS: &[RatioDef] = &[
+    RatioDef {
+        id: "toimintatuotot_pct_toimintakuluista",
+        fi: "Toimintatuotot / toimintakulut, %",
+        en: "Operating income / operating expenses, %",
+        formula: "100 × toimintatuotot / (toimintakulut − valmistus omaan käyttöön)",
+        source: KTA,
+        unit: Unit::Percent,
+        decimals: 1,
+        compute: |c, e, y| {
+            let tuotot = c.need(e, "tl.toimintatuotot", y)?;
+            let kulut = c.need(e, "tl.toimintakulut", y)?.abs()
+                - c.opt(e, "tl.valmistus_omaan_kayttoon", y);
+            pct(tuotot, kulut, "toimintakulut − valmistus omaan käyttöön")
+        },
+    },
+    RatioDef {
+        id: "vuosikate_pct_poistoista",
+        fi: "Vuosikate / poistot, %",
+        en: "Annual margin / depreciation, %",
+        formula: "100 × vuosikate / poistot ja arvonalentumiset (without omistuksen eliminointierot)",
+        source: KTA,
+        unit: Unit::Percent,
+        decimals: 1,
+        compute: |c, e, y| {
+            pct(
+                c.vuosikate(e, y)?,
+                c.poistot(e, y)?,
+                "poistot ja arvonalentumiset",
+            )
+        },
+    },
+    RatioDef {
+        id: "vuosikate_per_asukas",
+        fi: "Vuosikate, €/asukas",
+        en: "Annual margin, €/resident",
+        formula: "vuosikate / asukasluku 31.12.",
+        source: KTA,
+        unit: Unit::EurPerResident,
+        decimals: 0,
+        compute: |c, e, y| div(c.vuosikate(e, y)?, c.population(y)?, "population"),
+    },
+    RatioDef {
+        id: "nettoinvestoinnit",
+        fi: "Nettoinvestoinnit, €",
+        en: "Net investment, €",
+        formula: "investointimenot − rahoitusosuudet − pysyvien vastaavien luovutustulot",
+        source: KTA,
+        unit: Unit::Eur,
+        decimals: 0,
+        compute: |c, e, y| c.nettoinvestoinnit(e, y),
+    },
+    RatioDef {
+        id: "investointien_tulorahoitus_pct",
+        fi: "Investointien tulorahoitus, %",
+        en: "Internal financing of investment, %",
+        formula: "100 × vuosikate / (investointimenot − rahoitusosuudet)",
+        source: KTA,
+        unit: Unit::Percent,
+        decimals: 1,
+        compute: |c, e, y| {
+            pct(
+                c.vuosikate(e, y)?,
+                c.omahankintameno(e, y)?,
+                "investointien omahankintameno",
+            )
+        },
+    },
+    RatioDef {
+        id: "lainanhoitokate",
+        fi: "Lainanhoitokate",
+        en: "Loan service coverage",
+        formula: "(vuosikate + korkokulut) / (korkokulut + pitkäaikaisten lainojen vähennys)",
+        source: KTA,
+        unit: Unit::Ratio,
+        decimals: 2,
+        compute: |c, e, y| {
+            let korot = c.need(e, "tl.korkokulut", y)?.abs();
+            let lyhennykset = c.need(e, "rl.pitkaaikaisten_lainojen_vahennys", y)?.abs();
+            div(
+                c.vuosikate(e, y)? + korot,
+                korot + lyhennykset,
+                "korkokulut + lainanlyhennykset",
+            )
+        },
+    },
+    RatioDef {
+        id: "laskennallinen_lainanhoitokate",
+        fi: "Laskennallinen lainanhoitokate",
+        en: "Calculated loan service coverage (118 §)",
+        formula: "(vuosikate + korkokulut) / (korkokulut + lainakanta 31.12. / laina-aika), laina-aika 8 v (setting ratios.loan_term_years)",
+        source: "Kuntalaki 118 §; DOMAIN.md §3",
+        unit: Unit::Ratio,
+        decimals: 2,
+        compute: |c, e, y| {
+            let korot = c.need(e, "tl.korkokulut", y)?.abs();
+            let term = Decimal::from(c.targets.ratios.loan_term_years);
+            let loans = c.lainakanta(e, y)?;
+            div(
+                c.vuosikate(e, y)? + korot,
+                korot + loans / term,
+                "korkokulut + lainakanta / laina-aika",
+            )
+        },
+    },
+    RatioDef {
+        id: "kassan_riittavyys_pv",
+        fi: "Kassan riittävyys, pv",
+        en: "Cash sufficiency, days",
+        formula: "365 × rahavarat 31.12. / kassasta maksut; kassasta maksut = toimintakulut − valmistus omaan käyttöön + korkokulut + muut rahoituskulut + satunnaiset kulut + investointimenot + antolainasaamisten lisäys + pitkäaikaisten lainojen vähennys (each as an absolute value)",
+        source: KTA,
+        unit: Unit::Days,
+        decimals: 0,
+        compute: |c, e, y| {
+            let maksut = c.need(e, "tl.toimintakulut", y)?.abs()
+                - c.opt(e, "tl.valmistus_omaan_kayttoon", y)
+                + c.opt(e, "tl.korkokulut", y).abs()
+                + c.opt(e, "tl.muut_rahoituskulut", y).abs()
+                + c.opt(e, "tl.satunnaiset_kulut", y).abs()
+                + c.need(e, "rl.investointimenot", y)?.abs()
+                + c.opt(e, "rl.antolainasaamisten_lisaykset", y).abs()
+                + c.opt(e, "rl.pitkaaikaisten_lainojen_vahennys", y).abs();
+            Ok(div(c.rahavarat(e, y)?, maksut, "kassasta maksut")? * Decimal::from(365))
+        },
+    },
+    RatioDef {
+        id: "omavaraisuusaste_pct",
+        fi: "Omavaraisuusaste, %",
+        en: "Equity ratio, %",
+        formula: "100 × (oma pääoma + vähemmistöosuudet + konsernireservi + poistoero ja vapaaehtoiset varaukset) / (vastattavaa yhteensä − saadut ennakot)",
+        source: KTA,
+        unit: Unit::Percent,
+        decimals: 1,
+        compute: |c, e, y| {
+            let own = c.need(e, "ta.oma_paaoma", y)?
+                + c.opt(e, "ta.vahemmistoosuudet", y)
+                + c.opt(e, "ta.konsernireservi", y)
+                + c.opt(e, "ta.poistoero_ja_varaukset", y);
+            let total = c.need(e, "ta.vastattavaa", y)?
+                - c.opt(e, "ta.pa_saadut_ennakot", y)
+                - c.opt(e, "ta.la_saadut_ennakot", y);
+            pct(own, total, "vastattavaa − saadut ennakot")
+        },
+    },
+    RatioDef {
+        id: "suhteellinen_velkaantuneisuus_pct",
+        fi: "Suhteellinen velkaantuneisuus, %",
+        en: "Relative indebtedness, %",
+        formula: "100 × (vieras pääoma − saadut ennakot) / (toimintatuotot + verotulot + valtionosuudet)",
+        source: KTA,
+        unit: Unit::Percent,
+        decimals: 1,
+        compute: |c, e, y| {
+            let debt = c.need(e, "ta.vieras_paaoma", y)?
+                - c.opt(e, "ta.pa_saadut_ennakot", y)
+                - c.opt(e, "ta.la_saadut_ennakot", y);
+            let income = c.need(e, "tl.toimintatuotot", y)?
+                + c.need(e, "tl.verotulot", y)?
+                + c.need(e, "tl.valtionosuudet", y)?;
+            pct(debt, income, "käyttötulot")
+        },
+    },
+    RatioDef {
+        id: "kertynyt_ylijaama",
+        fi: "Kertynyt yli-/alijäämä, €",
+        en: "Accumulated surplus (deficit), €",
+        formula: "edellisten tilikausien ylijäämä + tilikauden ylijäämä (tase)",
+        source: KTA,
+        unit: Unit::Eur,
+        decimals: 0,
+        compute: |c, e, y| c.kertynyt_ylijaama(e, y),
+    },
+    RatioDef {
+        id: "kertynyt_ylijaama_per_asukas",
+        fi: "Kertynyt yli-/alijäämä, €/asukas",
+        en: "Accumulated surplus (deficit), €/resident",
+        formula: "kertynyt ylijäämä / asukasluku 31.12.",
+        source: KTA,
+        unit: Unit::EurPerResident,
+        decimals: 0,
+        compute: |c, e, y| div(c.kertynyt_ylijaama(e, y)?, c.population(y)?, "population"),
+    },
+    RatioDef {
+        id: "lainakanta",
+        fi: "Lainakanta 31.12., €",
+        en: "Loan stock 31 Dec, €",
+        formula: "vieras pääoma − (saadut ennakot + ostovelat + siirtovelat + muut velat)",
+        source: KTA,
+        unit: Unit::Eur,
+        decimals: 0,
+        compute: |c, e, y| c.lainakanta(e, y),
+    },
+    RatioDef {
+        id: "lainakanta_per_asukas",
+        fi: "Lainakanta, €/asukas",
+        en: "Loan stock, €/resident",
+        formula: "lainakanta / asukasluku 31.12.",
+        source: KTA,
+        unit: Unit::EurPerResident,
+        decimals: 0,
+        compute: |c, e, y| div(c.lainakanta(e, y)?, c.population(y)?, "population"),
+    },
+    RatioDef {
+        id: "lainat_ja_vuokravastuut",
+        fi: "Lainat ja vuokravastuut 31.12., €",
+        en: "Loans and lease liabilities 31 Dec, €",
+        formula: "lainakanta + vuokravastuut (liitetiedot)",
+        source: KTA,
+        unit: Unit::Eur,
+        decimals: 0,
+        compute: |c, e, y| Ok(c.lainakanta(e, y)? + c.vuokravastuut(e, y)?),
+    },
+    RatioDef {
+        id: "lainat_ja_vuokravastuut_per_asukas",
+        fi: "Lainat ja vuokravastuut, €/asukas",
+        en: "Loans and lease liabilities, €/resident",
+        formula: "(lainakanta + vuokravastuut) / asukasluku 31.12.",
+        source: KTA,
+        unit: Unit::EurPerResident,
+        decimals: 0,
+        compute: |c, e, y| {
+            div(
+                c.lainakanta(e, y)? + c.vuokravastuut(e, y)?,
+                c.population(y)?,
+                "population",
+            )
+        },
+    },
+    RatioDef {
+        id: "ti_kertyma_5v",
+        fi: "Toiminnan ja investointien rahavirran kertymä 5 v, €",
+        en: "Operating and investing cash flow, 5-year sum, €",
+        formula: "sum of toiminnan ja investointien rahavirta over the year and the four before",
+        source: "Helsinki and Lappeenranta financial statements; DOMAIN.md §3",
+        unit: Unit::Eur,
+        decimals: 0,
+        compute: |c, e, y| c.ti_kertyma(e, y, 5),
+    },
+    RatioDef {
+        id: "asukasluku",
+        fi: "Asukasluku 31.12.",
+        en: "Population 31 Dec",
+        formula: "asukasluku 31.12. (taustatiedot)",
+        source: "Statistics Finland",
+        unit: Unit::Residents,
+        decimals: 0,
+        compute: |c, _e, y| c.population(y),
+    },
+];
+
+pub fn ratio(id: &str) -> Option<&'static RatioDef> {
+    RATIOS.iter().find(|r| r.id == id)
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RatioValue {
+    pub id: &'static str,
+    pub entity: Entity,
+    pub year: i32,
+    pub value: Option<Decimal>,
+    pub not_measurable: Option<String>,
+    pub inputs: Vec<Input>,
+}
+
+/// Every key ratio for every entity with statements, and every year.
+pub fn compute_ratios(ds: &Dataset, targets: &Targets) -> Vec<RatioValue> {
+    let ctx = Ctx::new(ds, targets);
+    let mut out = Vec::new();
+    for e in ds.entities().into_iter().filter(|e| {
+        use crate::model::items::Statement::*;
+        [Tuloslaskelma, Rahoituslaskelma, Tase]
+            .iter()
+            .any(|s| ds.has_statement(*e, *s))
+    }) {
+        for &y in ds.years.keys() {
+            for def in RATIOS {
+                ctx.take_inputs();
+                let r = (def.compute)(&ctx, e, y);
+                let inputs = ctx.take_inputs();
+                let (value, not_measurable) = match r {
+                    Ok(v) => (Some(v), None),
+                    Err(why) => (None, Some(why)),
+                };
+                out.push(RatioValue {
+                    id: def.id,
+                    entity: e,
+                    year: y,
+                    value,
+                    not_measurable,
+                    inputs,
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,193 @@
+//! The strategy's targets and the settings that make the five indicators
+//! precise (DOMAIN.md §4). Every default is the strategy's own; a targets
+//! file changes only what it names.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::model::dataset::Entity;
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Targets {
+    /// The strategy period, over which indicators 1 and 5 are also summed.
+    pub period: Option<Period>,
+    pub annual_margin: AnnualMargin,
+    pub accumulated_surplus: AccumulatedSurplus,
+    pub net_cost_growth: NetCostGrowth,
+    pub group_loans: GroupLoans,
+    pub cash_flow: CashFlow,
+    pub ratios: RatioSettings,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start: i32,
+    pub end: i32,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AnnualMargin {
+    pub entity: EntitySetting,
+    /// Vuosikate must be at least this share of net investment, %.
+    pub min_coverage_pct: Decimal,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AccumulatedSurplus {
+    pub entity: EntitySetting,
+    /// The accumulated surplus must stay above this, euros.
+    pub above_eur: Decimal,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NetCostGrowth {
+    pub entity: EntitySetting,
+    /// Growth may exceed the index by this many percentage points.
+    pub allowance_pp: Decimal,
+    /// Years whose growth is not comparable with the year before.
+    pub break_years: Vec<i32>,
+    /// Like-for-like net cost of the year before a break year, euros, by the
+    /// break year: makes that year's growth measurable.
+    pub adjusted_base: BTreeMap<String, Decimal>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GroupLoans {
+    /// Add the group's lease liabilities (the strategy's "lainat ja vastuut").
+    pub include_leases: bool,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CashFlow {
+    pub entity: EntitySetting,
+    /// Years in the rolling sum.
+    pub window_years: u32,
+    /// The rolling sum must stay above this, euros.
+    pub above_eur: Decimal,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RatioSettings {
+    /// Amortisation term of the laskennallinen lainanhoitokate (118 §: 8).
+    pub loan_term_years: u32,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum EntitySetting {
+    City,
+    Group,
+}
+
+impl From<EntitySetting> for Entity {
+    fn from(e: EntitySetting) -> Self {
+        match e {
+            EntitySetting::City => Entity::City,
+            EntitySetting::Group => Entity::Group,
+        }
+    }
+}
+
+impl Default for Targets {
+    fn default() -> Self {
+        Targets {
+            period: None,
+            annual_margin: AnnualMargin::default(),
+            accumulated_surplus: AccumulatedSurplus::default(),
+            net_cost_growth: NetCostGrowth::default(),
+            group_loans: GroupLoans::default(),
+            cash_flow: CashFlow::default(),
+            ratios: RatioSettings::default(),
+        }
+    }
+}
+
+impl Default for AnnualMargin {
+    fn default() -> Self {
+        AnnualMargin {
+            entity: EntitySetting::City,
+            min_coverage_pct: Decimal::ONE_HUNDRED,
+        }
+    }
+}
+impl Default for AccumulatedSurplus {
+    fn default() -> Self {
+        AccumulatedSurplus {
+            entity: EntitySetting::City,
+            above_eur: Decimal::ZERO,
+        }
+    }
+}
+impl Default for NetCostGrowth {
+    fn default() -> Self {
+        NetCostGrowth {
+            entity: EntitySetting::City,
+            allowance_pp: Decimal::ZERO,
+            break_years: vec![2023, 2025],
+            adjusted_base: BTreeMap::new(),
+        }
+    }
+}
+impl Default for GroupLoans {
+    fn default() -> Self {
+        GroupLoans {
+            include_leases: true,
+        }
+    }
+}
+impl Default for CashFlow {
+    fn default() -> Self {
+        CashFlow {
+            entity: EntitySetting::City,
+            window_years: 5,
+            above_eur: Decimal::ZERO,
+        }
+    }
+}
+impl Default for RatioSettings {
+    fn default() -> Self {
+        RatioSettings { loan_term_years: 8 }
+    }
+}
+
+impl Targets {
+    /// Settings that parse but make no sense.
+    pub fn check(&self) -> Result<(), String> {
+        if let Some(p) = &self.period {
+            if p.end < p.start {
+                return Err(format!("period: end {} is before start {}", p.end, p.start));
+            }
+        }
+        if self.cash_flow.window_years == 0 {
+            return Err("cash_flow.window_years must be at least 1".into());
+        }
+        if self.ratios.loan_term_years == 0 {
+            return Err("ratios.loan_term_years must be at least 1".into());
+        }
+        for k in self.net_cost_growth.adjusted_base.keys() {
+            if k.parse::<i32>().is_err() {
+                return Err(format!(
+                    "net_cost_growth.adjusted_base: \"{k}\" is not a year"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn adjusted_base(&self, year: i32) -> Option<Decimal> {
+        self.net_cost_growth
+            .adjusted_base
+            .get(&year.to_string())
+            .copied()
+    }
+}

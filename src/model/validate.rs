@@ -1,0 +1,239 @@
+//! The statements' identities (DOMAIN.md §2), checked for every entity and
+//! year to the cent, with a tolerance only for the rounding of the printed
+//! unit: half a printed step per line summed.
+
+use rust_decimal::Decimal;
+
+use crate::error::Location;
+use crate::model::dataset::{Dataset, Entity};
+use crate::model::findings::Finding;
+use crate::model::items::{self, ITEMS};
+
+/// A value with the rounding it can carry and the cells it came from.
+#[derive(Clone, Debug, Default)]
+struct Term {
+    value: Decimal,
+    quantum: Decimal,
+    cells: Vec<Location>,
+}
+
+fn term(ds: &Dataset, e: Entity, id: &str, y: i32) -> Option<Term> {
+    if let Some(f) = ds.get(e, id, y) {
+        return Some(Term {
+            value: f.value,
+            quantum: f.quantum,
+            cells: vec![f.source.clone()],
+        });
+    }
+    let mut acc: Option<Term> = None;
+    for c in items::children(id) {
+        if let Some(t) = term(ds, e, c.id, y) {
+            let a = acc.get_or_insert_with(Term::default);
+            a.value += t.value;
+            a.quantum += t.quantum;
+            a.cells.extend(t.cells);
+        }
+    }
+    acc
+}
+
+fn sum(terms: &[Term]) -> Term {
+    let mut out = Term::default();
+    for t in terms {
+        out.value += t.value;
+        out.quantum += t.quantum;
+        out.cells.extend(t.cells.iter().cloned());
+    }
+    out
+}
+
+fn neg(t: Term) -> Term {
+    Term {
+        value: -t.value,
+        ..t
+    }
+}
+
+fn compare(
+    out: &mut Vec<Finding>,
+    e: Entity,
+    y: i32,
+    what: &str,
+    left: &Term,
+    right: &Term,
+    warn_only: bool,
+) {
+    let diff = left.value - right.value;
+    let tol = (left.quantum + right.quantum) / Decimal::TWO;
+    if diff.abs() > tol {
+        let mut cells = left.cells.clone();
+        cells.extend(right.cells.iter().cloned());
+        let msg = format!(
+            "{} {y}: {what} does not hold: {} against {} (difference {}, rounding allows {})",
+            e.fi(),
+            left.value,
+            right.value,
+            diff,
+            tol.normalize()
+        );
+        out.push(if warn_only {
+            Finding::warning("identity", msg, cells)
+        } else {
+            Finding::error("identity", msg, cells)
+        });
+    }
+}
+
+/// Every identity that can be checked with the lines present.
+pub fn validate(ds: &Dataset) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let years: Vec<i32> = ds.years.keys().copied().collect();
+    for e in ds.entities() {
+        for &y in &years {
+            // Each subtotal against the lines under it.
+            for def in ITEMS.iter().filter(|d| items::is_subtotal(d.id)) {
+                let Some(f) = ds.get(e, def.id, y) else {
+                    continue;
+                };
+                let parts: Vec<Term> = items::children(def.id)
+                    .filter_map(|c| term(ds, e, c.id, y))
+                    .collect();
+                if parts.is_empty() {
+                    continue;
+                }
+                let names: Vec<&str> = items::children(def.id)
+                    .filter(|c| term(ds, e, c.id, y).is_some())
+                    .map(|c| c.fi)
+                    .collect();
+                let left = Term {
+                    value: f.value,
+                    quantum: f.quantum,
+                    cells: vec![f.source.clone()],
+                };
+                compare(
+                    &mut out,
+                    e,
+                    y,
+                    &format!("{} = {}", def.fi, names.join(" + ")),
+                    &left,
+                    &sum(&parts),
+                    false,
+                );
+            }
+            let t = |id: &str| term(ds, e, id, y);
+            // Change in cash against cash at the start and end of the year.
+            if let (Some(m), Some(end), Some(start)) = (
+                t("rl.rahavarojen_muutos"),
+                t("rl.rahavarat_31_12"),
+                t("rl.rahavarat_1_1"),
+            ) {
+                compare(
+                    &mut out,
+                    e,
+                    y,
+                    "Rahavarojen muutos = Rahavarat 31.12. − Rahavarat 1.1.",
+                    &m,
+                    &sum(&[end, neg(start)]),
+                    false,
+                );
+            }
+            // The cash flow statement's cash against the balance sheet's.
+            let bs_cash = |yy: i32| -> Option<Term> {
+                let parts: Vec<Term> = ["ta.rahoitusarvopaperit", "ta.rahat_ja_pankkisaamiset"]
+                    .iter()
+                    .filter_map(|id| term(ds, e, id, yy))
+                    .collect();
+                (!parts.is_empty()).then(|| sum(&parts))
+            };
+            if let (Some(end), Some(bs)) = (t("rl.rahavarat_31_12"), bs_cash(y)) {
+                compare(
+                    &mut out,
+                    e,
+                    y,
+                    "Rahavarat 31.12. = Rahoitusarvopaperit + Rahat ja pankkisaamiset (tase)",
+                    &end,
+                    &bs,
+                    false,
+                );
+            } else if let (Some(m), Some(now), Some(before)) =
+                (t("rl.rahavarojen_muutos"), bs_cash(y), bs_cash(y - 1))
+            {
+                compare(
+                    &mut out,
+                    e,
+                    y,
+                    "Rahavarojen muutos = change in the balance sheet's cash",
+                    &m,
+                    &sum(&[now, neg(before)]),
+                    false,
+                );
+            }
+            if let (Some(a), Some(b)) = (t("ta.vastaavaa"), t("ta.vastattavaa")) {
+                compare(
+                    &mut out,
+                    e,
+                    y,
+                    "Vastaavaa yhteensä = Vastattavaa yhteensä",
+                    &a,
+                    &b,
+                    false,
+                );
+            }
+            if let (Some(a), Some(b)) = (ds.get(e, "tl.vuosikate", y), ds.get(e, "rl.vuosikate", y))
+            {
+                let a = Term {
+                    value: a.value,
+                    quantum: a.quantum,
+                    cells: vec![a.source.clone()],
+                };
+                let b = Term {
+                    value: b.value,
+                    quantum: b.quantum,
+                    cells: vec![b.source.clone()],
+                };
+                compare(
+                    &mut out,
+                    e,
+                    y,
+                    "Vuosikate (tuloslaskelma) = Vuosikate (rahoituslaskelma)",
+                    &a,
+                    &b,
+                    false,
+                );
+            }
+            if let (Some(a), Some(b)) = (t("tl.tilikauden_ylijaama"), t("ta.tilikauden_ylijaama")) {
+                compare(
+                    &mut out,
+                    e,
+                    y,
+                    "Tilikauden ylijäämä (tuloslaskelma) = Tilikauden ylijäämä (tase)",
+                    &a,
+                    &b,
+                    false,
+                );
+            }
+            // The accumulated surplus rolls forward; corrections to equity can
+            // break this legitimately, so it is a warning.
+            if let (Some(now), Some(prev_acc), Some(prev_year)) = (
+                t("ta.edellisten_ylijaama"),
+                t_prev(ds, e, "ta.edellisten_ylijaama", y),
+                t_prev(ds, e, "ta.tilikauden_ylijaama", y),
+            ) {
+                compare(
+                    &mut out,
+                    e,
+                    y,
+                    "Edellisten tilikausien ylijäämä = last year's Edellisten tilikausien ylijäämä + Tilikauden ylijäämä",
+                    &now,
+                    &sum(&[prev_acc, prev_year]),
+                    true,
+                );
+            }
+        }
+    }
+    out
+}
+
+fn t_prev(ds: &Dataset, e: Entity, id: &str, y: i32) -> Option<Term> {
+    term(ds, e, id, y - 1)
+}

@@ -1,0 +1,317 @@
+//! The five indicators by year, as a table, CSV or JSON.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::indicators::{Evaluation, INDICATORS, IndicatorValue, Status};
+use crate::model::ratios::Unit;
+use crate::report::format::{Lang, number, plain};
+use crate::report::table::{Align, Table};
+
+fn mark(s: Status) -> &'static str {
+    match s {
+        Status::Met => "✓",
+        Status::Missed => "✗",
+        Status::NotMeasurable => "–",
+    }
+}
+
+fn detail(v: &IndicatorValue, name: &str) -> Option<Decimal> {
+    v.details
+        .iter()
+        .find(|d| d.name == name)
+        .and_then(|d| d.value)
+}
+
+/// Collects "not measurable" reasons and derived-value notes as numbered
+/// footnotes, merging those that differ only by year.
+#[derive(Default)]
+pub struct Notes {
+    keys: Vec<String>,
+    years: BTreeMap<String, Vec<i32>>,
+}
+
+impl Notes {
+    pub fn add(&mut self, text: &str, year: i32) -> usize {
+        let key = text.replace(&year.to_string(), "{y}");
+        let idx = match self.keys.iter().position(|k| *k == key) {
+            Some(i) => i,
+            None => {
+                self.keys.push(key.clone());
+                self.keys.len() - 1
+            }
+        };
+        let ys = self.years.entry(key).or_default();
+        if !ys.contains(&year) {
+            ys.push(year);
+        }
+        idx + 1
+    }
+
+    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        for (i, k) in self.keys.iter().enumerate() {
+            let ys = &self.years[k];
+            let list = ys.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
+            let text = if k.contains("{y}") {
+                k.replace("{y}", &list)
+            } else {
+                format!("{list}: {k}")
+            };
+            writeln!(out, "  [{}] {text}", i + 1)?;
+        }
+        Ok(())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+fn cell(v: &IndicatorValue, lang: Lang, notes: &mut Notes) -> String {
+    let Some(value) = v.value else {
+        let n = notes.add(v.reason.as_deref().unwrap_or(""), v.year);
+        return format!("– [{n}]");
+    };
+    let mut s = match v.indicator {
+        3 => {
+            let idx = detail(v, "hintaindeksin_muutos_pct")
+                .map(|i| number(i, 1, lang))
+                .unwrap_or_default();
+            format!("{} (≤ {idx})", number(value, 1, lang))
+        }
+        4 => {
+            let ch = detail(v, "muutos_per_asukas").unwrap_or_default();
+            let sign = if ch > Decimal::ZERO { "+" } else { "" };
+            format!("{} ({sign}{})", number(value, 0, lang), number(ch, 0, lang))
+        }
+        1 => match detail(v, "kattavuus_pct") {
+            Some(c) => format!("{} ({} %)", number(value, 0, lang), number(c, 0, lang)),
+            None => number(value, 0, lang),
+        },
+        _ => number(value, 0, lang),
+    };
+    if let Some(m) = &v.method {
+        let n = notes.add(m, v.year);
+        s.push_str(&format!(" [{n}]"));
+    }
+    format!("{s} {}", mark(v.status))
+}
+
+pub fn table(ev: &Evaluation, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let fi = lang == Lang::Fi;
+    let title = if fi {
+        "Kestävä talous kivijalkana: talouden tavoitteiden toteutuminen"
+    } else {
+        "Sustainable economy as the foundation: the economic targets"
+    };
+    writeln!(out, "{} — {title}", ev.municipality)?;
+    writeln!(out)?;
+    let mut headers = vec![if fi { "Vuosi" } else { "Year" }.to_string(), String::new()];
+    for d in &INDICATORS {
+        let unit = if fi {
+            d.unit.symbol()
+        } else {
+            d.unit.symbol_en()
+        };
+        let name = match (d.number, fi) {
+            (1, true) => "Vuosikate − nettoinv. (kattavuus)".to_string(),
+            (1, false) => "Annual margin − net inv. (coverage)".to_string(),
+            (3, true) => "Nettomenojen kasvu (indeksi)".to_string(),
+            (3, false) => "Net cost growth (index)".to_string(),
+            (4, true) => "Konsernin lainat ja vastuut (muutos)".to_string(),
+            (4, false) => "Group loans and liabilities (change)".to_string(),
+            (5, true) => "T+I-rahavirran kertymä 5 v".to_string(),
+            (5, false) => "Operating + investing cash flow, 5 y".to_string(),
+            (_, true) => d.fi.to_string(),
+            (_, false) => d.en.to_string(),
+        };
+        headers.push(format!("{} {name}, {unit}", d.number));
+    }
+    let mut t = Table::new(
+        headers,
+        vec![
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+        ],
+    );
+    let mut notes = Notes::default();
+    for (y, k) in &ev.years {
+        let mut row = vec![y.to_string(), k.to_string()];
+        for n in 1..=5u8 {
+            match ev.values.iter().find(|v| v.year == *y && v.indicator == n) {
+                Some(v) => row.push(cell(v, lang, &mut notes)),
+                None => row.push(String::new()),
+            }
+        }
+        t.push(row);
+    }
+    t.write(out)?;
+    if let Some((a, b)) = ev.period {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {a}–{b}:",
+            if fi {
+                "Strategiakausi"
+            } else {
+                "Strategy period"
+            }
+        )?;
+        for v in &ev.spans {
+            let d = &INDICATORS[(v.indicator - 1) as usize];
+            let name = if fi { d.fi } else { d.en };
+            let val = match v.value {
+                Some(x) => format!("{} {}", number(x, 0, lang), Unit::Eur.symbol()),
+                None => format!("– ({})", v.reason.clone().unwrap_or_default()),
+            };
+            let status = if fi { v.status.fi() } else { v.status.en() };
+            writeln!(
+                out,
+                "  {} {name}: {val} {} {status}",
+                d.number,
+                mark(v.status)
+            )?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        if fi {
+            "✓ toteutuu   ✗ ei toteudu   – ei mitattavissa. Eurot pyöristetty kokonaisiksi, prosentit yhteen desimaaliin (puolikkaat poispäin nollasta)."
+        } else {
+            "✓ met   ✗ missed   – not measurable. Euros rounded to whole euros, percentages to one decimal (halves away from zero)."
+        }
+    )?;
+    writeln!(
+        out,
+        "{}: {}",
+        if fi { "Hintaindeksi" } else { "Price index" },
+        ev.price_index
+    )?;
+    if !notes.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", if fi { "Huomautukset:" } else { "Notes:" })?;
+        notes.write(out)?;
+    }
+    Ok(())
+}
+
+pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    for d in &INDICATORS {
+        let fi = lang == Lang::Fi;
+        writeln!(
+            out,
+            "{} {} — {}",
+            d.number,
+            if fi { d.fi } else { d.en },
+            if fi { d.target_fi } else { d.target_en }
+        )?;
+        writeln!(
+            out,
+            "  {}: {}",
+            if fi { "kaava" } else { "formula" },
+            d.formula
+        )?;
+        writeln!(
+            out,
+            "  {}: {}",
+            if fi { "lähde" } else { "source" },
+            d.source
+        )?;
+    }
+    Ok(())
+}
+
+pub fn csv(ev: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "municipality",
+        "indicator",
+        "id",
+        "entity",
+        "from_year",
+        "year",
+        "kind",
+        "value",
+        "unit",
+        "status",
+        "reason",
+        "method",
+        "details",
+    ])?;
+    for v in ev.values.iter().chain(ev.spans.iter()) {
+        let details: Vec<String> = v
+            .details
+            .iter()
+            .map(|d| format!("{}={}", d.name, d.value.map(plain).unwrap_or_default()))
+            .collect();
+        w.write_record([
+            ev.municipality.clone(),
+            v.indicator.to_string(),
+            v.id.to_string(),
+            v.entity.en().to_string(),
+            v.from_year.map(|y| y.to_string()).unwrap_or_default(),
+            v.year.to_string(),
+            v.kind.map(|k| k.to_string()).unwrap_or_default(),
+            v.value.map(plain).unwrap_or_default(),
+            v.unit.symbol_en().to_string(),
+            v.status.en().replace(' ', "_"),
+            v.reason.clone().unwrap_or_default(),
+            v.method.clone().unwrap_or_default(),
+            details.join(";"),
+        ])?;
+    }
+    w.flush()
+}
+
+#[derive(Serialize)]
+struct Def {
+    number: u8,
+    id: &'static str,
+    name_fi: &'static str,
+    name_en: &'static str,
+    target_fi: &'static str,
+    target_en: &'static str,
+    formula: &'static str,
+    source: &'static str,
+}
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    indicators: Vec<Def>,
+    #[serde(flatten)]
+    evaluation: &'a Evaluation,
+}
+
+pub fn json(ev: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
+    let defs = INDICATORS
+        .iter()
+        .map(|d| Def {
+            number: d.number,
+            id: d.id,
+            name_fi: d.fi,
+            name_en: d.en,
+            target_fi: d.target_fi,
+            target_en: d.target_en,
+            formula: d.formula,
+            source: d.source,
+        })
+        .collect();
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &Doc {
+            indicators: defs,
+            evaluation: ev,
+        },
+    )?;
+    writeln!(out)
+}

@@ -1,0 +1,17 @@
+//! Printers: each output format writes to any `io::Write`.
+
+pub mod check;
+pub mod format;
+pub mod indicators;
+pub mod ratios;
+pub mod statements;
+pub mod table;
+
+pub use format::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    Table,
+    Csv,
+    Json,
+}

@@ -1,0 +1,170 @@
+//! Key ratios by year for the city and the group.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::model::dataset::{Dataset, Entity};
+use crate::model::ratios::{RATIOS, RatioValue, ratio};
+use crate::report::format::{Lang, number, plain};
+use crate::report::indicators::Notes;
+use crate::report::table::{Align, Table};
+
+pub fn table(
+    ds: &Dataset,
+    values: &[RatioValue],
+    years: &[i32],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let fi = lang == Lang::Fi;
+    for e in [Entity::City, Entity::Group] {
+        if !values.iter().any(|v| v.entity == e) {
+            continue;
+        }
+        let who = if fi { e.fi() } else { e.en() };
+        writeln!(
+            out,
+            "{} — {} ({who})",
+            ds.name(),
+            if fi { "tunnusluvut" } else { "key ratios" }
+        )?;
+        let mut headers = vec![if fi { "Tunnusluku" } else { "Ratio" }.to_string()];
+        let mut align = vec![Align::Left];
+        for y in years {
+            headers.push(format!(
+                "{} {y}",
+                ds.kind(*y).map(|k| k.to_string()).unwrap_or_default()
+            ));
+            align.push(Align::Right);
+        }
+        let mut t = Table::new(headers, align);
+        let mut notes = Notes::default();
+        for def in RATIOS {
+            let mut row = vec![if fi { def.fi } else { def.en }.to_string()];
+            for y in years {
+                let v = values
+                    .iter()
+                    .find(|v| v.entity == e && v.year == *y && v.id == def.id);
+                row.push(match v {
+                    Some(RatioValue { value: Some(x), .. }) => number(*x, def.decimals, lang),
+                    Some(RatioValue {
+                        not_measurable: Some(why),
+                        ..
+                    }) => format!("– [{}]", notes.add(why, *y)),
+                    _ => String::new(),
+                });
+            }
+            t.push(row);
+        }
+        t.write(out)?;
+        if !notes.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                if fi {
+                    "Ei mitattavissa:"
+                } else {
+                    "Not measurable:"
+                }
+            )?;
+            notes.write(out)?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "{}",
+        if fi {
+            "Pyöristetty julkaistuun tarkkuuteen, puolikkaat poispäin nollasta. Kaavat: kivijalka ratios --explain"
+        } else {
+            "Rounded to the published precision, halves away from zero. Formulas: kivijalka ratios --explain"
+        }
+    )
+}
+
+pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    for d in RATIOS {
+        writeln!(out, "{}", if lang == Lang::Fi { d.fi } else { d.en })?;
+        writeln!(
+            out,
+            "  {}: {}",
+            if lang == Lang::Fi { "kaava" } else { "formula" },
+            d.formula
+        )?;
+        writeln!(
+            out,
+            "  {}: {}",
+            if lang == Lang::Fi { "lähde" } else { "source" },
+            d.source
+        )?;
+    }
+    Ok(())
+}
+
+pub fn csv(ds: &Dataset, values: &[RatioValue], out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "municipality",
+        "entity",
+        "ratio",
+        "name_fi",
+        "year",
+        "kind",
+        "value",
+        "unit",
+        "decimals",
+        "reason",
+    ])?;
+    for v in values {
+        let def = ratio(v.id).expect("ratio id");
+        w.write_record([
+            ds.name().to_string(),
+            v.entity.en().to_string(),
+            v.id.to_string(),
+            def.fi.to_string(),
+            v.year.to_string(),
+            ds.kind(v.year).map(|k| k.to_string()).unwrap_or_default(),
+            v.value.map(plain).unwrap_or_default(),
+            def.unit.symbol_en().to_string(),
+            def.decimals.to_string(),
+            v.not_measurable.clone().unwrap_or_default(),
+        ])?;
+    }
+    w.flush()
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    #[serde(flatten)]
+    value: &'a RatioValue,
+    name_fi: &'static str,
+    name_en: &'static str,
+    formula: &'static str,
+    source: &'static str,
+    unit: crate::model::ratios::Unit,
+    decimals: u32,
+}
+
+pub fn json(ds: &Dataset, values: &[RatioValue], out: &mut dyn Write) -> io::Result<()> {
+    let rows: Vec<Row> = values
+        .iter()
+        .map(|v| {
+            let d = ratio(v.id).expect("ratio id");
+            Row {
+                value: v,
+                name_fi: d.fi,
+                name_en: d.en,
+                formula: d.formula,
+                source: d.source,
+                unit: d.unit,
+                decimals: d.decimals,
+            }
+        })
+        .collect();
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &serde_json::json!({ "municipality": ds.name(), "ratios": rows }),
+    )?;
+    writeln!(out)
+}
