@@ -301,7 +301,7 @@ fn read_statement(
             vec![Location::sheet(file, &sheet_name)],
         ));
     }
-    let mut seen: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut sections = Sections::default();
     let mut read: BTreeMap<(&'static str, i32), Read> = BTreeMap::new();
     for (pos, row) in layout.rows.iter().enumerate() {
         let norm = labels::normalize(&row.label);
@@ -309,7 +309,7 @@ fn read_statement(
             continue;
         }
         let cands = labels::candidates(statement, &row.label);
-        let Some(def) = choose(cands, &seen) else {
+        let Some(def) = sections.choose(cands, &layout.rows[pos + 1..], statement) else {
             if row.values.is_empty() {
                 ds.findings.push(Finding::notice(
                     "row_ignored",
@@ -342,7 +342,7 @@ fn read_statement(
             }
             continue;
         };
-        seen.insert(def.id, pos);
+        sections.visit(def, pos);
         for (year, num, col) in &row.values {
             let scale = if matches!(def.id, "bg.asukasluku" | "bg.tuloveroprosentti") {
                 Decimal::ONE
@@ -358,7 +358,17 @@ fn read_statement(
             };
             let source = at(row.row, *col);
             if let Some(prev) = read.get(&(def.id, *year)) {
-                if prev.value != value {
+                let within_rounding = (prev.value - value).abs() <= prev.quantum.max(quantum);
+                if prev.value != value && within_rounding {
+                    ds.findings.push(Finding::warning(
+                        "duplicate_line",
+                        format!(
+                            "\"{}\" appears twice for {year}, {} and {}, apart only by the rounding of the printed unit; the first is read",
+                            def.fi, prev.value, value
+                        ),
+                        vec![source, prev.source.clone()],
+                    ));
+                } else if prev.value != value {
                     ds.findings.push(Finding::error(
                         "duplicate_line",
                         format!(
@@ -427,36 +437,91 @@ fn read_statement(
     }
 }
 
-/// Picks among lines with the same label by the section the row sits in: the
-/// candidate whose parent (or its parent ...) was seen last above the row.
-fn choose(
-    cands: &'static [&'static ItemDef],
-    seen: &BTreeMap<&'static str, usize>,
-) -> Option<&'static ItemDef> {
-    if cands.len() <= 1 {
-        return cands.first().copied();
+fn is_ancestor(anc: &str, mut d: &'static ItemDef) -> bool {
+    while let Some(p) = d.parent {
+        if p == anc {
+            return true;
+        }
+        d = items::item(p);
     }
-    let score = |d: &ItemDef| -> Option<usize> {
-        let mut best = None;
-        let mut cur = d.parent;
-        while let Some(p) = cur {
-            if let Some(pos) = seen.get(p) {
-                best = best.max(Some(*pos));
+    false
+}
+
+/// Which section of a statement the rows are in, to tell apart lines with
+/// the same label ("Muut saamiset" under Sijoitukset, long- or short-term
+/// receivables; the long- and short-term loans).
+#[derive(Default)]
+struct Sections {
+    /// The subtotal whose lines follow it (a heading, or a total printed above its lines).
+    open: Option<&'static str>,
+    last: Option<&'static ItemDef>,
+    /// Where each line, and each section around it, was last seen.
+    seen: BTreeMap<&'static str, usize>,
+}
+
+impl Sections {
+    fn visit(&mut self, def: &'static ItemDef, pos: usize) {
+        if items::is_subtotal(def.id) {
+            // A total printed after its own lines closes its section; one
+            // printed above them opens it.
+            let closing = self.last.is_some_and(|l| is_ancestor(def.id, l));
+            self.open = if closing { None } else { Some(def.id) };
+        } else if let Some(o) = self.open {
+            if !is_ancestor(o, def) {
+                self.open = None;
             }
+        }
+        self.last = Some(def);
+        self.seen.insert(def.id, pos);
+        let mut cur = def.parent;
+        while let Some(p) = cur {
+            self.seen.insert(p, pos);
             cur = items::item(p).parent;
         }
-        best
-    };
-    let mut best = cands[0];
-    let mut best_score = score(best);
-    for d in &cands[1..] {
-        let s = score(d);
-        if s > best_score {
-            best = d;
-            best_score = s;
-        }
     }
-    Some(best)
+
+    /// The section a row is under: the open section above it; else a total
+    /// printed below its lines; else the most recently seen section.
+    fn choose(&self, cands: &'static [&'static ItemDef], below: &[sheet::Row], statement: Statement) -> Option<&'static ItemDef> {
+        if cands.len() <= 1 {
+            return cands.first().copied();
+        }
+        if let Some(o) = self.open {
+            if let Some(d) = cands.iter().find(|d| d.parent == Some(o)).or_else(|| cands.iter().find(|d| is_ancestor(o, d))) {
+                return Some(d);
+            }
+        }
+        for row in below.iter().take(40) {
+            let next = labels::candidates(statement, &row.label);
+            if let Some(d) = cands.iter().find(|d| next.iter().any(|n| d.parent == Some(n.id))) {
+                if !cands.iter().all(|c| next.iter().any(|n| c.parent == Some(n.id))) {
+                    return Some(d);
+                }
+            }
+            if next.iter().any(|n| items::is_subtotal(n.id) && !cands.iter().any(|c| is_ancestor(n.id, c))) {
+                break;
+            }
+        }
+        let score = |d: &ItemDef| -> Option<usize> {
+            let mut best = None;
+            let mut cur = d.parent;
+            while let Some(p) = cur {
+                best = best.max(self.seen.get(p).copied());
+                cur = items::item(p).parent;
+            }
+            best
+        };
+        let mut best = cands[0];
+        let mut best_score = score(best);
+        for d in &cands[1..] {
+            let s = score(d);
+            if s > best_score {
+                best = d;
+                best_score = s;
+            }
+        }
+        Some(best)
+    }
 }
 
 /// Decides whether costs are carried as positive figures, from the

@@ -1,0 +1,7 @@
+//! The one integration-test binary, so polars links once.
+
+mod cli;
+mod conformance;
+mod indicators;
+mod ingestion;
+mod support;
