@@ -164,10 +164,14 @@ fn fill_subtotals(f: &mut Figures, e: &'static str, y: i32, st: Statement) {
                 *acc.get_or_insert(Decimal::ZERO) += v;
             }
         }
-        if let Some(v) = acc {
-            f.insert((e, id, y), v);
+        match acc {
+            Some(v) => {
+                f.insert((e, id, y), v);
+                Some(v)
+            }
+            // A line given as a whole in the source, without its parts.
+            None => f.get(&(e, id, y)).copied(),
         }
-        acc
     }
     for root in ITEMS
         .iter()
@@ -500,11 +504,7 @@ pub fn write(figures: &Figures, style: Style, path: &Path) {
     ws.write_string(
         3,
         0,
-        if sv {
-            "Ansvar i euro"
-        } else {
-            format!("Vastuut {unit}").leak()
-        },
+        format!("{} {unit}", if sv { "Ansvar" } else { "Vastuut" }),
     )
     .unwrap();
     for (i, y) in years_all.iter().enumerate() {

@@ -155,46 +155,47 @@ fn classify_header_text(text: &str) -> Header {
     }
 }
 
-/// The unit a text names, as euros per unit.
+/// The unit a text names, as euros per unit. Unit words are matched as
+/// whole words, so "Vastuut €" is euros, not "t€".
 pub fn unit_in(text: &str) -> Option<Decimal> {
-    let t: String = text
-        .to_lowercase()
+    let lower = text.to_lowercase();
+    let compact: String = lower
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{00A0}' && *c != '\u{2009}' && *c != '\u{202F}')
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{2009}' | '\u{202F}'))
         .collect();
-    let thousand = [
-        "1000€",
-        "1000eur",
-        "t€",
-        "teur",
-        "keur",
-        "tuhattaeuroa",
-        "1000euroa",
-        "tuseneuro",
-        "1000euro",
-    ];
-    let million = [
-        "milj.€",
-        "milj€",
-        "miljoonaaeuroa",
-        "meur",
-        "m€",
-        "milj.eur",
-        "miljeur",
-        "miljoneuro",
-        "milj.euroa",
-    ];
-    if million.iter().any(|m| t.contains(m)) {
-        return Some(Decimal::from(1_000_000));
+    let million = Decimal::from(1_000_000);
+    let thousand = Decimal::from(1000);
+    if ["1000000€", "1000000eur"]
+        .iter()
+        .any(|m| compact.contains(m))
+    {
+        return Some(million);
     }
-    if thousand.iter().any(|m| t.contains(m)) {
-        return Some(Decimal::from(1000));
+    if ["1000€", "1000eur", "1000euro"]
+        .iter()
+        .any(|m| compact.contains(m))
+    {
+        return Some(thousand);
     }
-    if t.contains('€')
-        || t.ends_with("eur")
-        || t.contains("(eur)")
-        || t.contains("euroa")
-        || t.contains("euro)")
+    let words: Vec<&str> = lower
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '/' | '\u{00A0}')
+        })
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let scale_of = |w: &str| match w {
+        "t€" | "teur" | "keur" | "t.€" | "tuhatta" | "tuhansina" | "tusen" => Some(thousand),
+        "m€" | "meur" | "milj" | "milj.€" | "milj€" | "miljoonaa" | "miljoonina" | "miljoner"
+        | "mn€" => Some(million),
+        _ => None,
+    };
+    if let Some(s) = words.iter().find_map(|w| scale_of(w)) {
+        return Some(s);
+    }
+    if words
+        .iter()
+        .any(|w| matches!(*w, "€" | "eur" | "euro" | "euroa" | "euros" | "euroina"))
     {
         return Some(Decimal::ONE);
     }
@@ -336,6 +337,16 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
                 vec![at(header_row, *c)],
             )),
             Header::NotYear => {}
+        }
+    }
+    for c in first_year_col + 1..grid.width() {
+        let cell = grid.get(header_row, c);
+        if let (Some(t), Header::NotYear) = (cell.text(), classify_header(cell)) {
+            findings.push(Finding::notice(
+                "column_ignored",
+                format!("column \"{t}\" ignored: its heading is not a year"),
+                vec![at(header_row, c)],
+            ));
         }
     }
     // The same year twice: an actual beside its budget keeps the actual; the
@@ -493,6 +504,13 @@ mod tests {
         assert_eq!(unit_in("€"), Some(Decimal::ONE));
         assert_eq!(unit_in("euroa"), Some(Decimal::ONE));
         assert_eq!(unit_in("Tuloslaskelma"), None);
+        assert_eq!(unit_in("Vastuut €"), Some(Decimal::ONE));
+        assert_eq!(unit_in("tuhatta euroa"), Some(Decimal::from(1000)));
+        assert_eq!(unit_in("1 000 euro"), Some(Decimal::from(1000)));
+        assert_eq!(
+            unit_in("Talous, milj. euroa"),
+            Some(Decimal::from(1_000_000))
+        );
         assert_eq!(
             split_unit("Vuokravastuut, 1 000 €"),
             ("Vuokravastuut".to_string(), Some(Decimal::from(1000)))

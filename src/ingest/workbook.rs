@@ -351,6 +351,12 @@ fn read_statement(
             };
             let value = (num.value * scale)
                 .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            // "-0" prints as a negative zero; it is zero.
+            let value = if value.is_zero() {
+                Decimal::ZERO
+            } else {
+                value
+            };
             let quantum = if num.decimals > 6 {
                 Decimal::new(1, 2)
             } else {
@@ -400,7 +406,11 @@ fn read_statement(
         if positive {
             for ((id, _), r) in read.iter_mut() {
                 if items::item(id).sign == Sign::Minus {
-                    r.value = -r.value;
+                    r.value = if r.value.is_zero() {
+                        Decimal::ZERO
+                    } else {
+                        -r.value
+                    };
                 }
             }
         }
@@ -482,23 +492,41 @@ impl Sections {
 
     /// The section a row is under: the open section above it; else a total
     /// printed below its lines; else the most recently seen section.
-    fn choose(&self, cands: &'static [&'static ItemDef], below: &[sheet::Row], statement: Statement) -> Option<&'static ItemDef> {
+    fn choose(
+        &self,
+        cands: &'static [&'static ItemDef],
+        below: &[sheet::Row],
+        statement: Statement,
+    ) -> Option<&'static ItemDef> {
         if cands.len() <= 1 {
             return cands.first().copied();
         }
         if let Some(o) = self.open {
-            if let Some(d) = cands.iter().find(|d| d.parent == Some(o)).or_else(|| cands.iter().find(|d| is_ancestor(o, d))) {
+            if let Some(d) = cands
+                .iter()
+                .find(|d| d.parent == Some(o))
+                .or_else(|| cands.iter().find(|d| is_ancestor(o, d)))
+            {
                 return Some(d);
             }
         }
         for row in below.iter().take(40) {
             let next = labels::candidates(statement, &row.label);
-            if let Some(d) = cands.iter().find(|d| next.iter().any(|n| d.parent == Some(n.id))) {
-                if !cands.iter().all(|c| next.iter().any(|n| c.parent == Some(n.id))) {
+            if let Some(d) = cands
+                .iter()
+                .find(|d| next.iter().any(|n| d.parent == Some(n.id)))
+            {
+                if !cands
+                    .iter()
+                    .all(|c| next.iter().any(|n| c.parent == Some(n.id)))
+                {
                     return Some(d);
                 }
             }
-            if next.iter().any(|n| items::is_subtotal(n.id) && !cands.iter().any(|c| is_ancestor(n.id, c))) {
+            if next
+                .iter()
+                .any(|n| items::is_subtotal(n.id) && !cands.iter().any(|c| is_ancestor(n.id, c)))
+            {
                 break;
             }
         }

@@ -319,7 +319,12 @@ fn published_ratios_are_reproduced() {
                             )
                         } else {
                             let inputs: Vec<String> = ours
-                                .map(|o| o.inputs.iter().map(|i| format!("{} {}={}", i.year, i.item, i.value)).collect())
+                                .map(|o| {
+                                    o.inputs
+                                        .iter()
+                                        .map(|i| format!("{} {}={}", i.year, i.item, i.value))
+                                        .collect()
+                                })
                                 .unwrap_or_default();
                             unexplained.push(format!(
                                 "{muni} {year} {scope} {name}: published {published}, recomputed {shown} ({id}; inputs {})",
@@ -383,7 +388,10 @@ fn published_statements_satisfy_their_identities_but_one() {
     let mut breaks = Vec::new();
     for muni in ["kauhava", "seinajoki"] {
         let ds = read(muni);
-        for f in validate(&ds).iter().filter(|f| f.severity == Severity::Error) {
+        for f in validate(&ds)
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
             println!("{muni}: {}", f.message);
             breaks.push(format!("{muni}: {}", f.message));
         }
