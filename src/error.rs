@@ -51,8 +51,10 @@ impl fmt::Display for Location {
         if let Some(s) = &self.sheet {
             write!(f, ", sheet '{s}'")?;
         }
-        if let Some(c) = &self.cell {
-            write!(f, ", cell {c}")?;
+        match &self.cell {
+            Some(c) if c.starts_with("line ") => write!(f, ", {c}")?,
+            Some(c) => write!(f, ", cell {c}")?,
+            None => {}
         }
         Ok(())
     }
