@@ -19,7 +19,7 @@ fn entity_of(s: &str) -> Entity {
 }
 
 /// Where a line was read from: sheet, row and the label as printed.
-fn origin(ds: &Dataset, e: Entity, id: &str, years: &[i32]) -> String {
+fn origin(ds: &Dataset, e: Entity, id: &str, years: &[i32], lang: Lang) -> String {
     let Some(f) = years.iter().find_map(|y| ds.get(e, id, *y)) else {
         return String::new();
     };
@@ -31,8 +31,9 @@ fn origin(ds: &Dataset, e: Entity, id: &str, years: &[i32]) -> String {
         .chars()
         .skip_while(|c| c.is_ascii_alphabetic())
         .collect();
+    let word = if lang == Lang::Fi { "rivi" } else { "row" };
     format!(
-        "{}!{row} \"{}\"",
+        "{}, {word} {row}: \"{}\"",
         f.source.sheet.clone().unwrap_or_default(),
         f.label
     )
@@ -96,7 +97,7 @@ pub fn table(
                             .unwrap_or_default(),
                     );
                 }
-                row.push(origin(ds, e, def.id, years));
+                row.push(origin(ds, e, def.id, years, lang));
                 t.push(row);
             }
             t.write(out)?;

@@ -1,0 +1,53 @@
+//! `cargo bench`: reading the example workbook, and computing everything for
+//! one municipality. A plain timer (no harness) keeps the build light; it
+//! prints the median and the fastest of repeated runs.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use kivijalka::config;
+use kivijalka::ingest::read_path;
+use kivijalka::model::{indicators, ratios, targets::Targets, validate};
+
+fn time(name: &str, runs: usize, mut f: impl FnMut()) {
+    f();
+    let mut t: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    t.sort();
+    println!(
+        "{name:<45} median {:>9.3} ms   fastest {:>9.3} ms   ({runs} runs)",
+        t[runs / 2].as_secs_f64() * 1e3,
+        t[0].as_secs_f64() * 1e3
+    );
+}
+
+fn main() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kivikoski.xlsx");
+    let targets = Targets::default();
+    let index = config::load_index(&[]).unwrap();
+    time("read example workbook (xlsx, 7 sheets)", 50, || {
+        black_box(read_path(&path).unwrap());
+    });
+    let ds = read_path(&path).unwrap();
+    time("validate identities (11 years, city + group)", 200, || {
+        black_box(validate::validate(&ds));
+    });
+    time("five indicators (11 years)", 200, || {
+        black_box(indicators::evaluate(&ds, &targets, &index));
+    });
+    time("key ratios (11 years, city + group)", 200, || {
+        black_box(ratios::compute_ratios(&ds, &targets));
+    });
+    time("read + validate + indicators + ratios", 50, || {
+        let ds = read_path(&path).unwrap();
+        black_box(validate::validate(&ds));
+        black_box(indicators::evaluate(&ds, &targets, &index));
+        black_box(ratios::compute_ratios(&ds, &targets));
+    });
+}
