@@ -12,7 +12,12 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
     match cli.command {
         Command::Lines { lang } => {
             let mut out = std::io::stdout().lock();
-            cmd::lines::run(lang.into(), &mut out).map_err(|e| Error::io("(stdout)", e))?;
+            match cmd::lines::run(lang.into(), &mut out) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(Error::io("(stdout)", e));
+                }
+                _ => {}
+            }
             Ok(Outcome::Ok)
         }
         Command::Indicators(c) => cmd::indicators::run(&c.config()?),
