@@ -364,21 +364,22 @@ fn read_statement(
             };
             let source = at(row.row, *col);
             if let Some(prev) = read.get(&(def.id, *year)) {
-                let within_rounding = (prev.value - value).abs() <= prev.quantum.max(quantum);
-                if prev.value != value && within_rounding {
-                    ds.findings.push(Finding::warning(
+                if prev.value != value {
+                    // Two printings of one figure may differ by the rounding of the unit.
+                    let (severity, how) = if (prev.value - value).abs() <= prev.quantum.max(quantum)
+                    {
+                        (
+                            Severity::Warning,
+                            "apart only by the rounding of the printed unit",
+                        )
+                    } else {
+                        (Severity::Error, "with different figures")
+                    };
+                    ds.findings.push(Finding::new(
+                        severity,
                         "duplicate_line",
                         format!(
-                            "\"{}\" appears twice for {year}, {} and {}, apart only by the rounding of the printed unit; the first is read",
-                            def.fi, prev.value, value
-                        ),
-                        vec![source, prev.source.clone()],
-                    ));
-                } else if prev.value != value {
-                    ds.findings.push(Finding::error(
-                        "duplicate_line",
-                        format!(
-                            "\"{}\" appears twice for {year} with different figures ({} and {}); the first is read",
+                            "\"{}\" appears twice for {year} {how} ({} and {}); the first is read",
                             def.fi, prev.value, value
                         ),
                         vec![source, prev.source.clone()],
