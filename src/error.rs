@@ -45,6 +45,15 @@ impl Location {
     }
 }
 
+impl Location {
+    /// The row number of the cell ("7" for "B7").
+    pub fn row(&self) -> Option<&str> {
+        self.cell
+            .as_deref()
+            .map(|c| c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic()))
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;

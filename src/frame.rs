@@ -19,6 +19,10 @@ fn to_cents(v: Decimal) -> i128 {
     r.mantissa()
 }
 
+fn polars_error(e: PolarsError) -> Error {
+    Error::input(Location::file("(frame)"), e.to_string())
+}
+
 pub fn long_frame(datasets: &[&Dataset]) -> Result<DataFrame> {
     let mut muni = Vec::new();
     let mut year = Vec::new();
@@ -40,11 +44,10 @@ pub fn long_frame(datasets: &[&Dataset]) -> Result<DataFrame> {
             cents.push(to_cents(f.value));
         }
     }
-    let err = |e: PolarsError| Error::input(Location::file("(frame)"), e.to_string());
     let value = Int128Chunked::from_vec("value".into(), cents)
         .into_series()
         .cast(&DataType::Decimal(38, SCALE as usize))
-        .map_err(err)?;
+        .map_err(polars_error)?;
     let df = DataFrame::new_infer_height(vec![
         Column::new("municipality".into(), muni),
         Column::new("year".into(), year),
@@ -55,7 +58,7 @@ pub fn long_frame(datasets: &[&Dataset]) -> Result<DataFrame> {
         Column::new("order".into(), order),
         value.into(),
     ])
-    .map_err(err)?;
+    .map_err(polars_error)?;
     df.lazy()
         .sort_by_exprs(
             [
@@ -67,7 +70,7 @@ pub fn long_frame(datasets: &[&Dataset]) -> Result<DataFrame> {
             SortMultipleOptions::default(),
         )
         .collect()
-        .map_err(err)
+        .map_err(polars_error)
 }
 
 /// One statement row of the wide view: line id and its value per year.
@@ -79,21 +82,30 @@ pub struct WideRow {
 
 /// Back from the frame, line by line in published order, for printing.
 pub fn rows(df: &DataFrame) -> Result<Vec<WideRow>> {
-    let err = |e: PolarsError| Error::input(Location::file("(frame)"), e.to_string());
     let entity = df
         .column("entity")
-        .map_err(err)?
+        .map_err(polars_error)?
         .str()
-        .map_err(err)?
+        .map_err(polars_error)?
         .clone();
-    let item = df.column("item").map_err(err)?.str().map_err(err)?.clone();
-    let year = df.column("year").map_err(err)?.i32().map_err(err)?.clone();
+    let item = df
+        .column("item")
+        .map_err(polars_error)?
+        .str()
+        .map_err(polars_error)?
+        .clone();
+    let year = df
+        .column("year")
+        .map_err(polars_error)?
+        .i32()
+        .map_err(polars_error)?
+        .clone();
     let value = df
         .column("value")
-        .map_err(err)?
+        .map_err(polars_error)?
         .cast(&DataType::Int128)
-        .map_err(err)?;
-    let value = value.i128().map_err(err)?.clone();
+        .map_err(polars_error)?;
+    let value = value.i128().map_err(polars_error)?.clone();
     let mut out: Vec<WideRow> = Vec::new();
     for i in 0..df.height() {
         let (Some(e), Some(it), Some(y), Some(c)) =

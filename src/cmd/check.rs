@@ -4,7 +4,6 @@ use crate::cli::Config;
 use crate::cmd::{Outcome, emit};
 use crate::error::Result;
 use crate::ingest;
-use crate::model::findings::Severity;
 use crate::model::validate;
 use crate::report::{self, OutputFormat};
 
@@ -24,7 +23,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         OutputFormat::Csv => report::check::csv(&findings, out),
         OutputFormat::Json => report::check::json(&findings, out),
     })?;
-    Ok(if findings.iter().any(|f| f.severity == Severity::Error) {
+    Ok(if findings.iter().any(|f| f.is_error()) {
         Outcome::Problems
     } else {
         Outcome::Ok

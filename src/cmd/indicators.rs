@@ -3,7 +3,6 @@
 use crate::cli::Config;
 use crate::cmd::{Outcome, emit, load, years};
 use crate::error::Result;
-use crate::model::findings::Severity;
 use crate::model::{indicators, validate};
 use crate::report::{self, OutputFormat};
 
@@ -15,7 +14,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     let ds = load(cfg)?;
     let breaks = validate::validate(&ds)
         .iter()
-        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| f.is_error())
         .count();
     if breaks > 0 {
         eprintln!(

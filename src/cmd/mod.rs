@@ -14,7 +14,6 @@ use crate::cli::Config;
 use crate::error::{Error, Result};
 use crate::ingest;
 use crate::model::dataset::Dataset;
-use crate::model::findings::Severity;
 
 /// What a command tells main about how it went.
 #[derive(Debug, PartialEq, Eq)]
@@ -33,7 +32,7 @@ pub fn load(cfg: &Config) -> Result<Dataset> {
         let errors: Vec<_> = ds
             .findings
             .iter()
-            .filter(|f| f.severity == Severity::Error)
+            .filter(|f| f.is_error())
             .cloned()
             .collect();
         if !errors.is_empty() {

@@ -277,7 +277,6 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
             }
         }
     }
-    // A unit column beside the labels ("Yksikkö: 1 000 €") counts too.
     let scale = match scale {
         Some(s) => s,
         None => {

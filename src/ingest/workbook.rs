@@ -597,13 +597,7 @@ fn sign_convention(
             "investointien rahavirta = investointimenot + rahoitusosuudet + luovutustulot",
         ),
     };
-    let years: Vec<i32> = {
-        let mut v: Vec<i32> = read.keys().map(|(_, y)| *y).collect();
-        v.dedup();
-        v.sort();
-        v.dedup();
-        v
-    };
+    let years: std::collections::BTreeSet<i32> = read.keys().map(|(_, y)| *y).collect();
     let (mut neg, mut pos) = (Vec::new(), Vec::new());
     for y in &years {
         let (Some((k, qk)), Some((c, qc))) = (get(total_id, *y), total(minus_id, *y)) else {
@@ -713,9 +707,4 @@ fn check_signs(ds: &mut Dataset) {
         }
     }
     ds.findings.extend(out);
-}
-
-/// Whether reading found anything that makes the figures untrustworthy.
-pub fn has_errors(ds: &Dataset) -> bool {
-    ds.findings.iter().any(|f| f.severity == Severity::Error)
 }

@@ -151,10 +151,8 @@ impl Dataset {
     }
 
     pub fn entities(&self) -> Vec<Entity> {
-        let mut v: Vec<Entity> = self.figures.keys().map(|(e, _, _)| *e).collect();
-        v.dedup();
-        v.sort();
-        v.dedup();
-        v
+        let set: std::collections::BTreeSet<Entity> =
+            self.figures.keys().map(|(e, _, _)| *e).collect();
+        set.into_iter().collect()
     }
 }

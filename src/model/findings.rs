@@ -64,6 +64,9 @@ impl Finding {
     pub fn warning(code: &'static str, message: impl Into<String>, cells: Vec<Location>) -> Self {
         Self::new(Severity::Warning, code, message, cells)
     }
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
     pub fn notice(code: &'static str, message: impl Into<String>, cells: Vec<Location>) -> Self {
         Self::new(Severity::Notice, code, message, cells)
     }

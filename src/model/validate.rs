@@ -216,8 +216,8 @@ pub fn validate(ds: &Dataset) -> Vec<Finding> {
             // break this legitimately, so it is a warning.
             if let (Some(now), Some(prev_acc), Some(prev_year)) = (
                 t("ta.edellisten_ylijaama"),
-                t_prev(ds, e, "ta.edellisten_ylijaama", y),
-                t_prev(ds, e, "ta.tilikauden_ylijaama", y),
+                term(ds, e, "ta.edellisten_ylijaama", y - 1),
+                term(ds, e, "ta.tilikauden_ylijaama", y - 1),
             ) {
                 compare(
                     &mut out,
@@ -232,8 +232,4 @@ pub fn validate(ds: &Dataset) -> Vec<Finding> {
         }
     }
     out
-}
-
-fn t_prev(ds: &Dataset, e: Entity, id: &str, y: i32) -> Option<Term> {
-    term(ds, e, id, y - 1)
 }

@@ -23,14 +23,7 @@ fn origin(ds: &Dataset, e: Entity, id: &str, years: &[i32], lang: Lang) -> Strin
     let Some(f) = years.iter().find_map(|y| ds.get(e, id, *y)) else {
         return String::new();
     };
-    let row: String = f
-        .source
-        .cell
-        .clone()
-        .unwrap_or_default()
-        .chars()
-        .skip_while(|c| c.is_ascii_alphabetic())
-        .collect();
+    let row = f.source.row().unwrap_or_default();
     let word = if lang == Lang::Fi { "rivi" } else { "row" };
     format!(
         "{}, {word} {row}: \"{}\"",

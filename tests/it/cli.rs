@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::support::{path_str, root, run, stderr, stdout, tempdir};
+use crate::support::{path_str, root, run, stderr, stdout, tempdir, xlsx};
 
 const EXAMPLE: &str = "data/kivikoski.xlsx";
 
@@ -171,23 +171,19 @@ fn other_commands_run_on_the_example() {
 fn check_finds_an_identity_break_and_exits_1() {
     let dir = tempdir("identity");
     let path = dir.join("broken.xlsx");
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("Tuloslaskelma").unwrap();
-    ws.write_string(0, 0, "€").unwrap();
-    ws.write_string(1, 1, "TP 2025").unwrap();
-    for (r, (label, v)) in [
-        ("Toimintatuotot", 100.0),
-        ("Toimintakulut", -500.0),
-        ("Toimintakate", -405.0),
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string(2 + r as u32, 0, *label).unwrap();
-        ws.write_number(2 + r as u32, 1, *v).unwrap();
-    }
-    wb.save(&path).unwrap();
+    xlsx(
+        &path,
+        &[(
+            "Tuloslaskelma",
+            vec![
+                vec!["€"],
+                vec!["", "TP 2025"],
+                vec!["Toimintatuotot", "100"],
+                vec!["Toimintakulut", "-500"],
+                vec!["Toimintakate", "-405"],
+            ],
+        )],
+    );
     let o = run(&["check", path_str(&path), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);

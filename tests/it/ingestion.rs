@@ -7,10 +7,9 @@ use std::path::{Path, PathBuf};
 use kivijalka::ingest::read_path;
 use kivijalka::model::dataset::Dataset;
 use kivijalka::model::findings::Severity;
-use rust_xlsxwriter::Workbook;
 
 use crate::support::make_example::{self, Style};
-use crate::support::{example, path_str, root, run, stderr, tempdir};
+use crate::support::{example, path_str, root, run, stderr, tempdir, xlsx};
 
 fn build(dir: &Path, name: &str, style: Style) -> PathBuf {
     let figures = make_example::derive(&root().join("data/kivikoski"));
@@ -135,27 +134,6 @@ fn layout_variants_read_to_identical_statements() {
             }
         }
     }
-}
-
-/// A workbook from rows of text; a cell that parses as a number is written as one.
-fn xlsx(path: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) {
-    let mut wb = Workbook::new();
-    for (name, rows) in sheets {
-        let ws = wb.add_worksheet();
-        ws.set_name(*name).unwrap();
-        for (r, row) in rows.iter().enumerate() {
-            for (c, text) in row.iter().enumerate() {
-                if text.is_empty() {
-                    continue;
-                }
-                match text.parse::<f64>() {
-                    Ok(v) => ws.write_number(r as u32, c as u16, v).unwrap(),
-                    Err(_) => ws.write_string(r as u32, c as u16, *text).unwrap(),
-                };
-            }
-        }
-    }
-    wb.save(path).unwrap();
 }
 
 fn income_statement(rows: Vec<Vec<&'static str>>) -> Vec<Vec<&'static str>> {

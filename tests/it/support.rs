@@ -42,3 +42,24 @@ pub fn stderr(o: &Output) -> String {
 pub fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+/// A workbook from rows of text; a cell that parses as a number is written as one.
+pub fn xlsx(path: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                if text.is_empty() {
+                    continue;
+                }
+                match text.parse::<f64>() {
+                    Ok(v) => ws.write_number(r as u32, c as u16, v).unwrap(),
+                    Err(_) => ws.write_string(r as u32, c as u16, *text).unwrap(),
+                };
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
