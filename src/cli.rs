@@ -32,6 +32,15 @@ pub enum Command {
     Check(Common),
     /// The statements as read, line by line, with the row each came from.
     Statements(Common),
+    /// Projects the statements under a scenario; the five indicators by year to the horizon.
+    Forecast(ForecastArgs),
+    /// Scenarios side by side: each indicator's path and where a target's status changes.
+    Compare(CompareArgs),
+    /// The smallest move of a lever (tax rate, savings, investment cap) that keeps every target.
+    Solve(SolveArgs),
+    /// Scenario files: what differs between two, the reference of keys, the settings in effect.
+    #[command(subcommand)]
+    Scenario(ScenarioCmd),
     /// The statement lines kivijalka knows, with their Finnish, Swedish and English names.
     Lines {
         #[arg(long, value_enum, default_value_t = LangArg::Fi)]
@@ -65,6 +74,81 @@ pub struct Common {
     /// Print each formula and its source instead of the figures.
     #[arg(long)]
     pub explain: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct Projecting {
+    /// Project from this actual year (default: the workbook's last); later years are ignored.
+    #[arg(long)]
+    pub start: Option<i32>,
+    /// The last projected year (default: the scenario's, or start + 10).
+    #[arg(long)]
+    pub horizon: Option<i32>,
+}
+
+#[derive(Args, Debug)]
+pub struct ForecastArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// Scenario file (TOML); default: the budget and plan as given, then the default drivers.
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    #[command(flatten)]
+    pub projecting: Projecting,
+    /// What to show: the indicators with the drivers beside them, or the projected statements.
+    #[arg(long, value_enum, default_value_t = Show::Indicators)]
+    pub show: Show,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Show {
+    Indicators,
+    Statements,
+}
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// Scenario files; the first is the baseline the others are compared with.
+    #[arg(required = true)]
+    pub scenarios: Vec<PathBuf>,
+    #[command(flatten)]
+    pub projecting: Projecting,
+}
+
+#[derive(Args, Debug)]
+pub struct SolveArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// The scenario the lever is moved from.
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// tax-rate[:MAX_PP], savings[:MAX_EUR] or investment-cap[:MIN_EUR]; several are used in
+    /// the order given, each only when the ones before it at their bound are not enough.
+    #[arg(long, required = true)]
+    pub lever: Vec<String>,
+    /// Every target must hold in every year up to this one (default: the horizon).
+    #[arg(long)]
+    pub by: Option<i32>,
+    /// The first year the lever moves, and of the years checked (default: the first projected year).
+    #[arg(long)]
+    pub from: Option<i32>,
+    /// Only these indicators must hold, as 1,2,5 (default: all five).
+    #[arg(long)]
+    pub indicators: Option<String>,
+    #[command(flatten)]
+    pub projecting: Projecting,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ScenarioCmd {
+    /// Says in words what differs between two scenario files.
+    Diff { a: PathBuf, b: PathBuf },
+    /// The settings a scenario file gives, after `extends`, with defaults named.
+    Show { file: PathBuf },
+    /// The reference of every key a scenario file may hold (Markdown).
+    Keys,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

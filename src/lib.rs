@@ -17,5 +17,6 @@ pub mod frame;
 pub mod ingest;
 pub mod model;
 pub mod report;
+pub mod scenario_file;
 
 pub use error::{Error, Result};

@@ -24,6 +24,10 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Ratios(c) => cmd::ratios::run(&c.config()?),
         Command::Check(c) => cmd::check::run(&c.config()?),
         Command::Statements(c) => cmd::statements::run(&c.config()?),
+        Command::Forecast(a) => cmd::forecast::run(&a),
+        Command::Compare(a) => cmd::compare::run(&a),
+        Command::Solve(a) => cmd::solve::run(&a),
+        Command::Scenario(s) => cmd::scenario::run(&s),
     }
 }
 

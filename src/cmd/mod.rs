@@ -2,9 +2,13 @@
 //! output; exit codes are decided here and mapped in main.
 
 pub mod check;
+pub mod compare;
+pub mod forecast;
 pub mod indicators;
 pub mod lines;
 pub mod ratios;
+pub mod scenario;
+pub mod solve;
 pub mod statements;
 
 use std::io::Write;

@@ -34,12 +34,14 @@ impl Entity {
     }
 }
 
-/// Actuals (tilinpäätös), budget (talousarvio) or plan (taloussuunnitelma).
+/// Actuals (tilinpäätös), budget (talousarvio), plan (taloussuunnitelma),
+/// or a year kivijalka projected (ennuste) beyond them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum YearKind {
     TP,
     TA,
     TS,
+    E,
 }
 
 impl fmt::Display for YearKind {
@@ -48,6 +50,7 @@ impl fmt::Display for YearKind {
             YearKind::TP => "TP",
             YearKind::TA => "TA",
             YearKind::TS => "TS",
+            YearKind::E => "E",
         })
     }
 }
@@ -58,6 +61,7 @@ impl YearKind {
             YearKind::TP => "actual",
             YearKind::TA => "budget",
             YearKind::TS => "plan",
+            YearKind::E => "projected",
         }
     }
 }

@@ -57,7 +57,7 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         en: "Net cost growth, %",
         target_fi: "Enintään hintaindeksin muutos",
         target_en: "At most the change of the price index",
-        formula: "100 × (nettomenot(t) / nettomenot(t−1) − 1) ≤ price index change of year t; nettomenot = −toimintakate; break years are not comparable unless a like-for-like base is given",
+        formula: "100 × (nettomenot(t) / nettomenot(t−1) − 1) ≤ price index change of year t; nettomenot = −toimintakate; compared at one decimal, as printed; break years are not comparable unless a like-for-like base is given",
         source: STRATEGY,
         unit: Unit::Percent,
         decimals: 1,
@@ -301,7 +301,12 @@ fn net_cost_growth(c: &Ctx, pi: &PriceIndex, y: i32) -> Outcome {
         det("hintaindeksin_muutos_pct", &index, Unit::Percent),
     ];
     let limit = index.clone().unwrap_or_default() + s.allowance_pp;
-    let mut o = Outcome::from(value, |g| g <= limit, details);
+    // Compared as printed, to one decimal: a growth of 2,04 % keeps a 2,0 % index.
+    let mut o = Outcome::from(
+        value,
+        |g| g.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero) <= limit,
+        details,
+    );
     o.method = method;
     o
 }
@@ -312,7 +317,14 @@ fn group_loans(c: &Ctx, y: i32, method: &mut Option<String>) -> Measure {
     let loans = if c.ds.has_year_data(Entity::Group, Statement::Tase, y) {
         c.lainakanta(Entity::Group, y)?
     } else if let Some(v) = c.line(Entity::City, "bg.konsernin_lainakanta", y) {
-        *method = Some("group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".to_string());
+        let projected =
+            c.ds.get(Entity::City, "bg.konsernin_lainakanta", y)
+                .is_some_and(|f| f.source.sheet.is_none());
+        *method = Some(if projected {
+            "group loan stock projected: the city's projected loans plus the group companies' own loans".to_string()
+        } else {
+            "group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".to_string()
+        });
         v
     } else {
         return Err(format!(
@@ -409,7 +421,8 @@ fn finish(
     }
 }
 
-/// The strategy period: from the targets, or else the budget and plan years.
+/// The strategy period: from the targets, or else the budget and plan years
+/// (projected years extend a forecast, not the strategy period).
 pub fn period(ds: &Dataset, targets: &Targets) -> Option<(i32, i32)> {
     if let Some(p) = &targets.period {
         return Some((p.start, p.end));
@@ -417,7 +430,7 @@ pub fn period(ds: &Dataset, targets: &Targets) -> Option<(i32, i32)> {
     let plan: Vec<i32> = ds
         .years
         .iter()
-        .filter(|(_, k)| **k != YearKind::TP)
+        .filter(|(_, k)| matches!(**k, YearKind::TA | YearKind::TS))
         .map(|(y, _)| *y)
         .collect();
     Some((*plan.first()?, *plan.last()?))

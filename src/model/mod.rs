@@ -8,6 +8,8 @@ pub mod indicators;
 pub mod items;
 pub mod labels;
 pub mod price_index;
+pub mod projection;
 pub mod ratios;
+pub mod scenario;
 pub mod targets;
 pub mod validate;

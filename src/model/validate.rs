@@ -54,7 +54,9 @@ fn neg(t: Term) -> Term {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn compare(
+    exact: bool,
     out: &mut Vec<Finding>,
     e: Entity,
     y: i32,
@@ -64,7 +66,11 @@ fn compare(
     warn_only: bool,
 ) {
     let diff = left.value - right.value;
-    let tol = (left.quantum + right.quantum) / Decimal::TWO;
+    let tol = if exact {
+        Decimal::ZERO
+    } else {
+        (left.quantum + right.quantum) / Decimal::TWO
+    };
     if diff.abs() > tol {
         let mut cells = left.cells.clone();
         cells.extend(right.cells.iter().cloned());
@@ -86,6 +92,16 @@ fn compare(
 
 /// Every identity that can be checked with the lines present.
 pub fn validate(ds: &Dataset) -> Vec<Finding> {
+    check(ds, false)
+}
+
+/// The same identities to the cent, without the tolerance for printed
+/// rounding: what a projection must satisfy.
+pub fn validate_exact(ds: &Dataset) -> Vec<Finding> {
+    check(ds, true)
+}
+
+fn check(ds: &Dataset, exact: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     let years: Vec<i32> = ds.years.keys().copied().collect();
     for e in ds.entities() {
@@ -111,6 +127,7 @@ pub fn validate(ds: &Dataset) -> Vec<Finding> {
                     cells: vec![f.source.clone()],
                 };
                 compare(
+                    exact,
                     &mut out,
                     e,
                     y,
@@ -128,6 +145,7 @@ pub fn validate(ds: &Dataset) -> Vec<Finding> {
                 t("rl.rahavarat_1_1"),
             ) {
                 compare(
+                    exact,
                     &mut out,
                     e,
                     y,
@@ -147,6 +165,7 @@ pub fn validate(ds: &Dataset) -> Vec<Finding> {
             };
             if let (Some(end), Some(bs)) = (t("rl.rahavarat_31_12"), bs_cash(y)) {
                 compare(
+                    exact,
                     &mut out,
                     e,
                     y,
@@ -159,6 +178,7 @@ pub fn validate(ds: &Dataset) -> Vec<Finding> {
                 (t("rl.rahavarojen_muutos"), bs_cash(y), bs_cash(y - 1))
             {
                 compare(
+                    exact,
                     &mut out,
                     e,
                     y,
@@ -170,6 +190,7 @@ pub fn validate(ds: &Dataset) -> Vec<Finding> {
             }
             if let (Some(a), Some(b)) = (t("ta.vastaavaa"), t("ta.vastattavaa")) {
                 compare(
+                    exact,
                     &mut out,
                     e,
                     y,
@@ -192,6 +213,7 @@ pub fn validate(ds: &Dataset) -> Vec<Finding> {
                     cells: vec![b.source.clone()],
                 };
                 compare(
+                    exact,
                     &mut out,
                     e,
                     y,
@@ -203,6 +225,7 @@ pub fn validate(ds: &Dataset) -> Vec<Finding> {
             }
             if let (Some(a), Some(b)) = (t("tl.tilikauden_ylijaama"), t("ta.tilikauden_ylijaama")) {
                 compare(
+                    exact,
                     &mut out,
                     e,
                     y,
@@ -210,6 +233,22 @@ pub fn validate(ds: &Dataset) -> Vec<Finding> {
                     &a,
                     &b,
                     false,
+                );
+            }
+            // Cash carries over from one year to the next.
+            if let (Some(start), Some(prev_end)) = (
+                t("rl.rahavarat_1_1"),
+                term(ds, e, "rl.rahavarat_31_12", y - 1),
+            ) {
+                compare(
+                    exact,
+                    &mut out,
+                    e,
+                    y,
+                    "Rahavarat 1.1. = last year's Rahavarat 31.12.",
+                    &start,
+                    &prev_end,
+                    !exact,
                 );
             }
             // The accumulated surplus rolls forward; corrections to equity can
@@ -220,13 +259,14 @@ pub fn validate(ds: &Dataset) -> Vec<Finding> {
                 term(ds, e, "ta.tilikauden_ylijaama", y - 1),
             ) {
                 compare(
+                    exact,
                     &mut out,
                     e,
                     y,
                     "Edellisten tilikausien ylijäämä = last year's Edellisten tilikausien ylijäämä + Tilikauden ylijäämä",
                     &now,
                     &sum(&[prev_acc, prev_year]),
-                    true,
+                    !exact,
                 );
             }
         }

@@ -1,6 +1,7 @@
 //! Printers: each output format writes to any `io::Write`.
 
 pub mod check;
+pub mod forecast;
 pub mod format;
 pub mod indicators;
 pub mod ratios;

@@ -23,13 +23,12 @@ fn origin(ds: &Dataset, e: Entity, id: &str, years: &[i32], lang: Lang) -> Strin
     let Some(f) = years.iter().find_map(|y| ds.get(e, id, *y)) else {
         return String::new();
     };
+    let Some(sheet) = &f.source.sheet else {
+        return f.source.file.clone();
+    };
     let row = f.source.row().unwrap_or_default();
     let word = if lang == Lang::Fi { "rivi" } else { "row" };
-    format!(
-        "{}, {word} {row}: \"{}\"",
-        f.source.sheet.clone().unwrap_or_default(),
-        f.label
-    )
+    format!("{sheet}, {word} {row}: \"{}\"", f.label)
 }
 
 pub fn table(

@@ -2,6 +2,7 @@
 
 mod cli;
 mod conformance;
+mod forecast;
 mod indicators;
 mod ingestion;
 mod support;

@@ -1,0 +1,461 @@
+//! A scenario: the drivers of a projection and the measures a council
+//! weighs, resolved from its files (see `scenario_file`) into plain values.
+//!
+//! Drivers are growth paths that shape the years beyond the budget and plan;
+//! measures (a tax rate change, savings, a project moved) are level changes
+//! laid on top of every year they cover, the plan years included. That split
+//! is what lets a plan year stay exactly as the council approved it in the
+//! baseline and still answer "what if we raise the rate from 2027".
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde::Serialize;
+
+/// Where a setting was written: file and line, for error messages.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+    pub key: String,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, line {}, key '{}'", self.file, self.line, self.key)
+    }
+}
+
+/// A value by year: each given year's value holds until the next given year;
+/// before the first, `base` (when set) holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Path {
+    pub base: Option<Decimal>,
+    pub steps: BTreeMap<i32, Decimal>,
+}
+
+impl Path {
+    pub fn constant(v: Decimal) -> Self {
+        Path {
+            base: Some(v),
+            steps: BTreeMap::new(),
+        }
+    }
+    pub fn at(&self, year: i32) -> Option<Decimal> {
+        self.steps
+            .range(..=year)
+            .next_back()
+            .map(|(_, v)| *v)
+            .or(self.base)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.base.is_none() && self.steps.is_empty()
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(b) = self.base {
+            parts.push(b.normalize().to_string());
+        }
+        for (y, v) in &self.steps {
+            parts.push(format!("from {y}: {}", v.normalize()));
+        }
+        f.write_str(&parts.join(", "))
+    }
+}
+
+/// A permanent change of a rate (income tax, interest), in percentage points,
+/// from a year on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RateChange {
+    pub from: i32,
+    pub change_pp: Decimal,
+    pub at: Origin,
+}
+
+/// A change of a yearly amount in euros, from a year on (to a year, when
+/// given). Positive improves the economy: more income, less cost.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Measure {
+    pub from: i32,
+    pub to: Option<i32>,
+    pub amount: Decimal,
+    pub at: Origin,
+}
+
+impl Measure {
+    pub fn covers(&self, year: i32) -> bool {
+        year >= self.from && self.to.is_none_or(|t| year <= t)
+    }
+}
+
+/// Asset classes with their own useful lives (the depreciation plan).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssetClass {
+    Buildings,
+    Structures,
+    Machinery,
+    Intangible,
+    Land,
+    General,
+}
+
+impl AssetClass {
+    pub const ALL: [AssetClass; 6] = [
+        AssetClass::Buildings,
+        AssetClass::Structures,
+        AssetClass::Machinery,
+        AssetClass::Intangible,
+        AssetClass::Land,
+        AssetClass::General,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            AssetClass::Buildings => "buildings",
+            AssetClass::Structures => "structures",
+            AssetClass::Machinery => "machinery",
+            AssetClass::Intangible => "intangible",
+            AssetClass::Land => "land",
+            AssetClass::General => "general",
+        }
+    }
+    pub fn parse(s: &str) -> Option<AssetClass> {
+        let s = s.trim().to_lowercase();
+        AssetClass::ALL
+            .into_iter()
+            .find(|c| c.key() == s)
+            .or(match s.as_str() {
+                "rakennukset" => Some(AssetClass::Buildings),
+                "kiinteät rakenteet" | "kiinteat rakenteet" | "rakenteet" => {
+                    Some(AssetClass::Structures)
+                }
+                "koneet ja kalusto" | "koneet" => Some(AssetClass::Machinery),
+                "aineettomat" => Some(AssetClass::Intangible),
+                "maa-alueet" | "maa" => Some(AssetClass::Land),
+                "yleinen" => Some(AssetClass::General),
+                _ => None,
+            })
+    }
+    /// Default useful life in years; land is not depreciated. A judgement in
+    /// the middle of the ranges municipalities' depreciation plans use.
+    pub fn default_life(self) -> u32 {
+        match self {
+            AssetClass::Buildings => 30,
+            AssetClass::Structures => 20,
+            AssetClass::Machinery => 8,
+            AssetClass::Intangible => 5,
+            AssetClass::Land => 0,
+            AssetClass::General => 20,
+        }
+    }
+}
+
+/// One investment project.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Project {
+    pub name: String,
+    /// Gross cost, euros, spread over `years` (evenly unless `spending` says).
+    pub cost: Decimal,
+    pub years: Vec<i32>,
+    /// Share of the cost by year, euros; sums to `cost`.
+    pub spending: Option<Vec<Decimal>>,
+    /// State or other contributions (rahoitusosuudet), in proportion to spending.
+    pub subsidy: Decimal,
+    /// Land or asset sales tied to the project (luovutustulot), in its last year.
+    pub land_sales: Decimal,
+    pub class: AssetClass,
+    /// The years where the workbook's budget and plan already hold this
+    /// project's spending; moving the project moves it out of those years.
+    pub in_plan: Vec<i32>,
+    /// The spending by year as the plan holds it, when the project's own
+    /// schedule has since moved.
+    pub plan_spending: Option<Vec<Decimal>>,
+    pub at: Origin,
+}
+
+impl Project {
+    /// Spending by year under a schedule of years.
+    pub fn spend_over(
+        &self,
+        years: &[i32],
+        spending: Option<&[Decimal]>,
+    ) -> BTreeMap<i32, Decimal> {
+        let mut out = BTreeMap::new();
+        if years.is_empty() {
+            return out;
+        }
+        match spending {
+            Some(s) if s.len() == years.len() => {
+                for (y, v) in years.iter().zip(s) {
+                    *out.entry(*y).or_default() += *v;
+                }
+            }
+            _ => {
+                // Even split to the cent; the last year takes the remainder so
+                // the parts add up to the cost exactly.
+                let n = Decimal::from(years.len());
+                let part = (self.cost / n).round_dp(2);
+                let mut left = self.cost;
+                for (i, y) in years.iter().enumerate() {
+                    let v = if i + 1 == years.len() { left } else { part };
+                    left -= v;
+                    *out.entry(*y).or_default() += v;
+                }
+            }
+        }
+        out
+    }
+    pub fn spend(&self) -> BTreeMap<i32, Decimal> {
+        self.spend_over(&self.years, self.spending.as_deref())
+    }
+    /// Where the plan holds it (even split over `in_plan`).
+    pub fn planned_spend(&self) -> BTreeMap<i32, Decimal> {
+        let spending = if self.in_plan == self.years {
+            self.spending.as_deref()
+        } else {
+            self.plan_spending.as_deref()
+        };
+        self.spend_over(&self.in_plan, spending)
+    }
+    pub fn completion(years: &[i32]) -> Option<i32> {
+        years.iter().max().copied()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Tax {
+    /// Shares of verotulot in the last given year, %; corporate tax is the rest.
+    pub income_share_pct: Decimal,
+    pub property_share_pct: Decimal,
+    /// The income tax rate, %, when the workbook has no Tuloveroprosentti.
+    pub rate_pct: Option<Decimal>,
+    pub earnings_growth_pct: Path,
+    pub employment_growth_pct: Path,
+    pub property_growth_pct: Path,
+    pub corporate_growth_pct: Path,
+    /// Share of a rate change's effect received in its first year, %; the
+    /// rest arrives the year after with the final assessment.
+    pub first_year_effect_pct: Decimal,
+    pub rate_changes: Vec<RateChange>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Subsidies {
+    /// Yearly index of valtionosuudet, %; default: the price index.
+    pub index_pct: Option<Path>,
+    pub follow_population: bool,
+    pub changes: Vec<Measure>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Operations {
+    pub income_real_growth_pct: Path,
+    pub cost_real_growth_pct: Path,
+    pub savings: Vec<Measure>,
+    pub income_changes: Vec<Measure>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Investments {
+    /// Yearly gross investment beyond the plan, euros; default: the average
+    /// of the budget and plan years (without named projects), indexed.
+    pub trend_gross: Option<Path>,
+    pub trend_subsidies: Option<Path>,
+    pub trend_sales: Option<Path>,
+    pub life_years: BTreeMap<AssetClass, u32>,
+    /// Existing assets' depreciation falls linearly to zero over this many
+    /// years; default: it stays at the last given level until their book
+    /// value is used up.
+    pub existing_runoff_years: Option<u32>,
+    pub projects: Vec<Project>,
+    /// A ceiling on gross investment from a year on (used by `solve`).
+    pub cap: Option<(i32, Decimal)>,
+}
+
+impl Investments {
+    pub fn life(&self, c: AssetClass) -> u32 {
+        self.life_years
+            .get(&c)
+            .copied()
+            .unwrap_or_else(|| c.default_life())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Loans {
+    /// Interest rate on the average loan stock beyond the plan, %; default:
+    /// the rate implied by the last given year.
+    pub interest_rate_pct: Option<Path>,
+    pub rate_changes: Vec<RateChange>,
+    /// Share of the loan stock whose interest follows a rate change, %.
+    pub variable_share_pct: Decimal,
+    /// Existing and new loans are repaid over this many years on average;
+    /// default: loan stock / repayments of the last given year.
+    pub average_maturity_years: Option<Decimal>,
+    pub repayments: BTreeMap<i32, Decimal>,
+    /// Cash is kept at least this many days of operating and investment
+    /// outflows (or this many euros); new long-term loans cover the need.
+    pub min_cash_days: Decimal,
+    pub min_cash: Option<Decimal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    /// Yearly growth of the group companies' own loans beyond the plan, %.
+    pub companies_loan_growth_pct: Path,
+    pub lease_growth_pct: Path,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Population {
+    /// Yearly change, %; default: the average of the last five actual years.
+    pub growth_pct: Option<Path>,
+    /// Explicit residents on 31 Dec by year; years between are interpolated.
+    pub values: BTreeMap<i32, Decimal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scenario {
+    pub name: String,
+    pub description: String,
+    /// The files it was read from, the scenario's own first.
+    pub files: Vec<String>,
+    pub horizon: Option<i32>,
+    /// Budget and plan years after this year are projected by the drivers
+    /// instead of being used as given.
+    pub plan_follow_until: Option<i32>,
+    /// Price index change for years the index series does not have, %.
+    pub price_index_pct: Path,
+    pub population: Population,
+    pub tax: Tax,
+    pub subsidies: Subsidies,
+    pub operations: Operations,
+    pub investments: Investments,
+    pub loans: Loans,
+    pub group: Group,
+    /// Where year-bearing settings were written, for horizon checks.
+    pub origins: BTreeMap<String, Origin>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            name: "baseline".into(),
+            description: String::new(),
+            files: Vec::new(),
+            horizon: None,
+            plan_follow_until: None,
+            price_index_pct: Path::constant(dec!(2.0)),
+            population: Population {
+                growth_pct: None,
+                values: BTreeMap::new(),
+            },
+            tax: Tax {
+                income_share_pct: dec!(75),
+                property_share_pct: dec!(13),
+                rate_pct: None,
+                earnings_growth_pct: Path::constant(dec!(3.0)),
+                employment_growth_pct: Path::constant(dec!(0.0)),
+                property_growth_pct: Path::constant(dec!(2.0)),
+                corporate_growth_pct: Path::constant(dec!(2.0)),
+                first_year_effect_pct: dec!(90),
+                rate_changes: Vec::new(),
+            },
+            subsidies: Subsidies {
+                index_pct: None,
+                follow_population: true,
+                changes: Vec::new(),
+            },
+            operations: Operations {
+                income_real_growth_pct: Path::constant(dec!(0.0)),
+                cost_real_growth_pct: Path::constant(dec!(0.0)),
+                savings: Vec::new(),
+                income_changes: Vec::new(),
+            },
+            investments: Investments {
+                trend_gross: None,
+                trend_subsidies: None,
+                trend_sales: None,
+                life_years: BTreeMap::new(),
+                existing_runoff_years: None,
+                projects: Vec::new(),
+                cap: None,
+            },
+            loans: Loans {
+                interest_rate_pct: None,
+                rate_changes: Vec::new(),
+                variable_share_pct: dec!(100),
+                average_maturity_years: None,
+                repayments: BTreeMap::new(),
+                min_cash_days: dec!(30),
+                min_cash: None,
+            },
+            group: Group {
+                companies_loan_growth_pct: Path::constant(dec!(0.0)),
+                lease_growth_pct: Path::constant(dec!(0.0)),
+            },
+            origins: BTreeMap::new(),
+        }
+    }
+}
+
+/// A mistake in a scenario that only shows against a workbook (a year
+/// outside the horizon), with where it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioError {
+    pub at: Option<Origin>,
+    pub message: String,
+}
+
+impl Scenario {
+    /// Every year a measure or project names must fall in the projected
+    /// years (first..=horizon).
+    pub fn check_years(&self, first: i32, horizon: i32) -> Result<(), ScenarioError> {
+        let bad = |y: i32, at: &Origin| {
+            (y < first || y > horizon).then(|| ScenarioError {
+                at: Some(at.clone()),
+                message: format!("year {y} is outside the projected years {first}–{horizon}"),
+            })
+        };
+        let mut errs = Vec::new();
+        for c in self.tax.rate_changes.iter().chain(&self.loans.rate_changes) {
+            errs.extend(bad(c.from, &c.at));
+        }
+        for m in self
+            .subsidies
+            .changes
+            .iter()
+            .chain(&self.operations.savings)
+            .chain(&self.operations.income_changes)
+        {
+            errs.extend(bad(m.from, &m.at));
+            if let Some(t) = m.to {
+                errs.extend(bad(t, &m.at));
+            }
+        }
+        for p in &self.investments.projects {
+            for y in &p.years {
+                errs.extend(bad(*y, &p.at));
+            }
+            for y in &p.in_plan {
+                errs.extend(bad(*y, &p.at));
+            }
+        }
+        for (key, at) in &self.origins {
+            if let Some(y) = key.rsplit('.').next().and_then(|s| s.parse::<i32>().ok()) {
+                if key.starts_with("loans.repayments") || key.starts_with("population.values") {
+                    errs.extend(bad(y, at));
+                }
+            }
+        }
+        match errs.into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}

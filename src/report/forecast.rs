@@ -1,0 +1,176 @@
+//! A forecast: the indicators by year with the drivers that made them, and
+//! the assumptions the projection took from the workbook.
+
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::indicators::Evaluation;
+use crate::model::projection::{Projection, YearRow};
+use crate::model::scenario::Scenario;
+use crate::report::format::{Lang, number};
+use crate::report::table::{Align, Table};
+
+fn teur(v: Decimal, lang: Lang) -> String {
+    number(v / Decimal::from(1000), 0, lang)
+}
+
+pub fn heading(p: &Projection, sc: &Scenario, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let fi = lang == Lang::Fi;
+    writeln!(
+        out,
+        "{} '{}' ({} {} → {})",
+        if fi {
+            "Ennuste, skenaario"
+        } else {
+            "Forecast, scenario"
+        },
+        sc.name,
+        if fi {
+            "viimeinen tilinpäätös"
+        } else {
+            "last actuals"
+        },
+        p.base_year,
+        p.horizon
+    )?;
+    if !sc.description.is_empty() {
+        writeln!(out, "{}", sc.description)?;
+    }
+    writeln!(out)
+}
+
+/// The drivers and key figures by year, in thousands of euros.
+pub fn drivers(p: &Projection, years: &[i32], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let fi = lang == Lang::Fi;
+    let cols: [(&str, &str); 16] = [
+        ("Vuosi", "Year"),
+        ("", ""),
+        ("Asukkaat", "Residents"),
+        ("Vero-%", "Tax %"),
+        ("Verotulot", "Tax revenue"),
+        ("Valtionos.", "State sub."),
+        ("Nettomenot", "Net cost"),
+        ("Vuosikate", "Annual margin"),
+        ("Poistot", "Depreciation"),
+        ("Nettoinv.", "Net inv."),
+        ("Lainanotto", "Borrowing"),
+        ("Lyhennykset", "Repayments"),
+        ("Lainakanta", "Loans"),
+        ("Korko-%", "Interest %"),
+        ("Kassa", "Cash"),
+        ("Kertynyt yj.", "Accum. surplus"),
+    ];
+    let mut headers: Vec<String> = cols
+        .iter()
+        .map(|(a, b)| if fi { a.to_string() } else { b.to_string() })
+        .collect();
+    headers.push(
+        if fi {
+            "Konsernin lainat"
+        } else {
+            "Group loans"
+        }
+        .into(),
+    );
+    let mut align = vec![Align::Left, Align::Left];
+    align.extend(std::iter::repeat_n(Align::Right, headers.len() - 2));
+    let mut t = Table::new(headers, align);
+    for r in p.rows.iter().filter(|r| years.contains(&r.year)) {
+        t.push(row(r, lang));
+    }
+    writeln!(
+        out,
+        "{}",
+        if fi {
+            "Ennusteen laskenta, 1 000 €"
+        } else {
+            "How the projection was made, € thousand"
+        }
+    )?;
+    t.write(out)
+}
+
+fn row(r: &YearRow, lang: Lang) -> Vec<String> {
+    let opt = |v: Option<Decimal>, d: u32| v.map(|x| number(x, d, lang)).unwrap_or_default();
+    vec![
+        r.year.to_string(),
+        r.kind.to_string(),
+        opt(r.population, 0),
+        opt(r.tax_rate_pct, 2),
+        teur(r.tax_revenue, lang),
+        teur(r.state_subsidies, lang),
+        teur(r.net_operating_cost, lang),
+        teur(r.annual_margin, lang),
+        teur(r.depreciation, lang),
+        teur(r.net_investment, lang),
+        teur(r.borrowing, lang),
+        teur(r.repayments, lang),
+        teur(r.loans, lang),
+        number(r.interest_rate_pct, 2, lang),
+        teur(r.cash, lang),
+        teur(r.accumulated_surplus, lang),
+        r.group_loans.map(|g| teur(g, lang)).unwrap_or_default(),
+    ]
+}
+
+pub fn assumptions(p: &Projection, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let fi = lang == Lang::Fi;
+    writeln!(
+        out,
+        "{}",
+        if fi {
+            "Oletukset, jotka ennuste johti työkirjasta (skenaariotiedosto voi asettaa ne):"
+        } else {
+            "Assumptions the projection derived from the workbook (a scenario file can set them):"
+        }
+    )?;
+    for a in &p.assumptions {
+        writeln!(out, "  - {a}")?;
+    }
+    writeln!(
+        out,
+        "{}",
+        if fi {
+            "TA = talousarvio ja TS = taloussuunnitelma sellaisinaan (skenaarion toimenpiteet lisättyinä), E = ennuste. Jokainen rivi pyöristetään senttiin (puolikkaat poispäin nollasta) ja seuraava vuosi lasketaan pyöristetystä."
+        } else {
+            "TA = budget and TS = plan as given (with the scenario's measures added), E = projected. Every line is rounded to the cent (halves away from zero) and the next year grows from the rounded figure."
+        }
+    )
+}
+
+pub fn table(
+    p: &Projection,
+    ev: &Evaluation,
+    sc: &Scenario,
+    years: &[i32],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    heading(p, sc, lang, out)?;
+    crate::report::indicators::table(ev, lang, out)?;
+    writeln!(out)?;
+    drivers(p, years, lang, out)?;
+    writeln!(out)?;
+    assumptions(p, lang, out)
+}
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    scenario: &'a Scenario,
+    projection: &'a Projection,
+    evaluation: &'a Evaluation,
+}
+
+pub fn json(p: &Projection, ev: &Evaluation, sc: &Scenario, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &Doc {
+            scenario: sc,
+            projection: p,
+            evaluation: ev,
+        },
+    )?;
+    writeln!(out)
+}
