@@ -111,7 +111,6 @@ pub struct CompareArgs {
     #[command(flatten)]
     pub common: Common,
     /// Scenario files; the first is the baseline the others are compared with.
-    #[arg(required = true)]
     pub scenarios: Vec<PathBuf>,
     #[command(flatten)]
     pub projecting: Projecting,
@@ -233,5 +232,16 @@ impl Common {
             allow_unknown: self.allow_unknown,
             explain: self.explain,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
     }
 }

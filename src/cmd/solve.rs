@@ -1,6 +1,130 @@
-//! todo
-use crate::cmd::Outcome;
-use crate::error::Result;
-pub fn run(_a: &crate::cli::SolveArgs) -> Result<Outcome> {
-    Ok(Outcome::Ok)
+//! `kivijalka solve`: the smallest move of a lever that keeps every target.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::cli::SolveArgs;
+use crate::cmd::forecast::{options, project, scenario};
+use crate::cmd::{Outcome, emit, load};
+use crate::error::{Error, Location, Result};
+use crate::model::projection::ProjectionError;
+use crate::model::solve::{self, Goal, Lever, LeverSpec};
+use crate::report::{self, OutputFormat};
+use crate::scenario_file::parse_money;
+
+fn arg_error(msg: String) -> Error {
+    Error::config(Location::file("(arguments)"), msg)
+}
+
+/// `tax-rate`, `tax-rate:1.5`, `savings:3 M€`, `investment-cap:5000000`.
+pub fn parse_lever(s: &str) -> Result<LeverSpec> {
+    let (name, bound) = match s.split_once(':') {
+        Some((a, b)) => (a.trim(), Some(b.trim())),
+        None => (s.trim(), None),
+    };
+    let lever = Lever::parse(name).ok_or_else(|| {
+        arg_error(format!(
+            "--lever {s}: unknown lever '{name}'; use tax-rate, savings or investment-cap"
+        ))
+    })?;
+    let bound = match bound {
+        None => None,
+        Some(b) => {
+            let v = match lever {
+                Lever::TaxRate => Decimal::from_str(&b.replace(',', ".").replace('%', "")).ok(),
+                _ => parse_money(b),
+            };
+            match v {
+                Some(v) if v >= Decimal::ZERO => Some(v),
+                _ => {
+                    return Err(arg_error(format!(
+                        "--lever {s}: '{b}' is not a bound (percentage points for tax-rate, euros such as \"3 M€\" otherwise)"
+                    )));
+                }
+            }
+        }
+    };
+    Ok(LeverSpec { lever, bound })
+}
+
+fn parse_indicators(s: &str) -> Result<Vec<u8>> {
+    s.split(',')
+        .map(|x| match x.trim().parse::<u8>() {
+            Ok(n) if (1..=5).contains(&n) => Ok(n),
+            _ => Err(arg_error(format!(
+                "--indicators {s}: '{x}' is not an indicator number 1–5"
+            ))),
+        })
+        .collect()
+}
+
+pub fn run(args: &SolveArgs) -> Result<Outcome> {
+    let cfg = args.common.config()?;
+    let levers = args
+        .lever
+        .iter()
+        .map(|l| parse_lever(l))
+        .collect::<Result<Vec<_>>>()?;
+    let goal = Goal {
+        from: args.from,
+        by: args.by,
+        indicators: args
+            .indicators
+            .as_deref()
+            .map(parse_indicators)
+            .transpose()?
+            .unwrap_or_default(),
+    };
+    let sc = scenario(args.scenario.as_deref())?;
+    let ds = load(&cfg)?;
+    // Any mistake in the scenario shows here once, named by file and line.
+    project(&cfg, &ds, &sc, options(&args.projecting))?;
+    let sol = solve::solve(
+        &ds,
+        &sc,
+        &cfg.index,
+        &cfg.targets,
+        options(&args.projecting),
+        &levers,
+        &goal,
+    )
+    .map_err(|e| match e {
+        ProjectionError::Data(m) => Error::input(Location::file(ds.file.clone()), m),
+        ProjectionError::Scenario(e) => arg_error(e.message),
+    })?;
+    if let Some(y) = goal.from.filter(|y| *y <= sol.from - 1 || *y > sol.by) {
+        return Err(arg_error(format!(
+            "--from {y} is outside the projected years"
+        )));
+    }
+    let solved = sol.found.as_ref().map(|s| {
+        solve::apply(
+            &sc,
+            &s.iter().map(|x| (x.lever, x.value)).collect::<Vec<_>>(),
+            sol.from,
+        )
+    });
+    let after = match &solved {
+        Some(s) => Some(project(&cfg, &ds, s, options(&args.projecting))?),
+        None => None,
+    };
+    emit(&cfg, |out| match cfg.format {
+        OutputFormat::Table => report::solve::table(
+            &ds,
+            &sc,
+            &levers,
+            &sol,
+            after.as_ref().map(|(_, e)| e),
+            cfg.lang,
+            out,
+        ),
+        OutputFormat::Csv => report::solve::csv(&sol, out),
+        OutputFormat::Json => report::solve::json(&sol, out),
+    })?;
+    Ok(if sol.found.is_some() {
+        Outcome::Ok
+    } else {
+        Outcome::Problems
+    })
 }

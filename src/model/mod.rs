@@ -11,5 +11,6 @@ pub mod price_index;
 pub mod projection;
 pub mod ratios;
 pub mod scenario;
+pub mod solve;
 pub mod targets;
 pub mod validate;

@@ -1,10 +1,12 @@
 //! Printers: each output format writes to any `io::Write`.
 
 pub mod check;
+pub mod compare;
 pub mod forecast;
 pub mod format;
 pub mod indicators;
 pub mod ratios;
+pub mod solve;
 pub mod statements;
 pub mod table;
 

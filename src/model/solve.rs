@@ -1,0 +1,330 @@
+//! Solving for a lever: the smallest move of the income tax rate, of yearly
+//! savings or of an investment cap that makes every chosen target hold in
+//! every year of a span. Each trial is a whole projection; the search is a
+//! bisection over whole steps, which relies on the targets improving as the
+//! lever moves (more tax, more savings, less investment never make them
+//! worse in this model; the property tests check the tax rate's case), and
+//! the answer is checked both ways: it holds, and one step less does not.
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde::Serialize;
+
+use crate::model::dataset::Dataset;
+use crate::model::indicators::{self, Status};
+use crate::model::price_index::PriceIndex;
+use crate::model::projection::{self, Options, ProjectionError};
+use crate::model::scenario::{Measure, Origin, RateChange, Scenario};
+use crate::model::targets::Targets;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lever {
+    /// Income tax rate, percentage points up.
+    TaxRate,
+    /// Operating costs lower by this many euros a year.
+    Savings,
+    /// Gross investment at most this many euros a year.
+    InvestmentCap,
+}
+
+impl Lever {
+    pub fn parse(s: &str) -> Option<Lever> {
+        match s {
+            "tax-rate" | "tax" | "veroprosentti" => Some(Lever::TaxRate),
+            "savings" | "saving" | "säästöt" => Some(Lever::Savings),
+            "investment-cap" | "investments" | "investointikatto" => Some(Lever::InvestmentCap),
+            _ => None,
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Lever::TaxRate => "tax-rate",
+            Lever::Savings => "savings",
+            Lever::InvestmentCap => "investment-cap",
+        }
+    }
+    /// The step the answer is given in.
+    pub fn step(self) -> Decimal {
+        match self {
+            Lever::TaxRate => dec!(0.01),
+            Lever::Savings => dec!(1000),
+            Lever::InvestmentCap => dec!(10000),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LeverSpec {
+    pub lever: Lever,
+    /// The furthest the lever may move: percentage points, euros of savings,
+    /// or the lowest cap in euros.
+    pub bound: Option<Decimal>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Goal {
+    pub from: Option<i32>,
+    pub by: Option<i32>,
+    pub indicators: Vec<u8>,
+}
+
+/// A target missed in a year, with its value.
+#[derive(Clone, Debug, Serialize)]
+pub struct Miss {
+    pub indicator: u8,
+    pub year: i32,
+    pub value: Option<Decimal>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Setting {
+    pub lever: Lever,
+    /// Points up (tax), euros a year (savings), or the cap in euros.
+    pub value: Decimal,
+    pub at_bound: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Solution {
+    pub from: i32,
+    pub by: i32,
+    pub indicators: Vec<u8>,
+    /// What the targets miss without any move.
+    pub before: Vec<Miss>,
+    /// The levers' settings that make every target hold, or `None`.
+    pub found: Option<Vec<Setting>>,
+    /// With the last lever one step less than found: what then fails.
+    pub one_step_less: Vec<Miss>,
+    /// With every lever at its bound, when that is not enough: what blocks.
+    pub blocking: Vec<Miss>,
+    /// Indicator-years that cannot be measured; they do not count.
+    pub not_measurable: Vec<(u8, i32)>,
+    pub trials: usize,
+}
+
+struct Search<'a> {
+    ds: &'a Dataset,
+    base: &'a Scenario,
+    pi: &'a PriceIndex,
+    targets: &'a Targets,
+    opts: Options,
+    from: i32,
+    by: i32,
+    indicators: Vec<u8>,
+    trials: usize,
+    not_measurable: Vec<(u8, i32)>,
+}
+
+fn origin(lever: Lever) -> Origin {
+    Origin {
+        file: "(solve)".into(),
+        line: 0,
+        key: format!("--lever {}", lever.key()),
+    }
+}
+
+/// The scenario with the levers set.
+pub fn apply(sc: &Scenario, settings: &[(Lever, Decimal)], from: i32) -> Scenario {
+    let mut s = sc.clone();
+    for (lever, v) in settings {
+        match lever {
+            Lever::TaxRate if !v.is_zero() => s.tax.rate_changes.push(RateChange {
+                from,
+                change_pp: *v,
+                at: origin(*lever),
+            }),
+            Lever::Savings if !v.is_zero() => s.operations.savings.push(Measure {
+                from,
+                to: None,
+                amount: *v,
+                at: origin(*lever),
+            }),
+            Lever::InvestmentCap => {
+                s.investments.cap = Some((from, *v));
+            }
+            _ => {}
+        }
+    }
+    s
+}
+
+impl Search<'_> {
+    fn misses(&mut self, settings: &[(Lever, Decimal)]) -> Result<Vec<Miss>, ProjectionError> {
+        self.trials += 1;
+        let sc = apply(self.base, settings, self.from);
+        let p = projection::project(self.ds, &sc, self.pi, self.opts)?;
+        let ev = indicators::evaluate(&p.dataset, self.targets, &p.price_index);
+        let mut out = Vec::new();
+        let mut nm = Vec::new();
+        for v in &ev.values {
+            if v.year < self.from || v.year > self.by || !self.indicators.contains(&v.indicator) {
+                continue;
+            }
+            match v.status {
+                Status::Missed => out.push(Miss {
+                    indicator: v.indicator,
+                    year: v.year,
+                    value: v.value,
+                }),
+                Status::NotMeasurable => nm.push((v.indicator, v.year)),
+                Status::Met => {}
+            }
+        }
+        if self.trials == 1 {
+            self.not_measurable = nm;
+        }
+        Ok(out)
+    }
+}
+
+/// The largest gross investment of the base scenario in the years checked:
+/// where an investment cap starts biting.
+fn top_investment(
+    ds: &Dataset,
+    sc: &Scenario,
+    pi: &PriceIndex,
+    opts: Options,
+    from: i32,
+    by: i32,
+) -> Result<Decimal, ProjectionError> {
+    let p = projection::project(ds, sc, pi, opts)?;
+    Ok(p.rows
+        .iter()
+        .filter(|r| r.year >= from && r.year <= by)
+        .map(|r| r.gross_investment)
+        .max()
+        .unwrap_or_default())
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn solve(
+    ds: &Dataset,
+    sc: &Scenario,
+    pi: &PriceIndex,
+    targets: &Targets,
+    opts: Options,
+    levers: &[LeverSpec],
+    goal: &Goal,
+) -> Result<Solution, ProjectionError> {
+    // The span: from the first projected year (or --from) to the horizon (or --by).
+    let probe = projection::project(ds, sc, pi, opts)?;
+    let from = goal.from.unwrap_or(probe.base_year + 1);
+    let by = goal.by.unwrap_or(probe.horizon).min(probe.horizon);
+    let indicators = if goal.indicators.is_empty() {
+        vec![1, 2, 3, 4, 5]
+    } else {
+        goal.indicators.clone()
+    };
+    let mut s = Search {
+        ds,
+        base: sc,
+        pi,
+        targets,
+        opts,
+        from,
+        by,
+        indicators: indicators.clone(),
+        trials: 0,
+        not_measurable: Vec::new(),
+    };
+    let before = s.misses(&[])?;
+    let mut sol = Solution {
+        from,
+        by,
+        indicators,
+        before: before.clone(),
+        found: None,
+        one_step_less: Vec::new(),
+        blocking: Vec::new(),
+        not_measurable: Vec::new(),
+        trials: 0,
+    };
+    if before.is_empty() {
+        sol.found = Some(Vec::new());
+        sol.not_measurable = s.not_measurable.clone();
+        sol.trials = s.trials;
+        return Ok(sol);
+    }
+    // Each lever's range in whole steps, and the setting at n steps.
+    let top = top_investment(ds, sc, pi, opts, from, by)?;
+    let value = |spec: &LeverSpec, n: i64| -> Decimal {
+        let step = spec.lever.step();
+        match spec.lever {
+            Lever::InvestmentCap => {
+                let top_steps = (top / step).ceil();
+                ((top_steps - Decimal::from(n)) * step).max(Decimal::ZERO)
+            }
+            _ => step * Decimal::from(n),
+        }
+    };
+    let max_steps = |spec: &LeverSpec| -> i64 {
+        let step = spec.lever.step();
+        let steps = match (spec.lever, spec.bound) {
+            (Lever::TaxRate, b) => b.unwrap_or(dec!(5)) / step,
+            (Lever::Savings, Some(b)) => b / step,
+            (Lever::Savings, None) => {
+                // A fifth of operating costs is the most any programme cuts.
+                let costs = -ds
+                    .total(
+                        crate::model::dataset::Entity::City,
+                        "tl.toimintakulut",
+                        probe.base_year,
+                    )
+                    .unwrap_or_default();
+                (costs / dec!(5) / step).floor()
+            }
+            (Lever::InvestmentCap, b) => {
+                let lowest = b.unwrap_or_default();
+                ((top - lowest) / step).ceil()
+            }
+        };
+        steps.floor().try_into().unwrap_or(0i64).max(0)
+    };
+
+    let mut fixed: Vec<(Lever, Decimal)> = Vec::new();
+    for spec in levers {
+        let hi = max_steps(spec);
+        let with = |n: i64| {
+            let mut v = fixed.clone();
+            v.push((spec.lever, value(spec, n)));
+            v
+        };
+        let at_max = s.misses(&with(hi))?;
+        if !at_max.is_empty() {
+            fixed.push((spec.lever, value(spec, hi)));
+            sol.blocking = at_max;
+            continue;
+        }
+        // Bisection: lo fails, hi holds.
+        let (mut lo, mut hi) = (0i64, hi);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if s.misses(&with(mid))?.is_empty() {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        sol.one_step_less = s.misses(&with(hi - 1))?;
+        let mut settings: Vec<Setting> = fixed
+            .iter()
+            .map(|(l, v)| Setting {
+                lever: *l,
+                value: *v,
+                at_bound: true,
+            })
+            .collect();
+        settings.push(Setting {
+            lever: spec.lever,
+            value: value(spec, hi),
+            at_bound: hi == max_steps(spec),
+        });
+        sol.found = Some(settings);
+        sol.blocking.clear();
+        break;
+    }
+    sol.not_measurable = s.not_measurable.clone();
+    sol.trials = s.trials;
+    Ok(sol)
+}
