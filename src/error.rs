@@ -130,6 +130,13 @@ impl Error {
             source: Box::new(self),
         }
     }
+    /// This error, caused by `cause` (which then shows as "caused by").
+    pub fn context_of(self, cause: Error) -> Self {
+        Error::Context {
+            message: self.to_string(),
+            source: Box::new(cause),
+        }
+    }
     /// The full chain, outermost first, one cause a line.
     pub fn chain(&self) -> Vec<String> {
         let mut out = vec![self.to_string()];

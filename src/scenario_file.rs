@@ -539,12 +539,29 @@ pub fn load(path: &FsPath) -> Result<Scenario> {
                 "extends: the files extend each other in a circle",
             ));
         }
-        let text = read_to_string(&cur)?;
+        let text = match (read_to_string(&cur), chain.last()) {
+            (Ok(t), _) => t,
+            (Err(e), Some((child, child_text))) => {
+                let file = child.display().to_string();
+                let at = extends_of(child_text, &file)?
+                    .map(|(_, line)| Location {
+                        file: file.clone(),
+                        sheet: None,
+                        cell: Some(format!("line {line}")),
+                    })
+                    .unwrap_or_else(|| Location::file(file.clone()));
+                return Err(
+                    Error::config(at, format!("extends: cannot read {}", cur.display()))
+                        .context_of(e),
+                );
+            }
+            (Err(e), None) => return Err(e),
+        };
         let parent = extends_of(&text, &cur.display().to_string())?;
         chain.push((cur.clone(), text));
         match parent {
             None => break,
-            Some(p) => {
+            Some((p, _)) => {
                 let dir = cur.parent().unwrap_or(FsPath::new("."));
                 cur = dir.join(p);
             }
@@ -602,10 +619,13 @@ fn parse_doc(text: &str, file: &str) -> Result<Doc> {
     })
 }
 
-fn extends_of(text: &str, file: &str) -> Result<Option<String>> {
+/// The file a scenario extends, with the line it is named on.
+fn extends_of(text: &str, file: &str) -> Result<Option<(String, usize)>> {
     let doc = parse_doc(text, file)?;
     let cx = Cx { file, text };
-    doc.extends.map(|v| cx.text(&v, "extends")).transpose()
+    doc.extends
+        .map(|v| Ok((cx.text(&v, "extends")?, cx.line(v.span()))))
+        .transpose()
 }
 
 fn rate_changes(

@@ -1,6 +1,26 @@
-//! todo
+//! `kivijalka scenario`: scenario files in words.
+
+use std::io::Write;
+
+use crate::cli::ScenarioCmd;
 use crate::cmd::Outcome;
-use crate::error::Result;
-pub fn run(_a: &crate::cli::ScenarioCmd) -> Result<Outcome> {
-    Ok(Outcome::Ok)
+use crate::error::{Error, Result};
+use crate::report;
+use crate::scenario_file;
+
+pub fn run(cmd: &ScenarioCmd) -> Result<Outcome> {
+    let mut buf = Vec::new();
+    match cmd {
+        ScenarioCmd::Diff { a, b } => {
+            let (a, b) = (scenario_file::load(a)?, scenario_file::load(b)?);
+            report::scenario::diff(&a, &b, &mut buf)
+        }
+        ScenarioCmd::Show { file } => report::scenario::show(&scenario_file::load(file)?, &mut buf),
+        ScenarioCmd::Keys => buf.write_all(scenario_file::keys_markdown().as_bytes()),
+    }
+    .map_err(|e| Error::io("(memory)", e))?;
+    match std::io::stdout().write_all(&buf) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("(stdout)", e)),
+        _ => Ok(Outcome::Ok),
+    }
 }

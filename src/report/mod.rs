@@ -6,6 +6,7 @@ pub mod forecast;
 pub mod format;
 pub mod indicators;
 pub mod ratios;
+pub mod scenario;
 pub mod solve;
 pub mod statements;
 pub mod table;

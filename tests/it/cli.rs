@@ -9,7 +9,7 @@ use crate::support::{path_str, root, run, stderr, stdout, tempdir, xlsx};
 const EXAMPLE: &str = "data/kivikoski.xlsx";
 
 /// Compares with a reviewed output in tests/golden; KIVIJALKA_BLESS=1 rewrites it.
-fn golden(name: &str, actual: &str) {
+pub fn golden(name: &str, actual: &str) {
     let path = root().join("tests/golden").join(name);
     if std::env::var_os("KIVIJALKA_BLESS").is_some() {
         std::fs::write(&path, actual).unwrap();

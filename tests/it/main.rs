@@ -5,4 +5,5 @@ mod conformance;
 mod forecast;
 mod indicators;
 mod ingestion;
+mod scenarios;
 mod support;
