@@ -8,7 +8,10 @@ use std::time::{Duration, Instant};
 
 use kivijalka::config;
 use kivijalka::ingest::read_path;
+use kivijalka::model::projection::{Options, project};
+use kivijalka::model::solve::{Goal, Lever, LeverSpec, solve};
 use kivijalka::model::{indicators, ratios, targets::Targets, validate};
+use kivijalka::scenario_file;
 
 fn time(name: &str, runs: usize, mut f: impl FnMut()) {
     f();
@@ -50,4 +53,49 @@ fn main() {
         black_box(indicators::evaluate(&ds, &targets, &index));
         black_box(ratios::compute_ratios(&ds, &targets));
     });
+
+    let scenarios = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let sc = scenario_file::load(&scenarios.join("baseline.toml")).unwrap();
+    let one_year = Options {
+        base_year: None,
+        horizon: Some(2026),
+    };
+    // One year made by the drivers (not taken from the plan).
+    let mut drivers = kivijalka::model::scenario::Scenario::default();
+    drivers.plan_follow_until = Some(2025);
+    time("projection, one municipality-year", 500, || {
+        black_box(project(&ds, &drivers, &index, one_year).unwrap());
+    });
+    time("forecast: projection 2026-2035 + indicators", 200, || {
+        let p = project(&ds, &sc, &index, Options::default()).unwrap();
+        black_box(indicators::evaluate(&p.dataset, &targets, &p.price_index));
+    });
+    let shock = scenario_file::load(&scenarios.join("interest_shock.toml")).unwrap();
+    let goal = Goal {
+        from: Some(2027),
+        by: None,
+        indicators: vec![1, 2, 4, 5],
+    };
+    time(
+        "solve: savings for targets 1, 2, 4, 5 (2027-2035)",
+        20,
+        || {
+            let spec = [LeverSpec {
+                lever: Lever::Savings,
+                bound: None,
+            }];
+            black_box(
+                solve(
+                    &ds,
+                    &shock,
+                    &index,
+                    &targets,
+                    Options::default(),
+                    &spec,
+                    &goal,
+                )
+                .unwrap(),
+            );
+        },
+    );
 }
