@@ -310,6 +310,9 @@ pub fn write(figures: &Figures, style: Style, path: &Path) {
                         .any(|d| d.statement == st && figures.contains_key(&(e, d.id, *y)))
                 })
                 .collect();
+            if years.is_empty() {
+                continue;
+            }
             let ws = wb.add_worksheet();
             ws.set_name(sheet_name(e, st, sv)).unwrap();
             let mut w = Writer {

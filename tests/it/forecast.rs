@@ -449,3 +449,90 @@ fn backtest_against_later_actuals() {
     // drivers give today (README records the figures).
     assert!(worst < dec!(25), "net cost error {worst} %");
 }
+
+#[test]
+fn messy_layouts_project_the_same_and_a_bare_workbook_projects_from_actuals() {
+    use crate::support::make_example::{self, Style};
+    use crate::support::tempdir;
+    use kivijalka::model::indicators::{Status, evaluate};
+    use kivijalka::model::targets::Targets;
+
+    let dir = tempdir("forecast-variants");
+    let figures = make_example::derive(&root().join("data/kivikoski"));
+    let messy = dir.join("messy.xlsx");
+    make_example::write(
+        &figures,
+        Style {
+            euros: true,
+            swedish: true,
+            text_numbers: true,
+            positive_costs: true,
+            merged_headers: true,
+            extra_columns: true,
+        },
+        &messy,
+    );
+    let sc = scenario("tax_rise.toml");
+    let a = project(&load_example(), &sc, &kphi(), Options::default()).unwrap();
+    let b = project(
+        &ingest::read_path(&messy).unwrap(),
+        &sc,
+        &kphi(),
+        Options::default(),
+    )
+    .unwrap();
+    let key = |p: &Projection| serde_json::to_string(&p.rows).unwrap();
+    assert_eq!(key(&a), key(&b));
+
+    // Actuals only, no group statements, no group loan estimate.
+    let mut bare = figures.clone();
+    bare.retain(|(e, id, y), _| *e == "city" && *y <= 2025 && !id.starts_with("bg.konsernin"));
+    let path = dir.join("bare.xlsx");
+    make_example::write(&bare, Style::default(), &path);
+    let ds = ingest::read_path(&path).unwrap();
+    let p = project(&ds, &Scenario::default(), &kphi(), Options::default()).unwrap();
+    assert_eq!(breaks_after(&p), Vec::<String>::new());
+    assert_eq!(p.dataset.kind(2026), Some(YearKind::E));
+    assert!(
+        p.assumptions
+            .iter()
+            .any(|a| a.contains("average of 2023–2025")),
+        "{:?}",
+        p.assumptions
+    );
+    let ev = evaluate(&p.dataset, &Targets::default(), &p.price_index);
+    let four = ev
+        .values
+        .iter()
+        .find(|v| v.indicator == 4 && v.year == 2030)
+        .unwrap();
+    assert_eq!(four.status, Status::NotMeasurable);
+    assert!(
+        four.reason
+            .as_deref()
+            .unwrap()
+            .contains("no group balance sheet"),
+        "{:?}",
+        four.reason
+    );
+    let one = ev
+        .values
+        .iter()
+        .find(|v| v.indicator == 1 && v.year == 2030)
+        .unwrap();
+    assert_ne!(one.status, Status::NotMeasurable);
+
+    // Without the last actual year's balance sheet there is nothing to start from.
+    let mut no_bs = bare.clone();
+    no_bs.retain(|(_, id, y), _| !(id.starts_with("ta.") && *y == 2025));
+    let path = dir.join("nobs.xlsx");
+    make_example::write(&no_bs, Style::default(), &path);
+    let o = crate::support::run(&["forecast", crate::support::path_str(&path)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        crate::support::stderr(&o)
+            .contains("the projection starts from the balance sheet (tase) of 2025"),
+        "{}",
+        crate::support::stderr(&o)
+    );
+}
