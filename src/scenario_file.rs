@@ -354,6 +354,14 @@ impl Cx<'_> {
         Ok(out)
     }
 
+    /// The `from` of a measure, which it cannot do without.
+    fn first_year(&self, v: Option<&V>, entry: Range<usize>, key: &str) -> Result<i32> {
+        match v {
+            Some(v) => self.year(v, &format!("{key}.from")),
+            None => Err(self.err(entry, key, "'from' (the first year) is missing")),
+        }
+    }
+
     fn int(&self, v: &V, key: &str, range: Range<i64>) -> Result<u32> {
         match v.get_ref() {
             toml::Value::Integer(i) if range.contains(i) => Ok(*i as u32),
@@ -638,12 +646,7 @@ fn rate_changes(
         let span = item.span();
         let k = format!("{key}[{}]", i + 1);
         let d = item.into_inner();
-        let from = d
-            .from
-            .as_ref()
-            .map(|v| cx.year(v, &format!("{k}.from")))
-            .transpose()?
-            .ok_or_else(|| cx.err(span.clone(), &k, "'from' (the first year) is missing"))?;
+        let from = cx.first_year(d.from.as_ref(), span.clone(), &k)?;
         let change_pp = d
             .change_pp
             .as_ref()
@@ -669,19 +672,13 @@ fn measures(
     cx: &Cx,
     list: Option<Vec<Spanned<MeasureDoc>>>,
     key: &str,
-    sign: Decimal,
     out: &mut Vec<Measure>,
 ) -> Result<()> {
     for (i, item) in list.into_iter().flatten().enumerate() {
         let span = item.span();
         let k = format!("{key}[{}]", i + 1);
         let d = item.into_inner();
-        let from = d
-            .from
-            .as_ref()
-            .map(|v| cx.year(v, &format!("{k}.from")))
-            .transpose()?
-            .ok_or_else(|| cx.err(span.clone(), &k, "'from' (the first year) is missing"))?;
+        let from = cx.first_year(d.from.as_ref(), span.clone(), &k)?;
         let to =
             d.to.as_ref()
                 .map(|v| cx.year(v, &format!("{k}.to")))
@@ -700,7 +697,7 @@ fn measures(
         out.push(Measure {
             from,
             to,
-            amount: amount * sign,
+            amount,
             at: cx.origin(span, &k),
         });
     }
@@ -821,7 +818,6 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
             &cx,
             d.change,
             "state_subsidies.change",
-            Decimal::ONE,
             &mut sc.subsidies.changes,
         )?;
     }
@@ -838,13 +834,7 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
             o.cost_real_growth_pct = p;
         }
         let before = o.savings.len();
-        measures(
-            &cx,
-            d.savings,
-            "operations.savings",
-            Decimal::ONE,
-            &mut o.savings,
-        )?;
+        measures(&cx, d.savings, "operations.savings", &mut o.savings)?;
         if let Some(m) = o.savings[before..]
             .iter()
             .find(|m| m.amount < Decimal::ZERO)
@@ -865,7 +855,6 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
             &cx,
             d.income_change,
             "operations.income_change",
-            Decimal::ONE,
             &mut o.income_changes,
         )?;
     }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::model::dataset::YearKind;
 use crate::model::indicators::{Evaluation, INDICATORS, IndicatorValue, Status};
 use crate::report::format::{Lang, number, plain};
+use crate::report::indicators::mark;
 use crate::report::table::{Align, Table};
 
 #[derive(Serialize)]
@@ -82,14 +83,6 @@ impl Comparison {
                 )
             })
             .collect()
-    }
-}
-
-fn mark(s: Status) -> &'static str {
-    match s {
-        Status::Met => "✓",
-        Status::Missed => "✗",
-        Status::NotMeasurable => "–",
     }
 }
 

@@ -11,7 +11,7 @@ use crate::model::ratios::Unit;
 use crate::report::format::{Lang, number, plain};
 use crate::report::table::{Align, Table};
 
-fn mark(s: Status) -> &'static str {
+pub fn mark(s: Status) -> &'static str {
     match s {
         Status::Met => "✓",
         Status::Missed => "✗",
