@@ -103,6 +103,8 @@ pub struct ForecastArgs {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Show {
     Indicators,
+    /// The drivers and key figures by year (population, tax, loans, cash, ...).
+    Drivers,
     Statements,
 }
 

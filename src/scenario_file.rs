@@ -52,6 +52,7 @@ struct PlanDoc {
 struct PopDoc {
     growth_pct: Option<V>,
     values: Option<V>,
+    file: Option<V>,
 }
 
 #[derive(Deserialize)]
@@ -140,6 +141,7 @@ struct LoansDoc {
 #[serde(deny_unknown_fields)]
 struct GroupDoc {
     companies_loan_growth_pct: Option<V>,
+    companies_loans: Option<V>,
     lease_growth_pct: Option<V>,
 }
 
@@ -162,6 +164,7 @@ pub static KEYS: &[KeyDoc] = &[
     KeyDoc { key: "plan.follow_until", value: "year", default: "the last budget/plan year", meaning: "Budget and plan years after this are projected by the drivers instead of taken as given." },
     KeyDoc { key: "population.growth_pct", value: "% path", default: "average of the last five actual years", meaning: "Yearly change of the population beyond the plan." },
     KeyDoc { key: "population.values", value: "{ year = residents }", default: "none", meaning: "Residents on 31 Dec by year; years between two values are on a straight line." },
+    KeyDoc { key: "population.file", value: "file", default: "none", meaning: "A CSV of residents by year (columns `year` or `vuosi`, then the population), such as Statistics Finland's population projection, relative to this file; `population.values` in the same file win." },
     KeyDoc { key: "tax.income_share_pct", value: "%", default: "75", meaning: "Municipal income tax as a share of verotulot in the last given year (take it from the notes of your statements)." },
     KeyDoc { key: "tax.property_share_pct", value: "%", default: "13", meaning: "Property tax share of verotulot; the corporate tax share is the rest." },
     KeyDoc { key: "tax.rate_pct", value: "%", default: "the workbook's Tuloveroprosentti", meaning: "Income tax rate, when the workbook does not give it." },
@@ -199,6 +202,7 @@ pub static KEYS: &[KeyDoc] = &[
     KeyDoc { key: "loans.min_cash_days", value: "days", default: "30", meaning: "New long-term loans keep cash at least this many days of operating costs and gross investment (beyond the plan)." },
     KeyDoc { key: "loans.min_cash", value: "money", default: "none", meaning: "The minimum cash in euros instead of days." },
     KeyDoc { key: "group.companies_loan_growth_pct", value: "% path", default: "0.0", meaning: "Yearly growth of the group companies' own loans beyond the plan (group loans = city loans + theirs)." },
+    KeyDoc { key: "group.companies_loans", value: "{ year = money }", default: "none", meaning: "The group companies' own loans by year from their plans; the growth applies to the other years." },
     KeyDoc { key: "group.lease_growth_pct", value: "% path", default: "0.0", meaning: "Yearly growth of the group's lease liabilities beyond the plan." },
 ];
 
@@ -530,6 +534,46 @@ pub fn parse_money(s: &str) -> Option<Decimal> {
     Some(n.value * Decimal::from(mult))
 }
 
+/// Residents by year from a CSV: a `year` (or `vuosi`) column and the
+/// population in the next column, Finnish or English number forms.
+pub fn population_csv(text: &str, file: &str) -> Result<BTreeMap<i32, Decimal>> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| Error::config(Location::file(file), format!("not a CSV file: {e}")))?
+        .clone();
+    let year_col = headers
+        .iter()
+        .position(|h| matches!(h.to_lowercase().as_str(), "year" | "vuosi"))
+        .ok_or_else(|| Error::config(Location::file(file), "no column 'year' (or 'vuosi')"))?;
+    let mut out = BTreeMap::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i + 2;
+        let at = || Location {
+            file: file.to_string(),
+            sheet: None,
+            cell: Some(format!("line {line}")),
+        };
+        let rec = rec.map_err(|e| Error::config(at(), e.to_string()))?;
+        let y: i32 = rec
+            .get(year_col)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| Error::config(at(), "the year is not a year"))?;
+        let raw = rec.get(year_col + 1).unwrap_or_default();
+        let v = number::parse_text(raw)
+            .ok()
+            .flatten()
+            .map(|n| n.value)
+            .filter(|v| *v > Decimal::ZERO)
+            .ok_or_else(|| Error::config(at(), format!("'{raw}' is not a population")))?;
+        out.insert(y, v);
+    }
+    Ok(out)
+}
+
 fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).expect("constant")
 }
@@ -733,6 +777,26 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
             let p = cx.path(v, "population.growth_pct", false)?;
             growth(&p, v, "population.growth_pct")?;
             sc.population.growth_pct = Some(p);
+        }
+        if let Some(v) = &d.file {
+            let name = cx.text(v, "population.file")?;
+            let dir = FsPath::new(file).parent().unwrap_or(FsPath::new("."));
+            let path = dir.join(&name);
+            let csv_text = read_to_string(&path).map_err(|e| {
+                Error::config(
+                    cx.at(v.span()),
+                    format!("population.file: cannot read {}", path.display()),
+                )
+                .context_of(e)
+            })?;
+            let values = population_csv(&csv_text, &path.display().to_string())?;
+            for y in values.keys() {
+                sc.origins.insert(
+                    format!("population.values.{y}"),
+                    cx.origin(v.span(), "population.file"),
+                );
+            }
+            sc.population.values.extend(values);
         }
         if let Some(v) = &d.values {
             let m = cx.year_map(v, "population.values", &mut sc.origins)?;
@@ -1083,6 +1147,10 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
             let p = cx.path(v, "group.companies_loan_growth_pct", false)?;
             growth(&p, v, "group.companies_loan_growth_pct")?;
             sc.group.companies_loan_growth_pct = p;
+        }
+        if let Some(v) = &d.companies_loans {
+            let m = cx.year_map(v, "group.companies_loans", &mut sc.origins)?;
+            sc.group.companies_loans.extend(m);
         }
         if let Some(v) = &d.lease_growth_pct {
             let p = cx.path(v, "group.lease_growth_pct", false)?;

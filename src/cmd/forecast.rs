@@ -78,6 +78,11 @@ pub fn run(args: &ForecastArgs) -> Result<Outcome> {
             OutputFormat::Csv => report::indicators::csv(&ev, out),
             OutputFormat::Json => report::forecast::json(&p, &ev, &sc, out),
         })?,
+        Show::Drivers => emit(&cfg, |out| match cfg.format {
+            OutputFormat::Table => report::forecast::drivers(&p, &shown, cfg.lang, out),
+            OutputFormat::Csv => report::forecast::drivers_csv(&p, &ds, &shown, out),
+            OutputFormat::Json => report::forecast::json(&p, &ev, &sc, out),
+        })?,
         Show::Statements => emit(&cfg, |out| match cfg.format {
             OutputFormat::Table => {
                 let df = frame::long_frame(&[&p.dataset]).map_err(std::io::Error::other)?;

@@ -367,6 +367,12 @@ impl Engine<'_> {
             corp_share.normalize()
         ));
         let first_share = pct(tax.first_year_effect_pct);
+        if !tax.rate_changes.is_empty() {
+            assumptions.push(format!(
+                "a tax rate change brings {} % of its effect in its first year and the rest the year after, with the final assessment (tax.first_year_effect_pct)",
+                tax.first_year_effect_pct.normalize()
+            ));
+        }
         if !tax.rate_changes.is_empty() && rate_of(base).is_none() {
             let at = tax.rate_changes[0].at.clone();
             return Err(ProjectionError::Scenario(ScenarioError {
@@ -949,6 +955,9 @@ impl Engine<'_> {
                 let gl = self.z("bg.konsernin_lainakanta", t) + (loans_now - plan_loans[&t]);
                 companies = Some(gl - loans_now);
                 Some(gl)
+            } else if let Some(c) = sc.group.companies_loans.get(&t) {
+                companies = Some(*c);
+                Some(loans_now + c)
             } else {
                 companies = companies.map(|c| {
                     r2(c * (Decimal::ONE

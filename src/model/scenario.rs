@@ -308,6 +308,9 @@ pub struct Loans {
 pub struct Group {
     /// Yearly growth of the group companies' own loans beyond the plan, %.
     pub companies_loan_growth_pct: Path,
+    /// The group companies' own loans by year from their plans, euros; the
+    /// growth applies to years without a figure.
+    pub companies_loans: BTreeMap<i32, Decimal>,
     pub lease_growth_pct: Path,
 }
 
@@ -397,6 +400,7 @@ impl Default for Scenario {
             },
             group: Group {
                 companies_loan_growth_pct: Path::constant(dec!(0.0)),
+                companies_loans: BTreeMap::new(),
                 lease_growth_pct: Path::constant(dec!(0.0)),
             },
             origins: BTreeMap::new(),

@@ -115,6 +115,75 @@ fn row(r: &YearRow, lang: Lang) -> Vec<String> {
     ]
 }
 
+/// The drivers by year as CSV, exact to the cent.
+pub fn drivers_csv(
+    p: &Projection,
+    ds: &crate::model::dataset::Dataset,
+    years: &[i32],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use crate::report::format::plain;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "municipality",
+        "scenario",
+        "year",
+        "kind",
+        "given",
+        "price_index_pct",
+        "population",
+        "tax_rate_pct",
+        "taxable_income",
+        "tax_revenue",
+        "state_subsidies",
+        "net_operating_cost",
+        "annual_margin",
+        "depreciation",
+        "gross_investment",
+        "net_investment",
+        "borrowing",
+        "repayments",
+        "loans",
+        "interest_rate_pct",
+        "interest",
+        "cash",
+        "min_cash",
+        "accumulated_surplus",
+        "group_loans",
+    ])?;
+    let opt = |v: Option<Decimal>| v.map(plain).unwrap_or_default();
+    for r in p.rows.iter().filter(|r| years.contains(&r.year)) {
+        w.write_record([
+            ds.name().to_string(),
+            p.scenario.clone(),
+            r.year.to_string(),
+            r.kind.to_string(),
+            r.given.to_string(),
+            plain(r.price_index_pct),
+            opt(r.population),
+            opt(r.tax_rate_pct),
+            opt(r.taxable_income),
+            plain(r.tax_revenue),
+            plain(r.state_subsidies),
+            plain(r.net_operating_cost),
+            plain(r.annual_margin),
+            plain(r.depreciation),
+            plain(r.gross_investment),
+            plain(r.net_investment),
+            plain(r.borrowing),
+            plain(r.repayments),
+            plain(r.loans),
+            plain(r.interest_rate_pct),
+            plain(r.interest),
+            plain(r.cash),
+            plain(r.min_cash),
+            plain(r.accumulated_surplus),
+            opt(r.group_loans),
+        ])?;
+    }
+    w.flush()
+}
+
 pub fn assumptions(p: &Projection, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let fi = lang == Lang::Fi;
     writeln!(

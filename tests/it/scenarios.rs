@@ -107,6 +107,11 @@ fn the_key_reference_is_the_one_in_scenarios_readme() {
 fn every_documented_key_is_read() {
     let dir = tempdir("all-keys");
     std::fs::write(
+        dir.join("population.csv"),
+        "vuosi,väkiluku\n2030,\"17 600\"\n2031,17000\n",
+    )
+    .unwrap();
+    std::fs::write(
         dir.join("parent.toml"),
         "name = \"Parent\"\nhorizon = 2030\n",
     )
@@ -121,6 +126,7 @@ price_index_pct = "2,1 %"
 follow_until = 2028
 [population]
 growth_pct = { 2030 = -0.5, 2032 = -1 }
+file = "population.csv"
 values = { 2031 = 17500 }
 [tax]
 income_share_pct = 80
@@ -177,6 +183,7 @@ from = 2031
 change_pp = -0.5
 [group]
 companies_loan_growth_pct = 1.5
+companies_loans = { 2030 = "70 M€" }
 lease_growth_pct = -2
 "#;
     let path = dir.join("all.toml");
@@ -189,6 +196,10 @@ lease_growth_pct = -2
     }
     let sc = scenario_file::load(&path).unwrap();
     assert_eq!(sc.name, "Kaikki avaimet");
+    // The file gives 2030; the table's 2031 wins over the file's.
+    assert_eq!(sc.population.values.get(&2030), Some(&dec!(17600)));
+    assert_eq!(sc.population.values.get(&2031), Some(&dec!(17500)));
+    assert_eq!(sc.group.companies_loans.get(&2030), Some(&dec!(70000000)));
     assert_eq!(sc.horizon, Some(2034));
     assert_eq!(sc.investments.projects[0].years, vec![2031, 2032, 2033]);
     assert_eq!(sc.subsidies.changes[0].amount, dec!(-400000));
