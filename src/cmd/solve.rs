@@ -91,13 +91,11 @@ pub fn run(args: &SolveArgs) -> Result<Outcome> {
     )
     .map_err(|e| match e {
         ProjectionError::Data(m) => Error::input(Location::file(ds.file.clone()), m),
-        ProjectionError::Scenario(e) => arg_error(e.message),
+        ProjectionError::Scenario(e) => arg_error(match e.at {
+            Some(at) => format!("{}: {}", at.key, e.message),
+            None => e.message,
+        }),
     })?;
-    if let Some(y) = goal.from.filter(|y| *y <= sol.from - 1 || *y > sol.by) {
-        return Err(arg_error(format!(
-            "--from {y} is outside the projected years"
-        )));
-    }
     let solved = sol.found.as_ref().map(|s| {
         solve::apply(
             &sc,

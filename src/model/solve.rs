@@ -116,11 +116,11 @@ struct Search<'a> {
     not_measurable: Vec<(u8, i32)>,
 }
 
-fn origin(lever: Lever) -> Origin {
+fn origin(lever: Lever, from: i32) -> Origin {
     Origin {
         file: "(solve)".into(),
         line: 0,
-        key: format!("--lever {}", lever.key()),
+        key: format!("--lever {} from {from}", lever.key()),
     }
 }
 
@@ -132,13 +132,13 @@ pub fn apply(sc: &Scenario, settings: &[(Lever, Decimal)], from: i32) -> Scenari
             Lever::TaxRate if !v.is_zero() => s.tax.rate_changes.push(RateChange {
                 from,
                 change_pp: *v,
-                at: origin(*lever),
+                at: origin(*lever, from),
             }),
             Lever::Savings if !v.is_zero() => s.operations.savings.push(Measure {
                 from,
                 to: None,
                 amount: *v,
-                at: origin(*lever),
+                at: origin(*lever, from),
             }),
             Lever::InvestmentCap => {
                 s.investments.cap = Some((from, *v));
