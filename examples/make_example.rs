@@ -51,8 +51,16 @@ fn entity_name(e: &str) -> &'static str {
     if e == "group" { "group" } else { "city" }
 }
 
+pub type Opening = BTreeMap<(&'static str, &'static str), Decimal>;
+
 /// Reads the source and derives every line of every statement, in t€.
 pub fn derive(dir: &Path) -> Figures {
+    let (lines, opening) = read_source(dir);
+    derive_from(lines, &opening)
+}
+
+/// The source: detail lines by year, and the opening balance sheet.
+pub fn read_source(dir: &Path) -> (Figures, Opening) {
     let mut f: Figures = BTreeMap::new();
     let mut rdr = csv::Reader::from_path(dir.join("lines.csv")).expect("lines.csv");
     let headers = rdr.headers().unwrap().clone();
@@ -69,7 +77,7 @@ pub fn derive(dir: &Path) -> Figures {
             }
         }
     }
-    let mut opening: BTreeMap<Key, Decimal> = BTreeMap::new();
+    let mut opening: Opening = BTreeMap::new();
     let mut rdr = csv::Reader::from_path(dir.join("opening.csv")).expect("opening.csv");
     for rec in rdr.records() {
         let rec = rec.unwrap();
@@ -78,7 +86,17 @@ pub fn derive(dir: &Path) -> Figures {
             Decimal::from_str(&rec[2]).unwrap(),
         );
     }
+    (f, opening)
+}
+
+/// Every subtotal, the cash at 1.1. and 31.12. and each actual year's
+/// balance sheet, from the detail lines and the opening balance sheet.
+pub fn derive_from(lines: Figures, opening: &Opening) -> Figures {
+    let mut f = lines;
     for e in ["city", "group"] {
+        if !f.keys().any(|k| k.0 == e) {
+            continue;
+        }
         let years: Vec<i32> = {
             let mut v: Vec<i32> = f.keys().filter(|k| k.0 == e).map(|k| k.2).collect();
             v.sort();
@@ -275,7 +293,25 @@ impl Writer<'_> {
 }
 
 /// Writes the workbook of `figures` (t€) in the given style.
+/// Who the workbook is of: the name and code in the background sheet, the
+/// title on each statement sheet.
+pub struct Meta<'a> {
+    pub name: &'a str,
+    pub code: &'a str,
+    pub title: &'a str,
+}
+
+pub const KIVIKOSKI: Meta<'static> = Meta {
+    name: "Kivikoski",
+    code: "999",
+    title: "Kivikosken kaupunki",
+};
+
 pub fn write(figures: &Figures, style: Style, path: &Path) {
+    write_as(figures, style, path, &KIVIKOSKI)
+}
+
+pub fn write_as(figures: &Figures, style: Style, path: &Path, meta: &Meta) {
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(2026, 3, 31).unwrap();
     wb.set_properties(
@@ -322,7 +358,7 @@ pub fn write(figures: &Figures, style: Style, path: &Path) {
                 bold_num: Format::new().set_num_format("#,##0;-#,##0").set_bold(),
                 bold: Format::new().set_bold(),
             };
-            w.ws.write_string_with_format(0, 0, "Kivikosken kaupunki", &w.bold)
+            w.ws.write_string_with_format(0, 0, meta.title, &w.bold)
                 .unwrap();
             let title = match (e, sv) {
                 ("city", false) => st.fi().to_string(),
@@ -500,10 +536,10 @@ pub fn write(figures: &Figures, style: Style, path: &Path) {
     .unwrap();
     ws.write_string(1, 0, if sv { "Kommun" } else { "Kunta" })
         .unwrap();
-    ws.write_string(1, 1, "Kivikoski").unwrap();
+    ws.write_string(1, 1, meta.name).unwrap();
     ws.write_string(2, 0, if sv { "Kommunnummer" } else { "Kuntanumero" })
         .unwrap();
-    ws.write_string(2, 1, "999").unwrap();
+    ws.write_string(2, 1, meta.code).unwrap();
     ws.write_string(
         3,
         0,
@@ -528,7 +564,9 @@ pub fn write(figures: &Figures, style: Style, path: &Path) {
             .unwrap();
         for (i, y) in years_all.iter().enumerate() {
             let v = if plan_only {
-                if *y <= LAST_ACTUAL {
+                let has_group = figures.keys().any(|k| k.0 == "group");
+                let has_plan = figures.keys().any(|k| k.0 == "city" && k.2 == *y);
+                if *y <= LAST_ACTUAL || !has_group || !has_plan {
                     continue;
                 }
                 // The group's planned loans: the city's plan plus the companies' own.

@@ -38,6 +38,10 @@ pub enum Command {
     Compare(CompareArgs),
     /// The smallest move of a lever (tax rate, savings, investment cap) that keeps every target.
     Solve(SolveArgs),
+    /// A council report: Excel (--out report.xlsx) or one self-contained HTML page (--out report.html).
+    Report(ReportArgs),
+    /// Indicators (and forecasts) for many municipalities: a report each and a summary with peer statistics.
+    Batch(BatchArgs),
     /// Scenario files: what differs between two, the reference of keys, the settings in effect.
     #[command(subcommand)]
     Scenario(ScenarioCmd),
@@ -140,6 +144,54 @@ pub struct SolveArgs {
     pub indicators: Option<String>,
     #[command(flatten)]
     pub projecting: Projecting,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// Scenario files; the first is the one the summary shows, all are compared.
+    #[arg(long)]
+    pub scenario: Vec<PathBuf>,
+    #[command(flatten)]
+    pub projecting: Projecting,
+}
+
+#[derive(Args, Debug)]
+pub struct BatchArgs {
+    /// Workbooks, long tables (CSV: municipality, year, item, value, ...) or folders of them.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The folder for the reports and the summary (created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Scenario files; with one or more, each municipality is also projected.
+    #[arg(long)]
+    pub scenario: Vec<PathBuf>,
+    /// The report written for each municipality.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub report: ReportFormat,
+    #[arg(long)]
+    pub targets: Option<PathBuf>,
+    #[arg(long)]
+    pub index: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = LangArg::Fi)]
+    pub lang: LangArg,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// Read the rest of a workbook that has unknown lines or unreadable cells.
+    #[arg(long)]
+    pub allow_unknown: bool,
+    #[command(flatten)]
+    pub projecting: Projecting,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Xlsx,
+    None,
 }
 
 #[derive(Subcommand, Debug)]

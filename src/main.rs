@@ -28,6 +28,8 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Compare(a) => cmd::compare::run(&a),
         Command::Solve(a) => cmd::solve::run(&a),
         Command::Scenario(s) => cmd::scenario::run(&s),
+        Command::Report(a) => cmd::report::run(&a),
+        Command::Batch(a) => cmd::batch::run(&a),
     }
 }
 

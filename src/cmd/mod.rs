@@ -1,12 +1,14 @@
 //! One module per subcommand. Each takes a validated config and writes its
 //! output; exit codes are decided here and mapped in main.
 
+pub mod batch;
 pub mod check;
 pub mod compare;
 pub mod forecast;
 pub mod indicators;
 pub mod lines;
 pub mod ratios;
+pub mod report;
 pub mod scenario;
 pub mod solve;
 pub mod statements;

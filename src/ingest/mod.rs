@@ -1,6 +1,7 @@
 //! Reading inputs: statement workbooks into the statement model.
 
 pub mod grid;
+pub mod long;
 pub mod number;
 pub mod sheet;
 pub mod workbook;

@@ -1,7 +1,9 @@
 //! Printers: each output format writes to any `io::Write`.
 
+pub mod batch;
 pub mod check;
 pub mod compare;
+pub mod document;
 pub mod forecast;
 pub mod format;
 pub mod indicators;
@@ -10,6 +12,8 @@ pub mod scenario;
 pub mod solve;
 pub mod statements;
 pub mod table;
+pub mod xlsx;
+pub mod html;
 
 pub use format::Lang;
 

@@ -1,0 +1,281 @@
+//! `kivijalka batch`: every municipality of a folder or long table, in
+//! parallel: a report each, and a summary with peer statistics. A failure is
+//! listed and the rest go on; the results come out in input order whatever
+//! the order the workers finish in.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::cli::{BatchArgs, Config, ReportFormat};
+use crate::cmd::forecast::options;
+use crate::cmd::report::{Kind, document, input, render, setting_inputs};
+use crate::cmd::{Outcome, write_atomically};
+use crate::config;
+use crate::error::{Error, Location, Result};
+use crate::ingest;
+use crate::model::dataset::Dataset;
+use crate::model::indicators::IndicatorValue;
+use crate::model::scenario::Scenario;
+use crate::report::batch::{Failure, Municipality, Summary};
+use crate::report::document::InputFile;
+use crate::report::{OutputFormat, batch as summary};
+use crate::scenario_file;
+
+/// One unit of work: a workbook, or one municipality of a long table.
+enum Job {
+    Workbook(PathBuf),
+    Long { ds: Box<Dataset>, source: InputFile },
+}
+
+fn is_input(p: &Path) -> bool {
+    let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    if name.starts_with('.') || name.starts_with("~$") {
+        return false;
+    }
+    matches!(
+        p.extension().map(|e| e.to_string_lossy().to_lowercase()).as_deref(),
+        Some("xlsx" | "xlsm" | "xls" | "ods" | "csv")
+    )
+}
+
+/// The files named, folders opened (not recursively), in sorted order.
+fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| Error::io(p, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && is_input(p))
+                .collect();
+            v.sort();
+            out.extend(v);
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            return Err(Error::io(p, std::io::Error::from(std::io::ErrorKind::NotFound)));
+        }
+    }
+    Ok(out)
+}
+
+/// A file name from a municipality's name: lower case ASCII, dashes.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        let c = match c {
+            'ä' | 'å' | 'á' | 'à' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn config(args: &BatchArgs) -> Result<Config> {
+    Ok(Config {
+        workbook: None,
+        targets: config::load_targets(args.targets.as_deref())?,
+        index: config::load_index(&args.index)?,
+        lang: args.lang.into(),
+        format: OutputFormat::Table,
+        out: None,
+        years: None,
+        allow_unknown: args.allow_unknown,
+        explain: false,
+    })
+}
+
+type Outcome1 = std::result::Result<(Municipality, Vec<IndicatorValue>), Failure>;
+
+struct Ctx<'a> {
+    cfg: &'a Config,
+    args: &'a BatchArgs,
+    scenarios: &'a [Scenario],
+    settings: &'a [InputFile],
+}
+
+fn one(cx: &Ctx, job: &Job, report_name: &str) -> Result<(Municipality, Vec<IndicatorValue>)> {
+    let read;
+    let (ds, source): (&Dataset, InputFile) = match job {
+        Job::Workbook(p) => {
+            read = ingest::read_path(p)?;
+            if !cx.cfg.allow_unknown {
+                let errors: Vec<_> = read.findings.iter().filter(|f| f.is_error()).cloned().collect();
+                if !errors.is_empty() {
+                    return Err(Error::Rejected { file: read.file.clone(), findings: errors });
+                }
+            }
+            (&read, input("workbook", p)?)
+        }
+        Job::Long { ds, source } => (ds.as_ref(), source.clone()),
+    };
+    let doc = document(cx.cfg, ds, cx.scenarios, options(&cx.args.projecting), source, cx.settings)?;
+    let report = match cx.args.report {
+        ReportFormat::None => None,
+        f => {
+            let (kind, ext) = if f == ReportFormat::Xlsx { (Kind::Xlsx, "xlsx") } else { (Kind::Html, "html") };
+            let name = format!("{report_name}.{ext}");
+            let path = cx.args.out.join(&name);
+            let bytes = render(&doc, kind, cx.cfg.targets.net_cost_growth.allowance_pp, &path)?;
+            write_atomically(&path, |w| w.write_all(&bytes))?;
+            Some(name)
+        }
+    };
+    let values = doc.main().values.clone();
+    Ok((
+        Municipality {
+            name: ds.name().to_string(),
+            code: ds.municipality_code.clone(),
+            file: ds.file.clone(),
+            report,
+        },
+        values,
+    ))
+}
+
+fn progress(done: usize, total: usize) {
+    let width = 30;
+    let filled = done * width / total.max(1);
+    let mut err = std::io::stderr().lock();
+    let _ = write!(
+        err,
+        "\r[{}{}] {done}/{total}",
+        "#".repeat(filled),
+        ".".repeat(width - filled)
+    );
+    if done == total {
+        let _ = writeln!(err);
+    }
+    let _ = err.flush();
+}
+
+pub fn run(args: &BatchArgs) -> Result<Outcome> {
+    let cfg = config(args)?;
+    let scenarios = args
+        .scenario
+        .iter()
+        .map(|p| scenario_file::load(p))
+        .collect::<Result<Vec<_>>>()?;
+    let settings = setting_inputs(&scenarios, args.targets.as_deref(), &args.index)?;
+    std::fs::create_dir_all(&args.out).map_err(|e| Error::io(&args.out, e))?;
+
+    // The jobs and their report names, fixed before any work starts.
+    let mut jobs: Vec<(Job, String)> = Vec::new();
+    let mut failures: Vec<Failure> = Vec::new();
+    for f in files(&args.inputs)? {
+        let stem = f.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        if f.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+            let text = config::read_to_string(&f)?;
+            match ingest::long::read_long_csv(&text, &f.display().to_string()) {
+                Ok(sets) => {
+                    let source = input("long table", &f)?;
+                    for ds in sets {
+                        let name = slug(&format!("{stem}-{}", ds.name()));
+                        jobs.push((Job::Long { ds: Box::new(ds), source: source.clone() }, name));
+                    }
+                }
+                Err(e) => failures.push(Failure { file: f.display().to_string(), error: e.chain().join(": ") }),
+            }
+        } else {
+            jobs.push((Job::Workbook(f.clone()), slug(&stem)));
+        }
+    }
+    // Two inputs with the same stem (a.xlsx and a.ods) keep apart.
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    for (_, name) in jobs.iter_mut() {
+        let n = seen.entry(name.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            name.push_str(&format!("-{n}"));
+        }
+    }
+
+    let total = jobs.len();
+    let results: Vec<Mutex<Option<Outcome1>>> = (0..total).map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let show = std::io::stderr().is_terminal();
+    let workers = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
+        .clamp(1, total.max(1));
+    let cx = Ctx { cfg: &cfg, args, scenarios: &scenarios, settings: &settings };
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                if i >= total {
+                    break;
+                }
+                let (job, name) = &jobs[i];
+                let r = one(&cx, job, name).map_err(|e| Failure {
+                    file: match job {
+                        Job::Workbook(p) => p.display().to_string(),
+                        Job::Long { ds, .. } => format!("{} ({})", ds.file, ds.name()),
+                    },
+                    error: e.chain().join(": "),
+                });
+                *results[i].lock().expect("no worker panics holding it") = Some(r);
+                let d = done.fetch_add(1, Ordering::SeqCst) + 1;
+                if show {
+                    progress(d, total);
+                }
+            });
+        }
+    });
+
+    let mut municipalities = Vec::new();
+    let mut values = Vec::new();
+    for r in results {
+        match r.into_inner().expect("no worker panics holding it") {
+            Some(Ok((m, v))) => {
+                municipalities.push(m);
+                values.push(v);
+            }
+            Some(Err(f)) => failures.push(f),
+            None => {}
+        }
+    }
+    let sum = Summary::new(municipalities, values, failures);
+    // All three made before any is written, so none is left half done.
+    let csv_path = args.out.join("summary.csv");
+    let mut csv_bytes = Vec::new();
+    summary::csv(&sum, &mut csv_bytes).map_err(|e| Error::io(&csv_path, e))?;
+    let xlsx = crate::report::xlsx::batch_summary(&sum, cfg.lang)
+        .map_err(|e| Error::io(args.out.join("summary.xlsx"), std::io::Error::other(e.to_string())))?;
+    let mut fail_bytes = Vec::new();
+    summary::failures_csv(&sum, &mut fail_bytes).map_err(|e| Error::io("failures.csv", e))?;
+    write_atomically(&csv_path, |w| w.write_all(&csv_bytes))?;
+    write_atomically(&args.out.join("summary.xlsx"), |w| w.write_all(&xlsx))?;
+    write_atomically(&args.out.join("failures.csv"), |w| w.write_all(&fail_bytes))?;
+
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "{} of {} municipalities done, {} failed; summary: {}",
+        sum.municipalities.len(),
+        sum.municipalities.len() + sum.failures.len(),
+        sum.failures.len(),
+        csv_path.display()
+    );
+    for f in &sum.failures {
+        let _ = writeln!(err, "failed: {}: {}", f.file, f.error);
+    }
+    if sum.municipalities.is_empty() && sum.failures.is_empty() {
+        return Err(Error::config(
+            Location::file("(arguments)"),
+            "no workbooks or long tables (.xlsx, .xls, .ods, .csv) in the inputs",
+        ));
+    }
+    Ok(if sum.failures.is_empty() { Outcome::Ok } else { Outcome::Problems })
+}

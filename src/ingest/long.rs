@@ -1,0 +1,196 @@
+//! A long table of many municipalities: one figure a row, the shape open
+//! data comes in. Columns (Finnish names also accepted, any order):
+//! `municipality` (kunta), `year` (vuosi), `item` (rivi), `value` (arvo),
+//! and optionally `code` (kuntanumero), `kind` (laji: TP, TA, TS; default
+//! TP), `entity` (taho: city/kaupunki/kunta or group/konserni; default city),
+//! `unit` (yksikkö: €, t€, 1 000 €, milj. €; default €).
+//!
+//! An item is a line id (`tl.vuosikate`) or a printed label that names one
+//! line unambiguously ("Vuosikate" is in two statements, so the statement
+//! prefix decides: `rl.vuosikate`; a bare label is tried in the income
+//! statement, the cash flow statement, the balance sheet and the background
+//! figures, in that order, and must match exactly one line of the first
+//! statement that knows it).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Location, Result};
+use crate::ingest::number;
+use crate::model::dataset::{Dataset, Entity, Figure, YearKind};
+use crate::model::items::{self, ItemDef, Statement};
+use crate::model::labels;
+
+fn col(headers: &csv::StringRecord, names: &[&str]) -> Option<usize> {
+    headers.iter().position(|h| {
+        let h = h.trim().to_lowercase();
+        names.contains(&h.as_str())
+    })
+}
+
+fn item_of(raw: &str) -> std::result::Result<&'static ItemDef, String> {
+    if let Some(d) = items::try_item(raw.trim()) {
+        return Ok(d);
+    }
+    for st in Statement::ALL {
+        let c = labels::candidates(st, raw);
+        match c.len() {
+            0 => continue,
+            1 => return Ok(c[0]),
+            _ => {
+                return Err(format!(
+                    "'{raw}' could mean {}; write the line id instead",
+                    c.iter().map(|d| d.id).collect::<Vec<_>>().join(" or ")
+                ));
+            }
+        }
+    }
+    Err(format!(
+        "'{raw}' is not a statement line kivijalka knows (`kivijalka lines` lists them)"
+    ))
+}
+
+fn unit_of(raw: &str) -> Option<Decimal> {
+    let u = raw.trim().to_lowercase().replace('\u{a0}', " ");
+    Some(Decimal::from(match u.as_str() {
+        "" | "€" | "eur" | "euro" | "euroa" => 1,
+        "t€" | "teur" | "1000 €" | "1 000 €" | "1000 eur" | "1 000 eur" | "1000" => 1000,
+        "milj. €" | "milj.€" | "m€" | "meur" => 1_000_000,
+        _ => return None,
+    }))
+}
+
+/// Reads a long CSV (comma or semicolon separated) into one dataset per
+/// municipality, in the order they first appear.
+pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
+    let delim = if text.lines().next().is_some_and(|l| l.contains(';')) {
+        b';'
+    } else {
+        b','
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let at_file = || Location::file(file.to_string());
+    let headers = rdr
+        .headers()
+        .map_err(|e| Error::input(at_file(), format!("not a CSV file: {e}")))?
+        .clone();
+    let need = |names: &[&str], what: &str| {
+        col(&headers, names).ok_or_else(|| {
+            Error::input(
+                at_file(),
+                format!("a long table needs a column '{what}' (columns: municipality, year, item, value; optional code, kind, entity, unit)"),
+            )
+        })
+    };
+    let c_mun = need(&["municipality", "kunta"], "municipality")?;
+    let c_year = need(&["year", "vuosi"], "year")?;
+    let c_item = need(&["item", "rivi", "line"], "item")?;
+    let c_value = need(&["value", "arvo"], "value")?;
+    let c_code = col(&headers, &["code", "kuntanumero", "kuntakoodi"]);
+    let c_kind = col(&headers, &["kind", "laji"]);
+    let c_entity = col(&headers, &["entity", "taho"]);
+    let c_unit = col(&headers, &["unit", "yksikkö", "yksikko"]);
+
+    let mut order: Vec<String> = Vec::new();
+    let mut sets: BTreeMap<String, Dataset> = BTreeMap::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i + 2;
+        let at = || Location {
+            file: file.to_string(),
+            sheet: None,
+            cell: Some(format!("line {line}")),
+        };
+        let rec = rec.map_err(|e| Error::input(at(), e.to_string()))?;
+        let get = |c: usize| rec.get(c).unwrap_or("").trim();
+        let mun = get(c_mun).to_string();
+        if mun.is_empty() {
+            return Err(Error::input(at(), "the municipality is empty"));
+        }
+        let year: i32 = get(c_year)
+            .parse()
+            .map_err(|_| Error::input(at(), format!("'{}' is not a year", get(c_year))))?;
+        let kind = match c_kind.map(get).unwrap_or("TP").to_uppercase().as_str() {
+            "" | "TP" | "TILINPÄÄTÖS" | "ACTUAL" => YearKind::TP,
+            "TA" | "TALOUSARVIO" | "BUDGET" => YearKind::TA,
+            "TS" | "TALOUSSUUNNITELMA" | "PLAN" => YearKind::TS,
+            k => return Err(Error::input(at(), format!("kind '{k}' is not TP, TA or TS"))),
+        };
+        let entity = match c_entity.map(get).unwrap_or("").to_lowercase().as_str() {
+            "" | "city" | "kaupunki" | "kunta" | "municipality" => Entity::City,
+            "group" | "konserni" => Entity::Group,
+            e => return Err(Error::input(at(), format!("entity '{e}' is not city or group"))),
+        };
+        let def = item_of(get(c_item)).map_err(|m| Error::input(at(), m))?;
+        let unit = match c_unit.map(get) {
+            None => Decimal::ONE,
+            Some(u) => unit_of(u).ok_or_else(|| Error::input(at(), format!("unit '{u}' is not €, t€ or milj. €")))?,
+        };
+        let raw = get(c_value);
+        let value = number::parse_text(raw)
+            .map_err(|m| Error::input(at(), m))?
+            .ok_or_else(|| Error::input(at(), "the value is empty"))?;
+        // Rates and residents are not money: no unit applies.
+        let scale = if matches!(def.id, "bg.asukasluku" | "bg.tuloveroprosentti") {
+            Decimal::ONE
+        } else {
+            unit
+        };
+        let v = (value.value * scale).round_dp(2);
+        if !sets.contains_key(&mun) {
+            order.push(mun.clone());
+        }
+        let ds = sets.entry(mun.clone()).or_insert_with(|| Dataset {
+            municipality: Some(mun.clone()),
+            file: file.to_string(),
+            ..Dataset::default()
+        });
+        if let Some(c) = c_code {
+            let code = get(c);
+            if !code.is_empty() {
+                ds.municipality_code = Some(code.to_string());
+            }
+        }
+        match ds.years.get(&year) {
+            Some(k) if *k != kind => {
+                return Err(Error::input(
+                    at(),
+                    format!("{mun} {year} is {k} on an earlier line and {kind} here"),
+                ));
+            }
+            _ => {
+                ds.years.insert(year, kind);
+            }
+        }
+        let key = (entity, def.id, year);
+        if ds.figures.contains_key(&key) {
+            return Err(Error::input(
+                at(),
+                format!("{mun} {year}: {} ({}) is given twice", def.fi, def.id),
+            ));
+        }
+        ds.sheets
+            .entry((entity, def.statement))
+            .or_insert_with(|| file.to_string());
+        ds.figures.insert(
+            key,
+            Figure {
+                value: v,
+                source: at(),
+                label: get(c_item).to_string(),
+                // The smallest step the value was written in.
+                quantum: Decimal::new(1, value.decimals.min(28)) * scale,
+            },
+        );
+    }
+    if order.is_empty() {
+        return Err(Error::input(at_file(), "the table has no rows"));
+    }
+    Ok(order
+        .into_iter()
+        .map(|m| sets.remove(&m).expect("collected"))
+        .collect())
+}

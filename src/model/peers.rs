@@ -1,0 +1,112 @@
+//! Peer statistics across municipalities: per indicator and year the
+//! quartiles of the measurable values and each municipality's rank.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PeerStat {
+    pub indicator: u8,
+    pub year: i32,
+    pub n: usize,
+    pub q1: Decimal,
+    pub median: Decimal,
+    pub q3: Decimal,
+}
+
+/// Whether a higher value is the better one: margins, surplus and cash flow
+/// yes; cost growth and loans per resident no.
+pub fn higher_is_better(indicator: u8) -> bool {
+    !matches!(indicator, 3 | 4)
+}
+
+/// The p-quantile of sorted values, linear between order statistics (the
+/// common spreadsheet definition, QUARTILE.INC).
+pub fn quantile(sorted: &[Decimal], p: Decimal) -> Decimal {
+    let n = sorted.len();
+    if n == 0 {
+        return Decimal::ZERO;
+    }
+    let h = Decimal::from(n - 1) * p;
+    let lo = h.floor();
+    let i: usize = lo.try_into().unwrap_or(0);
+    let frac = h - lo;
+    if i + 1 >= n {
+        return sorted[n - 1];
+    }
+    sorted[i] + frac * (sorted[i + 1] - sorted[i])
+}
+
+/// Statistics and ranks from (municipality index, indicator, year, value).
+/// Ranks are 1 for the best; equal values share a rank (1, 2, 2, 4).
+pub fn compute(
+    values: &[(usize, u8, i32, Decimal)],
+) -> (Vec<PeerStat>, BTreeMap<(usize, u8, i32), (usize, usize)>) {
+    let mut groups: BTreeMap<(u8, i32), Vec<(usize, Decimal)>> = BTreeMap::new();
+    for (m, i, y, v) in values {
+        groups.entry((*i, *y)).or_default().push((*m, *v));
+    }
+    let mut stats = Vec::new();
+    let mut ranks = BTreeMap::new();
+    let q = |p: &str| p.parse::<Decimal>().expect("constant");
+    for ((ind, year), mut vs) in groups {
+        let mut sorted: Vec<Decimal> = vs.iter().map(|x| x.1).collect();
+        sorted.sort();
+        // To the cent, half away from zero: a quartile between two figures.
+        let r = |v: Decimal| v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        stats.push(PeerStat {
+            indicator: ind,
+            year,
+            n: sorted.len(),
+            q1: r(quantile(&sorted, q("0.25"))),
+            median: r(quantile(&sorted, q("0.5"))),
+            q3: r(quantile(&sorted, q("0.75"))),
+        });
+        if higher_is_better(ind) {
+            vs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        } else {
+            vs.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+        }
+        let n = vs.len();
+        let mut rank = 0;
+        for (pos, (m, v)) in vs.iter().enumerate() {
+            if pos == 0 || vs[pos - 1].1 != *v {
+                rank = pos + 1;
+            }
+            ranks.insert((*m, ind, year), (rank, n));
+        }
+    }
+    (stats, ranks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn quartiles_and_shared_ranks() {
+        let s = [dec!(1), dec!(2), dec!(3), dec!(4)];
+        assert_eq!(quantile(&s, dec!(0.25)), dec!(1.75));
+        assert_eq!(quantile(&s, dec!(0.5)), dec!(2.5));
+        assert_eq!(quantile(&s, dec!(0.75)), dec!(3.25));
+        let v = [
+            (0, 1, 2025, dec!(5)),
+            (1, 1, 2025, dec!(7)),
+            (2, 1, 2025, dec!(7)),
+            (3, 1, 2025, dec!(-1)),
+            (0, 4, 2025, dec!(900)),
+            (1, 4, 2025, dec!(800)),
+        ];
+        let (stats, ranks) = compute(&v);
+        assert_eq!(stats[0].median, dec!(6));
+        assert_eq!(ranks[&(1, 1, 2025)], (1, 4));
+        assert_eq!(ranks[&(2, 1, 2025)], (1, 4));
+        assert_eq!(ranks[&(0, 1, 2025)], (3, 4));
+        assert_eq!(ranks[&(3, 1, 2025)], (4, 4));
+        // Lower loans per resident rank first.
+        assert_eq!(ranks[&(1, 4, 2025)], (1, 2));
+    }
+}

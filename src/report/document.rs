@@ -1,0 +1,127 @@
+//! What a council report holds, gathered once for both printers (Excel and
+//! HTML): the indicators as read and under each scenario, the key ratios,
+//! the statements, and the run record that lets a reader check the inputs.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::dataset::{Dataset, YearKind};
+use crate::model::indicators::{Evaluation, IndicatorValue, Status};
+use crate::model::price_index::PriceIndex;
+use crate::model::projection::Projection;
+use crate::model::ratios::RatioValue;
+use crate::model::scenario::Scenario;
+use crate::report::Lang;
+
+/// An input file and its SHA-256, so a reader can tell it is the same file.
+#[derive(Clone, Debug, Serialize)]
+pub struct InputFile {
+    pub role: String,
+    pub path: String,
+    pub sha256: String,
+}
+
+pub struct ScenarioRun {
+    pub scenario: Scenario,
+    pub projection: Projection,
+    pub evaluation: Evaluation,
+}
+
+pub struct Document<'a> {
+    pub ds: &'a Dataset,
+    /// The indicators over the workbook's own years.
+    pub evaluation: Evaluation,
+    pub ratios: Vec<RatioValue>,
+    pub runs: Vec<ScenarioRun>,
+    pub inputs: Vec<InputFile>,
+    pub price_index: PriceIndex,
+    pub version: &'static str,
+    pub lang: Lang,
+}
+
+/// One point of an indicator's path.
+#[derive(Clone, Debug)]
+pub struct Point {
+    pub year: i32,
+    pub kind: Option<YearKind>,
+    pub value: Option<Decimal>,
+    pub status: Status,
+    /// The level the value is held against in that year, where the target
+    /// is a line (0 for indicators 1, 2 and 5, the index for 3, last year's
+    /// level for 4).
+    pub target: Option<Decimal>,
+}
+
+impl Document<'_> {
+    /// The evaluation the summary shows: the first scenario's forecast, or
+    /// the workbook as read.
+    pub fn main(&self) -> &Evaluation {
+        self.runs
+            .first()
+            .map(|r| &r.evaluation)
+            .unwrap_or(&self.evaluation)
+    }
+
+    pub fn main_name(&self) -> String {
+        match self.runs.first() {
+            Some(r) => r.scenario.name.clone(),
+            None => match self.lang {
+                Lang::Fi => "työkirja sellaisenaan".into(),
+                Lang::En => "the workbook as read".into(),
+            },
+        }
+    }
+
+    pub fn fi(&self) -> bool {
+        self.lang == Lang::Fi
+    }
+}
+
+fn detail(v: &IndicatorValue, name: &str) -> Option<Decimal> {
+    v.details.iter().find(|d| d.name == name).and_then(|d| d.value)
+}
+
+/// An indicator's path through the evaluation's years.
+pub fn path(ev: &Evaluation, indicator: u8, allowance_pp: Decimal) -> Vec<Point> {
+    ev.years
+        .iter()
+        .map(|(y, k)| {
+            let v = ev
+                .values
+                .iter()
+                .find(|v| v.indicator == indicator && v.year == *y);
+            Point {
+                year: *y,
+                kind: Some(*k),
+                value: v.and_then(|v| v.value),
+                status: v.map(|v| v.status).unwrap_or(Status::NotMeasurable),
+                target: match (indicator, v) {
+                    (3, Some(v)) => detail(v, "hintaindeksin_muutos_pct").map(|i| i + allowance_pp),
+                    (4, Some(v)) => detail(v, "edellinen_vuosi_per_asukas"),
+                    (_, Some(_)) => Some(Decimal::ZERO),
+                    (_, None) => None,
+                },
+            }
+        })
+        .collect()
+}
+
+/// The SHA-256 of a file's bytes, in hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub fn kind_name(k: Option<YearKind>, lang: Lang) -> &'static str {
+    match (k, lang) {
+        (Some(YearKind::TP), Lang::Fi) => "tilinpäätös",
+        (Some(YearKind::TA), Lang::Fi) => "talousarvio",
+        (Some(YearKind::TS), Lang::Fi) => "taloussuunnitelma",
+        (Some(YearKind::E), Lang::Fi) => "ennuste",
+        (Some(k), Lang::En) => k.en(),
+        (None, _) => "",
+    }
+}

@@ -1,0 +1,720 @@
+//! The council report as an Excel workbook: numbers as numbers with euro
+//! formats, statuses coloured, native charts of each indicator against its
+//! target, frozen headers, widths set, landscape pages one wide. The only
+//! module that knows rust_xlsxwriter.
+//!
+//! Reproducible: the document's creation time is fixed, so the same inputs
+//! give the same bytes.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    Chart, ChartAxisLabelPosition, ChartFormat, ChartLine, ChartLineDashType, ChartType, Color, DocProperties,
+    ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use crate::model::dataset::{Dataset, Entity, YearKind};
+use crate::model::indicators::{Evaluation, INDICATORS, Status};
+use crate::model::items::{self, Statement};
+use crate::model::ratios::{RATIOS, Unit};
+use crate::report::document::{Document, kind_name, path};
+
+const GREEN: u32 = 0xC6EFCE;
+const RED: u32 = 0xFFC7CE;
+const GREY: u32 = 0xE7E6E6;
+const HEAD: u32 = 0xDDEBF7;
+
+/// Excel number formats by unit. Money in whole euros on screen, the cell
+/// holds the exact figure to the cent.
+fn num_format(unit: Unit, decimals: u32) -> String {
+    let d = if decimals == 0 {
+        String::new()
+    } else {
+        format!(".{}", "0".repeat(decimals as usize))
+    };
+    match unit {
+        Unit::Eur => "#,##0 \"€\";-#,##0 \"€\"".to_string(),
+        Unit::EurPerResident => "#,##0 \"€/as.\";-#,##0 \"€/as.\"".to_string(),
+        Unit::Percent => format!("0{d} \"%\""),
+        Unit::Ratio => format!("0{d}"),
+        Unit::Days => "0 \"pv\"".to_string(),
+        Unit::Residents => "#,##0".to_string(),
+    }
+}
+
+fn f64_of(v: Decimal) -> f64 {
+    v.to_f64().unwrap_or_default()
+}
+
+struct Styles {
+    title: Format,
+    head: Format,
+    bold: Format,
+    wrap: Format,
+}
+
+impl Styles {
+    fn new() -> Self {
+        Styles {
+            title: Format::new().set_bold().set_font_size(14),
+            head: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(HEAD))
+                .set_border_bottom(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(FormatAlign::Center),
+            bold: Format::new().set_bold(),
+            wrap: Format::new().set_text_wrap(),
+        }
+    }
+    fn value(&self, unit: Unit, decimals: u32, status: Option<Status>) -> Format {
+        let f = Format::new().set_num_format(num_format(unit, decimals));
+        match status {
+            Some(Status::Met) => f.set_background_color(Color::RGB(GREEN)),
+            Some(Status::Missed) => f.set_background_color(Color::RGB(RED)),
+            Some(Status::NotMeasurable) => f.set_background_color(Color::RGB(GREY)),
+            None => f,
+        }
+    }
+    fn status(&self, status: Status) -> Format {
+        Format::new().set_background_color(Color::RGB(match status {
+            Status::Met => GREEN,
+            Status::Missed => RED,
+            Status::NotMeasurable => GREY,
+        }))
+    }
+}
+
+fn page_setup(ws: &mut Worksheet, header_rows: u32) -> Result<(), XlsxError> {
+    ws.set_landscape();
+    ws.set_paper_size(9); // A4
+    ws.set_print_fit_to_pages(1, 0);
+    if header_rows > 0 {
+        ws.set_repeat_rows(header_rows - 1, header_rows - 1)?;
+    }
+    Ok(())
+}
+
+fn t(doc: &Document, fi: &'static str, en: &'static str) -> &'static str {
+    if doc.fi() { fi } else { en }
+}
+
+fn status_word(doc: &Document, s: Status) -> &'static str {
+    if doc.fi() { s.fi() } else { s.en() }
+}
+
+/// The summary: the five indicators by year, coloured, with the notes.
+fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
+    let ev = doc.main();
+    let ws = wb.add_worksheet();
+    ws.set_name(t(doc, "Yhteenveto", "Summary"))?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!(
+            "{} — {}",
+            doc.ds.name(),
+            t(
+                doc,
+                "Kestävä talous kivijalkana: talouden tavoitteet",
+                "Sustainable economy as the foundation: the economic targets"
+            )
+        ),
+        &st.title,
+    )?;
+    ws.write_string(
+        1,
+        0,
+        format!(
+            "{}: {}. {}: {}",
+            t(doc, "Skenaario", "Scenario"),
+            doc.main_name(),
+            t(doc, "Hintaindeksi", "Price index"),
+            ev.price_index
+        ),
+    )?;
+    let hr = 3;
+    ws.write_string_with_format(hr, 0, t(doc, "Vuosi", "Year"), &st.head)?;
+    ws.write_string_with_format(hr, 1, t(doc, "Laji", "Kind"), &st.head)?;
+    for (i, d) in INDICATORS.iter().enumerate() {
+        let c = 2 + 2 * i as u16;
+        let unit = if doc.fi() { d.unit.symbol() } else { d.unit.symbol_en() };
+        ws.write_string_with_format(
+            hr,
+            c,
+            format!("{} {}, {unit}", d.number, if doc.fi() { d.fi } else { d.en }),
+            &st.head,
+        )?;
+        ws.write_string_with_format(
+            hr,
+            c + 1,
+            format!(
+                "{} ({})",
+                t(doc, "Tavoite", "Target"),
+                if doc.fi() { d.target_fi } else { d.target_en }
+            ),
+            &st.head,
+        )?;
+        ws.set_column_width(c, 16)?;
+        ws.set_column_width(c + 1, 14)?;
+    }
+    ws.set_row_height(hr, 62)?;
+    ws.set_column_width(0, 8)?;
+    ws.set_column_width(1, 16)?;
+    let mut notes: Vec<String> = Vec::new();
+    let mut r = hr + 1;
+    for (y, k) in &ev.years {
+        ws.write_number(r, 0, *y as f64)?;
+        ws.write_string(r, 1, kind_name(Some(*k), doc.lang))?;
+        for (i, d) in INDICATORS.iter().enumerate() {
+            let c = 2 + 2 * i as u16;
+            let Some(v) = ev.values.iter().find(|v| v.indicator == d.number && v.year == *y) else {
+                continue;
+            };
+            match v.value {
+                Some(x) => {
+                    ws.write_number_with_format(r, c, f64_of(x), &st.value(d.unit, d.decimals, Some(v.status)))?;
+                }
+                None => {
+                    ws.write_string_with_format(r, c, "–", &st.status(v.status))?;
+                }
+            }
+            ws.write_string_with_format(r, c + 1, status_word(doc, v.status), &st.status(v.status))?;
+            if let Some(reason) = &v.reason {
+                notes.push(format!("{y}, {}: {reason}", d.number));
+            }
+        }
+        r += 1;
+    }
+    ws.set_freeze_panes(hr + 1, 2)?;
+    r += 1;
+    if let Some((a, b)) = ev.period {
+        ws.write_string_with_format(
+            r,
+            0,
+            format!("{} {a}–{b}", t(doc, "Strategiakausi", "Strategy period")),
+            &st.bold,
+        )?;
+        r += 1;
+        for v in &ev.spans {
+            let d = &INDICATORS[(v.indicator - 1) as usize];
+            ws.write_string(r, 0, format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }))?;
+            if let Some(x) = v.value {
+                ws.write_number_with_format(r, 4, f64_of(x), &st.value(Unit::Eur, 0, Some(v.status)))?;
+            }
+            ws.write_string_with_format(r, 5, status_word(doc, v.status), &st.status(v.status))?;
+            r += 1;
+        }
+        r += 1;
+    }
+    if !notes.is_empty() {
+        ws.write_string_with_format(r, 0, t(doc, "Ei mitattavissa, syy", "Not measurable, why"), &st.bold)?;
+        r += 1;
+        for n in notes {
+            ws.write_string(r, 0, n)?;
+            r += 1;
+        }
+    }
+    r += 1;
+    ws.write_string(
+        r,
+        0,
+        t(
+            doc,
+            "Vihreä: toteutuu. Punainen: ei toteudu. Harmaa: ei mitattavissa. Solussa tarkka arvo sentin tarkkuudella.",
+            "Green: met. Red: missed. Grey: not measurable. Each cell holds the exact figure to the cent.",
+        ),
+    )?;
+    page_setup(ws, hr + 1)?;
+    Ok(())
+}
+
+/// Chart data (years, actual, budget and plan, projected, target) and the
+/// five charts.
+fn charts(doc: &Document, wb: &mut Workbook, st: &Styles, allowance: Decimal) -> Result<(), XlsxError> {
+    let ev = doc.main();
+    let data_name = t(doc, "Kaaviodata", "Chart data");
+    let mut blocks = Vec::new();
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name(data_name)?;
+        let mut r = 0u32;
+        for d in &INDICATORS {
+            let pts = path(ev, d.number, allowance);
+            ws.write_string_with_format(r, 0, format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }), &st.bold)?;
+            r += 1;
+            let heads = [
+                t(doc, "Vuosi", "Year"),
+                t(doc, "Toteuma", "Actual"),
+                t(doc, "Talousarvio ja -suunnitelma", "Budget and plan"),
+                t(doc, "Ennuste", "Projected"),
+                t(doc, "Tavoiteraja", "Target line"),
+            ];
+            for (c, h) in heads.iter().enumerate() {
+                ws.write_string_with_format(r, c as u16, *h, &st.head)?;
+            }
+            let first = r + 1;
+            let fmt = st.value(d.unit, d.decimals, None);
+            for (i, p) in pts.iter().enumerate() {
+                let row = first + i as u32;
+                ws.write_number(row, 0, p.year as f64)?;
+                let next = pts.get(i + 1).and_then(|n| n.kind);
+                let col = |k: Option<YearKind>| match k {
+                    Some(YearKind::TP) => 1,
+                    Some(YearKind::TA | YearKind::TS) => 2,
+                    _ => 3,
+                };
+                if let Some(v) = p.value {
+                    ws.write_number_with_format(row, col(p.kind), f64_of(v), &fmt)?;
+                    // The last point of a segment also starts the next, so the
+                    // line runs on with its new style.
+                    if next.is_some() && col(next) != col(p.kind) {
+                        ws.write_number_with_format(row, col(next), f64_of(v), &fmt)?;
+                    }
+                }
+                if let Some(tg) = p.target {
+                    ws.write_number_with_format(row, 4, f64_of(tg), &fmt)?;
+                }
+            }
+            let last = first + pts.len().max(1) as u32 - 1;
+            blocks.push((d, first, last));
+            r = last + 2;
+        }
+        ws.set_column_width(0, 10)?;
+        for c in 1..5 {
+            ws.set_column_width(c, 18)?;
+        }
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name(t(doc, "Kaaviot", "Charts"))?;
+    let styles = [
+        (0x1F4E79u32, ChartLineDashType::Solid),
+        (0x2E75B6, ChartLineDashType::Dash),
+        (0x9DC3E6, ChartLineDashType::RoundDot),
+        (0xC00000, ChartLineDashType::LongDash),
+    ];
+    for (i, (d, first, last)) in blocks.iter().enumerate() {
+        let mut chart = Chart::new(ChartType::Line);
+        chart
+            .title()
+            .set_name(&format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }));
+        for (s, (color, dash)) in styles.iter().enumerate() {
+            let col = 1 + s as u16;
+            chart
+                .add_series()
+                .set_name((data_name, first - 1, col))
+                .set_categories((data_name, *first, 0, *last, 0))
+                .set_values((data_name, *first, col, *last, col))
+                .set_format(
+                    ChartFormat::new().set_line(
+                        ChartLine::new()
+                            .set_color(Color::RGB(*color))
+                            .set_dash_type(*dash)
+                            .set_width(if s == 3 { 1.25 } else { 2.25 }),
+                    ),
+                );
+        }
+        chart.y_axis().set_num_format(num_format(d.unit, d.decimals));
+        chart
+            .x_axis()
+            .set_label_position(ChartAxisLabelPosition::Low);
+        chart.set_width(620).set_height(300);
+        let (row, col) = ((i / 2) as u32 * 16, (i % 2) as u16 * 10);
+        ws.insert_chart(row, col, &chart)?;
+    }
+    page_setup(ws, 0)?;
+    Ok(())
+}
+
+fn statements_sheet(
+    doc: &Document,
+    wb: &mut Workbook,
+    st: &Styles,
+    name: &str,
+    ds: &Dataset,
+    years: &[i32],
+    entities: &[Entity],
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    ws.set_column_width(0, 46)?;
+    let mut r = 0u32;
+    let eur = Format::new().set_num_format(num_format(Unit::Eur, 0));
+    let bold_eur = eur.clone().set_bold();
+    let pct = Format::new().set_num_format("0.00");
+    for e in entities {
+        for s in Statement::ALL {
+            let lines: Vec<_> = ds
+                .lines(*e)
+                .into_iter()
+                .filter(|d| d.statement == s)
+                .filter(|d| years.iter().any(|y| ds.get(*e, d.id, *y).is_some()))
+                .collect();
+            if lines.is_empty() {
+                continue;
+            }
+            let who = if doc.fi() { e.fi() } else { e.en() };
+            let what = if doc.fi() { s.fi() } else { s.en() };
+            ws.write_string_with_format(r, 0, format!("{} — {what} ({who})", ds.name()), &st.title)?;
+            r += 1;
+            ws.write_string_with_format(r, 0, t(doc, "Rivi", "Line"), &st.head)?;
+            for (i, y) in years.iter().enumerate() {
+                let k = ds.kind(*y).map(|k| k.to_string()).unwrap_or_default();
+                ws.write_string_with_format(r, 1 + i as u16, format!("{k} {y}"), &st.head)?;
+                ws.set_column_width(1 + i as u16, 14)?;
+            }
+            r += 1;
+            for d in lines {
+                let indent = "  ".repeat(d.level as usize);
+                let label = if doc.fi() { d.fi } else { d.en };
+                let sub = items::is_subtotal(d.id) || d.parent.is_none();
+                ws.write_string_with_format(r, 0, format!("{indent}{label}"), if sub { &st.bold } else { &st.wrap })?;
+                for (i, y) in years.iter().enumerate() {
+                    if let Some(f) = ds.get(*e, d.id, *y) {
+                        let fmt = match d.id {
+                            "bg.tuloveroprosentti" => &pct,
+                            "bg.asukasluku" => &st.wrap,
+                            _ if sub => &bold_eur,
+                            _ => &eur,
+                        };
+                        ws.write_number_with_format(r, 1 + i as u16, f64_of(f.value), fmt)?;
+                    }
+                }
+                r += 1;
+            }
+            r += 1;
+        }
+    }
+    ws.set_freeze_panes(0, 1)?;
+    page_setup(ws, 0)?;
+    Ok(())
+}
+
+fn drivers_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
+    let Some(run) = doc.runs.first() else { return Ok(()) };
+    let ws = wb.add_worksheet();
+    ws.set_name(t(doc, "Ennusteen laskenta", "Projection drivers"))?;
+    let heads: [(&str, &str); 17] = [
+        ("Vuosi", "Year"),
+        ("Laji", "Kind"),
+        ("Asukkaat", "Residents"),
+        ("Veroprosentti", "Tax rate %"),
+        ("Verotulot", "Tax revenue"),
+        ("Valtionosuudet", "State subsidies"),
+        ("Nettomenot", "Net operating cost"),
+        ("Vuosikate", "Annual margin"),
+        ("Poistot", "Depreciation"),
+        ("Nettoinvestoinnit", "Net investment"),
+        ("Lainanotto", "Borrowing"),
+        ("Lyhennykset", "Repayments"),
+        ("Lainakanta", "Loan stock"),
+        ("Korko %", "Interest %"),
+        ("Kassa", "Cash"),
+        ("Kertynyt ylijäämä", "Accumulated surplus"),
+        ("Konsernin lainat", "Group loans"),
+    ];
+    for (c, (fi, en)) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, if doc.fi() { *fi } else { *en }, &st.head)?;
+        ws.set_column_width(c as u16, 14)?;
+    }
+    let eur = Format::new().set_num_format(num_format(Unit::Eur, 0));
+    let pct = Format::new().set_num_format("0.00");
+    for (i, row) in run.projection.rows.iter().enumerate() {
+        let r = 1 + i as u32;
+        ws.write_number(r, 0, row.year as f64)?;
+        ws.write_string(r, 1, kind_name(Some(row.kind), doc.lang))?;
+        if let Some(p) = row.population {
+            ws.write_number(r, 2, f64_of(p))?;
+        }
+        if let Some(x) = row.tax_rate_pct {
+            ws.write_number_with_format(r, 3, f64_of(x), &pct)?;
+        }
+        let money = [
+            row.tax_revenue,
+            row.state_subsidies,
+            row.net_operating_cost,
+            row.annual_margin,
+            row.depreciation,
+            row.net_investment,
+            row.borrowing,
+            row.repayments,
+            row.loans,
+        ];
+        for (j, v) in money.iter().enumerate() {
+            ws.write_number_with_format(r, 4 + j as u16, f64_of(*v), &eur)?;
+        }
+        ws.write_number_with_format(r, 13, f64_of(row.interest_rate_pct), &pct)?;
+        ws.write_number_with_format(r, 14, f64_of(row.cash), &eur)?;
+        ws.write_number_with_format(r, 15, f64_of(row.accumulated_surplus), &eur)?;
+        if let Some(g) = row.group_loans {
+            ws.write_number_with_format(r, 16, f64_of(g), &eur)?;
+        }
+    }
+    let mut r = run.projection.rows.len() as u32 + 2;
+    ws.write_string_with_format(r, 0, t(doc, "Oletukset", "Assumptions"), &st.bold)?;
+    r += 1;
+    for a in &run.projection.assumptions {
+        ws.write_string(r, 0, a)?;
+        r += 1;
+    }
+    ws.set_freeze_panes(1, 2)?;
+    page_setup(ws, 1)?;
+    Ok(())
+}
+
+fn scenarios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
+    if doc.runs.len() < 2 {
+        return Ok(());
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name(t(doc, "Skenaariot", "Scenarios"))?;
+    ws.set_column_width(0, 10)?;
+    let mut r = 0u32;
+    let base: &Evaluation = &doc.runs[0].evaluation;
+    for d in &INDICATORS {
+        ws.write_string_with_format(r, 0, format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }), &st.title)?;
+        r += 1;
+        ws.write_string_with_format(r, 0, t(doc, "Vuosi", "Year"), &st.head)?;
+        for (i, run) in doc.runs.iter().enumerate() {
+            ws.write_string_with_format(r, 1 + i as u16, &run.scenario.name, &st.head)?;
+            ws.set_column_width(1 + i as u16, 18)?;
+        }
+        r += 1;
+        for (y, _) in &base.years {
+            ws.write_number(r, 0, *y as f64)?;
+            for (i, run) in doc.runs.iter().enumerate() {
+                if let Some(v) = run.evaluation.values.iter().find(|v| v.indicator == d.number && v.year == *y) {
+                    match v.value {
+                        Some(x) => ws.write_number_with_format(r, 1 + i as u16, f64_of(x), &st.value(d.unit, d.decimals, Some(v.status)))?,
+                        None => ws.write_string_with_format(r, 1 + i as u16, "–", &st.status(v.status))?,
+                    };
+                }
+            }
+            r += 1;
+        }
+        r += 1;
+    }
+    page_setup(ws, 0)?;
+    Ok(())
+}
+
+fn ratios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(t(doc, "Tunnusluvut", "Key ratios"))?;
+    let years: Vec<i32> = doc.ds.years.keys().copied().collect();
+    ws.write_string_with_format(0, 0, t(doc, "Tunnusluku", "Key ratio"), &st.head)?;
+    ws.write_string_with_format(0, 1, t(doc, "Kuka", "Entity"), &st.head)?;
+    for (i, y) in years.iter().enumerate() {
+        let k = doc.ds.kind(*y).map(|k| k.to_string()).unwrap_or_default();
+        ws.write_string_with_format(0, 2 + i as u16, format!("{k} {y}"), &st.head)?;
+        ws.set_column_width(2 + i as u16, 12)?;
+    }
+    ws.set_column_width(0, 44)?;
+    ws.set_column_width(1, 10)?;
+    let mut r = 1;
+    for e in [Entity::City, Entity::Group] {
+        for def in RATIOS {
+            let vals: Vec<_> = doc.ratios.iter().filter(|v| v.entity == e && v.id == def.id).collect();
+            if vals.is_empty() {
+                continue;
+            }
+            ws.write_string(r, 0, if doc.fi() { def.fi } else { def.en })?;
+            ws.write_string(r, 1, if doc.fi() { e.fi() } else { e.en() })?;
+            let fmt = st.value(def.unit, def.decimals, None);
+            for (i, y) in years.iter().enumerate() {
+                if let Some(x) = vals.iter().find(|v| v.year == *y).and_then(|v| v.value) {
+                    ws.write_number_with_format(r, 2 + i as u16, f64_of(x), &fmt)?;
+                }
+            }
+            r += 1;
+        }
+    }
+    ws.set_freeze_panes(1, 2)?;
+    page_setup(ws, 1)?;
+    Ok(())
+}
+
+fn record_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(t(doc, "Ajon tiedot", "Run record"))?;
+    ws.set_column_width(0, 34)?;
+    ws.set_column_width(1, 70)?;
+    ws.set_column_width(2, 66)?;
+    let mut r = 0;
+    ws.write_string_with_format(r, 0, format!("kivijalka {}", doc.version), &st.title)?;
+    r += 2;
+    ws.write_string_with_format(r, 0, t(doc, "Syöte", "Input"), &st.head)?;
+    ws.write_string_with_format(r, 1, t(doc, "Tiedosto", "File"), &st.head)?;
+    ws.write_string_with_format(r, 2, "SHA-256", &st.head)?;
+    r += 1;
+    for f in &doc.inputs {
+        ws.write_string(r, 0, &f.role)?;
+        ws.write_string(r, 1, &f.path)?;
+        ws.write_string(r, 2, &f.sha256)?;
+        r += 1;
+    }
+    r += 1;
+    for run in &doc.runs {
+        ws.write_string_with_format(r, 0, format!("{}: {}", t(doc, "Skenaario", "Scenario"), run.scenario.name), &st.bold)?;
+        r += 1;
+        for (k, v) in crate::report::scenario::settings(&run.scenario) {
+            ws.write_string(r, 0, k)?;
+            ws.write_string(r, 1, v)?;
+            r += 1;
+        }
+        r += 1;
+    }
+    ws.write_string_with_format(r, 0, format!("{}: {}", t(doc, "Hintaindeksi", "Price index"), doc.price_index.name), &st.bold)?;
+    r += 1;
+    for (y, v) in &doc.price_index.changes {
+        ws.write_number(r, 0, *y as f64)?;
+        ws.write_number_with_format(r, 1, f64_of(*v), &Format::new().set_num_format("0.0 \"%\""))?;
+        ws.write_string(r, 2, doc.price_index.sources.get(y).cloned().unwrap_or_default())?;
+        r += 1;
+    }
+    Ok(())
+}
+
+pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_title(format!("{} — kivijalka", doc.ds.name()))
+            .set_author("kivijalka"),
+    );
+    let st = Styles::new();
+    summary(doc, &mut wb, &st)?;
+    charts(doc, &mut wb, &st, allowance)?;
+    scenarios_sheet(doc, &mut wb, &st)?;
+    let all: Vec<i32> = doc.ds.years.keys().copied().collect();
+    statements_sheet(doc, &mut wb, &st, t(doc, "Laskelmat", "Statements"), doc.ds, &all, &[Entity::City, Entity::Group])?;
+    if let Some(run) = doc.runs.first() {
+        let p = &run.projection;
+        let years: Vec<i32> = (p.base_year..=p.horizon).collect();
+        statements_sheet(doc, &mut wb, &st, t(doc, "Ennuste", "Projection"), &p.dataset, &years, &[Entity::City])?;
+        drivers_sheet(doc, &mut wb, &st)?;
+    }
+    ratios_sheet(doc, &mut wb, &st)?;
+    record_sheet(doc, &mut wb, &st)?;
+    wb.save_to_buffer()
+}
+
+
+/// The batch summary: every municipality's indicators with rank and peer
+/// quartiles, the peer statistics by indicator and year, the failures.
+pub fn batch_summary(
+    s: &crate::report::batch::Summary,
+    lang: crate::report::Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let fi = lang == crate::report::Lang::Fi;
+    let tr = |a: &'static str, b: &'static str| if fi { a } else { b };
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_title("kivijalka batch")
+            .set_author("kivijalka"),
+    );
+    let st = Styles::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(tr("Indikaattorit", "Indicators"))?;
+    let heads = [
+        tr("Kunta", "Municipality"),
+        tr("Kuntanumero", "Code"),
+        tr("Indikaattori", "Indicator"),
+        tr("Vuosi", "Year"),
+        tr("Laji", "Kind"),
+        tr("Arvo", "Value"),
+        tr("Tila", "Status"),
+        tr("Sija", "Rank"),
+        tr("Joukosta", "Of"),
+        tr("Alakvartiili", "Lower quartile"),
+        tr("Mediaani", "Median"),
+        tr("Yläkvartiili", "Upper quartile"),
+        tr("Raportti", "Report"),
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &st.head)?;
+    }
+    let widths = [22, 10, 34, 7, 6, 16, 14, 6, 8, 16, 16, 16, 28];
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    for (i, r) in s.rows().iter().enumerate() {
+        let row = 1 + i as u32;
+        let m = &s.municipalities[r.municipality];
+        let v = r.value;
+        let d = &INDICATORS[(v.indicator - 1) as usize];
+        ws.write_string(row, 0, &m.name)?;
+        ws.write_string(row, 1, m.code.clone().unwrap_or_default())?;
+        ws.write_string(row, 2, format!("{} {}", d.number, if fi { d.fi } else { d.en }))?;
+        ws.write_number(row, 3, v.year as f64)?;
+        ws.write_string(row, 4, v.kind.map(|k| k.to_string()).unwrap_or_default())?;
+        let fmt = st.value(d.unit, d.decimals, Some(v.status));
+        match v.value {
+            Some(x) => ws.write_number_with_format(row, 5, f64_of(x), &fmt)?,
+            None => ws.write_string_with_format(row, 5, "–", &st.status(v.status))?,
+        };
+        ws.write_string_with_format(row, 6, if fi { v.status.fi() } else { v.status.en() }, &st.status(v.status))?;
+        if let Some((rank, of)) = r.rank {
+            ws.write_number(row, 7, rank as f64)?;
+            ws.write_number(row, 8, of as f64)?;
+        }
+        if let Some(p) = r.peer {
+            let plain = st.value(d.unit, d.decimals, None);
+            ws.write_number_with_format(row, 9, f64_of(p.q1), &plain)?;
+            ws.write_number_with_format(row, 10, f64_of(p.median), &plain)?;
+            ws.write_number_with_format(row, 11, f64_of(p.q3), &plain)?;
+        }
+        if let Some(rep) = &m.report {
+            // A relative link: the report sits beside the summary.
+            ws.write_url_with_text(row, 12, format!("file:///{rep}").as_str(), rep.as_str())?;
+        }
+    }
+    ws.set_freeze_panes(1, 1)?;
+    ws.autofilter(0, 0, s.rows().len() as u32, (heads.len() - 1) as u16)?;
+    page_setup(ws, 1)?;
+
+    let ws = wb.add_worksheet();
+    ws.set_name(tr("Vertailu", "Peers"))?;
+    let heads = [
+        tr("Indikaattori", "Indicator"),
+        tr("Vuosi", "Year"),
+        tr("Kuntia", "Municipalities"),
+        tr("Alakvartiili", "Lower quartile"),
+        tr("Mediaani", "Median"),
+        tr("Yläkvartiili", "Upper quartile"),
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &st.head)?;
+        ws.set_column_width(c as u16, if c == 0 { 40 } else { 16 })?;
+    }
+    for (i, p) in s.stats.iter().enumerate() {
+        let row = 1 + i as u32;
+        let d = &INDICATORS[(p.indicator - 1) as usize];
+        let fmt = st.value(d.unit, d.decimals, None);
+        ws.write_string(row, 0, format!("{} {}", d.number, if fi { d.fi } else { d.en }))?;
+        ws.write_number(row, 1, p.year as f64)?;
+        ws.write_number(row, 2, p.n as f64)?;
+        ws.write_number_with_format(row, 3, f64_of(p.q1), &fmt)?;
+        ws.write_number_with_format(row, 4, f64_of(p.median), &fmt)?;
+        ws.write_number_with_format(row, 5, f64_of(p.q3), &fmt)?;
+    }
+    ws.set_freeze_panes(1, 1)?;
+    page_setup(ws, 1)?;
+
+    let ws = wb.add_worksheet();
+    ws.set_name(tr("Virheet", "Failures"))?;
+    ws.write_string_with_format(0, 0, tr("Tiedosto", "File"), &st.head)?;
+    ws.write_string_with_format(0, 1, tr("Virhe", "Error"), &st.head)?;
+    ws.set_column_width(0, 50)?;
+    ws.set_column_width(1, 120)?;
+    for (i, f) in s.failures.iter().enumerate() {
+        ws.write_string(1 + i as u32, 0, &f.file)?;
+        ws.write_string(1 + i as u32, 1, &f.error)?;
+    }
+    wb.save_to_buffer()
+}
