@@ -118,7 +118,9 @@ fn municipality(
                 x * size * (rate + rate_shift) / rate * jitter
             }
             _ if is_cost(id) => x * size * cost * jitter,
-            "rl.investointimenot" | "rl.rahoitusosuudet" | "rl.luovutustulot"
+            "rl.investointimenot"
+            | "rl.rahoitusosuudet"
+            | "rl.luovutustulot"
             | "rl.pitkaaikaisten_lainojen_lisays" => x * size * invest * jitter,
             "rl.pitkaaikaisten_lainojen_vahennys" | "tl.korkokulut" => x * size * debt * jitter,
             _ => x * size * jitter,
@@ -204,11 +206,26 @@ fn main() {
         if let Some(dir) = &out {
             let file = dir.join(format!("{:03}-{}.xlsx", i + 1, code));
             let title = name.clone();
-            make_example::write_as(&f, style, &file, &Meta { name: &name, code: &code, title: &title });
+            make_example::write_as(
+                &f,
+                style,
+                &file,
+                &Meta {
+                    name: &name,
+                    code: &code,
+                    title: &title,
+                },
+            );
         }
         if long.is_some() {
             for ((e, id, y), v) in &f {
-                let kind = if *y <= LAST_ACTUAL { "TP" } else if *y == make_example::BUDGET { "TA" } else { "TS" };
+                let kind = if *y <= LAST_ACTUAL {
+                    "TP"
+                } else if *y == make_example::BUDGET {
+                    "TA"
+                } else {
+                    "TS"
+                };
                 let (v, unit) = if matches!(*id, "bg.asukasluku" | "bg.tuloveroprosentti") {
                     (v.to_string(), "")
                 } else {

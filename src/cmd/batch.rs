@@ -30,12 +30,17 @@ enum Job {
 }
 
 fn is_input(p: &Path) -> bool {
-    let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     if name.starts_with('.') || name.starts_with("~$") {
         return false;
     }
     matches!(
-        p.extension().map(|e| e.to_string_lossy().to_lowercase()).as_deref(),
+        p.extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .as_deref(),
         Some("xlsx" | "xlsm" | "xls" | "ods" | "csv")
     )
 }
@@ -55,7 +60,10 @@ fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
         } else if p.exists() {
             out.push(p.clone());
         } else {
-            return Err(Error::io(p, std::io::Error::from(std::io::ErrorKind::NotFound)));
+            return Err(Error::io(
+                p,
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
         }
     }
     Ok(out)
@@ -110,28 +118,56 @@ fn one(cx: &Ctx, job: &Job, report_name: &str) -> Result<(Municipality, Vec<Indi
         Job::Workbook(p) => {
             read = ingest::read_path(p)?;
             if !cx.cfg.allow_unknown {
-                let errors: Vec<_> = read.findings.iter().filter(|f| f.is_error()).cloned().collect();
+                let errors: Vec<_> = read
+                    .findings
+                    .iter()
+                    .filter(|f| f.is_error())
+                    .cloned()
+                    .collect();
                 if !errors.is_empty() {
-                    return Err(Error::Rejected { file: read.file.clone(), findings: errors });
+                    return Err(Error::Rejected {
+                        file: read.file.clone(),
+                        findings: errors,
+                    });
                 }
             }
             (&read, input("workbook", p)?)
         }
         Job::Long { ds, source } => (ds.as_ref(), source.clone()),
     };
-    let doc = document(cx.cfg, ds, cx.scenarios, options(&cx.args.projecting), source, cx.settings)?;
+    let doc = document(
+        cx.cfg,
+        ds,
+        cx.scenarios,
+        options(&cx.args.projecting),
+        source,
+        cx.settings,
+    )?;
     let report = match cx.args.report {
         ReportFormat::None => None,
         f => {
-            let (kind, ext) = if f == ReportFormat::Xlsx { (Kind::Xlsx, "xlsx") } else { (Kind::Html, "html") };
+            let (kind, ext) = if f == ReportFormat::Xlsx {
+                (Kind::Xlsx, "xlsx")
+            } else {
+                (Kind::Html, "html")
+            };
             let name = format!("{report_name}.{ext}");
             let path = cx.args.out.join(&name);
-            let bytes = render(&doc, kind, cx.cfg.targets.net_cost_growth.allowance_pp, &path)?;
+            let bytes = render(
+                &doc,
+                kind,
+                cx.cfg.targets.net_cost_growth.allowance_pp,
+                &path,
+            )?;
             write_atomically(&path, |w| w.write_all(&bytes))?;
             Some(name)
         }
     };
-    let values = doc.main().values.clone();
+    // The summary needs the values, not the cells they were made from.
+    let mut values = doc.main().values.clone();
+    for v in &mut values {
+        v.inputs = Vec::new();
+    }
     Ok((
         Municipality {
             name: ds.name().to_string(),
@@ -173,7 +209,10 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
     let mut jobs: Vec<(Job, String)> = Vec::new();
     let mut failures: Vec<Failure> = Vec::new();
     for f in files(&args.inputs)? {
-        let stem = f.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
         if f.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
             let text = config::read_to_string(&f)?;
             match ingest::long::read_long_csv(&text, &f.display().to_string()) {
@@ -181,10 +220,19 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
                     let source = input("long table", &f)?;
                     for ds in sets {
                         let name = slug(&format!("{stem}-{}", ds.name()));
-                        jobs.push((Job::Long { ds: Box::new(ds), source: source.clone() }, name));
+                        jobs.push((
+                            Job::Long {
+                                ds: Box::new(ds),
+                                source: source.clone(),
+                            },
+                            name,
+                        ));
                     }
                 }
-                Err(e) => failures.push(Failure { file: f.display().to_string(), error: e.chain().join(": ") }),
+                Err(e) => failures.push(Failure {
+                    file: f.display().to_string(),
+                    error: e.chain().join(": "),
+                }),
             }
         } else {
             jobs.push((Job::Workbook(f.clone()), slug(&stem)));
@@ -207,28 +255,39 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
     let show = std::io::stderr().is_terminal();
     let workers = args
         .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
         .clamp(1, total.max(1));
-    let cx = Ctx { cfg: &cfg, args, scenarios: &scenarios, settings: &settings };
+    let cx = Ctx {
+        cfg: &cfg,
+        args,
+        scenarios: &scenarios,
+        settings: &settings,
+    };
     std::thread::scope(|s| {
         for _ in 0..workers {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                if i >= total {
-                    break;
-                }
-                let (job, name) = &jobs[i];
-                let r = one(&cx, job, name).map_err(|e| Failure {
-                    file: match job {
-                        Job::Workbook(p) => p.display().to_string(),
-                        Job::Long { ds, .. } => format!("{} ({})", ds.file, ds.name()),
-                    },
-                    error: e.chain().join(": "),
-                });
-                *results[i].lock().expect("no worker panics holding it") = Some(r);
-                let d = done.fetch_add(1, Ordering::SeqCst) + 1;
-                if show {
-                    progress(d, total);
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    if i >= total {
+                        break;
+                    }
+                    let (job, name) = &jobs[i];
+                    let r = one(&cx, job, name).map_err(|e| Failure {
+                        file: match job {
+                            Job::Workbook(p) => p.display().to_string(),
+                            Job::Long { ds, .. } => format!("{} ({})", ds.file, ds.name()),
+                        },
+                        error: e.chain().join(": "),
+                    });
+                    *results[i].lock().expect("no worker panics holding it") = Some(r);
+                    let d = done.fetch_add(1, Ordering::SeqCst) + 1;
+                    if show {
+                        progress(d, total);
+                    }
                 }
             });
         }
@@ -251,8 +310,12 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
     let csv_path = args.out.join("summary.csv");
     let mut csv_bytes = Vec::new();
     summary::csv(&sum, &mut csv_bytes).map_err(|e| Error::io(&csv_path, e))?;
-    let xlsx = crate::report::xlsx::batch_summary(&sum, cfg.lang)
-        .map_err(|e| Error::io(args.out.join("summary.xlsx"), std::io::Error::other(e.to_string())))?;
+    let xlsx = crate::report::xlsx::batch_summary(&sum, cfg.lang).map_err(|e| {
+        Error::io(
+            args.out.join("summary.xlsx"),
+            std::io::Error::other(e.to_string()),
+        )
+    })?;
     let mut fail_bytes = Vec::new();
     summary::failures_csv(&sum, &mut fail_bytes).map_err(|e| Error::io("failures.csv", e))?;
     write_atomically(&csv_path, |w| w.write_all(&csv_bytes))?;
@@ -269,7 +332,7 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
         csv_path.display()
     );
     for f in &sum.failures {
-        let _ = writeln!(err, "failed: {}: {}", f.file, f.error);
+        let _ = writeln!(err, "failed: {}", f.error);
     }
     if sum.municipalities.is_empty() && sum.failures.is_empty() {
         return Err(Error::config(
@@ -277,5 +340,9 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
             "no workbooks or long tables (.xlsx, .xls, .ods, .csv) in the inputs",
         ));
     }
-    Ok(if sum.failures.is_empty() { Outcome::Ok } else { Outcome::Problems })
+    Ok(if sum.failures.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Problems
+    })
 }

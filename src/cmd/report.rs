@@ -39,10 +39,7 @@ pub fn kind_of(out: &Path) -> Result<Kind> {
         Some("html") | Some("htm") => Ok(Kind::Html),
         _ => Err(Error::config(
             Location::file("--out"),
-            format!(
-                "{}: a report is written as .xlsx or .html",
-                out.display()
-            ),
+            format!("{}: a report is written as .xlsx or .html", out.display()),
         )),
     }
 }
@@ -108,7 +105,12 @@ pub fn document<'a>(
 }
 
 /// The report's bytes in the format asked.
-pub fn render(doc: &Document, kind: Kind, allowance: rust_decimal::Decimal, out: &Path) -> Result<Vec<u8>> {
+pub fn render(
+    doc: &Document,
+    kind: Kind,
+    allowance: rust_decimal::Decimal,
+    out: &Path,
+) -> Result<Vec<u8>> {
     Ok(match kind {
         Kind::Xlsx => xlsx::write(doc, allowance)
             .map_err(|e| Error::io(out, std::io::Error::other(e.to_string())))?,
@@ -131,9 +133,20 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
         .map(|p| scenario_file::load(p))
         .collect::<Result<Vec<_>>>()?;
     let ds = load(&cfg)?;
-    let settings = setting_inputs(&scenarios, args.common.targets.as_deref(), &args.common.index)?;
+    let settings = setting_inputs(
+        &scenarios,
+        args.common.targets.as_deref(),
+        &args.common.index,
+    )?;
     let source = input("workbook", Path::new(&ds.file))?;
-    let doc = document(&cfg, &ds, &scenarios, options(&args.projecting), source, &settings)?;
+    let doc = document(
+        &cfg,
+        &ds,
+        &scenarios,
+        options(&args.projecting),
+        source,
+        &settings,
+    )?;
     let bytes = render(&doc, kind, cfg.targets.net_cost_growth.allowance_pp, &out)?;
     write_atomically(&out, |w| w.write_all(&bytes))?;
     Ok(Outcome::Ok)

@@ -117,17 +117,28 @@ pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
             "" | "TP" | "TILINPÄÄTÖS" | "ACTUAL" => YearKind::TP,
             "TA" | "TALOUSARVIO" | "BUDGET" => YearKind::TA,
             "TS" | "TALOUSSUUNNITELMA" | "PLAN" => YearKind::TS,
-            k => return Err(Error::input(at(), format!("kind '{k}' is not TP, TA or TS"))),
+            k => {
+                return Err(Error::input(
+                    at(),
+                    format!("kind '{k}' is not TP, TA or TS"),
+                ));
+            }
         };
         let entity = match c_entity.map(get).unwrap_or("").to_lowercase().as_str() {
             "" | "city" | "kaupunki" | "kunta" | "municipality" => Entity::City,
             "group" | "konserni" => Entity::Group,
-            e => return Err(Error::input(at(), format!("entity '{e}' is not city or group"))),
+            e => {
+                return Err(Error::input(
+                    at(),
+                    format!("entity '{e}' is not city or group"),
+                ));
+            }
         };
         let def = item_of(get(c_item)).map_err(|m| Error::input(at(), m))?;
         let unit = match c_unit.map(get) {
             None => Decimal::ONE,
-            Some(u) => unit_of(u).ok_or_else(|| Error::input(at(), format!("unit '{u}' is not €, t€ or milj. €")))?,
+            Some(u) => unit_of(u)
+                .ok_or_else(|| Error::input(at(), format!("unit '{u}' is not €, t€ or milj. €")))?,
         };
         let raw = get(c_value);
         let value = number::parse_text(raw)

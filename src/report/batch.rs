@@ -39,7 +39,11 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn new(municipalities: Vec<Municipality>, values: Vec<Vec<IndicatorValue>>, failures: Vec<Failure>) -> Self {
+    pub fn new(
+        municipalities: Vec<Municipality>,
+        values: Vec<Vec<IndicatorValue>>,
+        failures: Vec<Failure>,
+    ) -> Self {
         let flat: Vec<(usize, u8, i32, Decimal)> = values
             .iter()
             .enumerate()
@@ -50,7 +54,13 @@ impl Summary {
             })
             .collect();
         let (stats, ranks) = peers::compute(&flat);
-        Summary { municipalities, values, stats, ranks, failures }
+        Summary {
+            municipalities,
+            values,
+            stats,
+            ranks,
+            failures,
+        }
     }
 
     pub fn rows(&self) -> Vec<Row<'_>> {
@@ -61,7 +71,10 @@ impl Summary {
                     municipality: m,
                     value: v,
                     rank: self.ranks.get(&(m, v.indicator, v.year)).copied(),
-                    peer: self.stats.iter().find(|s| s.indicator == v.indicator && s.year == v.year),
+                    peer: self
+                        .stats
+                        .iter()
+                        .find(|s| s.indicator == v.indicator && s.year == v.year),
                 });
             }
         }
@@ -72,8 +85,22 @@ impl Summary {
 pub fn csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
-        "municipality", "code", "file", "report", "indicator", "id", "year", "kind", "value", "unit",
-        "status", "rank", "of", "peer_q1", "peer_median", "peer_q3",
+        "municipality",
+        "code",
+        "file",
+        "report",
+        "indicator",
+        "id",
+        "year",
+        "kind",
+        "value",
+        "unit",
+        "status",
+        "rank",
+        "of",
+        "peer_q1",
+        "peer_median",
+        "peer_q3",
     ])?;
     for r in s.rows() {
         let m = &s.municipalities[r.municipality];

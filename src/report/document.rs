@@ -78,7 +78,10 @@ impl Document<'_> {
 }
 
 fn detail(v: &IndicatorValue, name: &str) -> Option<Decimal> {
-    v.details.iter().find(|d| d.name == name).and_then(|d| d.value)
+    v.details
+        .iter()
+        .find(|d| d.name == name)
+        .and_then(|d| d.value)
 }
 
 /// An indicator's path through the evaluation's years.

@@ -38,12 +38,13 @@ th { background: #eef3f9; }
 td.met { background: #d8f0dc; } td.missed { background: #f8d7d5; } td.nm { background: #eee; color: #555; }
 .badge { display: inline-block; padding: 0 .4rem; border-radius: .6rem; font-size: .8rem; color: #fff; }
 .badge.met { background: var(--met); } .badge.missed { background: var(--missed); } .badge.nm { background: var(--nm); }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 1rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr)); gap: 1rem; }
 figure { margin: 0; border: 1px solid #e3e3e3; padding: .5rem; }
 figcaption { font-size: .8rem; color: #444; }
 svg { width: 100%; height: auto; display: block; }
 .formula { font-size: .85rem; }
-dl.record dt { font-weight: bold; margin-top: .5rem; } dl.record dd { margin-left: 1rem; word-break: break-all; }
+dl.record dt { font-weight: bold; margin-top: .5rem; overflow-wrap: anywhere; } dl.record dd { margin-left: 1rem; overflow-wrap: anywhere; }
+dl.record td { white-space: normal; overflow-wrap: anywhere; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   .scroll { overflow: visible; }
@@ -125,7 +126,13 @@ fn nice_step(range: f64) -> f64 {
 
 /// A line chart: one line per series, marks coloured by status, the target
 /// as a red dashed line, kinds of year told apart by the dash.
-fn chart(title: &str, unit: Unit, lines: &[Line], target: &[(i32, Option<f64>)], lang: Lang) -> String {
+fn chart(
+    title: &str,
+    unit: Unit,
+    lines: &[Line],
+    target: &[(i32, Option<f64>)],
+    lang: Lang,
+) -> String {
     let (w, h) = (640.0, 300.0);
     let (l, r, t, b) = (70.0, 12.0, 28.0, 46.0);
     let years: Vec<i32> = lines
@@ -157,15 +164,23 @@ fn chart(title: &str, unit: Unit, lines: &[Line], target: &[(i32, Option<f64>)],
         "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
         esc(title)
     );
-    let _ = write!(s, "<text x=\"{l}\" y=\"16\" font-size=\"13\" font-weight=\"bold\">{}</text>", esc(title));
+    let _ = write!(
+        s,
+        "<text x=\"{l}\" y=\"16\" font-size=\"15\" font-weight=\"bold\">{}</text>",
+        esc(title)
+    );
     let mut v = lo;
     while v <= hi + step / 2.0 {
         let yy = y(v);
         let _ = write!(
             s,
-            "<line x1=\"{l}\" x2=\"{:.1}\" y1=\"{yy:.1}\" y2=\"{yy:.1}\" stroke=\"{}\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"end\">{}</text>",
+            "<line x1=\"{l}\" x2=\"{:.1}\" y1=\"{yy:.1}\" y2=\"{yy:.1}\" stroke=\"{}\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
             w - r,
-            if v.abs() < step / 1e6 { "#999" } else { "#e5e5e5" },
+            if v.abs() < step / 1e6 {
+                "#999"
+            } else {
+                "#e5e5e5"
+            },
             l - 4.0,
             yy + 3.0,
             esc(&axis_label(v, unit, lang))
@@ -175,7 +190,7 @@ fn chart(title: &str, unit: Unit, lines: &[Line], target: &[(i32, Option<f64>)],
     for (i, yr) in years.iter().enumerate() {
         let _ = write!(
             s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\">{yr}</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{yr}</text>",
             x(i),
             h - b + 14.0
         );
@@ -207,7 +222,12 @@ fn chart(title: &str, unit: Unit, lines: &[Line], target: &[(i32, Option<f64>)],
                         let _ = write!(
                             s,
                             "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"2.5\"{}/>",
-                            q.0, q.1, p.0, p.1, line.color, dash(*k)
+                            q.0,
+                            q.1,
+                            p.0,
+                            p.1,
+                            line.color,
+                            dash(*k)
                         );
                     }
                     prev = Some(p);
@@ -237,7 +257,7 @@ fn chart(title: &str, unit: Unit, lines: &[Line], target: &[(i32, Option<f64>)],
     for line in lines {
         let _ = write!(
             s,
-            "<line x1=\"{lx:.1}\" x2=\"{:.1}\" y1=\"{ly:.1}\" y2=\"{ly:.1}\" stroke=\"{}\" stroke-width=\"2.5\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\">{}</text>",
+            "<line x1=\"{lx:.1}\" x2=\"{:.1}\" y1=\"{ly:.1}\" y2=\"{ly:.1}\" stroke=\"{}\" stroke-width=\"2.5\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\">{}</text>",
             lx + 18.0,
             line.color,
             lx + 22.0,
@@ -249,18 +269,24 @@ fn chart(title: &str, unit: Unit, lines: &[Line], target: &[(i32, Option<f64>)],
     if target.iter().any(|p| p.1.is_some()) {
         let _ = write!(
             s,
-            "<line x1=\"{lx:.1}\" x2=\"{:.1}\" y1=\"{ly:.1}\" y2=\"{ly:.1}\" stroke=\"#b3261e\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\">{}</text>",
+            "<line x1=\"{lx:.1}\" x2=\"{:.1}\" y1=\"{ly:.1}\" y2=\"{ly:.1}\" stroke=\"#b3261e\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\">{}</text>",
             lx + 18.0,
             lx + 22.0,
             ly + 3.0,
-            if lang == Lang::Fi { "tavoiteraja" } else { "target line" }
+            if lang == Lang::Fi {
+                "tavoiteraja"
+            } else {
+                "target line"
+            }
         );
     }
     s.push_str("</svg>");
     s
 }
 
-const COLORS: [&str; 6] = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf8f00", "#2e75b6"];
+const COLORS: [&str; 6] = [
+    "#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf8f00", "#2e75b6",
+];
 
 fn indicator_line(pts: &[Point], label: String, color: &'static str) -> Line {
     Line {
@@ -276,7 +302,11 @@ fn indicator_line(pts: &[Point], label: String, color: &'static str) -> Line {
 fn indicators_table(ev: &Evaluation, lang: Lang, out: &mut String) {
     let fi = lang == Lang::Fi;
     out.push_str("<div class=\"scroll\"><table><thead><tr>");
-    let _ = write!(out, "<th>{}</th><th></th>", if fi { "Vuosi" } else { "Year" });
+    let _ = write!(
+        out,
+        "<th>{}</th><th></th>",
+        if fi { "Vuosi" } else { "Year" }
+    );
     for d in &INDICATORS {
         let _ = write!(out, "<th>{} {}</th>", d.number, esc(name(d, lang)));
     }
@@ -284,7 +314,11 @@ fn indicators_table(ev: &Evaluation, lang: Lang, out: &mut String) {
     for (y, k) in &ev.years {
         let _ = write!(out, "<tr><td>{y}</td><td>{}</td>", k);
         for d in &INDICATORS {
-            match ev.values.iter().find(|v| v.indicator == d.number && v.year == *y) {
+            match ev
+                .values
+                .iter()
+                .find(|v| v.indicator == d.number && v.year == *y)
+            {
                 Some(v) => {
                     let text = match v.value {
                         Some(x) => fmt_value(x, d, lang),
@@ -316,7 +350,10 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
     let title = format!(
         "{} — {}",
         doc.ds.name(),
-        tr("Kestävä talous kivijalkana", "Sustainable economy as the foundation")
+        tr(
+            "Kestävä talous kivijalkana",
+            "Sustainable economy as the foundation"
+        )
     );
     let _ = write!(
         o,
@@ -336,17 +373,34 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
     );
 
     // Summary: which targets hold.
-    let _ = write!(o, "<section id=\"summary\"><h2>{}</h2><ul>", tr("Tavoitteiden toteutuminen", "Which targets hold"));
+    let _ = write!(
+        o,
+        "<section id=\"summary\"><h2>{}</h2><ul>",
+        tr("Tavoitteiden toteutuminen", "Which targets hold")
+    );
     for d in &INDICATORS {
-        let vals: Vec<_> = ev.values.iter().filter(|v| v.indicator == d.number).collect();
+        let vals: Vec<_> = ev
+            .values
+            .iter()
+            .filter(|v| v.indicator == d.number)
+            .collect();
         let met = vals.iter().filter(|v| v.status == Status::Met).count();
-        let measurable = vals.iter().filter(|v| v.status != Status::NotMeasurable).count();
+        let measurable = vals
+            .iter()
+            .filter(|v| v.status != Status::NotMeasurable)
+            .count();
         let missed: Vec<String> = vals
             .iter()
             .filter(|v| v.status == Status::Missed)
             .map(|v| v.year.to_string())
             .collect();
-        let class = if missed.is_empty() && measurable > 0 { "met" } else if measurable == 0 { "nm" } else { "missed" };
+        let class = if missed.is_empty() && measurable > 0 {
+            "met"
+        } else if measurable == 0 {
+            "nm"
+        } else {
+            "missed"
+        };
         let _ = write!(
             o,
             "<li><span class=\"badge {class}\">{met}/{measurable}</span> <b>{} {}</b> — {}{}</li>",
@@ -373,10 +427,15 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
     o.push_str("</section>");
 
     // Charts of each indicator against its target.
-    let _ = write!(o, "<section id=\"charts\"><h2>{}</h2><div class=\"charts\">", tr("Tavoitteet kuvina", "The targets in charts"));
+    let _ = write!(
+        o,
+        "<section id=\"charts\"><h2>{}</h2><div class=\"charts\">",
+        tr("Tavoitteet kuvina", "The targets in charts")
+    );
     for d in &INDICATORS {
         let pts = path(ev, d.number, allowance);
-        let target: Vec<(i32, Option<f64>)> = pts.iter().map(|p| (p.year, p.target.map(f))).collect();
+        let target: Vec<(i32, Option<f64>)> =
+            pts.iter().map(|p| (p.year, p.target.map(f))).collect();
         let svg = chart(
             &format!("{} {}", d.number, name(d, lang)),
             d.unit,
@@ -401,13 +460,23 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
 
     // Scenarios compared.
     if doc.runs.len() > 1 {
-        let _ = write!(o, "<section id=\"scenarios\"><h2>{}</h2><div class=\"charts\">", tr("Skenaarioiden vertailu", "Scenarios compared"));
+        let _ = write!(
+            o,
+            "<section id=\"scenarios\"><h2>{}</h2><div class=\"charts\">",
+            tr("Skenaarioiden vertailu", "Scenarios compared")
+        );
         for d in &INDICATORS {
             let lines: Vec<Line> = doc
                 .runs
                 .iter()
                 .enumerate()
-                .map(|(i, r)| indicator_line(&path(&r.evaluation, d.number, allowance), r.scenario.name.clone(), COLORS[i % COLORS.len()]))
+                .map(|(i, r)| {
+                    indicator_line(
+                        &path(&r.evaluation, d.number, allowance),
+                        r.scenario.name.clone(),
+                        COLORS[i % COLORS.len()],
+                    )
+                })
                 .collect();
             let pts = path(&doc.runs[0].evaluation, d.number, allowance);
             let target: Vec<(i32, Option<f64>)> = if d.number == 4 {
@@ -415,7 +484,13 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
             } else {
                 pts.iter().map(|p| (p.year, p.target.map(f))).collect()
             };
-            let svg = chart(&format!("{} {}", d.number, name(d, lang)), d.unit, &lines, &target, lang);
+            let svg = chart(
+                &format!("{} {}", d.number, name(d, lang)),
+                d.unit,
+                &lines,
+                &target,
+                lang,
+            );
             let _ = write!(o, "<figure>{svg}</figure>");
         }
         o.push_str("</div>");
@@ -430,19 +505,37 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
     }
 
     // Key ratios of the city and the group.
-    let _ = write!(o, "<section id=\"ratios\"><h2>{}</h2><div class=\"scroll\"><table><thead><tr><th>{}</th>", tr("Tunnusluvut", "Key ratios"), tr("Tunnusluku", "Key ratio"));
+    let _ = write!(
+        o,
+        "<section id=\"ratios\"><h2>{}</h2><div class=\"scroll\"><table><thead><tr><th>{}</th>",
+        tr("Tunnusluvut", "Key ratios"),
+        tr("Tunnusluku", "Key ratio")
+    );
     let years: Vec<i32> = doc.ds.years.keys().copied().collect();
     for y in &years {
-        let _ = write!(o, "<th>{} {y}</th>", doc.ds.kind(*y).map(|k| k.to_string()).unwrap_or_default());
+        let _ = write!(
+            o,
+            "<th>{} {y}</th>",
+            doc.ds.kind(*y).map(|k| k.to_string()).unwrap_or_default()
+        );
     }
     o.push_str("</tr></thead><tbody>");
     for e in [Entity::City, Entity::Group] {
         for def in RATIOS {
-            let vals: Vec<_> = doc.ratios.iter().filter(|v| v.entity == e && v.id == def.id).collect();
+            let vals: Vec<_> = doc
+                .ratios
+                .iter()
+                .filter(|v| v.entity == e && v.id == def.id)
+                .collect();
             if vals.is_empty() || vals.iter().all(|v| v.value.is_none()) {
                 continue;
             }
-            let _ = write!(o, "<tr><td>{} ({})</td>", esc(if fi { def.fi } else { def.en }), if fi { e.fi() } else { e.en() });
+            let _ = write!(
+                o,
+                "<tr><td>{} ({})</td>",
+                esc(if fi { def.fi } else { def.en }),
+                if fi { e.fi() } else { e.en() }
+            );
             for y in &years {
                 let cell = vals
                     .iter()
@@ -458,15 +551,40 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
     o.push_str("</tbody></table></div></section>");
 
     // The run record.
-    let _ = write!(o, "<section id=\"record\"><h2>{}</h2><dl class=\"record\">", tr("Ajon tiedot", "Run record"));
-    let _ = write!(o, "<dt>{}</dt><dd>kivijalka {}</dd>", tr("Ohjelma", "Tool"), doc.version);
+    let _ = write!(
+        o,
+        "<section id=\"record\"><h2>{}</h2><dl class=\"record\">",
+        tr("Ajon tiedot", "Run record")
+    );
+    let _ = write!(
+        o,
+        "<dt>{}</dt><dd>kivijalka {}</dd>",
+        tr("Ohjelma", "Tool"),
+        doc.version
+    );
     for i in &doc.inputs {
-        let _ = write!(o, "<dt>{} — {}</dt><dd>SHA-256 {}</dd>", esc(&i.role), esc(&i.path), i.sha256);
+        let _ = write!(
+            o,
+            "<dt>{} — {}</dt><dd>SHA-256 {}</dd>",
+            esc(&i.role),
+            esc(&i.path),
+            i.sha256
+        );
     }
     for r in &doc.runs {
-        let _ = write!(o, "<dt>{}: {}</dt><dd><table>", tr("Skenaarion asetukset", "Scenario settings"), esc(&r.scenario.name));
+        let _ = write!(
+            o,
+            "<dt>{}: {}</dt><dd><table>",
+            tr("Skenaarion asetukset", "Scenario settings"),
+            esc(&r.scenario.name)
+        );
         for (k, v) in crate::report::scenario::settings(&r.scenario) {
-            let _ = write!(o, "<tr><td>{}</td><td style=\"text-align:left;white-space:normal\">{}</td></tr>", esc(&k), esc(&v));
+            let _ = write!(
+                o,
+                "<tr><td>{}</td><td style=\"text-align:left;white-space:normal\">{}</td></tr>",
+                esc(&k),
+                esc(&v)
+            );
         }
         o.push_str("</table>");
         if !r.projection.assumptions.is_empty() {
@@ -478,13 +596,23 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
         }
         o.push_str("</dd>");
     }
-    let _ = write!(o, "<dt>{}: {}</dt><dd><table>", tr("Hintaindeksi", "Price index"), esc(&doc.price_index.name));
+    let _ = write!(
+        o,
+        "<dt>{}: {}</dt><dd><table>",
+        tr("Hintaindeksi", "Price index"),
+        esc(&doc.price_index.name)
+    );
     for (y, v) in &doc.price_index.changes {
         let _ = write!(
             o,
             "<tr><td>{y}</td><td>{} %</td><td style=\"text-align:left\">{}</td></tr>",
             number(*v, 1, lang),
-            esc(doc.price_index.sources.get(y).map(String::as_str).unwrap_or(""))
+            esc(doc
+                .price_index
+                .sources
+                .get(y)
+                .map(String::as_str)
+                .unwrap_or(""))
         );
     }
     o.push_str("</table></dd></dl>");

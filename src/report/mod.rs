@@ -6,6 +6,7 @@ pub mod compare;
 pub mod document;
 pub mod forecast;
 pub mod format;
+pub mod html;
 pub mod indicators;
 pub mod ratios;
 pub mod scenario;
@@ -13,7 +14,6 @@ pub mod solve;
 pub mod statements;
 pub mod table;
 pub mod xlsx;
-pub mod html;
 
 pub use format::Lang;
 

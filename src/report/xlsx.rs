@@ -9,8 +9,9 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
-    Chart, ChartAxisLabelPosition, ChartFormat, ChartLine, ChartLineDashType, ChartType, Color, DocProperties,
-    ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    Chart, ChartAxisLabelPosition, ChartFormat, ChartLine, ChartLineDashType, ChartType, Color,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
 };
 
 use crate::model::dataset::{Dataset, Entity, YearKind};
@@ -138,11 +139,19 @@ fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxErr
     ws.write_string_with_format(hr, 1, t(doc, "Laji", "Kind"), &st.head)?;
     for (i, d) in INDICATORS.iter().enumerate() {
         let c = 2 + 2 * i as u16;
-        let unit = if doc.fi() { d.unit.symbol() } else { d.unit.symbol_en() };
+        let unit = if doc.fi() {
+            d.unit.symbol()
+        } else {
+            d.unit.symbol_en()
+        };
         ws.write_string_with_format(
             hr,
             c,
-            format!("{} {}, {unit}", d.number, if doc.fi() { d.fi } else { d.en }),
+            format!(
+                "{} {}, {unit}",
+                d.number,
+                if doc.fi() { d.fi } else { d.en }
+            ),
             &st.head,
         )?;
         ws.write_string_with_format(
@@ -168,18 +177,32 @@ fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxErr
         ws.write_string(r, 1, kind_name(Some(*k), doc.lang))?;
         for (i, d) in INDICATORS.iter().enumerate() {
             let c = 2 + 2 * i as u16;
-            let Some(v) = ev.values.iter().find(|v| v.indicator == d.number && v.year == *y) else {
+            let Some(v) = ev
+                .values
+                .iter()
+                .find(|v| v.indicator == d.number && v.year == *y)
+            else {
                 continue;
             };
             match v.value {
                 Some(x) => {
-                    ws.write_number_with_format(r, c, f64_of(x), &st.value(d.unit, d.decimals, Some(v.status)))?;
+                    ws.write_number_with_format(
+                        r,
+                        c,
+                        f64_of(x),
+                        &st.value(d.unit, d.decimals, Some(v.status)),
+                    )?;
                 }
                 None => {
                     ws.write_string_with_format(r, c, "–", &st.status(v.status))?;
                 }
             }
-            ws.write_string_with_format(r, c + 1, status_word(doc, v.status), &st.status(v.status))?;
+            ws.write_string_with_format(
+                r,
+                c + 1,
+                status_word(doc, v.status),
+                &st.status(v.status),
+            )?;
             if let Some(reason) = &v.reason {
                 notes.push(format!("{y}, {}: {reason}", d.number));
             }
@@ -198,9 +221,18 @@ fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxErr
         r += 1;
         for v in &ev.spans {
             let d = &INDICATORS[(v.indicator - 1) as usize];
-            ws.write_string(r, 0, format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }))?;
+            ws.write_string(
+                r,
+                0,
+                format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }),
+            )?;
             if let Some(x) = v.value {
-                ws.write_number_with_format(r, 4, f64_of(x), &st.value(Unit::Eur, 0, Some(v.status)))?;
+                ws.write_number_with_format(
+                    r,
+                    4,
+                    f64_of(x),
+                    &st.value(Unit::Eur, 0, Some(v.status)),
+                )?;
             }
             ws.write_string_with_format(r, 5, status_word(doc, v.status), &st.status(v.status))?;
             r += 1;
@@ -208,7 +240,12 @@ fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxErr
         r += 1;
     }
     if !notes.is_empty() {
-        ws.write_string_with_format(r, 0, t(doc, "Ei mitattavissa, syy", "Not measurable, why"), &st.bold)?;
+        ws.write_string_with_format(
+            r,
+            0,
+            t(doc, "Ei mitattavissa, syy", "Not measurable, why"),
+            &st.bold,
+        )?;
         r += 1;
         for n in notes {
             ws.write_string(r, 0, n)?;
@@ -231,7 +268,12 @@ fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxErr
 
 /// Chart data (years, actual, budget and plan, projected, target) and the
 /// five charts.
-fn charts(doc: &Document, wb: &mut Workbook, st: &Styles, allowance: Decimal) -> Result<(), XlsxError> {
+fn charts(
+    doc: &Document,
+    wb: &mut Workbook,
+    st: &Styles,
+    allowance: Decimal,
+) -> Result<(), XlsxError> {
     let ev = doc.main();
     let data_name = t(doc, "Kaaviodata", "Chart data");
     let mut blocks = Vec::new();
@@ -241,7 +283,12 @@ fn charts(doc: &Document, wb: &mut Workbook, st: &Styles, allowance: Decimal) ->
         let mut r = 0u32;
         for d in &INDICATORS {
             let pts = path(ev, d.number, allowance);
-            ws.write_string_with_format(r, 0, format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }), &st.bold)?;
+            ws.write_string_with_format(
+                r,
+                0,
+                format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }),
+                &st.bold,
+            )?;
             r += 1;
             let heads = [
                 t(doc, "Vuosi", "Year"),
@@ -295,9 +342,11 @@ fn charts(doc: &Document, wb: &mut Workbook, st: &Styles, allowance: Decimal) ->
     ];
     for (i, (d, first, last)) in blocks.iter().enumerate() {
         let mut chart = Chart::new(ChartType::Line);
-        chart
-            .title()
-            .set_name(&format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }));
+        chart.title().set_name(&format!(
+            "{} {}",
+            d.number,
+            if doc.fi() { d.fi } else { d.en }
+        ));
         for (s, (color, dash)) in styles.iter().enumerate() {
             let col = 1 + s as u16;
             chart
@@ -314,7 +363,9 @@ fn charts(doc: &Document, wb: &mut Workbook, st: &Styles, allowance: Decimal) ->
                     ),
                 );
         }
-        chart.y_axis().set_num_format(num_format(d.unit, d.decimals));
+        chart
+            .y_axis()
+            .set_num_format(num_format(d.unit, d.decimals));
         chart
             .x_axis()
             .set_label_position(ChartAxisLabelPosition::Low);
@@ -355,7 +406,12 @@ fn statements_sheet(
             }
             let who = if doc.fi() { e.fi() } else { e.en() };
             let what = if doc.fi() { s.fi() } else { s.en() };
-            ws.write_string_with_format(r, 0, format!("{} — {what} ({who})", ds.name()), &st.title)?;
+            ws.write_string_with_format(
+                r,
+                0,
+                format!("{} — {what} ({who})", ds.name()),
+                &st.title,
+            )?;
             r += 1;
             ws.write_string_with_format(r, 0, t(doc, "Rivi", "Line"), &st.head)?;
             for (i, y) in years.iter().enumerate() {
@@ -368,7 +424,12 @@ fn statements_sheet(
                 let indent = "  ".repeat(d.level as usize);
                 let label = if doc.fi() { d.fi } else { d.en };
                 let sub = items::is_subtotal(d.id) || d.parent.is_none();
-                ws.write_string_with_format(r, 0, format!("{indent}{label}"), if sub { &st.bold } else { &st.wrap })?;
+                ws.write_string_with_format(
+                    r,
+                    0,
+                    format!("{indent}{label}"),
+                    if sub { &st.bold } else { &st.wrap },
+                )?;
                 for (i, y) in years.iter().enumerate() {
                     if let Some(f) = ds.get(*e, d.id, *y) {
                         let fmt = match d.id {
@@ -391,7 +452,9 @@ fn statements_sheet(
 }
 
 fn drivers_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
-    let Some(run) = doc.runs.first() else { return Ok(()) };
+    let Some(run) = doc.runs.first() else {
+        return Ok(());
+    };
     let ws = wb.add_worksheet();
     ws.set_name(t(doc, "Ennusteen laskenta", "Projection drivers"))?;
     let heads: [(&str, &str); 17] = [
@@ -472,7 +535,12 @@ fn scenarios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(),
     let mut r = 0u32;
     let base: &Evaluation = &doc.runs[0].evaluation;
     for d in &INDICATORS {
-        ws.write_string_with_format(r, 0, format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }), &st.title)?;
+        ws.write_string_with_format(
+            r,
+            0,
+            format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }),
+            &st.title,
+        )?;
         r += 1;
         ws.write_string_with_format(r, 0, t(doc, "Vuosi", "Year"), &st.head)?;
         for (i, run) in doc.runs.iter().enumerate() {
@@ -483,10 +551,22 @@ fn scenarios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(),
         for (y, _) in &base.years {
             ws.write_number(r, 0, *y as f64)?;
             for (i, run) in doc.runs.iter().enumerate() {
-                if let Some(v) = run.evaluation.values.iter().find(|v| v.indicator == d.number && v.year == *y) {
+                if let Some(v) = run
+                    .evaluation
+                    .values
+                    .iter()
+                    .find(|v| v.indicator == d.number && v.year == *y)
+                {
                     match v.value {
-                        Some(x) => ws.write_number_with_format(r, 1 + i as u16, f64_of(x), &st.value(d.unit, d.decimals, Some(v.status)))?,
-                        None => ws.write_string_with_format(r, 1 + i as u16, "–", &st.status(v.status))?,
+                        Some(x) => ws.write_number_with_format(
+                            r,
+                            1 + i as u16,
+                            f64_of(x),
+                            &st.value(d.unit, d.decimals, Some(v.status)),
+                        )?,
+                        None => {
+                            ws.write_string_with_format(r, 1 + i as u16, "–", &st.status(v.status))?
+                        }
                     };
                 }
             }
@@ -514,7 +594,11 @@ fn ratios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), Xl
     let mut r = 1;
     for e in [Entity::City, Entity::Group] {
         for def in RATIOS {
-            let vals: Vec<_> = doc.ratios.iter().filter(|v| v.entity == e && v.id == def.id).collect();
+            let vals: Vec<_> = doc
+                .ratios
+                .iter()
+                .filter(|v| v.entity == e && v.id == def.id)
+                .collect();
             if vals.is_empty() {
                 continue;
             }
@@ -555,7 +639,12 @@ fn record_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), Xl
     }
     r += 1;
     for run in &doc.runs {
-        ws.write_string_with_format(r, 0, format!("{}: {}", t(doc, "Skenaario", "Scenario"), run.scenario.name), &st.bold)?;
+        ws.write_string_with_format(
+            r,
+            0,
+            format!("{}: {}", t(doc, "Skenaario", "Scenario"), run.scenario.name),
+            &st.bold,
+        )?;
         r += 1;
         for (k, v) in crate::report::scenario::settings(&run.scenario) {
             ws.write_string(r, 0, k)?;
@@ -564,12 +653,25 @@ fn record_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), Xl
         }
         r += 1;
     }
-    ws.write_string_with_format(r, 0, format!("{}: {}", t(doc, "Hintaindeksi", "Price index"), doc.price_index.name), &st.bold)?;
+    ws.write_string_with_format(
+        r,
+        0,
+        format!(
+            "{}: {}",
+            t(doc, "Hintaindeksi", "Price index"),
+            doc.price_index.name
+        ),
+        &st.bold,
+    )?;
     r += 1;
     for (y, v) in &doc.price_index.changes {
         ws.write_number(r, 0, *y as f64)?;
         ws.write_number_with_format(r, 1, f64_of(*v), &Format::new().set_num_format("0.0 \"%\""))?;
-        ws.write_string(r, 2, doc.price_index.sources.get(y).cloned().unwrap_or_default())?;
+        ws.write_string(
+            r,
+            2,
+            doc.price_index.sources.get(y).cloned().unwrap_or_default(),
+        )?;
         r += 1;
     }
     Ok(())
@@ -589,18 +691,33 @@ pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
     charts(doc, &mut wb, &st, allowance)?;
     scenarios_sheet(doc, &mut wb, &st)?;
     let all: Vec<i32> = doc.ds.years.keys().copied().collect();
-    statements_sheet(doc, &mut wb, &st, t(doc, "Laskelmat", "Statements"), doc.ds, &all, &[Entity::City, Entity::Group])?;
+    statements_sheet(
+        doc,
+        &mut wb,
+        &st,
+        t(doc, "Laskelmat", "Statements"),
+        doc.ds,
+        &all,
+        &[Entity::City, Entity::Group],
+    )?;
     if let Some(run) = doc.runs.first() {
         let p = &run.projection;
         let years: Vec<i32> = (p.base_year..=p.horizon).collect();
-        statements_sheet(doc, &mut wb, &st, t(doc, "Ennuste", "Projection"), &p.dataset, &years, &[Entity::City])?;
+        statements_sheet(
+            doc,
+            &mut wb,
+            &st,
+            t(doc, "Ennuste", "Projection"),
+            &p.dataset,
+            &years,
+            &[Entity::City],
+        )?;
         drivers_sheet(doc, &mut wb, &st)?;
     }
     ratios_sheet(doc, &mut wb, &st)?;
     record_sheet(doc, &mut wb, &st)?;
     wb.save_to_buffer()
 }
-
 
 /// The batch summary: every municipality's indicators with rank and peer
 /// quartiles, the peer statistics by indicator and year, the failures.
@@ -650,7 +767,11 @@ pub fn batch_summary(
         let d = &INDICATORS[(v.indicator - 1) as usize];
         ws.write_string(row, 0, &m.name)?;
         ws.write_string(row, 1, m.code.clone().unwrap_or_default())?;
-        ws.write_string(row, 2, format!("{} {}", d.number, if fi { d.fi } else { d.en }))?;
+        ws.write_string(
+            row,
+            2,
+            format!("{} {}", d.number, if fi { d.fi } else { d.en }),
+        )?;
         ws.write_number(row, 3, v.year as f64)?;
         ws.write_string(row, 4, v.kind.map(|k| k.to_string()).unwrap_or_default())?;
         let fmt = st.value(d.unit, d.decimals, Some(v.status));
@@ -658,7 +779,12 @@ pub fn batch_summary(
             Some(x) => ws.write_number_with_format(row, 5, f64_of(x), &fmt)?,
             None => ws.write_string_with_format(row, 5, "–", &st.status(v.status))?,
         };
-        ws.write_string_with_format(row, 6, if fi { v.status.fi() } else { v.status.en() }, &st.status(v.status))?;
+        ws.write_string_with_format(
+            row,
+            6,
+            if fi { v.status.fi() } else { v.status.en() },
+            &st.status(v.status),
+        )?;
         if let Some((rank, of)) = r.rank {
             ws.write_number(row, 7, rank as f64)?;
             ws.write_number(row, 8, of as f64)?;
@@ -696,7 +822,11 @@ pub fn batch_summary(
         let row = 1 + i as u32;
         let d = &INDICATORS[(p.indicator - 1) as usize];
         let fmt = st.value(d.unit, d.decimals, None);
-        ws.write_string(row, 0, format!("{} {}", d.number, if fi { d.fi } else { d.en }))?;
+        ws.write_string(
+            row,
+            0,
+            format!("{} {}", d.number, if fi { d.fi } else { d.en }),
+        )?;
         ws.write_number(row, 1, p.year as f64)?;
         ws.write_number(row, 2, p.n as f64)?;
         ws.write_number_with_format(row, 3, f64_of(p.q1), &fmt)?;

@@ -5,5 +5,6 @@ mod conformance;
 mod forecast;
 mod indicators;
 mod ingestion;
+mod reports;
 mod scenarios;
 mod support;

@@ -1,0 +1,399 @@
+//! Council reports and batch: the Excel read back (cells, formats, charts),
+//! the HTML checked for content and for being self-contained (and rendered
+//! in a real browser when one is installed), batch over workbooks and a long
+//! table, in any order of completion.
+
+use std::io::Read;
+use std::path::Path;
+
+use calamine::{Data, Reader};
+use kivijalka::report::document::sha256_hex;
+
+use crate::support::{example, path_str, root, run, stderr, stdout, tempdir};
+
+const EXAMPLE: &str = "data/kivikoski.xlsx";
+
+fn zip_entry(path: &Path, name: &str) -> String {
+    let f = std::fs::File::open(path).unwrap();
+    let mut z = zip::ZipArchive::new(f).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+fn zip_names(path: &Path) -> Vec<String> {
+    let f = std::fs::File::open(path).unwrap();
+    let z = zip::ZipArchive::new(f).unwrap();
+    z.file_names().map(|n| n.unwrap().to_string()).collect()
+}
+
+#[test]
+fn excel_report_reads_back_with_its_numbers_formats_and_charts() {
+    let dir = tempdir("report-xlsx");
+    let out = dir.join("raportti.xlsx");
+    let args = [
+        "report",
+        EXAMPLE,
+        "--scenario",
+        "scenarios/baseline.toml",
+        "--scenario",
+        "scenarios/interest_shock.toml",
+        "--out",
+        path_str(&out),
+    ];
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let first = std::fs::read(&out).unwrap();
+    assert_eq!(run(&args).status.code(), Some(0));
+    assert_eq!(first, std::fs::read(&out).unwrap(), "not byte-identical");
+
+    let mut wb = calamine::open_workbook_auto(&out).unwrap();
+    let names = wb.sheet_names();
+    for s in [
+        "Yhteenveto",
+        "Kaaviodata",
+        "Kaaviot",
+        "Skenaariot",
+        "Laskelmat",
+        "Ennuste",
+        "Ennusteen laskenta",
+        "Tunnusluvut",
+        "Ajon tiedot",
+    ] {
+        assert!(names.iter().any(|n| n == s), "sheet {s} missing: {names:?}");
+    }
+    let sum = wb.worksheet_range("Yhteenveto").unwrap();
+    let cell = |r: u32, c: u32| sum.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    assert_eq!(cell(3, 0), Data::String("Vuosi".into()));
+    // Find the 2027 row: indicator 1 is the plan's 944 000 €, met.
+    let row = (4..40)
+        .find(|r| cell(*r, 0) == Data::Float(2027.0))
+        .unwrap();
+    assert_eq!(cell(row, 1), Data::String("taloussuunnitelma".into()));
+    assert_eq!(cell(row, 2), Data::Float(944000.0));
+    assert_eq!(cell(row, 3), Data::String("toteutuu".into()));
+    // 2035 is projected.
+    let last = (4..40)
+        .find(|r| cell(*r, 0) == Data::Float(2035.0))
+        .unwrap();
+    assert_eq!(cell(last, 1), Data::String("ennuste".into()));
+    // The run record carries the workbook's SHA-256.
+    let rec = wb.worksheet_range("Ajon tiedot").unwrap();
+    let sha = sha256_hex(&std::fs::read(example()).unwrap());
+    assert!(
+        rec.used_cells()
+            .any(|(_, _, v)| *v == Data::String(sha.clone())),
+        "no SHA-256 of the workbook"
+    );
+
+    // Formats and charts, from the file itself.
+    let styles = zip_entry(&out, "xl/styles.xml");
+    assert!(styles.contains("#,##0 &quot;€&quot;"), "no euro format");
+    assert!(
+        styles.contains("C6EFCE") && styles.contains("FFC7CE"),
+        "no status colours"
+    );
+    let files = zip_names(&out);
+    let charts = files
+        .iter()
+        .filter(|n| n.starts_with("xl/charts/chart"))
+        .count();
+    assert_eq!(charts, 5, "{files:?}");
+    let chart1 = zip_entry(&out, "xl/charts/chart1.xml");
+    assert!(chart1.contains("Vuosikate − nettoinvestoinnit"));
+    assert!(chart1.contains("Kaaviodata"));
+    let sheet1 = zip_entry(&out, "xl/worksheets/sheet1.xml");
+    assert!(sheet1.contains("<pane"), "no frozen header");
+    assert!(
+        sheet1.contains("orientation=\"landscape\""),
+        "not landscape"
+    );
+}
+
+#[test]
+fn html_report_is_self_contained_and_says_where_everything_came_from() {
+    let dir = tempdir("report-html");
+    let out = dir.join("report.html");
+    let o = run(&[
+        "report",
+        EXAMPLE,
+        "--scenario",
+        "scenarios/baseline.toml",
+        "--scenario",
+        "scenarios/tax_rise.toml",
+        "--lang",
+        "en",
+        "--out",
+        path_str(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    // Self-contained: nothing fetched, nothing run.
+    for bad in [
+        "<script",
+        "<link",
+        "@import",
+        "src=\"http",
+        "href=\"http",
+        "url(",
+    ] {
+        assert!(!html.contains(bad), "found {bad}");
+    }
+    let outside: Vec<&str> = html
+        .match_indices("http")
+        .map(|(i, _)| &html[i..(i + 30).min(html.len())])
+        .filter(|s| !s.starts_with("http://www.w3.org/2000/svg"))
+        .collect();
+    assert!(outside.is_empty(), "{outside:?}");
+    assert!(html.contains("@media print"));
+    assert!(html.contains("name=\"viewport\""));
+    // Content: five charts of the indicators and five of the comparison,
+    // every formula and source, the run record.
+    assert_eq!(html.matches("<svg").count(), 10);
+    for d in &kivijalka::model::indicators::INDICATORS {
+        let esc = d
+            .formula
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;");
+        assert!(html.contains(&esc), "formula of {} missing", d.number);
+    }
+    let sha = sha256_hex(&std::fs::read(example()).unwrap());
+    assert!(html.contains(&sha));
+    let sha_b = sha256_hex(&std::fs::read(root().join("scenarios/baseline.toml")).unwrap());
+    assert!(html.contains(&sha_b));
+    assert!(html.contains("tax.rate_change from 2027"));
+    assert!(html.contains("Veroprosentti +0,5"));
+    assert!(html.contains(&format!("kivijalka {}", env!("CARGO_PKG_VERSION"))));
+    // The 2027 figure of indicator 1 under the baseline, in English format.
+    assert!(html.contains("944,000 €"));
+
+    // A real browser, when there is one.
+    let browser = [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .into_iter()
+    .find(|p| Path::new(p).exists());
+    match browser {
+        None => println!(
+            "skipped: no Chromium installed (apt-get install chromium) to render the HTML report"
+        ),
+        Some(b) => {
+            let pdf = dir.join("report.pdf");
+            let profile = dir.join("profile");
+            let r = std::process::Command::new(b)
+                .args([
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    &format!("--user-data-dir={}", profile.display()),
+                    &format!("--print-to-pdf={}", pdf.display()),
+                    &format!("file://{}", out.display()),
+                ])
+                .output()
+                .unwrap();
+            assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+            let bytes = std::fs::read(&pdf).unwrap();
+            assert!(bytes.starts_with(b"%PDF"), "no PDF printed");
+            assert!(bytes.len() > 20_000, "the printed report is nearly empty");
+            println!("rendered in {b}: {} bytes of PDF", bytes.len());
+        }
+    }
+}
+
+#[test]
+fn report_needs_a_known_kind_of_file_and_writes_nothing_on_error() {
+    let dir = tempdir("report-bad");
+    let o = run(&["report", EXAMPLE, "--out", path_str(&dir.join("r.pdf"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(".xlsx or .html"));
+    let out = dir.join("r.html");
+    std::fs::write(dir.join("bad.toml"), "[tax]\nrate = 1\n").unwrap();
+    let o = run(&[
+        "report",
+        EXAMPLE,
+        "--scenario",
+        path_str(&dir.join("bad.toml")),
+        "--out",
+        path_str(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!out.exists());
+}
+
+/// The example as a long table, one figure a row.
+fn long_table(path: &Path, names: &[&str]) {
+    let ds = kivijalka::ingest::read_path(&example()).unwrap();
+    let mut s = String::from("kunta;kuntanumero;taho;vuosi;laji;rivi;arvo\n");
+    for name in names {
+        for ((e, id, y), f) in &ds.figures {
+            let taho = if *e == kivijalka::model::dataset::Entity::City {
+                "kaupunki"
+            } else {
+                "konserni"
+            };
+            let kind = ds.kind(*y).unwrap();
+            let v = f.value.normalize().to_string().replace('.', ",");
+            s.push_str(&format!("{name};999;{taho};{y};{kind};{id};{v}\n"));
+        }
+    }
+    std::fs::write(path, s).unwrap();
+}
+
+#[test]
+fn batch_over_workbooks_and_a_long_table_in_any_order() {
+    let dir = tempdir("batch");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::copy(example(), inputs.join("a-kivikoski.xlsx")).unwrap();
+    std::fs::copy(example(), inputs.join("b-kivikoski.xlsx")).unwrap();
+    std::fs::write(inputs.join("c-broken.xlsx"), "not a workbook").unwrap();
+    std::fs::write(inputs.join("notes.txt"), "ignored").unwrap();
+    long_table(&inputs.join("d-long.csv"), &["Kivikoski", "Toinen"]);
+
+    let mut outs = Vec::new();
+    for jobs in ["1", "4"] {
+        let out = dir.join(format!("out{jobs}"));
+        let o = run(&[
+            "batch",
+            path_str(&inputs),
+            "--scenario",
+            "scenarios/baseline.toml",
+            "--jobs",
+            jobs,
+            "--out",
+            path_str(&out),
+        ]);
+        // One workbook fails: exit 1, the rest done.
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("4 of 5 municipalities done, 1 failed"),
+            "{}",
+            stderr(&o)
+        );
+        outs.push(out);
+    }
+    let read = |p: &Path| std::fs::read(p).unwrap();
+    for f in [
+        "summary.csv",
+        "summary.xlsx",
+        "failures.csv",
+        "a-kivikoski.html",
+        "d-long-toinen.html",
+    ] {
+        assert_eq!(
+            read(&outs[0].join(f)),
+            read(&outs[1].join(f)),
+            "{f} differs between 1 and 4 workers"
+        );
+    }
+    let failures = std::fs::read_to_string(outs[0].join("failures.csv")).unwrap();
+    assert!(
+        failures.contains("c-broken.xlsx") && failures.contains("not a workbook"),
+        "{failures}"
+    );
+
+    // The four municipalities are the same city: the long table reads to the
+    // workbook's indicators, so every rank is shared and the quartiles are the value.
+    let text = std::fs::read_to_string(outs[0].join("summary.csv")).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let h = rdr.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    let pick = |m: &str, file_part: &str, ind: &str, year: &str| {
+        rows.iter()
+            .find(|r| {
+                &r[col("municipality")] == m
+                    && r[col("file")].contains(file_part)
+                    && &r[col("indicator")] == ind
+                    && &r[col("year")] == year
+            })
+            .unwrap_or_else(|| panic!("{m} {ind} {year}"))
+            .clone()
+    };
+    for (ind, year) in [("1", "2027"), ("2", "2035"), ("4", "2030"), ("5", "2031")] {
+        let a = pick("Kivikoski", "a-kivikoski", ind, year);
+        let long = pick("Toinen", "d-long", ind, year);
+        assert_eq!(a[col("value")], long[col("value")], "{ind} {year}");
+        assert_eq!(&a[col("rank")], "1");
+        assert_eq!(&a[col("of")], "4");
+        // The median is the value, to the cent.
+        let median: f64 = a[col("peer_median")].parse().unwrap();
+        let value: f64 = a[col("value")].parse().unwrap();
+        assert!((median - value).abs() <= 0.005, "{median} vs {value}");
+    }
+    // The summary workbook reads back.
+    let mut wb = calamine::open_workbook_auto(outs[0].join("summary.xlsx")).unwrap();
+    let s = wb.worksheet_range("Indikaattorit").unwrap();
+    assert_eq!(s.get_value((0, 0)), Some(&Data::String("Kunta".into())));
+    let v = wb.worksheet_range("Virheet").unwrap();
+    assert!(
+        v.used_cells()
+            .any(|(_, _, d)| matches!(d, Data::String(s) if s.contains("c-broken")))
+    );
+}
+
+#[test]
+fn long_table_mistakes_name_the_line() {
+    let dir = tempdir("long-bad");
+    let cases = [
+        (
+            "no-item.csv",
+            "municipality,year,value\nA,2024,1\n",
+            "needs a column 'item'",
+        ),
+        (
+            "bad-item.csv",
+            "municipality,year,item,value\nA,2024,Kahvikulut,1\n",
+            "line 2: 'Kahvikulut' is not a statement line",
+        ),
+        (
+            "bad-year.csv",
+            "municipality,year,item,value\nA,20x4,tl.vuosikate,1\n",
+            "line 2: '20x4' is not a year",
+        ),
+        (
+            "twice.csv",
+            "municipality,year,item,value\nA,2024,tl.vuosikate,1\nA,2024,Vuosikate,2\n",
+            "line 3: A 2024: Vuosikate (tl.vuosikate) is given twice",
+        ),
+        (
+            "bad-value.csv",
+            "municipality,year,item,value\nA,2024,tl.vuosikate,lots\n",
+            "line 2:",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        let o = run(&[
+            "batch",
+            path_str(&p),
+            "--out",
+            path_str(&dir.join("out")),
+            "--report",
+            "none",
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        let failures = std::fs::read_to_string(dir.join("out/failures.csv")).unwrap();
+        assert!(failures.contains(expected), "{name}: {failures}");
+        assert!(failures.contains(name), "{name}: {failures}");
+    }
+    let o = run(&[
+        "batch",
+        path_str(&dir.join("nothing-here")),
+        "--out",
+        path_str(&dir.join("out2")),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let _ = stdout(&o);
+}
