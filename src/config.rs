@@ -68,11 +68,7 @@ pub fn parse_index(text: &str, file: &str, name: &str) -> Result<PriceIndex> {
     };
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
-        let at = || Location {
-            file: file.to_string(),
-            sheet: None,
-            cell: Some(format!("line {line}")),
-        };
+        let at = || Location::line(file, line);
         let rec = rec.map_err(|e| Error::config(at(), e.to_string()))?;
         let y: i32 = rec.get(year_col).unwrap_or("").parse().map_err(|_| {
             Error::config(

@@ -36,6 +36,14 @@ impl Location {
             cell: Some(cell.into()),
         }
     }
+    /// A line of a text file (CSV, TOML).
+    pub fn line(file: impl Into<String>, line: usize) -> Self {
+        Location {
+            file: file.into(),
+            sheet: None,
+            cell: Some(format!("line {line}")),
+        }
+    }
     pub fn sheet(file: impl Into<String>, sheet: impl Into<String>) -> Self {
         Location {
             file: file.into(),

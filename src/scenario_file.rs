@@ -236,11 +236,7 @@ impl Cx<'_> {
             + 1
     }
     fn at(&self, span: Range<usize>) -> Location {
-        Location {
-            file: self.file.to_string(),
-            sheet: None,
-            cell: Some(format!("line {}", self.line(span))),
-        }
+        Location::line(self.file, self.line(span))
     }
     fn err(&self, span: Range<usize>, key: &str, msg: impl std::fmt::Display) -> Error {
         Error::config(self.at(span), format!("{key}: {msg}"))
@@ -552,11 +548,7 @@ pub fn population_csv(text: &str, file: &str) -> Result<BTreeMap<i32, Decimal>> 
     let mut out = BTreeMap::new();
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
-        let at = || Location {
-            file: file.to_string(),
-            sheet: None,
-            cell: Some(format!("line {line}")),
-        };
+        let at = || Location::line(file, line);
         let rec = rec.map_err(|e| Error::config(at(), e.to_string()))?;
         let y: i32 = rec
             .get(year_col)
@@ -596,11 +588,7 @@ pub fn load(path: &FsPath) -> Result<Scenario> {
             (Err(e), Some((child, child_text))) => {
                 let file = child.display().to_string();
                 let at = extends_of(child_text, &file)?
-                    .map(|(_, line)| Location {
-                        file: file.clone(),
-                        sheet: None,
-                        cell: Some(format!("line {line}")),
-                    })
+                    .map(|(_, line)| Location::line(file.clone(), line))
                     .unwrap_or_else(|| Location::file(file.clone()));
                 return Err(
                     Error::config(at, format!("extends: cannot read {}", cur.display()))
@@ -904,11 +892,7 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
             .find(|m| m.amount < Decimal::ZERO)
         {
             return Err(Error::config(
-                Location {
-                    file: file.into(),
-                    sheet: None,
-                    cell: Some(format!("line {}", m.at.line)),
-                },
+                Location::line(file, m.at.line),
                 format!(
                     "{}: a saving is written as a positive amount (it lowers costs)",
                     m.at.key

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::cli::{BatchArgs, Config, ReportFormat};
 use crate::cmd::forecast::options;
 use crate::cmd::report::{Kind, document, input, render, setting_inputs};
-use crate::cmd::{Outcome, write_atomically};
+use crate::cmd::{Outcome, refuse_errors, write_atomically};
 use crate::config;
 use crate::error::{Error, Location, Result};
 use crate::ingest;
@@ -116,21 +116,7 @@ fn one(cx: &Ctx, job: &Job, report_name: &str) -> Result<(Municipality, Vec<Indi
     let read;
     let (ds, source): (&Dataset, InputFile) = match job {
         Job::Workbook(p) => {
-            read = ingest::read_path(p)?;
-            if !cx.cfg.allow_unknown {
-                let errors: Vec<_> = read
-                    .findings
-                    .iter()
-                    .filter(|f| f.is_error())
-                    .cloned()
-                    .collect();
-                if !errors.is_empty() {
-                    return Err(Error::Rejected {
-                        file: read.file.clone(),
-                        findings: errors,
-                    });
-                }
-            }
+            read = refuse_errors(ingest::read_path(p)?, cx.cfg.allow_unknown)?;
             (&read, input("workbook", p)?)
         }
         Job::Long { ds, source } => (ds.as_ref(), source.clone()),

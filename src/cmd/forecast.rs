@@ -40,11 +40,7 @@ pub fn project(
         ProjectionError::Data(m) => Error::input(Location::file(ds.file.clone()), m),
         ProjectionError::Scenario(e) => match e.at {
             Some(at) => Error::config(
-                Location {
-                    file: at.file,
-                    sheet: None,
-                    cell: Some(format!("line {}", at.line)),
-                },
+                Location::line(at.file, at.line),
                 format!("{}: {}", at.key, e.message),
             ),
             None => Error::config(

@@ -33,8 +33,12 @@ pub enum Outcome {
 /// user asked to read the rest anyway.
 pub fn load(cfg: &Config) -> Result<Dataset> {
     let path = cfg.workbook.as_deref().expect("workbook checked in config");
-    let ds = ingest::read_path(path)?;
-    if !cfg.allow_unknown {
+    refuse_errors(ingest::read_path(path)?, cfg.allow_unknown)
+}
+
+/// A dataset whose reading found errors is refused, unless asked otherwise.
+pub fn refuse_errors(ds: Dataset, allow_unknown: bool) -> Result<Dataset> {
+    if !allow_unknown {
         let errors: Vec<_> = ds
             .findings
             .iter()

@@ -99,11 +99,7 @@ pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
     let mut sets: BTreeMap<String, Dataset> = BTreeMap::new();
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
-        let at = || Location {
-            file: file.to_string(),
-            sheet: None,
-            cell: Some(format!("line {line}")),
-        };
+        let at = || Location::line(file, line);
         let rec = rec.map_err(|e| Error::input(at(), e.to_string()))?;
         let get = |c: usize| rec.get(c).unwrap_or("").trim();
         let mun = get(c_mun).to_string();
