@@ -104,6 +104,7 @@ fn config(args: &BatchArgs) -> Result<Config> {
 }
 
 type Outcome1 = std::result::Result<(Municipality, Vec<IndicatorValue>), Failure>;
+type Done = std::result::Result<(Municipality, Vec<IndicatorValue>), Error>;
 
 struct Ctx<'a> {
     cfg: &'a Config,
@@ -112,15 +113,32 @@ struct Ctx<'a> {
     settings: &'a [InputFile],
 }
 
-fn one(cx: &Ctx, job: &Job, report_name: &str) -> Result<(Municipality, Vec<IndicatorValue>)> {
-    let read;
-    let (ds, source): (&Dataset, InputFile) = match job {
+/// A workbook's municipality, or each municipality of a long table on one
+/// of its sheets.
+fn one(cx: &Ctx, job: &Job, report_name: &str) -> std::result::Result<Vec<Done>, Error> {
+    match job {
         Job::Workbook(p) => {
-            read = refuse_errors(ingest::read_path(p)?, cx.cfg.allow_unknown)?;
-            (&read, input("workbook", p)?)
+            let source = input("workbook", p)?;
+            let (sets, long) = ingest::read_any(p)?;
+            let mut out = Vec::new();
+            for ds in sets {
+                let name = if long {
+                    slug(&format!("{report_name}-{}", ds.name()))
+                } else {
+                    report_name.to_string()
+                };
+                out.push(
+                    refuse_errors(ds, cx.cfg.allow_unknown)
+                        .and_then(|ds| municipality(cx, &ds, source.clone(), &name)),
+                );
+            }
+            Ok(out)
         }
-        Job::Long { ds, source } => (ds.as_ref(), source.clone()),
-    };
+        Job::Long { ds, source } => Ok(vec![municipality(cx, ds, source.clone(), report_name)]),
+    }
+}
+
+fn municipality(cx: &Ctx, ds: &Dataset, source: InputFile, report_name: &str) -> Done {
     let doc = document(
         cx.cfg,
         ds,
@@ -235,7 +253,7 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
     }
 
     let total = jobs.len();
-    let results: Vec<Mutex<Option<Outcome1>>> = (0..total).map(|_| Mutex::new(None)).collect();
+    let results: Vec<Mutex<Vec<Outcome1>>> = (0..total).map(|_| Mutex::new(Vec::new())).collect();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let show = std::io::stderr().is_terminal();
@@ -262,14 +280,19 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
                         break;
                     }
                     let (job, name) = &jobs[i];
-                    let r = one(&cx, job, name).map_err(|e| Failure {
-                        file: match job {
-                            Job::Workbook(p) => p.display().to_string(),
-                            Job::Long { ds, .. } => format!("{} ({})", ds.file, ds.name()),
-                        },
+                    let file = match job {
+                        Job::Workbook(p) => p.display().to_string(),
+                        Job::Long { ds, .. } => format!("{} ({})", ds.file, ds.name()),
+                    };
+                    let failure = |e: Error| Failure {
+                        file: file.clone(),
                         error: e.chain().join(": "),
-                    });
-                    *results[i].lock().expect("no worker panics holding it") = Some(r);
+                    };
+                    let r: Vec<Outcome1> = match one(&cx, job, name) {
+                        Ok(list) => list.into_iter().map(|d| d.map_err(failure)).collect(),
+                        Err(e) => vec![Err(failure(e))],
+                    };
+                    *results[i].lock().expect("no worker panics holding it") = r;
                     let d = done.fetch_add(1, Ordering::SeqCst) + 1;
                     if show {
                         progress(d, total);
@@ -282,13 +305,14 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
     let mut municipalities = Vec::new();
     let mut values = Vec::new();
     for r in results {
-        match r.into_inner().expect("no worker panics holding it") {
-            Some(Ok((m, v))) => {
-                municipalities.push(m);
-                values.push(v);
+        for x in r.into_inner().expect("no worker panics holding it") {
+            match x {
+                Ok((m, v)) => {
+                    municipalities.push(m);
+                    values.push(v);
+                }
+                Err(f) => failures.push(f),
             }
-            Some(Err(f)) => failures.push(f),
-            None => {}
         }
     }
     let sum = Summary::new(municipalities, values, failures);

@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Result, cell_name};
+use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::number;
 use crate::model::dataset::{Dataset, Entity, Figure, YearKind};
 use crate::model::items::{self, ItemDef, Statement};
@@ -73,11 +74,66 @@ pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
         .delimiter(delim)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let at_file = || Location::file(file.to_string());
-    let headers = rdr
+    let headers: Vec<String> = rdr
         .headers()
-        .map_err(|e| Error::input(at_file(), format!("not a CSV file: {e}")))?
-        .clone();
+        .map_err(|e| Error::input(Location::file(file), format!("not a CSV file: {e}")))?
+        .iter()
+        .map(String::from)
+        .collect();
+    let mut records = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let at = Location::line(file, i + 2);
+        let rec = rec.map_err(|e| Error::input(at.clone(), e.to_string()))?;
+        records.push((at, rec.iter().map(String::from).collect()));
+    }
+    read_records(&headers, records, file)
+}
+
+/// The row that names a long table's columns, within the first 20 rows
+/// (title rows may come first).
+fn header_of(grid: &Grid) -> Option<u32> {
+    (0..grid.height().min(20)).find(|r| {
+        let heads: Vec<String> = (0..grid.width())
+            .filter_map(|c| grid.get(*r, c).text().map(|t| t.to_lowercase()))
+            .collect();
+        let has = |names: &[&str]| heads.iter().any(|h| names.contains(&h.as_str()));
+        has(&["municipality", "kunta"]) && has(&["item", "rivi", "line"]) && has(&["value", "arvo"])
+    })
+}
+
+/// Whether a sheet is a long table rather than a statement.
+pub fn looks_long(grid: &Grid) -> bool {
+    header_of(grid).is_some()
+}
+
+/// A long table on one sheet of a workbook; errors name the sheet and row.
+pub fn read_long_grid(grid: &Grid, file: &str) -> Result<Vec<Dataset>> {
+    let r0 = header_of(grid).unwrap_or(0);
+    let text = |r: u32, c: u32| match grid.get(r, c) {
+        Cell::Number(n) => n.value.normalize().to_string().replace('.', ","),
+        Cell::Text(t) => t.trim().to_string(),
+        Cell::Error(e) => e.clone(),
+        Cell::Empty => String::new(),
+    };
+    let headers: Vec<String> = (0..grid.width()).map(|c| text(r0, c)).collect();
+    let mut records = Vec::new();
+    for r in r0 + 1..grid.height() {
+        if (0..grid.width()).all(|c| grid.get(r, c).is_empty()) {
+            continue;
+        }
+        let at = Location::cell(file, &grid.name, cell_name(r, 0));
+        records.push((at, (0..grid.width()).map(|c| text(r, c)).collect()));
+    }
+    read_records(&headers, records, file)
+}
+
+fn read_records(
+    header_row: &[String],
+    records: Vec<(Location, Vec<String>)>,
+    file: &str,
+) -> Result<Vec<Dataset>> {
+    let headers = csv::StringRecord::from(header_row.to_vec());
+    let at_file = || Location::file(file.to_string());
     let need = |names: &[&str], what: &str| {
         col(&headers, names).ok_or_else(|| {
             Error::input(
@@ -97,11 +153,9 @@ pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
 
     let mut order: Vec<String> = Vec::new();
     let mut sets: BTreeMap<String, Dataset> = BTreeMap::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let line = i + 2;
-        let at = || Location::line(file, line);
-        let rec = rec.map_err(|e| Error::input(at(), e.to_string()))?;
-        let get = |c: usize| rec.get(c).unwrap_or("").trim();
+    for (loc, rec) in records {
+        let at = || loc.clone();
+        let get = |c: usize| rec.get(c).map(|s| s.trim()).unwrap_or("");
         let mun = get(c_mun).to_string();
         if mun.is_empty() {
             return Err(Error::input(at(), "the municipality is empty"));

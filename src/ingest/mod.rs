@@ -6,4 +6,4 @@ pub mod number;
 pub mod sheet;
 pub mod workbook;
 
-pub use workbook::{read_grids, read_path};
+pub use workbook::{read_any, read_grids, read_path};

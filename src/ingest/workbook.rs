@@ -17,6 +17,22 @@ use crate::model::labels;
 
 /// Reads a workbook (xlsx, xlsm, xls, xlsb or ods) from disk.
 pub fn read_path(path: &Path) -> Result<Dataset> {
+    read_grids(&path.display().to_string(), load_grids(path)?)
+}
+
+/// A workbook of statements, or a long table of many municipalities on one
+/// of its sheets (then `true`).
+pub fn read_any(path: &Path) -> Result<(Vec<Dataset>, bool)> {
+    let file = path.display().to_string();
+    let grids = load_grids(path)?;
+    match grids.iter().find(|g| crate::ingest::long::looks_long(g)) {
+        Some(g) => Ok((crate::ingest::long::read_long_grid(g, &file)?, true)),
+        None => Ok((vec![read_grids(&file, grids)?], false)),
+    }
+}
+
+/// Every sheet of a workbook as a grid of cells.
+pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
     let file = path.display().to_string();
     if !path.exists() {
         return Err(Error::input(Location::file(&file), "no such file"));
@@ -55,7 +71,7 @@ pub fn read_path(path: &Path) -> Result<Dataset> {
         }
         grids.push(grid);
     }
-    read_grids(&file, grids)
+    Ok(grids)
 }
 
 /// Which statement a sheet's name says it holds.

@@ -259,6 +259,12 @@ fn batch_over_workbooks_and_a_long_table_in_any_order() {
     std::fs::write(inputs.join("c-broken.xlsx"), "not a workbook").unwrap();
     std::fs::write(inputs.join("notes.txt"), "ignored").unwrap();
     long_table(&inputs.join("d-long.csv"), &["Kivikoski", "Toinen"]);
+    // The same as one sheet of a workbook, under a title row.
+    long_table(&dir.join("kolmas.csv"), &["Kolmas"]);
+    let text = std::fs::read_to_string(dir.join("kolmas.csv")).unwrap();
+    let mut rows: Vec<Vec<&str>> = vec![vec!["Avoin data, kuntien talous"], vec![]];
+    rows.extend(text.lines().map(|l| l.split(';').collect()));
+    crate::support::xlsx(&inputs.join("e-long.xlsx"), &[("Data", rows)]);
 
     let mut outs = Vec::new();
     for jobs in ["1", "4"] {
@@ -276,7 +282,7 @@ fn batch_over_workbooks_and_a_long_table_in_any_order() {
         // One workbook fails: exit 1, the rest done.
         assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         assert!(
-            stderr(&o).contains("4 of 5 municipalities done, 1 failed"),
+            stderr(&o).contains("5 of 6 municipalities done, 1 failed"),
             "{}",
             stderr(&o)
         );
@@ -289,6 +295,7 @@ fn batch_over_workbooks_and_a_long_table_in_any_order() {
         "failures.csv",
         "a-kivikoski.html",
         "d-long-toinen.html",
+        "e-long-kolmas.html",
     ] {
         assert_eq!(
             read(&outs[0].join(f)),
@@ -324,8 +331,10 @@ fn batch_over_workbooks_and_a_long_table_in_any_order() {
         let a = pick("Kivikoski", "a-kivikoski", ind, year);
         let long = pick("Toinen", "d-long", ind, year);
         assert_eq!(a[col("value")], long[col("value")], "{ind} {year}");
+        let sheet = pick("Kolmas", "e-long", ind, year);
+        assert_eq!(a[col("value")], sheet[col("value")], "{ind} {year}");
         assert_eq!(&a[col("rank")], "1");
-        assert_eq!(&a[col("of")], "4");
+        assert_eq!(&a[col("of")], "5");
         // The median is the value, to the cent.
         let median: f64 = a[col("peer_median")].parse().unwrap();
         let value: f64 = a[col("value")].parse().unwrap();
