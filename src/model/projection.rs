@@ -176,6 +176,36 @@ impl Engine<'_> {
     fn is_given(&self, y: i32) -> bool {
         self.given.contains(&y)
     }
+    /// Operating income, costs and production for own use. A budget that
+    /// prints only the operating margin gives it as a net cost.
+    fn operating(&self, y: i32) -> (Decimal, Decimal, Decimal) {
+        let ti = self.z("tl.toimintatuotot", y);
+        let valm = self.z("tl.valmistus_omaan_kayttoon", y);
+        let kulut = match (
+            self.tot("tl.toimintakulut", y),
+            self.tot("tl.toimintakate", y),
+        ) {
+            (Some(k), _) => k,
+            (None, Some(margin)) => margin - ti - valm,
+            (None, None) => Decimal::ZERO,
+        };
+        (ti, kulut, valm)
+    }
+    /// Gross investment (positive), contributions and asset sales. A plan
+    /// that prints only the investments' cash flow gives it as net gross.
+    fn investing(&self, y: i32) -> (Decimal, Decimal, Decimal) {
+        let subs = self.z("rl.rahoitusosuudet", y);
+        let sales = self.z("rl.luovutustulot", y);
+        let gross = match (
+            self.tot("rl.investointimenot", y),
+            self.tot("rl.investointien_rahavirta", y),
+        ) {
+            (Some(g), _) => -g,
+            (None, Some(flow)) => -flow + subs + sales,
+            (None, None) => Decimal::ZERO,
+        };
+        (gross, subs, sales)
+    }
 }
 
 pub fn project(
@@ -438,11 +468,8 @@ impl Engine<'_> {
         // The plan's own investments without named projects, by year.
         let general_given = |y: i32| -> (Decimal, Decimal, Decimal) {
             let ps = plan_spend.get(&y).copied().unwrap_or_default();
-            (
-                -self.z("rl.investointimenot", y) - ps.0,
-                self.z("rl.rahoitusosuudet", y) - ps.1,
-                self.z("rl.luovutustulot", y) - ps.2,
-            )
+            let (gross, subs, sales) = self.investing(y);
+            (gross - ps.0, subs - ps.1, sales - ps.2)
         };
         let general_life = inv.life(AssetClass::General);
         for y in self.given.iter() {
@@ -627,14 +654,10 @@ impl Engine<'_> {
 
             // Operating income and costs.
             if given {
-                ti_b = self.z("tl.toimintatuotot", t);
-                kulut_b = self.z("tl.toimintakulut", t);
-                valm_b = self.z("tl.valmistus_omaan_kayttoon", t);
+                (ti_b, kulut_b, valm_b) = self.operating(t);
             } else {
                 if t == base + 1 {
-                    ti_b = self.z("tl.toimintatuotot", base);
-                    kulut_b = self.z("tl.toimintakulut", base);
-                    valm_b = self.z("tl.valmistus_omaan_kayttoon", base);
+                    (ti_b, kulut_b, valm_b) = self.operating(base);
                 }
                 let ig = pct(ops.income_real_growth_pct.at(t).unwrap_or_default());
                 let cg = pct(ops.cost_real_growth_pct.at(t).unwrap_or_default());
@@ -876,20 +899,17 @@ impl Engine<'_> {
                 let i0 = i_p - r_p * a_p
                     + r * (Decimal::TWO * loans_prev - repay + lyhyt) / Decimal::TWO;
                 // The plan's own cash flow before interest, from its lines.
-                let vk_p_ex = self.z("tl.toimintatuotot", t)
-                    + self.z("tl.valmistus_omaan_kayttoon", t)
-                    + self.z("tl.toimintakulut", t)
+                let (p_ti, p_kulut, p_valm) = self.operating(t);
+                let (p_gross, p_subs, p_sales) = self.investing(t);
+                let vk_p_ex = p_ti
+                    + p_valm
+                    + p_kulut
                     + self.z("tl.verotulot", t)
                     + self.z("tl.valtionosuudet", t)
                     + korkotuotot
                     + muut_rt
                     + muut_rk;
-                let ti_p_ex = vk_p_ex
-                    + rl_sat
-                    + korj
-                    + self.z("rl.investointimenot", t)
-                    + self.z("rl.rahoitusosuudet", t)
-                    + self.z("rl.luovutustulot", t);
+                let ti_p_ex = vk_p_ex + rl_sat + korj - p_gross + p_subs + p_sales;
                 let kk = b_p + (ti_p_ex - i_p) - ti_ex;
                 (i0, r / Decimal::TWO, kk)
             } else {

@@ -536,3 +536,71 @@ fn messy_layouts_project_the_same_and_a_bare_workbook_projects_from_actuals() {
         crate::support::stderr(&o)
     );
 }
+
+#[test]
+fn a_budget_that_prints_only_net_figures_is_taken_as_given() {
+    use crate::support::make_example::{self, Style};
+    use crate::support::tempdir;
+
+    let dir = tempdir("forecast-sparse");
+    let mut figures = make_example::derive(&root().join("data/kivikoski"));
+    // Plan years with only the operating margin and the investments' net
+    // cash flow, as some budget books print them.
+    figures.retain(|(e, id, y), _| {
+        let under_margin = items::try_item(id).is_some_and(|d| {
+            let mut p = d.parent;
+            while let Some(x) = p {
+                if x == "tl.toimintakate" {
+                    return true;
+                }
+                p = items::item(x).parent;
+            }
+            false
+        });
+        let inv_detail = matches!(
+            *id,
+            "rl.investointimenot" | "rl.rahoitusosuudet" | "rl.luovutustulot"
+        );
+        !(*e == "city" && *y > 2025 && (under_margin || inv_detail))
+    });
+    let path = dir.join("sparse.xlsx");
+    make_example::write(&figures, Style::default(), &path);
+    let sparse = ingest::read_path(&path).unwrap();
+    assert!(
+        sparse
+            .value(Entity::City, "tl.toimintakulut", 2027)
+            .is_none()
+    );
+    let full = load_example();
+    let p = project(
+        &sparse,
+        &scenario("tax_rise.toml"),
+        &kphi(),
+        Options::default(),
+    )
+    .unwrap();
+    let q = project(
+        &full,
+        &scenario("tax_rise.toml"),
+        &kphi(),
+        Options::default(),
+    )
+    .unwrap();
+    assert_eq!(breaks_after(&p), Vec::<String>::new());
+    // The plan years are the council's either way (beyond them the net cost
+    // grows as costs do, having no income split to grow apart).
+    for y in 2026..=2029 {
+        for id in [
+            "tl.toimintakate",
+            "tl.vuosikate",
+            "rl.toiminnan_ja_investointien_rahavirta",
+            "rl.pitkaaikaisten_lainojen_lisays",
+        ] {
+            assert_eq!(
+                p.dataset.total(Entity::City, id, y),
+                q.dataset.total(Entity::City, id, y),
+                "{id} {y}"
+            );
+        }
+    }
+}
