@@ -35,10 +35,11 @@ fn num_format(unit: Unit, decimals: u32) -> String {
     };
     match unit {
         Unit::Eur => "#,##0 \"€\";-#,##0 \"€\"".to_string(),
-        Unit::EurPerResident => "#,##0 \"€/as.\";-#,##0 \"€/as.\"".to_string(),
+        // The header says per resident, in the report's language.
+        Unit::EurPerResident => "#,##0 \"€\";-#,##0 \"€\"".to_string(),
         Unit::Percent => format!("0{d} \"%\""),
         Unit::Ratio => format!("0{d}"),
-        Unit::Days => "0 \"pv\"".to_string(),
+        Unit::Days => "0".to_string(),
         Unit::Residents => "#,##0".to_string(),
     }
 }
