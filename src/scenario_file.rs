@@ -97,6 +97,7 @@ struct SubsDoc {
 struct OpsDoc {
     income_real_growth_pct: Option<V>,
     cost_real_growth_pct: Option<V>,
+    cost_follows_population_pct: Option<V>,
     savings: Option<Vec<Spanned<MeasureDoc>>>,
     income_change: Option<Vec<Spanned<MeasureDoc>>>,
 }
@@ -179,6 +180,7 @@ pub static KEYS: &[KeyDoc] = &[
     KeyDoc { key: "[[state_subsidies.change]] from, to, amount", value: "year, year, money", default: "none", meaning: "A decided cut (negative) or addition from a year (to a year), every year it covers." },
     KeyDoc { key: "operations.income_real_growth_pct", value: "% path", default: "0.0", meaning: "Operating income grows by the price index plus this beyond the plan." },
     KeyDoc { key: "operations.cost_real_growth_pct", value: "% path", default: "0.0", meaning: "Operating costs grow by the price index plus this beyond the plan." },
+    KeyDoc { key: "operations.cost_follows_population_pct", value: "%", default: "0", meaning: "The share of operating costs that grows and shrinks with the population beyond the plan (100 = costs per resident stay level in real terms)." },
     KeyDoc { key: "[[operations.savings]] from, to, amount", value: "year, year, money", default: "none", meaning: "Operating costs are lower by the amount every year from (to) the year: a savings programme. Plan years too." },
     KeyDoc { key: "[[operations.income_change]] from, to, amount", value: "year, year, money", default: "none", meaning: "Operating income higher (or lower, negative) by the amount every year it covers." },
     KeyDoc { key: "investments.trend_gross", value: "money path", default: "average of the plan years without named projects, indexed", meaning: "Gross investment per year beyond the plan (besides named projects)." },
@@ -879,6 +881,14 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
             let p = cx.path(v, "operations.income_real_growth_pct", false)?;
             growth(&p, v, "operations.income_real_growth_pct")?;
             o.income_real_growth_pct = p;
+        }
+        if let Some(v) = &d.cost_follows_population_pct {
+            o.cost_follows_population_pct = cx.bounded_pct(
+                v,
+                "operations.cost_follows_population_pct",
+                Decimal::ZERO,
+                dec("100"),
+            )?;
         }
         if let Some(v) = &d.cost_real_growth_pct {
             let p = cx.path(v, "operations.cost_real_growth_pct", false)?;

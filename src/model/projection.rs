@@ -661,8 +661,16 @@ impl Engine<'_> {
                 }
                 let ig = pct(ops.income_real_growth_pct.at(t).unwrap_or_default());
                 let cg = pct(ops.cost_real_growth_pct.at(t).unwrap_or_default());
+                // The share of costs that follows the number of residents.
+                let follow = pct(ops.cost_follows_population_pct);
+                let people = match (pop.get(&(t - 1)), pop.get(&t)) {
+                    (Some(a), Some(b)) if *a > Decimal::ZERO && !follow.is_zero() => {
+                        Decimal::ONE + follow * (b / a - Decimal::ONE)
+                    }
+                    _ => Decimal::ONE,
+                };
                 ti_b = r2(ti_b * (Decimal::ONE + pi + ig));
-                kulut_b = r2(kulut_b * (Decimal::ONE + pi + cg));
+                kulut_b = r2(kulut_b * (Decimal::ONE + pi + cg) * people);
                 valm_b = r2(valm_b * (Decimal::ONE + pi));
             }
             let ti = ti_b

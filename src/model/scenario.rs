@@ -256,6 +256,8 @@ pub struct Subsidies {
 pub struct Operations {
     pub income_real_growth_pct: Path,
     pub cost_real_growth_pct: Path,
+    /// Share of operating costs that grows and shrinks with the population, %.
+    pub cost_follows_population_pct: Decimal,
     pub savings: Vec<Measure>,
     pub income_changes: Vec<Measure>,
 }
@@ -377,6 +379,7 @@ impl Default for Scenario {
             operations: Operations {
                 income_real_growth_pct: Path::constant(dec!(0.0)),
                 cost_real_growth_pct: Path::constant(dec!(0.0)),
+                cost_follows_population_pct: Decimal::ZERO,
                 savings: Vec::new(),
                 income_changes: Vec::new(),
             },

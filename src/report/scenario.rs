@@ -159,6 +159,10 @@ pub fn settings(sc: &Scenario) -> BTreeMap<String, String> {
         "operations.cost_real_growth_pct".into(),
         path(&o.cost_real_growth_pct, false),
     );
+    m.insert(
+        "operations.cost_follows_population_pct".into(),
+        pct(o.cost_follows_population_pct),
+    );
     measures(
         &mut m,
         "operations.savings",

@@ -150,6 +150,7 @@ amount = "-0,4 M€"
 [operations]
 income_real_growth_pct = 0.5
 cost_real_growth_pct = 0.2
+cost_follows_population_pct = 40
 [[operations.savings]]
 from = 2030
 amount = "500 t€"
