@@ -294,31 +294,57 @@ pub static ITEMS: &[ItemDef] = &[
     d("bg.tuloveroprosentti", BG, 0, P, N, "Tuloveroprosentti", "Inkomstskattesats", "Income tax rate", &["Kunnallisveroprosentti", "Veroprosentti", "Tuloveroprosentti %", "Skattesats"]),
 ];
 
+/// Position of each line and the lines under each subtotal, built once:
+/// every figure lookup goes through here.
+struct Index {
+    position: std::collections::HashMap<&'static str, usize>,
+    children: std::collections::HashMap<&'static str, Vec<usize>>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut position = std::collections::HashMap::new();
+        let mut children: std::collections::HashMap<&'static str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, d) in ITEMS.iter().enumerate() {
+            position.insert(d.id, i);
+            if let Some(p) = d.parent {
+                children.entry(p).or_default().push(i);
+            }
+        }
+        Index { position, children }
+    })
+}
+
 /// The definition of a line by its id. Panics only on a typo in this crate's
 /// own ids, which the tests catch.
 pub fn item(id: &str) -> &'static ItemDef {
-    ITEMS
-        .iter()
-        .find(|d| d.id == id)
-        .unwrap_or_else(|| panic!("unknown item id {id}"))
+    try_item(id).unwrap_or_else(|| panic!("unknown item id {id}"))
 }
 
 pub fn try_item(id: &str) -> Option<&'static ItemDef> {
-    ITEMS.iter().find(|d| d.id == id)
+    index().position.get(id).map(|i| &ITEMS[*i])
 }
 
 /// The lines that add into `id`, in published order.
 pub fn children(id: &str) -> impl Iterator<Item = &'static ItemDef> + '_ {
-    ITEMS.iter().filter(move |d| d.parent == Some(id))
+    index()
+        .children
+        .get(id)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+        .iter()
+        .map(|i| &ITEMS[*i])
 }
 
 pub fn is_subtotal(id: &str) -> bool {
-    children(id).next().is_some()
+    index().children.contains_key(id)
 }
 
 /// Position in published order, for sorting.
 pub fn order(id: &str) -> usize {
-    ITEMS.iter().position(|d| d.id == id).unwrap_or(usize::MAX)
+    index().position.get(id).copied().unwrap_or(usize::MAX)
 }
 
 #[cfg(test)]

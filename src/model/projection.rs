@@ -617,6 +617,14 @@ impl Engine<'_> {
         let mut companies = group_loans_at(base).map(|gl| gl - loans0);
 
         // ---------------------------------------------------------- the years
+        // Lines the workbook prints for the city in any year: a projected
+        // zero is shown only for those.
+        let known: BTreeSet<&str> = ds
+            .figures
+            .keys()
+            .filter(|(e, _, _)| *e == Entity::City)
+            .map(|(_, id, _)| *id)
+            .collect();
         let mut out = ds.clone();
         out.figures.retain(|(_, _, y), _| *y <= base);
         out.years.retain(|y, _| *y <= base);
@@ -1110,7 +1118,7 @@ impl Engine<'_> {
             if let Some(gl) = group_loans {
                 lines.push(("bg.konsernin_lainakanta", gl));
             }
-            self.emit(&mut out, t, kind, given, &lines, &src);
+            self.emit(&mut out, t, kind, given, &lines, &src, &known);
 
             rows.push(YearRow {
                 year: t,
@@ -1156,6 +1164,7 @@ impl Engine<'_> {
     /// its own figures (and their cells) wherever the projection agrees with
     /// them; a line the scenario changed replaces the figure and drops the
     /// detail under it, which no longer adds up to it.
+    #[allow(clippy::too_many_arguments)]
     fn emit(
         &self,
         out: &mut Dataset,
@@ -1164,6 +1173,7 @@ impl Engine<'_> {
         given: bool,
         lines: &[(&'static str, Decimal)],
         src: &Location,
+        known: &BTreeSet<&str>,
     ) {
         out.years.insert(t, kind);
         if given {
@@ -1174,13 +1184,6 @@ impl Engine<'_> {
             }
         }
         let emitted: BTreeSet<&str> = lines.iter().map(|(id, _)| *id).collect();
-        let known: BTreeSet<&str> = self
-            .ds
-            .figures
-            .keys()
-            .filter(|(e, _, _)| *e == Entity::City)
-            .map(|(_, id, _)| *id)
-            .collect();
         for (id, v) in lines {
             let id: &'static str = id;
             if given && !id.starts_with("ta.") {
