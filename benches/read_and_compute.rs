@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use kivijalka::config;
 use kivijalka::ingest::read_path;
 use kivijalka::model::projection::{Options, project};
+use kivijalka::model::simulate::simulate;
 use kivijalka::model::solve::{Goal, Lever, LeverSpec, solve};
 use kivijalka::model::{indicators, ratios, targets::Targets, validate};
 use kivijalka::scenario_file;
@@ -98,4 +99,20 @@ fn main() {
             );
         },
     );
+    let uncertain = scenario_file::load(&scenarios.join("uncertain.toml")).unwrap();
+    time("simulate: 1 000 paths 2026-2035, one thread", 3, || {
+        black_box(
+            simulate(
+                &ds,
+                &uncertain,
+                &index,
+                &targets,
+                Options::default(),
+                1000,
+                1,
+                1,
+            )
+            .unwrap(),
+        );
+    });
 }

@@ -38,6 +38,10 @@ pub enum Command {
     Compare(CompareArgs),
     /// The smallest move of a lever (tax rate, savings, investment cap) that keeps every target.
     Solve(SolveArgs),
+    /// How likely each target is to hold: Monte Carlo over the scenario's uncertain drivers.
+    Simulate(SimulateArgs),
+    /// Each uncertain driver alone at its 5th and 95th percentile: what moves each target most.
+    Sensitivity(SensitivityArgs),
     /// A council report: Excel (--out report.xlsx) or one self-contained HTML page (--out report.html).
     Report(ReportArgs),
     /// Indicators (and forecasts) for many municipalities: a report each and a summary with peer statistics.
@@ -142,6 +146,37 @@ pub struct SolveArgs {
     /// Only these indicators must hold, as 1,2,5 (default: all five).
     #[arg(long)]
     pub indicators: Option<String>,
+    #[command(flatten)]
+    pub projecting: Projecting,
+}
+
+#[derive(Args, Debug)]
+pub struct SimulateArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// The scenario with [[uncertainty]] entries.
+    #[arg(long)]
+    pub scenario: PathBuf,
+    /// Number of simulated paths.
+    #[arg(long, default_value_t = 10_000)]
+    pub paths: u64,
+    /// The seed: the same seed gives the same numbers on every machine.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Worker threads (default: all cores); the result does not depend on it.
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub projecting: Projecting,
+}
+
+#[derive(Args, Debug)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// The scenario with [[uncertainty]] entries.
+    #[arg(long)]
+    pub scenario: PathBuf,
     #[command(flatten)]
     pub projecting: Projecting,
 }

@@ -30,6 +30,8 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Scenario(s) => cmd::scenario::run(&s),
         Command::Report(a) => cmd::report::run(&a),
         Command::Batch(a) => cmd::batch::run(&a),
+        Command::Simulate(a) => cmd::simulate::run(&a),
+        Command::Sensitivity(a) => cmd::simulate::sensitivity(&a),
     }
 }
 

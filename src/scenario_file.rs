@@ -20,6 +20,7 @@ use crate::config::read_to_string;
 use crate::error::{Error, Location, Result};
 use crate::ingest::number;
 use crate::model::scenario::{AssetClass, Measure, Origin, Path, Project, RateChange, Scenario};
+use crate::model::uncertainty::{Correlation, Dist, Driver, Uncertain};
 
 type V = Spanned<toml::Value>;
 
@@ -39,6 +40,32 @@ struct Doc {
     investments: Option<InvDoc>,
     loans: Option<LoansDoc>,
     group: Option<GroupDoc>,
+    uncertainty: Option<Vec<Spanned<UncertainDoc>>>,
+    correlation: Option<Vec<Spanned<CorrelationDoc>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UncertainDoc {
+    driver: Option<V>,
+    distribution: Option<V>,
+    mean: Option<V>,
+    sd: Option<V>,
+    min: Option<V>,
+    mode: Option<V>,
+    max: Option<V>,
+    location: Option<V>,
+    scale: Option<V>,
+    df: Option<V>,
+    persistence: Option<V>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CorrelationDoc {
+    a: Option<V>,
+    b: Option<V>,
+    rho: Option<V>,
 }
 
 #[derive(Deserialize)]
@@ -205,6 +232,10 @@ pub static KEYS: &[KeyDoc] = &[
     KeyDoc { key: "loans.min_cash", value: "money", default: "none", meaning: "The minimum cash in euros instead of days." },
     KeyDoc { key: "group.companies_loan_growth_pct", value: "% path", default: "0.0", meaning: "Yearly growth of the group companies' own loans beyond the plan (group loans = city loans + theirs)." },
     KeyDoc { key: "group.companies_loans", value: "{ year = money }", default: "none", meaning: "The group companies' own loans by year from their plans; the growth applies to the other years." },
+    KeyDoc { key: "[[uncertainty]] driver", value: "a driver key", default: "required", meaning: "The driver that is uncertain: price_index_pct, tax.earnings_growth_pct, tax.employment_growth_pct, tax.property_growth_pct, tax.corporate_growth_pct, operations.cost_real_growth_pct, operations.income_real_growth_pct, state_subsidies.index_pct, population.growth_pct, loans.interest_shift_pp (points on every interest rate, plan years too), investments.project 'NAME'.cost_overrun_pct. Its deterministic value becomes the distribution's central value." },
+    KeyDoc { key: "[[uncertainty]] distribution", value: "normal, lognormal, triangular, pert, uniform, student_t", default: "required", meaning: "normal and lognormal take mean and sd (of the value); triangular and pert min, mode and max; uniform min and max; student_t location, scale and df. The central value is the mean, mode, midpoint or location." },
+    KeyDoc { key: "[[uncertainty]] persistence", value: "0 to 1", default: "0", meaning: "How much of a year's deviation carries into the next: 0 a fresh draw every year, 1 one draw for the whole path, between a walk (a project's cost is drawn once)." },
+    KeyDoc { key: "[[correlation]] a, b, rho", value: "driver keys, −1 to 1", default: "none", meaning: "Two uncertain drivers move together (a Gaussian copula; each keeps its own distribution)." },
     KeyDoc { key: "group.lease_growth_pct", value: "% path", default: "0.0", meaning: "Yearly growth of the group's lease liabilities beyond the plan." },
 ];
 
@@ -625,6 +656,7 @@ pub fn load(path: &FsPath) -> Result<Scenario> {
         apply(&mut sc, text, &p.display().to_string())?;
     }
     sc.files = chain.iter().map(|(p, _)| p.display().to_string()).collect();
+    settle_uncertainty(&mut sc)?;
     if chain.len() > 1 {
         // A child without its own name must not wear its parent's.
         let own = parse_doc(&chain[0].1, &chain[0].0.display().to_string())?;
@@ -638,6 +670,72 @@ pub fn load(path: &FsPath) -> Result<Scenario> {
     Ok(sc)
 }
 
+/// An uncertain driver's deterministic value is its central value; a
+/// project whose cost is uncertain must exist; correlations must fit.
+fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
+    let u = sc.uncertainty.clone();
+    for item in &u.items {
+        if let Driver::ProjectCost(name) = &item.driver {
+            if !sc.investments.projects.iter().any(|p| p.name == *name) {
+                return Err(Error::config(
+                    Location::line(&item.at.file, item.at.line),
+                    format!(
+                        "{}: there is no project '{name}' in the scenario",
+                        item.at.key
+                    ),
+                ));
+            }
+        }
+    }
+    if let Err((at, m)) = crate::model::uncertainty::cholesky(&u) {
+        let loc = at
+            .map(|a| Location::line(a.file, a.line))
+            .unwrap_or_else(|| Location::file(sc.files.first().cloned().unwrap_or_default()));
+        return Err(Error::config(loc, format!("correlation: {m}")));
+    }
+    let central = |i: &Uncertain| Path::constant(crate::model::uncertainty::dec(i.dist.central()));
+    for item in &u.items {
+        match &item.driver {
+            Driver::PriceIndex => sc.price_index_pct = central(item),
+            Driver::EarningsGrowth => sc.tax.earnings_growth_pct = central(item),
+            Driver::EmploymentGrowth => sc.tax.employment_growth_pct = central(item),
+            Driver::PropertyTaxGrowth => sc.tax.property_growth_pct = central(item),
+            Driver::CorporateTaxGrowth => sc.tax.corporate_growth_pct = central(item),
+            Driver::CostRealGrowth => sc.operations.cost_real_growth_pct = central(item),
+            Driver::IncomeRealGrowth => sc.operations.income_real_growth_pct = central(item),
+            Driver::SubsidyIndex => sc.subsidies.index_pct = Some(central(item)),
+            Driver::PopulationGrowth => sc.population.growth_pct = Some(central(item)),
+            Driver::InterestShift => {
+                if item.dist.central() != 0.0 {
+                    return Err(Error::config(
+                        Location::line(&item.at.file, item.at.line),
+                        format!(
+                            "{}: an interest shift is drawn around 0 (its central value is {}); move the rate itself with loans.interest_rate_pct or [[loans.rate_change]]",
+                            item.at.key,
+                            item.dist.central()
+                        ),
+                    ));
+                }
+            }
+            // The central overrun is in the deterministic cost; a path
+            // draws around it.
+            Driver::ProjectCost(name) => {
+                let f = Decimal::ONE
+                    + crate::model::uncertainty::dec(item.dist.central()) / Decimal::ONE_HUNDRED;
+                if let Some(p) = sc.investments.projects.iter_mut().find(|p| p.name == *name) {
+                    scale_project(p, f);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A project's cost and spending times `f`, the parts adding up to the cost.
+pub fn scale_project(p: &mut crate::model::scenario::Project, f: Decimal) {
+    crate::model::uncertainty::scale_project(p, f)
+}
+
 /// Reads one scenario text without following `extends` (tests, --set).
 pub fn parse_str(text: &str, file: &str) -> Result<Scenario> {
     let mut sc = Scenario::default();
@@ -647,6 +745,7 @@ pub fn parse_str(text: &str, file: &str) -> Result<Scenario> {
         .unwrap_or_default();
     apply(&mut sc, text, file)?;
     sc.files = vec![file.to_string()];
+    settle_uncertainty(&mut sc)?;
     Ok(sc)
 }
 
@@ -1135,6 +1234,126 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
             l.min_cash = Some(m);
         }
         rate_changes(&cx, d.rate_change, "loans.rate_change", &mut l.rate_changes)?;
+    }
+    for (i, item) in doc.uncertainty.into_iter().flatten().enumerate() {
+        let span = item.span();
+        let k = format!("uncertainty[{}]", i + 1);
+        let d = item.into_inner();
+        let key = d
+            .driver
+            .as_ref()
+            .map(|v| cx.text(v, &format!("{k}.driver")))
+            .transpose()?
+            .ok_or_else(|| cx.err(span.clone(), &k, "'driver' is missing"))?;
+        let driver = Driver::parse(&key).ok_or_else(|| {
+            cx.err(
+                span.clone(),
+                &format!("{k}.driver"),
+                format!(
+                    "'{key}' is not a driver that can be uncertain; use one of {}",
+                    Driver::KEYS.join(", ")
+                ),
+            )
+        })?;
+        let k = format!("uncertainty '{key}'");
+        let num = |v: &Option<V>, name: &str| -> Result<Option<f64>> {
+            v.as_ref()
+                .map(|v| {
+                    cx.pct(v, &format!("{k}.{name}"))
+                        .map(|x| x.to_string().parse::<f64>().unwrap_or(f64::NAN))
+                })
+                .transpose()
+        };
+        let need = |v: &Option<V>, name: &str| -> Result<f64> {
+            num(v, name)?.ok_or_else(|| cx.err(span.clone(), &k, format!("'{name}' is missing")))
+        };
+        let dist_name = d
+            .distribution
+            .as_ref()
+            .map(|v| cx.text(v, &format!("{k}.distribution")))
+            .transpose()?
+            .ok_or_else(|| cx.err(span.clone(), &k, "'distribution' is missing"))?;
+        let dist = match dist_name
+            .trim()
+            .to_lowercase()
+            .replace(['-', ' '], "_")
+            .as_str()
+        {
+            "normal" => Dist::Normal {
+                mean: need(&d.mean, "mean")?,
+                sd: need(&d.sd, "sd")?,
+            },
+            "lognormal" | "log_normal" => Dist::LogNormal {
+                mean: need(&d.mean, "mean")?,
+                sd: need(&d.sd, "sd")?,
+            },
+            "triangular" => Dist::Triangular {
+                min: need(&d.min, "min")?,
+                mode: need(&d.mode, "mode")?,
+                max: need(&d.max, "max")?,
+            },
+            "pert" => Dist::Pert {
+                min: need(&d.min, "min")?,
+                mode: need(&d.mode, "mode")?,
+                max: need(&d.max, "max")?,
+            },
+            "uniform" => Dist::Uniform {
+                min: need(&d.min, "min")?,
+                max: need(&d.max, "max")?,
+            },
+            "student_t" | "t" | "students_t" => Dist::StudentT {
+                location: need(&d.location, "location")?,
+                scale: need(&d.scale, "scale")?,
+                df: need(&d.df, "df")?,
+            },
+            other => {
+                return Err(cx.err(
+                    span,
+                    &format!("{k}.distribution"),
+                    format!(
+                        "'{other}' is not normal, lognormal, triangular, pert, uniform or student_t"
+                    ),
+                ));
+            }
+        };
+        dist.check().map_err(|m| cx.err(span.clone(), &k, m))?;
+        let persistence = num(&d.persistence, "persistence")?.unwrap_or(0.0);
+        if !(0.0..=1.0).contains(&persistence) {
+            return Err(cx.err(span, &format!("{k}.persistence"), "must be between 0 and 1"));
+        }
+        let entry = Uncertain {
+            driver,
+            dist,
+            persistence,
+            at: cx.origin(span, &k),
+        };
+        let list = &mut sc.uncertainty.items;
+        match list.iter().position(|x| x.driver == entry.driver) {
+            Some(i) => list[i] = entry,
+            None => list.push(entry),
+        }
+    }
+    for (i, item) in doc.correlation.into_iter().flatten().enumerate() {
+        let span = item.span();
+        let k = format!("correlation[{}]", i + 1);
+        let d = item.into_inner();
+        let text = |v: &Option<V>, n: &str| -> Result<String> {
+            v.as_ref()
+                .map(|v| cx.text(v, &format!("{k}.{n}")))
+                .transpose()?
+                .ok_or_else(|| cx.err(span.clone(), &k, format!("'{n}' is missing")))
+        };
+        let (a, b) = (text(&d.a, "a")?, text(&d.b, "b")?);
+        let rho = match &d.rho {
+            Some(v) => cx.bounded_pct(v, &format!("{k}.rho"), dec("-1"), dec("1"))?,
+            None => return Err(cx.err(span, &k, "'rho' is missing")),
+        };
+        sc.uncertainty.correlations.push(Correlation {
+            a,
+            b,
+            rho: rho.to_string().parse().unwrap_or(0.0),
+            at: cx.origin(span, &k),
+        });
     }
     if let Some(d) = doc.group {
         if let Some(v) = &d.companies_loan_growth_pct {

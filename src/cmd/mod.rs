@@ -10,6 +10,7 @@ pub mod lines;
 pub mod ratios;
 pub mod report;
 pub mod scenario;
+pub mod simulate;
 pub mod solve;
 pub mod statements;
 

@@ -12,6 +12,8 @@ pub mod price_index;
 pub mod projection;
 pub mod ratios;
 pub mod scenario;
+pub mod simulate;
 pub mod solve;
 pub mod targets;
+pub mod uncertainty;
 pub mod validate;

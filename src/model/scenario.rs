@@ -345,6 +345,8 @@ pub struct Scenario {
     pub group: Group,
     /// Where year-bearing settings were written, for horizon checks.
     pub origins: BTreeMap<String, Origin>,
+    /// Distributions of drivers, for `simulate` and `sensitivity`.
+    pub uncertainty: crate::model::uncertainty::Uncertainty,
 }
 
 impl Default for Scenario {
@@ -407,6 +409,7 @@ impl Default for Scenario {
                 lease_growth_pct: Path::constant(dec!(0.0)),
             },
             origins: BTreeMap::new(),
+            uncertainty: Default::default(),
         }
     }
 }

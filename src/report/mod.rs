@@ -10,6 +10,7 @@ pub mod html;
 pub mod indicators;
 pub mod ratios;
 pub mod scenario;
+pub mod simulate;
 pub mod solve;
 pub mod statements;
 pub mod table;

@@ -7,4 +7,5 @@ mod indicators;
 mod ingestion;
 mod reports;
 mod scenarios;
+mod simulate;
 mod support;

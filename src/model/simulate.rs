@@ -1,0 +1,385 @@
+//! Monte Carlo over the projection: each path draws the uncertain drivers,
+//! is projected by the same code as a deterministic forecast and measured
+//! by the same indicators; per indicator and year the percentiles and the
+//! probability that the target holds are kept as the paths go (P²
+//! estimators, so memory does not grow with the number of paths), and the
+//! paths are fed to them in path order, so the result does not depend on how
+//! many threads ran them.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::Serialize;
+
+use crate::model::dataset::{Dataset, YearKind};
+use crate::model::indicators::{self, Evaluation, Status};
+use crate::model::price_index::PriceIndex;
+use crate::model::projection::{self, Options, ProjectionError};
+use crate::model::scenario::{Scenario, ScenarioError};
+use crate::model::targets::Targets;
+use crate::model::uncertainty::{self, Rng};
+
+pub const PERCENTILES: [f64; 5] = [0.05, 0.25, 0.50, 0.75, 0.95];
+
+/// The P² estimator of one quantile (Jain & Chlamtac 1985): five markers,
+/// constant memory. With fewer than five values it is exact.
+#[derive(Clone, Debug)]
+pub struct P2 {
+    p: f64,
+    q: [f64; 5],
+    n: [f64; 5],
+    want: [f64; 5],
+    step: [f64; 5],
+    first: Vec<f64>,
+}
+
+impl P2 {
+    pub fn new(p: f64) -> Self {
+        P2 {
+            p,
+            q: [0.0; 5],
+            n: [0.0, 1.0, 2.0, 3.0, 4.0],
+            want: [0.0, 2.0 * p, 4.0 * p, 2.0 + 2.0 * p, 4.0],
+            step: [0.0, p / 2.0, p, (1.0 + p) / 2.0, 1.0],
+            first: Vec::with_capacity(5),
+        }
+    }
+
+    pub fn add(&mut self, x: f64) {
+        if self.first.len() < 5 {
+            self.first.push(x);
+            if self.first.len() == 5 {
+                self.first.sort_by(f64::total_cmp);
+                self.q.copy_from_slice(&self.first);
+            }
+            return;
+        }
+        let k = if x < self.q[0] {
+            self.q[0] = x;
+            0
+        } else if x >= self.q[4] {
+            self.q[4] = x;
+            3
+        } else {
+            (0..4).find(|i| x < self.q[i + 1]).unwrap_or(3)
+        };
+        for i in k + 1..5 {
+            self.n[i] += 1.0;
+        }
+        for i in 0..5 {
+            self.want[i] += self.step[i];
+        }
+        for i in 1..4 {
+            let d = self.want[i] - self.n[i];
+            if (d >= 1.0 && self.n[i + 1] - self.n[i] > 1.0)
+                || (d <= -1.0 && self.n[i - 1] - self.n[i] < -1.0)
+            {
+                let s = d.signum();
+                let (qm, q, qp) = (self.q[i - 1], self.q[i], self.q[i + 1]);
+                let (nm, n, np) = (self.n[i - 1], self.n[i], self.n[i + 1]);
+                let parabolic = q + s / (np - nm)
+                    * ((n - nm + s) * (qp - q) / (np - n) + (np - n - s) * (q - qm) / (n - nm));
+                self.q[i] = if qm < parabolic && parabolic < qp {
+                    parabolic
+                } else {
+                    let j = if s > 0.0 { i + 1 } else { i - 1 };
+                    q + s * (self.q[j] - q) / (self.n[j] - n)
+                };
+                self.n[i] += s;
+            }
+        }
+    }
+
+    pub fn value(&self) -> Option<f64> {
+        if self.first.len() < 5 {
+            if self.first.is_empty() {
+                return None;
+            }
+            let mut v = self.first.clone();
+            v.sort_by(f64::total_cmp);
+            let idx = ((v.len() - 1) as f64 * self.p).round() as usize;
+            return Some(v[idx]);
+        }
+        Some(self.q[2])
+    }
+}
+
+/// One indicator in one year over all paths.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cell {
+    pub indicator: u8,
+    pub year: i32,
+    pub kind: Option<YearKind>,
+    /// 5th, 25th, 50th, 75th and 95th percentile of the measurable values.
+    pub percentiles: [Option<f64>; 5],
+    pub p_met: f64,
+    pub p_not_measurable: f64,
+    /// The deterministic forecast's value and status.
+    pub deterministic: Option<Decimal>,
+    pub deterministic_status: Status,
+    #[serde(skip)]
+    estimators: Vec<P2>,
+    #[serde(skip)]
+    met: u64,
+    #[serde(skip)]
+    not_measurable: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AllFive {
+    pub year: i32,
+    /// All five indicators met.
+    pub p_all_met: f64,
+    /// Every measurable indicator met (the others not counted).
+    pub p_all_measurable_met: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Simulation {
+    pub scenario: String,
+    pub paths: u64,
+    pub seed: u64,
+    pub years: Vec<(i32, YearKind)>,
+    pub cells: Vec<Cell>,
+    pub all_five: Vec<AllFive>,
+    /// The uncertain drivers and their distributions, as simulated.
+    pub drivers: Vec<String>,
+}
+
+fn status_of(ev: &Evaluation, i: u8, y: i32) -> (Option<Decimal>, Status) {
+    ev.values
+        .iter()
+        .find(|v| v.indicator == i && v.year == y)
+        .map(|v| (v.value, v.status))
+        .unwrap_or((None, Status::NotMeasurable))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn simulate(
+    ds: &Dataset,
+    sc: &Scenario,
+    pi: &PriceIndex,
+    targets: &Targets,
+    opts: Options,
+    paths: u64,
+    seed: u64,
+    threads: usize,
+) -> Result<Simulation, ProjectionError> {
+    let u = &sc.uncertainty;
+    let chol = uncertainty::cholesky(u)
+        .map_err(|(at, message)| ProjectionError::Scenario(ScenarioError { at, message }))?;
+    // The deterministic forecast with every driver at its central value.
+    let probe = projection::project(ds, sc, pi, opts)?;
+    let years: Vec<i32> = (probe.base_year + 1..=probe.horizon).collect();
+    let det_sc = uncertainty::central(sc, u, &years);
+    let det = projection::project(ds, &det_sc, pi, opts)?;
+    let det_ev = indicators::evaluate(&det.dataset, targets, &det.price_index);
+    let shown: Vec<(i32, YearKind)> = det_ev
+        .years
+        .iter()
+        .copied()
+        .filter(|(y, _)| *y > probe.base_year)
+        .collect();
+    let mut cells: Vec<Cell> = Vec::new();
+    for (y, k) in &shown {
+        for i in 1..=5u8 {
+            let (v, s) = status_of(&det_ev, i, *y);
+            cells.push(Cell {
+                indicator: i,
+                year: *y,
+                kind: Some(*k),
+                percentiles: [None; 5],
+                p_met: 0.0,
+                p_not_measurable: 0.0,
+                deterministic: v,
+                deterministic_status: s,
+                estimators: PERCENTILES.iter().map(|p| P2::new(*p)).collect(),
+                met: 0,
+                not_measurable: 0,
+            });
+        }
+    }
+    let mut all_met: BTreeMap<i32, (u64, u64)> = BTreeMap::new();
+
+    // Paths in chunks: computed in parallel, fed in path order.
+    let chunk = 64u64;
+    let threads = threads.max(1);
+    let one_path = |p: u64| -> Result<Evaluation, ProjectionError> {
+        let mut rng = Rng::for_path(seed, p);
+        let values = uncertainty::draw(u, &chol, &years, &mut rng);
+        let s = uncertainty::apply(sc, u, &years, &values);
+        let proj = projection::project(ds, &s, pi, opts)?;
+        Ok(indicators::evaluate(
+            &proj.dataset,
+            targets,
+            &proj.price_index,
+        ))
+    };
+    let mut start = 0u64;
+    while start < paths {
+        let end = (start + chunk * threads as u64).min(paths);
+        let mut results: Vec<Option<Result<Evaluation, ProjectionError>>> =
+            (start..end).map(|_| None).collect();
+        std::thread::scope(|s| {
+            for (t, slots) in results.chunks_mut(chunk as usize).enumerate() {
+                let first = start + t as u64 * chunk;
+                let one_path = &one_path;
+                s.spawn(move || {
+                    for (j, slot) in slots.iter_mut().enumerate() {
+                        *slot = Some(one_path(first + j as u64));
+                    }
+                });
+            }
+        });
+        for r in results {
+            let ev = r.expect("every slot is filled")?;
+            let mut per_year: BTreeMap<i32, (bool, bool)> = BTreeMap::new();
+            for c in cells.iter_mut() {
+                let (v, s) = status_of(&ev, c.indicator, c.year);
+                let e = per_year.entry(c.year).or_insert((true, true));
+                match s {
+                    Status::Met => c.met += 1,
+                    Status::Missed => {
+                        e.0 = false;
+                        e.1 = false;
+                    }
+                    Status::NotMeasurable => {
+                        c.not_measurable += 1;
+                        e.0 = false;
+                    }
+                }
+                if let (Some(v), false) = (v, s == Status::NotMeasurable) {
+                    let x = v.to_f64().unwrap_or_default();
+                    for est in c.estimators.iter_mut() {
+                        est.add(x);
+                    }
+                }
+            }
+            for (y, (a, m)) in per_year {
+                let e = all_met.entry(y).or_insert((0, 0));
+                e.0 += a as u64;
+                e.1 += m as u64;
+            }
+        }
+        start = end;
+    }
+    let n = paths.max(1) as f64;
+    for c in cells.iter_mut() {
+        for (i, est) in c.estimators.iter().enumerate() {
+            c.percentiles[i] = est.value();
+        }
+        c.p_met = c.met as f64 / n;
+        c.p_not_measurable = c.not_measurable as f64 / n;
+    }
+    Ok(Simulation {
+        scenario: sc.name.clone(),
+        paths,
+        seed,
+        years: shown,
+        cells,
+        all_five: all_met
+            .into_iter()
+            .map(|(year, (a, m))| AllFive {
+                year,
+                p_all_met: a as f64 / n,
+                p_all_measurable_met: m as f64 / n,
+            })
+            .collect(),
+        drivers: u
+            .items
+            .iter()
+            .map(|i| {
+                format!(
+                    "{}: {}",
+                    i.driver.key(),
+                    serde_json::to_string(&i.dist).unwrap_or_default()
+                )
+            })
+            .collect(),
+    })
+}
+
+/// One driver moved alone to its 5th and 95th percentile, every other at
+/// its central value: what each target does.
+#[derive(Clone, Debug, Serialize)]
+pub struct Swing {
+    pub driver: String,
+    pub low: f64,
+    pub high: f64,
+    pub indicator: u8,
+    /// The largest difference between the high and the low run, and its year.
+    pub swing: Option<Decimal>,
+    pub year: Option<i32>,
+    /// Years where the status differs from the central forecast's: (year,
+    /// central, at low, at high).
+    pub flips: Vec<(i32, Status, Status, Status)>,
+}
+
+pub fn sensitivity(
+    ds: &Dataset,
+    sc: &Scenario,
+    pi: &PriceIndex,
+    targets: &Targets,
+    opts: Options,
+) -> Result<Vec<Swing>, ProjectionError> {
+    let u = &sc.uncertainty;
+    let probe = projection::project(ds, sc, pi, opts)?;
+    let years: Vec<i32> = (probe.base_year + 1..=probe.horizon).collect();
+    let run = |values: &[Vec<f64>]| -> Result<Evaluation, ProjectionError> {
+        let s = uncertainty::apply(sc, u, &years, values);
+        let p = projection::project(ds, &s, pi, opts)?;
+        Ok(indicators::evaluate(&p.dataset, targets, &p.price_index))
+    };
+    let central: Vec<Vec<f64>> = u
+        .items
+        .iter()
+        .map(|i| vec![i.dist.central(); years.len()])
+        .collect();
+    let base = run(&central)?;
+    let mut out = Vec::new();
+    for (k, item) in u.items.iter().enumerate() {
+        let (lo, hi) = (item.dist.quantile(0.05), item.dist.quantile(0.95));
+        let at = |v: f64| {
+            let mut vals = central.clone();
+            vals[k] = vec![v; years.len()];
+            run(&vals)
+        };
+        let (low, high) = (at(lo)?, at(hi)?);
+        for i in 1..=5u8 {
+            let mut best: Option<(Decimal, i32)> = None;
+            let mut flips = Vec::new();
+            for y in &years {
+                let (_, cs) = status_of(&base, i, *y);
+                let (l, ls) = status_of(&low, i, *y);
+                let (h, hs) = status_of(&high, i, *y);
+                if let (Some(l), Some(h)) = (l, h) {
+                    let d = (h - l).abs();
+                    if best.is_none_or(|(b, _)| d > b) {
+                        best = Some((d, *y));
+                    }
+                }
+                if ls != cs || hs != cs {
+                    flips.push((*y, cs, ls, hs));
+                }
+            }
+            out.push(Swing {
+                driver: item.driver.key(),
+                low: lo,
+                high: hi,
+                indicator: i,
+                swing: best.map(|b| b.0),
+                year: best.map(|b| b.1),
+                flips,
+            });
+        }
+    }
+    // Per indicator, the driver that moves it most first.
+    out.sort_by(|a, b| {
+        a.indicator
+            .cmp(&b.indicator)
+            .then(b.swing.cmp(&a.swing))
+            .then(a.driver.cmp(&b.driver))
+    });
+    Ok(out)
+}

@@ -1,0 +1,456 @@
+//! Uncertain drivers: a distribution for a driver of the projection, drawn
+//! per year, once per path, or as a persistent walk, with correlations
+//! between drivers. Draws are f64 (a statistic needs them); each drawn value
+//! enters the projection as a decimal with four decimals, so a path is
+//! projected exactly like a deterministic forecast.
+//!
+//! Draws go through a Gaussian copula: correlated standard normals (the
+//! Cholesky factor of the correlation matrix) turned into uniforms and then
+//! into each driver's own distribution by its inverse CDF (statrs). So every
+//! driver keeps its marginal distribution exactly, whatever its correlations.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
+use serde::Serialize;
+use statrs::distribution::{
+    Beta, ContinuousCDF, LogNormal, Normal, StudentsT, Triangular, Uniform,
+};
+
+use crate::model::scenario::{Origin, Path, RateChange, Scenario};
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "distribution", rename_all = "snake_case")]
+pub enum Dist {
+    Normal {
+        mean: f64,
+        sd: f64,
+    },
+    /// Of the value itself: its mean and standard deviation.
+    LogNormal {
+        mean: f64,
+        sd: f64,
+    },
+    Triangular {
+        min: f64,
+        mode: f64,
+        max: f64,
+    },
+    Pert {
+        min: f64,
+        mode: f64,
+        max: f64,
+    },
+    Uniform {
+        min: f64,
+        max: f64,
+    },
+    StudentT {
+        location: f64,
+        scale: f64,
+        df: f64,
+    },
+}
+
+impl Dist {
+    /// The value the deterministic forecast uses: the mean, mode, midpoint
+    /// or location.
+    pub fn central(&self) -> f64 {
+        match *self {
+            Dist::Normal { mean, .. } | Dist::LogNormal { mean, .. } => mean,
+            Dist::Triangular { mode, .. } | Dist::Pert { mode, .. } => mode,
+            Dist::Uniform { min, max } => (min + max) / 2.0,
+            Dist::StudentT { location, .. } => location,
+        }
+    }
+
+    /// Whether it has no spread at all.
+    pub fn is_point(&self) -> bool {
+        match *self {
+            Dist::Normal { sd, .. } | Dist::LogNormal { sd, .. } => sd == 0.0,
+            Dist::Triangular { min, max, .. } | Dist::Pert { min, max, .. } => min == max,
+            Dist::Uniform { min, max } => min == max,
+            Dist::StudentT { scale, .. } => scale == 0.0,
+        }
+    }
+
+    /// Checks the parameters; the message says what is wrong.
+    pub fn check(&self) -> Result<(), String> {
+        let finite = |v: f64, n: &str| {
+            if v.is_finite() {
+                Ok(())
+            } else {
+                Err(format!("{n} is not a number"))
+            }
+        };
+        match *self {
+            Dist::Normal { mean, sd } => {
+                finite(mean, "mean")?;
+                if sd < 0.0 {
+                    return Err(format!("sd {sd} is negative"));
+                }
+            }
+            Dist::LogNormal { mean, sd } => {
+                if mean <= 0.0 {
+                    return Err(format!("a log-normal needs a positive mean, not {mean}"));
+                }
+                if sd < 0.0 {
+                    return Err(format!("sd {sd} is negative"));
+                }
+            }
+            Dist::Triangular { min, mode, max } | Dist::Pert { min, mode, max } => {
+                if min > max {
+                    return Err(format!("min {min} is greater than max {max}"));
+                }
+                if mode < min || mode > max {
+                    return Err(format!(
+                        "the most likely value {mode} is not between min {min} and max {max}"
+                    ));
+                }
+            }
+            Dist::Uniform { min, max } => {
+                if min > max {
+                    return Err(format!("min {min} is greater than max {max}"));
+                }
+            }
+            Dist::StudentT { scale, df, .. } => {
+                if scale < 0.0 {
+                    return Err(format!("scale {scale} is negative"));
+                }
+                if df <= 0.0 {
+                    return Err(format!("df {df} must be positive"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The value at probability `u` (0 < u < 1).
+    pub fn quantile(&self, u: f64) -> f64 {
+        if self.is_point() {
+            return self.central();
+        }
+        let u = u.clamp(1e-12, 1.0 - 1e-12);
+        match *self {
+            Dist::Normal { mean, sd } => Normal::new(mean, sd)
+                .map(|d| d.inverse_cdf(u))
+                .unwrap_or(mean),
+            Dist::LogNormal { mean, sd } => {
+                let s2 = (1.0 + sd * sd / (mean * mean)).ln();
+                let mu = mean.ln() - s2 / 2.0;
+                LogNormal::new(mu, s2.sqrt())
+                    .map(|d| d.inverse_cdf(u))
+                    .unwrap_or(mean)
+            }
+            Dist::Triangular { min, mode, max } => Triangular::new(min, max, mode)
+                .map(|d| d.inverse_cdf(u))
+                .unwrap_or(mode),
+            Dist::Pert { min, mode, max } => {
+                // Beta-PERT: shape from the most likely value, weight 4.
+                let range = max - min;
+                let a = 1.0 + 4.0 * (mode - min) / range;
+                let b = 1.0 + 4.0 * (max - mode) / range;
+                Beta::new(a, b)
+                    .map(|d| min + range * d.inverse_cdf(u))
+                    .unwrap_or(mode)
+            }
+            Dist::Uniform { min, max } => Uniform::new(min, max)
+                .map(|d| d.inverse_cdf(u))
+                .unwrap_or(min),
+            Dist::StudentT {
+                location,
+                scale,
+                df,
+            } => StudentsT::new(location, scale, df)
+                .map(|d| d.inverse_cdf(u))
+                .unwrap_or(location),
+        }
+    }
+}
+
+/// Which driver an uncertainty moves.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Driver {
+    PriceIndex,
+    EarningsGrowth,
+    EmploymentGrowth,
+    PropertyTaxGrowth,
+    CorporateTaxGrowth,
+    CostRealGrowth,
+    IncomeRealGrowth,
+    SubsidyIndex,
+    PopulationGrowth,
+    /// Percentage points added to every interest rate, plan years included.
+    InterestShift,
+    /// Percent more (or less) than the project's cost; one draw a path.
+    ProjectCost(String),
+}
+
+impl Driver {
+    pub fn parse(key: &str) -> Option<Driver> {
+        Some(match key {
+            "price_index_pct" => Driver::PriceIndex,
+            "tax.earnings_growth_pct" => Driver::EarningsGrowth,
+            "tax.employment_growth_pct" => Driver::EmploymentGrowth,
+            "tax.property_growth_pct" => Driver::PropertyTaxGrowth,
+            "tax.corporate_growth_pct" => Driver::CorporateTaxGrowth,
+            "operations.cost_real_growth_pct" => Driver::CostRealGrowth,
+            "operations.income_real_growth_pct" => Driver::IncomeRealGrowth,
+            "state_subsidies.index_pct" => Driver::SubsidyIndex,
+            "population.growth_pct" => Driver::PopulationGrowth,
+            "loans.interest_shift_pp" => Driver::InterestShift,
+            k => {
+                let name = k
+                    .strip_prefix("investments.project '")?
+                    .strip_suffix("'.cost_overrun_pct")?;
+                Driver::ProjectCost(name.to_string())
+            }
+        })
+    }
+    pub fn key(&self) -> String {
+        match self {
+            Driver::PriceIndex => "price_index_pct".into(),
+            Driver::EarningsGrowth => "tax.earnings_growth_pct".into(),
+            Driver::EmploymentGrowth => "tax.employment_growth_pct".into(),
+            Driver::PropertyTaxGrowth => "tax.property_growth_pct".into(),
+            Driver::CorporateTaxGrowth => "tax.corporate_growth_pct".into(),
+            Driver::CostRealGrowth => "operations.cost_real_growth_pct".into(),
+            Driver::IncomeRealGrowth => "operations.income_real_growth_pct".into(),
+            Driver::SubsidyIndex => "state_subsidies.index_pct".into(),
+            Driver::PopulationGrowth => "population.growth_pct".into(),
+            Driver::InterestShift => "loans.interest_shift_pp".into(),
+            Driver::ProjectCost(n) => format!("investments.project '{n}'.cost_overrun_pct"),
+        }
+    }
+    pub const KEYS: [&'static str; 11] = [
+        "price_index_pct",
+        "tax.earnings_growth_pct",
+        "tax.employment_growth_pct",
+        "tax.property_growth_pct",
+        "tax.corporate_growth_pct",
+        "operations.cost_real_growth_pct",
+        "operations.income_real_growth_pct",
+        "state_subsidies.index_pct",
+        "population.growth_pct",
+        "loans.interest_shift_pp",
+        "investments.project 'NAME'.cost_overrun_pct",
+    ];
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Uncertain {
+    pub driver: Driver,
+    pub dist: Dist,
+    /// How much of last year's deviation carries into this year: 0 a fresh
+    /// draw every year, 1 one draw for the whole path, between a walk.
+    pub persistence: f64,
+    pub at: Origin,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Correlation {
+    pub a: String,
+    pub b: String,
+    pub rho: f64,
+    pub at: Origin,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Uncertainty {
+    pub items: Vec<Uncertain>,
+    pub correlations: Vec<Correlation>,
+}
+
+/// The lower-triangular Cholesky factor of the drivers' correlation matrix,
+/// or the correlation that makes it impossible.
+pub fn cholesky(u: &Uncertainty) -> Result<Vec<Vec<f64>>, (Option<Origin>, String)> {
+    let n = u.items.len();
+    let mut m = vec![vec![0.0; n]; n];
+    for (i, row) in m.iter_mut().enumerate() {
+        row[i] = 1.0;
+    }
+    let pos = |k: &str| u.items.iter().position(|x| x.driver.key() == k);
+    for c in &u.correlations {
+        let (Some(i), Some(j)) = (pos(&c.a), pos(&c.b)) else {
+            return Err((
+                Some(c.at.clone()),
+                format!(
+                    "{} and {} must both be uncertain drivers of this scenario",
+                    c.a, c.b
+                ),
+            ));
+        };
+        if i == j {
+            return Err((
+                Some(c.at.clone()),
+                "a driver cannot be correlated with itself".into(),
+            ));
+        }
+        m[i][j] = c.rho;
+        m[j][i] = c.rho;
+    }
+    let mut l = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        for j in 0..=i {
+            let s: f64 = (0..j).map(|k| l[i][k] * l[j][k]).sum();
+            if i == j {
+                let d = m[i][i] - s;
+                if d <= 1e-12 {
+                    return Err((
+                        u.correlations.last().map(|c| c.at.clone()),
+                        "the correlations contradict each other (the matrix is not positive definite)".into(),
+                    ));
+                }
+                l[i][j] = d.sqrt();
+            } else {
+                l[i][j] = (m[i][j] - s) / l[j][j];
+            }
+        }
+    }
+    Ok(l)
+}
+
+/// SplitMix64: a small seeded generator, the same on every machine.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// The generator of one path: its numbers do not depend on which worker
+    /// runs it or when.
+    pub fn for_path(seed: u64, path: u64) -> Rng {
+        let mut r = Rng(seed ^ path.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        r.next();
+        r
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in (0, 1), never 0 or 1.
+    pub fn unit(&mut self) -> f64 {
+        ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+    pub fn standard_normal(&mut self) -> f64 {
+        let std = Normal::new(0.0, 1.0).expect("standard normal");
+        std.inverse_cdf(self.unit())
+    }
+}
+
+/// One path's drawn values: per driver, per projected year.
+pub fn draw(u: &Uncertainty, chol: &[Vec<f64>], years: &[i32], rng: &mut Rng) -> Vec<Vec<f64>> {
+    let n = u.items.len();
+    let std = Normal::new(0.0, 1.0).expect("standard normal");
+    let mut z_prev = vec![0.0; n];
+    let mut out = vec![Vec::with_capacity(years.len()); n];
+    for (yi, _) in years.iter().enumerate() {
+        let e: Vec<f64> = (0..n).map(|_| rng.standard_normal()).collect();
+        let shocks: Vec<f64> = (0..n)
+            .map(|i| (0..=i).map(|k| chol[i][k] * e[k]).sum())
+            .collect();
+        for (i, item) in u.items.iter().enumerate() {
+            let phi = if matches!(item.driver, Driver::ProjectCost(_)) {
+                1.0
+            } else {
+                item.persistence
+            };
+            // A stationary walk: the marginal stays standard normal.
+            let z = if yi == 0 {
+                shocks[i]
+            } else {
+                phi * z_prev[i] + (1.0 - phi * phi).max(0.0).sqrt() * shocks[i]
+            };
+            z_prev[i] = z;
+            out[i].push(item.dist.quantile(std.cdf(z)));
+        }
+    }
+    out
+}
+
+/// A drawn value as the projection takes it: four decimals.
+pub fn dec(v: f64) -> Decimal {
+    Decimal::from_f64(v).unwrap_or_default().round_dp(4)
+}
+
+/// The scenario with each uncertain driver set to the values given, by
+/// projected year (`years`); the deterministic forecast is this with every
+/// driver at its central value.
+pub fn apply(sc: &Scenario, u: &Uncertainty, years: &[i32], values: &[Vec<f64>]) -> Scenario {
+    let mut s = sc.clone();
+    for (item, vals) in u.items.iter().zip(values) {
+        let path = || Path {
+            base: None,
+            steps: years.iter().zip(vals).map(|(y, v)| (*y, dec(*v))).collect(),
+        };
+        match &item.driver {
+            Driver::PriceIndex => s.price_index_pct = path(),
+            Driver::EarningsGrowth => s.tax.earnings_growth_pct = path(),
+            Driver::EmploymentGrowth => s.tax.employment_growth_pct = path(),
+            Driver::PropertyTaxGrowth => s.tax.property_growth_pct = path(),
+            Driver::CorporateTaxGrowth => s.tax.corporate_growth_pct = path(),
+            Driver::CostRealGrowth => s.operations.cost_real_growth_pct = path(),
+            Driver::IncomeRealGrowth => s.operations.income_real_growth_pct = path(),
+            Driver::SubsidyIndex => s.subsidies.index_pct = Some(path()),
+            Driver::PopulationGrowth => s.population.growth_pct = Some(path()),
+            Driver::InterestShift => {
+                let mut prev = Decimal::ZERO;
+                for (y, v) in years.iter().zip(vals) {
+                    let now = dec(*v);
+                    if now != prev {
+                        s.loans.rate_changes.push(RateChange {
+                            from: *y,
+                            change_pp: now - prev,
+                            at: item.at.clone(),
+                        });
+                    }
+                    prev = now;
+                }
+            }
+            Driver::ProjectCost(name) => {
+                // The scenario's cost already holds the central overrun.
+                if let (Some(p), Some(v)) = (
+                    s.investments.projects.iter_mut().find(|p| p.name == *name),
+                    vals.first(),
+                ) {
+                    let drawn = Decimal::ONE + dec(*v) / Decimal::ONE_HUNDRED;
+                    let central = Decimal::ONE + dec(item.dist.central()) / Decimal::ONE_HUNDRED;
+                    if drawn != central && !central.is_zero() {
+                        scale_project(p, drawn / central);
+                    }
+                }
+            }
+        }
+    }
+    s
+}
+
+/// A project's cost and spending times `f`, to the cent; the last year's
+/// spending takes the remainder so the parts add up to the cost.
+pub fn scale_project(p: &mut crate::model::scenario::Project, f: Decimal) {
+    p.cost = (p.cost * f).round_dp(2);
+    p.subsidy = p.subsidy.min(p.cost);
+    if let Some(sp) = &mut p.spending {
+        let n = sp.len();
+        let mut left = p.cost;
+        for (i, x) in sp.iter_mut().enumerate() {
+            *x = if i + 1 == n {
+                left
+            } else {
+                (*x * f).round_dp(2)
+            };
+            left -= *x;
+        }
+    }
+}
+
+/// Every driver at its central value, every year.
+pub fn central(sc: &Scenario, u: &Uncertainty, years: &[i32]) -> Scenario {
+    let values: Vec<Vec<f64>> = u
+        .items
+        .iter()
+        .map(|i| vec![i.dist.central(); years.len()])
+        .collect();
+    apply(sc, u, years, &values)
+}

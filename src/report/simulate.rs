@@ -1,0 +1,330 @@
+//! Simulation results: percentiles and probabilities by indicator and year;
+//! the sensitivity (tornado) table.
+
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
+
+use crate::model::dataset::Dataset;
+use crate::model::indicators::{INDICATORS, Status};
+use crate::model::scenario::Scenario;
+use crate::model::simulate::{Simulation, Swing};
+use crate::report::format::{Lang, number, plain};
+use crate::report::indicators::mark;
+use crate::report::table::{Align, Table};
+
+fn num(v: Option<f64>, decimals: u32, lang: Lang) -> String {
+    v.and_then(Decimal::from_f64)
+        .map(|d| number(d, decimals, lang))
+        .unwrap_or_else(|| "–".into())
+}
+
+fn pct(p: f64, lang: Lang) -> String {
+    format!(
+        "{} %",
+        number(Decimal::from_f64(p * 100.0).unwrap_or_default(), 1, lang)
+    )
+}
+
+pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let fi = lang == Lang::Fi;
+    writeln!(
+        out,
+        "{} — {} '{}': {} {}, {} {}",
+        ds.name(),
+        if fi {
+            "simulointi, skenaario"
+        } else {
+            "simulation, scenario"
+        },
+        sim.scenario,
+        number(Decimal::from(sim.paths), 0, lang),
+        if fi { "polkua" } else { "paths" },
+        if fi { "siemen" } else { "seed" },
+        sim.seed
+    )?;
+    writeln!(
+        out,
+        "{}:",
+        if fi {
+            "Epävarmat tekijät"
+        } else {
+            "Uncertain drivers"
+        }
+    )?;
+    for d in &sim.drivers {
+        writeln!(out, "  {d}")?;
+    }
+    for d in &INDICATORS {
+        writeln!(out)?;
+        let unit = if fi {
+            d.unit.symbol()
+        } else {
+            d.unit.symbol_en()
+        };
+        let name = if fi { d.fi } else { d.en };
+        if name.contains(',') {
+            writeln!(out, "{} {name}", d.number)?;
+        } else {
+            writeln!(out, "{} {name}, {unit}", d.number)?;
+        }
+        let mut t = Table::new(
+            vec![
+                if fi { "Vuosi" } else { "Year" }.into(),
+                String::new(),
+                "P5".into(),
+                "P25".into(),
+                if fi { "Mediaani" } else { "Median" }.into(),
+                "P75".into(),
+                "P95".into(),
+                if fi { "Toteutuu" } else { "Holds" }.into(),
+                if fi { "Ennuste" } else { "Forecast" }.into(),
+            ],
+            vec![
+                Align::Left,
+                Align::Left,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+            ],
+        );
+        for c in sim.cells.iter().filter(|c| c.indicator == d.number) {
+            let mut row = vec![
+                c.year.to_string(),
+                c.kind.map(|k| k.to_string()).unwrap_or_default(),
+            ];
+            for p in &c.percentiles {
+                row.push(num(*p, d.decimals, lang));
+            }
+            row.push(if c.p_not_measurable >= 1.0 {
+                "–".into()
+            } else {
+                pct(c.p_met, lang)
+            });
+            row.push(match c.deterministic {
+                Some(v) => format!(
+                    "{} {}",
+                    number(v, d.decimals, lang),
+                    mark(c.deterministic_status)
+                ),
+                None => mark(Status::NotMeasurable).into(),
+            });
+            t.push(row);
+        }
+        t.write(out)?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        if fi {
+            "Kaikki viisi tavoitetta toteutuvat"
+        } else {
+            "All five targets hold"
+        }
+    )?;
+    let mut t = Table::new(
+        vec![
+            if fi { "Vuosi" } else { "Year" }.into(),
+            if fi { "Kaikki viisi" } else { "All five" }.into(),
+            if fi {
+                "Kaikki mitattavat"
+            } else {
+                "All measurable"
+            }
+            .into(),
+        ],
+        vec![Align::Left, Align::Right, Align::Right],
+    );
+    for a in &sim.all_five {
+        t.push(vec![
+            a.year.to_string(),
+            pct(a.p_all_met, lang),
+            pct(a.p_all_measurable_met, lang),
+        ]);
+    }
+    t.write(out)?;
+    writeln!(
+        out,
+        "{}",
+        if fi {
+            "Prosenttipisteet mitattavista arvoista (P²-arvio); todennäköisyys = osuus poluista, joilla tavoite toteutuu. Ennuste = deterministinen ennuste, jossa epävarmat tekijät keskiarvossaan."
+        } else {
+            "Percentiles of the measurable values (P² estimates); probability = share of paths in which the target holds. Forecast = the deterministic forecast with every uncertain driver at its central value."
+        }
+    )
+}
+
+pub fn csv(ds: &Dataset, sim: &Simulation, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "municipality",
+        "scenario",
+        "paths",
+        "seed",
+        "indicator",
+        "id",
+        "year",
+        "kind",
+        "p5",
+        "p25",
+        "p50",
+        "p75",
+        "p95",
+        "p_met",
+        "p_not_measurable",
+        "forecast",
+        "forecast_status",
+    ])?;
+    let f = |v: Option<f64>| v.map(|x| format!("{x}")).unwrap_or_default();
+    for c in &sim.cells {
+        let d = &INDICATORS[(c.indicator - 1) as usize];
+        w.write_record([
+            ds.name().to_string(),
+            sim.scenario.clone(),
+            sim.paths.to_string(),
+            sim.seed.to_string(),
+            c.indicator.to_string(),
+            d.id.to_string(),
+            c.year.to_string(),
+            c.kind.map(|k| k.to_string()).unwrap_or_default(),
+            f(c.percentiles[0]),
+            f(c.percentiles[1]),
+            f(c.percentiles[2]),
+            f(c.percentiles[3]),
+            f(c.percentiles[4]),
+            format!("{}", c.p_met),
+            format!("{}", c.p_not_measurable),
+            c.deterministic.map(plain).unwrap_or_default(),
+            c.deterministic_status.en().replace(' ', "_"),
+        ])?;
+    }
+    w.flush()
+}
+
+pub fn json(sim: &Simulation, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, sim)?;
+    writeln!(out)
+}
+
+pub fn tornado(
+    ds: &Dataset,
+    sc: &Scenario,
+    swings: &[Swing],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let fi = lang == Lang::Fi;
+    writeln!(
+        out,
+        "{} — {} '{}'",
+        ds.name(),
+        if fi {
+            "herkkyys, skenaario"
+        } else {
+            "sensitivity, scenario"
+        },
+        sc.name
+    )?;
+    for d in &INDICATORS {
+        writeln!(out)?;
+        let unit = if fi {
+            d.unit.symbol()
+        } else {
+            d.unit.symbol_en()
+        };
+        let name = if fi { d.fi } else { d.en };
+        if name.contains(',') {
+            writeln!(out, "{} {name}", d.number)?;
+        } else {
+            writeln!(out, "{} {name}, {unit}", d.number)?;
+        }
+        let mut t = Table::new(
+            vec![
+                if fi { "Tekijä" } else { "Driver" }.into(),
+                if fi { "Matala (P5)" } else { "Low (P5)" }.into(),
+                if fi { "Korkea (P95)" } else { "High (P95)" }.into(),
+                if fi { "Suurin ero" } else { "Largest swing" }.into(),
+                if fi { "Vuonna" } else { "In" }.into(),
+                if fi {
+                    "Tila kääntyy (keskiarvo → matala / korkea)"
+                } else {
+                    "Status flips (central → low / high)"
+                }
+                .into(),
+            ],
+            vec![
+                Align::Left,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Left,
+                Align::Left,
+            ],
+        );
+        for s in swings.iter().filter(|s| s.indicator == d.number) {
+            let flips = s
+                .flips
+                .iter()
+                .map(|(y, c, l, h)| format!("{y}: {}→{}/{}", mark(*c), mark(*l), mark(*h)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            t.push(vec![
+                s.driver.clone(),
+                num(Some(s.low), 2, lang),
+                num(Some(s.high), 2, lang),
+                s.swing
+                    .map(|v| number(v, d.decimals, lang))
+                    .unwrap_or_else(|| "–".into()),
+                s.year.map(|y| y.to_string()).unwrap_or_default(),
+                flips,
+            ]);
+        }
+        t.write(out)?;
+    }
+    writeln!(
+        out,
+        "{}",
+        if fi {
+            "Kukin tekijä yksin 5. ja 95. prosenttipisteeseensä kaikkina ennustevuosina, muut keskiarvossaan; suurin ero korkean ja matalan välillä. Järjestys: eniten vaikuttava ensin."
+        } else {
+            "Each driver alone at its 5th and 95th percentile in every projected year, the others at their central values; the largest difference between high and low. The driver that moves the target most first."
+        }
+    )
+}
+
+pub fn tornado_csv(swings: &[Swing], out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "indicator",
+        "driver",
+        "low",
+        "high",
+        "swing",
+        "year",
+        "flips",
+    ])?;
+    for s in swings {
+        let flips = s
+            .flips
+            .iter()
+            .map(|(y, c, l, h)| format!("{y}:{}>{}/{}", c.en(), l.en(), h.en()))
+            .collect::<Vec<_>>()
+            .join(";");
+        w.write_record([
+            s.indicator.to_string(),
+            s.driver.clone(),
+            format!("{}", s.low),
+            format!("{}", s.high),
+            s.swing.map(plain).unwrap_or_default(),
+            s.year.map(|y| y.to_string()).unwrap_or_default(),
+            flips,
+        ])?;
+    }
+    w.flush()
+}
