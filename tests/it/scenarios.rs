@@ -182,6 +182,21 @@ min_cash = "5 M€"
 [[loans.rate_change]]
 from = 2031
 change_pp = -0.5
+[[uncertainty]]
+driver = "tax.earnings_growth_pct"
+distribution = "normal"
+mean = 3
+sd = 1
+persistence = 0.5
+[[uncertainty]]
+driver = "tax.employment_growth_pct"
+distribution = "uniform"
+min = -1
+max = 1
+[[correlation]]
+a = "tax.earnings_growth_pct"
+b = "tax.employment_growth_pct"
+rho = 0.5
 [group]
 companies_loan_growth_pct = 1.5
 companies_loans = { 2030 = "70 M€" }
