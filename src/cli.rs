@@ -188,6 +188,12 @@ pub struct ReportArgs {
     /// Scenario files; the first is the one the summary shows, all are compared.
     #[arg(long)]
     pub scenario: Vec<PathBuf>,
+    /// Also simulate the first scenario's uncertainty over this many paths (fan charts).
+    #[arg(long)]
+    pub simulate: Option<u64>,
+    /// The simulation's seed.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
     #[command(flatten)]
     pub projecting: Projecting,
 }

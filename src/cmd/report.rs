@@ -101,6 +101,7 @@ pub fn document<'a>(
         price_index,
         version: env!("CARGO_PKG_VERSION"),
         lang: cfg.lang,
+        simulation: None,
     })
 }
 
@@ -139,7 +140,7 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
         &args.common.index,
     )?;
     let source = input("workbook", Path::new(&ds.file))?;
-    let doc = document(
+    let mut doc = document(
         &cfg,
         &ds,
         &scenarios,
@@ -147,6 +148,40 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
         source,
         &settings,
     )?;
+    if let Some(paths) = args.simulate {
+        let sc = match scenarios.first() {
+            Some(sc) if !sc.uncertainty.items.is_empty() && paths > 0 => sc,
+            _ => {
+                return Err(Error::config(
+                    Location::file("--simulate"),
+                    "--simulate needs a number of paths and a first --scenario with [[uncertainty]] entries",
+                ));
+            }
+        };
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1);
+        let sim = crate::model::simulate::simulate(
+            &ds,
+            sc,
+            &cfg.index,
+            &cfg.targets,
+            options(&args.projecting),
+            paths,
+            args.seed,
+            threads,
+        )
+        .map_err(|e| match e {
+            crate::model::projection::ProjectionError::Data(m) => {
+                Error::input(Location::file(ds.file.clone()), m)
+            }
+            crate::model::projection::ProjectionError::Scenario(e) => Error::config(
+                Location::file(sc.files.first().cloned().unwrap_or_default()),
+                e.message,
+            ),
+        })?;
+        doc.simulation = Some(sim);
+    }
     let bytes = render(&doc, kind, cfg.targets.net_cost_growth.allowance_pp, &out)?;
     write_atomically(&out, |w| w.write_all(&bytes))?;
     Ok(Outcome::Ok)

@@ -37,6 +37,8 @@ pub struct Document<'a> {
     pub price_index: PriceIndex,
     pub version: &'static str,
     pub lang: Lang,
+    /// The first scenario simulated, when asked.
+    pub simulation: Option<crate::model::simulate::Simulation>,
 }
 
 /// One point of an indicator's path.

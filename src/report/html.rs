@@ -284,6 +284,138 @@ fn chart(
     s
 }
 
+/// A fan chart: the 5–95 and 25–75 percentile bands, the median, the
+/// deterministic forecast dashed, the probability the target holds above
+/// each year, and the zero line where the target is one.
+fn fan(
+    title: &str,
+    d: &IndicatorDef,
+    cells: &[&crate::model::simulate::Cell],
+    lang: Lang,
+) -> String {
+    let (w, h) = (640.0, 320.0);
+    let (l, r, t, b) = (70.0, 12.0, 46.0, 30.0);
+    let mut vals: Vec<f64> = cells
+        .iter()
+        .flat_map(|c| c.percentiles.iter().flatten().copied())
+        .chain(cells.iter().filter_map(|c| c.deterministic.map(f)))
+        .collect();
+    if matches!(d.number, 1 | 2 | 5) {
+        vals.push(0.0);
+    }
+    if vals.is_empty() {
+        return String::new();
+    }
+    let (mut lo, mut hi) = vals
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+    if (hi - lo).abs() < 1e-9 {
+        hi += 1.0;
+        lo -= 1.0;
+    }
+    let step = nice_step(hi - lo);
+    lo = (lo / step).floor() * step;
+    hi = (hi / step).ceil() * step;
+    let n = cells.len().max(2) as f64;
+    let x = |i: usize| l + (w - l - r) * (i as f64) / (n - 1.0);
+    let y = |v: f64| t + (h - t - b) * (hi - v) / (hi - lo);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        esc(title)
+    );
+    let _ = write!(
+        s,
+        "<text x=\"{l}\" y=\"16\" font-size=\"15\" font-weight=\"bold\">{}</text>",
+        esc(title)
+    );
+    let mut v = lo;
+    while v <= hi + step / 2.0 {
+        let yy = y(v);
+        let _ = write!(
+            s,
+            "<line x1=\"{l}\" x2=\"{:.1}\" y1=\"{yy:.1}\" y2=\"{yy:.1}\" stroke=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
+            w - r,
+            if v.abs() < step / 1e6 {
+                "#b3261e"
+            } else {
+                "#e5e5e5"
+            },
+            l - 4.0,
+            yy + 3.0,
+            esc(&axis_label(v, d.unit, lang))
+        );
+        v += step;
+    }
+    let band = |a: usize, bb: usize, fill: &str| -> String {
+        let pts: Vec<(usize, f64, f64)> = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((i, c.percentiles[a]?, c.percentiles[bb]?)))
+            .collect();
+        if pts.len() < 2 {
+            return String::new();
+        }
+        let mut p = String::new();
+        for (i, lo, _) in &pts {
+            let _ = write!(p, "{:.1},{:.1} ", x(*i), y(*lo));
+        }
+        for (i, _, hi) in pts.iter().rev() {
+            let _ = write!(p, "{:.1},{:.1} ", x(*i), y(*hi));
+        }
+        format!("<polygon points=\"{}\" fill=\"{fill}\"/>", p.trim_end())
+    };
+    s.push_str(&band(0, 4, "#dbe7f3"));
+    s.push_str(&band(1, 3, "#a9c4e2"));
+    let line = |vals: Vec<(usize, f64)>, stroke: &str, dash: &str| -> String {
+        let pts: Vec<String> = vals
+            .iter()
+            .map(|(i, v)| format!("{:.1},{:.1}", x(*i), y(*v)))
+            .collect();
+        format!(
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"2.5\"{dash}/>",
+            pts.join(" ")
+        )
+    };
+    s.push_str(&line(
+        cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((i, c.percentiles[2]?)))
+            .collect(),
+        "#1f4e79",
+        "",
+    ));
+    s.push_str(&line(
+        cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((i, f(c.deterministic?))))
+            .collect(),
+        "#c55a11",
+        " stroke-dasharray=\"6 3\"",
+    ));
+    for (i, c) in cells.iter().enumerate() {
+        let _ = write!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{}</text><text x=\"{:.1}\" y=\"34\" font-size=\"11\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
+            x(i),
+            h - b + 14.0,
+            c.year,
+            x(i),
+            if c.p_met >= 0.5 { "#1e7b34" } else { "#b3261e" },
+            if c.p_not_measurable >= 1.0 {
+                "–".to_string()
+            } else {
+                format!("{:.0}%", c.p_met * 100.0)
+            }
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
 const COLORS: [&str; 6] = [
     "#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf8f00", "#2e75b6",
 ];
@@ -504,6 +636,64 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
         o.push_str("</section>");
     }
 
+    // How likely the targets are to hold.
+    if let Some(sim) = &doc.simulation {
+        let _ = write!(
+            o,
+            "<section id=\"simulation\"><h2>{}</h2><p class=\"muted\">{}: {} · {} {} · {} {}</p><div class=\"charts\">",
+            tr(
+                "Kuinka todennäköisesti tavoitteet toteutuvat",
+                "How likely the targets are to hold"
+            ),
+            tr("Skenaario", "Scenario"),
+            esc(&sim.scenario),
+            number(Decimal::from(sim.paths), 0, lang),
+            tr("polkua", "paths"),
+            tr("siemen", "seed"),
+            sim.seed
+        );
+        for d in &INDICATORS {
+            let cells: Vec<_> = sim
+                .cells
+                .iter()
+                .filter(|c| c.indicator == d.number)
+                .collect();
+            let svg = fan(&format!("{} {}", d.number, name(d, lang)), d, &cells, lang);
+            let _ = write!(o, "<figure>{svg}</figure>");
+        }
+        let _ = write!(
+            o,
+            "</div><p class=\"muted\">{}</p><div class=\"scroll\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            tr(
+                "Vaalea alue: 5.–95. prosenttipiste; tumma: 25.–75.; sininen viiva: mediaani; oranssi katkoviiva: ennuste, jossa epävarmat tekijät keskiarvossaan. Luku vuoden yllä: todennäköisyys, että tavoite toteutuu.",
+                "Light band: 5th–95th percentile; dark: 25th–75th; blue line: median; orange dashes: the forecast with every uncertain driver at its central value. The figure above each year: the probability that the target holds."
+            ),
+            tr("Vuosi", "Year"),
+            tr("Kaikki viisi toteutuvat", "All five hold"),
+            tr("Kaikki mitattavat toteutuvat", "All measurable hold")
+        );
+        let share = |p: f64| {
+            format!(
+                "{} %",
+                number(
+                    Decimal::from_f64_retain(p * 100.0).unwrap_or_default(),
+                    1,
+                    lang
+                )
+            )
+        };
+        for a in &sim.all_five {
+            let _ = write!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                a.year,
+                share(a.p_all_met),
+                share(a.p_all_measurable_met)
+            );
+        }
+        o.push_str("</tbody></table></div></section>");
+    }
+
     // Key ratios of the city and the group.
     let _ = write!(
         o,
@@ -562,6 +752,18 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
         tr("Ohjelma", "Tool"),
         doc.version
     );
+    if let Some(sim) = &doc.simulation {
+        let _ = write!(
+            o,
+            "<dt>{}</dt><dd>{} {}, {} {}; {}</dd>",
+            tr("Simulointi", "Simulation"),
+            sim.paths,
+            tr("polkua", "paths"),
+            tr("siemen", "seed"),
+            sim.seed,
+            esc(&sim.drivers.join("; "))
+        );
+    }
     for i in &doc.inputs {
         let _ = write!(
             o,

@@ -579,6 +579,127 @@ fn scenarios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(),
     Ok(())
 }
 
+/// The simulation: percentiles and probabilities by indicator and year, and
+/// a chart of the percentile lines with the forecast.
+fn simulation_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
+    let Some(sim) = &doc.simulation else {
+        return Ok(());
+    };
+    let name = t(doc, "Simulointi", "Simulation");
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!(
+            "{}: {} — {} {}, {} {}",
+            t(doc, "Simulointi", "Simulation"),
+            sim.scenario,
+            sim.paths,
+            t(doc, "polkua", "paths"),
+            t(doc, "siemen", "seed"),
+            sim.seed
+        ),
+        &st.title,
+    )?;
+    let pct = Format::new().set_num_format("0.0%");
+    let mut r = 2u32;
+    let mut blocks = Vec::new();
+    for d in &INDICATORS {
+        ws.write_string_with_format(
+            r,
+            0,
+            format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }),
+            &st.bold,
+        )?;
+        r += 1;
+        let heads = [
+            "P5",
+            "P25",
+            t(doc, "Mediaani", "Median"),
+            "P75",
+            "P95",
+            t(doc, "Ennuste", "Forecast"),
+            t(doc, "Toteutuu", "Holds"),
+        ];
+        ws.write_string_with_format(r, 0, t(doc, "Vuosi", "Year"), &st.head)?;
+        for (c, h) in heads.iter().enumerate() {
+            ws.write_string_with_format(r, 1 + c as u16, *h, &st.head)?;
+        }
+        let first = r + 1;
+        let fmt = st.value(d.unit, d.decimals, None);
+        for c in sim.cells.iter().filter(|c| c.indicator == d.number) {
+            r += 1;
+            ws.write_number(r, 0, c.year as f64)?;
+            for (i, p) in c.percentiles.iter().enumerate() {
+                if let Some(v) = p {
+                    ws.write_number_with_format(r, 1 + i as u16, *v, &fmt)?;
+                }
+            }
+            if let Some(v) = c.deterministic {
+                ws.write_number_with_format(
+                    r,
+                    6,
+                    f64_of(v),
+                    &st.value(d.unit, d.decimals, Some(c.deterministic_status)),
+                )?;
+            }
+            ws.write_number_with_format(r, 7, c.p_met, &pct)?;
+        }
+        blocks.push((d, first - 1, first, r));
+        r += 2;
+    }
+    for c in 0..8u16 {
+        ws.set_column_width(c, if c == 0 { 10 } else { 15 })?;
+    }
+    let colors = [
+        0x9DC3E6u32,
+        0x2E75B6,
+        0x1F4E79,
+        0x2E75B6,
+        0x9DC3E6,
+        0xC55A11,
+    ];
+    for (i, (d, head, first, last)) in blocks.iter().enumerate() {
+        let mut chart = Chart::new(ChartType::Line);
+        chart.title().set_name(&format!(
+            "{} {}",
+            d.number,
+            if doc.fi() { d.fi } else { d.en }
+        ));
+        for (k, color) in colors.iter().enumerate() {
+            let col = 1 + k as u16;
+            chart
+                .add_series()
+                .set_name((name, *head, col))
+                .set_categories((name, *first, 0, *last, 0))
+                .set_values((name, *first, col, *last, col))
+                .set_format(
+                    ChartFormat::new().set_line(
+                        ChartLine::new()
+                            .set_color(Color::RGB(*color))
+                            .set_dash_type(if k == 5 {
+                                ChartLineDashType::Dash
+                            } else {
+                                ChartLineDashType::Solid
+                            })
+                            .set_width(if k == 2 || k == 5 { 2.25 } else { 1.0 }),
+                    ),
+                );
+        }
+        chart
+            .y_axis()
+            .set_num_format(num_format(d.unit, d.decimals));
+        chart
+            .x_axis()
+            .set_label_position(ChartAxisLabelPosition::Low);
+        chart.set_width(560).set_height(280);
+        ws.insert_chart((i as u32) * 15 + 2, 9, &chart)?;
+    }
+    page_setup(ws, 0)?;
+    Ok(())
+}
+
 fn ratios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(t(doc, "Tunnusluvut", "Key ratios"))?;
@@ -627,7 +748,23 @@ fn record_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), Xl
     ws.set_column_width(2, 66)?;
     let mut r = 0;
     ws.write_string_with_format(r, 0, format!("kivijalka {}", doc.version), &st.title)?;
-    r += 2;
+    r += 1;
+    if let Some(sim) = &doc.simulation {
+        ws.write_string(r, 0, t(doc, "Simulointi", "Simulation"))?;
+        ws.write_string(
+            r,
+            1,
+            format!(
+                "{} {}, {} {}",
+                sim.paths,
+                t(doc, "polkua", "paths"),
+                t(doc, "siemen", "seed"),
+                sim.seed
+            ),
+        )?;
+        ws.write_string(r, 2, sim.drivers.join("; "))?;
+    }
+    r += 1;
     ws.write_string_with_format(r, 0, t(doc, "Syöte", "Input"), &st.head)?;
     ws.write_string_with_format(r, 1, t(doc, "Tiedosto", "File"), &st.head)?;
     ws.write_string_with_format(r, 2, "SHA-256", &st.head)?;
@@ -715,6 +852,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
         )?;
         drivers_sheet(doc, &mut wb, &st)?;
     }
+    simulation_sheet(doc, &mut wb, &st)?;
     ratios_sheet(doc, &mut wb, &st)?;
     record_sheet(doc, &mut wb, &st)?;
     wb.save_to_buffer()

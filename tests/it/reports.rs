@@ -406,3 +406,57 @@ fn long_table_mistakes_name_the_line() {
     assert_eq!(o.status.code(), Some(2));
     let _ = stdout(&o);
 }
+
+#[test]
+fn reports_carry_the_simulation_as_fan_charts_with_seed_and_paths() {
+    let dir = tempdir("report-sim");
+    let html = dir.join("sim.html");
+    let xlsx = dir.join("sim.xlsx");
+    for out in [&html, &xlsx] {
+        let o = run(&[
+            "report",
+            EXAMPLE,
+            "--scenario",
+            "scenarios/uncertain.toml",
+            "--simulate",
+            "30",
+            "--seed",
+            "4",
+            "--out",
+            path_str(out),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.contains("id=\"simulation\""));
+    // Five indicator charts and five fan charts.
+    assert_eq!(text.matches("<svg").count(), 10);
+    assert!(
+        text.contains("30 polkua, siemen 4"),
+        "no run record of the simulation"
+    );
+    let mut wb = calamine::open_workbook_auto(&xlsx).unwrap();
+    assert!(wb.sheet_names().iter().any(|n| n == "Simulointi"));
+    let s = wb.worksheet_range("Simulointi").unwrap();
+    assert!(
+        matches!(s.get_value((0, 0)), Some(Data::String(t)) if t.contains("30 polkua, siemen 4"))
+    );
+    let charts = zip_names(&xlsx)
+        .iter()
+        .filter(|n| n.starts_with("xl/charts/chart"))
+        .count();
+    assert_eq!(charts, 10);
+    // Without uncertainty there is nothing to simulate.
+    let o = run(&[
+        "report",
+        EXAMPLE,
+        "--scenario",
+        "scenarios/baseline.toml",
+        "--simulate",
+        "30",
+        "--out",
+        path_str(&dir.join("x.html")),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.join("x.html").exists());
+}
