@@ -26,6 +26,7 @@ pub fn options(p: &Projecting) -> Options {
     Options {
         base_year: p.start,
         horizon: p.horizon,
+        lean: false,
     }
 }
 

@@ -128,9 +128,17 @@ impl Dataset {
     }
 
     pub fn has_year_data(&self, entity: Entity, statement: Statement, year: i32) -> bool {
+        // Ids carry their statement as a prefix (tl., rl., ta., bg.).
+        let prefix = match statement {
+            Statement::Tuloslaskelma => "tl.",
+            Statement::Rahoituslaskelma => "rl.",
+            Statement::Tase => "ta.",
+            Statement::Taustatiedot => "bg.",
+        };
         self.figures
-            .keys()
-            .any(|(e, id, y)| *e == entity && *y == year && items::item(id).statement == statement)
+            .range((entity, prefix, i32::MIN)..)
+            .take_while(|((e, id, _), _)| *e == entity && id.starts_with(prefix))
+            .any(|((_, _, y), _)| *y == year)
     }
 
     pub fn kind(&self, year: i32) -> Option<YearKind> {

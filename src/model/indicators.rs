@@ -437,7 +437,16 @@ pub fn period(ds: &Dataset, targets: &Targets) -> Option<(i32, i32)> {
 }
 
 pub fn evaluate(ds: &Dataset, targets: &Targets, pi: &PriceIndex) -> Evaluation {
-    let c = Ctx::new(ds, targets);
+    evaluate_with(Ctx::new(ds, targets), pi)
+}
+
+/// The same, without keeping each value's input figures (simulated paths).
+pub fn evaluate_quiet(ds: &Dataset, targets: &Targets, pi: &PriceIndex) -> Evaluation {
+    evaluate_with(Ctx::quiet(ds, targets), pi)
+}
+
+fn evaluate_with(c: Ctx, pi: &PriceIndex) -> Evaluation {
+    let (ds, targets) = (c.ds, c.targets);
     let mut values = Vec::new();
     for &y in ds.years.keys() {
         c.take_inputs();

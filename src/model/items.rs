@@ -294,19 +294,42 @@ pub static ITEMS: &[ItemDef] = &[
     d("bg.tuloveroprosentti", BG, 0, P, N, "Tuloveroprosentti", "Inkomstskattesats", "Income tax rate", &["Kunnallisveroprosentti", "Veroprosentti", "Tuloveroprosentti %", "Skattesats"]),
 ];
 
+/// FNV-1a: the ids are short and fixed, no need for a keyed hash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Position of each line and the lines under each subtotal, built once:
 /// every figure lookup goes through here.
 struct Index {
-    position: std::collections::HashMap<&'static str, usize>,
-    children: std::collections::HashMap<&'static str, Vec<usize>>,
+    position: FnvMap<&'static str, usize>,
+    children: FnvMap<&'static str, Vec<usize>>,
 }
 
 fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut position = std::collections::HashMap::new();
-        let mut children: std::collections::HashMap<&'static str, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut position: FnvMap<&'static str, usize> = FnvMap::default();
+        let mut children: FnvMap<&'static str, Vec<usize>> = FnvMap::default();
         for (i, d) in ITEMS.iter().enumerate() {
             position.insert(d.id, i);
             if let Some(p) = d.parent {

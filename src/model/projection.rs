@@ -35,6 +35,9 @@ use crate::model::targets::Targets;
 pub struct Options {
     pub base_year: Option<i32>,
     pub horizon: Option<i32>,
+    /// Only the year rows, no statements (a simulated path): the dataset
+    /// of the projection is then empty.
+    pub lean: bool,
 }
 
 #[derive(Debug, PartialEq)]
@@ -61,6 +64,8 @@ pub struct YearRow {
     pub annual_margin: Decimal,
     pub depreciation: Decimal,
     pub gross_investment: Decimal,
+    pub investment_subsidies: Decimal,
+    pub asset_sales: Decimal,
     pub net_investment: Decimal,
     pub borrowing: Decimal,
     pub repayments: Decimal,
@@ -71,6 +76,11 @@ pub struct YearRow {
     pub min_cash: Decimal,
     pub accumulated_surplus: Decimal,
     pub group_loans: Option<Decimal>,
+    pub group_leases: Option<Decimal>,
+    /// Toiminnan ja investointien rahavirta.
+    pub operating_and_investing: Decimal,
+    pub earlier_surplus: Decimal,
+    pub surplus: Decimal,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -161,6 +171,7 @@ struct Engine<'a> {
     given: BTreeSet<i32>,
     last_given: i32,
     pi: PriceIndex,
+    lean: bool,
 }
 
 impl Engine<'_> {
@@ -281,6 +292,7 @@ pub fn project(
         given,
         last_given,
         pi,
+        lean: opts.lean,
     };
     e.run()
 }
@@ -619,13 +631,17 @@ impl Engine<'_> {
         // ---------------------------------------------------------- the years
         // Lines the workbook prints for the city in any year: a projected
         // zero is shown only for those.
-        let known: BTreeSet<&str> = ds
-            .figures
-            .keys()
-            .filter(|(e, _, _)| *e == Entity::City)
-            .map(|(_, id, _)| *id)
-            .collect();
-        let mut out = ds.clone();
+        let lean = self.lean;
+        let known: BTreeSet<&str> = if lean {
+            BTreeSet::new()
+        } else {
+            ds.figures
+                .keys()
+                .filter(|(e, _, _)| *e == Entity::City)
+                .map(|(_, id, _)| *id)
+                .collect()
+        };
+        let mut out = if lean { Dataset::default() } else { ds.clone() };
         out.figures.retain(|(_, _, y), _| *y <= base);
         out.years.retain(|y, _| *y <= base);
         let src = Location::file(format!("projection, scenario '{}'", sc.name));
@@ -1118,7 +1134,9 @@ impl Engine<'_> {
             if let Some(gl) = group_loans {
                 lines.push(("bg.konsernin_lainakanta", gl));
             }
-            self.emit(&mut out, t, kind, given, &lines, &src, &known);
+            if !lean {
+                self.emit(&mut out, t, kind, given, &lines, &src, &known);
+            }
 
             rows.push(YearRow {
                 year: t,
@@ -1134,6 +1152,8 @@ impl Engine<'_> {
                 annual_margin: vuosikate,
                 depreciation: dep,
                 gross_investment: gross,
+                investment_subsidies: subs,
+                asset_sales: sales,
                 net_investment: gross - subs - sales,
                 borrowing: borrow,
                 repayments: repay,
@@ -1144,6 +1164,10 @@ impl Engine<'_> {
                 min_cash,
                 accumulated_surplus: sum(&["ta.edellisten_ylijaama", "ta.tilikauden_ylijaama"]),
                 group_loans,
+                group_leases: lease_group,
+                operating_and_investing: t_i,
+                earlier_surplus: sum(&["ta.edellisten_ylijaama"]),
+                surplus: ylijaama,
             });
             loans_prev = loans_now;
             cash_prev = cash;

@@ -65,6 +65,9 @@ pub struct Ctx<'a> {
     pub ds: &'a Dataset,
     pub targets: &'a Targets,
     used: RefCell<Vec<Input>>,
+    /// Whether to keep the figures read (for "explain" outputs); off for
+    /// simulated paths, whose inputs nobody reads.
+    record: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -73,6 +76,15 @@ impl<'a> Ctx<'a> {
             ds,
             targets,
             used: RefCell::new(Vec::new()),
+            record: true,
+        }
+    }
+
+    /// A context that does not keep the figures it reads.
+    pub fn quiet(ds: &'a Dataset, targets: &'a Targets) -> Self {
+        Ctx {
+            record: false,
+            ..Ctx::new(ds, targets)
         }
     }
 
@@ -87,6 +99,9 @@ impl<'a> Ctx<'a> {
     /// The line, or the sum of its sub-lines; `None` when neither is there.
     pub fn line(&self, e: Entity, id: &str, y: i32) -> Option<Decimal> {
         if let Some(f) = self.ds.get(e, id, y) {
+            if !self.record {
+                return Some(f.value);
+            }
             let def = items::item(id);
             self.used.borrow_mut().push(Input {
                 entity: e,

@@ -15,6 +15,8 @@ use serde::Serialize;
 use crate::model::dataset::{Dataset, YearKind};
 use crate::model::indicators::{self, Evaluation, Status};
 use crate::model::price_index::PriceIndex;
+#[allow(unused_imports)]
+use crate::model::projection::YearRow;
 use crate::model::projection::{self, Options, ProjectionError};
 use crate::model::scenario::{Scenario, ScenarioError};
 use crate::model::targets::Targets;
@@ -147,6 +149,113 @@ pub struct Simulation {
     pub drivers: Vec<String>,
 }
 
+/// What the indicators read of the years before the projection: the figures
+/// of the window of indicator 5 up to the base year, as read.
+pub fn history(ds: &Dataset, base: i32, targets: &Targets) -> Dataset {
+    let first = base - targets.cash_flow.window_years.max(2) as i32 + 1;
+    let keep = |y: i32| y >= first && y <= base;
+    Dataset {
+        municipality: ds.municipality.clone(),
+        municipality_code: ds.municipality_code.clone(),
+        file: ds.file.clone(),
+        years: ds
+            .years
+            .iter()
+            .filter(|(y, _)| keep(**y))
+            .map(|(y, k)| (*y, *k))
+            .collect(),
+        figures: ds
+            .figures
+            .iter()
+            .filter(|((_, _, y), _)| keep(*y))
+            .map(|(k, v)| (*k, v.clone()))
+            .collect(),
+        sheets: ds.sheets.clone(),
+        findings: Vec::new(),
+    }
+}
+
+/// Puts a lean projection's year rows into the history as the lines the
+/// indicators read, replacing the previous path's.
+pub fn put_rows(h: &mut Dataset, rows: &[crate::model::projection::YearRow]) {
+    use crate::model::dataset::{Entity, Figure};
+    let src = crate::error::Location::file("simulated path");
+    for r in rows {
+        h.years.insert(r.year, r.kind);
+        let lines: [(&'static str, Option<Decimal>); 12] = [
+            ("tl.vuosikate", Some(r.annual_margin)),
+            ("tl.toimintakate", Some(-r.net_operating_cost)),
+            ("rl.investointimenot", Some(-r.gross_investment)),
+            ("rl.rahoitusosuudet", Some(r.investment_subsidies)),
+            ("rl.luovutustulot", Some(r.asset_sales)),
+            (
+                "rl.toiminnan_ja_investointien_rahavirta",
+                Some(r.operating_and_investing),
+            ),
+            ("ta.edellisten_ylijaama", Some(r.earlier_surplus)),
+            ("ta.tilikauden_ylijaama", Some(r.surplus)),
+            ("tl.tilikauden_ylijaama", Some(r.surplus)),
+            ("bg.asukasluku", r.population),
+            ("bg.konsernin_lainakanta", r.group_loans),
+            ("bg.konsernin_vuokravastuut", r.group_leases),
+        ];
+        for (id, v) in lines {
+            let key = (Entity::City, id, r.year);
+            match v {
+                Some(value) => match h.figures.get_mut(&key) {
+                    Some(f) => f.value = value,
+                    None => {
+                        h.figures.insert(
+                            key,
+                            Figure {
+                                value,
+                                source: src.clone(),
+                                label: String::new(),
+                                quantum: Decimal::ZERO,
+                            },
+                        );
+                    }
+                },
+                None => {
+                    h.figures.remove(&key);
+                }
+            }
+        }
+    }
+}
+
+/// A path's indicators without its statements: the lean projection's rows
+/// laid into the history and measured by the same indicator code.
+pub fn lean_evaluation(
+    history: &mut Dataset,
+    ds: &Dataset,
+    sc: &Scenario,
+    pi: &PriceIndex,
+    targets: &Targets,
+    opts: Options,
+) -> Result<Evaluation, ProjectionError> {
+    let p = projection::project(ds, sc, pi, Options { lean: true, ..opts })?;
+    put_rows(history, &p.rows);
+    Ok(indicators::evaluate_quiet(history, targets, &p.price_index))
+}
+
+/// Whether the lean path measures what the full one does: the targets'
+/// indicators are the city's, and the workbook has no group balance sheet
+/// beyond the start (which the full path would read instead of the estimate).
+pub fn lean_applies(ds: &Dataset, base: i32, targets: &Targets) -> bool {
+    use crate::model::dataset::Entity;
+    use crate::model::targets::EntitySetting;
+    let city = |e: &EntitySetting| matches!(e, EntitySetting::City);
+    city(&targets.annual_margin.entity)
+        && city(&targets.accumulated_surplus.entity)
+        && city(&targets.net_cost_growth.entity)
+        && city(&targets.cash_flow.entity)
+        && !ds
+            .figures
+            .keys()
+            .any(|(e, id, y)| *e == Entity::Group && *y > base && id.starts_with("ta."))
+}
+
 fn status_of(ev: &Evaluation, i: u8, y: i32) -> (Option<Decimal>, Status) {
     ev.values
         .iter()
@@ -205,12 +314,17 @@ pub fn simulate(
     // Paths in chunks: computed in parallel, fed in path order.
     let chunk = 64u64;
     let threads = threads.max(1);
-    let one_path = |p: u64| -> Result<Evaluation, ProjectionError> {
+    let lean = lean_applies(ds, probe.base_year, targets);
+    let hist = history(ds, probe.base_year, targets);
+    let one_path = |p: u64, h: &mut Dataset| -> Result<Evaluation, ProjectionError> {
         let mut rng = Rng::for_path(seed, p);
         let values = uncertainty::draw(u, &chol, &years, &mut rng);
         let s = uncertainty::apply(sc, u, &years, &values);
+        if lean {
+            return lean_evaluation(h, ds, &s, pi, targets, opts);
+        }
         let proj = projection::project(ds, &s, pi, opts)?;
-        Ok(indicators::evaluate(
+        Ok(indicators::evaluate_quiet(
             &proj.dataset,
             targets,
             &proj.price_index,
@@ -225,9 +339,10 @@ pub fn simulate(
             for (t, slots) in results.chunks_mut(chunk as usize).enumerate() {
                 let first = start + t as u64 * chunk;
                 let one_path = &one_path;
+                let mut h = hist.clone();
                 s.spawn(move || {
                     for (j, slot) in slots.iter_mut().enumerate() {
-                        *slot = Some(one_path(first + j as u64));
+                        *slot = Some(one_path(first + j as u64, &mut h));
                     }
                 });
             }

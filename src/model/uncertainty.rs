@@ -363,7 +363,13 @@ pub fn draw(u: &Uncertainty, chol: &[Vec<f64>], years: &[i32], rng: &mut Rng) ->
                 phi * z_prev[i] + (1.0 - phi * phi).max(0.0).sqrt() * shocks[i]
             };
             z_prev[i] = z;
-            out[i].push(item.dist.quantile(std.cdf(z)));
+            // A once-a-path draw needs its inverse CDF only once.
+            let v = if phi >= 1.0 && yi > 0 {
+                out[i][0]
+            } else {
+                item.dist.quantile(std.cdf(z))
+            };
+            out[i].push(v);
         }
     }
     out

@@ -127,6 +127,7 @@ fn two_years_by_hand() {
         Options {
             base_year: None,
             horizon: Some(2027),
+            lean: false,
         },
     )
     .unwrap();
@@ -424,6 +425,7 @@ fn backtest_against_later_actuals() {
             Options {
                 base_year: Some(start),
                 horizon: Some(horizon),
+                lean: false,
             },
         )
         .unwrap();
@@ -600,6 +602,53 @@ fn a_budget_that_prints_only_net_figures_is_taken_as_given() {
                 p.dataset.total(Entity::City, id, y),
                 q.dataset.total(Entity::City, id, y),
                 "{id} {y}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_lean_path_measures_what_the_full_forecast_does() {
+    use kivijalka::model::indicators::evaluate;
+    use kivijalka::model::simulate::{history, lean_applies, lean_evaluation};
+    use kivijalka::model::targets::Targets;
+
+    let ds = load_example();
+    let pi = kphi();
+    let t = Targets::default();
+    assert!(lean_applies(&ds, 2025, &t));
+    let mut h = history(&ds, 2025, &t);
+    let mut r = Rng(0x1ea7_0000_0000_0042);
+    let mut scenarios: Vec<Scenario> = [
+        "baseline.toml",
+        "tax_rise.toml",
+        "school_postponed.toml",
+        "interest_shock.toml",
+        "population_decline.toml",
+    ]
+    .iter()
+    .map(|f| scenario(f))
+    .collect();
+    for _ in 0..25 {
+        scenarios.push(random_scenario(&mut r));
+    }
+    for sc in &scenarios {
+        let p = project(&ds, sc, &pi, Options::default()).unwrap();
+        let full = evaluate(&p.dataset, &t, &p.price_index);
+        let lean = lean_evaluation(&mut h, &ds, sc, &pi, &t, Options::default()).unwrap();
+        for v in full.values.iter().filter(|v| v.year > 2025) {
+            let w = lean
+                .values
+                .iter()
+                .find(|w| w.indicator == v.indicator && w.year == v.year)
+                .unwrap_or_else(|| panic!("{} {} missing", v.indicator, v.year));
+            assert_eq!(
+                (w.value, w.status),
+                (v.value, v.status),
+                "{}: indicator {} in {}",
+                sc.name,
+                v.indicator,
+                v.year
             );
         }
     }
