@@ -437,18 +437,24 @@ pub fn period(ds: &Dataset, targets: &Targets) -> Option<(i32, i32)> {
 }
 
 pub fn evaluate(ds: &Dataset, targets: &Targets, pi: &PriceIndex) -> Evaluation {
-    evaluate_with(Ctx::new(ds, targets), pi)
+    evaluate_with(Ctx::new(ds, targets), pi, None)
 }
 
 /// The same, without keeping each value's input figures (simulated paths).
 pub fn evaluate_quiet(ds: &Dataset, targets: &Targets, pi: &PriceIndex) -> Evaluation {
-    evaluate_with(Ctx::quiet(ds, targets), pi)
+    evaluate_with(Ctx::quiet(ds, targets), pi, None)
 }
 
-fn evaluate_with(c: Ctx, pi: &PriceIndex) -> Evaluation {
+/// Only the years from `first` on, without the strategy-period sums and
+/// without keeping input figures: a simulated path's projected years.
+pub fn evaluate_from(ds: &Dataset, targets: &Targets, pi: &PriceIndex, first: i32) -> Evaluation {
+    evaluate_with(Ctx::quiet(ds, targets), pi, Some(first))
+}
+
+fn evaluate_with(c: Ctx, pi: &PriceIndex, first: Option<i32>) -> Evaluation {
     let (ds, targets) = (c.ds, c.targets);
     let mut values = Vec::new();
-    for &y in ds.years.keys() {
+    for &y in ds.years.keys().filter(|y| first.is_none_or(|f| **y >= f)) {
         c.take_inputs();
         let o = annual_margin(&c, y);
         values.push(finish(
@@ -492,7 +498,7 @@ fn evaluate_with(c: Ctx, pi: &PriceIndex) -> Evaluation {
 
     let period = period(ds, targets);
     let mut spans = Vec::new();
-    if let Some((a, b)) = period {
+    if let (Some((a, b)), None) = (period, first) {
         c.take_inputs();
         let e1: Entity = targets.annual_margin.entity.into();
         let (mut vk, mut ni, mut missing) = (Decimal::ZERO, Decimal::ZERO, Vec::new());

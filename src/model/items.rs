@@ -296,7 +296,7 @@ pub static ITEMS: &[ItemDef] = &[
 
 /// FNV-1a: the ids are short and fixed, no need for a keyed hash.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -316,7 +316,7 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub(crate) type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Position of each line and the lines under each subtotal, built once:
 /// every figure lookup goes through here.

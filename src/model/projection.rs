@@ -172,11 +172,15 @@ struct Engine<'a> {
     last_given: i32,
     pi: PriceIndex,
     lean: bool,
+    lookup: Option<&'a Lookup>,
 }
 
 impl Engine<'_> {
     fn tot(&self, id: &str, y: i32) -> Option<Decimal> {
-        self.ds.total(Entity::City, id, y)
+        match self.lookup {
+            Some(l) => l.totals.get(&(id, y)).copied(),
+            None => self.ds.total(Entity::City, id, y),
+        }
     }
     fn z(&self, id: &str, y: i32) -> Decimal {
         self.tot(id, y).unwrap_or_default()
@@ -219,11 +223,58 @@ impl Engine<'_> {
     }
 }
 
+/// The city's figures of a workbook as the projection reads them, looked up
+/// once for the many projections of a simulation or a search.
+pub struct Lookup {
+    totals: crate::model::items::FnvMap<(&'static str, i32), Decimal>,
+    has: std::collections::HashSet<(Entity, Statement, i32)>,
+}
+
+impl Lookup {
+    pub fn new(ds: &Dataset) -> Lookup {
+        let mut totals = crate::model::items::FnvMap::default();
+        let mut has = std::collections::HashSet::new();
+        for y in ds.years.keys() {
+            for d in items::ITEMS {
+                if let Some(v) = ds.total(Entity::City, d.id, *y) {
+                    totals.insert((d.id, *y), v);
+                }
+            }
+            for e in [Entity::City, Entity::Group] {
+                for st in Statement::ALL {
+                    if ds.has_year_data(e, st, *y) {
+                        has.insert((e, st, *y));
+                    }
+                }
+            }
+        }
+        Lookup { totals, has }
+    }
+}
+
+fn has_data(ds: &Dataset, lookup: Option<&Lookup>, e: Entity, st: Statement, y: i32) -> bool {
+    match lookup {
+        Some(l) => l.has.contains(&(e, st, y)),
+        None => ds.has_year_data(e, st, y),
+    }
+}
+
 pub fn project(
     ds: &Dataset,
     sc: &Scenario,
     series: &PriceIndex,
     opts: Options,
+) -> Result<Projection, ProjectionError> {
+    project_with(ds, sc, series, opts, None)
+}
+
+/// The same, reading the workbook's figures through a prepared lookup.
+pub fn project_with(
+    ds: &Dataset,
+    sc: &Scenario,
+    series: &PriceIndex,
+    opts: Options,
+    lookup: Option<&Lookup>,
 ) -> Result<Projection, ProjectionError> {
     let data = ProjectionError::Data;
     let last_actual = ds
@@ -239,7 +290,7 @@ pub fn project(
             "{base} is not an actual (TP) year of the workbook"
         )));
     }
-    if !ds.has_year_data(Entity::City, Statement::Tase, base) {
+    if !has_data(ds, lookup, Entity::City, Statement::Tase, base) {
         return Err(data(format!(
             "the projection starts from the balance sheet (tase) of {base}, the last actual year, and the workbook has none for it"
         )));
@@ -260,8 +311,8 @@ pub fn project(
         let plan = matches!(ds.kind(y), Some(YearKind::TA | YearKind::TS));
         if plan
             && y <= follow
-            && ds.has_year_data(Entity::City, Statement::Tuloslaskelma, y)
-            && ds.has_year_data(Entity::City, Statement::Rahoituslaskelma, y)
+            && has_data(ds, lookup, Entity::City, Statement::Tuloslaskelma, y)
+            && has_data(ds, lookup, Entity::City, Statement::Rahoituslaskelma, y)
         {
             given.insert(y);
         } else {
@@ -280,7 +331,7 @@ pub fn project(
             }
         }
     }
-    if !pi.name.contains(&scen_label) {
+    if !pi.name.ends_with(&scen_label) {
         pi.name = format!("{}; years without a figure: {scen_label}", pi.name);
     }
 
@@ -293,6 +344,7 @@ pub fn project(
         last_given,
         pi,
         lean: opts.lean,
+        lookup,
     };
     e.run()
 }

@@ -164,10 +164,17 @@ pub fn history(ds: &Dataset, base: i32, targets: &Targets) -> Dataset {
             .filter(|(y, _)| keep(**y))
             .map(|(y, k)| (*y, *k))
             .collect(),
+        // Of the balance sheets only what the indicators read: the city's
+        // surplus lines, and the group's at the start (its loan stock).
         figures: ds
             .figures
             .iter()
-            .filter(|((_, _, y), _)| keep(*y))
+            .filter(|((e, id, y), _)| {
+                keep(*y)
+                    && (!id.starts_with("ta.")
+                        || matches!(*id, "ta.edellisten_ylijaama" | "ta.tilikauden_ylijaama")
+                        || (*e == crate::model::dataset::Entity::Group && *y == base))
+            })
             .map(|(k, v)| (*k, v.clone()))
             .collect(),
         sheets: ds.sheets.clone(),
@@ -233,10 +240,16 @@ pub fn lean_evaluation(
     pi: &PriceIndex,
     targets: &Targets,
     opts: Options,
+    lookup: Option<&projection::Lookup>,
 ) -> Result<Evaluation, ProjectionError> {
-    let p = projection::project(ds, sc, pi, Options { lean: true, ..opts })?;
+    let p = projection::project_with(ds, sc, pi, Options { lean: true, ..opts }, lookup)?;
     put_rows(history, &p.rows);
-    Ok(indicators::evaluate_quiet(history, targets, &p.price_index))
+    Ok(indicators::evaluate_from(
+        history,
+        targets,
+        &p.price_index,
+        p.base_year + 1,
+    ))
 }
 
 /// Whether the lean path measures what the full one does: the targets'
@@ -316,12 +329,13 @@ pub fn simulate(
     let threads = threads.max(1);
     let lean = lean_applies(ds, probe.base_year, targets);
     let hist = history(ds, probe.base_year, targets);
+    let lookup = projection::Lookup::new(ds);
     let one_path = |p: u64, h: &mut Dataset| -> Result<Evaluation, ProjectionError> {
         let mut rng = Rng::for_path(seed, p);
         let values = uncertainty::draw(u, &chol, &years, &mut rng);
         let s = uncertainty::apply(sc, u, &years, &values);
         if lean {
-            return lean_evaluation(h, ds, &s, pi, targets, opts);
+            return lean_evaluation(h, ds, &s, pi, targets, opts, Some(&lookup));
         }
         let proj = projection::project(ds, &s, pi, opts)?;
         Ok(indicators::evaluate_quiet(

@@ -635,7 +635,9 @@ fn a_lean_path_measures_what_the_full_forecast_does() {
     for sc in &scenarios {
         let p = project(&ds, sc, &pi, Options::default()).unwrap();
         let full = evaluate(&p.dataset, &t, &p.price_index);
-        let lean = lean_evaluation(&mut h, &ds, sc, &pi, &t, Options::default()).unwrap();
+        let lookup = kivijalka::model::projection::Lookup::new(&ds);
+        let lean =
+            lean_evaluation(&mut h, &ds, sc, &pi, &t, Options::default(), Some(&lookup)).unwrap();
         for v in full.values.iter().filter(|v| v.year > 2025) {
             let w = lean
                 .values
