@@ -354,8 +354,16 @@ impl Engine<'_> {
         let data = ProjectionError::Data;
         let (ds, sc, base, g) = (self.ds, self.sc, self.base, self.last_given);
         let targets = Targets::default();
-        let ctx = Ctx::new(ds, &targets);
+        let ctx = Ctx::quiet(ds, &targets);
         let mut assumptions = Vec::new();
+        // A simulated path has no reader for the assumptions in words.
+        macro_rules! note {
+            ($($arg:tt)*) => {
+                if !self.lean {
+                    assumptions.push(format!($($arg)*));
+                }
+            };
+        }
 
         // ---------------------------------------------------------- the start
         let loans0 = ctx.lainakanta(Entity::City, base).map_err(data)?;
@@ -403,11 +411,11 @@ impl Engine<'_> {
                 } else {
                     (changes.iter().sum::<Decimal>() / Decimal::from(changes.len())).round_dp(2)
                 };
-                assumptions.push(format!(
+                note!(
                     "population changes {} % a year beyond the plan (the average of the last {} actual years)",
                     avg.normalize(),
                     changes.len()
-                ));
+                );
                 Some(crate::model::scenario::Path::constant(avg))
             }
             (None, None) => None,
@@ -454,18 +462,18 @@ impl Engine<'_> {
         let mut inc_b = r2(verot_g * pct(tax.income_share_pct));
         let mut prop_b = r2(verot_g * pct(tax.property_share_pct));
         let mut corp_b = verot_g - inc_b - prop_b;
-        assumptions.push(format!(
+        note!(
             "tax revenue of {g} split {} % income tax, {} % property tax, {} % corporate tax (tax.income_share_pct, tax.property_share_pct)",
             tax.income_share_pct.normalize(),
             tax.property_share_pct.normalize(),
             corp_share.normalize()
-        ));
+        );
         let first_share = pct(tax.first_year_effect_pct);
         if !tax.rate_changes.is_empty() {
-            assumptions.push(format!(
+            note!(
                 "a tax rate change brings {} % of its effect in its first year and the rest the year after, with the final assessment (tax.first_year_effect_pct)",
                 tax.first_year_effect_pct.normalize()
-            ));
+            );
         }
         if !tax.rate_changes.is_empty() && rate_of(base).is_none() {
             let at = tax.rate_changes[0].at.clone();
@@ -559,7 +567,7 @@ impl Engine<'_> {
             avg(&|y| general_given(y).2),
         );
         if inv.trend_gross.is_none() {
-            assumptions.push(format!(
+            note!(
                 "gross investment beyond the plan {} a year in {} prices (the average of {}–{} without named projects), then indexed; subsidies {} and asset sales {} likewise",
                 fmt_eur(trend0.0),
                 avg_years.last().unwrap_or(&base),
@@ -567,7 +575,7 @@ impl Engine<'_> {
                 avg_years.last().unwrap_or(&base),
                 fmt_eur(trend0.1),
                 fmt_eur(trend0.2)
-            ));
+            );
         }
 
         // Existing assets' depreciation beyond the plan: the last given
@@ -581,14 +589,14 @@ impl Engine<'_> {
         } else {
             dep_base
         };
-        assumptions.push(format!(
+        note!(
             "existing assets depreciate {} a year beyond the plan ({})",
             fmt_eur(r2(existing_level)),
             match inv.existing_runoff_years {
                 Some(n) => format!("falling to zero over {n} years"),
                 None => "until their book value is used up".into(),
             }
-        ));
+        );
         let land = self.z("ta.maa_ja_vesialueet", base);
         let mut existing_book =
             self.z("ta.aineelliset", base) + self.z("ta.aineettomat", base) - land;
@@ -640,10 +648,10 @@ impl Engine<'_> {
             }
         };
         if loans.interest_rate_pct.is_none() {
-            assumptions.push(format!(
+            note!(
                 "interest {} % on the average loan stock beyond the plan (implied by {g})",
                 implied_rate.normalize()
-            ));
+            );
         }
         let maturity = match loans.average_maturity_years {
             Some(m) => m,
@@ -655,18 +663,18 @@ impl Engine<'_> {
                 } else {
                     Decimal::from(20)
                 };
-                assumptions.push(format!(
+                note!(
                     "loans repaid over {} years on average beyond the plan (loan stock / repayments of {g})",
                     m.normalize()
-                ));
+                );
                 m
             }
         };
         if loans.min_cash.is_none() {
-            assumptions.push(format!(
+            note!(
                 "new loans keep cash at {} days of operating costs and investments at least (loans.min_cash_days)",
                 loans.min_cash_days.normalize()
-            ));
+            );
         }
 
         // ---------------------------------------------------------- group
