@@ -194,6 +194,9 @@ pub struct ReportArgs {
     /// The simulation's seed.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Also the sensitivity of the first scenario's uncertain drivers (tornado charts).
+    #[arg(long)]
+    pub sensitivity: bool,
     #[command(flatten)]
     pub projecting: Projecting,
 }

@@ -102,6 +102,7 @@ pub fn document<'a>(
         version: env!("CARGO_PKG_VERSION"),
         lang: cfg.lang,
         simulation: None,
+        sensitivity: None,
     })
 }
 
@@ -181,6 +182,34 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
             ),
         })?;
         doc.simulation = Some(sim);
+    }
+    if args.sensitivity {
+        let sc = match scenarios.first() {
+            Some(sc) if !sc.uncertainty.items.is_empty() => sc,
+            _ => {
+                return Err(Error::config(
+                    Location::file("--sensitivity"),
+                    "--sensitivity needs a first --scenario with [[uncertainty]] entries",
+                ));
+            }
+        };
+        let swings = crate::model::simulate::sensitivity(
+            &ds,
+            sc,
+            &cfg.index,
+            &cfg.targets,
+            options(&args.projecting),
+        )
+        .map_err(|e| match e {
+            crate::model::projection::ProjectionError::Data(m) => {
+                Error::input(Location::file(ds.file.clone()), m)
+            }
+            crate::model::projection::ProjectionError::Scenario(e) => Error::config(
+                Location::file(sc.files.first().cloned().unwrap_or_default()),
+                e.message,
+            ),
+        })?;
+        doc.sensitivity = Some(swings);
     }
     let bytes = render(&doc, kind, cfg.targets.net_cost_growth.allowance_pp, &out)?;
     write_atomically(&out, |w| w.write_all(&bytes))?;

@@ -440,6 +440,11 @@ pub struct Swing {
     /// The largest difference between the high and the low run, and its year.
     pub swing: Option<Decimal>,
     pub year: Option<i32>,
+    /// In that year: the value at the driver's low, at its high, and with
+    /// every driver central (the bars of a tornado chart).
+    pub at_low: Option<Decimal>,
+    pub at_high: Option<Decimal>,
+    pub central: Option<Decimal>,
     /// Years where the status differs from the central forecast's: (year,
     /// central, at low, at high).
     pub flips: Vec<(i32, Status, Status, Status)>,
@@ -492,6 +497,7 @@ pub fn sensitivity(
                     flips.push((*y, cs, ls, hs));
                 }
             }
+            let at = |ev: &Evaluation| best.and_then(|(_, y)| status_of(ev, i, y).0);
             out.push(Swing {
                 driver: item.driver.key(),
                 low: lo,
@@ -499,6 +505,9 @@ pub fn sensitivity(
                 indicator: i,
                 swing: best.map(|b| b.0),
                 year: best.map(|b| b.1),
+                at_low: at(&low),
+                at_high: at(&high),
+                central: at(&base),
                 flips,
             });
         }

@@ -39,6 +39,8 @@ pub struct Document<'a> {
     pub lang: Lang,
     /// The first scenario simulated, when asked.
     pub simulation: Option<crate::model::simulate::Simulation>,
+    /// The first scenario's drivers one at a time, when asked.
+    pub sensitivity: Option<Vec<crate::model::simulate::Swing>>,
 }
 
 /// One point of an indicator's path.

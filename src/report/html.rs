@@ -416,6 +416,90 @@ fn fan(
     s
 }
 
+/// A tornado chart: per driver a bar from the indicator's value at the
+/// driver's low to its value at the high, largest swing on top, the
+/// central forecast as a line.
+fn tornado(
+    title: &str,
+    d: &IndicatorDef,
+    swings: &[&crate::model::simulate::Swing],
+    lang: Lang,
+) -> String {
+    let rows: Vec<_> = swings
+        .iter()
+        .filter_map(|s| Some((s, f(s.at_low?), f(s.at_high?), s.central.map(f))))
+        .collect();
+    if rows.is_empty() {
+        return String::new();
+    }
+    let (w, row_h) = (640.0, 26.0);
+    let (l, r, t) = (250.0, 20.0, 30.0);
+    let h = t + row_h * rows.len() as f64 + 24.0;
+    let vals: Vec<f64> = rows
+        .iter()
+        .flat_map(|(_, a, b, c)| [*a, *b].into_iter().chain(*c))
+        .collect();
+    let (mut lo, mut hi) = vals
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+    if (hi - lo).abs() < 1e-9 {
+        hi += 1.0;
+        lo -= 1.0;
+    }
+    let pad = (hi - lo) * 0.05;
+    let (lo, hi) = (lo - pad, hi + pad);
+    let x = |v: f64| l + (w - l - r) * (v - lo) / (hi - lo);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg viewBox=\"0 0 {w} {h:.1}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        esc(title)
+    );
+    let _ = write!(
+        s,
+        "<text x=\"4\" y=\"16\" font-size=\"15\" font-weight=\"bold\">{}</text>",
+        esc(title)
+    );
+    for (i, (sw, a, b, c)) in rows.iter().enumerate() {
+        let y = t + row_h * i as f64;
+        let (x0, x1) = (x(a.min(*b)), x(a.max(*b)));
+        let _ = write!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text><rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#2e75b6\"><title>{}: {} … {}</title></rect>",
+            l - 6.0,
+            y + row_h * 0.6,
+            esc(&short_driver(&sw.driver)),
+            y + 3.0,
+            (x1 - x0).max(1.0),
+            row_h - 6.0,
+            sw.year.map(|y| y.to_string()).unwrap_or_default(),
+            esc(&axis_label(*a, d.unit, lang)),
+            esc(&axis_label(*b, d.unit, lang))
+        );
+        if let Some(c) = c {
+            let _ = write!(
+                s,
+                "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#c55a11\" stroke-width=\"2\"/>",
+                x(*c),
+                x(*c),
+                y + 1.0,
+                y + row_h - 1.0
+            );
+        }
+    }
+    let _ = write!(
+        s,
+        "<text x=\"{l}\" y=\"{:.1}\" font-size=\"11\">{}</text><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+        h - 6.0,
+        esc(&axis_label(lo, d.unit, lang)),
+        w - r,
+        h - 6.0,
+        esc(&axis_label(hi, d.unit, lang))
+    );
+    s.push_str("</svg>");
+    s
+}
+
 const COLORS: [&str; 6] = [
     "#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf8f00", "#2e75b6",
 ];
@@ -694,6 +778,64 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
         o.push_str("</tbody></table></div></section>");
     }
 
+    // Which driver moves each target most.
+    if let Some(swings) = &doc.sensitivity {
+        let _ = write!(
+            o,
+            "<section id=\"sensitivity\"><h2>{}</h2><div class=\"charts\">",
+            tr(
+                "Mikä tekijä vaikuttaa eniten",
+                "Which driver moves each target most"
+            )
+        );
+        for d in &INDICATORS {
+            let rows: Vec<_> = swings.iter().filter(|s| s.indicator == d.number).collect();
+            let svg = tornado(&format!("{} {}", d.number, name(d, lang)), d, &rows, lang);
+            let flips: Vec<String> = rows
+                .iter()
+                .flat_map(|s| {
+                    s.flips.iter().map(move |(y, c, lo, hi)| {
+                        format!(
+                            "{}: {y} {}→{}/{}",
+                            s.driver,
+                            mark_of(*c),
+                            mark_of(*lo),
+                            mark_of(*hi)
+                        )
+                    })
+                })
+                .collect();
+            let _ = write!(
+                o,
+                "<figure>{svg}<figcaption>{}</figcaption></figure>",
+                if flips.is_empty() {
+                    tr(
+                        "Yksikään tekijä ei yksin käännä tavoitteen tilaa.",
+                        "No driver alone flips the target's status.",
+                    )
+                    .to_string()
+                } else {
+                    format!(
+                        "{}: {}",
+                        tr(
+                            "Tila kääntyy (keskiarvo → matala/korkea)",
+                            "Status flips (central → low/high)"
+                        ),
+                        esc(&flips.join("; "))
+                    )
+                }
+            );
+        }
+        let _ = write!(
+            o,
+            "</div><p class=\"muted\">{}</p></section>",
+            tr(
+                "Palkki: indikaattorin arvo, kun tekijä on yksin 5. ja 95. prosenttipisteessään kaikkina ennustevuosina, vuonna, jona ero on suurin; oranssi viiva: ennuste.",
+                "Bar: the indicator's value with the driver alone at its 5th and 95th percentile in every projected year, in the year of the largest difference; orange line: the forecast."
+            )
+        );
+    }
+
     // Key ratios of the city and the group.
     let _ = write!(
         o,
@@ -821,6 +963,21 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
     let _ = write!(o, "<p class=\"muted\">{}</p>", esc(&kind_legend(lang)));
     o.push_str("</section></body></html>\n");
     o
+}
+
+/// A driver's key short enough for a chart's label.
+fn short_driver(key: &str) -> String {
+    match key
+        .strip_prefix("investments.project '")
+        .and_then(|k| k.strip_suffix("'.cost_overrun_pct"))
+    {
+        Some(name) => format!("{name}: cost"),
+        None => key.to_string(),
+    }
+}
+
+fn mark_of(s: Status) -> &'static str {
+    crate::report::indicators::mark(s)
 }
 
 fn kind_legend(lang: Lang) -> String {

@@ -446,6 +446,22 @@ fn reports_carry_the_simulation_as_fan_charts_with_seed_and_paths() {
         .filter(|n| n.starts_with("xl/charts/chart"))
         .count();
     assert_eq!(charts, 10);
+    // The sensitivity as tornado charts.
+    let sens = dir.join("sens.html");
+    let o = run(&[
+        "report",
+        EXAMPLE,
+        "--scenario",
+        "scenarios/uncertain.toml",
+        "--sensitivity",
+        "--out",
+        path_str(&sens),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&sens).unwrap();
+    assert!(text.contains("id=\"sensitivity\""));
+    assert_eq!(text.matches("<svg").count(), 10);
+    assert!(text.contains("tax.earnings_growth_pct"));
     // Without uncertainty there is nothing to simulate.
     let o = run(&[
         "report",
