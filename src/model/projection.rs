@@ -130,14 +130,26 @@ fn fmt_eur(v: Decimal) -> String {
 struct Vintage {
     year: i32,
     life: u32,
-    amount: Decimal,
+    /// The yearly depreciation, amount / life, divided once.
+    yearly: Decimal,
+}
+
+impl Vintage {
+    fn new(year: i32, life: u32, amount: Decimal) -> Vintage {
+        let yearly = if life == 0 {
+            Decimal::ZERO
+        } else {
+            amount / Decimal::from(life)
+        };
+        Vintage { year, life, yearly }
+    }
 }
 
 fn depreciation(vintages: &[Vintage], t: i32) -> Decimal {
     vintages
         .iter()
         .filter(|v| v.life > 0 && t > v.year && t <= v.year + v.life as i32)
-        .map(|v| v.amount / Decimal::from(v.life))
+        .map(|v| v.yearly)
         .sum()
 }
 
@@ -530,11 +542,7 @@ impl Engine<'_> {
                     net += *v - s;
                 }
                 plan_spend.entry(pcomp).or_default().2 += p.land_sales;
-                plan_vintages.push(Vintage {
-                    year: pcomp,
-                    life: inv.life(p.class),
-                    amount: net,
-                });
+                plan_vintages.push(Vintage::new(pcomp, inv.life(p.class), net));
             }
         }
         // The plan's own investments without named projects, by year.
@@ -546,11 +554,7 @@ impl Engine<'_> {
         let general_life = inv.life(AssetClass::General);
         for y in self.given.iter() {
             let (gg, gs, _) = general_given(*y);
-            plan_vintages.push(Vintage {
-                year: *y,
-                life: general_life,
-                amount: gg - gs,
-            });
+            plan_vintages.push(Vintage::new(*y, general_life, gg - gs));
         }
         // Trend level beyond the plan: the plan's average, indexed.
         let avg_years: Vec<i32> = if self.given.is_empty() {
@@ -881,18 +885,14 @@ impl Engine<'_> {
                     gross = cap;
                 }
             }
-            scen_vintages.push(Vintage {
-                year: t,
-                life: general_life,
-                amount: (gen_g - gen_s) * scale,
-            });
+            scen_vintages.push(Vintage::new(t, general_life, (gen_g - gen_s) * scale));
             for pf in &project_flows {
                 if let Some(n) = pf.net_by_year.get(&t) {
-                    scen_vintages.push(Vintage {
-                        year: pf.completion.max(t),
-                        life: inv.life(pf.class),
-                        amount: *n * scale,
-                    });
+                    scen_vintages.push(Vintage::new(
+                        pf.completion.max(t),
+                        inv.life(pf.class),
+                        *n * scale,
+                    ));
                 }
             }
 
