@@ -172,15 +172,7 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
             args.seed,
             threads,
         )
-        .map_err(|e| match e {
-            crate::model::projection::ProjectionError::Data(m) => {
-                Error::input(Location::file(ds.file.clone()), m)
-            }
-            crate::model::projection::ProjectionError::Scenario(e) => Error::config(
-                Location::file(sc.files.first().cloned().unwrap_or_default()),
-                e.message,
-            ),
-        })?;
+        .map_err(crate::cmd::simulate::map_err(&ds, sc))?;
         doc.simulation = Some(sim);
     }
     if args.sensitivity {
@@ -200,15 +192,7 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
             &cfg.targets,
             options(&args.projecting),
         )
-        .map_err(|e| match e {
-            crate::model::projection::ProjectionError::Data(m) => {
-                Error::input(Location::file(ds.file.clone()), m)
-            }
-            crate::model::projection::ProjectionError::Scenario(e) => Error::config(
-                Location::file(sc.files.first().cloned().unwrap_or_default()),
-                e.message,
-            ),
-        })?;
+        .map_err(crate::cmd::simulate::map_err(&ds, sc))?;
         doc.sensitivity = Some(swings);
     }
     let bytes = render(&doc, kind, cfg.targets.net_cost_growth.allowance_pp, &out)?;

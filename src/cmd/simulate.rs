@@ -11,7 +11,7 @@ use crate::model::simulate;
 use crate::report::{self, OutputFormat};
 use crate::scenario_file;
 
-fn map_err(ds: &Dataset, sc: &Scenario) -> impl Fn(ProjectionError) -> Error {
+pub fn map_err(ds: &Dataset, sc: &Scenario) -> impl Fn(ProjectionError) -> Error {
     let file = ds.file.clone();
     let first = sc.files.first().cloned().unwrap_or_default();
     move |e| match e {

@@ -127,17 +127,7 @@ pub fn table(cmp: &Comparison, lang: Lang, out: &mut dyn Write) -> io::Result<()
     }
     for d in &INDICATORS {
         writeln!(out)?;
-        let unit = if fi {
-            d.unit.symbol()
-        } else {
-            d.unit.symbol_en()
-        };
-        let name = if fi { d.fi } else { d.en };
-        if name.contains(',') {
-            writeln!(out, "{} {name}", d.number)?;
-        } else {
-            writeln!(out, "{} {name}, {unit}", d.number)?;
-        }
+        writeln!(out, "{}", crate::report::indicators::heading(d, lang))?;
         let mut headers = vec![if fi { "Vuosi" } else { "Year" }.to_string(), String::new()];
         for (i, c) in cmp.columns.iter().enumerate() {
             headers.push(format!("{} {}", letter(i), c.name));

@@ -6,10 +6,27 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::indicators::{Evaluation, INDICATORS, IndicatorValue, Status};
+use crate::model::indicators::{Evaluation, INDICATORS, IndicatorDef, IndicatorValue, Status};
 use crate::model::ratios::Unit;
 use crate::report::format::{Lang, number, plain};
 use crate::report::table::{Align, Table};
+
+/// "1 Vuosikate − nettoinvestoinnit, €": an indicator's number, name and
+/// unit (names that carry their unit already keep it once).
+pub fn heading(d: &IndicatorDef, lang: Lang) -> String {
+    let fi = lang == Lang::Fi;
+    let unit = if fi {
+        d.unit.symbol()
+    } else {
+        d.unit.symbol_en()
+    };
+    let name = if fi { d.fi } else { d.en };
+    if name.contains(',') {
+        format!("{} {name}", d.number)
+    } else {
+        format!("{} {name}, {unit}", d.number)
+    }
+}
 
 pub fn mark(s: Status) -> &'static str {
     match s {

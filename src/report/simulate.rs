@@ -58,17 +58,7 @@ pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) ->
     }
     for d in &INDICATORS {
         writeln!(out)?;
-        let unit = if fi {
-            d.unit.symbol()
-        } else {
-            d.unit.symbol_en()
-        };
-        let name = if fi { d.fi } else { d.en };
-        if name.contains(',') {
-            writeln!(out, "{} {name}", d.number)?;
-        } else {
-            writeln!(out, "{} {name}, {unit}", d.number)?;
-        }
+        writeln!(out, "{}", crate::report::indicators::heading(d, lang))?;
         let mut t = Table::new(
             vec![
                 if fi { "Vuosi" } else { "Year" }.into(),
@@ -233,17 +223,7 @@ pub fn tornado(
     )?;
     for d in &INDICATORS {
         writeln!(out)?;
-        let unit = if fi {
-            d.unit.symbol()
-        } else {
-            d.unit.symbol_en()
-        };
-        let name = if fi { d.fi } else { d.en };
-        if name.contains(',') {
-            writeln!(out, "{} {name}", d.number)?;
-        } else {
-            writeln!(out, "{} {name}, {unit}", d.number)?;
-        }
+        writeln!(out, "{}", crate::report::indicators::heading(d, lang))?;
         let mut t = Table::new(
             vec![
                 if fi { "Tekijä" } else { "Driver" }.into(),
