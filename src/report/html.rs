@@ -124,6 +124,90 @@ fn nice_step(range: f64) -> f64 {
     step * mag
 }
 
+/// The frame of a chart: nice bounds for the values, the scale, and the
+/// opening of the SVG with its title and labelled grid lines.
+struct Plot {
+    w: f64,
+    h: f64,
+    l: f64,
+    r: f64,
+    t: f64,
+    b: f64,
+    lo: f64,
+    hi: f64,
+    step: f64,
+    n: f64,
+}
+
+impl Plot {
+    fn new(
+        vals: &[f64],
+        points: usize,
+        (w, h): (f64, f64),
+        (l, r, t, b): (f64, f64, f64, f64),
+    ) -> Plot {
+        let (mut lo, mut hi) = vals
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+        if (hi - lo).abs() < 1e-9 {
+            hi += 1.0;
+            lo -= 1.0;
+        }
+        let step = nice_step(hi - lo);
+        Plot {
+            w,
+            h,
+            l,
+            r,
+            t,
+            b,
+            lo: (lo / step).floor() * step,
+            hi: (hi / step).ceil() * step,
+            step,
+            n: points.max(2) as f64,
+        }
+    }
+    fn x(&self, i: usize) -> f64 {
+        self.l + (self.w - self.l - self.r) * (i as f64) / (self.n - 1.0)
+    }
+    fn y(&self, v: f64) -> f64 {
+        self.t + (self.h - self.t - self.b) * (self.hi - v) / (self.hi - self.lo)
+    }
+    fn open(&self, title: &str, unit: Unit, lang: Lang, zero: &str) -> String {
+        let (w, h, l) = (self.w, self.h, self.l);
+        let mut s = String::new();
+        let _ = write!(
+            s,
+            "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+            esc(title)
+        );
+        let _ = write!(
+            s,
+            "<text x=\"{l}\" y=\"16\" font-size=\"15\" font-weight=\"bold\">{}</text>",
+            esc(title)
+        );
+        let mut v = self.lo;
+        while v <= self.hi + self.step / 2.0 {
+            let yy = self.y(v);
+            let _ = write!(
+                s,
+                "<line x1=\"{l}\" x2=\"{:.1}\" y1=\"{yy:.1}\" y2=\"{yy:.1}\" stroke=\"{}\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
+                w - self.r,
+                if v.abs() < self.step / 1e6 {
+                    zero
+                } else {
+                    "#e5e5e5"
+                },
+                l - 4.0,
+                yy + 3.0,
+                esc(&axis_label(v, unit, lang))
+            );
+            v += self.step;
+        }
+        s
+    }
+}
+
 /// A line chart: one line per series, marks coloured by status, the target
 /// as a red dashed line, kinds of year told apart by the dash.
 fn chart(
@@ -145,48 +229,9 @@ fn chart(
         .chain(target.iter().filter_map(|p| p.1))
         .collect();
     vals.push(0.0);
-    let (mut lo, mut hi) = vals
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
-    if (hi - lo).abs() < 1e-9 {
-        hi += 1.0;
-        lo -= 1.0;
-    }
-    let step = nice_step(hi - lo);
-    lo = (lo / step).floor() * step;
-    hi = (hi / step).ceil() * step;
-    let n = years.len().max(2) as f64;
-    let x = |i: usize| l + (w - l - r) * (i as f64) / (n - 1.0);
-    let y = |v: f64| t + (h - t - b) * (hi - v) / (hi - lo);
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        esc(title)
-    );
-    let _ = write!(
-        s,
-        "<text x=\"{l}\" y=\"16\" font-size=\"15\" font-weight=\"bold\">{}</text>",
-        esc(title)
-    );
-    let mut v = lo;
-    while v <= hi + step / 2.0 {
-        let yy = y(v);
-        let _ = write!(
-            s,
-            "<line x1=\"{l}\" x2=\"{:.1}\" y1=\"{yy:.1}\" y2=\"{yy:.1}\" stroke=\"{}\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
-            w - r,
-            if v.abs() < step / 1e6 {
-                "#999"
-            } else {
-                "#e5e5e5"
-            },
-            l - 4.0,
-            yy + 3.0,
-            esc(&axis_label(v, unit, lang))
-        );
-        v += step;
-    }
+    let pl = Plot::new(&vals, years.len(), (w, h), (l, r, t, b));
+    let (x, y) = (|i: usize| pl.x(i), |v: f64| pl.y(v));
+    let mut s = pl.open(title, unit, lang, "#999");
     for (i, yr) in years.iter().enumerate() {
         let _ = write!(
             s,
@@ -306,48 +351,9 @@ fn fan(
     if vals.is_empty() {
         return String::new();
     }
-    let (mut lo, mut hi) = vals
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
-    if (hi - lo).abs() < 1e-9 {
-        hi += 1.0;
-        lo -= 1.0;
-    }
-    let step = nice_step(hi - lo);
-    lo = (lo / step).floor() * step;
-    hi = (hi / step).ceil() * step;
-    let n = cells.len().max(2) as f64;
-    let x = |i: usize| l + (w - l - r) * (i as f64) / (n - 1.0);
-    let y = |v: f64| t + (h - t - b) * (hi - v) / (hi - lo);
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        esc(title)
-    );
-    let _ = write!(
-        s,
-        "<text x=\"{l}\" y=\"16\" font-size=\"15\" font-weight=\"bold\">{}</text>",
-        esc(title)
-    );
-    let mut v = lo;
-    while v <= hi + step / 2.0 {
-        let yy = y(v);
-        let _ = write!(
-            s,
-            "<line x1=\"{l}\" x2=\"{:.1}\" y1=\"{yy:.1}\" y2=\"{yy:.1}\" stroke=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
-            w - r,
-            if v.abs() < step / 1e6 {
-                "#b3261e"
-            } else {
-                "#e5e5e5"
-            },
-            l - 4.0,
-            yy + 3.0,
-            esc(&axis_label(v, d.unit, lang))
-        );
-        v += step;
-    }
+    let pl = Plot::new(&vals, cells.len(), (w, h), (l, r, t, b));
+    let (x, y) = (|i: usize| pl.x(i), |v: f64| pl.y(v));
+    let mut s = pl.open(title, d.unit, lang, "#b3261e");
     let band = |a: usize, bb: usize, fill: &str| -> String {
         let pts: Vec<(usize, f64, f64)> = cells
             .iter()
