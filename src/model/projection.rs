@@ -1091,110 +1091,115 @@ impl Engine<'_> {
             };
 
             // Into the dataset.
-            let mut lines: Vec<(&'static str, Decimal)> = vec![
-                ("tl.toimintatuotot", ti),
-                ("tl.valmistus_omaan_kayttoon", valm),
-                ("tl.toimintakulut", kulut),
-                ("tl.toimintakate", toimintakate),
-                ("tl.verotulot", verot),
-                ("tl.valtionosuudet", vos),
-                ("tl.korkotuotot", korkotuotot),
-                ("tl.muut_rahoitustuotot", muut_rt),
-                ("tl.korkokulut", -interest),
-                ("tl.muut_rahoituskulut", muut_rk),
-                ("tl.rahoitustuotot_ja_kulut", rtk),
-                ("tl.vuosikate", vuosikate),
-                ("tl.poistot_ja_arvonalentumiset", -dep),
-                ("tl.satunnaiset_erat", sat),
-                ("tl.tilikauden_tulos", tulos),
-                ("tl.tilinpaatossiirrot", siirrot),
-                ("tl.tilikauden_ylijaama", ylijaama),
-                ("rl.vuosikate", vuosikate),
-                ("rl.satunnaiset_erat", rl_sat),
-                ("rl.tulorahoituksen_korjauserat", korj),
-                ("rl.toiminnan_rahavirta", toiminnan),
-                ("rl.investointimenot", -gross),
-                ("rl.rahoitusosuudet", subs),
-                ("rl.luovutustulot", sales),
-                ("rl.investointien_rahavirta", investoinnit),
-                ("rl.toiminnan_ja_investointien_rahavirta", t_i),
-                ("rl.antolainauksen_muutokset", antol),
-                ("rl.pitkaaikaisten_lainojen_lisays", borrow),
-                ("rl.pitkaaikaisten_lainojen_vahennys", -repay),
-                ("rl.lyhytaikaisten_lainojen_muutos", lyhyt),
-                ("rl.lainakannan_muutokset", lainakannan),
-                ("rl.oman_paaoman_muutokset", oma),
-                ("rl.muut_maksuvalmiuden_muutokset", muut),
-                ("rl.rahoituksen_rahavirta", rahoituksen),
-                ("rl.rahavarojen_muutos", cash - cash_prev),
-                ("rl.rahavarat_31_12", cash),
-                ("rl.rahavarat_1_1", cash_prev),
-            ];
-            let sum = |ids: &[&str]| -> Decimal {
-                ids.iter()
-                    .map(|i| bs.get(i).copied().unwrap_or_default())
-                    .sum()
-            };
-            let pa: Vec<&str> = items::children("ta.pitkaaikainen").map(|d| d.id).collect();
-            let la: Vec<&str> = items::children("ta.lyhytaikainen").map(|d| d.id).collect();
-            let pysyvat = sum(&["ta.aineettomat", "ta.aineelliset", "ta.sijoitukset"]);
-            let vaihtuvat = sum(&[
-                "ta.vaihto_omaisuus",
-                "ta.saamiset",
-                "ta.rahoitusarvopaperit",
-                "ta.rahat_ja_pankkisaamiset",
-            ]);
-            let oma_paaoma = sum(&[
-                "ta.peruspaaoma",
-                "ta.arvonkorotusrahasto",
-                "ta.muut_omat_rahastot",
-                "ta.edellisten_ylijaama",
-                "ta.tilikauden_ylijaama",
-            ]);
-            let pitka = sum(&pa);
-            let lyhyt_v = sum(&la);
-            lines.extend([
-                ("ta.pysyvat_vastaavat", pysyvat),
-                ("ta.vaihtuvat_vastaavat", vaihtuvat),
-                (
-                    "ta.vastaavaa",
-                    pysyvat + vaihtuvat + sum(&["ta.toimeksiantojen_varat"]),
-                ),
-                ("ta.oma_paaoma", oma_paaoma),
-                ("ta.pitkaaikainen", pitka),
-                ("ta.lyhytaikainen", lyhyt_v),
-                ("ta.vieras_paaoma", pitka + lyhyt_v),
-                (
-                    "ta.vastattavaa",
-                    oma_paaoma
-                        + pitka
-                        + lyhyt_v
-                        + sum(&[
-                            "ta.poistoero_ja_varaukset",
-                            "ta.pakolliset_varaukset",
-                            "ta.toimeksiantojen_paaomat",
-                        ]),
-                ),
-            ]);
-            for (id, v) in &bs {
-                lines.push((*id, *v));
-            }
-            if let Some(p) = pop.get(&t) {
-                lines.push(("bg.asukasluku", *p));
-            }
-            if let Some(r) = rate {
-                lines.push(("bg.tuloveroprosentti", r));
-            }
-            if let Some(l) = lease_city {
-                lines.push(("bg.vuokravastuut", l));
-            }
-            if let Some(l) = lease_group {
-                lines.push(("bg.konsernin_vuokravastuut", l));
-            }
-            if let Some(gl) = group_loans {
-                lines.push(("bg.konsernin_lainakanta", gl));
-            }
+            let earlier = bs
+                .get("ta.edellisten_ylijaama")
+                .copied()
+                .unwrap_or_default();
+            // A simulated path needs the year's figures, not its statements.
             if !lean {
+                let mut lines: Vec<(&'static str, Decimal)> = vec![
+                    ("tl.toimintatuotot", ti),
+                    ("tl.valmistus_omaan_kayttoon", valm),
+                    ("tl.toimintakulut", kulut),
+                    ("tl.toimintakate", toimintakate),
+                    ("tl.verotulot", verot),
+                    ("tl.valtionosuudet", vos),
+                    ("tl.korkotuotot", korkotuotot),
+                    ("tl.muut_rahoitustuotot", muut_rt),
+                    ("tl.korkokulut", -interest),
+                    ("tl.muut_rahoituskulut", muut_rk),
+                    ("tl.rahoitustuotot_ja_kulut", rtk),
+                    ("tl.vuosikate", vuosikate),
+                    ("tl.poistot_ja_arvonalentumiset", -dep),
+                    ("tl.satunnaiset_erat", sat),
+                    ("tl.tilikauden_tulos", tulos),
+                    ("tl.tilinpaatossiirrot", siirrot),
+                    ("tl.tilikauden_ylijaama", ylijaama),
+                    ("rl.vuosikate", vuosikate),
+                    ("rl.satunnaiset_erat", rl_sat),
+                    ("rl.tulorahoituksen_korjauserat", korj),
+                    ("rl.toiminnan_rahavirta", toiminnan),
+                    ("rl.investointimenot", -gross),
+                    ("rl.rahoitusosuudet", subs),
+                    ("rl.luovutustulot", sales),
+                    ("rl.investointien_rahavirta", investoinnit),
+                    ("rl.toiminnan_ja_investointien_rahavirta", t_i),
+                    ("rl.antolainauksen_muutokset", antol),
+                    ("rl.pitkaaikaisten_lainojen_lisays", borrow),
+                    ("rl.pitkaaikaisten_lainojen_vahennys", -repay),
+                    ("rl.lyhytaikaisten_lainojen_muutos", lyhyt),
+                    ("rl.lainakannan_muutokset", lainakannan),
+                    ("rl.oman_paaoman_muutokset", oma),
+                    ("rl.muut_maksuvalmiuden_muutokset", muut),
+                    ("rl.rahoituksen_rahavirta", rahoituksen),
+                    ("rl.rahavarojen_muutos", cash - cash_prev),
+                    ("rl.rahavarat_31_12", cash),
+                    ("rl.rahavarat_1_1", cash_prev),
+                ];
+                let sum = |ids: &[&str]| -> Decimal {
+                    ids.iter()
+                        .map(|i| bs.get(i).copied().unwrap_or_default())
+                        .sum()
+                };
+                let pa: Vec<&str> = items::children("ta.pitkaaikainen").map(|d| d.id).collect();
+                let la: Vec<&str> = items::children("ta.lyhytaikainen").map(|d| d.id).collect();
+                let pysyvat = sum(&["ta.aineettomat", "ta.aineelliset", "ta.sijoitukset"]);
+                let vaihtuvat = sum(&[
+                    "ta.vaihto_omaisuus",
+                    "ta.saamiset",
+                    "ta.rahoitusarvopaperit",
+                    "ta.rahat_ja_pankkisaamiset",
+                ]);
+                let oma_paaoma = sum(&[
+                    "ta.peruspaaoma",
+                    "ta.arvonkorotusrahasto",
+                    "ta.muut_omat_rahastot",
+                    "ta.edellisten_ylijaama",
+                    "ta.tilikauden_ylijaama",
+                ]);
+                let pitka = sum(&pa);
+                let lyhyt_v = sum(&la);
+                lines.extend([
+                    ("ta.pysyvat_vastaavat", pysyvat),
+                    ("ta.vaihtuvat_vastaavat", vaihtuvat),
+                    (
+                        "ta.vastaavaa",
+                        pysyvat + vaihtuvat + sum(&["ta.toimeksiantojen_varat"]),
+                    ),
+                    ("ta.oma_paaoma", oma_paaoma),
+                    ("ta.pitkaaikainen", pitka),
+                    ("ta.lyhytaikainen", lyhyt_v),
+                    ("ta.vieras_paaoma", pitka + lyhyt_v),
+                    (
+                        "ta.vastattavaa",
+                        oma_paaoma
+                            + pitka
+                            + lyhyt_v
+                            + sum(&[
+                                "ta.poistoero_ja_varaukset",
+                                "ta.pakolliset_varaukset",
+                                "ta.toimeksiantojen_paaomat",
+                            ]),
+                    ),
+                ]);
+                for (id, v) in &bs {
+                    lines.push((*id, *v));
+                }
+                if let Some(p) = pop.get(&t) {
+                    lines.push(("bg.asukasluku", *p));
+                }
+                if let Some(r) = rate {
+                    lines.push(("bg.tuloveroprosentti", r));
+                }
+                if let Some(l) = lease_city {
+                    lines.push(("bg.vuokravastuut", l));
+                }
+                if let Some(l) = lease_group {
+                    lines.push(("bg.konsernin_vuokravastuut", l));
+                }
+                if let Some(gl) = group_loans {
+                    lines.push(("bg.konsernin_lainakanta", gl));
+                }
                 self.emit(&mut out, t, kind, given, &lines, &src, &known);
             }
 
@@ -1222,11 +1227,11 @@ impl Engine<'_> {
                 interest,
                 cash,
                 min_cash,
-                accumulated_surplus: sum(&["ta.edellisten_ylijaama", "ta.tilikauden_ylijaama"]),
+                accumulated_surplus: earlier + ylijaama,
                 group_loans,
                 group_leases: lease_group,
                 operating_and_investing: t_i,
-                earlier_surplus: sum(&["ta.edellisten_ylijaama"]),
+                earlier_surplus: earlier,
                 surplus: ylijaama,
             });
             loans_prev = loans_now;
