@@ -182,7 +182,7 @@ impl Outcome {
     }
 }
 
-fn round_whole(v: Decimal) -> Decimal {
+pub fn round_whole(v: Decimal) -> Decimal {
     v.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
 }
 
@@ -309,6 +309,12 @@ fn net_cost_growth(c: &Ctx, pi: &PriceIndex, y: i32) -> Outcome {
     );
     o.method = method;
     o
+}
+
+/// Group loans and liabilities per resident in a year, as indicator 4 reads
+/// them (the start of a simulated path is compared with this).
+pub fn group_per_resident(c: &Ctx, y: i32) -> Measure {
+    group_loans(c, y, &mut None).and_then(|l| div(l, c.population(y)?, "population"))
 }
 
 /// Group loans and lease liabilities for a year, from the group balance

@@ -149,109 +149,6 @@ pub struct Simulation {
     pub drivers: Vec<String>,
 }
 
-/// What the indicators read of the years before the projection: the figures
-/// of the window of indicator 5 up to the base year, as read.
-pub fn history(ds: &Dataset, base: i32, targets: &Targets) -> Dataset {
-    let first = base - targets.cash_flow.window_years.max(2) as i32 + 1;
-    let keep = |y: i32| y >= first && y <= base;
-    Dataset {
-        municipality: ds.municipality.clone(),
-        municipality_code: ds.municipality_code.clone(),
-        file: ds.file.clone(),
-        years: ds
-            .years
-            .iter()
-            .filter(|(y, _)| keep(**y))
-            .map(|(y, k)| (*y, *k))
-            .collect(),
-        // Of the balance sheets only what the indicators read: the city's
-        // surplus lines, and the group's at the start (its loan stock).
-        figures: ds
-            .figures
-            .iter()
-            .filter(|((e, id, y), _)| {
-                keep(*y)
-                    && (!id.starts_with("ta.")
-                        || matches!(*id, "ta.edellisten_ylijaama" | "ta.tilikauden_ylijaama")
-                        || (*e == crate::model::dataset::Entity::Group && *y == base))
-            })
-            .map(|(k, v)| (*k, v.clone()))
-            .collect(),
-        sheets: ds.sheets.clone(),
-        findings: Vec::new(),
-    }
-}
-
-/// Puts a lean projection's year rows into the history as the lines the
-/// indicators read, replacing the previous path's.
-pub fn put_rows(h: &mut Dataset, rows: &[crate::model::projection::YearRow]) {
-    use crate::model::dataset::{Entity, Figure};
-    let src = crate::error::Location::file("simulated path");
-    for r in rows {
-        h.years.insert(r.year, r.kind);
-        let lines: [(&'static str, Option<Decimal>); 12] = [
-            ("tl.vuosikate", Some(r.annual_margin)),
-            ("tl.toimintakate", Some(-r.net_operating_cost)),
-            ("rl.investointimenot", Some(-r.gross_investment)),
-            ("rl.rahoitusosuudet", Some(r.investment_subsidies)),
-            ("rl.luovutustulot", Some(r.asset_sales)),
-            (
-                "rl.toiminnan_ja_investointien_rahavirta",
-                Some(r.operating_and_investing),
-            ),
-            ("ta.edellisten_ylijaama", Some(r.earlier_surplus)),
-            ("ta.tilikauden_ylijaama", Some(r.surplus)),
-            ("tl.tilikauden_ylijaama", Some(r.surplus)),
-            ("bg.asukasluku", r.population),
-            ("bg.konsernin_lainakanta", r.group_loans),
-            ("bg.konsernin_vuokravastuut", r.group_leases),
-        ];
-        for (id, v) in lines {
-            let key = (Entity::City, id, r.year);
-            match v {
-                Some(value) => match h.figures.get_mut(&key) {
-                    Some(f) => f.value = value,
-                    None => {
-                        h.figures.insert(
-                            key,
-                            Figure {
-                                value,
-                                source: src.clone(),
-                                label: String::new(),
-                                quantum: Decimal::ZERO,
-                            },
-                        );
-                    }
-                },
-                None => {
-                    h.figures.remove(&key);
-                }
-            }
-        }
-    }
-}
-
-/// A path's indicators without its statements: the lean projection's rows
-/// laid into the history and measured by the same indicator code.
-pub fn lean_evaluation(
-    history: &mut Dataset,
-    ds: &Dataset,
-    sc: &Scenario,
-    pi: &PriceIndex,
-    targets: &Targets,
-    opts: Options,
-    lookup: Option<&projection::Lookup>,
-) -> Result<Evaluation, ProjectionError> {
-    let p = projection::project_with(ds, sc, pi, Options { lean: true, ..opts }, lookup)?;
-    put_rows(history, &p.rows);
-    Ok(indicators::evaluate_from(
-        history,
-        targets,
-        &p.price_index,
-        p.base_year + 1,
-    ))
-}
-
 /// Whether the lean path measures what the full one does: the targets'
 /// indicators are the city's, and the workbook has no group balance sheet
 /// beyond the start (which the full path would read instead of the estimate).
@@ -267,6 +164,143 @@ pub fn lean_applies(ds: &Dataset, base: i32, targets: &Targets) -> bool {
             .figures
             .keys()
             .any(|(e, id, y)| *e == Entity::Group && *y > base && id.starts_with("ta."))
+}
+
+/// What the first projected years are compared with: the start's net
+/// cost, group loans per resident and operating and investing cash flows.
+pub struct Start {
+    base: i32,
+    net_cost: Option<Decimal>,
+    per_resident: Option<Decimal>,
+    ti: BTreeMap<i32, Decimal>,
+}
+
+impl Start {
+    pub fn new(ds: &Dataset, base: i32, targets: &Targets) -> Start {
+        use crate::model::dataset::Entity;
+        let c = crate::model::ratios::Ctx::quiet(ds, targets);
+        let w = targets.cash_flow.window_years as i32;
+        Start {
+            base,
+            net_cost: c.line(Entity::City, "tl.toimintakate", base).map(|v| -v),
+            per_resident: indicators::group_per_resident(&c, base).ok(),
+            ti: (base - w + 1..=base)
+                .filter_map(|y| c.ti_rahavirta(Entity::City, y).ok().map(|v| (y, v)))
+                .collect(),
+        }
+    }
+}
+
+/// One indicator in one year of a path: its value and status.
+pub type PathValue = (u8, i32, Option<Decimal>, Status);
+
+/// The five indicators of a path's projected years straight from its year
+/// rows, by the rules of the indicators module (the equivalence with the
+/// full forecast is tested). Only for the city's indicators (`lean_applies`).
+pub fn from_rows(
+    start: &Start,
+    rows: &[crate::model::projection::YearRow],
+    targets: &Targets,
+    pi: &PriceIndex,
+) -> Vec<PathValue> {
+    use crate::model::ratios::{div, pct};
+    let mut out = Vec::with_capacity(rows.len() * 5);
+    let row = |y: i32| rows.iter().find(|r| r.year == y);
+    let per_resident = |y: i32| -> Option<Decimal> {
+        if y == start.base {
+            return start.per_resident;
+        }
+        let r = row(y)?;
+        let leases = if targets.group_loans.include_leases {
+            r.group_leases?
+        } else {
+            Decimal::ZERO
+        };
+        let pop = r.population.filter(|p| *p > Decimal::ZERO)?;
+        div(r.group_loans? + leases, pop, "population").ok()
+    };
+    let net_cost = |y: i32| -> Option<Decimal> {
+        if y == start.base {
+            start.net_cost
+        } else {
+            row(y).map(|r| r.net_operating_cost)
+        }
+    };
+    let ti = |y: i32| -> Option<Decimal> {
+        if y <= start.base {
+            start.ti.get(&y).copied()
+        } else {
+            row(y).map(|r| r.operating_and_investing)
+        }
+    };
+    let judge = |v: Option<Decimal>, met: bool| match v {
+        Some(_) if met => Status::Met,
+        Some(_) => Status::Missed,
+        None => Status::NotMeasurable,
+    };
+    let min = targets.annual_margin.min_coverage_pct / Decimal::ONE_HUNDRED;
+    let s3 = &targets.net_cost_growth;
+    for r in rows {
+        let y = r.year;
+        // 1: vuosikate − nettoinvestoinnit.
+        let ni = r.gross_investment.abs() - r.investment_subsidies - r.asset_sales;
+        let diff = r.annual_margin - ni;
+        out.push((
+            1,
+            y,
+            Some(diff),
+            judge(Some(diff), r.annual_margin >= ni * min),
+        ));
+        // 2: accumulated surplus.
+        let acc = r.accumulated_surplus;
+        out.push((
+            2,
+            y,
+            Some(acc),
+            judge(Some(acc), acc > targets.accumulated_surplus.above_eur),
+        ));
+        // 3: net cost growth against the index.
+        let base = match targets.adjusted_base(y) {
+            Some(b) => Some(b),
+            None if s3.break_years.contains(&y) => None,
+            None => net_cost(y - 1),
+        };
+        let growth = match (base, pi.change(y)) {
+            (Some(b), Some(_)) if b > Decimal::ZERO => {
+                pct(r.net_operating_cost - b, b, "base").ok()
+            }
+            _ => None,
+        };
+        let limit = pi.change(y).unwrap_or_default() + s3.allowance_pp;
+        let met3 = growth.is_some_and(|g| {
+            g.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                <= limit
+        });
+        out.push((3, y, growth, judge(growth, met3)));
+        // 4: group loans and liabilities per resident, not growing.
+        let now = per_resident(y);
+        let change = match (now, per_resident(y - 1)) {
+            (Some(a), Some(b)) => Some(indicators::round_whole(a) - indicators::round_whole(b)),
+            _ => None,
+        };
+        let v4 = now.filter(|_| change.is_some());
+        out.push((
+            4,
+            y,
+            v4,
+            judge(v4, change.is_some_and(|c| c <= Decimal::ZERO)),
+        ));
+        // 5: operating and investing cash flow over the window.
+        let w = targets.cash_flow.window_years as i32;
+        let sum: Option<Decimal> = (y - w + 1..=y).map(ti).sum();
+        out.push((
+            5,
+            y,
+            sum,
+            judge(sum, sum.is_some_and(|s| s > targets.cash_flow.above_eur)),
+        ));
+    }
+    out
 }
 
 fn status_of(ev: &Evaluation, i: u8, y: i32) -> (Option<Decimal>, Status) {
@@ -328,44 +362,61 @@ pub fn simulate(
     let chunk = 64u64;
     let threads = threads.max(1);
     let lean = lean_applies(ds, probe.base_year, targets);
-    let hist = history(ds, probe.base_year, targets);
+    let start_fig = Start::new(ds, probe.base_year, targets);
     let lookup = projection::Lookup::new(ds);
-    let one_path = |p: u64, h: &mut Dataset| -> Result<Evaluation, ProjectionError> {
+    let one_path = |p: u64| -> Result<Vec<PathValue>, ProjectionError> {
         let mut rng = Rng::for_path(seed, p);
         let values = uncertainty::draw(u, &chol, &years, &mut rng);
         let s = uncertainty::apply(sc, u, &years, &values);
         if lean {
-            return lean_evaluation(h, ds, &s, pi, targets, opts, Some(&lookup));
+            let proj = projection::project_with(
+                ds,
+                &s,
+                pi,
+                Options { lean: true, ..opts },
+                Some(&lookup),
+            )?;
+            return Ok(from_rows(
+                &start_fig,
+                &proj.rows,
+                targets,
+                &proj.price_index,
+            ));
         }
         let proj = projection::project(ds, &s, pi, opts)?;
-        Ok(indicators::evaluate_quiet(
-            &proj.dataset,
-            targets,
-            &proj.price_index,
-        ))
+        let ev = indicators::evaluate_quiet(&proj.dataset, targets, &proj.price_index);
+        Ok(ev
+            .values
+            .iter()
+            .filter(|v| v.year > probe.base_year)
+            .map(|v| (v.indicator, v.year, v.value, v.status))
+            .collect())
     };
     let mut start = 0u64;
     while start < paths {
         let end = (start + chunk * threads as u64).min(paths);
-        let mut results: Vec<Option<Result<Evaluation, ProjectionError>>> =
+        let mut results: Vec<Option<Result<Vec<PathValue>, ProjectionError>>> =
             (start..end).map(|_| None).collect();
         std::thread::scope(|s| {
             for (t, slots) in results.chunks_mut(chunk as usize).enumerate() {
                 let first = start + t as u64 * chunk;
                 let one_path = &one_path;
-                let mut h = hist.clone();
                 s.spawn(move || {
                     for (j, slot) in slots.iter_mut().enumerate() {
-                        *slot = Some(one_path(first + j as u64, &mut h));
+                        *slot = Some(one_path(first + j as u64));
                     }
                 });
             }
         });
         for r in results {
-            let ev = r.expect("every slot is filled")?;
+            let path = r.expect("every slot is filled")?;
             let mut per_year: BTreeMap<i32, (bool, bool)> = BTreeMap::new();
             for c in cells.iter_mut() {
-                let (v, s) = status_of(&ev, c.indicator, c.year);
+                let (v, s) = path
+                    .iter()
+                    .find(|x| x.0 == c.indicator && x.1 == c.year)
+                    .map(|x| (x.2, x.3))
+                    .unwrap_or((None, Status::NotMeasurable));
                 let e = per_year.entry(c.year).or_insert((true, true));
                 match s {
                     Status::Met => c.met += 1,

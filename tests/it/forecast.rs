@@ -610,14 +610,14 @@ fn a_budget_that_prints_only_net_figures_is_taken_as_given() {
 #[test]
 fn a_lean_path_measures_what_the_full_forecast_does() {
     use kivijalka::model::indicators::evaluate;
-    use kivijalka::model::simulate::{history, lean_applies, lean_evaluation};
+    use kivijalka::model::simulate::{Start, from_rows, lean_applies};
     use kivijalka::model::targets::Targets;
 
     let ds = load_example();
     let pi = kphi();
     let t = Targets::default();
     assert!(lean_applies(&ds, 2025, &t));
-    let mut h = history(&ds, 2025, &t);
+    let start = Start::new(&ds, 2025, &t);
     let mut r = Rng(0x1ea7_0000_0000_0042);
     let mut scenarios: Vec<Scenario> = [
         "baseline.toml",
@@ -636,16 +636,20 @@ fn a_lean_path_measures_what_the_full_forecast_does() {
         let p = project(&ds, sc, &pi, Options::default()).unwrap();
         let full = evaluate(&p.dataset, &t, &p.price_index);
         let lookup = kivijalka::model::projection::Lookup::new(&ds);
-        let lean =
-            lean_evaluation(&mut h, &ds, sc, &pi, &t, Options::default(), Some(&lookup)).unwrap();
+        let lean_opts = Options {
+            lean: true,
+            ..Options::default()
+        };
+        let q = kivijalka::model::projection::project_with(&ds, sc, &pi, lean_opts, Some(&lookup))
+            .unwrap();
+        let lean = from_rows(&start, &q.rows, &t, &q.price_index);
         for v in full.values.iter().filter(|v| v.year > 2025) {
             let w = lean
-                .values
                 .iter()
-                .find(|w| w.indicator == v.indicator && w.year == v.year)
+                .find(|w| w.0 == v.indicator && w.1 == v.year)
                 .unwrap_or_else(|| panic!("{} {} missing", v.indicator, v.year));
             assert_eq!(
-                (w.value, w.status),
+                (w.2, w.3),
                 (v.value, v.status),
                 "{}: indicator {} in {}",
                 sc.name,
