@@ -375,9 +375,15 @@ pub fn draw(u: &Uncertainty, chol: &[Vec<f64>], years: &[i32], rng: &mut Rng) ->
     out
 }
 
-/// A drawn value as the projection takes it: four decimals.
+/// A drawn value as the projection takes it: four decimals (ten-thousandths
+/// rounded half away from zero), through an integer, which is exact and fast.
 pub fn dec(v: f64) -> Decimal {
-    Decimal::from_f64(v).unwrap_or_default().round_dp(4)
+    let scaled = (v * 10_000.0).round();
+    if scaled.is_finite() && scaled.abs() < 9.0e15 {
+        Decimal::new(scaled as i64, 4)
+    } else {
+        Decimal::from_f64(v).unwrap_or_default().round_dp(4)
+    }
 }
 
 /// The scenario with each uncertain driver set to the values given, by
