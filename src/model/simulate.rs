@@ -15,8 +15,6 @@ use serde::Serialize;
 use crate::model::dataset::{Dataset, YearKind};
 use crate::model::indicators::{self, Evaluation, Status};
 use crate::model::price_index::PriceIndex;
-#[allow(unused_imports)]
-use crate::model::projection::YearRow;
 use crate::model::projection::{self, Options, ProjectionError};
 use crate::model::scenario::{Scenario, ScenarioError};
 use crate::model::targets::Targets;
