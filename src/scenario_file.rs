@@ -675,16 +675,16 @@ pub fn load(path: &FsPath) -> Result<Scenario> {
 fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
     let u = sc.uncertainty.clone();
     for item in &u.items {
-        if let Driver::ProjectCost(name) = &item.driver {
-            if !sc.investments.projects.iter().any(|p| p.name == *name) {
-                return Err(Error::config(
-                    Location::line(&item.at.file, item.at.line),
-                    format!(
-                        "{}: there is no project '{name}' in the scenario",
-                        item.at.key
-                    ),
-                ));
-            }
+        if let Driver::ProjectCost(name) = &item.driver
+            && !sc.investments.projects.iter().any(|p| p.name == *name)
+        {
+            return Err(Error::config(
+                Location::line(&item.at.file, item.at.line),
+                format!(
+                    "{}: there is no project '{name}' in the scenario",
+                    item.at.key
+                ),
+            ));
         }
     }
     if let Err((at, m)) = crate::model::uncertainty::cholesky(&u) {
@@ -816,10 +816,10 @@ fn measures(
             d.to.as_ref()
                 .map(|v| cx.year(v, &format!("{k}.to")))
                 .transpose()?;
-        if let Some(t) = to {
-            if t < from {
-                return Err(cx.err(span, &k, format!("'to' {t} is before 'from' {from}")));
-            }
+        if let Some(t) = to
+            && t < from
+        {
+            return Err(cx.err(span, &k, format!("'to' {t} is before 'from' {from}")));
         }
         let amount = d
             .amount
@@ -856,10 +856,10 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
         growth(&p, v, "price_index_pct")?;
         sc.price_index_pct = p;
     }
-    if let Some(d) = doc.plan {
-        if let Some(v) = &d.follow_until {
-            sc.plan_follow_until = Some(cx.year(v, "plan.follow_until")?);
-        }
+    if let Some(d) = doc.plan
+        && let Some(v) = &d.follow_until
+    {
+        sc.plan_follow_until = Some(cx.year(v, "plan.follow_until")?);
     }
     if let Some(d) = doc.population {
         if let Some(v) = &d.growth_pct {

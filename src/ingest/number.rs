@@ -65,15 +65,14 @@ pub fn parse_text(raw: &str) -> Result<Option<Num>, String> {
         }));
     }
     for suffix in ["€", "eur", "EUR", "e"] {
-        if let Some(rest) = s.strip_suffix(suffix) {
-            if rest
+        if let Some(rest) = s.strip_suffix(suffix)
+            && rest
                 .chars()
                 .last()
                 .is_some_and(|c| c.is_ascii_digit() || c == ')' || c == '-')
-            {
-                s = rest.to_string();
-                break;
-            }
+        {
+            s = rest.to_string();
+            break;
         }
     }
     let mut negative = false;
@@ -81,11 +80,12 @@ pub fn parse_text(raw: &str) -> Result<Option<Num>, String> {
         negative = true;
         s = s[1..s.len() - 1].to_string();
     }
-    if let Some(rest) = s.strip_suffix('-') {
-        if !rest.is_empty() && !rest.starts_with('-') {
-            negative = !negative;
-            s = rest.to_string();
-        }
+    if let Some(rest) = s.strip_suffix('-')
+        && !rest.is_empty()
+        && !rest.starts_with('-')
+    {
+        negative = !negative;
+        s = rest.to_string();
     }
     if let Some(rest) = s.strip_prefix('-') {
         negative = !negative;

@@ -228,10 +228,10 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
             let cell = grid.get(r, c);
             match classify_header(cell) {
                 Header::NotYear => {
-                    if let Some(t) = cell.text() {
-                        if !labels::statements_of(t).is_empty() {
-                            has_label = true;
-                        }
+                    if let Some(t) = cell.text()
+                        && !labels::statements_of(t).is_empty()
+                    {
+                        has_label = true;
                     }
                 }
                 h => cols.push((c, h)),
@@ -268,11 +268,11 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
             if let Some(t) = grid.get(r, c).text() {
                 titles.push_str(&t.to_lowercase());
                 titles.push(' ');
-                if scale.is_none() {
-                    if let Some(u) = unit_in(t) {
-                        scale = Some(u);
-                        unit_found = Some(format!("\"{t}\" in {}", cell_name(r, c)));
-                    }
+                if scale.is_none()
+                    && let Some(u) = unit_in(t)
+                {
+                    scale = Some(u);
+                    unit_found = Some(format!("\"{t}\" in {}", cell_name(r, c)));
                 }
             }
         }

@@ -493,10 +493,10 @@ impl Sections {
             // printed above them opens it.
             let closing = self.last.is_some_and(|l| is_ancestor(def.id, l));
             self.open = if closing { None } else { Some(def.id) };
-        } else if let Some(o) = self.open {
-            if !is_ancestor(o, def) {
-                self.open = None;
-            }
+        } else if let Some(o) = self.open
+            && !is_ancestor(o, def)
+        {
+            self.open = None;
         }
         self.last = Some(def);
         self.seen.insert(def.id, pos);
@@ -518,27 +518,24 @@ impl Sections {
         if cands.len() <= 1 {
             return cands.first().copied();
         }
-        if let Some(o) = self.open {
-            if let Some(d) = cands
+        if let Some(o) = self.open
+            && let Some(d) = cands
                 .iter()
                 .find(|d| d.parent == Some(o))
                 .or_else(|| cands.iter().find(|d| is_ancestor(o, d)))
-            {
-                return Some(d);
-            }
+        {
+            return Some(d);
         }
         for row in below.iter().take(40) {
             let next = labels::candidates(statement, &row.label);
             if let Some(d) = cands
                 .iter()
                 .find(|d| next.iter().any(|n| d.parent == Some(n.id)))
-            {
-                if !cands
+                && !cands
                     .iter()
                     .all(|c| next.iter().any(|n| c.parent == Some(n.id)))
-                {
-                    return Some(d);
-                }
+            {
+                return Some(d);
             }
             if next
                 .iter()

@@ -90,10 +90,12 @@ pub fn normalize_keep_numbers(text: &str) -> String {
             c if c.is_alphanumeric() => c,
             _ => ' ',
         };
-        if let Some(p) = prev {
-            if c != ' ' && p != ' ' && (p.is_ascii_digit() != c.is_ascii_digit()) {
-                out.push(' ');
-            }
+        if let Some(p) = prev
+            && c != ' '
+            && p != ' '
+            && (p.is_ascii_digit() != c.is_ascii_digit())
+        {
+            out.push(' ');
         }
         out.push(c);
         prev = Some(c);
@@ -228,7 +230,7 @@ mod tests {
             one(Tase, "IV Tilikauden alijäämä"),
             "ta.tilikauden_ylijaama"
         );
-        assert_eq!(one(Tase, "2.Ennakkomaksut").len() > 0, true);
+        assert!(!one(Tase, "2.Ennakkomaksut").is_empty());
         assert_eq!(one(Tase, "A OMA PÄÄOMA"), "ta.oma_paaoma");
         assert_eq!(one(Tase, "VASTAAVAA YHTEENSÄ"), "ta.vastaavaa");
         assert_eq!(

@@ -336,11 +336,11 @@ pub fn project_with(
     let mut pi = series.clone();
     let scen_label = format!("scenario '{}'", sc.name);
     for y in base + 1..=horizon {
-        if pi.change(y).is_none() {
-            if let Some(v) = sc.price_index_pct.at(y) {
-                pi.changes.insert(y, v);
-                pi.sources.insert(y, scen_label.clone());
-            }
+        if pi.change(y).is_none()
+            && let Some(v) = sc.price_index_pct.at(y)
+        {
+            pi.changes.insert(y, v);
+            pi.sources.insert(y, scen_label.clone());
         }
     }
     if !pi.name.ends_with(&scen_label) {
@@ -412,10 +412,9 @@ impl Engine<'_> {
                     if let (Some(a), Some(b)) = (
                         self.tot("bg.asukasluku", y - 1),
                         self.tot("bg.asukasluku", y),
-                    ) {
-                        if a > Decimal::ZERO {
-                            changes.push(HUNDRED * (b - a) / a);
-                        }
+                    ) && a > Decimal::ZERO
+                    {
+                        changes.push(HUNDRED * (b - a) / a);
                     }
                 }
                 let avg = if changes.is_empty() {
@@ -821,12 +820,11 @@ impl Engine<'_> {
                     None => pi,
                 };
                 let mut v = vos_b * (Decimal::ONE + idx);
-                if sc.subsidies.follow_population {
-                    if let (Some(a), Some(b)) = (pop.get(&(t - 1)), pop.get(&t)) {
-                        if *a > Decimal::ZERO {
-                            v = v * b / a;
-                        }
-                    }
+                if sc.subsidies.follow_population
+                    && let (Some(a), Some(b)) = (pop.get(&(t - 1)), pop.get(&t))
+                    && *a > Decimal::ZERO
+                {
+                    v = v * b / a;
                 }
                 vos_b = r2(v);
             }
@@ -878,12 +876,14 @@ impl Engine<'_> {
             let mut subs = gen_s + ps.1;
             let sales = gen_l + ps.2;
             let mut scale = Decimal::ONE;
-            if let Some((from, cap)) = inv.cap {
-                if t >= from && gross > cap && gross > Decimal::ZERO {
-                    scale = cap / gross;
-                    subs = r2(subs * scale);
-                    gross = cap;
-                }
+            if let Some((from, cap)) = inv.cap
+                && t >= from
+                && gross > cap
+                && gross > Decimal::ZERO
+            {
+                scale = cap / gross;
+                subs = r2(subs * scale);
+                gross = cap;
             }
             scen_vintages.push(Vintage::new(t, general_life, (gen_g - gen_s) * scale));
             for pf in &project_flows {

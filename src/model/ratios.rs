@@ -91,7 +91,7 @@ impl<'a> Ctx<'a> {
     /// Starts recording afresh; returns what was recorded since the last call.
     pub fn take_inputs(&self) -> Vec<Input> {
         let mut v = std::mem::take(&mut *self.used.borrow_mut());
-        v.sort_by(|a, b| (a.year, items::order(a.item)).cmp(&(b.year, items::order(b.item))));
+        v.sort_by_key(|a| (a.year, items::order(a.item)));
         v.dedup_by(|a, b| a.item == b.item && a.year == b.year && a.entity == b.entity);
         v
     }

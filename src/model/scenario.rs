@@ -457,10 +457,10 @@ impl Scenario {
             }
         }
         for (key, at) in &self.origins {
-            if let Some(y) = key.rsplit('.').next().and_then(|s| s.parse::<i32>().ok()) {
-                if key.starts_with("loans.repayments") || key.starts_with("population.values") {
-                    errs.extend(bad(y, at));
-                }
+            if let Some(y) = key.rsplit('.').next().and_then(|s| s.parse::<i32>().ok())
+                && (key.starts_with("loans.repayments") || key.starts_with("population.values"))
+            {
+                errs.extend(bad(y, at));
             }
         }
         match errs.into_iter().next() {

@@ -11,6 +11,7 @@ use crate::model::dataset::Entity;
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
+#[derive(Default)]
 pub struct Targets {
     /// The strategy period, over which indicators 1 and 5 are also summed.
     pub period: Option<Period>,
@@ -98,20 +99,6 @@ impl From<EntitySetting> for Entity {
     }
 }
 
-impl Default for Targets {
-    fn default() -> Self {
-        Targets {
-            period: None,
-            annual_margin: AnnualMargin::default(),
-            accumulated_surplus: AccumulatedSurplus::default(),
-            net_cost_growth: NetCostGrowth::default(),
-            group_loans: GroupLoans::default(),
-            cash_flow: CashFlow::default(),
-            ratios: RatioSettings::default(),
-        }
-    }
-}
-
 impl Default for AnnualMargin {
     fn default() -> Self {
         AnnualMargin {
@@ -163,10 +150,10 @@ impl Default for RatioSettings {
 impl Targets {
     /// Settings that parse but make no sense.
     pub fn check(&self) -> Result<(), String> {
-        if let Some(p) = &self.period {
-            if p.end < p.start {
-                return Err(format!("period: end {} is before start {}", p.end, p.start));
-            }
+        if let Some(p) = &self.period
+            && p.end < p.start
+        {
+            return Err(format!("period: end {} is before start {}", p.end, p.start));
         }
         if self.cash_flow.window_years == 0 {
             return Err("cash_flow.window_years must be at least 1".into());

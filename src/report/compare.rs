@@ -52,16 +52,15 @@ impl Comparison {
                 for (y, _) in &self.years {
                     if let (Some(a), Some(b)) =
                         (self.value(0, d.number, *y), self.value(c, d.number, *y))
+                        && a.status != b.status
                     {
-                        if a.status != b.status {
-                            out.push(Change {
-                                scenario: self.columns[c].name.clone(),
-                                indicator: d.number,
-                                year: *y,
-                                baseline: a.status,
-                                status: b.status,
-                            });
-                        }
+                        out.push(Change {
+                            scenario: self.columns[c].name.clone(),
+                            indicator: d.number,
+                            year: *y,
+                            baseline: a.status,
+                            status: b.status,
+                        });
                     }
                 }
             }
