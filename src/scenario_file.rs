@@ -723,17 +723,12 @@ fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
                 let f = Decimal::ONE
                     + crate::model::uncertainty::dec(item.dist.central()) / Decimal::ONE_HUNDRED;
                 if let Some(p) = sc.investments.projects.iter_mut().find(|p| p.name == *name) {
-                    scale_project(p, f);
+                    crate::model::uncertainty::scale_project(p, f);
                 }
             }
         }
     }
     Ok(())
-}
-
-/// A project's cost and spending times `f`, the parts adding up to the cost.
-pub fn scale_project(p: &mut crate::model::scenario::Project, f: Decimal) {
-    crate::model::uncertainty::scale_project(p, f)
 }
 
 /// Reads one scenario text without following `extends` (tests, --set).

@@ -30,6 +30,23 @@ pub fn options(p: &Projecting) -> Options {
     }
 }
 
+/// A projection's error as the user reads it: the workbook for missing
+/// figures, the scenario's file, line and key for a setting.
+pub fn projection_error(ds: &Dataset, sc: &Scenario) -> impl Fn(ProjectionError) -> Error {
+    let file = ds.file.clone();
+    let first = sc.files.first().cloned().unwrap_or_default();
+    move |e| match e {
+        ProjectionError::Data(m) => Error::input(Location::file(file.clone()), m),
+        ProjectionError::Scenario(e) => match e.at {
+            Some(at) => Error::config(
+                Location::line(at.file, at.line),
+                format!("{}: {}", at.key, e.message),
+            ),
+            None => Error::config(Location::file(first.clone()), e.message),
+        },
+    }
+}
+
 /// Runs one projection and measures it, with errors named by file and line.
 pub fn project(
     cfg: &Config,
@@ -37,19 +54,7 @@ pub fn project(
     sc: &Scenario,
     opts: Options,
 ) -> Result<(Projection, Evaluation)> {
-    let p = projection::project(ds, sc, &cfg.index, opts).map_err(|e| match e {
-        ProjectionError::Data(m) => Error::input(Location::file(ds.file.clone()), m),
-        ProjectionError::Scenario(e) => match e.at {
-            Some(at) => Error::config(
-                Location::line(at.file, at.line),
-                format!("{}: {}", at.key, e.message),
-            ),
-            None => Error::config(
-                Location::file(sc.files.first().cloned().unwrap_or_default()),
-                e.message,
-            ),
-        },
-    })?;
+    let p = projection::project(ds, sc, &cfg.index, opts).map_err(projection_error(ds, sc))?;
     let ev = indicators::evaluate(&p.dataset, &cfg.targets, &p.price_index);
     Ok((p, ev))
 }

@@ -172,7 +172,7 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
             args.seed,
             threads,
         )
-        .map_err(crate::cmd::simulate::map_err(&ds, sc))?;
+        .map_err(crate::cmd::forecast::projection_error(&ds, sc))?;
         doc.simulation = Some(sim);
     }
     if args.sensitivity {
@@ -192,7 +192,7 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
             &cfg.targets,
             options(&args.projecting),
         )
-        .map_err(crate::cmd::simulate::map_err(&ds, sc))?;
+        .map_err(crate::cmd::forecast::projection_error(&ds, sc))?;
         doc.sensitivity = Some(swings);
     }
     let bytes = render(&doc, kind, cfg.targets.net_cost_growth.allowance_pp, &out)?;

@@ -1,30 +1,13 @@
 //! `kivijalka simulate` and `kivijalka sensitivity`.
 
 use crate::cli::{SensitivityArgs, SimulateArgs};
-use crate::cmd::forecast::options;
+use crate::cmd::forecast::{options, projection_error};
 use crate::cmd::{Outcome, emit, load};
 use crate::error::{Error, Location, Result};
-use crate::model::dataset::Dataset;
-use crate::model::projection::ProjectionError;
 use crate::model::scenario::Scenario;
 use crate::model::simulate;
 use crate::report::{self, OutputFormat};
 use crate::scenario_file;
-
-pub fn map_err(ds: &Dataset, sc: &Scenario) -> impl Fn(ProjectionError) -> Error {
-    let file = ds.file.clone();
-    let first = sc.files.first().cloned().unwrap_or_default();
-    move |e| match e {
-        ProjectionError::Data(m) => Error::input(Location::file(file.clone()), m),
-        ProjectionError::Scenario(e) => match e.at {
-            Some(at) => Error::config(
-                Location::line(at.file, at.line),
-                format!("{}: {}", at.key, e.message),
-            ),
-            None => Error::config(Location::file(first.clone()), e.message),
-        },
-    }
-}
 
 fn needs_uncertainty(sc: &Scenario) -> Result<()> {
     if sc.uncertainty.items.is_empty() {
@@ -62,7 +45,7 @@ pub fn run(args: &SimulateArgs) -> Result<Outcome> {
         args.seed,
         threads,
     )
-    .map_err(map_err(&ds, &sc))?;
+    .map_err(projection_error(&ds, &sc))?;
     emit(&cfg, |out| match cfg.format {
         OutputFormat::Table => report::simulate::table(&ds, &sim, cfg.lang, out),
         OutputFormat::Csv => report::simulate::csv(&ds, &sim, out),
@@ -83,7 +66,7 @@ pub fn sensitivity(args: &SensitivityArgs) -> Result<Outcome> {
         &cfg.targets,
         options(&args.projecting),
     )
-    .map_err(map_err(&ds, &sc))?;
+    .map_err(projection_error(&ds, &sc))?;
     emit(&cfg, |out| match cfg.format {
         OutputFormat::Table => report::simulate::tornado(&ds, &sc, &swings, cfg.lang, out),
         OutputFormat::Csv => report::simulate::tornado_csv(&swings, out),

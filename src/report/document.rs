@@ -5,11 +5,11 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::dataset::{Dataset, YearKind};
+use crate::model::dataset::{Dataset, Entity, YearKind};
 use crate::model::indicators::{Evaluation, IndicatorValue, Status};
 use crate::model::price_index::PriceIndex;
 use crate::model::projection::Projection;
-use crate::model::ratios::RatioValue;
+use crate::model::ratios::{RATIOS, RatioDef, RatioValue};
 use crate::model::scenario::Scenario;
 use crate::report::Lang;
 
@@ -74,6 +74,25 @@ impl Document<'_> {
                 Lang::En => "the workbook as read".into(),
             },
         }
+    }
+
+    /// The key ratios by entity and ratio, in published order, with the
+    /// values of each; ratios without any value for the entity left out.
+    pub fn ratio_rows(&self) -> Vec<(Entity, &'static RatioDef, Vec<&RatioValue>)> {
+        let mut out = Vec::new();
+        for e in [Entity::City, Entity::Group] {
+            for def in RATIOS {
+                let vals: Vec<_> = self
+                    .ratios
+                    .iter()
+                    .filter(|v| v.entity == e && v.id == def.id)
+                    .collect();
+                if !vals.is_empty() {
+                    out.push((e, def, vals));
+                }
+            }
+        }
+        out
     }
 
     pub fn fi(&self) -> bool {

@@ -10,12 +10,13 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::model::dataset::{Entity, YearKind};
+use crate::model::dataset::YearKind;
 use crate::model::indicators::{Evaluation, INDICATORS, IndicatorDef, Status};
-use crate::model::ratios::{RATIOS, Unit};
+use crate::model::ratios::Unit;
 use crate::report::Lang;
 use crate::report::document::{Document, Point, kind_name, path};
 use crate::report::format::number;
+use crate::report::indicators::{self as ind, name};
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -60,10 +61,6 @@ fn status_class(s: Status) -> &'static str {
         Status::Missed => "missed",
         Status::NotMeasurable => "nm",
     }
-}
-
-fn name(d: &IndicatorDef, lang: Lang) -> &'static str {
-    if lang == Lang::Fi { d.fi } else { d.en }
 }
 
 fn fmt_value(v: Decimal, d: &IndicatorDef, lang: Lang) -> String {
@@ -659,7 +656,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
         let target: Vec<(i32, Option<f64>)> =
             pts.iter().map(|p| (p.year, p.target.map(f))).collect();
         let svg = chart(
-            &format!("{} {}", d.number, name(d, lang)),
+            &ind::title(d, lang),
             d.unit,
             &[indicator_line(&pts, doc.main_name(), COLORS[0])],
             &target,
@@ -706,13 +703,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
             } else {
                 pts.iter().map(|p| (p.year, p.target.map(f))).collect()
             };
-            let svg = chart(
-                &format!("{} {}", d.number, name(d, lang)),
-                d.unit,
-                &lines,
-                &target,
-                lang,
-            );
+            let svg = chart(&ind::title(d, lang), d.unit, &lines, &target, lang);
             let _ = write!(o, "<figure>{svg}</figure>");
         }
         o.push_str("</div>");
@@ -748,7 +739,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
                 .iter()
                 .filter(|c| c.indicator == d.number)
                 .collect();
-            let svg = fan(&format!("{} {}", d.number, name(d, lang)), d, &cells, lang);
+            let svg = fan(&ind::title(d, lang), d, &cells, lang);
             let _ = write!(o, "<figure>{svg}</figure>");
         }
         let _ = write!(
@@ -796,7 +787,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
         );
         for d in &INDICATORS {
             let rows: Vec<_> = swings.iter().filter(|s| s.indicator == d.number).collect();
-            let svg = tornado(&format!("{} {}", d.number, name(d, lang)), d, &rows, lang);
+            let svg = tornado(&ind::title(d, lang), d, &rows, lang);
             let flips: Vec<String> = rows
                 .iter()
                 .flat_map(|s| {
@@ -858,33 +849,26 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
         );
     }
     o.push_str("</tr></thead><tbody>");
-    for e in [Entity::City, Entity::Group] {
-        for def in RATIOS {
-            let vals: Vec<_> = doc
-                .ratios
-                .iter()
-                .filter(|v| v.entity == e && v.id == def.id)
-                .collect();
-            if vals.is_empty() || vals.iter().all(|v| v.value.is_none()) {
-                continue;
-            }
-            let _ = write!(
-                o,
-                "<tr><td>{} ({})</td>",
-                esc(if fi { def.fi } else { def.en }),
-                if fi { e.fi() } else { e.en() }
-            );
-            for y in &years {
-                let cell = vals
-                    .iter()
-                    .find(|v| v.year == *y)
-                    .and_then(|v| v.value)
-                    .map(|x| number(x, def.decimals, lang))
-                    .unwrap_or_default();
-                let _ = write!(o, "<td>{cell}</td>");
-            }
-            o.push_str("</tr>");
+    for (e, def, vals) in doc.ratio_rows() {
+        if vals.iter().all(|v| v.value.is_none()) {
+            continue;
         }
+        let _ = write!(
+            o,
+            "<tr><td>{} ({})</td>",
+            esc(if fi { def.fi } else { def.en }),
+            if fi { e.fi() } else { e.en() }
+        );
+        for y in &years {
+            let cell = vals
+                .iter()
+                .find(|v| v.year == *y)
+                .and_then(|v| v.value)
+                .map(|x| number(x, def.decimals, lang))
+                .unwrap_or_default();
+            let _ = write!(o, "<td>{cell}</td>");
+        }
+        o.push_str("</tr>");
     }
     o.push_str("</tbody></table></div></section>");
 

@@ -11,6 +11,16 @@ use crate::model::ratios::Unit;
 use crate::report::format::{Lang, number, plain};
 use crate::report::table::{Align, Table};
 
+/// An indicator's name in the report's language.
+pub fn name(d: &IndicatorDef, lang: Lang) -> &'static str {
+    if lang == Lang::Fi { d.fi } else { d.en }
+}
+
+/// "1 Vuosikate − nettoinvestoinnit": number and name.
+pub fn title(d: &IndicatorDef, lang: Lang) -> String {
+    format!("{} {}", d.number, name(d, lang))
+}
+
 /// "1 Vuosikate − nettoinvestoinnit, €": an indicator's number, name and
 /// unit (names that carry their unit already keep it once).
 pub fn heading(d: &IndicatorDef, lang: Lang) -> String {

@@ -17,8 +17,9 @@ use rust_xlsxwriter::{
 use crate::model::dataset::{Dataset, Entity, YearKind};
 use crate::model::indicators::{Evaluation, INDICATORS, Status};
 use crate::model::items::{self, Statement};
-use crate::model::ratios::{RATIOS, Unit};
+use crate::model::ratios::Unit;
 use crate::report::document::{Document, kind_name, path};
+use crate::report::indicators::title;
 
 const GREEN: u32 = 0xC6EFCE;
 const RED: u32 = 0xFFC7CE;
@@ -145,16 +146,7 @@ fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxErr
         } else {
             d.unit.symbol_en()
         };
-        ws.write_string_with_format(
-            hr,
-            c,
-            format!(
-                "{} {}, {unit}",
-                d.number,
-                if doc.fi() { d.fi } else { d.en }
-            ),
-            &st.head,
-        )?;
+        ws.write_string_with_format(hr, c, format!("{}, {unit}", title(d, doc.lang)), &st.head)?;
         ws.write_string_with_format(
             hr,
             c + 1,
@@ -222,11 +214,7 @@ fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxErr
         r += 1;
         for v in &ev.spans {
             let d = &INDICATORS[(v.indicator - 1) as usize];
-            ws.write_string(
-                r,
-                0,
-                format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }),
-            )?;
+            ws.write_string(r, 0, title(d, doc.lang))?;
             if let Some(x) = v.value {
                 ws.write_number_with_format(
                     r,
@@ -284,12 +272,7 @@ fn charts(
         let mut r = 0u32;
         for d in &INDICATORS {
             let pts = path(ev, d.number, allowance);
-            ws.write_string_with_format(
-                r,
-                0,
-                format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }),
-                &st.bold,
-            )?;
+            ws.write_string_with_format(r, 0, title(d, doc.lang), &st.bold)?;
             r += 1;
             let heads = [
                 t(doc, "Vuosi", "Year"),
@@ -343,11 +326,7 @@ fn charts(
     ];
     for (i, (d, first, last)) in blocks.iter().enumerate() {
         let mut chart = Chart::new(ChartType::Line);
-        chart.title().set_name(&format!(
-            "{} {}",
-            d.number,
-            if doc.fi() { d.fi } else { d.en }
-        ));
+        chart.title().set_name(&title(d, doc.lang));
         for (s, (color, dash)) in styles.iter().enumerate() {
             let col = 1 + s as u16;
             chart
@@ -536,12 +515,7 @@ fn scenarios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(),
     let mut r = 0u32;
     let base: &Evaluation = &doc.runs[0].evaluation;
     for d in &INDICATORS {
-        ws.write_string_with_format(
-            r,
-            0,
-            format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }),
-            &st.title,
-        )?;
+        ws.write_string_with_format(r, 0, title(d, doc.lang), &st.title)?;
         r += 1;
         ws.write_string_with_format(r, 0, t(doc, "Vuosi", "Year"), &st.head)?;
         for (i, run) in doc.runs.iter().enumerate() {
@@ -606,12 +580,7 @@ fn simulation_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<()
     let mut r = 2u32;
     let mut blocks = Vec::new();
     for d in &INDICATORS {
-        ws.write_string_with_format(
-            r,
-            0,
-            format!("{} {}", d.number, if doc.fi() { d.fi } else { d.en }),
-            &st.bold,
-        )?;
+        ws.write_string_with_format(r, 0, title(d, doc.lang), &st.bold)?;
         r += 1;
         let heads = [
             "P5",
@@ -662,11 +631,7 @@ fn simulation_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<()
     ];
     for (i, (d, head, first, last)) in blocks.iter().enumerate() {
         let mut chart = Chart::new(ChartType::Line);
-        chart.title().set_name(&format!(
-            "{} {}",
-            d.number,
-            if doc.fi() { d.fi } else { d.en }
-        ));
+        chart.title().set_name(&title(d, doc.lang));
         for (k, color) in colors.iter().enumerate() {
             let col = 1 + k as u16;
             chart
@@ -714,26 +679,16 @@ fn ratios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), Xl
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 10)?;
     let mut r = 1;
-    for e in [Entity::City, Entity::Group] {
-        for def in RATIOS {
-            let vals: Vec<_> = doc
-                .ratios
-                .iter()
-                .filter(|v| v.entity == e && v.id == def.id)
-                .collect();
-            if vals.is_empty() {
-                continue;
+    for (e, def, vals) in doc.ratio_rows() {
+        ws.write_string(r, 0, if doc.fi() { def.fi } else { def.en })?;
+        ws.write_string(r, 1, if doc.fi() { e.fi() } else { e.en() })?;
+        let fmt = st.value(def.unit, def.decimals, None);
+        for (i, y) in years.iter().enumerate() {
+            if let Some(x) = vals.iter().find(|v| v.year == *y).and_then(|v| v.value) {
+                ws.write_number_with_format(r, 2 + i as u16, f64_of(x), &fmt)?;
             }
-            ws.write_string(r, 0, if doc.fi() { def.fi } else { def.en })?;
-            ws.write_string(r, 1, if doc.fi() { e.fi() } else { e.en() })?;
-            let fmt = st.value(def.unit, def.decimals, None);
-            for (i, y) in years.iter().enumerate() {
-                if let Some(x) = vals.iter().find(|v| v.year == *y).and_then(|v| v.value) {
-                    ws.write_number_with_format(r, 2 + i as u16, f64_of(x), &fmt)?;
-                }
-            }
-            r += 1;
         }
+        r += 1;
     }
     ws.set_freeze_panes(1, 2)?;
     page_setup(ws, 1)?;
@@ -906,11 +861,7 @@ pub fn batch_summary(
         let d = &INDICATORS[(v.indicator - 1) as usize];
         ws.write_string(row, 0, &m.name)?;
         ws.write_string(row, 1, m.code.clone().unwrap_or_default())?;
-        ws.write_string(
-            row,
-            2,
-            format!("{} {}", d.number, if fi { d.fi } else { d.en }),
-        )?;
+        ws.write_string(row, 2, title(d, lang))?;
         ws.write_number(row, 3, v.year as f64)?;
         ws.write_string(row, 4, v.kind.map(|k| k.to_string()).unwrap_or_default())?;
         let fmt = st.value(d.unit, d.decimals, Some(v.status));
@@ -961,11 +912,7 @@ pub fn batch_summary(
         let row = 1 + i as u32;
         let d = &INDICATORS[(p.indicator - 1) as usize];
         let fmt = st.value(d.unit, d.decimals, None);
-        ws.write_string(
-            row,
-            0,
-            format!("{} {}", d.number, if fi { d.fi } else { d.en }),
-        )?;
+        ws.write_string(row, 0, title(d, lang))?;
         ws.write_number(row, 1, p.year as f64)?;
         ws.write_number(row, 2, p.n as f64)?;
         ws.write_number_with_format(row, 3, f64_of(p.q1), &fmt)?;
