@@ -468,11 +468,12 @@ pub fn simulate(
             .items
             .iter()
             .map(|i| {
-                format!(
-                    "{}: {}",
-                    i.driver.key(),
-                    serde_json::to_string(&i.dist).unwrap_or_default()
-                )
+                let walk = if i.persistence > 0.0 {
+                    format!(", persistence {}", i.persistence)
+                } else {
+                    String::new()
+                };
+                format!("{}: {}{walk}", i.driver.key(), i.dist)
             })
             .collect(),
     })

@@ -51,6 +51,30 @@ pub enum Dist {
     },
 }
 
+impl std::fmt::Display for Dist {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Dist::Normal { mean, sd } => write!(f, "normal, mean {mean}, sd {sd}"),
+            Dist::LogNormal { mean, sd } => write!(f, "log-normal, mean {mean}, sd {sd}"),
+            Dist::Triangular { min, mode, max } => {
+                write!(f, "triangular, min {min}, mode {mode}, max {max}")
+            }
+            Dist::Pert { min, mode, max } => write!(f, "PERT, min {min}, mode {mode}, max {max}"),
+            Dist::Uniform { min, max } => write!(f, "uniform, min {min}, max {max}"),
+            Dist::StudentT {
+                location,
+                scale,
+                df,
+            } => {
+                write!(
+                    f,
+                    "Student's t, location {location}, scale {scale}, df {df}"
+                )
+            }
+        }
+    }
+}
+
 impl Dist {
     /// The value the deterministic forecast uses: the mean, mode, midpoint
     /// or location.

@@ -209,10 +209,11 @@ pub fn table(
         out,
         "{} {}.",
         sol.trials,
-        if fi {
-            "ennustetta laskettiin"
-        } else {
-            "projections were run"
+        match (fi, sol.trials) {
+            (true, 1) => "ennuste laskettiin",
+            (true, _) => "ennustetta laskettiin",
+            (false, 1) => "projection was run",
+            (false, _) => "projections were run",
         }
     )?;
     if let Some(ev) = after {
