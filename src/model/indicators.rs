@@ -1,7 +1,7 @@
 //! The five indicators of "Kestävä talous kivijalkana" (DOMAIN.md §4), each
 //! with its formula and source, checked against the targets.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::dataset::{Dataset, Entity, YearKind};
@@ -183,7 +183,7 @@ impl Outcome {
 }
 
 pub fn round_whole(v: Decimal) -> Decimal {
-    v.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+    crate::model::money::round_half_away(v, 0)
 }
 
 /// Indicator 1 for one year.
@@ -304,7 +304,7 @@ fn net_cost_growth(c: &Ctx, pi: &PriceIndex, y: i32) -> Outcome {
     // Compared as printed, to one decimal: a growth of 2,04 % keeps a 2,0 % index.
     let mut o = Outcome::from(
         value,
-        |g| g.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero) <= limit,
+        |g| crate::model::money::round_half_away(g, 1) <= limit,
         details,
     );
     o.method = method;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
@@ -55,7 +55,7 @@ pub fn compute(
         let mut sorted: Vec<Decimal> = vs.iter().map(|x| x.1).collect();
         sorted.sort();
         // To the cent, half away from zero: a quartile between two figures.
-        let r = |v: Decimal| v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        let r = crate::model::money::cents;
         stats.push(PeerStat {
             indicator: ind,
             year,

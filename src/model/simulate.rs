@@ -203,34 +203,6 @@ pub fn from_rows(
 ) -> Vec<PathValue> {
     use crate::model::ratios::{div, pct};
     let mut out = Vec::with_capacity(rows.len() * 5);
-    let row = |y: i32| rows.iter().find(|r| r.year == y);
-    let per_resident = |y: i32| -> Option<Decimal> {
-        if y == start.base {
-            return start.per_resident;
-        }
-        let r = row(y)?;
-        let leases = if targets.group_loans.include_leases {
-            r.group_leases?
-        } else {
-            Decimal::ZERO
-        };
-        let pop = r.population.filter(|p| *p > Decimal::ZERO)?;
-        div(r.group_loans? + leases, pop, "population").ok()
-    };
-    let net_cost = |y: i32| -> Option<Decimal> {
-        if y == start.base {
-            start.net_cost
-        } else {
-            row(y).map(|r| r.net_operating_cost)
-        }
-    };
-    let ti = |y: i32| -> Option<Decimal> {
-        if y <= start.base {
-            start.ti.get(&y).copied()
-        } else {
-            row(y).map(|r| r.operating_and_investing)
-        }
-    };
     let judge = |v: Option<Decimal>, met: bool| match v {
         Some(_) if met => Status::Met,
         Some(_) => Status::Missed,
@@ -238,8 +210,18 @@ pub fn from_rows(
     };
     let min = targets.annual_margin.min_coverage_pct / Decimal::ONE_HUNDRED;
     let s3 = &targets.net_cost_growth;
+    let w = targets.cash_flow.window_years as usize;
+    // The rows are the consecutive years after the start; each year needs
+    // the year before (indicators 3 and 4) and the window (indicator 5).
+    let mut prev_year = start.base;
+    let mut prev_net_cost = start.net_cost;
+    let mut prev_per_resident = start.per_resident.map(indicators::round_whole);
+    let mut window: Vec<Option<Decimal>> = (start.base - w as i32 + 1..=start.base)
+        .map(|y| start.ti.get(&y).copied())
+        .collect();
     for r in rows {
         let y = r.year;
+        let consecutive = y == prev_year + 1;
         // 1: vuosikate − nettoinvestoinnit.
         let ni = r.gross_investment.abs() - r.investment_subsidies - r.asset_sales;
         let diff = r.annual_margin - ni;
@@ -261,7 +243,7 @@ pub fn from_rows(
         let base = match targets.adjusted_base(y) {
             Some(b) => Some(b),
             None if s3.break_years.contains(&y) => None,
-            None => net_cost(y - 1),
+            None => prev_net_cost.filter(|_| consecutive),
         };
         let growth = match (base, pi.change(y)) {
             (Some(b), Some(_)) if b > Decimal::ZERO => {
@@ -270,15 +252,21 @@ pub fn from_rows(
             _ => None,
         };
         let limit = pi.change(y).unwrap_or_default() + s3.allowance_pp;
-        let met3 = growth.is_some_and(|g| {
-            g.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-                <= limit
-        });
+        let met3 = growth.is_some_and(|g| crate::model::money::round_half_away(g, 1) <= limit);
         out.push((3, y, growth, judge(growth, met3)));
         // 4: group loans and liabilities per resident, not growing.
-        let now = per_resident(y);
-        let change = match (now, per_resident(y - 1)) {
-            (Some(a), Some(b)) => Some(indicators::round_whole(a) - indicators::round_whole(b)),
+        let leases = if targets.group_loans.include_leases {
+            r.group_leases
+        } else {
+            Some(Decimal::ZERO)
+        };
+        let now = match (r.group_loans, leases, r.population) {
+            (Some(l), Some(le), Some(p)) if p > Decimal::ZERO => div(l + le, p, "population").ok(),
+            _ => None,
+        };
+        let now_whole = now.map(indicators::round_whole);
+        let change = match (now_whole, prev_per_resident.filter(|_| consecutive)) {
+            (Some(a), Some(b)) => Some(a - b),
             _ => None,
         };
         let v4 = now.filter(|_| change.is_some());
@@ -289,14 +277,25 @@ pub fn from_rows(
             judge(v4, change.is_some_and(|c| c <= Decimal::ZERO)),
         ));
         // 5: operating and investing cash flow over the window.
-        let w = targets.cash_flow.window_years as i32;
-        let sum: Option<Decimal> = (y - w + 1..=y).map(ti).sum();
+        if !consecutive {
+            window.clear();
+        }
+        window.push(Some(r.operating_and_investing));
+        let from = window.len().saturating_sub(w);
+        let sum: Option<Decimal> = if window.len() >= w {
+            window[from..].iter().copied().sum()
+        } else {
+            None
+        };
         out.push((
             5,
             y,
             sum,
             judge(sum, sum.is_some_and(|s| s > targets.cash_flow.above_eur)),
         ));
+        prev_year = y;
+        prev_net_cost = Some(r.net_operating_cost);
+        prev_per_resident = now_whole;
     }
     out
 }
@@ -361,19 +360,23 @@ pub fn simulate(
     let threads = threads.max(1);
     let lean = lean_applies(ds, probe.base_year, targets);
     let start_fig = Start::new(ds, probe.base_year, targets);
-    let lookup = projection::Lookup::new(ds);
+    let figures = projection::Figures::new(ds);
+    // What a path's projection does not read, left out of the copy each
+    // path makes (the deterministic projection above checked the years).
+    let template = Scenario {
+        description: String::new(),
+        files: Vec::new(),
+        origins: BTreeMap::new(),
+        uncertainty: Default::default(),
+        ..sc.clone()
+    };
     let one_path = |p: u64| -> Result<Vec<PathValue>, ProjectionError> {
         let mut rng = Rng::for_path(seed, p);
         let values = uncertainty::draw(u, &chol, &years, &mut rng);
-        let s = uncertainty::apply(sc, u, &years, &values);
+        let s = uncertainty::apply(&template, u, &years, &values);
         if lean {
-            let proj = projection::project_with(
-                ds,
-                &s,
-                pi,
-                Options { lean: true, ..opts },
-                Some(&lookup),
-            )?;
+            let proj =
+                projection::project_with(ds, &s, pi, Options { lean: true, ..opts }, &figures)?;
             return Ok(from_rows(
                 &start_fig,
                 &proj.rows,
@@ -381,7 +384,7 @@ pub fn simulate(
                 &proj.price_index,
             ));
         }
-        let proj = projection::project(ds, &s, pi, opts)?;
+        let proj = projection::project_with(ds, &s, pi, opts, &figures)?;
         let ev = indicators::evaluate_quiet(&proj.dataset, targets, &proj.price_index);
         Ok(ev
             .values
@@ -510,9 +513,10 @@ pub fn sensitivity(
     let u = &sc.uncertainty;
     let probe = projection::project(ds, sc, pi, opts)?;
     let years: Vec<i32> = (probe.base_year + 1..=probe.horizon).collect();
+    let figures = projection::Figures::new(ds);
     let run = |values: &[Vec<f64>]| -> Result<Evaluation, ProjectionError> {
         let s = uncertainty::apply(sc, u, &years, values);
-        let p = projection::project(ds, &s, pi, opts)?;
+        let p = projection::project_with(ds, &s, pi, opts, &figures)?;
         Ok(indicators::evaluate(&p.dataset, targets, &p.price_index))
     };
     let central: Vec<Vec<f64>> = u

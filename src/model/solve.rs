@@ -105,6 +105,7 @@ pub struct Solution {
 
 struct Search<'a> {
     ds: &'a Dataset,
+    figures: projection::Figures,
     base: &'a Scenario,
     pi: &'a PriceIndex,
     targets: &'a Targets,
@@ -153,7 +154,7 @@ impl Search<'_> {
     fn misses(&mut self, settings: &[(Lever, Decimal)]) -> Result<Vec<Miss>, ProjectionError> {
         self.trials += 1;
         let sc = apply(self.base, settings, self.from);
-        let p = projection::project(self.ds, &sc, self.pi, self.opts)?;
+        let p = projection::project_with(self.ds, &sc, self.pi, self.opts, &self.figures)?;
         let ev = indicators::evaluate(&p.dataset, self.targets, &p.price_index);
         let mut out = Vec::new();
         let mut nm = Vec::new();
@@ -218,6 +219,7 @@ pub fn solve(
     };
     let mut s = Search {
         ds,
+        figures: projection::Figures::new(ds),
         base: sc,
         pi,
         targets,

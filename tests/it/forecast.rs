@@ -635,13 +635,20 @@ fn a_lean_path_measures_what_the_full_forecast_does() {
     for sc in &scenarios {
         let p = project(&ds, sc, &pi, Options::default()).unwrap();
         let full = evaluate(&p.dataset, &t, &p.price_index);
-        let lookup = kivijalka::model::projection::Lookup::new(&ds);
+        let figures = kivijalka::model::projection::Figures::new(&ds);
         let lean_opts = Options {
             lean: true,
             ..Options::default()
         };
-        let q = kivijalka::model::projection::project_with(&ds, sc, &pi, lean_opts, Some(&lookup))
-            .unwrap();
+        let q =
+            kivijalka::model::projection::project_with(&ds, sc, &pi, lean_opts, &figures).unwrap();
+        // The same years, line for line, and the same indicators.
+        assert_eq!(
+            serde_json::to_string(&q.rows).unwrap(),
+            serde_json::to_string(&p.rows).unwrap(),
+            "{}",
+            sc.name
+        );
         let lean = from_rows(&start, &q.rows, &t, &q.price_index);
         for v in full.values.iter().filter(|v| v.year > 2025) {
             let w = lean

@@ -25,9 +25,11 @@ use crate::error::Location;
 use crate::model::dataset::{Dataset, Entity, Figure, YearKind};
 use crate::model::items::{self, Statement};
 use crate::model::price_index::PriceIndex;
-use crate::model::ratios::Ctx;
 use crate::model::scenario::{AssetClass, Scenario, ScenarioError};
-use crate::model::targets::Targets;
+
+mod figures;
+pub use figures::Figures;
+use figures::Line;
 
 /// Where the projection starts and ends; `None` takes the defaults (the last
 /// actual year; the scenario's horizon or ten years after the start).
@@ -36,7 +38,9 @@ pub struct Options {
     pub base_year: Option<i32>,
     pub horizon: Option<i32>,
     /// Only the year rows, no statements (a simulated path): the dataset
-    /// of the projection is then empty.
+    /// of the projection is then empty, the price index has no sources and
+    /// the scenario's years are taken as checked (by the deterministic
+    /// projection of the same scenario before the paths).
     pub lean: bool,
 }
 
@@ -98,12 +102,10 @@ pub struct Projection {
     pub assumptions: Vec<String>,
 }
 
-fn r2(v: Decimal) -> Decimal {
-    v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-}
+use crate::model::money::{cents as r2, round_half_away};
 
 fn r0(v: Decimal) -> Decimal {
-    v.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+    round_half_away(v, 0)
 }
 
 /// Up to the next cent; a sixth-decimal rounding first so that an exact
@@ -115,8 +117,12 @@ fn ceil_cent(v: Decimal) -> Decimal {
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
+/// A percentage as a fraction. Multiplying by 0.01 gives the same exact
+/// value as dividing by 100 for every figure a scenario or workbook holds
+/// (scale below 27) and is several times cheaper, which counts in a
+/// simulation.
 fn pct(v: Decimal) -> Decimal {
-    v / HUNDRED
+    v * Decimal::new(1, 2)
 }
 
 fn fmt_eur(v: Decimal) -> String {
@@ -184,18 +190,15 @@ struct Engine<'a> {
     last_given: i32,
     pi: PriceIndex,
     lean: bool,
-    lookup: Option<&'a Lookup>,
+    fig: &'a Figures,
 }
 
 impl Engine<'_> {
-    fn tot(&self, id: &str, y: i32) -> Option<Decimal> {
-        match self.lookup {
-            Some(l) => l.totals.get(&(id, y)).copied(),
-            None => self.ds.total(Entity::City, id, y),
-        }
+    fn tot(&self, line: Line, y: i32) -> Option<Decimal> {
+        self.fig.get(line, y)
     }
-    fn z(&self, id: &str, y: i32) -> Decimal {
-        self.tot(id, y).unwrap_or_default()
+    fn z(&self, line: Line, y: i32) -> Decimal {
+        self.tot(line, y).unwrap_or_default()
     }
     fn pi(&self, y: i32) -> Decimal {
         pct(self.pi.change(y).unwrap_or_default())
@@ -206,11 +209,11 @@ impl Engine<'_> {
     /// Operating income, costs and production for own use. A budget that
     /// prints only the operating margin gives it as a net cost.
     fn operating(&self, y: i32) -> (Decimal, Decimal, Decimal) {
-        let ti = self.z("tl.toimintatuotot", y);
-        let valm = self.z("tl.valmistus_omaan_kayttoon", y);
+        let ti = self.z(Line::Toimintatuotot, y);
+        let valm = self.z(Line::ValmistusOmaanKayttoon, y);
         let kulut = match (
-            self.tot("tl.toimintakulut", y),
-            self.tot("tl.toimintakate", y),
+            self.tot(Line::Toimintakulut, y),
+            self.tot(Line::Toimintakate, y),
         ) {
             (Some(k), _) => k,
             (None, Some(margin)) => margin - ti - valm,
@@ -221,11 +224,11 @@ impl Engine<'_> {
     /// Gross investment (positive), contributions and asset sales. A plan
     /// that prints only the investments' cash flow gives it as net gross.
     fn investing(&self, y: i32) -> (Decimal, Decimal, Decimal) {
-        let subs = self.z("rl.rahoitusosuudet", y);
-        let sales = self.z("rl.luovutustulot", y);
+        let subs = self.z(Line::Rahoitusosuudet, y);
+        let sales = self.z(Line::Luovutustulot, y);
         let gross = match (
-            self.tot("rl.investointimenot", y),
-            self.tot("rl.investointien_rahavirta", y),
+            self.tot(Line::Investointimenot, y),
+            self.tot(Line::InvestointienRahavirta, y),
         ) {
             (Some(g), _) => -g,
             (None, Some(flow)) => -flow + subs + sales,
@@ -235,40 +238,46 @@ impl Engine<'_> {
     }
 }
 
-/// The city's figures of a workbook as the projection reads them, looked up
-/// once for the many projections of a simulation or a search.
-pub struct Lookup {
-    totals: crate::model::items::FnvMap<(&'static str, i32), Decimal>,
-    has: std::collections::HashSet<(Entity, Statement, i32)>,
-}
+/// The balance-sheet lines each year's flows change, in the order of
+/// `Rolled`'s figures.
+const ROLLED: [&str; 14] = [
+    "ta.aineelliset",
+    "ta.sijoitukset",
+    "ta.saamiset",
+    "ta.vaihto_omaisuus",
+    "ta.toimeksiantojen_paaomat",
+    "ta.la_muut_velat",
+    "ta.rahat_ja_pankkisaamiset",
+    "ta.peruspaaoma",
+    "ta.muut_omat_rahastot",
+    "ta.poistoero_ja_varaukset",
+    "ta.la_rahoituslaitokset",
+    "ta.pa_rahoituslaitokset",
+    "ta.edellisten_ylijaama",
+    "ta.tilikauden_ylijaama",
+];
+const R_POISTOERO: usize = 9;
+const R_EDELLISTEN: usize = 12;
+const R_TILIKAUDEN: usize = 13;
 
-impl Lookup {
-    pub fn new(ds: &Dataset) -> Lookup {
-        let mut totals = crate::model::items::FnvMap::default();
-        let mut has = std::collections::HashSet::new();
-        for y in ds.years.keys() {
-            for d in items::ITEMS {
-                if let Some(v) = ds.total(Entity::City, d.id, *y) {
-                    totals.insert((d.id, *y), v);
-                }
-            }
-            for e in [Entity::City, Entity::Group] {
-                for st in Statement::ALL {
-                    if ds.has_year_data(e, st, *y) {
-                        has.insert((e, st, *y));
-                    }
-                }
-            }
-        }
-        Lookup { totals, has }
+/// Those lines' running figures: an array, not the balance sheet's map,
+/// because they change every year of every simulated path; the map gets them
+/// when a year's statements are made.
+struct Rolled([Decimal; 14]);
+
+impl Rolled {
+    fn start(bs: &BTreeMap<&'static str, Decimal>) -> Rolled {
+        Rolled(ROLLED.map(|id| bs.get(id).copied().unwrap_or_default()))
     }
 }
 
-fn has_data(ds: &Dataset, lookup: Option<&Lookup>, e: Entity, st: Statement, y: i32) -> bool {
-    match lookup {
-        Some(l) => l.has.contains(&(e, st, y)),
-        None => ds.has_year_data(e, st, y),
-    }
+/// The balance-sheet lines the projection rolls forward from the start.
+fn balance_lines() -> impl Iterator<Item = &'static str> {
+    BS_ASSETS.into_iter().chain(BS_EQUITY).chain(
+        ["ta.pitkaaikainen", "ta.lyhytaikainen"]
+            .into_iter()
+            .flat_map(|p| items::children(p).map(|c| c.id)),
+    )
 }
 
 pub fn project(
@@ -277,16 +286,16 @@ pub fn project(
     series: &PriceIndex,
     opts: Options,
 ) -> Result<Projection, ProjectionError> {
-    project_with(ds, sc, series, opts, None)
+    project_with(ds, sc, series, opts, &Figures::new(ds))
 }
 
-/// The same, reading the workbook's figures through a prepared lookup.
+/// The same, reading the workbook's figures from a table made once.
 pub fn project_with(
     ds: &Dataset,
     sc: &Scenario,
     series: &PriceIndex,
     opts: Options,
-    lookup: Option<&Lookup>,
+    fig: &Figures,
 ) -> Result<Projection, ProjectionError> {
     let data = ProjectionError::Data;
     let last_actual = ds
@@ -302,7 +311,7 @@ pub fn project_with(
             "{base} is not an actual (TP) year of the workbook"
         )));
     }
-    if !has_data(ds, lookup, Entity::City, Statement::Tase, base) {
+    if !fig.has(Entity::City, Statement::Tase, base) {
         return Err(data(format!(
             "the projection starts from the balance sheet (tase) of {base}, the last actual year, and the workbook has none for it"
         )));
@@ -313,8 +322,10 @@ pub fn project_with(
             "the horizon {horizon} is not after the last actual year {base}"
         )));
     }
-    sc.check_years(base + 1, horizon)
-        .map_err(ProjectionError::Scenario)?;
+    if !opts.lean {
+        sc.check_years(base + 1, horizon)
+            .map_err(ProjectionError::Scenario)?;
+    }
 
     // Budget and plan years used as given: consecutive from the base year.
     let mut given = BTreeSet::new();
@@ -323,8 +334,8 @@ pub fn project_with(
         let plan = matches!(ds.kind(y), Some(YearKind::TA | YearKind::TS));
         if plan
             && y <= follow
-            && has_data(ds, lookup, Entity::City, Statement::Tuloslaskelma, y)
-            && has_data(ds, lookup, Entity::City, Statement::Rahoituslaskelma, y)
+            && fig.has(Entity::City, Statement::Tuloslaskelma, y)
+            && fig.has(Entity::City, Statement::Rahoituslaskelma, y)
         {
             given.insert(y);
         } else {
@@ -333,19 +344,36 @@ pub fn project_with(
     }
     let last_given = given.iter().max().copied().unwrap_or(base);
 
-    let mut pi = series.clone();
-    let scen_label = format!("scenario '{}'", sc.name);
-    for y in base + 1..=horizon {
-        if pi.change(y).is_none()
-            && let Some(v) = sc.price_index_pct.at(y)
-        {
-            pi.changes.insert(y, v);
-            pi.sources.insert(y, scen_label.clone());
+    let pi = if opts.lean {
+        let mut pi = PriceIndex {
+            name: String::new(),
+            changes: series.changes.clone(),
+            sources: BTreeMap::new(),
+        };
+        for y in base + 1..=horizon {
+            if pi.change(y).is_none()
+                && let Some(v) = sc.price_index_pct.at(y)
+            {
+                pi.changes.insert(y, v);
+            }
         }
-    }
-    if !pi.name.ends_with(&scen_label) {
-        pi.name = format!("{}; years without a figure: {scen_label}", pi.name);
-    }
+        pi
+    } else {
+        let mut pi = series.clone();
+        let scen_label = format!("scenario '{}'", sc.name);
+        for y in base + 1..=horizon {
+            if pi.change(y).is_none()
+                && let Some(v) = sc.price_index_pct.at(y)
+            {
+                pi.changes.insert(y, v);
+                pi.sources.insert(y, scen_label.clone());
+            }
+        }
+        if !pi.name.ends_with(&scen_label) {
+            pi.name = format!("{}; years without a figure: {scen_label}", pi.name);
+        }
+        pi
+    };
 
     let e = Engine {
         ds,
@@ -356,7 +384,7 @@ pub fn project_with(
         last_given,
         pi,
         lean: opts.lean,
-        lookup,
+        fig,
     };
     e.run()
 }
@@ -365,8 +393,6 @@ impl Engine<'_> {
     fn run(self) -> Result<Projection, ProjectionError> {
         let data = ProjectionError::Data;
         let (ds, sc, base, g) = (self.ds, self.sc, self.base, self.last_given);
-        let targets = Targets::default();
-        let ctx = Ctx::quiet(ds, &targets);
         let mut assumptions = Vec::new();
         // A simulated path has no reader for the assumptions in words.
         macro_rules! note {
@@ -378,40 +404,28 @@ impl Engine<'_> {
         }
 
         // ---------------------------------------------------------- the start
-        let loans0 = ctx.lainakanta(Entity::City, base).map_err(data)?;
-        let mut bs: BTreeMap<&'static str, Decimal> = BTreeMap::new();
-        for id in BS_ASSETS.iter().chain(BS_EQUITY.iter()) {
-            if let Some(v) = self.tot(id, base) {
-                bs.insert(id, v);
-            }
-        }
-        for parent in ["ta.pitkaaikainen", "ta.lyhytaikainen"] {
-            for c in items::children(parent) {
-                if let Some(v) = self.tot(c.id, base) {
-                    bs.insert(c.id, v);
-                }
-            }
-        }
-        if self.tot("ta.edellisten_ylijaama", base).is_none()
-            && self.tot("ta.tilikauden_ylijaama", base).is_none()
+        let loans0 = self.fig.city_loans(base).map_err(data)?;
+        let mut bs: BTreeMap<&'static str, Decimal> =
+            self.fig.balance(base).iter().copied().collect();
+        if self.tot(Line::EdellistenYlijaama, base).is_none()
+            && self.tot(Line::TilikaudenYlijaama, base).is_none()
         {
             return Err(data(format!(
                 "the balance sheet of {base} does not show the accumulated surplus (Edellisten tilikausien ylijäämä, Tilikauden ylijäämä)"
             )));
         }
-        let cash0 =
-            self.z("ta.rahat_ja_pankkisaamiset", base) + self.z("ta.rahoitusarvopaperit", base);
+        let cash0 = self.z(Line::Rahat, base) + self.z(Line::Rahoitusarvopaperit, base);
 
         // ---------------------------------------------------------- population
-        let pop_base = self.tot("bg.asukasluku", base);
+        let pop_base = self.tot(Line::Asukasluku, base);
         let pop_growth = match (&sc.population.growth_pct, pop_base) {
             (Some(p), _) => Some(p.clone()),
             (None, Some(_)) => {
                 let mut changes = Vec::new();
                 for y in base - 4..=base {
                     if let (Some(a), Some(b)) = (
-                        self.tot("bg.asukasluku", y - 1),
-                        self.tot("bg.asukasluku", y),
+                        self.tot(Line::Asukasluku, y - 1),
+                        self.tot(Line::Asukasluku, y),
                     ) && a > Decimal::ZERO
                     {
                         changes.push(HUNDRED * (b - a) / a);
@@ -438,7 +452,7 @@ impl Engine<'_> {
         for t in base + 1..=self.horizon {
             let explicit = sc.population.values.get(&t).copied();
             let given = if self.is_given(t) {
-                self.tot("bg.asukasluku", t)
+                self.tot(Line::Asukasluku, t)
             } else {
                 None
             };
@@ -464,12 +478,12 @@ impl Engine<'_> {
         let rate_of = |y: i32| -> Option<Decimal> {
             (base - 10..=y.min(g))
                 .rev()
-                .find_map(|yy| self.tot("bg.tuloveroprosentti", yy))
+                .find_map(|yy| self.tot(Line::Tuloveroprosentti, yy))
                 .or(sc.tax.rate_pct)
         };
         let tax = &sc.tax;
         let corp_share = HUNDRED - tax.income_share_pct - tax.property_share_pct;
-        let verot_g = self.z("tl.verotulot", g);
+        let verot_g = self.z(Line::Verotulot, g);
         let mut inc_b = r2(verot_g * pct(tax.income_share_pct));
         let mut prop_b = r2(verot_g * pct(tax.property_share_pct));
         let mut corp_b = verot_g - inc_b - prop_b;
@@ -583,10 +597,10 @@ impl Engine<'_> {
 
         // Existing assets' depreciation beyond the plan: the last given
         // year's, less what the plan's own new investments add to it.
-        let dep_given = |y: i32| -> Decimal { -self.z("tl.poistot_ja_arvonalentumiset", y) };
+        let dep_given = |y: i32| -> Decimal { -self.z(Line::Poistot, y) };
         let dep_base = -self
-            .tot("tl.suunnitelman_mukaiset_poistot", base)
-            .unwrap_or_else(|| self.z("tl.poistot_ja_arvonalentumiset", base));
+            .tot(Line::SuunnitelmanMukaisetPoistot, base)
+            .unwrap_or_else(|| self.z(Line::Poistot, base));
         let existing_level = if g > base {
             (dep_given(g) - depreciation(&plan_vintages, g)).max(Decimal::ZERO)
         } else {
@@ -600,9 +614,9 @@ impl Engine<'_> {
                 None => "until their book value is used up".into(),
             }
         );
-        let land = self.z("ta.maa_ja_vesialueet", base);
+        let land = self.z(Line::MaaJaVesialueet, base);
         let mut existing_book =
-            self.z("ta.aineelliset", base) + self.z("ta.aineettomat", base) - land;
+            self.z(Line::Aineelliset, base) + self.z(Line::Aineettomat, base) - land;
         for y in self.given.iter() {
             existing_book -= (dep_given(*y) - depreciation(&plan_vintages, *y)).max(Decimal::ZERO);
         }
@@ -626,21 +640,21 @@ impl Engine<'_> {
             let prev = plan_loans[&(y - 1)];
             plan_loans.insert(
                 *y,
-                prev + self.z("rl.pitkaaikaisten_lainojen_lisays", *y)
-                    + self.z("rl.pitkaaikaisten_lainojen_vahennys", *y)
-                    + self.z("rl.lyhytaikaisten_lainojen_muutos", *y),
+                prev + self.z(Line::LainojenLisays, *y)
+                    + self.z(Line::LainojenVahennys, *y)
+                    + self.z(Line::LyhytaikaistenMuutos, *y),
             );
         }
         let implied_rate = {
             let (i, a) = if g > base {
                 (
-                    -self.z("tl.korkokulut", g),
+                    -self.z(Line::Korkokulut, g),
                     (plan_loans[&(g - 1)] + plan_loans[&g]) / Decimal::TWO,
                 )
             } else {
-                let prev = ctx.lainakanta(Entity::City, base - 1).unwrap_or(loans0);
+                let prev = self.fig.city_loans(base - 1).unwrap_or(loans0);
                 (
-                    -self.z("tl.korkokulut", base),
+                    -self.z(Line::Korkokulut, base),
                     (prev + loans0) / Decimal::TWO,
                 )
             };
@@ -659,7 +673,7 @@ impl Engine<'_> {
         let maturity = match loans.average_maturity_years {
             Some(m) => m,
             None => {
-                let rep = -self.z("rl.pitkaaikaisten_lainojen_vahennys", g);
+                let rep = -self.z(Line::LainojenVahennys, g);
                 let stock = plan_loans.get(&g).copied().unwrap_or(loans0);
                 let m = if rep > Decimal::ZERO && stock > Decimal::ZERO {
                     (stock / rep).round_dp(1)
@@ -681,15 +695,7 @@ impl Engine<'_> {
         }
 
         // ---------------------------------------------------------- group
-        let group_loans_at = |y: i32| -> Option<Decimal> {
-            ds.total(Entity::City, "bg.konsernin_lainakanta", y)
-                .or_else(|| {
-                    ds.has_year_data(Entity::Group, Statement::Tase, y)
-                        .then(|| ctx.lainakanta(Entity::Group, y).ok())
-                        .flatten()
-                })
-        };
-        let mut companies = group_loans_at(base).map(|gl| gl - loans0);
+        let mut companies = self.fig.group_loans(base).map(|gl| gl - loans0);
 
         // ---------------------------------------------------------- the years
         // Lines the workbook prints for the city in any year: a projected
@@ -707,7 +713,11 @@ impl Engine<'_> {
         let mut out = if lean { Dataset::default() } else { ds.clone() };
         out.figures.retain(|(_, _, y), _| *y <= base);
         out.years.retain(|y, _| *y <= base);
-        let src = Location::file(format!("projection, scenario '{}'", sc.name));
+        let src = Location::file(if lean {
+            String::new()
+        } else {
+            format!("projection, scenario '{}'", sc.name)
+        });
         let mut rows = Vec::new();
 
         let mut loans_prev = loans0;
@@ -721,13 +731,10 @@ impl Engine<'_> {
         let mut fin_carry = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         let mut siirrot_carry = Decimal::ZERO;
         let mut tax_delta_prev = Decimal::ZERO;
-        let mut lease_city = self.tot("bg.vuokravastuut", base);
-        let mut lease_group = self.tot("bg.konsernin_vuokravastuut", base);
+        let mut lease_city = self.tot(Line::Vuokravastuut, base);
+        let mut lease_group = self.tot(Line::KonserninVuokravastuut, base);
         let mut existing_used = Decimal::ZERO;
-        let mut prev_surplus = bs
-            .get("ta.tilikauden_ylijaama")
-            .copied()
-            .unwrap_or_default();
+        let mut rolled = Rolled::start(&bs);
 
         for t in base + 1..=self.horizon {
             let given = self.is_given(t);
@@ -779,7 +786,7 @@ impl Engine<'_> {
             // Taxes.
             let rate0 = rate_of(t);
             let verot_base = if given {
-                let v = self.z("tl.verotulot", t);
+                let v = self.z(Line::Verotulot, t);
                 inc_b = r2(v * pct(tax.income_share_pct));
                 v
             } else {
@@ -810,10 +817,10 @@ impl Engine<'_> {
 
             // State subsidies.
             if given {
-                vos_b = self.z("tl.valtionosuudet", t);
+                vos_b = self.z(Line::Valtionosuudet, t);
             } else {
                 if t == base + 1 {
-                    vos_b = self.z("tl.valtionosuudet", base);
+                    vos_b = self.z(Line::Valtionosuudet, base);
                 }
                 let idx = match &sc.subsidies.index_pct {
                     Some(p) => pct(p.at(t).unwrap_or_default()),
@@ -840,9 +847,9 @@ impl Engine<'_> {
             if given || t == base + 1 {
                 let y = if given { t } else { base };
                 fin_carry = (
-                    self.z("tl.korkotuotot", y),
-                    self.z("tl.muut_rahoitustuotot", y),
-                    self.z("tl.muut_rahoituskulut", y),
+                    self.z(Line::Korkotuotot, y),
+                    self.z(Line::MuutRahoitustuotot, y),
+                    self.z(Line::MuutRahoituskulut, y),
                 );
             }
             let (korkotuotot, muut_rt, muut_rk) = fin_carry;
@@ -917,32 +924,29 @@ impl Engine<'_> {
 
             // Extraordinary items, appropriations, and the cash flow's other lines.
             let sat = if given {
-                self.z("tl.satunnaiset_erat", t)
+                self.z(Line::TlSatunnaisetErat, t)
             } else {
                 Decimal::ZERO
             };
             let rl_sat = if given {
-                self.tot("rl.satunnaiset_erat", t).unwrap_or(sat)
+                self.tot(Line::RlSatunnaisetErat, t).unwrap_or(sat)
             } else {
                 Decimal::ZERO
             };
             let korj = if given {
-                self.z("rl.tulorahoituksen_korjauserat", t)
+                self.z(Line::TulorahoituksenKorjauserat, t)
             } else {
                 Decimal::ZERO
             };
             let siirrot = if given {
-                let v = self.z("tl.tilinpaatossiirrot", t);
-                siirrot_carry = self.z("tl.poistoeron_muutos", t);
+                let v = self.z(Line::Tilinpaatossiirrot, t);
+                siirrot_carry = self.z(Line::PoistoeronMuutos, t);
                 v
             } else {
                 if t == base + 1 {
-                    siirrot_carry = self.z("tl.poistoeron_muutos", base);
+                    siirrot_carry = self.z(Line::PoistoeronMuutos, base);
                 }
-                let reserve = bs
-                    .get("ta.poistoero_ja_varaukset")
-                    .copied()
-                    .unwrap_or_default();
+                let reserve = rolled.0[R_POISTOERO];
                 if siirrot_carry > Decimal::ZERO {
                     siirrot_carry.min(reserve.max(Decimal::ZERO))
                 } else {
@@ -950,23 +954,29 @@ impl Engine<'_> {
                 }
             };
             let rahastot = if given {
-                self.z("tl.rahastojen_muutos", t)
+                self.z(Line::RahastojenMuutos, t)
             } else {
                 Decimal::ZERO
             };
-            let g_or_0 = |id: &str| if given { self.z(id, t) } else { Decimal::ZERO };
-            let antol = g_or_0("rl.antolainauksen_muutokset");
-            let lyhyt = g_or_0("rl.lyhytaikaisten_lainojen_muutos");
-            let oma = g_or_0("rl.oman_paaoman_muutokset");
-            let muut = g_or_0("rl.muut_maksuvalmiuden_muutokset");
-            let saam = g_or_0("rl.saamisten_muutos");
-            let vo = g_or_0("rl.vaihto_omaisuuden_muutos");
-            let toim = g_or_0("rl.toimeksiantojen_muutokset");
-            let kay = g_or_0("rl.kayttoomaisuuden_muutos");
+            let g_or_0 = |line: Line| {
+                if given {
+                    self.z(line, t)
+                } else {
+                    Decimal::ZERO
+                }
+            };
+            let antol = g_or_0(Line::Antolainaus);
+            let lyhyt = g_or_0(Line::LyhytaikaistenMuutos);
+            let oma = g_or_0(Line::OmanPaaomanMuutokset);
+            let muut = g_or_0(Line::MuutMaksuvalmius);
+            let saam = g_or_0(Line::SaamistenMuutos);
+            let vo = g_or_0(Line::VaihtoOmaisuudenMuutos);
+            let toim = g_or_0(Line::ToimeksiantojenMuutokset);
+            let kay = g_or_0(Line::KayttoomaisuudenMuutos);
 
             let repay = match loans.repayments.get(&t) {
                 Some(r) => *r,
-                None if given => -self.z("rl.pitkaaikaisten_lainojen_vahennys", t),
+                None if given => -self.z(Line::LainojenVahennys, t),
                 None => r2(loans_prev / maturity).min(loans_prev.max(Decimal::ZERO)),
             };
 
@@ -979,8 +989,8 @@ impl Engine<'_> {
                 None => r2(loans.min_cash_days * (-kulut + gross) / Decimal::from(365)),
             };
             let (i0, k, kk) = if given {
-                let i_p = -self.z("tl.korkokulut", t);
-                let b_p = self.z("rl.pitkaaikaisten_lainojen_lisays", t);
+                let i_p = -self.z(Line::Korkokulut, t);
+                let b_p = self.z(Line::LainojenLisays, t);
                 let a_p = (plan_loans[&(t - 1)] + plan_loans[&t]) / Decimal::TWO;
                 let r_p = if a_p > Decimal::ZERO {
                     i_p / a_p
@@ -996,8 +1006,8 @@ impl Engine<'_> {
                 let vk_p_ex = p_ti
                     + p_valm
                     + p_kulut
-                    + self.z("tl.verotulot", t)
-                    + self.z("tl.valtionosuudet", t)
+                    + self.z(Line::Verotulot, t)
+                    + self.z(Line::Valtionosuudet, t)
                     + korkotuotot
                     + muut_rt
                     + muut_rk;
@@ -1045,26 +1055,27 @@ impl Engine<'_> {
             let cash = cash_prev + t_i + rahoituksen;
 
             // The balance sheet, rolled forward.
-            let mut add = |id: &'static str, v: Decimal| *bs.entry(id).or_default() += v;
-            add("ta.aineelliset", gross - subs - dep - (sales + korj) - kay);
-            add("ta.sijoitukset", -antol);
-            add("ta.saamiset", -saam);
-            add("ta.vaihto_omaisuus", -vo);
-            add("ta.toimeksiantojen_paaomat", toim);
-            add("ta.la_muut_velat", muut - saam - vo - toim - kay);
-            add("ta.rahat_ja_pankkisaamiset", cash - cash_prev);
-            add("ta.peruspaaoma", oma);
-            add("ta.muut_omat_rahastot", -rahastot);
-            add("ta.poistoero_ja_varaukset", -(siirrot - rahastot));
-            add("ta.la_rahoituslaitokset", lyhyt);
-            add("ta.pa_rahoituslaitokset", borrow - repay);
-            add("ta.edellisten_ylijaama", prev_surplus);
-            bs.insert("ta.tilikauden_ylijaama", ylijaama);
-            prev_surplus = ylijaama;
+            let earlier = rolled.0[R_EDELLISTEN] + rolled.0[R_TILIKAUDEN];
+            rolled.0 = [
+                rolled.0[0] + (gross - subs - dep - (sales + korj) - kay),
+                rolled.0[1] - antol,
+                rolled.0[2] - saam,
+                rolled.0[3] - vo,
+                rolled.0[4] + toim,
+                rolled.0[5] + (muut - saam - vo - toim - kay),
+                rolled.0[6] + (cash - cash_prev),
+                rolled.0[7] + oma,
+                rolled.0[8] - rahastot,
+                rolled.0[9] - (siirrot - rahastot),
+                rolled.0[10] + lyhyt,
+                rolled.0[11] + (borrow - repay),
+                earlier,
+                ylijaama,
+            ];
 
             // Group loans and leases, population, tax rate.
-            let group_loans = if given && self.tot("bg.konsernin_lainakanta", t).is_some() {
-                let gl = self.z("bg.konsernin_lainakanta", t) + (loans_now - plan_loans[&t]);
+            let group_loans = if given && self.tot(Line::KonserninLainakanta, t).is_some() {
+                let gl = self.z(Line::KonserninLainakanta, t) + (loans_now - plan_loans[&t]);
                 companies = Some(gl - loans_now);
                 Some(gl)
             } else if let Some(c) = sc.group.companies_loans.get(&t) {
@@ -1078,11 +1089,11 @@ impl Engine<'_> {
                 companies.map(|c| loans_now + c)
             };
             lease_city = if given {
-                self.tot("bg.vuokravastuut", t).or(lease_city)
+                self.tot(Line::Vuokravastuut, t).or(lease_city)
             } else {
                 lease_city
             };
-            lease_group = match (given, self.tot("bg.konsernin_vuokravastuut", t)) {
+            lease_group = match (given, self.tot(Line::KonserninVuokravastuut, t)) {
                 (true, Some(v)) => Some(v),
                 _ => lease_group.map(|l| {
                     r2(l * (Decimal::ONE
@@ -1090,13 +1101,9 @@ impl Engine<'_> {
                 }),
             };
 
-            // Into the dataset.
-            let earlier = bs
-                .get("ta.edellisten_ylijaama")
-                .copied()
-                .unwrap_or_default();
             // A simulated path needs the year's figures, not its statements.
             if !lean {
+                bs.extend(ROLLED.iter().copied().zip(rolled.0));
                 let mut lines: Vec<(&'static str, Decimal)> = vec![
                     ("tl.toimintatuotot", ti),
                     ("tl.valmistus_omaan_kayttoon", valm),
