@@ -276,9 +276,9 @@ impl Cx<'_> {
     }
     fn origin(&self, span: Range<usize>, key: &str) -> Origin {
         Origin {
-            file: self.file.to_string(),
+            file: self.file.into(),
             line: self.line(span),
-            key: key.to_string(),
+            key: key.into(),
         }
     }
 
@@ -679,7 +679,7 @@ fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
             && !sc.investments.projects.iter().any(|p| p.name == *name)
         {
             return Err(Error::config(
-                Location::line(&item.at.file, item.at.line),
+                Location::line(&*item.at.file, item.at.line),
                 format!(
                     "{}: there is no project '{name}' in the scenario",
                     item.at.key
@@ -689,7 +689,7 @@ fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
     }
     if let Err((at, m)) = crate::model::uncertainty::cholesky(&u) {
         let loc = at
-            .map(|a| Location::line(a.file, a.line))
+            .map(|a| Location::line(&*a.file, a.line))
             .unwrap_or_else(|| Location::file(sc.files.first().cloned().unwrap_or_default()));
         return Err(Error::config(loc, format!("correlation: {m}")));
     }
@@ -708,7 +708,7 @@ fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
             Driver::InterestShift => {
                 if item.dist.central() != 0.0 {
                     return Err(Error::config(
-                        Location::line(&item.at.file, item.at.line),
+                        Location::line(&*item.at.file, item.at.line),
                         format!(
                             "{}: an interest shift is drawn around 0 (its central value is {}); move the rate itself with loans.interest_rate_pct or [[loans.rate_change]]",
                             item.at.key,

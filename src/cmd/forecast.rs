@@ -39,7 +39,7 @@ pub fn projection_error(ds: &Dataset, sc: &Scenario) -> impl Fn(ProjectionError)
         ProjectionError::Data(m) => Error::input(Location::file(file.clone()), m),
         ProjectionError::Scenario(e) => match e.at {
             Some(at) => Error::config(
-                Location::line(at.file, at.line),
+                Location::line(&*at.file, at.line),
                 format!("{}: {}", at.key, e.message),
             ),
             None => Error::config(Location::file(first.clone()), e.message),

@@ -2,12 +2,11 @@
 //!
 //! Every figure kivijalka makes is rounded half away from zero (0.005 →
 //! 0.01, −0.005 → −0.01), the rule of Finnish accounting and of Excel's
-//! ROUND. `round_half_away` gives exactly what rust_decimal's
-//! `round_dp_with_strategy(dp, MidpointAwayFromZero)` gives, bit for bit
-//! (scale and the sign of a zero included; a test compares the two), with one
-//! 128-bit division instead of rust_decimal's loops of 32-bit ones: the
-//! projection rounds every line every year, and a simulation projects ten
-//! thousand times.
+//! ROUND. `round` gives exactly what rust_decimal's `round_dp_with_strategy`
+//! gives, bit for bit (scale and the sign of a zero included; a test compares
+//! the two), with one 128-bit division instead of rust_decimal's loops of
+//! 32-bit ones: the projection rounds every line every year, and a
+//! simulation projects ten thousand times.
 
 use rust_decimal::Decimal;
 
@@ -21,23 +20,41 @@ const POW10: [u128; 29] = {
     p
 };
 
-/// `v` rounded to `dp` decimals, half away from zero. A figure with `dp`
-/// decimals or fewer is returned as it is.
-pub fn round_half_away(v: Decimal, dp: u32) -> Decimal {
+/// How the last kept digit is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// 0.5 → 1, −0.5 → −1: money and every reported figure.
+    HalfAway,
+    /// 0.5 → 0, 1.5 → 2 (rust_decimal's `round_dp`): intermediate figures
+    /// such as an effective interest rate.
+    HalfEven,
+    /// Any remainder → the next digit away from zero: borrowing rounded up
+    /// to the cent, so that cash never falls short by a fraction.
+    Up,
+}
+
+/// `v` rounded to `dp` decimals by `rule`; a figure with `dp` decimals or
+/// fewer is returned as it is. Equal, bit for bit, to rust_decimal's
+/// `round_dp_with_strategy` with the matching strategy.
+pub fn round(v: Decimal, dp: u32, rule: Rule) -> Decimal {
     let scale = v.scale();
     if scale <= dp {
         return v;
     }
-    let m = v.mantissa();
-    let mag = m.unsigned_abs();
+    let mag = v.mantissa().unsigned_abs();
     let d = POW10[(scale - dp) as usize];
     let mut q = mag / d;
     let r = mag - q * d;
-    // r < d ≤ 10^28 and 2 · 10^28 fits in 128 bits.
-    if 2 * r >= d {
+    // r < d ≤ 10^28, and 2 · 10^28 fits in 128 bits.
+    let up = match rule {
+        Rule::HalfAway => 2 * r >= d,
+        Rule::HalfEven => 2 * r > d || (2 * r == d && q % 2 == 1),
+        Rule::Up => r != 0,
+    };
+    if up {
         q += 1;
     }
-    // q ≤ the mantissa, which fits in 96 bits.
+    // q is at most the mantissa rounded up, which stays within 96 bits.
     let mut out = Decimal::from_i128_with_scale(q as i128, dp);
     // A figure that rounds to zero is +0; a zero keeps its sign (as in
     // rust_decimal, which the reports' "−0" or "0" follow).
@@ -45,6 +62,31 @@ pub fn round_half_away(v: Decimal, dp: u32) -> Decimal {
         out.set_sign_negative(true);
     }
     out
+}
+
+/// `v` rounded to `dp` decimals, half away from zero.
+pub fn round_half_away(v: Decimal, dp: u32) -> Decimal {
+    round(v, dp, Rule::HalfAway)
+}
+
+/// A figure as a float, for statistics only (percentiles of simulated
+/// paths): the nearest float to the exact value when the figure has at most
+/// 15 significant digits and 22 decimals, which is every money figure;
+/// rust_decimal's conversion otherwise.
+pub fn to_f64(v: Decimal) -> f64 {
+    const POW10F: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let m = v.mantissa();
+    let s = v.scale() as usize;
+    if m.unsigned_abs() <= 1 << 53 && s < POW10F.len() {
+        // Both exact, and IEEE division rounds the quotient correctly.
+        m as f64 / POW10F[s]
+    } else {
+        use rust_decimal::prelude::ToPrimitive;
+        v.to_f64().unwrap_or_default()
+    }
 }
 
 /// To the cent.
@@ -58,13 +100,19 @@ mod tests {
     use rust_decimal::RoundingStrategy;
 
     fn same(v: Decimal, dp: u32) {
-        let want = v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-        let got = round_half_away(v, dp);
-        assert_eq!(
-            (got.serialize(), got.to_string()),
-            (want.serialize(), want.to_string()),
-            "{v} to {dp} decimals"
-        );
+        for (rule, strategy) in [
+            (Rule::HalfAway, RoundingStrategy::MidpointAwayFromZero),
+            (Rule::HalfEven, RoundingStrategy::MidpointNearestEven),
+            (Rule::Up, RoundingStrategy::AwayFromZero),
+        ] {
+            let want = v.round_dp_with_strategy(dp, strategy);
+            let got = round(v, dp, rule);
+            assert_eq!(
+                (got.serialize(), got.to_string()),
+                (want.serialize(), want.to_string()),
+                "{v} to {dp} decimals, {rule:?}"
+            );
+        }
     }
 
     #[test]
@@ -115,6 +163,31 @@ mod tests {
             same(v, dp);
             if let Some(q) = v.checked_div(Decimal::new(3650, 1 + (x % 3) as u32)) {
                 same(q, dp);
+            }
+        }
+    }
+
+    #[test]
+    fn to_f64_is_the_nearest_float() {
+        // Rust's parser gives the float nearest to a decimal text.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = Decimal::from_parts(
+                x as u32,
+                ((x >> 32) as u32) >> (x % 32),
+                if x % 7 == 0 { (x >> 50) as u32 } else { 0 },
+                x & 1 == 1,
+                (x % 29) as u32,
+            );
+            let want: f64 = v.to_string().parse().unwrap();
+            let got = to_f64(v);
+            if v.mantissa().unsigned_abs() <= 1 << 53 && v.scale() <= 22 {
+                assert_eq!(got.to_bits(), want.to_bits(), "{v}");
+            } else {
+                assert!((got - want).abs() <= want.abs() * 1e-15, "{v}");
             }
         }
     }

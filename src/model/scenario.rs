@@ -14,12 +14,13 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
 
-/// Where a setting was written: file and line, for error messages.
+/// Where a setting was written: file and line, for error messages. Shared
+/// strings, because a simulated path copies the settings it changes.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Origin {
-    pub file: String,
+    pub file: std::sync::Arc<str>,
     pub line: usize,
-    pub key: String,
+    pub key: std::sync::Arc<str>,
 }
 
 impl fmt::Display for Origin {

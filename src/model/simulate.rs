@@ -9,7 +9,6 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::model::dataset::{Dataset, YearKind};
@@ -353,7 +352,24 @@ pub fn simulate(
             });
         }
     }
-    let mut all_met: BTreeMap<i32, (u64, u64)> = BTreeMap::new();
+    // Where a path's (indicator, year) goes among the cells: the cells are
+    // the shown years times the five indicators, in that order, and a path's
+    // values come in the same order; a search covers anything else.
+    let keys: Vec<(u8, i32)> = cells.iter().map(|c| (c.indicator, c.year)).collect();
+    let cell_of = |i: u8, y: i32| -> Option<usize> {
+        let k = (y - keys.first()?.1) as usize * 5 + (i as usize).wrapping_sub(1);
+        match keys.get(k) {
+            Some(c) if *c == (i, y) => Some(k),
+            _ => keys.iter().position(|c| *c == (i, y)),
+        }
+    };
+    let year_of: Vec<usize> = cells
+        .iter()
+        .map(|c| shown.iter().position(|(y, _)| *y == c.year).unwrap_or(0))
+        .collect();
+    let mut got: Vec<(Option<Decimal>, Status)> = vec![(None, Status::NotMeasurable); cells.len()];
+    let mut all_year: Vec<(bool, bool)> = vec![(true, true); shown.len()];
+    let mut all_met: Vec<(u64, u64)> = vec![(0, 0); shown.len()];
 
     // Paths in chunks: computed in parallel, fed in path order.
     let chunk = 64u64;
@@ -370,13 +386,15 @@ pub fn simulate(
         uncertainty: Default::default(),
         ..sc.clone()
     };
-    let one_path = |p: u64| -> Result<Vec<PathValue>, ProjectionError> {
+    // `s` is the thread's copy of the template, which each path sets afresh.
+    let one_path = |p: u64, s: &mut Scenario| -> Result<Vec<PathValue>, ProjectionError> {
         let mut rng = Rng::for_path(seed, p);
         let values = uncertainty::draw(u, &chol, &years, &mut rng);
-        let s = uncertainty::apply(&template, u, &years, &values);
+        uncertainty::apply_into(s, &template, u, &years, &values);
+        let s = &*s;
         if lean {
             let proj =
-                projection::project_with(ds, &s, pi, Options { lean: true, ..opts }, &figures)?;
+                projection::project_with(ds, s, pi, Options { lean: true, ..opts }, &figures)?;
             return Ok(from_rows(
                 &start_fig,
                 &proj.rows,
@@ -384,7 +402,7 @@ pub fn simulate(
                 &proj.price_index,
             ));
         }
-        let proj = projection::project_with(ds, &s, pi, opts, &figures)?;
+        let proj = projection::project_with(ds, s, pi, opts, &figures)?;
         let ev = indicators::evaluate_quiet(&proj.dataset, targets, &proj.price_index);
         Ok(ev
             .values
@@ -398,27 +416,39 @@ pub fn simulate(
         let end = (start + chunk * threads as u64).min(paths);
         let mut results: Vec<Option<Result<Vec<PathValue>, ProjectionError>>> =
             (start..end).map(|_| None).collect();
-        std::thread::scope(|s| {
-            for (t, slots) in results.chunks_mut(chunk as usize).enumerate() {
-                let first = start + t as u64 * chunk;
-                let one_path = &one_path;
-                s.spawn(move || {
-                    for (j, slot) in slots.iter_mut().enumerate() {
-                        *slot = Some(one_path(first + j as u64));
-                    }
-                });
+        if threads == 1 {
+            // No thread to start for one.
+            let mut scratch = template.clone();
+            for (j, slot) in results.iter_mut().enumerate() {
+                *slot = Some(one_path(start + j as u64, &mut scratch));
             }
-        });
+        } else {
+            std::thread::scope(|s| {
+                for (t, slots) in results.chunks_mut(chunk as usize).enumerate() {
+                    let first = start + t as u64 * chunk;
+                    let (one_path, template) = (&one_path, &template);
+                    s.spawn(move || {
+                        let mut scratch = template.clone();
+                        for (j, slot) in slots.iter_mut().enumerate() {
+                            *slot = Some(one_path(first + j as u64, &mut scratch));
+                        }
+                    });
+                }
+            });
+        }
         for r in results {
             let path = r.expect("every slot is filled")?;
-            let mut per_year: BTreeMap<i32, (bool, bool)> = BTreeMap::new();
-            for c in cells.iter_mut() {
-                let (v, s) = path
-                    .iter()
-                    .find(|x| x.0 == c.indicator && x.1 == c.year)
-                    .map(|x| (x.2, x.3))
-                    .unwrap_or((None, Status::NotMeasurable));
-                let e = per_year.entry(c.year).or_insert((true, true));
+            got.iter_mut()
+                .for_each(|g| *g = (None, Status::NotMeasurable));
+            for x in &path {
+                if let Some(k) = cell_of(x.0, x.1) {
+                    got[k] = (x.2, x.3);
+                }
+            }
+            all_year.iter_mut().for_each(|e| *e = (true, true));
+            for (k, c) in cells.iter_mut().enumerate() {
+                let (v, s) = got[k];
+                let e = &mut all_year[year_of[k]];
                 match s {
                     Status::Met => c.met += 1,
                     Status::Missed => {
@@ -431,16 +461,15 @@ pub fn simulate(
                     }
                 }
                 if let (Some(v), false) = (v, s == Status::NotMeasurable) {
-                    let x = v.to_f64().unwrap_or_default();
+                    let x = crate::model::money::to_f64(v);
                     for est in c.estimators.iter_mut() {
                         est.add(x);
                     }
                 }
             }
-            for (y, (a, m)) in per_year {
-                let e = all_met.entry(y).or_insert((0, 0));
-                e.0 += a as u64;
-                e.1 += m as u64;
+            for (e, (a, m)) in all_met.iter_mut().zip(&all_year) {
+                e.0 += *a as u64;
+                e.1 += *m as u64;
             }
         }
         start = end;
@@ -453,20 +482,22 @@ pub fn simulate(
         c.p_met = c.met as f64 / n;
         c.p_not_measurable = c.not_measurable as f64 / n;
     }
+    let all_five = all_met
+        .into_iter()
+        .zip(&shown)
+        .map(|((a, m), (year, _))| AllFive {
+            year: *year,
+            p_all_met: a as f64 / n,
+            p_all_measurable_met: m as f64 / n,
+        })
+        .collect();
     Ok(Simulation {
         scenario: sc.name.clone(),
         paths,
         seed,
         years: shown,
         cells,
-        all_five: all_met
-            .into_iter()
-            .map(|(year, (a, m))| AllFive {
-                year,
-                p_all_met: a as f64 / n,
-                p_all_measurable_met: m as f64 / n,
-            })
-            .collect(),
+        all_five,
         drivers: u
             .items
             .iter()

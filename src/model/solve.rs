@@ -121,7 +121,7 @@ fn origin(lever: Lever, from: i32) -> Origin {
     Origin {
         file: "(solve)".into(),
         line: 0,
-        key: format!("--lever {} from {from}", lever.key()),
+        key: format!("--lever {} from {from}", lever.key()).into(),
     }
 }
 

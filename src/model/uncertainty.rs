@@ -369,11 +369,13 @@ pub fn draw(u: &Uncertainty, chol: &[Vec<f64>], years: &[i32], rng: &mut Rng) ->
     let std = Normal::new(0.0, 1.0).expect("standard normal");
     let mut z_prev = vec![0.0; n];
     let mut out = vec![Vec::with_capacity(years.len()); n];
+    let mut e = vec![0.0; n];
+    let mut shocks = vec![0.0; n];
     for (yi, _) in years.iter().enumerate() {
-        let e: Vec<f64> = (0..n).map(|_| rng.standard_normal()).collect();
-        let shocks: Vec<f64> = (0..n)
-            .map(|i| (0..=i).map(|k| chol[i][k] * e[k]).sum())
-            .collect();
+        e.iter_mut().for_each(|x| *x = rng.standard_normal());
+        for (i, s) in shocks.iter_mut().enumerate() {
+            *s = (0..=i).map(|k| chol[i][k] * e[k]).sum();
+        }
         for (i, item) in u.items.iter().enumerate() {
             let phi = if matches!(item.driver, Driver::ProjectCost(_)) {
                 1.0
@@ -415,6 +417,37 @@ pub fn dec(v: f64) -> Decimal {
 /// driver at its central value.
 pub fn apply(sc: &Scenario, u: &Uncertainty, years: &[i32], values: &[Vec<f64>]) -> Scenario {
     let mut s = sc.clone();
+    apply_into(&mut s, sc, u, years, values);
+    s
+}
+
+/// The same into `s`, a copy of `sc` that an earlier path may have changed:
+/// only the settings the drivers change are set afresh, so a simulated path
+/// does not copy the whole scenario.
+pub fn apply_into(
+    s: &mut Scenario,
+    sc: &Scenario,
+    u: &Uncertainty,
+    years: &[i32],
+    values: &[Vec<f64>],
+) {
+    // Back to the scenario's own settings where a driver adds to them; the
+    // paths below replace theirs whole.
+    for item in &u.items {
+        match &item.driver {
+            Driver::InterestShift => s.loans.rate_changes.clone_from(&sc.loans.rate_changes),
+            Driver::ProjectCost(name) => {
+                let own = sc.investments.projects.iter().find(|p| p.name == *name);
+                let now = s.investments.projects.iter_mut().find(|p| p.name == *name);
+                if let (Some(own), Some(now)) = (own, now) {
+                    now.cost = own.cost;
+                    now.subsidy = own.subsidy;
+                    now.spending.clone_from(&own.spending);
+                }
+            }
+            _ => {}
+        }
+    }
     for (item, vals) in u.items.iter().zip(values) {
         let path = || Path {
             base: None,
@@ -459,7 +492,6 @@ pub fn apply(sc: &Scenario, u: &Uncertainty, years: &[i32], values: &[Vec<f64>])
             }
         }
     }
-    s
 }
 
 /// A project's cost and spending times `f`, to the cent; the last year's

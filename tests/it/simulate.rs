@@ -77,7 +77,7 @@ max = 15
                 q,
                 v.value
                     .filter(|_| v.status != Status::NotMeasurable)
-                    .map(|x| x.to_f64().unwrap()),
+                    .map(kivijalka::model::money::to_f64),
                 "{} {}",
                 c.indicator,
                 c.year

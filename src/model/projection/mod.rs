@@ -18,7 +18,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::Location;
@@ -102,7 +102,7 @@ pub struct Projection {
     pub assumptions: Vec<String>,
 }
 
-use crate::model::money::{cents as r2, round_half_away};
+use crate::model::money::{Rule, cents as r2, round, round_half_away};
 
 fn r0(v: Decimal) -> Decimal {
     round_half_away(v, 0)
@@ -111,8 +111,7 @@ fn r0(v: Decimal) -> Decimal {
 /// Up to the next cent; a sixth-decimal rounding first so that an exact
 /// quotient carried in 28 digits does not tip over by 1e-20.
 fn ceil_cent(v: Decimal) -> Decimal {
-    v.round_dp(6)
-        .round_dp_with_strategy(2, RoundingStrategy::AwayFromZero)
+    round(round(v, 6, Rule::HalfEven), 2, Rule::Up)
 }
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
@@ -238,36 +237,65 @@ impl Engine<'_> {
     }
 }
 
-/// The balance-sheet lines each year's flows change, in the order of
-/// `Rolled`'s figures.
-const ROLLED: [&str; 14] = [
-    "ta.aineelliset",
-    "ta.sijoitukset",
-    "ta.saamiset",
-    "ta.vaihto_omaisuus",
-    "ta.toimeksiantojen_paaomat",
-    "ta.la_muut_velat",
-    "ta.rahat_ja_pankkisaamiset",
-    "ta.peruspaaoma",
-    "ta.muut_omat_rahastot",
-    "ta.poistoero_ja_varaukset",
-    "ta.la_rahoituslaitokset",
-    "ta.pa_rahoituslaitokset",
-    "ta.edellisten_ylijaama",
-    "ta.tilikauden_ylijaama",
-];
-const R_POISTOERO: usize = 9;
-const R_EDELLISTEN: usize = 12;
-const R_TILIKAUDEN: usize = 13;
-
-/// Those lines' running figures: an array, not the balance sheet's map,
-/// because they change every year of every simulated path; the map gets them
-/// when a year's statements are made.
-struct Rolled([Decimal; 14]);
+/// The balance-sheet lines each year's flows change, as running figures:
+/// fields, not the balance sheet's map, because they change every year of
+/// every simulated path; the map gets them when a year's statements are made.
+#[derive(Clone, Copy, Default)]
+struct Rolled {
+    aineelliset: Decimal,
+    sijoitukset: Decimal,
+    saamiset: Decimal,
+    vaihto_omaisuus: Decimal,
+    toimeksiantojen_paaomat: Decimal,
+    la_muut_velat: Decimal,
+    rahat: Decimal,
+    peruspaaoma: Decimal,
+    muut_omat_rahastot: Decimal,
+    poistoero: Decimal,
+    la_rahoituslaitokset: Decimal,
+    pa_rahoituslaitokset: Decimal,
+    edellisten_ylijaama: Decimal,
+    tilikauden_ylijaama: Decimal,
+}
 
 impl Rolled {
-    fn start(bs: &BTreeMap<&'static str, Decimal>) -> Rolled {
-        Rolled(ROLLED.map(|id| bs.get(id).copied().unwrap_or_default()))
+    fn lines(&self) -> [(&'static str, Decimal); 14] {
+        [
+            ("ta.aineelliset", self.aineelliset),
+            ("ta.sijoitukset", self.sijoitukset),
+            ("ta.saamiset", self.saamiset),
+            ("ta.vaihto_omaisuus", self.vaihto_omaisuus),
+            ("ta.toimeksiantojen_paaomat", self.toimeksiantojen_paaomat),
+            ("ta.la_muut_velat", self.la_muut_velat),
+            ("ta.rahat_ja_pankkisaamiset", self.rahat),
+            ("ta.peruspaaoma", self.peruspaaoma),
+            ("ta.muut_omat_rahastot", self.muut_omat_rahastot),
+            ("ta.poistoero_ja_varaukset", self.poistoero),
+            ("ta.la_rahoituslaitokset", self.la_rahoituslaitokset),
+            ("ta.pa_rahoituslaitokset", self.pa_rahoituslaitokset),
+            ("ta.edellisten_ylijaama", self.edellisten_ylijaama),
+            ("ta.tilikauden_ylijaama", self.tilikauden_ylijaama),
+        ]
+    }
+
+    fn start(fig: &Figures, y: i32) -> Rolled {
+        let at = |line: Line| fig.get(line, y).unwrap_or_default();
+        Rolled {
+            aineelliset: at(Line::Aineelliset),
+            sijoitukset: at(Line::Sijoitukset),
+            saamiset: at(Line::Saamiset),
+            vaihto_omaisuus: at(Line::VaihtoOmaisuus),
+            toimeksiantojen_paaomat: at(Line::ToimeksiantojenPaaomat),
+            la_muut_velat: at(Line::LaMuutVelat),
+            rahat: at(Line::Rahat),
+            peruspaaoma: at(Line::Peruspaaoma),
+            muut_omat_rahastot: at(Line::MuutOmatRahastot),
+            poistoero: at(Line::Poistoero),
+            la_rahoituslaitokset: at(Line::LaRahoituslaitokset),
+            pa_rahoituslaitokset: at(Line::PaRahoituslaitokset),
+            edellisten_ylijaama: at(Line::EdellistenYlijaama),
+            tilikauden_ylijaama: at(Line::TilikaudenYlijaama),
+        }
     }
 }
 
@@ -405,8 +433,12 @@ impl Engine<'_> {
 
         // ---------------------------------------------------------- the start
         let loans0 = self.fig.city_loans(base).map_err(data)?;
-        let mut bs: BTreeMap<&'static str, Decimal> =
-            self.fig.balance(base).iter().copied().collect();
+        // The start's balance sheet, for the statements.
+        let mut bs: BTreeMap<&'static str, Decimal> = if self.lean {
+            BTreeMap::new()
+        } else {
+            self.fig.balance(base).iter().copied().collect()
+        };
         if self.tot(Line::EdellistenYlijaama, base).is_none()
             && self.tot(Line::TilikaudenYlijaama, base).is_none()
         {
@@ -434,7 +466,11 @@ impl Engine<'_> {
                 let avg = if changes.is_empty() {
                     Decimal::ZERO
                 } else {
-                    (changes.iter().sum::<Decimal>() / Decimal::from(changes.len())).round_dp(2)
+                    round(
+                        changes.iter().sum::<Decimal>() / Decimal::from(changes.len()),
+                        2,
+                        Rule::HalfEven,
+                    )
                 };
                 note!(
                     "population changes {} % a year beyond the plan (the average of the last {} actual years)",
@@ -575,14 +611,12 @@ impl Engine<'_> {
         } else {
             self.given.iter().copied().collect()
         };
-        let avg = |f: &dyn Fn(i32) -> Decimal| -> Decimal {
-            r2(avg_years.iter().map(|y| f(*y)).sum::<Decimal>() / Decimal::from(avg_years.len()))
-        };
-        let trend0 = (
-            avg(&|y| general_given(y).0),
-            avg(&|y| general_given(y).1),
-            avg(&|y| general_given(y).2),
+        let sums = avg_years.iter().map(|y| general_given(*y)).fold(
+            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO),
+            |s, g| (s.0 + g.0, s.1 + g.1, s.2 + g.2),
         );
+        let n = Decimal::from(avg_years.len());
+        let trend0 = (r2(sums.0 / n), r2(sums.1 / n), r2(sums.2 / n));
         if inv.trend_gross.is_none() {
             note!(
                 "gross investment beyond the plan {} a year in {} prices (the average of {}–{} without named projects), then indexed; subsidies {} and asset sales {} likewise",
@@ -624,13 +658,15 @@ impl Engine<'_> {
         // ---------------------------------------------------------- loans
         let loans = &sc.loans;
         let var_share = pct(loans.variable_share_pct);
+        // Summed in percentage points, then a fraction: the same exact value
+        // as summing fractions, with one multiplication.
         let delta_rate = |t: i32| -> Decimal {
-            loans
+            pct(loans
                 .rate_changes
                 .iter()
                 .filter(|c| c.from <= t)
-                .map(|c| pct(c.change_pp))
-                .sum::<Decimal>()
+                .map(|c| c.change_pp)
+                .sum::<Decimal>())
                 * var_share
         };
         // The plan's own loan path, to measure the scenario against.
@@ -659,7 +695,7 @@ impl Engine<'_> {
                 )
             };
             if a > Decimal::ZERO {
-                (HUNDRED * i / a).round_dp(2)
+                round(HUNDRED * i / a, 2, Rule::HalfEven)
             } else {
                 Decimal::ZERO
             }
@@ -676,7 +712,7 @@ impl Engine<'_> {
                 let rep = -self.z(Line::LainojenVahennys, g);
                 let stock = plan_loans.get(&g).copied().unwrap_or(loans0);
                 let m = if rep > Decimal::ZERO && stock > Decimal::ZERO {
-                    (stock / rep).round_dp(1)
+                    round(stock / rep, 1, Rule::HalfEven)
                 } else {
                     Decimal::from(20)
                 };
@@ -734,7 +770,7 @@ impl Engine<'_> {
         let mut lease_city = self.tot(Line::Vuokravastuut, base);
         let mut lease_group = self.tot(Line::KonserninVuokravastuut, base);
         let mut existing_used = Decimal::ZERO;
-        let mut rolled = Rolled::start(&bs);
+        let mut rolled = Rolled::start(self.fig, base);
 
         for t in base + 1..=self.horizon {
             let given = self.is_given(t);
@@ -946,7 +982,7 @@ impl Engine<'_> {
                 if t == base + 1 {
                     siirrot_carry = self.z(Line::PoistoeronMuutos, base);
                 }
-                let reserve = rolled.0[R_POISTOERO];
+                let reserve = rolled.poistoero;
                 if siirrot_carry > Decimal::ZERO {
                     siirrot_carry.min(reserve.max(Decimal::ZERO))
                 } else {
@@ -1034,7 +1070,7 @@ impl Engine<'_> {
             let loans_now = loans_prev + borrow - repay + lyhyt;
             let avg_loans = (loans_prev + loans_now) / Decimal::TWO;
             let eff_rate = if avg_loans > Decimal::ZERO {
-                (HUNDRED * interest / avg_loans).round_dp(2)
+                round(HUNDRED * interest / avg_loans, 2, Rule::HalfEven)
             } else {
                 Decimal::ZERO
             };
@@ -1055,23 +1091,25 @@ impl Engine<'_> {
             let cash = cash_prev + t_i + rahoituksen;
 
             // The balance sheet, rolled forward.
-            let earlier = rolled.0[R_EDELLISTEN] + rolled.0[R_TILIKAUDEN];
-            rolled.0 = [
-                rolled.0[0] + (gross - subs - dep - (sales + korj) - kay),
-                rolled.0[1] - antol,
-                rolled.0[2] - saam,
-                rolled.0[3] - vo,
-                rolled.0[4] + toim,
-                rolled.0[5] + (muut - saam - vo - toim - kay),
-                rolled.0[6] + (cash - cash_prev),
-                rolled.0[7] + oma,
-                rolled.0[8] - rahastot,
-                rolled.0[9] - (siirrot - rahastot),
-                rolled.0[10] + lyhyt,
-                rolled.0[11] + (borrow - repay),
-                earlier,
-                ylijaama,
-            ];
+            let earlier = rolled.edellisten_ylijaama + rolled.tilikauden_ylijaama;
+            rolled.edellisten_ylijaama = earlier;
+            rolled.tilikauden_ylijaama = ylijaama;
+            rolled.poistoero -= siirrot - rahastot;
+            // The other lines show only in the statements.
+            if !lean {
+                let r = &mut rolled;
+                r.aineelliset += gross - subs - dep - (sales + korj) - kay;
+                r.sijoitukset -= antol;
+                r.saamiset -= saam;
+                r.vaihto_omaisuus -= vo;
+                r.toimeksiantojen_paaomat += toim;
+                r.la_muut_velat += muut - saam - vo - toim - kay;
+                r.rahat += cash - cash_prev;
+                r.peruspaaoma += oma;
+                r.muut_omat_rahastot -= rahastot;
+                r.la_rahoituslaitokset += lyhyt;
+                r.pa_rahoituslaitokset += borrow - repay;
+            }
 
             // Group loans and leases, population, tax rate.
             let group_loans = if given && self.tot(Line::KonserninLainakanta, t).is_some() {
@@ -1103,7 +1141,7 @@ impl Engine<'_> {
 
             // A simulated path needs the year's figures, not its statements.
             if !lean {
-                bs.extend(ROLLED.iter().copied().zip(rolled.0));
+                bs.extend(rolled.lines());
                 let mut lines: Vec<(&'static str, Decimal)> = vec![
                     ("tl.toimintatuotot", ti),
                     ("tl.valmistus_omaan_kayttoon", valm),
