@@ -90,8 +90,6 @@ const N: usize = IDS.len();
 pub struct Figures {
     first: i32,
     by_year: Vec<[Option<Decimal>; N]>,
-    /// The balance-sheet lines the projection rolls forward, by year.
-    balance: BTreeMap<i32, Vec<(&'static str, Decimal)>>,
     has: BTreeSet<(Entity, Statement, i32)>,
     city_loans: BTreeMap<i32, Measure>,
     group_loans: BTreeMap<i32, Decimal>,
@@ -104,7 +102,6 @@ impl Figures {
         let targets = Targets::default();
         let ctx = Ctx::quiet(ds, &targets);
         let mut by_year = Vec::new();
-        let mut balance = BTreeMap::new();
         let mut has = BTreeSet::new();
         let mut city_loans = BTreeMap::new();
         let mut group_loans = BTreeMap::new();
@@ -117,12 +114,6 @@ impl Figures {
             if !ds.years.contains_key(&y) {
                 continue;
             }
-            balance.insert(
-                y,
-                super::balance_lines()
-                    .filter_map(|id| ds.total(Entity::City, id, y).map(|v| (id, v)))
-                    .collect(),
-            );
             for e in [Entity::City, Entity::Group] {
                 for st in Statement::ALL {
                     if ds.has_year_data(e, st, y) {
@@ -145,7 +136,6 @@ impl Figures {
         Figures {
             first,
             by_year,
-            balance,
             has,
             city_loans,
             group_loans,
@@ -160,10 +150,6 @@ impl Figures {
 
     pub(super) fn has(&self, e: Entity, st: Statement, y: i32) -> bool {
         self.has.contains(&(e, st, y))
-    }
-
-    pub(super) fn balance(&self, y: i32) -> &[(&'static str, Decimal)] {
-        self.balance.get(&y).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The city's loan stock (DOMAIN.md §3), or why it cannot be measured.

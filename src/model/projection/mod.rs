@@ -437,7 +437,9 @@ impl Engine<'_> {
         let mut bs: BTreeMap<&'static str, Decimal> = if self.lean {
             BTreeMap::new()
         } else {
-            self.fig.balance(base).iter().copied().collect()
+            balance_lines()
+                .filter_map(|id| ds.total(Entity::City, id, base).map(|v| (id, v)))
+                .collect()
         };
         if self.tot(Line::EdellistenYlijaama, base).is_none()
             && self.tot(Line::TilikaudenYlijaama, base).is_none()
