@@ -141,6 +141,18 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// A driver's key as a chart label: a project's cost overrun by the
+/// project's name.
+pub fn short_driver(key: &str) -> String {
+    match key
+        .strip_prefix("investments.project '")
+        .and_then(|k| k.strip_suffix("'.cost_overrun_pct"))
+    {
+        Some(name) => format!("{name}: cost"),
+        None => key.to_string(),
+    }
+}
+
 pub fn kind_name(k: Option<YearKind>, lang: Lang) -> &'static str {
     match (k, lang) {
         (Some(YearKind::TP), Lang::Fi) => "tilinpäätös",

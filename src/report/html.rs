@@ -14,7 +14,7 @@ use crate::model::dataset::YearKind;
 use crate::model::indicators::{Evaluation, INDICATORS, IndicatorDef, Status};
 use crate::model::ratios::Unit;
 use crate::report::Lang;
-use crate::report::document::{Document, Point, kind_name, path};
+use crate::report::document::{Document, Point, kind_name, path, short_driver};
 use crate::report::format::number;
 use crate::report::indicators::{self as ind, name};
 
@@ -956,16 +956,6 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
 }
 
 /// A driver's key short enough for a chart's label.
-fn short_driver(key: &str) -> String {
-    match key
-        .strip_prefix("investments.project '")
-        .and_then(|k| k.strip_suffix("'.cost_overrun_pct"))
-    {
-        Some(name) => format!("{name}: cost"),
-        None => key.to_string(),
-    }
-}
-
 fn mark_of(s: Status) -> &'static str {
     crate::report::indicators::mark(s)
 }

@@ -462,6 +462,48 @@ fn reports_carry_the_simulation_as_fan_charts_with_seed_and_paths() {
     assert!(text.contains("id=\"sensitivity\""));
     assert_eq!(text.matches("<svg").count(), 10);
     assert!(text.contains("tax.earnings_growth_pct"));
+    // And in Excel: the table per target, largest swing first, with the
+    // bars' lengths from the values in the same row, and a bar chart each.
+    let sens_x = dir.join("sens.xlsx");
+    let o = run(&[
+        "report",
+        EXAMPLE,
+        "--scenario",
+        "scenarios/uncertain.toml",
+        "--sensitivity",
+        "--out",
+        path_str(&sens_x),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut wb = calamine::open_workbook_auto(&sens_x).unwrap();
+    let s = wb.worksheet_range("Herkkyys").unwrap();
+    let num = |r: u32, c: u32| match s.get_value((r, c)) {
+        Some(Data::Float(f)) => Some(*f),
+        _ => None,
+    };
+    let mut rows = 0;
+    let mut last_swing = f64::MAX;
+    for r in 0..s.height() as u32 {
+        let (Some(lo), Some(hi), Some(c)) = (num(r, 4), num(r, 5), num(r, 6)) else {
+            // A new target's table starts over.
+            last_swing = f64::MAX;
+            continue;
+        };
+        rows += 1;
+        assert!((num(r, 7).unwrap() - (lo - c)).abs() < 1e-6, "row {r}");
+        assert!((num(r, 8).unwrap() - (hi - c)).abs() < 1e-6, "row {r}");
+        let swing = (hi - lo).abs();
+        assert!(swing <= last_swing + 1e-6, "row {r} is not in swing order");
+        last_swing = swing;
+    }
+    // Five drivers for each of five targets.
+    assert_eq!(rows, 25);
+    let bars = zip_names(&sens_x)
+        .iter()
+        .filter(|n| n.starts_with("xl/charts/chart"))
+        .filter(|n| zip_entry(&sens_x, n).contains("<c:barDir val=\"bar\"/>"))
+        .count();
+    assert_eq!(bars, 5);
     // Without uncertainty there is nothing to simulate.
     let o = run(&[
         "report",

@@ -613,10 +613,12 @@ impl Engine<'_> {
         } else {
             self.given.iter().copied().collect()
         };
-        let sums = avg_years.iter().map(|y| general_given(*y)).fold(
-            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO),
-            |s, g| (s.0 + g.0, s.1 + g.1, s.2 + g.2),
-        );
+        let sums = avg_years
+            .iter()
+            .map(|y| general_given(*y))
+            .fold((Decimal::ZERO, Decimal::ZERO, Decimal::ZERO), |s, g| {
+                (s.0 + g.0, s.1 + g.1, s.2 + g.2)
+            });
         let n = Decimal::from(avg_years.len());
         let trend0 = (r2(sums.0 / n), r2(sums.1 / n), r2(sums.2 / n));
         if inv.trend_gross.is_none() {
