@@ -609,15 +609,23 @@ fn a_budget_that_prints_only_net_figures_is_taken_as_given() {
 
 #[test]
 fn a_lean_path_measures_what_the_full_forecast_does() {
-    use kivijalka::model::indicators::evaluate;
-    use kivijalka::model::simulate::{Start, from_rows, lean_applies};
-    use kivijalka::model::targets::Targets;
+    use crate::support::make_example::{self, Style};
+    use crate::support::tempdir;
 
-    let ds = load_example();
-    let pi = kphi();
-    let t = Targets::default();
-    assert!(lean_applies(&ds, 2025, &t));
-    let start = Start::new(&ds, 2025, &t);
+    // The example, and two kinds of workbook a simulation meets: actuals
+    // only without a group, and budget and plan without a group.
+    let dir = tempdir("lean-variants");
+    let figures = make_example::derive(&root().join("data/kivikoski"));
+    let mut bare = figures.clone();
+    bare.retain(|(e, id, y), _| *e == "city" && *y <= 2025 && !id.starts_with("bg.konsernin"));
+    let mut no_group = figures.clone();
+    no_group.retain(|(e, id, _), _| *e == "city" && !id.starts_with("bg.konsernin"));
+    let mut datasets = vec![("example", load_example())];
+    for (name, f) in [("bare", &bare), ("no_group", &no_group)] {
+        let path = dir.join(format!("{name}.xlsx"));
+        make_example::write(f, Style::default(), &path);
+        datasets.push((name, ingest::read_path(&path).unwrap()));
+    }
     let mut r = Rng(0x1ea7_0000_0000_0042);
     let mut scenarios: Vec<Scenario> = [
         "baseline.toml",
@@ -632,21 +640,36 @@ fn a_lean_path_measures_what_the_full_forecast_does() {
     for _ in 0..25 {
         scenarios.push(random_scenario(&mut r));
     }
-    for sc in &scenarios {
-        let p = project(&ds, sc, &pi, Options::default()).unwrap();
+    for (name, ds) in &datasets {
+        lean_equals_full(name, ds, &scenarios);
+    }
+}
+
+/// The lean path's year rows and indicators equal the full forecast's.
+fn lean_equals_full(name: &str, ds: &Dataset, scenarios: &[Scenario]) {
+    use kivijalka::model::indicators::evaluate;
+    use kivijalka::model::simulate::{Start, from_rows, lean_applies};
+    use kivijalka::model::targets::Targets;
+
+    let pi = kphi();
+    let t = Targets::default();
+    assert!(lean_applies(ds, 2025, &t), "{name}");
+    let start = Start::new(ds, 2025, &t);
+    let figures = kivijalka::model::projection::Figures::new(ds);
+    let lean_opts = Options {
+        lean: true,
+        ..Options::default()
+    };
+    for sc in scenarios {
+        let p = project(ds, sc, &pi, Options::default()).unwrap();
         let full = evaluate(&p.dataset, &t, &p.price_index);
-        let figures = kivijalka::model::projection::Figures::new(&ds);
-        let lean_opts = Options {
-            lean: true,
-            ..Options::default()
-        };
         let q =
-            kivijalka::model::projection::project_with(&ds, sc, &pi, lean_opts, &figures).unwrap();
+            kivijalka::model::projection::project_with(ds, sc, &pi, lean_opts, &figures).unwrap();
         // The same years, line for line, and the same indicators.
         assert_eq!(
             serde_json::to_string(&q.rows).unwrap(),
             serde_json::to_string(&p.rows).unwrap(),
-            "{}",
+            "{name}: {}",
             sc.name
         );
         let lean = from_rows(&start, &q.rows, &t, &q.price_index);
@@ -654,11 +677,11 @@ fn a_lean_path_measures_what_the_full_forecast_does() {
             let w = lean
                 .iter()
                 .find(|w| w.0 == v.indicator && w.1 == v.year)
-                .unwrap_or_else(|| panic!("{} {} missing", v.indicator, v.year));
+                .unwrap_or_else(|| panic!("{name}: {} {} missing", v.indicator, v.year));
             assert_eq!(
                 (w.2, w.3),
                 (v.value, v.status),
-                "{}: indicator {} in {}",
+                "{name}, {}: indicator {} in {}",
                 sc.name,
                 v.indicator,
                 v.year
