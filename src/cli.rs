@@ -188,7 +188,7 @@ pub struct ReportArgs {
     /// Scenario files; the first is the one the summary shows, all are compared.
     #[arg(long)]
     pub scenario: Vec<PathBuf>,
-    /// Also simulate the first scenario's uncertainty over this many paths (fan charts).
+    /// Also simulate every scenario with uncertain drivers over this many paths (fan charts), each with the same seed.
     #[arg(long)]
     pub simulate: Option<u64>,
     /// The simulation's seed.

@@ -101,7 +101,7 @@ pub fn document<'a>(
         price_index,
         version: env!("CARGO_PKG_VERSION"),
         lang: cfg.lang,
-        simulation: None,
+        simulations: Vec::new(),
         sensitivity: None,
     })
 }
@@ -150,30 +150,36 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
         &settings,
     )?;
     if let Some(paths) = args.simulate {
-        let sc = match scenarios.first() {
-            Some(sc) if !sc.uncertainty.items.is_empty() && paths > 0 => sc,
-            _ => {
-                return Err(Error::config(
-                    Location::file("--simulate"),
-                    "--simulate needs a number of paths and a first --scenario with [[uncertainty]] entries",
-                ));
-            }
-        };
+        // Every scenario with uncertain drivers, each with the same seed: the
+        // same draws meet each scenario, so their differences are the
+        // scenarios', not chance's.
+        let uncertain: Vec<&Scenario> = scenarios
+            .iter()
+            .filter(|sc| !sc.uncertainty.items.is_empty())
+            .collect();
+        if uncertain.is_empty() || paths == 0 {
+            return Err(Error::config(
+                Location::file("--simulate"),
+                "--simulate needs a number of paths and a --scenario with [[uncertainty]] entries",
+            ));
+        }
         let threads = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1);
-        let sim = crate::model::simulate::simulate(
-            &ds,
-            sc,
-            &cfg.index,
-            &cfg.targets,
-            options(&args.projecting),
-            paths,
-            args.seed,
-            threads,
-        )
-        .map_err(crate::cmd::forecast::projection_error(&ds, sc))?;
-        doc.simulation = Some(sim);
+        for sc in uncertain {
+            let sim = crate::model::simulate::simulate(
+                &ds,
+                sc,
+                &cfg.index,
+                &cfg.targets,
+                options(&args.projecting),
+                paths,
+                args.seed,
+                threads,
+            )
+            .map_err(crate::cmd::forecast::projection_error(&ds, sc))?;
+            doc.simulations.push(sim);
+        }
     }
     if args.sensitivity {
         let sc = match scenarios.first() {

@@ -38,7 +38,8 @@ pub struct Document<'a> {
     pub version: &'static str,
     pub lang: Lang,
     /// The first scenario simulated, when asked.
-    pub simulation: Option<crate::model::simulate::Simulation>,
+    /// One per scenario with uncertain drivers, in the scenarios' order.
+    pub simulations: Vec<crate::model::simulate::Simulation>,
     /// The first scenario's drivers one at a time, when asked.
     pub sensitivity: Option<Vec<crate::model::simulate::Swing>>,
 }

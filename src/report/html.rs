@@ -717,15 +717,21 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
         o.push_str("</section>");
     }
 
-    // How likely the targets are to hold.
-    if let Some(sim) = &doc.simulation {
+    // How likely the targets are to hold, scenario by scenario.
+    if !doc.simulations.is_empty() {
         let _ = write!(
             o,
-            "<section id=\"simulation\"><h2>{}</h2><p class=\"muted\">{}: {} · {} {} · {} {}</p><div class=\"charts\">",
+            "<section id=\"simulation\"><h2>{}</h2>",
             tr(
                 "Kuinka todennäköisesti tavoitteet toteutuvat",
                 "How likely the targets are to hold"
-            ),
+            )
+        );
+    }
+    for sim in &doc.simulations {
+        let _ = write!(
+            o,
+            "<h3>{}: {}</h3><p class=\"muted\">{} {} · {} {}</p><div class=\"charts\">",
             tr("Skenaario", "Scenario"),
             esc(&sim.scenario),
             number(Decimal::from(sim.paths), 0, lang),
@@ -772,7 +778,10 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
                 share(a.p_all_measurable_met)
             );
         }
-        o.push_str("</tbody></table></div></section>");
+        o.push_str("</tbody></table></div>");
+    }
+    if !doc.simulations.is_empty() {
+        o.push_str("</section>");
     }
 
     // Which driver moves each target most.
@@ -884,11 +893,12 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
         tr("Ohjelma", "Tool"),
         doc.version
     );
-    if let Some(sim) = &doc.simulation {
+    for sim in &doc.simulations {
         let _ = write!(
             o,
-            "<dt>{}</dt><dd>{} {}, {} {}; {}</dd>",
+            "<dt>{} — {}</dt><dd>{} {}, {} {}; {}</dd>",
             tr("Simulointi", "Simulation"),
+            esc(&sim.scenario),
             sim.paths,
             tr("polkua", "paths"),
             tr("siemen", "seed"),

@@ -555,11 +555,13 @@ fn scenarios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(),
 
 /// The simulation: percentiles and probabilities by indicator and year, and
 /// a chart of the percentile lines with the forecast.
-fn simulation_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
-    let Some(sim) = &doc.simulation else {
-        return Ok(());
-    };
-    let name = t(doc, "Simulointi", "Simulation");
+fn simulation_sheet(
+    doc: &Document,
+    wb: &mut Workbook,
+    st: &Styles,
+    sim: &crate::model::simulate::Simulation,
+    name: &str,
+) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     ws.write_string_with_format(
@@ -837,8 +839,12 @@ fn record_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), Xl
     let mut r = 0;
     ws.write_string_with_format(r, 0, format!("kivijalka {}", doc.version), &st.title)?;
     r += 1;
-    if let Some(sim) = &doc.simulation {
-        ws.write_string(r, 0, t(doc, "Simulointi", "Simulation"))?;
+    for sim in &doc.simulations {
+        ws.write_string(
+            r,
+            0,
+            format!("{} — {}", t(doc, "Simulointi", "Simulation"), sim.scenario),
+        )?;
         ws.write_string(
             r,
             1,
@@ -851,8 +857,11 @@ fn record_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), Xl
             ),
         )?;
         ws.write_string(r, 2, sim.drivers.join("; "))?;
+        r += 1;
     }
-    r += 1;
+    if doc.simulations.is_empty() {
+        r += 1;
+    }
     ws.write_string_with_format(r, 0, t(doc, "Syöte", "Input"), &st.head)?;
     ws.write_string_with_format(r, 1, t(doc, "Tiedosto", "File"), &st.head)?;
     ws.write_string_with_format(r, 2, "SHA-256", &st.head)?;
@@ -940,7 +949,15 @@ pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
         )?;
         drivers_sheet(doc, &mut wb, &st)?;
     }
-    simulation_sheet(doc, &mut wb, &st)?;
+    // A sheet per simulated scenario: "Simulointi", "Simulointi 2", ...
+    for (i, sim) in doc.simulations.iter().enumerate() {
+        let base = t(doc, "Simulointi", "Simulation");
+        let name = match i {
+            0 => base.to_string(),
+            _ => format!("{base} {}", i + 1),
+        };
+        simulation_sheet(doc, &mut wb, &st, sim, &name)?;
+    }
     sensitivity_sheet(doc, &mut wb, &st)?;
     ratios_sheet(doc, &mut wb, &st)?;
     record_sheet(doc, &mut wb, &st)?;

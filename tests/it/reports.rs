@@ -518,3 +518,63 @@ fn reports_carry_the_simulation_as_fan_charts_with_seed_and_paths() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!dir.join("x.html").exists());
 }
+
+#[test]
+fn every_uncertain_scenario_is_simulated_with_the_same_draws() {
+    let dir = tempdir("report-sims");
+    let xlsx = dir.join("two.xlsx");
+    let html = dir.join("two.html");
+    for out in [&xlsx, &html] {
+        let o = run(&[
+            "report",
+            EXAMPLE,
+            "--scenario",
+            "scenarios/baseline.toml",
+            "--scenario",
+            "scenarios/uncertain.toml",
+            "--scenario",
+            "scenarios/uncertain_tax_rise.toml",
+            "--simulate",
+            "200",
+            "--seed",
+            "9",
+            "--out",
+            path_str(out),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let mut wb = calamine::open_workbook_auto(&xlsx).unwrap();
+    let names = wb.sheet_names();
+    assert!(names.iter().any(|n| n == "Simulointi"));
+    assert!(names.iter().any(|n| n == "Simulointi 2"));
+    assert!(!names.iter().any(|n| n == "Simulointi 3"), "{names:?}");
+    // Each sheet's rows by their first cell (the year) and the title.
+    let read = |wb: &mut calamine::Sheets<_>, name: &str| {
+        let s = wb.worksheet_range(name).unwrap();
+        let title = match s.get_value((0, 0)) {
+            Some(Data::String(t)) => t.clone(),
+            _ => String::new(),
+        };
+        let rows: Vec<Vec<Data>> = s.rows().map(|r| r.to_vec()).collect();
+        (title, rows)
+    };
+    let (t1, a) = read(&mut wb, "Simulointi");
+    let (t2, b) = read(&mut wb, "Simulointi 2");
+    assert!(t1.contains("Perusura epävarmuuksineen"), "{t1}");
+    assert!(t2.contains("Veroprosentti +0,5 epävarmuuksineen"), "{t2}");
+    // The tax rise starts in 2027: the budget year's percentiles are the
+    // same in both (the same draws), the later years' margins are not.
+    let year_rows = |rows: &[Vec<Data>], y: f64| -> Vec<Vec<Data>> {
+        rows.iter()
+            .filter(|r| matches!(r.first(), Some(Data::Float(v)) if *v == y))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(year_rows(&a, 2026.0), year_rows(&b, 2026.0));
+    assert_eq!(year_rows(&a, 2026.0).len(), 5);
+    assert_ne!(year_rows(&a, 2030.0)[0], year_rows(&b, 2030.0)[0]);
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert_eq!(text.matches("id=\"simulation\"").count(), 1);
+    assert!(text.contains("<h3>Skenaario: Perusura epävarmuuksineen</h3>"));
+    assert!(text.contains("<h3>Skenaario: Veroprosentti +0,5 epävarmuuksineen</h3>"));
+}
