@@ -114,9 +114,12 @@ pub struct Cell {
     pub percentiles: [Option<f64>; 5],
     pub p_met: f64,
     pub p_not_measurable: f64,
-    /// The deterministic forecast's value and status.
+    /// The deterministic forecast's value and status, and why it is not
+    /// measurable when it is not.
     pub deterministic: Option<Decimal>,
     pub deterministic_status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     #[serde(skip)]
     estimators: Vec<P2>,
     #[serde(skip)]
@@ -299,6 +302,13 @@ pub fn from_rows(
     out
 }
 
+fn reason_of(ev: &Evaluation, i: u8, y: i32) -> Option<String> {
+    ev.values
+        .iter()
+        .find(|v| v.indicator == i && v.year == y)
+        .and_then(|v| v.reason.clone())
+}
+
 fn status_of(ev: &Evaluation, i: u8, y: i32) -> (Option<Decimal>, Status) {
     ev.values
         .iter()
@@ -346,6 +356,7 @@ pub fn simulate(
                 p_not_measurable: 0.0,
                 deterministic: v,
                 deterministic_status: s,
+                reason: reason_of(&det_ev, i, *y).filter(|_| s == Status::NotMeasurable),
                 estimators: PERCENTILES.iter().map(|p| P2::new(*p)).collect(),
                 met: 0,
                 not_measurable: 0,

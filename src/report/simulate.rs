@@ -107,6 +107,35 @@ pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) ->
             t.push(row);
         }
         t.write(out)?;
+        // Why a forecast is not measurable: a reason once, with its years
+        // (reasons that differ only by their year are one).
+        let mut why: Vec<(String, Vec<i32>)> = Vec::new();
+        for c in sim.cells.iter().filter(|c| c.indicator == d.number) {
+            if let Some(r) = &c.reason {
+                let key = r.replace(&c.year.to_string(), "{year}");
+                match why.iter_mut().find(|(w, _)| *w == key) {
+                    Some((_, ys)) => ys.push(c.year),
+                    None => why.push((key, vec![c.year])),
+                }
+            }
+        }
+        for (r, ys) in why {
+            let span = match (ys.first(), ys.last()) {
+                (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+                (Some(a), _) => a.to_string(),
+                _ => String::new(),
+            };
+            let r = r.replace("{year}", &span);
+            writeln!(
+                out,
+                "– {span}: {} ({r})",
+                if fi {
+                    "ei mitattavissa"
+                } else {
+                    "not measurable"
+                }
+            )?;
+        }
     }
     writeln!(out)?;
     writeln!(

@@ -316,3 +316,34 @@ fn bad_distributions_are_named() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no [[uncertainty]] entries"));
 }
+
+#[test]
+fn a_target_that_cannot_be_measured_says_why() {
+    use crate::support::make_example::{self, Style};
+    // The city's budget and plan, but no group: indicator 4 has nothing to
+    // stand on in any year.
+    let dir = tempdir("sim-no-group");
+    let mut figures = make_example::derive(&root().join("data/kivikoski"));
+    figures.retain(|(e, id, _), _| *e == "city" && !id.starts_with("bg.konsernin"));
+    let path = dir.join("no_group.xlsx");
+    make_example::write(&figures, Style::default(), &path);
+    let o = run(&[
+        "simulate",
+        path_str(&path),
+        "--scenario",
+        "scenarios/uncertain.toml",
+        "--paths",
+        "20",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = crate::support::stdout(&o);
+    assert!(
+        text.contains(
+            "– 2026–2035: ei mitattavissa (no group balance sheet (konsernitase) and no group loan estimate for 2026–2035"
+        ),
+        "{text}"
+    );
+    // Said once for all the years, and the other targets are measurable.
+    assert_eq!(text.matches("ei mitattavissa").count(), 1, "{text}");
+    assert!(text.contains("1 Vuosikate − nettoinvestoinnit"));
+}
