@@ -142,7 +142,7 @@ fn classify_content(layout: &Layout) -> Option<(Entity, Statement)> {
         }
     }
     let mut ranked: Vec<(Statement, usize)> = votes.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|a| std::cmp::Reverse(a.1));
     match ranked.as_slice() {
         [(st, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(_, m)| *m * 2 < *n) => {
             Some((entity, *st))

@@ -177,8 +177,8 @@ impl<'a> Ctx<'a> {
         Ok(self.omahankintameno(e, y)? - self.opt(e, "rl.luovutustulot", y))
     }
 
-    /// Lainakanta = vieras pääoma − (saadut ennakot + ostovelat + siirtovelat
-    /// + muut velat), and in a condensed group balance sheet, less the
+    /// Lainakanta = vieras pääoma − (saadut ennakot, ostovelat, siirtovelat
+    /// and muut velat), and in a condensed group balance sheet, less the
     /// interest-free liabilities.
     pub fn lainakanta(&self, e: Entity, y: i32) -> Measure {
         let vp = self.need(e, "ta.vieras_paaoma", y)?;

@@ -813,8 +813,8 @@ fn ratios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), Xl
     }
     ws.set_column_width(0, 44)?;
     ws.set_column_width(1, 10)?;
-    let mut r = 1;
-    for (e, def, vals) in doc.ratio_rows() {
+    for (row, (e, def, vals)) in doc.ratio_rows().into_iter().enumerate() {
+        let r = 1 + row as u32;
         ws.write_string(r, 0, if doc.fi() { def.fi } else { def.en })?;
         ws.write_string(r, 1, if doc.fi() { e.fi() } else { e.en() })?;
         let fmt = st.value(def.unit, def.decimals, None);
@@ -823,7 +823,6 @@ fn ratios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), Xl
                 ws.write_number_with_format(r, 2 + i as u16, f64_of(x), &fmt)?;
             }
         }
-        r += 1;
     }
     ws.set_freeze_panes(1, 2)?;
     page_setup(ws, 1)?;
