@@ -227,6 +227,14 @@ pub struct BatchArgs {
     /// Read the rest of a workbook that has unknown lines or unreadable cells.
     #[arg(long)]
     pub allow_unknown: bool,
+    /// Also simulate each municipality over this many paths: fan charts in
+    /// its report, and the probability that each target holds (under the
+    /// first scenario, which needs [[uncertainty]] entries) in the summary.
+    #[arg(long)]
+    pub simulate: Option<u64>,
+    /// The simulation's seed (the same for every municipality).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
     #[command(flatten)]
     pub projecting: Projecting,
 }

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::cli::{BatchArgs, Config, ReportFormat};
 use crate::cmd::forecast::options;
-use crate::cmd::report::{Kind, document, input, render, setting_inputs};
+use crate::cmd::report::{Kind, document, input, render, setting_inputs, simulations};
 use crate::cmd::{Outcome, refuse_errors, write_atomically};
 use crate::config;
 use crate::error::{Error, Location, Result};
@@ -139,7 +139,7 @@ fn one(cx: &Ctx, job: &Job, report_name: &str) -> std::result::Result<Vec<Done>,
 }
 
 fn municipality(cx: &Ctx, ds: &Dataset, source: InputFile, report_name: &str) -> Done {
-    let doc = document(
+    let mut doc = document(
         cx.cfg,
         ds,
         cx.scenarios,
@@ -147,6 +147,30 @@ fn municipality(cx: &Ctx, ds: &Dataset, source: InputFile, report_name: &str) ->
         source,
         cx.settings,
     )?;
+    // One thread a municipality: the workers already use every core.
+    if let Some(paths) = cx.args.simulate {
+        doc.simulations = simulations(
+            cx.cfg,
+            ds,
+            cx.scenarios,
+            options(&cx.args.projecting),
+            (paths, cx.args.seed),
+            1,
+        )?;
+    }
+    // The probability that each target holds, under the first scenario (the
+    // one whose values the summary shows; `run` made sure it is uncertain).
+    let p_met = doc
+        .simulations
+        .first()
+        .filter(|s| cx.scenarios.first().is_some_and(|sc| sc.name == s.scenario))
+        .map(|s| {
+            s.cells
+                .iter()
+                .map(|c| ((c.indicator, c.year), c.p_met))
+                .collect()
+        })
+        .unwrap_or_default();
     let report = match cx.args.report {
         ReportFormat::None => None,
         f => {
@@ -178,6 +202,7 @@ fn municipality(cx: &Ctx, ds: &Dataset, source: InputFile, report_name: &str) ->
             code: ds.municipality_code.clone(),
             file: ds.file.clone(),
             report,
+            p_met,
         },
         values,
     ))
@@ -207,6 +232,17 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
         .map(|p| scenario_file::load(p))
         .collect::<Result<Vec<_>>>()?;
     let settings = setting_inputs(&scenarios, args.targets.as_deref(), &args.index)?;
+    if let Some(paths) = args.simulate
+        && (paths == 0
+            || scenarios
+                .first()
+                .is_none_or(|sc| sc.uncertainty.items.is_empty()))
+    {
+        return Err(Error::config(
+            Location::file("--simulate"),
+            "--simulate needs a number of paths and a first --scenario with [[uncertainty]] entries",
+        ));
+    }
     std::fs::create_dir_all(&args.out).map_err(|e| Error::io(&args.out, e))?;
 
     // The jobs and their report names, fixed before any work starts.

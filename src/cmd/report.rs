@@ -14,6 +14,36 @@ use crate::report::document::{Document, InputFile, ScenarioRun, sha256_hex};
 use crate::report::{html, xlsx};
 use crate::scenario_file;
 
+/// Every scenario with uncertain drivers simulated, each with the same seed:
+/// the same draws meet each scenario, so their differences are the
+/// scenarios', not chance's.
+pub fn simulations(
+    cfg: &Config,
+    ds: &Dataset,
+    scenarios: &[Scenario],
+    opts: Options,
+    (paths, seed): (u64, u64),
+    threads: usize,
+) -> Result<Vec<crate::model::simulate::Simulation>> {
+    scenarios
+        .iter()
+        .filter(|sc| !sc.uncertainty.items.is_empty())
+        .map(|sc| {
+            crate::model::simulate::simulate(
+                ds,
+                sc,
+                &cfg.index,
+                &cfg.targets,
+                opts,
+                paths,
+                seed,
+                threads,
+            )
+            .map_err(crate::cmd::forecast::projection_error(ds, sc))
+        })
+        .collect()
+}
+
 pub fn input(role: &str, path: &Path) -> Result<InputFile> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     Ok(InputFile {
@@ -150,14 +180,7 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
         &settings,
     )?;
     if let Some(paths) = args.simulate {
-        // Every scenario with uncertain drivers, each with the same seed: the
-        // same draws meet each scenario, so their differences are the
-        // scenarios', not chance's.
-        let uncertain: Vec<&Scenario> = scenarios
-            .iter()
-            .filter(|sc| !sc.uncertainty.items.is_empty())
-            .collect();
-        if uncertain.is_empty() || paths == 0 {
+        if paths == 0 || !scenarios.iter().any(|sc| !sc.uncertainty.items.is_empty()) {
             return Err(Error::config(
                 Location::file("--simulate"),
                 "--simulate needs a number of paths and a --scenario with [[uncertainty]] entries",
@@ -166,20 +189,14 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
         let threads = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1);
-        for sc in uncertain {
-            let sim = crate::model::simulate::simulate(
-                &ds,
-                sc,
-                &cfg.index,
-                &cfg.targets,
-                options(&args.projecting),
-                paths,
-                args.seed,
-                threads,
-            )
-            .map_err(crate::cmd::forecast::projection_error(&ds, sc))?;
-            doc.simulations.push(sim);
-        }
+        doc.simulations = simulations(
+            &cfg,
+            &ds,
+            &scenarios,
+            options(&args.projecting),
+            (paths, args.seed),
+            threads,
+        )?;
     }
     if args.sensitivity {
         let sc = match scenarios.first() {

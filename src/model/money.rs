@@ -178,7 +178,11 @@ mod tests {
             let v = Decimal::from_parts(
                 x as u32,
                 ((x >> 32) as u32) >> (x % 32),
-                if x.is_multiple_of(7) { (x >> 50) as u32 } else { 0 },
+                if x.is_multiple_of(7) {
+                    (x >> 50) as u32
+                } else {
+                    0
+                },
                 x & 1 == 1,
                 (x % 29) as u32,
             );

@@ -15,6 +15,8 @@ pub struct Municipality {
     pub code: Option<String>,
     pub file: String,
     pub report: Option<String>,
+    /// The simulated probability that each (indicator, year) target holds.
+    pub p_met: std::collections::BTreeMap<(u8, i32), f64>,
 }
 
 #[derive(Clone, Debug)]
@@ -101,6 +103,7 @@ pub fn csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
         "peer_q1",
         "peer_median",
         "peer_q3",
+        "p_met",
     ])?;
     for r in s.rows() {
         let m = &s.municipalities[r.municipality];
@@ -123,6 +126,10 @@ pub fn csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
             r.peer.map(|p| plain(p.q1)).unwrap_or_default(),
             r.peer.map(|p| plain(p.median)).unwrap_or_default(),
             r.peer.map(|p| plain(p.q3)).unwrap_or_default(),
+            m.p_met
+                .get(&(v.indicator, v.year))
+                .map(|p| format!("{p:.4}"))
+                .unwrap_or_default(),
         ])?;
     }
     w.flush()

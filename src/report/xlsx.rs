@@ -996,11 +996,13 @@ pub fn batch_summary(
         tr("Mediaani", "Median"),
         tr("Yläkvartiili", "Upper quartile"),
         tr("Raportti", "Report"),
+        tr("Toteutuu (simuloitu)", "Holds (simulated)"),
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &st.head)?;
     }
-    let widths = [22, 10, 34, 7, 6, 16, 14, 6, 8, 16, 16, 16, 28];
+    let widths = [22, 10, 34, 7, 6, 16, 14, 6, 8, 16, 16, 16, 28, 12];
+    let share = Format::new().set_num_format("0.0%");
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
@@ -1038,6 +1040,9 @@ pub fn batch_summary(
         if let Some(rep) = &m.report {
             // A relative link: the report sits beside the summary.
             ws.write_url_with_text(row, 12, format!("file:///{rep}").as_str(), rep.as_str())?;
+        }
+        if let Some(p) = m.p_met.get(&(v.indicator, v.year)) {
+            ws.write_number_with_format(row, 13, *p, &share)?;
         }
     }
     ws.set_freeze_panes(1, 1)?;

@@ -578,3 +578,75 @@ fn every_uncertain_scenario_is_simulated_with_the_same_draws() {
     assert!(text.contains("<h3>Skenaario: Perusura epävarmuuksineen</h3>"));
     assert!(text.contains("<h3>Skenaario: Veroprosentti +0,5 epävarmuuksineen</h3>"));
 }
+
+#[test]
+fn batch_simulates_each_municipality_as_simulate_does() {
+    let dir = tempdir("batch-sim");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::copy(example(), inputs.join("a.xlsx")).unwrap();
+    std::fs::copy(example(), inputs.join("b.xlsx")).unwrap();
+    let mut summaries = Vec::new();
+    for jobs in ["1", "2"] {
+        let out = dir.join(format!("out{jobs}"));
+        let o = run(&[
+            "batch",
+            path_str(&inputs),
+            "--scenario",
+            "scenarios/uncertain.toml",
+            "--simulate",
+            "40",
+            "--seed",
+            "3",
+            "--jobs",
+            jobs,
+            "--out",
+            path_str(&out),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        summaries.push(std::fs::read_to_string(out.join("summary.csv")).unwrap());
+    }
+    assert_eq!(summaries[0], summaries[1]);
+    // The probabilities are those of `simulate` with the same seed and paths.
+    let o = run(&[
+        "simulate",
+        EXAMPLE,
+        "--scenario",
+        "scenarios/uncertain.toml",
+        "--paths",
+        "40",
+        "--seed",
+        "3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let sim: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let cells = sim["cells"].as_array().unwrap();
+    let mut rdr = csv::Reader::from_reader(summaries[0].as_bytes());
+    let heads = rdr.headers().unwrap().clone();
+    let col = |name: &str| heads.iter().position(|h| h == name).unwrap();
+    let (ind, year, p) = (col("indicator"), col("year"), col("p_met"));
+    let mut checked = 0;
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        let (i, y): (u64, i64) = (rec[ind].parse().unwrap(), rec[year].parse().unwrap());
+        let want = cells
+            .iter()
+            .find(|c| c["indicator"].as_u64() == Some(i) && c["year"].as_i64() == Some(y))
+            .map(|c| c["p_met"].as_f64().unwrap());
+        match want {
+            Some(w) => {
+                assert_eq!(rec[p].parse::<f64>().unwrap(), (w * 1e4).round() / 1e4);
+                checked += 1;
+            }
+            // Actual years are not simulated.
+            None => assert_eq!(&rec[p], "", "{i} {y}"),
+        }
+    }
+    // Two municipalities, five indicators, 2026–2035.
+    assert_eq!(checked, 100);
+    // Each report carries its fan charts.
+    let html = std::fs::read_to_string(dir.join("out1").join("a.html")).unwrap();
+    assert!(html.contains("id=\"simulation\""));
+}
