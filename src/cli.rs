@@ -291,6 +291,40 @@ pub struct Config {
     pub explain: bool,
 }
 
+impl Config {
+    /// What every command shares: the targets, the index series, the
+    /// language; a table to standard output, no workbook of its own.
+    fn shared(
+        targets: Option<&std::path::Path>,
+        index: &[PathBuf],
+        lang: LangArg,
+        allow_unknown: bool,
+    ) -> Result<Config> {
+        Ok(Config {
+            workbook: None,
+            targets: config::load_targets(targets)?,
+            index: config::load_index(index)?,
+            lang: lang.into(),
+            format: OutputFormat::Table,
+            out: None,
+            years: None,
+            allow_unknown,
+            explain: false,
+        })
+    }
+}
+
+impl BatchArgs {
+    pub fn config(&self) -> Result<Config> {
+        Config::shared(
+            self.targets.as_deref(),
+            &self.index,
+            self.lang,
+            self.allow_unknown,
+        )
+    }
+}
+
 fn parse_years(s: &str) -> Result<(i32, i32)> {
     let bad = || {
         Error::config(
@@ -325,9 +359,6 @@ impl Common {
         }
         Ok(Config {
             workbook: self.workbook.clone(),
-            targets: config::load_targets(self.targets.as_deref())?,
-            index: config::load_index(&self.index)?,
-            lang: self.lang.into(),
             format: match self.format {
                 FormatArg::Table => OutputFormat::Table,
                 FormatArg::Csv => OutputFormat::Csv,
@@ -335,8 +366,13 @@ impl Common {
             },
             out: self.out.clone(),
             years: self.years.as_deref().map(parse_years).transpose()?,
-            allow_unknown: self.allow_unknown,
             explain: self.explain,
+            ..Config::shared(
+                self.targets.as_deref(),
+                &self.index,
+                self.lang,
+                self.allow_unknown,
+            )?
         })
     }
 }

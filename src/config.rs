@@ -44,9 +44,7 @@ pub fn load_targets(path: Option<&Path>) -> Result<Targets> {
 /// A price-index CSV: columns `year` and a change in % (`kphi_change_pct`,
 /// `change_pct` or the second column), optionally `source`.
 pub fn parse_index(text: &str, file: &str, name: &str) -> Result<PriceIndex> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let mut rdr = crate::ingest::csv_text::reader(text, false);
     let headers = rdr
         .headers()
         .map_err(|e| Error::config(Location::file(file), format!("not a CSV file: {e}")))?

@@ -19,7 +19,9 @@ use toml::Spanned;
 use crate::config::read_to_string;
 use crate::error::{Error, Location, Result};
 use crate::ingest::number;
-use crate::model::scenario::{AssetClass, Measure, Origin, Path, Project, RateChange, Scenario};
+use crate::model::scenario::{
+    AssetClass, Dated, Measure, Origin, Path, Project, RateChange, Scenario,
+};
 use crate::model::uncertainty::{Correlation, Dist, Driver, Uncertain};
 
 type V = Spanned<toml::Value>;
@@ -192,7 +194,7 @@ pub static KEYS: &[KeyDoc] = &[
     KeyDoc { key: "plan.follow_until", value: "year", default: "the last budget/plan year", meaning: "Budget and plan years after this are projected by the drivers instead of taken as given." },
     KeyDoc { key: "population.growth_pct", value: "% path", default: "average of the last five actual years", meaning: "Yearly change of the population beyond the plan." },
     KeyDoc { key: "population.values", value: "{ year = residents }", default: "none", meaning: "Residents on 31 Dec by year; years between two values are on a straight line." },
-    KeyDoc { key: "population.file", value: "file", default: "none", meaning: "A CSV of residents by year (columns `year` or `vuosi`, then the population), such as Statistics Finland's population projection, relative to this file; `population.values` in the same file win." },
+    KeyDoc { key: "population.file", value: "file", default: "none", meaning: "A CSV of residents by year (columns `year` or `vuosi`, then the population; comma or semicolon separated), such as Statistics Finland's population projection, relative to this file. Its years may reach beyond the projection (later ones guide the line towards them); `population.values` in the same file win." },
     KeyDoc { key: "tax.income_share_pct", value: "%", default: "75", meaning: "Municipal income tax as a share of verotulot in the last given year (take it from the notes of your statements)." },
     KeyDoc { key: "tax.property_share_pct", value: "%", default: "13", meaning: "Property tax share of verotulot; the corporate tax share is the rest." },
     KeyDoc { key: "tax.rate_pct", value: "%", default: "the workbook's Tuloveroprosentti", meaning: "Income tax rate, when the workbook does not give it." },
@@ -497,12 +499,7 @@ impl Cx<'_> {
         Ok(x)
     }
 
-    fn year_map(
-        &self,
-        v: &V,
-        key: &str,
-        origins: &mut BTreeMap<String, Origin>,
-    ) -> Result<BTreeMap<i32, Decimal>> {
+    fn year_map(&self, v: &V, key: &str) -> Result<BTreeMap<i32, Decimal>> {
         let toml::Value::Table(t) = v.get_ref() else {
             return Err(self.err(
                 v.span(),
@@ -528,10 +525,6 @@ impl Cx<'_> {
                 return Err(self.err(v.span(), &format!("{key}.{k}"), "must not be negative"));
             }
             out.insert(y, val);
-            origins.insert(
-                format!("{key}.{y}"),
-                self.origin(v.span(), &format!("{key}.{k}")),
-            );
         }
         Ok(out)
     }
@@ -566,10 +559,7 @@ pub fn parse_money(s: &str) -> Option<Decimal> {
 /// Residents by year from a CSV: a `year` (or `vuosi`) column and the
 /// population in the next column, Finnish or English number forms.
 pub fn population_csv(text: &str, file: &str) -> Result<BTreeMap<i32, Decimal>> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut rdr = crate::ingest::csv_text::reader(text, true);
     let headers = rdr
         .headers()
         .map_err(|e| Error::config(Location::file(file), format!("not a CSV file: {e}")))?
@@ -873,17 +863,22 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
                 )
                 .context_of(e)
             })?;
+            // A projection file covers more years than a forecast: those
+            // beyond the horizon only guide the line towards them, earlier
+            // ones are not used.
             let values = population_csv(&csv_text, &path.display().to_string())?;
-            for y in values.keys() {
-                sc.origins.insert(
-                    format!("population.values.{y}"),
-                    cx.origin(v.span(), "population.file"),
-                );
-            }
             sc.population.values.extend(values);
         }
         if let Some(v) = &d.values {
-            let m = cx.year_map(v, "population.values", &mut sc.origins)?;
+            let m = cx.year_map(v, "population.values")?;
+            for y in m.keys() {
+                Dated::set(
+                    &mut sc.dated,
+                    "population.values",
+                    *y,
+                    cx.origin(v.span(), &format!("population.values.{y}")),
+                );
+            }
             if m.values().any(|x| x.is_zero()) {
                 return Err(cx.err(
                     v.span(),
@@ -1214,8 +1209,16 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
             l.average_maturity_years = Some(m);
         }
         if let Some(v) = &d.repayments {
-            let m = cx.year_map(v, "loans.repayments", &mut sc.origins)?;
-            l.repayments.extend(m);
+            let m = cx.year_map(v, "loans.repayments")?;
+            l.repayments.extend(m.clone());
+            for y in m.keys() {
+                Dated::set(
+                    &mut sc.dated,
+                    "loans.repayments",
+                    *y,
+                    cx.origin(v.span(), &format!("loans.repayments.{y}")),
+                );
+            }
         }
         if let Some(v) = &d.min_cash_days {
             l.min_cash_days =
@@ -1357,7 +1360,7 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
             sc.group.companies_loan_growth_pct = p;
         }
         if let Some(v) = &d.companies_loans {
-            let m = cx.year_map(v, "group.companies_loans", &mut sc.origins)?;
+            let m = cx.year_map(v, "group.companies_loans")?;
             sc.group.companies_loans.extend(m);
         }
         if let Some(v) = &d.lease_growth_pct {

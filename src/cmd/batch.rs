@@ -18,9 +18,9 @@ use crate::ingest;
 use crate::model::dataset::Dataset;
 use crate::model::indicators::IndicatorValue;
 use crate::model::scenario::Scenario;
+use crate::report::batch as summary;
 use crate::report::batch::{Failure, Municipality, Summary};
 use crate::report::document::InputFile;
-use crate::report::{OutputFormat, batch as summary};
 use crate::scenario_file;
 
 /// One unit of work: a workbook, or one municipality of a long table.
@@ -87,20 +87,6 @@ pub fn slug(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
-}
-
-fn config(args: &BatchArgs) -> Result<Config> {
-    Ok(Config {
-        workbook: None,
-        targets: config::load_targets(args.targets.as_deref())?,
-        index: config::load_index(&args.index)?,
-        lang: args.lang.into(),
-        format: OutputFormat::Table,
-        out: None,
-        years: None,
-        allow_unknown: args.allow_unknown,
-        explain: false,
-    })
 }
 
 type Outcome1 = std::result::Result<(Municipality, Vec<IndicatorValue>), Failure>;
@@ -225,7 +211,7 @@ fn progress(done: usize, total: usize) {
 }
 
 pub fn run(args: &BatchArgs) -> Result<Outcome> {
-    let cfg = config(args)?;
+    let cfg = args.config()?;
     let scenarios = args
         .scenario
         .iter()

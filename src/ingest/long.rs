@@ -65,15 +65,7 @@ fn unit_of(raw: &str) -> Option<Decimal> {
 /// Reads a long CSV (comma or semicolon separated) into one dataset per
 /// municipality, in the order they first appear.
 pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
-    let delim = if text.lines().next().is_some_and(|l| l.contains(';')) {
-        b';'
-    } else {
-        b','
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let mut rdr = crate::ingest::csv_text::reader(text, false);
     let headers: Vec<String> = rdr
         .headers()
         .map_err(|e| Error::input(Location::file(file), format!("not a CSV file: {e}")))?

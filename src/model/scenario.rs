@@ -344,8 +344,9 @@ pub struct Scenario {
     pub investments: Investments,
     pub loans: Loans,
     pub group: Group,
-    /// Where year-bearing settings were written, for horizon checks.
-    pub origins: BTreeMap<String, Origin>,
+    /// The years written in by-year tables that must be projected years,
+    /// and where, for the horizon check.
+    pub dated: Vec<Dated>,
     /// Distributions of drivers, for `simulate` and `sensitivity`.
     pub uncertainty: crate::model::uncertainty::Uncertainty,
 }
@@ -409,7 +410,7 @@ impl Default for Scenario {
                 companies_loans: BTreeMap::new(),
                 lease_growth_pct: Path::constant(dec!(0.0)),
             },
-            origins: BTreeMap::new(),
+            dated: Vec::new(),
             uncertainty: Default::default(),
         }
     }
@@ -421,6 +422,25 @@ impl Default for Scenario {
 pub struct ScenarioError {
     pub at: Option<Origin>,
     pub message: String,
+}
+
+/// A year a scenario file writes a figure for in a by-year table whose
+/// years must be projected years (`loans.repayments`, `population.values`),
+/// and where it was written.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Dated {
+    pub table: &'static str,
+    pub year: i32,
+    pub at: Origin,
+}
+
+impl Dated {
+    /// Records where a by-year table's year was written; a file that
+    /// extends another writes over the other's entry.
+    pub fn set(list: &mut Vec<Dated>, table: &'static str, year: i32, at: Origin) {
+        list.retain(|d| !(d.table == table && d.year == year));
+        list.push(Dated { table, year, at });
+    }
 }
 
 impl Scenario {
@@ -457,12 +477,8 @@ impl Scenario {
                 errs.extend(bad(*y, &p.at));
             }
         }
-        for (key, at) in &self.origins {
-            if let Some(y) = key.rsplit('.').next().and_then(|s| s.parse::<i32>().ok())
-                && (key.starts_with("loans.repayments") || key.starts_with("population.values"))
-            {
-                errs.extend(bad(y, at));
-            }
+        for d in &self.dated {
+            errs.extend(bad(d.year, &d.at));
         }
         match errs.into_iter().next() {
             Some(e) => Err(e),

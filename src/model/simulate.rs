@@ -393,7 +393,7 @@ pub fn simulate(
     let template = Scenario {
         description: String::new(),
         files: Vec::new(),
-        origins: BTreeMap::new(),
+        dated: Vec::new(),
         uncertainty: Default::default(),
         ..sc.clone()
     };

@@ -302,6 +302,16 @@ fn bad_scenario_files_name_file_line_and_key() {
             "[tax]\nfirst_year_effect_pct = 120\n",
             "line 2: tax.first_year_effect_pct: 120 is outside the sensible range 0…100",
         ),
+        (
+            "popyear.toml",
+            "[population]\nvalues = { 2030 = 17500, 2050 = 17000 }\n",
+            "line 2: population.values.2050: year 2050 is outside the projected years 2026–2035",
+        ),
+        (
+            "repayyear.toml",
+            "[loans]\nrepayments = { 2020 = \"1 M€\" }\n",
+            "line 2: loans.repayments.2020: year 2020 is outside the projected years 2026–2035",
+        ),
     ];
     for (name, text, expected) in cases {
         let path = dir.join(name);
@@ -418,4 +428,48 @@ fn solve_and_compare_on_the_command_line() {
     }
     let o = run(&["compare", EXAMPLE]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_population_projection_file_as_statistics_portals_save_it() {
+    // Semicolons, a byte-order mark, and years on both sides of the
+    // projection: the projected years take the file's figures, the rest are
+    // not an error.
+    let dir = tempdir("population-file");
+    let mut csv = String::from("\u{feff}vuosi;asukasluku\n");
+    for y in 2020..=2045 {
+        csv.push_str(&format!("{y};{}\n", 18_000 - (y - 2020) * 50));
+    }
+    std::fs::write(dir.join("vaesto.csv"), csv).unwrap();
+    let path = dir.join("s.toml");
+    std::fs::write(
+        &path,
+        "name = \"Väestöennuste\"\n\n[population]\nfile = \"vaesto.csv\"\n",
+    )
+    .unwrap();
+    let sc = scenario_file::load(&path).unwrap();
+    assert_eq!(sc.population.values.get(&2030), Some(&dec!(17500)));
+    let o = run(&[
+        "forecast",
+        EXAMPLE,
+        "--scenario",
+        path_str(&path),
+        "--show",
+        "drivers",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    // 2030 and 2035 are projected years: their population is the file's.
+    let heads: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    let col = heads.iter().position(|h| *h == "population").unwrap();
+    let year = heads.iter().position(|h| *h == "year").unwrap();
+    for (y, want) in [("2030", "17500"), ("2035", "17250")] {
+        let row = text
+            .lines()
+            .find(|l| l.split(',').nth(year) == Some(y))
+            .unwrap_or_else(|| panic!("{y} missing: {text}"));
+        assert_eq!(row.split(',').nth(col), Some(want), "{row}");
+    }
 }
