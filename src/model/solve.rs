@@ -152,9 +152,14 @@ pub fn apply(sc: &Scenario, settings: &[(Lever, Decimal)], from: i32) -> Scenari
 
 impl Search<'_> {
     fn misses(&mut self, settings: &[(Lever, Decimal)]) -> Result<Vec<Miss>, ProjectionError> {
-        self.trials += 1;
         let sc = apply(self.base, settings, self.from);
         let p = projection::project_with(self.ds, &sc, self.pi, self.opts, &self.figures)?;
+        Ok(self.misses_of(&p))
+    }
+
+    /// The targets a projection misses in the years and indicators checked.
+    fn misses_of(&mut self, p: &projection::Projection) -> Vec<Miss> {
+        self.trials += 1;
         let ev = indicators::evaluate(&p.dataset, self.targets, &p.price_index);
         let mut out = Vec::new();
         let mut nm = Vec::new();
@@ -175,7 +180,7 @@ impl Search<'_> {
         if self.trials == 1 {
             self.not_measurable = nm;
         }
-        Ok(out)
+        out
     }
 }
 
@@ -208,8 +213,11 @@ pub fn solve(
     levers: &[LeverSpec],
     goal: &Goal,
 ) -> Result<Solution, ProjectionError> {
-    // The span: from the first projected year (or --from) to the horizon (or --by).
-    let probe = projection::project(ds, sc, pi, opts)?;
+    // The span: from the first projected year (or --from) to the horizon
+    // (or --by), read off the scenario's own projection, which is also the
+    // search's starting point.
+    let figures = projection::Figures::new(ds);
+    let probe = projection::project_with(ds, sc, pi, opts, &figures)?;
     let from = goal.from.unwrap_or(probe.base_year + 1);
     let by = goal.by.unwrap_or(probe.horizon).min(probe.horizon);
     let indicators = if goal.indicators.is_empty() {
@@ -219,7 +227,7 @@ pub fn solve(
     };
     let mut s = Search {
         ds,
-        figures: projection::Figures::new(ds),
+        figures,
         base: sc,
         pi,
         targets,
@@ -230,7 +238,7 @@ pub fn solve(
         trials: 0,
         not_measurable: Vec::new(),
     };
-    let before = s.misses(&[])?;
+    let before = s.misses_of(&probe);
     let mut sol = Solution {
         from,
         by,
