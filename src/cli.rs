@@ -194,7 +194,7 @@ pub struct ReportArgs {
     /// The simulation's seed.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Also the sensitivity of the first scenario's uncertain drivers (tornado charts).
+    /// Also the sensitivity to the uncertain drivers of every scenario that has them (tornado charts).
     #[arg(long)]
     pub sensitivity: bool,
     #[command(flatten)]

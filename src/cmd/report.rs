@@ -132,7 +132,7 @@ pub fn document<'a>(
         version: env!("CARGO_PKG_VERSION"),
         lang: cfg.lang,
         simulations: Vec::new(),
-        sensitivity: None,
+        sensitivity: Vec::new(),
     })
 }
 
@@ -199,24 +199,26 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
         )?;
     }
     if args.sensitivity {
-        let sc = match scenarios.first() {
-            Some(sc) if !sc.uncertainty.items.is_empty() => sc,
-            _ => {
-                return Err(Error::config(
-                    Location::file("--sensitivity"),
-                    "--sensitivity needs a first --scenario with [[uncertainty]] entries",
-                ));
-            }
-        };
-        let swings = crate::model::simulate::sensitivity(
-            &ds,
-            sc,
-            &cfg.index,
-            &cfg.targets,
-            options(&args.projecting),
-        )
-        .map_err(crate::cmd::forecast::projection_error(&ds, sc))?;
-        doc.sensitivity = Some(swings);
+        for sc in scenarios
+            .iter()
+            .filter(|sc| !sc.uncertainty.items.is_empty())
+        {
+            let swings = crate::model::simulate::sensitivity(
+                &ds,
+                sc,
+                &cfg.index,
+                &cfg.targets,
+                options(&args.projecting),
+            )
+            .map_err(crate::cmd::forecast::projection_error(&ds, sc))?;
+            doc.sensitivity.push((sc.name.clone(), swings));
+        }
+        if doc.sensitivity.is_empty() {
+            return Err(Error::config(
+                Location::file("--sensitivity"),
+                "--sensitivity needs a --scenario with [[uncertainty]] entries",
+            ));
+        }
     }
     let bytes = render(&doc, kind, cfg.targets.net_cost_growth.allowance_pp, &out)?;
     write_atomically(&out, |w| w.write_all(&bytes))?;

@@ -41,7 +41,8 @@ pub struct Document<'a> {
     /// One per scenario with uncertain drivers, in the scenarios' order.
     pub simulations: Vec<crate::model::simulate::Simulation>,
     /// The first scenario's drivers one at a time, when asked.
-    pub sensitivity: Option<Vec<crate::model::simulate::Swing>>,
+    /// Per scenario with uncertain drivers (its name), in the scenarios' order.
+    pub sensitivity: Vec<(String, Vec<crate::model::simulate::Swing>)>,
 }
 
 /// One point of an indicator's path.

@@ -785,14 +785,22 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
     }
 
     // Which driver moves each target most.
-    if let Some(swings) = &doc.sensitivity {
+    if !doc.sensitivity.is_empty() {
         let _ = write!(
             o,
-            "<section id=\"sensitivity\"><h2>{}</h2><div class=\"charts\">",
+            "<section id=\"sensitivity\"><h2>{}</h2>",
             tr(
                 "Mikä tekijä vaikuttaa eniten",
                 "Which driver moves each target most"
             )
+        );
+    }
+    for (scenario, swings) in &doc.sensitivity {
+        let _ = write!(
+            o,
+            "<h3>{}: {}</h3><div class=\"charts\">",
+            tr("Skenaario", "Scenario"),
+            esc(scenario)
         );
         for d in &INDICATORS {
             let rows: Vec<_> = swings.iter().filter(|s| s.indicator == d.number).collect();
@@ -832,9 +840,12 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
                 }
             );
         }
+        o.push_str("</div>");
+    }
+    if !doc.sensitivity.is_empty() {
         let _ = write!(
             o,
-            "</div><p class=\"muted\">{}</p></section>",
+            "<p class=\"muted\">{}</p></section>",
             tr(
                 "Palkki: indikaattorin arvo, kun tekijä on yksin 5. ja 95. prosenttipisteessään kaikkina ennustevuosina, vuonna, jona ero on suurin; oranssi viiva: ennuste.",
                 "Bar: the indicator's value with the driver alone at its 5th and 95th percentile in every projected year, in the year of the largest difference; orange line: the forecast."

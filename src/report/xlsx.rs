@@ -670,20 +670,26 @@ fn simulation_sheet(
 /// The sensitivity: per target, each driver alone at its 5th and 95th
 /// percentile, largest swing first, and a tornado chart of the values at
 /// the low and the high against the forecast.
-fn sensitivity_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
-    let Some(swings) = &doc.sensitivity else {
-        return Ok(());
-    };
-    let name = t(doc, "Herkkyys", "Sensitivity");
+fn sensitivity_sheet(
+    doc: &Document,
+    wb: &mut Workbook,
+    st: &Styles,
+    (scenario, swings): &(String, Vec<crate::model::simulate::Swing>),
+    name: &str,
+) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     ws.write_string_with_format(
         0,
         0,
-        t(
-            doc,
-            "Mikä tekijä vaikuttaa eniten: kukin tekijä yksin 5. ja 95. prosenttipisteessään",
-            "Which driver moves each target most: each driver alone at its 5th and 95th percentile",
+        format!(
+            "{} — {}: {scenario}",
+            t(
+                doc,
+                "Mikä tekijä vaikuttaa eniten: kukin tekijä yksin 5. ja 95. prosenttipisteessään",
+                "Which driver moves each target most: each driver alone at its 5th and 95th percentile",
+            ),
+            t(doc, "skenaario", "scenario")
         ),
         &st.title,
     )?;
@@ -957,7 +963,14 @@ pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
         };
         simulation_sheet(doc, &mut wb, &st, sim, &name)?;
     }
-    sensitivity_sheet(doc, &mut wb, &st)?;
+    for (i, s) in doc.sensitivity.iter().enumerate() {
+        let base = t(doc, "Herkkyys", "Sensitivity");
+        let name = match i {
+            0 => base.to_string(),
+            _ => format!("{base} {}", i + 1),
+        };
+        sensitivity_sheet(doc, &mut wb, &st, s, &name)?;
+    }
     ratios_sheet(doc, &mut wb, &st)?;
     record_sheet(doc, &mut wb, &st)?;
     wb.save_to_buffer()

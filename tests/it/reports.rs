@@ -538,6 +538,7 @@ fn every_uncertain_scenario_is_simulated_with_the_same_draws() {
             "200",
             "--seed",
             "9",
+            "--sensitivity",
             "--out",
             path_str(out),
         ]);
@@ -548,6 +549,9 @@ fn every_uncertain_scenario_is_simulated_with_the_same_draws() {
     assert!(names.iter().any(|n| n == "Simulointi"));
     assert!(names.iter().any(|n| n == "Simulointi 2"));
     assert!(!names.iter().any(|n| n == "Simulointi 3"), "{names:?}");
+    // The sensitivity likewise, a sheet per uncertain scenario.
+    assert!(names.iter().any(|n| n == "Herkkyys"));
+    assert!(names.iter().any(|n| n == "Herkkyys 2"), "{names:?}");
     // Each sheet's rows by their first cell (the year) and the title.
     let read = |wb: &mut calamine::Sheets<_>, name: &str| {
         let s = wb.worksheet_range(name).unwrap();
@@ -575,8 +579,18 @@ fn every_uncertain_scenario_is_simulated_with_the_same_draws() {
     assert_ne!(year_rows(&a, 2030.0)[0], year_rows(&b, 2030.0)[0]);
     let text = std::fs::read_to_string(&html).unwrap();
     assert_eq!(text.matches("id=\"simulation\"").count(), 1);
-    assert!(text.contains("<h3>Skenaario: Perusura epävarmuuksineen</h3>"));
-    assert!(text.contains("<h3>Skenaario: Veroprosentti +0,5 epävarmuuksineen</h3>"));
+    assert_eq!(text.matches("id=\"sensitivity\"").count(), 1);
+    // Each scenario heads its fan charts and its tornado charts.
+    assert_eq!(
+        text.matches("<h3>Skenaario: Perusura epävarmuuksineen</h3>")
+            .count(),
+        2
+    );
+    assert_eq!(
+        text.matches("<h3>Skenaario: Veroprosentti +0,5 epävarmuuksineen</h3>")
+            .count(),
+        2
+    );
 }
 
 #[test]
