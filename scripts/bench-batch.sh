@@ -15,4 +15,5 @@ t "300 workbooks, forecast to 2035, HTML report each" ./target/release/kivijalka
 t "300 workbooks, forecast, Excel report each" ./target/release/kivijalka batch "$dir/in" --scenario scenarios/baseline.toml --report xlsx --out "$dir/out3"
 t "long table of 300 (443 568 rows), summary only" ./target/release/kivijalka batch "$dir/all.csv" --report none --out "$dir/out4"
 t "300 workbooks, one worker" ./target/release/kivijalka batch "$dir/in" --jobs 1 --out "$dir/out5"
+t "300 workbooks, 1 000 simulated paths each, HTML report each" ./target/release/kivijalka batch "$dir/in" --scenario scenarios/uncertain.toml --simulate 1000 --out "$dir/out6"
 rm -rf "$dir"
