@@ -806,6 +806,14 @@ fn sensitivity_sheet(
     Ok(())
 }
 
+/// The sheet name for the `i`th of several: "Simulointi", "Simulointi 2", ...
+fn numbered(base: &str, i: usize) -> String {
+    match i {
+        0 => base.to_string(),
+        _ => format!("{base} {}", i + 1),
+    }
+}
+
 fn ratios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(t(doc, "Tunnusluvut", "Key ratios"))?;
@@ -956,19 +964,11 @@ pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
     }
     // A sheet per simulated scenario: "Simulointi", "Simulointi 2", ...
     for (i, sim) in doc.simulations.iter().enumerate() {
-        let base = t(doc, "Simulointi", "Simulation");
-        let name = match i {
-            0 => base.to_string(),
-            _ => format!("{base} {}", i + 1),
-        };
+        let name = numbered(t(doc, "Simulointi", "Simulation"), i);
         simulation_sheet(doc, &mut wb, &st, sim, &name)?;
     }
     for (i, s) in doc.sensitivity.iter().enumerate() {
-        let base = t(doc, "Herkkyys", "Sensitivity");
-        let name = match i {
-            0 => base.to_string(),
-            _ => format!("{base} {}", i + 1),
-        };
+        let name = numbered(t(doc, "Herkkyys", "Sensitivity"), i);
         sensitivity_sheet(doc, &mut wb, &st, s, &name)?;
     }
     ratios_sheet(doc, &mut wb, &st)?;
