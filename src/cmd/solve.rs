@@ -5,7 +5,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::cli::SolveArgs;
-use crate::cmd::forecast::{options, project, scenario};
+use crate::cmd::forecast::{options, project, projection_error, scenario};
 use crate::cmd::{Outcome, emit, load};
 use crate::error::{Error, Location, Result};
 use crate::model::projection::ProjectionError;
@@ -78,8 +78,7 @@ pub fn run(args: &SolveArgs) -> Result<Outcome> {
     };
     let sc = scenario(args.scenario.as_deref())?;
     let ds = load(&cfg)?;
-    // Any mistake in the scenario shows here once, named by file and line.
-    project(&cfg, &ds, &sc, options(&args.projecting))?;
+    let scenario_error = projection_error(&ds, &sc);
     let sol = solve::solve(
         &ds,
         &sc,
@@ -89,12 +88,20 @@ pub fn run(args: &SolveArgs) -> Result<Outcome> {
         &levers,
         &goal,
     )
+    // The search's first projection is the scenario's own: a mistake in
+    // the file is named by file and line, one in a lever by the lever.
     .map_err(|e| match e {
-        ProjectionError::Data(m) => Error::input(Location::file(ds.file.clone()), m),
-        ProjectionError::Scenario(e) => arg_error(match e.at {
-            Some(at) => format!("{}: {}", at.key, e.message),
-            None => e.message,
-        }),
+        ProjectionError::Scenario(e)
+            if e.at
+                .as_ref()
+                .is_some_and(|at| &*at.file == solve::LEVER_ORIGIN) =>
+        {
+            arg_error(match e.at {
+                Some(at) => format!("{}: {}", at.key, e.message),
+                None => e.message,
+            })
+        }
+        e => scenario_error(e),
     })?;
     let solved = sol.found.as_ref().map(|s| {
         solve::apply(

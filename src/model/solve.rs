@@ -117,9 +117,13 @@ struct Search<'a> {
     not_measurable: Vec<(u8, i32)>,
 }
 
+/// The "file" of a setting a lever made, so that an error in it is told
+/// apart from one in the scenario file.
+pub const LEVER_ORIGIN: &str = "(solve)";
+
 fn origin(lever: Lever, from: i32) -> Origin {
     Origin {
-        file: "(solve)".into(),
+        file: LEVER_ORIGIN.into(),
         line: 0,
         key: format!("--lever {} from {from}", lever.key()).into(),
     }

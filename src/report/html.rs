@@ -172,17 +172,7 @@ impl Plot {
     }
     fn open(&self, title: &str, unit: Unit, lang: Lang, zero: &str) -> String {
         let (w, h, l) = (self.w, self.h, self.l);
-        let mut s = String::new();
-        let _ = write!(
-            s,
-            "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-            esc(title)
-        );
-        let _ = write!(
-            s,
-            "<text x=\"{l}\" y=\"16\" font-size=\"15\" font-weight=\"bold\">{}</text>",
-            esc(title)
-        );
+        let mut s = svg_start(w, &h.to_string(), l, title);
         let mut v = self.lo;
         while v <= self.hi + self.step / 2.0 {
             let yy = self.y(v);
@@ -422,6 +412,15 @@ fn fan(
 /// A tornado chart: per driver a bar from the indicator's value at the
 /// driver's low to its value at the high, largest swing on top, the
 /// central forecast as a line.
+/// An SVG chart's opening tag, labelled for screen readers, and its title
+/// at `title_x`.
+fn svg_start(w: f64, h: &str, title_x: f64, title: &str) -> String {
+    format!(
+        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{t}\" xmlns=\"http://www.w3.org/2000/svg\"><text x=\"{title_x}\" y=\"16\" font-size=\"15\" font-weight=\"bold\">{t}</text>",
+        t = esc(title)
+    )
+}
+
 fn tornado(
     title: &str,
     d: &IndicatorDef,
@@ -452,17 +451,7 @@ fn tornado(
     let pad = (hi - lo) * 0.05;
     let (lo, hi) = (lo - pad, hi + pad);
     let x = |v: f64| l + (w - l - r) * (v - lo) / (hi - lo);
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<svg viewBox=\"0 0 {w} {h:.1}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        esc(title)
-    );
-    let _ = write!(
-        s,
-        "<text x=\"4\" y=\"16\" font-size=\"15\" font-weight=\"bold\">{}</text>",
-        esc(title)
-    );
+    let mut s = svg_start(w, &format!("{h:.1}"), 4.0, title);
     for (i, (sw, a, b, c)) in rows.iter().enumerate() {
         let y = t + row_h * i as f64;
         let (x0, x1) = (x(a.min(*b)), x(a.max(*b)));
