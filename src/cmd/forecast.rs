@@ -77,7 +77,9 @@ pub fn run(args: &ForecastArgs) -> Result<Outcome> {
     match args.show {
         Show::Indicators => emit(&cfg, |out| match cfg.format {
             OutputFormat::Table => report::forecast::table(&p, &ev, &sc, &shown, cfg.lang, out),
-            OutputFormat::Csv => report::indicators::csv(&ev, out),
+            OutputFormat::Csv => {
+                report::indicators::csv(&ev, &crate::model::findings::breaks(&ds), out)
+            }
             OutputFormat::Json => report::forecast::json(&p, &ev, &sc, out),
         })?,
         Show::Drivers => emit(&cfg, |out| match cfg.format {

@@ -3,7 +3,7 @@
 use crate::cli::Config;
 use crate::cmd::{Outcome, emit, load, years};
 use crate::error::Result;
-use crate::model::{indicators, validate};
+use crate::model::{findings, indicators};
 use crate::report::{self, OutputFormat};
 
 pub fn run(cfg: &Config) -> Result<Outcome> {
@@ -12,13 +12,11 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         return Ok(Outcome::Ok);
     }
     let ds = load(cfg)?;
-    let breaks = validate::validate(&ds)
-        .iter()
-        .filter(|f| f.is_error())
-        .count();
-    if breaks > 0 {
+    let breaks = findings::breaks(&ds);
+    if !breaks.is_empty() {
         eprintln!(
-            "warning: {breaks} identity break(s) in the statements; see `kivijalka check {}`",
+            "warning: {} identity break(s) in the statements; the figures resting on them are marked; see `kivijalka check {}`",
+            breaks.len(),
             ds.file
         );
     }
@@ -27,9 +25,9 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     ev.years.retain(|(y, _)| shown.contains(y));
     ev.values.retain(|v| shown.contains(&v.year));
     emit(cfg, |out| match cfg.format {
-        OutputFormat::Table => report::indicators::table(&ev, cfg.lang, out),
-        OutputFormat::Csv => report::indicators::csv(&ev, out),
-        OutputFormat::Json => report::indicators::json(&ev, out),
+        OutputFormat::Table => report::indicators::table(&ev, &breaks, cfg.lang, out),
+        OutputFormat::Csv => report::indicators::csv(&ev, &breaks, out),
+        OutputFormat::Json => report::indicators::json(&ev, &breaks, out),
     })?;
     Ok(Outcome::Ok)
 }

@@ -3,7 +3,7 @@
 use crate::cli::Config;
 use crate::cmd::{Outcome, emit, load, years};
 use crate::error::Result;
-use crate::model::ratios;
+use crate::model::{findings, ratios};
 use crate::report::{self, OutputFormat};
 
 pub fn run(cfg: &Config) -> Result<Outcome> {
@@ -13,12 +13,13 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     }
     let ds = load(cfg)?;
     let shown = years(cfg, &ds);
+    let breaks = findings::breaks(&ds);
     let mut values = ratios::compute_ratios(&ds, &cfg.targets);
     values.retain(|v| shown.contains(&v.year));
     emit(cfg, |out| match cfg.format {
-        OutputFormat::Table => report::ratios::table(&ds, &values, &shown, cfg.lang, out),
-        OutputFormat::Csv => report::ratios::csv(&ds, &values, out),
-        OutputFormat::Json => report::ratios::json(&ds, &values, out),
+        OutputFormat::Table => report::ratios::table(&ds, &values, &breaks, &shown, cfg.lang, out),
+        OutputFormat::Csv => report::ratios::csv(&ds, &values, &breaks, out),
+        OutputFormat::Json => report::ratios::json(&ds, &values, &breaks, out),
     })?;
     Ok(Outcome::Ok)
 }

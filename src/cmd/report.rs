@@ -133,6 +133,7 @@ pub fn document<'a>(
         lang: cfg.lang,
         simulations: Vec::new(),
         sensitivity: Vec::new(),
+        breaks: crate::model::findings::breaks(ds),
     })
 }
 

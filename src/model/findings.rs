@@ -1,9 +1,15 @@
 //! What reading and checking found: errors, warnings and notices, each with
 //! the cells involved.
 
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::Location;
+use crate::model::dataset::{Dataset, Entity};
+use crate::model::items::{self, Statement};
+use crate::model::ratios::Input;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -42,6 +48,21 @@ pub struct Finding {
     pub message: String,
     /// The cells involved, first the one to look at.
     pub cells: Vec<Location>,
+    /// For an identity of the statements that does not hold: which, for
+    /// whom, and by how much, so outputs can mark what rests on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity: Option<IdentityMiss>,
+}
+
+/// An identity that does not hold, in typed form.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IdentityMiss {
+    pub entity: Entity,
+    pub year: i32,
+    /// The identity as written in the statements' own words.
+    pub identity: String,
+    /// Left side minus right side, in euros.
+    pub difference: Decimal,
 }
 
 impl Finding {
@@ -56,7 +77,12 @@ impl Finding {
             code,
             message: message.into(),
             cells,
+            identity: None,
         }
+    }
+    pub fn with_identity(mut self, miss: IdentityMiss) -> Self {
+        self.identity = Some(miss);
+        self
     }
     pub fn error(code: &'static str, message: impl Into<String>, cells: Vec<Location>) -> Self {
         Self::new(Severity::Error, code, message, cells)
@@ -70,4 +96,137 @@ impl Finding {
     pub fn notice(code: &'static str, message: impl Into<String>, cells: Vec<Location>) -> Self {
         Self::new(Severity::Notice, code, message, cells)
     }
+}
+
+/// A statement of one year: the unit a break makes doubtful.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct StatementYear {
+    pub statement: Statement,
+    pub year: i32,
+}
+
+/// A statement-year that does not add up: an identity that fails by more
+/// than the printed rounding allows, with the cells it joins. Every figure
+/// computed from a line of these statement-years rests on it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Break {
+    pub entity: Entity,
+    pub year: i32,
+    pub identity: String,
+    /// Left side minus right side, in euros; absent when the finding did not
+    /// carry it.
+    pub difference: Option<Decimal>,
+    /// The statement-years whose lines the identity joins (two for the
+    /// identities across statements, or across years).
+    pub statements: Vec<StatementYear>,
+    pub cells: Vec<Location>,
+}
+
+impl Break {
+    /// "tuloslaskelma 2023, rahoituslaskelma 2023" in the language asked.
+    pub fn statements_text(&self, fi: bool) -> String {
+        self.statements
+            .iter()
+            .map(|s| {
+                let name = if fi {
+                    s.statement.fi()
+                } else {
+                    s.statement.en()
+                };
+                format!("{name} {}", s.year)
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The cells, sheet by sheet: "Tuloslaskelma C14, C5; Rahoituslaskelma C6".
+    pub fn cells_text(&self) -> String {
+        let mut groups: Vec<(Option<&str>, Vec<&str>)> = Vec::new();
+        for c in &self.cells {
+            let sheet = c.sheet.as_deref();
+            let cell = c.cell.as_deref().unwrap_or("");
+            match groups.last_mut() {
+                Some((s, cells)) if *s == sheet => cells.push(cell),
+                _ => groups.push((sheet, vec![cell])),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(s, cells)| match s {
+                Some(s) => format!("{s} {}", cells.join(", ")),
+                None => cells.join(", "),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// The identity breaks of a dataset: the errors of its validation (and any
+/// identity error reading found), each with the statement-years its cells
+/// belong to.
+pub fn breaks(ds: &Dataset) -> Vec<Break> {
+    let found = crate::model::validate::validate(ds);
+    let mut seen: Vec<&Finding> = Vec::new();
+    for f in ds.findings.iter().chain(found.iter()) {
+        if f.is_error() && f.code == "identity" && !seen.contains(&f) {
+            seen.push(f);
+        }
+    }
+    let at: HashMap<&Location, (Entity, &'static str, i32)> = ds
+        .figures
+        .iter()
+        .map(|((e, id, y), f)| (&f.source, (*e, *id, *y)))
+        .collect();
+    seen.into_iter().filter_map(|f| break_of(f, &at)).collect()
+}
+
+fn break_of(f: &Finding, at: &HashMap<&Location, (Entity, &'static str, i32)>) -> Option<Break> {
+    let lines: Vec<(Entity, &'static str, i32)> =
+        f.cells.iter().filter_map(|c| at.get(c).copied()).collect();
+    let (entity, year) = match &f.identity {
+        Some(m) => (m.entity, m.year),
+        None => lines.first().map(|(e, _, y)| (*e, *y))?,
+    };
+    let mut statements: Vec<StatementYear> = lines
+        .iter()
+        .filter(|(e, _, _)| *e == entity)
+        .map(|(_, id, y)| StatementYear {
+            statement: items::item(id).statement,
+            year: *y,
+        })
+        .collect();
+    statements.sort();
+    statements.dedup();
+    Some(Break {
+        entity,
+        year,
+        identity: f
+            .identity
+            .as_ref()
+            .map(|m| m.identity.clone())
+            .unwrap_or_else(|| f.message.clone()),
+        difference: f.identity.as_ref().map(|m| m.difference),
+        statements,
+        cells: f.cells.clone(),
+    })
+}
+
+/// Whether a figure read from `input` lies in a statement-year of `b`: read
+/// from the same file (a projected year's figure is not), same entity,
+/// statement and year.
+fn touches(b: &Break, input: &Input) -> bool {
+    input.entity == b.entity
+        && b.cells.iter().any(|c| c.file == input.cell.file)
+        && b.statements.contains(&StatementYear {
+            statement: items::item(input.item).statement,
+            year: input.year,
+        })
+}
+
+/// The breaks (by index into `breaks`) that a computation over `inputs`
+/// rests on.
+pub fn rests_on(breaks: &[Break], inputs: &[Input]) -> Vec<usize> {
+    (0..breaks.len())
+        .filter(|i| inputs.iter().any(|input| touches(&breaks[*i], input)))
+        .collect()
 }

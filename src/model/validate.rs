@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Location;
 use crate::model::dataset::{Dataset, Entity};
-use crate::model::findings::Finding;
+use crate::model::findings::{Finding, IdentityMiss};
 use crate::model::items::{self, ITEMS};
 
 /// A value with the rounding it can carry and the cells it came from.
@@ -82,11 +82,20 @@ fn compare(
             diff,
             tol.normalize()
         );
-        out.push(if warn_only {
-            Finding::warning("identity", msg, cells)
-        } else {
-            Finding::error("identity", msg, cells)
-        });
+        let miss = IdentityMiss {
+            entity: e,
+            year: y,
+            identity: what.to_string(),
+            difference: diff,
+        };
+        out.push(
+            if warn_only {
+                Finding::warning("identity", msg, cells)
+            } else {
+                Finding::error("identity", msg, cells)
+            }
+            .with_identity(miss),
+        );
     }
 }
 

@@ -43,6 +43,9 @@ pub struct Document<'a> {
     /// The first scenario's drivers one at a time, when asked.
     /// Per scenario with uncertain drivers (its name), in the scenarios' order.
     pub sensitivity: Vec<(String, Vec<crate::model::simulate::Swing>)>,
+    /// The statement-years that do not add up; values resting on them are
+    /// marked, and the reports list them ("Tarkistukset").
+    pub breaks: Vec<crate::model::findings::Break>,
 }
 
 /// One point of an indicator's path.
@@ -99,6 +102,11 @@ impl Document<'_> {
 
     pub fn fi(&self) -> bool {
         self.lang == Lang::Fi
+    }
+
+    /// The breaks (by index) a computation over `inputs` rests on.
+    pub fn rests_on(&self, inputs: &[crate::model::ratios::Input]) -> Vec<usize> {
+        crate::model::findings::rests_on(&self.breaks, inputs)
     }
 }
 

@@ -218,7 +218,7 @@ pub fn table(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     heading(p, sc, lang, out)?;
-    crate::report::indicators::table(ev, lang, out)?;
+    crate::report::indicators::table(ev, &crate::model::findings::breaks(&p.dataset), lang, out)?;
     writeln!(out)?;
     drivers(p, years, lang, out)?;
     writeln!(out)?;

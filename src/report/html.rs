@@ -11,9 +11,11 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::model::dataset::YearKind;
+use crate::model::findings::Break;
 use crate::model::indicators::{Evaluation, INDICATORS, IndicatorDef, Status};
 use crate::model::ratios::Unit;
 use crate::report::Lang;
+use crate::report::breaks as brk;
 use crate::report::document::{Document, Point, kind_name, path, short_driver};
 use crate::report::format::number;
 use crate::report::indicators::{self as ind, name};
@@ -46,6 +48,10 @@ svg { width: 100%; height: auto; display: block; }
 .formula { font-size: .85rem; }
 dl.record dt { font-weight: bold; margin-top: .5rem; overflow-wrap: anywhere; } dl.record dd { margin-left: 1rem; overflow-wrap: anywhere; }
 dl.record td { white-space: normal; overflow-wrap: anywhere; }
+td.break { outline: 2px dashed #b36b00; outline-offset: -2px; }
+.break-mark { color: #8a4b00; font-weight: bold; }
+p.break-note { border-left: 4px solid #b36b00; padding-left: .5rem; }
+#checks td { white-space: normal; text-align: left; vertical-align: top; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   .scroll { overflow: visible; }
@@ -507,7 +513,21 @@ fn indicator_line(pts: &[Point], label: String, color: &'static str) -> Line {
     }
 }
 
-fn indicators_table(ev: &Evaluation, lang: Lang, out: &mut String) {
+/// A value's class and mark when it rests on a break: the cell is outlined
+/// and "⚠n" follows the value.
+fn break_mark(breaks: &[Break], inputs: &[crate::model::ratios::Input]) -> (&'static str, String) {
+    let m = brk::marks(&crate::model::findings::rests_on(breaks, inputs));
+    if m.is_empty() {
+        ("", String::new())
+    } else {
+        (
+            " break",
+            format!(" <span class=\"break-mark\">{}</span>", esc(&m)),
+        )
+    }
+}
+
+fn indicators_table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut String) {
     let fi = lang == Lang::Fi;
     out.push_str("<div class=\"scroll\"><table><thead><tr>");
     let _ = write!(
@@ -533,9 +553,14 @@ fn indicators_table(ev: &Evaluation, lang: Lang, out: &mut String) {
                         None => "–".into(),
                     };
                     let title = v.reason.clone().or(v.method.clone()).unwrap_or_default();
+                    let (class, mark) = if v.value.is_some() {
+                        break_mark(breaks, &v.inputs)
+                    } else {
+                        ("", String::new())
+                    };
                     let _ = write!(
                         out,
-                        "<td class=\"{}\" title=\"{}\">{}</td>",
+                        "<td class=\"{}{class}\" title=\"{}\">{}{mark}</td>",
                         status_class(v.status),
                         esc(&title),
                         esc(&text)
@@ -631,7 +656,16 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
             "The badge counts the measurable years in which the target holds. TP = actuals, TA = budget, TS = plan, E = projected."
         )
     );
-    indicators_table(ev, lang, &mut o);
+    if !doc.breaks.is_empty() {
+        let _ = write!(
+            o,
+            "<p class=\"break-note\"><span class=\"break-mark\">{}</span> {} <a href=\"#checks\">{}</a>.</p>",
+            brk::MARK,
+            esc(brk::intro(lang)),
+            brk::title(lang)
+        );
+    }
+    indicators_table(ev, &doc.breaks, lang, &mut o);
     o.push_str("</section>");
 
     // Charts of each indicator against its target.
@@ -701,7 +735,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
             if !r.scenario.description.is_empty() {
                 let _ = write!(o, "<p class=\"muted\">{}</p>", esc(&r.scenario.description));
             }
-            indicators_table(&r.evaluation, lang, &mut o);
+            indicators_table(&r.evaluation, &doc.breaks, lang, &mut o);
         }
         o.push_str("</section>");
     }
@@ -869,17 +903,25 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
             if fi { e.fi() } else { e.en() }
         );
         for y in &years {
-            let cell = vals
-                .iter()
-                .find(|v| v.year == *y)
-                .and_then(|v| v.value)
-                .map(|x| number(x, def.decimals, lang))
-                .unwrap_or_default();
-            let _ = write!(o, "<td>{cell}</td>");
+            let v = vals.iter().find(|v| v.year == *y);
+            let (cell, (class, mark)) = match v.and_then(|v| v.value.map(|x| (v, x))) {
+                Some((v, x)) => (
+                    number(x, def.decimals, lang),
+                    break_mark(&doc.breaks, &v.inputs),
+                ),
+                None => (String::new(), ("", String::new())),
+            };
+            if class.is_empty() {
+                let _ = write!(o, "<td>{cell}</td>");
+            } else {
+                let _ = write!(o, "<td class=\"{}\">{cell}{mark}</td>", class.trim());
+            }
         }
         o.push_str("</tr>");
     }
     o.push_str("</tbody></table></div></section>");
+
+    checks(doc, &mut o);
 
     // The run record.
     let _ = write!(
@@ -976,4 +1018,40 @@ fn kind_legend(lang: Lang) -> String {
         .map(|k| format!("{k} = {}", kind_name(Some(*k), lang)))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// "Tarkistukset": each statement-year that does not add up, with its
+/// identity, difference and cells; says so when there is none.
+fn checks(doc: &Document, o: &mut String) {
+    let lang = doc.lang;
+    let fi = doc.fi();
+    let _ = write!(o, "<section id=\"checks\"><h2>{}</h2>", brk::title(lang));
+    if doc.breaks.is_empty() {
+        let _ = write!(o, "<p>{}</p></section>", esc(brk::none_text(lang)));
+        return;
+    }
+    let _ = write!(
+        o,
+        "<p>{}</p><div class=\"scroll\"><table><thead><tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        esc(brk::intro(lang)),
+        if fi { "Laskelma" } else { "Statement" },
+        if fi { "Kaava" } else { "Identity" },
+        if fi { "Erotus" } else { "Difference" },
+        if fi { "Solut" } else { "Cells" },
+    );
+    for (i, b) in doc.breaks.iter().enumerate() {
+        let _ = write!(
+            o,
+            "<tr id=\"break-{}\"><td class=\"break-mark\">{}</td><td>{}</td><td>{}</td><td style=\"text-align:right\">{}</td><td>{}</td></tr>",
+            i + 1,
+            esc(&brk::marks(&[i])),
+            esc(&brk::whose(b, lang)),
+            esc(&b.identity),
+            b.difference
+                .map(|d| esc(&brk::difference_text(d, lang)))
+                .unwrap_or_default(),
+            esc(&b.cells_text())
+        );
+    }
+    o.push_str("</tbody></table></div></section>");
 }

@@ -6,8 +6,10 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::model::findings::{Break, rests_on};
 use crate::model::indicators::{Evaluation, INDICATORS, IndicatorDef, IndicatorValue, Status};
 use crate::model::ratios::Unit;
+use crate::report::breaks::{self as brk, Marked, marks};
 use crate::report::format::{Lang, number, plain};
 use crate::report::table::{Align, Table};
 
@@ -97,7 +99,7 @@ impl Notes {
     }
 }
 
-fn cell(v: &IndicatorValue, lang: Lang, notes: &mut Notes) -> String {
+fn cell(v: &IndicatorValue, breaks: &[Break], lang: Lang, notes: &mut Notes) -> String {
     let Some(value) = v.value else {
         let n = notes.add(v.reason.as_deref().unwrap_or(""), v.year);
         return format!("– [{n}]");
@@ -124,10 +126,22 @@ fn cell(v: &IndicatorValue, lang: Lang, notes: &mut Notes) -> String {
         let n = notes.add(m, v.year);
         s.push_str(&format!(" [{n}]"));
     }
-    format!("{s} {}", mark(v.status))
+    with_marks(format!("{s} {}", mark(v.status)), v, breaks)
 }
 
-pub fn table(ev: &Evaluation, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+/// The text, and the breaks the value rests on when it rests on any.
+fn with_marks(text: String, v: &IndicatorValue, breaks: &[Break]) -> String {
+    let m = marks(&rests_on(breaks, &v.inputs));
+    if m.is_empty() {
+        text
+    } else {
+        format!("{text} {m}")
+    }
+}
+
+/// The indicators by year; values computed from a statement-year that does
+/// not add up are marked and the breaks listed below.
+pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let fi = lang == Lang::Fi;
     let title = if fi {
         "Kestävä talous kivijalkana: talouden tavoitteiden toteutuminen"
@@ -174,7 +188,7 @@ pub fn table(ev: &Evaluation, lang: Lang, out: &mut dyn Write) -> io::Result<()>
         let mut row = vec![y.to_string(), k.to_string()];
         for n in 1..=5u8 {
             match ev.values.iter().find(|v| v.year == *y && v.indicator == n) {
-                Some(v) => row.push(cell(v, lang, &mut notes)),
+                Some(v) => row.push(cell(v, breaks, lang, &mut notes)),
                 None => row.push(String::new()),
             }
         }
@@ -200,12 +214,8 @@ pub fn table(ev: &Evaluation, lang: Lang, out: &mut dyn Write) -> io::Result<()>
                 None => format!("– ({})", v.reason.clone().unwrap_or_default()),
             };
             let status = if fi { v.status.fi() } else { v.status.en() };
-            writeln!(
-                out,
-                "  {} {name}: {val} {} {status}",
-                d.number,
-                mark(v.status)
-            )?;
+            let line = format!("  {} {name}: {val} {} {status}", d.number, mark(v.status));
+            writeln!(out, "{}", with_marks(line, v, breaks))?;
         }
     }
     writeln!(out)?;
@@ -229,7 +239,7 @@ pub fn table(ev: &Evaluation, lang: Lang, out: &mut dyn Write) -> io::Result<()>
         writeln!(out, "{}", if fi { "Huomautukset:" } else { "Notes:" })?;
         notes.write(out)?;
     }
-    Ok(())
+    brk::write_section(breaks, lang, out)
 }
 
 pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
@@ -258,7 +268,7 @@ pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-pub fn csv(ev: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
+pub fn csv(ev: &Evaluation, breaks: &[Break], out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "municipality",
@@ -274,6 +284,7 @@ pub fn csv(ev: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
         "reason",
         "method",
         "details",
+        "rests_on_break",
     ])?;
     for v in ev.values.iter().chain(ev.spans.iter()) {
         let details: Vec<String> = v
@@ -295,6 +306,7 @@ pub fn csv(ev: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
             v.reason.clone().unwrap_or_default(),
             v.method.clone().unwrap_or_default(),
             details.join(";"),
+            brk::csv_field(breaks, &rests_on(breaks, &v.inputs)),
         ])?;
     }
     w.flush()
@@ -312,14 +324,39 @@ struct Def {
     source: &'static str,
 }
 
+/// The evaluation's fields, each value with the breaks it rests on.
 #[derive(Serialize)]
 struct Doc<'a> {
     indicators: Vec<Def>,
-    #[serde(flatten)]
-    evaluation: &'a Evaluation,
+    municipality: &'a str,
+    years: &'a [(i32, crate::model::dataset::YearKind)],
+    period: Option<(i32, i32)>,
+    price_index: &'a str,
+    values: Vec<Marked<'a, IndicatorValue>>,
+    spans: Vec<Marked<'a, IndicatorValue>>,
+    breaks: &'a [Break],
 }
 
-pub fn json(ev: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
+fn marked<'a>(vals: &'a [IndicatorValue], breaks: &'a [Break]) -> Vec<Marked<'a, IndicatorValue>> {
+    vals.iter()
+        .map(|v| Marked {
+            value: v,
+            rests_on_break: brk::picked(breaks, &rests_on(breaks, &v.inputs)),
+        })
+        .collect()
+}
+
+pub fn json(ev: &Evaluation, breaks: &[Break], out: &mut dyn Write) -> io::Result<()> {
+    // Every field named, so a field added to the evaluation is not left out
+    // of the JSON unnoticed.
+    let Evaluation {
+        municipality,
+        years,
+        period,
+        price_index,
+        values,
+        spans,
+    } = ev;
     let defs = INDICATORS
         .iter()
         .map(|d| Def {
@@ -337,7 +374,13 @@ pub fn json(ev: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
         &mut *out,
         &Doc {
             indicators: defs,
-            evaluation: ev,
+            municipality,
+            years,
+            period: *period,
+            price_index,
+            values: marked(values, breaks),
+            spans: marked(spans, breaks),
+            breaks,
         },
     )?;
     writeln!(out)

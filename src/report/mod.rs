@@ -1,6 +1,7 @@
 //! Printers: each output format writes to any `io::Write`.
 
 pub mod batch;
+pub mod breaks;
 pub mod check;
 pub mod compare;
 pub mod document;

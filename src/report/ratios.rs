@@ -5,14 +5,19 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::model::dataset::{Dataset, Entity};
+use crate::model::findings::{Break, rests_on};
 use crate::model::ratios::{RATIOS, RatioValue, ratio};
+use crate::report::breaks::{self as brk, marks};
 use crate::report::format::{Lang, number, plain};
 use crate::report::indicators::Notes;
 use crate::report::table::{Align, Table};
 
+/// The key ratios by year; values computed from a statement-year that does
+/// not add up are marked and the breaks listed below.
 pub fn table(
     ds: &Dataset,
     values: &[RatioValue],
+    breaks: &[Break],
     years: &[i32],
     lang: Lang,
     out: &mut dyn Write,
@@ -47,7 +52,11 @@ pub fn table(
                     .iter()
                     .find(|v| v.entity == e && v.year == *y && v.id == def.id);
                 row.push(match v {
-                    Some(RatioValue { value: Some(x), .. }) => number(*x, def.decimals, lang),
+                    Some(v @ RatioValue { value: Some(x), .. }) => {
+                        let m = marks(&rests_on(breaks, &v.inputs));
+                        let n = number(*x, def.decimals, lang);
+                        if m.is_empty() { n } else { format!("{n} {m}") }
+                    }
                     Some(RatioValue {
                         not_measurable: Some(why),
                         ..
@@ -80,7 +89,8 @@ pub fn table(
         } else {
             "Rounded to the published precision, halves away from zero. Formulas: kivijalka ratios --explain"
         }
-    )
+    )?;
+    brk::write_section(breaks, lang, out)
 }
 
 pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
@@ -102,7 +112,12 @@ pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-pub fn csv(ds: &Dataset, values: &[RatioValue], out: &mut dyn Write) -> io::Result<()> {
+pub fn csv(
+    ds: &Dataset,
+    values: &[RatioValue],
+    breaks: &[Break],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "municipality",
@@ -115,6 +130,7 @@ pub fn csv(ds: &Dataset, values: &[RatioValue], out: &mut dyn Write) -> io::Resu
         "unit",
         "decimals",
         "reason",
+        "rests_on_break",
     ])?;
     for v in values {
         let def = ratio(v.id).expect("ratio id");
@@ -129,6 +145,7 @@ pub fn csv(ds: &Dataset, values: &[RatioValue], out: &mut dyn Write) -> io::Resu
             def.unit.symbol_en().to_string(),
             def.decimals.to_string(),
             v.not_measurable.clone().unwrap_or_default(),
+            brk::csv_field(breaks, &rests_on(breaks, &v.inputs)),
         ])?;
     }
     w.flush()
@@ -144,9 +161,15 @@ struct Row<'a> {
     source: &'static str,
     unit: crate::model::ratios::Unit,
     decimals: u32,
+    rests_on_break: Vec<&'a Break>,
 }
 
-pub fn json(ds: &Dataset, values: &[RatioValue], out: &mut dyn Write) -> io::Result<()> {
+pub fn json(
+    ds: &Dataset,
+    values: &[RatioValue],
+    breaks: &[Break],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let rows: Vec<Row> = values
         .iter()
         .map(|v| {
@@ -159,12 +182,13 @@ pub fn json(ds: &Dataset, values: &[RatioValue], out: &mut dyn Write) -> io::Res
                 source: d.source,
                 unit: d.unit,
                 decimals: d.decimals,
+                rests_on_break: brk::picked(breaks, &rests_on(breaks, &v.inputs)),
             }
         })
         .collect();
     serde_json::to_writer_pretty(
         &mut *out,
-        &serde_json::json!({ "municipality": ds.name(), "ratios": rows }),
+        &serde_json::json!({ "municipality": ds.name(), "ratios": rows, "breaks": breaks }),
     )?;
     writeln!(out)
 }

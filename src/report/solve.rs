@@ -218,7 +218,7 @@ pub fn table(
     )?;
     if let Some(ev) = after {
         writeln!(out)?;
-        crate::report::indicators::table(ev, lang, out)?;
+        crate::report::indicators::table(ev, &crate::model::findings::breaks(ds), lang, out)?;
     }
     Ok(())
 }

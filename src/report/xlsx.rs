@@ -10,14 +10,15 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
     Chart, ChartAxisLabelPosition, ChartFormat, ChartLine, ChartLineDashType, ChartSolidFill,
-    ChartType, Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook,
-    Worksheet, XlsxError,
+    ChartType, Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Note,
+    Workbook, Worksheet, XlsxError,
 };
 
 use crate::model::dataset::{Dataset, Entity, YearKind};
 use crate::model::indicators::{Evaluation, INDICATORS, Status};
 use crate::model::items::{self, Statement};
 use crate::model::ratios::Unit;
+use crate::report::breaks as brk;
 use crate::report::document::{Document, kind_name, path, short_driver};
 use crate::report::indicators::title;
 
@@ -25,6 +26,7 @@ const GREEN: u32 = 0xC6EFCE;
 const RED: u32 = 0xFFC7CE;
 const GREY: u32 = 0xE7E6E6;
 const HEAD: u32 = 0xDDEBF7;
+const BREAK: u32 = 0xB36B00;
 
 /// Excel number formats by unit. Money in whole euros on screen, the cell
 /// holds the exact figure to the cent.
@@ -88,6 +90,55 @@ impl Styles {
     }
 }
 
+/// A value resting on a break: its cell framed in dashed orange.
+fn framed(f: Format) -> Format {
+    f.set_border(FormatBorder::Dashed)
+        .set_border_color(Color::RGB(BREAK))
+}
+
+/// The note on a value resting on breaks: which, each on a line (the first
+/// few; the sheet "Tarkistukset" lists them all).
+fn break_note(doc: &Document, idx: &[usize]) -> Note {
+    const SHOWN: usize = 5;
+    let mut text = format!(
+        "{} — {}",
+        brk::marks(idx),
+        t(
+            doc,
+            "luku nojaa laskelmaan, joka ei täsmää (välilehti Tarkistukset):",
+            "the figure rests on a statement that does not add up (sheet Checks):"
+        )
+    );
+    for i in idx.iter().take(SHOWN) {
+        text.push_str(&format!(
+            "\n{} {}",
+            brk::marks(&[*i]),
+            brk::line(&doc.breaks[*i], doc.lang)
+        ));
+    }
+    if idx.len() > SHOWN {
+        text.push_str("\n…");
+    }
+    Note::new(text)
+        .set_author("kivijalka")
+        .add_author_prefix(false)
+        .set_width(420)
+        .set_height(160)
+}
+
+/// Marks a value cell written at (r, c) as resting on the breaks `idx`.
+fn note_breaks(
+    doc: &Document,
+    ws: &mut Worksheet,
+    (r, c): (u32, u16),
+    idx: &[usize],
+) -> Result<(), XlsxError> {
+    if !idx.is_empty() {
+        ws.insert_note(r, c, &break_note(doc, idx))?;
+    }
+    Ok(())
+}
+
 fn page_setup(ws: &mut Worksheet, header_rows: u32) -> Result<(), XlsxError> {
     ws.set_landscape();
     ws.set_paper_size(9); // A4
@@ -136,6 +187,14 @@ fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxErr
             ev.price_index
         ),
     )?;
+    if !doc.breaks.is_empty() {
+        ws.write_string_with_format(
+            2,
+            0,
+            format!("{} {}", brk::MARK, brk::intro(doc.lang)),
+            &Format::new().set_bold().set_font_color(Color::RGB(BREAK)),
+        )?;
+    }
     let hr = 3;
     ws.write_string_with_format(hr, 0, t(doc, "Vuosi", "Year"), &st.head)?;
     ws.write_string_with_format(hr, 1, t(doc, "Laji", "Kind"), &st.head)?;
@@ -177,25 +236,28 @@ fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxErr
             else {
                 continue;
             };
+            let rests = match v.value {
+                Some(_) => doc.rests_on(&v.inputs),
+                None => Vec::new(),
+            };
             match v.value {
                 Some(x) => {
-                    ws.write_number_with_format(
-                        r,
-                        c,
-                        f64_of(x),
-                        &st.value(d.unit, d.decimals, Some(v.status)),
-                    )?;
+                    let f = st.value(d.unit, d.decimals, Some(v.status));
+                    let f = if rests.is_empty() { f } else { framed(f) };
+                    ws.write_number_with_format(r, c, f64_of(x), &f)?;
+                    note_breaks(doc, ws, (r, c), &rests)?;
                 }
                 None => {
                     ws.write_string_with_format(r, c, "–", &st.status(v.status))?;
                 }
             }
-            ws.write_string_with_format(
-                r,
-                c + 1,
-                status_word(doc, v.status),
-                &st.status(v.status),
-            )?;
+            let word = status_word(doc, v.status);
+            let word = if rests.is_empty() {
+                word.to_string()
+            } else {
+                format!("{word} {}", brk::marks(&rests))
+            };
+            ws.write_string_with_format(r, c + 1, word, &st.status(v.status))?;
             if let Some(reason) = &v.reason {
                 notes.push(format!("{y}, {}: {reason}", d.number));
             }
@@ -833,13 +895,65 @@ fn ratios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), Xl
         ws.write_string(r, 1, if doc.fi() { e.fi() } else { e.en() })?;
         let fmt = st.value(def.unit, def.decimals, None);
         for (i, y) in years.iter().enumerate() {
-            if let Some(x) = vals.iter().find(|v| v.year == *y).and_then(|v| v.value) {
-                ws.write_number_with_format(r, 2 + i as u16, f64_of(x), &fmt)?;
+            let Some(v) = vals.iter().find(|v| v.year == *y) else {
+                continue;
+            };
+            if let Some(x) = v.value {
+                let c = 2 + i as u16;
+                let rests = doc.rests_on(&v.inputs);
+                let f = if rests.is_empty() {
+                    fmt.clone()
+                } else {
+                    framed(fmt.clone())
+                };
+                ws.write_number_with_format(r, c, f64_of(x), &f)?;
+                note_breaks(doc, ws, (r, c), &rests)?;
             }
         }
     }
     ws.set_freeze_panes(1, 2)?;
     page_setup(ws, 1)?;
+    Ok(())
+}
+
+/// "Tarkistukset": each statement-year that does not add up, with its
+/// identity, difference and cells; says so when there is none.
+fn checks_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(brk::title(doc.lang))?;
+    ws.write_string_with_format(0, 0, brk::title(doc.lang), &st.title)?;
+    if doc.breaks.is_empty() {
+        ws.write_string(1, 0, brk::none_text(doc.lang))?;
+        return Ok(());
+    }
+    ws.write_string(1, 0, brk::intro(doc.lang))?;
+    let hr = 3;
+    let heads = [
+        "",
+        t(doc, "Kuka ja laskelma", "Entity and statement"),
+        t(doc, "Kaava", "Identity"),
+        t(doc, "Erotus, €", "Difference, €"),
+        t(doc, "Solut", "Cells"),
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(hr, c as u16, *h, &st.head)?;
+    }
+    for (c, w) in [6.0, 40.0, 70.0, 14.0, 50.0].iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    let money = st.value(Unit::Eur, 2, None);
+    for (i, b) in doc.breaks.iter().enumerate() {
+        let r = hr + 1 + i as u32;
+        ws.write_string(r, 0, brk::marks(&[i]))?;
+        ws.write_string_with_format(r, 1, brk::whose(b, doc.lang), &st.wrap)?;
+        ws.write_string_with_format(r, 2, &b.identity, &st.wrap)?;
+        if let Some(d) = b.difference {
+            ws.write_number_with_format(r, 3, f64_of(d), &money)?;
+        }
+        ws.write_string_with_format(r, 4, b.cells_text(), &st.wrap)?;
+    }
+    ws.set_freeze_panes(hr + 1, 0)?;
+    page_setup(ws, hr + 1)?;
     Ok(())
 }
 
@@ -972,6 +1086,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
         sensitivity_sheet(doc, &mut wb, &st, s, &name)?;
     }
     ratios_sheet(doc, &mut wb, &st)?;
+    checks_sheet(doc, &mut wb, &st)?;
     record_sheet(doc, &mut wb, &st)?;
     wb.save_to_buffer()
 }
