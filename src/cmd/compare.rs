@@ -42,6 +42,7 @@ pub fn run(args: &CompareArgs) -> Result<Outcome> {
         municipality: ds.name().to_string(),
         years,
         columns,
+        breaks: crate::model::findings::breaks(&ds),
     };
     emit(&cfg, |out| match cfg.format {
         OutputFormat::Table => report::compare::table(&cmp, cfg.lang, out),

@@ -78,7 +78,7 @@ pub fn run(args: &ForecastArgs) -> Result<Outcome> {
         Show::Indicators => emit(&cfg, |out| match cfg.format {
             OutputFormat::Table => report::forecast::table(&p, &ev, &sc, &shown, cfg.lang, out),
             OutputFormat::Csv => {
-                report::indicators::csv(&ev, &crate::model::findings::breaks(&ds), out)
+                report::indicators::csv(&ev, &crate::model::findings::breaks(&p.dataset), out)
             }
             OutputFormat::Json => report::forecast::json(&p, &ev, &sc, out),
         })?,

@@ -7,7 +7,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::dataset::YearKind;
+use crate::model::findings::{Break, rests_on};
 use crate::model::indicators::{Evaluation, INDICATORS, IndicatorValue, Status};
+use crate::report::breaks::{self as brk, marks};
 use crate::report::format::{Lang, number, plain};
 use crate::report::indicators::mark;
 use crate::report::table::{Align, Table};
@@ -24,6 +26,9 @@ pub struct Comparison {
     pub municipality: String,
     pub years: Vec<(i32, YearKind)>,
     pub columns: Vec<Column>,
+    /// The workbook's statement-years that do not add up; values resting on
+    /// them are marked.
+    pub breaks: Vec<Break>,
 }
 
 /// A target whose status differs from the baseline's in a year.
@@ -143,7 +148,10 @@ pub fn table(cmp: &Comparison, lang: Lang, out: &mut dyn Write) -> io::Result<()
                     Some(v) => {
                         let mut s = match v.value {
                             Some(x) => {
-                                format!("{} {}", number(x, d.decimals, lang), mark(v.status))
+                                let m = marks(&rests_on(&cmp.breaks, &v.inputs));
+                                let s =
+                                    format!("{} {}", number(x, d.decimals, lang), mark(v.status));
+                                if m.is_empty() { s } else { format!("{s} {m}") }
                             }
                             None => mark(v.status).to_string(),
                         };
@@ -215,7 +223,8 @@ pub fn table(cmp: &Comparison, lang: Lang, out: &mut dyn Write) -> io::Result<()
         } else {
             "In brackets: the difference to the baseline. ✓ met ✗ missed – not measurable (why: kivijalka forecast)."
         }
-    )
+    )?;
+    brk::write_section(&cmp.breaks, lang, out)
 }
 
 fn letter(i: usize) -> char {
@@ -239,6 +248,7 @@ pub fn csv(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         "baseline_status",
         "status_changed",
         "reason",
+        "rests_on_break",
     ])?;
     for (c, col) in cmp.columns.iter().enumerate() {
         for v in &col.evaluation.values {
@@ -263,6 +273,7 @@ pub fn csv(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
                     .unwrap_or_default(),
                 (c > 0 && base.is_some_and(|b| b.status != v.status)).to_string(),
                 v.reason.clone().unwrap_or_default(),
+                brk::csv_field(&cmp.breaks, &rests_on(&cmp.breaks, &v.inputs)),
             ])?;
         }
     }

@@ -229,16 +229,17 @@ pub fn table(
 struct Doc<'a> {
     scenario: &'a Scenario,
     projection: &'a Projection,
-    evaluation: &'a Evaluation,
+    evaluation: crate::report::indicators::MarkedEvaluation<'a>,
 }
 
 pub fn json(p: &Projection, ev: &Evaluation, sc: &Scenario, out: &mut dyn Write) -> io::Result<()> {
+    let breaks = crate::model::findings::breaks(&p.dataset);
     serde_json::to_writer_pretty(
         &mut *out,
         &Doc {
             scenario: sc,
             projection: p,
-            evaluation: ev,
+            evaluation: crate::report::indicators::marked_evaluation(ev, &breaks),
         },
     )?;
     writeln!(out)

@@ -324,10 +324,10 @@ struct Def {
     source: &'static str,
 }
 
-/// The evaluation's fields, each value with the breaks it rests on.
+/// The evaluation's fields, each value with the breaks it rests on, and the
+/// breaks.
 #[derive(Serialize)]
-struct Doc<'a> {
-    indicators: Vec<Def>,
+pub struct MarkedEvaluation<'a> {
     municipality: &'a str,
     years: &'a [(i32, crate::model::dataset::YearKind)],
     period: Option<(i32, i32)>,
@@ -346,7 +346,7 @@ fn marked<'a>(vals: &'a [IndicatorValue], breaks: &'a [Break]) -> Vec<Marked<'a,
         .collect()
 }
 
-pub fn json(ev: &Evaluation, breaks: &[Break], out: &mut dyn Write) -> io::Result<()> {
+pub fn marked_evaluation<'a>(ev: &'a Evaluation, breaks: &'a [Break]) -> MarkedEvaluation<'a> {
     // Every field named, so a field added to the evaluation is not left out
     // of the JSON unnoticed.
     let Evaluation {
@@ -357,6 +357,25 @@ pub fn json(ev: &Evaluation, breaks: &[Break], out: &mut dyn Write) -> io::Resul
         values,
         spans,
     } = ev;
+    MarkedEvaluation {
+        municipality,
+        years,
+        period: *period,
+        price_index,
+        values: marked(values, breaks),
+        spans: marked(spans, breaks),
+        breaks,
+    }
+}
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    indicators: Vec<Def>,
+    #[serde(flatten)]
+    evaluation: MarkedEvaluation<'a>,
+}
+
+pub fn json(ev: &Evaluation, breaks: &[Break], out: &mut dyn Write) -> io::Result<()> {
     let defs = INDICATORS
         .iter()
         .map(|d| Def {
@@ -374,13 +393,7 @@ pub fn json(ev: &Evaluation, breaks: &[Break], out: &mut dyn Write) -> io::Resul
         &mut *out,
         &Doc {
             indicators: defs,
-            municipality,
-            years,
-            period: *period,
-            price_index,
-            values: marked(values, breaks),
-            spans: marked(spans, breaks),
-            breaks,
+            evaluation: marked_evaluation(ev, breaks),
         },
     )?;
     writeln!(out)
