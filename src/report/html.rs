@@ -514,17 +514,28 @@ fn indicator_line(pts: &[Point], label: String, color: &'static str) -> Line {
 }
 
 /// A value's class and mark when it rests on a break: the cell is outlined
-/// and "⚠n" follows the value.
-fn break_mark(breaks: &[Break], inputs: &[crate::model::ratios::Input]) -> (&'static str, String) {
-    let m = brk::marks(&crate::model::findings::rests_on(breaks, inputs));
-    if m.is_empty() {
-        ("", String::new())
-    } else {
-        (
-            " break",
-            format!(" <span class=\"break-mark\">{}</span>", esc(&m)),
-        )
+/// and "⚠n" follows the value, its title naming the break.
+fn break_mark(
+    breaks: &[Break],
+    inputs: &[crate::model::ratios::Input],
+    lang: Lang,
+) -> (&'static str, String) {
+    let idx = crate::model::findings::rests_on(breaks, inputs);
+    if idx.is_empty() {
+        return ("", String::new());
     }
+    let title: Vec<String> = idx
+        .iter()
+        .map(|i| format!("{} {}", brk::marks(&[*i]), brk::whose(&breaks[*i], lang)))
+        .collect();
+    (
+        " break",
+        format!(
+            " <span class=\"break-mark\" title=\"{}\">{}</span>",
+            esc(&title.join("; ")),
+            esc(&brk::marks(&idx))
+        ),
+    )
 }
 
 fn indicators_table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut String) {
@@ -554,7 +565,7 @@ fn indicators_table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut Str
                     };
                     let title = v.reason.clone().or(v.method.clone()).unwrap_or_default();
                     let (class, mark) = if v.value.is_some() {
-                        break_mark(breaks, &v.inputs)
+                        break_mark(breaks, &v.inputs, lang)
                     } else {
                         ("", String::new())
                     };
@@ -907,7 +918,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
             let (cell, (class, mark)) = match v.and_then(|v| v.value.map(|x| (v, x))) {
                 Some((v, x)) => (
                     number(x, def.decimals, lang),
-                    break_mark(&doc.breaks, &v.inputs),
+                    break_mark(&doc.breaks, &v.inputs, lang),
                 ),
                 None => (String::new(), ("", String::new())),
             };

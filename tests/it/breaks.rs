@@ -335,3 +335,73 @@ fn the_excel_report_has_a_checks_sheet_and_notes_the_values() {
     );
     assert_eq!(zip_entry(&plain, "xl/comments1.xml"), None);
 }
+
+#[test]
+fn forecast_and_compare_mark_the_actual_years_that_rest_on_the_break() {
+    let dir = tempdir("breaks-forecast");
+    let wb = broken(&dir);
+    let base = "scenarios/baseline.toml";
+    // Indicator 5 sums the T+I cash flow of five years: those of 2023 to
+    // 2027 include the 2023 cash flow statement, which the break joins.
+    let table = ok(&["forecast", path_str(&wb), "--scenario", base]);
+    for y in 2025..=2035 {
+        let c = cells(row(&table, y));
+        assert_eq!(c[6].ends_with("⚠3"), y <= 2027, "{y}: {c:?}\n{table}");
+    }
+    assert!(table.contains("Tarkistukset:"), "{table}");
+    let text = ok(&[
+        "forecast",
+        path_str(&wb),
+        "--scenario",
+        base,
+        "--format",
+        "csv",
+    ]);
+    let field = csv_column(&text, "rests_on_break");
+    for r in csv_rows(&text)
+        .iter()
+        .filter(|r| &r[1] == "5" && r[4].is_empty())
+    {
+        let y: i32 = r[5].parse().unwrap();
+        assert_eq!(!r[field].is_empty(), y <= 2027, "{r:?}");
+    }
+    let cmp = [
+        "compare",
+        path_str(&wb),
+        base,
+        "scenarios/savings.toml",
+        "--format",
+        "csv",
+    ];
+    let text = ok(&cmp);
+    let field = csv_column(&text, "rests_on_break");
+    let marked: Vec<(String, String)> = csv_rows(&text)
+        .iter()
+        .filter(|r| !r[field].is_empty())
+        .map(|r| (r[3].to_string(), r[5].to_string()))
+        .collect();
+    // Both scenarios, indicator 5 of 2025, 2026 and 2027.
+    assert_eq!(marked.len(), 6, "{marked:?}");
+    assert!(
+        marked
+            .iter()
+            .all(|(i, y)| i == "5" && ["2025", "2026", "2027"].contains(&y.as_str()))
+    );
+
+    let ex = example();
+    let plain = ok(&["forecast", ex.to_str().unwrap(), "--scenario", base]);
+    assert!(
+        !plain.contains('⚠') && !plain.contains("Tarkistukset"),
+        "{plain}"
+    );
+    let plain = ok(&[
+        "compare",
+        ex.to_str().unwrap(),
+        base,
+        "scenarios/savings.toml",
+    ]);
+    assert!(
+        !plain.contains('⚠') && !plain.contains("Tarkistukset"),
+        "{plain}"
+    );
+}
