@@ -230,3 +230,101 @@ pub fn rests_on(breaks: &[Break], inputs: &[Input]) -> Vec<usize> {
         .filter(|i| inputs.iter().any(|input| touches(&breaks[*i], input)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::*;
+    use crate::model::dataset::{Figure, YearKind};
+
+    fn put(ds: &mut Dataset, id: &'static str, y: i32, v: Decimal, cell: &str) {
+        let f = Figure {
+            value: v,
+            source: Location::cell("a.xlsx", "TL", cell),
+            label: id.to_string(),
+            quantum: dec!(0.01),
+        };
+        ds.figures.insert((Entity::City, id, y), f);
+    }
+
+    fn input(entity: Entity, item: &'static str, year: i32, file: &str) -> Input {
+        Input {
+            entity,
+            item,
+            label: "",
+            year,
+            value: Decimal::ZERO,
+            cell: Location::cell(file, "TL", "B1"),
+        }
+    }
+
+    /// Vuosikate 2023 printed 5 000 € above toimintakate + verotulot.
+    fn broken() -> Dataset {
+        let mut ds = Dataset {
+            file: "a.xlsx".into(),
+            ..Dataset::default()
+        };
+        for y in [2022, 2023] {
+            ds.years.insert(y, YearKind::TP);
+            let col = if y == 2022 { "B" } else { "C" };
+            put(
+                &mut ds,
+                "tl.toimintakate",
+                y,
+                dec!(-900),
+                &format!("{col}5"),
+            );
+            put(&mut ds, "tl.verotulot", y, dec!(1000), &format!("{col}6"));
+            let off = if y == 2023 { dec!(5000) } else { Decimal::ZERO };
+            put(
+                &mut ds,
+                "tl.vuosikate",
+                y,
+                dec!(100) + off,
+                &format!("{col}9"),
+            );
+        }
+        ds
+    }
+
+    #[test]
+    fn a_break_names_its_statement_year_difference_and_cells() {
+        let b = breaks(&broken());
+        assert_eq!(b.len(), 1, "{b:?}");
+        let b = &b[0];
+        assert_eq!((b.entity, b.year), (Entity::City, 2023));
+        assert_eq!(b.difference, Some(dec!(5000)));
+        assert!(
+            b.identity
+                .starts_with("Vuosikate = Toimintakate + Verotulot")
+        );
+        assert_eq!(
+            b.statements,
+            vec![StatementYear {
+                statement: Statement::Tuloslaskelma,
+                year: 2023
+            }]
+        );
+        assert_eq!(b.cells_text(), "TL C9, C5, C6");
+    }
+
+    #[test]
+    fn only_figures_read_from_the_broken_statement_year_rest_on_it() {
+        let b = breaks(&broken());
+        let on = |i: Input| rests_on(&b, &[i]);
+        assert_eq!(
+            on(input(Entity::City, "tl.verotulot", 2023, "a.xlsx")),
+            vec![0]
+        );
+        // Another year, the group, another statement, a projected figure.
+        assert!(on(input(Entity::City, "tl.verotulot", 2022, "a.xlsx")).is_empty());
+        assert!(on(input(Entity::Group, "tl.verotulot", 2023, "a.xlsx")).is_empty());
+        assert!(on(input(Entity::City, "ta.vastaavaa", 2023, "a.xlsx")).is_empty());
+        assert!(on(input(Entity::City, "tl.verotulot", 2023, "projection")).is_empty());
+        // Statements that add up: no break.
+        let mut ds = broken();
+        put(&mut ds, "tl.vuosikate", 2023, dec!(100), "C9");
+        assert!(breaks(&ds).is_empty());
+    }
+}

@@ -595,14 +595,20 @@ fn scenarios_sheet(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(),
                     .find(|v| v.indicator == d.number && v.year == *y)
                 {
                     match v.value {
-                        Some(x) => ws.write_number_with_format(
-                            r,
-                            1 + i as u16,
-                            f64_of(x),
-                            &st.value(d.unit, d.decimals, Some(v.status)),
-                        )?,
+                        Some(x) => {
+                            let rests = doc.rests_on(&v.inputs);
+                            let f = st.value(d.unit, d.decimals, Some(v.status));
+                            let f = if rests.is_empty() { f } else { framed(f) };
+                            ws.write_number_with_format(r, 1 + i as u16, f64_of(x), &f)?;
+                            note_breaks(doc, ws, (r, 1 + i as u16), &rests)?;
+                        }
                         None => {
-                            ws.write_string_with_format(r, 1 + i as u16, "–", &st.status(v.status))?
+                            ws.write_string_with_format(
+                                r,
+                                1 + i as u16,
+                                "–",
+                                &st.status(v.status),
+                            )?;
                         }
                     };
                 }
