@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::findings::Break;
-use crate::report::format::{Lang, number};
+use crate::report::format::{Lang, number, plain};
 
 /// The mark beside a value that rests on a break (the tables mark status
 /// with ✓ and ✗).
@@ -111,10 +111,23 @@ pub fn write_section(breaks: &[Break], lang: Lang, out: &mut dyn Write) -> io::R
     Ok(())
 }
 
-/// The CSV field: each break the value rests on, in English, " | " between.
+/// The CSV field: each break the value rests on, in English with a plain
+/// difference (as the CSV's numbers), " | " between.
 pub fn csv_field(breaks: &[Break], idx: &[usize]) -> String {
     idx.iter()
-        .map(|i| line(&breaks[*i], Lang::En))
+        .map(|i| {
+            let b = &breaks[*i];
+            let diff = b
+                .difference
+                .map(|d| format!(" does not hold, difference {} €", plain(d)))
+                .unwrap_or_default();
+            format!(
+                "{}: {}{diff} (cells {})",
+                whose(b, Lang::En),
+                b.identity,
+                b.cells_text()
+            )
+        })
         .collect::<Vec<_>>()
         .join(" | ")
 }
