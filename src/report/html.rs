@@ -49,7 +49,7 @@ svg { width: 100%; height: auto; display: block; }
 dl.record dt { font-weight: bold; margin-top: .5rem; overflow-wrap: anywhere; } dl.record dd { margin-left: 1rem; overflow-wrap: anywhere; }
 dl.record td { white-space: normal; overflow-wrap: anywhere; }
 td.break { outline: 2px dashed #b36b00; outline-offset: -2px; }
-.break-mark { color: #8a4b00; font-weight: bold; }
+.break-mark { color: #8a4b00; font-weight: bold; text-decoration: none; }
 p.break-note { border-left: 4px solid #b36b00; padding-left: .5rem; }
 #checks td { white-space: normal; text-align: left; vertical-align: top; }
 @media print {
@@ -531,7 +531,8 @@ fn break_mark(
     (
         " break",
         format!(
-            " <span class=\"break-mark\" title=\"{}\">{}</span>",
+            " <a class=\"break-mark\" href=\"#break-{}\" title=\"{}\">{}</a>",
+            idx[0] + 1,
             esc(&title.join("; ")),
             esc(&brk::marks(&idx))
         ),

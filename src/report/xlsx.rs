@@ -278,12 +278,11 @@ fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxErr
             let d = &INDICATORS[(v.indicator - 1) as usize];
             ws.write_string(r, 0, title(d, doc.lang))?;
             if let Some(x) = v.value {
-                ws.write_number_with_format(
-                    r,
-                    4,
-                    f64_of(x),
-                    &st.value(Unit::Eur, 0, Some(v.status)),
-                )?;
+                let rests = doc.rests_on(&v.inputs);
+                let f = st.value(Unit::Eur, 0, Some(v.status));
+                let f = if rests.is_empty() { f } else { framed(f) };
+                ws.write_number_with_format(r, 4, f64_of(x), &f)?;
+                note_breaks(doc, ws, (r, 4), &rests)?;
             }
             ws.write_string_with_format(r, 5, status_word(doc, v.status), &st.status(v.status))?;
             r += 1;
