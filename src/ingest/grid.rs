@@ -1,6 +1,8 @@
 //! A sheet as a plain grid of cells, whatever format it came from, so the
 //! reading rules are the same for xlsx, xls, ods and for tests.
 
+use std::collections::BTreeMap;
+
 use crate::ingest::number::{self, Num};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -28,51 +30,109 @@ impl Cell {
     }
 }
 
-/// Cells by absolute (row, column), zero-based.
+/// The largest sheet kivijalka reads. A statement fits in a few hundred rows
+/// and a dozen columns and a long table of every municipality in a few
+/// hundred thousand cells; these bounds (the old .xls sheet size) keep a
+/// hostile or damaged file from costing more than a few hundred megabytes.
+pub const MAX_ROWS: u32 = 65_536;
+pub const MAX_COLS: u32 = 256;
+/// Non-empty cells in one workbook.
+pub const MAX_CELLS: usize = 2_000_000;
+
+/// Why a cell at (row, col) lies outside what kivijalka reads, if it does.
+pub fn out_of_bounds(row: u32, col: u32) -> Option<String> {
+    if row >= MAX_ROWS || col >= MAX_COLS {
+        Some(format!(
+            "content beyond the {MAX_ROWS} rows × {MAX_COLS} columns (A1:{}) kivijalka reads; \
+             delete what lies outside or move the figures to a sheet of their own",
+            crate::error::cell_name(MAX_ROWS - 1, MAX_COLS - 1)
+        ))
+    } else {
+        None
+    }
+}
+
+/// Why a workbook with more than [`MAX_CELLS`] non-empty cells is refused.
+pub fn too_many_cells() -> String {
+    format!("more than {MAX_CELLS} non-empty cells in the workbook, more than kivijalka reads")
+}
+
+/// Cells by absolute (row, column), zero-based. Only non-empty cells are
+/// stored, so a sheet costs what it holds, not what its corners span.
 #[derive(Clone, Debug, Default)]
 pub struct Grid {
     pub name: String,
-    rows: Vec<Vec<Cell>>,
+    cells: BTreeMap<(u32, u32), Cell>,
+    height: u32,
+    width: u32,
 }
 
 impl Grid {
     pub fn new(name: impl Into<String>) -> Self {
         Grid {
             name: name.into(),
-            rows: Vec::new(),
+            ..Default::default()
         }
     }
 
+    /// Sets a cell; an empty cell is removed. Height and width keep the
+    /// extent ever set, so blanking a row does not shift what follows.
     pub fn set(&mut self, row: u32, col: u32, cell: Cell) {
-        let (r, c) = (row as usize, col as usize);
-        if self.rows.len() <= r {
-            self.rows.resize(r + 1, Vec::new());
+        if matches!(cell, Cell::Empty) {
+            self.cells.remove(&(row, col));
+            return;
         }
-        let line = &mut self.rows[r];
-        if line.len() <= c {
-            line.resize(c + 1, Cell::Empty);
-        }
-        line[c] = cell;
+        self.height = self.height.max(row.saturating_add(1));
+        self.width = self.width.max(col.saturating_add(1));
+        self.cells.insert((row, col), cell);
     }
 
     pub fn get(&self, row: u32, col: u32) -> &Cell {
         static EMPTY: Cell = Cell::Empty;
-        self.rows
-            .get(row as usize)
-            .and_then(|l| l.get(col as usize))
-            .unwrap_or(&EMPTY)
+        self.cells.get(&(row, col)).unwrap_or(&EMPTY)
     }
 
+    /// One past the last row with a cell.
     pub fn height(&self) -> u32 {
-        self.rows.len() as u32
+        self.height
     }
 
+    /// One past the last column with a cell.
     pub fn width(&self) -> u32 {
-        self.rows.iter().map(Vec::len).max().unwrap_or(0) as u32
+        self.width
+    }
+
+    /// Number of stored (non-empty) cells.
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    /// The stored cells of one row, left to right.
+    pub fn row_cells(&self, row: u32) -> impl Iterator<Item = (u32, &Cell)> {
+        self.cells
+            .range((row, 0)..=(row, u32::MAX))
+            .map(|(&(_, c), cell)| (c, cell))
+    }
+
+    /// The rows that have a stored cell, top to bottom.
+    pub fn rows_used(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut last = None;
+        self.cells.keys().filter_map(move |&(r, _)| {
+            if last == Some(r) {
+                None
+            } else {
+                last = Some(r);
+                Some(r)
+            }
+        })
     }
 
     pub fn is_blank(&self) -> bool {
-        self.rows.iter().all(|r| r.iter().all(Cell::is_empty))
+        self.cells.values().all(Cell::is_empty)
     }
 
     /// A grid from rows of text, each cell read as a number when it is one.

@@ -72,14 +72,53 @@ pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
         .iter()
         .map(String::from)
         .collect();
+    check_fields(&headers, &Location::line(file, 1))?;
     let mut records = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let at = Location::line(file, i + 2);
         let rec = rec.map_err(|e| Error::input(at.clone(), e.to_string()))?;
-        records.push((at, rec.iter().map(String::from).collect()));
+        let rec: Vec<String> = rec.iter().map(String::from).collect();
+        check_fields(&rec, &at)?;
+        records.push((at, rec));
     }
     read_records(&headers, records, file)
 }
+
+/// The widest field read: a label, a name or a figure fits in far less, and
+/// an error message quotes the field.
+const MAX_FIELD: usize = 1_000;
+
+/// Refuses a line wider than a sheet is read or with a field no table needs.
+fn check_fields(fields: &[String], at: &Location) -> Result<()> {
+    if fields.len() > crate::ingest::grid::MAX_COLS as usize {
+        return Err(Error::input(
+            at.clone(),
+            format!(
+                "{} columns; a long table has at most {} (it needs 4 to 8)",
+                fields.len(),
+                crate::ingest::grid::MAX_COLS
+            ),
+        ));
+    }
+    if let Some((i, f)) = fields
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.chars().count() > MAX_FIELD)
+    {
+        return Err(Error::input(
+            at.clone(),
+            format!(
+                "field {} has {} characters, more than the {MAX_FIELD} any label, name or figure needs",
+                i + 1,
+                f.chars().count()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Years a statement can be for; beyond them a year is a typing error.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// The row that names a long table's columns, within the first 20 rows
 /// (title rows may come first).
@@ -108,13 +147,19 @@ pub fn read_long_grid(grid: &Grid, file: &str) -> Result<Vec<Dataset>> {
         Cell::Empty => String::new(),
     };
     let headers: Vec<String> = (0..grid.width()).map(|c| text(r0, c)).collect();
+    check_fields(
+        &headers,
+        &Location::cell(file, &grid.name, cell_name(r0, 0)),
+    )?;
     let mut records = Vec::new();
-    for r in r0 + 1..grid.height() {
-        if (0..grid.width()).all(|c| grid.get(r, c).is_empty()) {
+    for r in grid.rows_used().filter(|r| *r > r0) {
+        if grid.row_cells(r).all(|(_, c)| c.is_empty()) {
             continue;
         }
         let at = Location::cell(file, &grid.name, cell_name(r, 0));
-        records.push((at, (0..grid.width()).map(|c| text(r, c)).collect()));
+        let rec: Vec<String> = (0..grid.width()).map(|c| text(r, c)).collect();
+        check_fields(&rec, &at)?;
+        records.push((at, rec));
     }
     read_records(&headers, records, file)
 }
@@ -154,7 +199,19 @@ fn read_records(
         }
         let year: i32 = get(c_year)
             .parse()
-            .map_err(|_| Error::input(at(), format!("'{}' is not a year", get(c_year))))?;
+            .ok()
+            .filter(|y| YEARS.contains(y))
+            .ok_or_else(|| {
+                Error::input(
+                    at(),
+                    format!(
+                        "'{}' is not a year from {} to {}",
+                        get(c_year),
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                )
+            })?;
         let kind = match c_kind.map(get).unwrap_or("TP").to_uppercase().as_str() {
             "" | "TP" | "TILINPÄÄTÖS" | "ACTUAL" => YearKind::TP,
             "TA" | "TALOUSARVIO" | "BUDGET" => YearKind::TA,
@@ -192,7 +249,12 @@ fn read_records(
         } else {
             unit
         };
-        let v = (value.value * scale).round_dp(2);
+        let v = match def.id {
+            "bg.asukasluku" => number::residents(&value),
+            "bg.tuloveroprosentti" => number::tax_rate(&value),
+            _ => number::figure(&value, scale),
+        }
+        .map_err(|m| Error::input(at(), m))?;
         if !sets.contains_key(&mun) {
             order.push(mun.clone());
         }

@@ -1,5 +1,6 @@
 //! Reading inputs: statement workbooks into the statement model.
 
+pub mod container;
 pub mod csv_text;
 pub mod grid;
 pub mod long;

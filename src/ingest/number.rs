@@ -8,7 +8,7 @@
 
 use std::str::FromStr;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// A number read from a cell, with the number of decimals it was written with.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -36,6 +36,69 @@ pub fn from_i64(i: i64) -> Num {
         value: Decimal::from(i),
         decimals: 0,
     }
+}
+
+/// The largest money figure read, in euros. Helsinki's balance sheet is
+/// about 10^10 €; a figure a hundred thousand times larger is a unit or a
+/// typing error, and refusing it here keeps every later sum, ratio and
+/// projection far from the decimal range.
+pub const MAX_MONEY_EUR: i64 = 1_000_000_000_000_000;
+/// Residents of a Finnish municipality: Helsinki has about 700 000.
+pub const MAX_RESIDENTS: i64 = 10_000_000;
+
+/// A figure as kivijalka holds it: `num` times the unit `scale` (1, 1 000,
+/// 1 000 000 €), in cents, rounded half away from zero. `Err` says why the
+/// figure cannot be read.
+pub fn figure(num: &Num, scale: Decimal) -> Result<Decimal, String> {
+    let limit = Decimal::from(MAX_MONEY_EUR);
+    let value = num
+        .value
+        .checked_mul(scale)
+        .filter(|v| v.abs() <= limit)
+        .ok_or_else(|| {
+            let unit = if scale == Decimal::ONE {
+                String::new()
+            } else {
+                format!(" × {} € (the sheet's unit)", scale.normalize())
+            };
+            format!(
+                "{}{unit} is beyond ±10^15 €, far more than any municipality's statements hold; \
+                 check the figure and the unit",
+                num.value.normalize()
+            )
+        })?;
+    Ok(cents(value))
+}
+
+/// Residents as the background figures give them: a whole number from 0 to
+/// [`MAX_RESIDENTS`].
+pub fn residents(num: &Num) -> Result<Decimal, String> {
+    let v = num.value;
+    if v < Decimal::ZERO || v > Decimal::from(MAX_RESIDENTS) || !v.fract().is_zero() {
+        return Err(format!(
+            "residents {} is not a whole number from 0 to {MAX_RESIDENTS}",
+            v.normalize()
+        ));
+    }
+    Ok(v.normalize())
+}
+
+/// An income tax rate in per cent, 0 to 100.
+pub fn tax_rate(num: &Num) -> Result<Decimal, String> {
+    let v = num.value;
+    if v < Decimal::ZERO || v > Decimal::ONE_HUNDRED {
+        return Err(format!(
+            "income tax rate {} % is not from 0 to 100 %",
+            v.normalize()
+        ));
+    }
+    Ok(cents(v))
+}
+
+/// Rounded to cents half away from zero, as published figures are; "-0" is zero.
+fn cents(v: Decimal) -> Decimal {
+    let v = v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    if v.is_zero() { Decimal::ZERO } else { v }
 }
 
 /// Reads a number written as text. `Ok(None)` for a cell that is blank in
@@ -116,8 +179,12 @@ pub fn parse_text(raw: &str) -> Result<Option<Num>, String> {
         (0, 1) => s,
         _ => return Err(format!("'{}' is not a number", raw.trim())),
     };
-    let value =
-        Decimal::from_str(&normalized).map_err(|_| format!("'{}' is not a number", raw.trim()))?;
+    let value = Decimal::from_str(&normalized).map_err(|_| {
+        format!(
+            "'{}' has more digits than a figure can hold (at most 28)",
+            raw.trim()
+        )
+    })?;
     let value = if negative { -value } else { value };
     Ok(Some(Num {
         value,
@@ -157,6 +224,44 @@ mod tests {
         assert!(parse_text("n/a").is_err());
         assert!(parse_text("12 kpl").is_err());
         assert!(parse_text("1,2,3.4.5").is_err());
+    }
+
+    #[test]
+    fn figures_are_bounded_and_scaled_exactly() {
+        let n = |s: &str| parse_text(s).unwrap().unwrap();
+        let thousand = Decimal::from(1000);
+        assert_eq!(figure(&n("1 234,5"), thousand).unwrap(), dec!(1234500));
+        assert_eq!(figure(&n("0,0049"), Decimal::ONE).unwrap(), dec!(0));
+        assert_eq!(figure(&n("0,005"), Decimal::ONE).unwrap(), dec!(0.01));
+        assert_eq!(figure(&n("-0,005"), Decimal::ONE).unwrap(), dec!(-0.01));
+        assert_eq!(figure(&n("-0,001"), Decimal::ONE).unwrap().to_string(), "0");
+        // At the limit, in euros and in millions.
+        assert!(figure(&n("1000000000000000"), Decimal::ONE).is_ok());
+        assert!(figure(&n("1000000000"), Decimal::from(1_000_000)).is_ok());
+        assert!(figure(&n("1000000000000001"), Decimal::ONE).is_err());
+        // 9e27 thousands overflows the decimal type itself: an error, not a panic.
+        let big = from_f64(9e27).unwrap();
+        let e = figure(&big, thousand).unwrap_err();
+        assert!(e.contains("10^15") && e.contains("1000"), "{e}");
+        assert!(figure(&from_f64(-9e27).unwrap(), Decimal::ONE).is_err());
+    }
+
+    #[test]
+    fn residents_and_tax_rates_in_range() {
+        let n = |s: &str| parse_text(s).unwrap().unwrap();
+        assert_eq!(residents(&n("664 028")).unwrap(), dec!(664028));
+        assert!(residents(&n("10 000 001")).is_err());
+        assert!(residents(&n("-1")).is_err());
+        assert!(residents(&n("12,5")).is_err());
+        assert_eq!(tax_rate(&n("21,50")).unwrap(), dec!(21.5));
+        assert!(tax_rate(&n("100,01")).is_err());
+        assert!(tax_rate(&n("-0,5")).is_err());
+    }
+
+    #[test]
+    fn too_many_digits_is_an_error() {
+        let e = parse_text("100000000000000000000000000000000").unwrap_err();
+        assert!(e.contains("digits"), "{e}");
     }
 
     #[test]

@@ -3,11 +3,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
-use rust_decimal::{Decimal, RoundingStrategy};
+use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto};
+use rust_decimal::Decimal;
 
 use crate::error::{Error, Location, Result, cell_name};
-use crate::ingest::grid::{Cell, Grid};
+use crate::ingest::container;
+use crate::ingest::grid::{self, Cell, Grid};
 use crate::ingest::number;
 use crate::ingest::sheet::{self, Layout};
 use crate::model::dataset::{Dataset, Entity, Figure, YearKind};
@@ -31,47 +32,146 @@ pub fn read_any(path: &Path) -> Result<(Vec<Dataset>, bool)> {
     }
 }
 
-/// Every sheet of a workbook as a grid of cells.
+/// Sheets in one workbook; a statement workbook has a handful.
+const MAX_SHEETS: usize = 1_000;
+/// Cells a reader may walk past, empty or not, in one workbook: a styled
+/// but empty cell costs reading time, not memory, and this bounds the time.
+const MAX_VISITED: u64 = 20_000_000;
+
+/// Every sheet of a workbook as a grid of cells. Sheets are read cell by
+/// cell where the format allows (xlsx, xlsm, xlsb) and checked against the
+/// bounds before the reader allocates anything where it does not (ods);
+/// content beyond [`grid::MAX_ROWS`] × [`grid::MAX_COLS`] or more than
+/// [`grid::MAX_CELLS`] cells is refused naming the cell.
 pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
     let file = path.display().to_string();
     if !path.exists() {
         return Err(Error::input(Location::file(&file), "no such file"));
     }
+    container::check(path, &file)?;
     let mut wb = open_workbook_auto(path).map_err(|e| {
         Error::input(
             Location::file(&file),
             format!("not a workbook that can be read (xlsx, xlsm, xls, xlsb or ods): {e}"),
         )
     })?;
+    let names = wb.sheet_names();
+    if names.len() > MAX_SHEETS {
+        return Err(Error::input(
+            Location::file(&file),
+            format!(
+                "{} sheets; kivijalka reads workbooks of at most {MAX_SHEETS}",
+                names.len()
+            ),
+        ));
+    }
+    let mut load = Load {
+        file: &file,
+        cells: 0,
+        visited: 0,
+    };
     let mut grids = Vec::new();
-    for name in wb.sheet_names() {
-        let range = wb.worksheet_range(&name).map_err(|e| {
+    for name in names {
+        let unreadable = |e: &dyn std::fmt::Display| {
             Error::input(
                 Location::sheet(&file, &name),
                 format!("the sheet cannot be read: {e}"),
             )
-        })?;
+        };
         let mut grid = Grid::new(&name);
-        if let Some((r0, c0)) = range.start() {
-            for (r, row) in range.rows().enumerate() {
-                for (c, data) in row.iter().enumerate() {
-                    let cell = match data {
-                        Data::Empty => continue,
-                        Data::Int(i) => Cell::Number(number::from_i64(*i)),
-                        Data::Float(f) => Cell::from(*f),
-                        Data::String(s) => Cell::Text(s.clone()),
-                        Data::Bool(b) => Cell::Text(b.to_string()),
-                        Data::DateTime(d) => Cell::Text(d.to_string()),
-                        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
-                        Data::Error(e) => Cell::Error(format!("{e}")),
-                    };
-                    grid.set(r0 + r as u32, c0 + c as u32, cell);
+        match &mut wb {
+            Sheets::Xlsx(x) => {
+                let mut cells = x
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| unreadable(&e))?;
+                while let Some(c) = cells.next_cell().map_err(|e| unreadable(&e))? {
+                    let (r, col) = c.get_position();
+                    load.put(&mut grid, r, col, cell_of_ref(c.get_value()))?;
+                }
+            }
+            Sheets::Xlsb(x) => {
+                let mut cells = x
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| unreadable(&e))?;
+                while let Some(c) = cells.next_cell().map_err(|e| unreadable(&e))? {
+                    let (r, col) = c.get_position();
+                    load.put(&mut grid, r, col, cell_of_ref(c.get_value()))?;
+                }
+            }
+            wb => {
+                let range = wb.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                for (r, col, data) in range.used_cells() {
+                    let (r, col) = (r0.saturating_add(r as u32), c0.saturating_add(col as u32));
+                    load.put(&mut grid, r, col, cell_of(data))?;
                 }
             }
         }
         grids.push(grid);
     }
     Ok(grids)
+}
+
+/// What has been read of a workbook so far, against its bounds.
+struct Load<'a> {
+    file: &'a str,
+    cells: usize,
+    visited: u64,
+}
+
+impl Load<'_> {
+    fn put(&mut self, grid: &mut Grid, row: u32, col: u32, cell: Cell) -> Result<()> {
+        let at = || Location::cell(self.file, &grid.name, cell_name(row, col));
+        self.visited += 1;
+        if self.visited > MAX_VISITED {
+            return Err(Error::input(
+                at(),
+                format!(
+                    "more than {MAX_VISITED} cells, empty or not, to go through; \
+                     kivijalka reads smaller workbooks"
+                ),
+            ));
+        }
+        if cell.is_empty() {
+            return Ok(());
+        }
+        if let Some(why) = grid::out_of_bounds(row, col) {
+            return Err(Error::input(at(), why));
+        }
+        self.cells += 1;
+        if self.cells > grid::MAX_CELLS {
+            return Err(Error::input(at(), grid::too_many_cells()));
+        }
+        grid.set(row, col, cell);
+        Ok(())
+    }
+}
+
+fn cell_of(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Number(number::from_i64(*i)),
+        Data::Float(f) => Cell::from(*f),
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Bool(b) => Cell::Text(b.to_string()),
+        Data::DateTime(d) => Cell::Text(d.to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(format!("{e}")),
+    }
+}
+
+fn cell_of_ref(data: &DataRef) -> Cell {
+    match data {
+        DataRef::Empty => Cell::Empty,
+        DataRef::Int(i) => Cell::Number(number::from_i64(*i)),
+        DataRef::Float(f) => Cell::from(*f),
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text(s.to_string()),
+        DataRef::Bool(b) => Cell::Text(b.to_string()),
+        DataRef::DateTime(d) => Cell::Text(d.to_string()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Error(format!("{e}")),
+    }
 }
 
 /// Which statement a sheet's name says it holds.
@@ -365,13 +465,21 @@ fn read_statement(
             } else {
                 row.scale.unwrap_or(layout.scale)
             };
-            let value = (num.value * scale)
-                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-            // "-0" prints as a negative zero; it is zero.
-            let value = if value.is_zero() {
-                Decimal::ZERO
-            } else {
-                value
+            let value = match def.id {
+                "bg.asukasluku" => number::residents(num),
+                "bg.tuloveroprosentti" => number::tax_rate(num),
+                _ => number::figure(num, scale),
+            };
+            let value = match value {
+                Ok(v) => v,
+                Err(why) => {
+                    ds.findings.push(Finding::error(
+                        "figure_out_of_range",
+                        format!("\"{}\" {year}: {why}; not read", row.label),
+                        vec![at(row.row, *col)],
+                    ));
+                    continue;
+                }
             };
             let quantum = if num.decimals > 6 {
                 Decimal::new(1, 2)

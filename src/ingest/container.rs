@@ -1,0 +1,441 @@
+//! Looks inside a workbook file before the spreadsheet reader does, so that
+//! an empty, truncated, foreign or hostile file is refused with a reason
+//! instead of exhausting memory.
+//!
+//! A zip container (xlsx, xlsm, xlsb, ods) is measured by decompressing the
+//! parts a reader would parse: the sizes a zip declares can lie, the bytes
+//! cannot. An ods sheet is scanned for where its content lies, because the
+//! reader turns each sheet into a dense range: a value repeated over a
+//! million rows, or two cells at opposite corners, would cost gigabytes.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use quick_xml::Reader as XmlReader;
+use quick_xml::events::{BytesStart, Event};
+
+use crate::error::{Error, Location, Result, cell_name};
+use crate::ingest::grid;
+
+/// The largest workbook file read. Published statements are well under a
+/// megabyte; a long table of every municipality a few megabytes.
+pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
+/// Entries in a zip container. A workbook has a few dozen.
+pub const MAX_ENTRIES: usize = 10_000;
+/// Decompressed bytes of any one part, and of all parts read together.
+pub const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
+pub const MAX_TOTAL_BYTES: u64 = 400 * 1024 * 1024;
+/// Cells an ods sheet may span from its first content to its last (rows ×
+/// columns): the reader allocates this many cells, twice.
+pub const MAX_ODS_AREA: u64 = 4 * 1024 * 1024;
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// What a file holds, by its first bytes rather than its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Container {
+    /// xlsx, xlsm, xlsb or ods.
+    Zip,
+    /// xls (Excel 97–2003).
+    Ole,
+}
+
+/// Checks that `path` is a workbook that can be read within bounds.
+pub fn check(path: &Path, file: &str) -> Result<Container> {
+    let at = || Location::file(file);
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::input(at(), "not a file"));
+    }
+    if meta.len() == 0 {
+        return Err(Error::input(at(), "the file is empty (0 bytes)"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Error::input(
+            at(),
+            format!(
+                "the file is {} MB; kivijalka reads workbooks of at most {} MB",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let mut head = Vec::with_capacity(8);
+    File::open(path)
+        .and_then(|f| f.take(8).read_to_end(&mut head))
+        .map_err(|e| Error::io(path, e))?;
+    if head.starts_with(OLE_MAGIC) {
+        return Ok(Container::Ole);
+    }
+    if head.starts_with(EMPTY_ZIP_MAGIC) {
+        return Err(Error::input(
+            at(),
+            "an empty zip archive, not a workbook: it holds no sheets",
+        ));
+    }
+    if !head.starts_with(ZIP_MAGIC) {
+        return Err(Error::input(
+            at(),
+            "not a workbook: the file is neither a zip container (xlsx, xlsm, xlsb, ods) \
+             nor an Excel 97–2003 file (xls), whatever its name says",
+        ));
+    }
+    check_zip(path, file)?;
+    Ok(Container::Zip)
+}
+
+/// Decompresses every part a reader may parse, within the limits, and scans
+/// an ods's sheets.
+fn check_zip(path: &Path, file: &str) -> Result<()> {
+    let at = || Location::file(file);
+    let f = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(f)).map_err(|e| {
+        Error::input(
+            at(),
+            format!("a damaged or truncated zip container, not a readable workbook: {e}"),
+        )
+    })?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(Error::input(
+            at(),
+            format!(
+                "the zip container has {} entries; a workbook has a few dozen (at most {MAX_ENTRIES} read)",
+                zip.len()
+            ),
+        ));
+    }
+    let mut total = 0u64;
+    let mut is_ods = false;
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).map_err(|e| {
+            Error::input(
+                at(),
+                format!("entry {} of the zip container cannot be read: {e}", i + 1),
+            )
+        })?;
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        if name == "mimetype" {
+            let mut m = Vec::new();
+            let _ = (&mut entry).take(100).read_to_end(&mut m);
+            is_ods |= m.starts_with(b"application/vnd.oasis.opendocument.spreadsheet");
+            continue;
+        }
+        if entry.is_dir() || !is_parsed_part(&name) {
+            continue;
+        }
+        let n = measure(&mut entry, MAX_PART_BYTES.min(MAX_TOTAL_BYTES - total)).map_err(|e| {
+            Error::input(
+                at(),
+                format!(
+                    "part '{name}' of the zip container cannot be read (damaged or truncated): {e}"
+                ),
+            )
+        })?;
+        let Some(n) = n else {
+            let whole = if MAX_PART_BYTES <= MAX_TOTAL_BYTES - total {
+                format!(
+                    "part '{name}' decompresses to more than {} MB",
+                    MAX_PART_BYTES >> 20
+                )
+            } else {
+                format!(
+                    "the parts decompress to more than {} MB",
+                    MAX_TOTAL_BYTES >> 20
+                )
+            };
+            return Err(Error::input(
+                at(),
+                format!("{whole}, far more than a workbook holds (a zip bomb?)"),
+            ));
+        };
+        total += n;
+    }
+    if is_ods
+        || zip.index_for_name("content.xml").is_some()
+            && zip.index_for_name("xl/workbook.xml").is_none()
+    {
+        let entry = zip.by_name("content.xml").map_err(|e| {
+            Error::input(
+                at(),
+                format!("an ods without its sheets (content.xml): {e}"),
+            )
+        })?;
+        scan_ods(BufReader::new(entry), file)?;
+    }
+    Ok(())
+}
+
+/// The parts a spreadsheet reader parses; pictures and the like are not read.
+fn is_parsed_part(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.ends_with(".xml") || n.ends_with(".rels") || n.ends_with(".bin")
+}
+
+/// Bytes `r` decompresses to, or `None` past `limit`.
+fn measure(r: &mut impl Read, limit: u64) -> std::io::Result<Option<u64>> {
+    let n = std::io::copy(&mut r.take(limit.saturating_add(1)), &mut std::io::sink())?;
+    Ok((n <= limit).then_some(n))
+}
+
+fn attr_u64(e: &BytesStart, key: &str, file: &str) -> Result<Option<u64>> {
+    for a in e.attributes().with_checks(false) {
+        let a =
+            a.map_err(|err| Error::input(Location::file(file), format!("content.xml: {err}")))?;
+        if a.key.as_ref() == key {
+            let v = a.value.trim().parse().ok();
+            return match v {
+                Some(v) => Ok(Some(v)),
+                None => Err(Error::input(
+                    Location::file(file),
+                    format!("content.xml: {key} is not a count"),
+                )),
+            };
+        }
+    }
+    Ok(None)
+}
+
+fn has_attr(e: &BytesStart, keys: &[&str]) -> bool {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .any(|a| keys.contains(&a.key.as_ref()))
+}
+
+fn attr_string(e: &BytesStart, key: &str) -> Option<String> {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .map(|a| a.value.into_owned())
+}
+
+/// Where one ods sheet's content lies so far.
+struct Table {
+    name: String,
+    row: u64,
+    row_repeat: u64,
+    col: u64,
+    /// First and last row and column with content.
+    rows: Option<(u64, u64)>,
+    cols: Option<(u64, u64)>,
+}
+
+/// Follows the rows and cells of every table in an ods's content.xml,
+/// spans included, and refuses content beyond the bounds before the reader
+/// allocates it. Repeated empty rows and cells (an ods writes a million
+/// blank rows as one element) are not content.
+pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
+    let mut xml = XmlReader::from_reader(r);
+    let mut buf = Vec::new();
+    let mut table: Option<Table> = None;
+    let mut cells: u64 = 0;
+    // Inside a cell with no value type: whether any text was seen.
+    let mut open_cell: Option<(u64, u64, bool)> = None;
+    let xml_err = |e: quick_xml::Error, xml: &XmlReader<_>| {
+        Error::input(
+            Location::file(file),
+            format!(
+                "content.xml is not well-formed XML near byte {}: {e}",
+                xml.buffer_position()
+            ),
+        )
+    };
+    loop {
+        buf.clear();
+        let ev = match xml.read_event_into(&mut buf) {
+            Ok(ev) => ev,
+            Err(e) => return Err(xml_err(e, &xml)),
+        };
+        let empty = matches!(ev, Event::Empty(_));
+        match ev {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "table:table" => {
+                    let t = Table {
+                        name: attr_string(&e, "table:name").unwrap_or_default(),
+                        row: 0,
+                        row_repeat: 1,
+                        col: 0,
+                        rows: None,
+                        cols: None,
+                    };
+                    if !empty {
+                        table = Some(t);
+                    }
+                }
+                "table:table-row" => {
+                    if let Some(t) = table.as_mut() {
+                        let rep = attr_u64(&e, "table:number-rows-repeated", file)?.unwrap_or(1);
+                        t.col = 0;
+                        t.row_repeat = rep.max(1);
+                        if empty {
+                            t.row = t.row.saturating_add(t.row_repeat);
+                        }
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    if let Some(t) = table.as_mut() {
+                        let rep = attr_u64(&e, "table:number-columns-repeated", file)?
+                            .unwrap_or(1)
+                            .max(1);
+                        let valued = has_attr(
+                            &e,
+                            &[
+                                "office:value-type",
+                                "calcext:value-type",
+                                "table:formula",
+                                "office:value",
+                                "office:string-value",
+                            ],
+                        );
+                        if valued {
+                            content(t, rep, &mut cells, file)?;
+                        }
+                        if !empty && !valued {
+                            open_cell = Some((t.col, rep, false));
+                        } else {
+                            t.col = t.col.saturating_add(rep);
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) => {
+                if let Some((_, _, seen)) = open_cell.as_mut()
+                    && !t.trim().is_empty()
+                {
+                    *seen = true;
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "table:table-cell" | "table:covered-table-cell" => {
+                    if let (Some(t), Some((col, rep, seen))) = (table.as_mut(), open_cell.take()) {
+                        t.col = col;
+                        if seen {
+                            content(t, rep, &mut cells, file)?;
+                        }
+                        t.col = col.saturating_add(rep);
+                    }
+                }
+                "table:table-row" => {
+                    if let Some(t) = table.as_mut() {
+                        t.row = t.row.saturating_add(t.row_repeat);
+                        t.row_repeat = 1;
+                    }
+                }
+                "table:table" => table = None,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Records content in `rep` cells from the table's current row and column
+/// (times the row's repeat), refusing what lies beyond the bounds.
+fn content(t: &mut Table, rep: u64, cells: &mut u64, file: &str) -> Result<()> {
+    let (r0, r1) = (t.row, t.row.saturating_add(t.row_repeat - 1));
+    let (c0, c1) = (t.col, t.col.saturating_add(rep - 1));
+    let at = |r: u64, c: u64| {
+        Location::cell(
+            file,
+            &t.name,
+            cell_name(
+                r.min(u32::MAX as u64 - 1) as u32,
+                c.min(u32::MAX as u64 - 1) as u32,
+            ),
+        )
+    };
+    let (max_r, max_c) = (grid::MAX_ROWS as u64, grid::MAX_COLS as u64);
+    if r1 >= max_r || c1 >= max_c {
+        let r = if r1 >= max_r { r0.max(max_r) } else { r0 };
+        let c = if c1 >= max_c { c0.max(max_c) } else { c0 };
+        let why = grid::out_of_bounds(r.min(u32::MAX as u64) as u32, c.min(u32::MAX as u64) as u32)
+            .unwrap_or_default();
+        let span = if r1 > r0 || c1 > c0 {
+            format!(
+                " (a value repeated over {}:{})",
+                cell_name(
+                    r0.min(u32::MAX as u64 - 1) as u32,
+                    c0.min(u32::MAX as u64 - 1) as u32
+                ),
+                cell_name(
+                    r1.min(u32::MAX as u64 - 1) as u32,
+                    c1.min(u32::MAX as u64 - 1) as u32
+                )
+            )
+        } else {
+            String::new()
+        };
+        return Err(Error::input(at(r, c), format!("{why}{span}")));
+    }
+    *cells = cells.saturating_add((r1 - r0 + 1) * (c1 - c0 + 1));
+    if *cells > grid::MAX_CELLS as u64 {
+        return Err(Error::input(at(r0, c0), grid::too_many_cells()));
+    }
+    let rows = t.rows.map_or((r0, r1), |(a, b)| (a.min(r0), b.max(r1)));
+    let cols = t.cols.map_or((c0, c1), |(a, b)| (a.min(c0), b.max(c1)));
+    let area = (rows.1 - rows.0 + 1) * (cols.1 - cols.0 + 1);
+    if area > MAX_ODS_AREA {
+        return Err(Error::input(
+            at(r1, c1),
+            format!(
+                "the sheet's content spans {}:{}, {area} cells; an ods sheet is read whole, \
+                 and kivijalka reads at most {MAX_ODS_AREA} cells from a sheet's first content \
+                 to its last; delete the stray cells far from the table",
+                cell_name(rows.0 as u32, cols.0 as u32),
+                cell_name(rows.1 as u32, cols.1 as u32)
+            ),
+        ));
+    }
+    t.rows = Some(rows);
+    t.cols = Some(cols);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ods(body: &str) -> String {
+        format!(
+            r#"<?xml version="1.0"?><office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:spreadsheet><table:table table:name="Tase">{body}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        )
+    }
+
+    fn scan(body: &str) -> Result<()> {
+        scan_ods(ods(body).as_bytes(), "f.ods")
+    }
+
+    #[test]
+    fn blank_repeated_tail_is_not_content() {
+        let body = r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/><table:table-cell table:number-columns-repeated="16383"/></table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#;
+        scan(body).unwrap();
+    }
+
+    #[test]
+    fn content_beyond_the_bounds_is_refused_naming_the_cell() {
+        let body = r#"<table:table-row table:number-rows-repeated="1048575"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="16383"/><table:table-cell><text:p>x</text:p></table:table-cell></table:table-row>"#;
+        let e = scan(body).unwrap_err().to_string();
+        assert!(e.contains("XFD1048576") && e.contains("Tase"), "{e}");
+    }
+
+    #[test]
+    fn a_value_repeated_down_a_million_rows_is_refused() {
+        let body = r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#;
+        let e = scan(body).unwrap_err().to_string();
+        assert!(e.contains("A65537"), "{e}");
+    }
+
+    #[test]
+    fn stray_corners_within_bounds_are_refused_for_their_span() {
+        let body = r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row><table:table-row table:number-rows-repeated="65534"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="255"/><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#;
+        let e = scan(body).unwrap_err().to_string();
+        assert!(e.contains("A1:IV65536"), "{e}");
+    }
+}
