@@ -4,6 +4,7 @@ mod breaks;
 mod cli;
 mod conformance;
 mod forecast;
+mod hostile;
 mod indicators;
 mod ingestion;
 mod reports;

@@ -1,0 +1,484 @@
+//! Hostile and damaged workbooks: each is answered with exit code 2 and a
+//! message naming the place, within seconds, never a crash; a legitimate
+//! ods with the blank tail spreadsheet programs write still reads.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use kivijalka::ingest::grid::Cell;
+use kivijalka::ingest::long::read_long_csv;
+use kivijalka::ingest::workbook::load_grids;
+
+use crate::support::{example, path_str, run, stderr, stdout, tempdir, xlsx};
+
+/// Runs `args`, checks it ends within a few seconds with exit code 2 and
+/// returns stderr.
+fn refused(args: &[&str]) -> String {
+    let t = Instant::now();
+    let o = run(args);
+    let took = t.elapsed();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(took < Duration::from_secs(10), "{args:?} took {took:?}");
+    err
+}
+
+/// A statement sheet that reads on its own.
+fn income_statement(unit: &'static str, vuosikate: &'static str) -> Vec<Vec<&'static str>> {
+    vec![
+        vec!["Testilä"],
+        vec!["Tuloslaskelma"],
+        vec![unit],
+        vec![],
+        vec!["", "TP 2024", "TP 2023"],
+        vec!["Toimintatuotot", "100", "90"],
+        vec!["Toimintakulut", "-500", "-480"],
+        vec!["Toimintakate", "-400", "-390"],
+        vec!["Verotulot", "300", "290"],
+        vec!["Valtionosuudet", "120", "110"],
+        vec!["Rahoitustuotot ja -kulut", "-5", "-5"],
+        vec!["Vuosikate", vuosikate, "5"],
+    ]
+}
+
+#[test]
+fn one_cell_at_the_last_corner_of_a_background_sheet_is_refused_naming_it() {
+    let dir = tempdir("corner");
+    let path = dir.join("corner.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Tuloslaskelma").unwrap();
+    for (r, row) in income_statement("1 000 €", "15").iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            match t.parse::<f64>() {
+                Ok(v) => ws.write_number(r as u32, c as u16, v).unwrap(),
+                Err(_) => ws.write_string(r as u32, c as u16, *t).unwrap(),
+            };
+        }
+    }
+    let bg = wb.add_worksheet();
+    bg.set_name("Taustatiedot").unwrap();
+    bg.write_string(0, 0, "Asukasluku").unwrap();
+    // XFD1048576, the last cell a sheet has.
+    bg.write_number(1_048_575, 16_383, 1.0).unwrap();
+    wb.save(&path).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 20_000);
+
+    let err = refused(&["indicators", path_str(&path)]);
+    assert!(
+        err.contains("corner.xlsx")
+            && err.contains("sheet 'Taustatiedot'")
+            && err.contains("cell XFD1048576")
+            && err.contains("65536 rows × 256 columns"),
+        "{err}"
+    );
+
+    // One column past the bound is as much refused; the last cell within is read.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Tuloslaskelma").unwrap();
+    ws.write_string(0, 256, "huomautus").unwrap();
+    wb.save(dir.join("iw.xlsx")).unwrap();
+    let err = refused(&["indicators", path_str(&dir.join("iw.xlsx"))]);
+    assert!(err.contains("cell IW1"), "{err}");
+    let mut rows = income_statement("1 000 €", "15");
+    rows.resize(65_535, vec![]);
+    let mut last = vec![""; 255];
+    last.push("huomautus");
+    rows.push(last);
+    let within = dir.join("within.xlsx");
+    xlsx(&within, &[("Tuloslaskelma", rows)]);
+    let grids = load_grids(&within).unwrap();
+    assert_eq!((grids[0].height(), grids[0].width()), (65_536, 256));
+    // The statement's 26 cells and the note.
+    assert_eq!(grids[0].len(), 26 + 1);
+}
+
+#[test]
+fn a_figure_past_the_decimal_range_is_an_error_naming_its_cell() {
+    let dir = tempdir("huge");
+    let path = dir.join("huge.xlsx");
+    // 9e27 thousands: 9e30 €, beyond what a decimal holds.
+    xlsx(
+        &path,
+        &[("Tuloslaskelma", income_statement("1 000 €", "9e27"))],
+    );
+    let err = refused(&["indicators", path_str(&path)]);
+    assert!(
+        err.contains("Tuloslaskelma") && err.contains("B12") && err.contains("10^15"),
+        "{err}"
+    );
+    // `check` reports it as a finding (exit 1), also without a crash.
+    let o = run(&["check", path_str(&path)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("B12"), "{}", stdout(&o));
+
+    // At the bound it reads: 10^12 thousands is 10^15 €.
+    let at_bound = dir.join("at_bound.xlsx");
+    xlsx(
+        &at_bound,
+        &[(
+            "Tuloslaskelma",
+            income_statement("1 000 €", "1000000000000"),
+        )],
+    );
+    let o = run(&["check", path_str(&at_bound)]);
+    assert!(!stdout(&o).contains("10^15"), "{}", stdout(&o));
+}
+
+#[test]
+fn empty_foreign_and_truncated_files_are_refused() {
+    let dir = tempdir("odd");
+    let empty = dir.join("empty.xlsx");
+    std::fs::write(&empty, b"").unwrap();
+    let err = refused(&["indicators", path_str(&empty)]);
+    assert!(
+        err.contains("empty.xlsx") && err.contains("empty (0 bytes)"),
+        "{err}"
+    );
+
+    // Bytes of a fixed pseudo-random sequence, so a failure repeats.
+    let random = dir.join("random.xlsx");
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let bytes: Vec<u8> = (0..13_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    std::fs::write(&random, &bytes).unwrap();
+    let err = refused(&["indicators", path_str(&random)]);
+    assert!(
+        err.contains("random.xlsx") && err.contains("not a workbook"),
+        "{err}"
+    );
+
+    let bytes = std::fs::read(example()).unwrap();
+    for cut in [4, 100, bytes.len() / 2, bytes.len() - 10] {
+        let truncated = dir.join(format!("truncated{cut}.xlsx"));
+        std::fs::write(&truncated, &bytes[..cut]).unwrap();
+        let err = refused(&["indicators", path_str(&truncated)]);
+        assert!(err.contains(&format!("truncated{cut}.xlsx")), "{err}");
+    }
+
+    // The same xlsx with a sheet cut off in the middle of its XML.
+    let malformed = dir.join("malformed.xlsx");
+    rewrite_zip(&example(), &malformed, |name, data| {
+        if name.starts_with("xl/worksheets/sheet") {
+            data.truncate(data.len() / 2);
+        }
+    });
+    let err = refused(&["indicators", path_str(&malformed)]);
+    assert!(
+        err.contains("malformed.xlsx") && err.contains("sheet"),
+        "{err}"
+    );
+}
+
+/// Copies a zip, letting `edit` change each entry's bytes.
+fn rewrite_zip(from: &Path, to: &Path, mut edit: impl FnMut(&str, &mut Vec<u8>)) {
+    use std::io::Read;
+    let mut zin = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut zout = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..zin.len() {
+        let mut e = zin.by_index(i).unwrap();
+        let name = e.name().unwrap().to_string();
+        let mut data = Vec::new();
+        e.read_to_end(&mut data).unwrap();
+        edit(&name, &mut data);
+        zout.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zout.write_all(&data).unwrap();
+    }
+    zout.finish().unwrap();
+}
+
+/// A deflate stream of `n` zero bytes built by hand (fixed Huffman codes:
+/// one literal, then copies of 258 bytes at distance 1), so a bomb costs
+/// the test nothing to make.
+fn deflated_zeros(n: u64) -> Vec<u8> {
+    struct Bits {
+        out: Vec<u8>,
+        acc: u64,
+        len: u32,
+    }
+    impl Bits {
+        fn put(&mut self, value: u64, bits: u32) {
+            self.acc |= value << self.len;
+            self.len += bits;
+            while self.len >= 8 {
+                self.out.push(self.acc as u8);
+                self.acc >>= 8;
+                self.len -= 8;
+            }
+        }
+        // Huffman codes go most significant bit first.
+        fn code(&mut self, code: u64, bits: u32) {
+            let rev = (0..bits).fold(0, |r, i| r | (((code >> i) & 1) << (bits - 1 - i)));
+            self.put(rev, bits);
+        }
+    }
+    let mut b = Bits {
+        out: Vec::new(),
+        acc: 0,
+        len: 0,
+    };
+    b.put(1, 1); // last block
+    b.put(1, 2); // fixed Huffman
+    b.code(0b0011_0000, 8); // literal 0
+    for _ in 0..(n - 1) / 258 {
+        b.code(0b1100_0101, 8); // length 258
+        b.code(0, 5); // distance 1
+    }
+    b.code(0, 7); // end of block
+    b.put(0, 7);
+    b.out
+}
+
+/// A zip of one deflated entry written by hand, its declared size a lie.
+fn bomb_zip(path: &Path, name: &str, data: &[u8], declared: u32) {
+    let mut out = Vec::new();
+    let n = name.len() as u16;
+    let local = |out: &mut Vec<u8>| {
+        out.extend_from_slice(b"PK\x03\x04");
+        out.extend_from_slice(&20u16.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(&8u16.to_le_bytes());
+        out.extend_from_slice(&[0; 4]); // time, date
+        out.extend_from_slice(&0u32.to_le_bytes()); // crc
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out.extend_from_slice(&declared.to_le_bytes());
+        out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+    };
+    local(&mut out);
+    out.extend_from_slice(data);
+    let cd = out.len() as u32;
+    out.extend_from_slice(b"PK\x01\x02");
+    out.extend_from_slice(&20u16.to_le_bytes());
+    out.extend_from_slice(&20u16.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out.extend_from_slice(&8u16.to_le_bytes());
+    out.extend_from_slice(&[0; 4]);
+    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out.extend_from_slice(&declared.to_le_bytes());
+    out.extend_from_slice(&n.to_le_bytes());
+    out.extend_from_slice(&[0; 12]); // extra, comment, disk, attributes
+    out.extend_from_slice(&0u32.to_le_bytes()); // offset of the local header
+    out.extend_from_slice(name.as_bytes());
+    let cd_len = out.len() as u32 - cd;
+    out.extend_from_slice(b"PK\x05\x06");
+    out.extend_from_slice(&[0; 4]);
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&cd_len.to_le_bytes());
+    out.extend_from_slice(&cd.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn zip_bombs_are_refused_before_they_are_read() {
+    let dir = tempdir("bomb");
+    // 300 MB of shared strings in a file of about 150 KB, declared honestly...
+    let zeros = deflated_zeros(300 << 20);
+    let bomb = dir.join("bomb.xlsx");
+    bomb_zip(&bomb, "xl/sharedStrings.xml", &zeros, 300 << 20);
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 2 << 20);
+    let err = refused(&["indicators", path_str(&bomb)]);
+    assert!(
+        err.contains("bomb.xlsx")
+            && err.contains("xl/sharedStrings.xml")
+            && err.contains("more than 200 MB"),
+        "{err}"
+    );
+    // ... or declared as 1 KB.
+    let liar = dir.join("liar.xlsx");
+    bomb_zip(&liar, "xl/sharedStrings.xml", &zeros, 1024);
+    let err = refused(&["indicators", path_str(&liar)]);
+    assert!(
+        err.contains("liar.xlsx") && err.contains("xl/sharedStrings.xml"),
+        "{err}"
+    );
+
+    // A container of very many entries.
+    let many = dir.join("many.xlsx");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&many).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..10_001 {
+        z.start_file(format!("xl/worksheets/sheet{i}.xml"), stored)
+            .unwrap();
+    }
+    z.finish().unwrap();
+    let err = refused(&["indicators", path_str(&many)]);
+    assert!(err.contains("10001 entries"), "{err}");
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The example's sheets as an ods, each row padded and each sheet ended
+/// with the blank spans LibreOffice writes; `extra` is appended to the
+/// first sheet's rows (a hostile span).
+fn example_as_ods(path: &Path, extra: &str) {
+    let grids = load_grids(&example()).unwrap();
+    let mut x = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet>"#,
+    );
+    for (i, g) in grids.iter().enumerate() {
+        x += &format!(r#"<table:table table:name="{}">"#, escape(&g.name));
+        let mut rows = 0;
+        for r in 0..g.height() {
+            x += "<table:table-row>";
+            let mut col = 0;
+            for (c, cell) in g.row_cells(r) {
+                if c > col {
+                    x += &format!(
+                        r#"<table:table-cell table:number-columns-repeated="{}"/>"#,
+                        c - col
+                    );
+                }
+                match cell {
+                    Cell::Number(n) => {
+                        x += &format!(
+                            r#"<table:table-cell office:value-type="float" office:value="{0}"><text:p>{0}</text:p></table:table-cell>"#,
+                            n.value
+                        )
+                    }
+                    Cell::Text(t) | Cell::Error(t) => {
+                        x += &format!(
+                            r#"<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>"#,
+                            escape(t)
+                        )
+                    }
+                    Cell::Empty => x += "<table:table-cell/>",
+                }
+                col = c + 1;
+            }
+            x += &format!(
+                r#"<table:table-cell table:number-columns-repeated="{}"/></table:table-row>"#,
+                16_384 - col
+            );
+            rows += 1;
+        }
+        if i == 0 {
+            x += extra;
+        }
+        x += &format!(
+            r#"<table:table-row table:number-rows-repeated="{}"><table:table-cell table:number-columns-repeated="16384"/></table:table-row></table:table>"#,
+            1_048_576 - rows
+        );
+    }
+    x += "</office:spreadsheet></office:body></office:document-content>";
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("META-INF/manifest.xml", stored).unwrap();
+    z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#)
+        .unwrap();
+    z.start_file("content.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    z.write_all(x.as_bytes()).unwrap();
+    z.finish().unwrap();
+}
+
+fn in_dir(dir: &Path, name: &str) -> PathBuf {
+    dir.join(name)
+}
+
+#[test]
+fn an_ods_with_a_blank_tail_reads_as_its_xlsx_and_one_with_far_content_is_refused() {
+    let dir = tempdir("ods");
+    let ods = in_dir(&dir, "kivikoski.ods");
+    example_as_ods(&ods, "");
+    let t = Instant::now();
+    let from_ods = run(&["indicators", path_str(&ods)]);
+    assert!(t.elapsed() < Duration::from_secs(10));
+    assert_eq!(from_ods.status.code(), Some(0), "{}", stderr(&from_ods));
+    let from_xlsx = run(&["indicators", path_str(&example())]);
+    assert_eq!(stdout(&from_ods), stdout(&from_xlsx));
+
+    // A value below the blank rows, at the last row a sheet has.
+    let far = in_dir(&dir, "far.ods");
+    example_as_ods(
+        &far,
+        r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell/></table:table-row><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#,
+    );
+    let err = refused(&["indicators", path_str(&far)]);
+    assert!(
+        err.contains("far.ods") && err.contains("65536 rows"),
+        "{err}"
+    );
+
+    // One value repeated across a whole row span.
+    let spread = in_dir(&dir, "spread.ods");
+    example_as_ods(
+        &spread,
+        r#"<table:table-row table:number-rows-repeated="100000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#,
+    );
+    let err = refused(&["indicators", path_str(&spread)]);
+    assert!(
+        err.contains("spread.ods") && err.contains("repeated"),
+        "{err}"
+    );
+}
+
+#[test]
+fn long_tables_with_giant_fields_or_columns_are_refused_naming_the_line() {
+    let wide = format!(
+        "municipality;year;item;value{}\nTestilä;2024;tl.vuosikate;1\n",
+        ";x".repeat(1_000_000)
+    );
+    let e = read_long_csv(&wide, "wide.csv").unwrap_err().to_string();
+    assert!(
+        e.contains("wide.csv") && e.contains("line 1") && e.contains("1000004 columns"),
+        "{e}"
+    );
+
+    let giant = format!(
+        "municipality;year;item;value\n{};2024;tl.vuosikate;1\n",
+        "A".repeat(5_000_000)
+    );
+    let e = read_long_csv(&giant, "giant.csv").unwrap_err().to_string();
+    assert!(
+        e.contains("line 2") && e.contains("5000000 characters"),
+        "{e}"
+    );
+    assert!(
+        e.len() < 500,
+        "the message quotes the field: {} bytes",
+        e.len()
+    );
+
+    let huge = "municipality;year;item;value;unit\nTestilä;2024;tl.vuosikate;9000000000000000000000000000;milj. €\n";
+    let e = read_long_csv(huge, "huge.csv").unwrap_err().to_string();
+    assert!(e.contains("line 2") && e.contains("10^15"), "{e}");
+
+    let year = "municipality;year;item;value\nTestilä;2147483647;tl.vuosikate;1\n";
+    let e = read_long_csv(year, "year.csv").unwrap_err().to_string();
+    assert!(e.contains("not a year"), "{e}");
+
+    // Halves of a cent round away from zero, as everywhere else.
+    let half = "municipality;year;item;value\nTestilä;2024;tl.vuosikate;0,125\nTestilä;2024;tl.verotulot;-0,125\n";
+    let ds = &read_long_csv(half, "half.csv").unwrap()[0];
+    let v: Vec<String> = ds.figures.values().map(|f| f.value.to_string()).collect();
+    assert!(
+        v.contains(&"0.13".to_string()) && v.contains(&"-0.13".to_string()),
+        "{v:?}"
+    );
+}
