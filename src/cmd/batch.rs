@@ -12,7 +12,6 @@ use crate::cli::{BatchArgs, Config, ReportFormat};
 use crate::cmd::forecast::options;
 use crate::cmd::report::{Kind, document, input, render, setting_inputs, simulations};
 use crate::cmd::{Outcome, refuse_errors, write_atomically};
-use crate::config;
 use crate::error::{Error, Location, Result};
 use crate::ingest;
 use crate::model::dataset::Dataset;
@@ -240,7 +239,7 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
         if f.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-            let text = config::read_to_string(&f)?;
+            let text = ingest::csv_text::read_file(&f)?;
             match ingest::long::read_long_csv(&text, &f.display().to_string()) {
                 Ok(sets) => {
                     let source = input("long table", &f)?;

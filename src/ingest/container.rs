@@ -353,8 +353,14 @@ fn content(t: &mut Table, rep: u64, cells: &mut u64, file: &str) -> Result<()> {
     };
     let (max_r, max_c) = (grid::MAX_ROWS as u64, grid::MAX_COLS as u64);
     if r1 >= max_r || c1 >= max_c {
-        let r = if r1 >= max_r { r0.max(max_r) } else { r0 };
-        let c = if c1 >= max_c { c0.max(max_c) } else { c0 };
+        // The first cell outside, in reading order.
+        let (r, c) = if r0 >= max_r {
+            (r0, c0)
+        } else if c1 >= max_c {
+            (r0, c0.max(max_c))
+        } else {
+            (max_r, c0)
+        };
         let why = grid::out_of_bounds(r.min(u32::MAX as u64) as u32, c.min(u32::MAX as u64) as u32)
             .unwrap_or_default();
         let span = if r1 > r0 || c1 > c0 {

@@ -5,6 +5,47 @@
 //! first header. Every CSV kivijalka reads (long tables, population and
 //! price-index files) goes through here, so all accept the same variety.
 
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{Error, Location, Result};
+
+/// The largest CSV read: a long table of every municipality's every line
+/// over ten years is some tens of megabytes.
+pub const MAX_CSV_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Reads a CSV file as text, refusing one too large to be a table or not in
+/// UTF-8 (naming the line), rather than guessing its encoding.
+pub fn read_file(path: &Path) -> Result<String> {
+    let file = path.display().to_string();
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::new();
+    f.take(MAX_CSV_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > MAX_CSV_BYTES {
+        return Err(Error::input(
+            Location::file(&file),
+            format!(
+                "larger than {} MB, more than a table kivijalka reads",
+                MAX_CSV_BYTES >> 20
+            ),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let ok = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = ok.iter().filter(|b| **b == b'\n').count() + 1;
+        let byte = e.as_bytes()[ok.len()];
+        Error::input(
+            Location::line(&file, line),
+            format!(
+                "not UTF-8 text (byte 0x{byte:02X}); save the file as \"CSV UTF-8\" \
+                 (a spreadsheet program's other CSV encodings are not guessed)"
+            ),
+        )
+    })
+}
+
 /// A reader for `text`: semicolon-separated if the header line has a
 /// semicolon, comma-separated otherwise; a byte-order mark dropped; cells
 /// trimmed. `flexible` allows rows of different lengths.
@@ -25,6 +66,23 @@ pub fn reader(text: &str, flexible: bool) -> csv::Reader<&[u8]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_not_in_utf8_is_refused_naming_the_line() {
+        let dir = std::env::temp_dir().join(format!("kivijalka-csv-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("latin1.csv");
+        // "Testilä" as Windows-1252 writes it.
+        std::fs::write(&p, b"kunta;vuosi\nTestil\xe4;2024\n").unwrap();
+        let e = read_file(&p).unwrap_err().to_string();
+        assert!(
+            e.contains("line 2") && e.contains("0xE4") && e.contains("UTF-8"),
+            "{e}"
+        );
+        std::fs::write(&p, "kunta;vuosi\nTestilä;2024\n").unwrap();
+        assert!(read_file(&p).unwrap().contains("Testilä"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn semicolons_commas_and_a_byte_order_mark() {

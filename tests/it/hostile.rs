@@ -433,7 +433,7 @@ fn an_ods_with_a_blank_tail_reads_as_its_xlsx_and_one_with_far_content_is_refuse
     );
     let err = refused(&["indicators", path_str(&spread)]);
     assert!(
-        err.contains("spread.ods") && err.contains("repeated"),
+        err.contains("spread.ods") && err.contains("cell IW42") && err.contains("repeated"),
         "{err}"
     );
 }
