@@ -6,7 +6,8 @@
 //! parts a reader would parse: the sizes a zip declares can lie, the bytes
 //! cannot. An ods sheet is scanned for where its content lies, because the
 //! reader turns each sheet into a dense range: a value repeated over a
-//! million rows, or two cells at opposite corners, would cost gigabytes.
+//! million rows, or two cells at opposite corners, would cost gigabytes. An
+//! xls is scanned record by record for the same reason.
 
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -26,9 +27,9 @@ pub const MAX_ENTRIES: usize = 10_000;
 /// Decompressed bytes of any one part, and of all parts read together.
 pub const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
 pub const MAX_TOTAL_BYTES: u64 = 400 * 1024 * 1024;
-/// Cells an ods sheet may span from its first content to its last (rows ×
-/// columns): the reader allocates this many cells, twice.
-pub const MAX_ODS_AREA: u64 = 4 * 1024 * 1024;
+/// Cells an ods or xls sheet may span from its first content to its last
+/// (rows × columns): the reader allocates this many cells, twice.
+pub const MAX_DENSE_AREA: u64 = 4 * 1024 * 1024;
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
@@ -68,6 +69,7 @@ pub fn check(path: &Path, file: &str) -> Result<Container> {
         .and_then(|f| f.take(8).read_to_end(&mut head))
         .map_err(|e| Error::io(path, e))?;
     if head.starts_with(OLE_MAGIC) {
+        check_xls(path, file)?;
         return Ok(Container::Ole);
     }
     if head.starts_with(EMPTY_ZIP_MAGIC) {
@@ -164,6 +166,137 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
             )
         })?;
         scan_ods(BufReader::new(entry), file)?;
+    }
+    Ok(())
+}
+
+/// Scans the cell records of an xls (BIFF5 or BIFF8) workbook stream for
+/// where each sheet's content lies, as [`scan_ods`] does for an ods: the
+/// reader makes each sheet a dense range of its content's bounding box, and
+/// a record may place a cell at any of 65 536 columns.
+fn check_xls(path: &Path, file: &str) -> Result<()> {
+    let at = || Location::file(file);
+    let damaged = |e: std::io::Error| {
+        Error::input(
+            at(),
+            format!("a damaged Excel 97–2003 (xls) file, not a readable workbook: {e}"),
+        )
+    };
+    let mut cf = cfb::open(path).map_err(damaged)?;
+    let Some(name) = ["/Workbook", "/Book"].into_iter().find(|n| cf.is_stream(n)) else {
+        return Err(Error::input(
+            at(),
+            "an Office file without a workbook in it (a Word document or the like?), not an xls",
+        ));
+    };
+    let stream = cf.open_stream(name).map_err(damaged)?;
+    if stream.len() > MAX_PART_BYTES {
+        return Err(Error::input(
+            at(),
+            format!(
+                "the workbook stream is more than {} MB",
+                MAX_PART_BYTES >> 20
+            ),
+        ));
+    }
+    let mut r = BufReader::new(stream);
+    let mut offset: u64 = 0;
+    let mut names: std::collections::BTreeMap<u64, String> = Default::default();
+    let mut biff8 = true;
+    let mut depth = 0usize;
+    let mut table: Option<Table> = None;
+    let mut cells: u64 = 0;
+    let mut sheets = 0usize;
+    let mut head = [0u8; 4];
+    let mut data = Vec::new();
+    loop {
+        match r.read_exact(&mut head) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
+            Err(e) => return Err(damaged(e)),
+        }
+        let typ = u16::from_le_bytes([head[0], head[1]]);
+        let len = u16::from_le_bytes([head[2], head[3]]) as usize;
+        data.resize(len, 0);
+        if let Err(e) = r.read_exact(&mut data) {
+            return Err(damaged(e));
+        }
+        let start = offset;
+        offset += 4 + len as u64;
+        let u16_at = |i: usize| {
+            data.get(i..i + 2)
+                .map(|b| u16::from_le_bytes([b[0], b[1]]) as u64)
+        };
+        match typ {
+            // BOF: the globals, a sheet, or a chart inside a sheet.
+            0x0809 => {
+                if depth == 0 {
+                    if start == 0 {
+                        biff8 = u16_at(0) == Some(0x0600);
+                    } else {
+                        sheets += 1;
+                        table = Some(Table {
+                            name: names
+                                .get(&start)
+                                .cloned()
+                                .unwrap_or_else(|| format!("sheet {sheets}")),
+                            row: 0,
+                            row_repeat: 1,
+                            col: 0,
+                            rows: None,
+                            cols: None,
+                        });
+                    }
+                }
+                depth += 1;
+            }
+            0x000A => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    table = None;
+                }
+            }
+            // BoundSheet: where a sheet starts and its name.
+            0x0085 if data.len() >= 8 => {
+                let pos = u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as u64;
+                let cch = data[6] as usize;
+                let name = if biff8 {
+                    if data[7] & 1 == 1 {
+                        let units: Vec<u16> = data[8..]
+                            .chunks_exact(2)
+                            .take(cch)
+                            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+                            .collect();
+                        String::from_utf16_lossy(&units)
+                    } else {
+                        data[8..].iter().take(cch).map(|&b| b as char).collect()
+                    }
+                } else {
+                    data[7..].iter().take(cch).map(|&b| b as char).collect()
+                };
+                names.insert(pos, name);
+            }
+            // Number, Label, LabelSst, RK, BoolErr, Formula, RString.
+            0x0203 | 0x0204 | 0x00FD | 0x027E | 0x0205 | 0x0006 | 0x00D6 if depth == 1 => {
+                if let (Some(t), Some(row), Some(col)) = (table.as_mut(), u16_at(0), u16_at(2)) {
+                    t.row = row;
+                    t.col = col;
+                    content(t, 1, &mut cells, file)?;
+                }
+            }
+            // MulRk: a run of numbers along a row.
+            0x00BD if depth == 1 && len >= 6 => {
+                if let (Some(t), Some(row), Some(first), Some(last)) =
+                    (table.as_mut(), u16_at(0), u16_at(2), u16_at(len - 2))
+                    && last >= first
+                {
+                    t.row = row;
+                    t.col = first;
+                    content(t, last - first + 1, &mut cells, file)?;
+                }
+            }
+            _ => {}
+        }
     }
     Ok(())
 }
@@ -387,13 +520,13 @@ fn content(t: &mut Table, rep: u64, cells: &mut u64, file: &str) -> Result<()> {
     let rows = t.rows.map_or((r0, r1), |(a, b)| (a.min(r0), b.max(r1)));
     let cols = t.cols.map_or((c0, c1), |(a, b)| (a.min(c0), b.max(c1)));
     let area = (rows.1 - rows.0 + 1) * (cols.1 - cols.0 + 1);
-    if area > MAX_ODS_AREA {
+    if area > MAX_DENSE_AREA {
         return Err(Error::input(
             at(r1, c1),
             format!(
-                "the sheet's content spans {}:{}, {area} cells; an ods sheet is read whole, \
-                 and kivijalka reads at most {MAX_ODS_AREA} cells from a sheet's first content \
-                 to its last; delete the stray cells far from the table",
+                "the sheet's content spans {}:{}, {area} cells; an ods or xls sheet is read \
+                 whole, and kivijalka reads at most {MAX_DENSE_AREA} cells from a sheet's first \
+                 content to its last; delete the stray cells far from the table",
                 cell_name(rows.0 as u32, cols.0 as u32),
                 cell_name(rows.1 as u32, cols.1 as u32)
             ),

@@ -482,3 +482,123 @@ fn long_tables_with_giant_fields_or_columns_are_refused_naming_the_line() {
         "{v:?}"
     );
 }
+
+/// A BIFF8 record.
+fn record(out: &mut Vec<u8>, typ: u16, data: &[u8]) {
+    out.extend_from_slice(&typ.to_le_bytes());
+    out.extend_from_slice(&(data.len() as u16).to_le_bytes());
+    out.extend_from_slice(data);
+}
+
+/// An Excel 97–2003 workbook of one sheet written record by record:
+/// numbers as NUMBER records, text as LABEL records, and `far` as numbers
+/// at the given (row, column).
+fn xls(path: &Path, sheet: &str, rows: &[Vec<&str>], far: &[(u16, u16)]) {
+    let bof = |dt: u16| {
+        let mut d = vec![0u8; 16];
+        d[0..2].copy_from_slice(&0x0600u16.to_le_bytes());
+        d[2..4].copy_from_slice(&dt.to_le_bytes());
+        d
+    };
+    let number = |r: u16, c: u16, v: f64| {
+        let mut d = Vec::new();
+        d.extend_from_slice(&r.to_le_bytes());
+        d.extend_from_slice(&c.to_le_bytes());
+        d.extend_from_slice(&0u16.to_le_bytes());
+        d.extend_from_slice(&v.to_le_bytes());
+        d
+    };
+    let mut cells = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            if t.is_empty() {
+                continue;
+            }
+            match t.parse::<f64>() {
+                Ok(v) => record(&mut cells, 0x0203, &number(r as u16, c as u16, v)),
+                Err(_) => {
+                    let units: Vec<u16> = t.encode_utf16().collect();
+                    let mut d = Vec::new();
+                    d.extend_from_slice(&(r as u16).to_le_bytes());
+                    d.extend_from_slice(&(c as u16).to_le_bytes());
+                    d.extend_from_slice(&0u16.to_le_bytes());
+                    d.extend_from_slice(&(units.len() as u16).to_le_bytes());
+                    d.push(1); // UTF-16
+                    for u in units {
+                        d.extend_from_slice(&u.to_le_bytes());
+                    }
+                    record(&mut cells, 0x0204, &d);
+                }
+            }
+        }
+    }
+    for (r, c) in far {
+        record(&mut cells, 0x0203, &number(*r, *c, 1.0));
+    }
+    let name: Vec<u8> = sheet.bytes().collect();
+    let globals_len = (4 + 16) + (4 + 8 + name.len()) + 4;
+    let mut out = Vec::new();
+    record(&mut out, 0x0809, &bof(0x0005));
+    let mut bs = (globals_len as u32).to_le_bytes().to_vec();
+    bs.extend_from_slice(&[0, 0, name.len() as u8, 0]);
+    bs.extend_from_slice(&name);
+    record(&mut out, 0x0085, &bs);
+    record(&mut out, 0x000A, &[]);
+    assert_eq!(out.len(), globals_len);
+    record(&mut out, 0x0809, &bof(0x0010));
+    out.extend_from_slice(&cells);
+    record(&mut out, 0x000A, &[]);
+    // Below the 4 096 bytes of a regular stream the compound file stores it
+    // in its mini stream; either way is valid.
+    let mut cf = cfb::create(path).unwrap();
+    let mut s = cf.create_stream("/Workbook").unwrap();
+    s.write_all(&out).unwrap();
+    drop(s);
+    cf.flush().unwrap();
+}
+
+#[test]
+fn an_xls_reads_as_its_xlsx_and_one_with_far_cells_is_refused() {
+    let dir = tempdir("xls");
+    let rows = income_statement("1 000 €", "15");
+    let from_xls = dir.join("testila.xls");
+    xls(&from_xls, "Tuloslaskelma", &rows, &[]);
+    let from_xlsx = dir.join("testila.xlsx");
+    xlsx(&from_xlsx, &[("Tuloslaskelma", rows.clone())]);
+    let a = run(&["indicators", path_str(&from_xls)]);
+    assert_eq!(a.status.code(), Some(0), "{}", stderr(&a));
+    let b = run(&["indicators", path_str(&from_xlsx)]);
+    // The title names the file when the workbook does not name the municipality.
+    assert_eq!(
+        stdout(&a).replace("testila.xls", "testila"),
+        stdout(&b).replace("testila.xlsx", "testila")
+    );
+
+    // A record may put a cell in any of 65 536 columns.
+    let wide = dir.join("wide.xls");
+    xls(&wide, "Tuloslaskelma", &rows, &[(3, 65_535)]);
+    let err = refused(&["indicators", path_str(&wide)]);
+    assert!(
+        err.contains("wide.xls")
+            && err.contains("sheet 'Tuloslaskelma'")
+            && err.contains("cell CRXP4"),
+        "{err}"
+    );
+
+    // Within the bounds, but the reader would fill the whole sheet.
+    let corners = dir.join("corners.xls");
+    xls(&corners, "Tuloslaskelma", &rows, &[(65_535, 255)]);
+    let err = refused(&["indicators", path_str(&corners)]);
+    assert!(err.contains("A1:IV65536"), "{err}");
+
+    let not_xls = dir.join("document.xls");
+    let mut cf = cfb::create(&not_xls).unwrap();
+    cf.create_stream("/WordDocument")
+        .unwrap()
+        .write_all(b"text")
+        .unwrap();
+    cf.flush().unwrap();
+    drop(cf);
+    let err = refused(&["indicators", path_str(&not_xls)]);
+    assert!(err.contains("without a workbook"), "{err}");
+}
