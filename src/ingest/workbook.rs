@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto};
+use calamine::{Data, DataRef, Reader, Sheets, XlsxError, open_workbook_auto};
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Location, Result, cell_name};
@@ -81,9 +81,15 @@ pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
         let mut grid = Grid::new(&name);
         match &mut wb {
             Sheets::Xlsx(x) => {
-                let mut cells = x
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| unreadable(&e))?;
+                let mut cells = match x.worksheet_cells_reader(&name) {
+                    Ok(c) => c,
+                    // A chart sheet has no cells.
+                    Err(XlsxError::NotAWorksheet(_)) => {
+                        grids.push(grid);
+                        continue;
+                    }
+                    Err(e) => return Err(unreadable(&e)),
+                };
                 while let Some(c) = cells.next_cell().map_err(|e| unreadable(&e))? {
                     let (r, col) = c.get_position();
                     load.put(&mut grid, r, col, cell_of_ref(c.get_value()))?;

@@ -602,3 +602,31 @@ fn an_xls_reads_as_its_xlsx_and_one_with_far_cells_is_refused() {
     let err = refused(&["indicators", path_str(&not_xls)]);
     assert!(err.contains("without a workbook"), "{err}");
 }
+
+#[test]
+fn a_chart_sheet_is_no_obstacle() {
+    let dir = tempdir("chart");
+    let path = dir.join("chart.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Tuloslaskelma").unwrap();
+    for (r, row) in income_statement("1 000 €", "15").iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            match t.parse::<f64>() {
+                Ok(v) => ws.write_number(r as u32, c as u16, v).unwrap(),
+                Err(_) => ws.write_string(r as u32, c as u16, *t).unwrap(),
+            };
+        }
+    }
+    let mut chart = rust_xlsxwriter::Chart::new(rust_xlsxwriter::ChartType::Column);
+    chart.add_series().set_values("Tuloslaskelma!$B$6:$B$12");
+    let cs = wb.add_chartsheet();
+    cs.set_name("Kaavio").unwrap();
+    cs.insert_chart(0, 0, &chart).unwrap();
+    wb.save(&path).unwrap();
+    let grids = load_grids(&path).unwrap();
+    assert_eq!(grids.len(), 2);
+    assert!(grids[1].is_empty());
+    let o = run(&["indicators", path_str(&path)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
