@@ -155,8 +155,46 @@ impl Grid {
 
 impl From<f64> for Cell {
     fn from(f: f64) -> Self {
-        number::from_f64(f)
-            .map(Cell::Number)
-            .unwrap_or_else(|| Cell::Error(format!("{f}")))
+        number::from_f64(f).map(Cell::Number).unwrap_or_else(|| {
+            Cell::Error(format!(
+                "{f:e} (a number beyond the ±7.9e28 a figure can hold)"
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparse_grid_costs_what_it_holds() {
+        let mut g = Grid::new("Tase");
+        g.set(65_535, 255, Cell::Text("x".into()));
+        g.set(0, 0, Cell::from(1.0));
+        assert_eq!((g.height(), g.width(), g.len()), (65_536, 256, 2));
+        assert_eq!(g.get(100, 100), &Cell::Empty);
+        assert_eq!(g.rows_used().collect::<Vec<_>>(), [0, 65_535]);
+        g.set(0, 0, Cell::Empty);
+        assert_eq!(g.rows_used().collect::<Vec<_>>(), [65_535]);
+        assert_eq!(
+            g.row_cells(65_535).map(|(c, _)| c).collect::<Vec<_>>(),
+            [255]
+        );
+    }
+
+    #[test]
+    fn bounds_name_the_limits() {
+        assert!(out_of_bounds(65_535, 255).is_none());
+        assert!(out_of_bounds(65_536, 0).unwrap().contains("A1:IV65536"));
+        assert!(out_of_bounds(0, 256).is_some());
+    }
+
+    #[test]
+    fn a_float_beyond_a_decimal_is_an_error_value_saying_so() {
+        match Cell::from(1e300) {
+            Cell::Error(e) => assert!(e.starts_with("1e300 ") && e.len() < 80, "{e}"),
+            c => panic!("{c:?}"),
+        }
     }
 }
