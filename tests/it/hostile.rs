@@ -436,6 +436,22 @@ fn an_ods_with_a_blank_tail_reads_as_its_xlsx_and_one_with_far_content_is_refuse
         err.contains("spread.ods") && err.contains("cell IW42") && err.contains("repeated"),
         "{err}"
     );
+
+    // Elements left open, and a count that is not one.
+    let broken = in_dir(&dir, "broken.ods");
+    example_as_ods(&broken, "<table:table-row><table:table-cell>");
+    let err = refused(&["indicators", path_str(&broken)]);
+    assert!(
+        err.contains("broken.ods") && err.contains("content.xml"),
+        "{err}"
+    );
+    let count = in_dir(&dir, "count.ods");
+    example_as_ods(
+        &count,
+        r#"<table:table-row table:number-rows-repeated="many"><table:table-cell/></table:table-row>"#,
+    );
+    let err = refused(&["indicators", path_str(&count)]);
+    assert!(err.contains("number-rows-repeated"), "{err}");
 }
 
 #[test]
