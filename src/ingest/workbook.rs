@@ -127,7 +127,14 @@ struct Load<'a> {
 
 impl Load<'_> {
     fn put(&mut self, grid: &mut Grid, row: u32, col: u32, cell: Cell) -> Result<()> {
-        let at = || Location::cell(self.file, &grid.name, cell_name(row, col));
+        // An xlsb record may carry any 32-bit row; naming it must not overflow.
+        let at = || {
+            Location::cell(
+                self.file,
+                &grid.name,
+                cell_name(row.min(u32::MAX - 1), col.min(u32::MAX - 1)),
+            )
+        };
         self.visited += 1;
         if self.visited > MAX_VISITED {
             return Err(Error::input(
