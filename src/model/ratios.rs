@@ -226,6 +226,30 @@ impl<'a> Ctx<'a> {
         Ok(vp - free)
     }
 
+    /// Lainasaamiset 31.12. = the loans receivable among the investments
+    /// (joukkovelkakirjalainasaamiset + muut lainasaamiset), as the ratio
+    /// tables print it; the short-term receivables' loans are not in it.
+    pub fn lainasaamiset(&self, e: Entity, y: i32) -> Measure {
+        use crate::model::items::Statement;
+        if !self.ds.has_year_data(e, Statement::Tase, y) {
+            return Err(format!("no balance sheet ({} {y})", e.fi()));
+        }
+        let parts = ["ta.jvk_saamiset", "ta.muut_lainasaamiset"];
+        let itemised = items::children("ta.sijoitukset").any(|c| self.ds.get(e, c.id, y).is_some());
+        let sijoitukset = self.ds.get(e, "ta.sijoitukset", y).map(|f| f.value);
+        if !itemised && sijoitukset.is_some_and(|v| !v.is_zero()) {
+            return Err(format!(
+                "sijoitukset ({} {y}) is not itemised, so its loans receivable are not known",
+                e.fi()
+            ));
+        }
+        let mut sum = Decimal::ZERO;
+        for id in parts {
+            sum += self.opt(e, id, y)?;
+        }
+        Ok(sum)
+    }
+
     pub fn vuokravastuut(&self, e: Entity, y: i32) -> Measure {
         let id = match e {
             Entity::City => "bg.vuokravastuut",
@@ -561,6 +585,16 @@ pub static RATIOS: &[RatioDef] = &[
                 "population",
             )
         },
+    },
+    RatioDef {
+        id: "lainasaamiset",
+        fi: "Lainasaamiset 31.12., €",
+        en: "Loans receivable 31 Dec, €",
+        formula: "joukkovelkakirjalainasaamiset + muut lainasaamiset (pysyvien vastaavien sijoitukset)",
+        source: KTA,
+        unit: Unit::Eur,
+        decimals: 0,
+        compute: |c, e, y| c.lainasaamiset(e, y),
     },
     RatioDef {
         id: "ti_kertyma_5v",
