@@ -236,7 +236,9 @@ impl<'a> Ctx<'a> {
         }
         let parts = ["ta.jvk_saamiset", "ta.muut_lainasaamiset"];
         let itemised = items::children("ta.sijoitukset").any(|c| self.ds.get(e, c.id, y).is_some());
-        let sijoitukset = self.ds.get(e, "ta.sijoitukset", y).map(|f| f.value);
+        // Read through the context, so a loan line missing from a
+        // sijoitukset that no longer adds up marks the figure.
+        let sijoitukset = self.line(e, "ta.sijoitukset", y);
         if !itemised && sijoitukset.is_some_and(|v| !v.is_zero()) {
             return Err(format!(
                 "sijoitukset ({} {y}) is not itemised, so its loans receivable are not known",
