@@ -122,9 +122,14 @@ fn remove_each_row(file: &str, grids: Vec<Grid>) -> Tally {
                 continue;
             }
             let br = breaks(&ds);
-            let flagged = validate(&ds)
-                .iter()
-                .any(|f| f.is_error() && f.code != "identity");
+            let flagged = std::cell::OnceCell::new();
+            let flagged = || {
+                *flagged.get_or_init(|| {
+                    validate(&ds)
+                        .iter()
+                        .any(|f| f.is_error() && f.code != "identity")
+                })
+            };
             let mut silent = Vec::new();
             let (mut marked, mut nm, mut caught) = (false, false, false);
             for (key, (old, _)) in changed {
@@ -136,7 +141,7 @@ fn remove_each_row(file: &str, grids: Vec<Grid>) -> Tally {
                     nm = true;
                 } else if !rests_on(&br, inputs).is_empty() {
                     marked = true;
-                } else if flagged {
+                } else if flagged() {
                     caught = true;
                 } else {
                     silent.push(format!("{key:?}: {old:?} → {new:?}"));
@@ -181,13 +186,20 @@ fn removing_a_row_of_the_example_never_changes_a_figure_silently() {
     assert!(t.rows > 200, "{t:?}");
 }
 
+fn published(muni: &str) {
+    let t = remove_each_row(&format!("{muni}.xlsx"), crate::conformance::workbook(muni));
+    assert_no_silent_change(&t);
+    assert!(t.rows > 200, "{muni}: {t:?}");
+}
+
 #[test]
-fn removing_a_row_of_the_published_statements_never_changes_a_figure_silently() {
-    for muni in ["kauhava", "seinajoki"] {
-        let t = remove_each_row(&format!("{muni}.xlsx"), crate::conformance::workbook(muni));
-        assert_no_silent_change(&t);
-        assert!(t.rows > 200, "{muni}: {t:?}");
-    }
+fn removing_a_row_of_kauhavas_statements_never_changes_a_figure_silently() {
+    published("kauhava");
+}
+
+#[test]
+fn removing_a_row_of_seinajokis_statements_never_changes_a_figure_silently() {
+    published("seinajoki");
 }
 
 /// How much of the assets side a cut group balance sheet keeps.
@@ -264,3 +276,4 @@ fn equity_ratio_uses_the_printed_total_when_the_liabilities_side_is_cut_short() 
     let why = r.not_measurable.unwrap();
     assert!(why.contains("\"Vieras pääoma\" is missing"), "{why}");
 }
+
