@@ -91,7 +91,7 @@ pub enum Gap {
 /// Lines the decree (VNa 525/2020) prints in every statement and that no
 /// municipality or group has at zero, so a file without them has left them
 /// out rather than found them empty; any other line may be omitted when it
-/// has no value (KPA 1:4), and then counts as zero. Each line comes with the
+/// has no value, and then counts as zero. Each line comes with the
 /// lines that stand in for it in the group's condensed form.
 pub const ALWAYS_PRINTED: &[(&str, &[&str])] = &[
     ("tl.toimintatuotot", &[]),
@@ -306,5 +306,75 @@ impl Dataset {
         let set: std::collections::BTreeSet<Entity> =
             self.figures.keys().map(|(e, _, _)| *e).collect();
         set.into_iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::*;
+
+    fn ds(lines: &[(&'static str, Decimal)]) -> Dataset {
+        let mut ds = Dataset::default();
+        for (i, (id, v)) in lines.iter().enumerate() {
+            ds.figures.insert(
+                (Entity::City, id, 2024),
+                Figure {
+                    value: *v,
+                    source: Location::cell("t.xlsx", "Tase", format!("B{}", i + 1)),
+                    label: id.to_string(),
+                    quantum: dec!(0.01),
+                },
+            );
+        }
+        ds
+    }
+
+    fn resolve(ds: &Dataset, id: &str) -> Result<Decimal, Gap> {
+        ds.resolve(Entity::City, id, 2024, None)
+    }
+
+    #[test]
+    fn a_total_is_printed_or_its_twin_or_a_complete_sum() {
+        let d = ds(&[
+            ("ta.oma_paaoma", dec!(60)),
+            ("ta.pakolliset_varaukset", dec!(5)),
+            ("ta.pysyvat_vastaavat", dec!(80)),
+            ("ta.vaihtuvat_vastaavat", dec!(20)),
+        ]);
+        // Vastattavaa: its lines stop after the provisions, so not their sum
+        // (65) but the assets' complete sum (100).
+        assert_eq!(resolve(&d, "ta.vastattavaa"), Ok(dec!(100)));
+        let d = ds(&[
+            ("ta.oma_paaoma", dec!(60)),
+            ("ta.pakolliset_varaukset", dec!(5)),
+        ]);
+        assert_eq!(
+            resolve(&d, "ta.vastattavaa"),
+            Err(Gap::Part("ta.vieras_paaoma"))
+        );
+        // An omittable line missing is zero; an absent line is absent.
+        let d = ds(&[("ta.oma_paaoma", dec!(60)), ("ta.vieras_paaoma", dec!(40))]);
+        assert_eq!(resolve(&d, "ta.vastattavaa"), Ok(dec!(100)));
+        assert_eq!(resolve(&d, "ta.konsernireservi"), Err(Gap::Absent));
+        // The vuosikate of the cash flow statement stands for the income
+        // statement's.
+        let d = ds(&[("rl.vuosikate", dec!(7))]);
+        assert_eq!(resolve(&d, "tl.vuosikate"), Ok(dec!(7)));
+    }
+
+    #[test]
+    fn the_figures_used_are_those_of_the_sum_that_succeeded() {
+        let d = ds(&[
+            ("ta.oma_paaoma", dec!(60)),
+            ("ta.pysyvat_vastaavat", dec!(80)),
+            ("ta.vaihtuvat_vastaavat", dec!(20)),
+        ]);
+        let mut used = Vec::new();
+        let v = d.resolve(Entity::City, "ta.vastattavaa", 2024, Some(&mut used));
+        assert_eq!(v, Ok(dec!(100)));
+        let ids: Vec<&str> = used.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, ["ta.pysyvat_vastaavat", "ta.vaihtuvat_vastaavat"]);
     }
 }

@@ -276,4 +276,3 @@ fn equity_ratio_uses_the_printed_total_when_the_liabilities_side_is_cut_short() 
     let why = r.not_measurable.unwrap();
     assert!(why.contains("\"Vieras pääoma\" is missing"), "{why}");
 }
-
