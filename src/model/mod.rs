@@ -9,6 +9,7 @@ pub mod items;
 pub mod labels;
 pub mod money;
 pub mod peers;
+pub mod plausibility;
 pub mod price_index;
 pub mod projection;
 pub mod ratios;

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::Location;
-use crate::model::dataset::{Dataset, Entity};
+use crate::model::dataset::{Dataset, Entity, Gap};
 use crate::model::items;
 use crate::model::targets::Targets;
 
@@ -96,14 +96,18 @@ impl<'a> Ctx<'a> {
         v
     }
 
-    /// The line, or the sum of its sub-lines; `None` when neither is there.
-    pub fn line(&self, e: Entity, id: &str, y: i32) -> Option<Decimal> {
-        if let Some(f) = self.ds.get(e, id, y) {
-            if !self.record {
-                return Some(f.value);
-            }
-            let def = items::item(id);
-            self.used.borrow_mut().push(Input {
+    /// The line as printed, or as the sum of a complete set of its lines
+    /// (`Dataset::resolve`), recording the figures used.
+    pub fn resolve(&self, e: Entity, id: &str, y: i32) -> Result<Decimal, Gap> {
+        if !self.record {
+            return self.ds.resolve(e, id, y, None);
+        }
+        let mut figures = Vec::new();
+        let r = self.ds.resolve(e, id, y, Some(&mut figures));
+        let mut used = self.used.borrow_mut();
+        for (item, f) in figures {
+            let def = items::item(item);
+            used.push(Input {
                 entity: e,
                 item: def.id,
                 label: def.fi,
@@ -111,33 +115,29 @@ impl<'a> Ctx<'a> {
                 value: f.value,
                 cell: f.source.clone(),
             });
-            return Some(f.value);
         }
-        let mut acc = None;
-        for c in items::children(id) {
-            if let Some(v) = self.line(e, c.id, y) {
-                *acc.get_or_insert(Decimal::ZERO) += v;
-            }
-        }
-        acc
+        r
+    }
+
+    /// The line, or the sum of a complete set of its sub-lines; `None` when
+    /// neither is there.
+    pub fn line(&self, e: Entity, id: &str, y: i32) -> Option<Decimal> {
+        self.resolve(e, id, y).ok()
     }
 
     /// A line the computation cannot do without.
     pub fn need(&self, e: Entity, id: &str, y: i32) -> Measure {
-        self.line(e, id, y).ok_or_else(|| {
-            let def = items::item(id);
-            format!(
-                "line \"{}\" ({} {}) missing for {y}",
-                def.fi,
-                e.fi(),
-                def.statement.fi()
-            )
-        })
+        self.resolve(e, id, y).map_err(|gap| missing(e, id, y, gap))
     }
 
-    /// A detail line that is simply not printed when it is zero.
-    pub fn opt(&self, e: Entity, id: &str, y: i32) -> Decimal {
-        self.line(e, id, y).unwrap_or_default()
+    /// A detail line that is simply not printed when it is zero. A line that
+    /// is there only in part is not zero: it is not measurable.
+    pub fn opt(&self, e: Entity, id: &str, y: i32) -> Measure {
+        match self.resolve(e, id, y) {
+            Ok(v) => Ok(v),
+            Err(Gap::Absent) => Ok(Decimal::ZERO),
+            Err(gap) => Err(missing(e, id, y, gap)),
+        }
     }
 
     pub fn population(&self, y: i32) -> Measure {
@@ -162,19 +162,19 @@ impl<'a> Ctx<'a> {
             .get(e, "tl.poistot_ja_arvonalentumiset", y)
             .is_some()
         {
-            p -= self.opt(e, "tl.omistuksen_eliminointierot", y);
+            p -= self.opt(e, "tl.omistuksen_eliminointierot", y)?;
         }
         Ok(p.abs())
     }
 
     /// Investointien omahankintameno = investointimenot − rahoitusosuudet.
     pub fn omahankintameno(&self, e: Entity, y: i32) -> Measure {
-        Ok(self.need(e, "rl.investointimenot", y)?.abs() - self.opt(e, "rl.rahoitusosuudet", y))
+        Ok(self.need(e, "rl.investointimenot", y)?.abs() - self.opt(e, "rl.rahoitusosuudet", y)?)
     }
 
     /// Nettoinvestoinnit = omahankintameno − luovutustulot.
     pub fn nettoinvestoinnit(&self, e: Entity, y: i32) -> Measure {
-        Ok(self.omahankintameno(e, y)? - self.opt(e, "rl.luovutustulot", y))
+        Ok(self.omahankintameno(e, y)? - self.opt(e, "rl.luovutustulot", y)?)
     }
 
     /// Lainakanta = vieras pääoma − (saadut ennakot, ostovelat, siirtovelat
@@ -191,6 +191,21 @@ impl<'a> Ctx<'a> {
                 e.fi()
             ));
         }
+        // A long- or short-term total printed without its lines hides the
+        // interest-free liabilities the loan stock leaves out.
+        for section in ["ta.pitkaaikainen", "ta.lyhytaikainen"] {
+            let printed = self
+                .ds
+                .get(e, section, y)
+                .is_some_and(|f| !f.value.is_zero());
+            if printed && !items::children(section).any(|c| self.ds.get(e, c.id, y).is_some()) {
+                return Err(format!(
+                    "\"{}\" vieras pääoma ({} {y}) is not itemised into loans and other liabilities",
+                    items::item(section).fi,
+                    e.fi()
+                ));
+            }
+        }
         let interest_free = [
             "ta.pa_saadut_ennakot",
             "ta.pa_ostovelat",
@@ -204,11 +219,37 @@ impl<'a> Ctx<'a> {
             "ta.la_koroton",
             "ta.laskennalliset_verovelat",
         ];
-        Ok(vp
-            - interest_free
-                .iter()
-                .map(|id| self.opt(e, id, y))
-                .sum::<Decimal>())
+        let mut free = Decimal::ZERO;
+        for id in interest_free {
+            free += self.opt(e, id, y)?;
+        }
+        Ok(vp - free)
+    }
+
+    /// Lainasaamiset 31.12. = the loans receivable among the investments
+    /// (joukkovelkakirjalainasaamiset + muut lainasaamiset), as the ratio
+    /// tables print it; the short-term receivables' loans are not in it.
+    pub fn lainasaamiset(&self, e: Entity, y: i32) -> Measure {
+        use crate::model::items::Statement;
+        if !self.ds.has_year_data(e, Statement::Tase, y) {
+            return Err(format!("no balance sheet ({} {y})", e.fi()));
+        }
+        let parts = ["ta.jvk_saamiset", "ta.muut_lainasaamiset"];
+        let itemised = items::children("ta.sijoitukset").any(|c| self.ds.get(e, c.id, y).is_some());
+        // Read through the context, so a loan line missing from a
+        // sijoitukset that no longer adds up marks the figure.
+        let sijoitukset = self.line(e, "ta.sijoitukset", y);
+        if !itemised && sijoitukset.is_some_and(|v| !v.is_zero()) {
+            return Err(format!(
+                "sijoitukset ({} {y}) is not itemised, so its loans receivable are not known",
+                e.fi()
+            ));
+        }
+        let mut sum = Decimal::ZERO;
+        for id in parts {
+            sum += self.opt(e, id, y)?;
+        }
+        Ok(sum)
     }
 
     pub fn vuokravastuut(&self, e: Entity, y: i32) -> Measure {
@@ -228,15 +269,17 @@ impl<'a> Ctx<'a> {
         if let Some(v) = self.line(e, "rl.rahavarat_31_12", y) {
             return Ok(v);
         }
-        let a = self.line(e, "ta.rahoitusarvopaperit", y);
-        let b = self.line(e, "ta.rahat_ja_pankkisaamiset", y);
-        match (a, b) {
-            (None, None) => Err(format!(
-                "cash 31.12. ({} {y}) missing: neither Rahavarat 31.12. nor Rahat ja pankkisaamiset",
-                e.fi()
-            )),
-            (a, b) => Ok(a.unwrap_or_default() + b.unwrap_or_default()),
-        }
+        // The balance sheet's cash: the bank line is always printed, the
+        // securities only when there are any.
+        let bank = self
+            .need(e, "ta.rahat_ja_pankkisaamiset", y)
+            .map_err(|why| {
+                format!(
+                    "cash 31.12. ({} {y}) missing: neither Rahavarat 31.12. nor {why}",
+                    e.fi()
+                )
+            })?;
+        Ok(bank + self.opt(e, "ta.rahoitusarvopaperit", y)?)
     }
 
     pub fn ti_rahavirta(&self, e: Entity, y: i32) -> Measure {
@@ -267,6 +310,26 @@ impl<'a> Ctx<'a> {
                     .join(", ")
             ))
         }
+    }
+}
+
+/// Why a line has no value, in the statement's own words.
+fn missing(e: Entity, id: &str, y: i32, gap: Gap) -> String {
+    let def = items::item(id);
+    match gap {
+        Gap::Absent => format!(
+            "line \"{}\" ({} {}) missing for {y}",
+            def.fi,
+            e.fi(),
+            def.statement.fi()
+        ),
+        Gap::Part(part) => format!(
+            "line \"{}\" ({} {}, {y}) is not printed and cannot be summed from its lines: \"{}\" is missing",
+            def.fi,
+            e.fi(),
+            def.statement.fi(),
+            items::item(part).fi
+        ),
     }
 }
 
@@ -309,7 +372,7 @@ pub static RATIOS: &[RatioDef] = &[
         compute: |c, e, y| {
             let tuotot = c.need(e, "tl.toimintatuotot", y)?;
             let kulut = c.need(e, "tl.toimintakulut", y)?.abs()
-                - c.opt(e, "tl.valmistus_omaan_kayttoon", y);
+                - c.opt(e, "tl.valmistus_omaan_kayttoon", y)?;
             pct(tuotot, kulut, "toimintakulut − valmistus omaan käyttöön")
         },
     },
@@ -412,13 +475,13 @@ pub static RATIOS: &[RatioDef] = &[
         decimals: 0,
         compute: |c, e, y| {
             let maksut = c.need(e, "tl.toimintakulut", y)?.abs()
-                - c.opt(e, "tl.valmistus_omaan_kayttoon", y)
-                + c.opt(e, "tl.korkokulut", y).abs()
-                + c.opt(e, "tl.muut_rahoituskulut", y).abs()
-                + c.opt(e, "tl.satunnaiset_kulut", y).abs()
+                - c.opt(e, "tl.valmistus_omaan_kayttoon", y)?
+                + c.opt(e, "tl.korkokulut", y)?.abs()
+                + c.opt(e, "tl.muut_rahoituskulut", y)?.abs()
+                + c.opt(e, "tl.satunnaiset_kulut", y)?.abs()
                 + c.need(e, "rl.investointimenot", y)?.abs()
-                + c.opt(e, "rl.antolainasaamisten_lisaykset", y).abs()
-                + c.opt(e, "rl.pitkaaikaisten_lainojen_vahennys", y).abs();
+                + c.opt(e, "rl.antolainasaamisten_lisaykset", y)?.abs()
+                + c.opt(e, "rl.pitkaaikaisten_lainojen_vahennys", y)?.abs();
             Ok(div(c.rahavarat(e, y)?, maksut, "kassasta maksut")? * Decimal::from(365))
         },
     },
@@ -432,12 +495,12 @@ pub static RATIOS: &[RatioDef] = &[
         decimals: 1,
         compute: |c, e, y| {
             let own = c.need(e, "ta.oma_paaoma", y)?
-                + c.opt(e, "ta.vahemmistoosuudet", y)
-                + c.opt(e, "ta.konsernireservi", y)
-                + c.opt(e, "ta.poistoero_ja_varaukset", y);
+                + c.opt(e, "ta.vahemmistoosuudet", y)?
+                + c.opt(e, "ta.konsernireservi", y)?
+                + c.opt(e, "ta.poistoero_ja_varaukset", y)?;
             let total = c.need(e, "ta.vastattavaa", y)?
-                - c.opt(e, "ta.pa_saadut_ennakot", y)
-                - c.opt(e, "ta.la_saadut_ennakot", y);
+                - c.opt(e, "ta.pa_saadut_ennakot", y)?
+                - c.opt(e, "ta.la_saadut_ennakot", y)?;
             pct(own, total, "vastattavaa − saadut ennakot")
         },
     },
@@ -451,8 +514,8 @@ pub static RATIOS: &[RatioDef] = &[
         decimals: 1,
         compute: |c, e, y| {
             let debt = c.need(e, "ta.vieras_paaoma", y)?
-                - c.opt(e, "ta.pa_saadut_ennakot", y)
-                - c.opt(e, "ta.la_saadut_ennakot", y);
+                - c.opt(e, "ta.pa_saadut_ennakot", y)?
+                - c.opt(e, "ta.la_saadut_ennakot", y)?;
             let income = c.need(e, "tl.toimintatuotot", y)?
                 + c.need(e, "tl.verotulot", y)?
                 + c.need(e, "tl.valtionosuudet", y)?;
@@ -524,6 +587,16 @@ pub static RATIOS: &[RatioDef] = &[
                 "population",
             )
         },
+    },
+    RatioDef {
+        id: "lainasaamiset",
+        fi: "Lainasaamiset 31.12., €",
+        en: "Loans receivable 31 Dec, €",
+        formula: "joukkovelkakirjalainasaamiset + muut lainasaamiset (pysyvien vastaavien sijoitukset)",
+        source: KTA,
+        unit: Unit::Eur,
+        decimals: 0,
+        compute: |c, e, y| c.lainasaamiset(e, y),
     },
     RatioDef {
         id: "ti_kertyma_5v",

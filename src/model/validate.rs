@@ -99,9 +99,12 @@ fn compare(
     }
 }
 
-/// Every identity that can be checked with the lines present.
+/// Every identity that can be checked with the lines present, and whether
+/// the figures are of a size a municipality can have (plausibility).
 pub fn validate(ds: &Dataset) -> Vec<Finding> {
-    check(ds, false)
+    let mut out = check(ds, false);
+    out.extend(crate::model::plausibility::check(ds));
+    out
 }
 
 /// The same identities to the cent, without the tolerance for printed

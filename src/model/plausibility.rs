@@ -1,0 +1,375 @@
+//! Checks that figures are of a size a Finnish municipality can have. The
+//! identities cannot see a sheet read in the wrong unit when nothing on it
+//! adds into another sheet (a background sheet without a unit line), so
+//! figures are held against the population, and the group's against the
+//! city's: a sheet 1000× off is an error naming both cells, never a silent
+//! assumption.
+
+use rust_decimal::Decimal;
+
+use crate::error::Location;
+use crate::model::dataset::{Dataset, Entity};
+use crate::model::findings::Finding;
+use crate::model::items::{self, Statement};
+use crate::model::ratios::Ctx;
+use crate::model::targets::Targets;
+
+const CODE: &str = "plausibility";
+
+/// Residents of the smallest and the largest municipality, widely: Sottunga
+/// has about a hundred, Helsinki under 700 000 (Statistics Finland).
+pub const POPULATION: (i64, i64) = (50, 1_000_000);
+
+/// Euros per resident that any Finnish municipality or group shows, set an
+/// order of magnitude wider than the extremes of the published statements
+/// (Statistics Finland kta_004), so a figure outside is a wrong unit or a
+/// wrong population, not an unusual municipality. `None`: no bound (a
+/// municipality may have no loans at all).
+struct PerResident {
+    what: &'static str,
+    low: Option<i64>,
+    high: i64,
+}
+
+const OPERATING_COSTS: PerResident = PerResident {
+    what: "toimintakulut",
+    low: Some(100),
+    high: 100_000,
+};
+const TAX_REVENUE: PerResident = PerResident {
+    what: "verotulot",
+    low: Some(100),
+    high: 50_000,
+};
+const TOTAL_ASSETS: PerResident = PerResident {
+    what: "vastaavaa yhteensä",
+    low: Some(100),
+    high: 1_000_000,
+};
+const LOANS: PerResident = PerResident {
+    what: "lainakanta",
+    low: None,
+    high: 200_000,
+};
+const LEASES: PerResident = PerResident {
+    what: "vuokravastuut",
+    low: None,
+    high: 50_000,
+};
+
+/// A ratio between two figures that should be of one size, read as "the
+/// units differ by 1000": within a factor of two of a thousand.
+fn thousandfold(a: Decimal, b: Decimal) -> bool {
+    let (a, b) = (a.abs(), b.abs());
+    if a.is_zero() || b.is_zero() {
+        return false;
+    }
+    let (big, small) = if a > b { (a, b) } else { (b, a) };
+    big >= small * Decimal::from(500) && big <= small * Decimal::from(2000)
+}
+
+fn fmt(v: Decimal) -> String {
+    crate::model::money::round_half_away(v, 0).to_string()
+}
+
+/// Every plausibility finding of a dataset read from a file.
+pub fn check(ds: &Dataset) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let targets = Targets::default();
+    let ctx = Ctx::new(ds, &targets);
+    let years: Vec<i32> = ds.years.keys().copied().collect();
+    for &y in &years {
+        let population = population(ds, y, &mut out);
+        for e in [Entity::City, Entity::Group] {
+            if let Some((p, pcell)) = &population {
+                per_resident(ds, &ctx, e, y, *p, pcell, &mut out);
+            }
+            across_statements(ds, e, y, &mut out);
+        }
+        group_against_city(ds, &ctx, y, &mut out);
+    }
+    out
+}
+
+/// The population of a year, when it is there and plausible.
+fn population(ds: &Dataset, y: i32, out: &mut Vec<Finding>) -> Option<(Decimal, Location)> {
+    let f = ds.get(Entity::City, "bg.asukasluku", y)?;
+    let (low, high) = POPULATION;
+    if f.value < Decimal::from(low) || f.value > Decimal::from(high) {
+        out.push(Finding::error(
+            CODE,
+            format!(
+                "{}: population {y} is {}, outside the {low}–{high} residents of any Finnish municipality (is it in thousands, or a euro figure on the population row?)",
+                f.source,
+                f.value.normalize()
+            ),
+            vec![f.source.clone()],
+        ));
+        return None;
+    }
+    Some((f.value, f.source.clone()))
+}
+
+/// A figure with the cells it was made from, first the one to look at.
+fn figure(ctx: &Ctx, e: Entity, id: &str, y: i32) -> Option<(Decimal, Vec<Location>)> {
+    ctx.take_inputs();
+    let v = ctx.line(e, id, y);
+    let cells = cells(ctx);
+    v.map(|v| (v, cells))
+}
+
+fn cells(ctx: &Ctx) -> Vec<Location> {
+    ctx.take_inputs().into_iter().map(|i| i.cell).collect()
+}
+
+fn loans(ctx: &Ctx, e: Entity, y: i32) -> Option<(Decimal, Vec<Location>)> {
+    ctx.take_inputs();
+    let v = ctx.lainakanta(e, y).ok();
+    let mut cells = cells(ctx);
+    // The total of liabilities first: the cell whose unit decides the sum.
+    if let Some(f) = ctx.ds.get(e, "ta.vieras_paaoma", y) {
+        cells.retain(|c| *c != f.source);
+        cells.insert(0, f.source.clone());
+    }
+    v.map(|v| (v, cells))
+}
+
+fn per_resident(
+    ds: &Dataset,
+    ctx: &Ctx,
+    e: Entity,
+    y: i32,
+    p: Decimal,
+    pcell: &Location,
+    out: &mut Vec<Finding>,
+) {
+    let mut checks: Vec<(&PerResident, Option<(Decimal, Vec<Location>)>)> = vec![
+        (&OPERATING_COSTS, figure(ctx, e, "tl.toimintakulut", y)),
+        (&TAX_REVENUE, figure(ctx, e, "tl.verotulot", y)),
+        (&TOTAL_ASSETS, figure(ctx, e, "ta.vastaavaa", y)),
+    ];
+    if ds.has_year_data(e, Statement::Tase, y) {
+        checks.push((&LOANS, loans(ctx, e, y)));
+    }
+    if e == Entity::City {
+        checks.push((&LEASES, figure(ctx, e, "bg.vuokravastuut", y)));
+    } else {
+        checks.push((
+            &LEASES,
+            figure(ctx, Entity::City, "bg.konsernin_vuokravastuut", y),
+        ));
+        checks.push((
+            &LOANS,
+            figure(ctx, Entity::City, "bg.konsernin_lainakanta", y),
+        ));
+    }
+    for (bound, found) in checks {
+        let Some((v, mut cells)) = found else {
+            continue;
+        };
+        let per = v.abs() / p;
+        let low = bound.low.map(Decimal::from);
+        let high = Decimal::from(bound.high);
+        if per > high || low.is_some_and(|l| per < l) {
+            let range = match bound.low {
+                Some(l) => format!("{l}–{}", bound.high),
+                None => format!("at most {}", bound.high),
+            };
+            let at = cells
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_else(|| ds.file.clone());
+            out.push(Finding::error(
+                CODE,
+                format!(
+                    "{at}: {} {y} {} {} € is {} €/resident with the population of {pcell} ({}); any Finnish municipality shows {range} €/resident: is the sheet's unit right (the units differ by 1000?)",
+                    e.fi(),
+                    bound.what,
+                    fmt(v),
+                    fmt(per),
+                    p.normalize()
+                ),
+                {
+                    cells.push(pcell.clone());
+                    cells
+                },
+            ));
+        }
+    }
+}
+
+/// Lines the decree makes equal across two statements: when they differ by
+/// a thousandfold, one of the sheets is read in the wrong unit.
+fn across_statements(ds: &Dataset, e: Entity, y: i32, out: &mut Vec<Finding>) {
+    let bank_and_securities = || -> Option<crate::model::dataset::Figure> {
+        let bank = ds.get(e, "ta.rahat_ja_pankkisaamiset", y)?;
+        let securities = ds
+            .get(e, "ta.rahoitusarvopaperit", y)
+            .map_or(Decimal::ZERO, |f| f.value);
+        Some(crate::model::dataset::Figure {
+            value: bank.value + securities,
+            ..bank.clone()
+        })
+    };
+    let pairs = [
+        ("tl.vuosikate", "rl.vuosikate"),
+        ("tl.tilikauden_ylijaama", "ta.tilikauden_ylijaama"),
+        ("rl.rahavarat_31_12", "ta.rahat_ja_pankkisaamiset"),
+    ];
+    for (a, b) in pairs {
+        let fb = if b == "ta.rahat_ja_pankkisaamiset" {
+            bank_and_securities()
+        } else {
+            ds.get(e, b, y).cloned()
+        };
+        let (Some(fa), Some(fb)) = (ds.get(e, a, y), fb) else {
+            continue;
+        };
+        if fa.source.sheet == fb.source.sheet || !thousandfold(fa.value, fb.value) {
+            continue;
+        }
+        out.push(Finding::error(
+            CODE,
+            format!(
+                "{} {y}: {} is {} € at {} but {} is {} € at {}: the units differ by 1000?",
+                e.fi(),
+                items::item(a).fi,
+                fmt(fa.value),
+                fa.source,
+                if b == "ta.rahat_ja_pankkisaamiset" {
+                    "Rahoitusarvopaperit + Rahat ja pankkisaamiset"
+                } else {
+                    items::item(b).fi
+                },
+                fmt(fb.value),
+                fb.source
+            ),
+            vec![fa.source.clone(), fb.source.clone()],
+        ));
+    }
+}
+
+/// The group includes the city: its loans are at least the city's, and its
+/// totals are of the city's order of magnitude.
+fn group_against_city(ds: &Dataset, ctx: &Ctx, y: i32, out: &mut Vec<Finding>) {
+    let city = loans(ctx, Entity::City, y);
+    // The nearest earlier balance sheet of the city, for a plan year's
+    // estimate of the group's loans.
+    let city_near = || {
+        ds.years
+            .keys()
+            .rev()
+            .filter(|yy| **yy <= y)
+            .find_map(|yy| loans(ctx, Entity::City, *yy).map(|l| (*yy, l)))
+    };
+    let group_bs = ds
+        .has_year_data(Entity::Group, Statement::Tase, y)
+        .then(|| loans(ctx, Entity::Group, y))
+        .flatten();
+    if let (Some((g, gcells)), Some((c, ccells))) = (&group_bs, &city) {
+        // The group's statements are often rounded to thousands: half a
+        // thousand per line of slack.
+        if *g + Decimal::from(5000) < *c {
+            push_pair(
+                out,
+                format!(
+                    "{y}: the group's loans {} € are less than the city's own {} €, which the group includes",
+                    fmt(*g),
+                    fmt(*c)
+                ),
+                thousandfold(*g, *c),
+                gcells,
+                ccells,
+            );
+        }
+    }
+    if let Some((est, ecells)) = figure(ctx, Entity::City, "bg.konsernin_lainakanta", y) {
+        if let Some((yy, (c, ccells))) = city_near() {
+            // Loans move from year to year; half the city's is no estimate
+            // of a group that includes the city.
+            if est * Decimal::TWO < c {
+                push_pair(
+                    out,
+                    format!(
+                        "{y}: the group's loan estimate {} € is less than half the city's own loans {} € ({yy}), which the group includes",
+                        fmt(est),
+                        fmt(c)
+                    ),
+                    thousandfold(est, c),
+                    &ecells,
+                    &ccells,
+                );
+            }
+        }
+        if let Some((g, gcells)) = &group_bs {
+            if thousandfold(est, *g) {
+                push_pair(
+                    out,
+                    format!(
+                        "{y}: the group's loan estimate {} € is a thousandfold off the group balance sheet's loans {} €",
+                        fmt(est),
+                        fmt(*g)
+                    ),
+                    true,
+                    &ecells,
+                    gcells,
+                );
+            }
+        }
+    }
+    // Totals that the group shares with the city or adds to.
+    for id in ["tl.toimintakulut", "tl.verotulot", "ta.vastaavaa"] {
+        let (Some((g, gcells)), Some((c, ccells))) = (
+            figure(ctx, Entity::Group, id, y),
+            figure(ctx, Entity::City, id, y),
+        ) else {
+            continue;
+        };
+        let (g, c) = (g.abs(), c.abs());
+        if g.is_zero() || c.is_zero() {
+            continue;
+        }
+        if g * Decimal::TEN < c || g > c * Decimal::ONE_HUNDRED {
+            push_pair(
+                out,
+                format!(
+                    "{y}: the group's {} {} € against the city's {} € is not the size of a group that includes the city",
+                    items::item(id).fi.to_lowercase(),
+                    fmt(g),
+                    fmt(c)
+                ),
+                thousandfold(g, c),
+                &gcells,
+                &ccells,
+            );
+        }
+    }
+}
+
+fn push_pair(
+    out: &mut Vec<Finding>,
+    what: String,
+    units: bool,
+    first: &[Location],
+    second: &[Location],
+) {
+    let name = |cells: &[Location]| {
+        cells
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_else(|| "(computed)".to_string())
+    };
+    let hint = if units {
+        "the units differ by 1000?"
+    } else {
+        "check both cells"
+    };
+    let mut cells = first.to_vec();
+    cells.extend(second.iter().cloned());
+    cells.dedup();
+    out.push(Finding::error(
+        CODE,
+        format!("{what} ({} against {}): {hint}", name(first), name(second)),
+        cells,
+    ));
+}
