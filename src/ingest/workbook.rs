@@ -363,7 +363,7 @@ fn read_statement(
             let scale = if matches!(def.id, "bg.asukasluku" | "bg.tuloveroprosentti") {
                 Decimal::ONE
             } else {
-                row.scale.unwrap_or(layout.scale)
+                layout.scale_of(row)
             };
             let value = (num.value * scale)
                 .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);

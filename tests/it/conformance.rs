@@ -74,7 +74,7 @@ fn unit_text(unit: &str) -> &'static str {
 
 /// One grid per statement, years side by side, heading rows where the
 /// section changes, as a ledger's export of the printed statements.
-fn workbook(muni: &str) -> Vec<Grid> {
+pub(crate) fn workbook(muni: &str) -> Vec<Grid> {
     let years = [2024, 2023];
     let by_year: Vec<Vec<Line>> = years.iter().map(|y| read_lines(muni, *y)).collect();
     let sheets = [

@@ -6,6 +6,7 @@ mod conformance;
 mod forecast;
 mod indicators;
 mod ingestion;
+mod layouts;
 mod reports;
 mod scenarios;
 mod simulate;
