@@ -337,7 +337,6 @@ struct Pending {
 struct TotalsSeen {
     agreed: usize,
     own: usize,
-    same: usize,
     headings: Vec<String>,
     first: Option<Location>,
 }
@@ -374,12 +373,15 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
     // Each block's rows: from below its header (and a kind row under it) to
     // the next block's title rows (unit, kind, titles that are no line).
     let is_title_row = |r: u32| {
-        (0..grid.width()).all(|c| {
-            let cell = grid.get(r, c);
-            number_in(cell).is_none()
-                && cell
-                    .text()
-                    .is_none_or(|t| labels::statements_of(t).is_empty())
+        (0..grid.width()).all(|c| match grid.get(r, c) {
+            Cell::Empty => true,
+            Cell::Text(t) => {
+                t.trim().is_empty()
+                    || unit_in(t).is_some()
+                    || (number::parse_text(t).ok().flatten().is_none()
+                        && labels::statements_of(t).is_empty())
+            }
+            _ => false,
         })
     };
     let mut spans: Vec<(u32, u32, u32, u32)> = Vec::new(); // (title_from, header, data_from, data_to)
@@ -548,6 +550,12 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
         for (yc, loc) in years {
             if let Some(i) = kept.iter().position(|(k, _)| k.year == yc.year) {
                 let (other, other_loc) = &kept[i];
+                if other.kind == yc.kind && other.col + 1 == yc.col && other.total_col.is_none() {
+                    // One heading repeated over both columns of a pair
+                    // (a merged cell written out into each of its cells).
+                    kept[i].0.total_col = Some(yc.col);
+                    continue;
+                }
                 if other.kind == yc.kind {
                     return Err(Finding::error(
                         "duplicate_year",
@@ -589,7 +597,10 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
                 .count()
         };
         let free = |c: u32| {
-            !header_cols.contains(&c) && grid.get(header_row, c).is_empty() && numbers_in(c) >= 2
+            !header_cols.contains(&c)
+                && !years.iter().any(|y| y.total_col == Some(c))
+                && grid.get(header_row, c).is_empty()
+                && numbers_in(c) >= 2
         };
         let right: Vec<Option<u32>> = years
             .iter()
@@ -610,11 +621,12 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
             if n_right == n_years { n_right } else { 0 },
             if n_left == n_years { n_left } else { 0 },
         );
-        if n_right > 0 && n_right >= n_left {
+        let paired = years.iter().any(|y| y.total_col.is_some());
+        if !paired && n_right > 0 && n_right >= n_left {
             for (y, p) in years.iter_mut().zip(right) {
                 y.total_col = p;
             }
-        } else if n_left > 0 {
+        } else if !paired && n_left > 0 {
             for (y, p) in years.iter_mut().zip(left) {
                 if let Some(p) = p {
                     y.total_col = Some(y.col);
@@ -797,6 +809,7 @@ fn check_totals(
         .iter()
         .map(|p| p.has_label && p.row.values.is_empty() && p.totals.is_empty())
         .collect();
+    let item_row: Vec<bool> = pending.iter().map(|p| !p.row.values.is_empty()).collect();
     for (b, block) in blocks.iter().enumerate() {
         let idx: Vec<usize> = (0..pending.len())
             .filter(|i| pending[*i].row.block == b)
@@ -817,7 +830,8 @@ fn check_totals(
                     .map(|v| v.1);
                 let segment = &idx[seg..=k];
                 seg = k + 1;
-                if item.is_none() && pending[i].has_label {
+                // A total alone on a line's row is that line's figure.
+                if item.is_none() && pending[i].has_label && !item_row[i] {
                     pending[i].row.values.push((yc.year, total, tcol));
                     seen.own += 1;
                     continue;
@@ -851,24 +865,50 @@ fn check_totals(
                 };
                 seen.first
                     .get_or_insert_with(|| at(pending[i].row.row, tcol));
-                if agrees(&items) {
-                    seen.agreed += 1;
-                    let head = segment[0];
-                    if label_only[head]
-                        && items.first().is_some_and(|(j, _)| *j > head)
-                        && !labels::statements_of(&pending[head].row.label).is_empty()
-                    {
-                        pending[head].row.values.push((yc.year, total, tcol));
-                        if !seen.headings.contains(&pending[head].row.label) {
-                            seen.headings.push(pending[head].row.label.clone());
+                // The block a total closes opens at the innermost heading above
+                // a run of items that adds up to it.
+                let heading_before = |j: usize| {
+                    j.checked_sub(1).filter(|h| {
+                        *h >= segment[0]
+                            && label_only[*h]
+                            && !labels::statements_of(&pending[*h].row.label).is_empty()
+                    })
+                };
+                let mut matched = false;
+                let mut heading = None;
+                for s in (0..items.len()).rev() {
+                    if agrees(&items[s..]) {
+                        matched = true;
+                        if let Some(h) = heading_before(items[s].0) {
+                            heading = Some(h);
+                            break;
                         }
                     }
-                } else if item.is_some_and(|n| n.value == total.value) {
-                    seen.same += 1;
-                } else if (1..items.len()).any(|s| agrees(&items[s..])) {
-                    // The items of an inner block below a heading that carries
-                    // the outer block's figure in the item column.
+                }
+                if matched {
                     seen.agreed += 1;
+                    if let Some(h) = heading {
+                        pending[h].row.values.push((yc.year, total, tcol));
+                        if !seen.headings.contains(&pending[h].row.label) {
+                            seen.headings.push(pending[h].row.label.clone());
+                        }
+                    }
+                } else if items.len() >= 2 && {
+                    // A change printed under its two ends (rahavarat
+                    // 31.12. less rahavarat 1.1.).
+                    let mut negated = items.clone();
+                    for (_, n) in negated.iter_mut().skip(1) {
+                        n.value = -n.value;
+                    }
+                    agrees(&negated)
+                } {
+                    seen.agreed += 1;
+                    if let Some(h) = heading_before(items[0].0) {
+                        pending[h].row.values.push((yc.year, total, tcol));
+                        if !seen.headings.contains(&pending[h].row.label) {
+                            seen.headings.push(pending[h].row.label.clone());
+                        }
+                    }
                 } else {
                     let sum: Decimal = items.iter().fold(Decimal::ZERO, |s, (_, n)| {
                         s.checked_add(n.value).unwrap_or(s)
@@ -917,9 +957,6 @@ fn check_totals(
             pairs.join("; "),
             seen.agreed
         );
-        if seen.same > 0 {
-            msg.push_str(&format!(", {} repeat their row's figure", seen.same));
-        }
         if seen.own > 0 {
             msg.push_str(&format!(
                 ", {} stand alone on their line's row and are read as its figure",

@@ -1,16 +1,469 @@
-//! Printed layouts read exactly.
+//! Printed layouts read exactly: the published statements of two cities laid
+//! out as annual reports print them (item and total columns under one year
+//! heading, totals on the heading row, labels wrapped onto two rows, a
+//! second table with its own unit and year order, years and kinds on rows of
+//! their own) read to the very figures, key ratios and indicators of the
+//! plain layout.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use kivijalka::ingest::grid::{Cell, Grid};
+use kivijalka::model::dataset::Dataset;
+use kivijalka::model::findings::Severity;
+use kivijalka::model::indicators::evaluate_quiet;
+use kivijalka::model::items::{self, Statement};
+use kivijalka::model::labels;
+use kivijalka::model::price_index::PriceIndex;
+use kivijalka::model::ratios::compute_ratios;
+use kivijalka::model::targets::Targets;
+use rust_decimal::Decimal;
 
 use crate::conformance::workbook;
 
-#[test]
-fn dump_plain() {
-    for g in workbook("seinajoki") {
-        println!("== {}", g.name);
-        for r in 0..g.height() {
-            let cells: Vec<String> = (0..g.width())
-                .map(|c| format!("{:?}", g.get(r, c)))
-                .collect();
-            println!("{r}: {}", cells.join(" | "));
+const MUNIS: [&str; 2] = ["kauhava", "seinajoki"];
+
+/// A statement sheet of the plain layout: title rows, then one row a line
+/// with its label in A and the two years in B and C.
+struct Plain {
+    name: String,
+    titles: Vec<Vec<String>>,
+    rows: Vec<(String, [String; 2])>,
+}
+
+fn text(g: &Grid, r: u32, c: u32) -> String {
+    match g.get(r, c) {
+        Cell::Text(t) => t.clone(),
+        Cell::Empty => String::new(),
+        other => panic!("unexpected cell {other:?}"),
+    }
+}
+
+fn plain(g: &Grid) -> Plain {
+    let header = (0..g.height())
+        .find(|r| text(g, *r, 1).starts_with("TP "))
+        .expect("a header row");
+    Plain {
+        name: g.name.clone(),
+        titles: (0..header)
+            .map(|r| (0..3).map(|c| text(g, r, c)).collect())
+            .collect(),
+        rows: (header + 1..g.height())
+            .map(|r| (text(g, r, 0), [text(g, r, 1), text(g, r, 2)]))
+            .collect(),
+    }
+}
+
+fn statement_of(sheet: &str) -> Option<Statement> {
+    let s = sheet.to_lowercase();
+    if s.contains("tuloslaskelma") {
+        Some(Statement::Tuloslaskelma)
+    } else if s.contains("rahoituslaskelma") {
+        Some(Statement::Rahoituslaskelma)
+    } else if s.contains("tase") && !s.contains("tausta") {
+        Some(Statement::Tase)
+    } else {
+        None
+    }
+}
+
+/// A line that is a subtotal whatever section it is in.
+fn is_subtotal(st: Statement, label: &str) -> bool {
+    let c = labels::candidates(st, label);
+    !c.is_empty() && c.iter().all(|d| items::is_subtotal(d.id))
+}
+
+fn has_figures(v: &[String; 2]) -> bool {
+    v.iter().any(|x| !x.is_empty())
+}
+
+fn grid(name: &str, rows: &[Vec<String>]) -> Grid {
+    let refs: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    Grid::from_text_rows(name, &refs)
+}
+
+/// Each statement sheet rebuilt by `f`; the background sheet as it is.
+fn variant(muni: &str, f: impl Fn(&Plain, Statement) -> Vec<Vec<String>>) -> Vec<Grid> {
+    workbook(muni)
+        .into_iter()
+        .map(|g| match statement_of(&g.name) {
+            Some(st) => grid(&g.name, &f(&plain(&g), st)),
+            None => g,
+        })
+        .collect()
+}
+
+/// Where a subtotal row closes the block its heading opened (the heading
+/// printed above the items with the same label): the heading's index.
+fn opened_by(p: &Plain, st: Statement, i: usize) -> Option<usize> {
+    let (label, v) = &p.rows[i];
+    if !has_figures(v) || i == 0 || !has_figures(&p.rows[i - 1].1) {
+        return None;
+    }
+    let j = (0..i)
+        .rev()
+        .find(|j| p.rows[*j].0 == *label)
+        .filter(|j| !has_figures(&p.rows[*j].1))?;
+    // Only a block with no inner total: the heading is the one that opens it.
+    (j + 1..i)
+        .all(|k| !is_subtotal(st, &p.rows[k].0))
+        .then_some(j)
+}
+
+/// Where a year's heading stands over its two columns: a merged cell keeps
+/// its text in the first; some exports centre it over the second or write
+/// it into both.
+#[derive(Clone, Copy, Debug)]
+enum Heading {
+    OverFirst,
+    OverSecond,
+    OverBoth,
+}
+
+/// Two columns a year under one (merged) heading, as annual reports print
+/// them: items on the left, totals on the right. A block total closing the
+/// block its heading opened is printed on the last item's row, its own row
+/// left out; other subtotals stand alone in the total column.
+fn two_columns(p: &Plain, st: Statement, heading: Heading) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = p.titles.clone();
+    let mut header = vec![String::new(); 5];
+    for (c, year) in [(1, "TP 2024"), (3, "TP 2023")] {
+        match heading {
+            Heading::OverFirst => header[c] = year.into(),
+            Heading::OverSecond => header[c + 1] = year.into(),
+            Heading::OverBoth => {
+                header[c] = year.into();
+                header[c + 1] = year.into();
+            }
         }
     }
+    out.push(header);
+    for (i, (label, v)) in p.rows.iter().enumerate() {
+        if opened_by(p, st, i).is_some() {
+            let last = out.last_mut().unwrap();
+            last[2] = v[0].clone();
+            last[4] = v[1].clone();
+            continue;
+        }
+        let total = is_subtotal(st, label);
+        let (a, b) = if total { (2, 4) } else { (1, 3) };
+        let mut row = vec![String::new(); 5];
+        row[0] = label.clone();
+        row[a] = v[0].clone();
+        row[b] = v[1].clone();
+        out.push(row);
+    }
+    out
+}
+
+/// Block totals printed on the heading row above their items.
+fn totals_above(p: &Plain, st: Statement) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = p.titles.clone();
+    out.push(vec![String::new(), "TP 2024".into(), "TP 2023".into()]);
+    let mut at_heading: BTreeMap<usize, usize> = BTreeMap::new();
+    for i in 0..p.rows.len() {
+        if let Some(j) = opened_by(p, st, i) {
+            at_heading.insert(j, i);
+        }
+    }
+    let moved: Vec<usize> = at_heading.values().copied().collect();
+    for (i, (label, v)) in p.rows.iter().enumerate() {
+        if moved.contains(&i) {
+            continue;
+        }
+        let v = at_heading.get(&i).map(|t| &p.rows[*t].1).unwrap_or(v);
+        out.push(vec![label.clone(), v[0].clone(), v[1].clone()]);
+    }
+    out
+}
+
+/// Long labels wrapped onto a second row at the first word boundary where
+/// the first part alone is no line; the figures on the second row.
+fn wrapped(p: &Plain, _st: Statement) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = p.titles.clone();
+    out.push(vec![String::new(), "TP 2024".into(), "TP 2023".into()]);
+    for (label, v) in &p.rows {
+        let words: Vec<&str> = label.split(' ').collect();
+        let split = (label.chars().count() > 24 && has_figures(v))
+            .then(|| {
+                (2..words.len()).find(|k| labels::statements_of(&words[..*k].join(" ")).is_empty())
+            })
+            .flatten();
+        match split {
+            Some(k) => {
+                out.push(vec![words[..k].join(" ")]);
+                out.push(vec![words[k..].join(" "), v[0].clone(), v[1].clone()]);
+            }
+            None => out.push(vec![label.clone(), v[0].clone(), v[1].clone()]),
+        }
+    }
+    out
+}
+
+fn scaled(figure: &str, by: Decimal) -> String {
+    if figure.is_empty() {
+        return String::new();
+    }
+    let d = Decimal::from_str(&figure.replace([' ', '\u{a0}'], "").replace(',', ".")).unwrap();
+    (d / by).normalize().to_string().replace('.', ",")
+}
+
+/// The balance sheet's liabilities side, and the cash flow statement from its
+/// financing part on, continued in a second table below with a unit a
+/// thousand times larger (figures printed exactly) and the years the other
+/// way round.
+fn two_tables(p: &Plain, st: Statement) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = p.titles.clone();
+    out.push(vec![String::new(), "TP 2024".into(), "TP 2023".into()]);
+    let split = p
+        .rows
+        .iter()
+        .position(|(l, _)| {
+            let l = l.to_lowercase();
+            match st {
+                Statement::Tase => l.contains("oma pääoma") || l.contains("vastattavaa"),
+                Statement::Rahoituslaskelma => l.starts_with("antolainauksen muutokset"),
+                Statement::Tuloslaskelma => l.contains("vuosikate"),
+                _ => false,
+            }
+        })
+        .unwrap_or(p.rows.len());
+    let unit = p.titles.iter().flatten().find(|t| t.contains('€')).unwrap();
+    let bigger = if unit.contains("000") {
+        "milj. €"
+    } else {
+        "1 000 €"
+    };
+    for (label, v) in &p.rows[..split] {
+        out.push(vec![label.clone(), v[0].clone(), v[1].clone()]);
+    }
+    if split < p.rows.len() {
+        out.push(vec![]);
+        out.push(vec![format!("{} (jatkuu)", p.name)]);
+        out.push(vec![bigger.to_string()]);
+        out.push(vec![String::new(), "TP 2023".into(), "TP 2024".into()]);
+        for (label, v) in &p.rows[split..] {
+            let k = Decimal::from(1000);
+            out.push(vec![label.clone(), scaled(&v[1], k), scaled(&v[0], k)]);
+        }
+    }
+    out
+}
+
+/// Year and kind on rows of their own: the kind above the years, or below.
+fn kind_rows(p: &Plain, _st: Statement, above: bool) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = p.titles.clone();
+    let kinds = vec![String::new(), "TP".into(), "TP".into()];
+    let years = vec![String::new(), "2024".into(), "2023".into()];
+    if above {
+        out.push(kinds);
+        out.push(years);
+    } else {
+        out.push(years);
+        out.push(kinds);
+    }
+    for (label, v) in &p.rows {
+        out.push(vec![label.clone(), v[0].clone(), v[1].clone()]);
+    }
+    out
+}
+
+fn read(muni: &str, grids: Vec<Grid>) -> Dataset {
+    kivijalka::ingest::read_grids(&format!("{muni}.xlsx"), grids).expect("the workbook reads")
+}
+
+/// Everything the statements are read into and measured by, without the
+/// cells they came from: figures, key ratios, indicators, the checks' breaks.
+fn outputs(ds: &Dataset) -> String {
+    let mut out = String::new();
+    for ((e, id, y), f) in &ds.figures {
+        // A figure printed in thousands with three decimals is the same
+        // number as one printed in euros with two: compared as numbers.
+        out.push_str(&format!("figure {e:?} {id} {y} {}\n", f.value.normalize()));
+    }
+    for r in compute_ratios(ds, &Targets::default()) {
+        out.push_str(&format!(
+            "ratio {} {:?} {} {:?} {:?}\n",
+            r.id,
+            r.entity,
+            r.year,
+            r.value.map(|v| v.normalize()),
+            r.not_measurable
+        ));
+    }
+    let ev = evaluate_quiet(ds, &Targets::default(), &PriceIndex::default());
+    for v in ev.values.iter().chain(&ev.spans) {
+        out.push_str(&format!(
+            "indicator {} {:?} {} {:?} {:?} {:?}\n",
+            v.id,
+            v.entity,
+            v.year,
+            v.value.map(|v| v.normalize()),
+            v.status,
+            v.reason
+        ));
+    }
+    for f in kivijalka::model::validate::validate(ds) {
+        if f.severity == Severity::Error {
+            out.push_str(&format!("break {}\n", f.message));
+        }
+    }
+    out
+}
+
+fn errors(ds: &Dataset) -> Vec<String> {
+    ds.findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{:?} {}", f.cells, f.message))
+        .collect()
+}
+
+fn assert_same(what: &str, f: impl Fn(&str) -> Vec<Grid>) -> Vec<Dataset> {
+    let mut read_ = Vec::new();
+    for muni in MUNIS {
+        let base = read(muni, workbook(muni));
+        let ds = read(muni, f(muni));
+        assert!(
+            errors(&ds).is_empty(),
+            "{what}, {muni}:\n{}",
+            errors(&ds).join("\n")
+        );
+        let (a, b) = (outputs(&base), outputs(&ds));
+        assert!(
+            a.lines().count() > 200,
+            "{muni}: too little read to compare"
+        );
+        if a != b {
+            let diff: Vec<String> = a
+                .lines()
+                .filter(|l| !b.lines().any(|m| m == *l))
+                .map(|l| format!("- {l}"))
+                .chain(
+                    b.lines()
+                        .filter(|l| !a.lines().any(|m| m == *l))
+                        .map(|l| format!("+ {l}")),
+                )
+                .collect();
+            panic!("{what}, {muni}: read differently:\n{}", diff.join("\n"));
+        }
+        read_.push(ds);
+    }
+    read_
+}
+
+fn notices<'a>(ds: &'a Dataset, code: &str) -> Vec<&'a str> {
+    ds.findings
+        .iter()
+        .filter(|f| f.code == code)
+        .map(|f| f.message.as_str())
+        .collect()
+}
+
+#[test]
+fn item_and_total_columns_under_one_heading() {
+    for heading in [Heading::OverFirst, Heading::OverSecond, Heading::OverBoth] {
+        let read = assert_same(&format!("two columns a year, heading {heading:?}"), |m| {
+            variant(m, |p, st| two_columns(p, st, heading))
+        });
+        for ds in &read {
+            let n = notices(ds, "total_column");
+            assert!(!n.is_empty(), "no word of the total columns");
+            assert!(
+                n.iter()
+                    .any(|m| m.contains("heading that opens their block")),
+                "{n:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn totals_on_the_heading_row() {
+    assert_same("totals above their items", |m| variant(m, totals_above));
+}
+
+#[test]
+fn labels_wrapped_onto_two_rows() {
+    let read = assert_same("wrapped labels", |m| variant(m, wrapped));
+    for ds in &read {
+        let per_sheet = notices(ds, "label_wrapped");
+        let sheets = ds
+            .findings
+            .iter()
+            .filter(|f| f.code == "label_wrapped")
+            .map(|f| f.cells[0].sheet.clone())
+            .collect::<std::collections::BTreeSet<_>>();
+        assert!(!per_sheet.is_empty());
+        assert_eq!(per_sheet.len(), sheets.len(), "one summary a sheet");
+    }
+}
+
+#[test]
+fn a_second_table_with_its_own_unit_and_year_order() {
+    let read = assert_same("two tables on a sheet", |m| variant(m, two_tables));
+    for ds in &read {
+        assert!(
+            notices(ds, "unit")
+                .iter()
+                .any(|m| m.contains("has its own unit")),
+            "the second table's unit is not named"
+        );
+    }
+}
+
+#[test]
+fn years_and_kinds_on_rows_of_their_own() {
+    for above in [true, false] {
+        let read = assert_same("kind rows", |m| variant(m, |p, st| kind_rows(p, st, above)));
+        for ds in &read {
+            assert!(notices(ds, "year_kind_assumed").is_empty());
+        }
+    }
+}
+
+#[test]
+fn a_total_column_that_does_not_add_up_is_an_error_naming_both_cells() {
+    let mut grids = variant("seinajoki", |p, st| two_columns(p, st, Heading::OverFirst));
+    let g = grids
+        .iter_mut()
+        .find(|g| g.name == "Tuloslaskelma")
+        .unwrap();
+    // The operating income total sits on the row of its last item.
+    let r = (0..g.height())
+        .find(|r| text(g, *r, 0) == "Muut toimintatuotot")
+        .unwrap();
+    assert_eq!(text(g, r, 2), "42 998 351,34");
+    g.set(r, 2, Cell::Text("42 998 451,34".into()));
+    let ds = read("seinajoki", grids);
+    let errs: Vec<_> = ds
+        .findings
+        .iter()
+        .filter(|f| f.code == "block_total_mismatch")
+        .collect();
+    assert_eq!(errs.len(), 1, "{:?}", errors(&ds));
+    let cells: Vec<String> = errs[0].cells.iter().map(|c| format!("{c}")).collect();
+    let row = r + 1;
+    assert!(cells[0].contains(&format!("C{row}")), "{cells:?}");
+    assert!(cells[1].contains(&format!("B{row}")), "{cells:?}");
+    assert!(
+        errs[0].message.contains("42998451.34"),
+        "{}",
+        errs[0].message
+    );
+    assert!(
+        errs[0].message.contains("42998351.34"),
+        "{}",
+        errs[0].message
+    );
+    // Never the two columns added: the item is read as printed.
+    let item = ds
+        .figures
+        .iter()
+        .find(|((_, id, y), _)| *id == "tl.muut_toimintatuotot" && *y == 2024)
+        .map(|(_, f)| f.value);
+    assert_eq!(item, Some(Decimal::from_str("19657274.28").unwrap()));
 }
