@@ -8,6 +8,7 @@ use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::number::{self, Num};
 use crate::model::dataset::YearKind;
 use crate::model::findings::Finding;
+use crate::model::items;
 use crate::model::labels;
 
 /// How far down a header row is looked for.
@@ -35,6 +36,20 @@ pub struct Row {
     pub scale: Option<Decimal>,
     /// Which table block of the sheet the row is in (index into `blocks`).
     pub block: usize,
+    /// Figures printed on another row than the label's: a block total on
+    /// its last item's row read as the heading's figure. (year, row).
+    pub figure_rows: Vec<(i32, u32)>,
+}
+
+impl Row {
+    /// The sheet row a year's figure was printed on.
+    pub fn figure_row(&self, year: i32) -> u32 {
+        self.figure_rows
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, r)| *r)
+            .unwrap_or(self.row)
+    }
 }
 
 /// One table of a sheet: a year header, its unit, the rows below it. A sheet
@@ -703,6 +718,7 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
                     values,
                     scale: row_scale,
                     block: b,
+                    figure_rows: Vec::new(),
                 },
                 totals,
                 has_label,
@@ -874,12 +890,30 @@ fn check_totals(
                             && !labels::statements_of(&pending[*h].row.label).is_empty()
                     })
                 };
+                // A heading names the block only when every item of it is a
+                // line under the heading's line in the decree: a heading of
+                // the block's first part ("Henkilöstökulut") is not the
+                // block's ("Toimintakulut").
+                let heads = |h: usize, parts: &[(usize, Num)]| {
+                    let heading = &pending[h].row.label;
+                    labels::statements_of(heading).iter().any(|st| {
+                        labels::candidates(*st, heading).iter().any(|hd| {
+                            parts.iter().all(|(j, _)| {
+                                labels::candidates(*st, &pending[*j].row.label)
+                                    .iter()
+                                    .any(|d| under(hd.id, d))
+                            })
+                        })
+                    })
+                };
                 let mut matched = false;
                 let mut heading = None;
                 for s in (0..items.len()).rev() {
                     if agrees(&items[s..]) {
                         matched = true;
-                        if let Some(h) = heading_before(items[s].0) {
+                        if let Some(h) = heading_before(items[s].0)
+                            && heads(h, &items[s..])
+                        {
                             heading = Some(h);
                             break;
                         }
@@ -889,6 +923,8 @@ fn check_totals(
                     seen.agreed += 1;
                     if let Some(h) = heading {
                         pending[h].row.values.push((yc.year, total, tcol));
+                        let printed = pending[i].row.row;
+                        pending[h].row.figure_rows.push((yc.year, printed));
                         if !seen.headings.contains(&pending[h].row.label) {
                             seen.headings.push(pending[h].row.label.clone());
                         }
@@ -905,6 +941,8 @@ fn check_totals(
                     seen.agreed += 1;
                     if let Some(h) = heading_before(items[0].0) {
                         pending[h].row.values.push((yc.year, total, tcol));
+                        let printed = pending[i].row.row;
+                        pending[h].row.figure_rows.push((yc.year, printed));
                         if !seen.headings.contains(&pending[h].row.label) {
                             seen.headings.push(pending[h].row.label.clone());
                         }
@@ -979,6 +1017,19 @@ fn check_totals(
             .unwrap_or_else(|| at(blocks[0].header_row, 0));
         findings.push(Finding::notice("total_column", msg, vec![loc]));
     }
+}
+
+fn under(ancestor: &str, mut d: &'static items::ItemDef) -> bool {
+    while let Some(p) = d.parent {
+        if p == ancestor {
+            return true;
+        }
+        match items::try_item(p) {
+            Some(next) => d = next,
+            None => return false,
+        }
+    }
+    false
 }
 
 fn col_name(c: u32) -> String {

@@ -378,7 +378,7 @@ fn read_statement(
             } else {
                 (scale / Decimal::from(10i64.pow(num.decimals))).max(Decimal::new(1, 2))
             };
-            let source = at(row.row, *col);
+            let source = at(row.figure_row(*year), *col);
             if let Some(prev) = read.get(&(def.id, *year)) {
                 if prev.value != value {
                     // Two printings of one figure may differ by the rounding of the unit.

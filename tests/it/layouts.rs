@@ -467,3 +467,111 @@ fn a_total_column_that_does_not_add_up_is_an_error_naming_both_cells() {
         .map(|(_, f)| f.value);
     assert_eq!(item, Some(Decimal::from_str("19657274.28").unwrap()));
 }
+
+/// Seinäjoki's income and cash flow statements as its annual report prints
+/// them, from the transcription's notes of where each figure stands: items in
+/// the first column of a year, block totals in the second on the row of the
+/// block's last item, the results alone in the second column.
+fn seinajoki_as_printed() -> Vec<Grid> {
+    let lines = |year: i32| -> Vec<BTreeMap<String, String>> {
+        let path =
+            crate::support::root().join(format!("tests/reference/seinajoki_{year}_lines.csv"));
+        csv::Reader::from_path(path)
+            .unwrap()
+            .deserialize()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let (now, before) = (lines(2024), lines(2023));
+    let mut grids = workbook("seinajoki");
+    for (st, name) in [
+        ("tuloslaskelma", "Tuloslaskelma"),
+        ("rahoituslaskelma", "Rahoituslaskelma"),
+    ] {
+        let a: Vec<_> = now.iter().filter(|l| l["statement"] == st).collect();
+        let b: Vec<_> = before.iter().filter(|l| l["statement"] == st).collect();
+        assert_eq!(a.len(), b.len());
+        let mut out: Vec<Vec<String>> = vec![
+            vec![format!("seinajoki {name}")],
+            vec!["€".into()],
+            vec![],
+            vec![
+                String::new(),
+                "TP 2024".into(),
+                String::new(),
+                "TP 2023".into(),
+            ],
+        ];
+        let mut heading = String::new();
+        for (x, y) in a.iter().zip(&b) {
+            let label = &x["label"];
+            assert_eq!(label, &y["label"]);
+            let source = &x["source"];
+            let note = source.find('[').map(|i| &source[i..]).unwrap_or("");
+            if x["heading"] != heading {
+                heading = x["heading"].clone();
+                if heading != *label {
+                    out.push(vec![heading.clone()]);
+                }
+            }
+            let (v1, v0) = (x["value"].clone(), y["value"].clone());
+            if let Some(rest) =
+                note.strip_prefix("[subtotal printed in total column on the row of '")
+            {
+                let of = rest.trim_end_matches("']");
+                let r = out
+                    .iter()
+                    .rposition(|r| r[0] == of)
+                    .expect("the row it is printed on");
+                out[r].resize(5, String::new());
+                out[r][2] = v1;
+                out[r][4] = v0;
+                continue;
+            }
+            if label.starts_with('[') {
+                continue;
+            }
+            if note == "[printed in total column]" {
+                out.push(vec![label.clone(), String::new(), v1, String::new(), v0]);
+            } else {
+                out.push(vec![label.clone(), v1, String::new(), v0, String::new()]);
+            }
+        }
+        let at = grids.iter().position(|g| g.name == name).unwrap();
+        grids[at] = grid(name, &out);
+    }
+    grids
+}
+
+#[test]
+fn seinajoki_statements_as_printed_measure_the_same() {
+    let base = outputs(&read("seinajoki", workbook("seinajoki")));
+    let ds = read("seinajoki", seinajoki_as_printed());
+    assert!(errors(&ds).is_empty(), "{}", errors(&ds).join("\n"));
+    // Block totals printed only in the total column under a heading of
+    // their first part, or under none, are checked and not read as a line;
+    // every ratio and indicator is the same.
+    let measures = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.starts_with("figure "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(measures(&base), measures(&outputs(&ds)));
+    let n = notices(&ds, "total_column");
+    assert_eq!(n.len(), 2, "{n:?}");
+    assert!(n.iter().all(|m| !m.contains(" 0 agree")), "{n:?}");
+    // Operating income's total stands on its last item's row, under its heading.
+    let fig = |id: &str| {
+        ds.figures
+            .iter()
+            .find(|((e, i, y), _)| *i == id && *y == 2024 && format!("{e:?}") == "City")
+            .map(|(_, f)| (f.value, f.source.cell.clone()))
+    };
+    let (v, cell) = fig("tl.toimintatuotot").expect("toimintatuotot read");
+    assert_eq!(v, Decimal::from_str("42998351.34").unwrap());
+    assert_eq!(cell.as_deref(), Some("C9"));
+    // Personnel costs is the heading of the operating costs' first part: the
+    // operating costs' total is not taken for it.
+    assert_eq!(fig("tl.henkilostokulut"), None);
+}
