@@ -323,9 +323,11 @@ fn header_cells(grid: &Grid, r: u32) -> Option<Vec<(u32, Header)>> {
 /// beside them, so that a row whose figure happens to be 2024 is not taken
 /// for a header.
 fn is_block_header(grid: &Grid, r: u32, cols: &[(u32, Header)]) -> bool {
-    let texty = cols
-        .iter()
-        .any(|(c, h)| matches!(h, Header::Year { .. }) && matches!(grid.get(r, *c), Cell::Text(_)));
+    let texty = cols.iter().any(|(c, h)| {
+        matches!(h, Header::Year { .. })
+            && matches!(grid.get(r, *c), Cell::Text(t)
+                if !t.trim().chars().all(|ch| ch.is_ascii_digit()))
+    });
     if texty {
         return true;
     }
@@ -378,7 +380,7 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
     while r < grid.height() {
         if let Some(cols) = header_cells(grid, r)
             && is_block_header(grid, r, &cols)
-            && !(r == heads[heads.len() - 1] + 1)
+            && r != heads[heads.len() - 1] + 1
         {
             heads.push(r);
         }
@@ -1091,6 +1093,83 @@ mod tests {
         assert_eq!(
             split_unit("Vuokravastuut, 1 000 €"),
             ("Vuokravastuut".to_string(), Some(Decimal::from(1000)))
+        );
+    }
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.to_vec()).collect();
+        Grid::from_text_rows("Tuloslaskelma", &rows)
+    }
+
+    #[test]
+    fn a_lone_number_column_beside_one_year_is_no_pair() {
+        let g = grid(&[
+            &["Tuloslaskelma 1 000 €"],
+            &["", "", "TP 2024", "TP 2023"],
+            &["Myyntituotot", "1", "100", "90"],
+            &["Maksutuotot", "2", "50", "40"],
+            &["Toimintatuotot", "", "150", "130"],
+        ]);
+        let l = read_layout(&g, "t.xlsx").unwrap();
+        assert!(l.years.iter().all(|y| y.total_col.is_none()));
+        assert_eq!(
+            l.years.iter().map(|y| y.col).collect::<Vec<_>>(),
+            vec![2, 3]
+        );
+    }
+
+    #[test]
+    fn a_figure_of_2024_on_a_labelled_row_starts_no_table() {
+        let g = grid(&[
+            &["Tuloslaskelma €"],
+            &["", "TP 2024", "TP 2023"],
+            &["Myyntituotot", "2024", "2023"],
+            &["Muu erä", "2020", "2019"],
+        ]);
+        let l = read_layout(&g, "t.xlsx").unwrap();
+        assert_eq!(l.blocks.len(), 1);
+        assert_eq!(l.rows.len(), 2);
+    }
+
+    #[test]
+    fn a_total_column_is_checked_not_added() {
+        let g = grid(&[
+            &["Tuloslaskelma €"],
+            &["", "TP 2024", ""],
+            &["Toimintatuotot"],
+            &["Myyntituotot", "100", ""],
+            &["Maksutuotot", "50", "160"],
+            &["Toimintakate", "", "-20"],
+        ]);
+        let l = read_layout(&g, "t.xlsx").unwrap();
+        let bad: Vec<&Finding> = l
+            .findings
+            .iter()
+            .filter(|f| f.code == "block_total_mismatch")
+            .collect();
+        assert_eq!(bad.len(), 1);
+        let cells: Vec<Option<&str>> = bad[0].cells.iter().map(|c| c.cell.as_deref()).collect();
+        assert_eq!(cells, vec![Some("C5"), Some("B5")]);
+        // Neither the total nor a sum is read: the items as printed, and the
+        // result alone in the total column as its own line.
+        let got: Vec<(String, Vec<String>)> = l
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.label.clone(),
+                    r.values.iter().map(|v| v.1.value.to_string()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Toimintatuotot".to_string(), vec![]),
+                ("Myyntituotot".to_string(), vec!["100".to_string()]),
+                ("Maksutuotot".to_string(), vec!["50".to_string()]),
+                ("Toimintakate".to_string(), vec!["-20".to_string()]),
+            ]
         );
     }
 }

@@ -117,24 +117,24 @@ fn opened_by(p: &Plain, st: Statement, i: usize) -> Option<usize> {
 /// its text in the first; some exports centre it over the second or write
 /// it into both.
 #[derive(Clone, Copy, Debug)]
-enum Heading {
-    OverFirst,
-    OverSecond,
-    OverBoth,
+enum HeadingOver {
+    First,
+    Second,
+    Both,
 }
 
 /// Two columns a year under one (merged) heading, as annual reports print
 /// them: items on the left, totals on the right. A block total closing the
 /// block its heading opened is printed on the last item's row, its own row
 /// left out; other subtotals stand alone in the total column.
-fn two_columns(p: &Plain, st: Statement, heading: Heading) -> Vec<Vec<String>> {
+fn two_columns(p: &Plain, st: Statement, heading: HeadingOver) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = p.titles.clone();
     let mut header = vec![String::new(); 5];
     for (c, year) in [(1, "TP 2024"), (3, "TP 2023")] {
         match heading {
-            Heading::OverFirst => header[c] = year.into(),
-            Heading::OverSecond => header[c + 1] = year.into(),
-            Heading::OverBoth => {
+            HeadingOver::First => header[c] = year.into(),
+            HeadingOver::Second => header[c + 1] = year.into(),
+            HeadingOver::Both => {
                 header[c] = year.into();
                 header[c + 1] = year.into();
             }
@@ -365,7 +365,7 @@ fn notices<'a>(ds: &'a Dataset, code: &str) -> Vec<&'a str> {
 
 #[test]
 fn item_and_total_columns_under_one_heading() {
-    for heading in [Heading::OverFirst, Heading::OverSecond, Heading::OverBoth] {
+    for heading in [HeadingOver::First, HeadingOver::Second, HeadingOver::Both] {
         let read = assert_same(&format!("two columns a year, heading {heading:?}"), |m| {
             variant(m, |p, st| two_columns(p, st, heading))
         });
@@ -427,7 +427,7 @@ fn years_and_kinds_on_rows_of_their_own() {
 
 #[test]
 fn a_total_column_that_does_not_add_up_is_an_error_naming_both_cells() {
-    let mut grids = variant("seinajoki", |p, st| two_columns(p, st, Heading::OverFirst));
+    let mut grids = variant("seinajoki", |p, st| two_columns(p, st, HeadingOver::First));
     let g = grids
         .iter_mut()
         .find(|g| g.name == "Tuloslaskelma")
