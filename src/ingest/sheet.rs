@@ -281,9 +281,9 @@ fn number_in(cell: &Cell) -> Option<Num> {
 
 /// A row that holds nothing but kinds of year ("TP", "TA"): the second row of
 /// a header whose years and kinds are printed on rows of their own.
-fn is_kind_row(grid: &Grid, r: u32) -> bool {
+fn is_kind_row(grid: &Grid, r: u32, width: u32) -> bool {
     let mut any = false;
-    for c in 0..grid.width() {
+    for c in 0..width {
         let cell = grid.get(r, c);
         if cell.is_empty() {
             continue;
@@ -298,9 +298,9 @@ fn is_kind_row(grid: &Grid, r: u32) -> bool {
 
 /// The header cells of a row when it is a year header: a year column and no
 /// statement line.
-fn header_cells(grid: &Grid, r: u32) -> Option<Vec<(u32, Header)>> {
+fn header_cells(grid: &Grid, r: u32, width: u32) -> Option<Vec<(u32, Header)>> {
     let mut cols = Vec::new();
-    for c in 0..grid.width() {
+    for c in 0..width {
         let cell = grid.get(r, c);
         match classify_header(cell) {
             Header::NotYear => {
@@ -322,7 +322,7 @@ fn header_cells(grid: &Grid, r: u32) -> Option<Vec<(u32, Header)>> {
 /// "TP 2023" is one; bare numbers only when nothing but units and kinds stand
 /// beside them, so that a row whose figure happens to be 2024 is not taken
 /// for a header.
-fn is_block_header(grid: &Grid, r: u32, cols: &[(u32, Header)]) -> bool {
+fn is_block_header(grid: &Grid, r: u32, cols: &[(u32, Header)], width: u32) -> bool {
     let texty = cols.iter().any(|(c, h)| {
         matches!(h, Header::Year { .. })
             && matches!(grid.get(r, *c), Cell::Text(t)
@@ -331,7 +331,7 @@ fn is_block_header(grid: &Grid, r: u32, cols: &[(u32, Header)]) -> bool {
     if texty {
         return true;
     }
-    (0..grid.width()).all(|c| {
+    (0..width).all(|c| {
         if cols.iter().any(|(cc, _)| *cc == c) {
             return true;
         }
@@ -361,10 +361,11 @@ struct TotalsSeen {
 pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
     let at = |r: u32, c: u32| Location::cell(file, grid.name.clone(), cell_name(r, c));
     let mut findings = Vec::new();
+    let width = grid.width();
 
     // The first header row: the first row with a year column and no statement line.
-    let Some(first_header) =
-        (0..grid.height().min(HEADER_SEARCH_ROWS)).find(|r| header_cells(grid, *r).is_some())
+    let Some(first_header) = (0..grid.height().min(HEADER_SEARCH_ROWS))
+        .find(|r| header_cells(grid, *r, width).is_some())
     else {
         return Err(Finding::error(
             "no_year_columns",
@@ -378,8 +379,8 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
     let mut heads = vec![first_header];
     let mut r = first_header + 1;
     while r < grid.height() {
-        if let Some(cols) = header_cells(grid, r)
-            && is_block_header(grid, r, &cols)
+        if let Some(cols) = header_cells(grid, r, width)
+            && is_block_header(grid, r, &cols, width)
             && r != heads[heads.len() - 1] + 1
         {
             heads.push(r);
@@ -390,7 +391,7 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
     // Each block's rows: from below its header (and a kind row under it) to
     // the next block's title rows (unit, kind, titles that are no line).
     let is_title_row = |r: u32| {
-        (0..grid.width()).all(|c| match grid.get(r, c) {
+        (0..width).all(|c| match grid.get(r, c) {
             Cell::Empty => true,
             Cell::Text(t) => {
                 t.trim().is_empty()
@@ -413,7 +414,7 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
             spans[b - 1].3 = t;
             t
         };
-        let data_from = if h + 1 < grid.height() && is_kind_row(grid, h + 1) {
+        let data_from = if h + 1 < grid.height() && is_kind_row(grid, h + 1, width) {
             h + 2
         } else {
             h + 1
@@ -426,7 +427,7 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
     let mut pending: Vec<Pending> = Vec::new();
     let mut block_of_pending: Vec<usize> = Vec::new();
     for (b, &(title_from, header_row, data_from, data_to)) in spans.iter().enumerate() {
-        let cols = header_cells(grid, header_row).unwrap_or_default();
+        let cols = header_cells(grid, header_row, width).unwrap_or_default();
         let header_cols: Vec<u32> = cols.iter().map(|(c, _)| *c).collect();
         let first_year_col = cols
             .iter()
@@ -439,7 +440,7 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
         let mut unit_found = None;
         let mut scale = None;
         for r in title_from..=header_row {
-            for c in 0..grid.width() {
+            for c in 0..width {
                 if let Some(t) = grid.get(r, c).text() {
                     if b == 0 {
                         titles.push_str(&t.to_lowercase());
@@ -551,7 +552,7 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
                 Header::NotYear => {}
             }
         }
-        for c in first_year_col + 1..grid.width() {
+        for c in first_year_col + 1..width {
             let cell = grid.get(header_row, c);
             if let (Some(t), Header::NotYear) = (cell.text(), classify_header(cell)) {
                 findings.push(Finding::notice(
@@ -776,22 +777,36 @@ fn join_wrapped_labels(
     let mut i = 0;
     while i + 1 < pending.len() {
         let (a, b) = (&pending[i], &pending[i + 1]);
-        let candidate = a.has_label
+        let bare = |p: &Pending| p.row.values.is_empty() && p.totals.is_empty();
+        let adjacent = a.has_label
             && b.has_label
             && a.row.block == b.row.block
             && b.row.row == a.row.row + 1
-            && a.row.values.is_empty()
-            && a.totals.is_empty()
             && labels::statements_of(&a.row.label).is_empty()
             && !labels::is_plain_heading(&labels::normalize(&a.row.label));
-        if candidate {
-            let label = format!("{} {}", a.row.label, b.row.label);
-            if !labels::statements_of(&label).is_empty() {
+        // The figures on the label's last row, or (a continuation in lower
+        // case, which a heading never is) on its first.
+        let figures_below = bare(a);
+        let figures_above =
+            !bare(a) && bare(b) && b.row.label.chars().next().is_some_and(char::is_lowercase);
+        if adjacent && (figures_below || figures_above) {
+            // "hyödyk-" / "keiden" is one word; "ja" / "-kulut" two.
+            let mut forms = vec![format!("{} {}", a.row.label, b.row.label)];
+            if let Some(stem) = a.row.label.strip_suffix('-')
+                && stem.ends_with(char::is_alphabetic)
+            {
+                forms.insert(0, format!("{stem}{}", b.row.label));
+            }
+            if let Some(label) = forms
+                .into_iter()
+                .find(|l| !labels::statements_of(l).is_empty())
+            {
                 let loc = at(a.row.row, a.row.label_col);
                 let label_col = a.row.label_col.min(b.row.label_col);
-                pending.remove(i);
-                pending[i].row.label = label.clone();
-                pending[i].row.label_col = label_col;
+                let keep = if figures_below { i + 1 } else { i };
+                pending[keep].row.label = label.clone();
+                pending[keep].row.label_col = label_col;
+                pending.remove(if figures_below { i } else { i + 1 });
                 joined.push((label, loc));
             }
         }

@@ -180,9 +180,21 @@ fn totals_above(p: &Plain, st: Statement) -> Vec<Vec<String>> {
     out
 }
 
-/// Long labels wrapped onto a second row at the first word boundary where
-/// the first part alone is no line; the figures on the second row.
-fn wrapped(p: &Plain, _st: Statement) -> Vec<Vec<String>> {
+/// How a long label is wrapped onto a second row.
+#[derive(Clone, Copy, Debug)]
+enum Wrap {
+    /// At a word boundary, the figures on the second row.
+    FiguresBelow,
+    /// At a word boundary, the figures on the first row (a continuation in
+    /// lower case).
+    FiguresAbove,
+    /// Inside a word with a hyphen ("hyödyk-" / "keiden"), figures below.
+    Hyphenated,
+}
+
+/// Long labels wrapped at the first word boundary where the first part alone
+/// is no line.
+fn wrapped(p: &Plain, _st: Statement, how: Wrap) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = p.titles.clone();
     out.push(vec![String::new(), "TP 2024".into(), "TP 2023".into()]);
     for (label, v) in &p.rows {
@@ -192,12 +204,33 @@ fn wrapped(p: &Plain, _st: Statement) -> Vec<Vec<String>> {
                 (2..words.len()).find(|k| labels::statements_of(&words[..*k].join(" ")).is_empty())
             })
             .flatten();
-        match split {
-            Some(k) => {
-                out.push(vec![words[..k].join(" ")]);
-                out.push(vec![words[k..].join(" "), v[0].clone(), v[1].clone()]);
+        let (first, rest) = match split {
+            Some(k) => (words[..k].join(" "), words[k..].join(" ")),
+            None => (String::new(), String::new()),
+        };
+        let lower = rest.chars().next().is_some_and(char::is_lowercase);
+        let cut = rest
+            .split(' ')
+            .next()
+            .filter(|w| w.chars().count() >= 6 && w.chars().all(char::is_alphabetic))
+            .map(|w| w.chars().count() / 2);
+        match (split, how) {
+            (Some(_), Wrap::FiguresBelow) => {
+                out.push(vec![first]);
+                out.push(vec![rest, v[0].clone(), v[1].clone()]);
             }
-            None => out.push(vec![label.clone(), v[0].clone(), v[1].clone()]),
+            (Some(_), Wrap::FiguresAbove) if lower => {
+                out.push(vec![first, v[0].clone(), v[1].clone()]);
+                out.push(vec![rest]);
+            }
+            (Some(_), Wrap::Hyphenated) if cut.is_some() => {
+                let n = cut.unwrap();
+                let head: String = rest.chars().take(n).collect();
+                let tail: String = rest.chars().skip(n).collect();
+                out.push(vec![format!("{first} {head}-")]);
+                out.push(vec![tail, v[0].clone(), v[1].clone()]);
+            }
+            _ => out.push(vec![label.clone(), v[0].clone(), v[1].clone()]),
         }
     }
     out
@@ -388,17 +421,21 @@ fn totals_on_the_heading_row() {
 
 #[test]
 fn labels_wrapped_onto_two_rows() {
-    let read = assert_same("wrapped labels", |m| variant(m, wrapped));
-    for ds in &read {
-        let per_sheet = notices(ds, "label_wrapped");
-        let sheets = ds
-            .findings
-            .iter()
-            .filter(|f| f.code == "label_wrapped")
-            .map(|f| f.cells[0].sheet.clone())
-            .collect::<std::collections::BTreeSet<_>>();
-        assert!(!per_sheet.is_empty());
-        assert_eq!(per_sheet.len(), sheets.len(), "one summary a sheet");
+    for how in [Wrap::FiguresBelow, Wrap::FiguresAbove, Wrap::Hyphenated] {
+        let read = assert_same(&format!("wrapped labels, {how:?}"), |m| {
+            variant(m, |p, st| wrapped(p, st, how))
+        });
+        for ds in &read {
+            let found: Vec<&kivijalka::model::findings::Finding> = ds
+                .findings
+                .iter()
+                .filter(|f| f.code == "label_wrapped")
+                .collect();
+            let sheets: std::collections::BTreeSet<_> =
+                found.iter().map(|f| f.cells[0].sheet.clone()).collect();
+            assert!(!found.is_empty(), "{how:?}: no word of the wrapped labels");
+            assert_eq!(found.len(), sheets.len(), "{how:?}: one summary a sheet");
+        }
     }
 }
 
