@@ -476,7 +476,7 @@ fn read_statement(
             let scale = if matches!(def.id, "bg.asukasluku" | "bg.tuloveroprosentti") {
                 Decimal::ONE
             } else {
-                row.scale.unwrap_or(layout.scale)
+                layout.scale_of(row)
             };
             let value = match def.id {
                 "bg.asukasluku" => number::residents(num),
@@ -499,7 +499,7 @@ fn read_statement(
             } else {
                 (scale / Decimal::from(10i64.pow(num.decimals))).max(Decimal::new(1, 2))
             };
-            let source = at(row.row, *col);
+            let source = at(row.figure_row(*year), *col);
             if let Some(prev) = read.get(&(def.id, *year)) {
                 if prev.value != value {
                     // Two printings of one figure may differ by the rounding of the unit.

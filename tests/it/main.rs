@@ -8,6 +8,7 @@ mod hostile;
 mod indicators;
 mod ingestion;
 mod plausibility;
+mod layouts;
 mod reports;
 mod row_removal;
 mod scenarios;
