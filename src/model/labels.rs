@@ -11,70 +11,112 @@ use std::sync::OnceLock;
 
 use crate::model::items::{ITEMS, ItemDef, Statement};
 
-/// Folds a label to the form used for comparison.
+/// Folds a label to the form used for comparison: lower case, accents and
+/// dashes folded, punctuation and runs of whitespace to one space, leading
+/// numbering dropped, the "surplus (deficit)" forms of both languages made
+/// one word. Idempotent: a folded label folds to itself.
 pub fn normalize(label: &str) -> String {
-    let mut s: String = label
+    // Lower case first, so that capitals fold exactly as small letters do.
+    let lower: String = label.chars().flat_map(char::to_lowercase).collect();
+    let folded: String = lower
         .chars()
-        .map(|c| match c {
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{00AD}' => '-',
-            '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' | '\t' => ' ',
-            'ä' | 'Ä' | 'å' | 'Å' | 'á' | 'à' => 'a',
-            'ö' | 'Ö' | 'ó' | 'ò' => 'o',
-            'é' | 'è' => 'e',
-            'ü' => 'u',
-            _ => c,
+        .filter_map(|c| match c {
+            // Combining accents of a decomposed "ä" (as some systems save text).
+            '\u{0300}'..='\u{036F}' => None,
+            'ä' | 'å' | 'á' | 'à' | 'â' => Some('a'),
+            'ö' | 'ó' | 'ò' | 'ô' | 'ø' => Some('o'),
+            'é' | 'è' | 'ê' => Some('e'),
+            'ü' | 'ú' => Some('u'),
+            c if c.is_alphanumeric() => Some(c),
+            _ => Some(' '),
         })
-        .flat_map(char::to_lowercase)
         .collect();
-    s = s.replace('*', " ");
-    // Sign hints: "(-)", "(+)", "(+/-)", "(-/+)".
-    for hint in ["(+/-)", "(-/+)", "(-)", "(+)"] {
-        s = s.replace(hint, " ");
-    }
-    // The many spellings of "surplus (deficit)".
-    for variant in [
-        "yli-/alijaama",
-        "yli/alijaama",
-        "yli- /alijaama",
-        "yli- ja alijaama",
-        "ylijaama/alijaama",
-        "ylijaama (alijaama)",
-        "alijaama (ylijaama)",
-        "ylijaama/-alijaama",
-        "overskott (underskott)",
-        "overskott/underskott",
-    ] {
-        s = s.replace(variant, "ylijaama");
-    }
-    s = s
+    // "yli-/alijäämä", "ylijäämä (alijäämä)", "överskott/underskott" and the
+    // like all name one line: the deficit word is folded into the surplus
+    // one, and the pair's prefix and repeat are dropped below.
+    let folded = folded
         .replace("alijaama", "ylijaama")
         .replace("underskott", "overskott");
-    let s: String = s
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let mut words: Vec<&str> = Vec::new();
+    for w in folded.split_whitespace() {
+        if matches!(w, "ylijaama" | "overskott") {
+            let n = words.len();
+            if n >= 1 && matches!(words[n - 1], "yli" | "over") {
+                words.pop();
+            } else if n >= 2
+                && matches!(words[n - 2], "yli" | "over")
+                && matches!(words[n - 1], "ja" | "och" | "tai" | "eller")
+            {
+                words.truncate(n - 2);
+            }
+            let n = words.len();
+            if n >= 1 && words[n - 1] == w {
+                continue;
+            }
+            if n >= 2 && words[n - 2] == w && matches!(words[n - 1], "ja" | "och" | "tai" | "eller")
+            {
+                words.pop();
+                continue;
+            }
+        }
+        words.push(w);
+    }
     // Leading numbering: "a", "i".."x", "1", "12", in any combination.
     while words.len() > 1 && is_numbering(words[0]) {
         words.remove(0);
     }
-    // "2.ennakkomaksut" became "2 ennakkomaksut" above and is handled there.
     // "yhteensä"/"sammanlagt" adds nothing except to the two balance totals.
-    if words.len() > 1
+    while words.len() > 1
         && matches!(
             words.last(),
             Some(&"yhteensa") | Some(&"sammanlagt") | Some(&"total")
         )
     {
         let head = &words[..words.len() - 1];
-        if !matches!(
+        if matches!(
             head,
             ["vastaavaa"] | ["vastattavaa"] | ["aktiva"] | ["passiva"]
         ) {
-            words.pop();
+            break;
         }
+        words.pop();
     }
     words.join(" ")
+}
+
+/// A footnote marker after a label ("Tulorahoituksen korjauserät 1",
+/// "…2)", "…(3)", "…*", "…¹"): the label without it and the marker. A
+/// number that is part of the label ("Rahavarat 31.12.") is not a marker:
+/// only a number of one or two digits set apart by a space, or closed by a
+/// parenthesis, is. Callers try the label as printed first.
+pub fn strip_footnote(label: &str) -> Option<(&str, &str)> {
+    let s = label.trim_end();
+    let is_sup = |c: char| matches!(c, '¹' | '²' | '³' | '⁰'..='⁹' | '⁾' | '*' | '†' | '‡');
+    let cut = if s.ends_with(is_sup) {
+        s.trim_end_matches(is_sup).len()
+    } else if let Some(inner) = s.strip_suffix(')') {
+        let digits = inner.len() - inner.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=2).contains(&digits) {
+            return None;
+        }
+        let before = &inner[..inner.len() - digits];
+        match before.strip_suffix('(') {
+            Some(b) => b.len(),
+            None => before.len(),
+        }
+    } else {
+        let digits = s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let before = &s[..s.len() - digits];
+        if !(1..=2).contains(&digits) || !before.ends_with(char::is_whitespace) {
+            return None;
+        }
+        before.len()
+    };
+    let head = s[..cut].trim_end();
+    if !head.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some((head, s[cut..].trim()))
 }
 
 /// Folds case, accents and punctuation but keeps every word and number, with
@@ -169,14 +211,34 @@ pub fn candidates(statement: Statement, label: &str) -> &'static [&'static ItemD
         .unwrap_or(&[])
 }
 
+/// The lines a printed label could mean: as printed, else without a
+/// trailing footnote marker, which is returned so that the reader can say
+/// what it dropped.
+pub fn resolve(statement: Statement, label: &str) -> (&'static [&'static ItemDef], Option<String>) {
+    let c = candidates(statement, label);
+    if !c.is_empty() {
+        return (c, None);
+    }
+    match strip_footnote(label) {
+        Some((head, marker)) => {
+            let c = candidates(statement, head);
+            (c, (!c.is_empty()).then(|| marker.to_string()))
+        }
+        None => (&[], None),
+    }
+}
+
 /// Which statements a label belongs to at all; used to recognise a sheet by
 /// its content when its name says nothing.
 pub fn statements_of(label: &str) -> Vec<Statement> {
-    let n = normalize(label);
+    let mut keys = vec![normalize(label)];
+    if let Some((head, _)) = strip_footnote(label) {
+        keys.push(normalize(head));
+    }
     let mut v: Vec<Statement> = Statement::ALL
         .iter()
         .copied()
-        .filter(|s| index().contains_key(&(*s, n.clone())))
+        .filter(|s| keys.iter().any(|k| index().contains_key(&(*s, k.clone()))))
         .collect();
     v.dedup();
     v
