@@ -40,23 +40,21 @@ pub fn normalize(label: &str) -> String {
     let mut words: Vec<&str> = Vec::new();
     for w in folded.split_whitespace() {
         if matches!(w, "ylijaama" | "overskott") {
-            let n = words.len();
-            if n >= 1 && matches!(words[n - 1], "yli" | "over") {
-                words.pop();
-            } else if n >= 2
-                && matches!(words[n - 2], "yli" | "over")
-                && matches!(words[n - 1], "ja" | "och" | "tai" | "eller")
-            {
-                words.truncate(n - 2);
-            }
-            let n = words.len();
-            if n >= 1 && words[n - 1] == w {
-                continue;
-            }
-            if n >= 2 && words[n - 2] == w && matches!(words[n - 1], "ja" | "och" | "tai" | "eller")
-            {
-                words.pop();
-                continue;
+            // "yli ylijaama", "yli ja ylijaama", "ylijaama tai ylijaama",
+            // "over och overskott": the pair written out is one word.
+            let pairs = |t: &str| t == w || matches!(t, "yli" | "over");
+            loop {
+                let n = words.len();
+                if n >= 1 && pairs(words[n - 1]) {
+                    words.pop();
+                } else if n >= 2
+                    && matches!(words[n - 1], "ja" | "och" | "tai" | "eller")
+                    && pairs(words[n - 2])
+                {
+                    words.truncate(n - 2);
+                } else {
+                    break;
+                }
             }
         }
         words.push(w);
@@ -304,6 +302,169 @@ mod tests {
             "rl.rahavarat_31_12"
         );
         assert!(candidates(Tuloslaskelma, "Vuosikate ennen poistoja x").is_empty());
+    }
+
+    fn resolved(st: Statement, label: &str) -> (&'static str, Option<String>) {
+        let (c, marker) = resolve(st, label);
+        assert!(!c.is_empty(), "no match for {label:?}");
+        (c[0].id, marker)
+    }
+
+    #[test]
+    fn footnote_markers_are_tried_off_after_the_label_as_printed() {
+        use Statement::*;
+        assert_eq!(
+            resolved(Rahoituslaskelma, "Tulorahoituksen korjauserät 1"),
+            ("rl.tulorahoituksen_korjauserat", Some("1".into()))
+        );
+        assert_eq!(
+            resolved(Rahoituslaskelma, "TOIMINNAN JA INVESTOINTIEN RAHAVIRTA 1"),
+            ("rl.toiminnan_ja_investointien_rahavirta", Some("1".into()))
+        );
+        assert_eq!(
+            resolved(Rahoituslaskelma, "RAHOITUKSEN  RAHAVIRTA 1"),
+            ("rl.rahoituksen_rahavirta", Some("1".into()))
+        );
+        assert_eq!(
+            resolved(Tuloslaskelma, "Vuosikate 2)"),
+            ("tl.vuosikate", Some("2)".into()))
+        );
+        assert_eq!(
+            resolved(Tuloslaskelma, "Vuosikate (3)"),
+            ("tl.vuosikate", Some("(3)".into()))
+        );
+        assert_eq!(
+            resolved(Tuloslaskelma, "Vuosikate¹"),
+            ("tl.vuosikate", Some("¹".into()))
+        );
+        // "*" is punctuation to the comparison already: nothing to say.
+        assert_eq!(
+            resolved(Tuloslaskelma, "Vuosikate *"),
+            ("tl.vuosikate", None)
+        );
+        // A number that is part of the label is read with it.
+        assert_eq!(
+            resolved(Rahoituslaskelma, "Rahavarat 31.12."),
+            ("rl.rahavarat_31_12", None)
+        );
+        assert_eq!(strip_footnote("Rahavarat 31.12"), None);
+        assert_eq!(
+            resolved(Rahoituslaskelma, "Rahavarat 31.12. 4"),
+            ("rl.rahavarat_31_12", Some("4".into()))
+        );
+        assert_eq!(strip_footnote("1"), None);
+        assert_eq!(strip_footnote("Lainat 2024"), None);
+        assert!(
+            resolve(Tuloslaskelma, "Verotulot ja valtionosuudet")
+                .0
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn surplus_forms_and_spacing_of_both_languages_match() {
+        use Statement::*;
+        for label in [
+            "TILIKAUDEN YLIJÄÄMÄ/ ALIJÄÄMÄ (-)",
+            "Tilikauden ylijäämä / alijäämä",
+            "Tilikauden yli- /alijäämä",
+            "Tilikauden yli- ja alijäämä",
+            "Tilikauden  ylijäämä  (alijäämä)",
+            "Räkenskapsperiodens över-/underskott",
+            "Räkenskapsperiodens överskott/underskott",
+        ] {
+            assert_eq!(
+                one(Tuloslaskelma, label),
+                "tl.tilikauden_ylijaama",
+                "{label}"
+            );
+        }
+        assert_eq!(
+            one(Tase, "Över-/underskott från tidigare räkenskapsperioder"),
+            "ta.edellisten_ylijaama"
+        );
+        assert_eq!(one(Tase, "Övrigt eget kapital"), "ta.muu_oma_paaoma");
+        let c = candidates(Tase, "Anslutningsavgifter och övriga skulder");
+        let ids: Vec<&str> = c.iter().map(|d| d.id).collect();
+        assert_eq!(ids, ["ta.pa_muut_velat", "ta.la_muut_velat"]);
+        // The goodwill line's "yli- ja ali-" is not the surplus.
+        assert_eq!(
+            one(Tuloslaskelma, "Tilikauden yli- ja alipariarvot"),
+            "tl.yli_ja_alipariarvot"
+        );
+        // Decomposed accents, as some systems save text.
+        assert_eq!(
+            one(Tuloslaskelma, "Henkilo\u{308}sto\u{308}kulut"),
+            "tl.henkilostokulut"
+        );
+        assert_eq!(normalize("ÉLÄKEKULUT"), normalize("eläkekulut"));
+    }
+
+    #[test]
+    fn normalize_is_idempotent() {
+        let mut samples: Vec<String> = [
+            "TILIKAUDEN YLIJÄÄMÄ/ ALIJÄÄMÄ (-)",
+            "yli yli- ja alijäämä ylijäämä",
+            "over över-/underskott och underskott",
+            "1 a ii Toimintatuotot yhteensä yhteensä",
+            "Vastaavaa yhteensä yhteensä",
+            "a yhteensä",
+            "İstanbul ẞ ǅ Å Ø",
+            "  ",
+            "ylijäämä tai alijäämä ja ylijäämä",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for d in ITEMS {
+            samples.extend([d.fi, d.sv, d.en].map(String::from));
+            samples.extend(d.aliases.iter().map(|a| a.to_string()));
+        }
+        // Random labels from the pieces that the folding treats specially.
+        let pieces = [
+            "yli",
+            "ali",
+            "jäämä",
+            "-",
+            "/",
+            " ",
+            "(",
+            ")",
+            "ja",
+            "över",
+            "under",
+            "skott",
+            "1",
+            "iv",
+            "a",
+            "yhteensä",
+            "É",
+            "Ä",
+            "\u{308}",
+            "İ",
+            "*",
+            "²",
+            "och",
+            "x",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 9) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            samples.push(s);
+        }
+        for s in &samples {
+            let once = normalize(s);
+            assert_eq!(normalize(&once), once, "{s:?}");
+        }
     }
 
     #[test]
