@@ -205,32 +205,41 @@ fn judge_row(
     }
     for (y, v, _, _) in &nonzero {
         let mut pinned = false;
+        let mut broken: Option<(Vec<Miss>, Vec<Location>)> = None;
         for (_, id) in [above, below].into_iter().flatten() {
             let key = (e, items::item(id).id, *y);
+            let cells: Vec<Location> = ds
+                .get(e, id, *y)
+                .map(|f| f.source.clone())
+                .into_iter()
+                .collect();
             match move_line(ds, base, key, probe()) {
                 Moved::Unchecked => {}
                 Moved::Pinned => pinned = true,
                 Moved::Mends(gone) | Moved::Broken(gone) => {
-                    let cells = ds.get(e, id, *y).map(|f| f.source.clone());
-                    return match move_line(ds, base, key, *v * flip(id)) {
-                        Moved::Mends(mended) => Verdict::Refused(
+                    // Does the row's own amount, beside this line, close the gap?
+                    if let Moved::Mends(mended) = move_line(ds, base, key, *v * flip(id)) {
+                        return Verdict::Refused(
                             format!(
                                 "without it {}; counted beside \"{}\" it closes that gap, so it is a line the statement needs",
                                 describe(&mended),
                                 items::item(id).fi
                             ),
-                            cells.into_iter().collect(),
-                        ),
-                        _ => Verdict::Refused(
-                            format!(
-                                "the totals around it do not hold without it ({}), so it cannot be shown to be a subtotal or a specification",
-                                describe(&gone)
-                            ),
-                            cells.into_iter().collect(),
-                        ),
-                    };
+                            cells,
+                        );
+                    }
+                    broken.get_or_insert((gone, cells));
                 }
             }
+        }
+        if let Some((gone, cells)) = broken {
+            return Verdict::Refused(
+                format!(
+                    "the totals around it do not hold without it ({}), so it cannot be shown to be a subtotal or a specification",
+                    describe(&gone)
+                ),
+                cells,
+            );
         }
         if !pinned {
             return Verdict::Refused(
@@ -249,35 +258,38 @@ fn judge_row(
         ds.get(e, id, y).map(|f| (f.value * flip(id), f.quantum))
     };
     let half = Decimal::new(5, 1);
+    // The lines it spans, upward or downward: other rows that are not lines
+    // are passed over, and a heading without a figure adds nothing.
     for up in [true, false] {
         let mut run: Vec<usize> = Vec::new();
         let mut j = i;
-        while run.len() < 12 {
+        while run.len() < 16 {
             j = match (up, j.checked_sub(1)) {
                 (true, Some(k)) => k,
                 (true, None) => break,
                 (false, _) => j + 1,
             };
-            if !matches!(sheet.rows.get(j), Some(TraceRow::Line(_))) {
-                break;
+            match sheet.rows.get(j) {
+                Some(TraceRow::Line(_)) => {}
+                Some(TraceRow::Unknown(_)) => continue,
+                _ => break,
             }
             run.push(j);
+            let mut named = BTreeSet::new();
             let all = u.values.iter().all(|(y, v, q, _)| {
                 let mut sum = Decimal::ZERO;
                 let mut tol = *q * half;
                 for k in &run {
-                    match printed(*k, *y) {
-                        Some((x, qx)) => {
-                            sum += x;
-                            tol += qx * half;
-                        }
-                        None => return false,
+                    if let Some((x, qx)) = printed(*k, *y) {
+                        sum += x;
+                        tol += qx * half;
+                        named.insert(*k);
                     }
                 }
-                (sum - *v).abs() <= tol
+                !named.is_empty() && (sum - *v).abs() <= tol
             });
             if all {
-                let names: Vec<&str> = run
+                let names: Vec<&str> = named
                     .iter()
                     .filter_map(|k| match sheet.rows[*k] {
                         TraceRow::Line(id) => Some(items::item(id).fi),
@@ -287,10 +299,6 @@ fn judge_row(
                 return Verdict::Accepted(if names.len() == 1 {
                     format!("it repeats the figures of \"{}\" beside it", names[0])
                 } else {
-                    let mut names = names;
-                    if up {
-                        names.reverse();
-                    }
                     format!(
                         "an intermediate subtotal, equal to {} {} it",
                         names.join(" + "),

@@ -640,17 +640,17 @@ impl Sections {
         let (message, other) = match self.labels.get(norm) {
             Some(prev) => (
                 format!(
-                    "this row repeats a label read before at {} and the decree's order places it nowhere after \"{}\": the decree has the line {}; a heading row would tell which it is",
+                    "this row repeats a label already read at {}; the decree has the line {}, and none of them comes after \"{}\" read above it; a heading row would tell which it is",
                     prev.cell.as_deref().unwrap_or("?"),
-                    last.fi,
-                    places.join(", ")
+                    places.join(" and "),
+                    last.fi
                 ),
                 prev.clone(),
             ),
             None => (
                 format!(
-                    "the decree has this line {}, all before \"{}\" read above it at {}; with no heading row the order cannot tell which it is",
-                    places.join(", "),
+                    "the decree has this line {}, each before \"{}\" read above it at {}; with no heading row the order cannot tell which it is",
+                    places.join(" and "),
                     last.fi,
                     last_cell.cell.as_deref().unwrap_or("?")
                 ),

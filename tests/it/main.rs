@@ -6,6 +6,7 @@ mod conformance;
 mod forecast;
 mod indicators;
 mod ingestion;
+mod labels;
 mod reports;
 mod scenarios;
 mod simulate;
