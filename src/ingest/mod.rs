@@ -5,6 +5,7 @@ pub mod csv_text;
 pub mod grid;
 pub mod long;
 pub mod number;
+pub mod reconcile;
 pub mod sheet;
 pub mod workbook;
 

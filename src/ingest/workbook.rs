@@ -10,6 +10,7 @@ use crate::error::{Error, Location, Result, cell_name};
 use crate::ingest::container;
 use crate::ingest::grid::{self, Cell, Grid};
 use crate::ingest::number;
+use crate::ingest::reconcile;
 use crate::ingest::sheet::{self, Layout};
 use crate::model::dataset::{Dataset, Entity, Figure, YearKind};
 use crate::model::findings::{Finding, Severity};
@@ -326,6 +327,7 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
         return Err(Error::input(Location::file(file), "the workbook is empty"));
     }
     let mut year_origin: BTreeMap<i32, (YearKind, Location)> = BTreeMap::new();
+    let mut pending = Vec::new();
     for mut grid in grids {
         if grid.is_blank() {
             continue;
@@ -391,6 +393,7 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
             layout,
             entity,
             statement,
+            &mut pending,
         );
     }
     if ds.sheets.keys().all(|(_, s)| *s == Statement::Taustatiedot) {
@@ -399,6 +402,7 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
             "no statement sheet found (tuloslaskelma, rahoituslaskelma or tase, by sheet name or content)",
         ));
     }
+    reconcile::judge(&mut ds, pending);
     check_signs(&mut ds);
     Ok(ds)
 }
@@ -419,6 +423,7 @@ fn read_statement(
     layout: Layout,
     entity: Entity,
     statement: Statement,
+    pending: &mut Vec<reconcile::SheetRows>,
 ) {
     let sheet_name = grid.name.clone();
     let at = |r: u32, c: u32| Location::cell(file, sheet_name.clone(), cell_name(r, c));
@@ -431,14 +436,40 @@ fn read_statement(
         ));
     }
     let mut sections = Sections::default();
+    let mut trace = Vec::new();
     let mut read: BTreeMap<(&'static str, i32), Read> = BTreeMap::new();
     for (pos, row) in layout.rows.iter().enumerate() {
         let norm = labels::normalize(&row.label);
         if norm.is_empty() || labels::is_plain_heading(&norm) {
             continue;
         }
-        let cands = labels::candidates(statement, &row.label);
-        let Some(def) = sections.choose(cands, &layout.rows[pos + 1..], statement) else {
+        let (cands, marker) = labels::resolve(statement, &row.label);
+        let label_cell = at(row.row, row.label_col);
+        let chosen = sections.choose(
+            cands,
+            &layout.rows[pos + 1..],
+            statement,
+            &norm,
+            &label_cell,
+        );
+        let chosen = match chosen {
+            Ok(c) => c,
+            Err(unplaced) => {
+                ds.findings.push(Finding::error(
+                    "unplaced_line",
+                    format!(
+                        "{} row \"{}\": {}; its figures are not read",
+                        statement.fi(),
+                        row.label,
+                        unplaced.message
+                    ),
+                    unplaced.cells,
+                ));
+                trace.push(reconcile::TraceRow::Other);
+                continue;
+            }
+        };
+        let Some(def) = chosen else {
             if row.values.is_empty() {
                 ds.findings.push(Finding::notice(
                     "row_ignored",
@@ -459,19 +490,31 @@ fn read_statement(
                 } else {
                     format!(" (it is a line of the {})", other.join(", "))
                 };
-                ds.findings.push(Finding::error(
-                    "unknown_label",
-                    format!(
-                        "unknown {} line \"{}\"{hint}; its figures are not read",
-                        statement.fi(),
-                        row.label
-                    ),
-                    vec![at(row.row, row.label_col)],
-                ));
+                // Judged once the whole workbook is read, by its arithmetic.
+                match reconcile::unknown_row(row, layout.scale, hint, label_cell, |c| {
+                    at(row.row, c)
+                }) {
+                    Ok(u) => trace.push(reconcile::TraceRow::Unknown(u)),
+                    Err(f) => {
+                        ds.findings.push(f);
+                        trace.push(reconcile::TraceRow::Other);
+                    }
+                }
             }
             continue;
         };
-        sections.visit(def, pos);
+        if let Some(marker) = marker {
+            ds.findings.push(Finding::notice(
+                "footnote_marker",
+                format!(
+                    "\"{}\" read as \"{}\": the trailing \"{marker}\" taken for a footnote marker",
+                    row.label, def.fi
+                ),
+                vec![label_cell.clone()],
+            ));
+        }
+        sections.visit(def, norm, label_cell);
+        trace.push(reconcile::TraceRow::Line(def.id));
         for (year, num, col) in &row.values {
             let scale = if matches!(def.id, "bg.asukasluku" | "bg.tuloveroprosentti") {
                 Decimal::ONE
@@ -536,11 +579,13 @@ fn read_statement(
         }
     }
 
+    let mut costs_positive = false;
     if matches!(
         statement,
         Statement::Tuloslaskelma | Statement::Rahoituslaskelma
     ) {
         let positive = sign_convention(ds, file, &sheet_name, statement, &read);
+        costs_positive = positive;
         if positive {
             for ((id, _), r) in read.iter_mut() {
                 if items::item(id).sign == Sign::Minus {
@@ -552,6 +597,18 @@ fn read_statement(
                 }
             }
         }
+    }
+
+    if trace
+        .iter()
+        .any(|r| matches!(r, reconcile::TraceRow::Unknown(_)))
+    {
+        pending.push(reconcile::SheetRows {
+            entity,
+            statement,
+            costs_positive,
+            rows: trace,
+        });
     }
 
     let kinds: BTreeMap<i32, &sheet::YearColumn> =
@@ -602,88 +659,129 @@ fn is_ancestor(anc: &str, mut d: &'static ItemDef) -> bool {
 struct Sections {
     /// The subtotal whose lines follow it (a heading, or a total printed above its lines).
     open: Option<&'static str>,
-    last: Option<&'static ItemDef>,
-    /// Where each line, and each section around it, was last seen.
-    seen: BTreeMap<&'static str, usize>,
+    last: Option<(&'static ItemDef, Location)>,
+    /// Where a label was last read, to name the earlier row of a repeat.
+    labels: BTreeMap<String, Location>,
+}
+
+/// A repeated label that neither a heading nor the decree's order places.
+struct Unplaced {
+    message: String,
+    cells: Vec<Location>,
 }
 
 impl Sections {
-    fn visit(&mut self, def: &'static ItemDef, pos: usize) {
+    fn visit(&mut self, def: &'static ItemDef, norm: String, cell: Location) {
         if items::is_subtotal(def.id) {
             // A total printed after its own lines closes its section; one
             // printed above them opens it.
-            let closing = self.last.is_some_and(|l| is_ancestor(def.id, l));
+            let closing = self
+                .last
+                .as_ref()
+                .is_some_and(|(l, _)| is_ancestor(def.id, l));
             self.open = if closing { None } else { Some(def.id) };
         } else if let Some(o) = self.open
             && !is_ancestor(o, def)
         {
             self.open = None;
         }
-        self.last = Some(def);
-        self.seen.insert(def.id, pos);
-        let mut cur = def.parent;
-        while let Some(p) = cur {
-            self.seen.insert(p, pos);
-            cur = items::item(p).parent;
-        }
+        self.last = Some((def, cell.clone()));
+        self.labels.insert(norm, cell);
     }
 
-    /// The section a row is under: the open section above it; else a total
-    /// printed below its lines; else the most recently seen section.
+    /// The line a row is: the one under the open section above it; else the
+    /// one whose total is printed below its lines; else, with no heading to
+    /// tell, the first the decree's order puts after the line read above it
+    /// (long-term before short-term). A label the order cannot place (a third
+    /// repeat, or rows out of the decree's order) is not guessed.
     fn choose(
         &self,
         cands: &'static [&'static ItemDef],
         below: &[sheet::Row],
         statement: Statement,
-    ) -> Option<&'static ItemDef> {
+        norm: &str,
+        cell: &Location,
+    ) -> std::result::Result<Option<&'static ItemDef>, Unplaced> {
         if cands.len() <= 1 {
-            return cands.first().copied();
+            return Ok(cands.first().copied());
         }
-        if let Some(o) = self.open
-            && let Some(d) = cands
+        let mut pool: Vec<&'static ItemDef> = cands.to_vec();
+        if let Some(o) = self.open {
+            let direct: Vec<_> = pool
                 .iter()
-                .find(|d| d.parent == Some(o))
-                .or_else(|| cands.iter().find(|d| is_ancestor(o, d)))
-        {
-            return Some(d);
+                .copied()
+                .filter(|d| d.parent == Some(o))
+                .collect();
+            let under: Vec<_> = if direct.is_empty() {
+                pool.iter().copied().filter(|d| is_ancestor(o, d)).collect()
+            } else {
+                direct
+            };
+            match under.len() {
+                0 => {}
+                1 => return Ok(Some(under[0])),
+                _ => pool = under,
+            }
         }
         for row in below.iter().take(40) {
-            let next = labels::candidates(statement, &row.label);
-            if let Some(d) = cands
+            let next = labels::resolve(statement, &row.label).0;
+            if let Some(d) = pool
                 .iter()
                 .find(|d| next.iter().any(|n| d.parent == Some(n.id)))
-                && !cands
+                && !pool
                     .iter()
                     .all(|c| next.iter().any(|n| c.parent == Some(n.id)))
             {
-                return Some(d);
+                return Ok(Some(d));
             }
             if next
                 .iter()
-                .any(|n| items::is_subtotal(n.id) && !cands.iter().any(|c| is_ancestor(n.id, c)))
+                .any(|n| items::is_subtotal(n.id) && !pool.iter().any(|c| is_ancestor(n.id, c)))
             {
                 break;
             }
         }
-        let score = |d: &ItemDef| -> Option<usize> {
-            let mut best = None;
-            let mut cur = d.parent;
-            while let Some(p) = cur {
-                best = best.max(self.seen.get(p).copied());
-                cur = items::item(p).parent;
-            }
-            best
-        };
-        let mut best = cands[0];
-        let mut best_score = score(best);
-        for d in &cands[1..] {
-            let s = score(d);
-            if s > best_score {
-                best = d;
-                best_score = s;
-            }
+        let after = self
+            .last
+            .as_ref()
+            .map_or(0, |(l, _)| items::order(l.id).saturating_add(1));
+        if let Some(d) = pool.iter().find(|d| items::order(d.id) >= after) {
+            return Ok(Some(d));
         }
-        Some(best)
+        let Some((last, last_cell)) = self.last.as_ref() else {
+            return Ok(pool.first().copied());
+        };
+        let places: Vec<String> = pool
+            .iter()
+            .map(|d| match d.parent {
+                Some(p) => format!("under {}", items::item(p).fi),
+                None => d.fi.to_string(),
+            })
+            .collect();
+        let (message, other) = match self.labels.get(norm) {
+            Some(prev) => (
+                format!(
+                    "this row repeats a label already read at {}; the decree has the line {}, and none of them comes after \"{}\" read above it; a heading row would tell which it is",
+                    prev.cell.as_deref().unwrap_or("?"),
+                    places.join(" and "),
+                    last.fi
+                ),
+                prev.clone(),
+            ),
+            None => (
+                format!(
+                    "the decree has this line {}, each before \"{}\" read above it at {}; with no heading row the order cannot tell which it is",
+                    places.join(" and "),
+                    last.fi,
+                    last_cell.cell.as_deref().unwrap_or("?")
+                ),
+                last_cell.clone(),
+            ),
+        };
+        Err(Unplaced {
+            message,
+            cells: vec![cell.clone(), other],
+        })
     }
 }
 

@@ -11,70 +11,110 @@ use std::sync::OnceLock;
 
 use crate::model::items::{ITEMS, ItemDef, Statement};
 
-/// Folds a label to the form used for comparison.
+/// Folds a label to the form used for comparison: lower case, accents and
+/// dashes folded, punctuation and runs of whitespace to one space, leading
+/// numbering dropped, the "surplus (deficit)" forms of both languages made
+/// one word. Idempotent: a folded label folds to itself.
 pub fn normalize(label: &str) -> String {
-    let mut s: String = label
+    // Lower case first, so that capitals fold exactly as small letters do.
+    let lower: String = label.chars().flat_map(char::to_lowercase).collect();
+    let folded: String = lower
         .chars()
-        .map(|c| match c {
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{00AD}' => '-',
-            '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' | '\t' => ' ',
-            'ä' | 'Ä' | 'å' | 'Å' | 'á' | 'à' => 'a',
-            'ö' | 'Ö' | 'ó' | 'ò' => 'o',
-            'é' | 'è' => 'e',
-            'ü' => 'u',
-            _ => c,
+        .filter_map(|c| match c {
+            // Combining accents of a decomposed "ä" (as some systems save text).
+            '\u{0300}'..='\u{036F}' => None,
+            'ä' | 'å' | 'á' | 'à' | 'â' => Some('a'),
+            'ö' | 'ó' | 'ò' | 'ô' | 'ø' => Some('o'),
+            'é' | 'è' | 'ê' => Some('e'),
+            'ü' | 'ú' => Some('u'),
+            c if c.is_alphanumeric() => Some(c),
+            _ => Some(' '),
         })
-        .flat_map(char::to_lowercase)
         .collect();
-    s = s.replace('*', " ");
-    // Sign hints: "(-)", "(+)", "(+/-)", "(-/+)".
-    for hint in ["(+/-)", "(-/+)", "(-)", "(+)"] {
-        s = s.replace(hint, " ");
-    }
-    // The many spellings of "surplus (deficit)".
-    for variant in [
-        "yli-/alijaama",
-        "yli/alijaama",
-        "yli- /alijaama",
-        "yli- ja alijaama",
-        "ylijaama/alijaama",
-        "ylijaama (alijaama)",
-        "alijaama (ylijaama)",
-        "ylijaama/-alijaama",
-        "overskott (underskott)",
-        "overskott/underskott",
-    ] {
-        s = s.replace(variant, "ylijaama");
-    }
-    s = s
+    // "yli-/alijäämä", "ylijäämä (alijäämä)", "överskott/underskott" and the
+    // like all name one line: the deficit word is folded into the surplus
+    // one, and the pair's prefix and repeat are dropped below.
+    let folded = folded
         .replace("alijaama", "ylijaama")
         .replace("underskott", "overskott");
-    let s: String = s
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let mut words: Vec<&str> = Vec::new();
+    for w in folded.split_whitespace() {
+        if matches!(w, "ylijaama" | "overskott") {
+            // "yli ylijaama", "yli ja ylijaama", "ylijaama tai ylijaama",
+            // "over och overskott": the pair written out is one word.
+            let pairs = |t: &str| t == w || matches!(t, "yli" | "over");
+            loop {
+                let n = words.len();
+                if n >= 1 && pairs(words[n - 1]) {
+                    words.pop();
+                } else if n >= 2
+                    && matches!(words[n - 1], "ja" | "och" | "tai" | "eller")
+                    && pairs(words[n - 2])
+                {
+                    words.truncate(n - 2);
+                } else {
+                    break;
+                }
+            }
+        }
+        words.push(w);
+    }
     // Leading numbering: "a", "i".."x", "1", "12", in any combination.
     while words.len() > 1 && is_numbering(words[0]) {
         words.remove(0);
     }
-    // "2.ennakkomaksut" became "2 ennakkomaksut" above and is handled there.
     // "yhteensä"/"sammanlagt" adds nothing except to the two balance totals.
-    if words.len() > 1
+    while words.len() > 1
         && matches!(
             words.last(),
             Some(&"yhteensa") | Some(&"sammanlagt") | Some(&"total")
         )
     {
         let head = &words[..words.len() - 1];
-        if !matches!(
+        if matches!(
             head,
             ["vastaavaa"] | ["vastattavaa"] | ["aktiva"] | ["passiva"]
         ) {
-            words.pop();
+            break;
         }
+        words.pop();
     }
     words.join(" ")
+}
+
+/// A footnote marker after a label ("Tulorahoituksen korjauserät 1",
+/// "…2)", "…(3)", "…*", "…¹"): the label without it and the marker. A
+/// number that is part of the label ("Rahavarat 31.12.") is not a marker:
+/// only a number of one or two digits set apart by a space, or closed by a
+/// parenthesis, is. Callers try the label as printed first.
+pub fn strip_footnote(label: &str) -> Option<(&str, &str)> {
+    let s = label.trim_end();
+    let is_sup = |c: char| matches!(c, '¹' | '²' | '³' | '⁰'..='⁹' | '⁾' | '*' | '†' | '‡');
+    let cut = if s.ends_with(is_sup) {
+        s.trim_end_matches(is_sup).len()
+    } else if let Some(inner) = s.strip_suffix(')') {
+        let digits = inner.len() - inner.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=2).contains(&digits) {
+            return None;
+        }
+        let before = &inner[..inner.len() - digits];
+        match before.strip_suffix('(') {
+            Some(b) => b.len(),
+            None => before.len(),
+        }
+    } else {
+        let digits = s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let before = &s[..s.len() - digits];
+        if !(1..=2).contains(&digits) || !before.ends_with(char::is_whitespace) {
+            return None;
+        }
+        before.len()
+    };
+    let head = s[..cut].trim_end();
+    if !head.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some((head, s[cut..].trim()))
 }
 
 /// Folds case, accents and punctuation but keeps every word and number, with
@@ -169,14 +209,34 @@ pub fn candidates(statement: Statement, label: &str) -> &'static [&'static ItemD
         .unwrap_or(&[])
 }
 
+/// The lines a printed label could mean: as printed, else without a
+/// trailing footnote marker, which is returned so that the reader can say
+/// what it dropped.
+pub fn resolve(statement: Statement, label: &str) -> (&'static [&'static ItemDef], Option<String>) {
+    let c = candidates(statement, label);
+    if !c.is_empty() {
+        return (c, None);
+    }
+    match strip_footnote(label) {
+        Some((head, marker)) => {
+            let c = candidates(statement, head);
+            (c, (!c.is_empty()).then(|| marker.to_string()))
+        }
+        None => (&[], None),
+    }
+}
+
 /// Which statements a label belongs to at all; used to recognise a sheet by
 /// its content when its name says nothing.
 pub fn statements_of(label: &str) -> Vec<Statement> {
-    let n = normalize(label);
+    let mut keys = vec![normalize(label)];
+    if let Some((head, _)) = strip_footnote(label) {
+        keys.push(normalize(head));
+    }
     let mut v: Vec<Statement> = Statement::ALL
         .iter()
         .copied()
-        .filter(|s| index().contains_key(&(*s, n.clone())))
+        .filter(|s| keys.iter().any(|k| index().contains_key(&(*s, k.clone()))))
         .collect();
     v.dedup();
     v
@@ -242,6 +302,169 @@ mod tests {
             "rl.rahavarat_31_12"
         );
         assert!(candidates(Tuloslaskelma, "Vuosikate ennen poistoja x").is_empty());
+    }
+
+    fn resolved(st: Statement, label: &str) -> (&'static str, Option<String>) {
+        let (c, marker) = resolve(st, label);
+        assert!(!c.is_empty(), "no match for {label:?}");
+        (c[0].id, marker)
+    }
+
+    #[test]
+    fn footnote_markers_are_tried_off_after_the_label_as_printed() {
+        use Statement::*;
+        assert_eq!(
+            resolved(Rahoituslaskelma, "Tulorahoituksen korjauserät 1"),
+            ("rl.tulorahoituksen_korjauserat", Some("1".into()))
+        );
+        assert_eq!(
+            resolved(Rahoituslaskelma, "TOIMINNAN JA INVESTOINTIEN RAHAVIRTA 1"),
+            ("rl.toiminnan_ja_investointien_rahavirta", Some("1".into()))
+        );
+        assert_eq!(
+            resolved(Rahoituslaskelma, "RAHOITUKSEN  RAHAVIRTA 1"),
+            ("rl.rahoituksen_rahavirta", Some("1".into()))
+        );
+        assert_eq!(
+            resolved(Tuloslaskelma, "Vuosikate 2)"),
+            ("tl.vuosikate", Some("2)".into()))
+        );
+        assert_eq!(
+            resolved(Tuloslaskelma, "Vuosikate (3)"),
+            ("tl.vuosikate", Some("(3)".into()))
+        );
+        assert_eq!(
+            resolved(Tuloslaskelma, "Vuosikate¹"),
+            ("tl.vuosikate", Some("¹".into()))
+        );
+        // "*" is punctuation to the comparison already: nothing to say.
+        assert_eq!(
+            resolved(Tuloslaskelma, "Vuosikate *"),
+            ("tl.vuosikate", None)
+        );
+        // A number that is part of the label is read with it.
+        assert_eq!(
+            resolved(Rahoituslaskelma, "Rahavarat 31.12."),
+            ("rl.rahavarat_31_12", None)
+        );
+        assert_eq!(strip_footnote("Rahavarat 31.12"), None);
+        assert_eq!(
+            resolved(Rahoituslaskelma, "Rahavarat 31.12. 4"),
+            ("rl.rahavarat_31_12", Some("4".into()))
+        );
+        assert_eq!(strip_footnote("1"), None);
+        assert_eq!(strip_footnote("Lainat 2024"), None);
+        assert!(
+            resolve(Tuloslaskelma, "Verotulot ja valtionosuudet")
+                .0
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn surplus_forms_and_spacing_of_both_languages_match() {
+        use Statement::*;
+        for label in [
+            "TILIKAUDEN YLIJÄÄMÄ/ ALIJÄÄMÄ (-)",
+            "Tilikauden ylijäämä / alijäämä",
+            "Tilikauden yli- /alijäämä",
+            "Tilikauden yli- ja alijäämä",
+            "Tilikauden  ylijäämä  (alijäämä)",
+            "Räkenskapsperiodens över-/underskott",
+            "Räkenskapsperiodens överskott/underskott",
+        ] {
+            assert_eq!(
+                one(Tuloslaskelma, label),
+                "tl.tilikauden_ylijaama",
+                "{label}"
+            );
+        }
+        assert_eq!(
+            one(Tase, "Över-/underskott från tidigare räkenskapsperioder"),
+            "ta.edellisten_ylijaama"
+        );
+        assert_eq!(one(Tase, "Övrigt eget kapital"), "ta.muu_oma_paaoma");
+        let c = candidates(Tase, "Anslutningsavgifter och övriga skulder");
+        let ids: Vec<&str> = c.iter().map(|d| d.id).collect();
+        assert_eq!(ids, ["ta.pa_muut_velat", "ta.la_muut_velat"]);
+        // The goodwill line's "yli- ja ali-" is not the surplus.
+        assert_eq!(
+            one(Tuloslaskelma, "Tilikauden yli- ja alipariarvot"),
+            "tl.yli_ja_alipariarvot"
+        );
+        // Decomposed accents, as some systems save text.
+        assert_eq!(
+            one(Tuloslaskelma, "Henkilo\u{308}sto\u{308}kulut"),
+            "tl.henkilostokulut"
+        );
+        assert_eq!(normalize("ÉLÄKEKULUT"), normalize("eläkekulut"));
+    }
+
+    #[test]
+    fn normalize_is_idempotent() {
+        let mut samples: Vec<String> = [
+            "TILIKAUDEN YLIJÄÄMÄ/ ALIJÄÄMÄ (-)",
+            "yli yli- ja alijäämä ylijäämä",
+            "over över-/underskott och underskott",
+            "1 a ii Toimintatuotot yhteensä yhteensä",
+            "Vastaavaa yhteensä yhteensä",
+            "a yhteensä",
+            "İstanbul ẞ ǅ Å Ø",
+            "  ",
+            "ylijäämä tai alijäämä ja ylijäämä",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for d in ITEMS {
+            samples.extend([d.fi, d.sv, d.en].map(String::from));
+            samples.extend(d.aliases.iter().map(|a| a.to_string()));
+        }
+        // Random labels from the pieces that the folding treats specially.
+        let pieces = [
+            "yli",
+            "ali",
+            "jäämä",
+            "-",
+            "/",
+            " ",
+            "(",
+            ")",
+            "ja",
+            "över",
+            "under",
+            "skott",
+            "1",
+            "iv",
+            "a",
+            "yhteensä",
+            "É",
+            "Ä",
+            "\u{308}",
+            "İ",
+            "*",
+            "²",
+            "och",
+            "x",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 9) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            samples.push(s);
+        }
+        for s in &samples {
+            let once = normalize(s);
+            assert_eq!(normalize(&once), once, "{s:?}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod indicators;
 mod ingestion;
 mod plausibility;
 mod layouts;
+mod labels;
 mod reports;
 mod row_removal;
 mod scenarios;

@@ -1,0 +1,380 @@
+//! Rows that are none of the decree's lines, judged by the statement's own
+//! arithmetic instead of by their wording.
+//!
+//! Published statements carry rows the decree does not have: an intermediate
+//! subtotal ("Verotulot ja valtionosuudet"), a specification inside a line
+//! ("Rahamarkkinainstrumentteihin" under Rahoitusarvopaperit), an annotation
+//! repeating a figure. Such a row is read past, with a notice, only when the
+//! printed totals around it hold without it, are tight enough to have
+//! noticed it if it were a line of its own, and its figures are the sum of
+//! the rows beside it or a part of the line above it. Whether the totals hold
+//! is asked of the statements' validation itself, with the neighbouring line
+//! moved by the row's amount: if that breaks a total, the total pins the
+//! line; if it mends one, the row is a line the statement needs. Anything
+//! else stays an error: a row is never guessed into a line, nor dropped
+//! where the arithmetic cannot vouch for it.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::error::Location;
+use crate::ingest::sheet::Row;
+use crate::model::dataset::{Dataset, Entity};
+use crate::model::findings::Finding;
+use crate::model::items::{self, Sign, Statement};
+use crate::model::validate::validate;
+
+/// The rows of one statement sheet in printed order, kept only for a sheet
+/// with a row that is not a line.
+pub struct SheetRows {
+    pub entity: Entity,
+    pub statement: Statement,
+    /// Costs printed positive and turned negative when read: the known
+    /// lines' figures are turned back to compare with the row as printed.
+    pub costs_positive: bool,
+    pub rows: Vec<TraceRow>,
+}
+
+pub enum TraceRow {
+    /// A row read as this line.
+    Line(&'static str),
+    /// A row with figures that is none of the statement's lines.
+    Unknown(Unknown),
+    /// A row read as nothing for another reason (already reported).
+    Other,
+}
+
+pub struct Unknown {
+    pub label: String,
+    /// Where the label is.
+    pub cell: Location,
+    /// Said after the label when the row is a line of another statement.
+    pub hint: String,
+    /// (year, value in euros as printed, the printed step, the cell).
+    pub values: Vec<(i32, Decimal, Decimal, Location)>,
+}
+
+/// An identity that does not hold, as validation names it.
+type Miss = (Entity, i32, String, Decimal);
+
+fn misses(ds: &Dataset) -> BTreeSet<Miss> {
+    validate(ds)
+        .into_iter()
+        .filter(|f| f.is_error())
+        .filter_map(|f| f.identity)
+        .map(|m| (m.entity, m.year, m.identity, m.difference))
+        .collect()
+}
+
+/// What moving one line's figure does to the identities.
+enum Moved {
+    /// Nothing checks the line.
+    Unchecked,
+    /// A total that held breaks: the line is pinned by it.
+    Pinned,
+    /// Totals that did not hold are mended, and nothing breaks.
+    Mends(Vec<Miss>),
+    /// Totals that did not hold change.
+    Broken(Vec<Miss>),
+}
+
+fn move_line(
+    ds: &mut Dataset,
+    base: &BTreeSet<Miss>,
+    key: (Entity, &'static str, i32),
+    delta: Decimal,
+) -> Moved {
+    let Some(fig) = ds.figures.get_mut(&key) else {
+        return Moved::Unchecked;
+    };
+    let old = fig.value;
+    let Some(new) = old.checked_add(delta) else {
+        return Moved::Unchecked;
+    };
+    fig.value = new;
+    let after = misses(ds);
+    if let Some(fig) = ds.figures.get_mut(&key) {
+        fig.value = old;
+    }
+    let gone: Vec<Miss> = base.difference(&after).cloned().collect();
+    let broke = after.difference(base).next().is_some();
+    match (gone.is_empty(), broke) {
+        (true, false) => Moved::Unchecked,
+        (true, true) => Moved::Pinned,
+        (false, false) => Moved::Mends(gone),
+        (false, true) => Moved::Broken(gone),
+    }
+}
+
+/// Large enough to break any total a line takes part in, whatever the
+/// rounding the total allows; small enough to add to any figure read.
+fn probe() -> Decimal {
+    Decimal::from(1_000_000_000_000i64)
+}
+
+enum Verdict {
+    Accepted(String),
+    Refused(String, Vec<Location>),
+}
+
+fn describe(misses: &[Miss]) -> String {
+    misses
+        .iter()
+        .map(|(_, y, what, diff)| format!("{what} in {y} (difference {diff})"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Judges every row that is not a line, and reports each: a notice saying
+/// what it was taken to be, or an error naming the gap.
+pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
+    if sheets.is_empty() {
+        return;
+    }
+    let base = misses(ds);
+    let mut out = Vec::new();
+    for sheet in &sheets {
+        for (i, row) in sheet.rows.iter().enumerate() {
+            let TraceRow::Unknown(u) = row else {
+                continue;
+            };
+            let verdict = judge_row(ds, &base, sheet, i, u);
+            let what = format!("{} row \"{}\"{}", sheet.statement.fi(), u.label, u.hint);
+            out.push(match verdict {
+                Verdict::Accepted(as_what) => Finding::notice(
+                    "row_reconciled",
+                    format!("{what} is not a line of the decree: {as_what}; its figures are not read as a line"),
+                    vec![u.cell.clone()],
+                ),
+                Verdict::Refused(why, more) => {
+                    let mut cells = vec![u.cell.clone()];
+                    cells.extend(u.values.first().map(|v| v.3.clone()));
+                    cells.extend(more);
+                    Finding::error(
+                        "unknown_label",
+                        format!("unknown {what}: {why}; its figures are not read"),
+                        cells,
+                    )
+                }
+            });
+        }
+    }
+    ds.findings.extend(out);
+}
+
+/// The nearest row read as a line, above (`step` −1) or below (+1).
+fn neighbour(rows: &[TraceRow], i: usize, up: bool) -> Option<(usize, &'static str)> {
+    let mut j = i;
+    loop {
+        if up {
+            j = j.checked_sub(1)?;
+        } else {
+            j += 1;
+        }
+        match rows.get(j)? {
+            TraceRow::Line(id) => return Some((j, id)),
+            TraceRow::Unknown(_) => continue,
+            TraceRow::Other => return None,
+        }
+    }
+}
+
+fn judge_row(
+    ds: &mut Dataset,
+    base: &BTreeSet<Miss>,
+    sheet: &SheetRows,
+    i: usize,
+    u: &Unknown,
+) -> Verdict {
+    let e = sheet.entity;
+    let above = neighbour(&sheet.rows, i, true);
+    let below = neighbour(&sheet.rows, i, false);
+    // A line's figure as printed: costs turned back when the sheet prints them positive.
+    let flip = |id: &str| {
+        if sheet.costs_positive && items::item(id).sign == Sign::Minus {
+            -Decimal::ONE
+        } else {
+            Decimal::ONE
+        }
+    };
+    let nonzero: Vec<&(i32, Decimal, Decimal, Location)> =
+        u.values.iter().filter(|v| !v.1.is_zero()).collect();
+    if nonzero.is_empty() {
+        return Verdict::Accepted("all its figures are zero, so no total needs it".into());
+    }
+    for (y, v, _, _) in &nonzero {
+        let mut pinned = false;
+        let mut broken: Option<(Vec<Miss>, Vec<Location>)> = None;
+        for (_, id) in [above, below].into_iter().flatten() {
+            let key = (e, items::item(id).id, *y);
+            let cells: Vec<Location> = ds
+                .get(e, id, *y)
+                .map(|f| f.source.clone())
+                .into_iter()
+                .collect();
+            match move_line(ds, base, key, probe()) {
+                Moved::Unchecked => {}
+                Moved::Pinned => pinned = true,
+                Moved::Mends(gone) | Moved::Broken(gone) => {
+                    // Does the row's own amount, beside this line, close the gap?
+                    if let Moved::Mends(mended) = move_line(ds, base, key, *v * flip(id)) {
+                        return Verdict::Refused(
+                            format!(
+                                "without it {}; counted beside \"{}\" it closes that gap, so it is a line the statement needs",
+                                describe(&mended),
+                                items::item(id).fi
+                            ),
+                            cells,
+                        );
+                    }
+                    broken.get_or_insert((gone, cells));
+                }
+            }
+        }
+        if let Some((gone, cells)) = broken {
+            return Verdict::Refused(
+                format!(
+                    "the totals around it do not hold without it ({}), so it cannot be shown to be a subtotal or a specification",
+                    describe(&gone)
+                ),
+                cells,
+            );
+        }
+        if !pinned {
+            return Verdict::Refused(
+                format!(
+                    "no printed total checks the lines beside it in {y}, so it cannot be shown to be a subtotal or a specification"
+                ),
+                vec![],
+            );
+        }
+    }
+    // The totals hold without it and would have noticed it: say what it is.
+    let printed = |j: usize, y: i32| -> Option<(Decimal, Decimal)> {
+        let TraceRow::Line(id) = sheet.rows[j] else {
+            return None;
+        };
+        ds.get(e, id, y).map(|f| (f.value * flip(id), f.quantum))
+    };
+    let half = Decimal::new(5, 1);
+    // The lines it spans, upward or downward: other rows that are not lines
+    // are passed over, and a heading without a figure adds nothing.
+    for up in [true, false] {
+        let mut run: Vec<usize> = Vec::new();
+        let mut j = i;
+        while run.len() < 16 {
+            j = match (up, j.checked_sub(1)) {
+                (true, Some(k)) => k,
+                (true, None) => break,
+                (false, _) => j + 1,
+            };
+            match sheet.rows.get(j) {
+                Some(TraceRow::Line(_)) => {}
+                Some(TraceRow::Unknown(_)) => continue,
+                _ => break,
+            }
+            run.push(j);
+            let mut named = BTreeSet::new();
+            let all = u.values.iter().all(|(y, v, q, _)| {
+                let mut sum = Decimal::ZERO;
+                let mut tol = *q * half;
+                for k in &run {
+                    if let Some((x, qx)) = printed(*k, *y) {
+                        sum += x;
+                        tol += qx * half;
+                        named.insert(*k);
+                    }
+                }
+                !named.is_empty() && (sum - *v).abs() <= tol
+            });
+            if all {
+                let names: Vec<&str> = named
+                    .iter()
+                    .filter_map(|k| match sheet.rows[*k] {
+                        TraceRow::Line(id) => Some(items::item(id).fi),
+                        _ => None,
+                    })
+                    .collect();
+                return Verdict::Accepted(if names.len() == 1 {
+                    format!("it repeats the figures of \"{}\" beside it", names[0])
+                } else {
+                    format!(
+                        "an intermediate subtotal, equal to {} {} it",
+                        names.join(" + "),
+                        if up { "above" } else { "below" }
+                    )
+                });
+            }
+        }
+    }
+    // A specification: inside the line above it, with any other such rows
+    // between them.
+    if let Some((a, id)) = above {
+        let within = u.values.iter().all(|(y, _, q, _)| {
+            let Some((parent, qp)) = printed(a, *y) else {
+                return false;
+            };
+            let mut parts = Decimal::ZERO;
+            for r in &sheet.rows[a + 1..] {
+                let TraceRow::Unknown(o) = r else { break };
+                parts += o
+                    .values
+                    .iter()
+                    .find(|x| x.0 == *y)
+                    .map(|x| x.1)
+                    .unwrap_or_default();
+            }
+            let same_side =
+                parts.is_zero() || (parts.is_sign_negative() == parent.is_sign_negative());
+            same_side && parts.abs() <= parent.abs() + (*q + qp) * half
+        });
+        if within {
+            return Verdict::Accepted(format!(
+                "a specification within \"{}\" above it, whose figure the totals confirm",
+                items::item(id).fi
+            ));
+        }
+    }
+    Verdict::Refused(
+        "the totals hold without it, but it is neither the sum of the lines beside it nor a part of the line above it".into(),
+        vec![],
+    )
+}
+
+/// A row with figures that is not a line, its figures in euros as printed.
+pub fn unknown_row(
+    row: &Row,
+    sheet_scale: Decimal,
+    hint: String,
+    cell: Location,
+    at: impl Fn(u32) -> Location,
+) -> Result<Unknown, Finding> {
+    let scale = row.scale.unwrap_or(sheet_scale);
+    let mut values = Vec::new();
+    for (year, num, col) in &row.values {
+        let Some(v) = num.value.checked_mul(scale) else {
+            return Err(Finding::error(
+                "amount_out_of_range",
+                format!(
+                    "row \"{}\" is none of the decree's lines and its figure for {year} is out of range in euros",
+                    row.label
+                ),
+                vec![at(*col)],
+            ));
+        };
+        let v = v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        let quantum = if num.decimals > 6 {
+            Decimal::new(1, 2)
+        } else {
+            (scale / Decimal::from(10i64.pow(num.decimals))).max(Decimal::new(1, 2))
+        };
+        values.push((*year, v, quantum, at(*col)));
+    }
+    Ok(Unknown {
+        label: row.label.clone(),
+        cell,
+        hint,
+        values,
+    })
+}
