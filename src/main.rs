@@ -10,6 +10,7 @@ use kivijalka::cli::{Cli, Command};
 use kivijalka::cmd::{self, Outcome};
 
 fn run(cli: Cli) -> Result<Outcome, Error> {
+    kivijalka::error::fault_injected("main");
     match cli.command {
         Command::Lines { lang } => {
             let mut out = std::io::stdout().lock();

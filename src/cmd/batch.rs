@@ -322,6 +322,7 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
                     // A bug that one municipality's figures trip must not
                     // take the others down: it becomes that one's failure row.
                     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        crate::error::fault_injected(name);
                         one(&cx, job, name)
                     }));
                     let r: Vec<Outcome1> = match run {

@@ -4,6 +4,7 @@ mod breaks;
 mod cli;
 mod conformance;
 mod forecast;
+mod hostile_cli;
 mod indicators;
 mod ingestion;
 mod reports;
