@@ -37,15 +37,17 @@ pub fn parse_lever(s: &str) -> Result<LeverSpec> {
             };
             // A tax rate moves by percentage points of a rate that is at
             // most 40 %; an amount stays within what a scenario may name.
+            // a thousand billion euros is beyond any municipality's budget,
+            // and a search up to it keeps every projected figure plausible.
             let max = match lever {
                 Lever::TaxRate => Decimal::from(40),
-                _ => crate::scenario_file::MAX_AMOUNT,
+                _ => Decimal::from(1_000_000_000_000i64),
             };
             match v {
                 Some(v) if v >= Decimal::ZERO && v <= max => Some(v),
                 _ => {
                     return Err(arg_error(format!(
-                        "--lever {s}: '{b}' is not a bound (0 to 40 percentage points for tax-rate, 0 to 10^15 euros such as \"3 M€\" otherwise)"
+                        "--lever {s}: '{b}' is not a bound (0 to 40 percentage points for tax-rate, 0 to 10^12 euros such as \"3 M€\" otherwise)"
                     )));
                 }
             }
