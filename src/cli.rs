@@ -11,6 +11,24 @@ use crate::model::price_index::PriceIndex;
 use crate::model::targets::Targets;
 use crate::report::{Lang, OutputFormat};
 
+/// The years a flag or a scenario may name: the statements in the present
+/// decree's form begin in the 1990s, and a projection beyond 2100 is
+/// arithmetic, not planning.
+pub const FIRST_YEAR: i32 = 1990;
+pub const LAST_YEAR: i32 = 2100;
+/// Simulated paths: a million gives the probabilities to a tenth of a
+/// percentage point; more only takes hours.
+pub const MAX_PATHS: u64 = 1_000_000;
+/// Worker threads: more than any machine it runs on has cores.
+pub const MAX_JOBS: usize = 1024;
+
+fn jobs(s: &str) -> std::result::Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
+        _ => Err(format!("expected a number of threads from 1 to {MAX_JOBS}")),
+    }
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "kivijalka",
@@ -87,10 +105,10 @@ pub struct Common {
 #[derive(Args, Debug)]
 pub struct Projecting {
     /// Project from this actual year (default: the workbook's last); later years are ignored.
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(FIRST_YEAR as i64..=LAST_YEAR as i64))]
     pub start: Option<i32>,
     /// The last projected year (default: the scenario's, or start + 10).
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(FIRST_YEAR as i64..=LAST_YEAR as i64))]
     pub horizon: Option<i32>,
 }
 
@@ -138,10 +156,10 @@ pub struct SolveArgs {
     #[arg(long, required = true)]
     pub lever: Vec<String>,
     /// Every target must hold in every year up to this one (default: the horizon).
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(FIRST_YEAR as i64..=LAST_YEAR as i64))]
     pub by: Option<i32>,
     /// The first year the lever moves, and of the years checked (default: the first projected year).
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(FIRST_YEAR as i64..=LAST_YEAR as i64))]
     pub from: Option<i32>,
     /// Only these indicators must hold, as 1,2,5 (default: all five).
     #[arg(long)]
@@ -158,13 +176,13 @@ pub struct SimulateArgs {
     #[arg(long)]
     pub scenario: PathBuf,
     /// Number of simulated paths.
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=MAX_PATHS))]
     pub paths: u64,
     /// The seed: the same seed gives the same numbers on every machine.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Worker threads (default: all cores); the result does not depend on it.
-    #[arg(long)]
+    #[arg(long, value_parser = jobs)]
     pub jobs: Option<usize>,
     #[command(flatten)]
     pub projecting: Projecting,
@@ -189,7 +207,7 @@ pub struct ReportArgs {
     #[arg(long)]
     pub scenario: Vec<PathBuf>,
     /// Also simulate every scenario with uncertain drivers over this many paths (fan charts), each with the same seed.
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=MAX_PATHS))]
     pub simulate: Option<u64>,
     /// The simulation's seed.
     #[arg(long, default_value_t = 1)]
@@ -222,7 +240,7 @@ pub struct BatchArgs {
     #[arg(long, value_enum, default_value_t = LangArg::Fi)]
     pub lang: LangArg,
     /// Worker threads (default: all cores).
-    #[arg(long)]
+    #[arg(long, value_parser = jobs)]
     pub jobs: Option<usize>,
     /// Read the rest of a workbook that has unknown lines or unreadable cells.
     #[arg(long)]
@@ -230,7 +248,7 @@ pub struct BatchArgs {
     /// Also simulate each municipality over this many paths: fan charts in
     /// its report, and the probability that each target holds (under the
     /// first scenario, which needs [[uncertainty]] entries) in the summary.
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=MAX_PATHS))]
     pub simulate: Option<u64>,
     /// The simulation's seed (the same for every municipality).
     #[arg(long, default_value_t = 1)]
@@ -345,16 +363,39 @@ fn parse_years(s: &str) -> Result<(i32, i32)> {
     if b < a {
         return Err(bad());
     }
+    for y in [a, b] {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&y) {
+            return Err(Error::config(
+                Location::file("--years"),
+                format!("{y} is outside the years {FIRST_YEAR}–{LAST_YEAR}"),
+            ));
+        }
+    }
     Ok((a, b))
 }
 
 impl Common {
+    /// For the commands that can print their formulas instead of figures
+    /// (indicators, ratios): with --explain they need no workbook.
+    pub fn config_explaining(&self) -> Result<Config> {
+        self.checked(true)
+    }
+
     pub fn config(&self) -> Result<Config> {
-        let needs_workbook = !self.explain;
-        if needs_workbook && self.workbook.is_none() {
+        self.checked(false)
+    }
+
+    fn checked(&self, explains: bool) -> Result<Config> {
+        if self.explain && !explains {
+            return Err(Error::config(
+                Location::file("--explain"),
+                "only `indicators` and `ratios` print their formulas; this command has none to explain",
+            ));
+        }
+        if !self.explain && self.workbook.is_none() {
             return Err(Error::config(
                 Location::file("(arguments)"),
-                "a workbook is required",
+                "this command needs a workbook (xlsx, xls or ods)",
             ));
         }
         Ok(Config {

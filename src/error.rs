@@ -211,3 +211,13 @@ mod tests {
         assert_eq!(cell_name(0, 702), "AAA1");
     }
 }
+
+/// Panics when `KIVIJALKA_INJECT_PANIC` names this place (`main`, or a batch
+/// job's report name): the one way to show, from outside, that a bug is
+/// answered with the internal-error exit code and that it stays inside its
+/// batch job.
+pub fn fault_injected(place: &str) {
+    if std::env::var_os("KIVIJALKA_INJECT_PANIC").is_some_and(|v| v == place) {
+        panic!("fault injected at {place}");
+    }
+}

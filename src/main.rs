@@ -1,5 +1,6 @@
 //! Parses the command line, runs the command, maps the outcome to an exit
-//! code: 0 done, 1 the check found errors, 2 the input or settings are wrong.
+//! code: 0 done, 1 the check found errors, 2 the input or settings are wrong,
+//! 3 an internal error (a bug: the input should have been refused with 2).
 
 use std::process::ExitCode;
 
@@ -9,6 +10,7 @@ use kivijalka::cli::{Cli, Command};
 use kivijalka::cmd::{self, Outcome};
 
 fn run(cli: Cli) -> Result<Outcome, Error> {
+    kivijalka::error::fault_injected("main");
     match cli.command {
         Command::Lines { lang } => {
             let mut out = std::io::stdout().lock();
@@ -20,8 +22,8 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
             }
             Ok(Outcome::Ok)
         }
-        Command::Indicators(c) => cmd::indicators::run(&c.config()?),
-        Command::Ratios(c) => cmd::ratios::run(&c.config()?),
+        Command::Indicators(c) => cmd::indicators::run(&c.config_explaining()?),
+        Command::Ratios(c) => cmd::ratios::run(&c.config_explaining()?),
         Command::Check(c) => cmd::check::run(&c.config()?),
         Command::Statements(c) => cmd::statements::run(&c.config()?),
         Command::Forecast(a) => cmd::forecast::run(&a),
@@ -35,8 +37,44 @@ fn run(cli: Cli) -> Result<Outcome, Error> {
     }
 }
 
+/// The exit code of an internal error. Not 101 (Rust's panic) nor 134
+/// (abort), so a script can tell a bug in kivijalka from a crash of the
+/// machine, and both from a refused input.
+const INTERNAL: u8 = 3;
+
+/// A panic is a bug in kivijalka whatever the input; the user gets one line
+/// naming it as such, not a backtrace (RUST_BACKTRACE still gives one).
+fn quiet_panics() {
+    let verbose = std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0");
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if verbose {
+            default(info);
+            return;
+        }
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("internal error: {what}{at}; please report it with the command and its input");
+    }));
+}
+
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    quiet_panics();
+    // Parsing prints help and exits by itself; only the work is guarded.
+    let cli = Cli::parse();
+    let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || run(cli))) {
+        Ok(r) => r,
+        Err(_) => return ExitCode::from(INTERNAL),
+    };
+    match outcome {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
         Err(e) => {

@@ -26,6 +26,40 @@ use crate::model::uncertainty::{Correlation, Dist, Driver, Uncertain};
 
 type V = Spanned<toml::Value>;
 
+use crate::cli::{FIRST_YEAR, LAST_YEAR};
+
+pub use crate::model::scenario::MAX_AMOUNT;
+/// A percentage beyond ±1000 is no rate any budget uses.
+const MAX_PCT: i64 = 1000;
+/// More residents than the whole country has had.
+pub const MAX_POPULATION: i64 = 10_000_000;
+
+fn is_year(y: i64) -> bool {
+    (FIRST_YEAR as i64..=LAST_YEAR as i64).contains(&y)
+}
+
+/// An amount as written, told apart from one too large to be meant.
+enum Amount {
+    Is(Decimal),
+    TooLarge,
+    Not,
+}
+
+fn read_amount(v: &toml::Value) -> Amount {
+    let x = match v {
+        toml::Value::String(s) => return read_money(s),
+        toml::Value::Integer(i) => Some(Decimal::from(*i)),
+        toml::Value::Float(f) if f.is_finite() && f.abs() > 1e15 => return Amount::TooLarge,
+        toml::Value::Float(f) => number::from_f64(*f).map(|n| n.value),
+        _ => None,
+    };
+    match x {
+        Some(x) if x.abs() > MAX_AMOUNT => Amount::TooLarge,
+        Some(x) => Amount::Is(x),
+        None => Amount::Not,
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Doc {
@@ -303,7 +337,7 @@ impl Cx<'_> {
     }
 
     fn pct(&self, v: &V, key: &str) -> Result<Decimal> {
-        self.pct_value(v.get_ref()).ok_or_else(|| {
+        let x = self.pct_value(v.get_ref()).ok_or_else(|| {
             self.err(
                 v.span(),
                 key,
@@ -312,33 +346,53 @@ impl Cx<'_> {
                     v.get_ref()
                 ),
             )
-        })
-    }
-
-    fn money_value(&self, v: &toml::Value) -> Option<Decimal> {
-        match v {
-            toml::Value::String(s) => parse_money(s),
-            _ => Self::number(v),
-        }
+        })?;
+        self.pct_bounded(x, v.span(), key)
     }
 
     fn money(&self, v: &V, key: &str) -> Result<Decimal> {
-        self.money_value(v.get_ref()).ok_or_else(|| {
-            self.err(
-                v.span(),
+        self.amount(v.get_ref(), v.span(), key)
+    }
+
+    /// One amount within a value (a path's year, a list's item).
+    fn amount(&self, x: &toml::Value, span: Range<usize>, key: &str) -> Result<Decimal> {
+        match read_amount(x) {
+            Amount::Is(d) => Ok(d),
+            Amount::TooLarge => Err(self.err(
+                span,
                 key,
                 format!(
-                    "expected an amount such as 2500000, \"2,5 M€\" or \"2 500 t€\", found {}",
-                    v.get_ref()
+                    "{x} is beyond ±1 000 000 000 000 000 € (10^15 €), more than any municipality's figures; check the unit"
                 ),
-            )
-        })
+            )),
+            Amount::Not => Err(self.err(
+                span,
+                key,
+                format!(
+                    "expected an amount such as 2500000, \"2,5 M€\" or \"2 500 t€\", found {x}"
+                ),
+            )),
+        }
+    }
+
+    fn pct_bounded(&self, x: Decimal, span: Range<usize>, key: &str) -> Result<Decimal> {
+        if x.abs() > Decimal::from(MAX_PCT) {
+            return Err(self.err(
+                span,
+                key,
+                format!(
+                    "{} % is beyond ±{MAX_PCT} %, no rate a budget uses",
+                    x.normalize()
+                ),
+            ));
+        }
+        Ok(x)
     }
 
     fn year_value(v: &toml::Value) -> Option<i32> {
         match v {
-            toml::Value::Integer(i) if (1900..=2200).contains(i) => Some(*i as i32),
-            toml::Value::String(s) => s.trim().parse().ok().filter(|y| (1900..=2200).contains(y)),
+            toml::Value::Integer(i) if is_year(*i) => Some(*i as i32),
+            toml::Value::String(s) => s.trim().parse().ok().filter(|y| is_year(*y as i64)),
             _ => None,
         }
     }
@@ -348,7 +402,10 @@ impl Cx<'_> {
             self.err(
                 v.span(),
                 key,
-                format!("expected a year such as 2027, found {}", v.get_ref()),
+                format!(
+                    "expected a year from {FIRST_YEAR} to {LAST_YEAR} such as 2027, found {}",
+                    v.get_ref()
+                ),
             )
         })
     }
@@ -373,7 +430,7 @@ impl Cx<'_> {
                 let (a, b) = s.split_once(['-', '–']).ok_or_else(bad)?;
                 let a: i32 = a.trim().parse().map_err(|_| bad())?;
                 let b: i32 = b.trim().parse().map_err(|_| bad())?;
-                if b < a || b - a > 100 {
+                if b < a || !is_year(a as i64) || !is_year(b as i64) {
                     return Err(bad());
                 }
                 (a..=b).collect()
@@ -428,43 +485,37 @@ impl Cx<'_> {
 
     /// A percentage or money path: one value, or a table by year.
     fn path(&self, v: &V, key: &str, money: bool) -> Result<Path> {
-        let one = |x: &toml::Value| {
-            if money {
-                self.money_value(x)
-            } else {
-                self.pct_value(x)
-            }
-        };
         let what = if money {
             "an amount (\"2,5 M€\")"
         } else {
             "a percentage (2.5)"
         };
+        let one = |x: &toml::Value, key: &str, table: bool| -> Result<Decimal> {
+            if money {
+                return self.amount(x, v.span(), key);
+            }
+            let or_table = if table { "" } else { " or a table by year" };
+            let p = self.pct_value(x).ok_or_else(|| {
+                self.err(
+                    v.span(),
+                    key,
+                    format!("expected {what}{or_table}, found {x}"),
+                )
+            })?;
+            self.pct_bounded(p, v.span(), key)
+        };
         match v.get_ref() {
             toml::Value::Table(t) => {
                 let mut steps = BTreeMap::new();
                 for (k, x) in t {
-                    let y: i32 = k.parse().ok().filter(|y| (1900..=2200).contains(y)).ok_or_else(|| {
-                        self.err(v.span(), key, format!("'{k}' is not a year; a path is written {{ 2026 = 2.5, 2030 = 2.0 }}"))
+                    let y: i32 = k.parse().ok().filter(|y| is_year(*y as i64)).ok_or_else(|| {
+                        self.err(v.span(), key, format!("'{k}' is not a year from {FIRST_YEAR} to {LAST_YEAR}; a path is written {{ 2026 = 2.5, 2030 = 2.0 }}"))
                     })?;
-                    let val = one(x).ok_or_else(|| {
-                        self.err(
-                            v.span(),
-                            &format!("{key}.{k}"),
-                            format!("expected {what}, found {x}"),
-                        )
-                    })?;
-                    steps.insert(y, val);
+                    steps.insert(y, one(x, &format!("{key}.{k}"), true)?);
                 }
                 Ok(Path { base: None, steps })
             }
-            x => Ok(Path::constant(one(x).ok_or_else(|| {
-                self.err(
-                    v.span(),
-                    key,
-                    format!("expected {what} or a table by year, found {x}"),
-                )
-            })?)),
+            x => Ok(Path::constant(one(x, key, false)?)),
         }
     }
 
@@ -512,15 +563,15 @@ impl Cx<'_> {
             let y: i32 = k
                 .parse()
                 .ok()
-                .filter(|y| (1900..=2200).contains(y))
-                .ok_or_else(|| self.err(v.span(), key, format!("'{k}' is not a year")))?;
-            let val = self.money_value(x).ok_or_else(|| {
-                self.err(
-                    v.span(),
-                    &format!("{key}.{k}"),
-                    format!("expected a number, found {x}"),
-                )
-            })?;
+                .filter(|y| is_year(*y as i64))
+                .ok_or_else(|| {
+                    self.err(
+                        v.span(),
+                        key,
+                        format!("'{k}' is not a year from {FIRST_YEAR} to {LAST_YEAR}"),
+                    )
+                })?;
+            let val = self.amount(x, v.span(), &format!("{key}.{k}"))?;
             if val < Decimal::ZERO {
                 return Err(self.err(v.span(), &format!("{key}.{k}"), "must not be negative"));
             }
@@ -533,6 +584,13 @@ impl Cx<'_> {
 /// Money as written: a number with an optional unit (€, t€, 1 000 €, M€,
 /// milj. €), Finnish or English decimals.
 pub fn parse_money(s: &str) -> Option<Decimal> {
+    match read_money(s) {
+        Amount::Is(d) => Some(d),
+        _ => None,
+    }
+}
+
+fn read_money(s: &str) -> Amount {
     let t = s.trim().to_lowercase().replace('\u{00A0}', " ");
     let units: [(&str, i64); 12] = [
         ("milj. €", 1_000_000),
@@ -552,8 +610,23 @@ pub fn parse_money(s: &str) -> Option<Decimal> {
         .iter()
         .find_map(|(u, m)| t.strip_suffix(u).map(|rest| (rest.trim().to_string(), *m)))
         .unwrap_or((t.clone(), 1));
-    let n = number::parse_text(&num).ok().flatten()?;
-    Some(n.value * Decimal::from(mult))
+    let Some(n) = number::parse_text(&num).ok().flatten() else {
+        // A run of digits too long for any reader is still a number meant,
+        // and the user is better told it is too large than not an amount.
+        let digits = num.chars().filter(|c| c.is_ascii_digit()).count();
+        let numeric = num
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .,-+\u{2212}\u{202F}".contains(c));
+        return if numeric && digits > 16 {
+            Amount::TooLarge
+        } else {
+            Amount::Not
+        };
+    };
+    match n.value.checked_mul(Decimal::from(mult)) {
+        Some(x) if x.abs() <= MAX_AMOUNT => Amount::Is(x),
+        _ => Amount::TooLarge,
+    }
 }
 
 /// Residents by year from a CSV: a `year` (or `vuosi`) column and the
@@ -582,8 +655,13 @@ pub fn population_csv(text: &str, file: &str) -> Result<BTreeMap<i32, Decimal>> 
             .ok()
             .flatten()
             .map(|n| n.value)
-            .filter(|v| *v > Decimal::ZERO)
-            .ok_or_else(|| Error::config(at(), format!("'{raw}' is not a population")))?;
+            .filter(|v| *v > Decimal::ZERO && *v <= Decimal::from(MAX_POPULATION))
+            .ok_or_else(|| {
+                Error::config(
+                    at(),
+                    format!("'{raw}' is not a population (1 to {MAX_POPULATION} residents)"),
+                )
+            })?;
         out.insert(y, v);
     }
     Ok(out)
@@ -886,6 +964,13 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
                     "a population must be positive",
                 ));
             }
+            if let Some((y, _)) = m.iter().find(|(_, x)| **x > Decimal::from(MAX_POPULATION)) {
+                return Err(cx.err(
+                    v.span(),
+                    &format!("population.values.{y}"),
+                    format!("more than {MAX_POPULATION} residents"),
+                ));
+            }
             sc.population.values.extend(m);
         }
     }
@@ -1124,11 +1209,7 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
                 };
                 let list = a
                     .iter()
-                    .map(|x| {
-                        cx.money_value(x).ok_or_else(|| {
-                            cx.err(v.span(), &key, format!("expected an amount, found {x}"))
-                        })
-                    })
+                    .map(|x| cx.amount(x, v.span(), &key))
                     .collect::<Result<Vec<_>>>()?;
                 pr.spending = Some(list);
             }

@@ -209,6 +209,15 @@ fn progress(done: usize, total: usize) {
     let _ = err.flush();
 }
 
+/// What a panic said, for the failure row.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".into())
+}
+
 pub fn run(args: &BatchArgs) -> Result<Outcome> {
     let cfg = args.config()?;
     let scenarios = args
@@ -309,9 +318,22 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
                         file: file.clone(),
                         error: e.chain().join(": "),
                     };
-                    let r: Vec<Outcome1> = match one(&cx, job, name) {
-                        Ok(list) => list.into_iter().map(|d| d.map_err(failure)).collect(),
-                        Err(e) => vec![Err(failure(e))],
+                    // A bug that one municipality's figures trip must not
+                    // take the others down: it becomes that one's failure row.
+                    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        crate::error::fault_injected(name);
+                        one(&cx, job, name)
+                    }));
+                    let r: Vec<Outcome1> = match run {
+                        Ok(Ok(list)) => list.into_iter().map(|d| d.map_err(failure)).collect(),
+                        Ok(Err(e)) => vec![Err(failure(e))],
+                        Err(payload) => vec![Err(Failure {
+                            file: file.clone(),
+                            error: format!(
+                                "internal error: {}; the other municipalities were not affected",
+                                panic_message(payload.as_ref())
+                            ),
+                        })],
                     };
                     *results[i].lock().expect("no worker panics holding it") = r;
                     let d = done.fetch_add(1, Ordering::SeqCst) + 1;

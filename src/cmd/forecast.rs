@@ -34,7 +34,12 @@ pub fn options(p: &Projecting) -> Options {
 /// figures, the scenario's file, line and key for a setting.
 pub fn projection_error(ds: &Dataset, sc: &Scenario) -> impl Fn(ProjectionError) -> Error {
     let file = ds.file.clone();
-    let first = sc.files.first().cloned().unwrap_or_default();
+    // The default scenario has no file; a lever or flag may have moved it.
+    let first = sc
+        .files
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "(the default scenario, with the flags given)".into());
     move |e| match e {
         ProjectionError::Data(m) => Error::input(Location::file(file.clone()), m),
         ProjectionError::Scenario(e) => match e.at {

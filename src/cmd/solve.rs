@@ -35,11 +35,19 @@ pub fn parse_lever(s: &str) -> Result<LeverSpec> {
                 Lever::TaxRate => Decimal::from_str(&b.replace(',', ".").replace('%', "")).ok(),
                 _ => parse_money(b),
             };
+            // A tax rate moves by percentage points of a rate that is at
+            // most 40 %; an amount stays within what a scenario may name.
+            // a thousand billion euros is beyond any municipality's budget,
+            // and a search up to it keeps every projected figure plausible.
+            let max = match lever {
+                Lever::TaxRate => Decimal::from(40),
+                _ => Decimal::from(1_000_000_000_000i64),
+            };
             match v {
-                Some(v) if v >= Decimal::ZERO => Some(v),
+                Some(v) if v >= Decimal::ZERO && v <= max => Some(v),
                 _ => {
                     return Err(arg_error(format!(
-                        "--lever {s}: '{b}' is not a bound (percentage points for tax-rate, euros such as \"3 M€\" otherwise)"
+                        "--lever {s}: '{b}' is not a bound (0 to 40 percentage points for tax-rate, 0 to 10^12 euros such as \"3 M€\" otherwise)"
                     )));
                 }
             }

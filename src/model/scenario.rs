@@ -14,6 +14,12 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
 
+/// The largest amount a scenario may name or a projection may reach,
+/// either sign: a thousand times the state budget. Anything larger is a
+/// typo or a unit written twice, and would leave the range of exact
+/// arithmetic once it compounds.
+pub const MAX_AMOUNT: Decimal = dec!(1_000_000_000_000_000);
+
 /// Where a setting was written: file and line, for error messages. Shared
 /// strings, because a simulated path copies the settings it changes.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -446,6 +452,109 @@ impl Dated {
 impl Scenario {
     /// Every year a measure or project names must fall in the projected
     /// years (first..=horizon).
+    /// Growth rates that compound year after year from `first` to
+    /// `horizon` must leave every figure they drive in a plausible range: a
+    /// figure that grows more than a billion-fold is no forecast, and long
+    /// before the range of exact arithmetic ends. The error names the keys
+    /// that compound and the first year past the limit. `price_pct` is the
+    /// index change the projection uses for a year (series or scenario), %.
+    pub fn check_compounding(
+        &self,
+        first: i32,
+        horizon: i32,
+        price_pct: impl Fn(i32) -> Decimal,
+    ) -> Result<(), ScenarioError> {
+        const LIMIT: f64 = 1e9;
+        let f = |d: Decimal| -> f64 { d.to_string().parse::<f64>().unwrap_or(0.0) / 100.0 };
+        let at = |p: &Path, y: i32| p.at(y).map(f).unwrap_or(0.0);
+        let subsidy_key = if self.subsidies.index_pct.is_some() {
+            "state_subsidies.index_pct"
+        } else {
+            "price_index_pct"
+        };
+        type Growth<'a> = (&'a str, Box<dyn Fn(i32) -> f64 + 'a>, String);
+        let growths: Vec<Growth> = vec![
+            (
+                "the operating costs",
+                Box::new(|y| 1.0 + f(price_pct(y)) + at(&self.operations.cost_real_growth_pct, y)),
+                "price_index_pct and operations.cost_real_growth_pct".into(),
+            ),
+            (
+                "the operating income",
+                Box::new(|y| {
+                    1.0 + f(price_pct(y)) + at(&self.operations.income_real_growth_pct, y)
+                }),
+                "price_index_pct and operations.income_real_growth_pct".into(),
+            ),
+            (
+                "the income tax",
+                Box::new(|y| {
+                    (1.0 + at(&self.tax.earnings_growth_pct, y))
+                        * (1.0 + at(&self.tax.employment_growth_pct, y))
+                }),
+                "tax.earnings_growth_pct and tax.employment_growth_pct".into(),
+            ),
+            (
+                "the property tax",
+                Box::new(|y| 1.0 + at(&self.tax.property_growth_pct, y)),
+                "tax.property_growth_pct".into(),
+            ),
+            (
+                "the corporate tax",
+                Box::new(|y| 1.0 + at(&self.tax.corporate_growth_pct, y)),
+                "tax.corporate_growth_pct".into(),
+            ),
+            (
+                "the state subsidies",
+                Box::new(|y| {
+                    1.0 + match &self.subsidies.index_pct {
+                        Some(p) => at(p, y),
+                        None => f(price_pct(y)),
+                    }
+                }),
+                subsidy_key.into(),
+            ),
+            (
+                "the population",
+                Box::new(|y| {
+                    1.0 + self
+                        .population
+                        .growth_pct
+                        .as_ref()
+                        .map(|p| at(p, y))
+                        .unwrap_or(0.0)
+                }),
+                "population.growth_pct".into(),
+            ),
+            (
+                "the group companies' loans",
+                Box::new(|y| 1.0 + at(&self.group.companies_loan_growth_pct, y)),
+                "group.companies_loan_growth_pct".into(),
+            ),
+            (
+                "the group's lease liabilities",
+                Box::new(|y| 1.0 + at(&self.group.lease_growth_pct, y)),
+                "group.lease_growth_pct".into(),
+            ),
+        ];
+        for (what, step, keys) in &growths {
+            let mut factor = 1.0f64;
+            for y in first..=horizon {
+                factor *= step(y).abs();
+                if !(factor <= LIMIT) {
+                    return Err(ScenarioError {
+                        at: None,
+                        message: format!(
+                            "{keys}: compounded, {what} grow {factor:.1e}-fold from {} to {y}, more than a billion-fold, which no municipality's figures do; lower the rates or the horizon",
+                            first - 1
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub fn check_years(&self, first: i32, horizon: i32) -> Result<(), ScenarioError> {
         let bad = |y: i32, at: &Origin| {
             (y < first || y > horizon).then(|| ScenarioError {

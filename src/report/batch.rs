@@ -85,7 +85,7 @@ impl Summary {
 }
 
 pub fn csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::report::csv_out::Writer::from_writer(out);
     w.write_record([
         "municipality",
         "code",
@@ -136,7 +136,7 @@ pub fn csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn failures_csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::report::csv_out::Writer::from_writer(out);
     w.write_record(["file", "error"])?;
     for f in &s.failures {
         w.write_record([&f.file, &f.error])?;

@@ -76,7 +76,7 @@ pub fn table(file: &str, findings: &[Finding], lang: Lang, out: &mut dyn Write) 
 }
 
 pub fn csv(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::report::csv_out::Writer::from_writer(out);
     w.write_record([
         "severity",
         "code",

@@ -232,7 +232,7 @@ fn letter(i: usize) -> char {
 }
 
 pub fn csv(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::report::csv_out::Writer::from_writer(out);
     w.write_record([
         "municipality",
         "scenario",

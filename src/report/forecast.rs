@@ -123,7 +123,7 @@ pub fn drivers_csv(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     use crate::report::format::plain;
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::report::csv_out::Writer::from_writer(out);
     w.write_record([
         "municipality",
         "scenario",

@@ -269,7 +269,7 @@ pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn csv(ev: &Evaluation, breaks: &[Break], out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::report::csv_out::Writer::from_writer(out);
     w.write_record([
         "municipality",
         "indicator",

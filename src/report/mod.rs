@@ -4,6 +4,7 @@ pub mod batch;
 pub mod breaks;
 pub mod check;
 pub mod compare;
+pub mod csv_out;
 pub mod document;
 pub mod forecast;
 pub mod format;

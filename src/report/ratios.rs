@@ -118,7 +118,7 @@ pub fn csv(
     breaks: &[Break],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::report::csv_out::Writer::from_writer(out);
     w.write_record([
         "municipality",
         "entity",

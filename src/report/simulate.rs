@@ -180,7 +180,7 @@ pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) ->
 }
 
 pub fn csv(ds: &Dataset, sim: &Simulation, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::report::csv_out::Writer::from_writer(out);
     w.write_record([
         "municipality",
         "scenario",
@@ -308,7 +308,7 @@ pub fn tornado(
 }
 
 pub fn tornado_csv(swings: &[Swing], out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::report::csv_out::Writer::from_writer(out);
     w.write_record([
         "indicator",
         "driver",

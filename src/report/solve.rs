@@ -224,7 +224,7 @@ pub fn table(
 }
 
 pub fn csv(sol: &Solution, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::report::csv_out::Writer::from_writer(out);
     w.write_record([
         "found",
         "lever",

@@ -152,7 +152,7 @@ fn flat<'a>(ds: &'a Dataset, years: &[i32]) -> Vec<Line<'a>> {
 }
 
 pub fn csv(ds: &Dataset, years: &[i32], out: &mut dyn Write) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::report::csv_out::Writer::from_writer(out);
     for l in flat(ds, years) {
         w.serialize(l)?;
     }

@@ -5,6 +5,7 @@ mod cli;
 mod conformance;
 mod forecast;
 mod hostile;
+mod hostile_cli;
 mod indicators;
 mod ingestion;
 mod plausibility;

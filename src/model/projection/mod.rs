@@ -104,6 +104,9 @@ pub struct Projection {
 
 use crate::model::money::{Rule, cents as r2, round, round_half_away};
 
+/// The bound of a projected figure, as of an amount in a scenario file.
+const PLAUSIBLE_EUR: Decimal = crate::model::scenario::MAX_AMOUNT;
+
 fn r0(v: Decimal) -> Decimal {
     round_half_away(v, 0)
 }
@@ -402,6 +405,9 @@ pub fn project_with(
         }
         pi
     };
+
+    sc.check_compounding(base + 1, horizon, |y| pi.change(y).unwrap_or_default())
+        .map_err(ProjectionError::Scenario)?;
 
     let e = Engine {
         ds,
@@ -1252,6 +1258,29 @@ impl Engine<'_> {
                 self.emit(&mut out, t, kind, given, &lines, &src, &known);
             }
 
+            // Rates within their bounds can still carry a figure out of any
+            // plausible range (a deficit borrowed on, year after year);
+            // stopping at the year it happens keeps the arithmetic exact.
+            for (name, v) in [
+                ("tax revenue", verot),
+                ("state subsidies", vos),
+                ("net operating cost", toimintakate),
+                ("annual margin", vuosikate),
+                ("gross investment", gross),
+                ("loans", loans_now),
+                ("cash", cash),
+                ("accumulated surplus", earlier + ylijaama),
+            ] {
+                if v.abs() > PLAUSIBLE_EUR {
+                    return Err(ProjectionError::Scenario(ScenarioError {
+                        at: None,
+                        message: format!(
+                            "in {t} the projected {name} would be {} €, beyond 10^15 €, which no municipality's figures reach; the scenario's rates or amounts drive it there",
+                            v.round_dp(0)
+                        ),
+                    }));
+                }
+            }
             rows.push(YearRow {
                 year: t,
                 kind,
