@@ -4,6 +4,7 @@ mod breaks;
 mod cli;
 mod conformance;
 mod forecast;
+mod fuzz;
 mod indicators;
 mod ingestion;
 mod reports;
