@@ -6,6 +6,7 @@ mod conformance;
 mod forecast;
 mod hostile;
 mod hostile_cli;
+mod fuzz;
 mod indicators;
 mod ingestion;
 mod plausibility;
