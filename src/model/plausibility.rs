@@ -51,9 +51,11 @@ const LOANS: PerResident = PerResident {
     low: None,
     high: 200_000,
 };
+// Every municipality leases something (equipment, cars, premises): a euro
+// per resident is far below any published figure.
 const LEASES: PerResident = PerResident {
     what: "vuokravastuut",
-    low: None,
+    low: Some(1),
     high: 50_000,
 };
 
@@ -70,6 +72,14 @@ fn thousandfold(a: Decimal, b: Decimal) -> bool {
 
 fn fmt(v: Decimal) -> String {
     crate::model::money::round_half_away(v, 0).to_string()
+}
+
+/// Cents where whole euros would hide how small a figure is.
+fn fmt_per(v: Decimal) -> String {
+    let dp = if v.abs() < Decimal::ONE_HUNDRED { 2 } else { 0 };
+    crate::model::money::round_half_away(v, dp)
+        .normalize()
+        .to_string()
 }
 
 /// Every plausibility finding of a dataset read from a file.
@@ -164,7 +174,8 @@ fn per_resident(
         ));
     }
     for (bound, found) in checks {
-        let Some((v, mut cells)) = found else {
+        // Nothing is no unit error, and a line may be printed empty.
+        let Some((v, mut cells)) = found.filter(|(v, _)| !v.is_zero()) else {
             continue;
         };
         let per = v.abs() / p;
@@ -186,7 +197,7 @@ fn per_resident(
                     e.fi(),
                     bound.what,
                     fmt(v),
-                    fmt(per),
+                    fmt_per(per),
                     p.normalize()
                 ),
                 {
