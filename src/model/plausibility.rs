@@ -121,7 +121,9 @@ fn population(ds: &Dataset, y: i32, out: &mut Vec<Finding>) -> Option<(Decimal, 
 }
 
 /// A figure with the cells it was made from, first the one to look at.
-fn figure(ctx: &Ctx, e: Entity, id: &str, y: i32) -> Option<(Decimal, Vec<Location>)> {
+type Sourced = (Decimal, Vec<Location>);
+
+fn figure(ctx: &Ctx, e: Entity, id: &str, y: i32) -> Option<Sourced> {
     ctx.take_inputs();
     let v = ctx.line(e, id, y);
     let cells = cells(ctx);
@@ -132,7 +134,7 @@ fn cells(ctx: &Ctx) -> Vec<Location> {
     ctx.take_inputs().into_iter().map(|i| i.cell).collect()
 }
 
-fn loans(ctx: &Ctx, e: Entity, y: i32) -> Option<(Decimal, Vec<Location>)> {
+fn loans(ctx: &Ctx, e: Entity, y: i32) -> Option<Sourced> {
     ctx.take_inputs();
     let v = ctx.lainakanta(e, y).ok();
     let mut cells = cells(ctx);
@@ -153,7 +155,7 @@ fn per_resident(
     pcell: &Location,
     out: &mut Vec<Finding>,
 ) {
-    let mut checks: Vec<(&PerResident, Option<(Decimal, Vec<Location>)>)> = vec![
+    let mut checks: Vec<(&PerResident, Option<Sourced>)> = vec![
         (&OPERATING_COSTS, figure(ctx, e, "tl.toimintakulut", y)),
         (&TAX_REVENUE, figure(ctx, e, "tl.verotulot", y)),
         (&TOTAL_ASSETS, figure(ctx, e, "ta.vastaavaa", y)),
@@ -312,20 +314,18 @@ fn group_against_city(ds: &Dataset, ctx: &Ctx, y: i32, out: &mut Vec<Finding>) {
                 );
             }
         }
-        if let Some((g, gcells)) = &group_bs {
-            if thousandfold(est, *g) {
-                push_pair(
-                    out,
-                    format!(
-                        "{y}: the group's loan estimate {} € is a thousandfold off the group balance sheet's loans {} €",
-                        fmt(est),
-                        fmt(*g)
-                    ),
-                    true,
-                    &ecells,
-                    gcells,
-                );
-            }
+        if let Some((g, gcells)) = group_bs.as_ref().filter(|(g, _)| thousandfold(est, *g)) {
+            push_pair(
+                out,
+                format!(
+                    "{y}: the group's loan estimate {} € is a thousandfold off the group balance sheet's loans {} €",
+                    fmt(est),
+                    fmt(*g)
+                ),
+                true,
+                &ecells,
+                gcells,
+            );
         }
     }
     // Totals that the group shares with the city or adds to.
