@@ -88,17 +88,59 @@ pub fn check(ds: &Dataset) -> Vec<Finding> {
     let targets = Targets::default();
     let ctx = Ctx::new(ds, &targets);
     let years: Vec<i32> = ds.years.keys().copied().collect();
+    let mut misses = Vec::new();
     for &y in &years {
         let population = population(ds, y, &mut out);
         for e in [Entity::City, Entity::Group] {
             if let Some((p, pcell)) = &population {
-                per_resident(ds, &ctx, e, y, *p, pcell, &mut out);
+                per_resident(ds, &ctx, e, y, *p, pcell, &mut misses);
             }
             across_statements(ds, e, y, &mut out);
         }
         group_against_city(ds, &ctx, y, &mut out);
     }
+    out.extend(by_row(misses));
     out
+}
+
+/// A per-resident figure out of bounds, before the years of one row are
+/// told as one finding.
+struct Miss {
+    key: (Entity, &'static str, Option<String>, Option<String>),
+    year: i32,
+    finding: Finding,
+}
+
+/// One finding per row of a sheet: a wrong unit puts every year of it out
+/// of bounds, and one message with every cell says so better than ten.
+fn by_row(misses: Vec<Miss>) -> Vec<Finding> {
+    let mut rows: Vec<(Miss, Vec<i32>)> = Vec::new();
+    for m in misses {
+        match rows.iter_mut().find(|(first, _)| first.key == m.key) {
+            Some((first, years)) => {
+                years.push(m.year);
+                for c in m.finding.cells {
+                    if !first.finding.cells.contains(&c) {
+                        first.finding.cells.push(c);
+                    }
+                }
+            }
+            None => rows.push((m, Vec::new())),
+        }
+    }
+    rows.into_iter()
+        .map(|(mut first, years)| {
+            if !years.is_empty() {
+                let list: Vec<String> = years.iter().map(i32::to_string).collect();
+                first.finding.message = format!(
+                    "{} The same row is out of bounds in {} too.",
+                    first.finding.message,
+                    list.join(", ")
+                );
+            }
+            first.finding
+        })
+        .collect()
 }
 
 /// The population of a year, when it is there and plausible.
@@ -153,7 +195,7 @@ fn per_resident(
     y: i32,
     p: Decimal,
     pcell: &Location,
-    out: &mut Vec<Finding>,
+    out: &mut Vec<Miss>,
 ) {
     let mut checks: Vec<(&PerResident, Option<Sourced>)> = vec![
         (&OPERATING_COSTS, figure(ctx, e, "tl.toimintakulut", y)),
@@ -192,7 +234,13 @@ fn per_resident(
                 .first()
                 .map(ToString::to_string)
                 .unwrap_or_else(|| ds.file.clone());
-            out.push(Finding::error(
+            let key = (
+                e,
+                bound.what,
+                cells.first().and_then(|c| c.sheet.clone()),
+                cells.first().and_then(|c| c.row().map(str::to_string)),
+            );
+            let finding = Finding::error(
                 CODE,
                 format!(
                     "{at}: {} {y} {} {} € is {} €/resident with the population of {pcell} ({}); any Finnish municipality shows {range} €/resident: is the sheet's unit right (the units differ by 1000?)",
@@ -206,7 +254,12 @@ fn per_resident(
                     cells.push(pcell.clone());
                     cells
                 },
-            ));
+            );
+            out.push(Miss {
+                key,
+                year: y,
+                finding,
+            });
         }
     }
 }

@@ -280,6 +280,19 @@ fn a_background_sheet_without_its_unit_line_is_caught() {
         println!("{}", f.message);
     }
     assert!(!loans.is_empty(), "{errors:#?}");
+    // The lease liabilities' row, every year of it, in one finding.
+    let leases: Vec<&Finding> = errors
+        .iter()
+        .filter(|f| f.message.contains("kaupunki") && f.message.contains("vuokravastuut"))
+        .collect();
+    assert_eq!(leases.len(), 1, "{errors:#?}");
+    let row = leases[0].cells[0].row().unwrap().to_string();
+    let on_row = leases[0]
+        .cells
+        .iter()
+        .filter(|c| c.row() == Some(row.as_str()))
+        .count();
+    assert_eq!(on_row, ds.years.len(), "{:?}", leases[0].cells);
     for f in &loans {
         assert!(
             f.message.contains("the units differ by 1000?"),
