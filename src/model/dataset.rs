@@ -255,10 +255,8 @@ impl Dataset {
             (None, Some(m)) => Err(Gap::Part(m)),
             (None, None) => Ok(sum),
         };
-        if result.is_err() {
-            if let (Some(u), Some(m)) = (used.as_deref_mut(), mark) {
-                u.truncate(m);
-            }
+        if let (Err(_), Some(u), Some(m)) = (&result, used.as_deref_mut(), mark) {
+            u.truncate(m);
         }
         result
     }

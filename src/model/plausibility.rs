@@ -51,9 +51,11 @@ const LOANS: PerResident = PerResident {
     low: None,
     high: 200_000,
 };
+// Every municipality leases something (equipment, cars, premises): a euro
+// per resident is far below any published figure.
 const LEASES: PerResident = PerResident {
     what: "vuokravastuut",
-    low: None,
+    low: Some(1),
     high: 50_000,
 };
 
@@ -72,23 +74,73 @@ fn fmt(v: Decimal) -> String {
     crate::model::money::round_half_away(v, 0).to_string()
 }
 
+/// Cents where whole euros would hide how small a figure is.
+fn fmt_per(v: Decimal) -> String {
+    let dp = if v.abs() < Decimal::ONE_HUNDRED { 2 } else { 0 };
+    crate::model::money::round_half_away(v, dp)
+        .normalize()
+        .to_string()
+}
+
 /// Every plausibility finding of a dataset read from a file.
 pub fn check(ds: &Dataset) -> Vec<Finding> {
     let mut out = Vec::new();
     let targets = Targets::default();
     let ctx = Ctx::new(ds, &targets);
     let years: Vec<i32> = ds.years.keys().copied().collect();
+    let mut misses = Vec::new();
     for &y in &years {
         let population = population(ds, y, &mut out);
         for e in [Entity::City, Entity::Group] {
             if let Some((p, pcell)) = &population {
-                per_resident(ds, &ctx, e, y, *p, pcell, &mut out);
+                per_resident(ds, &ctx, e, y, *p, pcell, &mut misses);
             }
             across_statements(ds, e, y, &mut out);
         }
         group_against_city(ds, &ctx, y, &mut out);
     }
+    out.extend(by_row(misses));
     out
+}
+
+/// A per-resident figure out of bounds, before the years of one row are
+/// told as one finding.
+struct Miss {
+    key: (Entity, &'static str, Option<String>, Option<String>),
+    year: i32,
+    finding: Finding,
+}
+
+/// One finding per row of a sheet: a wrong unit puts every year of it out
+/// of bounds, and one message with every cell says so better than ten.
+fn by_row(misses: Vec<Miss>) -> Vec<Finding> {
+    let mut rows: Vec<(Miss, Vec<i32>)> = Vec::new();
+    for m in misses {
+        match rows.iter_mut().find(|(first, _)| first.key == m.key) {
+            Some((first, years)) => {
+                years.push(m.year);
+                for c in m.finding.cells {
+                    if !first.finding.cells.contains(&c) {
+                        first.finding.cells.push(c);
+                    }
+                }
+            }
+            None => rows.push((m, Vec::new())),
+        }
+    }
+    rows.into_iter()
+        .map(|(mut first, years)| {
+            if !years.is_empty() {
+                let list: Vec<String> = years.iter().map(i32::to_string).collect();
+                first.finding.message = format!(
+                    "{} The same row is out of bounds in {} too.",
+                    first.finding.message,
+                    list.join(", ")
+                );
+            }
+            first.finding
+        })
+        .collect()
 }
 
 /// The population of a year, when it is there and plausible.
@@ -111,7 +163,9 @@ fn population(ds: &Dataset, y: i32, out: &mut Vec<Finding>) -> Option<(Decimal, 
 }
 
 /// A figure with the cells it was made from, first the one to look at.
-fn figure(ctx: &Ctx, e: Entity, id: &str, y: i32) -> Option<(Decimal, Vec<Location>)> {
+type Sourced = (Decimal, Vec<Location>);
+
+fn figure(ctx: &Ctx, e: Entity, id: &str, y: i32) -> Option<Sourced> {
     ctx.take_inputs();
     let v = ctx.line(e, id, y);
     let cells = cells(ctx);
@@ -122,7 +176,7 @@ fn cells(ctx: &Ctx) -> Vec<Location> {
     ctx.take_inputs().into_iter().map(|i| i.cell).collect()
 }
 
-fn loans(ctx: &Ctx, e: Entity, y: i32) -> Option<(Decimal, Vec<Location>)> {
+fn loans(ctx: &Ctx, e: Entity, y: i32) -> Option<Sourced> {
     ctx.take_inputs();
     let v = ctx.lainakanta(e, y).ok();
     let mut cells = cells(ctx);
@@ -141,9 +195,9 @@ fn per_resident(
     y: i32,
     p: Decimal,
     pcell: &Location,
-    out: &mut Vec<Finding>,
+    out: &mut Vec<Miss>,
 ) {
-    let mut checks: Vec<(&PerResident, Option<(Decimal, Vec<Location>)>)> = vec![
+    let mut checks: Vec<(&PerResident, Option<Sourced>)> = vec![
         (&OPERATING_COSTS, figure(ctx, e, "tl.toimintakulut", y)),
         (&TAX_REVENUE, figure(ctx, e, "tl.verotulot", y)),
         (&TOTAL_ASSETS, figure(ctx, e, "ta.vastaavaa", y)),
@@ -164,7 +218,8 @@ fn per_resident(
         ));
     }
     for (bound, found) in checks {
-        let Some((v, mut cells)) = found else {
+        // Nothing is no unit error, and a line may be printed empty.
+        let Some((v, mut cells)) = found.filter(|(v, _)| !v.is_zero()) else {
             continue;
         };
         let per = v.abs() / p;
@@ -179,21 +234,32 @@ fn per_resident(
                 .first()
                 .map(ToString::to_string)
                 .unwrap_or_else(|| ds.file.clone());
-            out.push(Finding::error(
+            let key = (
+                e,
+                bound.what,
+                cells.first().and_then(|c| c.sheet.clone()),
+                cells.first().and_then(|c| c.row().map(str::to_string)),
+            );
+            let finding = Finding::error(
                 CODE,
                 format!(
                     "{at}: {} {y} {} {} € is {} €/resident with the population of {pcell} ({}); any Finnish municipality shows {range} €/resident: is the sheet's unit right (the units differ by 1000?)",
                     e.fi(),
                     bound.what,
                     fmt(v),
-                    fmt(per),
+                    fmt_per(per),
                     p.normalize()
                 ),
                 {
                     cells.push(pcell.clone());
                     cells
                 },
-            ));
+            );
+            out.push(Miss {
+                key,
+                year: y,
+                finding,
+            });
         }
     }
 }
@@ -301,20 +367,18 @@ fn group_against_city(ds: &Dataset, ctx: &Ctx, y: i32, out: &mut Vec<Finding>) {
                 );
             }
         }
-        if let Some((g, gcells)) = &group_bs {
-            if thousandfold(est, *g) {
-                push_pair(
-                    out,
-                    format!(
-                        "{y}: the group's loan estimate {} € is a thousandfold off the group balance sheet's loans {} €",
-                        fmt(est),
-                        fmt(*g)
-                    ),
-                    true,
-                    &ecells,
-                    gcells,
-                );
-            }
+        if let Some((g, gcells)) = group_bs.as_ref().filter(|(g, _)| thousandfold(est, *g)) {
+            push_pair(
+                out,
+                format!(
+                    "{y}: the group's loan estimate {} € is a thousandfold off the group balance sheet's loans {} €",
+                    fmt(est),
+                    fmt(*g)
+                ),
+                true,
+                &ecells,
+                gcells,
+            );
         }
     }
     // Totals that the group shares with the city or adds to.

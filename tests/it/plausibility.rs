@@ -123,6 +123,33 @@ fn per_resident_figures_outside_any_municipalitys_are_errors() {
     );
     assert!(plausibility_errors(&ds).is_empty());
 
+    // Lease liabilities of 5 000 € are 0,5 €/resident: thousands read as
+    // euros. None at all is no unit error.
+    put(
+        &mut ds,
+        Entity::City,
+        "bg.vuokravastuut",
+        dec!(5000),
+        "Taustatiedot",
+        "B9",
+    );
+    let errors = plausibility_errors(&ds);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].message.contains("is 0.5 €/resident"),
+        "{}",
+        errors[0].message
+    );
+    put(
+        &mut ds,
+        Entity::City,
+        "bg.vuokravastuut",
+        dec!(0),
+        "Taustatiedot",
+        "B9",
+    );
+    assert!(plausibility_errors(&ds).is_empty());
+
     // Lease liabilities of 600 M€ are 60 000 €/resident, above 50 000.
     put(
         &mut ds,
@@ -249,7 +276,23 @@ fn a_background_sheet_without_its_unit_line_is_caught() {
         .iter()
         .filter(|f| f.message.contains("loan estimate"))
         .collect();
+    for f in &errors {
+        println!("{}", f.message);
+    }
     assert!(!loans.is_empty(), "{errors:#?}");
+    // The lease liabilities' row, every year of it, in one finding.
+    let leases: Vec<&Finding> = errors
+        .iter()
+        .filter(|f| f.message.contains("kaupunki") && f.message.contains("vuokravastuut"))
+        .collect();
+    assert_eq!(leases.len(), 1, "{errors:#?}");
+    let row = leases[0].cells[0].row().unwrap().to_string();
+    let on_row = leases[0]
+        .cells
+        .iter()
+        .filter(|c| c.row() == Some(row.as_str()))
+        .count();
+    assert_eq!(on_row, ds.years.len(), "{:?}", leases[0].cells);
     for f in &loans {
         assert!(
             f.message.contains("the units differ by 1000?"),

@@ -9,9 +9,10 @@ use std::collections::BTreeMap;
 use kivijalka::ingest::grid::Grid;
 use kivijalka::model::dataset::{Dataset, Entity};
 use kivijalka::model::findings::{breaks, rests_on};
-use kivijalka::model::indicators::{INDICATORS, evaluate};
+use kivijalka::model::indicators::{INDICATORS, evaluate, evaluate_quiet};
 use kivijalka::model::money::round_half_away;
-use kivijalka::model::ratios::{Input, compute_ratios, ratio};
+use kivijalka::model::price_index::PriceIndex;
+use kivijalka::model::ratios::{Ctx, Input, RATIOS, compute_ratios, ratio};
 use kivijalka::model::targets::Targets;
 use kivijalka::model::validate::validate;
 use rust_decimal::Decimal;
@@ -47,22 +48,46 @@ fn shown(v: Option<Decimal>, decimals: u32) -> Option<Decimal> {
 /// the figures it was made from.
 type Key = (String, Entity, i32, Option<i32>);
 
-fn figures(ds: &Dataset) -> BTreeMap<Key, (Option<Decimal>, Vec<Input>)> {
+/// Every ratio and indicator of a dataset at its published precision, with
+/// the figures each was made from when `record` (computing without them is
+/// quicker, and enough to see that nothing changed).
+fn figures(
+    ds: &Dataset,
+    pi: &PriceIndex,
+    record: bool,
+) -> BTreeMap<Key, (Option<Decimal>, Vec<Input>)> {
     let targets = Targets::default();
     let mut out = BTreeMap::new();
-    for r in compute_ratios(ds, &targets) {
-        let decimals = ratio(r.id).unwrap().decimals;
+    let ratios = if record {
+        compute_ratios(ds, &targets)
+            .into_iter()
+            .map(|r| (r.id, r.entity, r.year, r.value, r.inputs))
+            .collect::<Vec<_>>()
+    } else {
+        let ctx = Ctx::quiet(ds, &targets);
+        let mut v = Vec::new();
+        for e in ds.entities() {
+            for &y in ds.years.keys() {
+                for def in RATIOS {
+                    v.push((def.id, e, y, (def.compute)(&ctx, e, y).ok(), Vec::new()));
+                }
+            }
+        }
+        v
+    };
+    for (id, entity, year, value, inputs) in ratios {
+        let decimals = ratio(id).unwrap().decimals;
         out.insert(
-            (r.id.to_string(), r.entity, r.year, None),
-            (shown(r.value, decimals), r.inputs),
+            (id.to_string(), entity, year, None),
+            (shown(value, decimals), inputs),
         );
     }
-    let pi = kivijalka::config::load_index(&[]).unwrap();
-    let ev = evaluate(ds, &targets, &pi);
+    let ev = if record {
+        evaluate(ds, &targets, pi)
+    } else {
+        evaluate_quiet(ds, &targets, pi)
+    };
     for v in ev.values.into_iter().chain(ev.spans) {
-        let mut inputs = v.inputs;
-        // An indicator's comparison year is read too (indicator 3 and 4).
-        inputs.sort_by_key(|i| (i.year, i.item));
         let decimals = INDICATORS[usize::from(v.indicator) - 1].decimals;
         out.insert(
             (
@@ -71,7 +96,7 @@ fn figures(ds: &Dataset) -> BTreeMap<Key, (Option<Decimal>, Vec<Input>)> {
                 v.year,
                 v.from_year,
             ),
-            (shown(v.value, decimals), inputs),
+            (shown(v.value, decimals), v.inputs),
         );
     }
     out
@@ -90,7 +115,8 @@ struct Tally {
 
 fn remove_each_row(file: &str, grids: Vec<Grid>) -> Tally {
     let base = kivijalka::ingest::read_grids(file, grids.clone()).expect("the workbook reads");
-    let before = figures(&base);
+    let pi = kivijalka::config::load_index(&[]).unwrap();
+    let before = figures(&base, &pi, false);
     let mut t = Tally::default();
     for (si, g) in grids.iter().enumerate() {
         for r in 0..g.height() {
@@ -112,15 +138,16 @@ fn remove_each_row(file: &str, grids: Vec<Grid>) -> Tally {
                 t.refused += 1;
                 continue;
             }
-            let after = figures(&ds);
+            let quick = figures(&ds, &pi, false);
             let changed: Vec<_> = before
                 .iter()
-                .filter(|(k, (old, _))| after.get(*k).map(|a| a.0) != Some(*old))
+                .filter(|(k, (old, _))| quick.get(*k).map(|a| a.0) != Some(*old))
                 .collect();
             if changed.is_empty() {
                 t.unchanged += 1;
                 continue;
             }
+            let after = figures(&ds, &pi, true);
             let br = breaks(&ds);
             let flagged = std::cell::OnceCell::new();
             let flagged = || {
