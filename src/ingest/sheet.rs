@@ -300,22 +300,18 @@ fn is_kind_row(grid: &Grid, r: u32, width: u32) -> bool {
 /// statement line.
 fn header_cells(grid: &Grid, r: u32, width: u32) -> Option<Vec<(u32, Header)>> {
     let mut cols = Vec::new();
+    let mut texts = Vec::new();
     for c in 0..width {
         let cell = grid.get(r, c);
         match classify_header(cell) {
-            Header::NotYear => {
-                if let Some(t) = cell.text()
-                    && !labels::statements_of(t).is_empty()
-                {
-                    return None;
-                }
-            }
+            Header::NotYear => texts.extend(cell.text()),
             h => cols.push((c, h)),
         }
     }
-    cols.iter()
-        .any(|(_, h)| matches!(h, Header::Year { .. }))
-        .then_some(cols)
+    // Labels are looked up only on rows that could be a header at all.
+    (cols.iter().any(|(_, h)| matches!(h, Header::Year { .. }))
+        && texts.iter().all(|t| labels::statements_of(t).is_empty()))
+    .then_some(cols)
 }
 
 /// Whether a row below the first table starts another one. A heading such as
@@ -568,9 +564,20 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
         for (yc, loc) in years {
             if let Some(i) = kept.iter().position(|(k, _)| k.year == yc.year) {
                 let (other, other_loc) = &kept[i];
-                if other.kind == yc.kind && other.col + 1 == yc.col && other.total_col.is_none() {
-                    // One heading repeated over both columns of a pair
-                    // (a merged cell written out into each of its cells).
+                let filled = |c: u32| {
+                    (data_from..data_to)
+                        .filter(|r| number_in(grid.get(*r, c)).is_some())
+                        .count()
+                };
+                if other.kind == yc.kind
+                    && other.col + 1 == yc.col
+                    && other.total_col.is_none()
+                    && filled(yc.col) < filled(other.col)
+                {
+                    // One heading repeated over both columns of a pair (a
+                    // merged cell written out into each of its cells): the
+                    // second holds only the block totals. Two full columns
+                    // under one year cannot be told apart.
                     kept[i].0.total_col = Some(yc.col);
                     continue;
                 }
@@ -778,18 +785,19 @@ fn join_wrapped_labels(
     while i + 1 < pending.len() {
         let (a, b) = (&pending[i], &pending[i + 1]);
         let bare = |p: &Pending| p.row.values.is_empty() && p.totals.is_empty();
-        let adjacent = a.has_label
-            && b.has_label
-            && a.row.block == b.row.block
-            && b.row.row == a.row.row + 1
-            && labels::statements_of(&a.row.label).is_empty()
-            && !labels::is_plain_heading(&labels::normalize(&a.row.label));
         // The figures on the label's last row, or (a continuation in lower
         // case, which a heading never is) on its first.
         let figures_below = bare(a);
         let figures_above =
             !bare(a) && bare(b) && b.row.label.chars().next().is_some_and(char::is_lowercase);
-        if adjacent && (figures_below || figures_above) {
+        let adjacent = (figures_below || figures_above)
+            && a.has_label
+            && b.has_label
+            && a.row.block == b.row.block
+            && b.row.row == a.row.row + 1
+            && labels::statements_of(&a.row.label).is_empty()
+            && !labels::is_plain_heading(&labels::normalize(&a.row.label));
+        if adjacent {
             // "hyödyk-" / "keiden" is one word; "ja" / "-kulut" two.
             let mut forms = vec![format!("{} {}", a.row.label, b.row.label)];
             if let Some(stem) = a.row.label.strip_suffix('-')
