@@ -627,13 +627,19 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
                 && grid.get(header_row, c).is_empty()
                 && numbers_in(c) >= 2
         };
+        // Block totals are fewer than the items they close: a second column
+        // as full as the first is something else (a change, a comparison).
         let right: Vec<Option<u32>> = years
             .iter()
-            .map(|y| Some(y.col + 1).filter(|c| free(*c)))
+            .map(|y| Some(y.col + 1).filter(|c| free(*c) && numbers_in(*c) < numbers_in(y.col)))
             .collect();
         let left: Vec<Option<u32>> = years
             .iter()
-            .map(|y| y.col.checked_sub(1).filter(|c| free(*c)))
+            .map(|y| {
+                y.col
+                    .checked_sub(1)
+                    .filter(|c| free(*c) && numbers_in(y.col) < numbers_in(*c))
+            })
             .collect();
         let (n_right, n_left) = (
             right.iter().flatten().count(),
@@ -1161,7 +1167,8 @@ mod tests {
             &["", "TP 2024", ""],
             &["Toimintatuotot"],
             &["Myyntituotot", "100", ""],
-            &["Maksutuotot", "50", "160"],
+            &["Tuet ja avustukset", "10", ""],
+            &["Maksutuotot", "50", "170"],
             &["Toimintakate", "", "-20"],
         ]);
         let l = read_layout(&g, "t.xlsx").unwrap();
@@ -1172,7 +1179,7 @@ mod tests {
             .collect();
         assert_eq!(bad.len(), 1);
         let cells: Vec<Option<&str>> = bad[0].cells.iter().map(|c| c.cell.as_deref()).collect();
-        assert_eq!(cells, vec![Some("C5"), Some("B5")]);
+        assert_eq!(cells, vec![Some("C6"), Some("B6")]);
         // Neither the total nor a sum is read: the items as printed, and the
         // result alone in the total column as its own line.
         let got: Vec<(String, Vec<String>)> = l
@@ -1190,9 +1197,24 @@ mod tests {
             vec![
                 ("Toimintatuotot".to_string(), vec![]),
                 ("Myyntituotot".to_string(), vec!["100".to_string()]),
+                ("Tuet ja avustukset".to_string(), vec!["10".to_string()]),
                 ("Maksutuotot".to_string(), vec!["50".to_string()]),
                 ("Toimintakate".to_string(), vec!["-20".to_string()]),
             ]
         );
+    }
+
+    #[test]
+    fn a_full_unheaded_column_beside_a_year_is_no_total_column() {
+        let g = grid(&[
+            &["Tuloslaskelma €"],
+            &["", "TP 2024"],
+            &["Myyntituotot", "100", "7"],
+            &["Maksutuotot", "50", "-3"],
+            &["Toimintatuotot", "150", "4"],
+        ]);
+        let l = read_layout(&g, "t.xlsx").unwrap();
+        assert!(l.years[0].total_col.is_none());
+        assert!(l.findings.iter().all(|f| !f.is_error()));
     }
 }
