@@ -314,17 +314,21 @@ fn header_cells(grid: &Grid, r: u32, width: u32) -> Option<Vec<(u32, Header)>> {
     .then_some(cols)
 }
 
+/// A year heading in words ("TP 2023"), not a bare number.
+fn has_text_year(grid: &Grid, r: u32, cols: &[(u32, Header)]) -> bool {
+    cols.iter().any(|(c, h)| {
+        matches!(h, Header::Year { .. })
+            && matches!(grid.get(r, *c), Cell::Text(t)
+                if !t.trim().chars().all(|ch| ch.is_ascii_digit()))
+    })
+}
+
 /// Whether a row below the first table starts another one. A heading such as
 /// "TP 2023" is one; bare numbers only when nothing but units and kinds stand
 /// beside them, so that a row whose figure happens to be 2024 is not taken
 /// for a header.
 fn is_block_header(grid: &Grid, r: u32, cols: &[(u32, Header)], width: u32) -> bool {
-    let texty = cols.iter().any(|(c, h)| {
-        matches!(h, Header::Year { .. })
-            && matches!(grid.get(r, *c), Cell::Text(t)
-                if !t.trim().chars().all(|ch| ch.is_ascii_digit()))
-    });
-    if texty {
+    if has_text_year(grid, r, cols) {
         return true;
     }
     (0..width).all(|c| {
@@ -371,21 +375,6 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
             vec![Location::sheet(file, grid.name.clone())],
         ));
     };
-    // Further tables below the first, each with its own header.
-    let mut heads = vec![first_header];
-    let mut r = first_header + 1;
-    while r < grid.height() {
-        if let Some(cols) = header_cells(grid, r, width)
-            && is_block_header(grid, r, &cols, width)
-            && r != heads[heads.len() - 1] + 1
-        {
-            heads.push(r);
-        }
-        r += 1;
-    }
-
-    // Each block's rows: from below its header (and a kind row under it) to
-    // the next block's title rows (unit, kind, titles that are no line).
     let is_title_row = |r: u32| {
         (0..width).all(|c| match grid.get(r, c) {
             Cell::Empty => true,
@@ -398,6 +387,25 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
             _ => false,
         })
     };
+
+    // Further tables below the first, each with its own header. Bare year
+    // numbers start one only below a blank or title row: amid figures they
+    // are a row that lost its label, not a header.
+    let mut heads = vec![first_header];
+    let mut r = first_header + 1;
+    while r < grid.height() {
+        if let Some(cols) = header_cells(grid, r, width)
+            && is_block_header(grid, r, &cols, width)
+            && r != heads[heads.len() - 1] + 1
+            && (has_text_year(grid, r, &cols) || is_title_row(r - 1))
+        {
+            heads.push(r);
+        }
+        r += 1;
+    }
+
+    // Each block's rows: from below its header (and a kind row under it) to
+    // the next block's title rows (unit, kind, titles that are no line).
     let mut spans: Vec<(u32, u32, u32, u32)> = Vec::new(); // (title_from, header, data_from, data_to)
     for (b, &h) in heads.iter().enumerate() {
         let title_from = if b == 0 {
@@ -1216,5 +1224,23 @@ mod tests {
         let l = read_layout(&g, "t.xlsx").unwrap();
         assert!(l.years[0].total_col.is_none());
         assert!(l.findings.iter().all(|f| !f.is_error()));
+    }
+
+    #[test]
+    fn year_numbers_amid_figures_start_no_table() {
+        let g = grid(&[
+            &["Tuloslaskelma €"],
+            &["", "TP 2024", "TP 2023"],
+            &["Myyntituotot", "100", "90"],
+            &["", "2020", "2019"],
+            &["Maksutuotot", "50", "40"],
+            &[],
+            &["", "2022", "2021"],
+            &["Verotulot", "500", "400"],
+        ]);
+        let l = read_layout(&g, "t.xlsx").unwrap();
+        assert_eq!(l.blocks.len(), 2);
+        assert_eq!(l.blocks[1].header_row, 6);
+        assert!(l.findings.iter().any(|f| f.code == "no_label"));
     }
 }
