@@ -414,9 +414,43 @@ fn item_and_total_columns_under_one_heading() {
     }
 }
 
+/// Totals on the heading row, in the total column of two a year.
+fn totals_above_in_two_columns(p: &Plain, st: Statement) -> Vec<Vec<String>> {
+    let rows = totals_above(p, st);
+    let header = p.titles.len();
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            if i < header {
+                return r;
+            }
+            if i == header {
+                return vec![
+                    String::new(),
+                    "TP 2024".into(),
+                    String::new(),
+                    "TP 2023".into(),
+                ];
+            }
+            let get = |k: usize| r.get(k).cloned().unwrap_or_default();
+            if is_subtotal(st, &get(0)) {
+                vec![get(0), String::new(), get(1), String::new(), get(2)]
+            } else {
+                vec![get(0), get(1), String::new(), get(2), String::new()]
+            }
+        })
+        .collect()
+}
+
 #[test]
 fn totals_on_the_heading_row() {
     assert_same("totals above their items", |m| variant(m, totals_above));
+    let read = assert_same("totals above their items, two columns", |m| {
+        variant(m, totals_above_in_two_columns)
+    });
+    for ds in &read {
+        assert!(!notices(ds, "total_column").is_empty());
+    }
 }
 
 #[test]
