@@ -506,7 +506,7 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
             let left = first_year_col.min(c).saturating_sub(1);
             (left..=c)
                 .rev()
-                .chain(std::iter::once(c + 1))
+                .chain(c.checked_add(1))
                 .find_map(|cc| grid.get(row, cc).text().and_then(kind_word))
         };
         let mut years: Vec<(YearColumn, Location)> = Vec::new();
@@ -639,7 +639,11 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
         // as full as the first is something else (a change, a comparison).
         let right: Vec<Option<u32>> = years
             .iter()
-            .map(|y| Some(y.col + 1).filter(|c| free(*c) && numbers_in(*c) < numbers_in(y.col)))
+            .map(|y| {
+                y.col
+                    .checked_add(1)
+                    .filter(|c| free(*c) && numbers_in(*c) < numbers_in(y.col))
+            })
             .collect();
         let left: Vec<Option<u32>> = years
             .iter()
@@ -916,7 +920,9 @@ fn check_totals(
                         }
                         tol += quantum(n);
                     }
-                    (sum - total.value).abs() * Decimal::TWO <= tol
+                    sum.checked_sub(total.value)
+                        .and_then(|d| d.abs().checked_mul(Decimal::TWO))
+                        .is_some_and(|d| d <= tol)
                 };
                 seen.first
                     .get_or_insert_with(|| at(pending[i].row.row, tcol));
@@ -968,7 +974,7 @@ fn check_totals(
                             seen.headings.push(pending[h].row.label.clone());
                         }
                     }
-                } else if items.len() >= 2 && {
+                } else if items.len() == 2 && {
                     // A change printed under its two ends (rahavarat
                     // 31.12. less rahavarat 1.1.).
                     let mut negated = items.clone();
@@ -1242,5 +1248,28 @@ mod tests {
         assert_eq!(l.blocks.len(), 2);
         assert_eq!(l.blocks[1].header_row, 6);
         assert!(l.findings.iter().any(|f| f.code == "no_label"));
+    }
+
+    #[test]
+    fn totals_near_the_decimal_range_are_no_panic() {
+        let big = "79228162514264337593543950335";
+        let neg = "-79228162514264337593543950335";
+        let g = grid(&[
+            &["Tuloslaskelma €"],
+            &["", "TP 2024", ""],
+            &["Toimintatuotot"],
+            &["Myyntituotot", big, ""],
+            &["Maksutuotot", big, ""],
+            &["Tuet ja avustukset", big, neg],
+            &["Toimintakate", "", big],
+        ]);
+        let l = read_layout(&g, "t.xlsx").unwrap();
+        let codes: Vec<&str> = l
+            .findings
+            .iter()
+            .filter(|f| f.is_error())
+            .map(|f| f.code)
+            .collect();
+        assert!(!codes.is_empty(), "{:?}", l.findings);
     }
 }
