@@ -429,7 +429,6 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
     let mut titles = String::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
-    let mut block_of_pending: Vec<usize> = Vec::new();
     for (b, &(title_from, header_row, data_from, data_to)) in spans.iter().enumerate() {
         let cols = header_cells(grid, header_row, width).unwrap_or_default();
         let header_cols: Vec<u32> = cols.iter().map(|(c, _)| *c).collect();
@@ -751,7 +750,6 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
                 totals,
                 has_label,
             });
-            block_of_pending.push(b);
         }
         blocks.push(Block {
             header_row,
