@@ -771,8 +771,20 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
     let mut years = first.years.clone();
     for b in &blocks[1..] {
         for y in &b.years {
-            if !years.iter().any(|k| k.year == y.year) {
-                years.push(y.clone());
+            match years.iter().find(|k| k.year == y.year) {
+                None => years.push(y.clone()),
+                Some(k) if k.kind != y.kind => findings.push(Finding::error(
+                    "year_kind_conflict",
+                    format!(
+                        "{} is {} in the table above and {} in the table from row {} on",
+                        y.year,
+                        k.kind,
+                        y.kind,
+                        b.header_row + 1
+                    ),
+                    vec![at(b.header_row, y.col), at(first.header_row, k.col)],
+                )),
+                Some(_) => {}
             }
         }
     }
@@ -1269,5 +1281,25 @@ mod tests {
             .map(|f| f.code)
             .collect();
         assert!(!codes.is_empty(), "{:?}", l.findings);
+    }
+
+    #[test]
+    fn a_year_actual_in_one_table_and_budget_in_the_next_is_an_error() {
+        let g = grid(&[
+            &["Tase €"],
+            &["", "TP 2024", "TP 2023"],
+            &["Peruspääoma", "10", "10"],
+            &[],
+            &["", "TA 2024", "TP 2023"],
+            &["Rahat ja pankkisaamiset", "5", "4"],
+        ]);
+        let l = read_layout(&g, "t.xlsx").unwrap();
+        let f: Vec<&Finding> = l
+            .findings
+            .iter()
+            .filter(|f| f.code == "year_kind_conflict")
+            .collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].cells[0].cell.as_deref(), Some("B5"));
     }
 }
