@@ -300,22 +300,27 @@ fn is_kind_row(grid: &Grid, r: u32, width: u32) -> bool {
 /// statement line.
 fn header_cells(grid: &Grid, r: u32, width: u32) -> Option<Vec<(u32, Header)>> {
     let mut cols = Vec::new();
+    let mut texts = Vec::new();
     for c in 0..width {
         let cell = grid.get(r, c);
         match classify_header(cell) {
-            Header::NotYear => {
-                if let Some(t) = cell.text()
-                    && !labels::statements_of(t).is_empty()
-                {
-                    return None;
-                }
-            }
+            Header::NotYear => texts.extend(cell.text()),
             h => cols.push((c, h)),
         }
     }
-    cols.iter()
-        .any(|(_, h)| matches!(h, Header::Year { .. }))
-        .then_some(cols)
+    // Labels are looked up only on rows that could be a header at all.
+    (cols.iter().any(|(_, h)| matches!(h, Header::Year { .. }))
+        && texts.iter().all(|t| labels::statements_of(t).is_empty()))
+    .then_some(cols)
+}
+
+/// A year heading in words ("TP 2023"), not a bare number.
+fn has_text_year(grid: &Grid, r: u32, cols: &[(u32, Header)]) -> bool {
+    cols.iter().any(|(c, h)| {
+        matches!(h, Header::Year { .. })
+            && matches!(grid.get(r, *c), Cell::Text(t)
+                if !t.trim().chars().all(|ch| ch.is_ascii_digit()))
+    })
 }
 
 /// Whether a row below the first table starts another one. A heading such as
@@ -323,12 +328,7 @@ fn header_cells(grid: &Grid, r: u32, width: u32) -> Option<Vec<(u32, Header)>> {
 /// beside them, so that a row whose figure happens to be 2024 is not taken
 /// for a header.
 fn is_block_header(grid: &Grid, r: u32, cols: &[(u32, Header)], width: u32) -> bool {
-    let texty = cols.iter().any(|(c, h)| {
-        matches!(h, Header::Year { .. })
-            && matches!(grid.get(r, *c), Cell::Text(t)
-                if !t.trim().chars().all(|ch| ch.is_ascii_digit()))
-    });
-    if texty {
+    if has_text_year(grid, r, cols) {
         return true;
     }
     (0..width).all(|c| {
@@ -375,21 +375,6 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
             vec![Location::sheet(file, grid.name.clone())],
         ));
     };
-    // Further tables below the first, each with its own header.
-    let mut heads = vec![first_header];
-    let mut r = first_header + 1;
-    while r < grid.height() {
-        if let Some(cols) = header_cells(grid, r, width)
-            && is_block_header(grid, r, &cols, width)
-            && r != heads[heads.len() - 1] + 1
-        {
-            heads.push(r);
-        }
-        r += 1;
-    }
-
-    // Each block's rows: from below its header (and a kind row under it) to
-    // the next block's title rows (unit, kind, titles that are no line).
     let is_title_row = |r: u32| {
         (0..width).all(|c| match grid.get(r, c) {
             Cell::Empty => true,
@@ -402,6 +387,25 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
             _ => false,
         })
     };
+
+    // Further tables below the first, each with its own header. Bare year
+    // numbers start one only below a blank or title row: amid figures they
+    // are a row that lost its label, not a header.
+    let mut heads = vec![first_header];
+    let mut r = first_header + 1;
+    while r < grid.height() {
+        if let Some(cols) = header_cells(grid, r, width)
+            && is_block_header(grid, r, &cols, width)
+            && r != heads[heads.len() - 1] + 1
+            && (has_text_year(grid, r, &cols) || is_title_row(r - 1))
+        {
+            heads.push(r);
+        }
+        r += 1;
+    }
+
+    // Each block's rows: from below its header (and a kind row under it) to
+    // the next block's title rows (unit, kind, titles that are no line).
     let mut spans: Vec<(u32, u32, u32, u32)> = Vec::new(); // (title_from, header, data_from, data_to)
     for (b, &h) in heads.iter().enumerate() {
         let title_from = if b == 0 {
@@ -425,7 +429,6 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
     let mut titles = String::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
-    let mut block_of_pending: Vec<usize> = Vec::new();
     for (b, &(title_from, header_row, data_from, data_to)) in spans.iter().enumerate() {
         let cols = header_cells(grid, header_row, width).unwrap_or_default();
         let header_cols: Vec<u32> = cols.iter().map(|(c, _)| *c).collect();
@@ -502,7 +505,7 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
             let left = first_year_col.min(c).saturating_sub(1);
             (left..=c)
                 .rev()
-                .chain(std::iter::once(c + 1))
+                .chain(c.checked_add(1))
                 .find_map(|cc| grid.get(row, cc).text().and_then(kind_word))
         };
         let mut years: Vec<(YearColumn, Location)> = Vec::new();
@@ -568,9 +571,20 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
         for (yc, loc) in years {
             if let Some(i) = kept.iter().position(|(k, _)| k.year == yc.year) {
                 let (other, other_loc) = &kept[i];
-                if other.kind == yc.kind && other.col + 1 == yc.col && other.total_col.is_none() {
-                    // One heading repeated over both columns of a pair
-                    // (a merged cell written out into each of its cells).
+                let filled = |c: u32| {
+                    (data_from..data_to)
+                        .filter(|r| number_in(grid.get(*r, c)).is_some())
+                        .count()
+                };
+                if other.kind == yc.kind
+                    && other.col + 1 == yc.col
+                    && other.total_col.is_none()
+                    && filled(yc.col) < filled(other.col)
+                {
+                    // One heading repeated over both columns of a pair (a
+                    // merged cell written out into each of its cells): the
+                    // second holds only the block totals. Two full columns
+                    // under one year cannot be told apart.
                     kept[i].0.total_col = Some(yc.col);
                     continue;
                 }
@@ -620,13 +634,23 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
                 && grid.get(header_row, c).is_empty()
                 && numbers_in(c) >= 2
         };
+        // Block totals are fewer than the items they close: a second column
+        // as full as the first is something else (a change, a comparison).
         let right: Vec<Option<u32>> = years
             .iter()
-            .map(|y| Some(y.col + 1).filter(|c| free(*c)))
+            .map(|y| {
+                y.col
+                    .checked_add(1)
+                    .filter(|c| free(*c) && numbers_in(*c) < numbers_in(y.col))
+            })
             .collect();
         let left: Vec<Option<u32>> = years
             .iter()
-            .map(|y| y.col.checked_sub(1).filter(|c| free(*c)))
+            .map(|y| {
+                y.col
+                    .checked_sub(1)
+                    .filter(|c| free(*c) && numbers_in(y.col) < numbers_in(*c))
+            })
             .collect();
         let (n_right, n_left) = (
             right.iter().flatten().count(),
@@ -726,7 +750,6 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
                 totals,
                 has_label,
             });
-            block_of_pending.push(b);
         }
         blocks.push(Block {
             header_row,
@@ -748,8 +771,20 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
     let mut years = first.years.clone();
     for b in &blocks[1..] {
         for y in &b.years {
-            if !years.iter().any(|k| k.year == y.year) {
-                years.push(y.clone());
+            match years.iter().find(|k| k.year == y.year) {
+                None => years.push(y.clone()),
+                Some(k) if k.kind != y.kind => findings.push(Finding::error(
+                    "year_kind_conflict",
+                    format!(
+                        "{} is {} in the table above and {} in the table from row {} on",
+                        y.year,
+                        k.kind,
+                        y.kind,
+                        b.header_row + 1
+                    ),
+                    vec![at(b.header_row, y.col), at(first.header_row, k.col)],
+                )),
+                Some(_) => {}
             }
         }
     }
@@ -778,18 +813,19 @@ fn join_wrapped_labels(
     while i + 1 < pending.len() {
         let (a, b) = (&pending[i], &pending[i + 1]);
         let bare = |p: &Pending| p.row.values.is_empty() && p.totals.is_empty();
-        let adjacent = a.has_label
-            && b.has_label
-            && a.row.block == b.row.block
-            && b.row.row == a.row.row + 1
-            && labels::statements_of(&a.row.label).is_empty()
-            && !labels::is_plain_heading(&labels::normalize(&a.row.label));
         // The figures on the label's last row, or (a continuation in lower
         // case, which a heading never is) on its first.
         let figures_below = bare(a);
         let figures_above =
             !bare(a) && bare(b) && b.row.label.chars().next().is_some_and(char::is_lowercase);
-        if adjacent && (figures_below || figures_above) {
+        let adjacent = (figures_below || figures_above)
+            && a.has_label
+            && b.has_label
+            && a.row.block == b.row.block
+            && b.row.row == a.row.row + 1
+            && labels::statements_of(&a.row.label).is_empty()
+            && !labels::is_plain_heading(&labels::normalize(&a.row.label));
+        if adjacent {
             // "hyödyk-" / "keiden" is one word; "ja" / "-kulut" two.
             let mut forms = vec![format!("{} {}", a.row.label, b.row.label)];
             if let Some(stem) = a.row.label.strip_suffix('-')
@@ -894,7 +930,9 @@ fn check_totals(
                         }
                         tol += quantum(n);
                     }
-                    (sum - total.value).abs() * Decimal::TWO <= tol
+                    sum.checked_sub(total.value)
+                        .and_then(|d| d.abs().checked_mul(Decimal::TWO))
+                        .is_some_and(|d| d <= tol)
                 };
                 seen.first
                     .get_or_insert_with(|| at(pending[i].row.row, tcol));
@@ -946,7 +984,7 @@ fn check_totals(
                             seen.headings.push(pending[h].row.label.clone());
                         }
                     }
-                } else if items.len() >= 2 && {
+                } else if items.len() == 2 && {
                     // A change printed under its two ends (rahavarat
                     // 31.12. less rahavarat 1.1.).
                     let mut negated = items.clone();
@@ -1153,7 +1191,8 @@ mod tests {
             &["", "TP 2024", ""],
             &["Toimintatuotot"],
             &["Myyntituotot", "100", ""],
-            &["Maksutuotot", "50", "160"],
+            &["Tuet ja avustukset", "10", ""],
+            &["Maksutuotot", "50", "170"],
             &["Toimintakate", "", "-20"],
         ]);
         let l = read_layout(&g, "t.xlsx").unwrap();
@@ -1164,7 +1203,7 @@ mod tests {
             .collect();
         assert_eq!(bad.len(), 1);
         let cells: Vec<Option<&str>> = bad[0].cells.iter().map(|c| c.cell.as_deref()).collect();
-        assert_eq!(cells, vec![Some("C5"), Some("B5")]);
+        assert_eq!(cells, vec![Some("C6"), Some("B6")]);
         // Neither the total nor a sum is read: the items as printed, and the
         // result alone in the total column as its own line.
         let got: Vec<(String, Vec<String>)> = l
@@ -1182,9 +1221,85 @@ mod tests {
             vec![
                 ("Toimintatuotot".to_string(), vec![]),
                 ("Myyntituotot".to_string(), vec!["100".to_string()]),
+                ("Tuet ja avustukset".to_string(), vec!["10".to_string()]),
                 ("Maksutuotot".to_string(), vec!["50".to_string()]),
                 ("Toimintakate".to_string(), vec!["-20".to_string()]),
             ]
         );
+    }
+
+    #[test]
+    fn a_full_unheaded_column_beside_a_year_is_no_total_column() {
+        let g = grid(&[
+            &["Tuloslaskelma €"],
+            &["", "TP 2024"],
+            &["Myyntituotot", "100", "7"],
+            &["Maksutuotot", "50", "-3"],
+            &["Toimintatuotot", "150", "4"],
+        ]);
+        let l = read_layout(&g, "t.xlsx").unwrap();
+        assert!(l.years[0].total_col.is_none());
+        assert!(l.findings.iter().all(|f| !f.is_error()));
+    }
+
+    #[test]
+    fn year_numbers_amid_figures_start_no_table() {
+        let g = grid(&[
+            &["Tuloslaskelma €"],
+            &["", "TP 2024", "TP 2023"],
+            &["Myyntituotot", "100", "90"],
+            &["", "2020", "2019"],
+            &["Maksutuotot", "50", "40"],
+            &[],
+            &["", "2022", "2021"],
+            &["Verotulot", "500", "400"],
+        ]);
+        let l = read_layout(&g, "t.xlsx").unwrap();
+        assert_eq!(l.blocks.len(), 2);
+        assert_eq!(l.blocks[1].header_row, 6);
+        assert!(l.findings.iter().any(|f| f.code == "no_label"));
+    }
+
+    #[test]
+    fn totals_near_the_decimal_range_are_no_panic() {
+        let big = "79228162514264337593543950335";
+        let neg = "-79228162514264337593543950335";
+        let g = grid(&[
+            &["Tuloslaskelma €"],
+            &["", "TP 2024", ""],
+            &["Toimintatuotot"],
+            &["Myyntituotot", big, ""],
+            &["Maksutuotot", big, ""],
+            &["Tuet ja avustukset", big, neg],
+            &["Toimintakate", "", big],
+        ]);
+        let l = read_layout(&g, "t.xlsx").unwrap();
+        let codes: Vec<&str> = l
+            .findings
+            .iter()
+            .filter(|f| f.is_error())
+            .map(|f| f.code)
+            .collect();
+        assert!(!codes.is_empty(), "{:?}", l.findings);
+    }
+
+    #[test]
+    fn a_year_actual_in_one_table_and_budget_in_the_next_is_an_error() {
+        let g = grid(&[
+            &["Tase €"],
+            &["", "TP 2024", "TP 2023"],
+            &["Peruspääoma", "10", "10"],
+            &[],
+            &["", "TA 2024", "TP 2023"],
+            &["Rahat ja pankkisaamiset", "5", "4"],
+        ]);
+        let l = read_layout(&g, "t.xlsx").unwrap();
+        let f: Vec<&Finding> = l
+            .findings
+            .iter()
+            .filter(|f| f.code == "year_kind_conflict")
+            .collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].cells[0].cell.as_deref(), Some("B5"));
     }
 }

@@ -414,9 +414,43 @@ fn item_and_total_columns_under_one_heading() {
     }
 }
 
+/// Totals on the heading row, in the total column of two a year.
+fn totals_above_in_two_columns(p: &Plain, st: Statement) -> Vec<Vec<String>> {
+    let rows = totals_above(p, st);
+    let header = p.titles.len();
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            if i < header {
+                return r;
+            }
+            if i == header {
+                return vec![
+                    String::new(),
+                    "TP 2024".into(),
+                    String::new(),
+                    "TP 2023".into(),
+                ];
+            }
+            let get = |k: usize| r.get(k).cloned().unwrap_or_default();
+            if is_subtotal(st, &get(0)) {
+                vec![get(0), String::new(), get(1), String::new(), get(2)]
+            } else {
+                vec![get(0), get(1), String::new(), get(2), String::new()]
+            }
+        })
+        .collect()
+}
+
 #[test]
 fn totals_on_the_heading_row() {
     assert_same("totals above their items", |m| variant(m, totals_above));
+    let read = assert_same("totals above their items, two columns", |m| {
+        variant(m, totals_above_in_two_columns)
+    });
+    for ds in &read {
+        assert!(!notices(ds, "total_column").is_empty());
+    }
 }
 
 #[test]
@@ -611,4 +645,104 @@ fn seinajoki_statements_as_printed_measure_the_same() {
     // Personnel costs is the heading of the operating costs' first part: the
     // operating costs' total is not taken for it.
     assert_eq!(fig("tl.henkilostokulut"), None);
+}
+
+/// A workbook file of grids; a year heading over an empty cell to its right
+/// with figures below both is written as one merged cell, as annual reports
+/// have it.
+fn write_xlsx(path: &std::path::Path, grids: &[Grid]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let merged = rust_xlsxwriter::Format::new();
+    for g in grids {
+        let ws = wb.add_worksheet();
+        ws.set_name(&g.name).unwrap();
+        for r in 0..g.height() {
+            for c in 0..g.width() {
+                let t = text(g, r, c);
+                if t.is_empty() {
+                    continue;
+                }
+                let pair = t.starts_with("TP ")
+                    && g.width() == 5
+                    && c % 2 == 1
+                    && text(g, r, c + 1).is_empty();
+                if pair {
+                    ws.merge_range(r, c as u16, r, c as u16 + 1, &t, &merged)
+                        .unwrap();
+                } else {
+                    ws.write_string(r, c as u16, &t).unwrap();
+                }
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// Through the command line and real files: the printed layouts give the
+/// very ratios and indicators, byte for byte, and the same exit code.
+#[test]
+fn printed_workbooks_give_the_same_ratios_and_indicators() {
+    let dir = crate::support::tempdir("layouts");
+    let plain = dir.join("plain.xlsx");
+    write_xlsx(&plain, &workbook("seinajoki"));
+    let printed = dir.join("printed.xlsx");
+    let mut grids = seinajoki_as_printed();
+    // The balance sheet in two columns a year, its liabilities in a second table.
+    let two = variant("seinajoki", |p, st| two_columns(p, st, HeadingOver::First));
+    let tables = variant("seinajoki", two_tables);
+    for g in grids.iter_mut() {
+        if g.name == "Tase" {
+            *g = two.iter().find(|x| x.name == "Tase").unwrap().clone();
+        }
+        if g.name == "Konsernitase" {
+            *g = tables
+                .iter()
+                .find(|x| x.name == "Konsernitase")
+                .unwrap()
+                .clone();
+        }
+    }
+    write_xlsx(&printed, &grids);
+    // The file's name stands for the municipality, and a break names the
+    // cells it rests on, which the layouts place differently.
+    let clean = |o: &std::process::Output, file: &std::path::Path| -> Vec<String> {
+        crate::support::stdout(o)
+            .replace(crate::support::path_str(file), "FILE")
+            .lines()
+            .map(|l| {
+                let mut l = l.to_string();
+                while let Some(i) = l.find("(cells ") {
+                    let j = l[i..].find(')').map(|j| i + j + 1).unwrap_or(l.len());
+                    l.replace_range(i..j, "");
+                }
+                l
+            })
+            .collect()
+    };
+    for cmd in ["ratios", "indicators"] {
+        let run = |f: &std::path::Path| {
+            crate::support::run(&[cmd, crate::support::path_str(f), "--format", "csv"])
+        };
+        let (a, b) = (run(&plain), run(&printed));
+        let (sa, sb) = (clean(&a, &plain), clean(&b, &printed));
+        assert!(sa.len() > 5, "{cmd}: {}", crate::support::stderr(&a));
+        let differ: Vec<String> = sa
+            .iter()
+            .zip(&sb)
+            .filter(|(x, y)| x != y)
+            .map(|(x, y)| format!("- {x}\n+ {y}"))
+            .collect();
+        assert!(
+            differ.is_empty() && sa.len() == sb.len(),
+            "{cmd}:\n{}\n{}",
+            differ.join("\n"),
+            crate::support::stderr(&b)
+        );
+        assert_eq!(
+            a.status.code(),
+            b.status.code(),
+            "{}",
+            crate::support::stderr(&b)
+        );
+    }
 }
