@@ -479,6 +479,15 @@ fn repeated_labels_without_section_rows_follow_the_decree() {
             Some(format!("B{}", cell + 1).as_str())
         );
     }
+    // Placed by order alone, which the reader is told.
+    for (row, section) in [(first, "Pitkäaikainen"), (second, "Lyhytaikainen")] {
+        let f = finding(&ds, "placed_by_order", "Tase", &format!("A{}", row + 1));
+        assert!(
+            f.message.contains(&format!("under {section}")),
+            "{}",
+            f.message
+        );
+    }
     same_figures(
         &plain,
         &ds,
