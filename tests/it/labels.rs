@@ -705,3 +705,48 @@ fn every_spelling_of_the_line_table_is_its_line() {
     assert!(items::order("ta.pitkaaikaiset_saamiset") < items::order("ta.lyhytaikaiset_saamiset"));
     assert!(items::order("ta.pitkaaikainen") < items::order("ta.lyhytaikainen"));
 }
+
+/// The balance sheets in Swedish, every label as the decree's Swedish text
+/// has it, read to the same figures: repeated Swedish labels
+/// ("Resultatregleringar" is four lines) are placed as the Finnish ones.
+#[test]
+fn balance_sheets_in_swedish_read_to_the_same_figures() {
+    let plain = read("seinajoki.xlsx", &seinajoki(false));
+    let mut sheets = seinajoki(false);
+    let mut translated = 0;
+    for (name, entity) in [("Tase", Entity::City), ("Konsernitase", Entity::Group)] {
+        let rows = rows_of(&mut sheets, name);
+        for (r, row) in rows.iter_mut().enumerate().skip(4) {
+            let Some(label) = row.first().cloned() else {
+                continue;
+            };
+            let cell = format!("B{}", r + 1);
+            // The line this row was read as, else (a heading) what its label names.
+            let read_as = plain
+                .figures
+                .iter()
+                .find(|((e, _, _), f)| {
+                    *e == entity
+                        && f.source.sheet.as_deref() == Some(name)
+                        && f.source.cell.as_deref() == Some(cell.as_str())
+                })
+                .map(|((_, id, _), _)| items::item(id));
+            let sv = match read_as {
+                Some(d) => d.sv.to_string(),
+                None => match labels::candidates(Statement::Tase, &label).first() {
+                    Some(d) => d.sv.to_string(),
+                    None if labels::normalize(&label) == "vastaavaa" => "AKTIVA".into(),
+                    None if labels::normalize(&label) == "vastattavaa" => "PASSIVA".into(),
+                    None => continue,
+                },
+            };
+            row[0] = sv;
+            translated += 1;
+        }
+    }
+    assert!(translated > 60, "{translated}");
+    let ds = read("seinajoki-sv.xlsx", &sheets);
+    assert!(errors(&ds).is_empty(), "{:#?}", errors(&ds));
+    same_figures(&plain, &ds, &[]);
+    same_ratios(&plain, &ds);
+}
