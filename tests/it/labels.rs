@@ -149,6 +149,28 @@ fn seinajoki(subtotal_rows: bool) -> Vec<Sheet> {
     out
 }
 
+/// A published figure of Seinäjoki, in euros, by its statement and printed label.
+fn published(statement: &str, label: &str, year: i32) -> Decimal {
+    let path = root().join(format!("tests/reference/seinajoki_{year}_lines.csv"));
+    let mut rdr = csv::Reader::from_path(&path).unwrap();
+    let r = rdr
+        .deserialize::<BTreeMap<String, String>>()
+        .map(Result::unwrap)
+        .find(|r| r["statement"] == statement && r["label"] == label)
+        .unwrap_or_else(|| panic!("{statement} {label:?} not published"));
+    let scale = match r["unit"].as_str() {
+        "1000 EUR" => Decimal::from(1000),
+        _ => Decimal::ONE,
+    };
+    (fi_num(&r["value"]) * scale).normalize()
+}
+
+fn value(ds: &Dataset, entity: Entity, id: &str, year: i32) -> Decimal {
+    ds.value(entity, id, year)
+        .unwrap_or_else(|| panic!("{id} {year} not read"))
+        .normalize()
+}
+
 fn read(file: &str, sheets: &[Sheet]) -> Dataset {
     let grids: Vec<Grid> = sheets
         .iter()
@@ -406,6 +428,65 @@ fn published_spellings_and_rows_beside_the_lines_read_to_the_published_ratios() 
     same_figures(&plain, &messy, &[]);
     same_ratios(&plain, &messy);
     published_ratios_hold(&messy);
+    for year in [2024, 2023] {
+        for (entity, id, statement, label) in [
+            (
+                Entity::City,
+                "tl.tilikauden_ylijaama",
+                "tuloslaskelma",
+                "** Tilikauden ylijäämä",
+            ),
+            (Entity::City, "tl.verotulot", "tuloslaskelma", "Verotulot"),
+            (
+                Entity::City,
+                "tl.tilikauden_tulos",
+                "tuloslaskelma",
+                "** Tilikauden tulos",
+            ),
+            (
+                Entity::City,
+                "rl.tulorahoituksen_korjauserat",
+                "rahoituslaskelma",
+                "Tulorahoituksen korjauserät",
+            ),
+            (
+                Entity::City,
+                "rl.toiminnan_ja_investointien_rahavirta",
+                "rahoituslaskelma",
+                "Toiminnan ja investointien rahavirta",
+            ),
+            (
+                Entity::City,
+                "rl.rahoituksen_rahavirta",
+                "rahoituslaskelma",
+                "Rahoituksen rahavirta",
+            ),
+            (
+                Entity::Group,
+                "ta.edellisten_ylijaama",
+                "konsernitase",
+                "Edellisten tilikausien yli-/alijäämä",
+            ),
+            (
+                Entity::Group,
+                "ta.tilikauden_ylijaama",
+                "konsernitase",
+                "Tilikauden yli-/alijäämä",
+            ),
+            (
+                Entity::Group,
+                "ta.rahoitusarvopaperit",
+                "konsernitase",
+                "Rahoitusarvopaperit",
+            ),
+        ] {
+            assert_eq!(
+                value(&messy, entity, id, year),
+                published(statement, label, year),
+                "{id} {year}"
+            );
+        }
+    }
 
     assert!(
         messy
@@ -477,6 +558,16 @@ fn repeated_labels_without_section_rows_follow_the_decree() {
         assert_eq!(
             f.source.cell.as_deref(),
             Some(format!("B{}", cell + 1).as_str())
+        );
+    }
+    for year in [2024, 2023] {
+        assert_eq!(
+            value(&ds, Entity::City, "ta.pa_rahoituslaitokset", year),
+            published("tase", "1. Lainat rahoitus- ja vakuutusl.", year)
+        );
+        assert_eq!(
+            value(&ds, Entity::City, "ta.la_rahoituslaitokset", year),
+            published("tase", "2. Lainat rahoitus- ja vakuutusl.", year)
         );
     }
     // Placed by order alone, which the reader is told.
