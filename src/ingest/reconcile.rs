@@ -14,7 +14,7 @@
 //! else stays an error: a row is never guessed into a line, nor dropped
 //! where the arithmetic cannot vouch for it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -68,6 +68,7 @@ fn misses(ds: &Dataset) -> BTreeSet<Miss> {
 }
 
 /// What moving one line's figure does to the identities.
+#[derive(Clone)]
 enum Moved {
     /// Nothing checks the line.
     Unchecked,
@@ -79,31 +80,56 @@ enum Moved {
     Broken(Vec<Miss>),
 }
 
-fn move_line(
-    ds: &mut Dataset,
-    base: &BTreeSet<Miss>,
-    key: (Entity, &'static str, i32),
-    delta: Decimal,
-) -> Moved {
-    let Some(fig) = ds.figures.get_mut(&key) else {
-        return Moved::Unchecked;
-    };
-    let old = fig.value;
-    let Some(new) = old.checked_add(delta) else {
-        return Moved::Unchecked;
-    };
-    fig.value = new;
-    let after = misses(ds);
-    if let Some(fig) = ds.figures.get_mut(&key) {
-        fig.value = old;
+/// The validation's answers so far. A line's answer to the large move does
+/// not depend on the row beside it, so it is asked once; the number of
+/// validations is bounded so that a hostile file cannot make reading slow.
+struct Judge {
+    base: BTreeSet<Miss>,
+    probed: BTreeMap<(Entity, &'static str, i32), Moved>,
+    budget: usize,
+}
+
+/// Validations one workbook may spend on its rows that are not lines.
+const BUDGET: usize = 1500;
+
+impl Judge {
+    /// `None` once the budget is spent.
+    fn probe(&mut self, ds: &mut Dataset, key: (Entity, &'static str, i32)) -> Option<Moved> {
+        if let Some(m) = self.probed.get(&key) {
+            return Some(m.clone());
+        }
+        let m = self.move_line(ds, key, probe())?;
+        self.probed.insert(key, m.clone());
+        Some(m)
     }
-    let gone: Vec<Miss> = base.difference(&after).cloned().collect();
-    let broke = after.difference(base).next().is_some();
-    match (gone.is_empty(), broke) {
-        (true, false) => Moved::Unchecked,
-        (true, true) => Moved::Pinned,
-        (false, false) => Moved::Mends(gone),
-        (false, true) => Moved::Broken(gone),
+
+    fn move_line(
+        &mut self,
+        ds: &mut Dataset,
+        key: (Entity, &'static str, i32),
+        delta: Decimal,
+    ) -> Option<Moved> {
+        let Some(fig) = ds.figures.get_mut(&key) else {
+            return Some(Moved::Unchecked);
+        };
+        let old = fig.value;
+        let Some(new) = old.checked_add(delta) else {
+            return Some(Moved::Unchecked);
+        };
+        self.budget = self.budget.checked_sub(1)?;
+        fig.value = new;
+        let after = misses(ds);
+        if let Some(fig) = ds.figures.get_mut(&key) {
+            fig.value = old;
+        }
+        let gone: Vec<Miss> = self.base.difference(&after).cloned().collect();
+        let broke = after.difference(&self.base).next().is_some();
+        Some(match (gone.is_empty(), broke) {
+            (true, false) => Moved::Unchecked,
+            (true, true) => Moved::Pinned,
+            (false, false) => Moved::Mends(gone),
+            (false, true) => Moved::Broken(gone),
+        })
     }
 }
 
@@ -116,6 +142,15 @@ fn probe() -> Decimal {
 enum Verdict {
     Accepted(String),
     Refused(String, Vec<Location>),
+}
+
+fn not_judged() -> Verdict {
+    Verdict::Refused(
+        format!(
+            "not judged: the workbook has more rows that are not lines than the check weighs ({BUDGET} validations)"
+        ),
+        vec![],
+    )
 }
 
 fn describe(misses: &[Miss]) -> String {
@@ -132,14 +167,19 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
     if sheets.is_empty() {
         return;
     }
-    let base = misses(ds);
+    let mut judge = Judge {
+        base: misses(ds),
+        probed: BTreeMap::new(),
+        budget: BUDGET,
+    };
     let mut out = Vec::new();
     for sheet in &sheets {
+        let near = around(&sheet.rows);
         for (i, row) in sheet.rows.iter().enumerate() {
             let TraceRow::Unknown(u) = row else {
                 continue;
             };
-            let verdict = judge_row(ds, &base, sheet, i, u);
+            let verdict = judge_row(ds, &mut judge, sheet, &near, i, u);
             let what = format!("{} row \"{}\"{}", sheet.statement.fi(), u.label, u.hint);
             out.push(match verdict {
                 Verdict::Accepted(as_what) => Finding::notice(
@@ -163,33 +203,66 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
     ds.findings.extend(out);
 }
 
-/// The nearest row read as a line, above (`step` −1) or below (+1).
-fn neighbour(rows: &[TraceRow], i: usize, up: bool) -> Option<(usize, &'static str)> {
-    let mut j = i;
-    loop {
-        if up {
-            j = j.checked_sub(1)?;
-        } else {
-            j += 1;
+/// For each row, the nearest row read as a line above and below it (rows
+/// that are not lines passed over, any other row stopping the search), and
+/// for each line the sums, per year, of the rows that are not lines right
+/// under it: computed once, so that many such rows cost no more than few.
+struct Around {
+    above: Vec<Option<(usize, &'static str)>>,
+    below: Vec<Option<(usize, &'static str)>>,
+    under: BTreeMap<usize, BTreeMap<i32, Option<Decimal>>>,
+}
+
+fn around(rows: &[TraceRow]) -> Around {
+    let mut above = Vec::with_capacity(rows.len());
+    let mut last = None;
+    for r in rows {
+        above.push(last);
+        match r {
+            TraceRow::Line(id) => last = Some((above.len() - 1, *id)),
+            TraceRow::Unknown(_) => {}
+            TraceRow::Other => last = None,
         }
-        match rows.get(j)? {
-            TraceRow::Line(id) => return Some((j, id)),
-            TraceRow::Unknown(_) => continue,
-            TraceRow::Other => return None,
+    }
+    let mut below = vec![None; rows.len()];
+    let mut next = None;
+    for (i, r) in rows.iter().enumerate().rev() {
+        below[i] = next;
+        match r {
+            TraceRow::Line(id) => next = Some((i, *id)),
+            TraceRow::Unknown(_) => {}
+            TraceRow::Other => next = None,
         }
+    }
+    let mut under: BTreeMap<usize, BTreeMap<i32, Option<Decimal>>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let (TraceRow::Unknown(u), Some((a, _))) = (r, above[i]) else {
+            continue;
+        };
+        let sums = under.entry(a).or_default();
+        for (y, v, _, _) in &u.values {
+            let s = sums.entry(*y).or_insert(Some(Decimal::ZERO));
+            *s = s.and_then(|s| s.checked_add(*v));
+        }
+    }
+    Around {
+        above,
+        below,
+        under,
     }
 }
 
 fn judge_row(
     ds: &mut Dataset,
-    base: &BTreeSet<Miss>,
+    judge: &mut Judge,
     sheet: &SheetRows,
+    near: &Around,
     i: usize,
     u: &Unknown,
 ) -> Verdict {
     let e = sheet.entity;
-    let above = neighbour(&sheet.rows, i, true);
-    let below = neighbour(&sheet.rows, i, false);
+    let above = near.above[i];
+    let below = near.below[i];
     // A line's figure as printed: costs turned back when the sheet prints them positive.
     let flip = |id: &str| {
         if sheet.costs_positive && items::item(id).sign == Sign::Minus {
@@ -213,12 +286,18 @@ fn judge_row(
                 .map(|f| f.source.clone())
                 .into_iter()
                 .collect();
-            match move_line(ds, base, key, probe()) {
+            let Some(moved) = judge.probe(ds, key) else {
+                return not_judged();
+            };
+            match moved {
                 Moved::Unchecked => {}
                 Moved::Pinned => pinned = true,
                 Moved::Mends(gone) | Moved::Broken(gone) => {
                     // Does the row's own amount, beside this line, close the gap?
-                    if let Moved::Mends(mended) = move_line(ds, base, key, *v * flip(id)) {
+                    let Some(moved) = judge.move_line(ds, key, *v * flip(id)) else {
+                        return not_judged();
+                    };
+                    if let Moved::Mends(mended) = moved {
                         return Verdict::Refused(
                             format!(
                                 "without it {}; counted beside \"{}\" it closes that gap, so it is a line the statement needs",
@@ -263,7 +342,9 @@ fn judge_row(
     for up in [true, false] {
         let mut run: Vec<usize> = Vec::new();
         let mut j = i;
-        while run.len() < 16 {
+        let mut steps = 0;
+        while run.len() < 16 && steps < 64 {
+            steps += 1;
             j = match (up, j.checked_sub(1)) {
                 (true, Some(k)) => k,
                 (true, None) => break,
@@ -281,12 +362,17 @@ fn judge_row(
                 let mut tol = *q * half;
                 for k in &run {
                     if let Some((x, qx)) = printed(*k, *y) {
-                        sum += x;
-                        tol += qx * half;
+                        // Figures near the decimal range cannot add up to a row.
+                        let (Some(s), Some(t)) = (sum.checked_add(x), tol.checked_add(qx * half))
+                        else {
+                            return false;
+                        };
+                        sum = s;
+                        tol = t;
                         named.insert(*k);
                     }
                 }
-                !named.is_empty() && (sum - *v).abs() <= tol
+                !named.is_empty() && sum.checked_sub(*v).is_some_and(|d| d.abs() <= tol)
             });
             if all {
                 let names: Vec<&str> = named
@@ -315,19 +401,16 @@ fn judge_row(
             let Some((parent, qp)) = printed(a, *y) else {
                 return false;
             };
-            let mut parts = Decimal::ZERO;
-            for r in &sheet.rows[a + 1..] {
-                let TraceRow::Unknown(o) = r else { break };
-                parts += o
-                    .values
-                    .iter()
-                    .find(|x| x.0 == *y)
-                    .map(|x| x.1)
-                    .unwrap_or_default();
-            }
+            let Some(Some(parts)) = near.under.get(&a).and_then(|m| m.get(y)).copied() else {
+                return false;
+            };
             let same_side =
                 parts.is_zero() || (parts.is_sign_negative() == parent.is_sign_negative());
-            same_side && parts.abs() <= parent.abs() + (*q + qp) * half
+            same_side
+                && parent
+                    .abs()
+                    .checked_add((*q + qp) * half)
+                    .is_some_and(|room| parts.abs() <= room)
         });
         if within {
             return Verdict::Accepted(format!(

@@ -513,6 +513,20 @@ fn read_statement(
                 vec![label_cell.clone()],
             ));
         }
+        if sections.by_order && !row.values.is_empty() {
+            ds.findings.push(Finding::notice(
+                "placed_by_order",
+                format!(
+                    "\"{}\" read as \"{}\"{}: no heading or total tells which of its lines it is, and the decree's order puts this one next",
+                    row.label,
+                    def.fi,
+                    def.parent
+                        .map(|p| format!(" under {}", items::item(p).fi))
+                        .unwrap_or_default()
+                ),
+                vec![label_cell.clone()],
+            ));
+        }
         sections.visit(def, norm, label_cell);
         trace.push(reconcile::TraceRow::Line(def.id));
         for (year, num, col) in &row.values {
@@ -662,6 +676,8 @@ struct Sections {
     last: Option<(&'static ItemDef, Location)>,
     /// Where a label was last read, to name the earlier row of a repeat.
     labels: BTreeMap<String, Location>,
+    /// The last row chosen was placed by the decree's order alone.
+    by_order: bool,
 }
 
 /// A repeated label that neither a heading nor the decree's order places.
@@ -695,13 +711,14 @@ impl Sections {
     /// (long-term before short-term). A label the order cannot place (a third
     /// repeat, or rows out of the decree's order) is not guessed.
     fn choose(
-        &self,
+        &mut self,
         cands: &'static [&'static ItemDef],
         below: &[sheet::Row],
         statement: Statement,
         norm: &str,
         cell: &Location,
     ) -> std::result::Result<Option<&'static ItemDef>, Unplaced> {
+        self.by_order = false;
         if cands.len() <= 1 {
             return Ok(cands.first().copied());
         }
@@ -745,6 +762,7 @@ impl Sections {
             .last
             .as_ref()
             .map_or(0, |(l, _)| items::order(l.id).saturating_add(1));
+        self.by_order = true;
         if let Some(d) = pool.iter().find(|d| items::order(d.id) >= after) {
             return Ok(Some(d));
         }

@@ -4,7 +4,9 @@
 //! checking sums, showing the statements) follows from it: a line's parent is
 //! the subtotal it adds into, so the identities of the statements are the
 //! tree itself. A repeated label ("Muut saamiset", the long- and short-term
-//! loans) is told apart by which parent's section the row sits in.
+//! loans) is told apart by which parent's section the row sits in, or, with
+//! no section printed, by this order, which is the decree's: long-term
+//! before short-term, in receivables as in liabilities.
 
 use serde::Serialize;
 

@@ -422,6 +422,11 @@ mod tests {
         }
         // Random labels from the pieces that the folding treats specially.
         let pieces = [
+            "2)",
+            "(1)",
+            "⁾",
+            "12",
+            "¹",
             "yli",
             "ali",
             "jäämä",
@@ -464,6 +469,10 @@ mod tests {
         for s in &samples {
             let once = normalize(s);
             assert_eq!(normalize(&once), once, "{s:?}");
+            // And the marker split never panics, nor leaves a label without letters.
+            if let Some((head, _)) = strip_footnote(s) {
+                assert!(head.chars().any(char::is_alphabetic), "{s:?}");
+            }
         }
     }
 

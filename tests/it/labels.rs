@@ -149,6 +149,28 @@ fn seinajoki(subtotal_rows: bool) -> Vec<Sheet> {
     out
 }
 
+/// A published figure of Seinäjoki, in euros, by its statement and printed label.
+fn published(statement: &str, label: &str, year: i32) -> Decimal {
+    let path = root().join(format!("tests/reference/seinajoki_{year}_lines.csv"));
+    let mut rdr = csv::Reader::from_path(&path).unwrap();
+    let r = rdr
+        .deserialize::<BTreeMap<String, String>>()
+        .map(Result::unwrap)
+        .find(|r| r["statement"] == statement && r["label"] == label)
+        .unwrap_or_else(|| panic!("{statement} {label:?} not published"));
+    let scale = match r["unit"].as_str() {
+        "1000 EUR" => Decimal::from(1000),
+        _ => Decimal::ONE,
+    };
+    (fi_num(&r["value"]) * scale).normalize()
+}
+
+fn value(ds: &Dataset, entity: Entity, id: &str, year: i32) -> Decimal {
+    ds.value(entity, id, year)
+        .unwrap_or_else(|| panic!("{id} {year} not read"))
+        .normalize()
+}
+
 fn read(file: &str, sheets: &[Sheet]) -> Dataset {
     let grids: Vec<Grid> = sheets
         .iter()
@@ -406,6 +428,65 @@ fn published_spellings_and_rows_beside_the_lines_read_to_the_published_ratios() 
     same_figures(&plain, &messy, &[]);
     same_ratios(&plain, &messy);
     published_ratios_hold(&messy);
+    for year in [2024, 2023] {
+        for (entity, id, statement, label) in [
+            (
+                Entity::City,
+                "tl.tilikauden_ylijaama",
+                "tuloslaskelma",
+                "** Tilikauden ylijäämä",
+            ),
+            (Entity::City, "tl.verotulot", "tuloslaskelma", "Verotulot"),
+            (
+                Entity::City,
+                "tl.tilikauden_tulos",
+                "tuloslaskelma",
+                "** Tilikauden tulos",
+            ),
+            (
+                Entity::City,
+                "rl.tulorahoituksen_korjauserat",
+                "rahoituslaskelma",
+                "Tulorahoituksen korjauserät",
+            ),
+            (
+                Entity::City,
+                "rl.toiminnan_ja_investointien_rahavirta",
+                "rahoituslaskelma",
+                "Toiminnan ja investointien rahavirta",
+            ),
+            (
+                Entity::City,
+                "rl.rahoituksen_rahavirta",
+                "rahoituslaskelma",
+                "Rahoituksen rahavirta",
+            ),
+            (
+                Entity::Group,
+                "ta.edellisten_ylijaama",
+                "konsernitase",
+                "Edellisten tilikausien yli-/alijäämä",
+            ),
+            (
+                Entity::Group,
+                "ta.tilikauden_ylijaama",
+                "konsernitase",
+                "Tilikauden yli-/alijäämä",
+            ),
+            (
+                Entity::Group,
+                "ta.rahoitusarvopaperit",
+                "konsernitase",
+                "Rahoitusarvopaperit",
+            ),
+        ] {
+            assert_eq!(
+                value(&messy, entity, id, year),
+                published(statement, label, year),
+                "{id} {year}"
+            );
+        }
+    }
 
     assert!(
         messy
@@ -477,6 +558,25 @@ fn repeated_labels_without_section_rows_follow_the_decree() {
         assert_eq!(
             f.source.cell.as_deref(),
             Some(format!("B{}", cell + 1).as_str())
+        );
+    }
+    for year in [2024, 2023] {
+        assert_eq!(
+            value(&ds, Entity::City, "ta.pa_rahoituslaitokset", year),
+            published("tase", "1. Lainat rahoitus- ja vakuutusl.", year)
+        );
+        assert_eq!(
+            value(&ds, Entity::City, "ta.la_rahoituslaitokset", year),
+            published("tase", "2. Lainat rahoitus- ja vakuutusl.", year)
+        );
+    }
+    // Placed by order alone, which the reader is told.
+    for (row, section) in [(first, "Pitkäaikainen"), (second, "Lyhytaikainen")] {
+        let f = finding(&ds, "placed_by_order", "Tase", &format!("A{}", row + 1));
+        assert!(
+            f.message.contains(&format!("under {section}")),
+            "{}",
+            f.message
         );
     }
     same_figures(
@@ -695,4 +795,49 @@ fn every_spelling_of_the_line_table_is_its_line() {
     // Long-term receivables come before short-term, as the decree prints them.
     assert!(items::order("ta.pitkaaikaiset_saamiset") < items::order("ta.lyhytaikaiset_saamiset"));
     assert!(items::order("ta.pitkaaikainen") < items::order("ta.lyhytaikainen"));
+}
+
+/// The balance sheets in Swedish, every label as the decree's Swedish text
+/// has it, read to the same figures: repeated Swedish labels
+/// ("Resultatregleringar" is four lines) are placed as the Finnish ones.
+#[test]
+fn balance_sheets_in_swedish_read_to_the_same_figures() {
+    let plain = read("seinajoki.xlsx", &seinajoki(false));
+    let mut sheets = seinajoki(false);
+    let mut translated = 0;
+    for (name, entity) in [("Tase", Entity::City), ("Konsernitase", Entity::Group)] {
+        let rows = rows_of(&mut sheets, name);
+        for (r, row) in rows.iter_mut().enumerate().skip(4) {
+            let Some(label) = row.first().cloned() else {
+                continue;
+            };
+            let cell = format!("B{}", r + 1);
+            // The line this row was read as, else (a heading) what its label names.
+            let read_as = plain
+                .figures
+                .iter()
+                .find(|((e, _, _), f)| {
+                    *e == entity
+                        && f.source.sheet.as_deref() == Some(name)
+                        && f.source.cell.as_deref() == Some(cell.as_str())
+                })
+                .map(|((_, id, _), _)| items::item(id));
+            let sv = match read_as {
+                Some(d) => d.sv.to_string(),
+                None => match labels::candidates(Statement::Tase, &label).first() {
+                    Some(d) => d.sv.to_string(),
+                    None if labels::normalize(&label) == "vastaavaa" => "AKTIVA".into(),
+                    None if labels::normalize(&label) == "vastattavaa" => "PASSIVA".into(),
+                    None => continue,
+                },
+            };
+            row[0] = sv;
+            translated += 1;
+        }
+    }
+    assert!(translated > 60, "{translated}");
+    let ds = read("seinajoki-sv.xlsx", &sheets);
+    assert!(errors(&ds).is_empty(), "{:#?}", errors(&ds));
+    same_figures(&plain, &ds, &[]);
+    same_ratios(&plain, &ds);
 }
