@@ -465,7 +465,8 @@ impl Scenario {
         price_pct: impl Fn(i32) -> Decimal,
     ) -> Result<(), ScenarioError> {
         const LIMIT: f64 = 1e9;
-        let f = |d: Decimal| -> f64 { d.to_string().parse::<f64>().unwrap_or(0.0) / 100.0 };
+        use rust_decimal::prelude::ToPrimitive;
+        let f = |d: Decimal| -> f64 { d.to_f64().unwrap_or(0.0) / 100.0 };
         let at = |p: &Path, y: i32| p.at(y).map(f).unwrap_or(0.0);
         let subsidy_key = if self.subsidies.index_pct.is_some() {
             "state_subsidies.index_pct"
