@@ -109,7 +109,11 @@ fn a_command_without_its_workbook_says_so() {
     // `check` has no formulas to print: --explain is no way around the workbook.
     refused(
         &["check", "--explain"],
-        &["--explain", "only `indicators` and `ratios`"],
+        &[
+            "this command needs a workbook",
+            "--explain",
+            "only `indicators` and `ratios`",
+        ],
     );
     for cmd in ["indicators", "ratios"] {
         let o = run(&[cmd, "--explain"]);
