@@ -596,3 +596,31 @@ impl Scenario {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compounding_stops_at_the_first_year_past_a_billion_fold() {
+        // 50 % index and 50 % real growth double the costs each year:
+        // 2^29 < 10^9 < 2^30, so the 30th year, 2055, is the first past it.
+        let mut sc = Scenario::default();
+        sc.operations.cost_real_growth_pct = Path::constant(dec!(50));
+        let e = sc.check_compounding(2026, 2100, |_| dec!(50)).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("price_index_pct and operations.cost_real_growth_pct:"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("from 2025 to 2055"), "{}", e.message);
+        assert!(sc.check_compounding(2026, 2054, |_| dec!(50)).is_ok());
+        // A plausible scenario to 2100 passes.
+        assert!(
+            Scenario::default()
+                .check_compounding(2026, 2100, |_| dec!(2))
+                .is_ok()
+        );
+    }
+}
