@@ -542,7 +542,7 @@ impl Scenario {
             let mut factor = 1.0f64;
             for y in first..=horizon {
                 factor *= step(y).abs();
-                if !(factor <= LIMIT) {
+                if factor.is_nan() || factor > LIMIT {
                     return Err(ScenarioError {
                         at: None,
                         message: format!(
