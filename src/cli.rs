@@ -387,9 +387,16 @@ impl Common {
 
     fn checked(&self, explains: bool) -> Result<Config> {
         if self.explain && !explains {
+            let what = if self.workbook.is_none() {
+                "this command needs a workbook (xlsx, xls or ods); "
+            } else {
+                ""
+            };
             return Err(Error::config(
                 Location::file("--explain"),
-                "only `indicators` and `ratios` print their formulas; this command has none to explain",
+                format!(
+                    "{what}only `indicators` and `ratios` print their formulas, this command has none to explain"
+                ),
             ));
         }
         if !self.explain && self.workbook.is_none() {

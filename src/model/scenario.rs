@@ -465,7 +465,8 @@ impl Scenario {
         price_pct: impl Fn(i32) -> Decimal,
     ) -> Result<(), ScenarioError> {
         const LIMIT: f64 = 1e9;
-        let f = |d: Decimal| -> f64 { d.to_string().parse::<f64>().unwrap_or(0.0) / 100.0 };
+        use rust_decimal::prelude::ToPrimitive;
+        let f = |d: Decimal| -> f64 { d.to_f64().unwrap_or(0.0) / 100.0 };
         let at = |p: &Path, y: i32| p.at(y).map(f).unwrap_or(0.0);
         let subsidy_key = if self.subsidies.index_pct.is_some() {
             "state_subsidies.index_pct"
@@ -541,7 +542,7 @@ impl Scenario {
             let mut factor = 1.0f64;
             for y in first..=horizon {
                 factor *= step(y).abs();
-                if !(factor <= LIMIT) {
+                if factor.is_nan() || factor > LIMIT {
                     return Err(ScenarioError {
                         at: None,
                         message: format!(
@@ -593,5 +594,33 @@ impl Scenario {
             Some(e) => Err(e),
             None => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compounding_stops_at_the_first_year_past_a_billion_fold() {
+        // 50 % index and 50 % real growth double the costs each year:
+        // 2^29 < 10^9 < 2^30, so the 30th year, 2055, is the first past it.
+        let mut sc = Scenario::default();
+        sc.operations.cost_real_growth_pct = Path::constant(dec!(50));
+        let e = sc.check_compounding(2026, 2100, |_| dec!(50)).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("price_index_pct and operations.cost_real_growth_pct:"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("from 2025 to 2055"), "{}", e.message);
+        assert!(sc.check_compounding(2026, 2054, |_| dec!(50)).is_ok());
+        // A plausible scenario to 2100 passes.
+        assert!(
+            Scenario::default()
+                .check_compounding(2026, 2100, |_| dec!(2))
+                .is_ok()
+        );
     }
 }

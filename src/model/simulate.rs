@@ -398,6 +398,21 @@ pub fn simulate(
         ..sc.clone()
     };
     // `s` is the thread's copy of the template, which each path sets afresh.
+    // A drawn path can carry a figure out of range where the central values
+    // do not: the error says which path, so the draw can be reproduced.
+    let drawn = |p: u64| {
+        move |e: ProjectionError| match e {
+            ProjectionError::Scenario(mut e) => {
+                e.message = format!(
+                    "in simulated path {} (seed {seed}), with the uncertain drivers drawn: {}",
+                    p + 1,
+                    e.message
+                );
+                ProjectionError::Scenario(e)
+            }
+            other => other,
+        }
+    };
     let one_path = |p: u64, s: &mut Scenario| -> Result<Vec<PathValue>, ProjectionError> {
         let mut rng = Rng::for_path(seed, p);
         let values = uncertainty::draw(u, &chol, &years, &mut rng);
@@ -405,7 +420,8 @@ pub fn simulate(
         let s = &*s;
         if lean {
             let proj =
-                projection::project_with(ds, s, pi, Options { lean: true, ..opts }, &figures)?;
+                projection::project_with(ds, s, pi, Options { lean: true, ..opts }, &figures)
+                    .map_err(drawn(p))?;
             return Ok(from_rows(
                 &start_fig,
                 &proj.rows,
@@ -413,7 +429,7 @@ pub fn simulate(
                 &proj.price_index,
             ));
         }
-        let proj = projection::project_with(ds, s, pi, opts, &figures)?;
+        let proj = projection::project_with(ds, s, pi, opts, &figures).map_err(drawn(p))?;
         let ev = indicators::evaluate_quiet(&proj.dataset, targets, &proj.price_index);
         Ok(ev
             .values

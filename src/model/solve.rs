@@ -224,6 +224,24 @@ pub fn solve(
     let probe = projection::project_with(ds, sc, pi, opts, &figures)?;
     let from = goal.from.unwrap_or(probe.base_year + 1);
     let by = goal.by.unwrap_or(probe.horizon).min(probe.horizon);
+    // A span without a projected year would be "every target holds" over
+    // nothing: a success that says nothing.
+    let first = probe.base_year + 1;
+    let span_error = |message: String| {
+        ProjectionError::Scenario(crate::model::scenario::ScenarioError { at: None, message })
+    };
+    if from < first || from > probe.horizon {
+        return Err(span_error(format!(
+            "--from {from}: the lever can move only in a projected year, {first}–{}",
+            probe.horizon
+        )));
+    }
+    if by < from {
+        return Err(span_error(format!(
+            "--by {by}: the targets are checked up to a year from {from} to {}",
+            probe.horizon
+        )));
+    }
     let indicators = if goal.indicators.is_empty() {
         vec![1, 2, 3, 4, 5]
     } else {

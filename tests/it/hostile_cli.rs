@@ -43,6 +43,13 @@ fn numeric_flags_are_bounded_before_any_work() {
         &["solve", EXAMPLE, "--lever", "tax-rate", "--by", "99999"],
         &["--by"],
     );
+    // Within the flag's range and still no projected year to hold them in.
+    refused(
+        &[
+            "solve", EXAMPLE, "--lever", "tax-rate", "--from", "2100", "--by", "1990",
+        ],
+        &["--from 2100", "a projected year, 2026–2035"],
+    );
     refused(
         &["solve", EXAMPLE, "--lever", "tax-rate:1e30"],
         &["--lever tax-rate:1e30", "0 to 40 percentage points"],
@@ -102,7 +109,11 @@ fn a_command_without_its_workbook_says_so() {
     // `check` has no formulas to print: --explain is no way around the workbook.
     refused(
         &["check", "--explain"],
-        &["--explain", "only `indicators` and `ratios`"],
+        &[
+            "this command needs a workbook",
+            "--explain",
+            "only `indicators` and `ratios`",
+        ],
     );
     for cmd in ["indicators", "ratios"] {
         let o = run(&[cmd, "--explain"]);
