@@ -391,6 +391,28 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
     // Further tables below the first, each with its own header. Bare year
     // numbers start one only below a blank or title row: amid figures they
     // are a row that lost its label, not a header.
+    // A statement line with figures above the first year header has no
+    // year to be read under: refused by name, never dropped unseen.
+    for r in 0..first_header {
+        let label = (0..width).find_map(|c| grid.get(r, c).text());
+        let figure = (0..width).find(|c| match grid.get(r, *c) {
+            Cell::Number(_) => true,
+            Cell::Text(t) => matches!(number::parse_text(t), Ok(Some(_))),
+            _ => false,
+        });
+        if let (Some(label), Some(c)) = (label, figure)
+            && !labels::statements_of(label).is_empty()
+        {
+            findings.push(Finding::error(
+                "figures_above_header",
+                format!(
+                    "\"{label}\" has figures above the year header (row {}), so no year can be given to them; not read",
+                    first_header + 1
+                ),
+                vec![at(r, c)],
+            ));
+        }
+    }
     let mut heads = vec![first_header];
     let mut r = first_header + 1;
     while r < grid.height() {
@@ -439,13 +461,18 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
             .min()
             .unwrap_or(0);
 
-        // Unit: the text above and on the header row.
+        // Unit: the text above and on the header row, or on a row of titles
+        // right under it ("1 000 €" below "TP 2024" is as common as above).
+        let mut under = data_from;
+        while under < data_to && under < data_from + 3 && is_title_row(under) {
+            under += 1;
+        }
         let mut unit_found = None;
         let mut scale = None;
-        for r in title_from..=header_row {
+        for r in (title_from..=header_row).chain(data_from..under) {
             for c in 0..width {
                 if let Some(t) = grid.get(r, c).text() {
-                    if b == 0 {
+                    if b == 0 && r <= header_row {
                         titles.push_str(&t.to_lowercase());
                         titles.push(' ');
                     }

@@ -161,14 +161,19 @@ impl Break {
     }
 }
 
-/// The identity breaks of a dataset: the errors of its validation (and any
-/// identity error reading found), each with the statement-years its cells
-/// belong to.
+/// The codes of errors that make the figures they name doubtful: an
+/// identity that does not hold, and a figure of a size no municipality has
+/// (a sheet read in the wrong unit adds up within itself, so only its size
+/// against the population or the other entity tells).
+const DOUBTFUL: [&str; 2] = ["identity", "plausibility"];
+
+/// The breaks of a dataset: the errors of its validation (and any such
+/// error reading found), each with the statement-years its cells belong to.
 pub fn breaks(ds: &Dataset) -> Vec<Break> {
     let found = crate::model::validate::validate(ds);
     let mut seen: Vec<&Finding> = Vec::new();
     for f in ds.findings.iter().chain(found.iter()) {
-        if f.is_error() && f.code == "identity" && !seen.contains(&f) {
+        if f.is_error() && DOUBTFUL.contains(&f.code) && !seen.contains(&f) {
             seen.push(f);
         }
     }
@@ -177,16 +182,36 @@ pub fn breaks(ds: &Dataset) -> Vec<Break> {
         .iter()
         .map(|((e, id, y), f)| (&f.source, (*e, *id, *y)))
         .collect();
-    seen.into_iter().filter_map(|f| break_of(f, &at)).collect()
+    seen.into_iter().flat_map(|f| breaks_of(f, &at)).collect()
 }
 
-fn break_of(f: &Finding, at: &HashMap<&Location, (Entity, &'static str, i32)>) -> Option<Break> {
+/// An identity miss is one break of its own entity-year. Any other error
+/// (two sheets a thousandfold apart) is a break of each entity whose cells
+/// it names: which of the two is wrong, the figures cannot tell.
+fn breaks_of(f: &Finding, at: &HashMap<&Location, (Entity, &'static str, i32)>) -> Vec<Break> {
     let lines: Vec<(Entity, &'static str, i32)> =
         f.cells.iter().filter_map(|c| at.get(c).copied()).collect();
-    let (entity, year) = match &f.identity {
-        Some(m) => (m.entity, m.year),
-        None => lines.first().map(|(e, _, y)| (*e, *y))?,
-    };
+    if let Some(m) = &f.identity {
+        return vec![break_of(f, &lines, m.entity, m.year)];
+    }
+    let mut entities: Vec<(Entity, i32)> = Vec::new();
+    for (e, _, y) in &lines {
+        if !entities.iter().any(|(x, _)| x == e) {
+            entities.push((*e, *y));
+        }
+    }
+    entities
+        .into_iter()
+        .map(|(e, y)| break_of(f, &lines, e, y))
+        .collect()
+}
+
+fn break_of(
+    f: &Finding,
+    lines: &[(Entity, &'static str, i32)],
+    entity: Entity,
+    year: i32,
+) -> Break {
     let mut statements: Vec<StatementYear> = lines
         .iter()
         .filter(|(e, _, _)| *e == entity)
@@ -197,7 +222,7 @@ fn break_of(f: &Finding, at: &HashMap<&Location, (Entity, &'static str, i32)>) -
         .collect();
     statements.sort();
     statements.dedup();
-    Some(Break {
+    Break {
         entity,
         year,
         identity: f
@@ -208,19 +233,20 @@ fn break_of(f: &Finding, at: &HashMap<&Location, (Entity, &'static str, i32)>) -
         difference: f.identity.as_ref().map(|m| m.difference),
         statements,
         cells: f.cells.clone(),
-    })
+    }
 }
 
 /// Whether a figure read from `input` lies in a statement-year of `b`: read
 /// from the same file (a projected year's figure is not), same entity,
-/// statement and year.
+/// statement and year; or is read from a cell the break names.
 fn touches(b: &Break, input: &Input) -> bool {
-    input.entity == b.entity
-        && b.cells.iter().any(|c| c.file == input.cell.file)
-        && b.statements.contains(&StatementYear {
-            statement: items::item(input.item).statement,
-            year: input.year,
-        })
+    b.cells.contains(&input.cell)
+        || input.entity == b.entity
+            && b.cells.iter().any(|c| c.file == input.cell.file)
+            && b.statements.contains(&StatementYear {
+                statement: items::item(input.item).statement,
+                year: input.year,
+            })
 }
 
 /// The breaks (by index into `breaks`) that a computation over `inputs`
