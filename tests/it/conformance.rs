@@ -237,17 +237,54 @@ fn ratio_for(name: &str, unit: &str) -> Option<(&'static str, Decimal)> {
     Some((id, scale))
 }
 
-/// The precision a printed figure was rounded to. A trailing zero is
-/// padding: Seinäjoki prints 0,5 as "0,50" and Kauhava's group table prints
-/// whole thousands as "35 042,0"; both round to the shorter precision.
-fn printed_decimals(value: &str) -> u32 {
+/// The decimals a figure is printed with ("0,80": "80").
+fn printed_fraction(value: &str) -> String {
     match value.split_once(',') {
-        Some((_, frac)) => {
-            let digits: String = frac.chars().take_while(|c| c.is_ascii_digit()).collect();
-            digits.trim_end_matches('0').len() as u32
-        }
-        None => 0,
+        Some((_, frac)) => frac.chars().take_while(|c| c.is_ascii_digit()).collect(),
+        None => String::new(),
     }
+}
+
+/// The precision a printed figure was rounded to: every printed decimal
+/// counts, a trailing zero too ("0,80" is two decimals, and 0,77 is not it),
+/// except where a table pads: Kauhava's group table prints its euro figures
+/// and even its residents as "15 049,0" in its 2024 column (and "15 164" in
+/// the 2023 one). Padding is told from the table itself: every figure of one
+/// unit in one year's column of a page ends in zero decimals.
+fn printed_decimals(value: &str, padded: bool) -> u32 {
+    let frac = printed_fraction(value);
+    if padded {
+        frac.trim_end_matches('0').len() as u32
+    } else {
+        frac.len() as u32
+    }
+}
+
+/// The (page, unit, year) groups of a municipality's published figures that
+/// pad: two or more figures, each printed with decimals, all of them zeros.
+fn padded_tables(muni: &str) -> BTreeMap<(String, String, i32), bool> {
+    let mut groups: BTreeMap<(String, String, i32), Vec<String>> = BTreeMap::new();
+    for year in [2024, 2023] {
+        let path = root().join(format!("tests/reference/{muni}_{year}_ratios.csv"));
+        let mut rdr = csv::Reader::from_path(&path).unwrap();
+        for rec in rdr.deserialize::<BTreeMap<String, String>>() {
+            let r = rec.unwrap();
+            groups
+                .entry((r["source"].clone(), r["unit"].clone(), year))
+                .or_default()
+                .push(printed_fraction(&r["value"]));
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(k, fracs)| {
+            let pads = fracs.len() >= 2
+                && fracs
+                    .iter()
+                    .all(|f| !f.is_empty() && f.chars().all(|c| c == '0'));
+            (k, pads)
+        })
+        .collect()
 }
 
 /// Published figures this project knows it does not reproduce: the figure
@@ -261,6 +298,9 @@ const KNOWN: &[(&str, i32, &str, &str, &str, &str)] = &[
     ("kauhava", 2024, "kaupunki", "Lainat ja vastuut, €/as", "4937", "follows from the misprinted loan stock 72 904 t€"),
     ("kauhava", 2024, "konserni", "Kassan riittävyys", "103", "106 fits only with antolainasaamisten lisäys (1 456 997 €) counted as an inflow; as an outflow, as the formula has it, it is 103"),
     ("seinajoki", 2024, "kaupunki", "Lainahoitokate (laskennallinen) (koontitaulukko)", "0.5", "the summary table prints 0,2 where the ratio table prints 0,50"),
+    ("seinajoki", 2024, "kaupunki", "Laskennallinen lainanhoitokate", "0.51", "printed \"0,50\"; from the statements (vuosikate 18 033 212,60, korkokulut 11 092 280,74, lainakanta 368 324 117,56 / 8) it is 0,5098: the table agrees at one decimal (0,5), its printed second decimal does not"),
+    ("seinajoki", 2023, "kaupunki", "Laskennallinen lainanhoitokate", "0.31", "printed \"0,30\"; from the statements (vuosikate 7 503 490,61, korkokulut 9 466 438,39, lainakanta 360 270 827,00 / 8) it is 0,3114: the table agrees at one decimal (0,3), its printed second decimal does not"),
+    ("seinajoki", 2023, "konserni", "Laskennallinen lainanhoitokate", "0.77", "printed \"0,80\" beside \"0,9\" for 2024; from the group statements (vuosikate 52 986, korkokulut 8 986, lainakanta 575 144 t€ / 8) it is 0,7662: the table agrees at one decimal (0,8), its printed second decimal does not"),
     ("seinajoki", 2024, "konserni", "Omavaraisuusaste, % (koontitaulukko)", "33.5", "the summary table prints 33,4 where the ratio table prints 33; the group balance sheet gives 33,47 % (33,32 % without the konsernireservi), neither 33,4"),
     ("seinajoki", 2024, "konserni", "Suhteellinen velkaantuneisuus, %", "166", "the condensed group balance sheet (vieras pääoma 755 213 t€) does not itemise the saadut ennakot the formula subtracts; without them it is 166,2 %"),
     ("seinajoki", 2023, "konserni", "Suhteellinen velkaantuneisuus, %", "161", "the condensed group balance sheet (vieras pääoma 724 622 t€) does not itemise the saadut ennakot the formula subtracts; without them it is 161,0 %"),
@@ -289,6 +329,7 @@ fn published_ratios_are_reproduced() {
     let mut seen_known = Vec::new();
     for muni in ["kauhava", "seinajoki"] {
         let ds = read(muni);
+        let padded = padded_tables(muni);
         let mut values = compute_ratios(&ds, &Targets::default());
         // The tax rate is read, not computed: the background sheet's figure.
         for year in [2024, 2023] {
@@ -320,7 +361,10 @@ fn published_ratios_are_reproduced() {
                     Entity::City
                 };
                 let published = Decimal::from_str(&r["value_num"]).unwrap();
-                let decimals = printed_decimals(&r["value"]);
+                let decimals = printed_decimals(
+                    &r["value"],
+                    padded[&(r["source"].clone(), r["unit"].clone(), year)],
+                );
                 let ours: Option<&RatioValue> = values
                     .iter()
                     .find(|v| v.id == id && v.entity == entity && v.year == year);
@@ -420,7 +464,7 @@ fn published_ratios_are_reproduced() {
         unexplained.join("\n")
     );
     assert!(
-        reproduced >= 130,
+        reproduced >= 127,
         "only {reproduced} published figures reproduced:\n{report}"
     );
 }
@@ -429,6 +473,7 @@ fn published_ratios_are_reproduced() {
 fn published_statements_read_without_unknown_lines() {
     for muni in ["kauhava", "seinajoki"] {
         let ds = read(muni);
+        let padded = padded_tables(muni);
         let errors: Vec<String> = ds
             .findings
             .iter()
@@ -445,6 +490,7 @@ fn published_statements_satisfy_their_identities_but_one() {
     let mut breaks = Vec::new();
     for muni in ["kauhava", "seinajoki"] {
         let ds = read(muni);
+        let padded = padded_tables(muni);
         for f in validate(&ds)
             .iter()
             .filter(|f| f.severity == Severity::Error)
