@@ -237,6 +237,18 @@ fn numberish() -> impl Strategy<Value = String> {
 }
 
 #[test]
+#[ignore = "'874 6' (a figure with a digit typed after a stray space) reads as 8746; found as a silent 2 000 € change within the rounding an identity allows"]
+fn a_space_that_does_not_split_groups_of_three_is_refused() {
+    assert!(parse_text("874 6").is_err());
+    assert!(parse_text("1 2345").is_err());
+    // Groups of three stay numbers.
+    assert_eq!(
+        parse_text("12 345,6").unwrap().unwrap().value,
+        Decimal::new(123456, 1)
+    );
+}
+
+#[test]
 fn number_parser_never_panics() {
     check(
         "number/text",
@@ -488,17 +500,18 @@ fn cell_value() -> impl Strategy<Value = CellValue> {
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         1 => any::<u64>().prop_map(Edit::Permute),
-        12 => local_edit(),
+        12 => local_edit("[a-zäö0-9 ()*/-]{0,4}"),
     ]
 }
 
-/// The edits short of reordering a whole sheet.
-fn local_edit() -> impl Strategy<Value = Edit> {
+/// The edits short of reordering a whole sheet; a garble inserts text
+/// matching `garble`.
+fn local_edit(garble: &'static str) -> impl Strategy<Value = Edit> {
     prop_oneof![
         1 => prop::collection::vec(any::<Index>(), 1..4).prop_map(Edit::Shuffle),
         3 => any::<Index>().prop_map(Edit::Delete),
         2 => any::<Index>().prop_map(Edit::Duplicate),
-        2 => (any::<Index>(), any::<Index>(), "[a-zäö0-9 ()*/-]{0,4}")
+        2 => (any::<Index>(), any::<Index>(), garble)
             .prop_map(|(r, c, s)| Edit::Garble(r, c, s)),
         2 => (any::<Index>(), any::<Index>()).prop_map(|(r, c)| Edit::Retype(r, c)),
         2 => (any::<Index>(), any::<Index>()).prop_map(|(r, c)| Edit::Scale(r, c)),
@@ -652,8 +665,11 @@ fn mutated() -> impl Strategy<Value = Vec<(Index, Edit)>> {
     prop::collection::vec((any::<Index>(), edit()), 1..4)
 }
 
+/// Without digits in garbles: a digit typed into a figure makes another
+/// figure, which only the identities can catch, and not within the rounding
+/// they allow (one digit of a line in thousands).
 fn mutated_locally() -> impl Strategy<Value = Vec<(Index, Edit)>> {
-    prop::collection::vec((any::<Index>(), local_edit()), 1..4)
+    prop::collection::vec((any::<Index>(), local_edit("[a-zäö ()*/-]{0,4}")), 1..4)
 }
 
 fn build(edits: &[(Index, Edit)]) -> Vec<Grid> {
