@@ -566,13 +566,11 @@ fn number(value: Decimal) -> Cell {
 
 fn apply(rows: &mut Vec<Vec<Cell>>, e: &Edit) {
     match e {
-        Edit::Shuffle(swaps) => {
-            if rows.len() > 1 {
-                for (i, s) in swaps.iter().enumerate() {
-                    let a = s.index(rows.len());
-                    let b = (a + 1 + i) % rows.len();
-                    rows.swap(a, b);
-                }
+        Edit::Shuffle(swaps) if rows.len() > 1 => {
+            for (i, s) in swaps.iter().enumerate() {
+                let a = s.index(rows.len());
+                let b = (a + 1 + i) % rows.len();
+                rows.swap(a, b);
             }
         }
         Edit::Permute(seed) => {
@@ -641,20 +639,18 @@ fn apply(rows: &mut Vec<Vec<Cell>>, e: &Edit) {
                 rows[r][c] = Cell::Empty;
             }
         }
-        Edit::Set(r, c, v) => {
-            if !rows.is_empty() {
-                let r = r.index(rows.len());
-                let width = rows[r].len().max(1) + 1;
-                let c = c.index(width);
-                if rows[r].len() <= c {
-                    rows[r].resize(c + 1, Cell::Empty);
-                }
-                rows[r][c] = match v {
-                    CellValue::Number(f) => Cell::from(*f),
-                    CellValue::Text(t) => Cell::Text(t.clone()),
-                    CellValue::Error => Cell::Error("#DIV/0!".into()),
-                };
+        Edit::Set(r, c, v) if !rows.is_empty() => {
+            let r = r.index(rows.len());
+            let width = rows[r].len().max(1) + 1;
+            let c = c.index(width);
+            if rows[r].len() <= c {
+                rows[r].resize(c + 1, Cell::Empty);
             }
+            rows[r][c] = match v {
+                CellValue::Number(f) => Cell::from(*f),
+                CellValue::Text(t) => Cell::Text(t.clone()),
+                CellValue::Error => Cell::Error("#DIV/0!".into()),
+            };
         }
         _ => {}
     }
@@ -694,10 +690,10 @@ fn build_on(edits: &[(Index, Edit)], on: impl Fn(&str) -> bool) -> Vec<Grid> {
 /// joins (so every figure computed from them is marked). The dataset comes
 /// back with the tally's counter for its kind, to count once the caller is
 /// done with it.
-fn judge<'t>(
+fn judge(
     read: kivijalka::Result<Dataset>,
-    tally: &'t Tally,
-) -> Result<Option<(Dataset, &'t AtomicUsize)>, TestCaseError> {
+    tally: &Tally,
+) -> Result<Option<(Dataset, &AtomicUsize)>, TestCaseError> {
     let ds = match read.and_then(|ds| kivijalka::cmd::refuse_errors(ds, false)) {
         Err(e) => {
             clean_error(&e, WORKBOOK)?;
