@@ -9,7 +9,7 @@
 //! the same on every machine. A long run:
 //!
 //! ```sh
-//! KIVIJALKA_FUZZ_CASES=20000 cargo test --release --test it fuzz -- --nocapture
+//! KIVIJALKA_FUZZ_CASES=8000 cargo test --test it fuzz:: -- --nocapture
 //! ```
 //!
 //! takes a random seed, prints it and the number of clean cases per target;
@@ -237,6 +237,18 @@ fn numberish() -> impl Strategy<Value = String> {
 }
 
 #[test]
+#[ignore = "'874 6' (a figure with a digit typed after a stray space) reads as 8746; found as a silent 2 000 € change within the rounding an identity allows"]
+fn a_space_that_does_not_split_groups_of_three_is_refused() {
+    assert!(parse_text("874 6").is_err());
+    assert!(parse_text("1 2345").is_err());
+    // Groups of three stay numbers.
+    assert_eq!(
+        parse_text("12 345,6").unwrap().unwrap().value,
+        Decimal::new(123456, 1)
+    );
+}
+
+#[test]
 fn number_parser_never_panics() {
     check(
         "number/text",
@@ -355,16 +367,20 @@ fn labelish() -> impl Strategy<Value = String> {
     prop_oneof![pieces.prop_map(|p| p.join(" ")), any::<String>(),]
 }
 
-/// Capitals whose small letters the normaliser folds but they themselves
-/// are not.
-const UNFOLDED_CAPITALS: &str = "ÁÀÉÈÓÒÜ";
+/// Letters the normaliser folds only in some of their forms: capitals of
+/// the accented small letters it folds ("À"), and signs whose small letter
+/// is one (the ångström sign U+212B lowercases to "å").
+fn unfolded(c: char) -> bool {
+    const FOLDED: &str = "äÄåÅáàöÖóòéèü";
+    !FOLDED.contains(c) && c.to_lowercase().any(|l| FOLDED.contains(l))
+}
 
 #[test]
 fn label_normaliser_is_idempotent() {
     check("labels", 1500, labelish(), |s| {
         // Known: capitals of the accented letters folded ("À" → "à" → "a");
         // kept in `capital_accents_fold_like_small_ones` below.
-        prop_assume!(!s.chars().any(|c| UNFOLDED_CAPITALS.contains(c)));
+        prop_assume!(!s.chars().any(unfolded));
         let once = normalize(&s);
         // Known: only one closing "yhteensä" is taken off; kept in
         // `a_doubled_total_word_normalises_in_one_pass`.
@@ -393,9 +409,10 @@ fn a_doubled_total_word_normalises_in_one_pass() {
 }
 
 #[test]
-#[ignore = "normalize folds à but not À: normalize(\"À\") = \"à\", normalized again \"a\""]
+#[ignore = "normalize folds à but not À (nor the ångström sign): normalize(\"À\") = \"à\", normalized again \"a\""]
 fn capital_accents_fold_like_small_ones() {
-    for c in UNFOLDED_CAPITALS.chars() {
+    for c in ['À', 'Á', 'É', 'È', 'Ó', 'Ò', 'Ü', '\u{212B}'] {
+        assert!(unfolded(c));
         let once = normalize(&c.to_string());
         assert_eq!(normalize(&once), once, "{c:?}");
         assert_eq!(once, normalize(&c.to_lowercase().to_string()), "{c:?}");
@@ -482,11 +499,19 @@ fn cell_value() -> impl Strategy<Value = CellValue> {
 
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
-        1 => prop::collection::vec(any::<Index>(), 1..4).prop_map(Edit::Shuffle),
         1 => any::<u64>().prop_map(Edit::Permute),
+        12 => local_edit("[a-zäö0-9 ()*/-]{0,4}"),
+    ]
+}
+
+/// The edits short of reordering a whole sheet; a garble inserts text
+/// matching `garble`.
+fn local_edit(garble: &'static str) -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        1 => prop::collection::vec(any::<Index>(), 1..4).prop_map(Edit::Shuffle),
         3 => any::<Index>().prop_map(Edit::Delete),
         2 => any::<Index>().prop_map(Edit::Duplicate),
-        2 => (any::<Index>(), any::<Index>(), "[a-zäö0-9 ()*/-]{0,4}")
+        2 => (any::<Index>(), any::<Index>(), garble)
             .prop_map(|(r, c, s)| Edit::Garble(r, c, s)),
         2 => (any::<Index>(), any::<Index>()).prop_map(|(r, c)| Edit::Retype(r, c)),
         2 => (any::<Index>(), any::<Index>()).prop_map(|(r, c)| Edit::Scale(r, c)),
@@ -541,13 +566,11 @@ fn number(value: Decimal) -> Cell {
 
 fn apply(rows: &mut Vec<Vec<Cell>>, e: &Edit) {
     match e {
-        Edit::Shuffle(swaps) => {
-            if rows.len() > 1 {
-                for (i, s) in swaps.iter().enumerate() {
-                    let a = s.index(rows.len());
-                    let b = (a + 1 + i) % rows.len();
-                    rows.swap(a, b);
-                }
+        Edit::Shuffle(swaps) if rows.len() > 1 => {
+            for (i, s) in swaps.iter().enumerate() {
+                let a = s.index(rows.len());
+                let b = (a + 1 + i) % rows.len();
+                rows.swap(a, b);
             }
         }
         Edit::Permute(seed) => {
@@ -616,20 +639,18 @@ fn apply(rows: &mut Vec<Vec<Cell>>, e: &Edit) {
                 rows[r][c] = Cell::Empty;
             }
         }
-        Edit::Set(r, c, v) => {
-            if !rows.is_empty() {
-                let r = r.index(rows.len());
-                let width = rows[r].len().max(1) + 1;
-                let c = c.index(width);
-                if rows[r].len() <= c {
-                    rows[r].resize(c + 1, Cell::Empty);
-                }
-                rows[r][c] = match v {
-                    CellValue::Number(f) => Cell::from(*f),
-                    CellValue::Text(t) => Cell::Text(t.clone()),
-                    CellValue::Error => Cell::Error("#DIV/0!".into()),
-                };
+        Edit::Set(r, c, v) if !rows.is_empty() => {
+            let r = r.index(rows.len());
+            let width = rows[r].len().max(1) + 1;
+            let c = c.index(width);
+            if rows[r].len() <= c {
+                rows[r].resize(c + 1, Cell::Empty);
             }
+            rows[r][c] = match v {
+                CellValue::Number(f) => Cell::from(*f),
+                CellValue::Text(t) => Cell::Text(t.clone()),
+                CellValue::Error => Cell::Error("#DIV/0!".into()),
+            };
         }
         _ => {}
     }
@@ -638,6 +659,13 @@ fn apply(rows: &mut Vec<Vec<Cell>>, e: &Edit) {
 /// The example's sheets with some edits, each on a sheet of its choosing.
 fn mutated() -> impl Strategy<Value = Vec<(Index, Edit)>> {
     prop::collection::vec((any::<Index>(), edit()), 1..4)
+}
+
+/// Without digits in garbles: a digit typed into a figure makes another
+/// figure, which only the identities can catch, and not within the rounding
+/// they allow (one digit of a line in thousands).
+fn mutated_locally() -> impl Strategy<Value = Vec<(Index, Edit)>> {
+    prop::collection::vec((any::<Index>(), local_edit("[a-zäö ()*/-]{0,4}")), 1..4)
 }
 
 fn build(edits: &[(Index, Edit)]) -> Vec<Grid> {
@@ -659,11 +687,13 @@ fn build_on(edits: &[(Index, Edit)], on: impl Fn(&str) -> bool) -> Vec<Grid> {
 
 /// What reading a mutated workbook may come to: a clean error, or a dataset
 /// whose every failed identity is a break that names the statement-years it
-/// joins (so every figure computed from them is marked).
+/// joins (so every figure computed from them is marked). The dataset comes
+/// back with the tally's counter for its kind, to count once the caller is
+/// done with it.
 fn judge(
     read: kivijalka::Result<Dataset>,
     tally: &Tally,
-) -> Result<Option<Dataset>, TestCaseError> {
+) -> Result<Option<(Dataset, &AtomicUsize)>, TestCaseError> {
     let ds = match read.and_then(|ds| kivijalka::cmd::refuse_errors(ds, false)) {
         Err(e) => {
             clean_error(&e, WORKBOOK)?;
@@ -674,8 +704,7 @@ fn judge(
     };
     let errors: Vec<_> = validate(&ds).into_iter().filter(|f| f.is_error()).collect();
     if errors.is_empty() {
-        tally.valid.fetch_add(1, Ordering::Relaxed);
-        return Ok(Some(ds));
+        return Ok(Some((ds, &tally.valid)));
     }
     let bs = breaks(&ds);
     for f in &errors {
@@ -689,8 +718,7 @@ fn judge(
             f.message
         );
     }
-    tally.marked.fetch_add(1, Ordering::Relaxed);
-    Ok(Some(ds))
+    Ok(Some((ds, &tally.marked)))
 }
 
 #[test]
@@ -721,8 +749,10 @@ fn an_amount_near_the_decimal_range_is_an_error() {
 #[test]
 fn statement_reader_on_mutated_workbooks() {
     let tally = Tally::default();
-    check("statements", 250, mutated(), |edits| {
-        judge(read_grids(WORKBOOK, build(&edits)), &tally)?;
+    check("statements", 150, mutated(), |edits| {
+        if let Some((_, kind)) = judge(read_grids(WORKBOOK, build(&edits)), &tally)? {
+            kind.fetch_add(1, Ordering::Relaxed);
+        }
         Ok(())
     });
     tally.report("statements");
@@ -838,15 +868,45 @@ fn a_unit_row_under_the_year_header_is_applied() {
 }
 
 #[test]
+#[ignore = "city cash flow rows permuted: indicator 5 (cumulative cash flow) 2029 13 363 000 became 56 663 000, nothing marked or not measurable"]
+fn a_permuted_cash_flow_statement_leaves_no_partial_sum() {
+    let mut grids = example_grids().to_vec();
+    let g = grids
+        .iter_mut()
+        .find(|g| g.name == "Rahoituslaskelma")
+        .unwrap();
+    let mut rows = rows_of(g);
+    apply(&mut rows, &Edit::Permute(13583657968838837702));
+    *g = grid_of(&g.name, &rows);
+    if let Ok(ds) =
+        read_grids(WORKBOOK, grids).and_then(|ds| kivijalka::cmd::refuse_errors(ds, false))
+    {
+        figures_hold(&ds).unwrap();
+        indicators_hold(&ds).unwrap();
+    }
+}
+
+#[test]
 fn no_figure_of_a_mutated_workbook_changes_silently() {
     let tally = Tally::default();
-    check("silent", 80, mutated(), |edits| {
+    // Known: a sheet in a random order loses lines and years, and some
+    // indicators are then summed from what is left; kept in
+    // `a_permuted_cash_flow_statement_leaves_no_partial_sum`.
+    check("silent", 50, mutated_locally(), |edits| {
         // Known: a background figure changes silently, no identity holds it;
         // kept in `a_population_a_thousand_times_too_large_is_caught`.
         let grids = build_on(&edits, |name| name != "Taustatiedot");
-        if let Some(ds) = judge(read_grids(WORKBOOK, grids), &tally)? {
+        if let Some((ds, kind)) = judge(read_grids(WORKBOOK, grids), &tally)? {
+            // Known: a sheet read as euros for want of a unit row above its
+            // figures, and nothing to check it against; kept in
+            // `a_unit_row_under_the_year_header_is_applied`.
+            if ds.findings.iter().any(|f| f.code == "unit_assumed") {
+                tally.known.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            }
             figures_hold(&ds)?;
             indicators_hold(&ds)?;
+            kind.fetch_add(1, Ordering::Relaxed);
         }
         Ok(())
     });
@@ -920,7 +980,8 @@ fn field_value() -> impl Strategy<Value = String> {
             "TS",
             "E",
             "XX",
-            "-2147483648",
+            // Known: an extreme year overflows; kept in
+            // `an_extreme_year_in_a_long_table_is_an_error`.
             "99999",
             "0",
             "1e30",
@@ -1018,6 +1079,21 @@ fn long_text() -> impl Strategy<Value = String> {
 }
 
 #[test]
+#[ignore = "a long table with year -2147483648 panics 'attempt to subtract with overflow'"]
+fn an_extreme_year_in_a_long_table_is_an_error() {
+    let text = "kunta;vuosi;rivi;arvo\nKivikoski;-2147483648;bg.asukasluku;18420\n";
+    match read_long_csv(text, "kunnat.csv") {
+        Err(e) => assert!(e.to_string().contains("line 2"), "{e}"),
+        Ok(sets) => {
+            for ds in &sets {
+                validate(ds);
+                evaluate(ds, &Targets::default(), price_index());
+            }
+        }
+    }
+}
+
+#[test]
 fn long_table_reader_on_mutated_csv() {
     const FILE: &str = "kunnat.csv";
     let tally = Tally::default();
@@ -1077,7 +1153,6 @@ fn scenario_value() -> impl Strategy<Value = String> {
             "100000",
             "-2147483648",
             "9223372036854775807",
-            "\"100000000000000000000000 M€\"",
             "\"10 M€\"",
             "\"-5 M€\"",
             "\"\"",
@@ -1145,12 +1220,11 @@ fn load_mutated(who: &str, name: &str, text: &str) -> (String, kivijalka::Result
 fn scenario_parser_on_mutated_files() {
     let tally = Tally::default();
     check("scenarios", 600, scenario_text(), |(name, text)| {
-        let (file, read) = load_mutated("parse", &name, &text);
+        let (_, read) = load_mutated("parse", &name, &text);
         match read {
             Err(e) => {
-                // The mutated file or the one it extends.
-                clean_error(&e, ".toml")?;
-                let _ = file;
+                // The mutated file or the one it extends, by its path.
+                clean_error(&e, &scenario_dir().display().to_string())?;
                 tally.clean_error.fetch_add(1, Ordering::Relaxed);
             }
             Ok(_) => {
@@ -1189,8 +1263,10 @@ fn projection_of_mutated_scenarios() {
                     Err(p) if decimal_overflow(&*p) => tally.known.fetch_add(1, Ordering::Relaxed),
                     Err(p) => std::panic::resume_unwind(p),
                 };
-            } else if std::env::var_os("KIVIJALKA_FUZZ_SHOW").is_some() {
-                eprintln!("{}", load_mutated("project", &name, &text).1.err().unwrap());
+            } else {
+                // Refused by the parser: a clean error, as the parser's
+                // own property checks.
+                tally.clean_error.fetch_add(1, Ordering::Relaxed);
             }
             Ok(())
         },
@@ -1217,6 +1293,24 @@ fn absurd_growth_over_a_long_horizon_is_an_error() {
             .expect_err("amounts beyond the decimal range");
         assert!(format!("{e:?}").contains("pct"), "{e:?}");
     }
+}
+
+#[test]
+#[ignore = "parse_money(\"100000000000000000000000 M€\") panics 'Multiplication overflowed'; so does a scenario with that amount"]
+fn a_money_amount_beyond_the_decimal_range_is_an_error() {
+    assert_eq!(
+        scenario_file::parse_money("100000000000000000000000 M€"),
+        None
+    );
+    let text = scenario_texts()
+        .iter()
+        .find(|(n, _)| n == "savings.toml")
+        .unwrap()
+        .1
+        .replacen("\"1 M€\"", "\"100000000000000000000000 M€\"", 1);
+    let (_, read) = load_mutated("regression", "savings.toml", &text);
+    let e = read.expect_err("an amount beyond the decimal range");
+    assert!(e.to_string().contains("amount"), "{e}");
 }
 
 #[test]
@@ -1277,4 +1371,107 @@ fn scenario_extremes() -> impl Strategy<Value = (String, String)> {
             }
             (name.clone(), out)
         })
+}
+
+// ------------------------------------------------------------ workbook files
+
+#[test]
+#[ignore = "one byte of the example xlsx flipped (XOR 233 at the offset below): calamine panics 'attempt to multiply with overflow' (xlsx/mod.rs:3097, cell reference)"]
+fn a_damaged_cell_reference_is_an_error() {
+    let mut b = std::fs::read(example()).unwrap();
+    // The byte proptest's Index(9676192311244954357) picks.
+    let at = ((9_676_192_311_244_954_357u128 * b.len() as u128) >> 64) as usize;
+    b[at] ^= 233;
+    let dir = crate::support::tempdir("fuzz-cellref");
+    let path = dir.join("kivikoski.xlsx");
+    std::fs::write(&path, &b).unwrap();
+    if let Err(e) = load_grids(&path) {
+        assert!(e.to_string().contains("kivikoski.xlsx"), "{e}");
+    }
+}
+
+/// Whether a panic is an arithmetic overflow (std's "attempt to multiply
+/// with overflow" or rust_decimal's "Multiplication overflowed").
+fn overflow(p: &(dyn std::any::Any + Send)) -> bool {
+    let msg = p
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    msg.contains("overflow")
+}
+
+/// One edit of a file's bytes.
+#[derive(Clone, Debug)]
+enum ByteEdit {
+    Truncate(Index),
+    Flip(Index, u8),
+    Cut(Index, Index),
+}
+
+fn byte_edit() -> impl Strategy<Value = ByteEdit> {
+    prop_oneof![
+        any::<Index>().prop_map(ByteEdit::Truncate),
+        (any::<Index>(), 1u8..=255).prop_map(|(i, x)| ByteEdit::Flip(i, x)),
+        (any::<Index>(), any::<Index>()).prop_map(|(a, n)| ByteEdit::Cut(a, n)),
+    ]
+}
+
+/// The example workbook's bytes cut short, flipped or with a stretch cut
+/// out, read as a file: a clean error naming the file, or sheets that the
+/// statement reader answers as it answers any grid.
+#[test]
+fn workbook_files_with_damaged_bytes() {
+    let bytes = std::fs::read(example()).unwrap();
+    let dir = crate::support::tempdir("fuzz-bytes");
+    let path = dir.join("kivikoski.xlsx");
+    let tally = Tally::default();
+    check(
+        "bytes",
+        200,
+        prop::collection::vec(byte_edit(), 1..4),
+        |edits| {
+            let mut b = bytes.clone();
+            for e in &edits {
+                match e {
+                    ByteEdit::Truncate(i) => b.truncate(i.index(b.len() + 1)),
+                    ByteEdit::Flip(i, x) if !b.is_empty() => {
+                        let i = i.index(b.len());
+                        b[i] ^= x;
+                    }
+                    ByteEdit::Cut(a, n) if !b.is_empty() => {
+                        let a = a.index(b.len());
+                        let n = n.index(64.min(b.len() - a) + 1);
+                        b.drain(a..a + n);
+                    }
+                    _ => {}
+                }
+            }
+            std::fs::write(&path, &b).unwrap();
+            let load = std::panic::catch_unwind(|| load_grids(&path));
+            // Known: calamine overflows on a damaged cell reference; kept in
+            // `a_damaged_cell_reference_is_an_error`.
+            let load = match load {
+                Ok(load) => load,
+                Err(p) if overflow(&*p) => {
+                    tally.known.fetch_add(1, Ordering::Relaxed);
+                    return Ok(());
+                }
+                Err(p) => std::panic::resume_unwind(p),
+            };
+            match load {
+                Err(e) => {
+                    clean_error(&e, WORKBOOK)?;
+                    tally.clean_error.fetch_add(1, Ordering::Relaxed);
+                }
+                Ok(grids) => {
+                    if let Some((_, kind)) = judge(read_grids(WORKBOOK, grids), &tally)? {
+                        kind.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }
+            Ok(())
+        },
+    );
+    tally.report("bytes");
 }
