@@ -104,14 +104,34 @@ fn cents(v: Decimal) -> Decimal {
 /// Reads a number written as text. `Ok(None)` for a cell that is blank in
 /// effect; `Err` with the reason when the text is not a number.
 pub fn parse_text(raw: &str) -> Result<Option<Num>, String> {
+    let is_gap = |c: char| {
+        matches!(
+            c,
+            ' ' | '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' | '\t' | '\'' | '\u{2019}'
+        )
+    };
+    // A gap between digits groups thousands: what follows it is three
+    // digits. "874 6" is a figure with a stray keystroke, not 8 746.
+    let chars: Vec<char> = raw.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if is_gap(*c) && i > 0 && chars[i - 1].is_ascii_digit() {
+            let after: Vec<char> = chars[i + 1..]
+                .iter()
+                .copied()
+                .skip_while(|c| is_gap(*c))
+                .collect();
+            let digits = after.iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits > 0 && digits != 3 {
+                return Err(format!(
+                    "'{}' is not a number: digits grouped by a space come in threes",
+                    raw.trim()
+                ));
+            }
+        }
+    }
     let mut s: String = raw
         .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                ' ' | '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' | '\t' | '\'' | '\u{2019}'
-            )
-        })
+        .filter(|c| !is_gap(*c))
         .map(|c| match c {
             '\u{2212}' | '\u{2013}' | '\u{2014}' | '\u{2012}' => '-',
             _ => c,

@@ -473,7 +473,6 @@ fn published_ratios_are_reproduced() {
 fn published_statements_read_without_unknown_lines() {
     for muni in ["kauhava", "seinajoki"] {
         let ds = read(muni);
-        let padded = padded_tables(muni);
         let errors: Vec<String> = ds
             .findings
             .iter()
@@ -490,7 +489,6 @@ fn published_statements_satisfy_their_identities_but_one() {
     let mut breaks = Vec::new();
     for muni in ["kauhava", "seinajoki"] {
         let ds = read(muni);
-        let padded = padded_tables(muni);
         for f in validate(&ds)
             .iter()
             .filter(|f| f.severity == Severity::Error)
