@@ -404,7 +404,55 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
     }
     reconcile::judge(&mut ds, pending);
     check_signs(&mut ds);
+    summarise_footnotes(&mut ds.findings);
     Ok(ds)
+}
+
+/// A sheet whose labels all carry a note number (a note column glued to the
+/// label) would give a notice a row: past a few, one notice a sheet names
+/// the first of them and every cell.
+fn summarise_footnotes(findings: &mut Vec<Finding>) {
+    const SHOWN: usize = 3;
+    let key = |f: &Finding| match (f.code, f.cells.first()) {
+        ("footnote_marker", Some(c)) => Some((c.file.clone(), c.sheet.clone())),
+        _ => None,
+    };
+    let mut by_sheet: BTreeMap<(String, Option<String>), Vec<Finding>> = BTreeMap::new();
+    for f in findings.iter() {
+        if let Some(k) = key(f) {
+            by_sheet.entry(k).or_default().push(f.clone());
+        }
+    }
+    let mut out = Vec::with_capacity(findings.len());
+    for f in findings.drain(..) {
+        let Some(k) = key(&f) else {
+            out.push(f);
+            continue;
+        };
+        let Some(notes) = by_sheet.get_mut(&k) else {
+            continue; // summarised at the sheet's first
+        };
+        if notes.len() <= SHOWN {
+            out.push(f);
+            continue;
+        }
+        let notes = by_sheet.remove(&k).unwrap_or_default();
+        let examples: Vec<&str> = notes
+            .iter()
+            .take(SHOWN)
+            .map(|n| n.message.as_str())
+            .collect();
+        out.push(Finding::notice(
+            "footnote_marker",
+            format!(
+                "{} labels read without a trailing footnote marker, such as {} …",
+                notes.len(),
+                examples.join("; ")
+            ),
+            notes.iter().flat_map(|n| n.cells.clone()).collect(),
+        ));
+    }
+    *findings = out;
 }
 
 struct Read {

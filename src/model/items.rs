@@ -246,7 +246,7 @@ pub static ITEMS: &[ItemDef] = &[
     // ---------------------------------------------------------------- tase, vastattavaa
     d("ta.vastattavaa", TA, 0, P, N, "Vastattavaa yhteensä", "Passiva sammanlagt", "Total equity and liabilities", &[]),
     d("ta.oma_paaoma", TA, 0, E, p("ta.vastattavaa"), "Oma pääoma", "Eget kapital", "Equity", &[]),
-    d("ta.peruspaaoma", TA, 1, P, p("ta.oma_paaoma"), "Peruspääoma", "Grundkapital", "Basic capital", &["Peruspääoma / osakepääoma", "Peruspääoma/osakepääoma"]),
+    d("ta.peruspaaoma", TA, 1, P, p("ta.oma_paaoma"), "Peruspääoma", "Grundkapital", "Basic capital", &["Peruspääoma / osakepääoma", "Peruspääoma/osakepääoma", "Grundkapital / aktiekapital", "Grundkapital/aktiekapital", "Osakepääoma", "Aktiekapital"]),
     g(d("ta.saatioiden_peruspaaomat", TA, 1, P, p("ta.oma_paaoma"), "Säätiöiden peruspääomat", "Stiftelsernas grundkapital", "Foundations' basic capital", &[])),
     d("ta.arvonkorotusrahasto", TA, 1, P, p("ta.oma_paaoma"), "Arvonkorotusrahasto", "Uppskrivningsfond", "Revaluation reserve", &[]),
     d("ta.muut_omat_rahastot", TA, 1, P, p("ta.oma_paaoma"), "Muut omat rahastot", "Övriga egna fonder", "Other own funds", &[]),

@@ -44,10 +44,10 @@ pub fn none_text(lang: Lang) -> &'static str {
 pub fn intro(lang: Lang) -> &'static str {
     match lang {
         Lang::Fi => {
-            "Laskelma ei täsmää: luvut, jotka on laskettu näiden laskelmien riveistä, on merkitty ⚠-merkillä ja poikkeaman numerolla."
+            "Laskelma ei täsmää tai sen luku on kokoluokaltaan mahdoton: luvut, jotka on laskettu näiden laskelmien riveistä, on merkitty ⚠-merkillä ja poikkeaman numerolla."
         }
         Lang::En => {
-            "A statement does not add up: figures computed from the lines of these statements are marked ⚠ with the break's number."
+            "A statement does not add up, or holds a figure of a size no municipality has: figures computed from the lines of these statements are marked ⚠ with the break's number."
         }
     }
 }

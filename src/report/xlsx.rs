@@ -105,8 +105,8 @@ fn break_note(doc: &Document, idx: &[usize]) -> Note {
         brk::marks(idx),
         t(
             doc,
-            "luku nojaa laskelmaan, joka ei täsmää (välilehti Tarkistukset):",
-            "the figure rests on a statement that does not add up (sheet Checks):"
+            "luku nojaa laskelmaan, joka ei täsmää tai on kokoluokaltaan mahdoton (välilehti Tarkistukset):",
+            "the figure rests on a statement that does not add up or is of an impossible size (sheet Checks):"
         )
     );
     for i in idx.iter().take(SHOWN) {
