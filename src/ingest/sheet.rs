@@ -851,6 +851,7 @@ fn join_wrapped_labels(
             && a.row.block == b.row.block
             && b.row.row == a.row.row + 1
             && labels::statements_of(&a.row.label).is_empty()
+            && unit_in(&a.row.label).is_none()
             && !labels::is_plain_heading(&labels::normalize(&a.row.label));
         if adjacent {
             // "hyödyk-" / "keiden" is one word; "ja" / "-kulut" two.

@@ -328,6 +328,7 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
     }
     let mut year_origin: BTreeMap<i32, (YearKind, Location)> = BTreeMap::new();
     let mut pending = Vec::new();
+    let mut units: Vec<(String, Option<String>, Decimal)> = Vec::new();
     for mut grid in grids {
         if grid.is_blank() {
             continue;
@@ -385,6 +386,9 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
                 vec![Location::sheet(file, &grid.name)],
             ));
         }
+        if statement != Statement::Taustatiedot {
+            units.push((grid.name.clone(), layout.unit_found.clone(), layout.scale));
+        }
         read_statement(
             &mut ds,
             &mut year_origin,
@@ -402,10 +406,36 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
             "no statement sheet found (tuloslaskelma, rahoituslaskelma or tase, by sheet name or content)",
         ));
     }
+    unitless_sheets(&mut ds, file, &units);
     reconcile::judge(&mut ds, pending);
     check_signs(&mut ds);
     summarise_footnotes(&mut ds.findings);
     Ok(ds)
+}
+
+/// A statement sheet that names no unit is judged against the workbook's
+/// other statement sheets: if one of them names a unit other than euros,
+/// reading this one as euros would be a guess a thousand times off, and its
+/// identities would hold all the same. An error naming both sheets.
+fn unitless_sheets(ds: &mut Dataset, file: &str, units: &[(String, Option<String>, Decimal)]) {
+    let Some((other, Some(found), scale)) = units
+        .iter()
+        .find(|(_, found, scale)| found.is_some() && *scale != Decimal::ONE)
+    else {
+        return;
+    };
+    for (sheet, found_here, _) in units {
+        if found_here.is_none() {
+            ds.findings.push(Finding::error(
+                "unit_missing",
+                format!(
+                    "no unit found above the figures (such as \"1 000 €\"), while sheet '{other}' is in units of {} € (from {found}); add the sheet's unit row",
+                    scale.normalize()
+                ),
+                vec![Location::sheet(file, sheet)],
+            ));
+        }
+    }
 }
 
 /// A sheet whose labels all carry a note number (a note column glued to the
@@ -593,6 +623,18 @@ fn read_statement(
                         &at(row.row, *col),
                         &mut ds.findings,
                     )
+                }),
+                // Stocks of liabilities: a negative one is a sign error,
+                // and no identity would catch it.
+                id if id.starts_with("bg.") => number::figure(num, scale).and_then(|v| {
+                    if v < Decimal::ZERO {
+                        Err(format!(
+                            "{} is negative; a stock of liabilities is zero or more",
+                            v.normalize()
+                        ))
+                    } else {
+                        Ok(v)
+                    }
                 }),
                 _ => number::figure(num, scale),
             };

@@ -888,7 +888,12 @@ fn no_figure_of_a_mutated_workbook_changes_silently() {
     // indicators are then summed from what is left; kept in
     // `a_permuted_cash_flow_statement_leaves_no_partial_sum`.
     check("silent", 50, mutated_locally(), |edits| {
-        let grids = build_on(&edits, |_| true);
+        // The background sheet is left out: no identity holds a background
+        // figure, so a plausible typo there (18 420 residents as 8 420)
+        // cannot be told from the truth. Its units, signs and bounds are
+        // checked (`a_population_a_thousand_times_too_large_is_caught`,
+        // tests/it/plausibility.rs); its figures are not summed into others.
+        let grids = build_on(&edits, |name| name != "Taustatiedot");
         if let Some((ds, kind)) = judge(read_grids(WORKBOOK, grids), &tally)? {
             figures_hold(&ds)?;
             indicators_hold(&ds)?;
@@ -1423,3 +1428,4 @@ fn workbook_files_with_damaged_bytes() {
     );
     tally.report("bytes");
 }
+
