@@ -1428,4 +1428,3 @@ fn workbook_files_with_damaged_bytes() {
     );
     tally.report("bytes");
 }
-
