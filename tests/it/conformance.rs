@@ -18,16 +18,17 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::support::root;
 
+/// One printed line of a published statement (tests/reference/*_lines.csv).
 #[derive(Clone)]
-struct Line {
-    statement: String,
-    label: String,
-    value: String,
-    unit: String,
-    heading: String,
+pub(crate) struct Line {
+    pub(crate) statement: String,
+    pub(crate) label: String,
+    pub(crate) value: String,
+    pub(crate) unit: String,
+    pub(crate) heading: String,
 }
 
-fn read_lines(muni: &str, year: i32) -> Vec<Line> {
+pub(crate) fn read_lines(muni: &str, year: i32) -> Vec<Line> {
     let path = root().join(format!("tests/reference/{muni}_{year}_lines.csv"));
     let mut rdr = csv::Reader::from_path(&path).unwrap();
     rdr.deserialize::<BTreeMap<String, String>>()

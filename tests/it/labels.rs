@@ -24,30 +24,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::support::root;
 
-struct Line {
-    statement: String,
-    label: String,
-    value: String,
-    unit: String,
-    heading: String,
-}
-
-fn read_lines(muni: &str, year: i32) -> Vec<Line> {
-    let path = root().join(format!("tests/reference/{muni}_{year}_lines.csv"));
-    let mut rdr = csv::Reader::from_path(&path).unwrap();
-    rdr.deserialize::<BTreeMap<String, String>>()
-        .map(|r| {
-            let r = r.unwrap();
-            Line {
-                statement: r["statement"].clone(),
-                label: r["label"].clone(),
-                value: r["value"].clone(),
-                unit: r["unit"].clone(),
-                heading: r["heading"].clone(),
-            }
-        })
-        .collect()
-}
+use crate::conformance::{Line, read_lines};
 
 /// Seinäjoki's note lines as a background sheet names them.
 fn background_label(label: &str) -> Option<&'static str> {
