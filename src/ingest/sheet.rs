@@ -592,6 +592,25 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
                 ));
             }
         }
+        // A headed column of numbers left of the years (note numbers under
+        // "Liite") is no figure of any year: said once, not read.
+        for c in 0..first_year_col {
+            let cell = grid.get(header_row, c);
+            let numbers = (data_from..data_to)
+                .filter(|r| matches!(grid.get(*r, c), Cell::Number(_)))
+                .count();
+            if let (Some(t), true) = (cell.text(), numbers > 0)
+                && matches!(classify_header(cell), Header::NotYear)
+            {
+                findings.push(Finding::notice(
+                    "column_ignored",
+                    format!(
+                        "column \"{t}\" ignored: it stands left of the year columns ({numbers} numbers, such as note references)"
+                    ),
+                    vec![at(header_row, c)],
+                ));
+            }
+        }
         // The same year twice: an actual beside its budget keeps the actual; the
         // same year and kind twice cannot be told apart.
         let mut kept: Vec<(YearColumn, Location)> = Vec::new();
