@@ -206,7 +206,7 @@ impl Project {
                 // Even split to the cent; the last year takes the remainder so
                 // the parts add up to the cost exactly.
                 let n = Decimal::from(years.len());
-                let part = (self.cost / n).round_dp(2);
+                let part = crate::model::money::cents(self.cost / n);
                 let mut left = self.cost;
                 for (i, y) in years.iter().enumerate() {
                     let v = if i + 1 == years.len() { left } else { part };
