@@ -404,6 +404,8 @@ pub fn draw(u: &Uncertainty, chol: &[Vec<f64>], years: &[i32], rng: &mut Rng) ->
 /// A drawn value as the projection takes it: four decimals (ten-thousandths
 /// rounded half away from zero), through an integer, which is exact and fast.
 pub fn dec(v: f64) -> Decimal {
+    // f64::round takes a half away from zero, the rule money.rs states, so
+    // the fast path and the fallback agree.
     let scaled = (v * 10_000.0).round();
     if scaled.is_finite() && scaled.abs() < 9.0e15 {
         Decimal::new(scaled as i64, 4)
