@@ -1,5 +1,7 @@
-//! The five indicators of "Kestävä talous kivijalkana" (DOMAIN.md §4), each
-//! with its formula and source, checked against the targets.
+//! The five indicators of the city strategy "Kestävä talous kivijalkana",
+//! each with its formula and source, checked against the targets. A source
+//! names what a reader can look up (the strategy, the law, the decree, the
+//! published definition of a line or ratio), never a project file.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -23,8 +25,6 @@ pub struct IndicatorDef {
     pub decimals: u32,
 }
 
-const STRATEGY: &str = "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\"; DOMAIN.md §4";
-
 pub static INDICATORS: [IndicatorDef; 5] = [
     IndicatorDef {
         number: 1,
@@ -34,7 +34,7 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         target_fi: "Investoinnit vuosikatteen tasolla",
         target_en: "Annual margin covers net investment",
         formula: "vuosikate − (investointimenot − rahoitusosuudet − luovutustulot) ≥ 0; also 100 × vuosikate / nettoinvestoinnit when net investment is positive (target annual_margin.min_coverage_pct, default 100 %)",
-        source: STRATEGY,
+        source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 1; vuosikate and nettoinvestoinnit as Statistics Finland's kta_004 definitions",
         unit: Unit::Eur,
         decimals: 0,
     },
@@ -46,7 +46,7 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         target_fi: "Tase säilyy ylijäämäisenä",
         target_en: "The balance sheet stays in surplus",
         formula: "edellisten tilikausien ylijäämä + tilikauden ylijäämä at 31.12. > 0; without a balance sheet for the year: last year's accumulated surplus + the income statement's tilikauden ylijäämä",
-        source: STRATEGY,
+        source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 2; kertynyt ylijäämä as Statistics Finland's kta_004 definitions; covering a deficit: Kuntalaki 410/2015 110 §",
         unit: Unit::Eur,
         decimals: 0,
     },
@@ -58,7 +58,7 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         target_fi: "Enintään hintaindeksin muutos",
         target_en: "At most the change of the price index",
         formula: "100 × (nettomenot(t) / nettomenot(t−1) − 1) ≤ price index change of year t; nettomenot = −toimintakate; compared at one decimal, as printed; break years are not comparable unless a like-for-like base is given",
-        source: STRATEGY,
+        source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 3; nettomenot as Statistics Finland's kta_004 definitions; default index: kuntien peruspalvelujen hintaindeksi (KPHI), Statistics Finland",
         unit: Unit::Percent,
         decimals: 1,
     },
@@ -70,7 +70,7 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         target_fi: "Ei kasva",
         target_en: "Does not grow",
         formula: "(konsernin lainakanta + konsernin vuokravastuut) / asukasluku 31.12. ≤ the same a year earlier, compared in whole euros per resident",
-        source: STRATEGY,
+        source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 4; lainakanta and vuokravastuut as Statistics Finland's kta_004 definitions",
         unit: Unit::EurPerResident,
         decimals: 0,
     },
@@ -82,7 +82,7 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         target_fi: "Kertymä positiivinen",
         target_en: "The cumulative sum is positive",
         formula: "sum of toiminnan ja investointien rahavirta over the year and the four before (cash_flow.window_years) > 0",
-        source: STRATEGY,
+        source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 5; toiminnan ja investointien rahavirta: rahoituslaskelma, VNa 525/2020 (kunnan tilinpäätös)",
         unit: Unit::Eur,
         decimals: 0,
     },

@@ -1,5 +1,6 @@
 //! Key ratios (tunnusluvut), each defined once with its formula and source
-//! (DOMAIN.md §3), and the measures the indicators share with them.
+//! (the published definition or the law a reader can look up), and the
+//! measures the indicators share with them.
 //!
 //! A figure that cannot be computed is `Err(reason)`, never zero: a missing
 //! line, a zero denominator or missing population is named.
@@ -358,7 +359,7 @@ pub struct RatioDef {
     pub compute: fn(&Ctx, Entity, i32) -> Measure,
 }
 
-const KTA: &str = "Statistics Finland, kta_004 definitions; DOMAIN.md §3";
+const KTA: &str = "Statistics Finland, kta_004 definitions";
 
 pub static RATIOS: &[RatioDef] = &[
     RatioDef {
@@ -451,7 +452,7 @@ pub static RATIOS: &[RatioDef] = &[
         fi: "Laskennallinen lainanhoitokate",
         en: "Calculated loan service coverage (118 §)",
         formula: "(vuosikate + korkokulut) / (korkokulut + lainakanta 31.12. / laina-aika), laina-aika 8 v (setting ratios.loan_term_years)",
-        source: "Kuntalaki 118 §; DOMAIN.md §3",
+        source: "Kuntalaki 410/2015 118 §",
         unit: Unit::Ratio,
         decimals: 2,
         compute: |c, e, y| {
@@ -603,7 +604,7 @@ pub static RATIOS: &[RatioDef] = &[
         fi: "Toiminnan ja investointien rahavirran kertymä 5 v, €",
         en: "Operating and investing cash flow, 5-year sum, €",
         formula: "sum of toiminnan ja investointien rahavirta over the year and the four before",
-        source: "Helsinki and Lappeenranta financial statements; DOMAIN.md §3",
+        source: "Helsinki and Lappeenranta financial statements (T+I rahavirran kertymä 5 vuodelta)",
         unit: Unit::Eur,
         decimals: 0,
         compute: |c, e, y| c.ti_kertyma(e, y, 5),

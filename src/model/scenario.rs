@@ -206,7 +206,7 @@ impl Project {
                 // Even split to the cent; the last year takes the remainder so
                 // the parts add up to the cost exactly.
                 let n = Decimal::from(years.len());
-                let part = (self.cost / n).round_dp(2);
+                let part = crate::model::money::cents(self.cost / n);
                 let mut left = self.cost;
                 for (i, y) in years.iter().enumerate() {
                     let v = if i + 1 == years.len() { left } else { part };
@@ -622,5 +622,37 @@ mod tests {
                 .check_compounding(2026, 2100, |_| dec!(2))
                 .is_ok()
         );
+    }
+
+    /// A cost that splits into half cents is split half away from zero, as
+    /// every other figure is rounded (money.rs); the last year takes the
+    /// remainder, so the parts still add up to the cost.
+    #[test]
+    fn an_even_split_rounds_a_half_cent_away_from_zero() {
+        let p = Project {
+            name: "x".into(),
+            cost: dec!(100.05),
+            years: vec![2027, 2028],
+            spending: None,
+            subsidy: Decimal::ZERO,
+            land_sales: Decimal::ZERO,
+            class: AssetClass::Buildings,
+            in_plan: vec![],
+            plan_spending: None,
+            at: Origin {
+                file: "s.toml".into(),
+                line: 1,
+                key: "projects".into(),
+            },
+        };
+        let s = p.spend();
+        assert_eq!(s[&2027], dec!(50.03));
+        assert_eq!(s[&2028], dec!(50.02));
+        let mut q = p.clone();
+        q.spending = Some(vec![dec!(50.01), dec!(50.04)]);
+        // 100.05 × 1.5 = 150.075 and 50.01 × 1.5 = 75.015: both half cents.
+        crate::model::uncertainty::scale_project(&mut q, dec!(1.5));
+        assert_eq!(q.cost, dec!(150.08));
+        assert_eq!(q.spending, Some(vec![dec!(75.02), dec!(75.06)]));
     }
 }

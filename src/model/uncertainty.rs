@@ -404,11 +404,13 @@ pub fn draw(u: &Uncertainty, chol: &[Vec<f64>], years: &[i32], rng: &mut Rng) ->
 /// A drawn value as the projection takes it: four decimals (ten-thousandths
 /// rounded half away from zero), through an integer, which is exact and fast.
 pub fn dec(v: f64) -> Decimal {
+    // f64::round takes a half away from zero, the rule money.rs states, so
+    // the fast path and the fallback agree.
     let scaled = (v * 10_000.0).round();
     if scaled.is_finite() && scaled.abs() < 9.0e15 {
         Decimal::new(scaled as i64, 4)
     } else {
-        Decimal::from_f64(v).unwrap_or_default().round_dp(4)
+        crate::model::money::round_half_away(Decimal::from_f64(v).unwrap_or_default(), 4)
     }
 }
 
@@ -497,7 +499,7 @@ pub fn apply_into(
 /// A project's cost and spending times `f`, to the cent; the last year's
 /// spending takes the remainder so the parts add up to the cost.
 pub fn scale_project(p: &mut crate::model::scenario::Project, f: Decimal) {
-    p.cost = (p.cost * f).round_dp(2);
+    p.cost = crate::model::money::cents(p.cost * f);
     p.subsidy = p.subsidy.min(p.cost);
     if let Some(sp) = &mut p.spending {
         let n = sp.len();
@@ -506,7 +508,7 @@ pub fn scale_project(p: &mut crate::model::scenario::Project, f: Decimal) {
             *x = if i + 1 == n {
                 left
             } else {
-                (*x * f).round_dp(2)
+                crate::model::money::cents(*x * f)
             };
             left -= *x;
         }
