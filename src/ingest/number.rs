@@ -8,7 +8,7 @@
 
 use std::str::FromStr;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// A number read from a cell, with the number of decimals it was written with.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -97,7 +97,7 @@ pub fn tax_rate(num: &Num) -> Result<Decimal, String> {
 
 /// Rounded to cents half away from zero, as published figures are; "-0" is zero.
 fn cents(v: Decimal) -> Decimal {
-    let v = v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let v = crate::model::money::cents(v);
     if v.is_zero() { Decimal::ZERO } else { v }
 }
 

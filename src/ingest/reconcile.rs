@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::error::Location;
 use crate::ingest::sheet::Row;
@@ -446,7 +446,7 @@ pub fn unknown_row(
                 vec![at(*col)],
             ));
         };
-        let v = v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        let v = crate::model::money::cents(v);
         let quantum = if num.decimals > 6 {
             Decimal::new(1, 2)
         } else {

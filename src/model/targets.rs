@@ -1,6 +1,6 @@
 //! The strategy's targets and the settings that make the five indicators
-//! precise (DOMAIN.md §4). Every default is the strategy's own; a targets
-//! file changes only what it names.
+//! precise, as the city strategy defines them. Every default is the
+//! strategy's own; a targets file changes only what it names.
 
 use std::collections::BTreeMap;
 

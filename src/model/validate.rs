@@ -1,4 +1,4 @@
-//! The statements' identities (DOMAIN.md §2), checked for every entity and
+//! The statements' identities (the line structure of VNa 525/2020), checked for every entity and
 //! year to the cent, with a tolerance only for the rounding of the printed
 //! unit: half a printed step per line summed.
 

@@ -2,7 +2,7 @@
 //! decimal comma, "−" for minus; English: "1,234,567". Rounding for display
 //! is half away from zero to the shown decimals, as published figures are.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -11,7 +11,7 @@ pub enum Lang {
 }
 
 pub fn round(v: Decimal, decimals: u32) -> Decimal {
-    v.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
+    crate::model::money::round_half_away(v, decimals)
 }
 
 pub fn number(v: Decimal, decimals: u32, lang: Lang) -> String {

@@ -152,7 +152,7 @@ impl Figures {
         self.has.contains(&(e, st, y))
     }
 
-    /// The city's loan stock (DOMAIN.md §3), or why it cannot be measured.
+    /// The city's loan stock (lainakanta, Statistics Finland kta_004), or why it cannot be measured.
     pub(super) fn city_loans(&self, y: i32) -> Measure {
         self.city_loans
             .get(&y)

@@ -1,11 +1,11 @@
 //! The projection: the city's three statements and the group's loans, year
-//! by year from the last actual year to a horizon (DOMAIN.md §7).
+//! by year from the last actual year to a horizon.
 //!
 //! Budget and plan years are taken as the council approved them; a scenario's
 //! measures are laid on top of them as differences. Beyond the plan, every
 //! line grows by its driver. Each year the income statement, the cash flow
 //! statement and a condensed balance sheet are made from the same flows, so
-//! the identities of DOMAIN.md §2 hold to the cent by construction:
+//! the statements' identities (VNa 525/2020) hold to the cent by construction:
 //! - every line is rounded to the cent (half away from zero) when it is made,
 //!   and the next year grows from the rounded figure;
 //! - subtotals are sums of the rounded lines;
@@ -128,7 +128,7 @@ fn pct(v: Decimal) -> Decimal {
 }
 
 fn fmt_eur(v: Decimal) -> String {
-    let m = (v / Decimal::from(1_000_000)).round_dp(2);
+    let m = crate::model::money::round_half_away(v / Decimal::from(1_000_000), 2);
     format!("{} M€", m.normalize())
 }
 
@@ -1276,7 +1276,7 @@ impl Engine<'_> {
                         at: None,
                         message: format!(
                             "in {t} the projected {name} would be {} €, beyond 10^15 €, which no municipality's figures reach; the scenario's rates or amounts drive it there",
-                            v.round_dp(0)
+                            crate::model::money::round_half_away(v, 0)
                         ),
                     }));
                 }
