@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::app::document::{Kind, document, input, render, setting_inputs};
+use crate::app::project::{options, simulations, threads};
+use crate::app::{refuse_errors, scenarios, usage, write_atomically};
 use crate::cli::{BatchArgs, Config, ReportFormat};
-use crate::cmd::forecast::options;
-use crate::cmd::report::{Kind, document, input, render, setting_inputs, simulations};
-use crate::cmd::{Outcome, refuse_errors, write_atomically};
+use crate::cmd::Outcome;
 use crate::error::{Error, Location, Result};
 use crate::ingest;
 use crate::model::dataset::Dataset;
@@ -20,7 +21,6 @@ use crate::model::scenario::Scenario;
 use crate::report::batch as summary;
 use crate::report::batch::{Failure, Municipality, Summary};
 use crate::report::document::InputFile;
-use crate::scenario_file;
 
 /// One unit of work: a workbook, or one municipality of a long table.
 enum Job {
@@ -220,11 +220,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 
 pub fn run(args: &BatchArgs) -> Result<Outcome> {
     let cfg = args.config()?;
-    let scenarios = args
-        .scenario
-        .iter()
-        .map(|p| scenario_file::load(p))
-        .collect::<Result<Vec<_>>>()?;
+    let scenarios = scenarios::all(&args.scenario)?;
     let settings = setting_inputs(&scenarios, args.targets.as_deref(), &args.index)?;
     if let Some(paths) = args.simulate
         && (paths == 0
@@ -287,14 +283,7 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let show = std::io::stderr().is_terminal();
-    let workers = args
-        .jobs
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        })
-        .clamp(1, total.max(1));
+    let workers = threads(args.jobs).clamp(1, total.max(1));
     let cx = Ctx {
         cfg: &cfg,
         args,
@@ -388,8 +377,7 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
         let _ = writeln!(err, "failed: {}", f.error);
     }
     if sum.municipalities.is_empty() && sum.failures.is_empty() {
-        return Err(Error::config(
-            Location::file("(arguments)"),
+        return Err(usage(
             "no workbooks or long tables (.xlsx, .xls, .ods, .csv) in the inputs",
         ));
     }

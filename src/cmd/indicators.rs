@@ -1,7 +1,9 @@
 //! `kivijalka indicators`: the five strategy indicators by year.
 
+use crate::app::dataset::years;
+use crate::app::{emit, load};
 use crate::cli::Config;
-use crate::cmd::{Outcome, emit, load, years};
+use crate::cmd::Outcome;
 use crate::error::Result;
 use crate::model::{findings, indicators};
 use crate::report::{self, OutputFormat};

@@ -1,7 +1,9 @@
 //! `kivijalka ratios`: the key ratios for the city and the group.
 
+use crate::app::dataset::years;
+use crate::app::{emit, load};
 use crate::cli::Config;
-use crate::cmd::{Outcome, emit, load, years};
+use crate::cmd::Outcome;
 use crate::error::Result;
 use crate::model::{findings, ratios};
 use crate::report::{self, OutputFormat};
