@@ -3,9 +3,11 @@
 //! document, writing output whole. A command parses its flags, calls these
 //! and picks a printer; commands never call each other.
 
+pub mod batch;
 pub mod check;
 pub mod dataset;
 pub mod document;
+pub mod evaluate;
 pub mod output;
 pub mod project;
 pub mod scenarios;
