@@ -58,8 +58,8 @@ pub fn years(cfg: &Config, p: &Projection) -> Vec<i32> {
         .collect()
 }
 
-/// A projection measured, its evaluation kept to the years shown (which
-/// come third).
+/// A projection measured, its evaluation kept to the years shown; the
+/// printers need those years too, so they come back with it.
 pub fn forecast(
     cfg: &Config,
     ds: &Dataset,

@@ -15,7 +15,8 @@ pub mod simulate;
 pub mod solve;
 pub mod statements;
 
-/// Kept at its old path: tests and callers read a dataset through it.
+/// Also here, where it was before the application layer: code outside the
+/// crate (the tests) refuses a damaged dataset through this path.
 pub use crate::app::refuse_errors;
 
 /// What a command tells main about how it went.
