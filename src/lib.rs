@@ -7,8 +7,11 @@
 //! - [`config`]: targets and price-index files.
 //! - [`frame`]: the figures as a polars long frame.
 //! - [`report`]: printers for terminal tables, CSV and JSON.
+//! - [`app`]: what the commands share: load, project, evaluate, build a
+//!   report document, write output whole.
 //! - [`cmd`]: one module per subcommand.
 
+pub mod app;
 pub mod cli;
 pub mod cmd;
 pub mod config;

@@ -1,9 +1,10 @@
 //! `kivijalka indicators`: the five strategy indicators by year.
 
+use crate::app::{emit, evaluate, load};
 use crate::cli::Config;
-use crate::cmd::{Outcome, emit, load, years};
+use crate::cmd::Outcome;
 use crate::error::Result;
-use crate::model::{findings, indicators};
+use crate::model::findings;
 use crate::report::{self, OutputFormat};
 
 pub fn run(cfg: &Config) -> Result<Outcome> {
@@ -20,10 +21,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
             ds.file
         );
     }
-    let mut ev = indicators::evaluate(&ds, &cfg.targets, &cfg.index);
-    let shown = years(cfg, &ds);
-    ev.years.retain(|(y, _)| shown.contains(y));
-    ev.values.retain(|v| shown.contains(&v.year));
+    let ev = evaluate::indicators(cfg, &ds);
     emit(cfg, |out| match cfg.format {
         OutputFormat::Table => report::indicators::table(&ev, &breaks, cfg.lang, out),
         OutputFormat::Csv => report::indicators::csv(&ev, &breaks, out),

@@ -1,9 +1,10 @@
 //! `kivijalka ratios`: the key ratios for the city and the group.
 
+use crate::app::{emit, evaluate, load};
 use crate::cli::Config;
-use crate::cmd::{Outcome, emit, load, years};
+use crate::cmd::Outcome;
 use crate::error::Result;
-use crate::model::{findings, ratios};
+use crate::model::findings;
 use crate::report::{self, OutputFormat};
 
 pub fn run(cfg: &Config) -> Result<Outcome> {
@@ -12,10 +13,8 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         return Ok(Outcome::Ok);
     }
     let ds = load(cfg)?;
-    let shown = years(cfg, &ds);
     let breaks = findings::breaks(&ds);
-    let mut values = ratios::compute_ratios(&ds, &cfg.targets);
-    values.retain(|v| shown.contains(&v.year));
+    let (values, shown) = evaluate::ratios(cfg, &ds);
     emit(cfg, |out| match cfg.format {
         OutputFormat::Table => report::ratios::table(&ds, &values, &breaks, &shown, cfg.lang, out),
         OutputFormat::Csv => report::ratios::csv(&ds, &values, &breaks, out),

@@ -1,170 +1,22 @@
 //! `kivijalka report`: the council report, Excel or HTML by the name of --out.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::cli::{Config, ReportArgs};
-use crate::cmd::forecast::{options, project};
-use crate::cmd::{Outcome, load, write_atomically};
+use crate::app::document::{document, input, kind_of, render, setting_inputs};
+use crate::app::project::{options, sensitivities, simulations, threads};
+use crate::app::{load, scenarios, usage, write_atomically};
+use crate::cli::ReportArgs;
+use crate::cmd::Outcome;
 use crate::error::{Error, Location, Result};
-use crate::model::dataset::Dataset;
-use crate::model::projection::Options;
-use crate::model::scenario::Scenario;
-use crate::model::{indicators, ratios};
-use crate::report::document::{Document, InputFile, ScenarioRun, sha256_hex};
-use crate::report::{html, xlsx};
-use crate::scenario_file;
-
-/// Every scenario with uncertain drivers simulated, each with the same seed:
-/// the same draws meet each scenario, so their differences are the
-/// scenarios', not chance's.
-pub fn simulations(
-    cfg: &Config,
-    ds: &Dataset,
-    scenarios: &[Scenario],
-    opts: Options,
-    (paths, seed): (u64, u64),
-    threads: usize,
-) -> Result<Vec<crate::model::simulate::Simulation>> {
-    scenarios
-        .iter()
-        .filter(|sc| !sc.uncertainty.items.is_empty())
-        .map(|sc| {
-            crate::model::simulate::simulate(
-                ds,
-                sc,
-                &cfg.index,
-                &cfg.targets,
-                opts,
-                paths,
-                seed,
-                threads,
-            )
-            .map_err(crate::cmd::forecast::projection_error(ds, sc))
-        })
-        .collect()
-}
-
-pub fn input(role: &str, path: &Path) -> Result<InputFile> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    Ok(InputFile {
-        role: role.to_string(),
-        path: path.display().to_string(),
-        sha256: sha256_hex(&bytes),
-    })
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Xlsx,
-    Html,
-}
-
-pub fn kind_of(out: &Path) -> Result<Kind> {
-    match out
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .as_deref()
-    {
-        Some("xlsx") => Ok(Kind::Xlsx),
-        Some("html") | Some("htm") => Ok(Kind::Html),
-        _ => Err(Error::config(
-            Location::file("--out"),
-            format!("{}: a report is written as .xlsx or .html", out.display()),
-        )),
-    }
-}
-
-/// The settings files' fingerprints (scenarios with what they extend,
-/// targets, price-index files), once for all workbooks.
-pub fn setting_inputs(
-    scenarios: &[Scenario],
-    targets: Option<&Path>,
-    index: &[PathBuf],
-) -> Result<Vec<InputFile>> {
-    let mut inputs: Vec<InputFile> = Vec::new();
-    for sc in scenarios {
-        for f in &sc.files {
-            if !inputs.iter().any(|i| i.path == *f) {
-                inputs.push(input("scenario", Path::new(f))?);
-            }
-        }
-    }
-    if let Some(t) = targets {
-        inputs.push(input("targets", t)?);
-    }
-    for i in index {
-        inputs.push(input("price index", i)?);
-    }
-    Ok(inputs)
-}
-
-/// Gathers everything a report shows for one municipality.
-pub fn document<'a>(
-    cfg: &Config,
-    ds: &'a Dataset,
-    scenarios: &[Scenario],
-    opts: Options,
-    source: InputFile,
-    settings: &[InputFile],
-) -> Result<Document<'a>> {
-    let mut inputs = vec![source];
-    inputs.extend(settings.iter().cloned());
-    let mut runs = Vec::new();
-    for sc in scenarios {
-        let (projection, evaluation) = project(cfg, ds, sc, opts)?;
-        runs.push(ScenarioRun {
-            scenario: sc.clone(),
-            projection,
-            evaluation,
-        });
-    }
-    let price_index = runs
-        .first()
-        .map(|r| r.projection.price_index.clone())
-        .unwrap_or_else(|| cfg.index.clone());
-    Ok(Document {
-        ds,
-        evaluation: indicators::evaluate(ds, &cfg.targets, &cfg.index),
-        ratios: ratios::compute_ratios(ds, &cfg.targets),
-        runs,
-        inputs,
-        price_index,
-        version: env!("CARGO_PKG_VERSION"),
-        lang: cfg.lang,
-        simulations: Vec::new(),
-        sensitivity: Vec::new(),
-        breaks: crate::model::findings::breaks(ds),
-    })
-}
-
-/// The report's bytes in the format asked.
-pub fn render(
-    doc: &Document,
-    kind: Kind,
-    allowance: rust_decimal::Decimal,
-    out: &Path,
-) -> Result<Vec<u8>> {
-    Ok(match kind {
-        Kind::Xlsx => xlsx::write(doc, allowance)
-            .map_err(|e| Error::io(out, std::io::Error::other(e.to_string())))?,
-        Kind::Html => html::write(doc, allowance).into_bytes(),
-    })
-}
 
 pub fn run(args: &ReportArgs) -> Result<Outcome> {
     let cfg = args.common.config()?;
-    let out = cfg.out.clone().ok_or_else(|| {
-        Error::config(
-            Location::file("(arguments)"),
-            "report needs --out report.xlsx or --out report.html",
-        )
-    })?;
+    let out = cfg
+        .out
+        .clone()
+        .ok_or_else(|| usage("report needs --out report.xlsx or --out report.html"))?;
     let kind = kind_of(&out)?;
-    let scenarios = args
-        .scenario
-        .iter()
-        .map(|p| scenario_file::load(p))
-        .collect::<Result<Vec<_>>>()?;
+    let scenarios = scenarios::all(&args.scenario)?;
     let ds = load(&cfg)?;
     let settings = setting_inputs(
         &scenarios,
@@ -172,14 +24,8 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
         &args.common.index,
     )?;
     let source = input("workbook", Path::new(&ds.file))?;
-    let mut doc = document(
-        &cfg,
-        &ds,
-        &scenarios,
-        options(&args.projecting),
-        source,
-        &settings,
-    )?;
+    let opts = options(&args.projecting);
+    let mut doc = document(&cfg, &ds, &scenarios, opts, source, &settings)?;
     if let Some(paths) = args.simulate {
         if paths == 0 || !scenarios.iter().any(|sc| !sc.uncertainty.items.is_empty()) {
             return Err(Error::config(
@@ -187,33 +33,17 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
                 "--simulate needs a number of paths and a --scenario with [[uncertainty]] entries",
             ));
         }
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1);
         doc.simulations = simulations(
             &cfg,
             &ds,
             &scenarios,
-            options(&args.projecting),
+            opts,
             (paths, args.seed),
-            threads,
+            threads(None),
         )?;
     }
     if args.sensitivity {
-        for sc in scenarios
-            .iter()
-            .filter(|sc| !sc.uncertainty.items.is_empty())
-        {
-            let swings = crate::model::simulate::sensitivity(
-                &ds,
-                sc,
-                &cfg.index,
-                &cfg.targets,
-                options(&args.projecting),
-            )
-            .map_err(crate::cmd::forecast::projection_error(&ds, sc))?;
-            doc.sensitivity.push((sc.name.clone(), swings));
-        }
+        doc.sensitivity = sensitivities(&cfg, &ds, &scenarios, opts)?;
         if doc.sensitivity.is_empty() {
             return Err(Error::config(
                 Location::file("--sensitivity"),

@@ -1,23 +1,13 @@
 //! `kivijalka simulate` and `kivijalka sensitivity`.
 
+use crate::app::project::{self, options, threads};
+use crate::app::scenarios::needs_uncertainty;
+use crate::app::{emit, load};
 use crate::cli::{SensitivityArgs, SimulateArgs};
-use crate::cmd::forecast::{options, projection_error};
-use crate::cmd::{Outcome, emit, load};
+use crate::cmd::Outcome;
 use crate::error::{Error, Location, Result};
-use crate::model::scenario::Scenario;
-use crate::model::simulate;
 use crate::report::{self, OutputFormat};
 use crate::scenario_file;
-
-fn needs_uncertainty(sc: &Scenario) -> Result<()> {
-    if sc.uncertainty.items.is_empty() {
-        return Err(Error::config(
-            Location::file(sc.files.first().cloned().unwrap_or_default()),
-            "the scenario has no [[uncertainty]] entries to simulate (see scenarios/README.md)",
-        ));
-    }
-    Ok(())
-}
 
 pub fn run(args: &SimulateArgs) -> Result<Outcome> {
     let cfg = args.common.config()?;
@@ -30,22 +20,14 @@ pub fn run(args: &SimulateArgs) -> Result<Outcome> {
         ));
     }
     let ds = load(&cfg)?;
-    let threads = args.jobs.unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-    });
-    let sim = simulate::simulate(
+    let sim = project::simulate(
+        &cfg,
         &ds,
         &sc,
-        &cfg.index,
-        &cfg.targets,
         options(&args.projecting),
-        args.paths,
-        args.seed,
-        threads,
-    )
-    .map_err(projection_error(&ds, &sc))?;
+        (args.paths, args.seed),
+        threads(args.jobs),
+    )?;
     emit(&cfg, |out| match cfg.format {
         OutputFormat::Table => report::simulate::table(&ds, &sim, cfg.lang, out),
         OutputFormat::Csv => report::simulate::csv(&ds, &sim, out),
@@ -59,14 +41,7 @@ pub fn sensitivity(args: &SensitivityArgs) -> Result<Outcome> {
     let sc = scenario_file::load(&args.scenario)?;
     needs_uncertainty(&sc)?;
     let ds = load(&cfg)?;
-    let swings = simulate::sensitivity(
-        &ds,
-        &sc,
-        &cfg.index,
-        &cfg.targets,
-        options(&args.projecting),
-    )
-    .map_err(projection_error(&ds, &sc))?;
+    let swings = project::sensitivity(&cfg, &ds, &sc, options(&args.projecting))?;
     emit(&cfg, |out| match cfg.format {
         OutputFormat::Table => report::simulate::tornado(&ds, &sc, &swings, cfg.lang, out),
         OutputFormat::Csv => report::simulate::tornado_csv(&swings, out),

@@ -4,18 +4,15 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use crate::app::project::options;
+use crate::app::solve::solve;
+use crate::app::{emit, load, scenarios, usage};
 use crate::cli::SolveArgs;
-use crate::cmd::forecast::{options, project, projection_error, scenario};
-use crate::cmd::{Outcome, emit, load};
-use crate::error::{Error, Location, Result};
-use crate::model::projection::ProjectionError;
-use crate::model::solve::{self, Goal, Lever, LeverSpec};
+use crate::cmd::Outcome;
+use crate::error::Result;
+use crate::model::solve::{Goal, Lever, LeverSpec};
 use crate::report::{self, OutputFormat};
 use crate::scenario_file::parse_money;
-
-fn arg_error(msg: String) -> Error {
-    Error::config(Location::file("(arguments)"), msg)
-}
 
 /// `tax-rate`, `tax-rate:1.5`, `savings:3 M€`, `investment-cap:5000000`.
 pub fn parse_lever(s: &str) -> Result<LeverSpec> {
@@ -24,7 +21,7 @@ pub fn parse_lever(s: &str) -> Result<LeverSpec> {
         None => (s.trim(), None),
     };
     let lever = Lever::parse(name).ok_or_else(|| {
-        arg_error(format!(
+        usage(format!(
             "--lever {s}: unknown lever '{name}'; use tax-rate, savings or investment-cap"
         ))
     })?;
@@ -46,7 +43,7 @@ pub fn parse_lever(s: &str) -> Result<LeverSpec> {
             match v {
                 Some(v) if v >= Decimal::ZERO && v <= max => Some(v),
                 _ => {
-                    return Err(arg_error(format!(
+                    return Err(usage(format!(
                         "--lever {s}: '{b}' is not a bound (0 to 40 percentage points for tax-rate, 0 to 10^12 euros such as \"3 M€\" otherwise)"
                     )));
                 }
@@ -60,7 +57,7 @@ fn parse_indicators(s: &str) -> Result<Vec<u8>> {
     s.split(',')
         .map(|x| match x.trim().parse::<u8>() {
             Ok(n) if (1..=5).contains(&n) => Ok(n),
-            _ => Err(arg_error(format!(
+            _ => Err(usage(format!(
                 "--indicators {s}: '{x}' is not an indicator number 1–5"
             ))),
         })
@@ -84,54 +81,13 @@ pub fn run(args: &SolveArgs) -> Result<Outcome> {
             .transpose()?
             .unwrap_or_default(),
     };
-    let sc = scenario(args.scenario.as_deref())?;
+    let sc = scenarios::one(args.scenario.as_deref())?;
     let ds = load(&cfg)?;
-    let scenario_error = projection_error(&ds, &sc);
-    let sol = solve::solve(
-        &ds,
-        &sc,
-        &cfg.index,
-        &cfg.targets,
-        options(&args.projecting),
-        &levers,
-        &goal,
-    )
-    // The search's first projection is the scenario's own: a mistake in
-    // the file is named by file and line, one in a lever by the lever.
-    .map_err(|e| match e {
-        ProjectionError::Scenario(e)
-            if e.at
-                .as_ref()
-                .is_some_and(|at| &*at.file == solve::LEVER_ORIGIN) =>
-        {
-            arg_error(match e.at {
-                Some(at) => format!("{}: {}", at.key, e.message),
-                None => e.message,
-            })
-        }
-        e => scenario_error(e),
-    })?;
-    let solved = sol.found.as_ref().map(|s| {
-        solve::apply(
-            &sc,
-            &s.iter().map(|x| (x.lever, x.value)).collect::<Vec<_>>(),
-            sol.from,
-        )
-    });
-    let after = match &solved {
-        Some(s) => Some(project(&cfg, &ds, s, options(&args.projecting))?),
-        None => None,
-    };
+    let (sol, after) = solve(&cfg, &ds, &sc, options(&args.projecting), &levers, &goal)?;
     emit(&cfg, |out| match cfg.format {
-        OutputFormat::Table => report::solve::table(
-            &ds,
-            &sc,
-            &levers,
-            &sol,
-            after.as_ref().map(|(_, e)| e),
-            cfg.lang,
-            out,
-        ),
+        OutputFormat::Table => {
+            report::solve::table(&ds, &sc, &levers, &sol, after.as_ref(), cfg.lang, out)
+        }
         OutputFormat::Csv => report::solve::csv(&sol, out),
         OutputFormat::Json => report::solve::json(&sol, out),
     })?;

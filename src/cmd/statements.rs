@@ -1,7 +1,9 @@
 //! `kivijalka statements`: the statements as read.
 
+use crate::app::dataset::years;
+use crate::app::{emit, load};
 use crate::cli::Config;
-use crate::cmd::{Outcome, emit, load, years};
+use crate::cmd::Outcome;
 use crate::error::Result;
 use crate::frame;
 use crate::report::{self, OutputFormat};

@@ -1,0 +1,336 @@
+//! Every municipality of a folder or long table, in parallel: a report each,
+//! and the rows of a summary with peer statistics. A failure is listed and
+//! the rest go on; the results come out in input order whatever the order
+//! the workers finish in.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::cli::Config;
+use crate::error::{Error, Result};
+use crate::ingest;
+use crate::model::dataset::Dataset;
+use crate::model::indicators::IndicatorValue;
+use crate::model::projection::Options;
+use crate::model::scenario::Scenario;
+use crate::report::batch::{Failure, Municipality, Summary};
+use crate::report::document::InputFile;
+
+use super::document::{Kind, document, input, render};
+use super::project::{simulations, threads};
+use super::{refuse_errors, write_atomically};
+
+/// One unit of work: a workbook, or one municipality of a long table.
+enum Job {
+    Workbook(PathBuf),
+    Long { ds: Box<Dataset>, source: InputFile },
+}
+
+fn is_input(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if name.starts_with('.') || name.starts_with("~$") {
+        return false;
+    }
+    matches!(
+        p.extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .as_deref(),
+        Some("xlsx" | "xlsm" | "xls" | "ods" | "csv")
+    )
+}
+
+/// The files named, folders opened (not recursively), in sorted order.
+fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| Error::io(p, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && is_input(p))
+                .collect();
+            v.sort();
+            out.extend(v);
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            return Err(Error::io(
+                p,
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// A file name from a municipality's name: lower case ASCII, dashes.
+pub(crate) fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        let c = match c {
+            'ä' | 'å' | 'á' | 'à' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+type Outcome1 = std::result::Result<(Municipality, Vec<IndicatorValue>), Failure>;
+type Done = std::result::Result<(Municipality, Vec<IndicatorValue>), Error>;
+
+/// What every municipality of a batch gets, the same for each.
+pub struct Plan<'a> {
+    pub cfg: &'a Config,
+    pub scenarios: &'a [Scenario],
+    /// The settings files' fingerprints, for each report's list of inputs.
+    pub settings: &'a [InputFile],
+    pub opts: Options,
+    /// Paths and seed, when each municipality is also simulated.
+    pub simulate: Option<(u64, u64)>,
+    /// The report written for each municipality, if any.
+    pub report: Option<Kind>,
+    /// The folder the reports go to.
+    pub out: &'a Path,
+    pub jobs: Option<usize>,
+}
+
+/// A workbook's municipality, or each municipality of a long table on one
+/// of its sheets.
+fn one(plan: &Plan, job: &Job, report_name: &str) -> std::result::Result<Vec<Done>, Error> {
+    match job {
+        Job::Workbook(p) => {
+            let source = input("workbook", p)?;
+            let (sets, long) = ingest::read_any(p)?;
+            let mut out = Vec::new();
+            for ds in sets {
+                let name = if long {
+                    slug(&format!("{report_name}-{}", ds.name()))
+                } else {
+                    report_name.to_string()
+                };
+                out.push(
+                    refuse_errors(ds, plan.cfg.allow_unknown)
+                        .and_then(|ds| municipality(plan, &ds, source.clone(), &name)),
+                );
+            }
+            Ok(out)
+        }
+        Job::Long { ds, source } => Ok(vec![municipality(plan, ds, source.clone(), report_name)]),
+    }
+}
+
+fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str) -> Done {
+    let mut doc = document(
+        plan.cfg,
+        ds,
+        plan.scenarios,
+        plan.opts,
+        source,
+        plan.settings,
+    )?;
+    // One thread a municipality: the workers already use every core.
+    if let Some(run) = plan.simulate {
+        doc.simulations = simulations(plan.cfg, ds, plan.scenarios, plan.opts, run, 1)?;
+    }
+    // The probability that each target holds, under the first scenario (the
+    // one whose values the summary shows; `run` made sure it is uncertain).
+    let p_met = doc
+        .simulations
+        .first()
+        .filter(|s| {
+            plan.scenarios
+                .first()
+                .is_some_and(|sc| sc.name == s.scenario)
+        })
+        .map(|s| {
+            s.cells
+                .iter()
+                .map(|c| ((c.indicator, c.year), c.p_met))
+                .collect()
+        })
+        .unwrap_or_default();
+    let report = match plan.report {
+        None => None,
+        Some(kind) => {
+            let ext = match kind {
+                Kind::Xlsx => "xlsx",
+                Kind::Html => "html",
+            };
+            let name = format!("{report_name}.{ext}");
+            let path = plan.out.join(&name);
+            let bytes = render(
+                &doc,
+                kind,
+                plan.cfg.targets.net_cost_growth.allowance_pp,
+                &path,
+            )?;
+            write_atomically(&path, |w| w.write_all(&bytes))?;
+            Some(name)
+        }
+    };
+    // The summary needs the values, not the cells they were made from.
+    let mut values = doc.main().values.clone();
+    for v in &mut values {
+        v.inputs = Vec::new();
+    }
+    Ok((
+        Municipality {
+            name: ds.name().to_string(),
+            code: ds.municipality_code.clone(),
+            file: ds.file.clone(),
+            report,
+            p_met,
+        },
+        values,
+    ))
+}
+
+fn progress(done: usize, total: usize) {
+    let width = 30;
+    let filled = done * width / total.max(1);
+    let mut err = std::io::stderr().lock();
+    let _ = write!(
+        err,
+        "\r[{}{}] {done}/{total}",
+        "#".repeat(filled),
+        ".".repeat(width - filled)
+    );
+    if done == total {
+        let _ = writeln!(err);
+    }
+    let _ = err.flush();
+}
+
+/// What a panic said, for the failure row.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".into())
+}
+
+/// Runs every input's municipalities; the summary has them in input order,
+/// and a failure of one as its row.
+pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<Summary> {
+    // The jobs and their report names, fixed before any work starts.
+    let mut jobs: Vec<(Job, String)> = Vec::new();
+    let mut failures: Vec<Failure> = Vec::new();
+    for f in files(inputs)? {
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if f.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+            let text = ingest::csv_text::read_file(&f)?;
+            match ingest::long::read_long_csv(&text, &f.display().to_string()) {
+                Ok(sets) => {
+                    let source = input("long table", &f)?;
+                    for ds in sets {
+                        let name = slug(&format!("{stem}-{}", ds.name()));
+                        jobs.push((
+                            Job::Long {
+                                ds: Box::new(ds),
+                                source: source.clone(),
+                            },
+                            name,
+                        ));
+                    }
+                }
+                Err(e) => failures.push(Failure {
+                    file: f.display().to_string(),
+                    error: e.chain().join(": "),
+                }),
+            }
+        } else {
+            jobs.push((Job::Workbook(f.clone()), slug(&stem)));
+        }
+    }
+    // Two inputs with the same stem (a.xlsx and a.ods) keep apart.
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    for (_, name) in jobs.iter_mut() {
+        let n = seen.entry(name.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            name.push_str(&format!("-{n}"));
+        }
+    }
+
+    let total = jobs.len();
+    let results: Vec<Mutex<Vec<Outcome1>>> = (0..total).map(|_| Mutex::new(Vec::new())).collect();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let show = std::io::stderr().is_terminal();
+    let workers = threads(plan.jobs).clamp(1, total.max(1));
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    if i >= total {
+                        break;
+                    }
+                    let (job, name) = &jobs[i];
+                    let file = match job {
+                        Job::Workbook(p) => p.display().to_string(),
+                        Job::Long { ds, .. } => format!("{} ({})", ds.file, ds.name()),
+                    };
+                    let failure = |e: Error| Failure {
+                        file: file.clone(),
+                        error: e.chain().join(": "),
+                    };
+                    // A bug that one municipality's figures trip must not
+                    // take the others down: it becomes that one's failure row.
+                    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        crate::error::fault_injected(name);
+                        one(plan, job, name)
+                    }));
+                    let r: Vec<Outcome1> = match run {
+                        Ok(Ok(list)) => list.into_iter().map(|d| d.map_err(failure)).collect(),
+                        Ok(Err(e)) => vec![Err(failure(e))],
+                        Err(payload) => vec![Err(Failure {
+                            file: file.clone(),
+                            error: format!(
+                                "internal error: {}; the other municipalities were not affected",
+                                panic_message(payload.as_ref())
+                            ),
+                        })],
+                    };
+                    *results[i].lock().expect("no worker panics holding it") = r;
+                    let d = done.fetch_add(1, Ordering::SeqCst) + 1;
+                    if show {
+                        progress(d, total);
+                    }
+                }
+            });
+        }
+    });
+
+    let mut municipalities = Vec::new();
+    let mut values = Vec::new();
+    for r in results {
+        for x in r.into_inner().expect("no worker panics holding it") {
+            match x {
+                Ok((m, v)) => {
+                    municipalities.push(m);
+                    values.push(v);
+                }
+                Err(f) => failures.push(f),
+            }
+        }
+    }
+    Ok(Summary::new(municipalities, values, failures))
+}

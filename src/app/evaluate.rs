@@ -1,0 +1,25 @@
+//! The five indicators and the key ratios of a workbook's own years.
+
+use crate::cli::Config;
+use crate::model::dataset::Dataset;
+use crate::model::indicators::{self, Evaluation};
+use crate::model::ratios::{self, RatioValue};
+
+use super::dataset::years;
+
+/// The indicators, kept to the years shown.
+pub fn indicators(cfg: &Config, ds: &Dataset) -> Evaluation {
+    let mut ev = indicators::evaluate(ds, &cfg.targets, &cfg.index);
+    let shown = years(cfg, ds);
+    ev.years.retain(|(y, _)| shown.contains(y));
+    ev.values.retain(|v| shown.contains(&v.year));
+    ev
+}
+
+/// The key ratios of the years shown, and those years.
+pub fn ratios(cfg: &Config, ds: &Dataset) -> (Vec<RatioValue>, Vec<i32>) {
+    let shown = years(cfg, ds);
+    let mut values = ratios::compute_ratios(ds, &cfg.targets);
+    values.retain(|v| shown.contains(&v.year));
+    (values, shown)
+}

@@ -1,0 +1,24 @@
+//! The application layer between the commands and the model: reading a
+//! dataset and scenarios, projecting and measuring, gathering a report's
+//! document, writing output whole. A command parses its flags, calls these
+//! and picks a printer; commands never call each other.
+
+pub mod batch;
+pub mod check;
+pub mod dataset;
+pub mod document;
+pub mod evaluate;
+pub mod output;
+pub mod project;
+pub mod scenarios;
+pub mod solve;
+
+pub use dataset::{load, refuse_errors};
+pub use output::{emit, write_atomically};
+
+use crate::error::{Error, Location};
+
+/// A mistake on the command line itself, not in any file it names.
+pub fn usage(message: impl Into<String>) -> Error {
+    Error::config(Location::file("(arguments)"), message)
+}

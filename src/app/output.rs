@@ -1,0 +1,51 @@
+//! Output written whole: a reader of a file never sees half of it, and a
+//! closed pipe is the reader's choice, not an error.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::cli::Config;
+use crate::error::{Error, Result};
+
+/// Writes to stdout, or to `--out` whole: into a temporary file beside it,
+/// renamed over the target only when everything was written.
+pub fn emit(cfg: &Config, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    match &cfg.out {
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            match write(&mut lock) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.map_err(|e| Error::io("(stdout)", e)),
+            }
+        }
+        Some(path) => write_atomically(path, write),
+    }
+}
+
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    let result = (|| {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        write(&mut f)?;
+        f.flush()?;
+        f.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(path, e));
+    }
+    Ok(())
+}

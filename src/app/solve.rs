@@ -1,0 +1,53 @@
+//! The search for the smallest move of a lever, and the scenario it finds
+//! measured again for the report.
+
+use crate::cli::Config;
+use crate::error::Result;
+use crate::model::dataset::Dataset;
+use crate::model::indicators::Evaluation;
+use crate::model::projection::{Options, ProjectionError};
+use crate::model::scenario::Scenario;
+use crate::model::solve::{self, Goal, LeverSpec, Solution};
+
+use super::project::{project, projection_error};
+use super::usage;
+
+/// The solution, and when one was found, the indicators with it applied.
+pub fn solve(
+    cfg: &Config,
+    ds: &Dataset,
+    sc: &Scenario,
+    opts: Options,
+    levers: &[LeverSpec],
+    goal: &Goal,
+) -> Result<(Solution, Option<Evaluation>)> {
+    let scenario_error = projection_error(ds, sc);
+    let sol = solve::solve(ds, sc, &cfg.index, &cfg.targets, opts, levers, goal)
+        // The search's first projection is the scenario's own: a mistake in
+        // the file is named by file and line, one in a lever by the lever.
+        .map_err(|e| match e {
+            ProjectionError::Scenario(e)
+                if e.at
+                    .as_ref()
+                    .is_some_and(|at| &*at.file == solve::LEVER_ORIGIN) =>
+            {
+                usage(match e.at {
+                    Some(at) => format!("{}: {}", at.key, e.message),
+                    None => e.message,
+                })
+            }
+            e => scenario_error(e),
+        })?;
+    let solved = sol.found.as_ref().map(|s| {
+        solve::apply(
+            sc,
+            &s.iter().map(|x| (x.lever, x.value)).collect::<Vec<_>>(),
+            sol.from,
+        )
+    });
+    let after = match &solved {
+        Some(s) => Some(project(cfg, ds, s, opts)?.1),
+        None => None,
+    };
+    Ok((sol, after))
+}
