@@ -142,6 +142,21 @@ run scenario-diff-1 scenario diff scenarios/baseline.toml scenarios/tax_rise.tom
 run scenario-diff-2 scenario diff scenarios/uncertain.toml scenarios/uncertain_tax_rise.toml
 run scenario-diff-missing scenario diff scenarios/baseline.toml nope.toml
 
+# 40 synthetic municipalities, as workbooks and as a long table (the synth
+# example beside the binary, if it was built: cargo build --example synth).
+synth=$(dirname "$bin")/examples/synth
+if [ -x "$synth" ]; then
+    "$synth" --count 40 --seed 7 --long "$tmp/synth-long.csv" >/dev/null 2>&1
+    "$synth" --count 40 --seed 7 --out "$tmp/synth-in" >/dev/null 2>&1
+    run batch-synth-long batch "$tmp/synth-long.csv" --scenario scenarios/baseline.toml --report none --jobs 1 --out "$tmp/batch-synth-long"
+    run batch-synth-wb batch "$tmp/synth-in" --scenario scenarios/uncertain.toml --simulate 100 --jobs 1 --out "$tmp/batch-synth-wb"
+    for d in "$tmp/batch-synth-long" "$tmp/batch-synth-wb"; do
+        for f in "$d"/*; do
+            keep "$(basename "$d")-$(basename "$f")" "$f"
+        done
+    done
+fi
+
 # The temporary folder's name appears in messages; it is not a difference.
 sed -i "s|$tmp|TMP|g" "$out"/*.out "$out"/*.err
 echo "$n runs into $out"
