@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::model::price_index::PriceIndex;
 use crate::model::targets::Targets;
 use crate::report::{Lang, OutputFormat};
@@ -345,8 +345,8 @@ impl BatchArgs {
 
 fn parse_years(s: &str) -> Result<(i32, i32)> {
     let bad = || {
-        Error::config(
-            Location::file("--years"),
+        Error::usage_of(
+            "--years",
             format!("'{s}' is not a year or a range such as 2022-2026"),
         )
     };
@@ -365,8 +365,8 @@ fn parse_years(s: &str) -> Result<(i32, i32)> {
     }
     for y in [a, b] {
         if !(FIRST_YEAR..=LAST_YEAR).contains(&y) {
-            return Err(Error::config(
-                Location::file("--years"),
+            return Err(Error::usage_of(
+                "--years",
                 format!("{y} is outside the years {FIRST_YEAR}–{LAST_YEAR}"),
             ));
         }
@@ -392,16 +392,15 @@ impl Common {
             } else {
                 ""
             };
-            return Err(Error::config(
-                Location::file("--explain"),
+            return Err(Error::usage_of(
+                "--explain",
                 format!(
                     "{what}only `indicators` and `ratios` print their formulas, this command has none to explain"
                 ),
             ));
         }
         if !self.explain && self.workbook.is_none() {
-            return Err(Error::config(
-                Location::file("(arguments)"),
+            return Err(Error::usage(
                 "this command needs a workbook (xlsx, xls or ods)",
             ));
         }

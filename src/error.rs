@@ -109,6 +109,13 @@ pub enum Error {
     },
     /// An error with context added on top of its cause.
     Context { message: String, source: Box<Error> },
+    /// The command line asks for something that cannot be done (a flag out
+    /// of its range, a missing argument); `flag` names it when one flag is
+    /// the cause. No file has been read.
+    Usage {
+        flag: Option<String>,
+        message: String,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -123,6 +130,18 @@ impl Error {
     pub fn config(at: Location, message: impl Into<String>) -> Self {
         Error::Config {
             at,
+            message: message.into(),
+        }
+    }
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::Usage {
+            flag: None,
+            message: message.into(),
+        }
+    }
+    pub fn usage_of(flag: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Usage {
+            flag: Some(flag.into()),
             message: message.into(),
         }
     }
@@ -183,6 +202,14 @@ impl fmt::Display for Error {
                 )
             }
             Error::Context { message, .. } => write!(f, "{message}"),
+            Error::Usage {
+                flag: Some(flag),
+                message,
+            } => write!(f, "{flag}: {message}"),
+            Error::Usage {
+                flag: None,
+                message,
+            } => write!(f, "{message}"),
         }
     }
 }

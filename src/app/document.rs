@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::Config;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::model::dataset::Dataset;
 use crate::model::projection::Options;
 use crate::model::scenario::Scenario;
@@ -37,8 +37,8 @@ pub fn kind_of(out: &Path) -> Result<Kind> {
     {
         Some("xlsx") => Ok(Kind::Xlsx),
         Some("html") | Some("htm") => Ok(Kind::Html),
-        _ => Err(Error::config(
-            Location::file("--out"),
+        _ => Err(Error::usage_of(
+            "--out",
             format!("{}: a report is written as .xlsx or .html", out.display()),
         )),
     }

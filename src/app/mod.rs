@@ -16,9 +16,9 @@ pub mod solve;
 pub use dataset::{load, refuse_errors};
 pub use output::{emit, write_atomically};
 
-use crate::error::{Error, Location};
+use crate::error::Error;
 
 /// A mistake on the command line itself, not in any file it names.
 pub fn usage(message: impl Into<String>) -> Error {
-    Error::config(Location::file("(arguments)"), message)
+    Error::usage(message)
 }

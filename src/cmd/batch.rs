@@ -11,7 +11,7 @@ use crate::app::project::options;
 use crate::app::{self, scenarios, usage, write_atomically};
 use crate::cli::{BatchArgs, ReportFormat};
 use crate::cmd::Outcome;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::report::batch as summary;
 
 pub fn run(args: &BatchArgs) -> Result<Outcome> {
@@ -24,8 +24,8 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
                 .first()
                 .is_none_or(|sc| sc.uncertainty.items.is_empty()))
     {
-        return Err(Error::config(
-            Location::file("--simulate"),
+        return Err(Error::usage_of(
+            "--simulate",
             "--simulate needs a number of paths and a first --scenario with [[uncertainty]] entries",
         ));
     }

@@ -7,7 +7,7 @@ use crate::app::project::{options, sensitivities, simulations, threads};
 use crate::app::{load, scenarios, usage, write_atomically};
 use crate::cli::ReportArgs;
 use crate::cmd::Outcome;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 
 pub fn run(args: &ReportArgs) -> Result<Outcome> {
     let cfg = args.common.config()?;
@@ -28,8 +28,8 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
     let mut doc = document(&cfg, &ds, &scenarios, opts, source, &settings)?;
     if let Some(paths) = args.simulate {
         if paths == 0 || !scenarios.iter().any(|sc| !sc.uncertainty.items.is_empty()) {
-            return Err(Error::config(
-                Location::file("--simulate"),
+            return Err(Error::usage_of(
+                "--simulate",
                 "--simulate needs a number of paths and a --scenario with [[uncertainty]] entries",
             ));
         }
@@ -45,8 +45,8 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
     if args.sensitivity {
         doc.sensitivity = sensitivities(&cfg, &ds, &scenarios, opts)?;
         if doc.sensitivity.is_empty() {
-            return Err(Error::config(
-                Location::file("--sensitivity"),
+            return Err(Error::usage_of(
+                "--sensitivity",
                 "--sensitivity needs a --scenario with [[uncertainty]] entries",
             ));
         }

@@ -5,7 +5,7 @@ use crate::app::scenarios::needs_uncertainty;
 use crate::app::{emit, load};
 use crate::cli::{SensitivityArgs, SimulateArgs};
 use crate::cmd::Outcome;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::report::{self, OutputFormat};
 use crate::scenario_file;
 
@@ -14,10 +14,7 @@ pub fn run(args: &SimulateArgs) -> Result<Outcome> {
     let sc = scenario_file::load(&args.scenario)?;
     needs_uncertainty(&sc)?;
     if args.paths == 0 {
-        return Err(Error::config(
-            Location::file("--paths"),
-            "at least one path",
-        ));
+        return Err(Error::usage_of("--paths", "at least one path"));
     }
     let ds = load(&cfg)?;
     let sim = project::simulate(
