@@ -14,7 +14,7 @@ use crate::model::items;
 const SCALE: u32 = 2;
 
 fn to_cents(v: Decimal) -> i128 {
-    let mut r = v.round_dp(SCALE);
+    let mut r = crate::model::money::round_half_away(v, SCALE);
     r.rescale(SCALE);
     r.mantissa()
 }
