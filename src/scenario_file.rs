@@ -344,7 +344,7 @@ impl Cx<'_> {
                 key,
                 format!(
                     "expected a percentage such as 2.5 or \"2,5 %\", found {}",
-                    v.get_ref()
+                    shown(v.get_ref())
                 ),
             )
         })?;
@@ -1452,6 +1452,15 @@ fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A value as an error message shows it: a float too large for a figure in
+/// exponent form (1e308, not three hundred digits).
+fn shown(v: &toml::Value) -> String {
+    match v {
+        toml::Value::Float(f) if f.abs() >= 1e15 => format!("{f:e}"),
+        _ => v.to_string(),
+    }
 }
 
 #[cfg(test)]

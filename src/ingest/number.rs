@@ -83,12 +83,26 @@ pub fn residents(num: &Num) -> Result<Decimal, String> {
     Ok(v.normalize())
 }
 
-/// An income tax rate in per cent, 0 to 100.
+/// Whether a tax rate cell holds a fraction: a cell formatted as a
+/// percentage stores 9,10 % as 0,091, and below 1 a rate can only be that.
+pub fn is_percent_cell(num: &Num) -> bool {
+    num.value > Decimal::ZERO && num.value < Decimal::ONE
+}
+
+/// An income tax rate in per cent (a percentage cell's fraction times 100).
+/// Municipal rates run from about 4 % (after the 2023 transfer of health and
+/// social services) to about 23 % (before it); Tuloverolaki 1535/1992 sets
+/// them as per cent with two decimals. Outside 1–30 % it is no
+/// municipality's rate: an error, never a figure carried into the forecast.
 pub fn tax_rate(num: &Num) -> Result<Decimal, String> {
-    let v = num.value;
-    if v < Decimal::ZERO || v > Decimal::ONE_HUNDRED {
+    let v = if is_percent_cell(num) {
+        num.value * Decimal::ONE_HUNDRED
+    } else {
+        num.value
+    };
+    if v < Decimal::ONE || v > Decimal::from(30) {
         return Err(format!(
-            "income tax rate {} % is not from 0 to 100 %",
+            "income tax rate {} % is outside 1–30 %, the range of any Finnish municipality's rate",
             v.normalize()
         ));
     }

@@ -758,7 +758,13 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
                         Cell::Error(e) => findings.push(Finding::error(
                             "cell_error",
                             format!(
-                                "the cell holds the error value {e} (row \"{}\", {} {})",
+                                "the cell holds {}{e}, not a figure (row \"{}\", {} {})",
+                                // Excel's own (#DIV/0!), or a number too large.
+                                if e.starts_with('#') {
+                                    "the error value "
+                                } else {
+                                    ""
+                                },
                                 label_parts.join(" "),
                                 yc.kind,
                                 yc.year

@@ -615,15 +615,21 @@ fn read_statement(
             };
             let value = match def.id {
                 "bg.asukasluku" => number::residents(num),
-                "bg.tuloveroprosentti" => number::tax_rate(num).and_then(|_| {
-                    tax_rate_as_percent(
-                        num,
-                        &row.label,
-                        *year,
-                        &at(row.row, *col),
-                        &mut ds.findings,
-                    )
-                }),
+                "bg.tuloveroprosentti" => {
+                    if number::is_percent_cell(num) {
+                        ds.findings.push(Finding::notice(
+                            "tax_rate_percent_cell",
+                            format!(
+                                "\"{}\" {year}: {} read as {} %, as a cell formatted as a percentage stores it",
+                                row.label,
+                                num.value.normalize(),
+                                (num.value * Decimal::ONE_HUNDRED).normalize()
+                            ),
+                            vec![at(row.row, *col)],
+                        ));
+                    }
+                    number::tax_rate(num)
+                }
                 // Stocks of liabilities: a negative one is a sign error,
                 // and no identity would catch it.
                 id if id.starts_with("bg.") => number::figure(num, scale).and_then(|v| {
@@ -1055,39 +1061,4 @@ fn check_signs(ds: &mut Dataset) {
         }
     }
     ds.findings.extend(out);
-}
-
-/// Municipal income tax rates run from about 4 % (after the 2023 transfer of
-/// health and social services) to about 23 % (before it); Tuloverolaki
-/// 1535/1992 sets them as per cent with two decimals. A cell formatted as a
-/// percentage stores 9,10 % as 0,091: below 1 it can only be that, and is
-/// read as per cent with a notice. Outside 1–30 % it is no municipality's
-/// rate: an error, never a figure carried into the tax forecast.
-fn tax_rate_as_percent(
-    num: &number::Num,
-    label: &str,
-    year: i32,
-    cell: &Location,
-    findings: &mut Vec<Finding>,
-) -> std::result::Result<Decimal, String> {
-    let mut v = num.value;
-    if v > Decimal::ZERO && v < Decimal::ONE {
-        v *= Decimal::ONE_HUNDRED;
-        findings.push(Finding::notice(
-            "tax_rate_percent_cell",
-            format!(
-                "\"{label}\" {year}: {} read as {} %, as a cell formatted as a percentage stores it",
-                num.value.normalize(),
-                v.normalize()
-            ),
-            vec![cell.clone()],
-        ));
-    }
-    if v < Decimal::ONE || v > Decimal::from(30) {
-        return Err(format!(
-            "income tax rate {} % is outside 1–30 %, the range of any Finnish municipality's rate",
-            v.normalize()
-        ));
-    }
-    Ok(crate::model::money::cents(v))
 }
