@@ -35,17 +35,10 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// What a file holds, by its first bytes rather than its name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Container {
-    /// xlsx, xlsm, xlsb or ods.
-    Zip,
-    /// xls (Excel 97–2003).
-    Ole,
-}
-
-/// Checks that `path` is a workbook that can be read within bounds.
-pub fn check(path: &Path, file: &str) -> Result<Container> {
+/// Checks that `path` is a workbook that can be read within bounds, judging
+/// what it holds by its first bytes rather than its name: a zip (xlsx, xlsm,
+/// xlsb, ods) or an OLE file (xls).
+pub fn check(path: &Path, file: &str) -> Result<()> {
     let at = || Location::file(file);
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
@@ -70,7 +63,7 @@ pub fn check(path: &Path, file: &str) -> Result<Container> {
         .map_err(|e| Error::io(path, e))?;
     if head.starts_with(OLE_MAGIC) {
         check_xls(path, file)?;
-        return Ok(Container::Ole);
+        return Ok(());
     }
     if head.starts_with(EMPTY_ZIP_MAGIC) {
         return Err(Error::input(
@@ -86,7 +79,7 @@ pub fn check(path: &Path, file: &str) -> Result<Container> {
         ));
     }
     check_zip(path, file)?;
-    Ok(Container::Zip)
+    Ok(())
 }
 
 /// Decompresses every part a reader may parse, within the limits, and scans

@@ -17,6 +17,19 @@ pub struct Num {
     pub decimals: u32,
 }
 
+impl Num {
+    /// Half of this is the rounding a printed figure may carry, in euros: a
+    /// unit of its last printed digit in the sheet's unit, at least a cent
+    /// (and a cent for a float's long tail of digits).
+    pub fn quantum(&self, scale: Decimal) -> Decimal {
+        if self.decimals > 6 {
+            Decimal::new(1, 2)
+        } else {
+            (scale / Decimal::from(10i64.pow(self.decimals))).max(Decimal::new(1, 2))
+        }
+    }
+}
+
 pub fn from_f64(f: f64) -> Option<Num> {
     if !f.is_finite() {
         return None;

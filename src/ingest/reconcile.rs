@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 
 use crate::error::Location;
+use crate::ingest::number;
 use crate::ingest::sheet::Row;
 use crate::model::dataset::{Dataset, Entity};
 use crate::model::findings::Finding;
@@ -426,33 +427,28 @@ fn judge_row(
 }
 
 /// A row with figures that is not a line, its figures in euros as printed.
+/// `scale` is the row's own unit (`Layout::scale_of`): a row in a later
+/// table of the sheet is in that table's unit.
 pub fn unknown_row(
     row: &Row,
-    sheet_scale: Decimal,
+    scale: Decimal,
     hint: String,
     cell: Location,
     at: impl Fn(u32) -> Location,
 ) -> Result<Unknown, Finding> {
-    let scale = row.scale.unwrap_or(sheet_scale);
     let mut values = Vec::new();
     for (year, num, col) in &row.values {
-        let Some(v) = num.value.checked_mul(scale) else {
-            return Err(Finding::error(
+        let v = number::figure(num, scale).map_err(|why| {
+            Finding::error(
                 "amount_out_of_range",
                 format!(
-                    "row \"{}\" is none of the decree's lines and its figure for {year} is out of range in euros",
+                    "row \"{}\" is none of the decree's lines; {year}: {why}",
                     row.label
                 ),
                 vec![at(*col)],
-            ));
-        };
-        let v = crate::model::money::cents(v);
-        let quantum = if num.decimals > 6 {
-            Decimal::new(1, 2)
-        } else {
-            (scale / Decimal::from(10i64.pow(num.decimals))).max(Decimal::new(1, 2))
-        };
-        values.push((*year, v, quantum, at(*col)));
+            )
+        })?;
+        values.push((*year, v, num.quantum(scale), at(*col)));
     }
     Ok(Unknown {
         label: row.label.clone(),

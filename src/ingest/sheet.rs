@@ -1009,7 +1009,7 @@ fn check_totals(
                             parts.iter().all(|(j, _)| {
                                 labels::candidates(*st, &pending[*j].row.label)
                                     .iter()
-                                    .any(|d| under(hd.id, d))
+                                    .any(|d| items::is_under(hd.id, d))
                             })
                         })
                     })
@@ -1125,19 +1125,6 @@ fn check_totals(
             .unwrap_or_else(|| at(blocks[0].header_row, 0));
         findings.push(Finding::notice("total_column", msg, vec![loc]));
     }
-}
-
-fn under(ancestor: &str, mut d: &'static items::ItemDef) -> bool {
-    while let Some(p) = d.parent {
-        if p == ancestor {
-            return true;
-        }
-        match items::try_item(p) {
-            Some(next) => d = next,
-            None => return false,
-        }
-    }
-    false
 }
 
 fn col_name(c: u32) -> String {

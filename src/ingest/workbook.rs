@@ -569,7 +569,7 @@ fn read_statement(
                     format!(" (it is a line of the {})", other.join(", "))
                 };
                 // Judged once the whole workbook is read, by its arithmetic.
-                match reconcile::unknown_row(row, layout.scale, hint, label_cell, |c| {
+                match reconcile::unknown_row(row, layout.scale_of(row), hint, label_cell, |c| {
                     at(row.row, c)
                 }) {
                     Ok(u) => trace.push(reconcile::TraceRow::Unknown(u)),
@@ -655,11 +655,7 @@ fn read_statement(
                     continue;
                 }
             };
-            let quantum = if num.decimals > 6 {
-                Decimal::new(1, 2)
-            } else {
-                (scale / Decimal::from(10i64.pow(num.decimals))).max(Decimal::new(1, 2))
-            };
+            let quantum = num.quantum(scale);
             let source = at(row.figure_row(*year), *col);
             if let Some(prev) = read.get(&(def.id, *year)) {
                 if prev.value != value {
@@ -760,16 +756,6 @@ fn read_statement(
     }
 }
 
-fn is_ancestor(anc: &str, mut d: &'static ItemDef) -> bool {
-    while let Some(p) = d.parent {
-        if p == anc {
-            return true;
-        }
-        d = items::item(p);
-    }
-    false
-}
-
 /// Which section of a statement the rows are in, to tell apart lines with
 /// the same label ("Muut saamiset" under Sijoitukset, long- or short-term
 /// receivables; the long- and short-term loans).
@@ -798,10 +784,10 @@ impl Sections {
             let closing = self
                 .last
                 .as_ref()
-                .is_some_and(|(l, _)| is_ancestor(def.id, l));
+                .is_some_and(|(l, _)| items::is_under(def.id, l));
             self.open = if closing { None } else { Some(def.id) };
         } else if let Some(o) = self.open
-            && !is_ancestor(o, def)
+            && !items::is_under(o, def)
         {
             self.open = None;
         }
@@ -834,7 +820,10 @@ impl Sections {
                 .filter(|d| d.parent == Some(o))
                 .collect();
             let under: Vec<_> = if direct.is_empty() {
-                pool.iter().copied().filter(|d| is_ancestor(o, d)).collect()
+                pool.iter()
+                    .copied()
+                    .filter(|d| items::is_under(o, d))
+                    .collect()
             } else {
                 direct
             };
@@ -857,7 +846,7 @@ impl Sections {
             }
             if next
                 .iter()
-                .any(|n| items::is_subtotal(n.id) && !pool.iter().any(|c| is_ancestor(n.id, c)))
+                .any(|n| items::is_subtotal(n.id) && !pool.iter().any(|c| items::is_under(n.id, c)))
             {
                 break;
             }

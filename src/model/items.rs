@@ -354,6 +354,20 @@ pub fn try_item(id: &str) -> Option<&'static ItemDef> {
     index().position.get(id).map(|i| &ITEMS[*i])
 }
 
+/// Whether `d` lies under `ancestor` in the statement's tree of lines.
+pub fn is_under(ancestor: &str, mut d: &'static ItemDef) -> bool {
+    while let Some(p) = d.parent {
+        if p == ancestor {
+            return true;
+        }
+        match try_item(p) {
+            Some(next) => d = next,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// The lines that add into `id`, in published order.
 pub fn children(id: &str) -> impl Iterator<Item = &'static ItemDef> + '_ {
     index()
