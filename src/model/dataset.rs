@@ -190,7 +190,7 @@ impl Dataset {
         mut used: Option<&mut Vec<(&'static str, &'a Figure)>>,
     ) -> Result<Decimal, Gap> {
         let def = items::try_item(id).ok_or(Gap::Absent)?;
-        self.resolve_def(entity, def, year, true, &mut used)
+        self.resolve_def(entity, def, year, &mut used)
     }
 
     fn resolve_def<'a>(
@@ -198,10 +198,9 @@ impl Dataset {
         e: Entity,
         def: &'static ItemDef,
         y: i32,
-        twins: bool,
         used: &mut Option<&mut Vec<(&'static str, &'a Figure)>>,
     ) -> Result<Decimal, Gap> {
-        let twin = twins.then(|| twin(def.id)).flatten();
+        let twin = twin(def.id);
         for id in std::iter::once(def.id).chain(twin) {
             if let Some(f) = self.figures.get(&(e, id, y)) {
                 if let Some(u) = used.as_deref_mut() {
@@ -233,7 +232,7 @@ impl Dataset {
         let mut absent: Vec<&'static str> = Vec::new();
         let mut gap = None;
         for c in items::children(id) {
-            match self.resolve_def(e, c, y, true, used) {
+            match self.resolve_def(e, c, y, used) {
                 Ok(v) => {
                     present.push(c.id);
                     sum += v;

@@ -149,9 +149,10 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Either statement's: `Dataset::resolve` takes the cash flow
+    /// statement's vuosikate where the income statement has none.
     pub fn vuosikate(&self, e: Entity, y: i32) -> Measure {
         self.need(e, "tl.vuosikate", y)
-            .or_else(|why| self.line(e, "rl.vuosikate", y).ok_or(why))
     }
 
     /// Depreciation and impairment as a positive amount, without the group's

@@ -450,8 +450,6 @@ impl Dated {
 }
 
 impl Scenario {
-    /// Every year a measure or project names must fall in the projected
-    /// years (first..=horizon).
     /// Growth rates that compound year after year from `first` to
     /// `horizon` must leave every figure they drive in a plausible range: a
     /// figure that grows more than a billion-fold is no forecast, and long
@@ -556,6 +554,8 @@ impl Scenario {
         Ok(())
     }
 
+    /// Every year a measure or project names must fall in the projected
+    /// years (first..=horizon).
     pub fn check_years(&self, first: i32, horizon: i32) -> Result<(), ScenarioError> {
         let bad = |y: i32, at: &Origin| {
             (y < first || y > horizon).then(|| ScenarioError {

@@ -128,7 +128,7 @@ fn pct(v: Decimal) -> Decimal {
 }
 
 fn fmt_eur(v: Decimal) -> String {
-    let m = crate::model::money::round_half_away(v / Decimal::from(1_000_000), 2);
+    let m = round_half_away(v / Decimal::from(1_000_000), 2);
     format!("{} M€", m.normalize())
 }
 
@@ -1276,7 +1276,7 @@ impl Engine<'_> {
                         at: None,
                         message: format!(
                             "in {t} the projected {name} would be {} €, beyond 10^15 €, which no municipality's figures reach; the scenario's rates or amounts drive it there",
-                            crate::model::money::round_half_away(v, 0)
+                            r0(v)
                         ),
                     }));
                 }
