@@ -248,3 +248,12 @@ pub fn fault_injected(place: &str) {
         panic!("fault injected at {place}");
     }
 }
+
+/// What a panic said: the batch failure row and the one-line internal error.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".into())
+}

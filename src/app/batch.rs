@@ -214,15 +214,6 @@ fn progress(done: usize, total: usize) {
     let _ = err.flush();
 }
 
-/// What a panic said, for the failure row.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown cause".into())
-}
-
 /// Runs every input's municipalities; the summary has them in input order,
 /// and a failure of one as its row.
 pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<Summary> {
@@ -305,7 +296,7 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<Summary> {
                             file: file.clone(),
                             error: format!(
                                 "internal error: {}; the other municipalities were not affected",
-                                panic_message(payload.as_ref())
+                                crate::error::panic_message(payload.as_ref())
                             ),
                         })],
                     };

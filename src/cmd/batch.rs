@@ -18,11 +18,10 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
     let cfg = args.config()?;
     let scenarios = scenarios::all(&args.scenario)?;
     let settings = setting_inputs(&scenarios, args.targets.as_deref(), &args.index)?;
-    if let Some(paths) = args.simulate
-        && (paths == 0
-            || scenarios
-                .first()
-                .is_none_or(|sc| sc.uncertainty.items.is_empty()))
+    if args.simulate.is_some()
+        && scenarios
+            .first()
+            .is_none_or(|sc| sc.uncertainty.items.is_empty())
     {
         return Err(Error::usage_of(
             "--simulate",

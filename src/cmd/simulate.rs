@@ -5,7 +5,7 @@ use crate::app::scenarios::needs_uncertainty;
 use crate::app::{emit, load};
 use crate::cli::{SensitivityArgs, SimulateArgs};
 use crate::cmd::Outcome;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::report::{self, OutputFormat};
 use crate::scenario_file;
 
@@ -13,9 +13,6 @@ pub fn run(args: &SimulateArgs) -> Result<Outcome> {
     let cfg = args.common.config()?;
     let sc = scenario_file::load(&args.scenario)?;
     needs_uncertainty(&sc)?;
-    if args.paths == 0 {
-        return Err(Error::usage_of("--paths", "at least one path"));
-    }
     let ds = load(&cfg)?;
     let sim = project::simulate(
         &cfg,
