@@ -22,6 +22,16 @@ pub const MAX_PATHS: u64 = 1_000_000;
 /// Worker threads: more than any machine it runs on has cores.
 pub const MAX_JOBS: usize = 1024;
 
+/// A year flag: within the years kivijalka projects and reads.
+fn year() -> clap::builder::RangedI64ValueParser<i32> {
+    clap::value_parser!(i32).range(FIRST_YEAR as i64..=LAST_YEAR as i64)
+}
+
+/// A number of simulated paths.
+fn paths() -> clap::builder::RangedU64ValueParser<u64> {
+    clap::value_parser!(u64).range(1..=MAX_PATHS)
+}
+
 fn jobs(s: &str) -> std::result::Result<usize, String> {
     match s.trim().parse::<usize>() {
         Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
@@ -105,10 +115,10 @@ pub struct Common {
 #[derive(Args, Debug)]
 pub struct Projecting {
     /// Project from this actual year (default: the workbook's last); later years are ignored.
-    #[arg(long, value_parser = clap::value_parser!(i32).range(FIRST_YEAR as i64..=LAST_YEAR as i64))]
+    #[arg(long, value_parser = year())]
     pub start: Option<i32>,
     /// The last projected year (default: the scenario's, or start + 10).
-    #[arg(long, value_parser = clap::value_parser!(i32).range(FIRST_YEAR as i64..=LAST_YEAR as i64))]
+    #[arg(long, value_parser = year())]
     pub horizon: Option<i32>,
 }
 
@@ -156,10 +166,10 @@ pub struct SolveArgs {
     #[arg(long, required = true)]
     pub lever: Vec<String>,
     /// Every target must hold in every year up to this one (default: the horizon).
-    #[arg(long, value_parser = clap::value_parser!(i32).range(FIRST_YEAR as i64..=LAST_YEAR as i64))]
+    #[arg(long, value_parser = year())]
     pub by: Option<i32>,
     /// The first year the lever moves, and of the years checked (default: the first projected year).
-    #[arg(long, value_parser = clap::value_parser!(i32).range(FIRST_YEAR as i64..=LAST_YEAR as i64))]
+    #[arg(long, value_parser = year())]
     pub from: Option<i32>,
     /// Only these indicators must hold, as 1,2,5 (default: all five).
     #[arg(long)]
@@ -176,7 +186,7 @@ pub struct SimulateArgs {
     #[arg(long)]
     pub scenario: PathBuf,
     /// Number of simulated paths.
-    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=MAX_PATHS))]
+    #[arg(long, default_value_t = 10_000, value_parser = paths())]
     pub paths: u64,
     /// The seed: the same seed gives the same numbers on every machine.
     #[arg(long, default_value_t = 1)]
@@ -207,7 +217,7 @@ pub struct ReportArgs {
     #[arg(long)]
     pub scenario: Vec<PathBuf>,
     /// Also simulate every scenario with uncertain drivers over this many paths (fan charts), each with the same seed.
-    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=MAX_PATHS))]
+    #[arg(long, value_parser = paths())]
     pub simulate: Option<u64>,
     /// The simulation's seed.
     #[arg(long, default_value_t = 1)]
@@ -248,7 +258,7 @@ pub struct BatchArgs {
     /// Also simulate each municipality over this many paths: fan charts in
     /// its report, and the probability that each target holds (under the
     /// first scenario, which needs [[uncertainty]] entries) in the summary.
-    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=MAX_PATHS))]
+    #[arg(long, value_parser = paths())]
     pub simulate: Option<u64>,
     /// The simulation's seed (the same for every municipality).
     #[arg(long, default_value_t = 1)]

@@ -108,7 +108,7 @@ pub fn simulations(
 ) -> Result<Vec<Simulation>> {
     scenarios
         .iter()
-        .filter(|sc| !sc.uncertainty.items.is_empty())
+        .filter(|sc| sc.is_uncertain())
         .map(|sc| simulate(cfg, ds, sc, opts, run, threads))
         .collect()
 }
@@ -129,7 +129,7 @@ pub fn sensitivities(
 ) -> Result<Vec<(String, Vec<Swing>)>> {
     scenarios
         .iter()
-        .filter(|sc| !sc.uncertainty.items.is_empty())
+        .filter(|sc| sc.is_uncertain())
         .map(|sc| Ok((sc.name.clone(), sensitivity(cfg, ds, sc, opts)?)))
         .collect()
 }

@@ -22,7 +22,7 @@ pub fn all(paths: &[PathBuf]) -> Result<Vec<Scenario>> {
 /// A simulation or a sensitivity needs drivers to vary; without any it
 /// would only repeat the forecast, so the scenario is refused instead.
 pub fn needs_uncertainty(sc: &Scenario) -> Result<()> {
-    if sc.uncertainty.items.is_empty() {
+    if !sc.is_uncertain() {
         return Err(Error::config(
             Location::file(sc.files.first().cloned().unwrap_or_default()),
             "the scenario has no [[uncertainty]] entries to simulate (see scenarios/README.md)",

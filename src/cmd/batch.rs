@@ -18,11 +18,7 @@ pub fn run(args: &BatchArgs) -> Result<Outcome> {
     let cfg = args.config()?;
     let scenarios = scenarios::all(&args.scenario)?;
     let settings = setting_inputs(&scenarios, args.targets.as_deref(), &args.index)?;
-    if args.simulate.is_some()
-        && scenarios
-            .first()
-            .is_none_or(|sc| sc.uncertainty.items.is_empty())
-    {
+    if args.simulate.is_some() && scenarios.first().is_none_or(|sc| !sc.is_uncertain()) {
         return Err(Error::usage_of(
             "--simulate",
             "--simulate needs a number of paths and a first --scenario with [[uncertainty]] entries",

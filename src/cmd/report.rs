@@ -27,7 +27,7 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
     let opts = options(&args.projecting);
     let mut doc = document(&cfg, &ds, &scenarios, opts, source, &settings)?;
     if let Some(paths) = args.simulate {
-        if !scenarios.iter().any(|sc| !sc.uncertainty.items.is_empty()) {
+        if !scenarios.iter().any(|sc| sc.is_uncertain()) {
             return Err(Error::usage_of(
                 "--simulate",
                 "--simulate needs a number of paths and a --scenario with [[uncertainty]] entries",

@@ -450,6 +450,12 @@ impl Dated {
 }
 
 impl Scenario {
+    /// Whether the scenario has drivers to draw (`[[uncertainty]]`): what
+    /// simulate, sensitivity and their report sections need.
+    pub fn is_uncertain(&self) -> bool {
+        !self.uncertainty.items.is_empty()
+    }
+
     /// Growth rates that compound year after year from `first` to
     /// `horizon` must leave every figure they drive in a plausible range: a
     /// figure that grows more than a billion-fold is no forecast, and long
