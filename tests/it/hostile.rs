@@ -10,7 +10,9 @@ use kivijalka::ingest::grid::Cell;
 use kivijalka::ingest::long::read_long_csv;
 use kivijalka::ingest::workbook::load_grids;
 
-use crate::support::{example, path_str, run, stderr, stdout, tempdir, xlsx};
+use crate::support::{
+    example, good_rows, income_statement, path_str, run, stderr, stdout, tempdir, xlsx,
+};
 
 /// Runs `args`, checks it ends within a few seconds with exit code 2 and
 /// returns stderr.
@@ -26,24 +28,6 @@ fn refused(args: &[&str]) -> String {
     err
 }
 
-/// A statement sheet that reads on its own.
-fn income_statement(unit: &'static str, vuosikate: &'static str) -> Vec<Vec<&'static str>> {
-    vec![
-        vec!["Testilä"],
-        vec!["Tuloslaskelma"],
-        vec![unit],
-        vec![],
-        vec!["", "TP 2024", "TP 2023"],
-        vec!["Toimintatuotot", "100", "90"],
-        vec!["Toimintakulut", "-500", "-480"],
-        vec!["Toimintakate", "-400", "-390"],
-        vec!["Verotulot", "300", "290"],
-        vec!["Valtionosuudet", "120", "110"],
-        vec!["Rahoitustuotot ja -kulut", "-5", "-5"],
-        vec!["Vuosikate", vuosikate, "5"],
-    ]
-}
-
 #[test]
 fn one_cell_at_the_last_corner_of_a_background_sheet_is_refused_naming_it() {
     let dir = tempdir("corner");
@@ -51,7 +35,10 @@ fn one_cell_at_the_last_corner_of_a_background_sheet_is_refused_naming_it() {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Tuloslaskelma").unwrap();
-    for (r, row) in income_statement("1 000 €", "15").iter().enumerate() {
+    for (r, row) in income_statement("1 000 €", good_rows("15"))
+        .iter()
+        .enumerate()
+    {
         for (c, t) in row.iter().enumerate() {
             match t.parse::<f64>() {
                 Ok(v) => ws.write_number(r as u32, c as u16, v).unwrap(),
@@ -84,7 +71,7 @@ fn one_cell_at_the_last_corner_of_a_background_sheet_is_refused_naming_it() {
     wb.save(dir.join("iw.xlsx")).unwrap();
     let err = refused(&["indicators", path_str(&dir.join("iw.xlsx"))]);
     assert!(err.contains("cell IW1"), "{err}");
-    let mut rows = income_statement("1 000 €", "15");
+    let mut rows = income_statement("1 000 €", good_rows("15"));
     rows.resize(65_535, vec![]);
     let mut last = vec![""; 255];
     last.push("huomautus");
@@ -104,7 +91,10 @@ fn a_figure_past_the_decimal_range_is_an_error_naming_its_cell() {
     // 9e27 thousands: 9e30 €, beyond what a decimal holds.
     xlsx(
         &path,
-        &[("Tuloslaskelma", income_statement("1 000 €", "9e27"))],
+        &[(
+            "Tuloslaskelma",
+            income_statement("1 000 €", good_rows("9e27")),
+        )],
     );
     let err = refused(&["indicators", path_str(&path)]);
     assert!(
@@ -122,7 +112,7 @@ fn a_figure_past_the_decimal_range_is_an_error_naming_its_cell() {
         &at_bound,
         &[(
             "Tuloslaskelma",
-            income_statement("1 000 €", "1000000000000"),
+            income_statement("1 000 €", good_rows("1000000000000")),
         )],
     );
     let o = run(&["check", path_str(&at_bound)]);
@@ -576,7 +566,7 @@ fn xls(path: &Path, sheet: &str, rows: &[Vec<&str>], far: &[(u16, u16)]) {
 #[test]
 fn an_xls_reads_as_its_xlsx_and_one_with_far_cells_is_refused() {
     let dir = tempdir("xls");
-    let rows = income_statement("1 000 €", "15");
+    let rows = income_statement("1 000 €", good_rows("15"));
     let from_xls = dir.join("testila.xls");
     xls(&from_xls, "Tuloslaskelma", &rows, &[]);
     let from_xlsx = dir.join("testila.xlsx");
@@ -626,7 +616,10 @@ fn a_chart_sheet_is_no_obstacle() {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Tuloslaskelma").unwrap();
-    for (r, row) in income_statement("1 000 €", "15").iter().enumerate() {
+    for (r, row) in income_statement("1 000 €", good_rows("15"))
+        .iter()
+        .enumerate()
+    {
         for (c, t) in row.iter().enumerate() {
             match t.parse::<f64>() {
                 Ok(v) => ws.write_number(r as u32, c as u16, v).unwrap(),

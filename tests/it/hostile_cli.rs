@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::support::{example, path_str, root, run, stderr, tempdir, xlsx};
+use crate::support::{example, long_table, path_str, root, run, stderr, tempdir, xlsx};
 
 const EXAMPLE: &str = "data/kivikoski.xlsx";
 
@@ -249,32 +249,13 @@ fn a_panic_is_an_internal_error_with_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
 }
 
-/// The example's figures as a long table, one municipality per name.
-fn long_table(path: &Path, names: &[&str]) {
-    let ds = kivijalka::ingest::read_path(&example()).unwrap();
-    let mut s = String::from("kunta;kuntanumero;taho;vuosi;laji;rivi;arvo\n");
-    for (i, name) in names.iter().enumerate() {
-        for ((e, id, y), f) in &ds.figures {
-            let taho = if *e == kivijalka::model::dataset::Entity::City {
-                "kaupunki"
-            } else {
-                "konserni"
-            };
-            let kind = ds.kind(*y).unwrap();
-            let v = f.value.normalize().to_string().replace('.', ",");
-            s.push_str(&format!("{name};{};{taho};{y};{kind};{id};{v}\n", 900 + i));
-        }
-    }
-    std::fs::write(path, s).unwrap();
-}
-
 #[test]
 fn batch_neutralises_formula_names_and_isolates_a_panicking_job() {
     let dir = tempdir("hostile-batch");
     let inputs = dir.join("in");
     std::fs::create_dir_all(&inputs).unwrap();
     let names = ["+Kunta", "=1+1", "-Kunta", "@Kunta"];
-    long_table(&inputs.join("a.csv"), &names);
+    long_table(&inputs.join("a.csv"), &names, |i| 900 + i);
     std::fs::copy(example(), inputs.join("b.xlsx")).unwrap();
     let out = dir.join("out");
     let o = Command::new(env!("CARGO_BIN_EXE_kivijalka"))

@@ -9,7 +9,9 @@ use kivijalka::model::dataset::Dataset;
 use kivijalka::model::findings::Severity;
 
 use crate::support::make_example::{self, Style};
-use crate::support::{example, path_str, root, run, stderr, tempdir, xlsx};
+use crate::support::{
+    example, good_rows, income_statement, path_str, root, run, stderr, tempdir, xlsx,
+};
 
 fn build(dir: &Path, name: &str, style: Style) -> PathBuf {
     let figures = make_example::derive(&root().join("data/kivikoski"));
@@ -136,30 +138,6 @@ fn layout_variants_read_to_identical_statements() {
     }
 }
 
-fn income_statement(rows: Vec<Vec<&'static str>>) -> Vec<Vec<&'static str>> {
-    let mut out = vec![
-        vec!["Testilä"],
-        vec!["Tuloslaskelma"],
-        vec!["1 000 €"],
-        vec![],
-        vec!["", "TP 2024", "TP 2023"],
-    ];
-    out.extend(rows);
-    out
-}
-
-fn good_rows() -> Vec<Vec<&'static str>> {
-    vec![
-        vec!["Toimintatuotot", "100", "90"],
-        vec!["Toimintakulut", "-500", "-480"],
-        vec!["Toimintakate", "-400", "-390"],
-        vec!["Verotulot", "300", "290"],
-        vec!["Valtionosuudet", "120", "110"],
-        vec!["Rahoitustuotot ja -kulut", "-5", "-5"],
-        vec!["Vuosikate", "15", "5"],
-    ]
-}
-
 /// Runs `indicators` on a file and returns (exit code, stderr).
 fn indicators(path: &Path) -> (i32, String) {
     let o = run(&["indicators", path_str(path)]);
@@ -210,7 +188,7 @@ fn bad_files_are_refused_with_the_place_named() {
     );
 
     let duplicate_years = dir.join("duplicate_years.xlsx");
-    let mut rows = income_statement(good_rows());
+    let mut rows = income_statement("1 000 €", good_rows("15"));
     rows[4] = vec!["", "TP 2024", "TP 2024"];
     xlsx(&duplicate_years, &[("Tuloslaskelma", rows)]);
     let (code, err) = indicators(&duplicate_years);
@@ -221,11 +199,11 @@ fn bad_files_are_refused_with_the_place_named() {
     );
 
     let text_in_number = dir.join("text_in_number.xlsx");
-    let mut rows = good_rows();
+    let mut rows = good_rows("15");
     rows[3] = vec!["Verotulot", "300", "n/a"];
     xlsx(
         &text_in_number,
-        &[("Tuloslaskelma", income_statement(rows))],
+        &[("Tuloslaskelma", income_statement("1 000 €", rows))],
     );
     let (code, err) = indicators(&text_in_number);
     assert_eq!(code, 2);
@@ -235,11 +213,14 @@ fn bad_files_are_refused_with_the_place_named() {
     );
 
     let unknown = dir.join("unknown.xlsx");
-    let mut rows = good_rows();
+    let mut rows = good_rows("15");
     rows.insert(4, vec!["Kunnan salainen erä", "7", "7"]);
     // Its figures are in the printed vuosikate, so the statement needs it.
     rows[7] = vec!["Vuosikate", "22", "12"];
-    xlsx(&unknown, &[("Tuloslaskelma", income_statement(rows))]);
+    xlsx(
+        &unknown,
+        &[("Tuloslaskelma", income_statement("1 000 €", rows))],
+    );
     let (code, err) = indicators(&unknown);
     assert_eq!(code, 2);
     assert!(
@@ -267,7 +248,13 @@ fn bad_files_are_refused_with_the_place_named() {
 fn a_missing_statement_makes_its_indicators_not_measurable_naming_the_line() {
     let dir = tempdir("missing_statement");
     let path = dir.join("income_only.xlsx");
-    xlsx(&path, &[("Tuloslaskelma", income_statement(good_rows()))]);
+    xlsx(
+        &path,
+        &[(
+            "Tuloslaskelma",
+            income_statement("1 000 €", good_rows("15")),
+        )],
+    );
     let o = run(&[
         "indicators",
         path_str(&path),
@@ -313,7 +300,10 @@ fn sign_convention_is_taken_from_the_subtotals() {
         vec!["Rahoitustuotot ja -kulut", "-5", "-5"],
         vec!["Vuosikate", "15", "5"],
     ];
-    xlsx(&path, &[("Tuloslaskelma", income_statement(rows))]);
+    xlsx(
+        &path,
+        &[("Tuloslaskelma", income_statement("1 000 €", rows))],
+    );
     let ds = read_path(&path).unwrap();
     assert_eq!(
         ds.value(

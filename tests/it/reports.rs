@@ -9,7 +9,7 @@ use std::path::Path;
 use calamine::{Data, Reader};
 use kivijalka::report::document::sha256_hex;
 
-use crate::support::{example, path_str, root, run, stderr, stdout, tempdir};
+use crate::support::{example, long_table, path_str, root, run, stderr, stdout, tempdir};
 
 const EXAMPLE: &str = "data/kivikoski.xlsx";
 
@@ -230,25 +230,6 @@ fn report_needs_a_known_kind_of_file_and_writes_nothing_on_error() {
     assert!(!out.exists());
 }
 
-/// The example as a long table, one figure a row.
-fn long_table(path: &Path, names: &[&str]) {
-    let ds = kivijalka::ingest::read_path(&example()).unwrap();
-    let mut s = String::from("kunta;kuntanumero;taho;vuosi;laji;rivi;arvo\n");
-    for name in names {
-        for ((e, id, y), f) in &ds.figures {
-            let taho = if *e == kivijalka::model::dataset::Entity::City {
-                "kaupunki"
-            } else {
-                "konserni"
-            };
-            let kind = ds.kind(*y).unwrap();
-            let v = f.value.normalize().to_string().replace('.', ",");
-            s.push_str(&format!("{name};999;{taho};{y};{kind};{id};{v}\n"));
-        }
-    }
-    std::fs::write(path, s).unwrap();
-}
-
 #[test]
 fn batch_over_workbooks_and_a_long_table_in_any_order() {
     let dir = tempdir("batch");
@@ -258,9 +239,11 @@ fn batch_over_workbooks_and_a_long_table_in_any_order() {
     std::fs::copy(example(), inputs.join("b-kivikoski.xlsx")).unwrap();
     std::fs::write(inputs.join("c-broken.xlsx"), "not a workbook").unwrap();
     std::fs::write(inputs.join("notes.txt"), "ignored").unwrap();
-    long_table(&inputs.join("d-long.csv"), &["Kivikoski", "Toinen"]);
+    long_table(&inputs.join("d-long.csv"), &["Kivikoski", "Toinen"], |_| {
+        999
+    });
     // The same as one sheet of a workbook, under a title row.
-    long_table(&dir.join("kolmas.csv"), &["Kolmas"]);
+    long_table(&dir.join("kolmas.csv"), &["Kolmas"], |_| 999);
     let text = std::fs::read_to_string(dir.join("kolmas.csv")).unwrap();
     let mut rows: Vec<Vec<&str>> = vec![vec!["Avoin data, kuntien talous"], vec![]];
     rows.extend(text.lines().map(|l| l.split(';').collect()));

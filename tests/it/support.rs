@@ -63,3 +63,53 @@ pub fn xlsx(path: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) {
     }
     wb.save(path).unwrap();
 }
+
+/// The example's figures as a long table (semicolons, Finnish decimal
+/// commas), once for each name, with the code `code(i)` for the i-th.
+pub fn long_table(path: &Path, names: &[&str], code: impl Fn(usize) -> usize) {
+    let ds = kivijalka::ingest::read_path(&example()).unwrap();
+    let mut s = String::from("kunta;kuntanumero;taho;vuosi;laji;rivi;arvo\n");
+    for (i, name) in names.iter().enumerate() {
+        for ((e, id, y), f) in &ds.figures {
+            let taho = if *e == kivijalka::model::dataset::Entity::City {
+                "kaupunki"
+            } else {
+                "konserni"
+            };
+            let kind = ds.kind(*y).unwrap();
+            let v = f.value.normalize().to_string().replace('.', ",");
+            s.push_str(&format!("{name};{};{taho};{y};{kind};{id};{v}\n", code(i)));
+        }
+    }
+    std::fs::write(path, s).unwrap();
+}
+
+/// An income statement sheet of a small test city: title, unit, years,
+/// then `rows`.
+pub fn income_statement(
+    unit: &'static str,
+    rows: Vec<Vec<&'static str>>,
+) -> Vec<Vec<&'static str>> {
+    let mut out = vec![
+        vec!["Testilä"],
+        vec!["Tuloslaskelma"],
+        vec![unit],
+        vec![],
+        vec!["", "TP 2024", "TP 2023"],
+    ];
+    out.extend(rows);
+    out
+}
+
+/// Its lines, adding up, with the 2024 vuosikate as given ("15" holds).
+pub fn good_rows(vuosikate: &'static str) -> Vec<Vec<&'static str>> {
+    vec![
+        vec!["Toimintatuotot", "100", "90"],
+        vec!["Toimintakulut", "-500", "-480"],
+        vec!["Toimintakate", "-400", "-390"],
+        vec!["Verotulot", "300", "290"],
+        vec!["Valtionosuudet", "120", "110"],
+        vec!["Rahoitustuotot ja -kulut", "-5", "-5"],
+        vec!["Vuosikate", vuosikate, "5"],
+    ]
+}
