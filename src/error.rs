@@ -78,16 +78,21 @@ impl fmt::Display for Location {
 }
 
 /// Turns a zero-based (row, column) into an Excel cell name such as "B7".
+/// Counted in 64 bits: a hostile file may name row or column u32::MAX.
 pub fn cell_name(row: u32, col: u32) -> String {
     let mut letters = Vec::new();
-    let mut c = col + 1;
+    let mut c = col as u64 + 1;
     while c > 0 {
         let rem = ((c - 1) % 26) as u8;
         letters.push((b'A' + rem) as char);
         c = (c - 1) / 26;
     }
     letters.reverse();
-    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
+    format!(
+        "{}{}",
+        letters.into_iter().collect::<String>(),
+        row as u64 + 1
+    )
 }
 
 #[derive(Debug)]
@@ -236,6 +241,8 @@ mod tests {
         assert_eq!(cell_name(0, 26), "AA1");
         assert_eq!(cell_name(9, 701), "ZZ10");
         assert_eq!(cell_name(0, 702), "AAA1");
+        // The last a 32-bit row and column can name: no overflow.
+        assert!(cell_name(u32::MAX, u32::MAX).ends_with("4294967296"));
     }
 }
 

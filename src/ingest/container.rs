@@ -462,21 +462,18 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
     Ok(())
 }
 
+/// A cell name for a position counted in 64 bits (an ods repeat count can
+/// carry it past any sheet), held at the last name 32 bits can give.
+fn name(r: u64, c: u64) -> String {
+    cell_name(r.min(u32::MAX as u64) as u32, c.min(u32::MAX as u64) as u32)
+}
+
 /// Records content in `rep` cells from the table's current row and column
 /// (times the row's repeat), refusing what lies beyond the bounds.
 fn content(t: &mut Table, rep: u64, cells: &mut u64, file: &str) -> Result<()> {
     let (r0, r1) = (t.row, t.row.saturating_add(t.row_repeat - 1));
     let (c0, c1) = (t.col, t.col.saturating_add(rep - 1));
-    let at = |r: u64, c: u64| {
-        Location::cell(
-            file,
-            &t.name,
-            cell_name(
-                r.min(u32::MAX as u64 - 1) as u32,
-                c.min(u32::MAX as u64 - 1) as u32,
-            ),
-        )
-    };
+    let at = |r: u64, c: u64| Location::cell(file, &t.name, name(r, c));
     let (max_r, max_c) = (grid::MAX_ROWS as u64, grid::MAX_COLS as u64);
     if r1 >= max_r || c1 >= max_c {
         // The first cell outside, in reading order.
@@ -490,17 +487,7 @@ fn content(t: &mut Table, rep: u64, cells: &mut u64, file: &str) -> Result<()> {
         let why = grid::out_of_bounds(r.min(u32::MAX as u64) as u32, c.min(u32::MAX as u64) as u32)
             .unwrap_or_default();
         let span = if r1 > r0 || c1 > c0 {
-            format!(
-                " (a value repeated over {}:{})",
-                cell_name(
-                    r0.min(u32::MAX as u64 - 1) as u32,
-                    c0.min(u32::MAX as u64 - 1) as u32
-                ),
-                cell_name(
-                    r1.min(u32::MAX as u64 - 1) as u32,
-                    c1.min(u32::MAX as u64 - 1) as u32
-                )
-            )
+            format!(" (a value repeated over {}:{})", name(r0, c0), name(r1, c1))
         } else {
             String::new()
         };

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use calamine::{Data, DataRef, Reader, Sheets, XlsxError, open_workbook_auto};
+use calamine::{Data, Reader, Sheets, XlsxError, open_workbook_auto};
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Location, Result, cell_name};
@@ -93,7 +93,12 @@ pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
                 };
                 while let Some(c) = cells.next_cell().map_err(|e| unreadable(&e))? {
                     let (r, col) = c.get_position();
-                    load.put(&mut grid, r, col, cell_of_ref(c.get_value()))?;
+                    load.put(
+                        &mut grid,
+                        r,
+                        col,
+                        cell_of(&Data::from(c.get_value().clone())),
+                    )?;
                 }
             }
             Sheets::Xlsb(x) => {
@@ -102,7 +107,12 @@ pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
                     .map_err(|e| unreadable(&e))?;
                 while let Some(c) = cells.next_cell().map_err(|e| unreadable(&e))? {
                     let (r, col) = c.get_position();
-                    load.put(&mut grid, r, col, cell_of_ref(c.get_value()))?;
+                    load.put(
+                        &mut grid,
+                        r,
+                        col,
+                        cell_of(&Data::from(c.get_value().clone())),
+                    )?;
                 }
             }
             wb => {
@@ -128,14 +138,7 @@ struct Load<'a> {
 
 impl Load<'_> {
     fn put(&mut self, grid: &mut Grid, row: u32, col: u32, cell: Cell) -> Result<()> {
-        // An xlsb record may carry any 32-bit row; naming it must not overflow.
-        let at = || {
-            Location::cell(
-                self.file,
-                &grid.name,
-                cell_name(row.min(u32::MAX - 1), col.min(u32::MAX - 1)),
-            )
-        };
+        let at = || Location::cell(self.file, &grid.name, cell_name(row, col));
         self.visited += 1;
         if self.visited > MAX_VISITED {
             return Err(Error::input(
@@ -171,20 +174,6 @@ fn cell_of(data: &Data) -> Cell {
         Data::DateTime(d) => Cell::Text(d.to_string()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
         Data::Error(e) => Cell::Error(format!("{e}")),
-    }
-}
-
-fn cell_of_ref(data: &DataRef) -> Cell {
-    match data {
-        DataRef::Empty => Cell::Empty,
-        DataRef::Int(i) => Cell::Number(number::from_i64(*i)),
-        DataRef::Float(f) => Cell::from(*f),
-        DataRef::String(s) => Cell::Text(s.clone()),
-        DataRef::SharedString(s) => Cell::Text(s.to_string()),
-        DataRef::Bool(b) => Cell::Text(b.to_string()),
-        DataRef::DateTime(d) => Cell::Text(d.to_string()),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
-        DataRef::Error(e) => Cell::Error(format!("{e}")),
     }
 }
 
