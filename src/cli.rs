@@ -11,11 +11,7 @@ use crate::model::price_index::PriceIndex;
 use crate::model::targets::Targets;
 use crate::report::{Lang, OutputFormat};
 
-/// The years a flag or a scenario may name: the statements in the present
-/// decree's form begin in the 1990s, and a projection beyond 2100 is
-/// arithmetic, not planning.
-pub const FIRST_YEAR: i32 = 1990;
-pub const LAST_YEAR: i32 = 2100;
+pub use crate::model::scenario::{FIRST_YEAR, LAST_YEAR};
 /// Simulated paths: a million gives the probabilities to a tenth of a
 /// percentage point; more only takes hours.
 pub const MAX_PATHS: u64 = 1_000_000;
@@ -320,6 +316,11 @@ pub struct Config {
 }
 
 impl Config {
+    /// Whether `--years` (if given) lets year `y` be shown.
+    pub fn shows(&self, y: i32) -> bool {
+        self.years.is_none_or(|(a, b)| (a..=b).contains(&y))
+    }
+
     /// What every command shares: the targets, the index series, the
     /// language; a table to standard output, no workbook of its own.
     fn shared(

@@ -26,7 +26,7 @@ use crate::model::uncertainty::{Correlation, Dist, Driver, Uncertain};
 
 type V = Spanned<toml::Value>;
 
-use crate::cli::{FIRST_YEAR, LAST_YEAR};
+use crate::model::scenario::{FIRST_YEAR, LAST_YEAR};
 
 pub use crate::model::scenario::MAX_AMOUNT;
 /// A percentage beyond ±1000 is no rate any budget uses.

@@ -39,9 +39,5 @@ pub fn refuse_errors(ds: Dataset, allow_unknown: bool) -> Result<Dataset> {
 
 /// The years to show: the workbook's, limited by --years.
 pub fn years(cfg: &Config, ds: &Dataset) -> Vec<i32> {
-    ds.years
-        .keys()
-        .copied()
-        .filter(|y| cfg.years.is_none_or(|(a, b)| (a..=b).contains(y)))
-        .collect()
+    ds.years.keys().copied().filter(|y| cfg.shows(*y)).collect()
 }

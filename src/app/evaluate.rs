@@ -10,10 +10,14 @@ use super::dataset::years;
 /// The indicators, kept to the years shown.
 pub fn indicators(cfg: &Config, ds: &Dataset) -> Evaluation {
     let mut ev = indicators::evaluate(ds, &cfg.targets, &cfg.index);
-    let shown = years(cfg, ds);
+    keep_years(&mut ev, &years(cfg, ds));
+    ev
+}
+
+/// An evaluation kept to the years shown.
+pub(super) fn keep_years(ev: &mut Evaluation, shown: &[i32]) {
     ev.years.retain(|(y, _)| shown.contains(y));
     ev.values.retain(|v| shown.contains(&v.year));
-    ev
 }
 
 /// The key ratios of the years shown, and those years.

@@ -54,7 +54,7 @@ pub fn project(
 /// Years from the projection's start to its horizon, within --years.
 pub fn years(cfg: &Config, p: &Projection) -> Vec<i32> {
     (p.base_year..=p.horizon)
-        .filter(|y| cfg.years.is_none_or(|(a, b)| (a..=b).contains(y)))
+        .filter(|y| cfg.shows(*y))
         .collect()
 }
 
@@ -68,8 +68,7 @@ pub fn forecast(
 ) -> Result<(Projection, Evaluation, Vec<i32>)> {
     let (p, mut ev) = project(cfg, ds, sc, opts)?;
     let shown = years(cfg, &p);
-    ev.years.retain(|(y, _)| shown.contains(y));
-    ev.values.retain(|v| shown.contains(&v.year));
+    super::evaluate::keep_years(&mut ev, &shown);
     Ok((p, ev, shown))
 }
 

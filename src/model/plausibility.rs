@@ -93,11 +93,11 @@ pub fn check(ds: &Dataset) -> Vec<Finding> {
         let population = population(ds, y, &mut out);
         for e in [Entity::City, Entity::Group] {
             if let Some((p, pcell)) = &population {
-                per_resident(ds, &ctx, e, y, *p, pcell, &mut misses);
+                per_resident(&ctx, e, y, *p, pcell, &mut misses);
             }
             across_statements(ds, e, y, &mut out);
         }
-        group_against_city(ds, &ctx, y, &mut out);
+        group_against_city(&ctx, y, &mut out);
     }
     out.extend(by_row(misses));
     out
@@ -188,15 +188,8 @@ fn loans(ctx: &Ctx, e: Entity, y: i32) -> Option<Sourced> {
     v.map(|v| (v, cells))
 }
 
-fn per_resident(
-    ds: &Dataset,
-    ctx: &Ctx,
-    e: Entity,
-    y: i32,
-    p: Decimal,
-    pcell: &Location,
-    out: &mut Vec<Miss>,
-) {
+fn per_resident(ctx: &Ctx, e: Entity, y: i32, p: Decimal, pcell: &Location, out: &mut Vec<Miss>) {
+    let ds = ctx.ds;
     let mut checks: Vec<(&PerResident, Option<Sourced>)> = vec![
         (&OPERATING_COSTS, figure(ctx, e, "tl.toimintakulut", y)),
         (&TAX_REVENUE, figure(ctx, e, "tl.verotulot", y)),
@@ -317,7 +310,8 @@ fn across_statements(ds: &Dataset, e: Entity, y: i32, out: &mut Vec<Finding>) {
 
 /// The group includes the city: its loans are at least the city's, and its
 /// totals are of the city's order of magnitude.
-fn group_against_city(ds: &Dataset, ctx: &Ctx, y: i32, out: &mut Vec<Finding>) {
+fn group_against_city(ctx: &Ctx, y: i32, out: &mut Vec<Finding>) {
+    let ds = ctx.ds;
     let city = loans(ctx, Entity::City, y);
     // The nearest earlier balance sheet of the city, for a plan year's
     // estimate of the group's loans.

@@ -14,6 +14,12 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
 
+/// The years a flag or a scenario may name: the statements in the present
+/// decree's form begin in the 1990s, and a projection beyond 2100 is
+/// arithmetic, not planning.
+pub const FIRST_YEAR: i32 = 1990;
+pub const LAST_YEAR: i32 = 2100;
+
 /// The largest amount a scenario may name or a projection may reach,
 /// either sign: a thousand times the state budget. Anything larger is a
 /// typo or a unit written twice, and would leave the range of exact
