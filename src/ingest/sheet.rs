@@ -66,29 +66,27 @@ pub struct Block {
 
 #[derive(Clone, Debug)]
 pub struct Layout {
-    /// The first block's unit: euros per unit of the figures.
-    pub scale: Decimal,
-    pub unit_found: Option<String>,
-    /// The first block's header row.
-    pub header_row: u32,
     /// The first block's year columns, then any year only a later block has.
     pub years: Vec<YearColumn>,
     pub rows: Vec<Row>,
     /// Text above the header row, lower-cased: the sheet's titles.
     pub titles: String,
     pub findings: Vec<Finding>,
+    /// The sheet's tables, the first at least: its unit and header row are
+    /// the sheet's.
     pub blocks: Vec<Block>,
 }
 
 impl Layout {
+    /// The sheet's first table.
+    pub fn first(&self) -> &Block {
+        &self.blocks[0]
+    }
+
     /// Euros per unit of a row's figures: its own unit, else its block's.
     pub fn scale_of(&self, row: &Row) -> Decimal {
-        row.scale.unwrap_or_else(|| {
-            self.blocks
-                .get(row.block)
-                .map(|b| b.scale)
-                .unwrap_or(self.scale)
-        })
+        row.scale
+            .unwrap_or_else(|| self.blocks.get(row.block).unwrap_or(self.first()).scale)
     }
 }
 
@@ -841,9 +839,6 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
         }
     }
     Ok(Layout {
-        scale: first.scale,
-        unit_found: first.unit_found.clone(),
-        header_row: first.header_row,
         years,
         rows,
         titles,

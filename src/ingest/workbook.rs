@@ -376,7 +376,11 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
             ));
         }
         if statement != Statement::Taustatiedot {
-            units.push((grid.name.clone(), layout.unit_found.clone(), layout.scale));
+            units.push((
+                grid.name.clone(),
+                layout.first().unit_found.clone(),
+                layout.first().scale,
+            ));
         }
         read_statement(
             &mut ds,
@@ -495,10 +499,10 @@ fn read_statement(
     let sheet_name = grid.name.clone();
     let at = |r: u32, c: u32| Location::cell(file, sheet_name.clone(), cell_name(r, c));
     ds.findings.extend(layout.findings.iter().cloned());
-    if let Some(u) = &layout.unit_found {
+    if let Some(u) = &layout.first().unit_found {
         ds.findings.push(Finding::notice(
             "unit",
-            format!("figures in units of {} € (from {u})", layout.scale),
+            format!("figures in units of {} € (from {u})", layout.first().scale),
             vec![Location::sheet(file, &sheet_name)],
         ));
     }
@@ -723,12 +727,12 @@ fn read_statement(
                     ds.findings.push(Finding::error(
                         "year_kind_conflict",
                         format!("{year} is {k} in one sheet and {} in another", yc.kind),
-                        vec![at(layout.header_row, yc.col), loc.clone()],
+                        vec![at(layout.first().header_row, yc.col), loc.clone()],
                     ));
                 }
                 Some(_) => {}
                 None => {
-                    year_origin.insert(year, (yc.kind, at(layout.header_row, yc.col)));
+                    year_origin.insert(year, (yc.kind, at(layout.first().header_row, yc.col)));
                     ds.years.insert(year, yc.kind);
                 }
             }
