@@ -179,14 +179,18 @@ impl<'a> Ctx<'a> {
         Ok(self.omahankintameno(e, y)? - self.opt(e, "rl.luovutustulot", y)?)
     }
 
+    /// Whether any line directly under `id` is printed.
+    fn itemised(&self, e: Entity, id: &str, y: i32) -> bool {
+        items::children(id).any(|c| self.ds.get(e, c.id, y).is_some())
+    }
+
     /// Lainakanta = vieras pääoma − (saadut ennakot, ostovelat, siirtovelat
     /// and muut velat), and in a condensed group balance sheet, less the
     /// interest-free liabilities.
     pub fn lainakanta(&self, e: Entity, y: i32) -> Measure {
         let vp = self.need(e, "ta.vieras_paaoma", y)?;
         let itemised = items::children("ta.vieras_paaoma")
-            .flat_map(|c| std::iter::once(c.id).chain(items::children(c.id).map(|g| g.id)))
-            .any(|id| self.ds.get(e, id, y).is_some());
+            .any(|c| self.ds.get(e, c.id, y).is_some() || self.itemised(e, c.id, y));
         if !itemised {
             return Err(format!(
                 "vieras pääoma ({} {y}) is not itemised into loans and other liabilities",
@@ -200,7 +204,7 @@ impl<'a> Ctx<'a> {
                 .ds
                 .get(e, section, y)
                 .is_some_and(|f| !f.value.is_zero());
-            if printed && !items::children(section).any(|c| self.ds.get(e, c.id, y).is_some()) {
+            if printed && !self.itemised(e, section, y) {
                 return Err(format!(
                     "\"{}\" vieras pääoma ({} {y}) is not itemised into loans and other liabilities",
                     items::item(section).fi,
@@ -237,7 +241,7 @@ impl<'a> Ctx<'a> {
             return Err(format!("no balance sheet ({} {y})", e.fi()));
         }
         let parts = ["ta.jvk_saamiset", "ta.muut_lainasaamiset"];
-        let itemised = items::children("ta.sijoitukset").any(|c| self.ds.get(e, c.id, y).is_some());
+        let itemised = self.itemised(e, "ta.sijoitukset", y);
         // Read through the context, so a loan line missing from a
         // sijoitukset that no longer adds up marks the figure.
         let sijoitukset = self.line(e, "ta.sijoitukset", y);
