@@ -270,17 +270,25 @@ fn across_statements(ds: &Dataset, e: Entity, y: i32, out: &mut Vec<Finding>) {
             ..bank.clone()
         })
     };
+    // Each line beside its figure on the other statement, and that figure's name.
     let pairs = [
-        ("tl.vuosikate", "rl.vuosikate"),
-        ("tl.tilikauden_ylijaama", "ta.tilikauden_ylijaama"),
-        ("rl.rahavarat_31_12", "ta.rahat_ja_pankkisaamiset"),
+        (
+            "tl.vuosikate",
+            items::item("rl.vuosikate").fi,
+            ds.get(e, "rl.vuosikate", y).cloned(),
+        ),
+        (
+            "tl.tilikauden_ylijaama",
+            items::item("ta.tilikauden_ylijaama").fi,
+            ds.get(e, "ta.tilikauden_ylijaama", y).cloned(),
+        ),
+        (
+            "rl.rahavarat_31_12",
+            "Rahoitusarvopaperit + Rahat ja pankkisaamiset",
+            bank_and_securities(),
+        ),
     ];
-    for (a, b) in pairs {
-        let fb = if b == "ta.rahat_ja_pankkisaamiset" {
-            bank_and_securities()
-        } else {
-            ds.get(e, b, y).cloned()
-        };
+    for (a, b_name, fb) in pairs {
         let (Some(fa), Some(fb)) = (ds.get(e, a, y), fb) else {
             continue;
         };
@@ -295,11 +303,7 @@ fn across_statements(ds: &Dataset, e: Entity, y: i32, out: &mut Vec<Finding>) {
                 items::item(a).fi,
                 fmt(fa.value),
                 fa.source,
-                if b == "ta.rahat_ja_pankkisaamiset" {
-                    "Rahoitusarvopaperit + Rahat ja pankkisaamiset"
-                } else {
-                    items::item(b).fi
-                },
+                b_name,
                 fmt(fb.value),
                 fb.source
             ),
