@@ -159,4 +159,5 @@ fi
 
 # The temporary folder's name appears in messages; it is not a difference.
 sed -i "s|$tmp|TMP|g" "$out"/*.out "$out"/*.err
+find "$out" -name "*.file" -exec sed -i "s|$tmp|TMP|g" {} +
 echo "$n runs into $out"
