@@ -3,14 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::Config;
+use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::model::dataset::Dataset;
 use crate::model::projection::Options;
 use crate::model::scenario::Scenario;
 use crate::model::{indicators, ratios};
 use crate::report::document::{Document, InputFile, ScenarioRun, sha256_hex};
-use crate::report::{html, xlsx};
+use crate::report::{Lang, html, xlsx};
 
 use super::project::project;
 
@@ -68,20 +68,21 @@ pub fn setting_inputs(
     Ok(inputs)
 }
 
-/// Gathers everything a report shows for one municipality.
+/// Gathers everything a report shows for one municipality, in `lang`.
 pub fn document<'a>(
-    cfg: &Config,
+    settings: &Settings,
+    lang: Lang,
     ds: &'a Dataset,
     scenarios: &[Scenario],
     opts: Options,
     source: InputFile,
-    settings: &[InputFile],
+    setting_files: &[InputFile],
 ) -> Result<Document<'a>> {
     let mut inputs = vec![source];
-    inputs.extend(settings.iter().cloned());
+    inputs.extend(setting_files.iter().cloned());
     let mut runs = Vec::new();
     for sc in scenarios {
-        let (projection, evaluation) = project(cfg, ds, sc, opts)?;
+        let (projection, evaluation) = project(settings, ds, sc, opts)?;
         runs.push(ScenarioRun {
             scenario: sc.clone(),
             projection,
@@ -91,16 +92,16 @@ pub fn document<'a>(
     let price_index = runs
         .first()
         .map(|r| r.projection.price_index.clone())
-        .unwrap_or_else(|| cfg.index.clone());
+        .unwrap_or_else(|| settings.index.clone());
     Ok(Document {
         ds,
-        evaluation: indicators::evaluate(ds, &cfg.targets, &cfg.index),
-        ratios: ratios::compute_ratios(ds, &cfg.targets),
+        evaluation: indicators::evaluate(ds, &settings.targets, &settings.index),
+        ratios: ratios::compute_ratios(ds, &settings.targets),
         runs,
         inputs,
         price_index,
         version: env!("CARGO_PKG_VERSION"),
-        lang: cfg.lang,
+        lang,
         simulations: Vec::new(),
         sensitivity: Vec::new(),
         breaks: crate::model::findings::breaks(ds),
