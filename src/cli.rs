@@ -398,4 +398,24 @@ mod tests {
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
     }
+
+    #[test]
+    fn years_are_one_year_or_a_range_within_the_bounds() {
+        assert_eq!(parse_years("2022-2026").unwrap(), Years(Some((2022, 2026))));
+        assert_eq!(parse_years(" 2024 ").unwrap(), Years(Some((2024, 2024))));
+        assert_eq!(parse_years("2022–2023").unwrap(), Years(Some((2022, 2023))));
+        assert_eq!(parse_years("1990-2100").unwrap(), Years(Some((1990, 2100))));
+        for bad in ["2026-2022", "x", "1989", "2022-2101", "", "-2024"] {
+            assert!(
+                matches!(parse_years(bad), Err(Error::Usage { flag: Some(ref f), .. }) if f == "--years"),
+                "{bad}"
+            );
+        }
+        let y = parse_years("2022-2024").unwrap();
+        assert_eq!(
+            (1990..=2100).filter(|x| y.shows(*x)).collect::<Vec<_>>(),
+            [2022, 2023, 2024]
+        );
+        assert!((1990..=2100).all(|x| Years::ALL.shows(x)));
+    }
 }
