@@ -7,7 +7,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
+use crate::model::location::Location;
 use crate::model::price_index::PriceIndex;
 use crate::model::targets::Targets;
 use crate::report::{Lang, OutputFormat};
@@ -47,6 +48,9 @@ impl Years {
 pub struct Settings {
     pub targets: Targets,
     pub index: PriceIndex,
+    /// The files they were read from, which a report lists with their
+    /// fingerprints: the targets file, if any, and the index files in order.
+    pub files: (Option<PathBuf>, Vec<PathBuf>),
 }
 
 impl Settings {
@@ -56,6 +60,7 @@ impl Settings {
         Ok(Settings {
             targets: load_targets(targets)?,
             index: load_index(index)?,
+            files: (targets.map(Path::to_path_buf), index.to_vec()),
         })
     }
 }

@@ -1,7 +1,7 @@
 //! Everything a council report shows for one municipality, its inputs'
 //! fingerprints, and the report's bytes in the format asked.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::config::Settings;
 use crate::error::{Error, Result};
@@ -46,11 +46,8 @@ pub fn kind_of(out: &Path) -> Result<Kind> {
 
 /// The settings files' fingerprints (scenarios with what they extend,
 /// targets, price-index files), once for all workbooks.
-pub fn setting_inputs(
-    scenarios: &[Scenario],
-    targets: Option<&Path>,
-    index: &[PathBuf],
-) -> Result<Vec<InputFile>> {
+pub fn setting_inputs(scenarios: &[Scenario], settings: &Settings) -> Result<Vec<InputFile>> {
+    let (targets, index) = &settings.files;
     let mut inputs: Vec<InputFile> = Vec::new();
     for sc in scenarios {
         for f in &sc.files {

@@ -2,9 +2,10 @@
 //! with the model's errors named by the file and line the user can fix.
 
 use crate::config::{Settings, Years};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::model::dataset::Dataset;
 use crate::model::indicators::{self, Evaluation};
+use crate::model::location::Location;
 use crate::model::projection::{self, Options, Projection, ProjectionError};
 use crate::model::scenario::Scenario;
 use crate::model::simulate::{self, Simulation, Swing};
@@ -83,7 +84,7 @@ pub fn simulate(
     (paths, seed): (u64, u64),
     threads: usize,
 ) -> Result<Simulation> {
-    let Settings { targets, index } = settings;
+    let Settings { targets, index, .. } = settings;
     simulate::simulate(ds, sc, index, targets, opts, paths, seed, threads)
         .map_err(projection_error(ds, sc))
 }

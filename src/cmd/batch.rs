@@ -26,9 +26,6 @@ pub struct Config {
     /// The report written for each municipality, if any.
     pub report: Option<Kind>,
     pub settings: Settings,
-    /// The settings files, whose fingerprints each report lists.
-    pub targets_file: Option<PathBuf>,
-    pub index_files: Vec<PathBuf>,
     pub lang: Lang,
     pub jobs: Option<usize>,
     pub allow_unknown: bool,
@@ -49,8 +46,6 @@ impl Config {
                 ReportFormat::None => None,
             },
             settings: Settings::load(args.targets.as_deref(), &args.index)?,
-            targets_file: args.targets.clone(),
-            index_files: args.index.clone(),
             lang: args.lang.into(),
             jobs: args.jobs,
             allow_unknown: args.allow_unknown,
@@ -62,7 +57,7 @@ impl Config {
 
 pub fn run(cfg: &Config) -> Result<Outcome> {
     let scenarios = scenarios::all(&cfg.scenarios)?;
-    let setting_files = setting_inputs(&scenarios, cfg.targets_file.as_deref(), &cfg.index_files)?;
+    let setting_files = setting_inputs(&scenarios, &cfg.settings)?;
     if cfg.simulate.is_some() && scenarios.first().is_none_or(|sc| !sc.is_uncertain()) {
         return Err(Error::usage_of(
             "--simulate",

@@ -16,9 +16,6 @@ use crate::report::Lang;
 pub struct Config {
     pub input: Input,
     pub settings: Settings,
-    /// The settings files, whose fingerprints the report lists.
-    pub targets_file: Option<PathBuf>,
-    pub index_files: Vec<PathBuf>,
     pub lang: Lang,
     pub out: PathBuf,
     pub kind: Kind,
@@ -41,8 +38,6 @@ impl Config {
         Ok(Config {
             input,
             settings: Settings::load(c.targets.as_deref(), &c.index)?,
-            targets_file: c.targets.clone(),
-            index_files: c.index.clone(),
             lang: output.lang,
             out,
             kind,
@@ -57,7 +52,7 @@ impl Config {
 pub fn run(cfg: &Config) -> Result<Outcome> {
     let scenarios = scenarios::all(&cfg.scenarios)?;
     let ds = load(&cfg.input)?;
-    let settings = setting_inputs(&scenarios, cfg.targets_file.as_deref(), &cfg.index_files)?;
+    let settings = setting_inputs(&scenarios, &cfg.settings)?;
     let source = input("workbook", Path::new(&ds.file))?;
     let opts = cfg.opts;
     let mut doc = document(
