@@ -1,14 +1,14 @@
-//! Command-line arguments. Raw flags become a validated [`Config`] before any
-//! work is done.
+//! Command-line arguments: the clap definitions and the parsing of flag
+//! values. Each command turns its flags into its own validated config
+//! (`Config::new` beside the command in [`crate::cmd`]) before any work.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config;
+use crate::config::{Input, Output, Years};
 use crate::error::{Error, Result};
-use crate::model::price_index::PriceIndex;
-use crate::model::targets::Targets;
+use crate::model::projection::Options;
 use crate::report::{Lang, OutputFormat};
 
 pub use crate::model::scenario::{FIRST_YEAR, LAST_YEAR};
@@ -49,9 +49,9 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// The five strategy indicators by year, with target status.
-    Indicators(Common),
+    Indicators(Explaining),
     /// The standard key ratios (tunnusluvut) for the city and the group.
-    Ratios(Common),
+    Ratios(Explaining),
     /// Validates the workbook; exit code 1 when it has errors.
     Check(Common),
     /// The statements as read, line by line, with the row each came from.
@@ -103,6 +103,14 @@ pub struct Common {
     /// Read the rest of a workbook that has unknown lines or unreadable cells.
     #[arg(long)]
     pub allow_unknown: bool,
+}
+
+/// The flags of the commands that can print their formulas instead of
+/// figures; only they offer `--explain`.
+#[derive(Args, Debug)]
+pub struct Explaining {
+    #[command(flatten)]
+    pub common: Common,
     /// Print each formula and its source instead of the figures.
     #[arg(long)]
     pub explain: bool,
@@ -302,59 +310,18 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// Everything a command needs, checked.
-pub struct Config {
-    pub workbook: Option<PathBuf>,
-    pub targets: Targets,
-    pub index: PriceIndex,
-    pub lang: Lang,
-    pub format: OutputFormat,
-    pub out: Option<PathBuf>,
-    pub years: Option<(i32, i32)>,
-    pub allow_unknown: bool,
-    pub explain: bool,
-}
-
-impl Config {
-    /// Whether `--years` (if given) lets year `y` be shown.
-    pub fn shows(&self, y: i32) -> bool {
-        self.years.is_none_or(|(a, b)| (a..=b).contains(&y))
-    }
-
-    /// What every command shares: the targets, the index series, the
-    /// language; a table to standard output, no workbook of its own.
-    fn shared(
-        targets: Option<&std::path::Path>,
-        index: &[PathBuf],
-        lang: LangArg,
-        allow_unknown: bool,
-    ) -> Result<Config> {
-        Ok(Config {
-            workbook: None,
-            targets: config::load_targets(targets)?,
-            index: config::load_index(index)?,
-            lang: lang.into(),
-            format: OutputFormat::Table,
-            out: None,
-            years: None,
-            allow_unknown,
-            explain: false,
-        })
+impl Projecting {
+    pub fn options(&self) -> Options {
+        Options {
+            base_year: self.start,
+            horizon: self.horizon,
+            lean: false,
+        }
     }
 }
 
-impl BatchArgs {
-    pub fn config(&self) -> Result<Config> {
-        Config::shared(
-            self.targets.as_deref(),
-            &self.index,
-            self.lang,
-            self.allow_unknown,
-        )
-    }
-}
-
-fn parse_years(s: &str) -> Result<(i32, i32)> {
+/// `--years 2022-2026` or `--years 2024`, within the years kivijalka reads.
+pub fn parse_years(s: &str) -> Result<Years> {
     let bad = || {
         Error::usage_of(
             "--years",
@@ -382,56 +349,43 @@ fn parse_years(s: &str) -> Result<(i32, i32)> {
             ));
         }
     }
-    Ok((a, b))
+    Ok(Years(Some((a, b))))
 }
 
 impl Common {
-    /// For the commands that can print their formulas instead of figures
-    /// (indicators, ratios): with --explain they need no workbook.
-    pub fn config_explaining(&self) -> Result<Config> {
-        self.checked(true)
+    /// The workbook, the output and the years, checked in that order;
+    /// nothing is read. Each command keeps what it uses; a `--years` it does
+    /// not use is still checked.
+    pub fn checked(&self) -> Result<(Input, Output, Years)> {
+        let workbook = self
+            .workbook
+            .clone()
+            .ok_or_else(|| Error::usage("this command needs a workbook (xlsx, xls or ods)"))?;
+        let years = self.years()?;
+        let input = Input {
+            workbook,
+            allow_unknown: self.allow_unknown,
+        };
+        Ok((input, self.output(), years))
     }
 
-    pub fn config(&self) -> Result<Config> {
-        self.checked(false)
+    pub fn years(&self) -> Result<Years> {
+        self.years
+            .as_deref()
+            .map(parse_years)
+            .unwrap_or(Ok(Years::ALL))
     }
 
-    fn checked(&self, explains: bool) -> Result<Config> {
-        if self.explain && !explains {
-            let what = if self.workbook.is_none() {
-                "this command needs a workbook (xlsx, xls or ods); "
-            } else {
-                ""
-            };
-            return Err(Error::usage_of(
-                "--explain",
-                format!(
-                    "{what}only `indicators` and `ratios` print their formulas, this command has none to explain"
-                ),
-            ));
-        }
-        if !self.explain && self.workbook.is_none() {
-            return Err(Error::usage(
-                "this command needs a workbook (xlsx, xls or ods)",
-            ));
-        }
-        Ok(Config {
-            workbook: self.workbook.clone(),
+    pub fn output(&self) -> Output {
+        Output {
             format: match self.format {
                 FormatArg::Table => OutputFormat::Table,
                 FormatArg::Csv => OutputFormat::Csv,
                 FormatArg::Json => OutputFormat::Json,
             },
+            lang: self.lang.into(),
             out: self.out.clone(),
-            years: self.years.as_deref().map(parse_years).transpose()?,
-            explain: self.explain,
-            ..Config::shared(
-                self.targets.as_deref(),
-                &self.index,
-                self.lang,
-                self.allow_unknown,
-            )?
-        })
+        }
     }
 }
 
@@ -443,5 +397,25 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn years_are_one_year_or_a_range_within_the_bounds() {
+        assert_eq!(parse_years("2022-2026").unwrap(), Years(Some((2022, 2026))));
+        assert_eq!(parse_years(" 2024 ").unwrap(), Years(Some((2024, 2024))));
+        assert_eq!(parse_years("2022–2023").unwrap(), Years(Some((2022, 2023))));
+        assert_eq!(parse_years("1990-2100").unwrap(), Years(Some((1990, 2100))));
+        for bad in ["2026-2022", "x", "1989", "2022-2101", "", "-2024"] {
+            assert!(
+                matches!(parse_years(bad), Err(Error::Usage { flag: Some(ref f), .. }) if f == "--years"),
+                "{bad}"
+            );
+        }
+        let y = parse_years("2022-2024").unwrap();
+        assert_eq!(
+            (1990..=2100).filter(|x| y.shows(*x)).collect::<Vec<_>>(),
+            [2022, 2023, 2024]
+        );
+        assert!((1990..=2100).all(|x| Years::ALL.shows(x)));
     }
 }

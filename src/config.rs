@@ -1,14 +1,69 @@
-//! Settings files at the edge: the targets (TOML) and price-index series
-//! (CSV) become model values here, with errors naming the file and line.
+//! The pieces a command's validated config is made of, and the settings
+//! files at the edge: the targets (TOML) and price-index series (CSV) become
+//! model values here, with errors naming the file and line.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
+use crate::model::location::Location;
 use crate::model::price_index::PriceIndex;
 use crate::model::targets::Targets;
+use crate::report::{Lang, OutputFormat};
+
+/// The workbook a command reads, and whether to read past the errors
+/// reading finds in it.
+#[derive(Clone, Debug)]
+pub struct Input {
+    pub workbook: PathBuf,
+    pub allow_unknown: bool,
+}
+
+/// Where a command prints (standard output, or a file written whole), in
+/// which form and language.
+#[derive(Clone, Debug)]
+pub struct Output {
+    pub format: OutputFormat,
+    pub lang: Lang,
+    pub out: Option<PathBuf>,
+}
+
+/// The years a command shows (`--years`): a range, or all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Years(pub Option<(i32, i32)>);
+
+impl Years {
+    pub const ALL: Years = Years(None);
+
+    pub fn shows(self, y: i32) -> bool {
+        self.0.is_none_or(|(a, b)| (a..=b).contains(&y))
+    }
+}
+
+/// What a measurement is measured against: the targets and the price index
+/// (the shipped series with the user's files laid over it).
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub targets: Targets,
+    pub index: PriceIndex,
+    /// The files they were read from, which a report lists with their
+    /// fingerprints: the targets file, if any, and the index files in order.
+    pub files: (Option<PathBuf>, Vec<PathBuf>),
+}
+
+impl Settings {
+    /// Reads the files the flags name; the one step of a command's config
+    /// that does I/O, so it comes after every flag is checked.
+    pub fn load(targets: Option<&Path>, index: &[PathBuf]) -> Result<Settings> {
+        Ok(Settings {
+            targets: load_targets(targets)?,
+            index: load_index(index)?,
+            files: (targets.map(Path::to_path_buf), index.to_vec()),
+        })
+    }
+}
 
 /// The KPHI series shipped with the tool (data/kphi.csv).
 pub const BUILTIN_KPHI: &str = include_str!("../data/kphi.csv");
@@ -90,7 +145,7 @@ pub fn parse_index(text: &str, file: &str, name: &str) -> Result<PriceIndex> {
 }
 
 /// The shipped KPHI series, with the user's files laid over it in order.
-pub fn load_index(extra: &[std::path::PathBuf]) -> Result<PriceIndex> {
+pub fn load_index(extra: &[PathBuf]) -> Result<PriceIndex> {
     let mut pi = parse_index(
         BUILTIN_KPHI,
         "data/kphi.csv",

@@ -5,37 +5,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use kivijalka::Error;
-use kivijalka::cli::{Cli, Command};
+use kivijalka::cli::Cli;
 use kivijalka::cmd::{self, Outcome};
-
-fn run(cli: Cli) -> Result<Outcome, Error> {
-    kivijalka::error::fault_injected("main");
-    match cli.command {
-        Command::Lines { lang } => {
-            let mut out = std::io::stdout().lock();
-            match cmd::lines::run(lang.into(), &mut out) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    return Err(Error::io("(stdout)", e));
-                }
-                _ => {}
-            }
-            Ok(Outcome::Ok)
-        }
-        Command::Indicators(c) => cmd::indicators::run(&c.config_explaining()?),
-        Command::Ratios(c) => cmd::ratios::run(&c.config_explaining()?),
-        Command::Check(c) => cmd::check::run(&c.config()?),
-        Command::Statements(c) => cmd::statements::run(&c.config()?),
-        Command::Forecast(a) => cmd::forecast::run(&a),
-        Command::Compare(a) => cmd::compare::run(&a),
-        Command::Solve(a) => cmd::solve::run(&a),
-        Command::Scenario(s) => cmd::scenario::run(&s),
-        Command::Report(a) => cmd::report::run(&a),
-        Command::Batch(a) => cmd::batch::run(&a),
-        Command::Simulate(a) => cmd::simulate::run(&a),
-        Command::Sensitivity(a) => cmd::simulate::sensitivity(&a),
-    }
-}
 
 /// The exit code of an internal error. Not 101 (Rust's panic) nor 134
 /// (abort), so a script can tell a bug in kivijalka from a crash of the
@@ -65,7 +36,11 @@ fn main() -> ExitCode {
     quiet_panics();
     // Parsing prints help and exits by itself; only the work is guarded.
     let cli = Cli::parse();
-    let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || run(cli))) {
+    let run = move || {
+        kivijalka::error::fault_injected("main");
+        cmd::run(cli.command)
+    };
+    let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
         Ok(r) => r,
         Err(_) => return ExitCode::from(INTERNAL),
     };

@@ -8,13 +8,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::cli::Config;
+use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::ingest;
 use crate::model::dataset::Dataset;
 use crate::model::indicators::IndicatorValue;
 use crate::model::projection::Options;
 use crate::model::scenario::Scenario;
+use crate::report::Lang;
 use crate::report::batch::{Failure, Municipality, Summary};
 use crate::report::document::InputFile;
 
@@ -93,10 +94,13 @@ type Done = std::result::Result<(Municipality, Vec<IndicatorValue>), Error>;
 
 /// What every municipality of a batch gets, the same for each.
 pub struct Plan<'a> {
-    pub cfg: &'a Config,
+    pub settings: &'a Settings,
+    pub lang: Lang,
+    /// Read the rest of a workbook whose reading found errors.
+    pub allow_unknown: bool,
     pub scenarios: &'a [Scenario],
     /// The settings files' fingerprints, for each report's list of inputs.
-    pub settings: &'a [InputFile],
+    pub setting_files: &'a [InputFile],
     pub opts: Options,
     /// Paths and seed, when each municipality is also simulated.
     pub simulate: Option<(u64, u64)>,
@@ -122,7 +126,7 @@ fn one(plan: &Plan, job: &Job, report_name: &str) -> std::result::Result<Vec<Don
                     report_name.to_string()
                 };
                 out.push(
-                    refuse_errors(ds, plan.cfg.allow_unknown)
+                    refuse_errors(ds, plan.allow_unknown)
                         .and_then(|ds| municipality(plan, &ds, source.clone(), &name)),
                 );
             }
@@ -134,16 +138,17 @@ fn one(plan: &Plan, job: &Job, report_name: &str) -> std::result::Result<Vec<Don
 
 fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str) -> Done {
     let mut doc = document(
-        plan.cfg,
+        plan.settings,
+        plan.lang,
         ds,
         plan.scenarios,
         plan.opts,
         source,
-        plan.settings,
+        plan.setting_files,
     )?;
     // One thread a municipality: the workers already use every core.
     if let Some(run) = plan.simulate {
-        doc.simulations = simulations(plan.cfg, ds, plan.scenarios, plan.opts, run, 1)?;
+        doc.simulations = simulations(plan.settings, ds, plan.scenarios, plan.opts, run, 1)?;
     }
     // The probability that each target holds, under the first scenario (the
     // one whose values the summary shows; `run` made sure it is uncertain).
@@ -174,7 +179,7 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
             let bytes = render(
                 &doc,
                 kind,
-                plan.cfg.targets.net_cost_growth.allowance_pp,
+                plan.settings.targets.net_cost_growth.allowance_pp,
                 &path,
             )?;
             write_atomically(&path, |w| w.write_all(&bytes))?;

@@ -1,10 +1,10 @@
 //! What a check of a workbook finds: the reading's findings, the
 //! identities', and the statements it lacks.
 
-use crate::error::Location;
 use crate::model::dataset::{Dataset, Entity};
 use crate::model::findings::Finding;
 use crate::model::items::Statement;
+use crate::model::location::Location;
 use crate::model::validate;
 
 /// Every finding, most serious first, then in the order of the workbook.

@@ -1,16 +1,16 @@
 //! Everything a council report shows for one municipality, its inputs'
 //! fingerprints, and the report's bytes in the format asked.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::cli::Config;
+use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::model::dataset::Dataset;
 use crate::model::projection::Options;
 use crate::model::scenario::Scenario;
 use crate::model::{indicators, ratios};
 use crate::report::document::{Document, InputFile, ScenarioRun, sha256_hex};
-use crate::report::{html, xlsx};
+use crate::report::{Lang, html, xlsx};
 
 use super::project::project;
 
@@ -46,11 +46,8 @@ pub fn kind_of(out: &Path) -> Result<Kind> {
 
 /// The settings files' fingerprints (scenarios with what they extend,
 /// targets, price-index files), once for all workbooks.
-pub fn setting_inputs(
-    scenarios: &[Scenario],
-    targets: Option<&Path>,
-    index: &[PathBuf],
-) -> Result<Vec<InputFile>> {
+pub fn setting_inputs(scenarios: &[Scenario], settings: &Settings) -> Result<Vec<InputFile>> {
+    let (targets, index) = &settings.files;
     let mut inputs: Vec<InputFile> = Vec::new();
     for sc in scenarios {
         for f in &sc.files {
@@ -68,20 +65,21 @@ pub fn setting_inputs(
     Ok(inputs)
 }
 
-/// Gathers everything a report shows for one municipality.
+/// Gathers everything a report shows for one municipality, in `lang`.
 pub fn document<'a>(
-    cfg: &Config,
+    settings: &Settings,
+    lang: Lang,
     ds: &'a Dataset,
     scenarios: &[Scenario],
     opts: Options,
     source: InputFile,
-    settings: &[InputFile],
+    setting_files: &[InputFile],
 ) -> Result<Document<'a>> {
     let mut inputs = vec![source];
-    inputs.extend(settings.iter().cloned());
+    inputs.extend(setting_files.iter().cloned());
     let mut runs = Vec::new();
     for sc in scenarios {
-        let (projection, evaluation) = project(cfg, ds, sc, opts)?;
+        let (projection, evaluation) = project(settings, ds, sc, opts)?;
         runs.push(ScenarioRun {
             scenario: sc.clone(),
             projection,
@@ -91,16 +89,16 @@ pub fn document<'a>(
     let price_index = runs
         .first()
         .map(|r| r.projection.price_index.clone())
-        .unwrap_or_else(|| cfg.index.clone());
+        .unwrap_or_else(|| settings.index.clone());
     Ok(Document {
         ds,
-        evaluation: indicators::evaluate(ds, &cfg.targets, &cfg.index),
-        ratios: ratios::compute_ratios(ds, &cfg.targets),
+        evaluation: indicators::evaluate(ds, &settings.targets, &settings.index),
+        ratios: ratios::compute_ratios(ds, &settings.targets),
         runs,
         inputs,
         price_index,
         version: env!("CARGO_PKG_VERSION"),
-        lang: cfg.lang,
+        lang,
         simulations: Vec::new(),
         sensitivity: Vec::new(),
         breaks: crate::model::findings::breaks(ds),

@@ -1,6 +1,6 @@
 //! The five indicators and the key ratios of a workbook's own years.
 
-use crate::cli::Config;
+use crate::config::{Settings, Years};
 use crate::model::dataset::Dataset;
 use crate::model::indicators::{self, Evaluation};
 use crate::model::ratios::{self, RatioValue};
@@ -8,9 +8,9 @@ use crate::model::ratios::{self, RatioValue};
 use super::dataset::years;
 
 /// The indicators, kept to the years shown.
-pub fn indicators(cfg: &Config, ds: &Dataset) -> Evaluation {
-    let mut ev = indicators::evaluate(ds, &cfg.targets, &cfg.index);
-    keep_years(&mut ev, &years(cfg, ds));
+pub fn indicators(settings: &Settings, shown: Years, ds: &Dataset) -> Evaluation {
+    let mut ev = indicators::evaluate(ds, &settings.targets, &settings.index);
+    keep_years(&mut ev, &years(shown, ds));
     ev
 }
 
@@ -21,9 +21,9 @@ pub(super) fn keep_years(ev: &mut Evaluation, shown: &[i32]) {
 }
 
 /// The key ratios of the years shown, and those years.
-pub fn ratios(cfg: &Config, ds: &Dataset) -> (Vec<RatioValue>, Vec<i32>) {
-    let shown = years(cfg, ds);
-    let mut values = ratios::compute_ratios(ds, &cfg.targets);
+pub fn ratios(settings: &Settings, shown: Years, ds: &Dataset) -> (Vec<RatioValue>, Vec<i32>) {
+    let shown = years(shown, ds);
+    let mut values = ratios::compute_ratios(ds, &settings.targets);
     values.retain(|v| shown.contains(&v.year));
     (values, shown)
 }

@@ -4,13 +4,16 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::cli::Config;
+use crate::config::Output;
 use crate::error::{Error, Result};
 
 /// Writes to stdout, or to `--out` whole: into a temporary file beside it,
 /// renamed over the target only when everything was written.
-pub fn emit(cfg: &Config, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
-    match &cfg.out {
+pub fn emit(
+    output: &Output,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    match &output.out {
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();

@@ -1,21 +1,14 @@
 //! Projections, simulations and sensitivities, measured against the targets,
 //! with the model's errors named by the file and line the user can fix.
 
-use crate::cli::{Config, Projecting};
-use crate::error::{Error, Location, Result};
+use crate::config::{Settings, Years};
+use crate::error::{Error, Result};
 use crate::model::dataset::Dataset;
 use crate::model::indicators::{self, Evaluation};
+use crate::model::location::Location;
 use crate::model::projection::{self, Options, Projection, ProjectionError};
 use crate::model::scenario::Scenario;
 use crate::model::simulate::{self, Simulation, Swing};
-
-pub fn options(p: &Projecting) -> Options {
-    Options {
-        base_year: p.start,
-        horizon: p.horizon,
-        lean: false,
-    }
-}
 
 /// A projection's error as the user reads it: the workbook for missing
 /// figures, the scenario's file, line and key for a setting.
@@ -41,33 +34,34 @@ pub fn projection_error(ds: &Dataset, sc: &Scenario) -> impl Fn(ProjectionError)
 
 /// Runs one projection and measures it, with errors named by file and line.
 pub fn project(
-    cfg: &Config,
+    settings: &Settings,
     ds: &Dataset,
     sc: &Scenario,
     opts: Options,
 ) -> Result<(Projection, Evaluation)> {
-    let p = projection::project(ds, sc, &cfg.index, opts).map_err(projection_error(ds, sc))?;
-    let ev = indicators::evaluate(&p.dataset, &cfg.targets, &p.price_index);
+    let p = projection::project(ds, sc, &settings.index, opts).map_err(projection_error(ds, sc))?;
+    let ev = indicators::evaluate(&p.dataset, &settings.targets, &p.price_index);
     Ok((p, ev))
 }
 
 /// Years from the projection's start to its horizon, within --years.
-pub fn years(cfg: &Config, p: &Projection) -> Vec<i32> {
+pub fn years(shown: Years, p: &Projection) -> Vec<i32> {
     (p.base_year..=p.horizon)
-        .filter(|y| cfg.shows(*y))
+        .filter(|y| shown.shows(*y))
         .collect()
 }
 
 /// A projection measured, its evaluation kept to the years shown; the
 /// printers need those years too, so they come back with it.
 pub fn forecast(
-    cfg: &Config,
+    settings: &Settings,
+    shown: Years,
     ds: &Dataset,
     sc: &Scenario,
     opts: Options,
 ) -> Result<(Projection, Evaluation, Vec<i32>)> {
-    let (p, mut ev) = project(cfg, ds, sc, opts)?;
-    let shown = years(cfg, &p);
+    let (p, mut ev) = project(settings, ds, sc, opts)?;
+    let shown = years(shown, &p);
     super::evaluate::keep_years(&mut ev, &shown);
     Ok((p, ev, shown))
 }
@@ -83,14 +77,15 @@ pub fn threads(jobs: Option<usize>) -> usize {
 
 /// One scenario's Monte Carlo over its uncertain drivers.
 pub fn simulate(
-    cfg: &Config,
+    settings: &Settings,
     ds: &Dataset,
     sc: &Scenario,
     opts: Options,
     (paths, seed): (u64, u64),
     threads: usize,
 ) -> Result<Simulation> {
-    simulate::simulate(ds, sc, &cfg.index, &cfg.targets, opts, paths, seed, threads)
+    let Settings { targets, index, .. } = settings;
+    simulate::simulate(ds, sc, index, targets, opts, paths, seed, threads)
         .map_err(projection_error(ds, sc))
 }
 
@@ -98,7 +93,7 @@ pub fn simulate(
 /// the same draws meet each scenario, so their differences are the
 /// scenarios', not chance's.
 pub fn simulations(
-    cfg: &Config,
+    settings: &Settings,
     ds: &Dataset,
     scenarios: &[Scenario],
     opts: Options,
@@ -108,20 +103,26 @@ pub fn simulations(
     scenarios
         .iter()
         .filter(|sc| sc.is_uncertain())
-        .map(|sc| simulate(cfg, ds, sc, opts, run, threads))
+        .map(|sc| simulate(settings, ds, sc, opts, run, threads))
         .collect()
 }
 
 /// Each uncertain driver of one scenario alone at its 5th and 95th
 /// percentile.
-pub fn sensitivity(cfg: &Config, ds: &Dataset, sc: &Scenario, opts: Options) -> Result<Vec<Swing>> {
-    simulate::sensitivity(ds, sc, &cfg.index, &cfg.targets, opts).map_err(projection_error(ds, sc))
+pub fn sensitivity(
+    settings: &Settings,
+    ds: &Dataset,
+    sc: &Scenario,
+    opts: Options,
+) -> Result<Vec<Swing>> {
+    simulate::sensitivity(ds, sc, &settings.index, &settings.targets, opts)
+        .map_err(projection_error(ds, sc))
 }
 
 /// The sensitivity of every scenario that has uncertain drivers, by the
 /// scenario's name.
 pub fn sensitivities(
-    cfg: &Config,
+    settings: &Settings,
     ds: &Dataset,
     scenarios: &[Scenario],
     opts: Options,
@@ -129,6 +130,6 @@ pub fn sensitivities(
     scenarios
         .iter()
         .filter(|sc| sc.is_uncertain())
-        .map(|sc| Ok((sc.name.clone(), sensitivity(cfg, ds, sc, opts)?)))
+        .map(|sc| Ok((sc.name.clone(), sensitivity(settings, ds, sc, opts)?)))
         .collect()
 }

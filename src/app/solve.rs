@@ -1,7 +1,7 @@
 //! The search for the smallest move of a lever, and the scenario it finds
 //! measured again for the report.
 
-use crate::cli::Config;
+use crate::config::Settings;
 use crate::error::Result;
 use crate::model::dataset::Dataset;
 use crate::model::indicators::Evaluation;
@@ -14,7 +14,7 @@ use super::usage;
 
 /// The solution, and when one was found, the indicators with it applied.
 pub fn solve(
-    cfg: &Config,
+    settings: &Settings,
     ds: &Dataset,
     sc: &Scenario,
     opts: Options,
@@ -22,22 +22,30 @@ pub fn solve(
     goal: &Goal,
 ) -> Result<(Solution, Option<Evaluation>)> {
     let scenario_error = projection_error(ds, sc);
-    let sol = solve::solve(ds, sc, &cfg.index, &cfg.targets, opts, levers, goal)
-        // The search's first projection is the scenario's own: a mistake in
-        // the file is named by file and line, one in a lever by the lever.
-        .map_err(|e| match e {
-            ProjectionError::Scenario(e)
-                if e.at
-                    .as_ref()
-                    .is_some_and(|at| &*at.file == solve::LEVER_ORIGIN) =>
-            {
-                usage(match e.at {
-                    Some(at) => format!("{}: {}", at.key, e.message),
-                    None => e.message,
-                })
-            }
-            e => scenario_error(e),
-        })?;
+    let sol = solve::solve(
+        ds,
+        sc,
+        &settings.index,
+        &settings.targets,
+        opts,
+        levers,
+        goal,
+    )
+    // The search's first projection is the scenario's own: a mistake in
+    // the file is named by file and line, one in a lever by the lever.
+    .map_err(|e| match e {
+        ProjectionError::Scenario(e)
+            if e.at
+                .as_ref()
+                .is_some_and(|at| &*at.file == solve::LEVER_ORIGIN) =>
+        {
+            usage(match e.at {
+                Some(at) => format!("{}: {}", at.key, e.message),
+                None => e.message,
+            })
+        }
+        e => scenario_error(e),
+    })?;
     let solved = sol.found.as_ref().map(|s| {
         solve::apply(
             sc,
@@ -46,7 +54,7 @@ pub fn solve(
         )
     });
     let after = match &solved {
-        Some(s) => Some(project(cfg, ds, s, opts)?.1),
+        Some(s) => Some(project(settings, ds, s, opts)?.1),
         None => None,
     };
     Ok((sol, after))

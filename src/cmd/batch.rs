@@ -4,58 +4,96 @@
 //! the order the workers finish in.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use crate::app::batch::Plan;
 use crate::app::document::{Kind, setting_inputs};
-use crate::app::project::options;
 use crate::app::{self, scenarios, usage, write_atomically};
 use crate::cli::{BatchArgs, ReportFormat};
 use crate::cmd::Outcome;
+use crate::config::Settings;
 use crate::error::{Error, Result};
+use crate::model::projection::Options;
+use crate::report::Lang;
 use crate::report::batch as summary;
 
-pub fn run(args: &BatchArgs) -> Result<Outcome> {
-    let cfg = args.config()?;
-    let scenarios = scenarios::all(&args.scenario)?;
-    let settings = setting_inputs(&scenarios, args.targets.as_deref(), &args.index)?;
-    if args.simulate.is_some() && scenarios.first().is_none_or(|sc| !sc.is_uncertain()) {
+pub struct Config {
+    /// Workbooks, long tables or folders of them.
+    pub inputs: Vec<PathBuf>,
+    /// The folder the reports and the summary go to.
+    pub out: PathBuf,
+    pub scenarios: Vec<PathBuf>,
+    /// The report written for each municipality, if any.
+    pub report: Option<Kind>,
+    pub settings: Settings,
+    pub lang: Lang,
+    pub jobs: Option<usize>,
+    pub allow_unknown: bool,
+    /// Paths and seed, when each municipality is also simulated.
+    pub simulate: Option<(u64, u64)>,
+    pub opts: Options,
+}
+
+impl Config {
+    pub fn new(args: &BatchArgs) -> Result<Config> {
+        Ok(Config {
+            inputs: args.inputs.clone(),
+            out: args.out.clone(),
+            scenarios: args.scenario.clone(),
+            report: match args.report {
+                ReportFormat::Html => Some(Kind::Html),
+                ReportFormat::Xlsx => Some(Kind::Xlsx),
+                ReportFormat::None => None,
+            },
+            settings: Settings::load(args.targets.as_deref(), &args.index)?,
+            lang: args.lang.into(),
+            jobs: args.jobs,
+            allow_unknown: args.allow_unknown,
+            simulate: args.simulate.map(|paths| (paths, args.seed)),
+            opts: args.projecting.options(),
+        })
+    }
+}
+
+pub fn run(cfg: &Config) -> Result<Outcome> {
+    let scenarios = scenarios::all(&cfg.scenarios)?;
+    let setting_files = setting_inputs(&scenarios, &cfg.settings)?;
+    if cfg.simulate.is_some() && scenarios.first().is_none_or(|sc| !sc.is_uncertain()) {
         return Err(Error::usage_of(
             "--simulate",
             "--simulate needs a number of paths and a first --scenario with [[uncertainty]] entries",
         ));
     }
-    std::fs::create_dir_all(&args.out).map_err(|e| Error::io(&args.out, e))?;
+    std::fs::create_dir_all(&cfg.out).map_err(|e| Error::io(&cfg.out, e))?;
 
     let plan = Plan {
-        cfg: &cfg,
+        settings: &cfg.settings,
+        lang: cfg.lang,
+        allow_unknown: cfg.allow_unknown,
         scenarios: &scenarios,
-        settings: &settings,
-        opts: options(&args.projecting),
-        simulate: args.simulate.map(|paths| (paths, args.seed)),
-        report: match args.report {
-            ReportFormat::Html => Some(Kind::Html),
-            ReportFormat::Xlsx => Some(Kind::Xlsx),
-            ReportFormat::None => None,
-        },
-        out: &args.out,
-        jobs: args.jobs,
+        setting_files: &setting_files,
+        opts: cfg.opts,
+        simulate: cfg.simulate,
+        report: cfg.report,
+        out: &cfg.out,
+        jobs: cfg.jobs,
     };
-    let sum = app::batch::run(&plan, &args.inputs)?;
+    let sum = app::batch::run(&plan, &cfg.inputs)?;
     // All three made before any is written, so none is left half done.
-    let csv_path = args.out.join("summary.csv");
+    let csv_path = cfg.out.join("summary.csv");
     let mut csv_bytes = Vec::new();
     summary::csv(&sum, &mut csv_bytes).map_err(|e| Error::io(&csv_path, e))?;
     let xlsx = crate::report::xlsx::batch_summary(&sum, cfg.lang).map_err(|e| {
         Error::io(
-            args.out.join("summary.xlsx"),
+            cfg.out.join("summary.xlsx"),
             std::io::Error::other(e.to_string()),
         )
     })?;
     let mut fail_bytes = Vec::new();
     summary::failures_csv(&sum, &mut fail_bytes).map_err(|e| Error::io("failures.csv", e))?;
     write_atomically(&csv_path, |w| w.write_all(&csv_bytes))?;
-    write_atomically(&args.out.join("summary.xlsx"), |w| w.write_all(&xlsx))?;
-    write_atomically(&args.out.join("failures.csv"), |w| w.write_all(&fail_bytes))?;
+    write_atomically(&cfg.out.join("summary.xlsx"), |w| w.write_all(&xlsx))?;
+    write_atomically(&cfg.out.join("failures.csv"), |w| w.write_all(&fail_bytes))?;
 
     let mut err = std::io::stderr().lock();
     let _ = writeln!(

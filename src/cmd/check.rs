@@ -1,16 +1,37 @@
 //! `kivijalka check`: everything reading and the identities found.
 
+use std::path::PathBuf;
+
 use crate::app::{self, dataset, emit};
-use crate::cli::Config;
+use crate::cli::Common;
 use crate::cmd::Outcome;
+use crate::config::Output;
 use crate::error::Result;
 use crate::report::{self, OutputFormat};
 
+/// A check reports what reading finds rather than refusing it, and
+/// measures nothing: the workbook and where to print are all it uses.
+pub struct Config {
+    pub workbook: PathBuf,
+    pub output: Output,
+}
+
+impl Config {
+    pub fn new(args: &Common) -> Result<Config> {
+        let (input, output, _) = args.checked()?;
+        Ok(Config {
+            workbook: input.workbook,
+            output,
+        })
+    }
+}
+
 pub fn run(cfg: &Config) -> Result<Outcome> {
-    let ds = dataset::read(cfg)?;
+    let ds = dataset::read(&cfg.workbook)?;
     let findings = app::check::findings(&ds);
-    emit(cfg, |out| match cfg.format {
-        OutputFormat::Table => report::check::table(&ds.file, &findings, cfg.lang, out),
+    let lang = cfg.output.lang;
+    emit(&cfg.output, |out| match cfg.output.format {
+        OutputFormat::Table => report::check::table(&ds.file, &findings, lang, out),
         OutputFormat::Csv => report::check::csv(&findings, out),
         OutputFormat::Json => report::check::json(&findings, out),
     })?;

@@ -1,28 +1,62 @@
 //! `kivijalka compare`: scenarios side by side.
 
-use crate::app::project::{forecast, options};
+use std::path::PathBuf;
+
+use crate::app::project::forecast;
 use crate::app::{emit, load, scenarios, usage};
 use crate::cli::CompareArgs;
-use crate::cmd::Outcome;
+use crate::cmd::{Figures, Outcome};
+use crate::config::Settings;
 use crate::error::Result;
+use crate::model::projection::Options;
 use crate::report::compare::{Column, Comparison};
 use crate::report::{self, OutputFormat};
 
-pub fn run(args: &CompareArgs) -> Result<Outcome> {
-    let cfg = args.common.config()?;
-    if args.scenarios.is_empty() {
-        return Err(usage(
-            "compare needs a workbook and at least one scenario file",
-        ));
+pub struct Config {
+    pub figures: Figures,
+    /// At least one; the first is the baseline.
+    pub scenarios: Vec<PathBuf>,
+    pub opts: Options,
+}
+
+impl Config {
+    pub fn new(args: &CompareArgs) -> Result<Config> {
+        let c = &args.common;
+        let (input, output, years) = c.checked()?;
+        if args.scenarios.is_empty() {
+            return Err(usage(
+                "compare needs a workbook and at least one scenario file",
+            ));
+        }
+        let settings = Settings::load(c.targets.as_deref(), &c.index)?;
+        Ok(Config {
+            figures: Figures {
+                input,
+                settings,
+                output,
+                years,
+            },
+            scenarios: args.scenarios.clone(),
+            opts: args.projecting.options(),
+        })
     }
-    let scenarios = scenarios::all(&args.scenarios)?;
-    let ds = load(&cfg)?;
+}
+
+pub fn run(cfg: &Config) -> Result<Outcome> {
+    let Figures {
+        input,
+        settings,
+        output,
+        years,
+    } = &cfg.figures;
+    let scenarios = scenarios::all(&cfg.scenarios)?;
+    let ds = load(input)?;
     let mut columns = Vec::new();
-    let mut years = Vec::new();
-    for (sc, path) in scenarios.iter().zip(&args.scenarios) {
-        let (_, ev, _) = forecast(&cfg, &ds, sc, options(&args.projecting))?;
-        if years.is_empty() {
-            years = ev.years.clone();
+    let mut shown = Vec::new();
+    for (sc, path) in scenarios.iter().zip(&cfg.scenarios) {
+        let (_, ev, _) = forecast(settings, *years, &ds, sc, cfg.opts)?;
+        if shown.is_empty() {
+            shown = ev.years.clone();
         }
         columns.push(Column {
             name: sc.name.clone(),
@@ -32,12 +66,13 @@ pub fn run(args: &CompareArgs) -> Result<Outcome> {
     }
     let cmp = Comparison {
         municipality: ds.name().to_string(),
-        years,
+        years: shown,
         columns,
         breaks: crate::model::findings::breaks(&ds),
     };
-    emit(&cfg, |out| match cfg.format {
-        OutputFormat::Table => report::compare::table(&cmp, cfg.lang, out),
+    let lang = output.lang;
+    emit(output, |out| match output.format {
+        OutputFormat::Table => report::compare::table(&cmp, lang, out),
         OutputFormat::Csv => report::compare::csv(&cmp, out),
         OutputFormat::Json => report::compare::json(&cmp, out),
     })?;

@@ -1,18 +1,28 @@
 //! `kivijalka indicators`: the five strategy indicators by year.
 
 use crate::app::{emit, evaluate, load};
-use crate::cli::Config;
-use crate::cmd::Outcome;
+use crate::cmd::{Figures, Outcome};
 use crate::error::Result;
 use crate::model::findings;
 use crate::report::{self, OutputFormat};
 
+/// The formulas, or the workbook's figures.
+pub type Config = super::Explained;
+
 pub fn run(cfg: &Config) -> Result<Outcome> {
-    if cfg.explain {
-        emit(cfg, |out| report::indicators::explain(cfg.lang, out))?;
-        return Ok(Outcome::Ok);
-    }
-    let ds = load(cfg)?;
+    let Figures {
+        input,
+        settings,
+        output,
+        years,
+    } = match cfg {
+        Config::Formulas(output) => {
+            emit(output, |out| report::indicators::explain(output.lang, out))?;
+            return Ok(Outcome::Ok);
+        }
+        Config::Figures(f) => f.as_ref(),
+    };
+    let ds = load(input)?;
     let breaks = findings::breaks(&ds);
     if !breaks.is_empty() {
         eprintln!(
@@ -21,9 +31,10 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
             ds.file
         );
     }
-    let ev = evaluate::indicators(cfg, &ds);
-    emit(cfg, |out| match cfg.format {
-        OutputFormat::Table => report::indicators::table(&ev, &breaks, cfg.lang, out),
+    let ev = evaluate::indicators(settings, *years, &ds);
+    let lang = output.lang;
+    emit(output, |out| match output.format {
+        OutputFormat::Table => report::indicators::table(&ev, &breaks, lang, out),
         OutputFormat::Csv => report::indicators::csv(&ev, &breaks, out),
         OutputFormat::Json => report::indicators::json(&ev, &breaks, out),
     })?;

@@ -2,11 +2,21 @@
 
 use std::io::{self, Write};
 
+use crate::cmd::Outcome;
+use crate::error::{Error, Result};
 use crate::model::items::ITEMS;
 use crate::report::Lang;
 use crate::report::table::{Align, Table};
 
-pub fn run(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+/// The table to standard output; a closed pipe is the reader's choice.
+pub fn run(lang: Lang) -> Result<Outcome> {
+    match write(lang, &mut io::stdout().lock()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::io("(stdout)", e)),
+        _ => Ok(Outcome::Ok),
+    }
+}
+
+pub fn write(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let fi = lang == Lang::Fi;
     let mut t = Table::new(
         vec![

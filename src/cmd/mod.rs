@@ -1,6 +1,7 @@
-//! One module per subcommand. Each takes its validated config, calls the
-//! application layer ([`crate::app`]) and picks a printer; exit codes are
-//! decided here and mapped in main. No command calls another.
+//! One module per subcommand. Each turns its flags into its own validated
+//! config (`Config::new`: every flag checked before any file is read), calls
+//! the application layer ([`crate::app`]) and picks a printer; exit codes
+//! are decided here and mapped in main. No command calls another.
 
 pub mod batch;
 pub mod check;
@@ -15,6 +16,10 @@ pub mod simulate;
 pub mod solve;
 pub mod statements;
 
+use crate::cli::{Command, Common, Explaining};
+use crate::config::{Input, Output, Settings, Years};
+use crate::error::Result;
+
 /// Also here, where it was before the application layer: code outside the
 /// crate (the tests) refuses a damaged dataset through this path.
 pub use crate::app::refuse_errors;
@@ -25,4 +30,64 @@ pub enum Outcome {
     Ok,
     /// The command ran and found problems (check): exit code 1.
     Problems,
+}
+
+/// Runs the command the command line names.
+pub fn run(command: Command) -> Result<Outcome> {
+    match command {
+        Command::Lines { lang } => lines::run(lang.into()),
+        Command::Indicators(a) => indicators::run(&indicators::Config::new(&a)?),
+        Command::Ratios(a) => ratios::run(&ratios::Config::new(&a)?),
+        Command::Check(a) => check::run(&check::Config::new(&a)?),
+        Command::Statements(a) => statements::run(&statements::Config::new(&a)?),
+        Command::Forecast(a) => forecast::run(&forecast::Config::new(&a)?),
+        Command::Compare(a) => compare::run(&compare::Config::new(&a)?),
+        Command::Solve(a) => solve::run(&solve::Config::new(&a)?),
+        Command::Simulate(a) => simulate::run(&simulate::Config::new(&a)?),
+        Command::Sensitivity(a) => simulate::sensitivity(&simulate::Sensitivity::new(&a)?),
+        Command::Report(a) => report::run(&report::Config::new(&a)?),
+        Command::Batch(a) => batch::run(&batch::Config::new(&a)?),
+        Command::Scenario(s) => scenario::run(&s),
+    }
+}
+
+/// The config of the commands that print their formulas instead of figures
+/// when asked (`indicators`, `ratios`).
+pub enum Explained {
+    /// `--explain`: no workbook, and no settings files, are read.
+    Formulas(Output),
+    Figures(Box<Figures>),
+}
+
+/// A workbook measured against the settings, by year.
+pub struct Figures {
+    pub input: Input,
+    pub settings: Settings,
+    pub output: Output,
+    pub years: Years,
+}
+
+impl Figures {
+    /// The workbook, the output and the years checked, then the settings
+    /// files read: the one step that does I/O comes last.
+    pub fn new(args: &Common) -> Result<Figures> {
+        let (input, output, years) = args.checked()?;
+        Ok(Figures {
+            input,
+            output,
+            years,
+            settings: Settings::load(args.targets.as_deref(), &args.index)?,
+        })
+    }
+}
+
+impl Explained {
+    pub fn new(args: &Explaining) -> Result<Explained> {
+        if args.explain {
+            // Checked though unused: a mistake in it is still a mistake.
+            args.common.years()?;
+            return Ok(Explained::Formulas(args.common.output()));
+        }
+        Ok(Explained::Figures(Box::new(Figures::new(&args.common)?)))
+    }
 }

@@ -1,22 +1,33 @@
 //! `kivijalka ratios`: the key ratios for the city and the group.
 
 use crate::app::{emit, evaluate, load};
-use crate::cli::Config;
-use crate::cmd::Outcome;
+use crate::cmd::{Figures, Outcome};
 use crate::error::Result;
 use crate::model::findings;
 use crate::report::{self, OutputFormat};
 
+/// The formulas, or the workbook's figures.
+pub type Config = super::Explained;
+
 pub fn run(cfg: &Config) -> Result<Outcome> {
-    if cfg.explain {
-        emit(cfg, |out| report::ratios::explain(cfg.lang, out))?;
-        return Ok(Outcome::Ok);
-    }
-    let ds = load(cfg)?;
+    let Figures {
+        input,
+        settings,
+        output,
+        years,
+    } = match cfg {
+        Config::Formulas(output) => {
+            emit(output, |out| report::ratios::explain(output.lang, out))?;
+            return Ok(Outcome::Ok);
+        }
+        Config::Figures(f) => f.as_ref(),
+    };
+    let ds = load(input)?;
     let breaks = findings::breaks(&ds);
-    let (values, shown) = evaluate::ratios(cfg, &ds);
-    emit(cfg, |out| match cfg.format {
-        OutputFormat::Table => report::ratios::table(&ds, &values, &breaks, &shown, cfg.lang, out),
+    let (values, shown) = evaluate::ratios(settings, *years, &ds);
+    let lang = output.lang;
+    emit(output, |out| match output.format {
+        OutputFormat::Table => report::ratios::table(&ds, &values, &breaks, &shown, lang, out),
         OutputFormat::Csv => report::ratios::csv(&ds, &values, &breaks, out),
         OutputFormat::Json => report::ratios::json(&ds, &values, &breaks, out),
     })?;

@@ -1,49 +1,80 @@
 //! `kivijalka report`: the council report, Excel or HTML by the name of --out.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::app::document::{document, input, kind_of, render, setting_inputs};
-use crate::app::project::{options, sensitivities, simulations, threads};
+use crate::app::document::{Kind, document, input, kind_of, render, setting_inputs};
+use crate::app::project::{sensitivities, simulations, threads};
 use crate::app::{load, scenarios, usage, write_atomically};
 use crate::cli::ReportArgs;
 use crate::cmd::Outcome;
+use crate::config::{Input, Settings};
 use crate::error::{Error, Result};
+use crate::model::projection::Options;
+use crate::report::Lang;
 
-pub fn run(args: &ReportArgs) -> Result<Outcome> {
-    let cfg = args.common.config()?;
-    let out = cfg
-        .out
-        .clone()
-        .ok_or_else(|| usage("report needs --out report.xlsx or --out report.html"))?;
-    let kind = kind_of(&out)?;
-    let scenarios = scenarios::all(&args.scenario)?;
-    let ds = load(&cfg)?;
-    let settings = setting_inputs(
-        &scenarios,
-        args.common.targets.as_deref(),
-        &args.common.index,
-    )?;
+/// A report shows every year it has, in one language, to one file.
+pub struct Config {
+    pub input: Input,
+    pub settings: Settings,
+    pub lang: Lang,
+    pub out: PathBuf,
+    pub kind: Kind,
+    /// The first is the one the summary shows.
+    pub scenarios: Vec<PathBuf>,
+    pub opts: Options,
+    /// Paths and seed, when the scenarios are also simulated.
+    pub simulate: Option<(u64, u64)>,
+    pub sensitivity: bool,
+}
+
+impl Config {
+    pub fn new(args: &ReportArgs) -> Result<Config> {
+        let c = &args.common;
+        let (input, output, _) = c.checked()?;
+        let out = output
+            .out
+            .ok_or_else(|| usage("report needs --out report.xlsx or --out report.html"))?;
+        let kind = kind_of(&out)?;
+        Ok(Config {
+            input,
+            settings: Settings::load(c.targets.as_deref(), &c.index)?,
+            lang: output.lang,
+            out,
+            kind,
+            scenarios: args.scenario.clone(),
+            opts: args.projecting.options(),
+            simulate: args.simulate.map(|paths| (paths, args.seed)),
+            sensitivity: args.sensitivity,
+        })
+    }
+}
+
+pub fn run(cfg: &Config) -> Result<Outcome> {
+    let scenarios = scenarios::all(&cfg.scenarios)?;
+    let ds = load(&cfg.input)?;
+    let settings = setting_inputs(&scenarios, &cfg.settings)?;
     let source = input("workbook", Path::new(&ds.file))?;
-    let opts = options(&args.projecting);
-    let mut doc = document(&cfg, &ds, &scenarios, opts, source, &settings)?;
-    if let Some(paths) = args.simulate {
+    let opts = cfg.opts;
+    let mut doc = document(
+        &cfg.settings,
+        cfg.lang,
+        &ds,
+        &scenarios,
+        opts,
+        source,
+        &settings,
+    )?;
+    if let Some(run) = cfg.simulate {
         if !scenarios.iter().any(|sc| sc.is_uncertain()) {
             return Err(Error::usage_of(
                 "--simulate",
                 "--simulate needs a number of paths and a --scenario with [[uncertainty]] entries",
             ));
         }
-        doc.simulations = simulations(
-            &cfg,
-            &ds,
-            &scenarios,
-            opts,
-            (paths, args.seed),
-            threads(None),
-        )?;
+        doc.simulations = simulations(&cfg.settings, &ds, &scenarios, opts, run, threads(None))?;
     }
-    if args.sensitivity {
-        doc.sensitivity = sensitivities(&cfg, &ds, &scenarios, opts)?;
+    if cfg.sensitivity {
+        doc.sensitivity = sensitivities(&cfg.settings, &ds, &scenarios, opts)?;
         if doc.sensitivity.is_empty() {
             return Err(Error::usage_of(
                 "--sensitivity",
@@ -51,7 +82,8 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
             ));
         }
     }
-    let bytes = render(&doc, kind, cfg.targets.net_cost_growth.allowance_pp, &out)?;
-    write_atomically(&out, |w| w.write_all(&bytes))?;
+    let allowance = cfg.settings.targets.net_cost_growth.allowance_pp;
+    let bytes = render(&doc, cfg.kind, allowance, &cfg.out)?;
+    write_atomically(&cfg.out, |w| w.write_all(&bytes))?;
     Ok(Outcome::Ok)
 }

@@ -1,15 +1,17 @@
 //! `kivijalka solve`: the smallest move of a lever that keeps every target.
 
+use std::path::PathBuf;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::app::project::options;
 use crate::app::solve::solve;
 use crate::app::{emit, load, scenarios, usage};
 use crate::cli::SolveArgs;
 use crate::cmd::Outcome;
+use crate::config::{Input, Output, Settings};
 use crate::error::Result;
+use crate::model::projection::Options;
 use crate::model::solve::{Goal, Lever, LeverSpec};
 use crate::report::{self, OutputFormat};
 use crate::scenario_file::parse_money;
@@ -64,29 +66,58 @@ fn parse_indicators(s: &str) -> Result<Vec<u8>> {
         .collect()
 }
 
-pub fn run(args: &SolveArgs) -> Result<Outcome> {
-    let cfg = args.common.config()?;
-    let levers = args
-        .lever
-        .iter()
-        .map(|l| parse_lever(l))
-        .collect::<Result<Vec<_>>>()?;
-    let goal = Goal {
-        from: args.from,
-        by: args.by,
-        indicators: args
-            .indicators
-            .as_deref()
-            .map(parse_indicators)
-            .transpose()?
-            .unwrap_or_default(),
-    };
-    let sc = scenarios::one(args.scenario.as_deref())?;
-    let ds = load(&cfg)?;
-    let (sol, after) = solve(&cfg, &ds, &sc, options(&args.projecting), &levers, &goal)?;
-    emit(&cfg, |out| match cfg.format {
+/// The search needs no --years: it checks the years of the goal.
+pub struct Config {
+    pub input: Input,
+    pub settings: Settings,
+    pub output: Output,
+    /// None: the default scenario.
+    pub scenario: Option<PathBuf>,
+    /// In the order they are tried.
+    pub levers: Vec<LeverSpec>,
+    pub goal: Goal,
+    pub opts: Options,
+}
+
+impl Config {
+    pub fn new(args: &SolveArgs) -> Result<Config> {
+        let c = &args.common;
+        let (input, output, _) = c.checked()?;
+        let levers = args
+            .lever
+            .iter()
+            .map(|l| parse_lever(l))
+            .collect::<Result<Vec<_>>>()?;
+        let goal = Goal {
+            from: args.from,
+            by: args.by,
+            indicators: args
+                .indicators
+                .as_deref()
+                .map(parse_indicators)
+                .transpose()?
+                .unwrap_or_default(),
+        };
+        Ok(Config {
+            input,
+            settings: Settings::load(c.targets.as_deref(), &c.index)?,
+            output,
+            scenario: args.scenario.clone(),
+            levers,
+            goal,
+            opts: args.projecting.options(),
+        })
+    }
+}
+
+pub fn run(cfg: &Config) -> Result<Outcome> {
+    let sc = scenarios::one(cfg.scenario.as_deref())?;
+    let ds = load(&cfg.input)?;
+    let (sol, after) = solve(&cfg.settings, &ds, &sc, cfg.opts, &cfg.levers, &cfg.goal)?;
+    let (levers, lang) = (&cfg.levers, cfg.output.lang);
+    emit(&cfg.output, |out| match cfg.output.format {
         OutputFormat::Table => {
-            report::solve::table(&ds, &sc, &levers, &sol, after.as_ref(), cfg.lang, out)
+            report::solve::table(&ds, &sc, levers, &sol, after.as_ref(), lang, out)
         }
         OutputFormat::Csv => report::solve::csv(&sol, out),
         OutputFormat::Json => report::solve::json(&sol, out),

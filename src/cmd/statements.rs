@@ -2,20 +2,40 @@
 
 use crate::app::dataset::years;
 use crate::app::{emit, load};
-use crate::cli::Config;
+use crate::cli::Common;
 use crate::cmd::Outcome;
+use crate::config::{Input, Output, Years};
 use crate::error::Result;
 use crate::frame;
 use crate::report::{self, OutputFormat};
 
+/// The statements are shown as read: no targets or price index.
+pub struct Config {
+    pub input: Input,
+    pub output: Output,
+    pub years: Years,
+}
+
+impl Config {
+    pub fn new(args: &Common) -> Result<Config> {
+        let (input, output, years) = args.checked()?;
+        Ok(Config {
+            input,
+            output,
+            years,
+        })
+    }
+}
+
 pub fn run(cfg: &Config) -> Result<Outcome> {
-    let ds = load(cfg)?;
-    let shown = years(cfg, &ds);
-    emit(cfg, |out| match cfg.format {
+    let ds = load(&cfg.input)?;
+    let shown = years(cfg.years, &ds);
+    let lang = cfg.output.lang;
+    emit(&cfg.output, |out| match cfg.output.format {
         OutputFormat::Table => {
             let df = frame::long_frame(&[&ds]).map_err(std::io::Error::other)?;
             let rows = frame::rows(&df).map_err(std::io::Error::other)?;
-            report::statements::table(&ds, &rows, &shown, cfg.lang, out)
+            report::statements::table(&ds, &rows, &shown, lang, out)
         }
         OutputFormat::Csv => report::statements::csv(&ds, &shown, out),
         OutputFormat::Json => report::statements::json(&ds, &shown, out),

@@ -7,6 +7,7 @@ pub mod findings;
 pub mod indicators;
 pub mod items;
 pub mod labels;
+pub mod location;
 pub mod money;
 pub mod peers;
 pub mod plausibility;

@@ -2,6 +2,7 @@
 
 mod breaks;
 mod cli;
+mod cli_config;
 mod conformance;
 mod forecast;
 mod fuzz;
