@@ -1,0 +1,387 @@
+//! One scenario file laid over the scenario its parents made: each table
+//! of the file has its reader here; projects and uncertainty have their own
+//! files.
+
+use std::path::Path as FsPath;
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use super::doc::*;
+use super::money::{MAX_POPULATION, population_csv};
+use super::read::{Cx, dec};
+use super::{parse_doc, project, uncertain};
+use crate::config::read_to_string;
+use crate::error::{Error, Location, Result};
+use crate::model::scenario::{Dated, Measure, Path, RateChange, Scenario};
+
+/// A growth rate beyond ±50 % a year is no trend a projection can carry.
+fn growth(cx: &Cx, p: &Path, v: &V, key: &str) -> Result<()> {
+    cx.check_path(p, v, key, dec("-50"), dec("50"))
+}
+
+pub(super) fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
+    let doc = parse_doc(text, file)?;
+    let cx = &Cx { file, text };
+    if let Some(v) = &doc.name {
+        sc.name = cx.text(v, "name")?;
+    }
+    if let Some(v) = &doc.description {
+        sc.description = cx.text(v, "description")?;
+    }
+    if let Some(v) = &doc.horizon {
+        sc.horizon = Some(cx.year(v, "horizon")?);
+    }
+    if let Some(v) = &doc.price_index_pct {
+        let p = cx.path(v, "price_index_pct", false)?;
+        growth(cx, &p, v, "price_index_pct")?;
+        sc.price_index_pct = p;
+    }
+    if let Some(d) = doc.plan
+        && let Some(v) = &d.follow_until
+    {
+        sc.plan_follow_until = Some(cx.year(v, "plan.follow_until")?);
+    }
+    if let Some(d) = doc.population {
+        population(cx, sc, d)?;
+    }
+    if let Some(d) = doc.tax {
+        tax(cx, sc, d)?;
+    }
+    if let Some(d) = doc.state_subsidies {
+        subsidies(cx, sc, d)?;
+    }
+    if let Some(d) = doc.operations {
+        operations(cx, sc, d)?;
+    }
+    if let Some(d) = doc.investments {
+        project::investments(cx, sc, d)?;
+    }
+    if let Some(d) = doc.loans {
+        loans(cx, sc, d)?;
+    }
+    for (i, item) in doc.uncertainty.into_iter().flatten().enumerate() {
+        uncertain::uncertainty(cx, sc, i, item)?;
+    }
+    for (i, item) in doc.correlation.into_iter().flatten().enumerate() {
+        uncertain::correlation(cx, sc, i, item)?;
+    }
+    if let Some(d) = doc.group {
+        group(cx, sc, d)?;
+    }
+    Ok(())
+}
+
+/// `[population]`: growth, then the file, then `values`, which win over the file.
+fn population(cx: &Cx, sc: &mut Scenario, d: PopDoc) -> Result<()> {
+    if let Some(v) = &d.growth_pct {
+        let p = cx.path(v, "population.growth_pct", false)?;
+        growth(cx, &p, v, "population.growth_pct")?;
+        sc.population.growth_pct = Some(p);
+    }
+    if let Some(v) = &d.file {
+        let name = cx.text(v, "population.file")?;
+        let dir = FsPath::new(cx.file).parent().unwrap_or(FsPath::new("."));
+        let path = dir.join(&name);
+        let csv_text = read_to_string(&path).map_err(|e| {
+            Error::config(
+                cx.at(v.span()),
+                format!("population.file: cannot read {}", path.display()),
+            )
+            .context_of(e)
+        })?;
+        // A projection file covers more years than a forecast: those
+        // beyond the horizon only guide the line towards them, earlier
+        // ones are not used.
+        let values = population_csv(&csv_text, &path.display().to_string())?;
+        sc.population.values.extend(values);
+    }
+    if let Some(v) = &d.values {
+        let m = cx.year_map(v, "population.values")?;
+        for y in m.keys() {
+            Dated::set(
+                &mut sc.dated,
+                "population.values",
+                *y,
+                cx.origin(v.span(), &format!("population.values.{y}")),
+            );
+        }
+        if m.values().any(|x| x.is_zero()) {
+            return Err(cx.err(
+                v.span(),
+                "population.values",
+                "a population must be positive",
+            ));
+        }
+        if let Some((y, _)) = m.iter().find(|(_, x)| **x > Decimal::from(MAX_POPULATION)) {
+            return Err(cx.err(
+                v.span(),
+                &format!("population.values.{y}"),
+                format!("more than {MAX_POPULATION} residents"),
+            ));
+        }
+        sc.population.values.extend(m);
+    }
+    Ok(())
+}
+
+/// `[tax]` and its rate changes.
+fn tax(cx: &Cx, sc: &mut Scenario, d: TaxDoc) -> Result<()> {
+    let t = &mut sc.tax;
+    if let Some(v) = &d.income_share_pct {
+        t.income_share_pct =
+            cx.bounded_pct(v, "tax.income_share_pct", Decimal::ZERO, dec("100"))?;
+    }
+    if let Some(v) = &d.property_share_pct {
+        t.property_share_pct =
+            cx.bounded_pct(v, "tax.property_share_pct", Decimal::ZERO, dec("100"))?;
+    }
+    if t.income_share_pct + t.property_share_pct > dec("100") {
+        let v = d
+            .income_share_pct
+            .as_ref()
+            .or(d.property_share_pct.as_ref());
+        let span = v.map(|v| v.span()).unwrap_or(0..0);
+        return Err(cx.err(
+            span,
+            "tax.income_share_pct",
+            "income and property tax shares add up to more than 100 %",
+        ));
+    }
+    if let Some(v) = &d.rate_pct {
+        t.rate_pct = Some(cx.bounded_pct(v, "tax.rate_pct", dec("0.01"), dec("40"))?);
+    }
+    for (opt, key, slot) in [
+        (
+            &d.earnings_growth_pct,
+            "tax.earnings_growth_pct",
+            &mut t.earnings_growth_pct,
+        ),
+        (
+            &d.employment_growth_pct,
+            "tax.employment_growth_pct",
+            &mut t.employment_growth_pct,
+        ),
+        (
+            &d.property_growth_pct,
+            "tax.property_growth_pct",
+            &mut t.property_growth_pct,
+        ),
+        (
+            &d.corporate_growth_pct,
+            "tax.corporate_growth_pct",
+            &mut t.corporate_growth_pct,
+        ),
+    ] {
+        if let Some(v) = opt {
+            let p = cx.path(v, key, false)?;
+            growth(cx, &p, v, key)?;
+            *slot = p;
+        }
+    }
+    if let Some(v) = &d.first_year_effect_pct {
+        t.first_year_effect_pct =
+            cx.bounded_pct(v, "tax.first_year_effect_pct", Decimal::ZERO, dec("100"))?;
+    }
+    rate_changes(cx, d.rate_change, "tax.rate_change", &mut t.rate_changes)?;
+    Ok(())
+}
+
+/// `[state_subsidies]` and their changes.
+fn subsidies(cx: &Cx, sc: &mut Scenario, d: SubsDoc) -> Result<()> {
+    if let Some(v) = &d.index_pct {
+        let p = cx.path(v, "state_subsidies.index_pct", false)?;
+        growth(cx, &p, v, "state_subsidies.index_pct")?;
+        sc.subsidies.index_pct = Some(p);
+    }
+    if let Some(v) = &d.follow_population {
+        sc.subsidies.follow_population = cx.bool(v, "state_subsidies.follow_population")?;
+    }
+    measures(
+        cx,
+        d.change,
+        "state_subsidies.change",
+        &mut sc.subsidies.changes,
+    )?;
+    Ok(())
+}
+
+/// `[operations]`, savings and income changes.
+fn operations(cx: &Cx, sc: &mut Scenario, d: OpsDoc) -> Result<()> {
+    let o = &mut sc.operations;
+    if let Some(v) = &d.income_real_growth_pct {
+        let p = cx.path(v, "operations.income_real_growth_pct", false)?;
+        growth(cx, &p, v, "operations.income_real_growth_pct")?;
+        o.income_real_growth_pct = p;
+    }
+    if let Some(v) = &d.cost_follows_population_pct {
+        o.cost_follows_population_pct = cx.bounded_pct(
+            v,
+            "operations.cost_follows_population_pct",
+            Decimal::ZERO,
+            dec("100"),
+        )?;
+    }
+    if let Some(v) = &d.cost_real_growth_pct {
+        let p = cx.path(v, "operations.cost_real_growth_pct", false)?;
+        growth(cx, &p, v, "operations.cost_real_growth_pct")?;
+        o.cost_real_growth_pct = p;
+    }
+    let before = o.savings.len();
+    measures(cx, d.savings, "operations.savings", &mut o.savings)?;
+    if let Some(m) = o.savings[before..]
+        .iter()
+        .find(|m| m.amount < Decimal::ZERO)
+    {
+        return Err(Error::config(
+            Location::line(cx.file, m.at.line),
+            format!(
+                "{}: a saving is written as a positive amount (it lowers costs)",
+                m.at.key
+            ),
+        ));
+    }
+    measures(
+        cx,
+        d.income_change,
+        "operations.income_change",
+        &mut o.income_changes,
+    )?;
+    Ok(())
+}
+
+/// `[loans]` and interest rate changes.
+fn loans(cx: &Cx, sc: &mut Scenario, d: LoansDoc) -> Result<()> {
+    let l = &mut sc.loans;
+    if let Some(v) = &d.interest_rate_pct {
+        let p = cx.path(v, "loans.interest_rate_pct", false)?;
+        cx.check_path(&p, v, "loans.interest_rate_pct", Decimal::ZERO, dec("30"))?;
+        l.interest_rate_pct = Some(p);
+    }
+    if let Some(v) = &d.variable_share_pct {
+        l.variable_share_pct =
+            cx.bounded_pct(v, "loans.variable_share_pct", Decimal::ZERO, dec("100"))?;
+    }
+    if let Some(v) = &d.average_maturity_years {
+        let m = cx.pct(v, "loans.average_maturity_years")?;
+        if m <= Decimal::ZERO || m > dec("100") {
+            return Err(cx.err(
+                v.span(),
+                "loans.average_maturity_years",
+                "expected years from above 0 to 100",
+            ));
+        }
+        l.average_maturity_years = Some(m);
+    }
+    if let Some(v) = &d.repayments {
+        let m = cx.year_map(v, "loans.repayments")?;
+        l.repayments.extend(m.clone());
+        for y in m.keys() {
+            Dated::set(
+                &mut sc.dated,
+                "loans.repayments",
+                *y,
+                cx.origin(v.span(), &format!("loans.repayments.{y}")),
+            );
+        }
+    }
+    if let Some(v) = &d.min_cash_days {
+        l.min_cash_days = cx.bounded_pct(v, "loans.min_cash_days", Decimal::ZERO, dec("365"))?;
+    }
+    if let Some(v) = &d.min_cash {
+        let m = cx.money(v, "loans.min_cash")?;
+        if m < Decimal::ZERO {
+            return Err(cx.err(v.span(), "loans.min_cash", "must not be negative"));
+        }
+        l.min_cash = Some(m);
+    }
+    rate_changes(cx, d.rate_change, "loans.rate_change", &mut l.rate_changes)?;
+    Ok(())
+}
+
+/// `[group]`: the group companies' loans and leases.
+fn group(cx: &Cx, sc: &mut Scenario, d: GroupDoc) -> Result<()> {
+    if let Some(v) = &d.companies_loan_growth_pct {
+        let p = cx.path(v, "group.companies_loan_growth_pct", false)?;
+        growth(cx, &p, v, "group.companies_loan_growth_pct")?;
+        sc.group.companies_loan_growth_pct = p;
+    }
+    if let Some(v) = &d.companies_loans {
+        let m = cx.year_map(v, "group.companies_loans")?;
+        sc.group.companies_loans.extend(m);
+    }
+    if let Some(v) = &d.lease_growth_pct {
+        let p = cx.path(v, "group.lease_growth_pct", false)?;
+        growth(cx, &p, v, "group.lease_growth_pct")?;
+        sc.group.lease_growth_pct = p;
+    }
+    Ok(())
+}
+
+pub(super) fn rate_changes(
+    cx: &Cx,
+    list: Option<Vec<Spanned<RateChangeDoc>>>,
+    key: &str,
+    out: &mut Vec<RateChange>,
+) -> Result<()> {
+    for (i, item) in list.into_iter().flatten().enumerate() {
+        let span = item.span();
+        let k = format!("{key}[{}]", i + 1);
+        let d = item.into_inner();
+        let from = cx.first_year(d.from.as_ref(), span.clone(), &k)?;
+        let change_pp = d
+            .change_pp
+            .as_ref()
+            .map(|v| cx.bounded_pct(v, &format!("{k}.change_pp"), dec("-20"), dec("20")))
+            .transpose()?
+            .ok_or_else(|| {
+                cx.err(
+                    span.clone(),
+                    &k,
+                    "'change_pp' (percentage points) is missing",
+                )
+            })?;
+        out.push(RateChange {
+            from,
+            change_pp,
+            at: cx.origin(span, &k),
+        });
+    }
+    Ok(())
+}
+
+pub(super) fn measures(
+    cx: &Cx,
+    list: Option<Vec<Spanned<MeasureDoc>>>,
+    key: &str,
+    out: &mut Vec<Measure>,
+) -> Result<()> {
+    for (i, item) in list.into_iter().flatten().enumerate() {
+        let span = item.span();
+        let k = format!("{key}[{}]", i + 1);
+        let d = item.into_inner();
+        let from = cx.first_year(d.from.as_ref(), span.clone(), &k)?;
+        let to =
+            d.to.as_ref()
+                .map(|v| cx.year(v, &format!("{k}.to")))
+                .transpose()?;
+        if let Some(t) = to
+            && t < from
+        {
+            return Err(cx.err(span, &k, format!("'to' {t} is before 'from' {from}")));
+        }
+        let amount = d
+            .amount
+            .as_ref()
+            .map(|v| cx.money(v, &format!("{k}.amount")))
+            .transpose()?
+            .ok_or_else(|| cx.err(span.clone(), &k, "'amount' is missing"))?;
+        out.push(Measure {
+            from,
+            to,
+            amount,
+            at: cx.origin(span, &k),
+        });
+    }
+    Ok(())
+}
