@@ -10,38 +10,15 @@ use toml::Spanned;
 use super::doc::*;
 use super::money::{MAX_POPULATION, population_csv};
 use super::read::{Cx, dec};
-use super::{parse_doc, project, uncertain};
+use super::{parse_doc, project, setting, uncertain};
 use crate::config::read_to_string;
 use crate::error::{Error, Location, Result};
-use crate::model::scenario::{Dated, Measure, Path, RateChange, Scenario};
-
-/// A growth rate beyond ±50 % a year is no trend a projection can carry.
-fn growth(cx: &Cx, p: &Path, v: &V, key: &str) -> Result<()> {
-    cx.check_path(p, v, key, dec("-50"), dec("50"))
-}
+use crate::model::scenario::{Dated, Measure, RateChange, Scenario};
 
 pub(super) fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
     let doc = parse_doc(text, file)?;
     let cx = &Cx { file, text };
-    if let Some(v) = &doc.name {
-        sc.name = cx.text(v, "name")?;
-    }
-    if let Some(v) = &doc.description {
-        sc.description = cx.text(v, "description")?;
-    }
-    if let Some(v) = &doc.horizon {
-        sc.horizon = Some(cx.year(v, "horizon")?);
-    }
-    if let Some(v) = &doc.price_index_pct {
-        let p = cx.path(v, "price_index_pct", false)?;
-        growth(cx, &p, v, "price_index_pct")?;
-        sc.price_index_pct = p;
-    }
-    if let Some(d) = doc.plan
-        && let Some(v) = &d.follow_until
-    {
-        sc.plan_follow_until = Some(cx.year(v, "plan.follow_until")?);
-    }
+    setting::read_all(cx, &doc, sc)?;
     if let Some(d) = doc.population {
         population(cx, sc, d)?;
     }
@@ -74,11 +51,6 @@ pub(super) fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
 
 /// `[population]`: growth, then the file, then `values`, which win over the file.
 fn population(cx: &Cx, sc: &mut Scenario, d: PopDoc) -> Result<()> {
-    if let Some(v) = &d.growth_pct {
-        let p = cx.path(v, "population.growth_pct", false)?;
-        growth(cx, &p, v, "population.growth_pct")?;
-        sc.population.growth_pct = Some(p);
-    }
     if let Some(v) = &d.file {
         let name = cx.text(v, "population.file")?;
         let dir = FsPath::new(cx.file).parent().unwrap_or(FsPath::new("."));
@@ -128,14 +100,7 @@ fn population(cx: &Cx, sc: &mut Scenario, d: PopDoc) -> Result<()> {
 /// `[tax]` and its rate changes.
 fn tax(cx: &Cx, sc: &mut Scenario, d: TaxDoc) -> Result<()> {
     let t = &mut sc.tax;
-    if let Some(v) = &d.income_share_pct {
-        t.income_share_pct =
-            cx.bounded_pct(v, "tax.income_share_pct", Decimal::ZERO, dec("100"))?;
-    }
-    if let Some(v) = &d.property_share_pct {
-        t.property_share_pct =
-            cx.bounded_pct(v, "tax.property_share_pct", Decimal::ZERO, dec("100"))?;
-    }
+    // The shares are checked together once both are read.
     if t.income_share_pct + t.property_share_pct > dec("100") {
         let v = d
             .income_share_pct
@@ -148,55 +113,12 @@ fn tax(cx: &Cx, sc: &mut Scenario, d: TaxDoc) -> Result<()> {
             "income and property tax shares add up to more than 100 %",
         ));
     }
-    if let Some(v) = &d.rate_pct {
-        t.rate_pct = Some(cx.bounded_pct(v, "tax.rate_pct", dec("0.01"), dec("40"))?);
-    }
-    for (opt, key, slot) in [
-        (
-            &d.earnings_growth_pct,
-            "tax.earnings_growth_pct",
-            &mut t.earnings_growth_pct,
-        ),
-        (
-            &d.employment_growth_pct,
-            "tax.employment_growth_pct",
-            &mut t.employment_growth_pct,
-        ),
-        (
-            &d.property_growth_pct,
-            "tax.property_growth_pct",
-            &mut t.property_growth_pct,
-        ),
-        (
-            &d.corporate_growth_pct,
-            "tax.corporate_growth_pct",
-            &mut t.corporate_growth_pct,
-        ),
-    ] {
-        if let Some(v) = opt {
-            let p = cx.path(v, key, false)?;
-            growth(cx, &p, v, key)?;
-            *slot = p;
-        }
-    }
-    if let Some(v) = &d.first_year_effect_pct {
-        t.first_year_effect_pct =
-            cx.bounded_pct(v, "tax.first_year_effect_pct", Decimal::ZERO, dec("100"))?;
-    }
     rate_changes(cx, d.rate_change, "tax.rate_change", &mut t.rate_changes)?;
     Ok(())
 }
 
 /// `[state_subsidies]` and their changes.
 fn subsidies(cx: &Cx, sc: &mut Scenario, d: SubsDoc) -> Result<()> {
-    if let Some(v) = &d.index_pct {
-        let p = cx.path(v, "state_subsidies.index_pct", false)?;
-        growth(cx, &p, v, "state_subsidies.index_pct")?;
-        sc.subsidies.index_pct = Some(p);
-    }
-    if let Some(v) = &d.follow_population {
-        sc.subsidies.follow_population = cx.bool(v, "state_subsidies.follow_population")?;
-    }
     measures(
         cx,
         d.change,
@@ -209,24 +131,6 @@ fn subsidies(cx: &Cx, sc: &mut Scenario, d: SubsDoc) -> Result<()> {
 /// `[operations]`, savings and income changes.
 fn operations(cx: &Cx, sc: &mut Scenario, d: OpsDoc) -> Result<()> {
     let o = &mut sc.operations;
-    if let Some(v) = &d.income_real_growth_pct {
-        let p = cx.path(v, "operations.income_real_growth_pct", false)?;
-        growth(cx, &p, v, "operations.income_real_growth_pct")?;
-        o.income_real_growth_pct = p;
-    }
-    if let Some(v) = &d.cost_follows_population_pct {
-        o.cost_follows_population_pct = cx.bounded_pct(
-            v,
-            "operations.cost_follows_population_pct",
-            Decimal::ZERO,
-            dec("100"),
-        )?;
-    }
-    if let Some(v) = &d.cost_real_growth_pct {
-        let p = cx.path(v, "operations.cost_real_growth_pct", false)?;
-        growth(cx, &p, v, "operations.cost_real_growth_pct")?;
-        o.cost_real_growth_pct = p;
-    }
     let before = o.savings.len();
     measures(cx, d.savings, "operations.savings", &mut o.savings)?;
     if let Some(m) = o.savings[before..]
@@ -253,26 +157,6 @@ fn operations(cx: &Cx, sc: &mut Scenario, d: OpsDoc) -> Result<()> {
 /// `[loans]` and interest rate changes.
 fn loans(cx: &Cx, sc: &mut Scenario, d: LoansDoc) -> Result<()> {
     let l = &mut sc.loans;
-    if let Some(v) = &d.interest_rate_pct {
-        let p = cx.path(v, "loans.interest_rate_pct", false)?;
-        cx.check_path(&p, v, "loans.interest_rate_pct", Decimal::ZERO, dec("30"))?;
-        l.interest_rate_pct = Some(p);
-    }
-    if let Some(v) = &d.variable_share_pct {
-        l.variable_share_pct =
-            cx.bounded_pct(v, "loans.variable_share_pct", Decimal::ZERO, dec("100"))?;
-    }
-    if let Some(v) = &d.average_maturity_years {
-        let m = cx.pct(v, "loans.average_maturity_years")?;
-        if m <= Decimal::ZERO || m > dec("100") {
-            return Err(cx.err(
-                v.span(),
-                "loans.average_maturity_years",
-                "expected years from above 0 to 100",
-            ));
-        }
-        l.average_maturity_years = Some(m);
-    }
     if let Some(v) = &d.repayments {
         let m = cx.year_map(v, "loans.repayments")?;
         l.repayments.extend(m.clone());
@@ -285,35 +169,15 @@ fn loans(cx: &Cx, sc: &mut Scenario, d: LoansDoc) -> Result<()> {
             );
         }
     }
-    if let Some(v) = &d.min_cash_days {
-        l.min_cash_days = cx.bounded_pct(v, "loans.min_cash_days", Decimal::ZERO, dec("365"))?;
-    }
-    if let Some(v) = &d.min_cash {
-        let m = cx.money(v, "loans.min_cash")?;
-        if m < Decimal::ZERO {
-            return Err(cx.err(v.span(), "loans.min_cash", "must not be negative"));
-        }
-        l.min_cash = Some(m);
-    }
     rate_changes(cx, d.rate_change, "loans.rate_change", &mut l.rate_changes)?;
     Ok(())
 }
 
 /// `[group]`: the group companies' loans and leases.
 fn group(cx: &Cx, sc: &mut Scenario, d: GroupDoc) -> Result<()> {
-    if let Some(v) = &d.companies_loan_growth_pct {
-        let p = cx.path(v, "group.companies_loan_growth_pct", false)?;
-        growth(cx, &p, v, "group.companies_loan_growth_pct")?;
-        sc.group.companies_loan_growth_pct = p;
-    }
     if let Some(v) = &d.companies_loans {
         let m = cx.year_map(v, "group.companies_loans")?;
         sc.group.companies_loans.extend(m);
-    }
-    if let Some(v) = &d.lease_growth_pct {
-        let p = cx.path(v, "group.lease_growth_pct", false)?;
-        growth(cx, &p, v, "group.lease_growth_pct")?;
-        sc.group.lease_growth_pct = p;
     }
     Ok(())
 }

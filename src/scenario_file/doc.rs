@@ -7,153 +7,153 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-pub(super) type V = Spanned<toml::Value>;
+pub(crate) type V = Spanned<toml::Value>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct Doc {
-    pub(super) extends: Option<V>,
-    pub(super) name: Option<V>,
-    pub(super) description: Option<V>,
-    pub(super) horizon: Option<V>,
-    pub(super) price_index_pct: Option<V>,
-    pub(super) plan: Option<PlanDoc>,
-    pub(super) population: Option<PopDoc>,
-    pub(super) tax: Option<TaxDoc>,
-    pub(super) state_subsidies: Option<SubsDoc>,
-    pub(super) operations: Option<OpsDoc>,
-    pub(super) investments: Option<InvDoc>,
-    pub(super) loans: Option<LoansDoc>,
-    pub(super) group: Option<GroupDoc>,
-    pub(super) uncertainty: Option<Vec<Spanned<UncertainDoc>>>,
-    pub(super) correlation: Option<Vec<Spanned<CorrelationDoc>>>,
+pub(crate) struct Doc {
+    pub(crate) extends: Option<V>,
+    pub(crate) name: Option<V>,
+    pub(crate) description: Option<V>,
+    pub(crate) horizon: Option<V>,
+    pub(crate) price_index_pct: Option<V>,
+    pub(crate) plan: Option<PlanDoc>,
+    pub(crate) population: Option<PopDoc>,
+    pub(crate) tax: Option<TaxDoc>,
+    pub(crate) state_subsidies: Option<SubsDoc>,
+    pub(crate) operations: Option<OpsDoc>,
+    pub(crate) investments: Option<InvDoc>,
+    pub(crate) loans: Option<LoansDoc>,
+    pub(crate) group: Option<GroupDoc>,
+    pub(crate) uncertainty: Option<Vec<Spanned<UncertainDoc>>>,
+    pub(crate) correlation: Option<Vec<Spanned<CorrelationDoc>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct UncertainDoc {
-    pub(super) driver: Option<V>,
-    pub(super) distribution: Option<V>,
-    pub(super) mean: Option<V>,
-    pub(super) sd: Option<V>,
-    pub(super) min: Option<V>,
-    pub(super) mode: Option<V>,
-    pub(super) max: Option<V>,
-    pub(super) location: Option<V>,
-    pub(super) scale: Option<V>,
-    pub(super) df: Option<V>,
-    pub(super) persistence: Option<V>,
+pub(crate) struct UncertainDoc {
+    pub(crate) driver: Option<V>,
+    pub(crate) distribution: Option<V>,
+    pub(crate) mean: Option<V>,
+    pub(crate) sd: Option<V>,
+    pub(crate) min: Option<V>,
+    pub(crate) mode: Option<V>,
+    pub(crate) max: Option<V>,
+    pub(crate) location: Option<V>,
+    pub(crate) scale: Option<V>,
+    pub(crate) df: Option<V>,
+    pub(crate) persistence: Option<V>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct CorrelationDoc {
-    pub(super) a: Option<V>,
-    pub(super) b: Option<V>,
-    pub(super) rho: Option<V>,
+pub(crate) struct CorrelationDoc {
+    pub(crate) a: Option<V>,
+    pub(crate) b: Option<V>,
+    pub(crate) rho: Option<V>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct PlanDoc {
-    pub(super) follow_until: Option<V>,
+pub(crate) struct PlanDoc {
+    pub(crate) follow_until: Option<V>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct PopDoc {
-    pub(super) growth_pct: Option<V>,
-    pub(super) values: Option<V>,
-    pub(super) file: Option<V>,
+pub(crate) struct PopDoc {
+    pub(crate) growth_pct: Option<V>,
+    pub(crate) values: Option<V>,
+    pub(crate) file: Option<V>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct TaxDoc {
-    pub(super) income_share_pct: Option<V>,
-    pub(super) property_share_pct: Option<V>,
-    pub(super) rate_pct: Option<V>,
-    pub(super) earnings_growth_pct: Option<V>,
-    pub(super) employment_growth_pct: Option<V>,
-    pub(super) property_growth_pct: Option<V>,
-    pub(super) corporate_growth_pct: Option<V>,
-    pub(super) first_year_effect_pct: Option<V>,
-    pub(super) rate_change: Option<Vec<Spanned<RateChangeDoc>>>,
+pub(crate) struct TaxDoc {
+    pub(crate) income_share_pct: Option<V>,
+    pub(crate) property_share_pct: Option<V>,
+    pub(crate) rate_pct: Option<V>,
+    pub(crate) earnings_growth_pct: Option<V>,
+    pub(crate) employment_growth_pct: Option<V>,
+    pub(crate) property_growth_pct: Option<V>,
+    pub(crate) corporate_growth_pct: Option<V>,
+    pub(crate) first_year_effect_pct: Option<V>,
+    pub(crate) rate_change: Option<Vec<Spanned<RateChangeDoc>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RateChangeDoc {
-    pub(super) from: Option<V>,
-    pub(super) change_pp: Option<V>,
+pub(crate) struct RateChangeDoc {
+    pub(crate) from: Option<V>,
+    pub(crate) change_pp: Option<V>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct MeasureDoc {
-    pub(super) from: Option<V>,
-    pub(super) to: Option<V>,
-    pub(super) amount: Option<V>,
+pub(crate) struct MeasureDoc {
+    pub(crate) from: Option<V>,
+    pub(crate) to: Option<V>,
+    pub(crate) amount: Option<V>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct SubsDoc {
-    pub(super) index_pct: Option<V>,
-    pub(super) follow_population: Option<V>,
-    pub(super) change: Option<Vec<Spanned<MeasureDoc>>>,
+pub(crate) struct SubsDoc {
+    pub(crate) index_pct: Option<V>,
+    pub(crate) follow_population: Option<V>,
+    pub(crate) change: Option<Vec<Spanned<MeasureDoc>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct OpsDoc {
-    pub(super) income_real_growth_pct: Option<V>,
-    pub(super) cost_real_growth_pct: Option<V>,
-    pub(super) cost_follows_population_pct: Option<V>,
-    pub(super) savings: Option<Vec<Spanned<MeasureDoc>>>,
-    pub(super) income_change: Option<Vec<Spanned<MeasureDoc>>>,
+pub(crate) struct OpsDoc {
+    pub(crate) income_real_growth_pct: Option<V>,
+    pub(crate) cost_real_growth_pct: Option<V>,
+    pub(crate) cost_follows_population_pct: Option<V>,
+    pub(crate) savings: Option<Vec<Spanned<MeasureDoc>>>,
+    pub(crate) income_change: Option<Vec<Spanned<MeasureDoc>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct InvDoc {
-    pub(super) trend_gross: Option<V>,
-    pub(super) trend_subsidies: Option<V>,
-    pub(super) trend_sales: Option<V>,
-    pub(super) existing_runoff_years: Option<V>,
-    pub(super) life_years: Option<V>,
-    pub(super) project: Option<Vec<Spanned<ProjectDoc>>>,
+pub(crate) struct InvDoc {
+    pub(crate) trend_gross: Option<V>,
+    pub(crate) trend_subsidies: Option<V>,
+    pub(crate) trend_sales: Option<V>,
+    pub(crate) existing_runoff_years: Option<V>,
+    pub(crate) life_years: Option<V>,
+    pub(crate) project: Option<Vec<Spanned<ProjectDoc>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct ProjectDoc {
-    pub(super) name: Option<V>,
-    pub(super) cost: Option<V>,
-    pub(super) years: Option<V>,
-    pub(super) spending: Option<V>,
-    pub(super) subsidy: Option<V>,
-    pub(super) land_sales: Option<V>,
-    pub(super) class: Option<V>,
-    pub(super) in_plan: Option<V>,
+pub(crate) struct ProjectDoc {
+    pub(crate) name: Option<V>,
+    pub(crate) cost: Option<V>,
+    pub(crate) years: Option<V>,
+    pub(crate) spending: Option<V>,
+    pub(crate) subsidy: Option<V>,
+    pub(crate) land_sales: Option<V>,
+    pub(crate) class: Option<V>,
+    pub(crate) in_plan: Option<V>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct LoansDoc {
-    pub(super) interest_rate_pct: Option<V>,
-    pub(super) variable_share_pct: Option<V>,
-    pub(super) average_maturity_years: Option<V>,
-    pub(super) repayments: Option<V>,
-    pub(super) min_cash_days: Option<V>,
-    pub(super) min_cash: Option<V>,
-    pub(super) rate_change: Option<Vec<Spanned<RateChangeDoc>>>,
+pub(crate) struct LoansDoc {
+    pub(crate) interest_rate_pct: Option<V>,
+    pub(crate) variable_share_pct: Option<V>,
+    pub(crate) average_maturity_years: Option<V>,
+    pub(crate) repayments: Option<V>,
+    pub(crate) min_cash_days: Option<V>,
+    pub(crate) min_cash: Option<V>,
+    pub(crate) rate_change: Option<Vec<Spanned<RateChangeDoc>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct GroupDoc {
-    pub(super) companies_loan_growth_pct: Option<V>,
-    pub(super) companies_loans: Option<V>,
-    pub(super) lease_growth_pct: Option<V>,
+pub(crate) struct GroupDoc {
+    pub(crate) companies_loan_growth_pct: Option<V>,
+    pub(crate) companies_loans: Option<V>,
+    pub(crate) lease_growth_pct: Option<V>,
 }

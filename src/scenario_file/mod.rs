@@ -13,6 +13,7 @@ mod money;
 mod project;
 mod read;
 mod registry;
+mod setting;
 mod uncertain;
 
 use std::collections::BTreeSet;
@@ -27,7 +28,10 @@ use read::Cx;
 use uncertain::settle_uncertainty;
 
 pub use money::{MAX_AMOUNT, MAX_POPULATION, parse_money, population_csv};
-pub use registry::{KEYS, KeyDoc, keys_markdown};
+pub use registry::{
+    DRIVERS, Default, DriverKey, Field, KEYS, Key, PROJECT_COST, Setting, Unset, driver_keys,
+    keys_markdown,
+};
 
 /// Reads a scenario file and the files it extends.
 pub fn load(path: &FsPath) -> Result<Scenario> {

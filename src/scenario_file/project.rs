@@ -5,38 +5,12 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::doc::{InvDoc, ProjectDoc};
-use super::read::{Cx, dec};
+use super::read::Cx;
 use crate::error::Result;
 use crate::model::scenario::{AssetClass, Investments, Project, Scenario};
 
 pub(super) fn investments(cx: &Cx, sc: &mut Scenario, d: InvDoc) -> Result<()> {
     let inv = &mut sc.investments;
-    for (opt, key, slot) in [
-        (
-            &d.trend_gross,
-            "investments.trend_gross",
-            &mut inv.trend_gross,
-        ),
-        (
-            &d.trend_subsidies,
-            "investments.trend_subsidies",
-            &mut inv.trend_subsidies,
-        ),
-        (
-            &d.trend_sales,
-            "investments.trend_sales",
-            &mut inv.trend_sales,
-        ),
-    ] {
-        if let Some(v) = opt {
-            let p = cx.path(v, key, true)?;
-            cx.check_path(&p, v, key, Decimal::ZERO, dec("100000000000"))?;
-            *slot = Some(p);
-        }
-    }
-    if let Some(v) = &d.existing_runoff_years {
-        inv.existing_runoff_years = Some(cx.int(v, "investments.existing_runoff_years", 0..101)?);
-    }
     if let Some(v) = &d.life_years {
         let toml::Value::Table(t) = v.get_ref() else {
             return Err(cx.err(

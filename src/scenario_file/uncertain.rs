@@ -6,6 +6,7 @@ use toml::Spanned;
 
 use super::doc::{CorrelationDoc, UncertainDoc, V};
 use super::read::{Cx, dec};
+use super::registry::{Key, driver_keys};
 use crate::error::{Error, Location, Result};
 use crate::model::scenario::{Path, Scenario};
 use crate::model::uncertainty::{Correlation, Dist, Driver, Uncertain};
@@ -33,7 +34,7 @@ pub(super) fn uncertainty(
             &format!("{k}.driver"),
             format!(
                 "'{key}' is not a driver that can be uncertain; use one of {}",
-                Driver::KEYS.join(", ")
+                driver_keys().join(", ")
             ),
         )
     })?;
@@ -172,15 +173,6 @@ pub(super) fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
     let central = |i: &Uncertain| Path::constant(crate::model::uncertainty::dec(i.dist.central()));
     for item in &u.items {
         match &item.driver {
-            Driver::PriceIndex => sc.price_index_pct = central(item),
-            Driver::EarningsGrowth => sc.tax.earnings_growth_pct = central(item),
-            Driver::EmploymentGrowth => sc.tax.employment_growth_pct = central(item),
-            Driver::PropertyTaxGrowth => sc.tax.property_growth_pct = central(item),
-            Driver::CorporateTaxGrowth => sc.tax.corporate_growth_pct = central(item),
-            Driver::CostRealGrowth => sc.operations.cost_real_growth_pct = central(item),
-            Driver::IncomeRealGrowth => sc.operations.income_real_growth_pct = central(item),
-            Driver::SubsidyIndex => sc.subsidies.index_pct = Some(central(item)),
-            Driver::PopulationGrowth => sc.population.growth_pct = Some(central(item)),
             Driver::InterestShift => {
                 if item.dist.central() != 0.0 {
                     return Err(Error::config(
@@ -200,6 +192,12 @@ pub(super) fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
                     + crate::model::uncertainty::dec(item.dist.central()) / Decimal::ONE_HUNDRED;
                 if let Some(p) = sc.investments.projects.iter_mut().find(|p| p.name == *name) {
                     crate::model::uncertainty::scale_project(p, f);
+                }
+            }
+            // Every other driver is a rate setting of the registry.
+            d => {
+                if let Some(s) = Key::setting(&d.key()) {
+                    s.field.set_rate(sc, central(item));
                 }
             }
         }
