@@ -15,42 +15,54 @@ use crate::config::read_to_string;
 use crate::error::{Error, Location, Result};
 use crate::model::scenario::{Dated, Measure, RateChange, Scenario};
 
+/// Lays one file over the scenario, table by table in the file's order of
+/// tables: each table's plain settings (through the registry), then its
+/// lists and tables, so that of two mistakes in different tables the first
+/// one in the reference is reported.
 pub(super) fn apply(sc: &mut Scenario, text: &str, file: &str) -> Result<()> {
     let doc = parse_doc(text, file)?;
     let cx = &Cx { file, text };
-    setting::read_all(cx, &doc, sc)?;
-    if let Some(d) = doc.population {
+    for table in ["", "plan", "population"] {
+        setting::read(cx, &doc, sc, table)?;
+    }
+    if let Some(d) = &doc.population {
         population(cx, sc, d)?;
     }
-    if let Some(d) = doc.tax {
+    setting::read(cx, &doc, sc, "tax")?;
+    if let Some(d) = &doc.tax {
         tax(cx, sc, d)?;
     }
-    if let Some(d) = doc.state_subsidies {
+    setting::read(cx, &doc, sc, "state_subsidies")?;
+    if let Some(d) = &doc.state_subsidies {
         subsidies(cx, sc, d)?;
     }
-    if let Some(d) = doc.operations {
+    setting::read(cx, &doc, sc, "operations")?;
+    if let Some(d) = &doc.operations {
         operations(cx, sc, d)?;
     }
-    if let Some(d) = doc.investments {
+    setting::read(cx, &doc, sc, "investments")?;
+    if let Some(d) = &doc.investments {
         project::investments(cx, sc, d)?;
     }
-    if let Some(d) = doc.loans {
+    setting::read(cx, &doc, sc, "loans")?;
+    if let Some(d) = &doc.loans {
         loans(cx, sc, d)?;
     }
-    for (i, item) in doc.uncertainty.into_iter().flatten().enumerate() {
+    for (i, item) in doc.uncertainty.iter().flatten().enumerate() {
         uncertain::uncertainty(cx, sc, i, item)?;
     }
-    for (i, item) in doc.correlation.into_iter().flatten().enumerate() {
+    for (i, item) in doc.correlation.iter().flatten().enumerate() {
         uncertain::correlation(cx, sc, i, item)?;
     }
-    if let Some(d) = doc.group {
+    setting::read(cx, &doc, sc, "group")?;
+    if let Some(d) = &doc.group {
         group(cx, sc, d)?;
     }
     Ok(())
 }
 
-/// `[population]`: growth, then the file, then `values`, which win over the file.
-fn population(cx: &Cx, sc: &mut Scenario, d: PopDoc) -> Result<()> {
+/// `[population]`: the file, then `values`, which win over the file.
+fn population(cx: &Cx, sc: &mut Scenario, d: &PopDoc) -> Result<()> {
     if let Some(v) = &d.file {
         let name = cx.text(v, "population.file")?;
         let dir = FsPath::new(cx.file).parent().unwrap_or(FsPath::new("."));
@@ -98,7 +110,7 @@ fn population(cx: &Cx, sc: &mut Scenario, d: PopDoc) -> Result<()> {
 }
 
 /// `[tax]` and its rate changes.
-fn tax(cx: &Cx, sc: &mut Scenario, d: TaxDoc) -> Result<()> {
+fn tax(cx: &Cx, sc: &mut Scenario, d: &TaxDoc) -> Result<()> {
     let t = &mut sc.tax;
     // The shares are checked together once both are read.
     if t.income_share_pct + t.property_share_pct > dec("100") {
@@ -113,15 +125,15 @@ fn tax(cx: &Cx, sc: &mut Scenario, d: TaxDoc) -> Result<()> {
             "income and property tax shares add up to more than 100 %",
         ));
     }
-    rate_changes(cx, d.rate_change, "tax.rate_change", &mut t.rate_changes)?;
+    rate_changes(cx, &d.rate_change, "tax.rate_change", &mut t.rate_changes)?;
     Ok(())
 }
 
 /// `[state_subsidies]` and their changes.
-fn subsidies(cx: &Cx, sc: &mut Scenario, d: SubsDoc) -> Result<()> {
+fn subsidies(cx: &Cx, sc: &mut Scenario, d: &SubsDoc) -> Result<()> {
     measures(
         cx,
-        d.change,
+        &d.change,
         "state_subsidies.change",
         &mut sc.subsidies.changes,
     )?;
@@ -129,10 +141,10 @@ fn subsidies(cx: &Cx, sc: &mut Scenario, d: SubsDoc) -> Result<()> {
 }
 
 /// `[operations]`, savings and income changes.
-fn operations(cx: &Cx, sc: &mut Scenario, d: OpsDoc) -> Result<()> {
+fn operations(cx: &Cx, sc: &mut Scenario, d: &OpsDoc) -> Result<()> {
     let o = &mut sc.operations;
     let before = o.savings.len();
-    measures(cx, d.savings, "operations.savings", &mut o.savings)?;
+    measures(cx, &d.savings, "operations.savings", &mut o.savings)?;
     if let Some(m) = o.savings[before..]
         .iter()
         .find(|m| m.amount < Decimal::ZERO)
@@ -147,7 +159,7 @@ fn operations(cx: &Cx, sc: &mut Scenario, d: OpsDoc) -> Result<()> {
     }
     measures(
         cx,
-        d.income_change,
+        &d.income_change,
         "operations.income_change",
         &mut o.income_changes,
     )?;
@@ -155,7 +167,7 @@ fn operations(cx: &Cx, sc: &mut Scenario, d: OpsDoc) -> Result<()> {
 }
 
 /// `[loans]` and interest rate changes.
-fn loans(cx: &Cx, sc: &mut Scenario, d: LoansDoc) -> Result<()> {
+fn loans(cx: &Cx, sc: &mut Scenario, d: &LoansDoc) -> Result<()> {
     let l = &mut sc.loans;
     if let Some(v) = &d.repayments {
         let m = cx.year_map(v, "loans.repayments")?;
@@ -169,12 +181,12 @@ fn loans(cx: &Cx, sc: &mut Scenario, d: LoansDoc) -> Result<()> {
             );
         }
     }
-    rate_changes(cx, d.rate_change, "loans.rate_change", &mut l.rate_changes)?;
+    rate_changes(cx, &d.rate_change, "loans.rate_change", &mut l.rate_changes)?;
     Ok(())
 }
 
 /// `[group]`: the group companies' loans and leases.
-fn group(cx: &Cx, sc: &mut Scenario, d: GroupDoc) -> Result<()> {
+fn group(cx: &Cx, sc: &mut Scenario, d: &GroupDoc) -> Result<()> {
     if let Some(v) = &d.companies_loans {
         let m = cx.year_map(v, "group.companies_loans")?;
         sc.group.companies_loans.extend(m);
@@ -184,14 +196,14 @@ fn group(cx: &Cx, sc: &mut Scenario, d: GroupDoc) -> Result<()> {
 
 pub(super) fn rate_changes(
     cx: &Cx,
-    list: Option<Vec<Spanned<RateChangeDoc>>>,
+    list: &Option<Vec<Spanned<RateChangeDoc>>>,
     key: &str,
     out: &mut Vec<RateChange>,
 ) -> Result<()> {
-    for (i, item) in list.into_iter().flatten().enumerate() {
+    for (i, item) in list.iter().flatten().enumerate() {
         let span = item.span();
         let k = format!("{key}[{}]", i + 1);
-        let d = item.into_inner();
+        let d = item.get_ref();
         let from = cx.first_year(d.from.as_ref(), span.clone(), &k)?;
         let change_pp = d
             .change_pp
@@ -216,14 +228,14 @@ pub(super) fn rate_changes(
 
 pub(super) fn measures(
     cx: &Cx,
-    list: Option<Vec<Spanned<MeasureDoc>>>,
+    list: &Option<Vec<Spanned<MeasureDoc>>>,
     key: &str,
     out: &mut Vec<Measure>,
 ) -> Result<()> {
-    for (i, item) in list.into_iter().flatten().enumerate() {
+    for (i, item) in list.iter().flatten().enumerate() {
         let span = item.span();
         let k = format!("{key}[{}]", i + 1);
-        let d = item.into_inner();
+        let d = item.get_ref();
         let from = cx.first_year(d.from.as_ref(), span.clone(), &k)?;
         let to =
             d.to.as_ref()

@@ -29,7 +29,7 @@ use uncertain::settle_uncertainty;
 
 pub use money::{MAX_AMOUNT, MAX_POPULATION, parse_money, population_csv};
 pub use registry::{
-    DRIVERS, Default, DriverKey, Field, KEYS, Key, PROJECT_COST, Setting, Unset, driver_keys,
+    DRIVERS, DriverKey, Field, KEYS, Key, KeyDefault, PROJECT_COST, Setting, Unset, driver_keys,
     keys_markdown,
 };
 

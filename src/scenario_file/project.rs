@@ -9,7 +9,7 @@ use super::read::Cx;
 use crate::error::Result;
 use crate::model::scenario::{AssetClass, Investments, Project, Scenario};
 
-pub(super) fn investments(cx: &Cx, sc: &mut Scenario, d: InvDoc) -> Result<()> {
+pub(super) fn investments(cx: &Cx, sc: &mut Scenario, d: &InvDoc) -> Result<()> {
     let inv = &mut sc.investments;
     if let Some(v) = &d.life_years {
         let toml::Value::Table(t) = v.get_ref() else {
@@ -37,17 +37,17 @@ pub(super) fn investments(cx: &Cx, sc: &mut Scenario, d: InvDoc) -> Result<()> {
             inv.life_years.insert(class, n);
         }
     }
-    for (i, item) in d.project.into_iter().flatten().enumerate() {
+    for (i, item) in d.project.iter().flatten().enumerate() {
         project(cx, inv, i, item)?;
     }
     Ok(())
 }
 
 /// One `[[investments.project]]`: a new project, or changes to a parent's.
-fn project(cx: &Cx, inv: &mut Investments, i: usize, item: Spanned<ProjectDoc>) -> Result<()> {
+fn project(cx: &Cx, inv: &mut Investments, i: usize, item: &Spanned<ProjectDoc>) -> Result<()> {
     let span = item.span();
     let k = format!("investments.project[{}]", i + 1);
-    let p = item.into_inner();
+    let p = item.get_ref();
     let name = p
         .name
         .as_ref()

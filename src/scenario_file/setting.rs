@@ -11,19 +11,22 @@ use super::registry::{Field, KEYS};
 use crate::error::Result;
 use crate::model::scenario::Scenario;
 
-/// Every plain setting the file writes, in the registry's order.
-pub(super) fn read_all(cx: &Cx, doc: &Doc, sc: &mut Scenario) -> Result<()> {
+/// The plain settings the file writes in one table (`""`: outside any), in
+/// the registry's order.
+pub(super) fn read(cx: &Cx, doc: &Doc, sc: &mut Scenario, table: &str) -> Result<()> {
     for k in KEYS {
-        if let Some(s) = &k.setting
+        let in_table = k.key.split_once('.').map_or("", |(t, _)| t);
+        if in_table == table
+            && let Some(s) = &k.setting
             && let Some(v) = (s.doc)(doc)
         {
-            read(cx, k.key, &s.field, v, sc)?;
+            one(cx, k.key, &s.field, v, sc)?;
         }
     }
     Ok(())
 }
 
-fn read(cx: &Cx, key: &str, field: &Field, v: &V, sc: &mut Scenario) -> Result<()> {
+fn one(cx: &Cx, key: &str, field: &Field, v: &V, sc: &mut Scenario) -> Result<()> {
     match field {
         Field::Text { at, .. } => *at(sc) = cx.text(v, key)?,
         Field::Year(at) => *at(sc) = Some(cx.year(v, key)?),

@@ -17,11 +17,11 @@ pub(super) fn uncertainty(
     cx: &Cx,
     sc: &mut Scenario,
     i: usize,
-    item: Spanned<UncertainDoc>,
+    item: &Spanned<UncertainDoc>,
 ) -> Result<()> {
     let span = item.span();
     let k = format!("uncertainty[{}]", i + 1);
-    let d = item.into_inner();
+    let d = item.get_ref();
     let key = d
         .driver
         .as_ref()
@@ -123,11 +123,11 @@ pub(super) fn correlation(
     cx: &Cx,
     sc: &mut Scenario,
     i: usize,
-    item: Spanned<CorrelationDoc>,
+    item: &Spanned<CorrelationDoc>,
 ) -> Result<()> {
     let span = item.span();
     let k = format!("correlation[{}]", i + 1);
-    let d = item.into_inner();
+    let d = item.get_ref();
     let text = |v: &Option<V>, n: &str| -> Result<String> {
         v.as_ref()
             .map(|v| cx.text(v, &format!("{k}.{n}")))

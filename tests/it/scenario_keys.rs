@@ -5,10 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rust_decimal::Decimal;
+
 use kivijalka::model::scenario::Scenario;
 use kivijalka::model::uncertainty::Driver;
 use kivijalka::scenario_file::{
-    self, DRIVERS, Default, Field, KEYS, Key, PROJECT_COST, keys_markdown,
+    self, DRIVERS, Field, KEYS, Key, KeyDefault, PROJECT_COST, keys_markdown,
 };
 
 use crate::support::*;
@@ -111,7 +113,10 @@ fn the_reader_takes_exactly_the_documented_keys() {
 fn the_documented_defaults_are_the_codes() {
     let mut text = String::new();
     let mut n = 0;
-    for k in KEYS.iter().filter(|k| matches!(k.default, Default::Code)) {
+    for k in KEYS
+        .iter()
+        .filter(|k| matches!(k.default, KeyDefault::Code))
+    {
         let (t, f) = k.key.rsplit_once('.').unwrap_or(("", k.key));
         if !t.is_empty() {
             text.push_str(&format!("[{t}]\n"));
@@ -197,5 +202,34 @@ fn show_lists_every_plain_setting() {
         let listed = out.contains(&format!("\n  {} = ", k.key));
         let hidden = ["tax.rate_pct", "loans.min_cash"].contains(&k.key);
         assert_eq!(listed, !hidden, "{}", k.key);
+    }
+}
+
+/// Every plain setting of the registry is read from its table: a file that
+/// writes it a value other than the default changes the scenario.
+#[test]
+fn every_plain_setting_is_read() {
+    for k in KEYS {
+        let Some(s) = &k.setting else { continue };
+        // A quarter into the range: no default, and two shares stay under 100 %.
+        let mid = |r: &(Decimal, Decimal)| (r.0 + (r.1 - r.0) / Decimal::from(4)).to_string();
+        let value = match &s.field {
+            Field::Text { .. } => "\"x\"".to_string(),
+            Field::Year(_) => "2030".into(),
+            Field::Rate { .. } | Field::OptRate { .. } => "1.5".into(),
+            Field::MoneyPath { .. } | Field::Money(_) => "\"1 M€\"".into(),
+            Field::Share { range, .. } | Field::OptShare { range, .. } => mid(range),
+            Field::Bool(_) => "false".into(),
+            Field::Count { .. } => "7".into(),
+            Field::Maturity(_) => "12".into(),
+        };
+        let text = match k.key.split_once('.') {
+            Some((t, f)) => format!("[{t}]\n{f} = {value}\n"),
+            None => format!("{} = {value}\n", k.key),
+        };
+        let sc = scenario_file::parse_str(&text, "baseline.toml").unwrap();
+        let mut same = Scenario::default();
+        same.files = vec!["baseline.toml".into()];
+        assert_ne!(sc, same, "{text}");
     }
 }
