@@ -9,6 +9,7 @@
 
 mod apply;
 mod doc;
+mod keys;
 mod money;
 mod project;
 mod read;
