@@ -1,7 +1,8 @@
-//! Every key a scenario file may hold, once: its type as the reference
-//! shows it, its default, its meaning and, for a plain setting, where it
-//! sits in the file and in [`Scenario`] and which values it takes. From
-//! this table come the reader's checks and error messages (`apply.rs`),
+//! Every key a scenario file may hold, once (the table is in `keys.rs`):
+//! its type as the reference shows it, its default, its meaning and, for a
+//! plain setting, where it sits in the file and in [`Scenario`] and which
+//! values it takes. From this table come the reader's checks and error
+//! messages (`setting.rs`, `apply.rs`),
 //! `kivijalka scenario keys` and the table in scenarios/README.md,
 //! `scenario show` and `scenario diff` (report/scenario.rs), and the keys
 //! `[[uncertainty]]` may name ([`DRIVERS`]).
