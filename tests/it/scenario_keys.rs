@@ -233,3 +233,27 @@ fn every_plain_setting_is_read() {
         assert_ne!(sc, same, "{text}");
     }
 }
+
+/// A value a plain setting cannot take is refused with the file, the line
+/// and the key, whatever the setting.
+#[test]
+fn a_bad_plain_setting_names_file_line_and_key() {
+    for k in KEYS {
+        let Some(s) = &k.setting else { continue };
+        let bad = match s.field {
+            Field::Bool(_) => "\"yes\"",
+            _ => "true",
+        };
+        let (text, line) = match k.key.split_once('.') {
+            Some((t, f)) => (format!("[{t}]\n{f} = {bad}\n"), 2),
+            None => (format!("{} = {bad}\n", k.key), 1),
+        };
+        let e = scenario_file::parse_str(&text, "s.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains(&format!("s.toml, line {line}: {}: expected ", k.key)),
+            "{text}{e}"
+        );
+    }
+}
