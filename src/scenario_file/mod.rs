@@ -101,9 +101,7 @@ pub fn load(path: &FsPath) -> Result<Scenario> {
     Ok(sc)
 }
 
-/// An uncertain driver's deterministic value is its central value; a
-
-/// Reads one scenario text without following `extends` (tests, --set).
+/// Reads one scenario text without following `extends`, as tests do.
 pub fn parse_str(text: &str, file: &str) -> Result<Scenario> {
     let mut sc = Scenario::default();
     sc.name = FsPath::new(file)

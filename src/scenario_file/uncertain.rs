@@ -148,6 +148,7 @@ pub(super) fn correlation(
     Ok(())
 }
 
+/// An uncertain driver's deterministic value is its central value; a
 /// project whose cost is uncertain must exist; correlations must fit.
 pub(super) fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
     let u = sc.uncertainty.clone();
