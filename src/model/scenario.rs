@@ -363,6 +363,10 @@ pub struct Scenario {
     pub uncertainty: crate::model::uncertainty::Uncertainty,
 }
 
+/// What a scenario assumes when its files say nothing: the budget and plan
+/// as given, then these drivers. The key reference (`scenario keys`,
+/// scenarios/README.md) prints these values as its defaults, so they are
+/// written here only.
 impl Default for Scenario {
     fn default() -> Self {
         Scenario {

@@ -211,54 +211,27 @@ pub enum Driver {
 }
 
 impl Driver {
+    /// The driver a key names: the scenario-key registry lists them.
     pub fn parse(key: &str) -> Option<Driver> {
-        Some(match key {
-            "price_index_pct" => Driver::PriceIndex,
-            "tax.earnings_growth_pct" => Driver::EarningsGrowth,
-            "tax.employment_growth_pct" => Driver::EmploymentGrowth,
-            "tax.property_growth_pct" => Driver::PropertyTaxGrowth,
-            "tax.corporate_growth_pct" => Driver::CorporateTaxGrowth,
-            "operations.cost_real_growth_pct" => Driver::CostRealGrowth,
-            "operations.income_real_growth_pct" => Driver::IncomeRealGrowth,
-            "state_subsidies.index_pct" => Driver::SubsidyIndex,
-            "population.growth_pct" => Driver::PopulationGrowth,
-            "loans.interest_shift_pp" => Driver::InterestShift,
-            k => {
-                let name = k
-                    .strip_prefix("investments.project '")?
-                    .strip_suffix("'.cost_overrun_pct")?;
-                Driver::ProjectCost(name.to_string())
-            }
-        })
+        use crate::scenario_file::{DRIVERS, PROJECT_COST};
+        if let Some(d) = DRIVERS.iter().find(|d| d.key == key) {
+            return Some(d.driver.clone());
+        }
+        let (before, after) = PROJECT_COST.split_once("NAME")?;
+        let name = key.strip_prefix(before)?.strip_suffix(after)?;
+        Some(Driver::ProjectCost(name.to_string()))
     }
     pub fn key(&self) -> String {
+        use crate::scenario_file::{DRIVERS, PROJECT_COST};
         match self {
-            Driver::PriceIndex => "price_index_pct".into(),
-            Driver::EarningsGrowth => "tax.earnings_growth_pct".into(),
-            Driver::EmploymentGrowth => "tax.employment_growth_pct".into(),
-            Driver::PropertyTaxGrowth => "tax.property_growth_pct".into(),
-            Driver::CorporateTaxGrowth => "tax.corporate_growth_pct".into(),
-            Driver::CostRealGrowth => "operations.cost_real_growth_pct".into(),
-            Driver::IncomeRealGrowth => "operations.income_real_growth_pct".into(),
-            Driver::SubsidyIndex => "state_subsidies.index_pct".into(),
-            Driver::PopulationGrowth => "population.growth_pct".into(),
-            Driver::InterestShift => "loans.interest_shift_pp".into(),
-            Driver::ProjectCost(n) => format!("investments.project '{n}'.cost_overrun_pct"),
+            Driver::ProjectCost(n) => PROJECT_COST.replace("NAME", n),
+            d => DRIVERS
+                .iter()
+                .find(|x| x.driver == *d)
+                .map(|x| x.key.to_string())
+                .unwrap_or_default(),
         }
     }
-    pub const KEYS: [&'static str; 11] = [
-        "price_index_pct",
-        "tax.earnings_growth_pct",
-        "tax.employment_growth_pct",
-        "tax.property_growth_pct",
-        "tax.corporate_growth_pct",
-        "operations.cost_real_growth_pct",
-        "operations.income_real_growth_pct",
-        "state_subsidies.index_pct",
-        "population.growth_pct",
-        "loans.interest_shift_pp",
-        "investments.project 'NAME'.cost_overrun_pct",
-    ];
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::model::scenario::{Measure, Path, Project, RateChange, Scenario};
 use crate::report::format::{Lang, number};
+use crate::scenario_file::{Field, KEYS, Key, Setting, Unset};
 
 fn eur(v: Decimal) -> String {
     format!("{} €", number(v, 0, Lang::En))
@@ -67,82 +68,33 @@ fn project(m: &mut BTreeMap<String, String>, p: &Project, life: u32) {
 }
 
 /// Every setting as (key, value in words), defaults included and named.
+/// The plain settings are printed as the registry describes them; lists,
+/// tables by year and projects each in their own words.
 pub fn settings(sc: &Scenario) -> BTreeMap<String, String> {
     let mut m = BTreeMap::new();
-    let mut put = |k: &str, v: String| {
-        m.insert(k.to_string(), v);
-    };
-    put("name", format!("\"{}\"", sc.name));
-    if !sc.description.is_empty() {
-        put("description", format!("\"{}\"", sc.description));
+    // The registry's accessors serve reading and writing; printing works
+    // on a copy.
+    let mut copy = sc.clone();
+    for k in KEYS {
+        if let Some(s) = &k.setting
+            && let Some(v) = plain(k, s, &mut copy)
+        {
+            m.insert(k.key.to_string(), v);
+        }
     }
-    put(
-        "horizon",
-        sc.horizon
-            .map(|h| h.to_string())
-            .unwrap_or_else(|| "last actual year + 10 (default)".into()),
-    );
-    put(
-        "plan.follow_until",
-        sc.plan_follow_until
-            .map(|h| h.to_string())
-            .unwrap_or_else(|| "every budget and plan year (default)".into()),
-    );
-    put("price_index_pct", path(&sc.price_index_pct, false));
-    put(
-        "population.growth_pct",
-        sc.population
-            .growth_pct
-            .as_ref()
-            .map(|p| path(p, false))
-            .unwrap_or_else(|| "average of the last five actual years (default)".into()),
-    );
+    // A minimum in euros replaces the rule in days.
+    if sc.loans.min_cash.is_some() {
+        m.remove("loans.min_cash_days");
+    }
     for (y, v) in &sc.population.values {
-        put(&format!("population.values.{y}"), number(*v, 0, Lang::En));
+        m.insert(format!("population.values.{y}"), number(*v, 0, Lang::En));
     }
     let t = &sc.tax;
-    put("tax.income_share_pct", pct(t.income_share_pct));
-    put("tax.property_share_pct", pct(t.property_share_pct));
-    if let Some(r) = t.rate_pct {
-        put("tax.rate_pct", pct(r));
-    }
-    put(
-        "tax.earnings_growth_pct",
-        path(&t.earnings_growth_pct, false),
-    );
-    put(
-        "tax.employment_growth_pct",
-        path(&t.employment_growth_pct, false),
-    );
-    put(
-        "tax.property_growth_pct",
-        path(&t.property_growth_pct, false),
-    );
-    put(
-        "tax.corporate_growth_pct",
-        path(&t.corporate_growth_pct, false),
-    );
-    put("tax.first_year_effect_pct", pct(t.first_year_effect_pct));
     rate_changes(
         &mut m,
         "tax.rate_change",
         "the income tax rate",
         &t.rate_changes,
-    );
-    let mut put = |k: &str, v: String| {
-        m.insert(k.to_string(), v);
-    };
-    put(
-        "state_subsidies.index_pct",
-        sc.subsidies
-            .index_pct
-            .as_ref()
-            .map(|p| path(p, false))
-            .unwrap_or_else(|| "the price index (default)".into()),
-    );
-    put(
-        "state_subsidies.follow_population",
-        sc.subsidies.follow_population.to_string(),
     );
     measures(
         &mut m,
@@ -151,18 +103,6 @@ pub fn settings(sc: &Scenario) -> BTreeMap<String, String> {
         &sc.subsidies.changes,
     );
     let o = &sc.operations;
-    m.insert(
-        "operations.income_real_growth_pct".into(),
-        path(&o.income_real_growth_pct, false),
-    );
-    m.insert(
-        "operations.cost_real_growth_pct".into(),
-        path(&o.cost_real_growth_pct, false),
-    );
-    m.insert(
-        "operations.cost_follows_population_pct".into(),
-        pct(o.cost_follows_population_pct),
-    );
     measures(
         &mut m,
         "operations.savings",
@@ -176,26 +116,6 @@ pub fn settings(sc: &Scenario) -> BTreeMap<String, String> {
         &o.income_changes,
     );
     let inv = &sc.investments;
-    for (k, v) in [
-        ("investments.trend_gross", &inv.trend_gross),
-        ("investments.trend_subsidies", &inv.trend_subsidies),
-        ("investments.trend_sales", &inv.trend_sales),
-    ] {
-        m.insert(
-            k.into(),
-            v.as_ref()
-                .map(|p| path(p, true))
-                .unwrap_or_else(|| "the plan years' average, indexed (default)".into()),
-        );
-    }
-    m.insert(
-        "investments.existing_runoff_years".into(),
-        inv.existing_runoff_years
-            .map(|n| format!("{n} years"))
-            .unwrap_or_else(|| {
-                "none: the last level until the book value is used (default)".into()
-            }),
-    );
     for c in crate::model::scenario::AssetClass::ALL {
         m.insert(
             format!("investments.life_years.{}", c.key()),
@@ -212,45 +132,43 @@ pub fn settings(sc: &Scenario) -> BTreeMap<String, String> {
         );
     }
     let l = &sc.loans;
-    m.insert(
-        "loans.interest_rate_pct".into(),
-        l.interest_rate_pct
-            .as_ref()
-            .map(|p| path(p, false))
-            .unwrap_or_else(|| "implied by the last given year (default)".into()),
-    );
     rate_changes(
         &mut m,
         "loans.rate_change",
         "interest rates",
         &l.rate_changes,
     );
-    m.insert("loans.variable_share_pct".into(), pct(l.variable_share_pct));
-    m.insert(
-        "loans.average_maturity_years".into(),
-        l.average_maturity_years
-            .map(|v| format!("{} years", v.normalize()))
-            .unwrap_or_else(|| "loans / repayments of the last given year (default)".into()),
-    );
     for (y, v) in &l.repayments {
         m.insert(format!("loans.repayments.{y}"), eur(*v));
     }
-    match l.min_cash {
-        Some(c) => m.insert("loans.min_cash".into(), eur(c)),
-        None => m.insert(
-            "loans.min_cash_days".into(),
-            format!("{} days", l.min_cash_days.normalize()),
-        ),
-    };
-    m.insert(
-        "group.companies_loan_growth_pct".into(),
-        path(&sc.group.companies_loan_growth_pct, false),
-    );
-    m.insert(
-        "group.lease_growth_pct".into(),
-        path(&sc.group.lease_growth_pct, false),
-    );
     m
+}
+
+/// A plain setting in words, or the default's words when it is unset;
+/// `None` when it is not shown.
+fn plain(k: &Key, s: &Setting, sc: &mut Scenario) -> Option<String> {
+    let unset = || match s.unset {
+        Unset::Default => Some(format!("{} (default)", k.default_text())),
+        Unset::Says(w) => Some(format!("{w} (default)")),
+        Unset::Hidden => None,
+    };
+    let num = |v: Decimal| format!("{} {}", v.normalize(), s.unit);
+    match &s.field {
+        Field::Text { at, hide_empty } => {
+            let t = at(sc);
+            (!(*hide_empty && t.is_empty())).then(|| format!("\"{t}\""))
+        }
+        Field::Year(at) => at(sc).map(|y| y.to_string()).or_else(unset),
+        Field::Rate { at, .. } => Some(path(at(sc), false)),
+        Field::OptRate { at, .. } => at(sc).as_ref().map(|p| path(p, false)).or_else(unset),
+        Field::MoneyPath { at, .. } => at(sc).as_ref().map(|p| path(p, true)).or_else(unset),
+        Field::Share { at, .. } => Some(num(*at(sc))),
+        Field::OptShare { at, .. } => at(sc).map(num).or_else(unset),
+        Field::Bool(at) => Some(at(sc).to_string()),
+        Field::Count { at, .. } => at(sc).map(|n| format!("{n} {}", s.unit)).or_else(unset),
+        Field::Maturity(at) => at(sc).map(num).or_else(unset),
+        Field::Money(at) => at(sc).map(eur).or_else(unset),
+    }
 }
 
 fn rate_changes(m: &mut BTreeMap<String, String>, key: &str, what: &str, list: &[RateChange]) {

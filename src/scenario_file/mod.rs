@@ -1,0 +1,135 @@
+//! Scenario files (TOML) into a [`Scenario`]: a file may `extends` another
+//! and change only what differs. Every mistake names the file, the line and
+//! the key; nothing falls back to a default silently.
+//!
+//! Layering: plain settings and paths of the child replace the parent's;
+//! lists of measures (rate changes, savings, subsidy changes) add to the
+//! parent's; a project with the same `name` as one of the parent's changes
+//! only the fields it gives; tables by year or class merge key by key.
+
+mod apply;
+mod doc;
+mod keys;
+mod money;
+mod project;
+mod read;
+mod registry;
+mod setting;
+mod uncertain;
+
+use std::collections::BTreeSet;
+use std::path::{Path as FsPath, PathBuf};
+
+use crate::config::read_to_string;
+use crate::error::{Error, Location, Result};
+use crate::model::scenario::Scenario;
+use apply::apply;
+use doc::Doc;
+use read::Cx;
+use uncertain::settle_uncertainty;
+
+pub use money::{MAX_AMOUNT, MAX_POPULATION, parse_money, population_csv};
+pub use registry::{
+    DRIVERS, DriverKey, Field, KEYS, Key, KeyDefault, PROJECT_COST, Setting, Unset, driver_keys,
+    keys_markdown,
+};
+
+/// Reads a scenario file and the files it extends.
+pub fn load(path: &FsPath) -> Result<Scenario> {
+    let mut chain: Vec<(PathBuf, String)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut cur = path.to_path_buf();
+    loop {
+        let key = cur.canonicalize().unwrap_or_else(|_| cur.clone());
+        if !seen.insert(key) {
+            return Err(Error::config(
+                Location::file(cur.display().to_string()),
+                "extends: the files extend each other in a circle",
+            ));
+        }
+        let text = match (read_to_string(&cur), chain.last()) {
+            (Ok(t), _) => t,
+            (Err(e), Some((child, child_text))) => {
+                let file = child.display().to_string();
+                let at = extends_of(child_text, &file)?
+                    .map(|(_, line)| Location::line(file.clone(), line))
+                    .unwrap_or_else(|| Location::file(file.clone()));
+                return Err(
+                    Error::config(at, format!("extends: cannot read {}", cur.display()))
+                        .context_of(e),
+                );
+            }
+            (Err(e), None) => return Err(e),
+        };
+        let parent = extends_of(&text, &cur.display().to_string())?;
+        chain.push((cur.clone(), text));
+        match parent {
+            None => break,
+            Some((p, _)) => {
+                let dir = cur.parent().unwrap_or(FsPath::new("."));
+                cur = dir.join(p);
+            }
+        }
+        if chain.len() > 20 {
+            return Err(Error::config(
+                Location::file(path.display().to_string()),
+                "extends: more than 20 files deep",
+            ));
+        }
+    }
+    let mut sc = Scenario::default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    sc.name = stem;
+    for (p, text) in chain.iter().rev() {
+        apply(&mut sc, text, &p.display().to_string())?;
+    }
+    sc.files = chain.iter().map(|(p, _)| p.display().to_string()).collect();
+    settle_uncertainty(&mut sc)?;
+    if chain.len() > 1 {
+        // A child without its own name must not wear its parent's.
+        let own = parse_doc(&chain[0].1, &chain[0].0.display().to_string())?;
+        if own.name.is_none() {
+            sc.name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+        }
+    }
+    Ok(sc)
+}
+
+/// Reads one scenario text without following `extends`, as tests do.
+pub fn parse_str(text: &str, file: &str) -> Result<Scenario> {
+    let mut sc = Scenario::default();
+    sc.name = FsPath::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    apply(&mut sc, text, file)?;
+    sc.files = vec![file.to_string()];
+    settle_uncertainty(&mut sc)?;
+    Ok(sc)
+}
+
+fn parse_doc(text: &str, file: &str) -> Result<Doc> {
+    toml::from_str(text).map_err(|e| {
+        let cx = Cx { file, text };
+        let at = match e.span() {
+            Some(s) => cx.at(s),
+            None => Location::file(file),
+        };
+        Error::config(at, e.message().trim().to_string())
+    })
+}
+
+/// The file a scenario extends, with the line it is named on.
+fn extends_of(text: &str, file: &str) -> Result<Option<(String, usize)>> {
+    let doc = parse_doc(text, file)?;
+    let cx = Cx { file, text };
+    doc.extends
+        .map(|v| Ok((cx.text(&v, "extends")?, cx.line(v.span()))))
+        .transpose()
+}

@@ -1,0 +1,243 @@
+//! Every key a scenario file may hold, once (the table is in `keys.rs`):
+//! its type as the reference shows it, its default, its meaning and, for a
+//! plain setting, where it sits in the file and in [`Scenario`] and which
+//! values it takes. From this table come the reader's checks and error
+//! messages (`setting.rs`, `apply.rs`),
+//! `kivijalka scenario keys` and the table in scenarios/README.md,
+//! `scenario show` and `scenario diff` (report/scenario.rs), and the keys
+//! `[[uncertainty]]` may name ([`DRIVERS`]).
+//!
+//! Why this shape: a plain setting (one value, one field) is wholly
+//! described by data, so it is read, checked and shown by one generic
+//! reader and one generic printer. Lists, tables by year and projects merge
+//! across files with rules of their own (a project changed by name, years
+//! recorded for the horizon check), so their rows document them and their
+//! readers are code. The serde structs in `doc.rs` stay the shape of the
+//! document because they keep every value's line and refuse an unknown key
+//! with toml's own message; a test keeps their fields and these keys equal.
+//! One accessor (`At`) serves reading and writing, so a field is named
+//! once; the printer works on a copy.
+
+use rust_decimal::Decimal;
+
+use super::doc::{Doc, V};
+use crate::model::scenario::{AssetClass, Path, Scenario};
+use crate::model::uncertainty::Driver;
+
+pub use super::keys::KEYS;
+
+/// Where a plain setting lives in a [`Scenario`].
+pub type At<T> = fn(&mut Scenario) -> &mut T;
+
+/// Where a plain setting is written in a file, when it is.
+pub(crate) type In = fn(&Doc) -> Option<&V>;
+
+/// The value a plain setting takes and the bounds it is checked against.
+pub enum Field {
+    /// Text in quotes; `hide_empty`: empty text is not shown.
+    Text {
+        at: At<String>,
+        hide_empty: bool,
+    },
+    /// A year; unset, the rule of its default holds.
+    Year(At<Option<i32>>),
+    /// A percentage path, always set (the default is a value).
+    Rate {
+        at: At<Path>,
+        range: (Decimal, Decimal),
+    },
+    /// A percentage path whose default is a rule.
+    OptRate {
+        at: At<Option<Path>>,
+        range: (Decimal, Decimal),
+    },
+    /// A money path, from zero to the bound.
+    MoneyPath {
+        at: At<Option<Path>>,
+        range: (Decimal, Decimal),
+    },
+    /// A number within bounds (a share, days).
+    Share {
+        at: At<Decimal>,
+        range: (Decimal, Decimal),
+    },
+    OptShare {
+        at: At<Option<Decimal>>,
+        range: (Decimal, Decimal),
+    },
+    Bool(At<bool>),
+    /// A whole number of years from 0 to `max`.
+    Count {
+        at: At<Option<u32>>,
+        max: i64,
+    },
+    /// Years above 0 up to 100, fractions allowed.
+    Maturity(At<Option<Decimal>>),
+    /// Euros, not negative.
+    Money(At<Option<Decimal>>),
+}
+
+/// What `scenario show` says of a setting that is not set.
+pub enum Unset {
+    /// The default's words, marked "(default)".
+    Default,
+    /// Other words, marked "(default)": the reference says what the
+    /// default is, `show` what it does.
+    Says(&'static str),
+    /// Nothing: the setting replaces a rule only when given.
+    Hidden,
+}
+
+/// A plain setting: one value in the file, one field in the scenario.
+pub struct Setting {
+    pub(crate) doc: In,
+    pub field: Field,
+    /// The unit `show` writes after a number.
+    pub unit: &'static str,
+    pub unset: Unset,
+}
+
+/// A key's default in the reference.
+pub enum KeyDefault {
+    /// The value [`Scenario::default`] holds, so code and reference agree.
+    Code,
+    /// A rule or a reading of the workbook, in words.
+    Says(&'static str),
+    /// The asset classes' useful lives ([`AssetClass::default_life`]).
+    Lives,
+}
+
+/// One documented key of a scenario file.
+pub struct Key {
+    pub key: &'static str,
+    /// The value it takes, as the reference writes it.
+    pub value: &'static str,
+    pub default: KeyDefault,
+    /// Read, checked and shown through the registry; `None` for lists,
+    /// tables and projects, which have readers of their own.
+    pub setting: Option<Setting>,
+    /// `{drivers}` stands for the list of [`DRIVERS`].
+    pub meaning: &'static str,
+}
+
+/// A driver `[[uncertainty]]` may name, in the order the reference and
+/// error messages list them; `note` says what a key that is not a setting
+/// moves.
+pub struct DriverKey {
+    pub key: &'static str,
+    pub driver: Driver,
+    pub note: &'static str,
+}
+
+#[rustfmt::skip]
+pub static DRIVERS: &[DriverKey] = &[
+    DriverKey { key: "price_index_pct", driver: Driver::PriceIndex, note: "" },
+    DriverKey { key: "tax.earnings_growth_pct", driver: Driver::EarningsGrowth, note: "" },
+    DriverKey { key: "tax.employment_growth_pct", driver: Driver::EmploymentGrowth, note: "" },
+    DriverKey { key: "tax.property_growth_pct", driver: Driver::PropertyTaxGrowth, note: "" },
+    DriverKey { key: "tax.corporate_growth_pct", driver: Driver::CorporateTaxGrowth, note: "" },
+    DriverKey { key: "operations.cost_real_growth_pct", driver: Driver::CostRealGrowth, note: "" },
+    DriverKey { key: "operations.income_real_growth_pct", driver: Driver::IncomeRealGrowth, note: "" },
+    DriverKey { key: "state_subsidies.index_pct", driver: Driver::SubsidyIndex, note: "" },
+    DriverKey { key: "population.growth_pct", driver: Driver::PopulationGrowth, note: "" },
+    DriverKey { key: "loans.interest_shift_pp", driver: Driver::InterestShift, note: "points on every interest rate, plan years too" },
+];
+
+/// A named project's cost overrun, the one driver per project; `NAME` is
+/// the project's name.
+pub const PROJECT_COST: &str = "investments.project 'NAME'.cost_overrun_pct";
+
+/// Every driver key as error messages list them.
+pub fn driver_keys() -> Vec<&'static str> {
+    DRIVERS
+        .iter()
+        .map(|d| d.key)
+        .chain([PROJECT_COST])
+        .collect()
+}
+
+impl Key {
+    /// The plain setting of a key, if it is one.
+    pub fn setting(key: &str) -> Option<&'static Setting> {
+        KEYS.iter()
+            .find(|k| k.key == key)
+            .and_then(|k| k.setting.as_ref())
+    }
+
+    /// Whether `[[uncertainty]]` may name the key.
+    pub fn uncertain(&self) -> bool {
+        DRIVERS.iter().any(|d| d.key == self.key)
+    }
+
+    /// The default as the reference writes it.
+    pub fn default_text(&self) -> String {
+        match (&self.default, &self.setting) {
+            (KeyDefault::Says(s), _) => s.to_string(),
+            (KeyDefault::Lives, _) => AssetClass::ALL
+                .iter()
+                .map(|c| format!("{} {}", c.key(), c.default_life()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            (KeyDefault::Code, Some(s)) => s.field.value_of(&mut Scenario::default()),
+            (KeyDefault::Code, None) => "none".into(),
+        }
+    }
+
+    pub fn meaning_text(&self) -> String {
+        let drivers = DRIVERS
+            .iter()
+            .map(|d| match d.note {
+                "" => d.key.to_string(),
+                n => format!("{} ({n})", d.key),
+            })
+            .chain([PROJECT_COST.to_string()])
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.meaning.replace("{drivers}", &drivers)
+    }
+}
+
+impl Field {
+    /// A default value as the reference writes it: as written in the code
+    /// (2.0, not 2), so the reference shows the precision meant.
+    fn value_of(&self, sc: &mut Scenario) -> String {
+        match self {
+            Field::Rate { at, .. } => at(sc).base.map_or("none".into(), |b| b.to_string()),
+            Field::Share { at, .. } => at(sc).to_string(),
+            Field::Bool(at) => at(sc).to_string(),
+            _ => "none".into(),
+        }
+    }
+
+    /// Sets a rate to one value, as an uncertain driver's central value;
+    /// false when the field is no rate.
+    pub fn set_rate(&self, sc: &mut Scenario, p: Path) -> bool {
+        match self {
+            Field::Rate { at, .. } => *at(sc) = p,
+            Field::OptRate { at, .. } => *at(sc) = Some(p),
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// The reference of scenario keys as Markdown, for scenarios/README.md.
+pub fn keys_markdown() -> String {
+    let mut s = String::from("| key | value | default | meaning |\n|---|---|---|---|\n");
+    for k in KEYS {
+        s.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            k.key,
+            k.value,
+            k.default_text(),
+            k.meaning_text()
+        ));
+    }
+    s.push_str(
+        "\nA `% path` is a number (2.5), a text (\"2,5 %\") or a table by year whose values hold from that year on: `{ 2026 = 2.5, 2030 = 2.0 }`. \
+A `money` value is a number of euros (2500000) or a text with its unit: \"2,5 M€\", \"2 500 t€\", \"2 500 000 €\" (Finnish or English decimals). \
+A `money path` is the same by year. \
+Bounds, whatever the key: years from 1990 to 2100, percentages within ±1000, amounts within ±10^15 €; growth rates that would compound a figure more than a billion-fold by the horizon are refused, naming the keys and the year.\n",
+    );
+    s
+}

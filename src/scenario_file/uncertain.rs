@@ -1,0 +1,207 @@
+//! `[[uncertainty]]` and `[[correlation]]`: the drivers `simulate` and
+//! `sensitivity` draw, and how they move together.
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use super::doc::{CorrelationDoc, UncertainDoc, V};
+use super::read::{Cx, dec};
+use super::registry::{Key, driver_keys};
+use crate::error::{Error, Location, Result};
+use crate::model::scenario::{Path, Scenario};
+use crate::model::uncertainty::{Correlation, Dist, Driver, Uncertain};
+
+/// One `[[uncertainty]]`: a driver, its distribution and persistence; a
+/// later entry for the same driver replaces the earlier one.
+pub(super) fn uncertainty(
+    cx: &Cx,
+    sc: &mut Scenario,
+    i: usize,
+    item: &Spanned<UncertainDoc>,
+) -> Result<()> {
+    let span = item.span();
+    let k = format!("uncertainty[{}]", i + 1);
+    let d = item.get_ref();
+    let key = d
+        .driver
+        .as_ref()
+        .map(|v| cx.text(v, &format!("{k}.driver")))
+        .transpose()?
+        .ok_or_else(|| cx.err(span.clone(), &k, "'driver' is missing"))?;
+    let driver = Driver::parse(&key).ok_or_else(|| {
+        cx.err(
+            span.clone(),
+            &format!("{k}.driver"),
+            format!(
+                "'{key}' is not a driver that can be uncertain; use one of {}",
+                driver_keys().join(", ")
+            ),
+        )
+    })?;
+    let k = format!("uncertainty '{key}'");
+    let num = |v: &Option<V>, name: &str| -> Result<Option<f64>> {
+        v.as_ref()
+            .map(|v| {
+                cx.pct(v, &format!("{k}.{name}"))
+                    .map(|x| x.to_string().parse::<f64>().unwrap_or(f64::NAN))
+            })
+            .transpose()
+    };
+    let need = |v: &Option<V>, name: &str| -> Result<f64> {
+        num(v, name)?.ok_or_else(|| cx.err(span.clone(), &k, format!("'{name}' is missing")))
+    };
+    let dist_name = d
+        .distribution
+        .as_ref()
+        .map(|v| cx.text(v, &format!("{k}.distribution")))
+        .transpose()?
+        .ok_or_else(|| cx.err(span.clone(), &k, "'distribution' is missing"))?;
+    let dist = match dist_name
+        .trim()
+        .to_lowercase()
+        .replace(['-', ' '], "_")
+        .as_str()
+    {
+        "normal" => Dist::Normal {
+            mean: need(&d.mean, "mean")?,
+            sd: need(&d.sd, "sd")?,
+        },
+        "lognormal" | "log_normal" => Dist::LogNormal {
+            mean: need(&d.mean, "mean")?,
+            sd: need(&d.sd, "sd")?,
+        },
+        "triangular" => Dist::Triangular {
+            min: need(&d.min, "min")?,
+            mode: need(&d.mode, "mode")?,
+            max: need(&d.max, "max")?,
+        },
+        "pert" => Dist::Pert {
+            min: need(&d.min, "min")?,
+            mode: need(&d.mode, "mode")?,
+            max: need(&d.max, "max")?,
+        },
+        "uniform" => Dist::Uniform {
+            min: need(&d.min, "min")?,
+            max: need(&d.max, "max")?,
+        },
+        "student_t" | "t" | "students_t" => Dist::StudentT {
+            location: need(&d.location, "location")?,
+            scale: need(&d.scale, "scale")?,
+            df: need(&d.df, "df")?,
+        },
+        other => {
+            return Err(cx.err(
+                span,
+                &format!("{k}.distribution"),
+                format!(
+                    "'{other}' is not normal, lognormal, triangular, pert, uniform or student_t"
+                ),
+            ));
+        }
+    };
+    dist.check().map_err(|m| cx.err(span.clone(), &k, m))?;
+    let persistence = num(&d.persistence, "persistence")?.unwrap_or(0.0);
+    if !(0.0..=1.0).contains(&persistence) {
+        return Err(cx.err(span, &format!("{k}.persistence"), "must be between 0 and 1"));
+    }
+    let entry = Uncertain {
+        driver,
+        dist,
+        persistence,
+        at: cx.origin(span, &k),
+    };
+    let list = &mut sc.uncertainty.items;
+    match list.iter().position(|x| x.driver == entry.driver) {
+        Some(i) => list[i] = entry,
+        None => list.push(entry),
+    }
+    Ok(())
+}
+
+/// One `[[correlation]]` of two uncertain drivers.
+pub(super) fn correlation(
+    cx: &Cx,
+    sc: &mut Scenario,
+    i: usize,
+    item: &Spanned<CorrelationDoc>,
+) -> Result<()> {
+    let span = item.span();
+    let k = format!("correlation[{}]", i + 1);
+    let d = item.get_ref();
+    let text = |v: &Option<V>, n: &str| -> Result<String> {
+        v.as_ref()
+            .map(|v| cx.text(v, &format!("{k}.{n}")))
+            .transpose()?
+            .ok_or_else(|| cx.err(span.clone(), &k, format!("'{n}' is missing")))
+    };
+    let (a, b) = (text(&d.a, "a")?, text(&d.b, "b")?);
+    let rho = match &d.rho {
+        Some(v) => cx.bounded_pct(v, &format!("{k}.rho"), dec("-1"), dec("1"))?,
+        None => return Err(cx.err(span, &k, "'rho' is missing")),
+    };
+    sc.uncertainty.correlations.push(Correlation {
+        a,
+        b,
+        rho: rho.to_string().parse().unwrap_or(0.0),
+        at: cx.origin(span, &k),
+    });
+    Ok(())
+}
+
+/// An uncertain driver's deterministic value is its central value; a
+/// project whose cost is uncertain must exist; correlations must fit.
+pub(super) fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
+    let u = sc.uncertainty.clone();
+    for item in &u.items {
+        if let Driver::ProjectCost(name) = &item.driver
+            && !sc.investments.projects.iter().any(|p| p.name == *name)
+        {
+            return Err(Error::config(
+                Location::line(&*item.at.file, item.at.line),
+                format!(
+                    "{}: there is no project '{name}' in the scenario",
+                    item.at.key
+                ),
+            ));
+        }
+    }
+    if let Err((at, m)) = crate::model::uncertainty::cholesky(&u) {
+        let loc = at
+            .map(|a| Location::line(&*a.file, a.line))
+            .unwrap_or_else(|| Location::file(sc.files.first().cloned().unwrap_or_default()));
+        return Err(Error::config(loc, format!("correlation: {m}")));
+    }
+    let central = |i: &Uncertain| Path::constant(crate::model::uncertainty::dec(i.dist.central()));
+    for item in &u.items {
+        match &item.driver {
+            Driver::InterestShift => {
+                if item.dist.central() != 0.0 {
+                    return Err(Error::config(
+                        Location::line(&*item.at.file, item.at.line),
+                        format!(
+                            "{}: an interest shift is drawn around 0 (its central value is {}); move the rate itself with loans.interest_rate_pct or [[loans.rate_change]]",
+                            item.at.key,
+                            item.dist.central()
+                        ),
+                    ));
+                }
+            }
+            // The central overrun is in the deterministic cost; a path
+            // draws around it.
+            Driver::ProjectCost(name) => {
+                let f = Decimal::ONE
+                    + crate::model::uncertainty::dec(item.dist.central()) / Decimal::ONE_HUNDRED;
+                if let Some(p) = sc.investments.projects.iter_mut().find(|p| p.name == *name) {
+                    crate::model::uncertainty::scale_project(p, f);
+                }
+            }
+            // Every other driver is a rate setting of the registry.
+            d => {
+                if let Some(s) = Key::setting(&d.key()) {
+                    s.field.set_rate(sc, central(item));
+                }
+            }
+        }
+    }
+    Ok(())
+}
