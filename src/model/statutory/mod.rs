@@ -1,0 +1,115 @@
+//! What the law says of a municipality's figures: Kuntalaki (410/2015)
+//! 110 § (an accumulated deficit covered in time) and 118 § (the criteria of
+//! the assessment procedure for a municipality in a particularly difficult
+//! financial position).
+//!
+//! The rules are pure functions over plain yearly inputs, so that actual,
+//! budget, plan and projected years are judged alike; the thresholds,
+//! deadlines and national averages are data (data/statutory.toml, see
+//! `rules`), so that a change of law is a change of that file. A test that
+//! lacks an input says which one and of which year; it is never judged on a
+//! zero.
+
+pub mod assessment;
+pub mod deficit;
+pub mod rules;
+
+pub use assessment::{Assessment, Criterion, CriterionKind, GroupYear, assess};
+pub use deficit::{
+    Deadline, DeficitTest, Episode, Outcome, PlanBalance, SurplusYear, deficit_test, plan_balance,
+};
+pub use rules::{Rules, RulesError};
+
+/// Whether a criterion, or a ground made of criteria, holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// The criterion holds: the figure is on the wrong side of its threshold.
+    Met,
+    NotMet,
+    NotMeasurable(Missing),
+}
+
+impl Status {
+    fn from_bool(b: bool) -> Status {
+        if b { Status::Met } else { Status::NotMet }
+    }
+
+    /// Every part must hold: one part not met settles it, whatever is
+    /// missing elsewhere; otherwise the first missing part is the reason.
+    fn all(parts: impl IntoIterator<Item = Status>) -> Status {
+        let mut missing = None;
+        for p in parts {
+            match p {
+                Status::NotMet => return Status::NotMet,
+                Status::NotMeasurable(m) => {
+                    missing.get_or_insert(m);
+                }
+                Status::Met => {}
+            }
+        }
+        missing.map_or(Status::Met, Status::NotMeasurable)
+    }
+
+    /// One part is enough: one met settles it; otherwise the first missing
+    /// part is the reason.
+    fn any(parts: impl IntoIterator<Item = Status>) -> Status {
+        let mut missing = None;
+        for p in parts {
+            match p {
+                Status::Met => return Status::Met,
+                Status::NotMeasurable(m) => {
+                    missing.get_or_insert(m);
+                }
+                Status::NotMet => {}
+            }
+        }
+        missing.map_or(Status::NotMet, Status::NotMeasurable)
+    }
+}
+
+/// Why a figure or a test cannot be given; the report layer words it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// An input of the year is not given.
+    Input { year: i32, input: Input },
+    /// A figure's denominator is zero in that year.
+    ZeroDenominator { year: i32, figure: Figure },
+    /// A figure is beyond what exact decimals can hold.
+    OutOfRange { year: i32, figure: Figure },
+    /// The rule book has no 118 § thresholds for the assessment year.
+    NoCriteria { evaluation_year: i32 },
+    /// The rule book lacks a national figure of the year.
+    NoNationalFigure { year: i32, figure: NationalFigure },
+    /// The rule book has no 110 § deadline for a deficit of the year.
+    NoDeficitRule { year: i32 },
+}
+
+/// The yearly inputs of the tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input {
+    Residents,
+    AccumulatedSurplus,
+    AnnualMargin,
+    Depreciation,
+    IncomeTaxRate,
+    Loans,
+    LeaseLiabilities,
+    InterestExpenses,
+}
+
+/// The figures the 118 § criteria compute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    DeficitPerResident,
+    MarginToDepreciation,
+    TaxRateAboveAverage,
+    LoansToAverage,
+    DebtService,
+}
+
+/// The national figures of the rule book.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NationalFigure {
+    WeightedIncomeTaxRate,
+    GroupLoansAndLeasesPerResident,
+}
