@@ -17,4 +17,5 @@ mod reports;
 mod row_removal;
 mod scenarios;
 mod simulate;
+mod statutory;
 mod support;

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::deficit::{DeficitTest, Outcome};
-use super::rules::{Criteria, Rules};
+use super::rules::{Criteria, Rules, YEARS};
 use super::{Figure, Input, Missing, NationalFigure, Status};
 
 /// The group's figures of one statement year (actual, budget, plan or
@@ -111,10 +111,17 @@ fn assess_year(
     deficits: &DeficitTest,
     year: i32,
 ) -> Assessment {
-    let evaluation_year = year + 1;
+    // Within the modelled years the arithmetic on years cannot overflow.
+    let in_range = YEARS.contains(&year);
+    let evaluation_year = if in_range { year + 1 } else { year };
     let deadline_ground = deadline_ground(deficits, year);
-    let Some(c) = rules.criteria(evaluation_year) else {
-        let none = Status::NotMeasurable(Missing::NoCriteria { evaluation_year });
+    let criteria = rules.criteria(evaluation_year).filter(|_| in_range);
+    let Some(c) = criteria else {
+        let none = Status::NotMeasurable(if in_range {
+            Missing::NoCriteria { evaluation_year }
+        } else {
+            Missing::YearOutOfRange { year }
+        });
         return Assessment {
             year,
             evaluation_year,

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::rules::Rules;
+use super::rules::{Rules, YEARS};
 use super::{Input, Missing};
 
 /// The accumulated surplus (kertynyt yli-/alijäämä) at 31 Dec of a year:
@@ -97,25 +97,27 @@ pub fn deficit_test(
     years.sort_by_key(|y| y.year);
     years.dedup_by_key(|y| y.year);
     let mut episodes = Vec::new();
-    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+    let Some(last) = years.last().map(|y| y.year) else {
         return DeficitTest { episodes };
     };
-    let (first, last) = (first.year, last.year);
-    let value = |y: i32| {
-        years
-            .iter()
-            .find(|s| s.year == y)
-            .and_then(|s| s.accumulated)
-    };
     let mut open: Option<Episode> = None;
+    // Whether the year before has a figure: if not, a deficit may be older.
     let mut known_before = false;
-    for y in first..=last {
-        let Some(v) = value(y) else {
+    let mut previous: Option<i32> = None;
+    for s in years {
+        let y = s.year;
+        if previous.and_then(|p| p.checked_add(1)) != Some(y) {
+            // `p < y`, so `p + 1` is the first year left out.
+            if let (Some(p), Some(mut e)) = (previous, open.take()) {
+                e.outcome = unknown(p + 1);
+                episodes.push(e);
+            }
+            known_before = false;
+        }
+        previous = Some(y);
+        let Some(v) = s.accumulated else {
             if let Some(mut e) = open.take() {
-                e.outcome = Outcome::Unknown(Missing::Input {
-                    year: y,
-                    input: Input::AccumulatedSurplus,
-                });
+                e.outcome = unknown(y);
                 episodes.push(e);
             }
             known_before = false;
@@ -159,8 +161,18 @@ pub fn deficit_test(
     DeficitTest { episodes }
 }
 
+fn unknown(year: i32) -> Outcome {
+    Outcome::Unknown(Missing::Input {
+        year,
+        input: Input::AccumulatedSurplus,
+    })
+}
+
 /// The deadline of a deficit arising in `arose`, as the rule book has it.
 pub fn deadline(rules: &Rules, arose: i32, extension_granted: bool) -> Result<Deadline, Missing> {
+    if !YEARS.contains(&arose) {
+        return Err(Missing::YearOutOfRange { year: arose });
+    }
     let rule = rules
         .deficit_rule(arose)
         .ok_or(Missing::NoDeficitRule { year: arose })?;

@@ -82,6 +82,8 @@ pub enum Missing {
     NoNationalFigure { year: i32, figure: NationalFigure },
     /// The rule book has no 110 § deadline for a deficit of the year.
     NoDeficitRule { year: i32 },
+    /// The year is outside 1990..2100, where no law is modelled.
+    YearOutOfRange { year: i32 },
 }
 
 /// The yearly inputs of the tests.

@@ -13,7 +13,7 @@ use serde::Deserialize;
 pub const BUILTIN: &str = include_str!("../../../data/statutory.toml");
 
 /// Statement years outside this span are a typing mistake, not a law.
-const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
