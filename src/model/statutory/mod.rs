@@ -115,3 +115,32 @@ pub enum NationalFigure {
     WeightedIncomeTaxRate,
     GroupLoansAndLeasesPerResident,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gap(year: i32) -> Status {
+        Status::NotMeasurable(Missing::Input {
+            year,
+            input: Input::Residents,
+        })
+    }
+
+    #[test]
+    fn all_and_any_follow_three_valued_logic() {
+        use Status::{Met, NotMet};
+        // A part not met settles "all", a part met settles "any", whatever
+        // is missing beside it.
+        assert_eq!(Status::all([gap(1), NotMet, Met]), NotMet);
+        assert_eq!(Status::any([gap(1), Met, NotMet]), Met);
+        // Otherwise the first missing part is the reason.
+        assert_eq!(Status::all([Met, gap(1), gap(2)]), gap(1));
+        assert_eq!(Status::any([NotMet, gap(2), gap(1)]), gap(2));
+        assert_eq!(Status::all([Met, Met]), Met);
+        assert_eq!(Status::any([NotMet, NotMet]), NotMet);
+        // Nothing to judge: "all" of nothing holds, "any" of nothing does not.
+        assert_eq!(Status::all([]), Met);
+        assert_eq!(Status::any([]), NotMet);
+    }
+}
