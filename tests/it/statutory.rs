@@ -5,8 +5,8 @@
 //! hand, each at and beside its threshold.
 
 use kivijalka::model::statutory::{
-    Figure, GroupYear, Input, Missing, NationalFigure, Outcome, Rules, Status, SurplusYear, assess,
-    deficit_test, plan_balance,
+    CriterionKind, Figure, GroupYear, Input, Missing, NationalFigure, Outcome, Rules, Status,
+    SurplusYear, assess, deficit_test, plan_balance,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -416,4 +416,41 @@ fn statutory_years_outside_the_law_are_named() {
         );
         assert_eq!(a.starts(), None);
     }
+}
+
+#[test]
+fn statutory_a_department_file_overlays_the_shipped_one() {
+    // The department adds the 2021 averages, corrects 2019's tax average and
+    // moves the lainanhoitokate threshold; everything else stays shipped.
+    let mine = "format = 1\n\
+        [[national]]\nyear = 2021\nweighted_income_tax_rate_pct = 20\n\
+        group_loans_and_leases_per_resident_eur = 4200\nsource = \"own\"\n\
+        [[national]]\nyear = 2019\nweighted_income_tax_rate_pct = 19.9\nsource = \"own\"\n";
+    let mut crit = Rules::builtin().unwrap().criteria[0].clone();
+    crit.debt_service_below = dec!(0.7);
+    let mut over = Rules::parse(mine, "own.toml").unwrap();
+    over.criteria.push(crit);
+    let r = builtin().overlay(over);
+    assert_eq!(r.national.len(), 2);
+    assert_eq!(
+        r.national(2019).unwrap().weighted_income_tax_rate_pct,
+        Some(dec!(19.9))
+    );
+    assert_eq!(r.national(2021).unwrap().source, "own");
+    assert_eq!(r.criteria.len(), 1);
+    assert_eq!(r.criteria(2022).unwrap().debt_service_below, dec!(0.7));
+    assert_eq!(r.deficit_rule, builtin().deficit_rule);
+    // The 2021 tax criterion becomes measurable: 22 − 20 = 2 points.
+    let g = GroupYear {
+        year: 2021,
+        income_tax_rate_pct: Some(dec!(22)),
+        ..Default::default()
+    };
+    let a = &assess(&r, &[g], &deficit_test(&r, &[], &[]))[0];
+    let tax = a.figures.iter().filter(|c| c.year == 2021).nth(1).unwrap();
+    assert_eq!(tax.kind, CriterionKind::TaxRateAboveAverage);
+    assert_eq!(
+        (tax.value.clone(), tax.status.clone()),
+        (Ok(dec!(2)), Status::Met)
+    );
 }

@@ -126,6 +126,31 @@ impl Rules {
         Ok(rules)
     }
 
+    /// This rule book with `over` laid on it: an entry of `over` replaces
+    /// the entry of the same year (the same `from_year`, `deadlines_from`,
+    /// `from_evaluation_year` or `year`) and is added otherwise, so a
+    /// finance department's file need hold only what it changes, such as
+    /// the latest national averages.
+    pub fn overlay(mut self, over: Rules) -> Rules {
+        fn lay<T>(base: &mut Vec<T>, over: Vec<T>, key: impl Fn(&T) -> i32) {
+            for o in over {
+                match base.iter_mut().find(|b| key(b) == key(&o)) {
+                    Some(b) => *b = o,
+                    None => base.push(o),
+                }
+            }
+        }
+        lay(&mut self.deficit_rule, over.deficit_rule, |r| r.from_year);
+        lay(&mut self.deficit_extension, over.deficit_extension, |x| {
+            x.deadlines_from
+        });
+        lay(&mut self.criteria, over.criteria, |c| {
+            c.from_evaluation_year
+        });
+        lay(&mut self.national, over.national, |n| n.year);
+        self
+    }
+
     /// The deficit rule governing a deficit that arose in `year`.
     pub fn deficit_rule(&self, year: i32) -> Option<&DeficitRule> {
         self.deficit_rule
