@@ -17,6 +17,7 @@ pub mod ratios;
 pub mod scenario;
 pub mod simulate;
 pub mod solve;
+pub mod statutory;
 pub mod targets;
 pub mod uncertainty;
 pub mod validate;

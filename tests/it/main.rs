@@ -18,4 +18,5 @@ mod row_removal;
 mod scenario_keys;
 mod scenarios;
 mod simulate;
+mod statutory;
 mod support;
