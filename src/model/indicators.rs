@@ -10,6 +10,7 @@ use crate::model::dataset::{Dataset, Entity, YearKind};
 use crate::model::items::Statement;
 use crate::model::price_index::PriceIndex;
 use crate::model::ratios::{Ctx, Input, Measure, Unit, div, pct};
+use crate::model::reason::{Denominator, Reason};
 use crate::model::targets::Targets;
 
 pub struct IndicatorDef {
@@ -136,7 +137,7 @@ pub struct IndicatorValue {
     pub unit: Unit,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Reason>,
     /// How the value was made, where it was not read directly.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
@@ -196,8 +197,8 @@ fn annual_margin(c: &Ctx, y: i32) -> Outcome {
         (Err(w), _) | (_, Err(w)) => Err(w.clone()),
     };
     let coverage = match (&vk, &ni) {
-        (Ok(a), Ok(b)) if *b > Decimal::ZERO => pct(*a, *b, "nettoinvestoinnit"),
-        (Ok(_), Ok(_)) => Err("net investment is not positive".to_string()),
+        (Ok(a), Ok(b)) if *b > Decimal::ZERO => pct(*a, *b, Denominator::Term("nettoinvestoinnit")),
+        (Ok(_), Ok(_)) => Err(Reason::NetInvestmentNotPositive),
         (Err(w), _) | (_, Err(w)) => Err(w.clone()),
     };
     let min = c.targets.annual_margin.min_coverage_pct / Decimal::ONE_HUNDRED;
@@ -231,10 +232,7 @@ fn accumulated_surplus(c: &Ctx, y: i32) -> Outcome {
                 .copied()
                 .find(|yy| *yy < y && c.ds.has_year_data(e, Statement::Tase, *yy));
         match base_year {
-            None => Err(format!(
-                "no balance sheet ({}) for {y} or any year before it",
-                e.fi()
-            )),
+            None => Err(Reason::NoBalanceSheetSince { entity: e, year: y }),
             Some(b) => (|| {
                 let mut acc = c.kertynyt_ylijaama(e, b)?;
                 for yy in b + 1..=y {
@@ -249,7 +247,7 @@ fn accumulated_surplus(c: &Ctx, y: i32) -> Outcome {
     };
     let per = value
         .clone()
-        .and_then(|v| div(v, c.population(y)?, "population"));
+        .and_then(|v| div(v, c.population(y)?, Denominator::Population));
     let details = vec![det("per_asukas", &per, Unit::EurPerResident)];
     let mut o = Outcome::from(value, |v| v > above, details);
     o.method = method;
@@ -274,21 +272,16 @@ fn net_cost_growth(c: &Ctx, pi: &PriceIndex, y: i32) -> Outcome {
             ));
             Ok(b)
         }
-        None if s.break_years.contains(&y) => Err(format!(
-            "{y} is a structural break year (net_cost_growth.break_years): its growth is not comparable with {}; give net_cost_growth.adjusted_base.{y} to measure it",
-            y - 1
-        )),
+        None if s.break_years.contains(&y) => Err(Reason::BreakYear { year: y }),
         None => net_cost(c, e, y - 1),
     };
-    let index = pi.change(y).ok_or_else(|| {
-        format!(
-            "price index change for {y} not given ({}); add it with --index",
-            pi.name
-        )
+    let index = pi.change(y).ok_or_else(|| Reason::PriceIndexMissing {
+        year: y,
+        index: pi.name.clone(),
     });
     let growth = match (&now, &base) {
-        (Ok(n), Ok(b)) if *b > Decimal::ZERO => pct(*n - *b, *b, "base"),
-        (Ok(_), Ok(_)) => Err(format!("net cost of {} is not positive", y - 1)),
+        (Ok(n), Ok(b)) if *b > Decimal::ZERO => pct(*n - *b, *b, Denominator::Base),
+        (Ok(_), Ok(_)) => Err(Reason::NetCostNotPositive { year: y - 1 }),
         (Err(w), _) | (_, Err(w)) => Err(w.clone()),
     };
     let value = match (&growth, &index) {
@@ -314,7 +307,7 @@ fn net_cost_growth(c: &Ctx, pi: &PriceIndex, y: i32) -> Outcome {
 /// Group loans and liabilities per resident in a year, as indicator 4 reads
 /// them (the start of a simulated path is compared with this).
 pub fn group_per_resident(c: &Ctx, y: i32) -> Measure {
-    group_loans(c, y, &mut None).and_then(|l| div(l, c.population(y)?, "population"))
+    group_loans(c, y, &mut None).and_then(|l| div(l, c.population(y)?, Denominator::Population))
 }
 
 /// Group loans and lease liabilities for a year, from the group balance
@@ -333,13 +326,11 @@ fn group_loans(c: &Ctx, y: i32, method: &mut Option<String>) -> Measure {
         });
         v
     } else {
-        return Err(format!(
-            "no group balance sheet (konsernitase) and no group loan estimate for {y}; the city's figures are not used in their place"
-        ));
+        return Err(Reason::NoGroupLoans { year: y });
     };
     let leases = if c.targets.group_loans.include_leases {
         c.vuokravastuut(Entity::Group, y)
-            .map_err(|w| format!("{w} (group_loans.include_leases = true)"))?
+            .map_err(|w| Reason::LeasesNeeded(Box::new(w)))?
     } else {
         Decimal::ZERO
     };
@@ -352,16 +343,16 @@ fn group_loans_per_resident(c: &Ctx, y: i32) -> Outcome {
     let loans_now = group_loans(c, y, &mut method);
     let now = loans_now
         .clone()
-        .and_then(|l| div(l, c.population(y)?, "population"));
+        .and_then(|l| div(l, c.population(y)?, Denominator::Population));
     let mut m_prev = None;
-    let prev =
-        group_loans(c, y - 1, &mut m_prev).and_then(|l| div(l, c.population(y - 1)?, "population"));
+    let prev = group_loans(c, y - 1, &mut m_prev)
+        .and_then(|l| div(l, c.population(y - 1)?, Denominator::Population));
     if method.is_none() {
         method = m_prev;
     }
     let change = match (&now, &prev) {
         (Ok(a), Ok(b)) => Ok(round_whole(*a) - round_whole(*b)),
-        (_, Err(w)) => Err(format!("no comparison year: {w}")),
+        (_, Err(w)) => Err(Reason::NoComparisonYear(Box::new(w.clone()))),
         (Err(w), _) => Err(w.clone()),
     };
     let value = match (&now, &change) {
@@ -507,25 +498,27 @@ fn evaluate_with(c: Ctx, pi: &PriceIndex, first: Option<i32>) -> Evaluation {
     if let (Some((a, b)), None) = (period, first) {
         c.take_inputs();
         let e1: Entity = targets.annual_margin.entity.into();
-        let (mut vk, mut ni, mut missing) = (Decimal::ZERO, Decimal::ZERO, Vec::new());
+        let (mut vk, mut ni, mut missing) = (Decimal::ZERO, Decimal::ZERO, Vec::<i32>::new());
         for y in a..=b {
             match (c.vuosikate(e1, y), c.nettoinvestoinnit(e1, y)) {
                 (Ok(v), Ok(n)) => {
                     vk += v;
                     ni += n;
                 }
-                _ => missing.push(y.to_string()),
+                _ => missing.push(y),
             }
         }
         let value = if missing.is_empty() {
             Ok(vk - ni)
         } else {
-            Err(format!("figures missing for {}", missing.join(", ")))
+            Err(Reason::FiguresMissing {
+                years: missing.clone(),
+            })
         };
         let coverage = if ni > Decimal::ZERO {
-            pct(vk, ni, "nettoinvestoinnit")
+            pct(vk, ni, Denominator::Term("nettoinvestoinnit"))
         } else {
-            Err("net investment is not positive".into())
+            Err(Reason::NetInvestmentNotPositive)
         };
         let details = vec![
             Detail {
@@ -543,7 +536,7 @@ fn evaluate_with(c: Ctx, pi: &PriceIndex, first: Option<i32>) -> Evaluation {
                 &if missing.is_empty() {
                     coverage
                 } else {
-                    Err(String::new())
+                    Err(Reason::FiguresMissing { years: missing })
                 },
                 Unit::Percent,
             ),

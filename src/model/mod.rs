@@ -13,6 +13,7 @@ pub mod plausibility;
 pub mod price_index;
 pub mod projection;
 pub mod ratios;
+pub mod reason;
 pub mod scenario;
 pub mod simulate;
 pub mod solve;

@@ -15,6 +15,7 @@ use crate::model::dataset::{Dataset, YearKind};
 use crate::model::indicators::{self, Evaluation, Status};
 use crate::model::price_index::PriceIndex;
 use crate::model::projection::{self, Options, ProjectionError};
+use crate::model::reason::Reason;
 use crate::model::scenario::{Scenario, ScenarioError};
 use crate::model::targets::Targets;
 use crate::model::uncertainty::{self, Rng};
@@ -119,7 +120,7 @@ pub struct Cell {
     pub deterministic: Option<Decimal>,
     pub deterministic_status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Reason>,
     #[serde(skip)]
     estimators: Vec<P2>,
     #[serde(skip)]
@@ -204,6 +205,7 @@ pub fn from_rows(
     pi: &PriceIndex,
 ) -> Vec<PathValue> {
     use crate::model::ratios::{div, pct};
+    use crate::model::reason::Denominator;
     let mut out = Vec::with_capacity(rows.len() * 5);
     let judge = |v: Option<Decimal>, met: bool| match v {
         Some(_) if met => Status::Met,
@@ -249,7 +251,7 @@ pub fn from_rows(
         };
         let growth = match (base, pi.change(y)) {
             (Some(b), Some(_)) if b > Decimal::ZERO => {
-                pct(r.net_operating_cost - b, b, "base").ok()
+                pct(r.net_operating_cost - b, b, Denominator::Base).ok()
             }
             _ => None,
         };
@@ -263,7 +265,9 @@ pub fn from_rows(
             Some(Decimal::ZERO)
         };
         let now = match (r.group_loans, leases, r.population) {
-            (Some(l), Some(le), Some(p)) if p > Decimal::ZERO => div(l + le, p, "population").ok(),
+            (Some(l), Some(le), Some(p)) if p > Decimal::ZERO => {
+                div(l + le, p, Denominator::Population).ok()
+            }
             _ => None,
         };
         let now_whole = now.map(indicators::round_whole);
@@ -302,7 +306,7 @@ pub fn from_rows(
     out
 }
 
-fn reason_of(ev: &Evaluation, i: u8, y: i32) -> Option<String> {
+fn reason_of(ev: &Evaluation, i: u8, y: i32) -> Option<Reason> {
     ev.values
         .iter()
         .find(|v| v.indicator == i && v.year == y)
