@@ -14,6 +14,7 @@ use crate::error::Location;
 use crate::model::dataset::{Dataset, Entity, Gap};
 use crate::model::items;
 use crate::model::reason::{Denominator, Reason};
+use crate::model::rules;
 use crate::model::targets::Targets;
 
 pub type Measure = Result<Decimal, Reason>;
@@ -143,11 +144,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn population(&self, y: i32) -> Measure {
-        match self.line(Entity::City, "bg.asukasluku", y) {
-            Some(p) if p > Decimal::ZERO => Ok(p),
-            Some(_) => Err(Reason::PopulationNotPositive { year: y }),
-            None => Err(Reason::PopulationMissing { year: y }),
-        }
+        rules::population(y, self.line(Entity::City, "bg.asukasluku", y))
     }
 
     /// Either statement's: `Dataset::resolve` takes the cash flow
@@ -175,9 +172,15 @@ impl<'a> Ctx<'a> {
         Ok(self.need(e, "rl.investointimenot", y)?.abs() - self.opt(e, "rl.rahoitusosuudet", y)?)
     }
 
-    /// Nettoinvestoinnit = omahankintameno − luovutustulot.
+    /// Nettoinvestoinnit, read from the cash flow statement (`rules::net_investment`).
     pub fn nettoinvestoinnit(&self, e: Entity, y: i32) -> Measure {
-        Ok(self.omahankintameno(e, y)? - self.opt(e, "rl.luovutustulot", y)?)
+        let gross = self.need(e, "rl.investointimenot", y)?;
+        let subsidies = self.opt(e, "rl.rahoitusosuudet", y)?;
+        Ok(rules::net_investment(
+            gross,
+            subsidies,
+            self.opt(e, "rl.luovutustulot", y)?,
+        ))
     }
 
     /// Whether any line directly under `id` is printed.
@@ -288,26 +291,7 @@ impl<'a> Ctx<'a> {
 
     /// Sum of T+I cash flow over `window` years ending with `y`.
     pub fn ti_kertyma(&self, e: Entity, y: i32, window: u32) -> Measure {
-        let first = y - window as i32 + 1;
-        let mut sum = Decimal::ZERO;
-        let mut missing = Vec::new();
-        for yy in first..=y {
-            match self.ti_rahavirta(e, yy) {
-                Ok(v) => sum += v,
-                Err(_) => missing.push(yy),
-            }
-        }
-        if missing.is_empty() {
-            Ok(sum)
-        } else {
-            Err(Reason::WindowIncomplete {
-                entity: e,
-                window,
-                first,
-                last: y,
-                missing,
-            })
-        }
+        rules::window_sum(e, y, window, |yy| self.ti_rahavirta(e, yy))
     }
 }
 

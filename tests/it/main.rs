@@ -14,6 +14,7 @@ mod layouts;
 mod plausibility;
 mod reports;
 mod row_removal;
+mod rules;
 mod scenarios;
 mod simulate;
 mod support;
