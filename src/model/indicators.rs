@@ -10,7 +10,7 @@ use crate::model::dataset::{Dataset, Entity, YearKind};
 use crate::model::items::Statement;
 use crate::model::price_index::PriceIndex;
 use crate::model::ratios::{Ctx, Input, Measure, Unit};
-use crate::model::reason::Reason;
+use crate::model::reason::{Method, Reason};
 use crate::model::rules::{self, Judged};
 use crate::model::targets::Targets;
 
@@ -141,7 +141,7 @@ pub struct IndicatorValue {
     pub reason: Option<Reason>,
     /// How the value was made, where it was not read directly.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub method: Option<String>,
+    pub method: Option<Method>,
     pub details: Vec<Detail>,
     pub inputs: Vec<Input>,
 }
@@ -161,7 +161,7 @@ pub struct Evaluation {
 /// directly (a statement year's own note).
 struct Outcome {
     judged: Judged,
-    method: Option<String>,
+    method: Option<Method>,
 }
 
 impl From<Judged> for Outcome {
@@ -208,9 +208,7 @@ fn accumulated_surplus(c: &Ctx, y: i32) -> Outcome {
                 for yy in b + 1..=y {
                     acc += c.need(e, "tl.tilikauden_ylijaama", yy)?;
                 }
-                method = Some(format!(
-                    "no balance sheet for the year: the balance sheet of {b} rolled forward with the income statements' tilikauden ylijäämä"
-                ));
+                method = Some(Method::RolledForward { from: b });
                 Ok(acc)
             })(),
         }
@@ -228,12 +226,8 @@ fn net_cost(c: &Ctx, e: Entity, y: i32) -> Measure {
 /// Indicator 3 for one year.
 fn net_cost_growth(c: &Ctx, pi: &PriceIndex, y: i32) -> Outcome {
     let e: Entity = c.targets.net_cost_growth.entity.into();
-    let method = c.targets.adjusted_base(y).map(|b| {
-        format!(
-            "like-for-like base for {} given in the targets: {b} €",
-            y - 1
-        )
-    });
+    let method =
+        (c.targets.adjusted_base(y)).map(|base| Method::LikeForLikeBase { year: y - 1, base });
     let index = pi.change(y).ok_or_else(|| Reason::PriceIndexMissing {
         year: y,
         index: pi.name.clone(),
@@ -253,7 +247,7 @@ pub fn group_per_resident(c: &Ctx, y: i32) -> Measure {
 
 /// Group loans and lease liabilities for a year, from the group balance
 /// sheet, or for budget and plan years from the background sheet's estimate.
-fn group_loans(c: &Ctx, y: i32, method: &mut Option<String>) -> Measure {
+fn group_loans(c: &Ctx, y: i32, method: &mut Option<Method>) -> Measure {
     let loans = if c.ds.has_year_data(Entity::Group, Statement::Tase, y) {
         c.lainakanta(Entity::Group, y)
     } else if let Some(v) = c.line(Entity::City, "bg.konsernin_lainakanta", y) {
@@ -261,9 +255,9 @@ fn group_loans(c: &Ctx, y: i32, method: &mut Option<String>) -> Measure {
             c.ds.get(Entity::City, "bg.konsernin_lainakanta", y)
                 .is_some_and(|f| f.source.sheet.is_none());
         *method = Some(if projected {
-            "group loan stock projected: the city's projected loans plus the group companies' own loans".to_string()
+            Method::GroupLoansProjected
         } else {
-            "group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".to_string()
+            Method::GroupLoansEstimated
         });
         Ok(v)
     } else {

@@ -4,6 +4,8 @@
 //! Finnish table gets a Finnish note and the model names no command-line
 //! flag.
 
+use rust_decimal::Decimal;
+
 use crate::model::dataset::Entity;
 
 /// The denominator of a division that could not be made.
@@ -106,4 +108,19 @@ pub enum Reason {
     FiguresMissing {
         years: Vec<i32>,
     },
+}
+
+/// How a value was made where it was not read directly from its year's
+/// statements.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// No balance sheet for the year: the one of `from` rolled forward with
+    /// the income statements' surplus.
+    RolledForward { from: i32 },
+    /// The targets give a like-for-like net cost for the comparison `year`.
+    LikeForLikeBase { year: i32, base: Decimal },
+    /// The group's loans projected from the city's and the companies'.
+    GroupLoansProjected,
+    /// The group's loans from the background sheet's estimate.
+    GroupLoansEstimated,
 }

@@ -566,7 +566,10 @@ fn indicators_table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut Str
                     };
                     let title = (v.reason.as_ref())
                         .map(|r| crate::report::reason::text(r, lang))
-                        .or(v.method.clone())
+                        .or(v
+                            .method
+                            .as_ref()
+                            .map(|m| crate::report::reason::method(m, lang)))
                         .unwrap_or_default();
                     let (class, mark) = if v.value.is_some() {
                         break_mark(breaks, &v.inputs, lang)

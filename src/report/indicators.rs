@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::model::findings::{Break, rests_on};
 use crate::model::indicators::{Evaluation, INDICATORS, IndicatorDef, IndicatorValue, Status};
 use crate::model::ratios::Unit;
-use crate::model::reason::Reason;
+use crate::model::reason::{Method, Reason};
 use crate::report::breaks::{self as brk, Marked, marks};
 use crate::report::format::{Lang, number, plain};
 use crate::report::reason;
@@ -126,7 +126,7 @@ fn cell(v: &IndicatorValue, breaks: &[Break], lang: Lang, notes: &mut Notes) -> 
         _ => number(value, 0, lang),
     };
     if let Some(m) = &v.method {
-        let n = notes.add(m, v.year);
+        let n = notes.add(&reason::method(m, lang), v.year);
         s.push_str(&format!(" [{n}]"));
     }
     with_marks(format!("{s} {}", mark(v.status)), v, breaks)
@@ -313,7 +313,7 @@ pub fn csv(ev: &Evaluation, breaks: &[Break], out: &mut dyn Write) -> io::Result
             v.unit.symbol_en().to_string(),
             v.status.en().replace(' ', "_"),
             v.reason.as_ref().map(Reason::to_string).unwrap_or_default(),
-            v.method.clone().unwrap_or_default(),
+            v.method.as_ref().map(Method::to_string).unwrap_or_default(),
             details.join(";"),
             brk::csv_field(breaks, &rests_on(breaks, &v.inputs)),
         ])?;

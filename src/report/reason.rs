@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 
 use crate::model::dataset::Entity;
 use crate::model::items;
-use crate::model::reason::{Denominator, Reason};
+use crate::model::reason::{Denominator, Method, Reason};
 use crate::report::format::Lang;
 
 /// The reason as a sentence in `lang`.
@@ -208,6 +208,40 @@ fn fi(r: &Reason) -> String {
         NoComparisonYear(why) => format!("ei vertailuvuotta: {}", fi(why)),
         NoYear { year } => format!("työkirjassa ei ole vuotta {year}"),
         FiguresMissing { years: ys } => format!("luvut puuttuvat vuosilta {}", years(ys)),
+    }
+}
+
+/// How a value was made, in `lang`.
+pub fn method(m: &Method, lang: Lang) -> String {
+    match (m, lang) {
+        (Method::RolledForward { from }, Lang::En) => format!(
+            "no balance sheet for the year: the balance sheet of {from} rolled forward with the income statements' tilikauden ylijäämä"
+        ),
+        (Method::RolledForward { from }, Lang::Fi) => format!(
+            "vuodelta ei ole tasetta: vuoden {from} tase vyörytetty eteenpäin tuloslaskelmien tilikauden ylijäämällä"
+        ),
+        (Method::LikeForLikeBase { year, base }, Lang::En) => {
+            format!("like-for-like base for {year} given in the targets: {base} €")
+        }
+        (Method::LikeForLikeBase { year, base }, Lang::Fi) => {
+            format!("vuoden {year} vertailukelpoinen perusta annettu tavoitteissa: {base} €")
+        }
+        (Method::GroupLoansProjected, Lang::En) => "group loan stock projected: the city's projected loans plus the group companies' own loans".into(),
+        (Method::GroupLoansProjected, Lang::Fi) => "konsernin lainakanta ennustettu: kaupungin ennustetut lainat ja konserniyhtiöiden omat lainat".into(),
+        (Method::GroupLoansEstimated, Lang::En) => "group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".into(),
+        (Method::GroupLoansEstimated, Lang::Fi) => "konsernin lainakanta taustatietojen arviosta (konsernin lainakanta), ei konsernitaseesta".into(),
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&method(self, Lang::En))
+    }
+}
+
+impl Serialize for Method {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&method(self, Lang::En))
     }
 }
 

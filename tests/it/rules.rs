@@ -328,3 +328,32 @@ fn every_reason_is_worded_in_both_languages_with_its_figures() {
         "ei vertailuvuotta: ei konsernitasetta eikä konsernin lainakannan arviota vuodelta 2018; kaupungin lukuja ei käytetä niiden sijaan"
     );
 }
+
+#[test]
+fn every_method_is_worded_in_both_languages_with_its_figures() {
+    use kivijalka::model::reason::Method;
+    use kivijalka::report::reason::method;
+    let all = [
+        Method::RolledForward { from: 2031 },
+        Method::LikeForLikeBase {
+            year: 2031,
+            base: dec!(123456),
+        },
+        Method::GroupLoansProjected,
+        Method::GroupLoansEstimated,
+    ];
+    for m in &all {
+        let (fi, en) = (method(m, Lang::Fi), method(m, Lang::En));
+        assert!(!fi.is_empty() && !en.is_empty() && fi != en, "{m:?}");
+        assert_eq!(en, m.to_string());
+        if let Method::RolledForward { .. } | Method::LikeForLikeBase { .. } = m {
+            assert!(fi.contains("2031") && en.contains("2031"), "{fi} / {en}");
+        }
+        if let Method::LikeForLikeBase { .. } = m {
+            assert!(
+                fi.contains("123456") && en.contains("123456"),
+                "{fi} / {en}"
+            );
+        }
+    }
+}
