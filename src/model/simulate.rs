@@ -225,12 +225,11 @@ pub fn from_rows(
         let y = r.year;
         if y != prev_year + 1 {
             // A gap: nothing before it is the year before.
-            let gap = |line| Reason::LineMissing {
+            prev_net_cost = Err(Reason::LineMissing {
                 entity: Entity::City,
-                line,
+                line: "tl.toimintakate",
                 year: y - 1,
-            };
-            prev_net_cost = Err(gap("tl.toimintakate"));
+            });
             prev_per_resident = Err(Reason::NoGroupLoans { year: y - 1 });
             flows.clear();
         }
