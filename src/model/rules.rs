@@ -81,9 +81,9 @@ pub fn population(year: i32, count: Option<Decimal>) -> Measure {
     }
 }
 
-/// 1. Vuosikate − nettoinvestoinnit ≥ 0, or vuosikate covering
-/// `annual_margin.min_coverage_pct` of net investment (Heinola city
-/// strategy 3/2026, indicator 1; kta_004 definitions).
+/// Indicator 1: Vuosikate − nettoinvestoinnit ≥ 0, or vuosikate covering
+/// `annual_margin.min_coverage_pct` of net investment (Heinola city strategy
+/// 3/2026, indicator 1; kta_004 definitions).
 pub fn annual_margin(margin: Measure, net_investment: Measure, t: &Targets) -> Judged {
     let diff = both(&margin, &net_investment).map(|(a, b)| a - b);
     let coverage = match both(&margin, &net_investment) {
@@ -104,9 +104,9 @@ pub fn annual_margin(margin: Measure, net_investment: Measure, t: &Targets) -> J
     Judged::new(diff, |_| a >= b * min, details)
 }
 
-/// 2. Kertynyt ylijäämä 31.12. above `accumulated_surplus.above_eur`
-/// (indicator 2; a deficit to cover: Kuntalaki 410/2015 110 §). The
-/// population is read only for the figure per resident beside it.
+/// Indicator 2: Kertynyt ylijäämä 31.12. above `accumulated_surplus.above_eur`
+/// (indicator 2; a deficit to cover: Kuntalaki 410/2015 110 §). The population
+/// is read only for the figure per resident beside it.
 pub fn accumulated_surplus(
     surplus: Measure,
     population: impl FnOnce() -> Measure,
@@ -120,8 +120,8 @@ pub fn accumulated_surplus(
     Judged::new(surplus, |v| v > above, details)
 }
 
-/// 3. Net cost growth 100 × (nettomenot(t) / nettomenot(t−1) − 1) at most
-/// the price index change of year t (indicator 3), compared at one decimal
+/// Indicator 3: Net cost growth 100 × (nettomenot(t) / nettomenot(t−1) − 1) at
+/// most the price index change of year t (indicator 3), compared at one decimal
 /// as printed. A break year is not comparable unless the targets give a
 /// like-for-like base; `previous` (the year before's net cost) is read only
 /// when neither applies.
@@ -177,8 +177,8 @@ pub fn per_resident(debt: &Measure, population: impl FnOnce() -> Measure) -> Mea
     div(d, population()?, Denominator::Population)
 }
 
-/// 4. (Konsernin lainakanta + vuokravastuut) / asukasluku does not grow
-/// from the year before, compared in whole euros (indicator 4).
+/// Indicator 4: (Konsernin lainakanta + vuokravastuut) / asukasluku does not
+/// grow from the year before, compared in whole euros (indicator 4).
 pub fn group_loans_per_resident(debt: &Measure, now: Measure, previous: Measure) -> Judged {
     let whole = |v: Decimal| round_half_away(v, 0);
     let change = match (&now, &previous) {
@@ -234,8 +234,8 @@ pub fn window_sum(
     }
 }
 
-/// 5. The operating and investing cash flow summed over the year and the
-/// ones before it (`cash_flow.window_years`) above `cash_flow.above_eur`
+/// Indicator 5: The operating and investing cash flow summed over the year and
+/// the ones before it (`cash_flow.window_years`) above `cash_flow.above_eur`
 /// (indicator 5).
 pub fn cumulative_cash_flow(sum: Measure, this_year: Measure, t: &Targets) -> Judged {
     let details = [det("ti_rahavirta", &this_year, Unit::Eur), None, None];
