@@ -6,8 +6,6 @@
 //! paths are fed to them in path order, so the result does not depend on how
 //! many threads ran them.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -176,7 +174,7 @@ pub struct Start {
     base: i32,
     net_cost: Measure,
     per_resident: Measure,
-    ti: BTreeMap<i32, Measure>,
+    ti: Vec<(i32, Measure)>,
 }
 
 impl Start {
@@ -220,7 +218,10 @@ pub fn from_rows(
     let mut prev_year = start.base;
     let mut prev_net_cost = start.net_cost.clone();
     let mut prev_per_resident = start.per_resident.clone();
-    let mut flows = start.ti.clone();
+    // The cash flows by year: the start's window, then the rows'. A few
+    // entries, so a search beats a map built for every path.
+    let mut flows = Vec::with_capacity(start.ti.len() + rows.len());
+    flows.extend(start.ti.iter().cloned());
     for r in rows {
         let y = r.year;
         if y != prev_year + 1 {
@@ -267,10 +268,10 @@ pub fn from_rows(
         let now = rules::per_resident(&debt, population);
         let previous = std::mem::replace(&mut prev_per_resident, now.clone());
         push(4, y, rules::group_loans_per_resident(&debt, now, previous));
-        flows.insert(y, Ok(r.operating_and_investing));
-        let missing = |yy| Reason::NoYear { year: yy };
+        flows.push((y, Ok(r.operating_and_investing)));
         let sum = rules::window_sum(Entity::City, y, w, |yy| {
-            flows.get(&yy).cloned().unwrap_or_else(|| Err(missing(yy)))
+            let found = flows.iter().rev().find(|(at, _)| *at == yy);
+            found.map_or(Err(Reason::NoYear { year: yy }), |(_, m)| m.clone())
         });
         push(
             5,
