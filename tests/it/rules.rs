@@ -357,3 +357,61 @@ fn every_method_is_worded_in_both_languages_with_its_figures() {
         }
     }
 }
+
+/// The English of reasons the shipped example never shows, word for word as
+/// CSV and JSON carried them when reasons were built as text in the model.
+#[test]
+fn english_reasons_keep_their_words() {
+    let g = Entity::Group;
+    let cases = [
+        (
+            Reason::LinePartMissing {
+                entity: g,
+                line: "ta.vieras_paaoma",
+                year: 2024,
+                part: "ta.pitkaaikainen",
+            },
+            "line \"Vieras pääoma\" (konserni tase, 2024) is not printed and cannot be summed from its lines: \"Pitkäaikainen\" is missing",
+        ),
+        (
+            Reason::CashMissing {
+                entity: g,
+                year: 2024,
+                why: Box::new(Reason::LineMissing {
+                    entity: g,
+                    line: "ta.rahat_ja_pankkisaamiset",
+                    year: 2024,
+                }),
+            },
+            "cash 31.12. (konserni 2024) missing: neither Rahavarat 31.12. nor line \"Rahat ja pankkisaamiset\" (konserni tase) missing for 2024",
+        ),
+        (
+            Reason::SectionNotItemised {
+                entity: g,
+                section: "ta.lyhytaikainen",
+                year: 2024,
+            },
+            "\"Lyhytaikainen\" vieras pääoma (konserni 2024) is not itemised into loans and other liabilities",
+        ),
+        (
+            Reason::InvestmentsNotItemised {
+                entity: g,
+                year: 2024,
+            },
+            "sijoitukset (konserni 2024) is not itemised, so its loans receivable are not known",
+        ),
+        (
+            Reason::Overflow(Denominator::Term("kassasta maksut")),
+            "kassasta maksut: the division overflows",
+        ),
+        (
+            Reason::LeasesNeeded(Box::new(Reason::PopulationMissing { year: 2024 })),
+            "population (asukasluku 31.12.) missing for 2024 (group_loans.include_leases = true)",
+        ),
+    ];
+    for (r, words) in cases {
+        assert_eq!(r.to_string(), words);
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json, serde_json::Value::String(words.into()));
+    }
+}
