@@ -173,10 +173,6 @@ impl From<Judged> for Outcome {
     }
 }
 
-pub fn round_whole(v: Decimal) -> Decimal {
-    crate::model::money::round_half_away(v, 0)
-}
-
 // A statement year's figures for each rule of `rules`, read from the
 // dataset through the context (which lists them as the value's inputs).
 
