@@ -6,8 +6,8 @@ use crate::error::Result;
 use crate::model::dataset::Dataset;
 use crate::model::indicators::Evaluation;
 use crate::model::projection::{Options, ProjectionError};
-use crate::model::scenario::Scenario;
-use crate::model::solve::{self, Goal, LeverSpec, Solution};
+use crate::model::scenario::{Scenario, ScenarioError};
+use crate::model::solve::{self, Goal, LeverSpec, Solution, SolveError};
 
 use super::project::{project, projection_error};
 use super::usage;
@@ -22,6 +22,14 @@ pub fn solve(
     goal: &Goal,
 ) -> Result<(Solution, Option<Evaluation>)> {
     let scenario_error = projection_error(ds, sc);
+    // A span the flags set that holds no projected year is told as it
+    // always was: against the scenario, naming the flag.
+    let span = |message: String| {
+        scenario_error(ProjectionError::Scenario(ScenarioError {
+            at: None,
+            message,
+        }))
+    };
     let sol = solve::solve(
         ds,
         sc,
@@ -34,17 +42,23 @@ pub fn solve(
     // The search's first projection is the scenario's own: a mistake in
     // the file is named by file and line, one in a lever by the lever.
     .map_err(|e| match e {
-        ProjectionError::Scenario(e)
+        SolveError::FromOutside { from, first, last } => span(format!(
+            "--from {from}: the lever can move only in a projected year, {first}–{last}"
+        )),
+        SolveError::ByBeforeFrom { by, from, last } => span(format!(
+            "--by {by}: the targets are checked up to a year from {from} to {last}"
+        )),
+        SolveError::Projection(ProjectionError::Scenario(e))
             if e.at
                 .as_ref()
                 .is_some_and(|at| &*at.file == solve::LEVER_ORIGIN) =>
         {
             usage(match e.at {
-                Some(at) => format!("{}: {}", at.key, e.message),
+                Some(at) => format!("--lever {}: {}", at.key, e.message),
                 None => e.message,
             })
         }
-        e => scenario_error(e),
+        SolveError::Projection(e) => scenario_error(e),
     })?;
     let solved = sol.found.as_ref().map(|s| {
         solve::apply(

@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::model::dataset::{Dataset, Entity, YearKind};
 use crate::model::items::Statement;
 use crate::model::price_index::PriceIndex;
-use crate::model::ratios::{Ctx, Input, Measure, Unit, div, pct};
+use crate::model::ratios::{Ctx, Input, Measure, Unit};
+use crate::model::reason::{Method, Reason};
+use crate::model::rules::{self, Judged};
 use crate::model::targets::Targets;
 
 pub struct IndicatorDef {
@@ -114,7 +116,7 @@ impl Status {
 }
 
 /// A supporting figure shown beside an indicator's value.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Copy, Debug, Serialize)]
 pub struct Detail {
     pub name: &'static str,
     pub value: Option<Decimal>,
@@ -136,10 +138,10 @@ pub struct IndicatorValue {
     pub unit: Unit,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Reason>,
     /// How the value was made, where it was not read directly.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub method: Option<String>,
+    pub method: Option<Method>,
     pub details: Vec<Detail>,
     pub inputs: Vec<Input>,
 }
@@ -155,70 +157,35 @@ pub struct Evaluation {
     pub spans: Vec<IndicatorValue>,
 }
 
-fn det(name: &'static str, m: &Measure, unit: Unit) -> Detail {
-    Detail {
-        name,
-        value: m.as_ref().ok().copied(),
-        unit,
-    }
-}
-
+/// A rule's judgement, and how the value was made where it was not read
+/// directly (a statement year's own note).
 struct Outcome {
-    value: Measure,
-    met: Option<bool>,
-    method: Option<String>,
-    details: Vec<Detail>,
+    judged: Judged,
+    method: Option<Method>,
 }
 
-impl Outcome {
-    fn from(value: Measure, met: impl FnOnce(Decimal) -> bool, details: Vec<Detail>) -> Self {
-        let m = value.as_ref().ok().map(|v| met(*v));
+impl From<Judged> for Outcome {
+    fn from(judged: Judged) -> Self {
         Outcome {
-            value,
-            met: m,
+            judged,
             method: None,
-            details,
         }
     }
 }
 
-pub fn round_whole(v: Decimal) -> Decimal {
-    crate::model::money::round_half_away(v, 0)
-}
+// A statement year's figures for each rule of `rules`, read from the
+// dataset through the context (which lists them as the value's inputs).
 
 /// Indicator 1 for one year.
 fn annual_margin(c: &Ctx, y: i32) -> Outcome {
     let e: Entity = c.targets.annual_margin.entity.into();
-    let vk = c.vuosikate(e, y);
-    let ni = c.nettoinvestoinnit(e, y);
-    let diff = match (&vk, &ni) {
-        (Ok(a), Ok(b)) => Ok(a - b),
-        (Err(w), _) | (_, Err(w)) => Err(w.clone()),
-    };
-    let coverage = match (&vk, &ni) {
-        (Ok(a), Ok(b)) if *b > Decimal::ZERO => pct(*a, *b, "nettoinvestoinnit"),
-        (Ok(_), Ok(_)) => Err("net investment is not positive".to_string()),
-        (Err(w), _) | (_, Err(w)) => Err(w.clone()),
-    };
-    let min = c.targets.annual_margin.min_coverage_pct / Decimal::ONE_HUNDRED;
-    let details = vec![
-        det("vuosikate", &vk, Unit::Eur),
-        det("nettoinvestoinnit", &ni, Unit::Eur),
-        det("kattavuus_pct", &coverage, Unit::Percent),
-    ];
-    let (a, b) = (vk.clone(), ni.clone());
-    Outcome::from(
-        diff,
-        move |_| a.unwrap_or_default() >= b.unwrap_or_default() * min,
-        details,
-    )
+    rules::annual_margin(c.vuosikate(e, y), c.nettoinvestoinnit(e, y), c.targets).into()
 }
 
 /// Indicator 2 for one year; rolls forward from the last balance sheet when
 /// the year has none (budget and plan years).
 fn accumulated_surplus(c: &Ctx, y: i32) -> Outcome {
     let e: Entity = c.targets.accumulated_surplus.entity.into();
-    let above = c.targets.accumulated_surplus.above_eur;
     let mut method = None;
     let value = if c.ds.has_year_data(e, Statement::Tase, y) {
         c.kertynyt_ylijaama(e, y)
@@ -231,29 +198,21 @@ fn accumulated_surplus(c: &Ctx, y: i32) -> Outcome {
                 .copied()
                 .find(|yy| *yy < y && c.ds.has_year_data(e, Statement::Tase, *yy));
         match base_year {
-            None => Err(format!(
-                "no balance sheet ({}) for {y} or any year before it",
-                e.fi()
-            )),
+            None => Err(Reason::NoBalanceSheetSince { entity: e, year: y }),
             Some(b) => (|| {
                 let mut acc = c.kertynyt_ylijaama(e, b)?;
                 for yy in b + 1..=y {
                     acc += c.need(e, "tl.tilikauden_ylijaama", yy)?;
                 }
-                method = Some(format!(
-                    "no balance sheet for the year: the balance sheet of {b} rolled forward with the income statements' tilikauden ylijäämä"
-                ));
+                method = Some(Method::RolledForward { from: b });
                 Ok(acc)
             })(),
         }
     };
-    let per = value
-        .clone()
-        .and_then(|v| div(v, c.population(y)?, "population"));
-    let details = vec![det("per_asukas", &per, Unit::EurPerResident)];
-    let mut o = Outcome::from(value, |v| v > above, details);
-    o.method = method;
-    o
+    Outcome {
+        judged: rules::accumulated_surplus(value, || c.population(y), c.targets),
+        method,
+    }
 }
 
 fn net_cost(c: &Ctx, e: Entity, y: i32) -> Measure {
@@ -262,135 +221,66 @@ fn net_cost(c: &Ctx, e: Entity, y: i32) -> Measure {
 
 /// Indicator 3 for one year.
 fn net_cost_growth(c: &Ctx, pi: &PriceIndex, y: i32) -> Outcome {
-    let s = &c.targets.net_cost_growth;
-    let e: Entity = s.entity.into();
-    let now = net_cost(c, e, y);
-    let mut method = None;
-    let base = match c.targets.adjusted_base(y) {
-        Some(b) => {
-            method = Some(format!(
-                "like-for-like base for {} given in the targets: {b} €",
-                y - 1
-            ));
-            Ok(b)
-        }
-        None if s.break_years.contains(&y) => Err(format!(
-            "{y} is a structural break year (net_cost_growth.break_years): its growth is not comparable with {}; give net_cost_growth.adjusted_base.{y} to measure it",
-            y - 1
-        )),
-        None => net_cost(c, e, y - 1),
-    };
-    let index = pi.change(y).ok_or_else(|| {
-        format!(
-            "price index change for {y} not given ({}); add it with --index",
-            pi.name
-        )
+    let e: Entity = c.targets.net_cost_growth.entity.into();
+    let method =
+        (c.targets.adjusted_base(y)).map(|base| Method::LikeForLikeBase { year: y - 1, base });
+    let index = pi.change(y).ok_or_else(|| Reason::PriceIndexMissing {
+        year: y,
+        index: pi.name.clone(),
     });
-    let growth = match (&now, &base) {
-        (Ok(n), Ok(b)) if *b > Decimal::ZERO => pct(*n - *b, *b, "base"),
-        (Ok(_), Ok(_)) => Err(format!("net cost of {} is not positive", y - 1)),
-        (Err(w), _) | (_, Err(w)) => Err(w.clone()),
-    };
-    let value = match (&growth, &index) {
-        (Ok(g), Ok(_)) => Ok(*g),
-        (Err(w), _) | (_, Err(w)) => Err(w.clone()),
-    };
-    let details = vec![
-        det("nettomenot", &now, Unit::Eur),
-        det("vertailuvuoden_nettomenot", &base, Unit::Eur),
-        det("hintaindeksin_muutos_pct", &index, Unit::Percent),
-    ];
-    let limit = index.clone().unwrap_or_default() + s.allowance_pp;
-    // Compared as printed, to one decimal: a growth of 2,04 % keeps a 2,0 % index.
-    let mut o = Outcome::from(
-        value,
-        |g| crate::model::money::round_half_away(g, 1) <= limit,
-        details,
-    );
-    o.method = method;
-    o
+    let now = net_cost(c, e, y);
+    Outcome {
+        judged: rules::net_cost_growth(y, now, || net_cost(c, e, y - 1), index, c.targets),
+        method,
+    }
 }
 
 /// Group loans and liabilities per resident in a year, as indicator 4 reads
 /// them (the start of a simulated path is compared with this).
 pub fn group_per_resident(c: &Ctx, y: i32) -> Measure {
-    group_loans(c, y, &mut None).and_then(|l| div(l, c.population(y)?, "population"))
+    rules::per_resident(&group_loans(c, y, &mut None), || c.population(y))
 }
 
 /// Group loans and lease liabilities for a year, from the group balance
 /// sheet, or for budget and plan years from the background sheet's estimate.
-fn group_loans(c: &Ctx, y: i32, method: &mut Option<String>) -> Measure {
+fn group_loans(c: &Ctx, y: i32, method: &mut Option<Method>) -> Measure {
     let loans = if c.ds.has_year_data(Entity::Group, Statement::Tase, y) {
-        c.lainakanta(Entity::Group, y)?
+        c.lainakanta(Entity::Group, y)
     } else if let Some(v) = c.line(Entity::City, "bg.konsernin_lainakanta", y) {
         let projected =
             c.ds.get(Entity::City, "bg.konsernin_lainakanta", y)
                 .is_some_and(|f| f.source.sheet.is_none());
         *method = Some(if projected {
-            "group loan stock projected: the city's projected loans plus the group companies' own loans".to_string()
+            Method::GroupLoansProjected
         } else {
-            "group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".to_string()
+            Method::GroupLoansEstimated
         });
-        v
+        Ok(v)
     } else {
-        return Err(format!(
-            "no group balance sheet (konsernitase) and no group loan estimate for {y}; the city's figures are not used in their place"
-        ));
+        Err(Reason::NoGroupLoans { year: y })
     };
-    let leases = if c.targets.group_loans.include_leases {
-        c.vuokravastuut(Entity::Group, y)
-            .map_err(|w| format!("{w} (group_loans.include_leases = true)"))?
-    } else {
-        Decimal::ZERO
-    };
-    Ok(loans + leases)
+    rules::group_debt(loans, || c.vuokravastuut(Entity::Group, y), c.targets)
 }
 
 /// Indicator 4 for one year.
 fn group_loans_per_resident(c: &Ctx, y: i32) -> Outcome {
     let mut method = None;
-    let loans_now = group_loans(c, y, &mut method);
-    let now = loans_now
-        .clone()
-        .and_then(|l| div(l, c.population(y)?, "population"));
+    let debt = group_loans(c, y, &mut method);
+    let now = rules::per_resident(&debt, || c.population(y));
     let mut m_prev = None;
-    let prev =
-        group_loans(c, y - 1, &mut m_prev).and_then(|l| div(l, c.population(y - 1)?, "population"));
-    if method.is_none() {
-        method = m_prev;
+    let prev = rules::per_resident(&group_loans(c, y - 1, &mut m_prev), || c.population(y - 1));
+    Outcome {
+        judged: rules::group_loans_per_resident(&debt, now, prev),
+        method: method.or(m_prev),
     }
-    let change = match (&now, &prev) {
-        (Ok(a), Ok(b)) => Ok(round_whole(*a) - round_whole(*b)),
-        (_, Err(w)) => Err(format!("no comparison year: {w}")),
-        (Err(w), _) => Err(w.clone()),
-    };
-    let value = match (&now, &change) {
-        (Ok(v), Ok(_)) => Ok(*v),
-        (Err(w), _) | (_, Err(w)) => Err(w.clone()),
-    };
-    let details = vec![
-        det("lainat_ja_vastuut", &loans_now, Unit::Eur),
-        det("edellinen_vuosi_per_asukas", &prev, Unit::EurPerResident),
-        det("muutos_per_asukas", &change, Unit::EurPerResident),
-    ];
-    let ch = change.clone();
-    let mut o = Outcome::from(
-        value,
-        move |_| ch.map(|d| d <= Decimal::ZERO).unwrap_or(false),
-        details,
-    );
-    o.method = method;
-    o
 }
 
 /// Indicator 5 for one year.
 fn cumulative_cash_flow(c: &Ctx, y: i32) -> Outcome {
     let s = &c.targets.cash_flow;
     let e: Entity = s.entity.into();
-    let value = c.ti_kertyma(e, y, s.window_years);
-    let this_year = c.ti_rahavirta(e, y);
-    let details = vec![det("ti_rahavirta", &this_year, Unit::Eur)];
-    Outcome::from(value, |v| v > s.above_eur, details)
+    let sum = c.ti_kertyma(e, y, s.window_years);
+    rules::cumulative_cash_flow(sum, c.ti_rahavirta(e, y), c.targets).into()
 }
 
 fn finish(
@@ -401,10 +291,10 @@ fn finish(
     from_year: Option<i32>,
     o: Outcome,
 ) -> IndicatorValue {
-    let (value, status, reason) = match (o.value, o.met) {
-        (Ok(v), Some(true)) => (Some(v), Status::Met, None),
-        (Ok(v), _) => (Some(v), Status::Missed, None),
-        (Err(w), _) => (None, Status::NotMeasurable, Some(w)),
+    let status = o.judged.status();
+    let (value, reason) = match o.judged.value {
+        Ok(v) => (Some(v), None),
+        Err(w) => (None, Some(w)),
     };
     IndicatorValue {
         indicator: def.number,
@@ -422,7 +312,7 @@ fn finish(
         status,
         reason,
         method: o.method,
-        details: o.details,
+        details: o.judged.details.into_iter().flatten().collect(),
         inputs: c.take_inputs(),
     }
 }
@@ -507,58 +397,36 @@ fn evaluate_with(c: Ctx, pi: &PriceIndex, first: Option<i32>) -> Evaluation {
     if let (Some((a, b)), None) = (period, first) {
         c.take_inputs();
         let e1: Entity = targets.annual_margin.entity.into();
-        let (mut vk, mut ni, mut missing) = (Decimal::ZERO, Decimal::ZERO, Vec::new());
+        let (mut vk, mut ni, mut missing) = (Decimal::ZERO, Decimal::ZERO, Vec::<i32>::new());
         for y in a..=b {
             match (c.vuosikate(e1, y), c.nettoinvestoinnit(e1, y)) {
                 (Ok(v), Ok(n)) => {
                     vk += v;
                     ni += n;
                 }
-                _ => missing.push(y.to_string()),
+                _ => missing.push(y),
             }
         }
-        let value = if missing.is_empty() {
-            Ok(vk - ni)
-        } else {
-            Err(format!("figures missing for {}", missing.join(", ")))
+        // The rule of a year, over the period's sums.
+        let sum = |v: Decimal| {
+            if missing.is_empty() {
+                Ok(v)
+            } else {
+                Err(Reason::FiguresMissing {
+                    years: missing.clone(),
+                })
+            }
         };
-        let coverage = if ni > Decimal::ZERO {
-            pct(vk, ni, "nettoinvestoinnit")
-        } else {
-            Err("net investment is not positive".into())
-        };
-        let details = vec![
-            Detail {
-                name: "vuosikate",
-                value: missing.is_empty().then_some(vk),
-                unit: Unit::Eur,
-            },
-            Detail {
-                name: "nettoinvestoinnit",
-                value: missing.is_empty().then_some(ni),
-                unit: Unit::Eur,
-            },
-            det(
-                "kattavuus_pct",
-                &if missing.is_empty() {
-                    coverage
-                } else {
-                    Err(String::new())
-                },
-                Unit::Percent,
-            ),
-        ];
-        let min = targets.annual_margin.min_coverage_pct / Decimal::ONE_HUNDRED;
-        let o = Outcome::from(value, |_| vk >= ni * min, details);
+        let o = rules::annual_margin(sum(vk), sum(ni), targets).into();
         spans.push(finish(&c, &INDICATORS[0], e1, b, Some(a), o));
 
         let e5: Entity = targets.cash_flow.entity.into();
         let window = (b - a + 1) as u32;
-        let o = Outcome::from(
-            c.ti_kertyma(e5, b, window),
-            |v| v > targets.cash_flow.above_eur,
-            vec![],
-        );
+        let sum = c.ti_kertyma(e5, b, window);
+        let mut judged = rules::cumulative_cash_flow(sum, Ok(Decimal::ZERO), targets);
+        // A period's sum has no single year's flow to show beside it.
+        judged.details = Default::default();
+        let o = judged.into();
         spans.push(finish(&c, &INDICATORS[4], e5, b, Some(a), o));
     }
 

@@ -14,6 +14,8 @@ pub mod plausibility;
 pub mod price_index;
 pub mod projection;
 pub mod ratios;
+pub mod reason;
+pub mod rules;
 pub mod scenario;
 pub mod simulate;
 pub mod solve;

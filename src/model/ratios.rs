@@ -13,9 +13,11 @@ use serde::Serialize;
 use crate::error::Location;
 use crate::model::dataset::{Dataset, Entity, Gap};
 use crate::model::items;
+use crate::model::reason::{Denominator, Reason};
+use crate::model::rules;
 use crate::model::targets::Targets;
 
-pub type Measure = Result<Decimal, String>;
+pub type Measure = Result<Decimal, Reason>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -142,11 +144,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn population(&self, y: i32) -> Measure {
-        match self.line(Entity::City, "bg.asukasluku", y) {
-            Some(p) if p > Decimal::ZERO => Ok(p),
-            Some(_) => Err(format!("population for {y} is not positive")),
-            None => Err(format!("population (asukasluku 31.12.) missing for {y}")),
-        }
+        rules::population(y, self.line(Entity::City, "bg.asukasluku", y))
     }
 
     /// Either statement's: `Dataset::resolve` takes the cash flow
@@ -174,9 +172,15 @@ impl<'a> Ctx<'a> {
         Ok(self.need(e, "rl.investointimenot", y)?.abs() - self.opt(e, "rl.rahoitusosuudet", y)?)
     }
 
-    /// Nettoinvestoinnit = omahankintameno − luovutustulot.
+    /// Nettoinvestoinnit, read from the cash flow statement (`rules::net_investment`).
     pub fn nettoinvestoinnit(&self, e: Entity, y: i32) -> Measure {
-        Ok(self.omahankintameno(e, y)? - self.opt(e, "rl.luovutustulot", y)?)
+        let gross = self.need(e, "rl.investointimenot", y)?;
+        let subsidies = self.opt(e, "rl.rahoitusosuudet", y)?;
+        Ok(rules::net_investment(
+            gross,
+            subsidies,
+            self.opt(e, "rl.luovutustulot", y)?,
+        ))
     }
 
     /// Whether any line directly under `id` is printed.
@@ -192,10 +196,7 @@ impl<'a> Ctx<'a> {
         let itemised = items::children("ta.vieras_paaoma")
             .any(|c| self.ds.get(e, c.id, y).is_some() || self.itemised(e, c.id, y));
         if !itemised {
-            return Err(format!(
-                "vieras pääoma ({} {y}) is not itemised into loans and other liabilities",
-                e.fi()
-            ));
+            return Err(Reason::DebtNotItemised { entity: e, year: y });
         }
         // A long- or short-term total printed without its lines hides the
         // interest-free liabilities the loan stock leaves out.
@@ -205,11 +206,11 @@ impl<'a> Ctx<'a> {
                 .get(e, section, y)
                 .is_some_and(|f| !f.value.is_zero());
             if printed && !self.itemised(e, section, y) {
-                return Err(format!(
-                    "\"{}\" vieras pääoma ({} {y}) is not itemised into loans and other liabilities",
-                    items::item(section).fi,
-                    e.fi()
-                ));
+                return Err(Reason::SectionNotItemised {
+                    entity: e,
+                    section,
+                    year: y,
+                });
             }
         }
         let interest_free = [
@@ -238,7 +239,7 @@ impl<'a> Ctx<'a> {
     pub fn lainasaamiset(&self, e: Entity, y: i32) -> Measure {
         use crate::model::items::Statement;
         if !self.ds.has_year_data(e, Statement::Tase, y) {
-            return Err(format!("no balance sheet ({} {y})", e.fi()));
+            return Err(Reason::NoBalanceSheet { entity: e, year: y });
         }
         let parts = ["ta.jvk_saamiset", "ta.muut_lainasaamiset"];
         let itemised = self.itemised(e, "ta.sijoitukset", y);
@@ -246,10 +247,7 @@ impl<'a> Ctx<'a> {
         // sijoitukset that no longer adds up marks the figure.
         let sijoitukset = self.line(e, "ta.sijoitukset", y);
         if !itemised && sijoitukset.is_some_and(|v| !v.is_zero()) {
-            return Err(format!(
-                "sijoitukset ({} {y}) is not itemised, so its loans receivable are not known",
-                e.fi()
-            ));
+            return Err(Reason::InvestmentsNotItemised { entity: e, year: y });
         }
         let mut sum = Decimal::ZERO;
         for id in parts {
@@ -279,11 +277,10 @@ impl<'a> Ctx<'a> {
         // securities only when there are any.
         let bank = self
             .need(e, "ta.rahat_ja_pankkisaamiset", y)
-            .map_err(|why| {
-                format!(
-                    "cash 31.12. ({} {y}) missing: neither Rahavarat 31.12. nor {why}",
-                    e.fi()
-                )
+            .map_err(|why| Reason::CashMissing {
+                entity: e,
+                year: y,
+                why: Box::new(why),
             })?;
         Ok(bank + self.opt(e, "ta.rahoitusarvopaperit", y)?)
     }
@@ -294,61 +291,37 @@ impl<'a> Ctx<'a> {
 
     /// Sum of T+I cash flow over `window` years ending with `y`.
     pub fn ti_kertyma(&self, e: Entity, y: i32, window: u32) -> Measure {
-        let first = y - window as i32 + 1;
-        let mut sum = Decimal::ZERO;
-        let mut missing = Vec::new();
-        for yy in first..=y {
-            match self.ti_rahavirta(e, yy) {
-                Ok(v) => sum += v,
-                Err(_) => missing.push(yy),
-            }
-        }
-        if missing.is_empty() {
-            Ok(sum)
-        } else {
-            Err(format!(
-                "the {window}-year sum {first}–{y} needs toiminnan ja investointien rahavirta ({}) for {}",
-                e.fi(),
-                missing
-                    .iter()
-                    .map(i32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        }
+        rules::window_sum(e, y, window, |yy| self.ti_rahavirta(e, yy))
     }
 }
 
-/// Why a line has no value, in the statement's own words.
-fn missing(e: Entity, id: &str, y: i32, gap: Gap) -> String {
-    let def = items::item(id);
+/// Why a line has no value.
+fn missing(e: Entity, id: &str, y: i32, gap: Gap) -> Reason {
+    let line = items::item(id).id;
     match gap {
-        Gap::Absent => format!(
-            "line \"{}\" ({} {}) missing for {y}",
-            def.fi,
-            e.fi(),
-            def.statement.fi()
-        ),
-        Gap::Part(part) => format!(
-            "line \"{}\" ({} {}, {y}) is not printed and cannot be summed from its lines: \"{}\" is missing",
-            def.fi,
-            e.fi(),
-            def.statement.fi(),
-            items::item(part).fi
-        ),
+        Gap::Absent => Reason::LineMissing {
+            entity: e,
+            line,
+            year: y,
+        },
+        Gap::Part(part) => Reason::LinePartMissing {
+            entity: e,
+            line,
+            year: y,
+            part: items::item(part).id,
+        },
     }
 }
 
-pub fn div(num: Decimal, den: Decimal, what: &str) -> Measure {
+pub fn div(num: Decimal, den: Decimal, what: Denominator) -> Measure {
     if den.is_zero() {
-        Err(format!("{what} is zero"))
+        Err(Reason::Zero(what))
     } else {
-        num.checked_div(den)
-            .ok_or_else(|| format!("{what}: the division overflows"))
+        num.checked_div(den).ok_or(Reason::Overflow(what))
     }
 }
 
-pub fn pct(num: Decimal, den: Decimal, what: &str) -> Measure {
+pub fn pct(num: Decimal, den: Decimal, what: Denominator) -> Measure {
     Ok(div(num, den, what)? * Decimal::ONE_HUNDRED)
 }
 
@@ -379,7 +352,11 @@ pub static RATIOS: &[RatioDef] = &[
             let tuotot = c.need(e, "tl.toimintatuotot", y)?;
             let kulut = c.need(e, "tl.toimintakulut", y)?.abs()
                 - c.opt(e, "tl.valmistus_omaan_kayttoon", y)?;
-            pct(tuotot, kulut, "toimintakulut − valmistus omaan käyttöön")
+            pct(
+                tuotot,
+                kulut,
+                Denominator::Term("toimintakulut − valmistus omaan käyttöön"),
+            )
         },
     },
     RatioDef {
@@ -394,7 +371,7 @@ pub static RATIOS: &[RatioDef] = &[
             pct(
                 c.vuosikate(e, y)?,
                 c.poistot(e, y)?,
-                "poistot ja arvonalentumiset",
+                Denominator::Term("poistot ja arvonalentumiset"),
             )
         },
     },
@@ -406,7 +383,13 @@ pub static RATIOS: &[RatioDef] = &[
         source: KTA,
         unit: Unit::EurPerResident,
         decimals: 0,
-        compute: |c, e, y| div(c.vuosikate(e, y)?, c.population(y)?, "population"),
+        compute: |c, e, y| {
+            div(
+                c.vuosikate(e, y)?,
+                c.population(y)?,
+                Denominator::Population,
+            )
+        },
     },
     RatioDef {
         id: "nettoinvestoinnit",
@@ -430,7 +413,7 @@ pub static RATIOS: &[RatioDef] = &[
             pct(
                 c.vuosikate(e, y)?,
                 c.omahankintameno(e, y)?,
-                "investointien omahankintameno",
+                Denominator::Term("investointien omahankintameno"),
             )
         },
     },
@@ -448,7 +431,7 @@ pub static RATIOS: &[RatioDef] = &[
             div(
                 c.vuosikate(e, y)? + korot,
                 korot + lyhennykset,
-                "korkokulut + lainanlyhennykset",
+                Denominator::Term("korkokulut + lainanlyhennykset"),
             )
         },
     },
@@ -467,7 +450,7 @@ pub static RATIOS: &[RatioDef] = &[
             div(
                 c.vuosikate(e, y)? + korot,
                 korot + loans / term,
-                "korkokulut + lainakanta / laina-aika",
+                Denominator::Term("korkokulut + lainakanta / laina-aika"),
             )
         },
     },
@@ -488,7 +471,11 @@ pub static RATIOS: &[RatioDef] = &[
                 + c.need(e, "rl.investointimenot", y)?.abs()
                 + c.opt(e, "rl.antolainasaamisten_lisaykset", y)?.abs()
                 + c.opt(e, "rl.pitkaaikaisten_lainojen_vahennys", y)?.abs();
-            Ok(div(c.rahavarat(e, y)?, maksut, "kassasta maksut")? * Decimal::from(365))
+            Ok(div(
+                c.rahavarat(e, y)?,
+                maksut,
+                Denominator::Term("kassasta maksut"),
+            )? * Decimal::from(365))
         },
     },
     RatioDef {
@@ -507,7 +494,11 @@ pub static RATIOS: &[RatioDef] = &[
             let total = c.need(e, "ta.vastattavaa", y)?
                 - c.opt(e, "ta.pa_saadut_ennakot", y)?
                 - c.opt(e, "ta.la_saadut_ennakot", y)?;
-            pct(own, total, "vastattavaa − saadut ennakot")
+            pct(
+                own,
+                total,
+                Denominator::Term("vastattavaa − saadut ennakot"),
+            )
         },
     },
     RatioDef {
@@ -525,7 +516,7 @@ pub static RATIOS: &[RatioDef] = &[
             let income = c.need(e, "tl.toimintatuotot", y)?
                 + c.need(e, "tl.verotulot", y)?
                 + c.need(e, "tl.valtionosuudet", y)?;
-            pct(debt, income, "käyttötulot")
+            pct(debt, income, Denominator::Term("käyttötulot"))
         },
     },
     RatioDef {
@@ -546,7 +537,13 @@ pub static RATIOS: &[RatioDef] = &[
         source: KTA,
         unit: Unit::EurPerResident,
         decimals: 0,
-        compute: |c, e, y| div(c.kertynyt_ylijaama(e, y)?, c.population(y)?, "population"),
+        compute: |c, e, y| {
+            div(
+                c.kertynyt_ylijaama(e, y)?,
+                c.population(y)?,
+                Denominator::Population,
+            )
+        },
     },
     RatioDef {
         id: "lainakanta",
@@ -566,7 +563,13 @@ pub static RATIOS: &[RatioDef] = &[
         source: KTA,
         unit: Unit::EurPerResident,
         decimals: 0,
-        compute: |c, e, y| div(c.lainakanta(e, y)?, c.population(y)?, "population"),
+        compute: |c, e, y| {
+            div(
+                c.lainakanta(e, y)?,
+                c.population(y)?,
+                Denominator::Population,
+            )
+        },
     },
     RatioDef {
         id: "lainat_ja_vuokravastuut",
@@ -590,7 +593,7 @@ pub static RATIOS: &[RatioDef] = &[
             div(
                 c.lainakanta(e, y)? + c.vuokravastuut(e, y)?,
                 c.population(y)?,
-                "population",
+                Denominator::Population,
             )
         },
     },
@@ -636,7 +639,7 @@ pub struct RatioValue {
     pub entity: Entity,
     pub year: i32,
     pub value: Option<Decimal>,
-    pub not_measurable: Option<String>,
+    pub not_measurable: Option<Reason>,
     pub inputs: Vec<Input>,
 }
 

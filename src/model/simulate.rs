@@ -6,8 +6,6 @@
 //! paths are fed to them in path order, so the result does not depend on how
 //! many threads ran them.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -15,6 +13,9 @@ use crate::model::dataset::{Dataset, YearKind};
 use crate::model::indicators::{self, Evaluation, Status};
 use crate::model::price_index::PriceIndex;
 use crate::model::projection::{self, Options, ProjectionError};
+use crate::model::ratios::Measure;
+use crate::model::reason::Reason;
+use crate::model::rules;
 use crate::model::scenario::{Scenario, ScenarioError};
 use crate::model::targets::Targets;
 use crate::model::uncertainty::{self, Rng};
@@ -119,7 +120,7 @@ pub struct Cell {
     pub deterministic: Option<Decimal>,
     pub deterministic_status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Reason>,
     #[serde(skip)]
     estimators: Vec<P2>,
     #[serde(skip)]
@@ -167,12 +168,13 @@ pub fn lean_applies(ds: &Dataset, base: i32, targets: &Targets) -> bool {
 }
 
 /// What the first projected years are compared with: the start's net
-/// cost, group loans per resident and operating and investing cash flows.
+/// cost, group loans per resident and operating and investing cash flows,
+/// each with its reason when the workbook does not give it.
 pub struct Start {
     base: i32,
-    net_cost: Option<Decimal>,
-    per_resident: Option<Decimal>,
-    ti: BTreeMap<i32, Decimal>,
+    net_cost: Measure,
+    per_resident: Measure,
+    ti: Vec<(i32, Measure)>,
 }
 
 impl Start {
@@ -182,10 +184,10 @@ impl Start {
         let w = targets.cash_flow.window_years as i32;
         Start {
             base,
-            net_cost: c.line(Entity::City, "tl.toimintakate", base).map(|v| -v),
-            per_resident: indicators::group_per_resident(&c, base).ok(),
+            net_cost: c.need(Entity::City, "tl.toimintakate", base).map(|v| -v),
+            per_resident: indicators::group_per_resident(&c, base),
             ti: (base - w + 1..=base)
-                .filter_map(|y| c.ti_rahavirta(Entity::City, y).ok().map(|v| (y, v)))
+                .map(|y| (y, c.ti_rahavirta(Entity::City, y)))
                 .collect(),
         }
     }
@@ -194,115 +196,95 @@ impl Start {
 /// One indicator in one year of a path: its value and status.
 pub type PathValue = (u8, i32, Option<Decimal>, Status);
 
-/// The five indicators of a path's projected years straight from its year
-/// rows, by the rules of the indicators module (the equivalence with the
-/// full forecast is tested). Only for the city's indicators (`lean_applies`).
+/// The five indicators of a path's projected years from its year rows, by
+/// the same rules (`model::rules`) as a statement year; the equivalence
+/// with the full forecast is tested. Only for the city's indicators
+/// (`lean_applies`).
 pub fn from_rows(
     start: &Start,
     rows: &[crate::model::projection::YearRow],
     targets: &Targets,
     pi: &PriceIndex,
 ) -> Vec<PathValue> {
-    use crate::model::ratios::{div, pct};
+    use crate::model::dataset::Entity;
     let mut out = Vec::with_capacity(rows.len() * 5);
-    let judge = |v: Option<Decimal>, met: bool| match v {
-        Some(_) if met => Status::Met,
-        Some(_) => Status::Missed,
-        None => Status::NotMeasurable,
+    let mut push = |i: u8, y: i32, j: rules::Judged| {
+        let status = j.status();
+        out.push((i, y, j.value.ok(), status));
     };
-    let min = targets.annual_margin.min_coverage_pct / Decimal::ONE_HUNDRED;
-    let s3 = &targets.net_cost_growth;
-    let w = targets.cash_flow.window_years as usize;
+    let w = targets.cash_flow.window_years;
     // The rows are the consecutive years after the start; each year needs
     // the year before (indicators 3 and 4) and the window (indicator 5).
     let mut prev_year = start.base;
-    let mut prev_net_cost = start.net_cost;
-    let mut prev_per_resident = start.per_resident.map(indicators::round_whole);
-    let mut window: Vec<Option<Decimal>> = (start.base - w as i32 + 1..=start.base)
-        .map(|y| start.ti.get(&y).copied())
-        .collect();
+    let mut prev_net_cost = start.net_cost.clone();
+    let mut prev_per_resident = start.per_resident.clone();
+    // The cash flows by year: the start's window, then the rows'. A few
+    // entries, so a search beats a map built for every path.
+    let mut flows = Vec::with_capacity(start.ti.len() + rows.len());
+    flows.extend(start.ti.iter().cloned());
     for r in rows {
         let y = r.year;
-        let consecutive = y == prev_year + 1;
-        // 1: vuosikate − nettoinvestoinnit.
-        let ni = r.gross_investment.abs() - r.investment_subsidies - r.asset_sales;
-        let diff = r.annual_margin - ni;
-        out.push((
+        if y != prev_year + 1 {
+            // A gap: nothing before it is the year before.
+            prev_net_cost = Err(Reason::LineMissing {
+                entity: Entity::City,
+                line: "tl.toimintakate",
+                year: y - 1,
+            });
+            prev_per_resident = Err(Reason::NoGroupLoans { year: y - 1 });
+            flows.clear();
+        }
+        let ni = rules::net_investment(r.gross_investment, r.investment_subsidies, r.asset_sales);
+        push(
             1,
             y,
-            Some(diff),
-            judge(Some(diff), r.annual_margin >= ni * min),
-        ));
-        // 2: accumulated surplus.
-        let acc = r.accumulated_surplus;
-        out.push((
+            rules::annual_margin(Ok(r.annual_margin), Ok(ni), targets),
+        );
+        let population = || rules::population(y, r.population);
+        push(
             2,
             y,
-            Some(acc),
-            judge(Some(acc), acc > targets.accumulated_surplus.above_eur),
-        ));
-        // 3: net cost growth against the index.
-        let base = match targets.adjusted_base(y) {
-            Some(b) => Some(b),
-            None if s3.break_years.contains(&y) => None,
-            None => prev_net_cost.filter(|_| consecutive),
-        };
-        let growth = match (base, pi.change(y)) {
-            (Some(b), Some(_)) if b > Decimal::ZERO => {
-                pct(r.net_operating_cost - b, b, "base").ok()
-            }
-            _ => None,
-        };
-        let limit = pi.change(y).unwrap_or_default() + s3.allowance_pp;
-        let met3 = growth.is_some_and(|g| crate::model::money::round_half_away(g, 1) <= limit);
-        out.push((3, y, growth, judge(growth, met3)));
-        // 4: group loans and liabilities per resident, not growing.
-        let leases = if targets.group_loans.include_leases {
-            r.group_leases
-        } else {
-            Some(Decimal::ZERO)
-        };
-        let now = match (r.group_loans, leases, r.population) {
-            (Some(l), Some(le), Some(p)) if p > Decimal::ZERO => div(l + le, p, "population").ok(),
-            _ => None,
-        };
-        let now_whole = now.map(indicators::round_whole);
-        let change = match (now_whole, prev_per_resident.filter(|_| consecutive)) {
-            (Some(a), Some(b)) => Some(a - b),
-            _ => None,
-        };
-        let v4 = now.filter(|_| change.is_some());
-        out.push((
-            4,
+            rules::accumulated_surplus(Ok(r.accumulated_surplus), population, targets),
+        );
+        let index = pi.change(y).ok_or_else(|| Reason::PriceIndexMissing {
+            year: y,
+            index: pi.name.clone(),
+        });
+        let now = Ok(r.net_operating_cost);
+        push(
+            3,
             y,
-            v4,
-            judge(v4, change.is_some_and(|c| c <= Decimal::ZERO)),
-        ));
-        // 5: operating and investing cash flow over the window.
-        if !consecutive {
-            window.clear();
-        }
-        window.push(Some(r.operating_and_investing));
-        let from = window.len().saturating_sub(w);
-        let sum: Option<Decimal> = if window.len() >= w {
-            window[from..].iter().copied().sum()
-        } else {
-            None
+            rules::net_cost_growth(y, now, || prev_net_cost.clone(), index, targets),
+        );
+        let loans = r.group_loans.ok_or(Reason::NoGroupLoans { year: y });
+        let leases = || {
+            r.group_leases.ok_or(Reason::LineMissing {
+                entity: Entity::City,
+                line: "bg.konsernin_vuokravastuut",
+                year: y,
+            })
         };
-        out.push((
+        let debt = rules::group_debt(loans, leases, targets);
+        let now = rules::per_resident(&debt, population);
+        let previous = std::mem::replace(&mut prev_per_resident, now.clone());
+        push(4, y, rules::group_loans_per_resident(&debt, now, previous));
+        flows.push((y, Ok(r.operating_and_investing)));
+        let sum = rules::window_sum(Entity::City, y, w, |yy| {
+            let found = flows.iter().rev().find(|(at, _)| *at == yy);
+            found.map_or(Err(Reason::NoYear { year: yy }), |(_, m)| m.clone())
+        });
+        push(
             5,
             y,
-            sum,
-            judge(sum, sum.is_some_and(|s| s > targets.cash_flow.above_eur)),
-        ));
+            rules::cumulative_cash_flow(sum, Ok(r.operating_and_investing), targets),
+        );
         prev_year = y;
-        prev_net_cost = Some(r.net_operating_cost);
-        prev_per_resident = now_whole;
+        prev_net_cost = Ok(r.net_operating_cost);
     }
     out
 }
 
-fn reason_of(ev: &Evaluation, i: u8, y: i32) -> Option<String> {
+fn reason_of(ev: &Evaluation, i: u8, y: i32) -> Option<Reason> {
     ev.values
         .iter()
         .find(|v| v.indicator == i && v.year == y)

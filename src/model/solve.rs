@@ -121,11 +121,38 @@ struct Search<'a> {
 /// apart from one in the scenario file.
 pub const LEVER_ORIGIN: &str = "(solve)";
 
+/// The key names the lever and its first year; the command line that set
+/// it is the caller's to name.
 fn origin(lever: Lever, from: i32) -> Origin {
     Origin {
         file: LEVER_ORIGIN.into(),
         line: 0,
-        key: format!("--lever {} from {from}", lever.key()).into(),
+        key: format!("{} from {from}", lever.key()).into(),
+    }
+}
+
+/// Why a search cannot be made: a span without a projected year to hold the
+/// targets in, or a projection that fails.
+#[derive(Debug)]
+pub enum SolveError {
+    Projection(ProjectionError),
+    /// The lever's first year is not among the projected years.
+    FromOutside {
+        from: i32,
+        first: i32,
+        last: i32,
+    },
+    /// The last year checked comes before the lever's first.
+    ByBeforeFrom {
+        by: i32,
+        from: i32,
+        last: i32,
+    },
+}
+
+impl From<ProjectionError> for SolveError {
+    fn from(e: ProjectionError) -> Self {
+        SolveError::Projection(e)
     }
 }
 
@@ -216,9 +243,9 @@ pub fn solve(
     opts: Options,
     levers: &[LeverSpec],
     goal: &Goal,
-) -> Result<Solution, ProjectionError> {
-    // The span: from the first projected year (or --from) to the horizon
-    // (or --by), read off the scenario's own projection, which is also the
+) -> Result<Solution, SolveError> {
+    // The span: from the first projected year (or the goal's first) to the
+    // horizon (or the goal's last), read off the scenario's own projection, which is also the
     // search's starting point.
     let figures = projection::Figures::new(ds);
     let probe = projection::project_with(ds, sc, pi, opts, &figures)?;
@@ -227,20 +254,12 @@ pub fn solve(
     // A span without a projected year would be "every target holds" over
     // nothing: a success that says nothing.
     let first = probe.base_year + 1;
-    let span_error = |message: String| {
-        ProjectionError::Scenario(crate::model::scenario::ScenarioError { at: None, message })
-    };
-    if from < first || from > probe.horizon {
-        return Err(span_error(format!(
-            "--from {from}: the lever can move only in a projected year, {first}–{}",
-            probe.horizon
-        )));
+    let last = probe.horizon;
+    if from < first || from > last {
+        return Err(SolveError::FromOutside { from, first, last });
     }
     if by < from {
-        return Err(span_error(format!(
-            "--by {by}: the targets are checked up to a year from {from} to {}",
-            probe.horizon
-        )));
+        return Err(SolveError::ByBeforeFrom { by, from, last });
     }
     let indicators = if goal.indicators.is_empty() {
         vec![1, 2, 3, 4, 5]

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::model::dataset::YearKind;
 use crate::model::findings::{Break, rests_on};
 use crate::model::indicators::{Evaluation, INDICATORS, IndicatorValue, Status};
+use crate::model::reason::Reason;
 use crate::report::breaks::{self as brk, marks};
 use crate::report::format::{Lang, number, plain};
 use crate::report::indicators::mark;
@@ -272,7 +273,7 @@ pub fn csv(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
                 base.map(|b| b.status.en().replace(' ', "_"))
                     .unwrap_or_default(),
                 (c > 0 && base.is_some_and(|b| b.status != v.status)).to_string(),
-                v.reason.clone().unwrap_or_default(),
+                v.reason.as_ref().map(Reason::to_string).unwrap_or_default(),
                 brk::csv_field(&cmp.breaks, &rests_on(&cmp.breaks, &v.inputs)),
             ])?;
         }

@@ -564,7 +564,13 @@ fn indicators_table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut Str
                         Some(x) => fmt_value(x, d, lang),
                         None => "–".into(),
                     };
-                    let title = v.reason.clone().or(v.method.clone()).unwrap_or_default();
+                    let title = (v.reason.as_ref())
+                        .map(|r| crate::report::reason::text(r, lang))
+                        .or(v
+                            .method
+                            .as_ref()
+                            .map(|m| crate::report::reason::method(m, lang)))
+                        .unwrap_or_default();
                     let (class, mark) = if v.value.is_some() {
                         break_mark(breaks, &v.inputs, lang)
                     } else {

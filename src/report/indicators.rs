@@ -9,8 +9,10 @@ use serde::Serialize;
 use crate::model::findings::{Break, rests_on};
 use crate::model::indicators::{Evaluation, INDICATORS, IndicatorDef, IndicatorValue, Status};
 use crate::model::ratios::Unit;
+use crate::model::reason::{Method, Reason};
 use crate::report::breaks::{self as brk, Marked, marks};
 use crate::report::format::{Lang, number, plain};
+use crate::report::reason;
 use crate::report::table::{Align, Table};
 
 /// An indicator's name in the report's language.
@@ -101,7 +103,8 @@ impl Notes {
 
 fn cell(v: &IndicatorValue, breaks: &[Break], lang: Lang, notes: &mut Notes) -> String {
     let Some(value) = v.value else {
-        let n = notes.add(v.reason.as_deref().unwrap_or(""), v.year);
+        let why = v.reason.as_ref().map(|r| reason::text(r, lang));
+        let n = notes.add(why.as_deref().unwrap_or(""), v.year);
         return format!("– [{n}]");
     };
     let mut s = match v.indicator {
@@ -123,7 +126,7 @@ fn cell(v: &IndicatorValue, breaks: &[Break], lang: Lang, notes: &mut Notes) -> 
         _ => number(value, 0, lang),
     };
     if let Some(m) = &v.method {
-        let n = notes.add(m, v.year);
+        let n = notes.add(&reason::method(m, lang), v.year);
         s.push_str(&format!(" [{n}]"));
     }
     with_marks(format!("{s} {}", mark(v.status)), v, breaks)
@@ -211,7 +214,13 @@ pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write)
             let name = if fi { d.fi } else { d.en };
             let val = match v.value {
                 Some(x) => format!("{} {}", number(x, 0, lang), Unit::Eur.symbol()),
-                None => format!("– ({})", v.reason.clone().unwrap_or_default()),
+                None => format!(
+                    "– ({})",
+                    v.reason
+                        .as_ref()
+                        .map(|r| reason::text(r, lang))
+                        .unwrap_or_default()
+                ),
             };
             let status = if fi { v.status.fi() } else { v.status.en() };
             let line = format!("  {} {name}: {val} {} {status}", d.number, mark(v.status));
@@ -303,8 +312,8 @@ pub fn csv(ev: &Evaluation, breaks: &[Break], out: &mut dyn Write) -> io::Result
             v.value.map(plain).unwrap_or_default(),
             v.unit.symbol_en().to_string(),
             v.status.en().replace(' ', "_"),
-            v.reason.clone().unwrap_or_default(),
-            v.method.clone().unwrap_or_default(),
+            v.reason.as_ref().map(Reason::to_string).unwrap_or_default(),
+            v.method.as_ref().map(Method::to_string).unwrap_or_default(),
             details.join(";"),
             brk::csv_field(breaks, &rests_on(breaks, &v.inputs)),
         ])?;

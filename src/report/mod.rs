@@ -11,6 +11,7 @@ pub mod format;
 pub mod html;
 pub mod indicators;
 pub mod ratios;
+pub mod reason;
 pub mod scenario;
 pub mod simulate;
 pub mod solve;

@@ -7,9 +7,11 @@ use serde::Serialize;
 use crate::model::dataset::{Dataset, Entity};
 use crate::model::findings::{Break, rests_on};
 use crate::model::ratios::{RATIOS, RatioValue, ratio};
+use crate::model::reason::Reason;
 use crate::report::breaks::{self as brk, marks};
 use crate::report::format::{Lang, number, plain};
 use crate::report::indicators::Notes;
+use crate::report::reason;
 use crate::report::table::{Align, Table};
 
 /// The key ratios by year; values computed from a statement-year that does
@@ -60,7 +62,7 @@ pub fn table(
                     Some(RatioValue {
                         not_measurable: Some(why),
                         ..
-                    }) => format!("– [{}]", notes.add(why, *y)),
+                    }) => format!("– [{}]", notes.add(&reason::text(why, lang), *y)),
                     _ => String::new(),
                 });
             }
@@ -144,7 +146,10 @@ pub fn csv(
             v.value.map(plain).unwrap_or_default(),
             def.unit.symbol_en().to_string(),
             def.decimals.to_string(),
-            v.not_measurable.clone().unwrap_or_default(),
+            v.not_measurable
+                .as_ref()
+                .map(Reason::to_string)
+                .unwrap_or_default(),
             brk::csv_field(breaks, &rests_on(breaks, &v.inputs)),
         ])?;
     }

@@ -12,6 +12,7 @@ use crate::model::scenario::Scenario;
 use crate::model::simulate::{Simulation, Swing};
 use crate::report::format::{Lang, number, plain};
 use crate::report::indicators::mark;
+use crate::report::reason;
 use crate::report::table::{Align, Table};
 
 fn num(v: Option<f64>, decimals: u32, lang: Lang) -> String {
@@ -112,7 +113,7 @@ pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) ->
         let mut why: Vec<(String, Vec<i32>)> = Vec::new();
         for c in sim.cells.iter().filter(|c| c.indicator == d.number) {
             if let Some(r) = &c.reason {
-                let key = r.replace(&c.year.to_string(), "{year}");
+                let key = reason::text(r, lang).replace(&c.year.to_string(), "{year}");
                 match why.iter_mut().find(|(w, _)| *w == key) {
                     Some((_, ys)) => ys.push(c.year),
                     None => why.push((key, vec![c.year])),

@@ -259,6 +259,7 @@ fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxErr
             };
             ws.write_string_with_format(r, c + 1, word, &st.status(v.status))?;
             if let Some(reason) = &v.reason {
+                let reason = crate::report::reason::text(reason, doc.lang);
                 notes.push(format!("{y}, {}: {reason}", d.number));
             }
         }

@@ -12,6 +12,7 @@ use kivijalka::ingest::grid::Grid;
 use kivijalka::model::dataset::{Dataset, Entity};
 use kivijalka::model::findings::Severity;
 use kivijalka::model::ratios::{RatioValue, compute_ratios};
+use kivijalka::model::reason::Reason;
 use kivijalka::model::targets::Targets;
 use kivijalka::model::validate::validate;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -339,7 +340,11 @@ fn published_ratios_are_reproduced() {
                 entity: Entity::City,
                 year,
                 value: ds.value(Entity::City, "bg.tuloveroprosentti", year),
-                not_measurable: Some("no tax rate on the background sheet".into()),
+                not_measurable: Some(Reason::LineMissing {
+                    entity: Entity::City,
+                    line: "bg.tuloveroprosentti",
+                    year,
+                }),
                 inputs: Vec::new(),
             });
         }
@@ -412,7 +417,8 @@ fn published_ratios_are_reproduced() {
                     }
                     None => {
                         let why = ours
-                            .and_then(|v| v.not_measurable.clone())
+                            .and_then(|v| v.not_measurable.as_ref())
+                            .map(ToString::to_string)
                             .unwrap_or_default();
                         if id == "ti_kertyma_5v" {
                             format!(

@@ -511,6 +511,8 @@ fn messy_layouts_project_the_same_and_a_bare_workbook_projects_from_actuals() {
     assert_eq!(four.status, Status::NotMeasurable);
     assert!(
         four.reason
+            .as_ref()
+            .map(ToString::to_string)
             .as_deref()
             .unwrap()
             .contains("no group balance sheet"),

@@ -15,6 +15,7 @@ mod layouts;
 mod plausibility;
 mod reports;
 mod row_removal;
+mod rules;
 mod scenario_keys;
 mod scenarios;
 mod simulate;

@@ -300,6 +300,6 @@ fn equity_ratio_uses_the_printed_total_when_the_liabilities_side_is_cut_short() 
     // Without the assets, what is left of the liabilities is no total.
     let r = cut("kauhava", Assets::None);
     assert_eq!(r.value, None, "{:?}", r.inputs);
-    let why = r.not_measurable.unwrap();
+    let why = r.not_measurable.unwrap().to_string();
     assert!(why.contains("\"Vieras pääoma\" is missing"), "{why}");
 }

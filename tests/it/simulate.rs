@@ -339,7 +339,7 @@ fn a_target_that_cannot_be_measured_says_why() {
     let text = crate::support::stdout(&o);
     assert!(
         text.contains(
-            "– 2026–2035: ei mitattavissa (no group balance sheet (konsernitase) and no group loan estimate for 2026–2035"
+            "– 2026–2035: ei mitattavissa (ei konsernitasetta eikä konsernin lainakannan arviota vuodelta 2026–2035"
         ),
         "{text}"
     );

@@ -157,7 +157,7 @@ impl Figures {
         self.city_loans
             .get(&y)
             .cloned()
-            .unwrap_or_else(|| Err(format!("the workbook has no year {y}")))
+            .unwrap_or(Err(crate::model::reason::Reason::NoYear { year: y }))
     }
 
     /// The group's loan stock: the background figure, else from the group's

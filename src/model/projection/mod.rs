@@ -438,7 +438,7 @@ impl Engine<'_> {
         }
 
         // ---------------------------------------------------------- the start
-        let loans0 = self.fig.city_loans(base).map_err(data)?;
+        let loans0 = self.fig.city_loans(base).map_err(|r| data(r.to_string()))?;
         // The start's balance sheet, for the statements.
         let mut bs: BTreeMap<&'static str, Decimal> = if self.lean {
             BTreeMap::new()

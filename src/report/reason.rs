@@ -1,0 +1,260 @@
+//! A reason a figure is not measurable, in the reader's language. Line and
+//! statement names stay in Finnish in both languages: they are the names
+//! printed in the statements a reader compares with. The English wording is
+//! also what JSON carries, so machine readers see one language.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::model::dataset::Entity;
+use crate::model::items;
+use crate::model::reason::{Denominator, Method, Reason};
+use crate::report::format::Lang;
+
+/// The reason as a sentence in `lang`.
+pub fn text(r: &Reason, lang: Lang) -> String {
+    match lang {
+        Lang::En => en(r),
+        Lang::Fi => fi(r),
+    }
+}
+
+fn years(ys: &[i32]) -> String {
+    ys.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// A line's name and where it belongs: ("Toimintakate", "kaupunki tuloslaskelma").
+fn line(e: Entity, id: &str) -> (&'static str, String) {
+    let def = items::item(id);
+    (def.fi, format!("{} {}", e.fi(), def.statement.fi()))
+}
+
+fn term(d: &Denominator, lang: Lang) -> &'static str {
+    match (d, lang) {
+        (Denominator::Population, Lang::En) => "population",
+        (Denominator::Population, Lang::Fi) => "asukasluku",
+        (Denominator::Base, Lang::En) => "base",
+        (Denominator::Base, Lang::Fi) => "vertailuvuoden nettomenot",
+        (Denominator::Term(t), _) => t,
+    }
+}
+
+fn en(r: &Reason) -> String {
+    use Reason::*;
+    match r {
+        LineMissing {
+            entity,
+            line: id,
+            year,
+        } => {
+            let (name, at) = line(*entity, id);
+            format!("line \"{name}\" ({at}) missing for {year}")
+        }
+        LinePartMissing {
+            entity,
+            line: id,
+            year,
+            part,
+        } => {
+            let (name, at) = line(*entity, id);
+            format!(
+                "line \"{name}\" ({at}, {year}) is not printed and cannot be summed from its lines: \"{}\" is missing",
+                items::item(part).fi
+            )
+        }
+        PopulationMissing { year } => format!("population (asukasluku 31.12.) missing for {year}"),
+        PopulationNotPositive { year } => format!("population for {year} is not positive"),
+        Zero(d) => format!("{} is zero", term(d, Lang::En)),
+        Overflow(d) => format!("{}: the division overflows", term(d, Lang::En)),
+        DebtNotItemised { entity, year } => format!(
+            "vieras pääoma ({} {year}) is not itemised into loans and other liabilities",
+            entity.fi()
+        ),
+        SectionNotItemised {
+            entity,
+            section,
+            year,
+        } => format!(
+            "\"{}\" vieras pääoma ({} {year}) is not itemised into loans and other liabilities",
+            items::item(section).fi,
+            entity.fi()
+        ),
+        NoBalanceSheet { entity, year } => format!("no balance sheet ({} {year})", entity.fi()),
+        NoBalanceSheetSince { entity, year } => format!(
+            "no balance sheet ({}) for {year} or any year before it",
+            entity.fi()
+        ),
+        InvestmentsNotItemised { entity, year } => format!(
+            "sijoitukset ({} {year}) is not itemised, so its loans receivable are not known",
+            entity.fi()
+        ),
+        CashMissing { entity, year, why } => format!(
+            "cash 31.12. ({} {year}) missing: neither Rahavarat 31.12. nor {}",
+            entity.fi(),
+            en(why)
+        ),
+        WindowIncomplete {
+            entity,
+            window,
+            first,
+            last,
+            missing,
+        } => format!(
+            "the {window}-year sum {first}–{last} needs toiminnan ja investointien rahavirta ({}) for {}",
+            entity.fi(),
+            years(missing)
+        ),
+        NetInvestmentNotPositive => "net investment is not positive".into(),
+        BreakYear { year } => format!(
+            "{year} is a structural break year (net_cost_growth.break_years): its growth is not comparable with {}; give net_cost_growth.adjusted_base.{year} to measure it",
+            year - 1
+        ),
+        // The flag is named here, where the reader acts, not in the model.
+        PriceIndexMissing { year, index } => {
+            format!("price index change for {year} not given ({index}); add it with --index")
+        }
+        NetCostNotPositive { year } => format!("net cost of {year} is not positive"),
+        NoGroupLoans { year } => format!(
+            "no group balance sheet (konsernitase) and no group loan estimate for {year}; the city's figures are not used in their place"
+        ),
+        LeasesNeeded(why) => format!("{} (group_loans.include_leases = true)", en(why)),
+        NoComparisonYear(why) => format!("no comparison year: {}", en(why)),
+        NoYear { year } => format!("the workbook has no year {year}"),
+        FiguresMissing { years: ys } => format!("figures missing for {}", years(ys)),
+    }
+}
+
+fn fi(r: &Reason) -> String {
+    use Reason::*;
+    match r {
+        LineMissing {
+            entity,
+            line: id,
+            year,
+        } => {
+            let (name, at) = line(*entity, id);
+            format!("rivi \"{name}\" ({at}) puuttuu vuodelta {year}")
+        }
+        LinePartMissing {
+            entity,
+            line: id,
+            year,
+            part,
+        } => {
+            let (name, at) = line(*entity, id);
+            format!(
+                "riviä \"{name}\" ({at}, {year}) ei ole esitetty eikä sitä voi laskea alariveistään: \"{}\" puuttuu",
+                items::item(part).fi
+            )
+        }
+        PopulationMissing { year } => format!("asukasluku 31.12. puuttuu vuodelta {year}"),
+        PopulationNotPositive { year } => format!("vuoden {year} asukasluku ei ole positiivinen"),
+        Zero(d) => format!("{} on nolla", term(d, Lang::Fi)),
+        Overflow(d) => format!("{}: jakolasku ylivuotaa", term(d, Lang::Fi)),
+        DebtNotItemised { entity, year } => format!(
+            "vierasta pääomaa ({} {year}) ei ole eritelty lainoihin ja muihin velkoihin",
+            entity.fi()
+        ),
+        SectionNotItemised {
+            entity,
+            section,
+            year,
+        } => format!(
+            "\"{}\" vierasta pääomaa ({} {year}) ei ole eritelty lainoihin ja muihin velkoihin",
+            items::item(section).fi,
+            entity.fi()
+        ),
+        NoBalanceSheet { entity, year } => format!("ei tasetta ({} {year})", entity.fi()),
+        NoBalanceSheetSince { entity, year } => format!(
+            "ei tasetta ({}) vuodelta {year} eikä sitä edeltäviltä vuosilta",
+            entity.fi()
+        ),
+        InvestmentsNotItemised { entity, year } => format!(
+            "sijoituksia ({} {year}) ei ole eritelty, joten niiden lainasaamiset eivät ole tiedossa",
+            entity.fi()
+        ),
+        CashMissing { entity, year, why } => format!(
+            "rahavarat 31.12. ({} {year}) puuttuvat: ei riviä Rahavarat 31.12. eikä taseen rahavaroja, koska {}",
+            entity.fi(),
+            fi(why)
+        ),
+        WindowIncomplete {
+            entity,
+            window,
+            first,
+            last,
+            missing,
+        } => format!(
+            "{window} vuoden kertymä {first}–{last} tarvitsee toiminnan ja investointien rahavirran ({}) vuosilta {}",
+            entity.fi(),
+            years(missing)
+        ),
+        NetInvestmentNotPositive => "nettoinvestoinnit eivät ole positiiviset".into(),
+        BreakYear { year } => format!(
+            "{year} on rakennemuutosvuosi (net_cost_growth.break_years): sen kasvu ei ole vertailukelpoinen vuoteen {}; anna net_cost_growth.adjusted_base.{year} sen mittaamiseksi",
+            year - 1
+        ),
+        PriceIndexMissing { year, index } => {
+            format!(
+                "hintaindeksin muutos vuodelle {year} puuttuu ({index}); anna se valitsimella --index"
+            )
+        }
+        NetCostNotPositive { year } => format!("vuoden {year} nettomenot eivät ole positiiviset"),
+        NoGroupLoans { year } => format!(
+            "ei konsernitasetta eikä konsernin lainakannan arviota vuodelta {year}; kaupungin lukuja ei käytetä niiden sijaan"
+        ),
+        LeasesNeeded(why) => format!("{} (group_loans.include_leases = true)", fi(why)),
+        NoComparisonYear(why) => format!("ei vertailuvuotta: {}", fi(why)),
+        NoYear { year } => format!("työkirjassa ei ole vuotta {year}"),
+        FiguresMissing { years: ys } => format!("luvut puuttuvat vuosilta {}", years(ys)),
+    }
+}
+
+/// How a value was made, in `lang`.
+pub fn method(m: &Method, lang: Lang) -> String {
+    match (m, lang) {
+        (Method::RolledForward { from }, Lang::En) => format!(
+            "no balance sheet for the year: the balance sheet of {from} rolled forward with the income statements' tilikauden ylijäämä"
+        ),
+        (Method::RolledForward { from }, Lang::Fi) => format!(
+            "vuodelta ei ole tasetta: vuoden {from} tase vyörytetty eteenpäin tuloslaskelmien tilikauden ylijäämällä"
+        ),
+        (Method::LikeForLikeBase { year, base }, Lang::En) => {
+            format!("like-for-like base for {year} given in the targets: {base} €")
+        }
+        (Method::LikeForLikeBase { year, base }, Lang::Fi) => {
+            format!("vuoden {year} vertailukelpoinen perusta annettu tavoitteissa: {base} €")
+        }
+        (Method::GroupLoansProjected, Lang::En) => "group loan stock projected: the city's projected loans plus the group companies' own loans".into(),
+        (Method::GroupLoansProjected, Lang::Fi) => "konsernin lainakanta ennustettu: kaupungin ennustetut lainat ja konserniyhtiöiden omat lainat".into(),
+        (Method::GroupLoansEstimated, Lang::En) => "group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".into(),
+        (Method::GroupLoansEstimated, Lang::Fi) => "konsernin lainakanta taustatietojen arviosta (konsernin lainakanta), ei konsernitaseesta".into(),
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&method(self, Lang::En))
+    }
+}
+
+impl Serialize for Method {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&method(self, Lang::En))
+    }
+}
+
+/// English, as the CSV and JSON outputs and error messages carry it.
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&en(self))
+    }
+}
+
+/// As its English sentence: JSON keeps the shape it had when reasons were text.
+impl Serialize for Reason {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&en(self))
+    }
+}
