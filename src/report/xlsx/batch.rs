@@ -4,16 +4,13 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError}
 
 use super::style::{Styles, f64_of, page_setup};
 use crate::model::indicators::INDICATORS;
+use crate::report::Lang;
+use crate::report::batch::Summary;
 use crate::report::indicators::title;
 
 /// The batch summary: every municipality's indicators with rank and peer
 /// quartiles, the peer statistics by indicator and year, the failures.
-pub fn batch_summary(
-    s: &crate::report::batch::Summary,
-    lang: crate::report::Lang,
-) -> Result<Vec<u8>, XlsxError> {
-    let fi = lang == crate::report::Lang::Fi;
-    let tr = |a: &'static str, b: &'static str| if fi { a } else { b };
+pub fn batch_summary(s: &Summary, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     wb.set_properties(
@@ -23,6 +20,22 @@ pub fn batch_summary(
             .set_author("kivijalka"),
     );
     let st = Styles::new();
+    indicators_sheet(&mut wb, &st, s, lang)?;
+    peers_sheet(&mut wb, &st, s, lang)?;
+    failures_sheet(&mut wb, &st, s, lang)?;
+    wb.save_to_buffer()
+}
+
+/// A row per municipality, indicator and year: the value and its status,
+/// the rank and quartiles among the peers, the report, the simulated odds.
+fn indicators_sheet(
+    wb: &mut Workbook,
+    st: &Styles,
+    s: &Summary,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let fi = lang == Lang::Fi;
+    let tr = |a: &'static str, b: &'static str| if fi { a } else { b };
     let ws = wb.add_worksheet();
     ws.set_name(tr("Indikaattorit", "Indicators"))?;
     let heads = [
@@ -91,7 +104,13 @@ pub fn batch_summary(
     ws.set_freeze_panes(1, 1)?;
     ws.autofilter(0, 0, s.rows().len() as u32, (heads.len() - 1) as u16)?;
     page_setup(ws, 1)?;
+    Ok(())
+}
 
+/// The peer statistics by indicator and year.
+fn peers_sheet(wb: &mut Workbook, st: &Styles, s: &Summary, lang: Lang) -> Result<(), XlsxError> {
+    let fi = lang == Lang::Fi;
+    let tr = |a: &'static str, b: &'static str| if fi { a } else { b };
     let ws = wb.add_worksheet();
     ws.set_name(tr("Vertailu", "Peers"))?;
     let heads = [
@@ -119,7 +138,18 @@ pub fn batch_summary(
     }
     ws.set_freeze_panes(1, 1)?;
     page_setup(ws, 1)?;
+    Ok(())
+}
 
+/// The files that could not be read, each with its error.
+fn failures_sheet(
+    wb: &mut Workbook,
+    st: &Styles,
+    s: &Summary,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let fi = lang == Lang::Fi;
+    let tr = |a: &'static str, b: &'static str| if fi { a } else { b };
     let ws = wb.add_worksheet();
     ws.set_name(tr("Virheet", "Failures"))?;
     ws.write_string_with_format(0, 0, tr("Tiedosto", "File"), &st.head)?;
@@ -130,5 +160,5 @@ pub fn batch_summary(
         ws.write_string(1 + i as u32, 0, &f.file)?;
         ws.write_string(1 + i as u32, 1, &f.error)?;
     }
-    wb.save_to_buffer()
+    Ok(())
 }

@@ -3,12 +3,13 @@
 
 use rust_xlsxwriter::{
     Chart, ChartAxisLabelPosition, ChartFormat, ChartLine, ChartLineDashType, ChartSolidFill,
-    ChartType, Color, Format, Workbook, XlsxError,
+    ChartType, Color, Format, Workbook, Worksheet, XlsxError,
 };
 
 use super::style::{Styles, f64_of, num_format, page_setup};
 use super::t;
-use crate::model::indicators::INDICATORS;
+use crate::model::indicators::{INDICATORS, IndicatorDef};
+use crate::model::simulate::Swing;
 use crate::report::document::{Document, short_driver};
 use crate::report::indicators::title;
 
@@ -82,46 +83,7 @@ pub(super) fn simulation_sheet(
     for c in 0..8u16 {
         ws.set_column_width(c, if c == 0 { 10 } else { 15 })?;
     }
-    let colors = [
-        0x9DC3E6u32,
-        0x2E75B6,
-        0x1F4E79,
-        0x2E75B6,
-        0x9DC3E6,
-        0xC55A11,
-    ];
-    for (i, (d, head, first, last)) in blocks.iter().enumerate() {
-        let mut chart = Chart::new(ChartType::Line);
-        chart.title().set_name(&title(d, doc.lang));
-        for (k, color) in colors.iter().enumerate() {
-            let col = 1 + k as u16;
-            chart
-                .add_series()
-                .set_name((name, *head, col))
-                .set_categories((name, *first, 0, *last, 0))
-                .set_values((name, *first, col, *last, col))
-                .set_format(
-                    ChartFormat::new().set_line(
-                        ChartLine::new()
-                            .set_color(Color::RGB(*color))
-                            .set_dash_type(if k == 5 {
-                                ChartLineDashType::Dash
-                            } else {
-                                ChartLineDashType::Solid
-                            })
-                            .set_width(if k == 2 || k == 5 { 2.25 } else { 1.0 }),
-                    ),
-                );
-        }
-        chart
-            .y_axis()
-            .set_num_format(num_format(d.unit, d.decimals));
-        chart
-            .x_axis()
-            .set_label_position(ChartAxisLabelPosition::Low);
-        chart.set_width(560).set_height(280);
-        ws.insert_chart((i as u32) * 15 + 2, 9, &chart)?;
-    }
+    percentile_charts(doc, ws, name, &blocks)?;
     page_setup(ws, 0)?;
     Ok(())
 }
@@ -182,35 +144,7 @@ pub(super) fn sensitivity_sheet(
         let fmt = st.value(d.unit, d.decimals, None);
         for s in &rows {
             r += 1;
-            ws.write_string(r, 0, short_driver(&s.driver))?;
-            ws.write_number_with_format(r, 1, s.low, &drv)?;
-            ws.write_number_with_format(r, 2, s.high, &drv)?;
-            if let Some(y) = s.year {
-                ws.write_number(r, 3, y as f64)?;
-            }
-            for (c, v) in [(4, s.at_low), (5, s.at_high), (6, s.central)] {
-                if let Some(v) = v {
-                    ws.write_number_with_format(r, c, f64_of(v), &fmt)?;
-                }
-            }
-            // The bars: how far each end lies from the forecast.
-            if let (Some(c), Some(lo), Some(hi)) = (s.central, s.at_low, s.at_high) {
-                ws.write_number_with_format(r, 7, f64_of(lo - c), &fmt)?;
-                ws.write_number_with_format(r, 8, f64_of(hi - c), &fmt)?;
-            }
-            let flips: Vec<String> = s
-                .flips
-                .iter()
-                .map(|(y, c, lo, hi)| {
-                    format!(
-                        "{y}: {}→{}/{}",
-                        crate::report::indicators::mark(*c),
-                        crate::report::indicators::mark(*lo),
-                        crate::report::indicators::mark(*hi)
-                    )
-                })
-                .collect();
-            ws.write_string(r, 9, flips.join("; "))?;
+            swing_row(ws, r, s, (&fmt, &drv))?;
         }
         blocks.push((d, first, r));
         r += 2;
@@ -229,9 +163,73 @@ pub(super) fn sensitivity_sheet(
         ws.set_column_width(c, if c <= 3 { 9 } else { 15 })?;
     }
     ws.set_column_width(9, 30)?;
+    tornado_charts(doc, ws, name, &blocks)?;
+    page_setup(ws, 0)?;
+    Ok(())
+}
+
+/// Beside each indicator's table, its percentile lines and the forecast;
+/// `blocks` gives per indicator its header row and its first and last row.
+fn percentile_charts(
+    doc: &Document,
+    ws: &mut Worksheet,
+    name: &str,
+    blocks: &[(&IndicatorDef, u32, u32, u32)],
+) -> Result<(), XlsxError> {
+    let colors = [
+        0x9DC3E6u32,
+        0x2E75B6,
+        0x1F4E79,
+        0x2E75B6,
+        0x9DC3E6,
+        0xC55A11,
+    ];
+    for (i, (d, head, first, last)) in blocks.iter().enumerate() {
+        let mut chart = Chart::new(ChartType::Line);
+        chart.title().set_name(&title(d, doc.lang));
+        for (k, color) in colors.iter().enumerate() {
+            let col = 1 + k as u16;
+            chart
+                .add_series()
+                .set_name((name, *head, col))
+                .set_categories((name, *first, 0, *last, 0))
+                .set_values((name, *first, col, *last, col))
+                .set_format(
+                    ChartFormat::new().set_line(
+                        ChartLine::new()
+                            .set_color(Color::RGB(*color))
+                            .set_dash_type(if k == 5 {
+                                ChartLineDashType::Dash
+                            } else {
+                                ChartLineDashType::Solid
+                            })
+                            .set_width(if k == 2 || k == 5 { 2.25 } else { 1.0 }),
+                    ),
+                );
+        }
+        chart
+            .y_axis()
+            .set_num_format(num_format(d.unit, d.decimals));
+        chart
+            .x_axis()
+            .set_label_position(ChartAxisLabelPosition::Low);
+        chart.set_width(560).set_height(280);
+        ws.insert_chart((i as u32) * 15 + 2, 9, &chart)?;
+    }
+    Ok(())
+}
+
+/// Beside each indicator's table, its tornado; `blocks` gives per
+/// indicator the first and last row of its drivers.
+fn tornado_charts(
+    doc: &Document,
+    ws: &mut Worksheet,
+    name: &str,
+    blocks: &[(&IndicatorDef, u32, u32)],
+) -> Result<(), XlsxError> {
     // Charts beside the tables, one under another (a row is 20 pixels).
     let mut at = 2u32;
-    for (d, first, last) in &blocks {
+    for (d, first, last) in blocks {
         let mut chart = Chart::new(ChartType::Bar);
         chart.title().set_name(&title(d, doc.lang));
         for (col, color) in [(7u16, 0x9DC3E6u32), (8, 0x2E75B6)] {
@@ -261,6 +259,45 @@ pub(super) fn sensitivity_sheet(
         ws.insert_chart(at, 11, &chart)?;
         at += height / 20 + 2;
     }
-    page_setup(ws, 0)?;
+    Ok(())
+}
+
+/// One driver's row: its low and high, the year of the largest swing, the
+/// values at each end and the forecast, the bars' lengths, the flips.
+fn swing_row(
+    ws: &mut Worksheet,
+    r: u32,
+    s: &Swing,
+    (fmt, drv): (&Format, &Format),
+) -> Result<(), XlsxError> {
+    ws.write_string(r, 0, short_driver(&s.driver))?;
+    ws.write_number_with_format(r, 1, s.low, &drv)?;
+    ws.write_number_with_format(r, 2, s.high, &drv)?;
+    if let Some(y) = s.year {
+        ws.write_number(r, 3, y as f64)?;
+    }
+    for (c, v) in [(4, s.at_low), (5, s.at_high), (6, s.central)] {
+        if let Some(v) = v {
+            ws.write_number_with_format(r, c, f64_of(v), &fmt)?;
+        }
+    }
+    // The bars: how far each end lies from the forecast.
+    if let (Some(c), Some(lo), Some(hi)) = (s.central, s.at_low, s.at_high) {
+        ws.write_number_with_format(r, 7, f64_of(lo - c), &fmt)?;
+        ws.write_number_with_format(r, 8, f64_of(hi - c), &fmt)?;
+    }
+    let flips: Vec<String> = s
+        .flips
+        .iter()
+        .map(|(y, c, lo, hi)| {
+            format!(
+                "{y}: {}→{}/{}",
+                crate::report::indicators::mark(*c),
+                crate::report::indicators::mark(*lo),
+                crate::report::indicators::mark(*hi)
+            )
+        })
+        .collect();
+    ws.write_string(r, 9, flips.join("; "))?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     Chart, ChartAxisLabelPosition, ChartFormat, ChartLine, ChartLineDashType, ChartType, Color,
-    Format, Workbook, XlsxError,
+    Format, Workbook, Worksheet, XlsxError,
 };
 
 use super::style::{BREAK, Styles, f64_of, framed, note_breaks, num_format, page_setup};
@@ -18,9 +18,46 @@ use crate::report::indicators::title;
 
 /// The summary: the five indicators by year, coloured, with the notes.
 pub(super) fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
-    let ev = doc.main();
     let ws = wb.add_worksheet();
     ws.set_name(t(doc, "Yhteenveto", "Summary"))?;
+    title_rows(doc, ws, st)?;
+    let hr = 3;
+    header(doc, ws, st, hr)?;
+    let (mut r, notes) = year_rows(doc, ws, st, hr + 1)?;
+    ws.set_freeze_panes(hr + 1, 2)?;
+    r += 1;
+    r = period_rows(doc, ws, st, r)?;
+    if !notes.is_empty() {
+        ws.write_string_with_format(
+            r,
+            0,
+            t(doc, "Ei mitattavissa, syy", "Not measurable, why"),
+            &st.bold,
+        )?;
+        r += 1;
+        for n in notes {
+            ws.write_string(r, 0, n)?;
+            r += 1;
+        }
+    }
+    r += 1;
+    ws.write_string(
+        r,
+        0,
+        t(
+            doc,
+            "Vihreä: toteutuu. Punainen: ei toteudu. Harmaa: ei mitattavissa. Solussa tarkka arvo sentin tarkkuudella.",
+            "Green: met. Red: missed. Grey: not measurable. Each cell holds the exact figure to the cent.",
+        ),
+    )?;
+    page_setup(ws, hr + 1)?;
+    Ok(())
+}
+
+/// The municipality and the report's name, the scenario and price index,
+/// and the warning when a figure rests on a break.
+fn title_rows(doc: &Document, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
+    let ev = doc.main();
     ws.write_string_with_format(
         0,
         0,
@@ -54,7 +91,12 @@ pub(super) fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<
             &Format::new().set_bold().set_font_color(Color::RGB(BREAK)),
         )?;
     }
-    let hr = 3;
+    Ok(())
+}
+
+/// The header row at `hr`: year and kind, then per indicator its value
+/// (with the unit) and its status (with the target in words).
+fn header(doc: &Document, ws: &mut Worksheet, st: &Styles, hr: u32) -> Result<(), XlsxError> {
     ws.write_string_with_format(hr, 0, t(doc, "Vuosi", "Year"), &st.head)?;
     ws.write_string_with_format(hr, 1, t(doc, "Laji", "Kind"), &st.head)?;
     for (i, d) in INDICATORS.iter().enumerate() {
@@ -81,8 +123,19 @@ pub(super) fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<
     ws.set_row_height(hr, 62)?;
     ws.set_column_width(0, 8)?;
     ws.set_column_width(1, 16)?;
+    Ok(())
+}
+
+/// A row a year from row `r` on; gives the row after the last, and why
+/// each value that is not measurable is not, for the notes below.
+fn year_rows(
+    doc: &Document,
+    ws: &mut Worksheet,
+    st: &Styles,
+    mut r: u32,
+) -> Result<(u32, Vec<String>), XlsxError> {
+    let ev = doc.main();
     let mut notes: Vec<String> = Vec::new();
-    let mut r = hr + 1;
     for (y, k) in &ev.years {
         ws.write_number(r, 0, *y as f64)?;
         ws.write_string(r, 1, kind_name(Some(*k), doc.lang))?;
@@ -123,8 +176,18 @@ pub(super) fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<
         }
         r += 1;
     }
-    ws.set_freeze_panes(hr + 1, 2)?;
-    r += 1;
+    Ok((r, notes))
+}
+
+/// The strategy period's sums from row `r` on, when the targets have a
+/// period; gives the row after them.
+fn period_rows(
+    doc: &Document,
+    ws: &mut Worksheet,
+    st: &Styles,
+    mut r: u32,
+) -> Result<u32, XlsxError> {
+    let ev = doc.main();
     if let Some((a, b)) = ev.period {
         ws.write_string_with_format(
             r,
@@ -148,31 +211,7 @@ pub(super) fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<
         }
         r += 1;
     }
-    if !notes.is_empty() {
-        ws.write_string_with_format(
-            r,
-            0,
-            t(doc, "Ei mitattavissa, syy", "Not measurable, why"),
-            &st.bold,
-        )?;
-        r += 1;
-        for n in notes {
-            ws.write_string(r, 0, n)?;
-            r += 1;
-        }
-    }
-    r += 1;
-    ws.write_string(
-        r,
-        0,
-        t(
-            doc,
-            "Vihreä: toteutuu. Punainen: ei toteudu. Harmaa: ei mitattavissa. Solussa tarkka arvo sentin tarkkuudella.",
-            "Green: met. Red: missed. Grey: not measurable. Each cell holds the exact figure to the cent.",
-        ),
-    )?;
-    page_setup(ws, hr + 1)?;
-    Ok(())
+    Ok(r)
 }
 
 /// Chart data (years, actual, budget and plan, projected, target) and the
