@@ -14,10 +14,12 @@ use crate::report::document::Point;
 pub(super) struct Line {
     pub(super) label: String,
     pub(super) color: &'static str,
-    /// Per year: the value, and the kind that decides the dash of the
-    /// segment that ends there.
-    pub(super) points: Vec<(i32, Option<f64>, Option<YearKind>, Option<Status>)>,
+    pub(super) points: Vec<YearPoint>,
 }
+
+/// A series' year: the value, the kind that decides the dash of the
+/// segment that ends there, and the status that colours its dot.
+pub(super) type YearPoint = (i32, Option<f64>, Option<YearKind>, Option<Status>);
 
 pub(super) const COLORS: [&str; 6] = [
     "#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf8f00", "#2e75b6",

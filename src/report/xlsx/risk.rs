@@ -271,20 +271,20 @@ fn swing_row(
     (fmt, drv): (&Format, &Format),
 ) -> Result<(), XlsxError> {
     ws.write_string(r, 0, short_driver(&s.driver))?;
-    ws.write_number_with_format(r, 1, s.low, &drv)?;
-    ws.write_number_with_format(r, 2, s.high, &drv)?;
+    ws.write_number_with_format(r, 1, s.low, drv)?;
+    ws.write_number_with_format(r, 2, s.high, drv)?;
     if let Some(y) = s.year {
         ws.write_number(r, 3, y as f64)?;
     }
     for (c, v) in [(4, s.at_low), (5, s.at_high), (6, s.central)] {
         if let Some(v) = v {
-            ws.write_number_with_format(r, c, f64_of(v), &fmt)?;
+            ws.write_number_with_format(r, c, f64_of(v), fmt)?;
         }
     }
     // The bars: how far each end lies from the forecast.
     if let (Some(c), Some(lo), Some(hi)) = (s.central, s.at_low, s.at_high) {
-        ws.write_number_with_format(r, 7, f64_of(lo - c), &fmt)?;
-        ws.write_number_with_format(r, 8, f64_of(hi - c), &fmt)?;
+        ws.write_number_with_format(r, 7, f64_of(lo - c), fmt)?;
+        ws.write_number_with_format(r, 8, f64_of(hi - c), fmt)?;
     }
     let flips: Vec<String> = s
         .flips

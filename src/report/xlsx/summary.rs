@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
 use super::style::{BREAK, Styles, f64_of, framed, note_breaks, num_format, page_setup};
 use super::{status_word, t};
 use crate::model::dataset::YearKind;
-use crate::model::indicators::INDICATORS;
+use crate::model::indicators::{INDICATORS, IndicatorDef};
 use crate::model::ratios::Unit;
 use crate::report::breaks as brk;
 use crate::report::document::{Document, kind_name, path};
@@ -222,59 +222,8 @@ pub(super) fn charts(
     st: &Styles,
     allowance: Decimal,
 ) -> Result<(), XlsxError> {
-    let ev = doc.main();
     let data_name = t(doc, "Kaaviodata", "Chart data");
-    let mut blocks = Vec::new();
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name(data_name)?;
-        let mut r = 0u32;
-        for d in &INDICATORS {
-            let pts = path(ev, d.number, allowance);
-            ws.write_string_with_format(r, 0, title(d, doc.lang), &st.bold)?;
-            r += 1;
-            let heads = [
-                t(doc, "Vuosi", "Year"),
-                t(doc, "Toteuma", "Actual"),
-                t(doc, "Talousarvio ja -suunnitelma", "Budget and plan"),
-                t(doc, "Ennuste", "Projected"),
-                t(doc, "Tavoiteraja", "Target line"),
-            ];
-            for (c, h) in heads.iter().enumerate() {
-                ws.write_string_with_format(r, c as u16, *h, &st.head)?;
-            }
-            let first = r + 1;
-            let fmt = st.value(d.unit, d.decimals, None);
-            for (i, p) in pts.iter().enumerate() {
-                let row = first + i as u32;
-                ws.write_number(row, 0, p.year as f64)?;
-                let next = pts.get(i + 1).and_then(|n| n.kind);
-                let col = |k: Option<YearKind>| match k {
-                    Some(YearKind::TP) => 1,
-                    Some(YearKind::TA | YearKind::TS) => 2,
-                    _ => 3,
-                };
-                if let Some(v) = p.value {
-                    ws.write_number_with_format(row, col(p.kind), f64_of(v), &fmt)?;
-                    // The last point of a segment also starts the next, so the
-                    // line runs on with its new style.
-                    if next.is_some() && col(next) != col(p.kind) {
-                        ws.write_number_with_format(row, col(next), f64_of(v), &fmt)?;
-                    }
-                }
-                if let Some(tg) = p.target {
-                    ws.write_number_with_format(row, 4, f64_of(tg), &fmt)?;
-                }
-            }
-            let last = first + pts.len().max(1) as u32 - 1;
-            blocks.push((d, first, last));
-            r = last + 2;
-        }
-        ws.set_column_width(0, 10)?;
-        for c in 1..5 {
-            ws.set_column_width(c, 18)?;
-        }
-    }
+    let blocks = chart_data(doc, wb, st, allowance, data_name)?;
     let ws = wb.add_worksheet();
     ws.set_name(t(doc, "Kaaviot", "Charts"))?;
     let styles = [
@@ -314,4 +263,67 @@ pub(super) fn charts(
     }
     page_setup(ws, 0)?;
     Ok(())
+}
+
+/// The sheet the charts read: per indicator a block of years with the
+/// value in the column of its kind of year, and the target; gives each
+/// block's indicator and its first and last row.
+fn chart_data(
+    doc: &Document,
+    wb: &mut Workbook,
+    st: &Styles,
+    allowance: Decimal,
+    data_name: &str,
+) -> Result<Vec<(&'static IndicatorDef, u32, u32)>, XlsxError> {
+    let ev = doc.main();
+    let mut blocks = Vec::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(data_name)?;
+    let mut r = 0u32;
+    for d in &INDICATORS {
+        let pts = path(ev, d.number, allowance);
+        ws.write_string_with_format(r, 0, title(d, doc.lang), &st.bold)?;
+        r += 1;
+        let heads = [
+            t(doc, "Vuosi", "Year"),
+            t(doc, "Toteuma", "Actual"),
+            t(doc, "Talousarvio ja -suunnitelma", "Budget and plan"),
+            t(doc, "Ennuste", "Projected"),
+            t(doc, "Tavoiteraja", "Target line"),
+        ];
+        for (c, h) in heads.iter().enumerate() {
+            ws.write_string_with_format(r, c as u16, *h, &st.head)?;
+        }
+        let first = r + 1;
+        let fmt = st.value(d.unit, d.decimals, None);
+        for (i, p) in pts.iter().enumerate() {
+            let row = first + i as u32;
+            ws.write_number(row, 0, p.year as f64)?;
+            let next = pts.get(i + 1).and_then(|n| n.kind);
+            let col = |k: Option<YearKind>| match k {
+                Some(YearKind::TP) => 1,
+                Some(YearKind::TA | YearKind::TS) => 2,
+                _ => 3,
+            };
+            if let Some(v) = p.value {
+                ws.write_number_with_format(row, col(p.kind), f64_of(v), &fmt)?;
+                // The last point of a segment also starts the next, so the
+                // line runs on with its new style.
+                if next.is_some() && col(next) != col(p.kind) {
+                    ws.write_number_with_format(row, col(next), f64_of(v), &fmt)?;
+                }
+            }
+            if let Some(tg) = p.target {
+                ws.write_number_with_format(row, 4, f64_of(tg), &fmt)?;
+            }
+        }
+        let last = first + pts.len().max(1) as u32 - 1;
+        blocks.push((d, first, last));
+        r = last + 2;
+    }
+    ws.set_column_width(0, 10)?;
+    for c in 1..5 {
+        ws.set_column_width(c, 18)?;
+    }
+    Ok(blocks)
 }
