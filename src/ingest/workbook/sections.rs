@@ -114,6 +114,19 @@ impl Sections {
         let Some((last, last_cell)) = self.last.as_ref() else {
             return Ok(pool.first().copied());
         };
+        Err(self.unplaced(&pool, (last, last_cell), norm, cell))
+    }
+
+    /// Why a repeated label is not placed: the places the decree has for it,
+    /// none of them after the line read above it; the row is named with the
+    /// earlier row of the same label, or else with that line.
+    fn unplaced(
+        &self,
+        pool: &[&'static ItemDef],
+        (last, last_cell): (&'static ItemDef, &Location),
+        norm: &str,
+        cell: &Location,
+    ) -> Unplaced {
         let places: Vec<String> = pool
             .iter()
             .map(|d| match d.parent {
@@ -141,9 +154,9 @@ impl Sections {
                 last_cell.clone(),
             ),
         };
-        Err(Unplaced {
+        Unplaced {
             message,
             cells: vec![cell.clone(), other],
-        })
+        }
     }
 }
