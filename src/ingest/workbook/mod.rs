@@ -180,83 +180,9 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
     if grids.iter().all(Grid::is_blank) {
         return Err(Error::input(Location::file(file), "the workbook is empty"));
     }
-    let mut year_origin: BTreeMap<i32, (YearKind, Location)> = BTreeMap::new();
-    let mut pending = Vec::new();
-    let mut units: Vec<(String, Option<String>, Decimal)> = Vec::new();
-    for mut grid in grids {
-        if grid.is_blank() {
-            continue;
-        }
-        let by_name = classify_name(&grid.name);
-        if by_name.map(|(_, s)| s) == Some(Statement::Taustatiedot) {
-            take_meta(&mut grid, &mut ds);
-        }
-        let layout = match sheet::read_layout(&grid, file) {
-            Ok(l) => l,
-            Err(f) if by_name.is_some() => {
-                let at = f
-                    .cells
-                    .last()
-                    .cloned()
-                    .unwrap_or_else(|| Location::sheet(file, &grid.name));
-                return Err(Error::input(at, f.message));
-            }
-            Err(_) => {
-                ds.findings.push(Finding::notice(
-                    "sheet_ignored",
-                    "sheet ignored: neither its name nor its content is a statement",
-                    vec![Location::sheet(file, &grid.name)],
-                ));
-                continue;
-            }
-        };
-        let Some((entity, statement)) = by_name.or_else(|| classify_content(&layout)) else {
-            ds.findings.push(Finding::notice(
-                "sheet_ignored",
-                "sheet ignored: neither its name nor its content is a statement",
-                vec![Location::sheet(file, &grid.name)],
-            ));
-            continue;
-        };
-        if let Some(other) = ds.sheets.get(&(entity, statement)) {
-            return Err(Error::input(
-                Location::sheet(file, &grid.name),
-                format!(
-                    "a second {} {} sheet; the first is '{other}'",
-                    entity.fi(),
-                    statement.fi()
-                ),
-            ));
-        }
-        ds.sheets.insert((entity, statement), grid.name.clone());
-        if by_name.is_none() {
-            ds.findings.push(Finding::notice(
-                "sheet_recognised",
-                format!(
-                    "sheet read as the {} {} by its content",
-                    entity.en(),
-                    statement.en()
-                ),
-                vec![Location::sheet(file, &grid.name)],
-            ));
-        }
-        if statement != Statement::Taustatiedot {
-            units.push((
-                grid.name.clone(),
-                layout.first().unit_found.clone(),
-                layout.first().scale,
-            ));
-        }
-        read_statement(
-            &mut ds,
-            &mut year_origin,
-            file,
-            &grid,
-            layout,
-            entity,
-            statement,
-            &mut pending,
-        );
+    let mut run = Carried::default();
+    for grid in grids {
+        read_sheet(&mut ds, file, grid, &mut run)?;
     }
     if ds.sheets.keys().all(|(_, s)| *s == Statement::Taustatiedot) {
         return Err(Error::input(
@@ -264,11 +190,102 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
             "no statement sheet found (tuloslaskelma, rahoituslaskelma or tase, by sheet name or content)",
         ));
     }
-    unitless_sheets(&mut ds, file, &units);
-    reconcile::judge(&mut ds, pending);
+    unitless_sheets(&mut ds, file, &run.units);
+    reconcile::judge(&mut ds, run.pending);
     check_signs(&mut ds);
     summarise_footnotes(&mut ds.findings);
     Ok(ds)
+}
+
+/// What reading one sheet leaves for the sheets after it and for the
+/// workbook as a whole.
+#[derive(Default)]
+struct Carried {
+    /// Where each year's kind was first read, to tell a sheet that disagrees.
+    year_origin: BTreeMap<i32, (YearKind, Location)>,
+    /// Rows that are none of the lines, judged once every sheet is read.
+    pending: Vec<reconcile::SheetRows>,
+    /// Each statement sheet's unit, as found or not.
+    units: Vec<(String, Option<String>, Decimal)>,
+}
+
+/// One sheet: which statement it is (by its name, else its content), its
+/// layout, then its rows; a sheet that is no statement is said and passed.
+fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -> Result<()> {
+    if grid.is_blank() {
+        return Ok(());
+    }
+    let by_name = classify_name(&grid.name);
+    if by_name.map(|(_, s)| s) == Some(Statement::Taustatiedot) {
+        take_meta(&mut grid, ds);
+    }
+    let layout = match sheet::read_layout(&grid, file) {
+        Ok(l) => l,
+        Err(f) if by_name.is_some() => {
+            let at = f
+                .cells
+                .last()
+                .cloned()
+                .unwrap_or_else(|| Location::sheet(file, &grid.name));
+            return Err(Error::input(at, f.message));
+        }
+        Err(_) => {
+            ds.findings.push(Finding::notice(
+                "sheet_ignored",
+                "sheet ignored: neither its name nor its content is a statement",
+                vec![Location::sheet(file, &grid.name)],
+            ));
+            return Ok(());
+        }
+    };
+    let Some((entity, statement)) = by_name.or_else(|| classify_content(&layout)) else {
+        ds.findings.push(Finding::notice(
+            "sheet_ignored",
+            "sheet ignored: neither its name nor its content is a statement",
+            vec![Location::sheet(file, &grid.name)],
+        ));
+        return Ok(());
+    };
+    if let Some(other) = ds.sheets.get(&(entity, statement)) {
+        return Err(Error::input(
+            Location::sheet(file, &grid.name),
+            format!(
+                "a second {} {} sheet; the first is '{other}'",
+                entity.fi(),
+                statement.fi()
+            ),
+        ));
+    }
+    ds.sheets.insert((entity, statement), grid.name.clone());
+    if by_name.is_none() {
+        ds.findings.push(Finding::notice(
+            "sheet_recognised",
+            format!(
+                "sheet read as the {} {} by its content",
+                entity.en(),
+                statement.en()
+            ),
+            vec![Location::sheet(file, &grid.name)],
+        ));
+    }
+    if statement != Statement::Taustatiedot {
+        run.units.push((
+            grid.name.clone(),
+            layout.first().unit_found.clone(),
+            layout.first().scale,
+        ));
+    }
+    read_statement(
+        ds,
+        &mut run.year_origin,
+        file,
+        &grid,
+        layout,
+        entity,
+        statement,
+        &mut run.pending,
+    );
+    Ok(())
 }
 
 /// A statement sheet that names no unit is judged against the workbook's
