@@ -4,17 +4,13 @@ use std::fmt::Write as _;
 
 use super::axes::{Plot, f};
 use crate::model::indicators::IndicatorDef;
+use crate::model::simulate::Cell;
 use crate::report::Lang;
 
 /// A fan chart: the 5–95 and 25–75 percentile bands, the median, the
 /// deterministic forecast dashed, the probability the target holds above
 /// each year, and the zero line where the target is one.
-pub(super) fn fan(
-    title: &str,
-    d: &IndicatorDef,
-    cells: &[&crate::model::simulate::Cell],
-    lang: Lang,
-) -> String {
+pub(super) fn fan(title: &str, d: &IndicatorDef, cells: &[&Cell], lang: Lang) -> String {
     let (w, h) = (640.0, 320.0);
     let (l, r, t, b) = (70.0, 12.0, 46.0, 30.0);
     let mut vals: Vec<f64> = cells
@@ -29,39 +25,11 @@ pub(super) fn fan(
         return String::new();
     }
     let pl = Plot::new(&vals, cells.len(), (w, h), (l, r, t, b));
-    let (x, y) = (|i: usize| pl.x(i), |v: f64| pl.y(v));
     let mut s = pl.open(title, d.unit, lang, "#b3261e");
-    let band = |a: usize, bb: usize, fill: &str| -> String {
-        let pts: Vec<(usize, f64, f64)> = cells
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| Some((i, c.percentiles[a]?, c.percentiles[bb]?)))
-            .collect();
-        if pts.len() < 2 {
-            return String::new();
-        }
-        let mut p = String::new();
-        for (i, lo, _) in &pts {
-            let _ = write!(p, "{:.1},{:.1} ", x(*i), y(*lo));
-        }
-        for (i, _, hi) in pts.iter().rev() {
-            let _ = write!(p, "{:.1},{:.1} ", x(*i), y(*hi));
-        }
-        format!("<polygon points=\"{}\" fill=\"{fill}\"/>", p.trim_end())
-    };
-    s.push_str(&band(0, 4, "#dbe7f3"));
-    s.push_str(&band(1, 3, "#a9c4e2"));
-    let line = |vals: Vec<(usize, f64)>, stroke: &str, dash: &str| -> String {
-        let pts: Vec<String> = vals
-            .iter()
-            .map(|(i, v)| format!("{:.1},{:.1}", x(*i), y(*v)))
-            .collect();
-        format!(
-            "<polyline points=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"2.5\"{dash}/>",
-            pts.join(" ")
-        )
-    };
-    s.push_str(&line(
+    s.push_str(&band(&pl, cells, (0, 4), "#dbe7f3"));
+    s.push_str(&band(&pl, cells, (1, 3), "#a9c4e2"));
+    s.push_str(&polyline(
+        &pl,
         cells
             .iter()
             .enumerate()
@@ -70,7 +38,8 @@ pub(super) fn fan(
         "#1f4e79",
         "",
     ));
-    s.push_str(&line(
+    s.push_str(&polyline(
+        &pl,
         cells
             .iter()
             .enumerate()
@@ -83,10 +52,10 @@ pub(super) fn fan(
         let _ = write!(
             s,
             "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{}</text><text x=\"{:.1}\" y=\"34\" font-size=\"11\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
-            x(i),
+            pl.x(i),
             h - b + 14.0,
             c.year,
-            x(i),
+            pl.x(i),
             if c.p_met >= 0.5 { "#1e7b34" } else { "#b3261e" },
             if c.p_not_measurable >= 1.0 {
                 "–".to_string()
@@ -97,4 +66,37 @@ pub(super) fn fan(
     }
     s.push_str("</svg>");
     s
+}
+
+/// The band between two percentiles (indices into a cell's five), over the
+/// years that have both; none when fewer than two years do.
+fn band(pl: &Plot, cells: &[&Cell], (a, bb): (usize, usize), fill: &str) -> String {
+    let pts: Vec<(usize, f64, f64)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((i, c.percentiles[a]?, c.percentiles[bb]?)))
+        .collect();
+    if pts.len() < 2 {
+        return String::new();
+    }
+    let mut p = String::new();
+    for (i, lo, _) in &pts {
+        let _ = write!(p, "{:.1},{:.1} ", pl.x(*i), pl.y(*lo));
+    }
+    for (i, _, hi) in pts.iter().rev() {
+        let _ = write!(p, "{:.1},{:.1} ", pl.x(*i), pl.y(*hi));
+    }
+    format!("<polygon points=\"{}\" fill=\"{fill}\"/>", p.trim_end())
+}
+
+/// A line through (year index, value) points.
+fn polyline(pl: &Plot, vals: Vec<(usize, f64)>, stroke: &str, dash: &str) -> String {
+    let pts: Vec<String> = vals
+        .iter()
+        .map(|(i, v)| format!("{:.1},{:.1}", pl.x(*i), pl.y(*v)))
+        .collect();
+    format!(
+        "<polyline points=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"2.5\"{dash}/>",
+        pts.join(" ")
+    )
 }
