@@ -1,7 +1,7 @@
 //! The closing sheets: the checks (what does not add up) and the run
 //! record that lets a reader repeat the run.
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::style::{Styles, f64_of, page_setup};
 use super::t;
@@ -90,6 +90,15 @@ pub(super) fn record_sheet(
     if doc.simulations.is_empty() {
         r += 1;
     }
+    r = inputs(doc, ws, st, r)?;
+    r += 1;
+    r = scenario_settings(doc, ws, st, r)?;
+    price_index(doc, ws, st, r)?;
+    Ok(())
+}
+
+/// Each input file with its checksum, from row `r`; gives the next row.
+fn inputs(doc: &Document, ws: &mut Worksheet, st: &Styles, mut r: u32) -> Result<u32, XlsxError> {
     ws.write_string_with_format(r, 0, t(doc, "Syöte", "Input"), &st.head)?;
     ws.write_string_with_format(r, 1, t(doc, "Tiedosto", "File"), &st.head)?;
     ws.write_string_with_format(r, 2, "SHA-256", &st.head)?;
@@ -100,7 +109,16 @@ pub(super) fn record_sheet(
         ws.write_string(r, 2, &f.sha256)?;
         r += 1;
     }
-    r += 1;
+    Ok(r)
+}
+
+/// Each scenario's settings, from row `r`; gives the next row.
+fn scenario_settings(
+    doc: &Document,
+    ws: &mut Worksheet,
+    st: &Styles,
+    mut r: u32,
+) -> Result<u32, XlsxError> {
     for run in &doc.runs {
         ws.write_string_with_format(
             r,
@@ -116,6 +134,16 @@ pub(super) fn record_sheet(
         }
         r += 1;
     }
+    Ok(r)
+}
+
+/// The price index with each year's change and its source, from row `r`.
+fn price_index(
+    doc: &Document,
+    ws: &mut Worksheet,
+    st: &Styles,
+    mut r: u32,
+) -> Result<(), XlsxError> {
     ws.write_string_with_format(
         r,
         0,
