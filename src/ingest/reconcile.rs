@@ -253,6 +253,9 @@ fn around(rows: &[TraceRow]) -> Around {
     }
 }
 
+/// One row that is no line: refused when a total needs it, accepted when
+/// the totals hold without it and it is a subtotal, a repeat or a
+/// specification of the lines beside it, refused otherwise.
 fn judge_row(
     ds: &mut Dataset,
     judge: &mut Judge,
@@ -261,23 +264,62 @@ fn judge_row(
     i: usize,
     u: &Unknown,
 ) -> Verdict {
-    let e = sheet.entity;
-    let above = near.above[i];
-    let below = near.below[i];
-    // A line's figure as printed: costs turned back when the sheet prints them positive.
-    let flip = |id: &str| {
-        if sheet.costs_positive && items::item(id).sign == Sign::Minus {
-            -Decimal::ONE
-        } else {
-            Decimal::ONE
-        }
-    };
     let nonzero: Vec<&(i32, Decimal, Decimal, Location)> =
         u.values.iter().filter(|v| !v.1.is_zero()).collect();
     if nonzero.is_empty() {
         return Verdict::Accepted("all its figures are zero, so no total needs it".into());
     }
-    for (y, v, _, _) in &nonzero {
+    if let Some(refused) = needed_by_totals(ds, judge, sheet, near, i, &nonzero) {
+        return refused;
+    }
+    // The totals hold without it and would have noticed it: say what it is.
+    if let Some(accepted) = as_sum_of_lines(ds, sheet, i, u) {
+        return accepted;
+    }
+    if let Some(accepted) = as_specification(ds, sheet, near, i, u) {
+        return accepted;
+    }
+    Verdict::Refused(
+        "the totals hold without it, but it is neither the sum of the lines beside it nor a part of the line above it".into(),
+        vec![],
+    )
+}
+
+/// A line's figure as printed: costs turned back when the sheet prints them positive.
+fn flip(sheet: &SheetRows, id: &str) -> Decimal {
+    if sheet.costs_positive && items::item(id).sign == Sign::Minus {
+        -Decimal::ONE
+    } else {
+        Decimal::ONE
+    }
+}
+
+/// Row `j`'s figure for year `y` as printed, with its step; none when the
+/// row is no line or has no figure that year.
+fn printed(ds: &Dataset, sheet: &SheetRows, j: usize, y: i32) -> Option<(Decimal, Decimal)> {
+    let TraceRow::Line(id) = sheet.rows[j] else {
+        return None;
+    };
+    ds.get(sheet.entity, id, y)
+        .map(|f| (f.value * flip(sheet, id), f.quantum))
+}
+
+/// Moves the lines beside the row in each year it has a figure: a refusal
+/// when a total needs the row (its amount closes a gap, or the totals
+/// around it do not hold), or when no total checks the lines at all; none
+/// when every year's totals hold without it and would have noticed it.
+fn needed_by_totals(
+    ds: &mut Dataset,
+    judge: &mut Judge,
+    sheet: &SheetRows,
+    near: &Around,
+    i: usize,
+    nonzero: &[&(i32, Decimal, Decimal, Location)],
+) -> Option<Verdict> {
+    let e = sheet.entity;
+    let above = near.above[i];
+    let below = near.below[i];
+    for (y, v, _, _) in nonzero {
         let mut pinned = false;
         let mut broken: Option<(Vec<Miss>, Vec<Location>)> = None;
         for (_, id) in [above, below].into_iter().flatten() {
@@ -288,58 +330,56 @@ fn judge_row(
                 .into_iter()
                 .collect();
             let Some(moved) = judge.probe(ds, key) else {
-                return not_judged();
+                return Some(not_judged());
             };
             match moved {
                 Moved::Unchecked => {}
                 Moved::Pinned => pinned = true,
                 Moved::Mends(gone) | Moved::Broken(gone) => {
                     // Does the row's own amount, beside this line, close the gap?
-                    let Some(moved) = judge.move_line(ds, key, *v * flip(id)) else {
-                        return not_judged();
+                    let Some(moved) = judge.move_line(ds, key, *v * flip(sheet, id)) else {
+                        return Some(not_judged());
                     };
                     if let Moved::Mends(mended) = moved {
-                        return Verdict::Refused(
+                        return Some(Verdict::Refused(
                             format!(
                                 "without it {}; counted beside \"{}\" it closes that gap, so it is a line the statement needs",
                                 describe(&mended),
                                 items::item(id).fi
                             ),
                             cells,
-                        );
+                        ));
                     }
                     broken.get_or_insert((gone, cells));
                 }
             }
         }
         if let Some((gone, cells)) = broken {
-            return Verdict::Refused(
+            return Some(Verdict::Refused(
                 format!(
                     "the totals around it do not hold without it ({}), so it cannot be shown to be a subtotal or a specification",
                     describe(&gone)
                 ),
                 cells,
-            );
+            ));
         }
         if !pinned {
-            return Verdict::Refused(
+            return Some(Verdict::Refused(
                 format!(
                     "no printed total checks the lines beside it in {y}, so it cannot be shown to be a subtotal or a specification"
                 ),
                 vec![],
-            );
+            ));
         }
     }
-    // The totals hold without it and would have noticed it: say what it is.
-    let printed = |j: usize, y: i32| -> Option<(Decimal, Decimal)> {
-        let TraceRow::Line(id) = sheet.rows[j] else {
-            return None;
-        };
-        ds.get(e, id, y).map(|f| (f.value * flip(id), f.quantum))
-    };
+    None
+}
+
+/// The lines it spans, upward or downward: other rows that are not lines
+/// are passed over, and a heading without a figure adds nothing. Accepted
+/// as a repeat of one line or an intermediate subtotal of several.
+fn as_sum_of_lines(ds: &Dataset, sheet: &SheetRows, i: usize, u: &Unknown) -> Option<Verdict> {
     let half = Decimal::new(5, 1);
-    // The lines it spans, upward or downward: other rows that are not lines
-    // are passed over, and a heading without a figure adds nothing.
     for up in [true, false] {
         let mut run: Vec<usize> = Vec::new();
         let mut j = i;
@@ -362,7 +402,7 @@ fn judge_row(
                 let mut sum = Decimal::ZERO;
                 let mut tol = *q * half;
                 for k in &run {
-                    if let Some((x, qx)) = printed(*k, *y) {
+                    if let Some((x, qx)) = printed(ds, sheet, *k, *y) {
                         // Figures near the decimal range cannot add up to a row.
                         let (Some(s), Some(t)) = (sum.checked_add(x), tol.checked_add(qx * half))
                         else {
@@ -383,7 +423,7 @@ fn judge_row(
                         _ => None,
                     })
                     .collect();
-                return Verdict::Accepted(if names.len() == 1 {
+                return Some(Verdict::Accepted(if names.len() == 1 {
                     format!("it repeats the figures of \"{}\" beside it", names[0])
                 } else {
                     format!(
@@ -391,39 +431,44 @@ fn judge_row(
                         names.join(" + "),
                         if up { "above" } else { "below" }
                     )
-                });
+                }));
             }
         }
     }
-    // A specification: inside the line above it, with any other such rows
-    // between them.
-    if let Some((a, id)) = above {
-        let within = u.values.iter().all(|(y, _, q, _)| {
-            let Some((parent, qp)) = printed(a, *y) else {
-                return false;
-            };
-            let Some(Some(parts)) = near.under.get(&a).and_then(|m| m.get(y)).copied() else {
-                return false;
-            };
-            let same_side =
-                parts.is_zero() || (parts.is_sign_negative() == parent.is_sign_negative());
-            same_side
-                && parent
-                    .abs()
-                    .checked_add((*q + qp) * half)
-                    .is_some_and(|room| parts.abs() <= room)
-        });
-        if within {
-            return Verdict::Accepted(format!(
-                "a specification within \"{}\" above it, whose figure the totals confirm",
-                items::item(id).fi
-            ));
-        }
-    }
-    Verdict::Refused(
-        "the totals hold without it, but it is neither the sum of the lines beside it nor a part of the line above it".into(),
-        vec![],
-    )
+    None
+}
+
+/// A specification: inside the line above it, with any other such rows
+/// between them.
+fn as_specification(
+    ds: &Dataset,
+    sheet: &SheetRows,
+    near: &Around,
+    i: usize,
+    u: &Unknown,
+) -> Option<Verdict> {
+    let half = Decimal::new(5, 1);
+    let (a, id) = near.above[i]?;
+    let within = u.values.iter().all(|(y, _, q, _)| {
+        let Some((parent, qp)) = printed(ds, sheet, a, *y) else {
+            return false;
+        };
+        let Some(Some(parts)) = near.under.get(&a).and_then(|m| m.get(y)).copied() else {
+            return false;
+        };
+        let same_side = parts.is_zero() || (parts.is_sign_negative() == parent.is_sign_negative());
+        same_side
+            && parent
+                .abs()
+                .checked_add((*q + qp) * half)
+                .is_some_and(|room| parts.abs() <= room)
+    });
+    within.then(|| {
+        Verdict::Accepted(format!(
+            "a specification within \"{}\" above it, whose figure the totals confirm",
+            items::item(id).fi
+        ))
+    })
 }
 
 /// A row with figures that is not a line, its figures in euros as printed.

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::Location;
-use crate::model::dataset::{Dataset, Entity};
+use crate::model::dataset::{Dataset, Entity, Figure};
 use crate::model::findings::{Finding, IdentityMiss};
 use crate::model::items::{self, ITEMS};
 
@@ -118,170 +118,179 @@ fn check(ds: &Dataset, exact: bool) -> Vec<Finding> {
     let years: Vec<i32> = ds.years.keys().copied().collect();
     for e in ds.entities() {
         for &y in &years {
-            // Each subtotal against the lines under it.
-            for def in ITEMS.iter().filter(|d| items::is_subtotal(d.id)) {
-                let Some(f) = ds.get(e, def.id, y) else {
-                    continue;
-                };
-                let parts: Vec<Term> = items::children(def.id)
-                    .filter_map(|c| term(ds, e, c.id, y))
-                    .collect();
-                if parts.is_empty() {
-                    continue;
-                }
-                let names: Vec<&str> = items::children(def.id)
-                    .filter(|c| term(ds, e, c.id, y).is_some())
-                    .map(|c| c.fi)
-                    .collect();
-                let left = Term {
-                    value: f.value,
-                    quantum: f.quantum,
-                    cells: vec![f.source.clone()],
-                };
-                compare(
-                    exact,
-                    &mut out,
-                    e,
-                    y,
-                    &format!("{} = {}", def.fi, names.join(" + ")),
-                    &left,
-                    &sum(&parts),
-                    false,
-                );
-            }
-            let t = |id: &str| term(ds, e, id, y);
-            // Change in cash against cash at the start and end of the year.
-            if let (Some(m), Some(end), Some(start)) = (
-                t("rl.rahavarojen_muutos"),
-                t("rl.rahavarat_31_12"),
-                t("rl.rahavarat_1_1"),
-            ) {
-                compare(
-                    exact,
-                    &mut out,
-                    e,
-                    y,
-                    "Rahavarojen muutos = Rahavarat 31.12. − Rahavarat 1.1.",
-                    &m,
-                    &sum(&[end, neg(start)]),
-                    false,
-                );
-            }
-            // The cash flow statement's cash against the balance sheet's.
-            let bs_cash = |yy: i32| -> Option<Term> {
-                let parts: Vec<Term> = ["ta.rahoitusarvopaperit", "ta.rahat_ja_pankkisaamiset"]
-                    .iter()
-                    .filter_map(|id| term(ds, e, id, yy))
-                    .collect();
-                (!parts.is_empty()).then(|| sum(&parts))
-            };
-            if let (Some(end), Some(bs)) = (t("rl.rahavarat_31_12"), bs_cash(y)) {
-                compare(
-                    exact,
-                    &mut out,
-                    e,
-                    y,
-                    "Rahavarat 31.12. = Rahoitusarvopaperit + Rahat ja pankkisaamiset (tase)",
-                    &end,
-                    &bs,
-                    false,
-                );
-            } else if let (Some(m), Some(now), Some(before)) =
-                (t("rl.rahavarojen_muutos"), bs_cash(y), bs_cash(y - 1))
-            {
-                compare(
-                    exact,
-                    &mut out,
-                    e,
-                    y,
-                    "Rahavarojen muutos = change in the balance sheet's cash",
-                    &m,
-                    &sum(&[now, neg(before)]),
-                    false,
-                );
-            }
-            if let (Some(a), Some(b)) = (t("ta.vastaavaa"), t("ta.vastattavaa")) {
-                compare(
-                    exact,
-                    &mut out,
-                    e,
-                    y,
-                    "Vastaavaa yhteensä = Vastattavaa yhteensä",
-                    &a,
-                    &b,
-                    false,
-                );
-            }
-            if let (Some(a), Some(b)) = (ds.get(e, "tl.vuosikate", y), ds.get(e, "rl.vuosikate", y))
-            {
-                let a = Term {
-                    value: a.value,
-                    quantum: a.quantum,
-                    cells: vec![a.source.clone()],
-                };
-                let b = Term {
-                    value: b.value,
-                    quantum: b.quantum,
-                    cells: vec![b.source.clone()],
-                };
-                compare(
-                    exact,
-                    &mut out,
-                    e,
-                    y,
-                    "Vuosikate (tuloslaskelma) = Vuosikate (rahoituslaskelma)",
-                    &a,
-                    &b,
-                    false,
-                );
-            }
-            if let (Some(a), Some(b)) = (t("tl.tilikauden_ylijaama"), t("ta.tilikauden_ylijaama")) {
-                compare(
-                    exact,
-                    &mut out,
-                    e,
-                    y,
-                    "Tilikauden ylijäämä (tuloslaskelma) = Tilikauden ylijäämä (tase)",
-                    &a,
-                    &b,
-                    false,
-                );
-            }
-            // Cash carries over from one year to the next.
-            if let (Some(start), Some(prev_end)) = (
-                t("rl.rahavarat_1_1"),
-                term(ds, e, "rl.rahavarat_31_12", y - 1),
-            ) {
-                compare(
-                    exact,
-                    &mut out,
-                    e,
-                    y,
-                    "Rahavarat 1.1. = last year's Rahavarat 31.12.",
-                    &start,
-                    &prev_end,
-                    !exact,
-                );
-            }
-            // The accumulated surplus rolls forward; corrections to equity can
-            // break this legitimately, so it is a warning.
-            if let (Some(now), Some(prev_acc), Some(prev_year)) = (
-                t("ta.edellisten_ylijaama"),
-                term(ds, e, "ta.edellisten_ylijaama", y - 1),
-                term(ds, e, "ta.tilikauden_ylijaama", y - 1),
-            ) {
-                compare(
-                    exact,
-                    &mut out,
-                    e,
-                    y,
-                    "Edellisten tilikausien ylijäämä = last year's Edellisten tilikausien ylijäämä + Tilikauden ylijäämä",
-                    &now,
-                    &sum(&[prev_acc, prev_year]),
-                    !exact,
-                );
-            }
+            let at = At { ds, e, y, exact };
+            subtotals(&at, &mut out);
+            cash(&at, &mut out);
+            across_statements(&at, &mut out);
+            carried_over(&at, &mut out);
         }
     }
     out
+}
+
+/// One entity's year under check, and whether to the cent.
+struct At<'a> {
+    ds: &'a Dataset,
+    e: Entity,
+    y: i32,
+    exact: bool,
+}
+
+impl At<'_> {
+    fn t(&self, id: &str) -> Option<Term> {
+        term(self.ds, self.e, id, self.y)
+    }
+
+    fn compare(&self, out: &mut Vec<Finding>, what: &str, left: &Term, right: &Term, warn: bool) {
+        compare(self.exact, out, self.e, self.y, what, left, right, warn);
+    }
+}
+
+/// A figure as printed, without the lines under it.
+fn printed(f: &Figure) -> Term {
+    Term {
+        value: f.value,
+        quantum: f.quantum,
+        cells: vec![f.source.clone()],
+    }
+}
+
+/// Each subtotal against the lines under it.
+fn subtotals(at: &At, out: &mut Vec<Finding>) {
+    let (ds, e, y) = (at.ds, at.e, at.y);
+    for def in ITEMS.iter().filter(|d| items::is_subtotal(d.id)) {
+        let Some(f) = ds.get(e, def.id, y) else {
+            continue;
+        };
+        let parts: Vec<Term> = items::children(def.id)
+            .filter_map(|c| term(ds, e, c.id, y))
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let names: Vec<&str> = items::children(def.id)
+            .filter(|c| term(ds, e, c.id, y).is_some())
+            .map(|c| c.fi)
+            .collect();
+        at.compare(
+            out,
+            &format!("{} = {}", def.fi, names.join(" + ")),
+            &printed(f),
+            &sum(&parts),
+            false,
+        );
+    }
+}
+
+/// Change in cash against cash at the start and end of the year, and the
+/// cash flow statement's cash against the balance sheet's (its change,
+/// when the cash flow statement prints no year-end cash).
+fn cash(at: &At, out: &mut Vec<Finding>) {
+    let (ds, e, y) = (at.ds, at.e, at.y);
+    let t = |id: &str| at.t(id);
+    if let (Some(m), Some(end), Some(start)) = (
+        t("rl.rahavarojen_muutos"),
+        t("rl.rahavarat_31_12"),
+        t("rl.rahavarat_1_1"),
+    ) {
+        at.compare(
+            out,
+            "Rahavarojen muutos = Rahavarat 31.12. − Rahavarat 1.1.",
+            &m,
+            &sum(&[end, neg(start)]),
+            false,
+        );
+    }
+    let bs_cash = |yy: i32| -> Option<Term> {
+        let parts: Vec<Term> = ["ta.rahoitusarvopaperit", "ta.rahat_ja_pankkisaamiset"]
+            .iter()
+            .filter_map(|id| term(ds, e, id, yy))
+            .collect();
+        (!parts.is_empty()).then(|| sum(&parts))
+    };
+    if let (Some(end), Some(bs)) = (t("rl.rahavarat_31_12"), bs_cash(y)) {
+        at.compare(
+            out,
+            "Rahavarat 31.12. = Rahoitusarvopaperit + Rahat ja pankkisaamiset (tase)",
+            &end,
+            &bs,
+            false,
+        );
+    } else if let (Some(m), Some(now), Some(before)) =
+        (t("rl.rahavarojen_muutos"), bs_cash(y), bs_cash(y - 1))
+    {
+        at.compare(
+            out,
+            "Rahavarojen muutos = change in the balance sheet's cash",
+            &m,
+            &sum(&[now, neg(before)]),
+            false,
+        );
+    }
+}
+
+/// The balance sheet's two sides, and the figures two statements both print.
+fn across_statements(at: &At, out: &mut Vec<Finding>) {
+    let (ds, e, y) = (at.ds, at.e, at.y);
+    let t = |id: &str| at.t(id);
+    if let (Some(a), Some(b)) = (t("ta.vastaavaa"), t("ta.vastattavaa")) {
+        at.compare(
+            out,
+            "Vastaavaa yhteensä = Vastattavaa yhteensä",
+            &a,
+            &b,
+            false,
+        );
+    }
+    if let (Some(a), Some(b)) = (ds.get(e, "tl.vuosikate", y), ds.get(e, "rl.vuosikate", y)) {
+        at.compare(
+            out,
+            "Vuosikate (tuloslaskelma) = Vuosikate (rahoituslaskelma)",
+            &printed(a),
+            &printed(b),
+            false,
+        );
+    }
+    if let (Some(a), Some(b)) = (t("tl.tilikauden_ylijaama"), t("ta.tilikauden_ylijaama")) {
+        at.compare(
+            out,
+            "Tilikauden ylijäämä (tuloslaskelma) = Tilikauden ylijäämä (tase)",
+            &a,
+            &b,
+            false,
+        );
+    }
+}
+
+/// What carries over from the year before: cash, and the accumulated
+/// surplus. Both are warnings outside exact checking; corrections to equity
+/// can break the surplus's roll legitimately.
+fn carried_over(at: &At, out: &mut Vec<Finding>) {
+    let (ds, e, y, exact) = (at.ds, at.e, at.y, at.exact);
+    let t = |id: &str| at.t(id);
+    if let (Some(start), Some(prev_end)) = (
+        t("rl.rahavarat_1_1"),
+        term(ds, e, "rl.rahavarat_31_12", y - 1),
+    ) {
+        at.compare(
+            out,
+            "Rahavarat 1.1. = last year's Rahavarat 31.12.",
+            &start,
+            &prev_end,
+            !exact,
+        );
+    }
+    if let (Some(now), Some(prev_acc), Some(prev_year)) = (
+        t("ta.edellisten_ylijaama"),
+        term(ds, e, "ta.edellisten_ylijaama", y - 1),
+        term(ds, e, "ta.tilikauden_ylijaama", y - 1),
+    ) {
+        at.compare(
+            out,
+            "Edellisten tilikausien ylijäämä = last year's Edellisten tilikausien ylijäämä + Tilikauden ylijäämä",
+            &now,
+            &sum(&[prev_acc, prev_year]),
+            !exact,
+        );
+    }
 }

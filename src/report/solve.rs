@@ -93,6 +93,59 @@ pub fn table(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let fi = lang == Lang::Fi;
+    header(ds, sc, levers, sol, lang, out)?;
+    writeln!(out)?;
+    found(sol, lang, out)?;
+    if !sol.not_measurable.is_empty() {
+        let m: Vec<Miss> = sol
+            .not_measurable
+            .iter()
+            .map(|(i, y)| Miss {
+                indicator: *i,
+                year: *y,
+                value: None,
+            })
+            .collect();
+        writeln!(
+            out,
+            "{}: {}",
+            if fi {
+                "Ei mitattavissa, ei lasketa"
+            } else {
+                "Not measurable, not counted"
+            },
+            misses(&m, lang)
+        )?;
+    }
+    writeln!(
+        out,
+        "{} {}.",
+        sol.trials,
+        match (fi, sol.trials) {
+            (true, 1) => "ennuste laskettiin",
+            (true, _) => "ennustetta laskettiin",
+            (false, 1) => "projection was run",
+            (false, _) => "projections were run",
+        }
+    )?;
+    if let Some(ev) = after {
+        writeln!(out)?;
+        crate::report::indicators::table(ev, &crate::model::findings::breaks(ds), lang, out)?;
+    }
+    Ok(())
+}
+
+/// The question asked: the targets and years, the scenario, the levers in
+/// their order, and what is missed without a move.
+fn header(
+    ds: &Dataset,
+    sc: &Scenario,
+    levers: &[LeverSpec],
+    sol: &Solution,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let fi = lang == Lang::Fi;
     let inds = sol
         .indicators
         .iter()
@@ -139,7 +192,13 @@ pub fn table(
         },
         misses(&sol.before, lang)
     )?;
-    writeln!(out)?;
+    Ok(())
+}
+
+/// The answer: no move needed, the moves that are enough (and that one
+/// step less misses), or what still misses with every lever at its bound.
+fn found(sol: &Solution, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let fi = lang == Lang::Fi;
     match &sol.found {
         Some(s) if s.is_empty() => writeln!(
             out,
@@ -183,42 +242,6 @@ pub fn table(
             )?;
             writeln!(out, "  {}", misses(&sol.blocking, lang))?;
         }
-    }
-    if !sol.not_measurable.is_empty() {
-        let m: Vec<Miss> = sol
-            .not_measurable
-            .iter()
-            .map(|(i, y)| Miss {
-                indicator: *i,
-                year: *y,
-                value: None,
-            })
-            .collect();
-        writeln!(
-            out,
-            "{}: {}",
-            if fi {
-                "Ei mitattavissa, ei lasketa"
-            } else {
-                "Not measurable, not counted"
-            },
-            misses(&m, lang)
-        )?;
-    }
-    writeln!(
-        out,
-        "{} {}.",
-        sol.trials,
-        match (fi, sol.trials) {
-            (true, 1) => "ennuste laskettiin",
-            (true, _) => "ennustetta laskettiin",
-            (false, 1) => "projection was run",
-            (false, _) => "projections were run",
-        }
-    )?;
-    if let Some(ev) = after {
-        writeln!(out)?;
-        crate::report::indicators::table(ev, &crate::model::findings::breaks(ds), lang, out)?;
     }
     Ok(())
 }

@@ -1,0 +1,181 @@
+//! The rows under a table's header: each row's label and its figures, and
+//! labels wrapped onto a second row joined back into one line.
+
+use super::block::{Sheet, Span};
+use super::header::{split_unit, unit_in};
+use super::{Pending, Row, YearColumn};
+use crate::error::Location;
+use crate::ingest::grid::Cell;
+use crate::ingest::number::{self, Num};
+use crate::model::findings::Finding;
+use crate::model::labels;
+
+/// Each data row of table `b`: the label is the text left of the first
+/// year column, the figures those under the year columns and their total
+/// columns. Figures without a label are refused, never read unplaced.
+pub(super) fn read_rows(
+    sh: &Sheet,
+    b: usize,
+    span: Span,
+    years: &[YearColumn],
+    label_end: u32,
+    findings: &mut Vec<Finding>,
+    pending: &mut Vec<Pending>,
+) {
+    let grid = sh.grid;
+    for r in span.data_from..span.data_to {
+        let mut label_parts = Vec::new();
+        let mut label_col = None;
+        for c in 0..label_end {
+            if let Some(t) = grid.get(r, c).text() {
+                label_parts.push(t.to_string());
+                label_col.get_or_insert(c);
+            }
+        }
+        let mut values = Vec::new();
+        let mut totals = Vec::new();
+        for yc in years {
+            for (col, into) in [(Some(yc.col), &mut values), (yc.total_col, &mut totals)] {
+                let Some(col) = col else { continue };
+                figure(sh, (r, col), yc, &label_parts, into, findings);
+            }
+        }
+        let has_label = label_col.is_some();
+        if !has_label {
+            if !values.is_empty() {
+                findings.push(Finding::error(
+                    "no_label",
+                    "figures on a row without a label",
+                    vec![sh.at(r, values[0].2)],
+                ));
+                continue;
+            }
+            if totals.is_empty() {
+                continue;
+            }
+        }
+        let (label, row_scale) = split_unit(&label_parts.join(" "));
+        pending.push(Pending {
+            row: Row {
+                row: r,
+                label,
+                label_col: label_col.unwrap_or(0),
+                values,
+                scale: row_scale,
+                block: b,
+                figure_rows: Vec::new(),
+            },
+            totals,
+            has_label,
+        });
+    }
+}
+
+/// One cell's figure into `into`; text that is no number and Excel's error
+/// values are errors naming the row and year, so no figure is lost unseen.
+fn figure(
+    sh: &Sheet,
+    (r, col): (u32, u32),
+    yc: &YearColumn,
+    label_parts: &[String],
+    into: &mut Vec<(i32, Num, u32)>,
+    findings: &mut Vec<Finding>,
+) {
+    match sh.grid.get(r, col) {
+        Cell::Empty => {}
+        Cell::Number(n) => into.push((yc.year, *n, col)),
+        Cell::Text(t) => match number::parse_text(t) {
+            Ok(Some(n)) => into.push((yc.year, n, col)),
+            Ok(None) => {}
+            Err(why) => findings.push(Finding::error(
+                "not_a_number",
+                format!(
+                    "{why} (row \"{}\", {} {})",
+                    label_parts.join(" "),
+                    yc.kind,
+                    yc.year
+                ),
+                vec![sh.at(r, col)],
+            )),
+        },
+        Cell::Error(e) => findings.push(Finding::error(
+            "cell_error",
+            format!(
+                "the cell holds {}{e}, not a figure (row \"{}\", {} {})",
+                // Excel's own (#DIV/0!), or a number too large.
+                if e.starts_with('#') {
+                    "the error value "
+                } else {
+                    ""
+                },
+                label_parts.join(" "),
+                yc.kind,
+                yc.year
+            ),
+            vec![sh.at(r, col)],
+        )),
+    }
+}
+
+/// A long label printed over two rows ("Pysyvien vastaavien" /
+/// "hyödykkeiden luovutustulot") is one line when its first part alone is
+/// none, that row has no figures, and the two together are a line.
+pub(super) fn join_wrapped_labels(
+    pending: &mut Vec<Pending>,
+    findings: &mut Vec<Finding>,
+    at: &dyn Fn(u32, u32) -> Location,
+) {
+    let mut joined: Vec<(String, Location)> = Vec::new();
+    let mut i = 0;
+    while i + 1 < pending.len() {
+        let (a, b) = (&pending[i], &pending[i + 1]);
+        let bare = |p: &Pending| p.row.values.is_empty() && p.totals.is_empty();
+        // The figures on the label's last row, or (a continuation in lower
+        // case, which a heading never is) on its first.
+        let figures_below = bare(a);
+        let figures_above =
+            !bare(a) && bare(b) && b.row.label.chars().next().is_some_and(char::is_lowercase);
+        let adjacent = (figures_below || figures_above)
+            && a.has_label
+            && b.has_label
+            && a.row.block == b.row.block
+            && b.row.row == a.row.row + 1
+            && labels::statements_of(&a.row.label).is_empty()
+            && unit_in(&a.row.label).is_none()
+            && !labels::is_plain_heading(&labels::normalize(&a.row.label));
+        if adjacent {
+            // "hyödyk-" / "keiden" is one word; "ja" / "-kulut" two.
+            let mut forms = vec![format!("{} {}", a.row.label, b.row.label)];
+            if let Some(stem) = a.row.label.strip_suffix('-')
+                && stem.ends_with(char::is_alphabetic)
+            {
+                forms.insert(0, format!("{stem}{}", b.row.label));
+            }
+            if let Some(label) = forms
+                .into_iter()
+                .find(|l| !labels::statements_of(l).is_empty())
+            {
+                let loc = at(a.row.row, a.row.label_col);
+                let label_col = a.row.label_col.min(b.row.label_col);
+                let keep = if figures_below { i + 1 } else { i };
+                pending[keep].row.label = label.clone();
+                pending[keep].row.label_col = label_col;
+                pending.remove(if figures_below { i } else { i + 1 });
+                joined.push((label, loc));
+            }
+        }
+        i += 1;
+    }
+    if let Some((label, loc)) = joined.first() {
+        let more = if joined.len() > 1 {
+            format!(" and {} more", joined.len() - 1)
+        } else {
+            String::new()
+        };
+        findings.push(Finding::notice(
+            "label_wrapped",
+            format!("labels wrapped onto a second row read as one line: \"{label}\"{more}"),
+            vec![loc.clone()],
+        ));
+    }
+}

@@ -1,0 +1,155 @@
+//! A workbook file into grids of cells, within bounds on sheets, cells and
+//! the cells walked past.
+
+use std::path::Path;
+
+use calamine::{Data, Reader, Sheets, XlsxError, open_workbook_auto};
+
+use crate::error::{Error, Location, Result, cell_name};
+use crate::ingest::container;
+use crate::ingest::grid::{self, Cell, Grid};
+use crate::ingest::number;
+
+/// Sheets in one workbook; a statement workbook has a handful.
+const MAX_SHEETS: usize = 1_000;
+/// Cells a reader may walk past, empty or not, in one workbook: a styled
+/// but empty cell costs reading time, not memory, and this bounds the time.
+const MAX_VISITED: u64 = 20_000_000;
+
+/// Every sheet of a workbook as a grid of cells. Sheets are read cell by
+/// cell where the format allows (xlsx, xlsm, xlsb) and checked against the
+/// bounds before the reader allocates anything where it does not (ods);
+/// content beyond [`grid::MAX_ROWS`] × [`grid::MAX_COLS`] or more than
+/// [`grid::MAX_CELLS`] cells is refused naming the cell.
+pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
+    let file = path.display().to_string();
+    if !path.exists() {
+        return Err(Error::input(Location::file(&file), "no such file"));
+    }
+    container::check(path, &file)?;
+    let mut wb = open_workbook_auto(path).map_err(|e| {
+        Error::input(
+            Location::file(&file),
+            format!("not a workbook that can be read (xlsx, xlsm, xls, xlsb or ods): {e}"),
+        )
+    })?;
+    let names = wb.sheet_names();
+    if names.len() > MAX_SHEETS {
+        return Err(Error::input(
+            Location::file(&file),
+            format!(
+                "{} sheets; kivijalka reads workbooks of at most {MAX_SHEETS}",
+                names.len()
+            ),
+        ));
+    }
+    let mut load = Load {
+        file: &file,
+        cells: 0,
+        visited: 0,
+    };
+    let mut grids = Vec::new();
+    for name in names {
+        let unreadable = |e: &dyn std::fmt::Display| {
+            Error::input(
+                Location::sheet(&file, &name),
+                format!("the sheet cannot be read: {e}"),
+            )
+        };
+        let mut grid = Grid::new(&name);
+        match &mut wb {
+            Sheets::Xlsx(x) => {
+                let mut cells = match x.worksheet_cells_reader(&name) {
+                    Ok(c) => c,
+                    // A chart sheet has no cells.
+                    Err(XlsxError::NotAWorksheet(_)) => {
+                        grids.push(grid);
+                        continue;
+                    }
+                    Err(e) => return Err(unreadable(&e)),
+                };
+                while let Some(c) = cells.next_cell().map_err(|e| unreadable(&e))? {
+                    let (r, col) = c.get_position();
+                    load.put(
+                        &mut grid,
+                        r,
+                        col,
+                        cell_of(&Data::from(c.get_value().clone())),
+                    )?;
+                }
+            }
+            Sheets::Xlsb(x) => {
+                let mut cells = x
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| unreadable(&e))?;
+                while let Some(c) = cells.next_cell().map_err(|e| unreadable(&e))? {
+                    let (r, col) = c.get_position();
+                    load.put(
+                        &mut grid,
+                        r,
+                        col,
+                        cell_of(&Data::from(c.get_value().clone())),
+                    )?;
+                }
+            }
+            wb => {
+                let range = wb.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                for (r, col, data) in range.used_cells() {
+                    let (r, col) = (r0.saturating_add(r as u32), c0.saturating_add(col as u32));
+                    load.put(&mut grid, r, col, cell_of(data))?;
+                }
+            }
+        }
+        grids.push(grid);
+    }
+    Ok(grids)
+}
+
+/// What has been read of a workbook so far, against its bounds.
+struct Load<'a> {
+    file: &'a str,
+    cells: usize,
+    visited: u64,
+}
+
+impl Load<'_> {
+    fn put(&mut self, grid: &mut Grid, row: u32, col: u32, cell: Cell) -> Result<()> {
+        let at = || Location::cell(self.file, &grid.name, cell_name(row, col));
+        self.visited += 1;
+        if self.visited > MAX_VISITED {
+            return Err(Error::input(
+                at(),
+                format!(
+                    "more than {MAX_VISITED} cells, empty or not, to go through; \
+                     kivijalka reads smaller workbooks"
+                ),
+            ));
+        }
+        if cell.is_empty() {
+            return Ok(());
+        }
+        if let Some(why) = grid::out_of_bounds(row, col) {
+            return Err(Error::input(at(), why));
+        }
+        self.cells += 1;
+        if self.cells > grid::MAX_CELLS {
+            return Err(Error::input(at(), grid::too_many_cells()));
+        }
+        grid.set(row, col, cell);
+        Ok(())
+    }
+}
+
+fn cell_of(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Number(number::from_i64(*i)),
+        Data::Float(f) => Cell::from(*f),
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Bool(b) => Cell::Text(b.to_string()),
+        Data::DateTime(d) => Cell::Text(d.to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(format!("{e}")),
+    }
+}

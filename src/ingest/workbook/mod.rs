@@ -1,0 +1,361 @@
+//! Reading a ledger's statement workbook into the statement model.
+//!
+//! `load` turns a file into grids; this module tells which sheet holds
+//! which statement; `statement` reads one sheet, helped by `sections` (which
+//! of two same-named lines a row is) and `signs` (the sign convention).
+
+mod load;
+mod sections;
+mod signs;
+mod statement;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Location, Result};
+use crate::ingest::grid::{Cell, Grid};
+use crate::ingest::reconcile;
+use crate::ingest::sheet::{self, Layout};
+use crate::model::dataset::{Dataset, Entity, YearKind};
+use crate::model::findings::Finding;
+use crate::model::items::Statement;
+use crate::model::labels;
+pub use load::load_grids;
+use signs::check_signs;
+use statement::read_statement;
+
+/// Reads a workbook (xlsx, xlsm, xls, xlsb or ods) from disk.
+pub fn read_path(path: &Path) -> Result<Dataset> {
+    read_grids(&path.display().to_string(), load_grids(path)?)
+}
+
+/// A workbook of statements, or a long table of many municipalities on one
+/// of its sheets (then `true`).
+pub fn read_any(path: &Path) -> Result<(Vec<Dataset>, bool)> {
+    let file = path.display().to_string();
+    let grids = load_grids(path)?;
+    match grids.iter().find(|g| crate::ingest::long::looks_long(g)) {
+        Some(g) => Ok((crate::ingest::long::read_long_grid(g, &file)?, true)),
+        None => Ok((vec![read_grids(&file, grids)?], false)),
+    }
+}
+
+/// Which statement a sheet's name says it holds.
+fn classify_name(name: &str) -> Option<(Entity, Statement)> {
+    let n = labels::normalize_keep_numbers(name).replace(' ', "");
+    let group = n.contains("konserni") || n.contains("koncern") || n.contains("group");
+    let entity = if group { Entity::Group } else { Entity::City };
+    let st = if n.contains("tuloslaskelma")
+        || n.contains("resultatrakning")
+        || n.contains("income")
+        || n == "tl"
+        || n.starts_with("tl") && n.len() <= 4
+    {
+        Statement::Tuloslaskelma
+    } else if n.contains("rahoituslaskelma")
+        || n.contains("finansieringsanalys")
+        || n.contains("cashflow")
+        || n == "rl"
+    {
+        Statement::Rahoituslaskelma
+    } else if n.contains("tase") || n.contains("balansrakning") || n.contains("balance") {
+        Statement::Tase
+    } else if n.contains("tausta")
+        || n.contains("bakgrund")
+        || n.contains("perustiedot")
+        || n.contains("background")
+    {
+        return Some((Entity::City, Statement::Taustatiedot));
+    } else {
+        return None;
+    };
+    Some((entity, st))
+}
+
+fn classify_content(layout: &Layout) -> Option<(Entity, Statement)> {
+    let t = &layout.titles;
+    let entity = if t.contains("konserni") || t.contains("koncern") {
+        Entity::Group
+    } else {
+        Entity::City
+    };
+    for (words, st) in [
+        (
+            &["tuloslaskelma", "resultaträkning"][..],
+            Statement::Tuloslaskelma,
+        ),
+        (
+            &["rahoituslaskelma", "finansieringsanalys"][..],
+            Statement::Rahoituslaskelma,
+        ),
+        (&["tase", "balansräkning"][..], Statement::Tase),
+        (
+            &["taustatiedot", "bakgrundsuppgifter"][..],
+            Statement::Taustatiedot,
+        ),
+    ] {
+        if words.iter().any(|w| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .any(|x| x == *w || x == format!("konserni{w}"))
+        }) {
+            return Some((entity, st));
+        }
+    }
+    let mut votes: BTreeMap<Statement, usize> = BTreeMap::new();
+    for row in &layout.rows {
+        for st in labels::statements_of(&row.label) {
+            *votes.entry(st).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(Statement, usize)> = votes.into_iter().collect();
+    ranked.sort_by_key(|a| std::cmp::Reverse(a.1));
+    match ranked.as_slice() {
+        [(st, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(_, m)| *m * 2 < *n) => {
+            Some((entity, *st))
+        }
+        _ => None,
+    }
+}
+
+const META_NAME: &[&str] = &[
+    "kunta",
+    "kunnan nimi",
+    "kaupunki",
+    "kommun",
+    "municipality",
+    "nimi",
+];
+const META_CODE: &[&str] = &[
+    "kuntanumero",
+    "kuntakoodi",
+    "kunnan numero",
+    "kommunnummer",
+    "municipality code",
+    "kuntanro",
+];
+
+/// Name and number of the municipality in the background sheet: a label with
+/// the value beside it. Those rows are taken out before the year columns are read.
+fn take_meta(grid: &mut Grid, ds: &mut Dataset) {
+    for r in 0..grid.height() {
+        let Some((c, label)) =
+            (0..grid.width()).find_map(|c| grid.get(r, c).text().map(|t| (c, t.to_string())))
+        else {
+            continue;
+        };
+        let key = labels::normalize(&label);
+        let target = if META_NAME.contains(&key.as_str()) {
+            1
+        } else if META_CODE.contains(&key.as_str()) {
+            2
+        } else {
+            continue;
+        };
+        let value = (c + 1..grid.width()).find_map(|cc| match grid.get(r, cc) {
+            Cell::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+            Cell::Number(n) => Some(n.value.to_string()),
+            _ => None,
+        });
+        if let Some(v) = value {
+            if target == 1 {
+                ds.municipality = Some(v);
+            } else {
+                ds.municipality_code = Some(v);
+            }
+        }
+        for cc in 0..grid.width() {
+            grid.set(r, cc, Cell::Empty);
+        }
+    }
+}
+
+/// Reads sheets already turned into grids. `file` names the source in messages.
+pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
+    let mut ds = Dataset {
+        file: file.to_string(),
+        ..Default::default()
+    };
+    if grids.iter().all(Grid::is_blank) {
+        return Err(Error::input(Location::file(file), "the workbook is empty"));
+    }
+    let mut run = Carried::default();
+    for grid in grids {
+        read_sheet(&mut ds, file, grid, &mut run)?;
+    }
+    if ds.sheets.keys().all(|(_, s)| *s == Statement::Taustatiedot) {
+        return Err(Error::input(
+            Location::file(file),
+            "no statement sheet found (tuloslaskelma, rahoituslaskelma or tase, by sheet name or content)",
+        ));
+    }
+    unitless_sheets(&mut ds, file, &run.units);
+    reconcile::judge(&mut ds, run.pending);
+    check_signs(&mut ds);
+    summarise_footnotes(&mut ds.findings);
+    Ok(ds)
+}
+
+/// What reading one sheet leaves for the sheets after it and for the
+/// workbook as a whole.
+#[derive(Default)]
+struct Carried {
+    /// Where each year's kind was first read, to tell a sheet that disagrees.
+    year_origin: BTreeMap<i32, (YearKind, Location)>,
+    /// Rows that are none of the lines, judged once every sheet is read.
+    pending: Vec<reconcile::SheetRows>,
+    /// Each statement sheet's unit, as found or not.
+    units: Vec<(String, Option<String>, Decimal)>,
+}
+
+/// One sheet: which statement it is (by its name, else its content), its
+/// layout, then its rows; a sheet that is no statement is said and passed.
+fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -> Result<()> {
+    if grid.is_blank() {
+        return Ok(());
+    }
+    let by_name = classify_name(&grid.name);
+    if by_name.map(|(_, s)| s) == Some(Statement::Taustatiedot) {
+        take_meta(&mut grid, ds);
+    }
+    let layout = match sheet::read_layout(&grid, file) {
+        Ok(l) => l,
+        Err(f) if by_name.is_some() => {
+            let at = f
+                .cells
+                .last()
+                .cloned()
+                .unwrap_or_else(|| Location::sheet(file, &grid.name));
+            return Err(Error::input(at, f.message));
+        }
+        Err(_) => {
+            ds.findings.push(Finding::notice(
+                "sheet_ignored",
+                "sheet ignored: neither its name nor its content is a statement",
+                vec![Location::sheet(file, &grid.name)],
+            ));
+            return Ok(());
+        }
+    };
+    let Some((entity, statement)) = by_name.or_else(|| classify_content(&layout)) else {
+        ds.findings.push(Finding::notice(
+            "sheet_ignored",
+            "sheet ignored: neither its name nor its content is a statement",
+            vec![Location::sheet(file, &grid.name)],
+        ));
+        return Ok(());
+    };
+    if let Some(other) = ds.sheets.get(&(entity, statement)) {
+        return Err(Error::input(
+            Location::sheet(file, &grid.name),
+            format!(
+                "a second {} {} sheet; the first is '{other}'",
+                entity.fi(),
+                statement.fi()
+            ),
+        ));
+    }
+    ds.sheets.insert((entity, statement), grid.name.clone());
+    if by_name.is_none() {
+        ds.findings.push(Finding::notice(
+            "sheet_recognised",
+            format!(
+                "sheet read as the {} {} by its content",
+                entity.en(),
+                statement.en()
+            ),
+            vec![Location::sheet(file, &grid.name)],
+        ));
+    }
+    if statement != Statement::Taustatiedot {
+        run.units.push((
+            grid.name.clone(),
+            layout.first().unit_found.clone(),
+            layout.first().scale,
+        ));
+    }
+    read_statement(
+        ds,
+        &mut run.year_origin,
+        file,
+        &grid,
+        layout,
+        entity,
+        statement,
+        &mut run.pending,
+    );
+    Ok(())
+}
+
+/// A statement sheet that names no unit is judged against the workbook's
+/// other statement sheets: if one of them names a unit other than euros,
+/// reading this one as euros would be a guess a thousand times off, and its
+/// identities would hold all the same. An error naming both sheets.
+fn unitless_sheets(ds: &mut Dataset, file: &str, units: &[(String, Option<String>, Decimal)]) {
+    let Some((other, Some(found), scale)) = units
+        .iter()
+        .find(|(_, found, scale)| found.is_some() && *scale != Decimal::ONE)
+    else {
+        return;
+    };
+    for (sheet, found_here, _) in units {
+        if found_here.is_none() {
+            ds.findings.push(Finding::error(
+                "unit_missing",
+                format!(
+                    "no unit found above the figures (such as \"1 000 €\"), while sheet '{other}' is in units of {} € (from {found}); add the sheet's unit row",
+                    scale.normalize()
+                ),
+                vec![Location::sheet(file, sheet)],
+            ));
+        }
+    }
+}
+
+/// A sheet whose labels all carry a note number (a note column glued to the
+/// label) would give a notice a row: past a few, one notice a sheet names
+/// the first of them and every cell.
+fn summarise_footnotes(findings: &mut Vec<Finding>) {
+    const SHOWN: usize = 3;
+    let key = |f: &Finding| match (f.code, f.cells.first()) {
+        ("footnote_marker", Some(c)) => Some((c.file.clone(), c.sheet.clone())),
+        _ => None,
+    };
+    let mut by_sheet: BTreeMap<(String, Option<String>), Vec<Finding>> = BTreeMap::new();
+    for f in findings.iter() {
+        if let Some(k) = key(f) {
+            by_sheet.entry(k).or_default().push(f.clone());
+        }
+    }
+    let mut out = Vec::with_capacity(findings.len());
+    for f in findings.drain(..) {
+        let Some(k) = key(&f) else {
+            out.push(f);
+            continue;
+        };
+        let Some(notes) = by_sheet.get_mut(&k) else {
+            continue; // summarised at the sheet's first
+        };
+        if notes.len() <= SHOWN {
+            out.push(f);
+            continue;
+        }
+        let notes = by_sheet.remove(&k).unwrap_or_default();
+        let examples: Vec<&str> = notes
+            .iter()
+            .take(SHOWN)
+            .map(|n| n.message.as_str())
+            .collect();
+        out.push(Finding::notice(
+            "footnote_marker",
+            format!(
+                "{} labels read without a trailing footnote marker, such as {} …",
+                notes.len(),
+                examples.join("; ")
+            ),
+            notes.iter().flat_map(|n| n.cells.clone()).collect(),
+        ));
+    }
+    *findings = out;
+}

@@ -1,0 +1,181 @@
+//! Signs: whether a statement carries its costs as positive figures, and
+//! figures whose sign is not the published one.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use super::statement::Figures;
+use crate::error::Location;
+use crate::model::dataset::Dataset;
+use crate::model::findings::Finding;
+use crate::model::items::{self, Sign, Statement};
+
+/// Decides whether costs are carried as positive figures, from the
+/// statement's own subtotals where it has them, and says what it found.
+pub(super) fn sign_convention(
+    ds: &mut Dataset,
+    file: &str,
+    sheet: &str,
+    statement: Statement,
+    read: &Figures,
+) -> bool {
+    let (what, neg, pos) = by_subtotal(statement, read);
+    let loc = vec![Location::sheet(file, sheet)];
+    let name = statement.fi();
+    if !neg.is_empty() || !pos.is_empty() {
+        let positive = pos.len() > neg.len();
+        if !neg.is_empty() && !pos.is_empty() {
+            ds.findings.push(Finding::warning(
+                "sign_convention",
+                format!(
+                    "{name}: costs look negative in {neg:?} but positive in {pos:?}; read as {}",
+                    if positive { "positive" } else { "negative" }
+                ),
+                loc,
+            ));
+        } else {
+            let y = if positive { pos[0] } else { neg[0] };
+            ds.findings.push(Finding::notice(
+                "sign_convention",
+                if positive {
+                    format!("{name}: costs and outflows are carried as positive figures (checked: {what}, with costs subtracted, holds in {y}); read as negative, as published")
+                } else {
+                    format!("{name}: costs and outflows are carried as negative figures, as published (checked: {what} holds in {y})")
+                },
+                loc,
+            ));
+        }
+        return positive;
+    }
+    by_own_signs(ds, name, read, loc)
+}
+
+/// The years in which the statement's subtotal holds with costs negative,
+/// and those in which it holds with them positive; with the identity
+/// checked, for the notice. A year where both or neither hold says nothing.
+fn by_subtotal(statement: Statement, read: &Figures) -> (&'static str, Vec<i32>, Vec<i32>) {
+    let get = |id: &str, y: i32| {
+        read.get(&(items::item(id).id, y))
+            .map(|r| (r.value, r.quantum))
+    };
+    // A subtotal not printed is the sum of its printed lines.
+    let total = |id: &str, y: i32| -> Option<(Decimal, Decimal)> {
+        if let Some(v) = get(id, y) {
+            return Some(v);
+        }
+        let mut any = None;
+        for c in items::children(id) {
+            if let Some((v, q)) = get(c.id, y) {
+                let (s, qs) = any.unwrap_or((Decimal::ZERO, Decimal::ZERO));
+                any = Some((s + v, qs + q));
+            }
+        }
+        any
+    };
+    let (total_id, plus_ids, minus_id, what) = match statement {
+        Statement::Tuloslaskelma => (
+            "tl.toimintakate",
+            &[
+                "tl.toimintatuotot",
+                "tl.valmistus_omaan_kayttoon",
+                "tl.osuus_osakkuusyhteisoista",
+            ][..],
+            "tl.toimintakulut",
+            "toimintakate = toimintatuotot + toimintakulut",
+        ),
+        _ => (
+            "rl.investointien_rahavirta",
+            &["rl.rahoitusosuudet", "rl.luovutustulot"][..],
+            "rl.investointimenot",
+            "investointien rahavirta = investointimenot + rahoitusosuudet + luovutustulot",
+        ),
+    };
+    let years: BTreeSet<i32> = read.keys().map(|(_, y)| *y).collect();
+    let (mut neg, mut pos) = (Vec::new(), Vec::new());
+    for y in &years {
+        let (Some((k, qk)), Some((c, qc))) = (get(total_id, *y), total(minus_id, *y)) else {
+            continue;
+        };
+        if c.is_zero() {
+            continue;
+        }
+        let mut plus = Decimal::ZERO;
+        let mut tol = qk + qc;
+        for id in plus_ids {
+            if let Some((v, q)) = total(id, *y) {
+                plus += v;
+                tol += q;
+            }
+        }
+        let tol = tol / Decimal::TWO;
+        let neg_ok = (k - (plus + c)).abs() <= tol;
+        let pos_ok = (k - (plus - c)).abs() <= tol;
+        if neg_ok && !pos_ok {
+            neg.push(*y);
+        } else if pos_ok && !neg_ok {
+            pos.push(*y);
+        }
+    }
+    (what, neg, pos)
+}
+
+/// No subtotal to decide by: the costs' own signs, the more common one.
+fn by_own_signs(ds: &mut Dataset, name: &str, read: &Figures, loc: Vec<Location>) -> bool {
+    let (mut p, mut n) = (0, 0);
+    for ((id, _), r) in read {
+        if items::item(id).sign == Sign::Minus {
+            if r.value > Decimal::ZERO {
+                p += 1;
+            } else if r.value < Decimal::ZERO {
+                n += 1;
+            }
+        }
+    }
+    if p + n == 0 {
+        return false;
+    }
+    let positive = p > n;
+    ds.findings.push(Finding::notice(
+        "sign_convention",
+        format!(
+            "{name}: no subtotal to check the sign convention against; costs are mostly {}, read as {}",
+            if positive { "positive" } else { "negative" },
+            if positive { "positive figures and turned negative, as published" } else { "published (negative)" }
+        ),
+        loc,
+    ));
+    positive
+}
+
+/// A figure whose sign is the opposite of how the line is published is kept
+/// as printed, with a warning: the reader should know it was not "fixed".
+pub(super) fn check_signs(ds: &mut Dataset) {
+    let mut out = Vec::new();
+    for ((entity, id, year), fig) in &ds.figures {
+        let def = items::item(id);
+        let wrong = match def.sign {
+            Sign::Plus => fig.value < Decimal::ZERO,
+            Sign::Minus => fig.value > Decimal::ZERO,
+            Sign::Either => false,
+        };
+        if wrong && !def.statement.eq(&Statement::Tase) {
+            out.push(Finding::warning(
+                "unexpected_sign",
+                format!(
+                    "{} {year}: \"{}\" is {} where it is published {}; read as printed",
+                    entity.fi(),
+                    def.fi,
+                    fig.value,
+                    if def.sign == Sign::Plus {
+                        "positive"
+                    } else {
+                        "negative"
+                    }
+                ),
+                vec![fig.source.clone()],
+            ));
+        }
+    }
+    ds.findings.extend(out);
+}

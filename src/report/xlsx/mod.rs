@@ -1,0 +1,95 @@
+//! The council report as an Excel workbook: numbers as numbers with euro
+//! formats, statuses coloured, native charts of each indicator against its
+//! target, frozen headers, widths set, landscape pages one wide. The only
+//! module that knows rust_xlsxwriter.
+//!
+//! Reproducible: the document's creation time is fixed, so the same inputs
+//! give the same bytes.
+
+mod batch;
+mod record;
+mod risk;
+mod statements;
+mod style;
+mod summary;
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
+
+use crate::model::dataset::Entity;
+use crate::model::indicators::Status;
+use crate::report::document::Document;
+pub use batch::batch_summary;
+use record::{checks_sheet, record_sheet};
+use risk::{sensitivity_sheet, simulation_sheet};
+use statements::{drivers_sheet, ratios_sheet, scenarios_sheet, statements_sheet};
+use style::Styles;
+use summary::{charts, summary};
+
+fn t(doc: &Document, fi: &'static str, en: &'static str) -> &'static str {
+    if doc.fi() { fi } else { en }
+}
+
+fn status_word(doc: &Document, s: Status) -> &'static str {
+    if doc.fi() { s.fi() } else { s.en() }
+}
+
+/// The sheet name for the `i`th of several: "Simulointi", "Simulointi 2", ...
+fn numbered(base: &str, i: usize) -> String {
+    match i {
+        0 => base.to_string(),
+        _ => format!("{base} {}", i + 1),
+    }
+}
+
+pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_title(format!("{} — kivijalka", doc.ds.name()))
+            .set_author("kivijalka"),
+    );
+    let st = Styles::new();
+    summary(doc, &mut wb, &st)?;
+    charts(doc, &mut wb, &st, allowance)?;
+    scenarios_sheet(doc, &mut wb, &st)?;
+    let all: Vec<i32> = doc.ds.years.keys().copied().collect();
+    statements_sheet(
+        doc,
+        &mut wb,
+        &st,
+        t(doc, "Laskelmat", "Statements"),
+        doc.ds,
+        &all,
+        &[Entity::City, Entity::Group],
+    )?;
+    if let Some(run) = doc.runs.first() {
+        let p = &run.projection;
+        let years: Vec<i32> = (p.base_year..=p.horizon).collect();
+        statements_sheet(
+            doc,
+            &mut wb,
+            &st,
+            t(doc, "Ennuste", "Projection"),
+            &p.dataset,
+            &years,
+            &[Entity::City],
+        )?;
+        drivers_sheet(doc, &mut wb, &st)?;
+    }
+    // A sheet per simulated scenario: "Simulointi", "Simulointi 2", ...
+    for (i, sim) in doc.simulations.iter().enumerate() {
+        let name = numbered(t(doc, "Simulointi", "Simulation"), i);
+        simulation_sheet(doc, &mut wb, &st, sim, &name)?;
+    }
+    for (i, s) in doc.sensitivity.iter().enumerate() {
+        let name = numbered(t(doc, "Herkkyys", "Sensitivity"), i);
+        sensitivity_sheet(doc, &mut wb, &st, s, &name)?;
+    }
+    ratios_sheet(doc, &mut wb, &st)?;
+    checks_sheet(doc, &mut wb, &st)?;
+    record_sheet(doc, &mut wb, &st)?;
+    wb.save_to_buffer()
+}
