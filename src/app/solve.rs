@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::model::dataset::Dataset;
 use crate::model::indicators::Evaluation;
 use crate::model::projection::{Options, ProjectionError};
-use crate::model::scenario::{Scenario, ScenarioError};
+use crate::model::scenario::Scenario;
 use crate::model::solve::{self, Goal, LeverSpec, Solution, SolveError};
 
 use super::project::{project, projection_error};
@@ -22,14 +22,6 @@ pub fn solve(
     goal: &Goal,
 ) -> Result<(Solution, Option<Evaluation>)> {
     let scenario_error = projection_error(ds, sc);
-    // A span the flags set that holds no projected year is told as it
-    // always was: against the scenario, naming the flag.
-    let span = |message: String| {
-        scenario_error(ProjectionError::Scenario(ScenarioError {
-            at: None,
-            message,
-        }))
-    };
     let sol = solve::solve(
         ds,
         sc,
@@ -42,10 +34,12 @@ pub fn solve(
     // The search's first projection is the scenario's own: a mistake in
     // the file is named by file and line, one in a lever by the lever.
     .map_err(|e| match e {
-        SolveError::FromOutside { from, first, last } => span(format!(
+        // A span the flags set that holds no projected year is a mistake
+        // in the flags, told as one (not against the scenario file).
+        SolveError::FromOutside { from, first, last } => usage(format!(
             "--from {from}: the lever can move only in a projected year, {first}–{last}"
         )),
-        SolveError::ByBeforeFrom { by, from, last } => span(format!(
+        SolveError::ByBeforeFrom { by, from, last } => usage(format!(
             "--by {by}: the targets are checked up to a year from {from} to {last}"
         )),
         SolveError::Projection(ProjectionError::Scenario(e))

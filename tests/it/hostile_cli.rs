@@ -50,6 +50,14 @@ fn numeric_flags_are_bounded_before_any_work() {
         ],
         &["--from 2100", "a projected year, 2026–2035"],
     );
+    // A mistake in the flags is told as one, not against a scenario file.
+    let o = run(&[
+        "solve", EXAMPLE, "--lever", "savings", "--from", "2028", "--by", "2027",
+    ]);
+    assert_eq!(
+        stderr(&o),
+        "error: --by 2027: the targets are checked up to a year from 2028 to 2035\n"
+    );
     refused(
         &["solve", EXAMPLE, "--lever", "tax-rate:1e30"],
         &["--lever tax-rate:1e30", "0 to 40 percentage points"],
