@@ -389,264 +389,312 @@ def projects(s, lives, drivers, paths):
     return out
 
 
-def model(s, paths, seed, central=False):
-    """All paths at once: per indicator a (years, paths) array of values
-    (NaN where not measurable) and of met, and the central check's rows."""
-    sc = s["scenario"]
-    base, years, given = s["base"], s["years"], s["given"]
-    c = {k: np.array([np.nan if v is None else v for v in vs]) for k, vs in s["central"].items()}
-    L = {int(y): v for y, v in s["lines"].items()}
-    z = lambda y, k: L.get(y, {}).get(k, 0.0)  # noqa: E731
-    T = len(years)
-    unc = sc["uncertainty"]
-    for item in unc["items"]:
-        kind = "project_cost" if isinstance(item["driver"], dict) else item["driver"]
-        if kind not in MODELLED:
-            sys.exit(f"the driver {kind} is not modelled")
-    if sc["tax"]["rate_changes"] or sc["investments"]["cap"]:
-        sys.exit("tax rate changes and an investment cap are not modelled")
-    rng = np.random.default_rng(seed)
-    drawn = list(zip(unc["items"], draw(unc, T, paths, rng, central)))
+class Model:
+    """All paths at once. The fixed part (the plan, its investments and
+    loans, the start of the running figures) is made here; `run` steps the
+    years."""
 
-    def driver(name, t, path, scale=1.0):
-        for item, vals in drawn:
+    def __init__(self, s, paths, seed, central=False):
+        self.s, self.paths, self.central = s, paths, central
+        self.sc = sc = s["scenario"]
+        self.base, self.years, self.given = s["base"], s["years"], s["given"]
+        self.c = {k: np.array([np.nan if v is None else v for v in vs]) for k, vs in s["central"].items()}
+        self.lines = {int(y): v for y, v in s["lines"].items()}
+        unc = sc["uncertainty"]
+        for item in unc["items"]:
+            kind = "project_cost" if isinstance(item["driver"], dict) else item["driver"]
+            if kind not in MODELLED:
+                sys.exit(f"the driver {kind} is not modelled")
+        if sc["tax"]["rate_changes"] or sc["investments"]["cap"]:
+            sys.exit("tax rate changes and an investment cap are not modelled")
+        rng = np.random.default_rng(seed)
+        self.drawn = list(zip(unc["items"], draw(unc, len(self.years), paths, rng, central)))
+        self.given_years = [y for y, g in zip(self.years, self.given) if g]
+        if not self.given_years:
+            sys.exit("a projection without budget or plan years is not modelled")
+        self.g = self.given_years[-1]
+        self.general_life = s["lives"].get("general", 0)
+        self.prj = projects(s, s["lives"], self.drawn, paths)
+        self.plan_investments()
+        self.plan_loans()
+        self.start()
+
+    def z(self, y, line):
+        return self.lines.get(y, {}).get(line, 0.0)
+
+    def driver(self, name, ti, path):
+        """A driver's value in a year as a fraction: drawn, else the scenario's."""
+        for item, vals in self.drawn:
             if item["driver"] == name:
-                return vals[t] / 100.0 * scale
-        v = path_at(path, years[t])
-        return (v or 0.0) / 100.0 * scale
+                return vals[ti] / 100.0
+        return (path_at(path, self.years[ti]) or 0.0) / 100.0
 
-    tax, ops, loans, grp = sc["tax"], sc["operations"], sc["loans"], sc["group"]
-    inv, sub = sc["investments"], sc["subsidies"]
-    lives = s["lives"]
-    general_life = lives.get("general", 0)
-    given_years = [y for y, gv in zip(years, given) if gv]
-    if not given_years:
-        sys.exit("a projection without budget or plan years is not modelled")
-    g = given_years[-1]
+    def investing(self, y):
+        z = self.z
+        return -z(y, "rl.investointimenot"), z(y, "rl.rahoitusosuudet"), z(y, "rl.luovutustulot")
 
-    # Investments: projects, the plan's own without them, the vintages.
-    prj = projects(s, lives, drawn, paths)
-
-    def investing(y):
-        return (-z(y, "rl.investointimenot"), z(y, "rl.rahoitusosuudet"), z(y, "rl.luovutustulot"))
-
-    def spend_of(kind, y):
+    def spend_of(self, kind, y):
+        """The named projects' gross, subsidies and land sales in a year:
+        as the scenario has them ("spend") or as the plan holds them."""
         gross = subs = sales = 0.0
-        for p in prj:
+        for p in self.prj:
             if y in p[kind]:
                 gross = gross + p[kind][y][0]
                 subs = subs + p[kind][y][1]
-            done = p["completion"] if kind == "spend" else p["plan_completion"]
-            if y == done:
+            if y == (p["completion"] if kind == "spend" else p["plan_completion"]):
                 sales = sales + p["land_sales"]
         return gross, subs, sales
 
-    def general_given(y):
-        pg, ps, pl = spend_of("plan", y)
-        ig, isub, il = investing(y)
+    def general_given(self, y):
+        """The plan's own investments without its named projects."""
+        pg, ps, pl = self.spend_of("plan", y)
+        ig, isub, il = self.investing(y)
         return ig - pg, isub - ps, il - pl
 
-    plan_v = Vintages()
-    for p in prj:
-        if p["plan"]:
-            net = sum(v - sh for v, sh in p["plan"].values())
-            plan_v.add(p["plan_completion"], p["life"], net)
-    for y in given_years:
-        gg, gs, _ = general_given(y)
-        plan_v.add(y, general_life, gg - gs)
-    sums = [general_given(y) for y in given_years]
-    trend0 = tuple(r2(sum(x[i] for x in sums) / len(sums)) for i in range(3))
-    dep_given = lambda y: -z(y, "tl.poistot_ja_arvonalentumiset")  # noqa: E731
-    existing_level = np.maximum(dep_given(g) - plan_v.at(g), 0.0)
-    book = z(base, "ta.aineelliset") + z(base, "ta.aineettomat") - z(base, "ta.maa_ja_vesialueet")
-    for y in given_years:
-        book = book - np.maximum(dep_given(y) - plan_v.at(y), 0.0)
-    runoff = inv["existing_runoff_years"]
+    def plan_investments(self):
+        """The plan's vintages, the trend beyond it, and the existing assets'
+        depreciation level and book value."""
+        z, g = self.z, self.g
+        plan_v = Vintages()
+        for p in self.prj:
+            if p["plan"]:
+                plan_v.add(p["plan_completion"], p["life"], sum(v - sh for v, sh in p["plan"].values()))
+        for y in self.given_years:
+            gg, gs, _ = self.general_given(y)
+            plan_v.add(y, self.general_life, gg - gs)
+        sums = [self.general_given(y) for y in self.given_years]
+        self.trend = tuple(r2(sum(x[i] for x in sums) / len(sums)) for i in range(3))
+        self.existing_level = np.maximum(self.dep_given(g) - plan_v.at(g), 0.0)
+        b = self.base
+        book = z(b, "ta.aineelliset") + z(b, "ta.aineettomat") - z(b, "ta.maa_ja_vesialueet")
+        for y in self.given_years:
+            book = book - np.maximum(self.dep_given(y) - plan_v.at(y), 0.0)
+        self.book, self.used = book, 0.0
+        self.plan_v, self.scen_v = plan_v, Vintages()
 
-    # Loans: the plan's path, its implied rate and maturity.
-    lyhyt = lambda y: z(y, "rl.lyhytaikaisten_lainojen_muutos")  # noqa: E731
-    loans0 = c["loans"][0] - c["borrowing"][0] + c["repayments"][0] - lyhyt(years[0])
-    plan_loans = {base: loans0}
-    for y in given_years:
-        plan_loans[y] = (plan_loans[y - 1] + z(y, "rl.pitkaaikaisten_lainojen_lisays")
-                         + z(y, "rl.pitkaaikaisten_lainojen_vahennys") + lyhyt(y))
-    avg_g = (plan_loans[g - 1] + plan_loans[g]) / 2.0
-    implied = round(100.0 * -z(g, "tl.korkokulut") / avg_g, 2) if avg_g > 0 else 0.0
-    maturity = num(loans["average_maturity_years"])
-    if maturity is None:
-        rep = -z(g, "rl.pitkaaikaisten_lainojen_vahennys")
-        maturity = round(plan_loans[g] / rep, 1) if rep > 0 and plan_loans[g] > 0 else 20.0
-    var_share = float(loans["variable_share_pct"]) / 100.0
-    own_changes = [(ch["from"], float(ch["change_pp"])) for ch in loans["rate_changes"]]
-    repayments = {int(y): float(v) for y, v in loans["repayments"].items()}
-    min_cash_fixed = num(loans["min_cash"])
-    days = float(loans["min_cash_days"])
+    def dep_given(self, y):
+        return -self.z(y, "tl.poistot_ja_arvonalentumiset")
 
-    # The start of the running figures.
-    cash_prev = z(years[0], "rl.rahavarat_1_1") * np.ones(paths)
-    loans_prev = loans0 * np.ones(paths)
-    acc = c["earlier_surplus"][0] * np.ones(paths)
-    ti_b, kulut_b, valm_b = (z(g, "tl.toimintatuotot"), z(g, "tl.toimintakulut"),
-                             z(g, "tl.valmistus_omaan_kayttoon"))
-    verot_g = z(g, "tl.verotulot")
-    inc_b = r2(verot_g * float(tax["income_share_pct"]) / 100.0)
-    prop_b = r2(verot_g * float(tax["property_share_pct"]) / 100.0)
-    corp_b = verot_g - inc_b - prop_b
-    vos_b = z(g, "tl.valtionosuudet")
-    fin = z(g, "tl.korkotuotot") + z(g, "tl.muut_rahoitustuotot") + z(g, "tl.muut_rahoituskulut")
-    trend = trend0
-    scen_v = Vintages()
-    used = 0.0
-    companies = None
+    def lyhyt(self, y):
+        return self.z(y, "rl.lyhytaikaisten_lainojen_muutos")
 
-    # The indicators' start and targets.
-    tg = s["targets"]
-    st = s["start"]
-    nm = {int(i): v for i, v in s["not_measurable"].items()}
-    prev_nc = st["net_cost"] * np.ones(paths)
-    prev_pr = None if st["per_resident"] is None else np.floor(st["per_resident"] + 0.5)
-    window = [np.full(paths, np.nan if v is None else v) for v in st["ti_window"]]
-    values = np.full((5, T, paths), np.nan)
-    met = np.zeros((5, T, paths), dtype=bool)
-    check = []
+    def plan_loans(self):
+        """The plan's loan path, the rate it implies and its maturity."""
+        z, c, g, loans = self.z, self.c, self.g, self.sc["loans"]
+        self.loans0 = c["loans"][0] - c["borrowing"][0] + c["repayments"][0] - self.lyhyt(self.years[0])
+        pl = {self.base: self.loans0}
+        for y in self.given_years:
+            pl[y] = (pl[y - 1] + z(y, "rl.pitkaaikaisten_lainojen_lisays")
+                     + z(y, "rl.pitkaaikaisten_lainojen_vahennys") + self.lyhyt(y))
+        avg = (pl[g - 1] + pl[g]) / 2.0
+        self.implied = round(100.0 * -z(g, "tl.korkokulut") / avg, 2) if avg > 0 else 0.0
+        m = num(loans["average_maturity_years"])
+        if m is None:
+            rep = -z(g, "rl.pitkaaikaisten_lainojen_vahennys")
+            m = round(pl[g] / rep, 1) if rep > 0 and pl[g] > 0 else 20.0
+        self.pl, self.maturity = pl, m
+        self.var_share = float(loans["variable_share_pct"]) / 100.0
+        self.own_changes = [(ch["from"], float(ch["change_pp"])) for ch in loans["rate_changes"]]
+        self.repayments = {int(y): float(v) for y, v in loans["repayments"].items()}
 
-    for ti, t in enumerate(years):
-        pi = c["price_index_pct"][ti] / 100.0
-        dr = (sum(v for f, v in own_changes if f <= t) / 100.0 + driver("interest_shift", ti, None)) * var_share
-        # Investments and their vintages.
-        ps = spend_of("spend", t)
-        if given[ti]:
-            gen = general_given(t)
+    def start(self):
+        """The running figures at the start, and the indicators' start."""
+        z, g, tax, P = self.z, self.g, self.sc["tax"], self.paths
+        self.cash_prev = z(self.years[0], "rl.rahavarat_1_1") * np.ones(P)
+        self.loans_prev = self.loans0 * np.ones(P)
+        self.acc = self.c["earlier_surplus"][0] * np.ones(P)
+        self.ops_b = tuple(
+            z(g, line) for line in ("tl.toimintatuotot", "tl.toimintakulut", "tl.valmistus_omaan_kayttoon"))
+        verot_g = z(g, "tl.verotulot")
+        inc = r2(verot_g * float(tax["income_share_pct"]) / 100.0)
+        prop = r2(verot_g * float(tax["property_share_pct"]) / 100.0)
+        self.tax_b = (inc, prop, verot_g - inc - prop)
+        self.vos_b = z(g, "tl.valtionosuudet")
+        self.fin = z(g, "tl.korkotuotot") + z(g, "tl.muut_rahoitustuotot") + z(g, "tl.muut_rahoituskulut")
+        self.companies = None
+        st = self.s["start"]
+        self.prev_nc = st["net_cost"]
+        self.prev_pr = None if st["per_resident"] is None else math.floor(st["per_resident"] + 0.5)
+        self.window = [np.full(P, np.nan if v is None else v) for v in st["ti_window"]]
+        T = len(self.years)
+        self.values = np.full((5, T, P), np.nan)
+        self.met = np.zeros((5, T, P), dtype=bool)
+        self.check = []
+
+    def investments(self, ti, t, pi):
+        """The year's gross investment, subsidies and sales, and its vintages."""
+        inv = self.sc["investments"]
+        if self.given[ti]:
+            gen = self.general_given(t)
         else:
-            trend = tuple(r2(x * (1.0 + pi)) for x in trend)
+            self.trend = tuple(r2(x * (1.0 + pi)) for x in self.trend)
             over = [path_at(inv[k], t) for k in ("trend_gross", "trend_subsidies", "trend_sales")]
-            gen = tuple(trend[i] if over[i] is None else over[i] for i in range(3))
-        gross, subs, sales = gen[0] + ps[0], gen[1] + ps[1], gen[2] + ps[2]
-        net_inv = gross - subs - sales
-        scen_v.add(t, general_life, gen[0] - gen[1])
-        for p in prj:
+            gen = tuple(self.trend[i] if over[i] is None else over[i] for i in range(3))
+        ps = self.spend_of("spend", t)
+        self.scen_v.add(t, self.general_life, gen[0] - gen[1])
+        for p in self.prj:
             if t in p["spend"]:
                 v, sh = p["spend"][t]
-                scen_v.add(max(p["completion"], t), p["life"], v - sh)
-        if given[ti]:
-            dep = r2(dep_given(t) + scen_v.at(t) - plan_v.at(t))
-            # The plan's cash flow before interest, and its borrowing.
-            before = (c["operating_and_investing"][ti] + c["interest"][ti]
-                      + c["gross_investment"][ti] - c["investment_subsidies"][ti] - c["asset_sales"][ti])
-            ti_ex = before - net_inv
-            i_p = -z(t, "tl.korkokulut")
-            a_p = (plan_loans[t - 1] + plan_loans[t]) / 2.0
-            r_p = i_p / a_p if a_p > 0 else 0.0
-            r = r_p + dr
-            repay = repayments.get(t, -z(t, "rl.pitkaaikaisten_lainojen_vahennys"))
-            i0 = i_p - r_p * a_p + r * (2.0 * loans_prev - repay + lyhyt(t)) / 2.0
-            p_net = sum(investing(t)[:1]) - investing(t)[1] - investing(t)[2]
-            kk = z(t, "rl.pitkaaikaisten_lainojen_lisays") - i_p - ti_ex + (before - p_net)
-            other = (c["cash"][ti] - (c["cash"][ti - 1] if ti else cash_prev[0])
-                     - c["operating_and_investing"][ti] - c["borrowing"][ti] + c["repayments"][ti])
-            net_cost = c["net_operating_cost"][ti]
-            lyh = lyhyt(t)
-        else:
-            if runoff is None:
-                level = existing_level
-            elif runoff > 0:
-                level = existing_level * max(runoff - (t - g - 1), 0) / runoff
-            else:
-                level = 0.0
-            level = np.minimum(level, np.maximum(book - used, 0.0))
-            used = used + level
-            dep = r2(level + scen_v.at(t))
-            ig = driver("income_real_growth", ti, ops["income_real_growth_pct"])
-            cg = driver("cost_real_growth", ti, ops["cost_real_growth_pct"])
-            follow = float(ops["cost_follows_population_pct"]) / 100.0
-            pop0 = c["population"][ti - 1] if ti else np.nan
-            people = 1.0 + follow * (c["population"][ti] / pop0 - 1.0) if follow and pop0 > 0 else 1.0
-            ti_b = r2(ti_b * (1.0 + pi + ig))
-            kulut_b = r2(kulut_b * (1.0 + pi + cg) * people)
-            valm_b = r2(valm_b * (1.0 + pi))
-            ti_ = ti_b + measures(ops["income_changes"], t)
-            kulut = kulut_b + measures(ops["savings"], t)
-            eg = driver("earnings_growth", ti, tax["earnings_growth_pct"])
-            ng = driver("employment_growth", ti, tax["employment_growth_pct"])
-            inc_b = r2(inc_b * (1.0 + eg) * (1.0 + ng))
-            prop_b = r2(prop_b * (1.0 + driver("property_tax_growth", ti, tax["property_growth_pct"])))
-            corp_b = r2(corp_b * (1.0 + driver("corporate_tax_growth", ti, tax["corporate_growth_pct"])))
-            verot = inc_b + prop_b + corp_b
-            idx = pi if sub["index_pct"] is None else (path_at(sub["index_pct"], t) or 0.0) / 100.0
-            v = vos_b * (1.0 + idx)
-            if sub["follow_population"] and ti and c["population"][ti - 1] > 0:
-                v = v * c["population"][ti] / c["population"][ti - 1]
-            vos_b = r2(v)
-            vos = vos_b + measures(sub["changes"], t)
-            ti_ex = ti_ + valm_b + kulut + verot + vos + fin - net_inv
-            rate = path_at(loans["interest_rate_pct"], t)
-            r = (implied if rate is None else rate) / 100.0 + dr
-            repay = repayments.get(t, np.minimum(r2(loans_prev / maturity), np.maximum(loans_prev, 0.0)))
-            i0 = r * (2.0 * loans_prev - repay) / 2.0
-            min_cash = min_cash_fixed if min_cash_fixed is not None else r2(days * (-kulut + gross) / 365.0)
-            kk = min_cash - cash_prev - ti_ex + repay
-            other = 0.0
-            net_cost = -(ti_ + valm_b + kulut)
-            lyh = 0.0
-        k = r / 2.0
-        x = kk + i0
-        borrow = np.where((x > 0) & (k < 1), ceil_cent(x / (1.0 - k)), 0.0)
-        interest = r2(i0 + k * borrow)
-        loans_now = loans_prev + borrow - repay + lyh
-        t_i = ti_ex - interest
-        cash = cash_prev + t_i + borrow - repay + other
-        # Extraordinary items, corrections and appropriations: the
-        # deterministic forecast's, which no driver moves.
-        corrections = (c["operating_and_investing"][ti] + c["gross_investment"][ti]
-                       - c["investment_subsidies"][ti] - c["asset_sales"][ti] - c["annual_margin"][ti])
-        fixed = c["surplus"][ti] - c["annual_margin"][ti] + c["depreciation"][ti]
-        margin = t_i + net_inv - corrections
-        acc = acc + margin - dep + fixed
-        if given[ti] and not np.isnan(c["group_loans"][ti]):
-            gl = c["group_loans"][ti] + (loans_now - c["loans"][ti])
-            companies = gl - loans_now
-        elif str(t) in grp["companies_loans"]:
-            companies = float(grp["companies_loans"][str(t)])
-            gl = loans_now + companies
-        elif companies is not None:
-            companies = r2(companies * (1.0 + (path_at(grp["companies_loan_growth_pct"], t) or 0.0) / 100.0))
-            gl = loans_now + companies
-        else:
-            gl = None
-        if central:
-            check.append({"year": t, "annual_margin": margin, "interest": interest, "borrowing": borrow,
-                          "loans": loans_now, "cash": cash, "accumulated_surplus": acc,
-                          "depreciation": dep, "net_operating_cost": net_cost,
-                          "group_loans": gl})
+                self.scen_v.add(max(p["completion"], t), p["life"], v - sh)
+        return gen[0] + ps[0], gen[1] + ps[1], gen[2] + ps[2]
 
-        # The five indicators.
-        values[0, ti] = margin - net_inv
-        met[0, ti] = margin >= net_inv * tg["min_coverage_pct"] / 100.0
-        values[1, ti] = acc
-        met[1, ti] = acc > tg["accumulated_surplus_above"]
-        if not nm[3][ti]:
-            growth = np.where(prev_nc > 0, 100.0 * (net_cost - prev_nc) / prev_nc, np.nan)
-            values[2, ti] = growth
-            met[2, ti] = np.round(growth, 1) <= c["price_index_pct"][ti] + tg["allowance_pp"]
-        prev_nc = net_cost * np.ones(paths)
+    def plan_year(self, ti, t, net_inv, dr):
+        """A budget or plan year: its own operations, its borrowing with the
+        interest shift and the investments' difference on top."""
+        z, c = self.z, self.c
+        dep = r2(self.dep_given(t) + self.scen_v.at(t) - self.plan_v.at(t))
+        # The plan's cash flow before interest and investments.
+        before = (c["operating_and_investing"][ti] + c["interest"][ti]
+                  + c["gross_investment"][ti] - c["investment_subsidies"][ti] - c["asset_sales"][ti])
+        ti_ex = before - net_inv
+        i_p = -z(t, "tl.korkokulut")
+        a_p = (self.pl[t - 1] + self.pl[t]) / 2.0
+        r_p = i_p / a_p if a_p > 0 else 0.0
+        r = r_p + dr
+        repay = self.repayments.get(t, -z(t, "rl.pitkaaikaisten_lainojen_vahennys"))
+        lyhyt = self.lyhyt(t)
+        i0 = i_p - r_p * a_p + r * (2.0 * self.loans_prev - repay + lyhyt) / 2.0
+        ig, isub, il = self.investing(t)
+        kk = z(t, "rl.pitkaaikaisten_lainojen_lisays") - i_p - ti_ex + (before - (ig - isub - il))
+        prev_cash = c["cash"][ti - 1] if ti else self.cash_prev[0]
+        other = (c["cash"][ti] - prev_cash - c["operating_and_investing"][ti]
+                 - c["borrowing"][ti] + c["repayments"][ti])
+        return dep, ti_ex, r, i0, kk, repay, lyhyt, other, c["net_operating_cost"][ti]
+
+    def beyond_year(self, ti, t, pi, gross, net_inv, dr):
+        """A year beyond the plan: every line grows by its driver; new loans
+        keep the minimum cash."""
+        sc, c = self.sc, self.c
+        ops, tax, sub, loans = sc["operations"], sc["tax"], sc["subsidies"], sc["loans"]
+        runoff = sc["investments"]["existing_runoff_years"]
+        level = self.existing_level
+        if runoff is not None:
+            level = level * max(runoff - (t - self.g - 1), 0) / runoff if runoff > 0 else 0.0
+        level = np.minimum(level, np.maximum(self.book - self.used, 0.0))
+        self.used = self.used + level
+        dep = r2(level + self.scen_v.at(t))
+        pop0, pop1 = (c["population"][ti - 1] if ti else np.nan), c["population"][ti]
+        follow = float(ops["cost_follows_population_pct"]) / 100.0
+        people = 1.0 + follow * (pop1 / pop0 - 1.0) if follow and pop0 > 0 else 1.0
+        ig = self.driver("income_real_growth", ti, ops["income_real_growth_pct"])
+        cg = self.driver("cost_real_growth", ti, ops["cost_real_growth_pct"])
+        ti_b, kulut_b, valm_b = self.ops_b
+        self.ops_b = ti_b, kulut_b, valm_b = (
+            r2(ti_b * (1.0 + pi + ig)), r2(kulut_b * (1.0 + pi + cg) * people), r2(valm_b * (1.0 + pi)))
+        income = ti_b + measures(ops["income_changes"], t) + valm_b
+        kulut = kulut_b + measures(ops["savings"], t)
+        inc, prop, corp = self.tax_b
+        grow = lambda name, key: 1.0 + self.driver(name, ti, tax[key])  # noqa: E731
+        earnings = grow("earnings_growth", "earnings_growth_pct")
+        self.tax_b = (r2(inc * earnings * grow("employment_growth", "employment_growth_pct")),
+                      r2(prop * grow("property_tax_growth", "property_growth_pct")),
+                      r2(corp * grow("corporate_tax_growth", "corporate_growth_pct")))
+        idx = pi if sub["index_pct"] is None else (path_at(sub["index_pct"], t) or 0.0) / 100.0
+        v = self.vos_b * (1.0 + idx)
+        if sub["follow_population"] and pop0 > 0:
+            v = v * pop1 / pop0
+        self.vos_b = r2(v)
+        vos = self.vos_b + measures(sub["changes"], t)
+        ti_ex = income + kulut + sum(self.tax_b) + vos + self.fin - net_inv
+        rate = path_at(loans["interest_rate_pct"], t)
+        r = (self.implied if rate is None else rate) / 100.0 + dr
+        lp = self.loans_prev
+        repay = self.repayments.get(t, np.minimum(r2(lp / self.maturity), np.maximum(lp, 0.0)))
+        i0 = r * (2.0 * lp - repay) / 2.0
+        fixed = num(loans["min_cash"])
+        if fixed is None:
+            min_cash = r2(float(loans["min_cash_days"]) * (-kulut + gross) / 365.0)
+        else:
+            min_cash = fixed
+        kk = min_cash - self.cash_prev - ti_ex + repay
+        return dep, ti_ex, r, i0, kk, repay, 0.0, 0.0, -(income + kulut)
+
+    def group_loans(self, ti, t, loans_now):
+        """The group's loans: the plan's plus the city's difference, then the
+        companies' own growing beyond the plan."""
+        c, grp = self.c, self.sc["group"]
+        if self.given[ti] and not np.isnan(c["group_loans"][ti]):
+            gl = c["group_loans"][ti] + (loans_now - c["loans"][ti])
+            self.companies = gl - loans_now
+        elif str(t) in grp["companies_loans"]:
+            self.companies = float(grp["companies_loans"][str(t)])
+        elif self.companies is not None:
+            growth = (path_at(grp["companies_loan_growth_pct"], t) or 0.0) / 100.0
+            self.companies = r2(self.companies * (1.0 + growth))
+        return None if self.companies is None else loans_now + self.companies
+
+    def run(self):
+        """Per indicator a (years, paths) array of values (NaN where not
+        measurable) and of met, and the central check's rows."""
+        c = self.c
+        for ti, t in enumerate(self.years):
+            pi = c["price_index_pct"][ti] / 100.0
+            own = sum(v for f, v in self.own_changes if f <= t) / 100.0
+            dr = (own + self.driver("interest_shift", ti, None)) * self.var_share
+            gross, subs, sales = self.investments(ti, t, pi)
+            net_inv = gross - subs - sales
+            if self.given[ti]:
+                step = self.plan_year(ti, t, net_inv, dr)
+            else:
+                step = self.beyond_year(ti, t, pi, gross, net_inv, dr)
+            dep, ti_ex, r, i0, kk, repay, lyhyt, other, net_cost = step
+            # Borrowing and interest in closed form, as kivijalka solves them.
+            k = r / 2.0
+            x = kk + i0
+            borrow = np.where((x > 0) & (k < 1), ceil_cent(x / (1.0 - k)), 0.0)
+            interest = r2(i0 + k * borrow)
+            loans_now = self.loans_prev + borrow - repay + lyhyt
+            t_i = ti_ex - interest
+            cash = self.cash_prev + t_i + borrow - repay + other
+            # Extraordinary items, corrections and appropriations: the
+            # deterministic forecast's, which no driver moves.
+            corrections = (c["operating_and_investing"][ti] + c["gross_investment"][ti]
+                           - c["investment_subsidies"][ti] - c["asset_sales"][ti] - c["annual_margin"][ti])
+            margin = t_i + net_inv - corrections
+            fixed = c["surplus"][ti] - c["annual_margin"][ti] + c["depreciation"][ti]
+            self.acc = self.acc + margin - dep + fixed
+            gl = self.group_loans(ti, t, loans_now)
+            if self.central:
+                self.check.append({
+                    "year": t, "annual_margin": margin, "interest": interest, "borrowing": borrow,
+                    "loans": loans_now, "cash": cash, "accumulated_surplus": self.acc,
+                    "depreciation": dep, "net_operating_cost": net_cost, "group_loans": gl})
+            self.measure(ti, margin, net_inv, net_cost, gl, t_i)
+            self.loans_prev, self.cash_prev = loans_now, cash
+        return self.values, self.met, self.check
+
+    def measure(self, ti, margin, net_inv, net_cost, gl, t_i):
+        """The five indicators of the year, by the rules of kivijalka's
+        indicators module."""
+        c, tg, nm, v, m = self.c, self.s["targets"], self.s["not_measurable"], self.values, self.met
+        v[0, ti] = margin - net_inv
+        m[0, ti] = margin >= net_inv * tg["min_coverage_pct"] / 100.0
+        v[1, ti] = self.acc
+        m[1, ti] = self.acc > tg["accumulated_surplus_above"]
+        if not nm["3"][ti]:
+            growth = np.where(self.prev_nc > 0, 100.0 * (net_cost - self.prev_nc) / self.prev_nc, np.nan)
+            v[2, ti] = growth
+            m[2, ti] = np.round(growth, 1) <= c["price_index_pct"][ti] + tg["allowance_pp"]
+        self.prev_nc = net_cost
         leases = c["group_leases"][ti] if tg["include_leases"] else 0.0
         pop = c["population"][ti]
         if gl is not None and pop > 0 and not np.isnan(leases):
             now = (gl + leases) / pop
             whole = np.floor(np.abs(now) + 0.5) * np.sign(now)
-            if prev_pr is not None and not nm[4][ti]:
-                values[3, ti] = now
-                met[3, ti] = whole - prev_pr <= 0
-            prev_pr = whole
+            if self.prev_pr is not None and not nm["4"][ti]:
+                v[3, ti] = now
+                m[3, ti] = whole - self.prev_pr <= 0
+            self.prev_pr = whole
         else:
-            prev_pr = None
-        window.append(t_i)
-        window = window[-tg["window_years"]:]
-        total = sum(window)
-        values[4, ti] = total
-        met[4, ti] = total > tg["cash_flow_above"]
-        loans_prev, cash_prev = loans_now, cash
-    return values, met, check
+            self.prev_pr = None
+        self.window = (self.window + [t_i])[-tg["window_years"]:]
+        total = sum(self.window)
+        v[4, ti] = total
+        m[4, ti] = total > tg["cash_flow_above"]
+
+
+def model(s, paths, seed, central=False):
+    return Model(s, paths, seed, central).run()
 
 
 def summary(values, met):
@@ -727,7 +775,8 @@ def run(a):
     times.sort()
     if not a.quiet:
         central_check(s, check)
-        print(f"{'ind':>3} {'year':>4} {'P5':>14} {'P25':>14} {'P50':>14} {'P75':>14} {'P95':>14} {'P(met)':>7}")
+        print(f"{'ind':>3} {'year':>4} " + " ".join(f"{'P' + str(p):>14}" for p in PERCENTILES)
+              + f" {'P(met)':>7}")
         for i in range(5):
             for ti, y in enumerate(s["years"]):
                 print(f"{i + 1:>3} {y:>4} " + " ".join(f"{fmt(v):>14}" for v in pct[i, ti])
