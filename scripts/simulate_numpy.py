@@ -124,6 +124,36 @@ def path_at(path, year):
     return value
 
 
+def indicator_start(ev, base, years):
+    """What the first projected years' indicators are measured against (the
+    start's net cost, group loans per resident and cash flows), and which
+    indicator-years are not measurable in the deterministic forecast."""
+
+    def value(i, y):
+        return next((v for v in ev["values"] if v["indicator"] == i and v["year"] == y), {})
+
+    def detail(v, name):
+        return next((num(d["value"]) for d in v.get("details", []) if d["name"] == name), None)
+
+    w = TARGETS["window_years"]
+    ti_inputs = {
+        x["year"]: float(x["value"])
+        for x in value(5, base + 1).get("inputs", [])
+        if x["item"] == "rl.toiminnan_ja_investointien_rahavirta"
+    }
+    start = {
+        "net_cost": detail(value(3, base + 1), "vertailuvuoden_nettomenot"),
+        "per_resident": detail(value(4, base + 1), "edellinen_vuosi_per_asukas"),
+        # The years before the first projected one in its window.
+        "ti_window": [ti_inputs.get(y) for y in range(base - w + 2, base + 1)],
+    }
+    not_measurable = {
+        str(i): [value(i, y).get("status", "not_measurable") == "not_measurable" for y in years]
+        for i in range(1, 6)
+    }
+    return start, not_measurable
+
+
 def prepare(a):
     fc = json.loads(
         kivijalka(a.kivijalka, "forecast", a.workbook, "--scenario", a.scenario, "--format", "json")
@@ -159,28 +189,7 @@ def prepare(a):
     ]
     central = {f: [num(r[f]) for r in rows] for f in row_fields}
 
-    def value(i, y):
-        return next((v for v in ev["values"] if v["indicator"] == i and v["year"] == y), None)
-
-    first = value(3, base + 1)
-    detail = lambda v, name: next(  # noqa: E731
-        (num(d["value"]) for d in v["details"] if d["name"] == name), None
-    )
-    w = TARGETS["window_years"]
-    ti_inputs = {
-        x["year"]: float(x["value"])
-        for x in value(5, base + 1)["inputs"]
-        if x["item"] == "rl.toiminnan_ja_investointien_rahavirta"
-    }
-    start = {
-        "net_cost": detail(first, "vertailuvuoden_nettomenot"),
-        "per_resident": detail(value(4, base + 1), "edellinen_vuosi_per_asukas"),
-        "ti_window": [ti_inputs.get(y) for y in range(base - w + 2, base + 1)],
-    }
-    not_measurable = {
-        str(i): [value(i, y)["status"] == "not_measurable" for y in years]
-        for i in range(1, 6)
-    }
+    start, not_measurable = indicator_start(ev, base, years)
     scenario = {
         k: sc[k] for k in ("tax", "subsidies", "operations", "investments", "loans", "group")
     }
@@ -513,7 +522,7 @@ class Model:
         self.fin = z(g, "tl.korkotuotot") + z(g, "tl.muut_rahoitustuotot") + z(g, "tl.muut_rahoituskulut")
         self.companies = None
         st = self.s["start"]
-        self.prev_nc = st["net_cost"]
+        self.prev_nc = np.nan if st["net_cost"] is None else st["net_cost"]
         self.prev_pr = None if st["per_resident"] is None else math.floor(st["per_resident"] + 0.5)
         self.window = [np.full(P, np.nan if v is None else v) for v in st["ti_window"]]
         T = len(self.years)
