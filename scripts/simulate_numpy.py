@@ -26,19 +26,20 @@ all paths at once, as float64 arrays over the paths:
   95th percentiles (exact, over the paths held in memory) and the share of
   paths that meet each target, and all five.
 
-What it takes from kivijalka instead of modelling it: the start (the last
-actual year's and the budget and plan years' lines, from `forecast --show
-statements`), the deterministic forecast's year rows (population, price
-index, group leases, appropriations: lines no driver moves), the scenario
-as kivijalka resolved it, and which indicator-years are not measurable at
-all (a structural break). It leaves out: tax rate changes, an investment
+What it takes from kivijalka instead of modelling it: the workbook's lines
+as read (`statements`: the start and the plan), the deterministic
+forecast's year rows (population, price index, group leases, extraordinary
+items and appropriations, the plan years' operations with the scenario's
+measures: lines no driver moves), the scenario as kivijalka resolved it,
+its assets' lives (`scenario show`), and which indicator-years are not
+measurable at all (a structural break). It leaves out: tax rate changes, an investment
 cap, the price index, subsidy index and population as uncertain drivers, a
 PERT driver that is correlated or walks, Student's t, the group's own
 balance sheet in projected years, targets other than the strategy's
-defaults, and the plausibility bounds. It assumes the deterministic
-forecast follows the plan in plan years (the plan's borrowing and
-interest); `run` checks this by projecting every driver at its central
-value and comparing with kivijalka's rows.
+defaults, a workbook that prints only subtotals where the projection
+reads lines, and the plausibility bounds. `run` checks the step by
+projecting every driver at its central value and comparing with
+kivijalka's deterministic rows.
 
 Usage:
   simulate_numpy.py prepare --kivijalka BIN --workbook XLSX --scenario TOML --out start.json
@@ -158,12 +159,8 @@ def prepare(a):
     fc = json.loads(
         kivijalka(a.kivijalka, "forecast", a.workbook, "--scenario", a.scenario, "--format", "json")
     )
-    st = json.loads(
-        kivijalka(
-            a.kivijalka, "forecast", a.workbook, "--scenario", a.scenario,
-            "--format", "json", "--show", "statements",
-        )
-    )
+    # The workbook's own lines: the plan as the council approved it.
+    st = json.loads(kivijalka(a.kivijalka, "statements", a.workbook, "--format", "json"))
     show = kivijalka(a.kivijalka, "scenario", "show", a.scenario)
     sc, proj, ev = fc["scenario"], fc["projection"], fc["evaluation"]
     base = proj["base_year"]
@@ -439,8 +436,21 @@ class Model:
         return (path_at(path, self.years[ti]) or 0.0) / 100.0
 
     def investing(self, y):
-        z = self.z
-        return -z(y, "rl.investointimenot"), z(y, "rl.rahoitusosuudet"), z(y, "rl.luovutustulot")
+        """Gross investment, subsidies and sales; from the investments' cash
+        flow where a plan prints only that."""
+        z, got = self.z, self.lines.get(y, {})
+        subs, sales = z(y, "rl.rahoitusosuudet"), z(y, "rl.luovutustulot")
+        if "rl.investointimenot" in got:
+            return -got["rl.investointimenot"], subs, sales
+        return -z(y, "rl.investointien_rahavirta") + subs + sales, subs, sales
+
+    def operating(self, y):
+        """Operating income, costs and production for own use; the costs from
+        the operating margin where a budget prints only that."""
+        z, got = self.z, self.lines.get(y, {})
+        ti, valm = z(y, "tl.toimintatuotot"), z(y, "tl.valmistus_omaan_kayttoon")
+        kulut = got.get("tl.toimintakulut", z(y, "tl.toimintakate") - ti - valm)
+        return ti, kulut, valm
 
     def spend_of(self, kind, y):
         """The named projects' gross, subsidies and land sales in a year:
@@ -509,11 +519,11 @@ class Model:
     def start(self):
         """The running figures at the start, and the indicators' start."""
         z, g, tax, P = self.z, self.g, self.sc["tax"], self.paths
-        self.cash_prev = z(self.years[0], "rl.rahavarat_1_1") * np.ones(P)
+        b = self.base
+        self.cash_prev = (z(b, "ta.rahat_ja_pankkisaamiset") + z(b, "ta.rahoitusarvopaperit")) * np.ones(P)
         self.loans_prev = self.loans0 * np.ones(P)
         self.acc = self.c["earlier_surplus"][0] * np.ones(P)
-        self.ops_b = tuple(
-            z(g, line) for line in ("tl.toimintatuotot", "tl.toimintakulut", "tl.valmistus_omaan_kayttoon"))
+        self.ops_b = self.operating(g)
         verot_g = z(g, "tl.verotulot")
         inc = r2(verot_g * float(tax["income_share_pct"]) / 100.0)
         prop = r2(verot_g * float(tax["property_share_pct"]) / 100.0)
@@ -563,8 +573,10 @@ class Model:
         repay = self.repayments.get(t, -z(t, "rl.pitkaaikaisten_lainojen_vahennys"))
         lyhyt = self.lyhyt(t)
         i0 = i_p - r_p * a_p + r * (2.0 * self.loans_prev - repay + lyhyt) / 2.0
-        ig, isub, il = self.investing(t)
-        kk = z(t, "rl.pitkaaikaisten_lainojen_lisays") - i_p - ti_ex + (before - (ig - isub - il))
+        # The plan's borrowing covers its own cash flow; the path borrows
+        # what its cash flow falls short of the plan's, besides.
+        plan_ti_ex = z(t, "rl.toiminnan_ja_investointien_rahavirta") + i_p
+        kk = z(t, "rl.pitkaaikaisten_lainojen_lisays") + plan_ti_ex - i_p - ti_ex
         prev_cash = c["cash"][ti - 1] if ti else self.cash_prev[0]
         other = (c["cash"][ti] - prev_cash - c["operating_and_investing"][ti]
                  - c["borrowing"][ti] + c["repayments"][ti])
