@@ -40,8 +40,8 @@ wb=data/kivikoski.xlsx
 sc=scenarios/uncertain.toml
 "$py" scripts/simulate_numpy.py prepare --kivijalka "$bin" --workbook $wb --scenario $sc --out "$dir/start.json"
 
-# Runs a command REPS times under GNU time; prints the median wall time and
-# the largest peak memory.
+# Runs a command n times under GNU time; prints the median and the fastest
+# wall time and the largest peak memory.
 measure() {
     label=$1
     n=$2
@@ -57,7 +57,7 @@ measure() {
     sort -n "$dir/times" | awk -v label="$label" -v n="$n" -v out="$dir/median" '
         { t[NR] = $1; if ($2 > m) m = $2 }
         END {
-            printf "%-44s median %6.2f s   peak %7d KB   (%d runs)\n", label, t[int((NR + 1) / 2)], m, n
+            printf "%-44s median %6.2f s   fastest %6.2f s   peak %7d KB   (%d runs)\n", label, t[int((NR + 1) / 2)], t[1], m, n
             print t[int((NR + 1) / 2)] > out
         }'
 }
