@@ -49,9 +49,10 @@ measure() {
     : >"$dir/times"
     i=0
     while [ $i -lt "$n" ]; do
-        # simulate's exit code 1 says a target is missed, not that it failed.
+        # simulate's exit code 1 says a target is missed, not that it
+        # failed (GNU time then writes a line of its own before the figures).
         /usr/bin/time -f "%e %M" -o "$dir/one" $one "$@" >/dev/null || [ $? -eq 1 ]
-        cat "$dir/one" >>"$dir/times"
+        tail -n 1 "$dir/one" >>"$dir/times"
         i=$((i + 1))
     done
     sort -n "$dir/times" | awk -v label="$label" -v n="$n" -v out="$dir/median" '
