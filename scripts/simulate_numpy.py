@@ -32,14 +32,16 @@ forecast's year rows (population, price index, group leases, extraordinary
 items and appropriations, the plan years' operations with the scenario's
 measures: lines no driver moves), the scenario as kivijalka resolved it,
 its assets' lives (`scenario show`), and which indicator-years are not
-measurable at all (a structural break). It leaves out: tax rate changes, an investment
-cap, the price index, subsidy index and population as uncertain drivers, a
-PERT driver that is correlated or walks, Student's t, the group's own
-balance sheet in projected years, targets other than the strategy's
-defaults, a workbook that prints only subtotals where the projection
-reads lines, and the plausibility bounds. `run` checks the step by
-projecting every driver at its central value and comparing with
-kivijalka's deterministic rows.
+measurable at all (a structural break).
+
+It leaves out: tax rate changes, an investment cap, the price index,
+subsidy index and population as uncertain drivers, a PERT driver that is
+correlated or walks, Student's t, the group's own balance sheet in
+projected years, targets other than the strategy's defaults, a workbook
+that prints only subtotals where the projection reads lines, and the
+plausibility bounds; it stops with a message where a scenario needs the
+first ones. `run` checks the step by projecting every driver at its
+central value and comparing with kivijalka's deterministic rows.
 
 Usage:
   simulate_numpy.py prepare --kivijalka BIN --workbook XLSX --scenario TOML --out start.json
