@@ -682,16 +682,18 @@ class Model:
                     "year": t, "annual_margin": margin, "interest": interest, "borrowing": borrow,
                     "loans": loans_now, "cash": cash, "accumulated_surplus": self.acc,
                     "depreciation": dep, "net_operating_cost": net_cost, "group_loans": gl})
-            self.measure(ti, margin, net_inv, net_cost, gl, t_i)
+            # Indicator 1 counts gross investment as a size, whatever its sign.
+            ni = np.abs(gross) - subs - sales
+            self.measure(ti, margin, ni, net_cost, gl, t_i)
             self.loans_prev, self.cash_prev = loans_now, cash
         return self.values, self.met, self.check
 
-    def measure(self, ti, margin, net_inv, net_cost, gl, t_i):
+    def measure(self, ti, margin, ni, net_cost, gl, t_i):
         """The five indicators of the year, by the rules of kivijalka's
         indicators module."""
         c, tg, nm, v, m = self.c, self.s["targets"], self.s["not_measurable"], self.values, self.met
-        v[0, ti] = margin - net_inv
-        m[0, ti] = margin >= net_inv * tg["min_coverage_pct"] / 100.0
+        v[0, ti] = margin - ni
+        m[0, ti] = margin >= ni * tg["min_coverage_pct"] / 100.0
         v[1, ti] = self.acc
         m[1, ti] = self.acc > tg["accumulated_surplus_above"]
         if not nm["3"][ti]:
