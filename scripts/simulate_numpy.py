@@ -20,8 +20,8 @@ all paths at once, as float64 arrays over the paths:
 - loans: repayments over the average maturity, interest on the average
   loan stock, new loans solved in closed form to keep the minimum cash (or
   the plan's own borrowing in plan years, the interest shift on top);
-- cash, the accumulated surplus, the group's loans (the city's plus the
-  companies') per resident;
+- cash, the accumulated surplus, the group's loans per resident (the
+  city's on the path plus the companies' own);
 - the five indicators per path and year, their 5th, 25th, 50th, 75th and
   95th percentiles (exact, over the paths held in memory) and the share of
   paths that meet each target, and all five.
@@ -37,10 +37,10 @@ measurable at all (a structural break).
 It leaves out: tax rate changes, an investment cap, the price index,
 subsidy index and population as uncertain drivers, a PERT driver that is
 correlated or walks, Student's t, the group's own balance sheet in
-projected years, targets other than the strategy's defaults, a workbook
-that prints only subtotals where the projection reads lines, and the
-plausibility bounds; it stops with a message where a scenario needs the
-first ones. `run` checks the step by projecting every driver at its
+projected years, a projection with no budget or plan year, targets other
+than the strategy's defaults, a workbook that prints only subtotals where
+the projection reads lines, and the plausibility bounds; it stops with a
+message where a scenario needs the first ones. `run` checks the step by projecting every driver at its
 central value and comparing with kivijalka's deterministic rows.
 
 Usage:
@@ -532,7 +532,6 @@ class Model:
         self.tax_b = (inc, prop, verot_g - inc - prop)
         self.vos_b = z(g, "tl.valtionosuudet")
         self.fin = z(g, "tl.korkotuotot") + z(g, "tl.muut_rahoitustuotot") + z(g, "tl.muut_rahoituskulut")
-        self.companies = None
         st = self.s["start"]
         self.prev_nc = np.nan if st["net_cost"] is None else st["net_cost"]
         self.prev_pr = None if st["per_resident"] is None else math.floor(st["per_resident"] + 0.5)
@@ -632,20 +631,6 @@ class Model:
         kk = min_cash - self.cash_prev - ti_ex + repay
         return dep, ti_ex, r, i0, kk, repay, 0.0, 0.0, -(income + kulut)
 
-    def group_loans(self, ti, t, loans_now):
-        """The group's loans: the plan's plus the city's difference, then the
-        companies' own growing beyond the plan."""
-        c, grp = self.c, self.sc["group"]
-        if self.given[ti] and not np.isnan(c["group_loans"][ti]):
-            gl = c["group_loans"][ti] + (loans_now - c["loans"][ti])
-            self.companies = gl - loans_now
-        elif str(t) in grp["companies_loans"]:
-            self.companies = float(grp["companies_loans"][str(t)])
-        elif self.companies is not None:
-            growth = (path_at(grp["companies_loan_growth_pct"], t) or 0.0) / 100.0
-            self.companies = r2(self.companies * (1.0 + growth))
-        return None if self.companies is None else loans_now + self.companies
-
     def run(self):
         """Per indicator a (years, paths) array of values (NaN where not
         measurable) and of met, and the central check's rows."""
@@ -676,7 +661,9 @@ class Model:
             margin = t_i + net_inv - corrections
             fixed = c["surplus"][ti] - c["annual_margin"][ti] + c["depreciation"][ti]
             self.acc = self.acc + margin - dep + fixed
-            gl = self.group_loans(ti, t, loans_now)
+            # The group's companies borrow what they borrow whatever the
+            # city's path: their loans are the deterministic forecast's.
+            gl = None if np.isnan(c["group_loans"][ti]) else loans_now + c["group_loans"][ti] - c["loans"][ti]
             if self.central:
                 self.check.append({
                     "year": t, "annual_margin": margin, "interest": interest, "borrowing": borrow,
