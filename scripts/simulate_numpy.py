@@ -105,7 +105,10 @@ MODELLED = {
 
 
 def kivijalka(binary, *args):
-    out = subprocess.run([binary, *args], capture_output=True, text=True)
+    try:
+        out = subprocess.run([binary, *args], capture_output=True, text=True)
+    except OSError as e:
+        sys.exit(f"{binary}: {e.strerror}")
     if out.returncode not in (0, 1):
         sys.exit(f"{binary} {' '.join(args)}: exit {out.returncode}\n{out.stderr}")
     return out.stdout
@@ -178,6 +181,8 @@ def prepare(a):
         if ln.startswith("investments.life_years."):
             key, _, rest = ln.partition(" = ")
             lives[key.rsplit(".", 1)[1]] = int(rest.split()[0])
+    if not lives:
+        sys.exit("`kivijalka scenario show` names no investments.life_years: its format has changed")
 
     row_fields = [
         "population", "price_index_pct", "tax_revenue", "state_subsidies",
