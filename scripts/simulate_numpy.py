@@ -89,6 +89,17 @@ DRIVER_KEYS = {
     "population_growth": "population.growth_pct",
     "interest_shift": "loans.interest_shift_pp",
 }
+# The workbook lines the model reads, of the start and of the plan years.
+LINES_READ = {
+    "tl.toimintatuotot", "tl.toimintakulut", "tl.toimintakate", "tl.valmistus_omaan_kayttoon",
+    "tl.verotulot", "tl.valtionosuudet", "tl.korkotuotot", "tl.muut_rahoitustuotot",
+    "tl.muut_rahoituskulut", "tl.korkokulut", "tl.poistot_ja_arvonalentumiset",
+    "rl.toiminnan_ja_investointien_rahavirta", "rl.investointimenot", "rl.investointien_rahavirta",
+    "rl.rahoitusosuudet", "rl.luovutustulot", "rl.pitkaaikaisten_lainojen_lisays",
+    "rl.pitkaaikaisten_lainojen_vahennys", "rl.lyhytaikaisten_lainojen_muutos",
+    "ta.aineelliset", "ta.aineettomat", "ta.maa_ja_vesialueet", "ta.rahat_ja_pankkisaamiset",
+    "ta.rahoitusarvopaperit",
+}
 MODELLED = {
     "earnings_growth",
     "employment_growth",
@@ -171,9 +182,10 @@ def prepare(a):
     base = proj["base_year"]
     rows = proj["rows"]
     years = [r["year"] for r in rows]
+    last_given = max([base] + [r["year"] for r in rows if r["given"]])
     lines = {}
     for x in st:
-        if x["entity"] == "city":
+        if x["entity"] == "city" and x["item"] in LINES_READ and base <= x["year"] <= last_given:
             lines.setdefault(x["year"], {})[x["item"]] = float(x["value"])
     lives = {}
     for ln in show.splitlines():
