@@ -9,7 +9,8 @@
 # comes from the system's python3 if it has it, else from a virtual
 # environment made once in ~/.cache/kivijalka-numpy. Needs /usr/bin/time;
 # taskset, where there is one, holds every run to one core.
-# REPS (default 5) sets the repetitions, PATHS (default 10000) the paths.
+# REPS (default 5) sets the repetitions, PATHS (default 10000) the paths;
+# NO_CARGO_BENCH=1 leaves out cargo bench when it builds kivijalka.
 set -e
 cd "$(dirname "$0")/.."
 reps=${REPS:-5}
