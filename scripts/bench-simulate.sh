@@ -12,6 +12,9 @@
 # REPS (default 5) sets the repetitions, PATHS (default 10000) the paths;
 # NO_CARGO_BENCH=1 leaves out cargo bench when it builds kivijalka.
 set -e
+# The binary as given from where the script was called, before moving to the
+# repository's root (its data/ and scenarios/).
+[ -n "$1" ] && given=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/.."
 reps=${REPS:-5}
 paths=${PATHS:-10000}
@@ -19,7 +22,7 @@ cores=$(nproc)
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 
 if [ -n "$1" ]; then
-    bin=$1
+    bin=$given
 else
     cargo build --release --quiet
     bin=${CARGO_TARGET_DIR:-target}/release/kivijalka
