@@ -90,4 +90,18 @@ impl Explained {
         }
         Ok(Explained::Figures(Box::new(Figures::new(&args.common)?)))
     }
+
+    /// The figures to measure, or `None` once the formulas are written.
+    pub fn figures(
+        &self,
+        formulas: fn(crate::report::Lang, &mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<Option<&Figures>> {
+        match self {
+            Explained::Formulas(output) => {
+                crate::app::emit(output, |out| formulas(output.lang, out))?;
+                Ok(None)
+            }
+            Explained::Figures(f) => Ok(Some(f.as_ref())),
+        }
+    }
 }

@@ -10,17 +10,14 @@ use crate::report::{self, OutputFormat};
 pub type Config = super::Explained;
 
 pub fn run(cfg: &Config) -> Result<Outcome> {
-    let Figures {
+    let Some(Figures {
         input,
         settings,
         output,
         years,
-    } = match cfg {
-        Config::Formulas(output) => {
-            emit(output, |out| report::ratios::explain(output.lang, out))?;
-            return Ok(Outcome::Ok);
-        }
-        Config::Figures(f) => f.as_ref(),
+    }) = cfg.figures(report::ratios::explain)?
+    else {
+        return Ok(Outcome::Ok);
     };
     let ds = load(input)?;
     let breaks = findings::breaks(&ds);
