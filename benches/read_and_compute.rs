@@ -60,7 +60,6 @@ fn main() {
     let one_year = Options {
         base_year: None,
         horizon: Some(2026),
-        lean: false,
     };
     // One year made by the drivers (not taken from the plan).
     let mut drivers = kivijalka::model::scenario::Scenario::default();

@@ -13,7 +13,6 @@ pub fn options(p: &Projecting) -> Options {
     Options {
         base_year: p.start,
         horizon: p.horizon,
-        lean: false,
     }
 }
 
