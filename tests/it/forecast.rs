@@ -189,6 +189,30 @@ fn two_years_by_hand() {
     // 10 404 000 − 62 424 000 + 46 091 240 + 15 606 000 − 964 632,91
     assert_eq!(v("tl.vuosikate", 2027), dec!(8_712_607.09));
     assert!(validate::validate_exact(&p.dataset).is_empty());
+
+    // A simulated path runs the same steps without the statements: the
+    // same figures by hand, and the same rows.
+    let ds = small();
+    let q = kivijalka::model::projection::rows_with(
+        &ds,
+        &small_scenario(),
+        &pi,
+        Options {
+            base_year: None,
+            horizon: Some(2027),
+        },
+        &kivijalka::model::projection::Figures::new(&ds),
+    )
+    .unwrap();
+    assert_eq!(q.rows[0].borrowing, dec!(1_574_683.55));
+    assert_eq!(q.rows[0].interest, dec!(994_683.54));
+    assert_eq!(q.rows[0].cash, dec!(9_000_000.01));
+    assert_eq!(q.rows[1].repayments, dec!(1_978_734.18));
+    assert_eq!(q.rows[1].annual_margin, dec!(8_712_607.09));
+    assert_eq!(
+        serde_json::to_string(&q.rows).unwrap(),
+        serde_json::to_string(&p.rows).unwrap()
+    );
 }
 
 fn load_example() -> Dataset {
