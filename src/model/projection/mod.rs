@@ -15,6 +15,12 @@
 //! cash (beyond the plan) or of the plan's own cash path (in plan years).
 //! Interest is paid on the average loan stock, so borrowing and interest
 //! depend on each other; the pair is solved in closed form, not iterated.
+//!
+//! The parts: `drivers` (derived once from the workbook, scenario and
+//! index), `step` (one year from the drivers and last year's state),
+//! `emit` (the statements made of the years' flows) and `notes` (the
+//! derived defaults in words). A forecast is all four (`project_with`); a
+//! simulated path is the drivers and the steps (`rows_with`).
 
 use rust_decimal::Decimal;
 use serde::Serialize;
