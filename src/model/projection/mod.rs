@@ -231,10 +231,9 @@ pub fn rows_with(
     let span = Span::new(ds, sc, opts, fig)?;
     let d = Drivers::new(ds, sc, series, span, fig)?;
     let mut s = State::start(&d);
-    let mut rows = Vec::with_capacity((d.horizon - d.base) as usize);
-    for t in d.base + 1..=d.horizon {
-        rows.push(step::step(&d, &mut s, t)?.0);
-    }
+    let rows = (d.base + 1..=d.horizon)
+        .map(|t| step::step(&d, &mut s, t).map(|(row, _)| row))
+        .collect::<Result<_, _>>()?;
     Ok(Rows {
         base_year: d.base,
         rows,
