@@ -60,11 +60,12 @@ fn main() {
     let one_year = Options {
         base_year: None,
         horizon: Some(2026),
-        lean: false,
     };
     // One year made by the drivers (not taken from the plan).
-    let mut drivers = kivijalka::model::scenario::Scenario::default();
-    drivers.plan_follow_until = Some(2025);
+    let drivers = kivijalka::model::scenario::Scenario {
+        plan_follow_until: Some(2025),
+        ..Default::default()
+    };
     time("projection, one municipality-year", 500, || {
         black_box(project(&ds, &drivers, &index, one_year).unwrap());
     });

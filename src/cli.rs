@@ -315,7 +315,6 @@ impl Projecting {
         Options {
             base_year: self.start,
             horizon: self.horizon,
-            lean: false,
         }
     }
 }

@@ -367,7 +367,9 @@ pub fn simulate(
     // Paths in chunks: computed in parallel, fed in path order.
     let chunk = 64u64;
     let threads = threads.max(1);
-    let lean = lean_applies(ds, probe.base_year, targets);
+    // The year rows measure the city's indicators; the group's need the
+    // statements made of them.
+    let rows_suffice = lean_applies(ds, probe.base_year, targets);
     let start_fig = Start::new(ds, probe.base_year, targets);
     let figures = projection::Figures::new(ds);
     // What a path's projection does not read, left out of the copy each
@@ -400,15 +402,13 @@ pub fn simulate(
         let values = uncertainty::draw(u, &chol, &years, &mut rng);
         uncertainty::apply_into(s, &template, u, &years, &values);
         let s = &*s;
-        if lean {
-            let proj =
-                projection::project_with(ds, s, pi, Options { lean: true, ..opts }, &figures)
-                    .map_err(drawn(p))?;
+        if rows_suffice {
+            let path = projection::rows_with(ds, s, pi, opts, &figures).map_err(drawn(p))?;
             return Ok(from_rows(
                 &start_fig,
-                &proj.rows,
+                &path.rows,
                 targets,
-                &proj.price_index,
+                &path.price_index,
             ));
         }
         let proj = projection::project_with(ds, s, pi, opts, &figures).map_err(drawn(p))?;

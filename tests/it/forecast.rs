@@ -127,7 +127,6 @@ fn two_years_by_hand() {
         Options {
             base_year: None,
             horizon: Some(2027),
-            lean: false,
         },
     )
     .unwrap();
@@ -190,6 +189,30 @@ fn two_years_by_hand() {
     // 10 404 000 − 62 424 000 + 46 091 240 + 15 606 000 − 964 632,91
     assert_eq!(v("tl.vuosikate", 2027), dec!(8_712_607.09));
     assert!(validate::validate_exact(&p.dataset).is_empty());
+
+    // A simulated path runs the same steps without the statements: the
+    // same figures by hand, and the same rows.
+    let ds = small();
+    let q = kivijalka::model::projection::rows_with(
+        &ds,
+        &small_scenario(),
+        &pi,
+        Options {
+            base_year: None,
+            horizon: Some(2027),
+        },
+        &kivijalka::model::projection::Figures::new(&ds),
+    )
+    .unwrap();
+    assert_eq!(q.rows[0].borrowing, dec!(1_574_683.55));
+    assert_eq!(q.rows[0].interest, dec!(994_683.54));
+    assert_eq!(q.rows[0].cash, dec!(9_000_000.01));
+    assert_eq!(q.rows[1].repayments, dec!(1_978_734.18));
+    assert_eq!(q.rows[1].annual_margin, dec!(8_712_607.09));
+    assert_eq!(
+        serde_json::to_string(&q.rows).unwrap(),
+        serde_json::to_string(&p.rows).unwrap()
+    );
 }
 
 fn load_example() -> Dataset {
@@ -425,7 +448,6 @@ fn backtest_against_later_actuals() {
             Options {
                 base_year: Some(start),
                 horizon: Some(horizon),
-                lean: false,
             },
         )
         .unwrap();
@@ -610,13 +632,13 @@ fn a_budget_that_prints_only_net_figures_is_taken_as_given() {
 }
 
 #[test]
-fn a_lean_path_measures_what_the_full_forecast_does() {
+fn a_simulated_path_steps_and_measures_as_the_forecast_does() {
     use crate::support::make_example::{self, Style};
     use crate::support::tempdir;
 
     // The example, and two kinds of workbook a simulation meets: actuals
     // only without a group, and budget and plan without a group.
-    let dir = tempdir("lean-variants");
+    let dir = tempdir("path-variants");
     let figures = make_example::derive(&root().join("data/kivikoski"));
     let mut bare = figures.clone();
     bare.retain(|(e, id, y), _| *e == "city" && *y <= 2025 && !id.starts_with("bg.konsernin"));
@@ -643,12 +665,14 @@ fn a_lean_path_measures_what_the_full_forecast_does() {
         scenarios.push(random_scenario(&mut r));
     }
     for (name, ds) in &datasets {
-        lean_equals_full(name, ds, &scenarios);
+        path_equals_forecast(name, ds, &scenarios);
     }
 }
 
-/// The lean path's year rows and indicators equal the full forecast's.
-fn lean_equals_full(name: &str, ds: &Dataset, scenarios: &[Scenario]) {
+/// A simulated path's year rows (the same steps, no statements) equal the
+/// forecast's, and its indicators measured from the rows equal the
+/// forecast's measured from its statements.
+fn path_equals_forecast(name: &str, ds: &Dataset, scenarios: &[Scenario]) {
     use kivijalka::model::indicators::evaluate;
     use kivijalka::model::simulate::{Start, from_rows, lean_applies};
     use kivijalka::model::targets::Targets;
@@ -658,15 +682,11 @@ fn lean_equals_full(name: &str, ds: &Dataset, scenarios: &[Scenario]) {
     assert!(lean_applies(ds, 2025, &t), "{name}");
     let start = Start::new(ds, 2025, &t);
     let figures = kivijalka::model::projection::Figures::new(ds);
-    let lean_opts = Options {
-        lean: true,
-        ..Options::default()
-    };
     for sc in scenarios {
         let p = project(ds, sc, &pi, Options::default()).unwrap();
         let full = evaluate(&p.dataset, &t, &p.price_index);
-        let q =
-            kivijalka::model::projection::project_with(ds, sc, &pi, lean_opts, &figures).unwrap();
+        let q = kivijalka::model::projection::rows_with(ds, sc, &pi, Options::default(), &figures)
+            .unwrap();
         // The same years, line for line, and the same indicators.
         assert_eq!(
             serde_json::to_string(&q.rows).unwrap(),
@@ -674,9 +694,10 @@ fn lean_equals_full(name: &str, ds: &Dataset, scenarios: &[Scenario]) {
             "{name}: {}",
             sc.name
         );
-        let lean = from_rows(&start, &q.rows, &t, &q.price_index);
+        assert_eq!(q.price_index.changes, p.price_index.changes, "{name}");
+        let path = from_rows(&start, &q.rows, &t, &q.price_index);
         for v in full.values.iter().filter(|v| v.year > 2025) {
-            let w = lean
+            let w = path
                 .iter()
                 .find(|w| w.0 == v.indicator && w.1 == v.year)
                 .unwrap_or_else(|| panic!("{name}: {} {} missing", v.indicator, v.year));

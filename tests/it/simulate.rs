@@ -115,7 +115,6 @@ fn the_probability_converges_to_the_analytic_one() {
     let opts = Options {
         base_year: None,
         horizon: Some(2030),
-        lean: false,
     };
     let base = scenario_text("sim-conv", "horizon = 2030\n");
     let at = |g: Decimal| -> f64 {
