@@ -199,41 +199,54 @@ impl Project {
         spending: Option<&[Decimal]>,
     ) -> BTreeMap<i32, Decimal> {
         let mut out = BTreeMap::new();
-        if years.is_empty() {
-            return out;
-        }
-        match spending {
-            Some(s) if s.len() == years.len() => {
-                for (y, v) in years.iter().zip(s) {
-                    *out.entry(*y).or_default() += *v;
-                }
-            }
-            _ => {
-                // Even split to the cent; the last year takes the remainder so
-                // the parts add up to the cost exactly.
-                let n = Decimal::from(years.len());
-                let part = crate::model::money::cents(self.cost / n);
-                let mut left = self.cost;
-                for (i, y) in years.iter().enumerate() {
-                    let v = if i + 1 == years.len() { left } else { part };
-                    left -= v;
-                    *out.entry(*y).or_default() += v;
-                }
-            }
+        for (y, v) in years.iter().zip(self.spend_list(years, spending)) {
+            *out.entry(*y).or_default() += v;
         }
         out
+    }
+    /// The spending of each year of the schedule, in its order: as given, or
+    /// the cost split evenly to the cent, the last year taking the remainder
+    /// so the parts add up to the cost exactly.
+    fn spend_list(&self, years: &[i32], spending: Option<&[Decimal]>) -> Vec<Decimal> {
+        if let Some(s) = spending
+            && s.len() == years.len()
+        {
+            return s.to_vec();
+        }
+        let n = Decimal::from(years.len().max(1));
+        let part = crate::model::money::cents(self.cost / n);
+        let mut left = self.cost;
+        (0..years.len())
+            .map(|i| {
+                let v = if i + 1 == years.len() { left } else { part };
+                left -= v;
+                v
+            })
+            .collect()
     }
     pub fn spend(&self) -> BTreeMap<i32, Decimal> {
         self.spend_over(&self.years, self.spending.as_deref())
     }
-    /// Where the plan holds it (even split over `in_plan`).
+    /// Where the plan holds it: as the plan had it when the project's cost
+    /// or schedule has since changed (`plan_spending`), else its own
+    /// spending over `in_plan`.
     pub fn planned_spend(&self) -> BTreeMap<i32, Decimal> {
-        let spending = if self.in_plan == self.years {
-            self.spending.as_deref()
-        } else {
-            self.plan_spending.as_deref()
-        };
-        self.spend_over(&self.in_plan, spending)
+        self.spend_over(&self.in_plan, self.plan_source())
+    }
+    fn plan_source(&self) -> Option<&[Decimal]> {
+        match &self.plan_spending {
+            Some(p) if p.len() == self.in_plan.len() => Some(p),
+            _ if self.in_plan == self.years => self.spending.as_deref(),
+            _ => None,
+        }
+    }
+    /// Fixes the plan's amounts before the cost changes: an overrun is
+    /// spending beyond what the plan holds, not a larger share of the plan
+    /// that would push the plan's other investments out.
+    pub fn hold_plan(&mut self) {
+        if !self.in_plan.is_empty() && self.plan_spending.is_none() {
+            self.plan_spending = Some(self.spend_list(&self.in_plan, self.plan_source()));
+        }
     }
     pub fn completion(years: &[i32]) -> Option<i32> {
         years.iter().max().copied()

@@ -472,6 +472,7 @@ pub fn apply_into(
 /// A project's cost and spending times `f`, to the cent; the last year's
 /// spending takes the remainder so the parts add up to the cost.
 pub fn scale_project(p: &mut crate::model::scenario::Project, f: Decimal) {
+    p.hold_plan();
     p.cost = crate::model::money::cents(p.cost * f);
     p.subsidy = p.subsidy.min(p.cost);
     if let Some(sp) = &mut p.spending {

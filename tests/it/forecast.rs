@@ -712,3 +712,39 @@ fn path_equals_forecast(name: &str, ds: &Dataset, scenarios: &[Scenario]) {
         }
     }
 }
+
+/// A project's cost overrun is spending beyond what the plan holds: the
+/// plan years' gross investment grows by the overrun, while the plan's other
+/// investments, the trend beyond the plan drawn from them, and the project's
+/// subsidy stay as they were.
+#[test]
+fn an_overrun_adds_to_the_plan_and_leaves_its_other_investments() {
+    let ds = load_example();
+    let pi = kphi();
+    let base = scenario("baseline.toml");
+    let mut over = base.clone();
+    let school = (over.investments.projects.iter_mut())
+        .find(|p| p.name == "Kivikosken yhtenäiskoulu")
+        .unwrap();
+    kivijalka::model::uncertainty::scale_project(school, dec!(1.25));
+    let a = project(&ds, &base, &pi, Options::default()).unwrap();
+    let b = project(&ds, &over, &pi, Options::default()).unwrap();
+    let row = |p: &Projection, y: i32| p.rows.iter().find(|r| r.year == y).unwrap().clone();
+    // The plan holds 6 + 4 M€ in 2027–2028; a quarter more is 1,5 and 1 M€.
+    for (y, more) in [(2027, dec!(1500000)), (2028, dec!(1000000))] {
+        let (ra, rb) = (row(&a, y), row(&b, y));
+        assert_eq!(
+            rb.gross_investment.abs() - ra.gross_investment.abs(),
+            more,
+            "{y}"
+        );
+        assert_eq!(rb.investment_subsidies, ra.investment_subsidies, "{y}");
+    }
+    for y in [2026, 2029, 2030, 2035] {
+        assert_eq!(
+            row(&b, y).gross_investment,
+            row(&a, y).gross_investment,
+            "{y}"
+        );
+    }
+}

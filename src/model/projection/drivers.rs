@@ -275,11 +275,15 @@ impl<'a> Drivers<'a> {
     fn investments(&mut self) {
         let inv = &self.sc.investments;
         for p in &inv.projects {
+            // A year's part of an amount in proportion to the spending it
+            // goes with: the project's own (which adds up to its cost), or
+            // the plan's (which may hold less when the cost has overrun).
             let share = |sp: &BTreeMap<i32, Decimal>, y: i32, amount: Decimal| -> Decimal {
-                if p.cost.is_zero() {
+                let total: Decimal = sp.values().sum();
+                if total.is_zero() {
                     Decimal::ZERO
                 } else {
-                    r2(amount * sp.get(&y).copied().unwrap_or_default() / p.cost)
+                    r2(amount * sp.get(&y).copied().unwrap_or_default() / total)
                 }
             };
             let sp = p.spend();
