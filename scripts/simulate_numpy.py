@@ -13,8 +13,8 @@ all paths at once, as float64 arrays over the paths:
   corporate tax, income tax growing with earnings and employment;
 - state subsidies with their index and the population;
 - investments: the plan's own without named projects, averaged and indexed
-  beyond the plan; named projects with their cost overrun, and the plan's
-  figure holding them;
+  beyond the plan; named projects with their cost overrun, the plan holding
+  them at the amounts it was made with (an overrun is spending beyond it);
 - depreciation: the existing assets' level until their book value is used,
   plus straight-line vintages of every year's net investment;
 - loans: repayments over the average maturity, interest on the average
@@ -391,17 +391,24 @@ def projects(s, lives, drivers, paths):
             left = left - v
             spend[y] = spend.get(y, 0.0) + v
         subsidy = np.minimum(float(p["subsidy"]), cost_p)
-        if p["in_plan"] == p["years"]:
+        # The plan holds the amounts it was made with (kivijalka fixes them
+        # before an overrun scales the cost): an overrun is spending beyond it.
+        ps = p["plan_spending"] and [float(x) for x in p["plan_spending"]]
+        if p["in_plan"] and ps and len(ps) == len(p["in_plan"]):
+            plan = dict(zip(p["in_plan"], ps))
+        elif p["in_plan"] == p["years"]:
             plan = spend
         elif p["in_plan"]:
-            ps = p["plan_spending"] and [float(x) for x in p["plan_spending"]]
-            if not ps or len(ps) != len(p["in_plan"]):
-                part = r2(cost_p / len(p["in_plan"]))
-                ps = [part] * (len(p["in_plan"]) - 1) + [cost_p - part * (len(p["in_plan"]) - 1)]
+            part = r2(cost_p / len(p["in_plan"]))
+            ps = [part] * (len(p["in_plan"]) - 1) + [cost_p - part * (len(p["in_plan"]) - 1)]
             plan = dict(zip(p["in_plan"], ps))
         else:
             plan = {}
-        share = lambda sp, y: np.where(cost_p == 0, 0.0, r2(subsidy * sp[y] / cost_p))  # noqa: E731
+
+        def share(sp, y):
+            total = sum(sp.values())
+            return np.where(total == 0, 0.0, r2(subsidy * sp[y] / np.where(total == 0, 1.0, total)))
+
         out.append({
             "class": p["class"],
             "life": lives.get(p["class"], 0),
