@@ -175,7 +175,7 @@ pub struct StatementsArgs {
 /// The flags of the commands that measure every projected year: solve,
 /// simulate and sensitivity.
 #[derive(Args, Debug)]
-pub struct Searched {
+pub struct AllYears {
     #[command(flatten)]
     pub workbook: Workbook,
     #[command(flatten)]
@@ -242,7 +242,7 @@ pub struct CompareArgs {
 #[derive(Args, Debug)]
 pub struct SolveArgs {
     #[command(flatten)]
-    pub searched: Searched,
+    pub base: AllYears,
     /// The scenario the lever is moved from.
     #[arg(long)]
     pub scenario: Option<PathBuf>,
@@ -266,7 +266,7 @@ pub struct SolveArgs {
 #[derive(Args, Debug)]
 pub struct SimulateArgs {
     #[command(flatten)]
-    pub searched: Searched,
+    pub base: AllYears,
     /// The scenario with [[uncertainty]] entries.
     #[arg(long)]
     pub scenario: PathBuf,
@@ -286,7 +286,7 @@ pub struct SimulateArgs {
 #[derive(Args, Debug)]
 pub struct SensitivityArgs {
     #[command(flatten)]
-    pub searched: Searched,
+    pub base: AllYears,
     /// The scenario with [[uncertainty]] entries.
     #[arg(long)]
     pub scenario: PathBuf,
@@ -496,7 +496,7 @@ impl Measured {
     }
 }
 
-impl Searched {
+impl AllYears {
     /// The workbook checked; nothing is read.
     pub fn checked(&self) -> Result<(Input, Output)> {
         let input = self.workbook.input(&self.reading)?;

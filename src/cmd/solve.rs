@@ -81,7 +81,7 @@ pub struct Config {
 
 impl Config {
     pub fn new(args: &SolveArgs) -> Result<Config> {
-        let (input, output) = args.searched.checked()?;
+        let (input, output) = args.base.checked()?;
         let levers = args
             .lever
             .iter()
@@ -99,7 +99,7 @@ impl Config {
         };
         Ok(Config {
             input,
-            settings: args.searched.against.load()?,
+            settings: args.base.against.load()?,
             output,
             scenario: args.scenario.clone(),
             levers,
