@@ -405,6 +405,7 @@ fn a_flag_a_command_does_not_honour_is_refused_with_no_output() {
         assert!(stderr(&o).contains("unexpected argument"), "{args:?}");
         assert!(!std::path::Path::new(out).exists(), "{args:?} wrote {out}");
     }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The `use` statements and paths of a source file, one string each.
