@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::{Input, Output, Years};
+use crate::config::{Input, Output, Settings, Years};
 use crate::error::{Error, Result};
 use crate::model::projection::Options;
 use crate::report::{Lang, OutputFormat};
@@ -53,9 +53,9 @@ pub enum Command {
     /// The standard key ratios (tunnusluvut) for the city and the group.
     Ratios(Explaining),
     /// Validates the workbook; exit code 1 when it has errors.
-    Check(Common),
+    Check(CheckArgs),
     /// The statements as read, line by line, with the row each came from.
-    Statements(Common),
+    Statements(StatementsArgs),
     /// Projects the statements under a scenario; the five indicators by year to the horizon.
     Forecast(ForecastArgs),
     /// Scenarios side by side: each indicator's path and where a target's status changes.
@@ -80,16 +80,32 @@ pub enum Command {
     },
 }
 
+// The flags come in groups, and each command flattens the groups it
+// honours: a flag a command would ignore is not offered, so giving it is
+// clap's usage error rather than a silent no-op.
+
+/// The workbook a command reads. Optional to clap so that its absence is
+/// told in kivijalka's own words, as the other usage errors are.
 #[derive(Args, Debug)]
-pub struct Common {
+pub struct Workbook {
     /// The statement workbook (xlsx, xls, ods).
     pub workbook: Option<PathBuf>,
+}
+
+/// What a command that measures measures against.
+#[derive(Args, Debug)]
+pub struct Against {
     /// Targets file (TOML); default: the strategy's own targets.
     #[arg(long)]
     pub targets: Option<PathBuf>,
     /// Price-index CSV (year, change %) laid over the shipped KPHI series; may repeat.
     #[arg(long)]
     pub index: Vec<PathBuf>,
+}
+
+/// Where a command prints a table, CSV or JSON, and in which language.
+#[derive(Args, Debug)]
+pub struct Printing {
     #[arg(long, value_enum, default_value_t = LangArg::Fi)]
     pub lang: LangArg,
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
@@ -97,12 +113,77 @@ pub struct Common {
     /// Write the output to this file (written whole or not at all) instead of stdout.
     #[arg(long)]
     pub out: Option<PathBuf>,
+}
+
+/// The years a command shows; the commands that measure every projected
+/// year (solve, simulate, sensitivity, report) do not offer it.
+#[derive(Args, Debug)]
+pub struct Shown {
     /// Only these years, as 2022-2026 or 2024.
     #[arg(long)]
     pub years: Option<String>,
+}
+
+/// Whether a workbook with errors is read past them; `check` reports them
+/// instead, so it does not offer this.
+#[derive(Args, Debug)]
+pub struct Reading {
     /// Read the rest of a workbook that has unknown lines or unreadable cells.
     #[arg(long)]
     pub allow_unknown: bool,
+}
+
+/// A workbook measured against the settings and shown by year: the flags
+/// of indicators, ratios, forecast and compare.
+#[derive(Args, Debug)]
+pub struct Measured {
+    #[command(flatten)]
+    pub workbook: Workbook,
+    #[command(flatten)]
+    pub against: Against,
+    #[command(flatten)]
+    pub printing: Printing,
+    #[command(flatten)]
+    pub shown: Shown,
+    #[command(flatten)]
+    pub reading: Reading,
+}
+
+/// The flags of `check`: the workbook as it is, errors and all.
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub workbook: Workbook,
+    #[command(flatten)]
+    pub printing: Printing,
+}
+
+/// The flags of `statements`: the workbook as read, measured against
+/// nothing.
+#[derive(Args, Debug)]
+pub struct StatementsArgs {
+    #[command(flatten)]
+    pub workbook: Workbook,
+    #[command(flatten)]
+    pub printing: Printing,
+    #[command(flatten)]
+    pub shown: Shown,
+    #[command(flatten)]
+    pub reading: Reading,
+}
+
+/// The flags of the commands that measure every projected year: solve,
+/// simulate and sensitivity.
+#[derive(Args, Debug)]
+pub struct AllYears {
+    #[command(flatten)]
+    pub workbook: Workbook,
+    #[command(flatten)]
+    pub against: Against,
+    #[command(flatten)]
+    pub printing: Printing,
+    #[command(flatten)]
+    pub reading: Reading,
 }
 
 /// The flags of the commands that can print their formulas instead of
@@ -110,7 +191,7 @@ pub struct Common {
 #[derive(Args, Debug)]
 pub struct Explaining {
     #[command(flatten)]
-    pub common: Common,
+    pub measured: Measured,
     /// Print each formula and its source instead of the figures.
     #[arg(long)]
     pub explain: bool,
@@ -129,7 +210,7 @@ pub struct Projecting {
 #[derive(Args, Debug)]
 pub struct ForecastArgs {
     #[command(flatten)]
-    pub common: Common,
+    pub measured: Measured,
     /// Scenario file (TOML); default: the budget and plan as given, then the default drivers.
     #[arg(long)]
     pub scenario: Option<PathBuf>,
@@ -151,7 +232,7 @@ pub enum Show {
 #[derive(Args, Debug)]
 pub struct CompareArgs {
     #[command(flatten)]
-    pub common: Common,
+    pub measured: Measured,
     /// Scenario files; the first is the baseline the others are compared with.
     pub scenarios: Vec<PathBuf>,
     #[command(flatten)]
@@ -161,7 +242,7 @@ pub struct CompareArgs {
 #[derive(Args, Debug)]
 pub struct SolveArgs {
     #[command(flatten)]
-    pub common: Common,
+    pub base: AllYears,
     /// The scenario the lever is moved from.
     #[arg(long)]
     pub scenario: Option<PathBuf>,
@@ -185,7 +266,7 @@ pub struct SolveArgs {
 #[derive(Args, Debug)]
 pub struct SimulateArgs {
     #[command(flatten)]
-    pub common: Common,
+    pub base: AllYears,
     /// The scenario with [[uncertainty]] entries.
     #[arg(long)]
     pub scenario: PathBuf,
@@ -205,7 +286,7 @@ pub struct SimulateArgs {
 #[derive(Args, Debug)]
 pub struct SensitivityArgs {
     #[command(flatten)]
-    pub common: Common,
+    pub base: AllYears,
     /// The scenario with [[uncertainty]] entries.
     #[arg(long)]
     pub scenario: PathBuf,
@@ -216,7 +297,16 @@ pub struct SensitivityArgs {
 #[derive(Args, Debug)]
 pub struct ReportArgs {
     #[command(flatten)]
-    pub common: Common,
+    pub workbook: Workbook,
+    #[command(flatten)]
+    pub against: Against,
+    #[arg(long, value_enum, default_value_t = LangArg::Fi)]
+    pub lang: LangArg,
+    /// The report's file, Excel (.xlsx) or HTML (.html), written whole or not at all.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub reading: Reading,
     /// Scenario files; the first is the one the summary shows, all are compared.
     #[arg(long)]
     pub scenario: Vec<PathBuf>,
@@ -351,30 +441,31 @@ pub fn parse_years(s: &str) -> Result<Years> {
     Ok(Years(Some((a, b))))
 }
 
-impl Common {
-    /// The workbook, the output and the years, checked in that order;
-    /// nothing is read. Each command keeps what it uses; a `--years` it does
-    /// not use is still checked.
-    pub fn checked(&self) -> Result<(Input, Output, Years)> {
-        let workbook = self
-            .workbook
+impl Workbook {
+    /// The workbook named, or the usage error that says one is needed.
+    pub fn path(&self) -> Result<PathBuf> {
+        self.workbook
             .clone()
-            .ok_or_else(|| Error::usage("this command needs a workbook (xlsx, xls or ods)"))?;
-        let years = self.years()?;
-        let input = Input {
-            workbook,
-            allow_unknown: self.allow_unknown,
-        };
-        Ok((input, self.output(), years))
+            .ok_or_else(|| Error::usage("this command needs a workbook (xlsx, xls or ods)"))
     }
 
-    pub fn years(&self) -> Result<Years> {
-        self.years
-            .as_deref()
-            .map(parse_years)
-            .unwrap_or(Ok(Years::ALL))
+    pub fn input(&self, reading: &Reading) -> Result<Input> {
+        Ok(Input {
+            workbook: self.path()?,
+            allow_unknown: reading.allow_unknown,
+        })
     }
+}
 
+impl Against {
+    /// Reads the files named: the one step of a config that does I/O, so
+    /// each command calls it after its other flags are checked.
+    pub fn load(&self) -> Result<Settings> {
+        Settings::load(self.targets.as_deref(), &self.index)
+    }
+}
+
+impl Printing {
     pub fn output(&self) -> Output {
         Output {
             format: match self.format {
@@ -385,6 +476,31 @@ impl Common {
             lang: self.lang.into(),
             out: self.out.clone(),
         }
+    }
+}
+
+impl Shown {
+    pub fn years(&self) -> Result<Years> {
+        self.years
+            .as_deref()
+            .map(parse_years)
+            .unwrap_or(Ok(Years::ALL))
+    }
+}
+
+impl Measured {
+    /// The workbook, then the years, checked; nothing is read.
+    pub fn checked(&self) -> Result<(Input, Output, Years)> {
+        let input = self.workbook.input(&self.reading)?;
+        Ok((input, self.printing.output(), self.shown.years()?))
+    }
+}
+
+impl AllYears {
+    /// The workbook checked; nothing is read.
+    pub fn checked(&self) -> Result<(Input, Output)> {
+        let input = self.workbook.input(&self.reading)?;
+        Ok((input, self.printing.output()))
     }
 }
 

@@ -15,10 +15,3 @@ pub mod solve;
 
 pub use dataset::{load, refuse_errors};
 pub use output::{emit, write_atomically};
-
-use crate::error::Error;
-
-/// A mistake on the command line itself, not in any file it names.
-pub fn usage(message: impl Into<String>) -> Error {
-    Error::usage(message)
-}

@@ -2,7 +2,7 @@
 //! measured again for the report.
 
 use crate::config::Settings;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::dataset::Dataset;
 use crate::model::indicators::Evaluation;
 use crate::model::projection::{Options, ProjectionError};
@@ -10,7 +10,6 @@ use crate::model::scenario::Scenario;
 use crate::model::solve::{self, Goal, LeverSpec, Solution, SolveError};
 
 use super::project::{project, projection_error};
-use super::usage;
 
 /// The solution, and when one was found, the indicators with it applied.
 pub fn solve(
@@ -36,10 +35,10 @@ pub fn solve(
     .map_err(|e| match e {
         // A span the flags set that holds no projected year is a mistake
         // in the flags, told as one (not against the scenario file).
-        SolveError::FromOutside { from, first, last } => usage(format!(
+        SolveError::FromOutside { from, first, last } => Error::usage(format!(
             "--from {from}: the lever can move only in a projected year, {first}–{last}"
         )),
-        SolveError::ByBeforeFrom { by, from, last } => usage(format!(
+        SolveError::ByBeforeFrom { by, from, last } => Error::usage(format!(
             "--by {by}: the targets are checked up to a year from {from} to {last}"
         )),
         SolveError::Projection(ProjectionError::Scenario(e))
@@ -47,7 +46,7 @@ pub fn solve(
                 .as_ref()
                 .is_some_and(|at| &*at.file == solve::LEVER_ORIGIN) =>
         {
-            usage(match e.at {
+            Error::usage(match e.at {
                 Some(at) => format!("--lever {}: {}", at.key, e.message),
                 None => e.message,
             })

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use crate::app::batch::Plan;
 use crate::app::document::{Kind, setting_inputs};
-use crate::app::{self, scenarios, usage, write_atomically};
+use crate::app::{self, scenarios, write_atomically};
 use crate::cli::{BatchArgs, ReportFormat};
 use crate::cmd::Outcome;
 use crate::config::Settings;
@@ -108,7 +108,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         let _ = writeln!(err, "failed: {}", f.error);
     }
     if sum.municipalities.is_empty() && sum.failures.is_empty() {
-        return Err(usage(
+        return Err(Error::usage(
             "no workbooks or long tables (.xlsx, .xls, .ods, .csv) in the inputs",
         ));
     }

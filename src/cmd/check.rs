@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::app::{self, dataset, emit};
-use crate::cli::Common;
+use crate::cli::CheckArgs;
 use crate::cmd::Outcome;
 use crate::config::Output;
 use crate::error::Result;
@@ -17,11 +17,10 @@ pub struct Config {
 }
 
 impl Config {
-    pub fn new(args: &Common) -> Result<Config> {
-        let (input, output, _) = args.checked()?;
+    pub fn new(args: &CheckArgs) -> Result<Config> {
         Ok(Config {
-            workbook: input.workbook,
-            output,
+            workbook: args.workbook.path()?,
+            output: args.printing.output(),
         })
     }
 }

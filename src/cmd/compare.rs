@@ -3,11 +3,10 @@
 use std::path::PathBuf;
 
 use crate::app::project::forecast;
-use crate::app::{emit, load, scenarios, usage};
+use crate::app::{emit, load, scenarios};
 use crate::cli::CompareArgs;
 use crate::cmd::{Figures, Outcome};
-use crate::config::Settings;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::projection::Options;
 use crate::report::compare::{Column, Comparison};
 use crate::report::{self, OutputFormat};
@@ -21,14 +20,14 @@ pub struct Config {
 
 impl Config {
     pub fn new(args: &CompareArgs) -> Result<Config> {
-        let c = &args.common;
-        let (input, output, years) = c.checked()?;
+        let m = &args.measured;
+        let (input, output, years) = m.checked()?;
         if args.scenarios.is_empty() {
-            return Err(usage(
+            return Err(Error::usage(
                 "compare needs a workbook and at least one scenario file",
             ));
         }
-        let settings = Settings::load(c.targets.as_deref(), &c.index)?;
+        let settings = m.against.load()?;
         Ok(Config {
             figures: Figures {
                 input,

@@ -23,7 +23,7 @@ pub struct Config {
 impl Config {
     pub fn new(args: &ForecastArgs) -> Result<Config> {
         Ok(Config {
-            figures: Figures::new(&args.common)?,
+            figures: Figures::new(&args.measured)?,
             scenario: args.scenario.clone(),
             opts: args.projecting.options(),
             show: args.show,

@@ -16,7 +16,7 @@ pub mod simulate;
 pub mod solve;
 pub mod statements;
 
-use crate::cli::{Command, Common, Explaining};
+use crate::cli::{Command, Explaining, Measured};
 use crate::config::{Input, Output, Settings, Years};
 use crate::error::Result;
 
@@ -70,13 +70,13 @@ pub struct Figures {
 impl Figures {
     /// The workbook, the output and the years checked, then the settings
     /// files read: the one step that does I/O comes last.
-    pub fn new(args: &Common) -> Result<Figures> {
+    pub fn new(args: &Measured) -> Result<Figures> {
         let (input, output, years) = args.checked()?;
         Ok(Figures {
             input,
             output,
             years,
-            settings: Settings::load(args.targets.as_deref(), &args.index)?,
+            settings: args.against.load()?,
         })
     }
 }
@@ -85,10 +85,10 @@ impl Explained {
     pub fn new(args: &Explaining) -> Result<Explained> {
         if args.explain {
             // Checked though unused: a mistake in it is still a mistake.
-            args.common.years()?;
-            return Ok(Explained::Formulas(args.common.output()));
+            args.measured.shown.years()?;
+            return Ok(Explained::Formulas(args.measured.printing.output()));
         }
-        Ok(Explained::Figures(Box::new(Figures::new(&args.common)?)))
+        Ok(Explained::Figures(Box::new(Figures::new(&args.measured)?)))
     }
 
     /// The figures to measure, or `None` once the formulas are written.

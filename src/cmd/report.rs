@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::document::{Kind, document, input, kind_of, render, setting_inputs};
 use crate::app::project::{sensitivities, simulations, threads};
-use crate::app::{load, scenarios, usage, write_atomically};
+use crate::app::{load, scenarios, write_atomically};
 use crate::cli::ReportArgs;
 use crate::cmd::Outcome;
 use crate::config::{Input, Settings};
@@ -29,16 +29,16 @@ pub struct Config {
 
 impl Config {
     pub fn new(args: &ReportArgs) -> Result<Config> {
-        let c = &args.common;
-        let (input, output, _) = c.checked()?;
-        let out = output
+        let input = args.workbook.input(&args.reading)?;
+        let out = args
             .out
-            .ok_or_else(|| usage("report needs --out report.xlsx or --out report.html"))?;
+            .clone()
+            .ok_or_else(|| Error::usage("report needs --out report.xlsx or --out report.html"))?;
         let kind = kind_of(&out)?;
         Ok(Config {
             input,
-            settings: Settings::load(c.targets.as_deref(), &c.index)?,
-            lang: output.lang,
+            settings: args.against.load()?,
+            lang: args.lang.into(),
             out,
             kind,
             scenarios: args.scenario.clone(),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::app::project::{self, threads};
 use crate::app::scenarios::needs_uncertainty;
 use crate::app::{emit, load};
-use crate::cli::{Common, SensitivityArgs, SimulateArgs};
+use crate::cli::{AllYears, SensitivityArgs, SimulateArgs};
 use crate::cmd::Outcome;
 use crate::config::{Input, Output, Settings};
 use crate::error::Result;
@@ -25,14 +25,14 @@ pub struct Sensitivity {
 
 impl Sensitivity {
     pub fn new(args: &SensitivityArgs) -> Result<Sensitivity> {
-        Sensitivity::of(&args.common, &args.scenario, args.projecting.options())
+        Sensitivity::of(&args.base, &args.scenario, args.projecting.options())
     }
 
-    fn of(c: &Common, scenario: &std::path::Path, opts: Options) -> Result<Sensitivity> {
-        let (input, output, _) = c.checked()?;
+    fn of(s: &AllYears, scenario: &std::path::Path, opts: Options) -> Result<Sensitivity> {
+        let (input, output) = s.checked()?;
         Ok(Sensitivity {
             input,
-            settings: Settings::load(c.targets.as_deref(), &c.index)?,
+            settings: s.against.load()?,
             output,
             scenario: scenario.to_path_buf(),
             opts,
@@ -50,7 +50,7 @@ pub struct Config {
 impl Config {
     pub fn new(args: &SimulateArgs) -> Result<Config> {
         Ok(Config {
-            base: Sensitivity::of(&args.common, &args.scenario, args.projecting.options())?,
+            base: Sensitivity::of(&args.base, &args.scenario, args.projecting.options())?,
             run: (args.paths, args.seed),
             threads: threads(args.jobs),
         })

@@ -6,11 +6,11 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::app::solve::solve;
-use crate::app::{emit, load, scenarios, usage};
+use crate::app::{emit, load, scenarios};
 use crate::cli::SolveArgs;
 use crate::cmd::Outcome;
 use crate::config::{Input, Output, Settings};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::projection::Options;
 use crate::model::solve::{Goal, Lever, LeverSpec};
 use crate::report::{self, OutputFormat};
@@ -23,7 +23,7 @@ pub fn parse_lever(s: &str) -> Result<LeverSpec> {
         None => (s.trim(), None),
     };
     let lever = Lever::parse(name).ok_or_else(|| {
-        usage(format!(
+        Error::usage(format!(
             "--lever {s}: unknown lever '{name}'; use tax-rate, savings or investment-cap"
         ))
     })?;
@@ -45,7 +45,7 @@ pub fn parse_lever(s: &str) -> Result<LeverSpec> {
             match v {
                 Some(v) if v >= Decimal::ZERO && v <= max => Some(v),
                 _ => {
-                    return Err(usage(format!(
+                    return Err(Error::usage(format!(
                         "--lever {s}: '{b}' is not a bound (0 to 40 percentage points for tax-rate, 0 to 10^12 euros such as \"3 M€\" otherwise)"
                     )));
                 }
@@ -59,7 +59,7 @@ fn parse_indicators(s: &str) -> Result<Vec<u8>> {
     s.split(',')
         .map(|x| match x.trim().parse::<u8>() {
             Ok(n) if (1..=5).contains(&n) => Ok(n),
-            _ => Err(usage(format!(
+            _ => Err(Error::usage(format!(
                 "--indicators {s}: '{x}' is not an indicator number 1–5"
             ))),
         })
@@ -81,8 +81,7 @@ pub struct Config {
 
 impl Config {
     pub fn new(args: &SolveArgs) -> Result<Config> {
-        let c = &args.common;
-        let (input, output, _) = c.checked()?;
+        let (input, output) = args.base.checked()?;
         let levers = args
             .lever
             .iter()
@@ -100,7 +99,7 @@ impl Config {
         };
         Ok(Config {
             input,
-            settings: Settings::load(c.targets.as_deref(), &c.index)?,
+            settings: args.base.against.load()?,
             output,
             scenario: args.scenario.clone(),
             levers,

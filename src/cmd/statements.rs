@@ -2,7 +2,7 @@
 
 use crate::app::dataset::years;
 use crate::app::{emit, load};
-use crate::cli::Common;
+use crate::cli::StatementsArgs;
 use crate::cmd::Outcome;
 use crate::config::{Input, Output, Years};
 use crate::error::Result;
@@ -17,12 +17,11 @@ pub struct Config {
 }
 
 impl Config {
-    pub fn new(args: &Common) -> Result<Config> {
-        let (input, output, years) = args.checked()?;
+    pub fn new(args: &StatementsArgs) -> Result<Config> {
         Ok(Config {
-            input,
-            output,
-            years,
+            input: args.workbook.input(&args.reading)?,
+            output: args.printing.output(),
+            years: args.shown.years()?,
         })
     }
 }

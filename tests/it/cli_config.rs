@@ -98,23 +98,314 @@ fn explain_reads_no_workbook_and_no_settings_file() {
 
 #[test]
 fn only_the_commands_that_measure_read_the_settings_files() {
-    // check and statements show the workbook as read: no targets, no index.
+    // check and statements show the workbook as read: no targets, no index,
+    // and a settings file named to them is refused before it is looked for.
     for cmd in ["check", "statements"] {
-        let plain = run(&[cmd, EXAMPLE, "--format", "csv"]);
-        let with = run(&[cmd, EXAMPLE, "--format", "csv", "--targets", MISSING]);
-        assert_eq!(
-            plain.status.code(),
-            with.status.code(),
-            "{cmd}: {}",
-            stderr(&with)
-        );
-        assert_eq!(stdout(&plain), stdout(&with), "{cmd}");
-        assert!(!plain.stdout.is_empty());
+        for flag in ["--targets", "--index"] {
+            let args = [cmd, EXAMPLE, "--format", "csv", flag, MISSING];
+            usage_error(&run(&args), &args, &format!("unexpected argument '{flag}'"));
+        }
     }
     // A command that measures needs its targets, and names the file.
     let o = run(&["indicators", EXAMPLE, "--targets", MISSING]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(MISSING), "{}", stderr(&o));
+}
+
+/// Every flag each command's config reads, and the positionals it takes.
+/// Why the gaps: check reports a workbook's errors rather than reading past
+/// them and measures nothing (no --allow-unknown, settings or --years);
+/// statements measure nothing (no settings); solve, simulate, sensitivity
+/// and report measure every projected year (no --years); report writes one
+/// file whose kind its name gives (no --format).
+const HONOURED: &[(&str, &[&str])] = &[
+    (
+        "indicators",
+        &[
+            "workbook",
+            "targets",
+            "index",
+            "lang",
+            "format",
+            "out",
+            "years",
+            "allow-unknown",
+            "explain",
+        ],
+    ),
+    (
+        "ratios",
+        &[
+            "workbook",
+            "targets",
+            "index",
+            "lang",
+            "format",
+            "out",
+            "years",
+            "allow-unknown",
+            "explain",
+        ],
+    ),
+    ("check", &["workbook", "lang", "format", "out"]),
+    (
+        "statements",
+        &[
+            "workbook",
+            "lang",
+            "format",
+            "out",
+            "years",
+            "allow-unknown",
+        ],
+    ),
+    (
+        "forecast",
+        &[
+            "workbook",
+            "targets",
+            "index",
+            "lang",
+            "format",
+            "out",
+            "years",
+            "allow-unknown",
+            "scenario",
+            "start",
+            "horizon",
+            "show",
+        ],
+    ),
+    (
+        "compare",
+        &[
+            "workbook",
+            "targets",
+            "index",
+            "lang",
+            "format",
+            "out",
+            "years",
+            "allow-unknown",
+            "scenarios",
+            "start",
+            "horizon",
+        ],
+    ),
+    (
+        "solve",
+        &[
+            "workbook",
+            "targets",
+            "index",
+            "lang",
+            "format",
+            "out",
+            "allow-unknown",
+            "scenario",
+            "lever",
+            "by",
+            "from",
+            "indicators",
+            "start",
+            "horizon",
+        ],
+    ),
+    (
+        "simulate",
+        &[
+            "workbook",
+            "targets",
+            "index",
+            "lang",
+            "format",
+            "out",
+            "allow-unknown",
+            "scenario",
+            "paths",
+            "seed",
+            "jobs",
+            "start",
+            "horizon",
+        ],
+    ),
+    (
+        "sensitivity",
+        &[
+            "workbook",
+            "targets",
+            "index",
+            "lang",
+            "format",
+            "out",
+            "allow-unknown",
+            "scenario",
+            "start",
+            "horizon",
+        ],
+    ),
+    (
+        "report",
+        &[
+            "workbook",
+            "targets",
+            "index",
+            "lang",
+            "out",
+            "allow-unknown",
+            "scenario",
+            "simulate",
+            "seed",
+            "sensitivity",
+            "start",
+            "horizon",
+        ],
+    ),
+    (
+        "batch",
+        &[
+            "inputs",
+            "out",
+            "scenario",
+            "report",
+            "targets",
+            "index",
+            "lang",
+            "jobs",
+            "allow-unknown",
+            "simulate",
+            "seed",
+            "start",
+            "horizon",
+        ],
+    ),
+    ("scenario diff", &["a", "b"]),
+    ("scenario show", &["file"]),
+    ("scenario keys", &[]),
+    ("lines", &["lang"]),
+];
+
+/// Each command (a nested one as "scenario diff") with the flags and
+/// positionals its --help offers, help and version aside.
+fn offered() -> Vec<(String, Vec<String>)> {
+    fn walk(cmd: &clap::Command, prefix: &str, out: &mut Vec<(String, Vec<String>)>) {
+        for sub in cmd.get_subcommands() {
+            let name = format!("{prefix}{}", sub.get_name());
+            if sub.has_subcommands() {
+                walk(sub, &format!("{name} "), out);
+                continue;
+            }
+            let args = sub
+                .get_arguments()
+                .filter(|a| !["help", "version"].contains(&a.get_id().as_str()))
+                .map(|a| match a.get_long() {
+                    Some(l) => l.to_string(),
+                    None => a.get_id().to_string(),
+                })
+                .collect();
+            out.push((name, args));
+        }
+    }
+    let mut out = Vec::new();
+    walk(&kivijalka::cli::Cli::command(), "", &mut out);
+    out
+}
+
+#[test]
+fn each_command_offers_exactly_the_flags_its_config_reads() {
+    let offered = offered();
+    let names: Vec<&str> = offered.iter().map(|(n, _)| n.as_str()).collect();
+    let listed: Vec<&str> = HONOURED.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, listed, "a command missing from the table or the CLI");
+    for ((name, flags), (_, honoured)) in offered.iter().zip(HONOURED) {
+        let mut a: Vec<&str> = flags.iter().map(String::as_str).collect();
+        let mut b = honoured.to_vec();
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b, "{name}: offered vs honoured");
+    }
+    // And --help shows what clap offers: one line per flag.
+    for (name, flags) in &offered {
+        let mut args: Vec<&str> = name.split(' ').collect();
+        args.push("--help");
+        let help = stdout(&run(&args));
+        for f in flags {
+            let shown = help.contains(&format!("--{f}"))
+                || help.contains(&format!("[{}", f.to_uppercase()))
+                || help.contains(&format!("<{}", f.to_uppercase()));
+            assert!(shown, "{name} --help does not show {f}:\n{help}");
+        }
+    }
+}
+
+#[test]
+fn a_flag_a_command_does_not_honour_is_refused_with_no_output() {
+    // Every flag some command offers (positionals are not flags).
+    let every: std::collections::BTreeSet<String> = kivijalka::cli::Cli::command()
+        .get_subcommands()
+        .flat_map(|c| c.get_arguments().filter_map(|a| a.get_long()))
+        .filter(|l| !["help", "version"].contains(l))
+        .map(str::to_string)
+        .collect();
+    assert!(every.len() >= 20, "{every:?}");
+    let dir = crate::support::tempdir("ignored-flags");
+    let out = dir.join("written.txt");
+    let out = out.to_str().unwrap();
+    for (name, honoured) in HONOURED {
+        for flag in every.iter().filter(|f| !honoured.contains(&f.as_str())) {
+            let flag = format!("--{flag}");
+            let mut args: Vec<&str> = name.split(' ').collect();
+            // The flag first: clap names the first argument it refuses.
+            args.extend([flag.as_str(), EXAMPLE]);
+            let o = run(&args);
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+            assert!(o.stdout.is_empty(), "{args:?} wrote output");
+            assert!(
+                err.contains(&format!("unexpected argument '{flag}'")),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    // The uses the commands once accepted and ignored, with their values:
+    // refused before anything is read or written.
+    let cases: [&[&str]; 7] = [
+        &["check", EXAMPLE, "--years", "2022-2024", "--out", out],
+        &["check", EXAMPLE, "--allow-unknown", "--out", out],
+        &["statements", EXAMPLE, "--index", MISSING, "--out", out],
+        &[
+            "solve", EXAMPLE, "--lever", "tax-rate", "--years", "2025", "--out", out,
+        ],
+        &[
+            "simulate",
+            EXAMPLE,
+            "--scenario",
+            "scenarios/uncertain.toml",
+            "--years",
+            "2025",
+            "--out",
+            out,
+        ],
+        &[
+            "sensitivity",
+            EXAMPLE,
+            "--scenario",
+            "scenarios/uncertain.toml",
+            "--years",
+            "2025",
+            "--out",
+            out,
+        ],
+        &["report", EXAMPLE, "--format", "csv", "--out", out],
+    ];
+    for args in cases {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?} wrote output");
+        assert!(stderr(&o).contains("unexpected argument"), "{args:?}");
+        assert!(!std::path::Path::new(out).exists(), "{args:?} wrote {out}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The `use` statements and paths of a source file, one string each.

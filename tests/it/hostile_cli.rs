@@ -105,7 +105,7 @@ fn numeric_flags_are_bounded_before_any_work() {
         &["--simulate"],
     );
     refused(
-        &["check", EXAMPLE, "--years", "0-99999"],
+        &["statements", EXAMPLE, "--years", "0-99999"],
         &["--years", "0 is outside the years 1990–2100"],
     );
 }
