@@ -52,7 +52,7 @@ pub struct Finding {
     /// For an identity of the statements that does not hold: which, for
     /// whom, and by how much, so outputs can mark what rests on it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity: Option<IdentityMiss>,
+    pub identity: Option<Box<IdentityMiss>>,
 }
 
 /// An identity that does not hold, in typed form.
@@ -97,23 +97,10 @@ pub enum Identity {
 /// it in the output's language, so the model builds no sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Message {
-    /// An identity that does not hold by more than `tolerance`.
-    Identity {
-        entity: Entity,
-        year: i32,
-        identity: Identity,
-        left: Decimal,
-        right: Decimal,
-        tolerance: Decimal,
-    },
+    /// An identity that does not hold.
+    Identity(Box<Unequal>),
     /// A population no Finnish municipality has.
-    Population {
-        at: Location,
-        year: i32,
-        value: Decimal,
-        low: i64,
-        high: i64,
-    },
+    Population(Box<Population>),
     /// A figure per resident outside what any municipality shows.
     PerResident(Box<PerResident>),
     /// A line and its twin on another sheet a thousandfold apart.
@@ -127,6 +114,28 @@ pub enum Message {
     },
     /// A notice of reading a sheet, still worded where it is found (ingest).
     Text(String),
+}
+
+/// An identity whose two sides differ by more than `tolerance`, the
+/// rounding of the printed figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unequal {
+    pub entity: Entity,
+    pub year: i32,
+    pub identity: Identity,
+    pub left: Decimal,
+    pub right: Decimal,
+    pub tolerance: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Population {
+    pub at: Location,
+    pub year: i32,
+    pub value: Decimal,
+    /// The bounds it is outside, in residents.
+    pub low: i64,
+    pub high: i64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -210,7 +219,7 @@ impl Finding {
         }
     }
     pub fn with_identity(mut self, miss: IdentityMiss) -> Self {
-        self.identity = Some(miss);
+        self.identity = Some(Box::new(miss));
         self
     }
     pub fn error(code: &'static str, message: Message, cells: Vec<Location>) -> Self {

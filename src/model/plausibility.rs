@@ -133,13 +133,13 @@ fn population(ds: &Dataset, y: i32, out: &mut Vec<Finding>) -> Option<(Decimal, 
     if f.value < Decimal::from(low) || f.value > Decimal::from(high) {
         out.push(Finding::error(
             CODE,
-            Message::Population {
+            Message::Population(Box::new(findings::Population {
                 at: f.source.clone(),
                 year: y,
                 value: f.value.normalize(),
                 low,
                 high,
-            },
+            })),
             vec![f.source.clone()],
         ));
         return None;

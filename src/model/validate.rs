@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Location;
 use crate::model::dataset::{Dataset, Entity, Figure};
-use crate::model::findings::{Finding, Identity, IdentityMiss, Message};
+use crate::model::findings::{Finding, Identity, IdentityMiss, Message, Unequal};
 use crate::model::items::{self, ITEMS};
 
 /// A value with the rounding it can carry and the cells it came from.
@@ -78,14 +78,14 @@ fn compare(
             identity: what.clone(),
             difference: diff,
         };
-        let msg = Message::Identity {
+        let msg = Message::Identity(Box::new(Unequal {
             entity: at.e,
             year: at.y,
             identity: what,
             left: left.value,
             right: right.value,
             tolerance: tol.normalize(),
-        };
+        }));
         out.push(
             if warn_only {
                 Finding::warning("identity", msg, cells)

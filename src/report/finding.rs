@@ -10,7 +10,8 @@ use serde::{Serialize, Serializer};
 
 use crate::model::dataset::Entity;
 use crate::model::findings::{
-    Broken, GroupAgainstCity, GroupCheck, Identity, Message, PerResident, UnitsAcross,
+    Broken, GroupAgainstCity, GroupCheck, Identity, Message, PerResident, Population, Unequal,
+    UnitsAcross,
 };
 use crate::model::items;
 use crate::model::location::Location;
@@ -19,39 +20,8 @@ use crate::report::format::{Lang, number, round};
 /// The finding as a sentence in `lang`.
 pub fn text(m: &Message, lang: Lang) -> String {
     match m {
-        Message::Identity {
-            entity,
-            year,
-            identity: what,
-            left,
-            right,
-            tolerance,
-        } => {
-            let n = |v: Decimal| exact(v, lang);
-            let what = identity(what, lang);
-            let diff = *left - *right;
-            match lang {
-                Lang::En => format!(
-                    "{} {year}: {what} does not hold: {left} against {right} (difference {diff}, rounding allows {tolerance})",
-                    entity.fi()
-                ),
-                Lang::Fi => format!(
-                    "{} {year}: {what} ei täsmää: vasen puoli {}, oikea puoli {} (erotus {}, pyöristys sallii {})",
-                    entity.fi(),
-                    n(*left),
-                    n(*right),
-                    n(diff),
-                    n(*tolerance)
-                ),
-            }
-        }
-        Message::Population {
-            at,
-            year,
-            value,
-            low,
-            high,
-        } => population(at, *year, *value, (*low, *high), lang),
+        Message::Identity(m) => unequal(m, lang),
+        Message::Population(m) => population(m, lang),
         Message::PerResident(m) => per_resident(m, lang),
         Message::UnitsAcross(m) => units_across(m, lang),
         Message::GroupAgainstCity(m) => group_against_city(m, lang),
@@ -146,12 +116,11 @@ fn place(l: &Location, lang: Lang) -> String {
     if let Some(sh) = &l.sheet {
         s.push_str(&format!(", taulukko '{sh}'"));
     }
-    match &l.cell {
-        Some(c) => match c.strip_prefix("line ") {
+    if let Some(c) = &l.cell {
+        match c.strip_prefix("line ") {
             Some(n) => s.push_str(&format!(", rivi {n}")),
             None => s.push_str(&format!(", solu {c}")),
-        },
-        None => {}
+        }
     }
     s
 }
@@ -160,14 +129,27 @@ fn years(ys: &[i32]) -> String {
     ys.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
 }
 
-fn population(
-    at: &Location,
-    year: i32,
-    value: Decimal,
-    (low, high): (i64, i64),
-    lang: Lang,
-) -> String {
-    let at = place(at, lang);
+fn unequal(m: &Unequal, lang: Lang) -> String {
+    let (e, year, what) = (m.entity.fi(), m.year, identity(&m.identity, lang));
+    let (left, right, tolerance) = (m.left, m.right, m.tolerance);
+    let diff = left - right;
+    let n = |v: Decimal| exact(v, lang);
+    match lang {
+        Lang::En => format!(
+            "{e} {year}: {what} does not hold: {left} against {right} (difference {diff}, rounding allows {tolerance})"
+        ),
+        Lang::Fi => format!(
+            "{e} {year}: {what} ei täsmää: vasen puoli {}, oikea puoli {} (erotus {}, pyöristys sallii {})",
+            n(left),
+            n(right),
+            n(diff),
+            n(tolerance)
+        ),
+    }
+}
+
+fn population(m: &Population, lang: Lang) -> String {
+    let (at, year, value, low, high) = (place(&m.at, lang), m.year, m.value, m.low, m.high);
     match lang {
         Lang::En => format!(
             "{at}: population {year} is {value}, outside the {low}–{high} residents of any Finnish municipality (is it in thousands, or a euro figure on the population row?)"
