@@ -2,7 +2,7 @@
 //! identities', and the statements it lacks.
 
 use crate::model::dataset::{Dataset, Entity};
-use crate::model::findings::Finding;
+use crate::model::findings::{Finding, Message};
 use crate::model::items::Statement;
 use crate::model::location::Location;
 use crate::model::validate;
@@ -37,12 +37,6 @@ fn missing_statements(ds: &Dataset) -> Vec<Finding> {
     let has = |e: Entity, st: Statement| {
         ds.has_statement(e, st) || ds.years.keys().any(|y| ds.has_year_data(e, st, *y))
     };
-    let names = |list: &[Statement]| {
-        list.iter()
-            .map(|st| format!("{} ({})", st.fi(), st.en()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let at = vec![Location::file(ds.file.clone())];
     let mut out = Vec::new();
     let city: Vec<Statement> = MAIN
@@ -52,10 +46,10 @@ fn missing_statements(ds: &Dataset) -> Vec<Finding> {
     if !city.is_empty() {
         out.push(Finding::error(
             "missing_statement",
-            format!(
-                "the workbook has no {} of the city; the indicators and key ratios that rest on it cannot be measured",
-                names(&city)
-            ),
+            Message::StatementsMissing {
+                entity: Entity::City,
+                statements: city,
+            },
             at.clone(),
         ));
     }
@@ -66,10 +60,10 @@ fn missing_statements(ds: &Dataset) -> Vec<Finding> {
     if !group.is_empty() && group.len() < MAIN.len() {
         out.push(Finding::warning(
             "missing_statement",
-            format!(
-                "the workbook has some of the group's statements but no {} of the group; the group's key ratios that rest on it cannot be measured",
-                names(&group)
-            ),
+            Message::StatementsMissing {
+                entity: Entity::Group,
+                statements: group,
+            },
             at,
         ));
     }

@@ -22,7 +22,7 @@ use crate::error::Location;
 use crate::ingest::number;
 use crate::ingest::sheet::Row;
 use crate::model::dataset::{Dataset, Entity};
-use crate::model::findings::Finding;
+use crate::model::findings::{Finding, Message};
 use crate::model::items::{self, Sign, Statement};
 use crate::model::validate::validate;
 
@@ -64,7 +64,7 @@ fn misses(ds: &Dataset) -> BTreeSet<Miss> {
         .into_iter()
         .filter(|f| f.is_error())
         .filter_map(|f| f.identity)
-        .map(|m| (m.entity, m.year, m.identity, m.difference))
+        .map(|m| (m.entity, m.year, m.identity.to_string(), m.difference))
         .collect()
 }
 
@@ -185,7 +185,7 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
             out.push(match verdict {
                 Verdict::Accepted(as_what) => Finding::notice(
                     "row_reconciled",
-                    format!("{what} is not a line of the decree: {as_what}; its figures are not read as a line"),
+                    Message::Text(format!("{what} is not a line of the decree: {as_what}; its figures are not read as a line")),
                     vec![u.cell.clone()],
                 ),
                 Verdict::Refused(why, more) => {
@@ -194,7 +194,7 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
                     cells.extend(more);
                     Finding::error(
                         "unknown_label",
-                        format!("unknown {what}: {why}; its figures are not read"),
+                        Message::Text(format!("unknown {what}: {why}; its figures are not read")),
                         cells,
                     )
                 }
@@ -486,10 +486,10 @@ pub fn unknown_row(
         let v = number::figure(num, scale).map_err(|why| {
             Finding::error(
                 "amount_out_of_range",
-                format!(
+                Message::Text(format!(
                     "row \"{}\" is none of the decree's lines; {year}: {why}",
                     row.label
-                ),
+                )),
                 vec![at(*col)],
             )
         })?;

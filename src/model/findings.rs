@@ -45,13 +45,14 @@ pub struct Finding {
     pub severity: Severity,
     /// A stable code for scripts: "unknown_label", "identity", ...
     pub code: &'static str,
-    pub message: String,
+    /// What was found, with its figures; the report words it.
+    pub message: Message,
     /// The cells involved, first the one to look at.
     pub cells: Vec<Location>,
     /// For an identity of the statements that does not hold: which, for
     /// whom, and by how much, so outputs can mark what rests on it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity: Option<IdentityMiss>,
+    pub identity: Option<Box<IdentityMiss>>,
 }
 
 /// An identity that does not hold, in typed form.
@@ -59,41 +60,178 @@ pub struct Finding {
 pub struct IdentityMiss {
     pub entity: Entity,
     pub year: i32,
-    /// The identity as written in the statements' own words.
-    pub identity: String,
+    pub identity: Identity,
     /// Left side minus right side, in euros.
     pub difference: Decimal,
+}
+
+/// An identity of the statements (VNa 525/2020), named by the lines it
+/// joins; the report words it with the statements' own line names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Identity {
+    /// A subtotal line against the lines under it that are present.
+    Subtotal {
+        line: &'static str,
+        parts: Vec<&'static str>,
+    },
+    /// Rahavarojen muutos against the cash at the year's end and start.
+    CashChange,
+    /// The cash flow statement's year-end cash against the balance sheet's.
+    CashAgainstBalanceSheet,
+    /// The change in cash against the change in the balance sheet's cash,
+    /// when the cash flow statement prints no year-end cash.
+    CashChangeAgainstBalanceSheet,
+    /// The balance sheet's two sides.
+    BalanceSheet,
+    /// Vuosikate printed on both the income and cash flow statements.
+    VuosikateAcross,
+    /// The year's surplus on the income statement and the balance sheet.
+    SurplusAcross,
+    /// The cash at the start of the year against last year's end.
+    CashCarriedOver,
+    /// The accumulated surplus rolled from last year.
+    SurplusCarriedOver,
+}
+
+/// What a finding says, with the figures it needs; the report layer words
+/// it in the output's language, so the model builds no sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    /// An identity that does not hold.
+    Identity(Box<Unequal>),
+    /// A population no Finnish municipality has.
+    Population(Box<Population>),
+    /// A figure per resident outside what any municipality shows.
+    PerResident(Box<PerResident>),
+    /// A line and its twin on another sheet a thousandfold apart.
+    UnitsAcross(Box<UnitsAcross>),
+    /// The group's figures not of the size of a group holding the city.
+    GroupAgainstCity(Box<GroupAgainstCity>),
+    /// Main statements the workbook lacks for `entity`.
+    StatementsMissing {
+        entity: Entity,
+        statements: Vec<Statement>,
+    },
+    /// A notice of reading a sheet, still worded where it is found (ingest).
+    Text(String),
+}
+
+/// An identity whose two sides differ by more than `tolerance`, the
+/// rounding of the printed figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unequal {
+    pub entity: Entity,
+    pub year: i32,
+    pub identity: Identity,
+    pub left: Decimal,
+    pub right: Decimal,
+    pub tolerance: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Population {
+    pub at: Location,
+    pub year: i32,
+    pub value: Decimal,
+    /// The bounds it is outside, in residents.
+    pub low: i64,
+    pub high: i64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PerResident {
+    /// The cell to look at (the file when the figure has none).
+    pub at: Location,
+    pub entity: Entity,
+    pub year: i32,
+    /// The figure's name as the statements print it.
+    pub what: &'static str,
+    pub value: Decimal,
+    pub per_resident: Decimal,
+    pub population: Decimal,
+    pub population_at: Location,
+    pub low: Option<i64>,
+    pub high: i64,
+    /// Other years in which the same row is out of bounds.
+    pub also: Vec<i32>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitsAcross {
+    pub entity: Entity,
+    pub year: i32,
+    /// The line id on one statement.
+    pub line: &'static str,
+    pub value: Decimal,
+    pub at: Location,
+    /// Its twin's name on the other statement.
+    pub other: &'static str,
+    pub other_value: Decimal,
+    pub other_at: Location,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupAgainstCity {
+    pub year: i32,
+    pub check: GroupCheck,
+    /// The two figures a thousandfold apart: a unit error, likely.
+    pub units: bool,
+    /// The first cell of each side; none for a figure computed from none.
+    pub first: Option<Location>,
+    pub second: Option<Location>,
+}
+
+/// Which comparison of the group against the city failed, with its figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GroupCheck {
+    /// The group balance sheet's loans below the city's own.
+    LoansBelowCity { group: Decimal, city: Decimal },
+    /// The background sheet's group loan estimate below half the city's
+    /// loans of `city_year`.
+    EstimateBelowHalf {
+        estimate: Decimal,
+        city: Decimal,
+        city_year: i32,
+    },
+    /// The estimate a thousandfold off the group balance sheet's loans.
+    EstimateThousandfold { estimate: Decimal, group: Decimal },
+    /// A total (`line`) of the group out of scale with the city's.
+    TotalOutOfScale {
+        line: &'static str,
+        group: Decimal,
+        city: Decimal,
+    },
 }
 
 impl Finding {
     pub fn new(
         severity: Severity,
         code: &'static str,
-        message: impl Into<String>,
+        message: Message,
         cells: Vec<Location>,
     ) -> Self {
         Finding {
             severity,
             code,
-            message: message.into(),
+            message,
             cells,
             identity: None,
         }
     }
     pub fn with_identity(mut self, miss: IdentityMiss) -> Self {
-        self.identity = Some(miss);
+        self.identity = Some(Box::new(miss));
         self
     }
-    pub fn error(code: &'static str, message: impl Into<String>, cells: Vec<Location>) -> Self {
+    pub fn error(code: &'static str, message: Message, cells: Vec<Location>) -> Self {
         Self::new(Severity::Error, code, message, cells)
     }
-    pub fn warning(code: &'static str, message: impl Into<String>, cells: Vec<Location>) -> Self {
+    pub fn warning(code: &'static str, message: Message, cells: Vec<Location>) -> Self {
         Self::new(Severity::Warning, code, message, cells)
     }
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-    pub fn notice(code: &'static str, message: impl Into<String>, cells: Vec<Location>) -> Self {
+    pub fn notice(code: &'static str, message: Message, cells: Vec<Location>) -> Self {
         Self::new(Severity::Notice, code, message, cells)
     }
 }
@@ -112,7 +250,9 @@ pub struct StatementYear {
 pub struct Break {
     pub entity: Entity,
     pub year: i32,
-    pub identity: String,
+    /// JSON names it "identity", as when every break was one.
+    #[serde(rename = "identity")]
+    pub what: Broken,
     /// Left side minus right side, in euros; absent when the finding did not
     /// carry it.
     pub difference: Option<Decimal>,
@@ -120,6 +260,14 @@ pub struct Break {
     /// identities across statements, or across years).
     pub statements: Vec<StatementYear>,
     pub cells: Vec<Location>,
+}
+
+/// What a break is: an identity that does not hold, or another error that
+/// makes figures doubtful, told as its finding.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Broken {
+    Identity(Identity),
+    Finding(Message),
 }
 
 impl Break {
@@ -225,11 +373,10 @@ fn break_of(
     Break {
         entity,
         year,
-        identity: f
-            .identity
-            .as_ref()
-            .map(|m| m.identity.clone())
-            .unwrap_or_else(|| f.message.clone()),
+        what: match &f.identity {
+            Some(m) => Broken::Identity(m.identity.clone()),
+            None => Broken::Finding(f.message.clone()),
+        },
         difference: f.identity.as_ref().map(|m| m.difference),
         statements,
         cells: f.cells.clone(),
@@ -321,9 +468,12 @@ mod tests {
         let b = &b[0];
         assert_eq!((b.entity, b.year), (Entity::City, 2023));
         assert_eq!(b.difference, Some(dec!(5000)));
-        assert!(
-            b.identity
-                .starts_with("Vuosikate = Toimintakate + Verotulot")
+        assert_eq!(
+            b.what,
+            Broken::Identity(Identity::Subtotal {
+                line: "tl.vuosikate",
+                parts: vec!["tl.toimintakate", "tl.verotulot"]
+            })
         );
         assert_eq!(
             b.statements,

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Location;
 use crate::model::dataset::{Dataset, Entity};
-use crate::model::findings::Finding;
+use crate::model::findings::{self, Finding, GroupCheck, Message};
 use crate::model::items::{self, Statement};
 use crate::model::ratios::Ctx;
 use crate::model::targets::Targets;
@@ -70,18 +70,6 @@ fn thousandfold(a: Decimal, b: Decimal) -> bool {
     big >= small * Decimal::from(500) && big <= small * Decimal::from(2000)
 }
 
-fn fmt(v: Decimal) -> String {
-    crate::model::money::round_half_away(v, 0).to_string()
-}
-
-/// Cents where whole euros would hide how small a figure is.
-fn fmt_per(v: Decimal) -> String {
-    let dp = if v.abs() < Decimal::ONE_HUNDRED { 2 } else { 0 };
-    crate::model::money::round_half_away(v, dp)
-        .normalize()
-        .to_string()
-}
-
 /// Every plausibility finding of a dataset read from a file.
 pub fn check(ds: &Dataset) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -130,13 +118,8 @@ fn by_row(misses: Vec<Miss>) -> Vec<Finding> {
     }
     rows.into_iter()
         .map(|(mut first, years)| {
-            if !years.is_empty() {
-                let list: Vec<String> = years.iter().map(i32::to_string).collect();
-                first.finding.message = format!(
-                    "{} The same row is out of bounds in {} too.",
-                    first.finding.message,
-                    list.join(", ")
-                );
+            if let Message::PerResident(m) = &mut first.finding.message {
+                m.also = years;
             }
             first.finding
         })
@@ -150,11 +133,13 @@ fn population(ds: &Dataset, y: i32, out: &mut Vec<Finding>) -> Option<(Decimal, 
     if f.value < Decimal::from(low) || f.value > Decimal::from(high) {
         out.push(Finding::error(
             CODE,
-            format!(
-                "{}: population {y} is {}, outside the {low}–{high} residents of any Finnish municipality (is it in thousands, or a euro figure on the population row?)",
-                f.source,
-                f.value.normalize()
-            ),
+            Message::Population(Box::new(findings::Population {
+                at: f.source.clone(),
+                year: y,
+                value: f.value.normalize(),
+                low,
+                high,
+            })),
             vec![f.source.clone()],
         ));
         return None;
@@ -219,35 +204,31 @@ fn per_resident(ctx: &Ctx, e: Entity, y: i32, p: Decimal, pcell: &Location, out:
         let low = bound.low.map(Decimal::from);
         let high = Decimal::from(bound.high);
         if per > high || low.is_some_and(|l| per < l) {
-            let range = match bound.low {
-                Some(l) => format!("{l}–{}", bound.high),
-                None => format!("at most {}", bound.high),
-            };
             let at = cells
                 .first()
-                .map(ToString::to_string)
-                .unwrap_or_else(|| ds.file.clone());
+                .cloned()
+                .unwrap_or_else(|| Location::file(ds.file.clone()));
             let key = (
                 e,
                 bound.what,
                 cells.first().and_then(|c| c.sheet.clone()),
                 cells.first().and_then(|c| c.row().map(str::to_string)),
             );
-            let finding = Finding::error(
-                CODE,
-                format!(
-                    "{at}: {} {y} {} {} € is {} €/resident with the population of {pcell} ({}); any Finnish municipality shows {range} €/resident: is the sheet's unit right (the units differ by 1000?)",
-                    e.fi(),
-                    bound.what,
-                    fmt(v),
-                    fmt_per(per),
-                    p.normalize()
-                ),
-                {
-                    cells.push(pcell.clone());
-                    cells
-                },
-            );
+            let message = Message::PerResident(Box::new(findings::PerResident {
+                at,
+                entity: e,
+                year: y,
+                what: bound.what,
+                value: v,
+                per_resident: per,
+                population: p.normalize(),
+                population_at: pcell.clone(),
+                low: bound.low,
+                high: bound.high,
+                also: Vec::new(),
+            }));
+            cells.push(pcell.clone());
+            let finding = Finding::error(CODE, message, cells);
             out.push(Miss {
                 key,
                 year: y,
@@ -295,20 +276,18 @@ fn across_statements(ds: &Dataset, e: Entity, y: i32, out: &mut Vec<Finding>) {
         if fa.source.sheet == fb.source.sheet || !thousandfold(fa.value, fb.value) {
             continue;
         }
-        out.push(Finding::error(
-            CODE,
-            format!(
-                "{} {y}: {} is {} € at {} but {} is {} € at {}: the units differ by 1000?",
-                e.fi(),
-                items::item(a).fi,
-                fmt(fa.value),
-                fa.source,
-                b_name,
-                fmt(fb.value),
-                fb.source
-            ),
-            vec![fa.source.clone(), fb.source.clone()],
-        ));
+        let cells = vec![fa.source.clone(), fb.source.clone()];
+        let message = Message::UnitsAcross(Box::new(findings::UnitsAcross {
+            entity: e,
+            year: y,
+            line: a,
+            value: fa.value,
+            at: fa.source.clone(),
+            other: b_name,
+            other_value: fb.value,
+            other_at: fb.source,
+        }));
+        out.push(Finding::error(CODE, message, cells));
     }
 }
 
@@ -336,11 +315,11 @@ fn group_against_city(ctx: &Ctx, y: i32, out: &mut Vec<Finding>) {
         if *g + Decimal::from(5000) < *c {
             push_pair(
                 out,
-                format!(
-                    "{y}: the group's loans {} € are less than the city's own {} €, which the group includes",
-                    fmt(*g),
-                    fmt(*c)
-                ),
+                y,
+                GroupCheck::LoansBelowCity {
+                    group: *g,
+                    city: *c,
+                },
                 thousandfold(*g, *c),
                 gcells,
                 ccells,
@@ -354,11 +333,12 @@ fn group_against_city(ctx: &Ctx, y: i32, out: &mut Vec<Finding>) {
             if est * Decimal::TWO < c {
                 push_pair(
                     out,
-                    format!(
-                        "{y}: the group's loan estimate {} € is less than half the city's own loans {} € ({yy}), which the group includes",
-                        fmt(est),
-                        fmt(c)
-                    ),
+                    y,
+                    GroupCheck::EstimateBelowHalf {
+                        estimate: est,
+                        city: c,
+                        city_year: yy,
+                    },
                     thousandfold(est, c),
                     &ecells,
                     &ccells,
@@ -368,11 +348,11 @@ fn group_against_city(ctx: &Ctx, y: i32, out: &mut Vec<Finding>) {
         if let Some((g, gcells)) = group_bs.as_ref().filter(|(g, _)| thousandfold(est, *g)) {
             push_pair(
                 out,
-                format!(
-                    "{y}: the group's loan estimate {} € is a thousandfold off the group balance sheet's loans {} €",
-                    fmt(est),
-                    fmt(*g)
-                ),
+                y,
+                GroupCheck::EstimateThousandfold {
+                    estimate: est,
+                    group: *g,
+                },
                 true,
                 &ecells,
                 gcells,
@@ -394,12 +374,12 @@ fn group_against_city(ctx: &Ctx, y: i32, out: &mut Vec<Finding>) {
         if g * Decimal::TEN < c || g > c * Decimal::ONE_HUNDRED {
             push_pair(
                 out,
-                format!(
-                    "{y}: the group's {} {} € against the city's {} € is not the size of a group that includes the city",
-                    items::item(id).fi.to_lowercase(),
-                    fmt(g),
-                    fmt(c)
-                ),
+                y,
+                GroupCheck::TotalOutOfScale {
+                    line: id,
+                    group: g,
+                    city: c,
+                },
                 thousandfold(g, c),
                 &gcells,
                 &ccells,
@@ -410,28 +390,21 @@ fn group_against_city(ctx: &Ctx, y: i32, out: &mut Vec<Finding>) {
 
 fn push_pair(
     out: &mut Vec<Finding>,
-    what: String,
+    year: i32,
+    check: GroupCheck,
     units: bool,
     first: &[Location],
     second: &[Location],
 ) {
-    let name = |cells: &[Location]| {
-        cells
-            .first()
-            .map(ToString::to_string)
-            .unwrap_or_else(|| "(computed)".to_string())
-    };
-    let hint = if units {
-        "the units differ by 1000?"
-    } else {
-        "check both cells"
-    };
+    let message = Message::GroupAgainstCity(Box::new(findings::GroupAgainstCity {
+        year,
+        check,
+        units,
+        first: first.first().cloned(),
+        second: second.first().cloned(),
+    }));
     let mut cells = first.to_vec();
     cells.extend(second.iter().cloned());
     cells.dedup();
-    out.push(Finding::error(
-        CODE,
-        format!("{what} ({} against {}): {hint}", name(first), name(second)),
-        cells,
-    ));
+    out.push(Finding::error(CODE, message, cells));
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Location;
 use crate::model::dataset::{Dataset, Entity, Figure};
-use crate::model::findings::{Finding, IdentityMiss};
+use crate::model::findings::{Finding, Identity, IdentityMiss, Message, Unequal};
 use crate::model::items::{self, ITEMS};
 
 /// A value with the rounding it can carry and the cells it came from.
@@ -54,19 +54,17 @@ fn neg(t: Term) -> Term {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Whether `left` = `right` within the rounding, and a finding when not.
 fn compare(
-    exact: bool,
+    at: &At,
     out: &mut Vec<Finding>,
-    e: Entity,
-    y: i32,
-    what: &str,
+    what: Identity,
     left: &Term,
     right: &Term,
     warn_only: bool,
 ) {
     let diff = left.value - right.value;
-    let tol = if exact {
+    let tol = if at.exact {
         Decimal::ZERO
     } else {
         (left.quantum + right.quantum) / Decimal::TWO
@@ -74,20 +72,20 @@ fn compare(
     if diff.abs() > tol {
         let mut cells = left.cells.clone();
         cells.extend(right.cells.iter().cloned());
-        let msg = format!(
-            "{} {y}: {what} does not hold: {} against {} (difference {}, rounding allows {})",
-            e.fi(),
-            left.value,
-            right.value,
-            diff,
-            tol.normalize()
-        );
         let miss = IdentityMiss {
-            entity: e,
-            year: y,
-            identity: what.to_string(),
+            entity: at.e,
+            year: at.y,
+            identity: what.clone(),
             difference: diff,
         };
+        let msg = Message::Identity(Box::new(Unequal {
+            entity: at.e,
+            year: at.y,
+            identity: what,
+            left: left.value,
+            right: right.value,
+            tolerance: tol.normalize(),
+        }));
         out.push(
             if warn_only {
                 Finding::warning("identity", msg, cells)
@@ -141,8 +139,15 @@ impl At<'_> {
         term(self.ds, self.e, id, self.y)
     }
 
-    fn compare(&self, out: &mut Vec<Finding>, what: &str, left: &Term, right: &Term, warn: bool) {
-        compare(self.exact, out, self.e, self.y, what, left, right, warn);
+    fn compare(
+        &self,
+        out: &mut Vec<Finding>,
+        what: Identity,
+        left: &Term,
+        right: &Term,
+        warn: bool,
+    ) {
+        compare(self, out, what, left, right, warn);
     }
 }
 
@@ -168,13 +173,16 @@ fn subtotals(at: &At, out: &mut Vec<Finding>) {
         if parts.is_empty() {
             continue;
         }
-        let names: Vec<&str> = items::children(def.id)
+        let names: Vec<&'static str> = items::children(def.id)
             .filter(|c| term(ds, e, c.id, y).is_some())
-            .map(|c| c.fi)
+            .map(|c| c.id)
             .collect();
         at.compare(
             out,
-            &format!("{} = {}", def.fi, names.join(" + ")),
+            Identity::Subtotal {
+                line: def.id,
+                parts: names,
+            },
             &printed(f),
             &sum(&parts),
             false,
@@ -195,7 +203,7 @@ fn cash(at: &At, out: &mut Vec<Finding>) {
     ) {
         at.compare(
             out,
-            "Rahavarojen muutos = Rahavarat 31.12. − Rahavarat 1.1.",
+            Identity::CashChange,
             &m,
             &sum(&[end, neg(start)]),
             false,
@@ -209,19 +217,13 @@ fn cash(at: &At, out: &mut Vec<Finding>) {
         (!parts.is_empty()).then(|| sum(&parts))
     };
     if let (Some(end), Some(bs)) = (t("rl.rahavarat_31_12"), bs_cash(y)) {
-        at.compare(
-            out,
-            "Rahavarat 31.12. = Rahoitusarvopaperit + Rahat ja pankkisaamiset (tase)",
-            &end,
-            &bs,
-            false,
-        );
+        at.compare(out, Identity::CashAgainstBalanceSheet, &end, &bs, false);
     } else if let (Some(m), Some(now), Some(before)) =
         (t("rl.rahavarojen_muutos"), bs_cash(y), bs_cash(y - 1))
     {
         at.compare(
             out,
-            "Rahavarojen muutos = change in the balance sheet's cash",
+            Identity::CashChangeAgainstBalanceSheet,
             &m,
             &sum(&[now, neg(before)]),
             false,
@@ -234,31 +236,19 @@ fn across_statements(at: &At, out: &mut Vec<Finding>) {
     let (ds, e, y) = (at.ds, at.e, at.y);
     let t = |id: &str| at.t(id);
     if let (Some(a), Some(b)) = (t("ta.vastaavaa"), t("ta.vastattavaa")) {
-        at.compare(
-            out,
-            "Vastaavaa yhteensä = Vastattavaa yhteensä",
-            &a,
-            &b,
-            false,
-        );
+        at.compare(out, Identity::BalanceSheet, &a, &b, false);
     }
     if let (Some(a), Some(b)) = (ds.get(e, "tl.vuosikate", y), ds.get(e, "rl.vuosikate", y)) {
         at.compare(
             out,
-            "Vuosikate (tuloslaskelma) = Vuosikate (rahoituslaskelma)",
+            Identity::VuosikateAcross,
             &printed(a),
             &printed(b),
             false,
         );
     }
     if let (Some(a), Some(b)) = (t("tl.tilikauden_ylijaama"), t("ta.tilikauden_ylijaama")) {
-        at.compare(
-            out,
-            "Tilikauden ylijäämä (tuloslaskelma) = Tilikauden ylijäämä (tase)",
-            &a,
-            &b,
-            false,
-        );
+        at.compare(out, Identity::SurplusAcross, &a, &b, false);
     }
 }
 
@@ -272,13 +262,7 @@ fn carried_over(at: &At, out: &mut Vec<Finding>) {
         t("rl.rahavarat_1_1"),
         term(ds, e, "rl.rahavarat_31_12", y - 1),
     ) {
-        at.compare(
-            out,
-            "Rahavarat 1.1. = last year's Rahavarat 31.12.",
-            &start,
-            &prev_end,
-            !exact,
-        );
+        at.compare(out, Identity::CashCarriedOver, &start, &prev_end, !exact);
     }
     if let (Some(now), Some(prev_acc), Some(prev_year)) = (
         t("ta.edellisten_ylijaama"),
@@ -287,7 +271,7 @@ fn carried_over(at: &At, out: &mut Vec<Finding>) {
     ) {
         at.compare(
             out,
-            "Edellisten tilikausien ylijäämä = last year's Edellisten tilikausien ylijäämä + Tilikauden ylijäämä",
+            Identity::SurplusCarriedOver,
             &now,
             &sum(&[prev_acc, prev_year]),
             !exact,

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::findings::Break;
+use crate::report::finding;
 use crate::report::format::{Lang, number, plain};
 
 /// The mark beside a value that rests on a break (the tables mark status
@@ -69,18 +70,23 @@ pub fn whose(b: &Break, lang: Lang) -> String {
     }
 }
 
+/// The identity or other error, worded in `lang`.
+pub fn identity(b: &Break, lang: Lang) -> String {
+    finding::broken(&b.what, lang)
+}
+
 /// The identity and by how much it misses.
 pub fn what(b: &Break, lang: Lang) -> String {
     let fi = lang == Lang::Fi;
     match b.difference {
         Some(d) => format!(
             "{} {}, {} {}",
-            b.identity,
+            identity(b, lang),
             if fi { "ei täsmää" } else { "does not hold" },
             if fi { "erotus" } else { "difference" },
             difference_text(d, lang)
         ),
-        None => b.identity.clone(),
+        None => identity(b, lang),
     }
 }
 
@@ -124,7 +130,7 @@ pub fn csv_field(breaks: &[Break], idx: &[usize]) -> String {
             format!(
                 "{}: {}{diff} (cells {})",
                 whose(b, Lang::En),
-                b.identity,
+                identity(b, Lang::En),
                 b.cells_text()
             )
         })

@@ -50,7 +50,7 @@ pub fn table(file: &str, findings: &[Finding], lang: Lang, out: &mut dyn Write) 
         t.push(vec![
             if fi { f.severity.fi() } else { f.severity.en() }.into(),
             place(f),
-            f.message.clone(),
+            crate::report::finding::text(&f.message, lang),
         ]);
     }
     t.write(out)?;
@@ -107,7 +107,7 @@ pub fn csv(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
             first.and_then(|l| l.sheet.clone()).unwrap_or_default(),
             first.and_then(|l| l.cell.clone()).unwrap_or_default(),
             others.join(" "),
-            f.message.clone(),
+            f.message.to_string(),
         ])?;
     }
     w.flush()

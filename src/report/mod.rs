@@ -6,6 +6,7 @@ pub mod check;
 pub mod compare;
 pub mod csv_out;
 pub mod document;
+pub mod finding;
 pub mod forecast;
 pub mod format;
 pub mod html;

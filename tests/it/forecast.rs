@@ -232,12 +232,13 @@ fn breaks_after(p: &Projection) -> Vec<String> {
         .into_iter()
         .filter(|f| {
             f.message
+                .to_string()
                 .split_whitespace()
                 .nth(1)
                 .and_then(|y| y.trim_end_matches(':').parse::<i32>().ok())
                 .is_some_and(|y| y > p.base_year)
         })
-        .map(|f| f.message)
+        .map(|f| f.message.to_string())
         .collect()
 }
 

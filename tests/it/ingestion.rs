@@ -31,7 +31,7 @@ fn errors(ds: &Dataset) -> Vec<String> {
     ds.findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.message.clone())
+        .map(|f| f.message.to_string())
         .collect()
 }
 
@@ -116,7 +116,7 @@ fn layout_variants_read_to_identical_statements() {
             "{name} reads differently: missing {missing:?}, extra {extra:?}"
         );
         assert_eq!(ds.years, base.years, "{name}: years");
-        let notes: Vec<&str> = ds.findings.iter().map(|f| f.message.as_str()).collect();
+        let notes: Vec<String> = ds.findings.iter().map(|f| f.message.to_string()).collect();
         if style.positive_costs {
             assert!(
                 notes
@@ -316,6 +316,7 @@ fn sign_convention_is_taken_from_the_subtotals() {
     assert!(
         ds.findings
             .iter()
-            .any(|f| f.code == "sign_convention" && f.message.contains("positive figures"))
+            .any(|f| f.code == "sign_convention"
+                && f.message.to_string().contains("positive figures"))
     );
 }

@@ -4,6 +4,7 @@ mod breaks;
 mod cli;
 mod cli_config;
 mod conformance;
+mod findings;
 mod forecast;
 mod fuzz;
 mod hostile;

@@ -12,7 +12,7 @@ use crate::error::{Location, cell_name};
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::number;
 use crate::model::dataset::YearKind;
-use crate::model::findings::Finding;
+use crate::model::findings::{Finding, Message};
 use crate::model::labels;
 
 /// The sheet being read: its cells, and the file and sheet every finding
@@ -46,9 +46,9 @@ pub(super) fn first_header(sh: &Sheet) -> Result<u32, Finding> {
         .ok_or_else(|| {
             Finding::error(
                 "no_year_columns",
-                format!(
+                Message::Text(format!(
                     "no header row with year columns (such as \"TP 2024\", \"TA 2026\" or 2024) in the first {HEADER_SEARCH_ROWS} rows"
-                ),
+                )),
                 vec![Location::sheet(sh.file, sh.grid.name.clone())],
             )
         })
@@ -70,10 +70,10 @@ pub(super) fn figures_above_header(sh: &Sheet, first_header: u32, findings: &mut
         {
             findings.push(Finding::error(
                 "figures_above_header",
-                format!(
+                Message::Text(format!(
                     "\"{label}\" has figures above the year header (row {}), so no year can be given to them; not read",
                     first_header + 1
-                ),
+                )),
                 vec![sh.at(r, c)],
             ));
         }
@@ -182,7 +182,7 @@ pub(super) fn block_scale(
             if let (Some(p), Some(u)) = (prev, unit_found) {
                 findings.push(Finding::notice(
                     "unit",
-                    format!(
+                    Message::Text(format!(
                         "the table from row {} on has its own unit: figures in units of {s} € (from {u}){}",
                         header_row + 1,
                         if p == s {
@@ -190,7 +190,7 @@ pub(super) fn block_scale(
                         } else {
                             format!(", where the table above is in units of {} €", p)
                         }
-                    ),
+                    )),
                     vec![at_header],
                 ));
             }
@@ -199,7 +199,10 @@ pub(super) fn block_scale(
         (None, None) => {
             findings.push(Finding::warning(
                 "unit_assumed",
-                "no unit found above the figures (such as \"1 000 €\"); figures read as euros",
+                Message::Text(
+                    "no unit found above the figures (such as \"1 000 €\"); figures read as euros"
+                        .into(),
+                ),
                 vec![Location::sheet(sh.file, sh.grid.name.clone())],
             ));
             Decimal::ONE
@@ -207,11 +210,11 @@ pub(super) fn block_scale(
         (None, Some(p)) => {
             findings.push(Finding::notice(
                 "unit_inherited",
-                format!(
+                Message::Text(format!(
                     "the table from row {} on names no unit of its own; read in the unit of the table above ({} €)",
                     header_row + 1,
                     p
-                ),
+                )),
                 vec![at_header],
             ));
             p
@@ -257,7 +260,7 @@ pub(super) fn year_columns(
                     None => {
                         findings.push(Finding::notice(
                             "year_kind_assumed",
-                            format!("column heading {year} does not say TP, TA or TS; read as actuals (TP)"),
+                            Message::Text(format!("column heading {year} does not say TP, TA or TS; read as actuals (TP)")),
                             vec![sh.at(header_row, *c)],
                         ));
                         YearKind::TP
@@ -275,10 +278,10 @@ pub(super) fn year_columns(
             }
             Header::Ignored { reason } => findings.push(Finding::notice(
                 "column_ignored",
-                format!(
+                Message::Text(format!(
                     "column \"{}\" ignored: {reason}",
                     header_text(grid.get(header_row, *c))
-                ),
+                )),
                 vec![sh.at(header_row, *c)],
             )),
             Header::NotYear => {}
@@ -302,7 +305,7 @@ pub(super) fn ignored_columns(
         if let (Some(t), Header::NotYear) = (cell.text(), classify_header(cell)) {
             findings.push(Finding::notice(
                 "column_ignored",
-                format!("column \"{t}\" ignored: its heading is not a year"),
+                Message::Text(format!("column \"{t}\" ignored: its heading is not a year")),
                 vec![sh.at(header_row, c)],
             ));
         }
@@ -317,9 +320,9 @@ pub(super) fn ignored_columns(
         {
             findings.push(Finding::notice(
                 "column_ignored",
-                format!(
+                Message::Text(format!(
                     "column \"{t}\" ignored: it stands left of the year columns ({numbers} numbers, such as note references)"
-                ),
+                )),
                 vec![sh.at(header_row, c)],
             ));
         }
@@ -359,10 +362,10 @@ pub(super) fn one_column_a_year(
             if other.kind == yc.kind {
                 return Err(Finding::error(
                     "duplicate_year",
-                    format!(
+                    Message::Text(format!(
                         "year {} {} has two columns; which one holds the figures?",
                         yc.kind, yc.year
-                    ),
+                    )),
                     vec![other_loc.clone(), loc],
                 ));
             }
@@ -375,10 +378,10 @@ pub(super) fn one_column_a_year(
             };
             findings.push(Finding::notice(
                 "column_ignored",
-                format!(
+                Message::Text(format!(
                     "column {} {} ignored: {} {} of the same year is read",
                     drop.0.kind, drop.0.year, kept[keep].0.kind, kept[keep].0.year
-                ),
+                )),
                 vec![drop.1],
             ));
         } else {

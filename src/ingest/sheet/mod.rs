@@ -18,7 +18,7 @@ use crate::error::Location;
 use crate::ingest::grid::Grid;
 use crate::ingest::number::Num;
 use crate::model::dataset::YearKind;
-use crate::model::findings::Finding;
+use crate::model::findings::{Finding, Message};
 use block::{Sheet, Span};
 use header::{Header, header_cells};
 
@@ -215,13 +215,13 @@ fn sheet_years(
                 None => years.push(y.clone()),
                 Some(k) if k.kind != y.kind => findings.push(Finding::error(
                     "year_kind_conflict",
-                    format!(
+                    Message::Text(format!(
                         "{} is {} in the table above and {} in the table from row {} on",
                         y.year,
                         k.kind,
                         y.kind,
                         b.header_row + 1
-                    ),
+                    )),
                     vec![at(b.header_row, y.col), at(first.header_row, k.col)],
                 )),
                 Some(_) => {}

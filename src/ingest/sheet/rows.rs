@@ -7,7 +7,7 @@ use super::{Pending, Row, YearColumn};
 use crate::error::Location;
 use crate::ingest::grid::Cell;
 use crate::ingest::number::{self, Num};
-use crate::model::findings::Finding;
+use crate::model::findings::{Finding, Message};
 use crate::model::labels;
 
 /// Each data row of table `b`: the label is the text left of the first
@@ -45,7 +45,7 @@ pub(super) fn read_rows(
             if !values.is_empty() {
                 findings.push(Finding::error(
                     "no_label",
-                    "figures on a row without a label",
+                    Message::Text("figures on a row without a label".into()),
                     vec![sh.at(r, values[0].2)],
                 ));
                 continue;
@@ -89,18 +89,18 @@ fn figure(
             Ok(None) => {}
             Err(why) => findings.push(Finding::error(
                 "not_a_number",
-                format!(
+                Message::Text(format!(
                     "{why} (row \"{}\", {} {})",
                     label_parts.join(" "),
                     yc.kind,
                     yc.year
-                ),
+                )),
                 vec![sh.at(r, col)],
             )),
         },
         Cell::Error(e) => findings.push(Finding::error(
             "cell_error",
-            format!(
+            Message::Text(format!(
                 "the cell holds {}{e}, not a figure (row \"{}\", {} {})",
                 // Excel's own (#DIV/0!), or a number too large.
                 if e.starts_with('#') {
@@ -111,7 +111,7 @@ fn figure(
                 label_parts.join(" "),
                 yc.kind,
                 yc.year
-            ),
+            )),
             vec![sh.at(r, col)],
         )),
     }
@@ -174,7 +174,9 @@ pub(super) fn join_wrapped_labels(
         };
         findings.push(Finding::notice(
             "label_wrapped",
-            format!("labels wrapped onto a second row read as one line: \"{label}\"{more}"),
+            Message::Text(format!(
+                "labels wrapped onto a second row read as one line: \"{label}\"{more}"
+            )),
             vec![loc.clone()],
         ));
     }

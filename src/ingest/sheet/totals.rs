@@ -10,7 +10,7 @@ use super::header::col_name;
 use super::{Block, Pending, YearColumn};
 use crate::error::Location;
 use crate::ingest::number::Num;
-use crate::model::findings::Finding;
+use crate::model::findings::{Finding, Message};
 use crate::model::items;
 use crate::model::labels;
 
@@ -236,14 +236,14 @@ fn mismatch(
     };
     Finding::error(
         "block_total_mismatch",
-        format!(
+        Message::Text(format!(
             "the block total {} ({} {}) is neither the sum of the {} item figures above it since the previous total ({sum}) nor the row's own figure{}; the two columns are not added",
             t.value.value,
             yc.kind,
             yc.year,
             items.len(),
             item.map(|n| format!(" ({})", n.value)).unwrap_or_default()
-        ),
+        )),
         vec![at(pending[i].row.row, t.tcol), item_cell],
     )
 }
@@ -297,6 +297,10 @@ fn notice(
             .first
             .clone()
             .unwrap_or_else(|| at(blocks[0].header_row, 0));
-        findings.push(Finding::notice("total_column", msg, vec![loc]));
+        findings.push(Finding::notice(
+            "total_column",
+            Message::Text(msg),
+            vec![loc],
+        ));
     }
 }

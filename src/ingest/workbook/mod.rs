@@ -19,7 +19,7 @@ use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::reconcile;
 use crate::ingest::sheet::{self, Layout};
 use crate::model::dataset::{Dataset, Entity, YearKind};
-use crate::model::findings::Finding;
+use crate::model::findings::{Finding, Message};
 use crate::model::items::Statement;
 use crate::model::labels;
 pub use load::load_grids;
@@ -227,12 +227,14 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
                 .last()
                 .cloned()
                 .unwrap_or_else(|| Location::sheet(file, &grid.name));
-            return Err(Error::input(at, f.message));
+            return Err(Error::input(at, f.message.to_string()));
         }
         Err(_) => {
             ds.findings.push(Finding::notice(
                 "sheet_ignored",
-                "sheet ignored: neither its name nor its content is a statement",
+                Message::Text(
+                    "sheet ignored: neither its name nor its content is a statement".into(),
+                ),
                 vec![Location::sheet(file, &grid.name)],
             ));
             return Ok(());
@@ -241,7 +243,7 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
     let Some((entity, statement)) = by_name.or_else(|| classify_content(&layout)) else {
         ds.findings.push(Finding::notice(
             "sheet_ignored",
-            "sheet ignored: neither its name nor its content is a statement",
+            Message::Text("sheet ignored: neither its name nor its content is a statement".into()),
             vec![Location::sheet(file, &grid.name)],
         ));
         return Ok(());
@@ -260,11 +262,11 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
     if by_name.is_none() {
         ds.findings.push(Finding::notice(
             "sheet_recognised",
-            format!(
+            Message::Text(format!(
                 "sheet read as the {} {} by its content",
                 entity.en(),
                 statement.en()
-            ),
+            )),
             vec![Location::sheet(file, &grid.name)],
         ));
     }
@@ -303,10 +305,10 @@ fn unitless_sheets(ds: &mut Dataset, file: &str, units: &[(String, Option<String
         if found_here.is_none() {
             ds.findings.push(Finding::error(
                 "unit_missing",
-                format!(
+                Message::Text(format!(
                     "no unit found above the figures (such as \"1 000 €\"), while sheet '{other}' is in units of {} € (from {found}); add the sheet's unit row",
                     scale.normalize()
-                ),
+                )),
                 vec![Location::sheet(file, sheet)],
             ));
         }
@@ -342,18 +344,18 @@ fn summarise_footnotes(findings: &mut Vec<Finding>) {
             continue;
         }
         let notes = by_sheet.remove(&k).unwrap_or_default();
-        let examples: Vec<&str> = notes
+        let examples: Vec<String> = notes
             .iter()
             .take(SHOWN)
-            .map(|n| n.message.as_str())
+            .map(|n| n.message.to_string())
             .collect();
         out.push(Finding::notice(
             "footnote_marker",
-            format!(
+            Message::Text(format!(
                 "{} labels read without a trailing footnote marker, such as {} …",
                 notes.len(),
                 examples.join("; ")
-            ),
+            )),
             notes.iter().flat_map(|n| n.cells.clone()).collect(),
         ));
     }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::statement::Figures;
 use crate::error::Location;
 use crate::model::dataset::Dataset;
-use crate::model::findings::Finding;
+use crate::model::findings::{Finding, Message};
 use crate::model::items::{self, Sign, Statement};
 
 /// Decides whether costs are carried as positive figures, from the
@@ -28,10 +28,10 @@ pub(super) fn sign_convention(
         if !neg.is_empty() && !pos.is_empty() {
             ds.findings.push(Finding::warning(
                 "sign_convention",
-                format!(
+                Message::Text(format!(
                     "{name}: costs look negative in {neg:?} but positive in {pos:?}; read as {}",
                     if positive { "positive" } else { "negative" }
-                ),
+                )),
                 loc,
             ));
         } else {
@@ -39,9 +39,9 @@ pub(super) fn sign_convention(
             ds.findings.push(Finding::notice(
                 "sign_convention",
                 if positive {
-                    format!("{name}: costs and outflows are carried as positive figures (checked: {what}, with costs subtracted, holds in {y}); read as negative, as published")
+                    Message::Text(format!("{name}: costs and outflows are carried as positive figures (checked: {what}, with costs subtracted, holds in {y}); read as negative, as published"))
                 } else {
-                    format!("{name}: costs and outflows are carried as negative figures, as published (checked: {what} holds in {y})")
+                    Message::Text(format!("{name}: costs and outflows are carried as negative figures, as published (checked: {what} holds in {y})"))
                 },
                 loc,
             ));
@@ -138,11 +138,11 @@ fn by_own_signs(ds: &mut Dataset, name: &str, read: &Figures, loc: Vec<Location>
     let positive = p > n;
     ds.findings.push(Finding::notice(
         "sign_convention",
-        format!(
+        Message::Text(format!(
             "{name}: no subtotal to check the sign convention against; costs are mostly {}, read as {}",
             if positive { "positive" } else { "negative" },
             if positive { "positive figures and turned negative, as published" } else { "published (negative)" }
-        ),
+        )),
         loc,
     ));
     positive
@@ -162,7 +162,7 @@ pub(super) fn check_signs(ds: &mut Dataset) {
         if wrong && !def.statement.eq(&Statement::Tase) {
             out.push(Finding::warning(
                 "unexpected_sign",
-                format!(
+                Message::Text(format!(
                     "{} {year}: \"{}\" is {} where it is published {}; read as printed",
                     entity.fi(),
                     def.fi,
@@ -172,7 +172,7 @@ pub(super) fn check_signs(ds: &mut Dataset) {
                     } else {
                         "negative"
                     }
-                ),
+                )),
                 vec![fig.source.clone()],
             ));
         }

@@ -13,7 +13,7 @@ use crate::ingest::number::{self, Num};
 use crate::ingest::reconcile;
 use crate::ingest::sheet::{self, Layout, Row};
 use crate::model::dataset::{Dataset, Entity, Figure, YearKind};
-use crate::model::findings::{Finding, Severity};
+use crate::model::findings::{Finding, Message, Severity};
 use crate::model::items::{self, ItemDef, Sign, Statement};
 use crate::model::labels;
 
@@ -62,7 +62,10 @@ pub(super) fn read_statement(
     if let Some(u) = &layout.first().unit_found {
         ds.findings.push(Finding::notice(
             "unit",
-            format!("figures in units of {} € (from {u})", layout.first().scale),
+            Message::Text(format!(
+                "figures in units of {} € (from {u})",
+                layout.first().scale
+            )),
             vec![Location::sheet(file, &sheet_name)],
         ));
     }
@@ -117,12 +120,12 @@ fn read_row(ds: &mut Dataset, rd: &mut Reading, pos: usize, row: &Row) {
         Err(unplaced) => {
             ds.findings.push(Finding::error(
                 "unplaced_line",
-                format!(
+                Message::Text(format!(
                     "{} row \"{}\": {}; its figures are not read",
                     statement.fi(),
                     row.label,
                     unplaced.message
-                ),
+                )),
                 unplaced.cells,
             ));
             rd.trace.push(reconcile::TraceRow::Other);
@@ -136,24 +139,24 @@ fn read_row(ds: &mut Dataset, rd: &mut Reading, pos: usize, row: &Row) {
     if let Some(marker) = marker {
         ds.findings.push(Finding::notice(
             "footnote_marker",
-            format!(
+            Message::Text(format!(
                 "\"{}\" read as \"{}\": the trailing \"{marker}\" taken for a footnote marker",
                 row.label, def.fi
-            ),
+            )),
             vec![label_cell.clone()],
         ));
     }
     if rd.sections.by_order && !row.values.is_empty() {
         ds.findings.push(Finding::notice(
             "placed_by_order",
-            format!(
+            Message::Text(format!(
                 "\"{}\" read as \"{}\"{}: no heading or total tells which of its lines it is, and the decree's order puts this one next",
                 row.label,
                 def.fi,
                 def.parent
                     .map(|p| format!(" under {}", items::item(p).fi))
                     .unwrap_or_default()
-            ),
+            )),
             vec![label_cell.clone()],
         ));
     }
@@ -170,11 +173,11 @@ fn not_a_line(ds: &mut Dataset, rd: &mut Reading, row: &Row, label_cell: Locatio
     if row.values.is_empty() {
         ds.findings.push(Finding::notice(
             "row_ignored",
-            format!(
+            Message::Text(format!(
                 "row \"{}\" has no figures and is not a {} line; ignored",
                 row.label,
                 rd.statement.fi()
-            ),
+            )),
             vec![rd.at(row.row, row.label_col)],
         ));
         return;
@@ -219,7 +222,7 @@ fn read_figure(
         Err(why) => {
             ds.findings.push(Finding::error(
                 "figure_out_of_range",
-                format!("\"{}\" {year}: {why}; not read", row.label),
+                Message::Text(format!("\"{}\" {year}: {why}; not read", row.label)),
                 vec![rd.at(row.row, col)],
             ));
             return;
@@ -241,10 +244,10 @@ fn read_figure(
             ds.findings.push(Finding::new(
                 severity,
                 "duplicate_line",
-                format!(
+                Message::Text(format!(
                     "\"{}\" appears twice for {year} {how} ({} and {}); the first is read",
                     def.fi, prev.value, value
-                ),
+                )),
                 vec![source, prev.source.clone()],
             ));
         }
@@ -277,12 +280,12 @@ fn figure_value(
             if number::is_percent_cell(num) {
                 ds.findings.push(Finding::notice(
                     "tax_rate_percent_cell",
-                    format!(
+                    Message::Text(format!(
                         "\"{}\" {year}: {} read as {} %, as a cell formatted as a percentage stores it",
                         row.label,
                         num.value.normalize(),
                         (num.value * Decimal::ONE_HUNDRED).normalize()
-                    ),
+                    )),
                     vec![rd.at(row.row, col)],
                 ));
             }
@@ -348,7 +351,10 @@ fn record(
                 Some((k, loc)) if *k != yc.kind => {
                     ds.findings.push(Finding::error(
                         "year_kind_conflict",
-                        format!("{year} is {k} in one sheet and {} in another", yc.kind),
+                        Message::Text(format!(
+                            "{year} is {k} in one sheet and {} in another",
+                            yc.kind
+                        )),
                         vec![at(layout.first().header_row, yc.col), loc.clone()],
                     ));
                 }

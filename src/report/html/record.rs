@@ -89,7 +89,7 @@ pub(super) fn checks(doc: &Document, o: &mut String) {
             i + 1,
             esc(&brk::marks(&[i])),
             esc(&brk::whose(b, lang)),
-            esc(&b.identity),
+            esc(&brk::identity(b, lang)),
             b.difference
                 .map(|d| esc(&brk::difference_text(d, lang)))
                 .unwrap_or_default(),

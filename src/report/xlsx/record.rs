@@ -43,7 +43,7 @@ pub(super) fn checks_sheet(
         let r = hr + 1 + i as u32;
         ws.write_string(r, 0, brk::marks(&[i]))?;
         ws.write_string_with_format(r, 1, brk::whose(b, doc.lang), &st.wrap)?;
-        ws.write_string_with_format(r, 2, &b.identity, &st.wrap)?;
+        ws.write_string_with_format(r, 2, brk::identity(b, doc.lang), &st.wrap)?;
         if let Some(d) = b.difference {
             ws.write_number_with_format(r, 3, f64_of(d), &money)?;
         }
