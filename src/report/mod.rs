@@ -16,6 +16,7 @@ pub mod scenario;
 pub mod simulate;
 pub mod solve;
 pub mod statements;
+pub mod statutory;
 pub mod table;
 pub mod xlsx;
 
