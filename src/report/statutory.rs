@@ -64,6 +64,17 @@ fn kind_name(k: CriterionKind, lang: Lang) -> &'static str {
     }
 }
 
+/// The table's narrow column name; the legend gives the full one.
+fn short_name(k: CriterionKind, lang: Lang) -> &'static str {
+    match k {
+        CriterionKind::DeficitPerResident => t(lang, "Alijäämä €/as.", "Deficit €/res."),
+        CriterionKind::MarginToDepreciation => t(lang, "VK/poistot %", "Margin/depr. %"),
+        CriterionKind::TaxRateAboveAverage => t(lang, "Vero − ka. %-yks.", "Tax − avg. pp"),
+        CriterionKind::LoansToAverage => t(lang, "Lainat / ka. %", "Loans / avg. %"),
+        CriterionKind::DebtService => t(lang, "Laskenn. LHK", "Calc. LSC"),
+    }
+}
+
 fn kind_id(k: CriterionKind) -> &'static str {
     match k {
         CriterionKind::DeficitPerResident => "deficit_per_resident",
@@ -164,13 +175,16 @@ pub fn missing(m: &Missing, st: &Statutory, lang: Lang) -> String {
         (Missing::NoCriteria { evaluation_year }, Lang::En) => format!(
             "the rule book has no 118 § criteria for an assessment made in {evaluation_year}"
         ),
-        (Missing::NoNationalFigure { year, figure }, Lang::Fi) => format!(
-            "säännöstöstä puuttuu {} vuodelta {year}; anna se tiedostolla --rules",
-            national_name(*figure, lang)
+        // One note for every year the figure is missing in, not one a year.
+        (Missing::NoNationalFigure { figure, .. }, Lang::Fi) => format!(
+            "säännöstöstä puuttuu {} vuosilta {}; anna se tiedostolla --rules",
+            national_name(*figure, lang),
+            span(&national_gaps(st, *figure))
         ),
-        (Missing::NoNationalFigure { year, figure }, Lang::En) => format!(
-            "the rule book lacks {} of {year}; give it in a file with --rules",
-            national_name(*figure, lang)
+        (Missing::NoNationalFigure { figure, .. }, Lang::En) => format!(
+            "the rule book lacks {} of {}; give it in a file with --rules",
+            national_name(*figure, lang),
+            span(&national_gaps(st, *figure))
         ),
         (Missing::NoDeficitRule { year }, Lang::Fi) => {
             format!("säännöstössä ei ole 110 §:n määräaikaa vuonna {year} syntyneelle alijäämälle")
@@ -185,6 +199,22 @@ pub fn missing(m: &Missing, st: &Statutory, lang: Lang) -> String {
             format!("no law is modelled for {year}")
         }
     }
+}
+
+/// The years whose national `figure` some criterion lacks.
+fn national_gaps(st: &Statutory, figure: NationalFigure) -> Vec<i32> {
+    let mut ys: Vec<i32> = st
+        .assessments
+        .iter()
+        .flat_map(|a| a.figures.iter())
+        .filter_map(|c| match &c.value {
+            Err(Missing::NoNationalFigure { year, figure: f }) if *f == figure => Some(*year),
+            _ => None,
+        })
+        .collect();
+    ys.sort_unstable();
+    ys.dedup();
+    ys
 }
 
 /// Footnotes numbered in the order they are first used.
@@ -488,18 +518,20 @@ fn assessment_section(
     // rule book's sources below.
     let latest = st.assessments.iter().rev().find(|a| a.source.is_some());
     let mut headers: Vec<String> = vec![t(lang, "Vuosi", "Year").into(), String::new()];
+    let mut legend = Vec::new();
     for k in KINDS {
-        let th = latest
-            .and_then(|a| own_year(a).into_iter().find(|c| c.kind == k))
-            .map(|c| {
-                format!(
-                    " ({} {})",
-                    comparison(k),
-                    number(c.threshold, decimals(k).min(1), lang)
-                )
-            })
+        let own = latest.and_then(|a| own_year(a).into_iter().find(|c| c.kind == k));
+        let th = own
+            .map(|c| format!(" {} {}", comparison(k), threshold(c.threshold, lang)))
             .unwrap_or_default();
-        headers.push(format!("{}{th}", kind_name(k, lang)));
+        headers.push(format!("{}{th}", short_name(k, lang)));
+        legend.push(format!("{}: {}", short_name(k, lang), kind_name(k, lang)));
+    }
+    if let Some(prev) = latest.and_then(|a| a.deficit.first()) {
+        legend[0] += &match lang {
+            Lang::Fi => format!(", edellisenä vuonna ≥ {}", threshold(prev.threshold, lang)),
+            Lang::En => format!(", the year before ≥ {}", threshold(prev.threshold, lang)),
+        };
     }
     headers.extend([
         t(lang, "1 k.", "Gr. 1").into(),
@@ -530,7 +562,17 @@ fn assessment_section(
         });
         tb.push(row);
     }
-    tb.write(out)
+    tb.write(out)?;
+    for l in legend {
+        writeln!(out, "  {l}")?;
+    }
+    Ok(())
+}
+
+/// A threshold as the law writes it: no trailing zeros.
+fn threshold(v: Decimal, lang: Lang) -> String {
+    let v = v.normalize();
+    number(v, v.scale(), lang)
 }
 
 /// Every source the years shown rest on, once.
