@@ -873,14 +873,11 @@ pub fn json(ds: &Dataset, st: &Statutory, rules: &Rules, out: &mut dyn Write) ->
                     "criterion": kind_id(c.kind), "year": c.year, "value": dec(&c.value),
                     "comparison": comparison(c.kind), "threshold": c.threshold.to_string(),
                 });
-                v.as_object_mut().map(|o| {
-                    o.extend(
-                        status_json(&c.status, st)
-                            .as_object()
-                            .cloned()
-                            .unwrap_or_default(),
-                    )
-                });
+                if let (Some(o), Value::Object(status)) =
+                    (v.as_object_mut(), status_json(&c.status, st))
+                {
+                    o.extend(status);
+                }
                 v
             };
             json!({
