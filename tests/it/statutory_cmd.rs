@@ -404,3 +404,35 @@ fn with_a_scenario_the_projected_years_are_judged_too() {
     assert!(years.contains(&(2030, "E")) && years.contains(&(2025, "TP")));
     assert_eq!(doc["section_118"].as_array().unwrap().len(), years.len());
 }
+
+#[test]
+fn a_workbook_of_one_statement_is_not_measurable_never_judged_on_zeros() {
+    use crate::support::{good_rows, income_statement, xlsx};
+    let dir = tempdir("statutory-bare");
+    let wb = dir.join("bare.xlsx");
+    xlsx(
+        &wb,
+        &[(
+            "Tuloslaskelma",
+            income_statement("1 000 €", good_rows("15")),
+        )],
+    );
+    let doc = json(&["statutory", path_str(&wb), "--format", "json"], 0);
+    // No balance sheet: the accumulated surplus is unknown, so no deficit
+    // is found and no deadline set; no budget year, so no plan.
+    let years = doc["section_110"]["years"].as_array().unwrap();
+    assert_eq!(years.len(), 2);
+    assert!(years.iter().all(|y| y["accumulated_surplus"].is_null()));
+    assert_eq!(doc["section_110"]["deficits"], serde_json::json!([]));
+    assert_eq!(doc["section_110"]["plan"], Value::Null);
+    // 2024 is assessed in 2025 under the criteria of 2022: every figure
+    // lacks the group's lines, and the reason names them.
+    let a = &doc["section_118"][1];
+    assert_eq!(a["year"], 2024);
+    assert_eq!(a["procedure"]["status"], "not_measurable");
+    let c = criterion(&doc, 2024, "margin_to_depreciation");
+    assert!(c["reason"].as_str().unwrap().contains("2024"), "{c}");
+    let table = stdout(&run(&["statutory", path_str(&wb), "--lang", "en"]));
+    assert!(table.contains("not measurable"), "{table}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
