@@ -70,6 +70,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Indicators (and forecasts) for many municipalities: a report each and a summary with peer statistics.
     Batch(BatchArgs),
+    /// Kuntalaki 110 § (a deficit covered in time, the plan balanced) and 118 § (the assessment procedure's criteria) by year; exit code 1 when a deadline is missed, a ground is met or the plan is in deficit.
+    Statutory(StatutoryArgs),
     /// Scenario files: what differs between two, the reference of keys, the settings in effect.
     #[command(subcommand)]
     Scenario(ScenarioCmd),
@@ -533,4 +535,33 @@ mod tests {
         );
         assert!((1990..=2100).all(|x| Years::ALL.shows(x)));
     }
+}
+
+/// `statutory`: its flags kept in one struct of their own.
+#[derive(Args, Debug)]
+pub struct StatutoryArgs {
+    /// The statement workbook (xlsx, xls, ods).
+    pub workbook: PathBuf,
+    /// Scenario file (TOML): also the projected years, judged alike.
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// A rule book (TOML, as data/statutory.toml) laid over the shipped one: its entries replace those of the same year.
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = LangArg::Fi)]
+    pub lang: LangArg,
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Write the output to this file (written whole or not at all) instead of stdout.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Read the rest of a workbook that has unknown lines or unreadable cells.
+    #[arg(long)]
+    pub allow_unknown: bool,
+    /// With --scenario: project from this actual year (default: the workbook's last).
+    #[arg(long, value_parser = year())]
+    pub start: Option<i32>,
+    /// With --scenario: the last projected year (default: the scenario's, or start + 10).
+    #[arg(long, value_parser = year())]
+    pub horizon: Option<i32>,
 }

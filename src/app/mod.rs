@@ -12,6 +12,7 @@ pub mod output;
 pub mod project;
 pub mod scenarios;
 pub mod solve;
+pub mod statutory;
 
 pub use dataset::{load, refuse_errors};
 pub use output::{emit, write_atomically};

@@ -15,6 +15,7 @@ pub mod scenario;
 pub mod simulate;
 pub mod solve;
 pub mod statements;
+pub mod statutory;
 
 use crate::cli::{Command, Explaining, Measured};
 use crate::config::{Input, Output, Settings, Years};
@@ -47,6 +48,7 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Sensitivity(a) => simulate::sensitivity(&simulate::Sensitivity::new(&a)?),
         Command::Report(a) => report::run(&report::Config::new(&a)?),
         Command::Batch(a) => batch::run(&batch::Config::new(&a)?),
+        Command::Statutory(a) => statutory::run(&statutory::Config::new(&a)?),
         Command::Scenario(s) => scenario::run(&s),
     }
 }

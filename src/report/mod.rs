@@ -17,6 +17,7 @@ pub mod scenario;
 pub mod simulate;
 pub mod solve;
 pub mod statements;
+pub mod statutory;
 pub mod table;
 pub mod xlsx;
 

@@ -21,4 +21,5 @@ mod scenario_keys;
 mod scenarios;
 mod simulate;
 mod statutory;
+mod statutory_cmd;
 mod support;

@@ -10,10 +10,12 @@
 //! lacks an input says which one and of which year; it is never judged on a
 //! zero.
 
+pub mod adapter;
 pub mod assessment;
 pub mod deficit;
 pub mod rules;
 
+pub use adapter::{Gap, Plan, Statutory, evaluate};
 pub use assessment::{Assessment, Criterion, CriterionKind, GroupYear, assess};
 pub use deficit::{
     Deadline, DeficitTest, Episode, Outcome, PlanBalance, SurplusYear, deficit_test, plan_balance,
@@ -97,6 +99,9 @@ pub enum Input {
     Loans,
     LeaseLiabilities,
     InterestExpenses,
+    /// The municipality's result (tilikauden yli-/alijäämä) of a budget
+    /// or plan year.
+    PlanResult,
 }
 
 /// The figures the 118 § criteria compute.

@@ -1,0 +1,228 @@
+//! A dataset's lines as the statutory tests' inputs, and the tests run on
+//! every year it has: actual, budget, plan and projected alike (a projection
+//! is a dataset too). The lines are read through `ratios::Ctx`, so a figure
+//! means here what it means in the key ratios, and an input that cannot be
+//! read keeps the reason the dataset gives.
+
+use rust_decimal::Decimal;
+
+use crate::model::dataset::{Dataset, Entity, YearKind};
+use crate::model::items::Statement;
+use crate::model::ratios::{Ctx, Measure};
+use crate::model::reason::{Method, Reason};
+use crate::model::targets::Targets;
+
+use super::{
+    Assessment, DeficitTest, GroupYear, Input, Missing, PlanBalance, Rules, SurplusYear, assess,
+    deficit_test, plan_balance,
+};
+
+/// Why an input of a year is missing, as the dataset says it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gap {
+    pub year: i32,
+    pub input: Input,
+    pub reason: Reason,
+}
+
+/// The plan period's balance (110 § 3 mom.): the budget year and the plan
+/// years after it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub first: i32,
+    pub last: i32,
+    /// The year whose estimated accumulated surplus is the allowance: the
+    /// year the budget is drawn up.
+    pub allowance_year: i32,
+    pub balance: Result<PlanBalance, Missing>,
+}
+
+/// Both tests over a dataset's years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statutory {
+    pub years: Vec<(i32, YearKind)>,
+    /// The municipality's own accumulated surplus, which 110 § judges.
+    pub surplus: Vec<SurplusYear>,
+    /// Years whose accumulated surplus was rolled forward from an earlier
+    /// balance sheet by the years' results (budget and plan years).
+    pub rolled: Vec<(Entity, i32, Method)>,
+    pub deficits: DeficitTest,
+    /// `None` when the dataset has no budget year.
+    pub plan: Option<Plan>,
+    pub group: Vec<GroupYear>,
+    pub assessments: Vec<Assessment>,
+    pub gaps: Vec<Gap>,
+}
+
+impl Statutory {
+    /// The dataset's reason for a missing input, when it gave one.
+    pub fn reason(&self, year: i32, input: Input) -> Option<&Reason> {
+        self.gaps
+            .iter()
+            .find(|g| g.year == year && g.input == input)
+            .map(|g| &g.reason)
+    }
+
+    /// Years whose statements show a deficit past its deadline, or whose
+    /// statements would start the assessment procedure.
+    pub fn problems(&self) -> bool {
+        !self.deficits.flagged_years().is_empty()
+            || self.assessments.iter().any(|a| a.starts().is_some())
+            || self
+                .plan
+                .as_ref()
+                .is_some_and(|p| p.balance.as_ref().is_ok_and(|b| !b.balanced))
+    }
+}
+
+/// The tests on every year of `ds`. `extensions_granted` are the arising
+/// years whose deficit was granted the longer 110 a § deadline.
+pub fn evaluate(rules: &Rules, ds: &Dataset, extensions_granted: &[i32]) -> Statutory {
+    let targets = Targets::default();
+    let c = Ctx::quiet(ds, &targets);
+    let mut gaps = Vec::new();
+    let mut rolled = Vec::new();
+    let years: Vec<(i32, YearKind)> = ds.years.iter().map(|(y, k)| (*y, *k)).collect();
+    let surplus: Vec<SurplusYear> = years
+        .iter()
+        .map(|&(y, _)| SurplusYear {
+            year: y,
+            accumulated: keep(
+                &mut gaps,
+                y,
+                Input::AccumulatedSurplus,
+                accumulated(&c, Entity::City, y, &mut rolled),
+            ),
+        })
+        .collect();
+    let group: Vec<GroupYear> = years
+        .iter()
+        .map(|&(y, _)| group_year(&c, y, &mut gaps, &mut rolled))
+        .collect();
+    let deficits = deficit_test(rules, &surplus, extensions_granted);
+    let assessments = assess(rules, &group, &deficits);
+    let plan = plan(&c, &years, &surplus, &mut gaps);
+    Statutory {
+        years,
+        surplus,
+        rolled,
+        deficits,
+        plan,
+        group,
+        assessments,
+        gaps,
+    }
+}
+
+/// The value, or `None` with its reason kept.
+fn keep(gaps: &mut Vec<Gap>, year: i32, input: Input, m: Measure) -> Option<Decimal> {
+    m.map_err(|reason| {
+        gaps.push(Gap {
+            year,
+            input,
+            reason,
+        })
+    })
+    .ok()
+}
+
+/// The accumulated surplus from the balance sheet, or for a year without
+/// one, rolled forward from the latest balance sheet before it by the
+/// years' results, as indicator 2 reads it.
+fn accumulated(c: &Ctx, e: Entity, y: i32, rolled: &mut Vec<(Entity, i32, Method)>) -> Measure {
+    if c.ds.has_year_data(e, Statement::Tase, y) {
+        return c.kertynyt_ylijaama(e, y);
+    }
+    let base =
+        c.ds.years
+            .keys()
+            .rev()
+            .copied()
+            .find(|b| *b < y && c.ds.has_year_data(e, Statement::Tase, *b))
+            .ok_or(Reason::NoBalanceSheetSince { entity: e, year: y })?;
+    let mut acc = c.kertynyt_ylijaama(e, base)?;
+    for yy in base + 1..=y {
+        acc += c.need(e, "tl.tilikauden_ylijaama", yy)?;
+    }
+    rolled.push((e, y, Method::RolledForward { from: base }));
+    Ok(acc)
+}
+
+/// Group loans from the group balance sheet, or for a year without one the
+/// background sheet's estimate, as indicator 4 reads them.
+fn group_loans(c: &Ctx, y: i32) -> Measure {
+    if c.ds.has_year_data(Entity::Group, Statement::Tase, y) {
+        c.lainakanta(Entity::Group, y)
+    } else {
+        c.line(Entity::City, "bg.konsernin_lainakanta", y)
+            .ok_or(Reason::NoGroupLoans { year: y })
+    }
+}
+
+fn group_year(
+    c: &Ctx,
+    y: i32,
+    gaps: &mut Vec<Gap>,
+    rolled: &mut Vec<(Entity, i32, Method)>,
+) -> GroupYear {
+    let g = Entity::Group;
+    let mut k = |input, m| keep(gaps, y, input, m);
+    let tax = c.need(Entity::City, "bg.tuloveroprosentti", y);
+    GroupYear {
+        year: y,
+        residents: k(Input::Residents, c.population(y)),
+        accumulated_surplus: k(Input::AccumulatedSurplus, accumulated(c, g, y, rolled)),
+        annual_margin: k(Input::AnnualMargin, c.vuosikate(g, y)),
+        depreciation: k(Input::Depreciation, c.poistot(g, y)),
+        income_tax_rate_pct: k(Input::IncomeTaxRate, tax),
+        loans: k(Input::Loans, group_loans(c, y)),
+        lease_liabilities: k(Input::LeaseLiabilities, c.vuokravastuut(g, y)),
+        interest_expenses: k(
+            Input::InterestExpenses,
+            c.need(g, "tl.korkokulut", y).map(|v| v.abs()),
+        ),
+    }
+}
+
+/// The budget year and the plan years after it, their results summed; the
+/// allowance is the accumulated surplus at the end of the year before the
+/// budget (laki 419/2021), none when that is a deficit or unknown.
+fn plan(
+    c: &Ctx,
+    years: &[(i32, YearKind)],
+    surplus: &[SurplusYear],
+    gaps: &mut Vec<Gap>,
+) -> Option<Plan> {
+    let first = years.iter().find(|(_, k)| *k == YearKind::TA)?.0;
+    let last = years
+        .iter()
+        .filter(|(y, k)| *y >= first && matches!(k, YearKind::TA | YearKind::TS))
+        .map(|(y, _)| *y)
+        .max()
+        .unwrap_or(first);
+    let allowance_year = first - 1;
+    let balance = (|| {
+        let mut results = Vec::new();
+        for y in first..=last {
+            let input = Input::PlanResult;
+            let r = c.need(Entity::City, "tl.tilikauden_ylijaama", y);
+            let r = keep(gaps, y, input, r).ok_or(Missing::Input { year: y, input })?;
+            results.push(r);
+        }
+        let allowance = surplus
+            .iter()
+            .find(|s| s.year == allowance_year)
+            .and_then(|s| s.accumulated)
+            .unwrap_or(Decimal::ZERO);
+        plan_balance(&results, allowance).ok_or(Missing::Input {
+            year: last,
+            input: Input::PlanResult,
+        })
+    })();
+    Some(Plan {
+        first,
+        last,
+        allowance_year,
+        balance,
+    })
+}
