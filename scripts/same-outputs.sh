@@ -134,6 +134,11 @@ done
 run batch-simcertain batch "$wb" --scenario scenarios/baseline.toml --simulate 50 --out "$tmp/batch-x"
 run batch-empty batch scenarios --out "$tmp/batch-empty"
 
+for fmt in table csv json; do
+    run "statutory-$fmt" statutory "$wb" --format "$fmt"
+    run "statutory-scenario-$fmt" statutory "$wb" --scenario scenarios/uncertain.toml --format "$fmt" --lang en
+done
+
 run scenario-keys scenario keys
 for sc in "${scenarios[@]}"; do
     run "scenario-show-$(basename "$sc" .toml)" scenario show "$sc"

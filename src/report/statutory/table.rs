@@ -1,0 +1,447 @@
+//! The statutory report as a table: the 110 § section, the 118 § section,
+//! notes and sources.
+
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+
+use crate::model::dataset::Dataset;
+use crate::model::statutory::{
+    Assessment, Criterion, CriterionKind, Episode, Input, Missing, Outcome, Rules, Status,
+    Statutory,
+};
+use crate::report::format::{Lang, number};
+use crate::report::reason;
+use crate::report::table::{Align, Table};
+
+use super::words::*;
+
+/// Footnotes numbered in the order they are first used.
+pub(super) struct Notes(Vec<String>);
+
+impl Notes {
+    fn mark(&mut self, text: String) -> String {
+        let i = match self.0.iter().position(|n| *n == text) {
+            Some(i) => i,
+            None => {
+                self.0.push(text);
+                self.0.len() - 1
+            }
+        };
+        format!("[{}]", i + 1)
+    }
+}
+
+pub(super) fn mark(status: &Status) -> &'static str {
+    match status {
+        Status::Met => "✗",
+        Status::NotMet => "✓",
+        Status::NotMeasurable(_) => "–",
+    }
+}
+
+pub(super) fn status_cell(s: &Status, st: &Statutory, lang: Lang, notes: &mut Notes) -> String {
+    match s {
+        Status::NotMeasurable(m) => format!("– {}", notes.mark(missing(m, st, lang))),
+        s => mark(s).to_string(),
+    }
+}
+
+pub(super) fn criterion_cell(
+    c: &Criterion,
+    st: &Statutory,
+    lang: Lang,
+    notes: &mut Notes,
+) -> String {
+    match &c.value {
+        Ok(v) => format!("{} {}", number(*v, decimals(c.kind), lang), mark(&c.status)),
+        Err(m) => format!("– {}", notes.mark(missing(m, st, lang))),
+    }
+}
+
+pub(super) fn title(ds: &Dataset, lang: Lang) -> String {
+    let name = ds.municipality.clone().unwrap_or_else(|| ds.file.clone());
+    format!(
+        "{name} — {}",
+        t(
+            lang,
+            "Kuntalaki 110 § ja 118 §",
+            "Local Government Act 110 § and 118 §"
+        )
+    )
+}
+
+pub(super) fn kind_of(st: &Statutory, y: i32) -> String {
+    st.years
+        .iter()
+        .find(|(yy, _)| *yy == y)
+        .map(|(_, k)| k.to_string())
+        .unwrap_or_default()
+}
+
+/// The 110 § state of one year's accumulated surplus.
+pub(super) fn deficit_cell(st: &Statutory, y: i32, v: Decimal, lang: Lang) -> String {
+    if v >= Decimal::ZERO {
+        return "✓".into();
+    }
+    if st.deficits.flagged_years().contains(&y) {
+        return t(
+            lang,
+            "✗ alijäämä määräajan jälkeen",
+            "✗ deficit past its deadline",
+        )
+        .into();
+    }
+    let ep = st
+        .deficits
+        .episodes
+        .iter()
+        .filter(|e| e.arose <= y)
+        .max_by_key(|e| e.arose);
+    match ep.map(|e| (e.arose, e.deadline.as_ref().ok().map(|d| d.effective))) {
+        Some((a, Some(d))) => match lang {
+            Lang::Fi => format!("alijäämä, syntynyt {a}, katettava viimeistään {d}"),
+            Lang::En => format!("deficit, arose {a}, to be covered by {d}"),
+        },
+        _ => t(lang, "alijäämä", "deficit").into(),
+    }
+}
+
+pub(super) fn episode_text(e: &Episode, st: &Statutory, lang: Lang) -> String {
+    let fi = lang == Lang::Fi;
+    let mut s = if fi {
+        format!("syntynyt {}", e.arose)
+    } else {
+        format!("arose {}", e.arose)
+    };
+    if e.may_be_older {
+        s += t(
+            lang,
+            " (sarjan alussa: voi olla vanhempi)",
+            " (at the start of the series: may be older)",
+        );
+    }
+    match &e.deadline {
+        Ok(d) => {
+            s += &if fi {
+                format!(", määräaika {} ({})", d.effective, d.source)
+            } else {
+                format!(", deadline {} ({})", d.effective, d.source)
+            };
+            if let Some(x) = d.extendable_to.filter(|x| *x != d.effective) {
+                s += &if fi {
+                    format!(", 110 a §:n jatkolla {x}")
+                } else {
+                    format!(", {x} if extended under 110 a §")
+                };
+            }
+        }
+        Err(m) => s += &format!(": {}", missing(m, st, lang)),
+    }
+    s += ": ";
+    s += &match (&e.outcome, fi) {
+        (Outcome::Covered { year }, true) => format!("katettu {year} ✓"),
+        (Outcome::Covered { year }, false) => format!("covered {year} ✓"),
+        (
+            Outcome::Missed {
+                flagged,
+                covered_late,
+            },
+            _,
+        ) => {
+            let ys = span(flagged);
+            let late = covered_late.map(|y| {
+                if fi {
+                    format!(", katettu vasta {y}")
+                } else {
+                    format!(", covered only in {y}")
+                }
+            });
+            let head = if fi {
+                format!("✗ ei katettu määräaikaan mennessä; alijäämä taseessa {ys}")
+            } else {
+                format!("✗ not covered by the deadline; the deficit shows in {ys}")
+            };
+            head + &late.unwrap_or_default()
+        }
+        (Outcome::Open { last_year }, true) => {
+            format!("kattamatta {last_year}, määräaika ei ole vielä kulunut")
+        }
+        (Outcome::Open { last_year }, false) => {
+            format!("not covered by {last_year}, the deadline not yet reached")
+        }
+        (Outcome::Unknown(m), _) => format!("– {}", missing(m, st, lang)),
+    };
+    s
+}
+
+/// Years as "2030–2033" when consecutive, else listed.
+pub(super) fn span(ys: &[i32]) -> String {
+    match (ys.first(), ys.last()) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) if (b - a) as usize + 1 == ys.len() => format!("{a}–{b}"),
+        _ => ys.iter().map(i32::to_string).collect::<Vec<_>>().join(", "),
+    }
+}
+
+pub(super) fn eur(v: Decimal, lang: Lang) -> String {
+    format!("{} €", number(v, 0, lang))
+}
+
+pub(super) fn plan_text(st: &Statutory, lang: Lang, notes: &mut Notes) -> Option<String> {
+    let p = st.plan.as_ref()?;
+    let head = match lang {
+        Lang::Fi => format!("Taloussuunnitelma {}–{}: ", p.first, p.last),
+        Lang::En => format!("Financial plan {}–{}: ", p.first, p.last),
+    };
+    Some(
+        head + &match (&p.balance, lang) {
+            (Err(m), _) => format!("– {}", notes.mark(missing(m, st, lang))),
+            (Ok(b), Lang::Fi) => format!(
+                "tilikausien tulokset yhteensä {}, sallittu alijäämä enintään {} (kertynyt ylijäämä 31.12.{}): {}",
+                eur(b.total, lang),
+                eur(b.allowance, lang),
+                p.allowance_year,
+                if b.balanced {
+                    "tasapainossa ✓"
+                } else {
+                    "ei tasapainossa ✗"
+                }
+            ),
+            (Ok(b), Lang::En) => format!(
+                "results summed {}, deficit allowed up to {} (accumulated surplus 31 Dec {}): {}",
+                eur(b.total, lang),
+                eur(b.allowance, lang),
+                p.allowance_year,
+                if b.balanced {
+                    "balanced ✓"
+                } else {
+                    "not balanced ✗"
+                }
+            ),
+        },
+    )
+}
+
+pub(super) fn deficit_section(
+    st: &Statutory,
+    lang: Lang,
+    notes: &mut Notes,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        t(
+            lang,
+            "110 § Kertyneen alijäämän kattaminen (kunnan oma tase)",
+            "110 § Covering an accumulated deficit (the municipality's own balance sheet)"
+        )
+    )?;
+    let mut tb = Table::new(
+        vec![
+            t(lang, "Vuosi", "Year").into(),
+            String::new(),
+            t(lang, "Kertynyt yli-/alijäämä, €", "Accumulated surplus, €").into(),
+            t(lang, "Tila", "Status").into(),
+        ],
+        vec![Align::Left, Align::Left, Align::Right, Align::Left],
+    );
+    for s in &st.surplus {
+        let rolled = st
+            .rolled
+            .iter()
+            .find(|(e, y, _)| *e == crate::model::dataset::Entity::City && *y == s.year)
+            .map(|(_, _, m)| format!(" {}", notes.mark(reason::method(m, lang))))
+            .unwrap_or_default();
+        let (value, state) = match s.accumulated {
+            Some(v) => (
+                format!("{}{rolled}", number(v, 0, lang)),
+                deficit_cell(st, s.year, v, lang),
+            ),
+            None => {
+                let m = Missing::Input {
+                    year: s.year,
+                    input: Input::AccumulatedSurplus,
+                };
+                (
+                    format!("– {}", notes.mark(missing(&m, st, lang))),
+                    String::new(),
+                )
+            }
+        };
+        tb.push(vec![s.year.to_string(), kind_of(st, s.year), value, state]);
+    }
+    tb.write(out)?;
+    if !st.deficits.episodes.is_empty() {
+        writeln!(out, "{}", t(lang, "Alijäämät:", "Deficits:"))?;
+        for e in &st.deficits.episodes {
+            writeln!(out, "  {}", episode_text(e, st, lang))?;
+        }
+    }
+    if let Some(p) = plan_text(st, lang, notes) {
+        writeln!(out, "{p}")?;
+    }
+    Ok(())
+}
+
+/// The criteria of `a`'s own year, in the order of the law.
+pub(super) fn own_year(a: &Assessment) -> Vec<&Criterion> {
+    a.deficit
+        .iter()
+        .chain(a.figures.iter())
+        .filter(|c| c.year == a.year)
+        .collect()
+}
+
+pub(super) const KINDS: [CriterionKind; 5] = [
+    CriterionKind::DeficitPerResident,
+    CriterionKind::MarginToDepreciation,
+    CriterionKind::TaxRateAboveAverage,
+    CriterionKind::LoansToAverage,
+    CriterionKind::DebtService,
+];
+
+pub(super) fn assessment_section(
+    st: &Statutory,
+    lang: Lang,
+    notes: &mut Notes,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        t(
+            lang,
+            "118 § Erityisen vaikeassa taloudellisessa asemassa olevan kunnan arviointimenettely (konsernin luvut)",
+            "118 § The assessment procedure for a municipality in a particularly difficult financial position (group figures)"
+        )
+    )?;
+    // The thresholds in the header are those of the latest assessment that
+    // has criteria; a year judged by other thresholds would say so in the
+    // rule book's sources below.
+    let latest = st.assessments.iter().rev().find(|a| a.source.is_some());
+    let mut headers: Vec<String> = vec![t(lang, "Vuosi", "Year").into(), String::new()];
+    let mut legend = Vec::new();
+    for k in KINDS {
+        let own = latest.and_then(|a| own_year(a).into_iter().find(|c| c.kind == k));
+        let th = own
+            .map(|c| format!(" {} {}", comparison(k), threshold(c.threshold, lang)))
+            .unwrap_or_default();
+        headers.push(format!("{}{th}", short_name(k, lang)));
+        legend.push(format!("{}: {}", short_name(k, lang), kind_name(k, lang)));
+    }
+    if let Some(prev) = latest.and_then(|a| a.deficit.first()) {
+        legend[0] += &match lang {
+            Lang::Fi => format!(", edellisenä vuonna ≥ {}", threshold(prev.threshold, lang)),
+            Lang::En => format!(", the year before ≥ {}", threshold(prev.threshold, lang)),
+        };
+    }
+    headers.extend([
+        t(lang, "1 k.", "Gr. 1").into(),
+        t(lang, "2 k.", "Gr. 2").into(),
+        t(lang, "3 k.", "Gr. 3").into(),
+        t(lang, "Menettely alkaisi", "Procedure would start").into(),
+    ]);
+    let mut align = vec![Align::Left, Align::Left];
+    align.extend([Align::Right; 5]);
+    align.extend([Align::Left; 4]);
+    let mut tb = Table::new(headers, align);
+    for a in &st.assessments {
+        let mut row = vec![a.year.to_string(), kind_of(st, a.year)];
+        let own = own_year(a);
+        for k in KINDS {
+            row.push(match own.iter().find(|c| c.kind == k) {
+                Some(c) => criterion_cell(c, st, lang, notes),
+                None => status_cell(&a.deficit_ground, st, lang, notes),
+            });
+        }
+        for g in [&a.deadline_ground, &a.deficit_ground, &a.figures_ground] {
+            row.push(status_cell(g, st, lang, notes));
+        }
+        row.push(match (&a.any, a.starts()) {
+            (_, Some(y)) => format!("✗ {y}"),
+            (Status::NotMet, None) => t(lang, "ei", "no").into(),
+            (s, None) => status_cell(s, st, lang, notes),
+        });
+        tb.push(row);
+    }
+    tb.write(out)?;
+    for l in legend {
+        writeln!(out, "  {l}")?;
+    }
+    Ok(())
+}
+
+/// A threshold as the law writes it: no trailing zeros.
+pub(super) fn threshold(v: Decimal, lang: Lang) -> String {
+    let v = v.normalize();
+    number(v, v.scale(), lang)
+}
+
+/// Every source the years shown rest on, once.
+pub(super) fn sources(st: &Statutory, rules: &Rules) -> Vec<String> {
+    let mut s: Vec<String> = Vec::new();
+    let mut add = |x: &str| {
+        if !s.iter().any(|y| y == x) {
+            s.push(x.to_string());
+        }
+    };
+    if let Some(r) = st.years.last().and_then(|(y, _)| rules.deficit_rule(*y)) {
+        add(&r.source);
+    }
+    for e in &st.deficits.episodes {
+        if let Ok(d) = &e.deadline {
+            add(&d.source);
+            if let Some(x) = rules.extension(d.statutory) {
+                add(&x.source);
+            }
+        }
+    }
+    for a in &st.assessments {
+        if let Some(src) = &a.source {
+            add(src);
+        }
+    }
+    for (y, _) in &st.years {
+        if let Some(n) = rules.national(*y) {
+            add(&format!("{y}: {}", n.source));
+        }
+    }
+    s
+}
+
+pub fn table(
+    ds: &Dataset,
+    st: &Statutory,
+    rules: &Rules,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut notes = Notes(Vec::new());
+    writeln!(out, "{}\n", title(ds, lang))?;
+    deficit_section(st, lang, &mut notes, out)?;
+    writeln!(out)?;
+    assessment_section(st, lang, &mut notes, out)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        t(
+            lang,
+            "✓ ei täyty   ✗ täyttyy (kriteeri tai peruste), määräaika ylitetty tai suunnitelma alijäämäinen   – ei mitattavissa. 1 k. = alijäämää ei katettu määräajassa, 2 k. = konsernin alijäämä €/as. kahtena vuonna, 3 k. = neljä tunnuslukua kahtena peräkkäisenä vuonna. Arviointi tehdään tilinpäätösvuotta seuraavana vuonna.",
+            "✓ not met   ✗ met (criterion or ground), deadline missed or plan in deficit   – not measurable. Gr. 1 = deficit not covered in time, Gr. 2 = group deficit per resident in two years, Gr. 3 = all four figures two years running. The assessment is made in the year after the statements."
+        )
+    )?;
+    writeln!(out, "{}", t(lang, "Lähteet:", "Sources:"))?;
+    for s in sources(st, rules) {
+        writeln!(out, "  {s}")?;
+    }
+    if !notes.0.is_empty() {
+        writeln!(out, "{}", t(lang, "Huomautukset:", "Notes:"))?;
+        for (i, n) in notes.0.iter().enumerate() {
+            writeln!(out, "  [{}] {n}", i + 1)?;
+        }
+    }
+    Ok(())
+}

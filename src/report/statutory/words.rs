@@ -1,0 +1,208 @@
+//! The words of the statutory report: names of the criteria, inputs and
+//! national figures, and why a figure cannot be given, in Finnish or English.
+
+use crate::model::statutory::{CriterionKind, Figure, Input, Missing, NationalFigure, Statutory};
+use crate::report::format::Lang;
+use crate::report::reason;
+
+use super::table::*;
+
+pub(super) fn t(lang: Lang, fi: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Fi => fi,
+        Lang::En => en,
+    }
+}
+
+/// Decimals a figure is shown with: euros whole, percentages to a tenth,
+/// the lainanhoitokate to a hundredth, as published.
+pub(super) fn decimals(k: CriterionKind) -> u32 {
+    match k {
+        CriterionKind::DeficitPerResident => 0,
+        CriterionKind::DebtService => 2,
+        _ => 1,
+    }
+}
+
+pub(super) fn kind_name(k: CriterionKind, lang: Lang) -> &'static str {
+    match k {
+        CriterionKind::DeficitPerResident => t(
+            lang,
+            "Konsernin kertynyt alijäämä, €/as.",
+            "Group accumulated deficit, €/resident",
+        ),
+        CriterionKind::MarginToDepreciation => t(
+            lang,
+            "Konsernin vuosikate / poistot, %",
+            "Group annual margin / depreciation, %",
+        ),
+        CriterionKind::TaxRateAboveAverage => t(
+            lang,
+            "Tuloveroprosentti − painotettu keskiarvo, %-yks.",
+            "Income tax rate − weighted average, pp",
+        ),
+        CriterionKind::LoansToAverage => t(
+            lang,
+            "Konsernin lainat ja vuokravastuut €/as. / keskiarvo, %",
+            "Group loans and leases per resident / average, %",
+        ),
+        CriterionKind::DebtService => t(
+            lang,
+            "Konsernin laskennallinen lainanhoitokate",
+            "Group calculated loan service coverage",
+        ),
+    }
+}
+
+/// The table's narrow column name; the legend gives the full one.
+pub(super) fn short_name(k: CriterionKind, lang: Lang) -> &'static str {
+    match k {
+        CriterionKind::DeficitPerResident => t(lang, "Alijäämä €/as.", "Deficit €/res."),
+        CriterionKind::MarginToDepreciation => t(lang, "VK/poistot %", "Margin/depr. %"),
+        CriterionKind::TaxRateAboveAverage => t(lang, "Vero − ka. %-yks.", "Tax − avg. pp"),
+        CriterionKind::LoansToAverage => t(lang, "Lainat / ka. %", "Loans / avg. %"),
+        CriterionKind::DebtService => t(lang, "Laskenn. LHK", "Calc. LSC"),
+    }
+}
+
+pub(super) fn kind_id(k: CriterionKind) -> &'static str {
+    match k {
+        CriterionKind::DeficitPerResident => "deficit_per_resident",
+        CriterionKind::MarginToDepreciation => "margin_to_depreciation",
+        CriterionKind::TaxRateAboveAverage => "tax_rate_above_average",
+        CriterionKind::LoansToAverage => "loans_to_average",
+        CriterionKind::DebtService => "debt_service",
+    }
+}
+
+/// The comparison that makes a criterion met.
+pub(super) fn comparison(k: CriterionKind) -> &'static str {
+    match k {
+        CriterionKind::MarginToDepreciation | CriterionKind::DebtService => "<",
+        _ => "≥",
+    }
+}
+
+pub(super) fn input_name(i: Input, lang: Lang) -> &'static str {
+    match i {
+        Input::Residents => t(lang, "asukasluku", "population"),
+        Input::AccumulatedSurplus => t(lang, "kertynyt yli-/alijäämä", "accumulated surplus"),
+        Input::AnnualMargin => t(lang, "konsernin vuosikate", "group annual margin"),
+        Input::Depreciation => t(lang, "konsernin poistot", "group depreciation"),
+        Input::IncomeTaxRate => t(lang, "tuloveroprosentti", "income tax rate"),
+        Input::Loans => t(lang, "konsernin lainakanta", "group loans"),
+        Input::LeaseLiabilities => t(lang, "konsernin vuokravastuut", "group lease liabilities"),
+        Input::InterestExpenses => t(lang, "konsernin korkokulut", "group interest expenses"),
+        Input::PlanResult => t(lang, "tilikauden yli-/alijäämä", "result for the period"),
+    }
+}
+
+pub(super) fn figure_name(f: Figure, lang: Lang) -> &'static str {
+    let k = match f {
+        Figure::DeficitPerResident => CriterionKind::DeficitPerResident,
+        Figure::MarginToDepreciation => CriterionKind::MarginToDepreciation,
+        Figure::TaxRateAboveAverage => CriterionKind::TaxRateAboveAverage,
+        Figure::LoansToAverage => CriterionKind::LoansToAverage,
+        Figure::DebtService => CriterionKind::DebtService,
+    };
+    kind_name(k, lang)
+}
+
+pub(super) fn national_name(f: NationalFigure, lang: Lang) -> &'static str {
+    match f {
+        NationalFigure::WeightedIncomeTaxRate => t(
+            lang,
+            "kuntien tuloilla painotettu keskimääräinen tuloveroprosentti",
+            "the weighted average municipal income tax rate",
+        ),
+        NationalFigure::GroupLoansAndLeasesPerResident => t(
+            lang,
+            "kuntakonsernien lainat ja vuokravastuut €/as. keskimäärin",
+            "the average group loans and lease liabilities per resident",
+        ),
+    }
+}
+
+/// Why a figure or a test cannot be given, in `lang`; an input's own reason
+/// from the dataset when there is one.
+pub fn missing(m: &Missing, st: &Statutory, lang: Lang) -> String {
+    match (m, lang) {
+        (Missing::Input { year, input }, _) => match st.reason(*year, *input) {
+            Some(r) => format!(
+                "{} {year}: {}",
+                input_name(*input, lang),
+                reason::text(r, lang)
+            ),
+            None => match lang {
+                Lang::Fi => format!("{} puuttuu vuodelta {year}", input_name(*input, lang)),
+                Lang::En => format!("{} of {year} is missing", input_name(*input, lang)),
+            },
+        },
+        (Missing::ZeroDenominator { year, figure }, Lang::Fi) => {
+            format!("{} {year}: nimittäjä on nolla", figure_name(*figure, lang))
+        }
+        (Missing::ZeroDenominator { year, figure }, Lang::En) => {
+            format!(
+                "{} {year}: the denominator is zero",
+                figure_name(*figure, lang)
+            )
+        }
+        (Missing::OutOfRange { year, figure }, Lang::Fi) => {
+            format!(
+                "{} {year}: luku on liian suuri laskettavaksi",
+                figure_name(*figure, lang)
+            )
+        }
+        (Missing::OutOfRange { year, figure }, Lang::En) => {
+            format!(
+                "{} {year}: the figure is too large to compute",
+                figure_name(*figure, lang)
+            )
+        }
+        (Missing::NoCriteria { evaluation_year }, Lang::Fi) => format!(
+            "säännöstössä ei ole 118 §:n kriteerejä vuonna {evaluation_year} tehtävälle arvioinnille"
+        ),
+        (Missing::NoCriteria { evaluation_year }, Lang::En) => format!(
+            "the rule book has no 118 § criteria for an assessment made in {evaluation_year}"
+        ),
+        // One note for every year the figure is missing in, not one a year.
+        (Missing::NoNationalFigure { figure, .. }, Lang::Fi) => format!(
+            "säännöstöstä puuttuu {} vuosilta {}; anna se tiedostolla --rules",
+            national_name(*figure, lang),
+            span(&national_gaps(st, *figure))
+        ),
+        (Missing::NoNationalFigure { figure, .. }, Lang::En) => format!(
+            "the rule book lacks {} of {}; give it in a file with --rules",
+            national_name(*figure, lang),
+            span(&national_gaps(st, *figure))
+        ),
+        (Missing::NoDeficitRule { year }, Lang::Fi) => {
+            format!("säännöstössä ei ole 110 §:n määräaikaa vuonna {year} syntyneelle alijäämälle")
+        }
+        (Missing::NoDeficitRule { year }, Lang::En) => {
+            format!("the rule book has no 110 § deadline for a deficit arising in {year}")
+        }
+        (Missing::YearOutOfRange { year }, Lang::Fi) => {
+            format!("vuodelle {year} ei ole mallinnettu lakia")
+        }
+        (Missing::YearOutOfRange { year }, Lang::En) => {
+            format!("no law is modelled for {year}")
+        }
+    }
+}
+
+/// The years whose national `figure` some criterion lacks.
+pub(super) fn national_gaps(st: &Statutory, figure: NationalFigure) -> Vec<i32> {
+    let mut ys: Vec<i32> = st
+        .assessments
+        .iter()
+        .flat_map(|a| a.figures.iter())
+        .filter_map(|c| match &c.value {
+            Err(Missing::NoNationalFigure { year, figure: f }) if *f == figure => Some(*year),
+            _ => None,
+        })
+        .collect();
+    ys.sort_unstable();
+    ys.dedup();
+    ys
+}
