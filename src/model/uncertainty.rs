@@ -258,6 +258,46 @@ pub struct Uncertainty {
     pub correlations: Vec<Correlation>,
 }
 
+/// What the drivers' draws change in a path's scenario, so that a
+/// simulation derives the rest once.
+pub fn touched(u: &Uncertainty) -> crate::model::projection::Touched {
+    use crate::model::scenario::Growth;
+    let mut t = crate::model::projection::Touched::default();
+    for item in &u.items {
+        let growths: &[Growth] = match item.driver {
+            Driver::PriceIndex => {
+                t.price_index = true;
+                &[
+                    Growth::OperatingCosts,
+                    Growth::OperatingIncome,
+                    Growth::StateSubsidies,
+                ]
+            }
+            Driver::EarningsGrowth | Driver::EmploymentGrowth => &[Growth::IncomeTax],
+            Driver::PropertyTaxGrowth => &[Growth::PropertyTax],
+            Driver::CorporateTaxGrowth => &[Growth::CorporateTax],
+            Driver::CostRealGrowth => &[Growth::OperatingCosts],
+            Driver::IncomeRealGrowth => &[Growth::OperatingIncome],
+            Driver::SubsidyIndex => &[Growth::StateSubsidies],
+            Driver::PopulationGrowth => {
+                t.population = true;
+                &[Growth::Population]
+            }
+            Driver::InterestShift => &[],
+            Driver::ProjectCost(_) => {
+                t.projects = true;
+                &[]
+            }
+        };
+        for g in growths {
+            if !t.growths.contains(g) {
+                t.growths.push(*g);
+            }
+        }
+    }
+    t
+}
+
 /// The lower-triangular Cholesky factor of the drivers' correlation matrix,
 /// or the correlation that makes it impossible.
 pub fn cholesky(u: &Uncertainty) -> Result<Vec<Vec<f64>>, (Option<Origin>, String)> {

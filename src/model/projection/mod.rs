@@ -28,7 +28,7 @@ use serde::Serialize;
 use crate::model::dataset::{Dataset, Entity, YearKind};
 use crate::model::items::Statement;
 use crate::model::price_index::PriceIndex;
-use crate::model::scenario::{Scenario, ScenarioError};
+use crate::model::scenario::{Growth, Scenario, ScenarioError};
 
 mod drivers;
 mod emit;
@@ -239,6 +239,75 @@ pub fn rows_with(
         rows,
         price_index: d.pi,
     })
+}
+
+/// What a simulated path's draws change in the scenario, as the drivers
+/// see it: everything else is derived once per simulation.
+#[derive(Clone, Debug, Default)]
+pub struct Touched {
+    pub price_index: bool,
+    pub population: bool,
+    /// A project's cost, so the investments and their depreciation.
+    pub projects: bool,
+    /// The compounding growths the draws move.
+    pub growths: Vec<Growth>,
+}
+
+/// One worker's simulated paths: the drivers of the first path are kept
+/// and, for each next one, derived again only where its draws differ
+/// (`Touched`); the rows are written into the same buffer every path.
+pub struct Paths<'a> {
+    ds: &'a Dataset,
+    /// The scenario the kept drivers are bound to between paths.
+    template: &'a Scenario,
+    series: &'a PriceIndex,
+    opts: Options,
+    fig: &'a Figures,
+    touched: &'a Touched,
+    kept: Option<Drivers<'a, 'a>>,
+    rows: Vec<YearRow>,
+}
+
+impl<'a> Paths<'a> {
+    /// `template` is each path's scenario before its draws.
+    pub fn new(
+        ds: &'a Dataset,
+        template: &'a Scenario,
+        series: &'a PriceIndex,
+        opts: Options,
+        fig: &'a Figures,
+        touched: &'a Touched,
+    ) -> Paths<'a> {
+        Paths {
+            ds,
+            template,
+            series,
+            opts,
+            fig,
+            touched,
+            kept: None,
+            rows: Vec::new(),
+        }
+    }
+
+    /// A path's year rows and price index, as `rows_with` gives them for
+    /// `sc` (which differs from the template only in what is touched).
+    pub fn rows(&mut self, sc: &Scenario) -> Result<(&[YearRow], &PriceIndex), ProjectionError> {
+        let d = match self.kept.take() {
+            Some(k) => k.again(sc, self.series, self.touched)?,
+            None => {
+                let span = Span::new(self.ds, sc, self.opts, self.fig)?;
+                Drivers::new(self.ds, sc, self.series, span, self.fig)?
+            }
+        };
+        let mut s = State::start(&d);
+        self.rows.clear();
+        for t in d.base + 1..=d.horizon {
+            self.rows.push(step::step(&d, &mut s, t)?.0);
+        }
+        let kept = self.kept.insert(d.rebind(self.template));
+        Ok((&self.rows, &kept.pi))
+    }
 }
 
 fn steps(d: &Drivers) -> Result<Vec<(YearRow, step::Flows)>, ProjectionError> {
