@@ -556,6 +556,34 @@ impl Scenario {
         Ok(())
     }
 
+    /// Whether every scenario between the `corners` passes the check for
+    /// `which`: each year's factor taken at its largest over the corners,
+    /// which bounds it anywhere in between (each growth is monotone in each
+    /// rate, or a product of two such). `price_pct` gives a corner's index.
+    pub fn compounding_within(
+        corners: &[Scenario],
+        price_pct: impl Fn(&Scenario, i32) -> Decimal,
+        first: i32,
+        horizon: i32,
+        which: &[Growth],
+    ) -> bool {
+        const LIMIT: f64 = 1e9;
+        for g in which {
+            let mut factor = 1.0f64;
+            for y in first..=horizon {
+                let most = corners
+                    .iter()
+                    .map(|c| c.growth(*g, y, |yy| price_pct(c, yy)).abs())
+                    .fold(0.0f64, f64::max);
+                factor *= most;
+                if factor.is_nan() || factor > LIMIT {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
     /// A growth's factor in year `y`, as a float: a bound, not money.
     fn growth(&self, g: Growth, y: i32, price_pct: impl Fn(i32) -> Decimal) -> f64 {
         use rust_decimal::prelude::ToPrimitive;

@@ -397,7 +397,10 @@ pub fn simulate(
             other => other,
         }
     };
-    let touched = uncertainty::touched(u);
+    let mut touched = uncertainty::touched(u);
+    if uncertainty::compounding_bounded(&template, u, &years, pi, &touched.growths) {
+        touched.growths.clear();
+    }
     let one_path = |p: u64,
                     s: &mut Scenario,
                     runner: &mut projection::Paths|

@@ -298,6 +298,64 @@ pub fn touched(u: &Uncertainty) -> crate::model::projection::Touched {
     t
 }
 
+/// Whether no path can fail the compounding check that the central one
+/// passes, whatever its draws: every draw lies between its distribution's
+/// quantiles at 1e-12 and 1 - 1e-12 (where `quantile` clamps), so the
+/// scenarios with each growth driver at either end bound every path.
+/// Unbounded in practice (a heavy tail, too many drivers to combine), the
+/// paths are checked one by one.
+pub fn compounding_bounded(
+    sc: &Scenario,
+    u: &Uncertainty,
+    years: &[i32],
+    series: &crate::model::price_index::PriceIndex,
+    growths: &[crate::model::scenario::Growth],
+) -> bool {
+    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+        return true;
+    };
+    let moving: Vec<usize> = (0..u.items.len())
+        .filter(|i| {
+            !matches!(
+                u.items[*i].driver,
+                Driver::InterestShift | Driver::ProjectCost(_)
+            )
+        })
+        .collect();
+    if moving.len() > 8 {
+        return false;
+    }
+    // A little beyond each end, for the rounding of the inverse CDFs.
+    let ends = |d: &Dist| {
+        let (lo, hi) = (d.quantile(0.0), d.quantile(1.0));
+        (lo - 1e-3 * (1.0 + lo.abs()), hi + 1e-3 * (1.0 + hi.abs()))
+    };
+    let mut corners = Vec::with_capacity(1 << moving.len());
+    for mask in 0..1usize << moving.len() {
+        let mut values: Vec<Vec<f64>> = u
+            .items
+            .iter()
+            .map(|i| vec![i.dist.central(); years.len()])
+            .collect();
+        for (bit, i) in moving.iter().enumerate() {
+            let (lo, hi) = ends(&u.items[*i].dist);
+            let v = if mask >> bit & 1 == 1 { hi } else { lo };
+            if !v.is_finite() || v.abs() > 1e6 {
+                return false;
+            }
+            values[*i] = vec![v; years.len()];
+        }
+        corners.push(apply(sc, u, years, &values));
+    }
+    let price = |c: &Scenario, y: i32| {
+        series
+            .change(y)
+            .or_else(|| c.price_index_pct.at(y))
+            .unwrap_or_default()
+    };
+    Scenario::compounding_within(&corners, price, *first, *last, growths)
+}
+
 /// The lower-triangular Cholesky factor of the drivers' correlation matrix,
 /// or the correlation that makes it impossible.
 pub fn cholesky(u: &Uncertainty) -> Result<Vec<Vec<f64>>, (Option<Origin>, String)> {
