@@ -505,10 +505,19 @@ pub fn apply_into(
     values: &[Vec<f64>],
 ) {
     // Back to the scenario's own settings where a driver adds to them; the
-    // paths below replace theirs whole.
+    // paths below replace theirs whole. The rate changes past the
+    // scenario's own are written over in place, not made anew every path.
+    let mut rates = None;
     for item in &u.items {
         match &item.driver {
-            Driver::InterestShift => s.loans.rate_changes.clone_from(&sc.loans.rate_changes),
+            Driver::InterestShift if rates.is_none() => {
+                let own = &sc.loans.rate_changes;
+                let now = &mut s.loans.rate_changes;
+                if now.len() < own.len() || now[..own.len()] != own[..] {
+                    now.clone_from(own);
+                }
+                rates = Some(own.len());
+            }
             Driver::ProjectCost(name) => {
                 let own = sc.investments.projects.iter().find(|p| p.name == *name);
                 let now = s.investments.projects.iter_mut().find(|p| p.name == *name);
@@ -522,30 +531,33 @@ pub fn apply_into(
         }
     }
     for (item, vals) in u.items.iter().zip(values) {
-        let path = || Path {
-            base: None,
-            steps: years.iter().zip(vals).map(|(y, v)| (*y, dec(*v))).collect(),
+        let path = |p: &mut Path| set_path(p, years, vals);
+        let some = |p: &mut Option<Path>| match p {
+            Some(p) => set_path(p, years, vals),
+            None => {
+                let mut q = Path::default();
+                set_path(&mut q, years, vals);
+                *p = Some(q);
+            }
         };
         match &item.driver {
-            Driver::PriceIndex => s.price_index_pct = path(),
-            Driver::EarningsGrowth => s.tax.earnings_growth_pct = path(),
-            Driver::EmploymentGrowth => s.tax.employment_growth_pct = path(),
-            Driver::PropertyTaxGrowth => s.tax.property_growth_pct = path(),
-            Driver::CorporateTaxGrowth => s.tax.corporate_growth_pct = path(),
-            Driver::CostRealGrowth => s.operations.cost_real_growth_pct = path(),
-            Driver::IncomeRealGrowth => s.operations.income_real_growth_pct = path(),
-            Driver::SubsidyIndex => s.subsidies.index_pct = Some(path()),
-            Driver::PopulationGrowth => s.population.growth_pct = Some(path()),
+            Driver::PriceIndex => path(&mut s.price_index_pct),
+            Driver::EarningsGrowth => path(&mut s.tax.earnings_growth_pct),
+            Driver::EmploymentGrowth => path(&mut s.tax.employment_growth_pct),
+            Driver::PropertyTaxGrowth => path(&mut s.tax.property_growth_pct),
+            Driver::CorporateTaxGrowth => path(&mut s.tax.corporate_growth_pct),
+            Driver::CostRealGrowth => path(&mut s.operations.cost_real_growth_pct),
+            Driver::IncomeRealGrowth => path(&mut s.operations.income_real_growth_pct),
+            Driver::SubsidyIndex => some(&mut s.subsidies.index_pct),
+            Driver::PopulationGrowth => some(&mut s.population.growth_pct),
             Driver::InterestShift => {
+                let k = rates.get_or_insert(s.loans.rate_changes.len());
                 let mut prev = Decimal::ZERO;
                 for (y, v) in years.iter().zip(vals) {
                     let now = dec(*v);
                     if now != prev {
-                        s.loans.rate_changes.push(RateChange {
-                            from: *y,
-                            change_pp: now - prev,
-                            at: item.at.clone(),
-                        });
+                        put_rate(&mut s.loans.rate_changes, *k, *y, now - prev, &item.at);
+                        *k += 1;
                     }
                     prev = now;
                 }
@@ -564,6 +576,43 @@ pub fn apply_into(
                 }
             }
         }
+    }
+    if let Some(k) = rates {
+        s.loans.rate_changes.truncate(k);
+    }
+}
+
+/// A drawn path: the years' values, written into the map already there
+/// when it holds the same years (every path after the first).
+fn set_path(p: &mut Path, years: &[i32], vals: &[f64]) {
+    p.base = None;
+    let same = vals.len() == years.len()
+        && p.steps.len() == years.len()
+        && p.steps.keys().zip(years).all(|(a, b)| a == b);
+    if same {
+        for (v, x) in p.steps.values_mut().zip(vals) {
+            *v = dec(*x);
+        }
+    } else {
+        p.steps = years.iter().zip(vals).map(|(y, v)| (*y, dec(*v))).collect();
+    }
+}
+
+/// The `k`th rate change set to these, reusing the one there.
+fn put_rate(list: &mut Vec<RateChange>, k: usize, from: i32, change_pp: Decimal, at: &Origin) {
+    match list.get_mut(k) {
+        Some(c) => {
+            c.from = from;
+            c.change_pp = change_pp;
+            if c.at != *at {
+                c.at = at.clone();
+            }
+        }
+        None => list.push(RateChange {
+            from,
+            change_pp,
+            at: at.clone(),
+        }),
     }
 }
 
