@@ -314,6 +314,9 @@ pub fn compounding_bounded(
     let (Some(first), Some(last)) = (years.first(), years.last()) else {
         return true;
     };
+    if growths.is_empty() {
+        return true;
+    }
     let moving: Vec<usize> = (0..u.items.len())
         .filter(|i| {
             !matches!(

@@ -20,7 +20,8 @@
 //! index), `step` (one year from the drivers and last year's state),
 //! `emit` (the statements made of the years' flows) and `notes` (the
 //! derived defaults in words). A forecast is all four (`project_with`); a
-//! simulated path is the drivers and the steps (`rows_with`).
+//! simulated path is the drivers and the steps (`rows_with`), the drivers
+//! kept from path to path where the draws leave them alone (`Paths`).
 
 use rust_decimal::Decimal;
 use serde::Serialize;
