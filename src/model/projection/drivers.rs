@@ -37,6 +37,9 @@ pub(super) struct Drivers<'a, 's> {
     pub g: i32,
     /// The workbook's series with the scenario's figure for missing years.
     pub pi: PriceIndex,
+    /// Its changes as fractions, from the base year to the horizon: read
+    /// three times a year by every path.
+    pi_frac: Vec<Decimal>,
     pub loans0: Decimal,
     pub cash0: Decimal,
     pub pop: BTreeMap<i32, Decimal>,
@@ -90,6 +93,7 @@ impl<'a, 's> Drivers<'a, 's> {
         }
         let z = |line: Line, y: i32| fig.get(line, y).unwrap_or_default();
         let cash0 = z(Line::Rahat, base) + z(Line::Rahoitusarvopaperit, base);
+        let pi_frac = fractions(&pi, base, horizon);
         let mut d = Drivers {
             ds,
             sc,
@@ -99,6 +103,7 @@ impl<'a, 's> Drivers<'a, 's> {
             given,
             g,
             pi,
+            pi_frac,
             loans0,
             cash0,
             pop: BTreeMap::new(),
@@ -140,6 +145,7 @@ impl<'a, 's> Drivers<'a, 's> {
         let mut d = self.rebind(sc);
         if touched.price_index {
             d.pi = price_index(series, sc, d.base, d.horizon);
+            d.pi_frac = fractions(&d.pi, d.base, d.horizon);
         }
         let pi = &d.pi;
         sc.check_compounding_of(
@@ -177,6 +183,7 @@ impl<'a, 's> Drivers<'a, 's> {
             given: self.given,
             g: self.g,
             pi: self.pi,
+            pi_frac: self.pi_frac,
             loans0: self.loans0,
             cash0: self.cash0,
             pop: self.pop,
@@ -211,7 +218,11 @@ impl<'a, 's> Drivers<'a, 's> {
     }
     /// The year's price index change as a fraction.
     pub fn pi(&self, y: i32) -> Decimal {
-        pct(self.pi.change(y).unwrap_or_default())
+        let at = usize::try_from(y - self.base).ok();
+        match at.and_then(|i| self.pi_frac.get(i)) {
+            Some(f) => *f,
+            None => pct(self.pi.change(y).unwrap_or_default()),
+        }
     }
 
     fn population(&mut self) {
@@ -507,6 +518,13 @@ fn price_index(series: &PriceIndex, sc: &Scenario, base: i32, horizon: i32) -> P
         }
     }
     pi
+}
+
+/// The index's changes as fractions, base year to horizon.
+fn fractions(pi: &PriceIndex, base: i32, horizon: i32) -> Vec<Decimal> {
+    (base..=horizon)
+        .map(|y| pct(pi.change(y).unwrap_or_default()))
+        .collect()
 }
 
 fn given_years(

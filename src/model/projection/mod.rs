@@ -109,8 +109,9 @@ pub struct Projection {
 
 use crate::model::money::{Rule, cents as r2, round, round_half_away};
 
-/// The bound of a projected figure, as of an amount in a scenario file.
-const PLAUSIBLE_EUR: Decimal = crate::model::scenario::MAX_AMOUNT;
+/// The bound of a projected figure as a power of ten, 10^15 €: an amount's
+/// bound in a scenario file (`scenario::MAX_AMOUNT`, held equal by a test).
+const PLAUSIBLE_DIGITS: u32 = 15;
 
 fn r0(v: Decimal) -> Decimal {
     round_half_away(v, 0)

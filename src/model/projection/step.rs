@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::drivers::Drivers;
 use super::figures::{Figures, Line};
-use super::{HUNDRED, PLAUSIBLE_EUR, ProjectionError, YearRow, ceil_cent, pct, r0, r2};
+use super::{HUNDRED, PLAUSIBLE_DIGITS, ProjectionError, YearRow, ceil_cent, pct, r0, r2};
 use crate::model::money::{Rule, round};
 use crate::model::scenario::ScenarioError;
 
@@ -626,7 +626,7 @@ fn plausible(t: i32, f: &Flows, loans: Decimal, earlier: Decimal) -> Result<(), 
         ("cash", f.cash),
         ("accumulated surplus", earlier + f.ylijaama),
     ] {
-        if v.abs() > PLAUSIBLE_EUR {
+        if beyond_plausible(v) {
             return Err(ProjectionError::Scenario(ScenarioError {
                 at: None,
                 message: format!(
@@ -637,4 +637,44 @@ fn plausible(t: i32, f: &Flows, loans: Decimal, earlier: Decimal) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// `|v| > 10^15` from the mantissa and scale, without a decimal
+/// comparison (eight figures a year of every path): |m| / 10^s > 10^15
+/// exactly when |m| > 10^(15 + s), which a 96-bit mantissa never is past
+/// scale 23.
+fn beyond_plausible(v: Decimal) -> bool {
+    let s = v.scale();
+    s + PLAUSIBLE_DIGITS <= 38 && v.mantissa().unsigned_abs() > 10u128.pow(PLAUSIBLE_DIGITS + s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::beyond_plausible;
+    use crate::model::scenario::MAX_AMOUNT;
+    use rust_decimal::Decimal;
+
+    /// The bound from the mantissa against the comparison it stands for,
+    /// at the bound itself and a unit of the last place either side, at
+    /// every scale, both signs.
+    #[test]
+    fn the_plausibility_bound_is_the_comparison() {
+        assert_eq!(
+            MAX_AMOUNT,
+            Decimal::from(10i64.pow(super::PLAUSIBLE_DIGITS))
+        );
+        for s in 0..=28u32 {
+            let unit = 10i128.checked_pow(15 + s);
+            let mut ms = vec![0, 1, (1i128 << 96) - 1];
+            if let Some(u) = unit.filter(|u| *u < 1i128 << 96) {
+                ms.extend([u - 1, u, u + 1]);
+            }
+            for m in ms {
+                for sign in [1, -1] {
+                    let v = Decimal::from_i128_with_scale(sign * m, s);
+                    assert_eq!(beyond_plausible(v), v.abs() > MAX_AMOUNT, "{v}");
+                }
+            }
+        }
+    }
 }
