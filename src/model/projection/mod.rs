@@ -130,7 +130,15 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 /// (scale below 27) and is several times cheaper, which counts in a
 /// simulation.
 fn pct(v: Decimal) -> Decimal {
-    v * Decimal::new(1, 2)
+    // The product's mantissa is v's own two places further, which is what
+    // the multiplication gives (a test holds them equal bit for bit) at a
+    // fraction of its cost, a dozen times a year of every path.
+    let (m, s) = (v.mantissa(), v.scale());
+    if m != 0 && s <= 26 {
+        Decimal::from_i128_with_scale(m, s + 2)
+    } else {
+        v * Decimal::new(1, 2)
+    }
 }
 
 /// The base year and the horizon, checked against the workbook.
@@ -317,4 +325,39 @@ fn steps(d: &Drivers) -> Result<Vec<(YearRow, step::Flows)>, ProjectionError> {
     (d.base + 1..=d.horizon)
         .map(|t| step::step(d, &mut s, t))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pct;
+    use rust_decimal::Decimal;
+
+    /// `pct` against the multiplication by 0.01 it stands for, bit for bit
+    /// (the scale shows in the reports), over signs, scales and mantissas
+    /// from the smallest to the largest.
+    #[test]
+    fn pct_is_the_multiplication() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let max = (1i128 << 96) - 1;
+        let mut mantissas = vec![0, 1, 2, 5, 10, 100, max, max - 1];
+        for _ in 0..5_000 {
+            let wide = (i128::from(next()) << 32 | i128::from(next() >> 32)) & max;
+            mantissas.push(wide >> (next() % 96));
+        }
+        for m in mantissas {
+            for scale in 0..=28 {
+                for sign in [1, -1] {
+                    let v = Decimal::from_i128_with_scale(sign * m, scale);
+                    let (a, b) = (pct(v), v * Decimal::new(1, 2));
+                    assert_eq!(a.serialize(), b.serialize(), "{v}: {a} vs {b}");
+                }
+            }
+        }
+    }
 }
