@@ -133,9 +133,9 @@ fn pct(v: Decimal) -> Decimal {
     // The product's mantissa is v's own two places further, which is what
     // the multiplication gives (a test holds them equal bit for bit) at a
     // fraction of its cost, a dozen times a year of every path.
-    let (m, s) = (v.mantissa(), v.scale());
-    if m != 0 && s <= 26 {
-        Decimal::from_i128_with_scale(m, s + 2)
+    let mut f = v;
+    if !v.is_zero() && f.set_scale(v.scale() + 2).is_ok() {
+        f
     } else {
         v * Decimal::new(1, 2)
     }
