@@ -276,6 +276,7 @@ pub struct Paths<'a> {
     touched: &'a Touched,
     kept: Option<Drivers<'a, 'a>>,
     rows: Vec<YearRow>,
+    vintages: Vec<step::Vintage>,
 }
 
 impl<'a> Paths<'a> {
@@ -297,6 +298,7 @@ impl<'a> Paths<'a> {
             touched,
             kept: None,
             rows: Vec::new(),
+            vintages: Vec::new(),
         }
     }
 
@@ -310,11 +312,12 @@ impl<'a> Paths<'a> {
                 Drivers::new(self.ds, sc, self.series, span, self.fig)?
             }
         };
-        let mut s = State::start(&d);
+        let mut s = State::start_in(&d, std::mem::take(&mut self.vintages));
         self.rows.clear();
         for t in d.base + 1..=d.horizon {
             self.rows.push(step::step(&d, &mut s, t)?.0);
         }
+        self.vintages = s.into_room();
         let kept = self.kept.insert(d.rebind(self.template));
         Ok((&self.rows, &kept.pi))
     }

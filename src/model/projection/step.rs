@@ -105,10 +105,17 @@ pub(super) struct State {
 
 impl State {
     pub fn start(d: &Drivers) -> State {
+        State::start_in(d, Vec::new())
+    }
+
+    /// The start with the vintages kept in `room`, a path's buffer that
+    /// the path before gave back (`into_room`).
+    pub fn start_in(d: &Drivers, mut room: Vec<Vintage>) -> State {
+        room.clear();
         State {
             loans: d.loans0,
             cash: d.cash0,
-            scen_vintages: Vec::new(),
+            scen_vintages: room,
             trend: d.trend0,
             ops: Default::default(),
             vos: Decimal::ZERO,
@@ -122,6 +129,10 @@ impl State {
             companies: d.companies0,
             rolled: Rolled::start(d.fig, d.base),
         }
+    }
+
+    pub fn into_room(self) -> Vec<Vintage> {
+        self.scen_vintages
     }
 }
 
