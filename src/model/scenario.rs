@@ -472,6 +472,49 @@ impl Dated {
     }
 }
 
+/// A figure that growth rates compound, as the compounding check follows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Growth {
+    OperatingCosts,
+    OperatingIncome,
+    IncomeTax,
+    PropertyTax,
+    CorporateTax,
+    StateSubsidies,
+    Population,
+    CompaniesLoans,
+    GroupLeases,
+}
+
+impl Growth {
+    /// In the order the check goes through them.
+    pub const ALL: [Growth; 9] = [
+        Growth::OperatingCosts,
+        Growth::OperatingIncome,
+        Growth::IncomeTax,
+        Growth::PropertyTax,
+        Growth::CorporateTax,
+        Growth::StateSubsidies,
+        Growth::Population,
+        Growth::CompaniesLoans,
+        Growth::GroupLeases,
+    ];
+
+    fn what(self) -> &'static str {
+        match self {
+            Growth::OperatingCosts => "the operating costs",
+            Growth::OperatingIncome => "the operating income",
+            Growth::IncomeTax => "the income tax",
+            Growth::PropertyTax => "the property tax",
+            Growth::CorporateTax => "the corporate tax",
+            Growth::StateSubsidies => "the state subsidies",
+            Growth::Population => "the population",
+            Growth::CompaniesLoans => "the group companies' loans",
+            Growth::GroupLeases => "the group's lease liabilities",
+        }
+    }
+}
+
 impl Scenario {
     /// Whether the scenario has drivers to draw (`[[uncertainty]]`): what
     /// simulate, sensitivity and their report sections need.
@@ -491,89 +534,32 @@ impl Scenario {
         horizon: i32,
         price_pct: impl Fn(i32) -> Decimal,
     ) -> Result<(), ScenarioError> {
+        self.check_compounding_of(first, horizon, price_pct, &Growth::ALL)
+    }
+
+    /// The same for some of the growths: a simulated path checks only
+    /// those its draws move, the others being the same in every path. In
+    /// `Growth::ALL`'s order, so the first to fail is the one the whole
+    /// check names.
+    pub fn check_compounding_of(
+        &self,
+        first: i32,
+        horizon: i32,
+        price_pct: impl Fn(i32) -> Decimal,
+        which: &[Growth],
+    ) -> Result<(), ScenarioError> {
         const LIMIT: f64 = 1e9;
-        use rust_decimal::prelude::ToPrimitive;
-        let f = |d: Decimal| -> f64 { d.to_f64().unwrap_or(0.0) / 100.0 };
-        let at = |p: &Path, y: i32| p.at(y).map(f).unwrap_or(0.0);
-        let subsidy_key = if self.subsidies.index_pct.is_some() {
-            "state_subsidies.index_pct"
-        } else {
-            "price_index_pct"
-        };
-        type Growth<'a> = (&'a str, Box<dyn Fn(i32) -> f64 + 'a>, String);
-        let growths: Vec<Growth> = vec![
-            (
-                "the operating costs",
-                Box::new(|y| 1.0 + f(price_pct(y)) + at(&self.operations.cost_real_growth_pct, y)),
-                "price_index_pct and operations.cost_real_growth_pct".into(),
-            ),
-            (
-                "the operating income",
-                Box::new(|y| {
-                    1.0 + f(price_pct(y)) + at(&self.operations.income_real_growth_pct, y)
-                }),
-                "price_index_pct and operations.income_real_growth_pct".into(),
-            ),
-            (
-                "the income tax",
-                Box::new(|y| {
-                    (1.0 + at(&self.tax.earnings_growth_pct, y))
-                        * (1.0 + at(&self.tax.employment_growth_pct, y))
-                }),
-                "tax.earnings_growth_pct and tax.employment_growth_pct".into(),
-            ),
-            (
-                "the property tax",
-                Box::new(|y| 1.0 + at(&self.tax.property_growth_pct, y)),
-                "tax.property_growth_pct".into(),
-            ),
-            (
-                "the corporate tax",
-                Box::new(|y| 1.0 + at(&self.tax.corporate_growth_pct, y)),
-                "tax.corporate_growth_pct".into(),
-            ),
-            (
-                "the state subsidies",
-                Box::new(|y| {
-                    1.0 + match &self.subsidies.index_pct {
-                        Some(p) => at(p, y),
-                        None => f(price_pct(y)),
-                    }
-                }),
-                subsidy_key.into(),
-            ),
-            (
-                "the population",
-                Box::new(|y| {
-                    1.0 + self
-                        .population
-                        .growth_pct
-                        .as_ref()
-                        .map(|p| at(p, y))
-                        .unwrap_or(0.0)
-                }),
-                "population.growth_pct".into(),
-            ),
-            (
-                "the group companies' loans",
-                Box::new(|y| 1.0 + at(&self.group.companies_loan_growth_pct, y)),
-                "group.companies_loan_growth_pct".into(),
-            ),
-            (
-                "the group's lease liabilities",
-                Box::new(|y| 1.0 + at(&self.group.lease_growth_pct, y)),
-                "group.lease_growth_pct".into(),
-            ),
-        ];
-        for (what, step, keys) in &growths {
+        for g in Growth::ALL.iter().filter(|g| which.contains(g)) {
             let mut factor = 1.0f64;
             for y in first..=horizon {
-                factor *= step(y).abs();
+                factor *= self.growth(*g, y, &price_pct).abs();
                 if factor.is_nan() || factor > LIMIT {
                     return Err(ScenarioError {
                         at: None,
                         message: format!(
-                            "{keys}: compounded, {what} grow {factor:.1e}-fold from {} to {y}, more than a billion-fold, which no municipality's figures do; lower the rates or the horizon",
+                            "{}: compounded, {} grow {factor:.1e}-fold from {} to {y}, more than a billion-fold, which no municipality's figures do; lower the rates or the horizon",
+                            self.growth_keys(*g),
+                            g.what(),
                             first - 1
                         ),
                     });
@@ -581,6 +567,89 @@ impl Scenario {
             }
         }
         Ok(())
+    }
+
+    /// Whether every scenario between the `corners` passes the check for
+    /// `which`: each year's factor taken at its largest over the corners,
+    /// which bounds it anywhere in between (each growth is monotone in each
+    /// rate, or a product of two such). `price_pct` gives a corner's index.
+    pub fn compounding_within(
+        corners: &[Scenario],
+        price_pct: impl Fn(&Scenario, i32) -> Decimal,
+        first: i32,
+        horizon: i32,
+        which: &[Growth],
+    ) -> bool {
+        const LIMIT: f64 = 1e9;
+        for g in which {
+            let mut factor = 1.0f64;
+            for y in first..=horizon {
+                let most = corners
+                    .iter()
+                    .map(|c| c.growth(*g, y, |yy| price_pct(c, yy)).abs())
+                    .fold(0.0f64, f64::max);
+                factor *= most;
+                if factor.is_nan() || factor > LIMIT {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// A growth's factor in year `y`, as a float: a bound, not money.
+    fn growth(&self, g: Growth, y: i32, price_pct: impl Fn(i32) -> Decimal) -> f64 {
+        use rust_decimal::prelude::ToPrimitive;
+        let f = |d: Decimal| -> f64 { d.to_f64().unwrap_or(0.0) / 100.0 };
+        let at = |p: &Path, y: i32| p.at(y).map(f).unwrap_or(0.0);
+        match g {
+            Growth::OperatingCosts => {
+                1.0 + f(price_pct(y)) + at(&self.operations.cost_real_growth_pct, y)
+            }
+            Growth::OperatingIncome => {
+                1.0 + f(price_pct(y)) + at(&self.operations.income_real_growth_pct, y)
+            }
+            Growth::IncomeTax => {
+                (1.0 + at(&self.tax.earnings_growth_pct, y))
+                    * (1.0 + at(&self.tax.employment_growth_pct, y))
+            }
+            Growth::PropertyTax => 1.0 + at(&self.tax.property_growth_pct, y),
+            Growth::CorporateTax => 1.0 + at(&self.tax.corporate_growth_pct, y),
+            Growth::StateSubsidies => {
+                1.0 + match &self.subsidies.index_pct {
+                    Some(p) => at(p, y),
+                    None => f(price_pct(y)),
+                }
+            }
+            Growth::Population => {
+                1.0 + self
+                    .population
+                    .growth_pct
+                    .as_ref()
+                    .map(|p| at(p, y))
+                    .unwrap_or(0.0)
+            }
+            Growth::CompaniesLoans => 1.0 + at(&self.group.companies_loan_growth_pct, y),
+            Growth::GroupLeases => 1.0 + at(&self.group.lease_growth_pct, y),
+        }
+    }
+
+    /// The keys that drive a growth, as the error names them.
+    fn growth_keys(&self, g: Growth) -> &'static str {
+        match g {
+            Growth::OperatingCosts => "price_index_pct and operations.cost_real_growth_pct",
+            Growth::OperatingIncome => "price_index_pct and operations.income_real_growth_pct",
+            Growth::IncomeTax => "tax.earnings_growth_pct and tax.employment_growth_pct",
+            Growth::PropertyTax => "tax.property_growth_pct",
+            Growth::CorporateTax => "tax.corporate_growth_pct",
+            Growth::StateSubsidies if self.subsidies.index_pct.is_some() => {
+                "state_subsidies.index_pct"
+            }
+            Growth::StateSubsidies => "price_index_pct",
+            Growth::Population => "population.growth_pct",
+            Growth::CompaniesLoans => "group.companies_loan_growth_pct",
+            Growth::GroupLeases => "group.lease_growth_pct",
+        }
     }
 
     /// Every year a measure or project names must fall in the projected

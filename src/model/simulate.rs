@@ -397,19 +397,21 @@ pub fn simulate(
             other => other,
         }
     };
-    let one_path = |p: u64, s: &mut Scenario| -> Result<Vec<PathValue>, ProjectionError> {
+    let mut touched = uncertainty::touched(u);
+    if uncertainty::compounding_bounded(&template, u, &years, pi, &touched.growths) {
+        touched.growths.clear();
+    }
+    let one_path = |p: u64,
+                    s: &mut Scenario,
+                    runner: &mut projection::Paths|
+     -> Result<Vec<PathValue>, ProjectionError> {
         let mut rng = Rng::for_path(seed, p);
         let values = uncertainty::draw(u, &chol, &years, &mut rng);
         uncertainty::apply_into(s, &template, u, &years, &values);
         let s = &*s;
         if rows_suffice {
-            let path = projection::rows_with(ds, s, pi, opts, &figures).map_err(drawn(p))?;
-            return Ok(from_rows(
-                &start_fig,
-                &path.rows,
-                targets,
-                &path.price_index,
-            ));
+            let (rows, pi) = runner.rows(s).map_err(drawn(p))?;
+            return Ok(from_rows(&start_fig, rows, targets, pi));
         }
         let proj = projection::project_with(ds, s, pi, opts, &figures).map_err(drawn(p))?;
         let ev = indicators::evaluate_quiet(&proj.dataset, targets, &proj.price_index);
@@ -420,6 +422,10 @@ pub fn simulate(
             .map(|v| (v.indicator, v.year, v.value, v.status))
             .collect())
     };
+    // A worker's paths share the drivers their draws leave alone.
+    let runner = || projection::Paths::new(ds, &template, pi, opts, &figures, &touched);
+    // One worker keeps its scratch from chunk to chunk.
+    let mut single = None;
     let mut start = 0u64;
     while start < paths {
         let end = (start + chunk * threads as u64).min(paths);
@@ -427,19 +433,20 @@ pub fn simulate(
             (start..end).map(|_| None).collect();
         if threads == 1 {
             // No thread to start for one.
-            let mut scratch = template.clone();
+            let (scratch, runner) = single.get_or_insert_with(|| (template.clone(), runner()));
             for (j, slot) in results.iter_mut().enumerate() {
-                *slot = Some(one_path(start + j as u64, &mut scratch));
+                *slot = Some(one_path(start + j as u64, scratch, runner));
             }
         } else {
             std::thread::scope(|s| {
                 for (t, slots) in results.chunks_mut(chunk as usize).enumerate() {
                     let first = start + t as u64 * chunk;
-                    let (one_path, template) = (&one_path, &template);
+                    let (one_path, template, runner) = (&one_path, &template, &runner);
                     s.spawn(move || {
                         let mut scratch = template.clone();
+                        let mut runner = runner();
                         for (j, slot) in slots.iter_mut().enumerate() {
-                            *slot = Some(one_path(first + j as u64, &mut scratch));
+                            *slot = Some(one_path(first + j as u64, &mut scratch, &mut runner));
                         }
                     });
                 }

@@ -258,6 +258,107 @@ pub struct Uncertainty {
     pub correlations: Vec<Correlation>,
 }
 
+/// What the drivers' draws change in a path's scenario, so that a
+/// simulation derives the rest once.
+pub fn touched(u: &Uncertainty) -> crate::model::projection::Touched {
+    use crate::model::scenario::Growth;
+    let mut t = crate::model::projection::Touched::default();
+    for item in &u.items {
+        let growths: &[Growth] = match item.driver {
+            Driver::PriceIndex => {
+                t.price_index = true;
+                &[
+                    Growth::OperatingCosts,
+                    Growth::OperatingIncome,
+                    Growth::StateSubsidies,
+                ]
+            }
+            Driver::EarningsGrowth | Driver::EmploymentGrowth => &[Growth::IncomeTax],
+            Driver::PropertyTaxGrowth => &[Growth::PropertyTax],
+            Driver::CorporateTaxGrowth => &[Growth::CorporateTax],
+            Driver::CostRealGrowth => &[Growth::OperatingCosts],
+            Driver::IncomeRealGrowth => &[Growth::OperatingIncome],
+            Driver::SubsidyIndex => &[Growth::StateSubsidies],
+            Driver::PopulationGrowth => {
+                t.population = true;
+                &[Growth::Population]
+            }
+            Driver::InterestShift => &[],
+            Driver::ProjectCost(_) => {
+                t.projects = true;
+                &[]
+            }
+        };
+        for g in growths {
+            if !t.growths.contains(g) {
+                t.growths.push(*g);
+            }
+        }
+    }
+    t
+}
+
+/// Whether no path can fail the compounding check that the central one
+/// passes, whatever its draws: every draw lies between its distribution's
+/// quantiles at 1e-12 and 1 - 1e-12 (where `quantile` clamps), so the
+/// scenarios with each growth driver at either end bound every path.
+/// Unbounded in practice (a heavy tail, too many drivers to combine), the
+/// paths are checked one by one.
+pub fn compounding_bounded(
+    sc: &Scenario,
+    u: &Uncertainty,
+    years: &[i32],
+    series: &crate::model::price_index::PriceIndex,
+    growths: &[crate::model::scenario::Growth],
+) -> bool {
+    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+        return true;
+    };
+    if growths.is_empty() {
+        return true;
+    }
+    let moving: Vec<usize> = (0..u.items.len())
+        .filter(|i| {
+            !matches!(
+                u.items[*i].driver,
+                Driver::InterestShift | Driver::ProjectCost(_)
+            )
+        })
+        .collect();
+    if moving.len() > 8 {
+        return false;
+    }
+    // A little beyond each end, for the rounding of the inverse CDFs.
+    let ends = |d: &Dist| {
+        let (lo, hi) = (d.quantile(0.0), d.quantile(1.0));
+        (lo - 1e-3 * (1.0 + lo.abs()), hi + 1e-3 * (1.0 + hi.abs()))
+    };
+    let mut corners = Vec::with_capacity(1 << moving.len());
+    for mask in 0..1usize << moving.len() {
+        let mut values: Vec<Vec<f64>> = u
+            .items
+            .iter()
+            .map(|i| vec![i.dist.central(); years.len()])
+            .collect();
+        for (bit, i) in moving.iter().enumerate() {
+            let (lo, hi) = ends(&u.items[*i].dist);
+            let v = if mask >> bit & 1 == 1 { hi } else { lo };
+            if !v.is_finite() || v.abs() > 1e6 {
+                return false;
+            }
+            values[*i] = vec![v; years.len()];
+        }
+        corners.push(apply(sc, u, years, &values));
+    }
+    let price = |c: &Scenario, y: i32| {
+        series
+            .change(y)
+            .or_else(|| c.price_index_pct.at(y))
+            .unwrap_or_default()
+    };
+    Scenario::compounding_within(&corners, price, *first, *last, growths)
+}
+
 /// The lower-triangular Cholesky factor of the drivers' correlation matrix,
 /// or the correlation that makes it impossible.
 pub fn cholesky(u: &Uncertainty) -> Result<Vec<Vec<f64>>, (Option<Origin>, String)> {
@@ -407,10 +508,19 @@ pub fn apply_into(
     values: &[Vec<f64>],
 ) {
     // Back to the scenario's own settings where a driver adds to them; the
-    // paths below replace theirs whole.
+    // paths below replace theirs whole. The rate changes past the
+    // scenario's own are written over in place, not made anew every path.
+    let mut rates = None;
     for item in &u.items {
         match &item.driver {
-            Driver::InterestShift => s.loans.rate_changes.clone_from(&sc.loans.rate_changes),
+            Driver::InterestShift if rates.is_none() => {
+                let own = &sc.loans.rate_changes;
+                let now = &mut s.loans.rate_changes;
+                if now.len() < own.len() || now[..own.len()] != own[..] {
+                    now.clone_from(own);
+                }
+                rates = Some(own.len());
+            }
             Driver::ProjectCost(name) => {
                 let own = sc.investments.projects.iter().find(|p| p.name == *name);
                 let now = s.investments.projects.iter_mut().find(|p| p.name == *name);
@@ -424,30 +534,33 @@ pub fn apply_into(
         }
     }
     for (item, vals) in u.items.iter().zip(values) {
-        let path = || Path {
-            base: None,
-            steps: years.iter().zip(vals).map(|(y, v)| (*y, dec(*v))).collect(),
+        let path = |p: &mut Path| set_path(p, years, vals);
+        let some = |p: &mut Option<Path>| match p {
+            Some(p) => set_path(p, years, vals),
+            None => {
+                let mut q = Path::default();
+                set_path(&mut q, years, vals);
+                *p = Some(q);
+            }
         };
         match &item.driver {
-            Driver::PriceIndex => s.price_index_pct = path(),
-            Driver::EarningsGrowth => s.tax.earnings_growth_pct = path(),
-            Driver::EmploymentGrowth => s.tax.employment_growth_pct = path(),
-            Driver::PropertyTaxGrowth => s.tax.property_growth_pct = path(),
-            Driver::CorporateTaxGrowth => s.tax.corporate_growth_pct = path(),
-            Driver::CostRealGrowth => s.operations.cost_real_growth_pct = path(),
-            Driver::IncomeRealGrowth => s.operations.income_real_growth_pct = path(),
-            Driver::SubsidyIndex => s.subsidies.index_pct = Some(path()),
-            Driver::PopulationGrowth => s.population.growth_pct = Some(path()),
+            Driver::PriceIndex => path(&mut s.price_index_pct),
+            Driver::EarningsGrowth => path(&mut s.tax.earnings_growth_pct),
+            Driver::EmploymentGrowth => path(&mut s.tax.employment_growth_pct),
+            Driver::PropertyTaxGrowth => path(&mut s.tax.property_growth_pct),
+            Driver::CorporateTaxGrowth => path(&mut s.tax.corporate_growth_pct),
+            Driver::CostRealGrowth => path(&mut s.operations.cost_real_growth_pct),
+            Driver::IncomeRealGrowth => path(&mut s.operations.income_real_growth_pct),
+            Driver::SubsidyIndex => some(&mut s.subsidies.index_pct),
+            Driver::PopulationGrowth => some(&mut s.population.growth_pct),
             Driver::InterestShift => {
+                let k = rates.get_or_insert(s.loans.rate_changes.len());
                 let mut prev = Decimal::ZERO;
                 for (y, v) in years.iter().zip(vals) {
                     let now = dec(*v);
                     if now != prev {
-                        s.loans.rate_changes.push(RateChange {
-                            from: *y,
-                            change_pp: now - prev,
-                            at: item.at.clone(),
-                        });
+                        put_rate(&mut s.loans.rate_changes, *k, *y, now - prev, &item.at);
+                        *k += 1;
                     }
                     prev = now;
                 }
@@ -466,6 +579,43 @@ pub fn apply_into(
                 }
             }
         }
+    }
+    if let Some(k) = rates {
+        s.loans.rate_changes.truncate(k);
+    }
+}
+
+/// A drawn path: the years' values, written into the map already there
+/// when it holds the same years (every path after the first).
+fn set_path(p: &mut Path, years: &[i32], vals: &[f64]) {
+    p.base = None;
+    let same = vals.len() == years.len()
+        && p.steps.len() == years.len()
+        && p.steps.keys().zip(years).all(|(a, b)| a == b);
+    if same {
+        for (v, x) in p.steps.values_mut().zip(vals) {
+            *v = dec(*x);
+        }
+    } else {
+        p.steps = years.iter().zip(vals).map(|(y, v)| (*y, dec(*v))).collect();
+    }
+}
+
+/// The `k`th rate change set to these, reusing the one there.
+fn put_rate(list: &mut Vec<RateChange>, k: usize, from: i32, change_pp: Decimal, at: &Origin) {
+    match list.get_mut(k) {
+        Some(c) => {
+            c.from = from;
+            c.change_pp = change_pp;
+            if c.at != *at {
+                c.at = at.clone();
+            }
+        }
+        None => list.push(RateChange {
+            from,
+            change_pp,
+            at: at.clone(),
+        }),
     }
 }
 

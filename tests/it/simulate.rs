@@ -346,3 +346,82 @@ fn a_target_that_cannot_be_measured_says_why() {
     assert_eq!(text.matches("ei mitattavissa").count(), 1, "{text}");
     assert!(text.contains("1 Vuosikate − nettoinvestoinnit"));
 }
+
+/// The compounding check a simulation makes once: with the property tax
+/// drawn uniformly from 0 to 30 % a year, the worst path grows it 1.30^78 =
+/// 7.7e8-fold in 78 years, within a billion; from 0 to 31 %, 1.31^78 =
+/// 1.4e9-fold, beyond it, so the paths are checked one by one.
+#[test]
+fn the_compounding_bound_is_the_worst_path() {
+    use kivijalka::model::price_index::PriceIndex;
+    use kivijalka::model::uncertainty::{compounding_bounded, touched};
+    let years: Vec<i32> = (2027..2027 + 78).collect();
+    let bounded = |max: u32| {
+        let sc = scenario_text(
+            &format!("sim-bound-{max}"),
+            &format!(
+                "[[uncertainty]]\ndriver = \"tax.property_growth_pct\"\ndistribution = \"uniform\"\nmin = 0\nmax = {max}\n"
+            ),
+        );
+        let t = touched(&sc.uncertainty);
+        compounding_bounded(
+            &sc,
+            &sc.uncertainty,
+            &years,
+            &PriceIndex::default(),
+            &t.growths,
+        )
+    };
+    assert!(bounded(30));
+    assert!(!bounded(31));
+}
+
+/// A drawn path that fails is named as a full forecast of the same draws
+/// fails: the first such path, with the same message. The population
+/// drawn once a path from 10 to 40 % a year is no bounded draw (1.4^66 is
+/// past a billion), so each path's drivers are checked again, and the
+/// central 25 % passes.
+#[test]
+fn a_failing_path_is_named_as_its_forecast_would_fail() {
+    use kivijalka::model::uncertainty::{Rng, apply, cholesky, draw};
+    let ds = ingest::read_path(&example()).unwrap();
+    let sc = scenario_text(
+        "sim-compound-path",
+        "horizon = 2090\n[[uncertainty]]\ndriver = \"population.growth_pct\"\ndistribution = \"uniform\"\nmin = 10\nmax = 40\npersistence = 1\n",
+    );
+    let pi = kivijalka::model::price_index::PriceIndex::default();
+    let targets = Targets::default();
+    let (seed, paths) = (3, 40);
+    let got = simulate(&ds, &sc, &pi, &targets, Options::default(), paths, seed, 1)
+        .err()
+        .expect("a path fails");
+    let base = project(&ds, &sc, &pi, Options::default())
+        .unwrap()
+        .base_year;
+    let years: Vec<i32> = (base + 1..=2090).collect();
+    let u = &sc.uncertainty;
+    let chol = cholesky(u).unwrap();
+    let expected = (0..paths)
+        .find_map(|p| {
+            let values = draw(u, &chol, &years, &mut Rng::for_path(seed, p));
+            let s = apply(&sc, u, &years, &values);
+            project(&ds, &s, &pi, Options::default())
+                .err()
+                .map(|e| (p, e))
+        })
+        .expect("a forecast of some path's draws fails");
+    let kivijalka::model::projection::ProjectionError::Scenario(e) = expected.1 else {
+        panic!("not a scenario error");
+    };
+    let kivijalka::model::projection::ProjectionError::Scenario(g) = got else {
+        panic!("not a scenario error");
+    };
+    assert_eq!(
+        g.message,
+        format!(
+            "in simulated path {} (seed {seed}), with the uncertain drivers drawn: {}",
+            expected.0 + 1,
+            e.message
+        )
+    );
+}

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::figures::{Figures, Line};
 use super::step::{Vintage, depreciation};
-use super::{HUNDRED, ProjectionError, Span, pct, r0, r2};
+use super::{HUNDRED, ProjectionError, Span, Touched, pct, r0, r2};
 use crate::model::dataset::{Dataset, YearKind};
 use crate::model::money::{Rule, round};
 use crate::model::price_index::PriceIndex;
@@ -25,9 +25,9 @@ pub(super) struct ProjectFlows {
 /// Gross investment, subsidies and asset sales.
 pub(super) type Spend = (Decimal, Decimal, Decimal);
 
-pub(super) struct Drivers<'a> {
+pub(super) struct Drivers<'a, 's> {
     pub ds: &'a Dataset,
-    pub sc: &'a Scenario,
+    pub sc: &'s Scenario,
     pub fig: &'a Figures,
     pub base: i32,
     pub horizon: i32,
@@ -37,6 +37,9 @@ pub(super) struct Drivers<'a> {
     pub g: i32,
     /// The workbook's series with the scenario's figure for missing years.
     pub pi: PriceIndex,
+    /// Its changes as fractions, from the base year to the horizon: read
+    /// three times a year by every path.
+    pi_frac: Vec<Decimal>,
     pub loans0: Decimal,
     pub cash0: Decimal,
     pub pop: BTreeMap<i32, Decimal>,
@@ -64,29 +67,18 @@ pub(super) struct Drivers<'a> {
     pub companies0: Option<Decimal>,
 }
 
-impl<'a> Drivers<'a> {
+impl<'a, 's> Drivers<'a, 's> {
     pub fn new(
         ds: &'a Dataset,
-        sc: &'a Scenario,
+        sc: &'s Scenario,
         series: &PriceIndex,
         span: Span,
         fig: &'a Figures,
-    ) -> Result<Drivers<'a>, ProjectionError> {
+    ) -> Result<Drivers<'a, 's>, ProjectionError> {
         let Span { base, horizon } = span;
         let given = given_years(ds, sc, fig, base, horizon);
         let g = given.iter().max().copied().unwrap_or(base);
-        let mut pi = PriceIndex {
-            name: String::new(),
-            changes: series.changes.clone(),
-            sources: BTreeMap::new(),
-        };
-        for y in base + 1..=horizon {
-            if pi.change(y).is_none()
-                && let Some(v) = sc.price_index_pct.at(y)
-            {
-                pi.changes.insert(y, v);
-            }
-        }
+        let pi = price_index(series, sc, base, horizon);
         sc.check_compounding(base + 1, horizon, |y| pi.change(y).unwrap_or_default())
             .map_err(ProjectionError::Scenario)?;
 
@@ -101,6 +93,7 @@ impl<'a> Drivers<'a> {
         }
         let z = |line: Line, y: i32| fig.get(line, y).unwrap_or_default();
         let cash0 = z(Line::Rahat, base) + z(Line::Rahoitusarvopaperit, base);
+        let pi_frac = fractions(&pi, base, horizon);
         let mut d = Drivers {
             ds,
             sc,
@@ -110,6 +103,7 @@ impl<'a> Drivers<'a> {
             given,
             g,
             pi,
+            pi_frac,
             loans0,
             cash0,
             pop: BTreeMap::new(),
@@ -139,6 +133,80 @@ impl<'a> Drivers<'a> {
         Ok(d)
     }
 
+    /// The drivers of another path of the same simulation: `sc` differs
+    /// from the scenario these were derived from only in what `touched`
+    /// names, so only that is derived again.
+    pub fn again<'t>(
+        self,
+        sc: &'t Scenario,
+        series: &PriceIndex,
+        touched: &Touched,
+    ) -> Result<Drivers<'a, 't>, ProjectionError> {
+        let mut d = self.rebind(sc);
+        if touched.price_index {
+            d.pi = price_index(series, sc, d.base, d.horizon);
+            d.pi_frac = fractions(&d.pi, d.base, d.horizon);
+        }
+        let pi = &d.pi;
+        sc.check_compounding_of(
+            d.base + 1,
+            d.horizon,
+            |y| pi.change(y).unwrap_or_default(),
+            &touched.growths,
+        )
+        .map_err(ProjectionError::Scenario)?;
+        if touched.population {
+            d.pop.clear();
+            d.pop_growth = None;
+            d.population();
+        }
+        if touched.projects {
+            d.proj_spend.clear();
+            d.plan_spend.clear();
+            d.plan_vintages.clear();
+            d.project_flows.clear();
+            d.investments();
+            d.depreciation();
+        }
+        Ok(d)
+    }
+
+    /// The same drivers read against another scenario: what `again` starts
+    /// from, and how a path's drivers outlive the path's scenario.
+    pub fn rebind<'t>(self, sc: &'t Scenario) -> Drivers<'a, 't> {
+        Drivers {
+            ds: self.ds,
+            sc,
+            fig: self.fig,
+            base: self.base,
+            horizon: self.horizon,
+            given: self.given,
+            g: self.g,
+            pi: self.pi,
+            pi_frac: self.pi_frac,
+            loans0: self.loans0,
+            cash0: self.cash0,
+            pop: self.pop,
+            pop_growth: self.pop_growth,
+            tax0: self.tax0,
+            first_share: self.first_share,
+            proj_spend: self.proj_spend,
+            plan_spend: self.plan_spend,
+            plan_vintages: self.plan_vintages,
+            project_flows: self.project_flows,
+            general_life: self.general_life,
+            trend0: self.trend0,
+            trend_years: self.trend_years,
+            existing_level: self.existing_level,
+            existing_book: self.existing_book,
+            var_share: self.var_share,
+            plan_loans: self.plan_loans,
+            implied_rate: self.implied_rate,
+            maturity: self.maturity,
+            companies0: self.companies0,
+        }
+    }
+
     pub fn tot(&self, line: Line, y: i32) -> Option<Decimal> {
         self.fig.get(line, y)
     }
@@ -150,7 +218,11 @@ impl<'a> Drivers<'a> {
     }
     /// The year's price index change as a fraction.
     pub fn pi(&self, y: i32) -> Decimal {
-        pct(self.pi.change(y).unwrap_or_default())
+        let at = usize::try_from(y - self.base).ok();
+        match at.and_then(|i| self.pi_frac.get(i)) {
+            Some(f) => *f,
+            None => pct(self.pi.change(y).unwrap_or_default()),
+        }
     }
 
     fn population(&mut self) {
@@ -433,6 +505,30 @@ impl<'a> Drivers<'a> {
             YearKind::E
         }
     }
+}
+
+/// The workbook's series with the scenario's figure for the years it lacks.
+fn price_index(series: &PriceIndex, sc: &Scenario, base: i32, horizon: i32) -> PriceIndex {
+    let mut pi = PriceIndex {
+        name: String::new(),
+        changes: series.changes.clone(),
+        sources: BTreeMap::new(),
+    };
+    for y in base + 1..=horizon {
+        if pi.change(y).is_none()
+            && let Some(v) = sc.price_index_pct.at(y)
+        {
+            pi.changes.insert(y, v);
+        }
+    }
+    pi
+}
+
+/// The index's changes as fractions, base year to horizon.
+fn fractions(pi: &PriceIndex, base: i32, horizon: i32) -> Vec<Decimal> {
+    (base..=horizon)
+        .map(|y| pct(pi.change(y).unwrap_or_default()))
+        .collect()
 }
 
 fn given_years(

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::drivers::Drivers;
 use super::figures::{Figures, Line};
-use super::{HUNDRED, PLAUSIBLE_EUR, ProjectionError, YearRow, ceil_cent, pct, r0, r2};
+use super::{HUNDRED, PLAUSIBLE_DIGITS, ProjectionError, YearRow, ceil_cent, pct, r0, r2};
 use crate::model::money::{Rule, round};
 use crate::model::scenario::ScenarioError;
 
@@ -105,10 +105,17 @@ pub(super) struct State {
 
 impl State {
     pub fn start(d: &Drivers) -> State {
+        State::start_in(d, Vec::new())
+    }
+
+    /// The start with the vintages kept in `room`, a path's buffer that
+    /// the path before gave back (`into_room`).
+    pub fn start_in(d: &Drivers, mut room: Vec<Vintage>) -> State {
+        room.clear();
         State {
             loans: d.loans0,
             cash: d.cash0,
-            scen_vintages: Vec::new(),
+            scen_vintages: room,
             trend: d.trend0,
             ops: Default::default(),
             vos: Decimal::ZERO,
@@ -122,6 +129,10 @@ impl State {
             companies: d.companies0,
             rolled: Rolled::start(d.fig, d.base),
         }
+    }
+
+    pub fn into_room(self) -> Vec<Vintage> {
+        self.scen_vintages
     }
 }
 
@@ -626,7 +637,7 @@ fn plausible(t: i32, f: &Flows, loans: Decimal, earlier: Decimal) -> Result<(), 
         ("cash", f.cash),
         ("accumulated surplus", earlier + f.ylijaama),
     ] {
-        if v.abs() > PLAUSIBLE_EUR {
+        if beyond_plausible(v) {
             return Err(ProjectionError::Scenario(ScenarioError {
                 at: None,
                 message: format!(
@@ -637,4 +648,44 @@ fn plausible(t: i32, f: &Flows, loans: Decimal, earlier: Decimal) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// `|v| > 10^15` from the mantissa and scale, without a decimal
+/// comparison (eight figures a year of every path): |m| / 10^s > 10^15
+/// exactly when |m| > 10^(15 + s), which a 96-bit mantissa never is past
+/// scale 23.
+fn beyond_plausible(v: Decimal) -> bool {
+    let s = v.scale();
+    s + PLAUSIBLE_DIGITS <= 38 && v.mantissa().unsigned_abs() > 10u128.pow(PLAUSIBLE_DIGITS + s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::beyond_plausible;
+    use crate::model::scenario::MAX_AMOUNT;
+    use rust_decimal::Decimal;
+
+    /// The bound from the mantissa against the comparison it stands for,
+    /// at the bound itself and a unit of the last place either side, at
+    /// every scale, both signs.
+    #[test]
+    fn the_plausibility_bound_is_the_comparison() {
+        assert_eq!(
+            MAX_AMOUNT,
+            Decimal::from(10i64.pow(super::PLAUSIBLE_DIGITS))
+        );
+        for s in 0..=28u32 {
+            let unit = 10i128.checked_pow(15 + s);
+            let mut ms = vec![0, 1, (1i128 << 96) - 1];
+            if let Some(u) = unit.filter(|u| *u < 1i128 << 96) {
+                ms.extend([u - 1, u, u + 1]);
+            }
+            for m in ms {
+                for sign in [1, -1] {
+                    let v = Decimal::from_i128_with_scale(sign * m, s);
+                    assert_eq!(beyond_plausible(v), v.abs() > MAX_AMOUNT, "{v}");
+                }
+            }
+        }
+    }
 }
