@@ -564,4 +564,8 @@ pub struct StatutoryArgs {
     /// With --scenario: the last projected year (default: the scenario's, or start + 10).
     #[arg(long, value_parser = year())]
     pub horizon: Option<i32>,
+    /// The year a deficit arose whose deadline the Ministry of Finance
+    /// extended under Kuntalaki 110 a §; may repeat.
+    #[arg(long, value_parser = year())]
+    pub extension_granted: Vec<i32>,
 }

@@ -45,13 +45,14 @@ pub fn rules(over: Option<&Path>) -> Result<Rules> {
 pub fn evaluate(
     rules: &Rules,
     ds: &Dataset,
+    extensions: &[i32],
     scenario: Option<(&Scenario, &Settings, Options)>,
 ) -> Result<Statutory> {
     match scenario {
-        None => Ok(statutory::evaluate(rules, ds, &[])),
+        None => Ok(statutory::evaluate(rules, ds, extensions)),
         Some((sc, settings, opts)) => {
             let (p, _) = super::project::project(settings, ds, sc, opts)?;
-            Ok(statutory::evaluate(rules, &p.dataset, &[]))
+            Ok(statutory::evaluate(rules, &p.dataset, extensions))
         }
     }
 }

@@ -17,6 +17,8 @@ pub struct Config {
     pub scenario: Option<PathBuf>,
     pub rules: Option<PathBuf>,
     pub opts: Options,
+    /// Arising years whose deficit was granted the 110 a § deadline.
+    pub extensions: Vec<i32>,
 }
 
 impl Config {
@@ -51,6 +53,7 @@ impl Config {
                 base_year: a.start,
                 horizon: a.horizon,
             },
+            extensions: a.extension_granted.clone(),
         })
     }
 }
@@ -73,7 +76,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         }
         None => None,
     };
-    let st = statutory::evaluate(&rules, &ds, projecting)?;
+    let st = statutory::evaluate(&rules, &ds, &cfg.extensions, projecting)?;
     let out = &cfg.output;
     emit(out, |w| match out.format {
         OutputFormat::Table => report::statutory::table(&ds, &st, &rules, out.lang, w),

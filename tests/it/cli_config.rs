@@ -291,6 +291,7 @@ const HONOURED: &[(&str, &[&str])] = &[
             "allow-unknown",
             "start",
             "horizon",
+            "extension-granted",
         ],
     ),
     ("scenario diff", &["a", "b"]),

@@ -177,12 +177,16 @@ fn dec_or_num(v: &Value) -> Decimal {
 /// The example with `extra` t€ more costs (muut toimintakulut) in the
 /// city's 2022, every later balance sheet derived from it.
 fn with_costs(dir: &Path, extra: i64) -> PathBuf {
+    with_costs_in(dir, 2022, extra)
+}
+
+fn with_costs_in(dir: &Path, year: i32, extra: i64) -> PathBuf {
     let (mut lines, opening) = make_example::read_source(&root().join("data/kivikoski"));
     *lines
-        .get_mut(&("city", "tl.muut_toimintakulut", 2022))
+        .get_mut(&("city", "tl.muut_toimintakulut", year))
         .unwrap() -= Decimal::from(extra);
     let figures = make_example::derive_from(lines, &opening);
-    let path = dir.join(format!("costs{extra}.xlsx"));
+    let path = dir.join(format!("costs{year}-{extra}.xlsx"));
     make_example::write(&figures, Style::default(), &path);
     path
 }
@@ -231,8 +235,8 @@ fn a_deficit_arising_is_covered_in_time_or_flagged_until_covered() {
     );
     assert_eq!(e["detail"]["covered_late"], 2029);
     assert_eq!(s110["flagged_years"], serde_json::json!([2027, 2028]));
-    // 118 § 3 mom. 1 kohta on the statements of 2027 and 2028: the
-    // procedure would start the year after each.
+    // 118 § 2 mom. on the statements of 2027 and 2028: the
+    // procedure may start the year after each.
     for (y, starts) in [
         (2026, None),
         (2027, Some(2028)),
@@ -245,7 +249,7 @@ fn a_deficit_arising_is_covered_in_time_or_flagged_until_covered() {
             .iter()
             .find(|a| a["year"] == y)
             .unwrap();
-        assert_eq!(a["procedure_starts"].as_i64(), starts, "{y}");
+        assert_eq!(a["procedure_may_start"].as_i64(), starts, "{y}");
     }
     // The plan's allowance is the surplus of 31.12.2025, now a deficit:
     // none; the plan years' results alone are still in surplus.
@@ -435,4 +439,64 @@ fn a_workbook_of_one_statement_is_not_measurable_never_judged_on_zeros() {
     let table = stdout(&run(&["statutory", path_str(&wb), "--lang", "en"]));
     assert!(table.contains("not measurable"), "{table}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A deficit whose deadline the Ministry extended under 110 a § is judged
+/// by the extended deadline only when the extension is said to be granted.
+#[test]
+fn a_granted_extension_moves_the_deadline_by_two_years() {
+    let dir = tempdir("statutory-extension");
+    // 65 M€ more costs in 2021: by hand the accumulated surplus is
+    // 28,98 − 65 = −36,02 M€ in 2021, −10,40 in 2026, −4,43 in 2027 and
+    // +1,45 in 2028. Arising in 2021, it is due in the statements of 2026;
+    // extended, of 2028.
+    let wb = with_costs_in(&dir, 2021, 65_000);
+    let plain = json(&["statutory", path_str(&wb), "--format", "json"], 1);
+    let e = &plain["section_110"]["deficits"][0];
+    assert_eq!(e["arose"], 2021);
+    assert_eq!(e["deadline"]["statutory"], 2026);
+    assert_eq!(e["deadline"]["extendable_to"], 2028);
+    assert_eq!(e["outcome"], "missed");
+    assert_eq!(
+        e["detail"]["flagged_years"],
+        serde_json::json!([2026, 2027])
+    );
+    let granted = json(
+        &[
+            "statutory",
+            path_str(&wb),
+            "--format",
+            "json",
+            "--extension-granted",
+            "2021",
+        ],
+        0,
+    );
+    let e = &granted["section_110"]["deficits"][0];
+    assert_eq!(e["deadline"]["effective"], 2028);
+    assert_eq!(e["outcome"], "covered");
+    assert_eq!(e["detail"]["year"], 2028);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The table shows the group's accumulated surplus per resident with the
+/// balance sheet's sign (a surplus positive, as the Ministry's tables), so
+/// its threshold reads ≤ −1 000; CSV and JSON keep the deficit the rule
+/// compares.
+#[test]
+fn the_table_shows_the_deficit_criterion_with_the_balance_sheets_sign() {
+    let table = stdout(&run(&["statutory", path_str(&example())]));
+    assert!(table.contains("Yli-/alijäämä €/as. ≤ −1 000"), "{table}");
+    assert!(table.contains("edellisenä vuonna ≤ −500"), "{table}");
+    // The year's second row is its 118 § row (the first is 110 §).
+    let row = (table.lines())
+        .filter(|l| l.starts_with("2021   TP"))
+        .nth(1)
+        .unwrap();
+    assert!(row.contains(" 918 ✓"), "{row}");
+    assert!(!row.contains('−'), "{row}");
+    let doc = json(&["statutory", path_str(&example()), "--format", "json"], 0);
+    let c = criterion(&doc, 2021, "deficit_per_resident");
+    assert!(dec(&c["value"]) < Decimal::ZERO, "{c}");
+    assert_eq!(c["comparison"], "≥");
 }

@@ -1,4 +1,4 @@
-//! Kuntalaki 118 § 3 mom.: the grounds on which the assessment procedure
+//! Kuntalaki 118 § 2 and 3 mom.: the grounds on which the assessment procedure
 //! for a municipality in a particularly difficult financial position may
 //! start, judged on the group's (kuntakonserni) figures.
 
@@ -75,12 +75,12 @@ pub struct Assessment {
     pub deficit: Vec<Criterion>,
     /// The four figures of each of the consecutive years, oldest first.
     pub figures: Vec<Criterion>,
-    /// 118 § 3 mom. 1 kohta: a 110 § deadline missed, the deficit still in
-    /// the statements of `year`.
+    /// 118 § 2 mom.: a 110 § deadline missed, the deficit still in the
+    /// statements of `year` (110 a § names it "118 §:n 2 momentissa").
     pub deadline_ground: Status,
-    /// 2 kohta: the deficit per resident in both years.
+    /// 118 § 3 mom. 1 kohta: the deficit per resident in both years.
     pub deficit_ground: Status,
-    /// 3 kohta: all four figures in each consecutive year.
+    /// 118 § 3 mom. 2 kohta: all four figures in each consecutive year.
     pub figures_ground: Status,
     /// Any of the three.
     pub any: Status,

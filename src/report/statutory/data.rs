@@ -133,7 +133,7 @@ pub fn csv(st: &Statutory, out: &mut dyn Write) -> io::Result<()> {
             let detail = a
                 .starts()
                 .filter(|_| name == "procedure")
-                .map(|y| format!("starts {y}"))
+                .map(|y| format!("may start {y}"))
                 .unwrap_or_default();
             w.write_record([
                 "118",
@@ -260,7 +260,7 @@ pub fn json(ds: &Dataset, st: &Statutory, rules: &Rules, out: &mut dyn Write) ->
                 "ground_deficit": status_json(&a.deficit_ground, st),
                 "ground_figures": status_json(&a.figures_ground, st),
                 "procedure": status_json(&a.any, st),
-                "procedure_starts": a.starts(),
+                "procedure_may_start": a.starts(),
             })
         })
         .collect();

@@ -16,6 +16,41 @@ use crate::report::table::{Align, Table};
 
 use super::words::*;
 
+/// The group's deficit per resident is shown as the balance sheet and the
+/// Ministry's tables show it, a surplus positive ("kertynyt yli-/alijäämä
+/// €/as."), so its threshold reads ≤ −1 000; the rule compares the deficit.
+fn shown(k: CriterionKind, v: Decimal) -> Decimal {
+    match k {
+        CriterionKind::DeficitPerResident => -v,
+        _ => v,
+    }
+}
+
+fn shown_comparison(k: CriterionKind) -> &'static str {
+    match k {
+        CriterionKind::DeficitPerResident => "≤",
+        _ => comparison(k),
+    }
+}
+
+fn shown_name(k: CriterionKind, lang: Lang) -> &'static str {
+    match k {
+        CriterionKind::DeficitPerResident => t(lang, "Yli-/alijäämä €/as.", "Surplus €/res."),
+        _ => short_name(k, lang),
+    }
+}
+
+fn shown_kind_name(k: CriterionKind, lang: Lang) -> &'static str {
+    match k {
+        CriterionKind::DeficitPerResident => t(
+            lang,
+            "Konsernin kertynyt yli-/alijäämä, €/as.",
+            "Group accumulated surplus (deficit), €/resident",
+        ),
+        _ => kind_name(k, lang),
+    }
+}
+
 /// Footnotes numbered in the order they are first used.
 pub(super) struct Notes(Vec<String>);
 
@@ -54,7 +89,11 @@ pub(super) fn criterion_cell(
     notes: &mut Notes,
 ) -> String {
     match &c.value {
-        Ok(v) => format!("{} {}", number(*v, decimals(c.kind), lang), mark(&c.status)),
+        Ok(v) => format!(
+            "{} {}",
+            number(shown(c.kind, *v), decimals(c.kind), lang),
+            mark(&c.status)
+        ),
         Err(m) => format!("– {}", notes.mark(missing(m, st, lang))),
     }
 }
@@ -198,7 +237,7 @@ pub(super) fn plan_text(st: &Statutory, lang: Lang, notes: &mut Notes) -> Option
         head + &match (&p.balance, lang) {
             (Err(m), _) => format!("– {}", notes.mark(missing(m, st, lang))),
             (Ok(b), Lang::Fi) => format!(
-                "tilikausien tulokset yhteensä {}, sallittu alijäämä enintään {} (kertynyt ylijäämä 31.12.{}): {}",
+                "tilikausien yli- ja alijäämät yhteensä {}, sallittu alijäämä enintään {} (kertynyt ylijäämä 31.12.{}): {}",
                 eur(b.total, lang),
                 eur(b.allowance, lang),
                 p.allowance_year,
@@ -209,7 +248,7 @@ pub(super) fn plan_text(st: &Statutory, lang: Lang, notes: &mut Notes) -> Option
                 }
             ),
             (Ok(b), Lang::En) => format!(
-                "results summed {}, deficit allowed up to {} (accumulated surplus 31 Dec {}): {}",
+                "surpluses and deficits of the years summed {}, deficit allowed up to {} (accumulated surplus 31 Dec {}): {}",
                 eur(b.total, lang),
                 eur(b.allowance, lang),
                 p.allowance_year,
@@ -326,22 +365,29 @@ pub(super) fn assessment_section(
     for k in KINDS {
         let own = latest.and_then(|a| own_year(a).into_iter().find(|c| c.kind == k));
         let th = own
-            .map(|c| format!(" {} {}", comparison(k), threshold(c.threshold, lang)))
+            .map(|c| {
+                let th = threshold(shown(k, c.threshold), lang);
+                format!(" {} {th}", shown_comparison(k))
+            })
             .unwrap_or_default();
-        headers.push(format!("{}{th}", short_name(k, lang)));
-        legend.push(format!("{}: {}", short_name(k, lang), kind_name(k, lang)));
+        headers.push(format!("{}{th}", shown_name(k, lang)));
+        legend.push(format!(
+            "{}: {}",
+            shown_name(k, lang),
+            shown_kind_name(k, lang)
+        ));
     }
     if let Some(prev) = latest.and_then(|a| a.deficit.first()) {
         legend[0] += &match lang {
-            Lang::Fi => format!(", edellisenä vuonna ≥ {}", threshold(prev.threshold, lang)),
-            Lang::En => format!(", the year before ≥ {}", threshold(prev.threshold, lang)),
+            Lang::Fi => format!(", edellisenä vuonna ≤ {}", threshold(-prev.threshold, lang)),
+            Lang::En => format!(", the year before ≤ {}", threshold(-prev.threshold, lang)),
         };
     }
     headers.extend([
         t(lang, "1 k.", "Gr. 1").into(),
         t(lang, "2 k.", "Gr. 2").into(),
         t(lang, "3 k.", "Gr. 3").into(),
-        t(lang, "Menettely alkaisi", "Procedure would start").into(),
+        t(lang, "Menettely voidaan aloittaa", "Procedure may start").into(),
     ]);
     let mut align = vec![Align::Left, Align::Left];
     align.extend([Align::Right; 5]);
@@ -429,8 +475,8 @@ pub fn table(
         "{}",
         t(
             lang,
-            "✓ ei täyty   ✗ täyttyy (kriteeri tai peruste), määräaika ylitetty tai suunnitelma alijäämäinen   – ei mitattavissa. 1 k. = alijäämää ei katettu määräajassa, 2 k. = konsernin alijäämä €/as. kahtena vuonna, 3 k. = neljä tunnuslukua kahtena peräkkäisenä vuonna. Arviointi tehdään tilinpäätösvuotta seuraavana vuonna.",
-            "✓ not met   ✗ met (criterion or ground), deadline missed or plan in deficit   – not measurable. Gr. 1 = deficit not covered in time, Gr. 2 = group deficit per resident in two years, Gr. 3 = all four figures two years running. The assessment is made in the year after the statements."
+            "✓ ei täyty   ✗ täyttyy (kriteeri tai peruste), määräaika ylitetty tai suunnitelma alijäämäinen   – ei mitattavissa. 1 k. = alijäämää ei katettu määräajassa (118 § 2 mom.), 2 k. = konsernin alijäämä €/as. kahtena vuonna (3 mom. 1 kohta), 3 k. = neljä tunnuslukua kahtena peräkkäisenä vuonna (3 mom. 2 kohta). Arviointi tehdään tilinpäätösvuotta seuraavana vuonna; valtiovarainministeriö päättää sen aloittamisesta. Laskennallisen lainanhoitokatteen lyhennysoletus (lainakanta / 8) on vahvistamatta lain esitöistä: sen tila on alustava.",
+            "✓ not met   ✗ met (criterion or ground), deadline missed or plan in deficit   – not measurable. Gr. 1 = deficit not covered in time (118 § 2 mom.), Gr. 2 = group deficit per resident in two years (3 mom. 1 kohta), Gr. 3 = all four figures two years running (3 mom. 2 kohta). The assessment is made in the year after the statements; the Ministry of Finance decides whether to start it. The calculated loan service coverage assumes repayments of loans / 8, not yet confirmed from the bill: its status is provisional."
         )
     )?;
     writeln!(out, "{}", t(lang, "Lähteet:", "Sources:"))?;
