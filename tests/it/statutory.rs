@@ -18,7 +18,11 @@ fn builtin() -> Rules {
 fn series(points: &[(i32, Option<Decimal>)]) -> Vec<SurplusYear> {
     points
         .iter()
-        .map(|&(year, accumulated)| SurplusYear { year, accumulated })
+        .map(|&(year, accumulated)| SurplusYear {
+            year,
+            accumulated,
+            residents: None,
+        })
         .collect()
 }
 
@@ -29,6 +33,13 @@ fn statutory_shipped_rules_read_as_the_law_has_them() {
     let rule = r.deficit_rule(2024).unwrap();
     assert_eq!((rule.approval_lag_years, rule.coverage_years), (1, 4));
     assert!(r.deficit_rule(2014).is_none());
+    // 148 § 1–2 mom.: the 2015 deficit by 2020, over 500 €/as. by 2022.
+    let tr = r.deficit_transition().unwrap();
+    assert_eq!(
+        (tr.statement_year, tr.deadline, tr.large_deadline),
+        (2015, 2020, 2022)
+    );
+    assert_eq!(tr.large_over_per_resident_eur, dec!(500));
     // 110 a § (883/2020): two more years for deadlines 2020..2026.
     assert_eq!(r.extension(2020).map(|x| x.extra_years), Some(2));
     assert_eq!(r.extension(2026).map(|x| x.extra_years), Some(2));
@@ -138,11 +149,145 @@ fn statutory_deficit_open_gap_and_unknown_rule() {
         })
     );
     assert!(t.episodes[1].may_be_older);
-    // Before the modelled law, no deadline is made up.
-    let t = deficit_test(&r, &series(&[(2010, Some(dec!(-1)))]), &[]);
+    // A deficit covered before 2015 fell under the earlier law, which is
+    // not modelled: no deadline is made up.
+    let t = deficit_test(
+        &r,
+        &series(&[(2010, Some(dec!(-1))), (2011, Some(dec!(1)))]),
+        &[],
+    );
     assert_eq!(
         t.episodes[0].deadline,
         Err(Missing::NoDeficitRule { year: 2010 })
+    );
+    assert_eq!(t.episodes[0].outcome, Outcome::Covered { year: 2011 });
+}
+
+/// Accumulated surplus and residents by year, from `first` on.
+fn with_residents(first: i32, points: &[(Decimal, Decimal)]) -> Vec<SurplusYear> {
+    (first..)
+        .zip(points)
+        .map(|(year, &(a, r))| SurplusYear {
+            year,
+            accumulated: Some(a),
+            residents: Some(r),
+        })
+        .collect()
+}
+
+#[test]
+fn statutory_148_a_2015_deficit_of_300_a_resident_is_due_2020() {
+    // 3 000 000 € over 10 000 residents is 300 €/as., not over 500: the
+    // statements of 2020 must show it covered (148 § 1 mom.); they do not,
+    // 2021's do. The 110 a § extension could have moved 2020 to 2022.
+    let res = dec!(10000);
+    let mut points = vec![(dec!(1), res), (dec!(-3000000), res)];
+    points.extend([(dec!(-2000000), res); 4]);
+    points.push((dec!(-1), res));
+    points.push((dec!(0), res));
+    let t = deficit_test(&builtin(), &with_residents(2014, &points), &[]);
+    assert_eq!(t.episodes.len(), 1);
+    let e = &t.episodes[0];
+    assert_eq!(e.arose, 2015);
+    let d = e.deadline.as_ref().unwrap();
+    assert_eq!(
+        (d.statutory, d.extendable_to, d.effective),
+        (2020, Some(2022), 2020)
+    );
+    assert_eq!(d.source, "Kuntalaki 410/2015 148 § 1–2 mom.");
+    assert_eq!(
+        e.outcome,
+        Outcome::Missed {
+            flagged: vec![2020],
+            covered_late: Some(2021)
+        }
+    );
+    // Exactly 500 €/as. is not "over 500": still 2020.
+    let at_500 = [(dec!(1), res), (dec!(-5000000), res)];
+    let t = deficit_test(&builtin(), &with_residents(2014, &at_500), &[]);
+    assert_eq!(t.episodes[0].deadline.as_ref().unwrap().statutory, 2020);
+}
+
+#[test]
+fn statutory_148_a_2015_deficit_of_600_a_resident_is_due_2022() {
+    // 6 000 000 € over 10 000 residents is 600 €/as., over 500: the
+    // statements of 2022 may still show it (148 § 2 mom.), and 2022 shows
+    // it covered. The same deficit a cent under 500 €/as. would have missed
+    // 2020.
+    let res = dec!(10000);
+    let mut points = vec![(dec!(5), res), (dec!(-6000000), res)];
+    points.extend([(dec!(-1000000), res); 6]);
+    points.push((dec!(0), res));
+    let t = deficit_test(&builtin(), &with_residents(2014, &points), &[]);
+    let e = &t.episodes[0];
+    let d = e.deadline.as_ref().unwrap();
+    assert_eq!(
+        (d.statutory, d.extendable_to, d.effective),
+        (2022, Some(2024), 2022)
+    );
+    assert_eq!(e.outcome, Outcome::Covered { year: 2022 });
+    points[1].0 = dec!(-4999999.99);
+    let t = deficit_test(&builtin(), &with_residents(2014, &points), &[]);
+    assert_eq!(t.flagged_years(), vec![2020, 2021]);
+}
+
+#[test]
+fn statutory_148_a_2013_deficit_counts_as_2015s() {
+    // A series opening in 2013 with a deficit that lasts into 2015: its age
+    // does not matter, the 2015 statements' deficit (2 000 000 € / 10 000 =
+    // 200 €/as.) is due 2020, so the table need not warn it may be older.
+    let res = dec!(10000);
+    let points = [
+        (dec!(-500000), res),
+        (dec!(-1500000), res),
+        (dec!(-2000000), res),
+        (dec!(-100), res),
+        (dec!(0), res),
+    ];
+    let t = deficit_test(&builtin(), &with_residents(2013, &points), &[]);
+    let e = &t.episodes[0];
+    assert_eq!(e.arose, 2013);
+    assert!(!e.may_be_older);
+    let d = e.deadline.as_ref().unwrap();
+    assert_eq!((d.statutory, d.effective), (2020, 2020));
+    assert_eq!(e.outcome, Outcome::Covered { year: 2017 });
+    // Over 500 €/as. in 2015, though 2013's was small: 2022.
+    let big = [(dec!(-100), res), (dec!(-100), res), (dec!(-5000001), res)];
+    let t = deficit_test(&builtin(), &with_residents(2013, &big), &[]);
+    assert_eq!(t.episodes[0].deadline.as_ref().unwrap().statutory, 2022);
+    assert_eq!(t.episodes[0].outcome, Outcome::Open { last_year: 2015 });
+}
+
+#[test]
+fn statutory_148_needs_the_2015_figures() {
+    let r = builtin();
+    // A series ending in 2014 does not show the 2015 deficit the rule reads.
+    let t = deficit_test(
+        &r,
+        &series(&[(2013, Some(dec!(-1))), (2014, Some(dec!(-1)))]),
+        &[],
+    );
+    let missing_2015 = Missing::Input {
+        year: 2015,
+        input: Input::AccumulatedSurplus,
+    };
+    assert_eq!(t.episodes[0].deadline, Err(missing_2015.clone()));
+    assert_eq!(t.episodes[0].outcome, Outcome::Unknown(missing_2015));
+    // Without the 2015 residents the deficit per resident is unknown.
+    let t = deficit_test(&r, &series(&[(2015, Some(dec!(-1)))]), &[]);
+    assert_eq!(
+        t.episodes[0].deadline,
+        Err(Missing::Input {
+            year: 2015,
+            input: Input::Residents
+        })
+    );
+    // A deficit arising after 2015 keeps the general rule's deadline.
+    let t = deficit_test(&r, &series(&[(2016, Some(dec!(-1)))]), &[]);
+    let d = t.episodes[0].deadline.as_ref().unwrap();
+    assert_eq!(
+        (d.statutory, d.source.as_str()),
+        (2021, "Kuntalaki 410/2015 110 § 3 mom. (419/2021)")
     );
 }
 
@@ -355,6 +500,12 @@ fn statutory_rule_book_errors_name_file_and_key() {
         Rules::parse(&lag, "x.toml").unwrap_err().key,
         "deficit_rule[0].approval_lag_years"
     );
+    let early = kivijalka::model::statutory::rules::BUILTIN
+        .replace("large_deadline = 2022", "large_deadline = 2019");
+    assert_eq!(
+        Rules::parse(&early, "x.toml").unwrap_err().key,
+        "deficit_transition[0].large_deadline"
+    );
 }
 
 #[test]
@@ -385,6 +536,7 @@ fn statutory_extreme_inputs_never_panic() {
         .map(|g| SurplusYear {
             year: g.year,
             accumulated: g.accumulated_surplus,
+            residents: g.residents,
         })
         .collect();
     let t = deficit_test(&r, &s, &[]);
@@ -393,6 +545,7 @@ fn statutory_extreme_inputs_never_panic() {
     let far = [SurplusYear {
         year: i32::MAX,
         accumulated: Some(Decimal::MIN),
+        residents: Some(Decimal::ZERO),
     }];
     let far = deficit_test(&r, &far, &[i32::MAX]);
     assert_eq!(

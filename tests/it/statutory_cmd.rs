@@ -351,13 +351,26 @@ fn csv_has_a_row_per_year_and_test_and_table_speaks_both_languages() {
     let mut rows = text.lines();
     assert_eq!(
         rows.next(),
-        Some("section,test,year,kind,value,threshold,status,reason,detail")
+        Some(
+            "section,test,year,kind,value,threshold,status,reason,detail,\
+             accumulated_surplus_per_resident"
+        )
     );
     let rows: Vec<Vec<String>> = csv::Reader::from_reader(text.as_bytes())
         .records()
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect();
-    assert!(rows.iter().all(|r| r.len() == 9));
+    assert!(rows.iter().all(|r| r.len() == 10));
+    // The last column is the deficit criterion with the balance sheet's
+    // sign, the negative of its value; empty on every other row.
+    for r in &rows {
+        if r[1] == "deficit_per_resident" && !r[4].is_empty() {
+            let v = Decimal::from_str(&r[4]).unwrap();
+            assert_eq!(Decimal::from_str(&r[9]).unwrap(), -v, "{r:?}");
+        } else {
+            assert_eq!(r[9], "", "{r:?}");
+        }
+    }
     // 11 years of the city's surplus, the plan, and for each of the 11
     // years 4 grounds (2019 and 2020 without criteria, so no figures).
     let n = |s: &str, t: &str| rows.iter().filter(|r| r[0] == s && r[1] == t).count();
@@ -499,4 +512,11 @@ fn the_table_shows_the_deficit_criterion_with_the_balance_sheets_sign() {
     let c = criterion(&doc, 2021, "deficit_per_resident");
     assert!(dec(&c["value"]) < Decimal::ZERO, "{c}");
     assert_eq!(c["comparison"], "≥");
+    // Beside it, the sign the table and the Ministry use: the 918 shown.
+    let surplus = dec(&c["accumulated_surplus_per_resident"]);
+    assert_eq!(surplus, -dec(&c["value"]));
+    assert_eq!(surplus.round(), Decimal::from(918));
+    // The four figures have no such field.
+    let f = criterion(&doc, 2021, "debt_service");
+    assert!(f.get("accumulated_surplus_per_resident").is_none(), "{f}");
 }

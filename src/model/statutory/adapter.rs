@@ -93,6 +93,8 @@ pub fn evaluate(rules: &Rules, ds: &Dataset, extensions_granted: &[i32]) -> Stat
                 Input::AccumulatedSurplus,
                 accumulated(&c, Entity::City, y, &mut rolled),
             ),
+            // Only 148 § 2 mom. reads them, and names them when missing.
+            residents: c.population(y).ok(),
         })
         .collect();
     let group: Vec<GroupYear> = years

@@ -1,5 +1,5 @@
 //! Kuntalaki 110 § 3 mom.: the plan in balance, and an accumulated deficit
-//! covered by its deadline.
+//! covered by its deadline; 148 § 1–2 mom. for deficits of 2015 and before.
 
 use rust_decimal::Decimal;
 
@@ -12,6 +12,9 @@ use super::{Input, Missing};
 pub struct SurplusYear {
     pub year: i32,
     pub accumulated: Option<Decimal>,
+    /// Residents at 31 Dec; only the transitional rule (148 § 2 mom.) reads
+    /// them, for the deficit of its year.
+    pub residents: Option<Decimal>,
 }
 
 /// When a deficit must be gone, as the law stood for the year it arose.
@@ -52,7 +55,8 @@ pub struct Episode {
     /// The first year whose accumulated surplus is below zero.
     pub arose: i32,
     /// True when that year opens the series or follows a gap, so the
-    /// deficit may be older and its real deadline earlier.
+    /// deficit may be older and its real deadline earlier. False under the
+    /// transitional rule, whose deadline does not depend on the age.
     pub may_be_older: bool,
     pub deadline: Result<Deadline, Missing>,
     pub outcome: Outcome,
@@ -87,7 +91,9 @@ impl DeficitTest {
 /// the law counts from the statements in which the deficit first shows.
 /// `extensions_granted` lists the arising years whose deficit the Ministry
 /// granted the longer deadline. Years may come in any order; a year left
-/// out counts as a year without a figure.
+/// out counts as a year without a figure. A deficit still in the statements
+/// of the transitional year (2015) takes that rule's deadline whenever it
+/// arose (148 § 1 mom.).
 pub fn deficit_test(
     rules: &Rules,
     series: &[SurplusYear],
@@ -104,7 +110,7 @@ pub fn deficit_test(
     // Whether the year before has a figure: if not, a deficit may be older.
     let mut known_before = false;
     let mut previous: Option<i32> = None;
-    for s in years {
+    for s in years.iter().copied() {
         let y = s.year;
         if previous.and_then(|p| p.checked_add(1)) != Some(y) {
             // `p < y`, so `p + 1` is the first year left out.
@@ -125,10 +131,12 @@ pub fn deficit_test(
         };
         match open.as_mut() {
             None if v < Decimal::ZERO => {
+                let granted = extensions_granted.contains(&y);
+                let transitional = transition_deadline(rules, &years, y, granted);
                 open = Some(Episode {
                     arose: y,
-                    may_be_older: !known_before,
-                    deadline: deadline(rules, y, extensions_granted.contains(&y)),
+                    may_be_older: !known_before && transitional.is_none(),
+                    deadline: transitional.unwrap_or_else(|| deadline(rules, y, granted)),
                     outcome: Outcome::Open { last_year: y },
                 });
             }
@@ -168,6 +176,67 @@ fn unknown(year: i32) -> Outcome {
     })
 }
 
+/// The deadline 148 § gives a deficit arising in `arose`, or `None` when
+/// the rule does not reach it: no transitional rule, a deficit arising
+/// after its year, or one covered before it (the earlier law's). The
+/// deficit of the rule's year per resident chooses the deadline, so it is
+/// unknown while that year's figures are.
+fn transition_deadline(
+    rules: &Rules,
+    years: &[&SurplusYear],
+    arose: i32,
+    extension_granted: bool,
+) -> Option<Result<Deadline, Missing>> {
+    let t = rules.deficit_transition()?;
+    if arose > t.statement_year {
+        return None;
+    }
+    let get = |y: i32| years.iter().find(|s| s.year == y);
+    let surplus_missing = |year| Missing::Input {
+        year,
+        input: Input::AccumulatedSurplus,
+    };
+    // A series ending before the rule's year lacks that year's statements
+    // above all; a gap inside the series is named as itself.
+    let last = years.last().map_or(arose, |s| s.year);
+    for y in arose..t.statement_year.min(last + 1) {
+        match get(y).and_then(|s| s.accumulated) {
+            Some(v) if v >= Decimal::ZERO => return None,
+            Some(_) => {}
+            None => return Some(Err(surplus_missing(y))),
+        }
+    }
+    let at = get(t.statement_year);
+    let Some(v) = at.and_then(|s| s.accumulated) else {
+        return Some(Err(surplus_missing(t.statement_year)));
+    };
+    if v >= Decimal::ZERO {
+        return None;
+    }
+    let per_resident = at
+        .and_then(|s| s.residents)
+        .filter(|r| *r > Decimal::ZERO)
+        .and_then(|r| v.checked_div(r));
+    let Some(per_resident) = per_resident else {
+        return Some(Err(Missing::Input {
+            year: t.statement_year,
+            input: Input::Residents,
+        }));
+    };
+    // "Yli 500 euroa": exactly the threshold keeps the shorter deadline.
+    let statutory = if -per_resident > t.large_over_per_resident_eur {
+        t.large_deadline
+    } else {
+        t.deadline
+    };
+    Some(Ok(with_extension(
+        rules,
+        statutory,
+        extension_granted,
+        &t.source,
+    )))
+}
+
 /// The deadline of a deficit arising in `arose`, as the rule book has it.
 pub fn deadline(rules: &Rules, arose: i32, extension_granted: bool) -> Result<Deadline, Missing> {
     if !YEARS.contains(&arose) {
@@ -177,19 +246,30 @@ pub fn deadline(rules: &Rules, arose: i32, extension_granted: bool) -> Result<De
         .deficit_rule(arose)
         .ok_or(Missing::NoDeficitRule { year: arose })?;
     let statutory = arose + rule.approval_lag_years + rule.coverage_years;
+    Ok(with_extension(
+        rules,
+        statutory,
+        extension_granted,
+        &rule.source,
+    ))
+}
+
+/// `statutory` with the 110 a § extension it could have, in effect when
+/// granted.
+fn with_extension(rules: &Rules, statutory: i32, granted: bool, source: &str) -> Deadline {
     let extendable_to = rules
         .extension(statutory)
         .map(|x| statutory + x.extra_years);
     let effective = match extendable_to {
-        Some(e) if extension_granted => e,
+        Some(e) if granted => e,
         _ => statutory,
     };
-    Ok(Deadline {
+    Deadline {
         statutory,
         extendable_to,
         effective,
-        source: rule.source.clone(),
-    })
+        source: source.to_string(),
+    }
 }
 
 /// The plan's balance (110 § 3 mom., first sentences): the results

@@ -22,6 +22,8 @@ pub struct Rules {
     #[serde(default)]
     pub deficit_rule: Vec<DeficitRule>,
     #[serde(default)]
+    pub deficit_transition: Vec<DeficitTransition>,
+    #[serde(default)]
     pub deficit_extension: Vec<DeficitExtension>,
     #[serde(default)]
     pub criteria: Vec<Criteria>,
@@ -36,6 +38,19 @@ pub struct DeficitRule {
     pub from_year: i32,
     pub approval_lag_years: i32,
     pub coverage_years: i32,
+    pub source: String,
+}
+
+/// 148 § 1–2 mom.: the deficit in the statements of `statement_year`,
+/// however old, is due by `deadline`, or by `large_deadline` when it was
+/// over `large_over_per_resident_eur` a resident.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DeficitTransition {
+    pub statement_year: i32,
+    pub deadline: i32,
+    pub large_over_per_resident_eur: Decimal,
+    pub large_deadline: i32,
     pub source: String,
 }
 
@@ -141,6 +156,9 @@ impl Rules {
             }
         }
         lay(&mut self.deficit_rule, over.deficit_rule, |r| r.from_year);
+        lay(&mut self.deficit_transition, over.deficit_transition, |t| {
+            t.statement_year
+        });
         lay(&mut self.deficit_extension, over.deficit_extension, |x| {
             x.deadlines_from
         });
@@ -157,6 +175,14 @@ impl Rules {
             .iter()
             .filter(|r| r.from_year <= year)
             .max_by_key(|r| r.from_year)
+    }
+
+    /// The transitional rule for deficits up to the statements of its year;
+    /// with several, the latest.
+    pub fn deficit_transition(&self) -> Option<&DeficitTransition> {
+        self.deficit_transition
+            .iter()
+            .max_by_key(|t| t.statement_year)
     }
 
     /// The extension a deadline in `deadline` could be given, if any.
@@ -199,6 +225,26 @@ impl Rules {
             self.deficit_rule.iter().map(|r| r.from_year),
             "deficit_rule",
             "from_year",
+        )?;
+        for (i, t) in self.deficit_transition.iter().enumerate() {
+            let k = |f: &str| format!("deficit_transition[{i}].{f}");
+            year(&k("statement_year"), t.statement_year)?;
+            year(&k("deadline"), t.deadline)?;
+            year(&k("large_deadline"), t.large_deadline)?;
+            if t.deadline < t.statement_year {
+                return Err((k("deadline"), "is before statement_year".into()));
+            }
+            if t.large_deadline < t.deadline {
+                return Err((k("large_deadline"), "is before deadline".into()));
+            }
+            if t.large_over_per_resident_eur < Decimal::ZERO {
+                return Err((k("large_over_per_resident_eur"), "is negative".into()));
+            }
+        }
+        unique(
+            self.deficit_transition.iter().map(|t| t.statement_year),
+            "deficit_transition",
+            "statement_year",
         )?;
         for (i, x) in self.deficit_extension.iter().enumerate() {
             let k = |f: &str| format!("deficit_extension[{i}].{f}");

@@ -6,7 +6,9 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::model::dataset::{Dataset, YearKind};
-use crate::model::statutory::{Criterion, Input, Missing, Outcome, Rules, Status, Statutory};
+use crate::model::statutory::{
+    Criterion, CriterionKind, Input, Missing, Outcome, Rules, Status, Statutory,
+};
 use crate::report::csv_out;
 use crate::report::format::Lang;
 
@@ -46,6 +48,7 @@ pub fn csv(st: &Statutory, out: &mut dyn Write) -> io::Result<()> {
         "status",
         "reason",
         "detail",
+        "accumulated_surplus_per_resident",
     ])?;
     let kind = |y: i32| kind_str(st.years.iter().find(|(yy, _)| *yy == y).map(|(_, k)| k));
     for s in &st.surplus {
@@ -77,6 +80,7 @@ pub fn csv(st: &Statutory, out: &mut dyn Write) -> io::Result<()> {
             status,
             &why,
             &detail,
+            "",
         ])?;
     }
     if let Some(p) = &st.plan {
@@ -104,6 +108,7 @@ pub fn csv(st: &Statutory, out: &mut dyn Write) -> io::Result<()> {
             status,
             &why,
             &format!("plan {}-{}", p.first, p.last),
+            "",
         ])?;
     }
     for a in &st.assessments {
@@ -122,6 +127,7 @@ pub fn csv(st: &Statutory, out: &mut dyn Write) -> io::Result<()> {
                 status_id(&c.status),
                 &why,
                 &format!("assessed on {}", a.year),
+                &surplus_per_resident(c).unwrap_or_default(),
             ])?;
         }
         for (name, g) in [
@@ -145,10 +151,19 @@ pub fn csv(st: &Statutory, out: &mut dyn Write) -> io::Result<()> {
                 status_id(g),
                 &status_reason(g, st),
                 &detail,
+                "",
             ])?;
         }
     }
     w.flush()
+}
+
+/// The deficit criterion's value with the balance sheet's and the
+/// Ministry's sign (a surplus positive), beside the deficit the rule
+/// compares, so a reader of the CSV or JSON need not turn it round.
+fn surplus_per_resident(c: &Criterion) -> Option<String> {
+    let v = *c.value.as_ref().ok()?;
+    (c.kind == CriterionKind::DeficitPerResident).then(|| shown(c.kind, v).to_string())
 }
 
 /// The deadline of the deficit a year's statements show, if any.
@@ -247,6 +262,12 @@ pub fn json(ds: &Dataset, st: &Statutory, rules: &Rules, out: &mut dyn Write) ->
                 if let (Some(o), Value::Object(status)) =
                     (v.as_object_mut(), status_json(&c.status, st))
                 {
+                    if c.kind == CriterionKind::DeficitPerResident {
+                        o.insert(
+                            "accumulated_surplus_per_resident".into(),
+                            surplus_per_resident(c).map_or(Value::Null, Value::String),
+                        );
+                    }
                     o.extend(status);
                 }
                 v

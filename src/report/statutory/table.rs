@@ -19,7 +19,7 @@ use super::words::*;
 /// The group's deficit per resident is shown as the balance sheet and the
 /// Ministry's tables show it, a surplus positive ("kertynyt yli-/alijäämä
 /// €/as."), so its threshold reads ≤ −1 000; the rule compares the deficit.
-fn shown(k: CriterionKind, v: Decimal) -> Decimal {
+pub(super) fn shown(k: CriterionKind, v: Decimal) -> Decimal {
     match k {
         CriterionKind::DeficitPerResident => -v,
         _ => v,
