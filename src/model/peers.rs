@@ -6,6 +6,54 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::model::indicators::INDICATORS;
+use crate::model::money::cents;
+use crate::model::ratios::{Measure, Unit};
+use crate::model::rules;
+
+/// What a peer statistic compares. Indicators in euros would rank
+/// municipalities by their size, so those compare per resident; a percent
+/// or a figure already per resident compares as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    PerResident,
+    Value,
+}
+
+impl Basis {
+    pub fn of(indicator: u8) -> Basis {
+        let unit = INDICATORS
+            .get(usize::from(indicator).wrapping_sub(1))
+            .map(|d| d.unit);
+        if unit == Some(Unit::Eur) {
+            Basis::PerResident
+        } else {
+            Basis::Value
+        }
+    }
+
+    /// The unit the compared values and quartiles are in.
+    pub fn unit(self, indicator: u8) -> Unit {
+        match self {
+            Basis::PerResident => Unit::EurPerResident,
+            Basis::Value => INDICATORS
+                .get(usize::from(indicator).wrapping_sub(1))
+                .map_or(Unit::Ratio, |d| d.unit),
+        }
+    }
+}
+
+/// The value an indicator is compared by among its peers: per resident to
+/// the cent for the indicators in euros (not measurable, with its reason,
+/// when the year's population is missing or not positive).
+pub fn comparable(indicator: u8, value: Decimal, population: impl FnOnce() -> Measure) -> Measure {
+    match Basis::of(indicator) {
+        Basis::Value => Ok(value),
+        Basis::PerResident => rules::per_resident(&Ok(value), population).map(cents),
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct PeerStat {
     pub indicator: u8,
@@ -55,7 +103,7 @@ pub fn compute(
         let mut sorted: Vec<Decimal> = vs.iter().map(|x| x.1).collect();
         sorted.sort();
         // To the cent, half away from zero: a quartile between two figures.
-        let r = crate::model::money::cents;
+        let r = cents;
         stats.push(PeerStat {
             indicator: ind,
             year,
