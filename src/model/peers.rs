@@ -157,4 +157,28 @@ mod tests {
         // Lower loans per resident rank first.
         assert_eq!(ranks[&(1, 4, 2025)], (1, 2));
     }
+
+    #[test]
+    fn euros_compare_per_resident_the_rest_as_they_are() {
+        use crate::model::reason::Reason;
+        let people = || Ok(dec!(18105));
+        // −183 000 € / 18 105 residents = −10.1077…, to the cent.
+        assert_eq!(comparable(1, dec!(-183000), people), Ok(dec!(-10.11)));
+        assert_eq!(
+            comparable(5, dec!(-1830000), || Ok(dec!(181050))),
+            Ok(dec!(-10.11))
+        );
+        assert_eq!(comparable(3, dec!(3.25), people), Ok(dec!(3.25)));
+        assert_eq!(comparable(4, dec!(9696.4), people), Ok(dec!(9696.4)));
+        let missing = || Err(Reason::PopulationMissing { year: 2024 });
+        assert_eq!(
+            comparable(2, dec!(1), missing),
+            Err(Reason::PopulationMissing { year: 2024 })
+        );
+        // A percent or a figure per resident needs no population.
+        assert_eq!(comparable(4, dec!(1), missing), Ok(dec!(1)));
+        assert_eq!(Basis::of(2).unit(2), Unit::EurPerResident);
+        assert_eq!(Basis::of(3).unit(3), Unit::Percent);
+        assert_eq!(Basis::of(0), Basis::Value);
+    }
 }

@@ -66,12 +66,12 @@ impl Summary {
     ) -> Self {
         let mut compared = BTreeMap::new();
         for (m, vs) in values.iter().enumerate() {
-            let population = &municipalities[m].population;
+            let population = municipalities.get(m).map(|x| &x.population);
             for v in vs.iter().filter(|v| v.status != Status::NotMeasurable) {
                 if let Some(x) = v.value {
                     let p = || {
                         population
-                            .get(&v.year)
+                            .and_then(|p| p.get(&v.year))
                             .cloned()
                             .unwrap_or(Err(Reason::PopulationMissing { year: v.year }))
                     };
