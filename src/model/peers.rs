@@ -87,11 +87,12 @@ pub fn quantile(sorted: &[Decimal], p: Decimal) -> Decimal {
     sorted[i] + frac * (sorted[i + 1] - sorted[i])
 }
 
+/// Rank and group size by (municipality index, indicator, year).
+pub type Ranks = BTreeMap<(usize, u8, i32), (usize, usize)>;
+
 /// Statistics and ranks from (municipality index, indicator, year, value).
 /// Ranks are 1 for the best; equal values share a rank (1, 2, 2, 4).
-pub fn compute(
-    values: &[(usize, u8, i32, Decimal)],
-) -> (Vec<PeerStat>, BTreeMap<(usize, u8, i32), (usize, usize)>) {
+pub fn compute(values: &[(usize, u8, i32, Decimal)]) -> (Vec<PeerStat>, Ranks) {
     let mut groups: BTreeMap<(u8, i32), Vec<(usize, Decimal)>> = BTreeMap::new();
     for (m, i, y, v) in values {
         groups.entry((*i, *y)).or_default().push((*m, *v));

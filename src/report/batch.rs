@@ -52,7 +52,7 @@ pub struct Summary {
     pub municipalities: Vec<Municipality>,
     pub values: Vec<Vec<IndicatorValue>>,
     pub stats: Vec<PeerStat>,
-    pub ranks: BTreeMap<(usize, u8, i32), (usize, usize)>,
+    pub ranks: peers::Ranks,
     /// The values ranked: per resident or the indicator's own (peers::Basis).
     pub compared: BTreeMap<(usize, u8, i32), Measure>,
     pub failures: Vec<Failure>,
