@@ -11,9 +11,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::ingest;
-use crate::model::dataset::Dataset;
+use crate::model::dataset::{Dataset, Entity};
 use crate::model::indicators::IndicatorValue;
 use crate::model::projection::Options;
+use crate::model::rules;
 use crate::model::scenario::Scenario;
 use crate::report::Lang;
 use crate::report::batch::{Failure, Municipality, Summary};
@@ -191,6 +192,19 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
     for v in &mut values {
         v.inputs = Vec::new();
     }
+    // The population of the years shown, from the workbook and, past it,
+    // from the projection the values come from.
+    let people = doc.runs.first().map_or(ds, |r| &r.projection.dataset);
+    let population = values
+        .iter()
+        .map(|v| v.year)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|y| {
+            let count = people.value(Entity::City, "bg.asukasluku", y);
+            (y, rules::population(y, count))
+        })
+        .collect();
     Ok((
         Municipality {
             name: ds.name().to_string(),
@@ -198,6 +212,7 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
             file: ds.file.clone(),
             report,
             p_met,
+            population,
         },
         values,
     ))

@@ -6,6 +6,54 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::model::indicators::INDICATORS;
+use crate::model::money::cents;
+use crate::model::ratios::{Measure, Unit};
+use crate::model::rules;
+
+/// What a peer statistic compares. Indicators in euros would rank
+/// municipalities by their size, so those compare per resident; a percent
+/// or a figure already per resident compares as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    PerResident,
+    Value,
+}
+
+impl Basis {
+    pub fn of(indicator: u8) -> Basis {
+        let unit = INDICATORS
+            .get(usize::from(indicator).wrapping_sub(1))
+            .map(|d| d.unit);
+        if unit == Some(Unit::Eur) {
+            Basis::PerResident
+        } else {
+            Basis::Value
+        }
+    }
+
+    /// The unit the compared values and quartiles are in.
+    pub fn unit(self, indicator: u8) -> Unit {
+        match self {
+            Basis::PerResident => Unit::EurPerResident,
+            Basis::Value => INDICATORS
+                .get(usize::from(indicator).wrapping_sub(1))
+                .map_or(Unit::Ratio, |d| d.unit),
+        }
+    }
+}
+
+/// The value an indicator is compared by among its peers: per resident to
+/// the cent for the indicators in euros (not measurable, with its reason,
+/// when the year's population is missing or not positive).
+pub fn comparable(indicator: u8, value: Decimal, population: impl FnOnce() -> Measure) -> Measure {
+    match Basis::of(indicator) {
+        Basis::Value => Ok(value),
+        Basis::PerResident => rules::per_resident(&Ok(value), population).map(cents),
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct PeerStat {
     pub indicator: u8,
@@ -39,11 +87,12 @@ pub fn quantile(sorted: &[Decimal], p: Decimal) -> Decimal {
     sorted[i] + frac * (sorted[i + 1] - sorted[i])
 }
 
+/// Rank and group size by (municipality index, indicator, year).
+pub type Ranks = BTreeMap<(usize, u8, i32), (usize, usize)>;
+
 /// Statistics and ranks from (municipality index, indicator, year, value).
 /// Ranks are 1 for the best; equal values share a rank (1, 2, 2, 4).
-pub fn compute(
-    values: &[(usize, u8, i32, Decimal)],
-) -> (Vec<PeerStat>, BTreeMap<(usize, u8, i32), (usize, usize)>) {
+pub fn compute(values: &[(usize, u8, i32, Decimal)]) -> (Vec<PeerStat>, Ranks) {
     let mut groups: BTreeMap<(u8, i32), Vec<(usize, Decimal)>> = BTreeMap::new();
     for (m, i, y, v) in values {
         groups.entry((*i, *y)).or_default().push((*m, *v));
@@ -55,7 +104,7 @@ pub fn compute(
         let mut sorted: Vec<Decimal> = vs.iter().map(|x| x.1).collect();
         sorted.sort();
         // To the cent, half away from zero: a quartile between two figures.
-        let r = crate::model::money::cents;
+        let r = cents;
         stats.push(PeerStat {
             indicator: ind,
             year,
@@ -108,5 +157,29 @@ mod tests {
         assert_eq!(ranks[&(3, 1, 2025)], (4, 4));
         // Lower loans per resident rank first.
         assert_eq!(ranks[&(1, 4, 2025)], (1, 2));
+    }
+
+    #[test]
+    fn euros_compare_per_resident_the_rest_as_they_are() {
+        use crate::model::reason::Reason;
+        let people = || Ok(dec!(18105));
+        // −183 000 € / 18 105 residents = −10.1077…, to the cent.
+        assert_eq!(comparable(1, dec!(-183000), people), Ok(dec!(-10.11)));
+        assert_eq!(
+            comparable(5, dec!(-1830000), || Ok(dec!(181050))),
+            Ok(dec!(-10.11))
+        );
+        assert_eq!(comparable(3, dec!(3.25), people), Ok(dec!(3.25)));
+        assert_eq!(comparable(4, dec!(9696.4), people), Ok(dec!(9696.4)));
+        let missing = || Err(Reason::PopulationMissing { year: 2024 });
+        assert_eq!(
+            comparable(2, dec!(1), missing),
+            Err(Reason::PopulationMissing { year: 2024 })
+        );
+        // A percent or a figure per resident needs no population.
+        assert_eq!(comparable(4, dec!(1), missing), Ok(dec!(1)));
+        assert_eq!(Basis::of(2).unit(2), Unit::EurPerResident);
+        assert_eq!(Basis::of(3).unit(3), Unit::Percent);
+        assert_eq!(Basis::of(0), Basis::Value);
     }
 }

@@ -5,8 +5,13 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
+use std::collections::BTreeMap;
+
 use crate::model::indicators::{INDICATORS, IndicatorValue, Status};
-use crate::model::peers::{self, PeerStat};
+use crate::model::peers::{self, Basis, PeerStat};
+use crate::model::ratios::Measure;
+use crate::model::reason::Reason;
+use crate::report::Lang;
 use crate::report::format::plain;
 
 #[derive(Clone, Debug)]
@@ -17,6 +22,9 @@ pub struct Municipality {
     pub report: Option<String>,
     /// The simulated probability that each (indicator, year) target holds.
     pub p_met: std::collections::BTreeMap<(u8, i32), f64>,
+    /// Each year's population (asukasluku 31.12.), for the peers' values
+    /// per resident.
+    pub population: BTreeMap<i32, Measure>,
 }
 
 #[derive(Clone, Debug)]
@@ -30,13 +38,23 @@ pub struct Row<'a> {
     pub value: &'a IndicatorValue,
     pub rank: Option<(usize, usize)>,
     pub peer: Option<&'a PeerStat>,
+    /// What the rank compares, for a measurable value.
+    pub compared: Option<&'a Measure>,
+}
+
+impl Row<'_> {
+    pub fn basis(&self) -> Basis {
+        Basis::of(self.value.indicator)
+    }
 }
 
 pub struct Summary {
     pub municipalities: Vec<Municipality>,
     pub values: Vec<Vec<IndicatorValue>>,
     pub stats: Vec<PeerStat>,
-    pub ranks: std::collections::BTreeMap<(usize, u8, i32), (usize, usize)>,
+    pub ranks: peers::Ranks,
+    /// The values ranked: per resident or the indicator's own (peers::Basis).
+    pub compared: BTreeMap<(usize, u8, i32), Measure>,
     pub failures: Vec<Failure>,
 }
 
@@ -46,14 +64,25 @@ impl Summary {
         values: Vec<Vec<IndicatorValue>>,
         failures: Vec<Failure>,
     ) -> Self {
-        let flat: Vec<(usize, u8, i32, Decimal)> = values
+        let mut compared = BTreeMap::new();
+        for (m, vs) in values.iter().enumerate() {
+            let population = municipalities.get(m).map(|x| &x.population);
+            for v in vs.iter().filter(|v| v.status != Status::NotMeasurable) {
+                if let Some(x) = v.value {
+                    let p = || {
+                        population
+                            .and_then(|p| p.get(&v.year))
+                            .cloned()
+                            .unwrap_or(Err(Reason::PopulationMissing { year: v.year }))
+                    };
+                    let c = peers::comparable(v.indicator, x, p);
+                    compared.insert((m, v.indicator, v.year), c);
+                }
+            }
+        }
+        let flat: Vec<(usize, u8, i32, Decimal)> = compared
             .iter()
-            .enumerate()
-            .flat_map(|(m, vs)| {
-                vs.iter()
-                    .filter(|v| v.status != Status::NotMeasurable)
-                    .filter_map(move |v| v.value.map(|x| (m, v.indicator, v.year, x)))
-            })
+            .filter_map(|(&(m, i, y), c)| c.as_ref().ok().map(|x| (m, i, y, *x)))
             .collect();
         let (stats, ranks) = peers::compute(&flat);
         Summary {
@@ -61,6 +90,7 @@ impl Summary {
             values,
             stats,
             ranks,
+            compared,
             failures,
         }
     }
@@ -77,6 +107,7 @@ impl Summary {
                         .stats
                         .iter()
                         .find(|s| s.indicator == v.indicator && s.year == v.year),
+                    compared: self.compared.get(&(m, v.indicator, v.year)),
                 });
             }
         }
@@ -98,6 +129,10 @@ pub fn csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
         "value",
         "unit",
         "status",
+        "peer_basis",
+        "peer_value",
+        "peer_unit",
+        "peer_reason",
         "rank",
         "of",
         "peer_q1",
@@ -121,6 +156,16 @@ pub fn csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
             v.value.map(plain).unwrap_or_default(),
             d.unit.symbol_en().to_string(),
             v.status.en().replace(' ', "_"),
+            basis_id(r.basis()).to_string(),
+            r.compared
+                .and_then(|c| c.as_ref().ok())
+                .map(|x| plain(*x))
+                .unwrap_or_default(),
+            r.basis().unit(v.indicator).symbol_en().to_string(),
+            r.compared
+                .and_then(|c| c.as_ref().err())
+                .map(|w| crate::report::reason::text(w, Lang::En))
+                .unwrap_or_default(),
             r.rank.map(|x| x.0.to_string()).unwrap_or_default(),
             r.rank.map(|x| x.1.to_string()).unwrap_or_default(),
             r.peer.map(|p| plain(p.q1)).unwrap_or_default(),
@@ -133,6 +178,23 @@ pub fn csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
         ])?;
     }
     w.flush()
+}
+
+fn basis_id(b: Basis) -> &'static str {
+    match b {
+        Basis::PerResident => "per_resident",
+        Basis::Value => "value",
+    }
+}
+
+/// The basis in words, for a column or a heading.
+pub fn basis_text(b: Basis, lang: Lang) -> &'static str {
+    match (b, lang) {
+        (Basis::PerResident, Lang::Fi) => "€/asukas",
+        (Basis::PerResident, _) => "€/resident",
+        (Basis::Value, Lang::Fi) => "indikaattorin arvo",
+        (Basis::Value, _) => "indicator's value",
+    }
 }
 
 pub fn failures_csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {

@@ -13,6 +13,7 @@ mod indicators;
 mod ingestion;
 mod labels;
 mod layouts;
+mod peers;
 mod plausibility;
 mod reports;
 mod row_removal;

@@ -4,9 +4,12 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError}
 
 use super::style::{Styles, f64_of, page_setup};
 use crate::model::indicators::INDICATORS;
+use crate::model::peers::Basis;
+use crate::model::ratios::Unit;
 use crate::report::Lang;
-use crate::report::batch::Summary;
+use crate::report::batch::{Summary, basis_text};
 use crate::report::indicators::title;
+use crate::report::reason;
 
 /// The batch summary: every municipality's indicators with rank and peer
 /// quartiles, the peer statistics by indicator and year, the failures.
@@ -46,6 +49,8 @@ fn indicators_sheet(
         tr("Laji", "Kind"),
         tr("Arvo", "Value"),
         tr("Tila", "Status"),
+        tr("Vertailuperuste", "Compared by"),
+        tr("Vertailuarvo", "Compared value"),
         tr("Sija", "Rank"),
         tr("Joukosta", "Of"),
         tr("Alakvartiili", "Lower quartile"),
@@ -57,7 +62,7 @@ fn indicators_sheet(
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &st.head)?;
     }
-    let widths = [22, 10, 34, 7, 6, 16, 14, 6, 8, 16, 16, 16, 28, 12];
+    let widths = [22, 10, 34, 7, 6, 16, 14, 18, 16, 6, 8, 16, 16, 16, 28, 12];
     let share = Format::new().set_num_format("0.0%");
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
@@ -83,22 +88,29 @@ fn indicators_sheet(
             if fi { v.status.fi() } else { v.status.en() },
             &st.status(v.status),
         )?;
+        let basis = r.basis();
+        ws.write_string(row, 7, basis_text(basis, lang))?;
+        let plain = compared_format(st, basis, v.indicator, d.decimals);
+        if let Some(Ok(x)) = r.compared {
+            ws.write_number_with_format(row, 8, f64_of(*x), &plain)?;
+        } else if let Some(Err(w)) = r.compared {
+            ws.write_string(row, 8, reason::text(w, lang))?;
+        }
         if let Some((rank, of)) = r.rank {
-            ws.write_number(row, 7, rank as f64)?;
-            ws.write_number(row, 8, of as f64)?;
+            ws.write_number(row, 9, rank as f64)?;
+            ws.write_number(row, 10, of as f64)?;
         }
         if let Some(p) = r.peer {
-            let plain = st.value(d.unit, d.decimals, None);
-            ws.write_number_with_format(row, 9, f64_of(p.q1), &plain)?;
-            ws.write_number_with_format(row, 10, f64_of(p.median), &plain)?;
-            ws.write_number_with_format(row, 11, f64_of(p.q3), &plain)?;
+            ws.write_number_with_format(row, 11, f64_of(p.q1), &plain)?;
+            ws.write_number_with_format(row, 12, f64_of(p.median), &plain)?;
+            ws.write_number_with_format(row, 13, f64_of(p.q3), &plain)?;
         }
         if let Some(rep) = &m.report {
             // A relative link: the report sits beside the summary.
-            ws.write_url_with_text(row, 12, format!("file:///{rep}").as_str(), rep.as_str())?;
+            ws.write_url_with_text(row, 14, format!("file:///{rep}").as_str(), rep.as_str())?;
         }
         if let Some(p) = m.p_met.get(&(v.indicator, v.year)) {
-            ws.write_number_with_format(row, 13, *p, &share)?;
+            ws.write_number_with_format(row, 15, *p, &share)?;
         }
     }
     ws.set_freeze_panes(1, 1)?;
@@ -115,6 +127,7 @@ fn peers_sheet(wb: &mut Workbook, st: &Styles, s: &Summary, lang: Lang) -> Resul
     ws.set_name(tr("Vertailu", "Peers"))?;
     let heads = [
         tr("Indikaattori", "Indicator"),
+        tr("Vertailuperuste", "Compared by"),
         tr("Vuosi", "Year"),
         tr("Kuntia", "Municipalities"),
         tr("Alakvartiili", "Lower quartile"),
@@ -123,22 +136,32 @@ fn peers_sheet(wb: &mut Workbook, st: &Styles, s: &Summary, lang: Lang) -> Resul
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &st.head)?;
-        ws.set_column_width(c as u16, if c == 0 { 40 } else { 16 })?;
+        ws.set_column_width(c as u16, if c == 0 { 40 } else { 18 })?;
     }
     for (i, p) in s.stats.iter().enumerate() {
         let row = 1 + i as u32;
         let d = &INDICATORS[(p.indicator - 1) as usize];
-        let fmt = st.value(d.unit, d.decimals, None);
+        let basis = Basis::of(p.indicator);
+        let fmt = compared_format(st, basis, p.indicator, d.decimals);
         ws.write_string(row, 0, title(d, lang))?;
-        ws.write_number(row, 1, p.year as f64)?;
-        ws.write_number(row, 2, p.n as f64)?;
-        ws.write_number_with_format(row, 3, f64_of(p.q1), &fmt)?;
-        ws.write_number_with_format(row, 4, f64_of(p.median), &fmt)?;
-        ws.write_number_with_format(row, 5, f64_of(p.q3), &fmt)?;
+        ws.write_string(row, 1, basis_text(basis, lang))?;
+        ws.write_number(row, 2, p.year as f64)?;
+        ws.write_number(row, 3, p.n as f64)?;
+        ws.write_number_with_format(row, 4, f64_of(p.q1), &fmt)?;
+        ws.write_number_with_format(row, 5, f64_of(p.median), &fmt)?;
+        ws.write_number_with_format(row, 6, f64_of(p.q3), &fmt)?;
     }
     ws.set_freeze_panes(1, 1)?;
     page_setup(ws, 1)?;
     Ok(())
+}
+
+/// Per resident to the cent; an indicator's own value as it is shown.
+fn compared_format(st: &Styles, basis: Basis, indicator: u8, decimals: u32) -> Format {
+    match basis {
+        Basis::PerResident => st.value(Unit::EurPerResident, 2, None),
+        Basis::Value => st.value(basis.unit(indicator), decimals, None),
+    }
 }
 
 /// The files that could not be read, each with its error.
