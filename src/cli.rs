@@ -537,7 +537,8 @@ mod tests {
     }
 }
 
-/// `statutory`: its flags kept in one struct of their own.
+/// `statutory`: a workbook it must have, the printing and reading groups,
+/// and flags of its own.
 #[derive(Args, Debug)]
 pub struct StatutoryArgs {
     /// The statement workbook (xlsx, xls, ods).
@@ -548,16 +549,10 @@ pub struct StatutoryArgs {
     /// A rule book (TOML, as data/statutory.toml) laid over the shipped one: its entries replace those of the same year.
     #[arg(long)]
     pub rules: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = LangArg::Fi)]
-    pub lang: LangArg,
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
-    /// Write the output to this file (written whole or not at all) instead of stdout.
-    #[arg(long)]
-    pub out: Option<PathBuf>,
-    /// Read the rest of a workbook that has unknown lines or unreadable cells.
-    #[arg(long)]
-    pub allow_unknown: bool,
+    #[command(flatten)]
+    pub printing: Printing,
+    #[command(flatten)]
+    pub reading: Reading,
     /// With --scenario: project from this actual year (default: the workbook's last).
     #[arg(long, value_parser = year())]
     pub start: Option<i32>,

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::app::{emit, load, scenarios, statutory};
-use crate::cli::{FormatArg, StatutoryArgs};
+use crate::cli::StatutoryArgs;
 use crate::cmd::Outcome;
 use crate::config::{Input, Output, Settings};
 use crate::error::{Error, Result};
@@ -36,17 +36,9 @@ impl Config {
         Ok(Config {
             input: Input {
                 workbook: a.workbook.clone(),
-                allow_unknown: a.allow_unknown,
+                allow_unknown: a.reading.allow_unknown,
             },
-            output: Output {
-                format: match a.format {
-                    FormatArg::Table => OutputFormat::Table,
-                    FormatArg::Csv => OutputFormat::Csv,
-                    FormatArg::Json => OutputFormat::Json,
-                },
-                lang: a.lang.into(),
-                out: a.out.clone(),
-            },
+            output: a.printing.output(),
             scenario: a.scenario.clone(),
             rules: a.rules.clone(),
             opts: Options {
