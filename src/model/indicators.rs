@@ -7,7 +7,6 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::dataset::{Dataset, Entity, YearKind};
-use crate::model::items::Statement;
 use crate::model::price_index::PriceIndex;
 use crate::model::ratios::{Ctx, Input, Measure, Unit};
 use crate::model::reason::{Method, Reason};
@@ -186,28 +185,9 @@ fn annual_margin(c: &Ctx, y: i32) -> Outcome {
 /// the year has none (budget and plan years).
 fn accumulated_surplus(c: &Ctx, y: i32) -> Outcome {
     let e: Entity = c.targets.accumulated_surplus.entity.into();
-    let mut method = None;
-    let value = if c.ds.has_year_data(e, Statement::Tase, y) {
-        c.kertynyt_ylijaama(e, y)
-    } else {
-        // Roll forward from the latest balance sheet before y.
-        let base_year =
-            c.ds.years
-                .keys()
-                .rev()
-                .copied()
-                .find(|yy| *yy < y && c.ds.has_year_data(e, Statement::Tase, *yy));
-        match base_year {
-            None => Err(Reason::NoBalanceSheetSince { entity: e, year: y }),
-            Some(b) => (|| {
-                let mut acc = c.kertynyt_ylijaama(e, b)?;
-                for yy in b + 1..=y {
-                    acc += c.need(e, "tl.tilikauden_ylijaama", yy)?;
-                }
-                method = Some(Method::RolledForward { from: b });
-                Ok(acc)
-            })(),
-        }
+    let (value, method) = match c.accumulated_surplus(e, y) {
+        Ok((v, m)) => (Ok(v), m),
+        Err(r) => (Err(r), None),
     };
     Outcome {
         judged: rules::accumulated_surplus(value, || c.population(y), c.targets),
@@ -244,21 +224,10 @@ pub fn group_per_resident(c: &Ctx, y: i32) -> Measure {
 /// Group loans and lease liabilities for a year, from the group balance
 /// sheet, or for budget and plan years from the background sheet's estimate.
 fn group_loans(c: &Ctx, y: i32, method: &mut Option<Method>) -> Measure {
-    let loans = if c.ds.has_year_data(Entity::Group, Statement::Tase, y) {
-        c.lainakanta(Entity::Group, y)
-    } else if let Some(v) = c.line(Entity::City, "bg.konsernin_lainakanta", y) {
-        let projected =
-            c.ds.get(Entity::City, "bg.konsernin_lainakanta", y)
-                .is_some_and(|f| f.source.sheet.is_none());
-        *method = Some(if projected {
-            Method::GroupLoansProjected
-        } else {
-            Method::GroupLoansEstimated
-        });
-        Ok(v)
-    } else {
-        Err(Reason::NoGroupLoans { year: y })
-    };
+    let loans = c.group_loans(y).map(|(v, m)| {
+        *method = m;
+        v
+    });
     rules::group_debt(loans, || c.vuokravastuut(Entity::Group, y), c.targets)
 }
 

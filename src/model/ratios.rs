@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::error::Location;
 use crate::model::dataset::{Dataset, Entity, Gap};
 use crate::model::items;
-use crate::model::reason::{Denominator, Reason};
+use crate::model::reason::{Denominator, Method, Reason};
 use crate::model::rules;
 use crate::model::targets::Targets;
 
@@ -262,6 +262,51 @@ impl<'a> Ctx<'a> {
             Entity::Group => "bg.konsernin_vuokravastuut",
         };
         self.need(Entity::City, id, y)
+    }
+
+    /// The accumulated surplus from the year's balance sheet, or for a year
+    /// without one (budget and plan years) the latest balance sheet's before
+    /// it rolled forward by the years' tilikauden ylijäämä, with that method:
+    /// as indicator 2 and 110 § read it.
+    pub fn accumulated_surplus(
+        &self,
+        e: Entity,
+        y: i32,
+    ) -> Result<(Decimal, Option<Method>), Reason> {
+        use crate::model::items::Statement;
+        if self.ds.has_year_data(e, Statement::Tase, y) {
+            return Ok((self.kertynyt_ylijaama(e, y)?, None));
+        }
+        let base = (self.ds.years.keys().rev().copied())
+            .find(|b| *b < y && self.ds.has_year_data(e, Statement::Tase, *b))
+            .ok_or(Reason::NoBalanceSheetSince { entity: e, year: y })?;
+        let mut acc = self.kertynyt_ylijaama(e, base)?;
+        for yy in base + 1..=y {
+            acc += self.need(e, "tl.tilikauden_ylijaama", yy)?;
+        }
+        Ok((acc, Some(Method::RolledForward { from: base })))
+    }
+
+    /// The group's loans from its balance sheet, or for a year without one
+    /// the background sheet's estimate (projected, when the projection wrote
+    /// it), with that method: as indicator 4 and 118 § read them.
+    pub fn group_loans(&self, y: i32) -> Result<(Decimal, Option<Method>), Reason> {
+        use crate::model::items::Statement;
+        if self.ds.has_year_data(Entity::Group, Statement::Tase, y) {
+            return Ok((self.lainakanta(Entity::Group, y)?, None));
+        }
+        let id = "bg.konsernin_lainakanta";
+        let v = (self.line(Entity::City, id, y)).ok_or(Reason::NoGroupLoans { year: y })?;
+        let projected =
+            (self.ds.get(Entity::City, id, y)).is_some_and(|f| f.source.sheet.is_none());
+        Ok((
+            v,
+            Some(if projected {
+                Method::GroupLoansProjected
+            } else {
+                Method::GroupLoansEstimated
+            }),
+        ))
     }
 
     pub fn kertynyt_ylijaama(&self, e: Entity, y: i32) -> Measure {

@@ -7,7 +7,6 @@
 use rust_decimal::Decimal;
 
 use crate::model::dataset::{Dataset, Entity, YearKind};
-use crate::model::items::Statement;
 use crate::model::ratios::{Ctx, Measure};
 use crate::model::reason::{Method, Reason};
 use crate::model::targets::Targets;
@@ -132,33 +131,16 @@ fn keep(gaps: &mut Vec<Gap>, year: i32, input: Input, m: Measure) -> Option<Deci
 /// one, rolled forward from the latest balance sheet before it by the
 /// years' results, as indicator 2 reads it.
 fn accumulated(c: &Ctx, e: Entity, y: i32, rolled: &mut Vec<(Entity, i32, Method)>) -> Measure {
-    if c.ds.has_year_data(e, Statement::Tase, y) {
-        return c.kertynyt_ylijaama(e, y);
+    let (acc, method) = c.accumulated_surplus(e, y)?;
+    if let Some(m) = method {
+        rolled.push((e, y, m));
     }
-    let base =
-        c.ds.years
-            .keys()
-            .rev()
-            .copied()
-            .find(|b| *b < y && c.ds.has_year_data(e, Statement::Tase, *b))
-            .ok_or(Reason::NoBalanceSheetSince { entity: e, year: y })?;
-    let mut acc = c.kertynyt_ylijaama(e, base)?;
-    for yy in base + 1..=y {
-        acc += c.need(e, "tl.tilikauden_ylijaama", yy)?;
-    }
-    rolled.push((e, y, Method::RolledForward { from: base }));
     Ok(acc)
 }
 
-/// Group loans from the group balance sheet, or for a year without one the
-/// background sheet's estimate, as indicator 4 reads them.
+/// Group loans as indicator 4 reads them (the method is indicator 4's note).
 fn group_loans(c: &Ctx, y: i32) -> Measure {
-    if c.ds.has_year_data(Entity::Group, Statement::Tase, y) {
-        c.lainakanta(Entity::Group, y)
-    } else {
-        c.line(Entity::City, "bg.konsernin_lainakanta", y)
-            .ok_or(Reason::NoGroupLoans { year: y })
-    }
+    c.group_loans(y).map(|(v, _)| v)
 }
 
 fn group_year(
