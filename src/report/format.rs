@@ -10,6 +10,17 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The Finnish or the English of a fixed text: every printer's one way
+    /// of choosing a word by the output's language.
+    pub fn pick<'a>(self, fi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fi => fi,
+            Lang::En => en,
+        }
+    }
+}
+
 pub fn round(v: Decimal, decimals: u32) -> Decimal {
     crate::model::money::round_half_away(v, decimals)
 }

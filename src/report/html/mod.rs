@@ -76,8 +76,8 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
 
 /// The Finnish or the English of a fixed text, by the document's language.
 fn tr(doc: &Document) -> impl Fn(&'static str, &'static str) -> &'static str {
-    let fi = doc.fi();
-    move |a, b| if fi { a } else { b }
+    let lang = doc.lang;
+    move |a, b| lang.pick(a, b)
 }
 
 /// The document head with the style sheet, and the page's header: the

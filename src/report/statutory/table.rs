@@ -35,15 +35,14 @@ fn shown_comparison(k: CriterionKind) -> &'static str {
 
 fn shown_name(k: CriterionKind, lang: Lang) -> &'static str {
     match k {
-        CriterionKind::DeficitPerResident => t(lang, "Yli-/alijäämä €/as.", "Surplus €/res."),
+        CriterionKind::DeficitPerResident => lang.pick("Yli-/alijäämä €/as.", "Surplus €/res."),
         _ => short_name(k, lang),
     }
 }
 
 fn shown_kind_name(k: CriterionKind, lang: Lang) -> &'static str {
     match k {
-        CriterionKind::DeficitPerResident => t(
-            lang,
+        CriterionKind::DeficitPerResident => lang.pick(
             "Konsernin kertynyt yli-/alijäämä, €/as.",
             "Group accumulated surplus (deficit), €/resident",
         ),
@@ -102,8 +101,7 @@ pub(super) fn title(ds: &Dataset, lang: Lang) -> String {
     let name = ds.municipality.clone().unwrap_or_else(|| ds.file.clone());
     format!(
         "{name} — {}",
-        t(
-            lang,
+        lang.pick(
             "Kuntalaki 110 § ja 118 §",
             "Local Government Act 110 § and 118 §"
         )
@@ -124,12 +122,12 @@ pub(super) fn deficit_cell(st: &Statutory, y: i32, v: Decimal, lang: Lang) -> St
         return "✓".into();
     }
     if st.deficits.flagged_years().contains(&y) {
-        return t(
-            lang,
-            "✗ alijäämä määräajan jälkeen",
-            "✗ deficit past its deadline",
-        )
-        .into();
+        return lang
+            .pick(
+                "✗ alijäämä määräajan jälkeen",
+                "✗ deficit past its deadline",
+            )
+            .into();
     }
     let ep = st
         .deficits
@@ -142,7 +140,7 @@ pub(super) fn deficit_cell(st: &Statutory, y: i32, v: Decimal, lang: Lang) -> St
             Lang::Fi => format!("alijäämä, syntynyt {a}, katettava viimeistään {d}"),
             Lang::En => format!("deficit, arose {a}, to be covered by {d}"),
         },
-        _ => t(lang, "alijäämä", "deficit").into(),
+        _ => lang.pick("alijäämä", "deficit").into(),
     }
 }
 
@@ -154,8 +152,7 @@ pub(super) fn episode_text(e: &Episode, st: &Statutory, lang: Lang) -> String {
         format!("arose {}", e.arose)
     };
     if e.may_be_older {
-        s += t(
-            lang,
+        s += lang.pick(
             " (sarjan alussa: voi olla vanhempi)",
             " (at the start of the series: may be older)",
         );
@@ -271,18 +268,18 @@ pub(super) fn deficit_section(
     writeln!(
         out,
         "{}",
-        t(
-            lang,
+        lang.pick(
             "110 § Kertyneen alijäämän kattaminen (kunnan oma tase)",
             "110 § Covering an accumulated deficit (the municipality's own balance sheet)"
         )
     )?;
     let mut tb = Table::new(
         vec![
-            t(lang, "Vuosi", "Year").into(),
+            lang.pick("Vuosi", "Year").into(),
             String::new(),
-            t(lang, "Kertynyt yli-/alijäämä, €", "Accumulated surplus, €").into(),
-            t(lang, "Tila", "Status").into(),
+            lang.pick("Kertynyt yli-/alijäämä, €", "Accumulated surplus, €")
+                .into(),
+            lang.pick("Tila", "Status").into(),
         ],
         vec![Align::Left, Align::Left, Align::Right, Align::Left],
     );
@@ -313,7 +310,7 @@ pub(super) fn deficit_section(
     }
     tb.write(out)?;
     if !st.deficits.episodes.is_empty() {
-        writeln!(out, "{}", t(lang, "Alijäämät:", "Deficits:"))?;
+        writeln!(out, "{}", lang.pick("Alijäämät:", "Deficits:"))?;
         for e in &st.deficits.episodes {
             writeln!(out, "  {}", episode_text(e, st, lang))?;
         }
@@ -350,9 +347,7 @@ pub(super) fn assessment_section(
     writeln!(
         out,
         "{}",
-        t(
-            lang,
-            "118 § Erityisen vaikeassa taloudellisessa asemassa olevan kunnan arviointimenettely (konsernin luvut)",
+        lang.pick("118 § Erityisen vaikeassa taloudellisessa asemassa olevan kunnan arviointimenettely (konsernin luvut)",
             "118 § The assessment procedure for a municipality in a particularly difficult financial position (group figures)"
         )
     )?;
@@ -360,7 +355,7 @@ pub(super) fn assessment_section(
     // has criteria; a year judged by other thresholds would say so in the
     // rule book's sources below.
     let latest = st.assessments.iter().rev().find(|a| a.source.is_some());
-    let mut headers: Vec<String> = vec![t(lang, "Vuosi", "Year").into(), String::new()];
+    let mut headers: Vec<String> = vec![lang.pick("Vuosi", "Year").into(), String::new()];
     let mut legend = Vec::new();
     for k in KINDS {
         let own = latest.and_then(|a| own_year(a).into_iter().find(|c| c.kind == k));
@@ -384,10 +379,11 @@ pub(super) fn assessment_section(
         };
     }
     headers.extend([
-        t(lang, "1 k.", "Gr. 1").into(),
-        t(lang, "2 k.", "Gr. 2").into(),
-        t(lang, "3 k.", "Gr. 3").into(),
-        t(lang, "Menettely voidaan aloittaa", "Procedure may start").into(),
+        lang.pick("1 k.", "Gr. 1").into(),
+        lang.pick("2 k.", "Gr. 2").into(),
+        lang.pick("3 k.", "Gr. 3").into(),
+        lang.pick("Menettely voidaan aloittaa", "Procedure may start")
+            .into(),
     ]);
     let mut align = vec![Align::Left, Align::Left];
     align.extend([Align::Right; 5]);
@@ -407,7 +403,7 @@ pub(super) fn assessment_section(
         }
         row.push(match (&a.any, a.starts()) {
             (_, Some(y)) => format!("✗ {y}"),
-            (Status::NotMet, None) => t(lang, "ei", "no").into(),
+            (Status::NotMet, None) => lang.pick("ei", "no").into(),
             (s, None) => status_cell(s, st, lang, notes),
         });
         tb.push(row);
@@ -473,18 +469,16 @@ pub fn table(
     writeln!(
         out,
         "{}",
-        t(
-            lang,
-            "✓ ei täyty   ✗ täyttyy (kriteeri tai peruste), määräaika ylitetty tai suunnitelma alijäämäinen   – ei mitattavissa. 1 k. = alijäämää ei katettu määräajassa (118 § 2 mom.), 2 k. = konsernin alijäämä €/as. kahtena vuonna (3 mom. 1 kohta), 3 k. = neljä tunnuslukua kahtena peräkkäisenä vuonna (3 mom. 2 kohta). Arviointi tehdään tilinpäätösvuotta seuraavana vuonna; valtiovarainministeriö päättää sen aloittamisesta. Laskennallisen lainanhoitokatteen lyhennysoletus (lainakanta / 8) on vahvistamatta lain esitöistä: sen tila on alustava.",
+        lang.pick("✓ ei täyty   ✗ täyttyy (kriteeri tai peruste), määräaika ylitetty tai suunnitelma alijäämäinen   – ei mitattavissa. 1 k. = alijäämää ei katettu määräajassa (118 § 2 mom.), 2 k. = konsernin alijäämä €/as. kahtena vuonna (3 mom. 1 kohta), 3 k. = neljä tunnuslukua kahtena peräkkäisenä vuonna (3 mom. 2 kohta). Arviointi tehdään tilinpäätösvuotta seuraavana vuonna; valtiovarainministeriö päättää sen aloittamisesta. Laskennallisen lainanhoitokatteen lyhennysoletus (lainakanta / 8) on vahvistamatta lain esitöistä: sen tila on alustava.",
             "✓ not met   ✗ met (criterion or ground), deadline missed or plan in deficit   – not measurable. Gr. 1 = deficit not covered in time (118 § 2 mom.), Gr. 2 = group deficit per resident in two years (3 mom. 1 kohta), Gr. 3 = all four figures two years running (3 mom. 2 kohta). The assessment is made in the year after the statements; the Ministry of Finance decides whether to start it. The calculated loan service coverage assumes repayments of loans / 8, not yet confirmed from the bill: its status is provisional."
         )
     )?;
-    writeln!(out, "{}", t(lang, "Lähteet:", "Sources:"))?;
+    writeln!(out, "{}", lang.pick("Lähteet:", "Sources:"))?;
     for s in sources(st, rules) {
         writeln!(out, "  {s}")?;
     }
     if !notes.0.is_empty() {
-        writeln!(out, "{}", t(lang, "Huomautukset:", "Notes:"))?;
+        writeln!(out, "{}", lang.pick("Huomautukset:", "Notes:"))?;
         for (i, n) in notes.0.iter().enumerate() {
             writeln!(out, "  [{}] {n}", i + 1)?;
         }

@@ -7,13 +7,6 @@ use crate::report::reason;
 
 use super::table::*;
 
-pub(super) fn t(lang: Lang, fi: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Fi => fi,
-        Lang::En => en,
-    }
-}
-
 /// Decimals a figure is shown with: euros whole, percentages to a tenth,
 /// the lainanhoitokate to a hundredth, as published.
 pub(super) fn decimals(k: CriterionKind) -> u32 {
@@ -26,28 +19,23 @@ pub(super) fn decimals(k: CriterionKind) -> u32 {
 
 pub(super) fn kind_name(k: CriterionKind, lang: Lang) -> &'static str {
     match k {
-        CriterionKind::DeficitPerResident => t(
-            lang,
+        CriterionKind::DeficitPerResident => lang.pick(
             "Konsernin kertynyt alijäämä, €/as.",
             "Group accumulated deficit, €/resident",
         ),
-        CriterionKind::MarginToDepreciation => t(
-            lang,
+        CriterionKind::MarginToDepreciation => lang.pick(
             "Konsernin vuosikate / poistot, %",
             "Group annual margin / depreciation, %",
         ),
-        CriterionKind::TaxRateAboveAverage => t(
-            lang,
+        CriterionKind::TaxRateAboveAverage => lang.pick(
             "Tuloveroprosentti − painotettu keskiarvo, %-yks.",
             "Income tax rate − weighted average, pp",
         ),
-        CriterionKind::LoansToAverage => t(
-            lang,
+        CriterionKind::LoansToAverage => lang.pick(
             "Konsernin lainat ja vuokravastuut €/as. / keskiarvo, %",
             "Group loans and leases per resident / average, %",
         ),
-        CriterionKind::DebtService => t(
-            lang,
+        CriterionKind::DebtService => lang.pick(
             "Konsernin laskennallinen lainanhoitokate",
             "Group calculated loan service coverage",
         ),
@@ -57,11 +45,11 @@ pub(super) fn kind_name(k: CriterionKind, lang: Lang) -> &'static str {
 /// The table's narrow column name; the legend gives the full one.
 pub(super) fn short_name(k: CriterionKind, lang: Lang) -> &'static str {
     match k {
-        CriterionKind::DeficitPerResident => t(lang, "Alijäämä €/as.", "Deficit €/res."),
-        CriterionKind::MarginToDepreciation => t(lang, "VK/poistot %", "Margin/depr. %"),
-        CriterionKind::TaxRateAboveAverage => t(lang, "Vero − ka. %-yks.", "Tax − avg. pp"),
-        CriterionKind::LoansToAverage => t(lang, "Lainat / ka. %", "Loans / avg. %"),
-        CriterionKind::DebtService => t(lang, "Laskenn. LHK", "Calc. LSC"),
+        CriterionKind::DeficitPerResident => lang.pick("Alijäämä €/as.", "Deficit €/res."),
+        CriterionKind::MarginToDepreciation => lang.pick("VK/poistot %", "Margin/depr. %"),
+        CriterionKind::TaxRateAboveAverage => lang.pick("Vero − ka. %-yks.", "Tax − avg. pp"),
+        CriterionKind::LoansToAverage => lang.pick("Lainat / ka. %", "Loans / avg. %"),
+        CriterionKind::DebtService => lang.pick("Laskenn. LHK", "Calc. LSC"),
     }
 }
 
@@ -85,15 +73,15 @@ pub(super) fn comparison(k: CriterionKind) -> &'static str {
 
 pub(super) fn input_name(i: Input, lang: Lang) -> &'static str {
     match i {
-        Input::Residents => t(lang, "asukasluku", "population"),
-        Input::AccumulatedSurplus => t(lang, "kertynyt yli-/alijäämä", "accumulated surplus"),
-        Input::AnnualMargin => t(lang, "konsernin vuosikate", "group annual margin"),
-        Input::Depreciation => t(lang, "konsernin poistot", "group depreciation"),
-        Input::IncomeTaxRate => t(lang, "tuloveroprosentti", "income tax rate"),
-        Input::Loans => t(lang, "konsernin lainakanta", "group loans"),
-        Input::LeaseLiabilities => t(lang, "konsernin vuokravastuut", "group lease liabilities"),
-        Input::InterestExpenses => t(lang, "konsernin korkokulut", "group interest expenses"),
-        Input::PlanResult => t(lang, "tilikauden yli-/alijäämä", "result for the period"),
+        Input::Residents => lang.pick("asukasluku", "population"),
+        Input::AccumulatedSurplus => lang.pick("kertynyt yli-/alijäämä", "accumulated surplus"),
+        Input::AnnualMargin => lang.pick("konsernin vuosikate", "group annual margin"),
+        Input::Depreciation => lang.pick("konsernin poistot", "group depreciation"),
+        Input::IncomeTaxRate => lang.pick("tuloveroprosentti", "income tax rate"),
+        Input::Loans => lang.pick("konsernin lainakanta", "group loans"),
+        Input::LeaseLiabilities => lang.pick("konsernin vuokravastuut", "group lease liabilities"),
+        Input::InterestExpenses => lang.pick("konsernin korkokulut", "group interest expenses"),
+        Input::PlanResult => lang.pick("tilikauden yli-/alijäämä", "result for the period"),
     }
 }
 
@@ -110,13 +98,11 @@ pub(super) fn figure_name(f: Figure, lang: Lang) -> &'static str {
 
 pub(super) fn national_name(f: NationalFigure, lang: Lang) -> &'static str {
     match f {
-        NationalFigure::WeightedIncomeTaxRate => t(
-            lang,
+        NationalFigure::WeightedIncomeTaxRate => lang.pick(
             "kuntien tuloilla painotettu keskimääräinen tuloveroprosentti",
             "the weighted average municipal income tax rate",
         ),
-        NationalFigure::GroupLoansAndLeasesPerResident => t(
-            lang,
+        NationalFigure::GroupLoansAndLeasesPerResident => lang.pick(
             "kuntakonsernien lainat ja vuokravastuut €/as. keskimäärin",
             "the average group loans and lease liabilities per resident",
         ),

@@ -38,7 +38,7 @@ fn indicators_sheet(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let fi = lang == Lang::Fi;
-    let tr = |a: &'static str, b: &'static str| if fi { a } else { b };
+    let tr = |a: &'static str, b: &'static str| lang.pick(a, b);
     let ws = wb.add_worksheet();
     ws.set_name(tr("Indikaattorit", "Indicators"))?;
     let heads = [
@@ -121,8 +121,7 @@ fn indicators_sheet(
 
 /// The peer statistics by indicator and year.
 fn peers_sheet(wb: &mut Workbook, st: &Styles, s: &Summary, lang: Lang) -> Result<(), XlsxError> {
-    let fi = lang == Lang::Fi;
-    let tr = |a: &'static str, b: &'static str| if fi { a } else { b };
+    let tr = |a: &'static str, b: &'static str| lang.pick(a, b);
     let ws = wb.add_worksheet();
     ws.set_name(tr("Vertailu", "Peers"))?;
     let heads = [
@@ -171,8 +170,7 @@ fn failures_sheet(
     s: &Summary,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let fi = lang == Lang::Fi;
-    let tr = |a: &'static str, b: &'static str| if fi { a } else { b };
+    let tr = |a: &'static str, b: &'static str| lang.pick(a, b);
     let ws = wb.add_worksheet();
     ws.set_name(tr("Virheet", "Failures"))?;
     ws.write_string_with_format(0, 0, tr("Tiedosto", "File"), &st.head)?;

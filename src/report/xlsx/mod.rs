@@ -27,7 +27,7 @@ use style::Styles;
 use summary::{charts, summary};
 
 fn t(doc: &Document, fi: &'static str, en: &'static str) -> &'static str {
-    if doc.fi() { fi } else { en }
+    doc.lang.pick(fi, en)
 }
 
 fn status_word(doc: &Document, s: Status) -> &'static str {
