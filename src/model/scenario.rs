@@ -12,7 +12,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The years a flag or a scenario may name: the statements in the present
 /// decree's form begin in the 1990s, and a projection beyond 2100 is
@@ -268,6 +268,18 @@ pub struct Tax {
     /// rest arrives the year after with the final assessment.
     pub first_year_effect_pct: Decimal,
     pub rate_changes: Vec<RateChange>,
+    /// Income tax beyond the plan follows the number of residents: the
+    /// taxable income per resident grows by earnings and employment.
+    pub follows_population: bool,
+    /// The weighted average property tax rate, %; with the base (or the
+    /// rate of the last given year) property tax is rate × base.
+    pub property_rate_pct: Option<Path>,
+    /// The property tax base (verotusarvo) of the last given year, euros;
+    /// it grows by `property_growth_pct`.
+    pub property_base: Option<Decimal>,
+    /// The municipalities' share of corporate tax by year, %: a change of
+    /// the share scales the city's corporate tax.
+    pub corporate_share_pct: Option<Path>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -276,6 +288,104 @@ pub struct Subsidies {
     pub index_pct: Option<Path>,
     pub follow_population: bool,
     pub changes: Vec<Measure>,
+    /// Cuts of the basic-services part's index increase, percentage points
+    /// by year; default: the decided ones (data/valtionosuus.toml).
+    pub index_cut_pp: Path,
+    /// The subsidy of year t is computed on the population at the end of
+    /// year t − this; default: the law's (data/valtionosuus.toml).
+    pub population_lag_years: Option<u32>,
+    /// The tax-revenue equalisation within valtionosuudet, euros, read at
+    /// the last given year (negative: a deduction).
+    pub equalisation: Option<Path>,
+    /// The city's computed tax revenue per resident as % of the national
+    /// one, in the equalisation of the last given year.
+    pub relative_tax_base_pct: Option<Decimal>,
+    /// Growth of the national taxable income per resident, %; default: the
+    /// earnings growth.
+    pub national_tax_base_growth_pct: Option<Path>,
+    /// Fixed euro elements (järjestelmämuutoksen tasaus and the like) by
+    /// year: never indexed, never scaled by residents.
+    pub fixed: Option<Path>,
+    /// Temporary cuts of a single year, euros per resident (the subsidy's
+    /// population); default: the decided ones.
+    pub per_resident_cut: BTreeMap<i32, Decimal>,
+    /// The Ministry's preliminary calculation of a year's valtionosuudet,
+    /// which replaces the computed total in a projected year.
+    pub preliminary: BTreeMap<i32, Decimal>,
+}
+
+/// The state's decisions and the law's lags the subsidies beyond the plan
+/// default to, each with its source (data/valtionosuus.toml).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decided {
+    pub format: u32,
+    pub population: DecidedLag,
+    pub equalisation: DecidedTaxLag,
+    #[serde(default)]
+    pub index_cut: Vec<DecidedCut>,
+    #[serde(default)]
+    pub per_resident_cut: Vec<DecidedPerResident>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecidedLag {
+    pub lag_years: u32,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecidedTaxLag {
+    pub tax_year_lag: u32,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecidedCut {
+    pub year: i32,
+    pub pp: Decimal,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecidedPerResident {
+    pub year: i32,
+    pub eur: Decimal,
+    pub source: String,
+}
+
+/// The shipped decisions.
+pub const DECIDED_TOML: &str = include_str!("../../data/valtionosuus.toml");
+
+impl Decided {
+    /// The shipped file, read once; a test holds it readable, so the empty
+    /// fallback (no cuts, no lags) is never what a user sees.
+    pub fn shipped() -> &'static Decided {
+        static D: std::sync::LazyLock<Decided> =
+            std::sync::LazyLock::new(|| toml::from_str(DECIDED_TOML).unwrap_or_default());
+        &D
+    }
+
+    /// The index cuts as a path by year (nothing before the first).
+    pub fn index_cuts(&self) -> Path {
+        Path {
+            base: None,
+            steps: self.index_cut.iter().map(|c| (c.year, c.pp)).collect(),
+        }
+    }
+
+    /// The per-resident cuts summed by year.
+    pub fn per_resident(&self) -> BTreeMap<i32, Decimal> {
+        let mut m = BTreeMap::new();
+        for c in &self.per_resident_cut {
+            *m.entry(c.year).or_insert(Decimal::ZERO) += c.eur;
+        }
+        m
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -403,11 +513,23 @@ impl Default for Scenario {
                 corporate_growth_pct: Path::constant(dec!(2.0)),
                 first_year_effect_pct: dec!(90),
                 rate_changes: Vec::new(),
+                follows_population: true,
+                property_rate_pct: None,
+                property_base: None,
+                corporate_share_pct: None,
             },
             subsidies: Subsidies {
                 index_pct: None,
                 follow_population: true,
                 changes: Vec::new(),
+                index_cut_pp: Decided::shipped().index_cuts(),
+                population_lag_years: None,
+                equalisation: None,
+                relative_tax_base_pct: None,
+                national_tax_base_growth_pct: None,
+                fixed: None,
+                per_resident_cut: Decided::shipped().per_resident(),
+                preliminary: BTreeMap::new(),
             },
             operations: Operations {
                 income_real_growth_pct: Path::constant(dec!(0.0)),

@@ -65,6 +65,8 @@ pub(super) struct Drivers<'a, 's> {
     /// The average maturity, and whether the workbook implied it.
     pub maturity: (Decimal, bool),
     pub companies0: Option<Decimal>,
+    /// Tax revenue and state subsidies by year (`revenue::derive`).
+    pub rev: super::revenue::Revenue,
 }
 
 impl<'a, 's> Drivers<'a, 's> {
@@ -124,12 +126,14 @@ impl<'a, 's> Drivers<'a, 's> {
             implied_rate: Decimal::ZERO,
             maturity: (Decimal::ZERO, false),
             companies0: fig.group_loans(base).map(|gl| gl - loans0),
+            rev: Default::default(),
         };
         d.population();
         d.tax()?;
         d.investments();
         d.depreciation();
         d.loans();
+        d.rev = super::revenue::derive(&d)?;
         Ok(d)
     }
 
@@ -168,6 +172,11 @@ impl<'a, 's> Drivers<'a, 's> {
             d.investments();
             d.depreciation();
         }
+        // The draws of earnings, employment, the tax growths and the
+        // subsidy index are not all named in `touched` (its growths may be
+        // cleared once bounded), and the derivation costs what the step
+        // spent on the same lines before: always again.
+        d.rev = super::revenue::derive(&d)?;
         Ok(d)
     }
 
@@ -204,6 +213,7 @@ impl<'a, 's> Drivers<'a, 's> {
             implied_rate: self.implied_rate,
             maturity: self.maturity,
             companies0: self.companies0,
+            rev: self.rev,
         }
     }
 

@@ -35,6 +35,7 @@ mod drivers;
 mod emit;
 mod figures;
 mod notes;
+mod revenue;
 mod step;
 pub use figures::Figures;
 

@@ -90,10 +90,6 @@ pub(super) struct State {
     trend: (Decimal, Decimal, Decimal),
     /// Operating income, costs and own production before the measures.
     ops: (Decimal, Decimal, Decimal),
-    vos: Decimal,
-    /// Income, property and corporate tax before the rate changes.
-    tax: (Decimal, Decimal, Decimal),
-    tax_delta_prev: Decimal,
     fin_carry: (Decimal, Decimal, Decimal),
     siirrot_carry: Decimal,
     existing_used: Decimal,
@@ -118,9 +114,6 @@ impl State {
             scen_vintages: room,
             trend: d.trend0,
             ops: Default::default(),
-            vos: Decimal::ZERO,
-            tax: d.tax0,
-            tax_delta_prev: Decimal::ZERO,
             fin_carry: Default::default(),
             siirrot_carry: Decimal::ZERO,
             existing_used: Decimal::ZERO,
@@ -305,76 +298,22 @@ fn operating(d: &Drivers, s: &mut State, t: i32, given: bool, f: &mut Flows) {
 }
 
 /// Tax revenue, with a rate change's effect split over two years; the rate
-/// and the taxable income it implies.
+/// and the taxable income it implies: the year's line of `revenue`.
 fn taxes(
     d: &Drivers,
-    s: &mut State,
+    _s: &mut State,
     t: i32,
-    given: bool,
+    _given: bool,
     f: &mut Flows,
 ) -> (Option<Decimal>, Option<Decimal>) {
-    let tax = &d.sc.tax;
-    let rate0 = d.rate_of(t);
-    let (inc, prop, corp) = &mut s.tax;
-    let verot_base = if given {
-        let v = d.z(Line::Verotulot, t);
-        *inc = r2(v * pct(tax.income_share_pct));
-        v
-    } else {
-        let eg = pct(tax.earnings_growth_pct.at(t).unwrap_or_default());
-        let ng = pct(tax.employment_growth_pct.at(t).unwrap_or_default());
-        *inc = r2(*inc * (Decimal::ONE + eg) * (Decimal::ONE + ng));
-        *prop = r2(*prop * (Decimal::ONE + pct(tax.property_growth_pct.at(t).unwrap_or_default())));
-        *corp =
-            r2(*corp * (Decimal::ONE + pct(tax.corporate_growth_pct.at(t).unwrap_or_default())));
-        *inc + *prop + *corp
-    };
-    let taxable = rate0
-        .filter(|r| *r > Decimal::ZERO)
-        .map(|r| r2(*inc * HUNDRED / r));
-    let change_pp: Decimal = tax
-        .rate_changes
-        .iter()
-        .filter(|c| c.from <= t)
-        .map(|c| c.change_pp)
-        .sum();
-    let tax_delta = taxable.unwrap_or_default() * pct(change_pp);
-    let first = d.first_share;
-    let tax_effect = first * tax_delta + (Decimal::ONE - first) * s.tax_delta_prev;
-    s.tax_delta_prev = tax_delta;
-    f.verot = r2(verot_base + tax_effect);
-    (rate0.map(|r| r + change_pp), taxable)
+    let r = d.rev.at(t);
+    f.verot = r.verot;
+    (r.rate, r.taxable)
 }
 
-/// State subsidies: the plan's, or indexed (and following the residents).
-fn subsidies(d: &Drivers, s: &mut State, t: i32, given: bool, f: &mut Flows) {
-    let sub = &d.sc.subsidies;
-    if given {
-        s.vos = d.z(Line::Valtionosuudet, t);
-    } else {
-        if t == d.base + 1 {
-            s.vos = d.z(Line::Valtionosuudet, d.base);
-        }
-        let idx = match &sub.index_pct {
-            Some(p) => pct(p.at(t).unwrap_or_default()),
-            None => d.pi(t),
-        };
-        let mut v = s.vos * (Decimal::ONE + idx);
-        if sub.follow_population
-            && let (Some(a), Some(b)) = (d.pop.get(&(t - 1)), d.pop.get(&t))
-            && *a > Decimal::ZERO
-        {
-            v = v * b / a;
-        }
-        s.vos = r2(v);
-    }
-    f.vos = s.vos
-        + sub
-            .changes
-            .iter()
-            .filter(|m| m.covers(t))
-            .map(|m| m.amount)
-            .sum::<Decimal>();
+/// State subsidies: the plan's, or as `revenue` determines them.
+fn subsidies(d: &Drivers, _s: &mut State, t: i32, _given: bool, f: &mut Flows) {
+    f.vos = d.rev.at(t).vos;
 }
 
 /// Gross investment, subsidies and sales; the year's vintages.

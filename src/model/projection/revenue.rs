@@ -1,0 +1,352 @@
+//! Tax revenue and state subsidies, year by year, as they are determined:
+//! derived once from the drivers (`derive`), read by the step as lookups.
+//! Neither depends on a path's loans or cash, so a simulated path derives
+//! them again only when its draws touch their inputs (the index, the
+//! population, a tax or subsidy growth).
+//!
+//! Budget and plan years keep the workbook's figures (with a tax rate
+//! change laid on top, as before). Beyond the plan:
+//! - income tax = taxable income per resident × residents × rate: the
+//!   income per resident grows by `tax.earnings_growth_pct` and
+//!   `tax.employment_growth_pct`, the residents are the population path;
+//!   a rate change arrives over two years (`tax.first_year_effect_pct`);
+//! - property tax grows by `tax.property_growth_pct`, or is rate × base;
+//! - corporate tax grows by `tax.corporate_growth_pct` and moves with the
+//!   municipalities' share (`tax.corporate_share_pct`);
+//! - state subsidies are the sum of components: the basic-services part
+//!   (indexed by the index less the decided cut, scaled by the population
+//!   the law takes, which lags), the tax-revenue equalisation (moving with
+//!   the city's taxable income per resident relative to the national one,
+//!   on the tax year the law takes), fixed euro elements, and temporary
+//!   per-resident cuts; the Ministry's preliminary calculation of a year
+//!   replaces the total, the difference carried by the basic part.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::drivers::Drivers;
+use super::figures::Line;
+use super::{HUNDRED, ProjectionError, pct, r2};
+use crate::model::scenario::{Decided, ScenarioError};
+
+/// One year's revenue lines, each in cents.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RevenueYear {
+    /// Verotulot with the scenario's rate changes.
+    pub verot: Decimal,
+    /// Valtionosuudet with the scenario's changes.
+    pub vos: Decimal,
+    /// The income tax rate in force, with the scenario's changes.
+    pub rate: Option<Decimal>,
+    /// The taxable income the income tax implies.
+    pub taxable: Option<Decimal>,
+    pub income: Decimal,
+    pub property: Decimal,
+    pub corporate: Decimal,
+    /// The subsidies' components beyond the plan (zero in given years).
+    pub basic: Decimal,
+    pub equalisation: Decimal,
+    pub fixed: Decimal,
+    pub temporary_cut: Decimal,
+}
+
+/// The paths from the year after the base to the horizon, and the split of
+/// the subsidies of the last given year the projection starts from.
+#[derive(Clone, Debug, Default)]
+pub struct Revenue {
+    first: i32,
+    years: Vec<RevenueYear>,
+    pub split: Split,
+}
+
+/// Valtionosuudet of the last given year as components.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Split {
+    pub year: i32,
+    pub basic: Decimal,
+    pub equalisation: Decimal,
+    pub fixed: Decimal,
+    pub population_lag: u32,
+    pub tax_year_lag: u32,
+}
+
+impl Revenue {
+    /// The year's lines; a year outside the paths has none.
+    pub fn at(&self, t: i32) -> RevenueYear {
+        usize::try_from(t - self.first)
+            .ok()
+            .and_then(|i| self.years.get(i))
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// The residents at the end of `y`: the projection's path, or the workbook
+/// before the base year.
+fn residents(d: &Drivers, y: i32) -> Option<Decimal> {
+    d.pop
+        .get(&y)
+        .copied()
+        .or_else(|| d.tot(Line::Asukasluku, y))
+        .filter(|p| *p > Decimal::ZERO)
+}
+
+/// `b / a` of the residents in two years, when both are known.
+fn ratio(d: &Drivers, b: i32, a: i32) -> Option<Decimal> {
+    Some(residents(d, b)? / residents(d, a)?)
+}
+
+/// Tax revenue and state subsidies of every projected year.
+pub(super) fn derive(d: &Drivers) -> Result<Revenue, ProjectionError> {
+    let taxes = taxes(d)?;
+    let mut rev = Revenue {
+        first: d.base + 1,
+        years: taxes,
+        split: Split::default(),
+    };
+    subsidies(d, &mut rev);
+    Ok(rev)
+}
+
+/// The property tax base of the last given year when the scenario gives a
+/// rate: its own, or the last given year's tax over that year's rate.
+fn property_base(d: &Drivers) -> Result<Option<Decimal>, ProjectionError> {
+    let tax = &d.sc.tax;
+    let Some(rate) = &tax.property_rate_pct else {
+        return Ok(None);
+    };
+    if let Some(b) = tax.property_base {
+        return Ok(Some(b));
+    }
+    match rate.at(d.g).filter(|r| *r > Decimal::ZERO) {
+        Some(r) => Ok(Some(d.tax0.1 * HUNDRED / r)),
+        None => Err(ProjectionError::Scenario(ScenarioError {
+            at: None,
+            message: format!(
+                "tax.property_rate_pct needs the rate of {} (the last given year) to find the property tax base, or tax.property_base",
+                d.g
+            ),
+        })),
+    }
+}
+
+fn taxes(d: &Drivers) -> Result<Vec<RevenueYear>, ProjectionError> {
+    let tax = &d.sc.tax;
+    let (mut inc, mut prop, mut corp) = d.tax0;
+    let mut pbase = property_base(d)?;
+    let mut delta_prev = Decimal::ZERO;
+    let mut out = Vec::with_capacity((d.horizon - d.base).max(0) as usize);
+    for t in d.base + 1..=d.horizon {
+        let rate0 = d.rate_of(t);
+        let verot_base = if d.is_given(t) {
+            let v = d.z(Line::Verotulot, t);
+            inc = r2(v * pct(tax.income_share_pct));
+            v
+        } else {
+            let eg = pct(tax.earnings_growth_pct.at(t).unwrap_or_default());
+            let ng = pct(tax.employment_growth_pct.at(t).unwrap_or_default());
+            let mut v = inc * (Decimal::ONE + eg) * (Decimal::ONE + ng);
+            if tax.follows_population
+                && let Some(p) = ratio(d, t, t - 1)
+            {
+                v *= p;
+            }
+            inc = r2(v);
+            let pg = Decimal::ONE + pct(tax.property_growth_pct.at(t).unwrap_or_default());
+            prop = match (&mut pbase, &tax.property_rate_pct) {
+                (Some(b), Some(r)) => {
+                    *b *= pg;
+                    r2(*b * pct(r.at(t).unwrap_or_default()))
+                }
+                _ => r2(prop * pg),
+            };
+            let mut c =
+                corp * (Decimal::ONE + pct(tax.corporate_growth_pct.at(t).unwrap_or_default()));
+            if let Some(share) = &tax.corporate_share_pct
+                && let (Some(now), Some(before)) = (share.at(t), share.at(t - 1))
+                && before > Decimal::ZERO
+            {
+                c = c * now / before;
+            }
+            corp = r2(c);
+            inc + prop + corp
+        };
+        let taxable = rate0
+            .filter(|r| *r > Decimal::ZERO)
+            .map(|r| r2(inc * HUNDRED / r));
+        let change_pp: Decimal = tax
+            .rate_changes
+            .iter()
+            .filter(|c| c.from <= t)
+            .map(|c| c.change_pp)
+            .sum();
+        let delta = taxable.unwrap_or_default() * pct(change_pp);
+        let first = d.first_share;
+        let effect = first * delta + (Decimal::ONE - first) * delta_prev;
+        delta_prev = delta;
+        out.push(RevenueYear {
+            verot: r2(verot_base + effect),
+            rate: rate0.map(|r| r + change_pp),
+            taxable,
+            income: inc,
+            property: prop,
+            corporate: corp,
+            ..RevenueYear::default()
+        });
+    }
+    Ok(out)
+}
+
+/// The city's taxable income per resident in `y`, before the scenario's
+/// rate changes: what the equalisation compares with the nation's.
+fn per_resident(d: &Drivers, rev: &Revenue, y: i32) -> Option<Decimal> {
+    let taxable = if y == d.base {
+        let inc = r2(d.z(Line::Verotulot, y) * pct(d.sc.tax.income_share_pct));
+        let r = d.rate_of(y).filter(|r| *r > Decimal::ZERO)?;
+        inc * HUNDRED / r
+    } else {
+        let ry = rev.at(y);
+        match (d.rate_of(y), ry.taxable) {
+            (Some(r), Some(_)) if r > Decimal::ZERO => ry.income * HUNDRED / r,
+            _ => ry.income,
+        }
+    };
+    Some(taxable / residents(d, y)?)
+}
+
+/// The equalisation's factor from the last given year to `t`: the gap to
+/// the national taxable income per resident, the national level and the
+/// residents, each on the years the law takes.
+fn equalisation_factor(d: &Drivers, rev: &Revenue, t: i32, lag: i32, tax_lag: i32) -> Decimal {
+    let sub = &d.sc.subsidies;
+    let g = d.g;
+    let national = |y: i32| {
+        pct(sub
+            .national_tax_base_growth_pct
+            .as_ref()
+            .unwrap_or(&d.sc.tax.earnings_growth_pct)
+            .at(y)
+            .unwrap_or_default())
+    };
+    let mut relative = Decimal::ONE;
+    let mut level = Decimal::ONE;
+    for y in g - tax_lag + 1..=t - tax_lag {
+        let n = Decimal::ONE + national(y);
+        level *= n;
+        if y > d.base
+            && let (Some(b), Some(a)) = (per_resident(d, rev, y), per_resident(d, rev, y - 1))
+            && a > Decimal::ZERO
+            && n > Decimal::ZERO
+        {
+            relative = relative * b / a / n;
+        }
+    }
+    let gap = match sub.relative_tax_base_pct {
+        Some(r0) if r0 != HUNDRED => {
+            let now = r0 * relative;
+            // Past the national level the city moves to the other side of
+            // the equalisation, whose rate differs: the component ends.
+            ((HUNDRED - now) / (HUNDRED - r0)).max(Decimal::ZERO)
+        }
+        _ => Decimal::ONE,
+    };
+    let people = if sub.follow_population {
+        ratio(d, t - lag, g - lag).unwrap_or(Decimal::ONE)
+    } else {
+        Decimal::ONE
+    };
+    gap * level * people
+}
+
+fn subsidies(d: &Drivers, rev: &mut Revenue) {
+    let sub = &d.sc.subsidies;
+    let decided = Decided::shipped();
+    let lag = sub
+        .population_lag_years
+        .unwrap_or(decided.population.lag_years);
+    let tax_lag = decided.equalisation.tax_year_lag;
+    let g = d.g;
+    let at_g = |p: &Option<crate::model::scenario::Path>| {
+        p.as_ref().and_then(|p| p.at(g)).unwrap_or_default()
+    };
+    let (e_g, f_g) = (at_g(&sub.equalisation), at_g(&sub.fixed));
+    let mut basic = d.z(Line::Valtionosuudet, g) - e_g - f_g;
+    rev.split = Split {
+        year: g,
+        basic,
+        equalisation: e_g,
+        fixed: f_g,
+        population_lag: lag,
+        tax_year_lag: tax_lag,
+    };
+    let (lag, tax_lag) = (lag as i32, tax_lag as i32);
+    let changes = |t: i32| -> Decimal {
+        sub.changes
+            .iter()
+            .filter(|m| m.covers(t))
+            .map(|m| m.amount)
+            .sum()
+    };
+    for t in d.base + 1..=d.horizon {
+        let i = (t - rev.first) as usize;
+        if d.is_given(t) {
+            rev.years[i].vos = d.z(Line::Valtionosuudet, t) + changes(t);
+            continue;
+        }
+        let idx = match &sub.index_pct {
+            Some(p) => pct(p.at(t).unwrap_or_default()),
+            None => d.pi(t),
+        };
+        let cut = pct(sub.index_cut_pp.at(t).unwrap_or_default());
+        let mut v = basic * (Decimal::ONE + idx - cut);
+        if sub.follow_population
+            && let Some(p) = ratio(d, t - lag, t - lag - 1)
+        {
+            v *= p;
+        }
+        basic = r2(v);
+        let equalisation = if e_g.is_zero() {
+            Decimal::ZERO
+        } else {
+            r2(e_g * equalisation_factor(d, rev, t, lag, tax_lag))
+        };
+        let fixed = sub.fixed.as_ref().and_then(|p| p.at(t)).unwrap_or_default();
+        let temporary_cut = match (sub.per_resident_cut.get(&t), residents(d, t - lag)) {
+            (Some(eur), Some(p)) => r2(*eur * p),
+            _ => Decimal::ZERO,
+        };
+        let mut total = basic + equalisation + fixed - temporary_cut;
+        if let Some(v) = sub.preliminary.get(&t) {
+            // The Ministry's figure holds; the basic part carries the
+            // difference on to the years after.
+            basic += *v - total;
+            total = *v;
+        }
+        let y = &mut rev.years[i];
+        y.vos = total + changes(t);
+        (y.basic, y.equalisation, y.fixed, y.temporary_cut) =
+            (basic, equalisation, fixed, temporary_cut);
+    }
+}
+
+/// The years of the decided cuts and per-resident cuts the projection
+/// applies, with their sources, for the assumptions.
+pub(super) fn decided_in(d: &Drivers) -> BTreeMap<i32, Vec<String>> {
+    let sub = &d.sc.subsidies;
+    let decided = Decided::shipped();
+    let mut m: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    for t in d.g + 1..=d.horizon {
+        if sub.index_cut_pp == decided.index_cuts()
+            && let Some(c) = decided.index_cut.iter().find(|c| c.year == t)
+        {
+            m.entry(t).or_default().push(c.source.clone());
+        }
+        if sub.per_resident_cut.get(&t) == decided.per_resident().get(&t) {
+            for c in decided.per_resident_cut.iter().filter(|c| c.year == t) {
+                m.entry(t).or_default().push(c.source.clone());
+            }
+        }
+    }
+    m
+}
