@@ -370,12 +370,18 @@ impl Decided {
         &D
     }
 
-    /// The index cuts as a path by year (nothing before the first).
+    /// The index cuts as a path by year: each cut holds in its own year,
+    /// zero before the first and in the years between (a path's value holds
+    /// on until the next).
     pub fn index_cuts(&self) -> Path {
-        Path {
-            base: None,
-            steps: self.index_cut.iter().map(|c| (c.year, c.pp)).collect(),
+        let mut steps = BTreeMap::new();
+        for c in &self.index_cut {
+            steps.entry(c.year + 1).or_insert(Decimal::ZERO);
         }
+        for c in &self.index_cut {
+            steps.insert(c.year, c.pp);
+        }
+        Path { base: None, steps }
     }
 
     /// The per-resident cuts summed by year.

@@ -137,6 +137,22 @@ fn subsidies(cx: &Cx, sc: &mut Scenario, d: &SubsDoc) -> Result<()> {
         "state_subsidies.change",
         &mut sc.subsidies.changes,
     )?;
+    if let Some(v) = &d.per_resident_cut {
+        let m = cx.year_map(v, "state_subsidies.per_resident_cut")?;
+        sc.subsidies.per_resident_cut.extend(m);
+    }
+    if let Some(v) = &d.preliminary {
+        let m = cx.year_map_signed(v, "state_subsidies.preliminary")?;
+        for y in m.keys() {
+            Dated::set(
+                &mut sc.dated,
+                "state_subsidies.preliminary",
+                *y,
+                cx.origin(v.span(), &format!("state_subsidies.preliminary.{y}")),
+            );
+        }
+        sc.subsidies.preliminary.extend(m);
+    }
     Ok(())
 }
 

@@ -79,6 +79,10 @@ pub(crate) struct TaxDoc {
     pub(crate) corporate_growth_pct: Option<V>,
     pub(crate) first_year_effect_pct: Option<V>,
     pub(crate) rate_change: Option<Vec<Spanned<RateChangeDoc>>>,
+    pub(crate) follows_population: Option<V>,
+    pub(crate) property_rate_pct: Option<V>,
+    pub(crate) property_base: Option<V>,
+    pub(crate) corporate_share_pct: Option<V>,
 }
 
 #[derive(Deserialize)]
@@ -102,6 +106,14 @@ pub(crate) struct SubsDoc {
     pub(crate) index_pct: Option<V>,
     pub(crate) follow_population: Option<V>,
     pub(crate) change: Option<Vec<Spanned<MeasureDoc>>>,
+    pub(crate) index_cut_pp: Option<V>,
+    pub(crate) population_lag_years: Option<V>,
+    pub(crate) equalisation: Option<V>,
+    pub(crate) relative_tax_base_pct: Option<V>,
+    pub(crate) national_tax_base_growth_pct: Option<V>,
+    pub(crate) fixed: Option<V>,
+    pub(crate) per_resident_cut: Option<V>,
+    pub(crate) preliminary: Option<V>,
 }
 
 #[derive(Deserialize)]

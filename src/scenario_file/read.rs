@@ -297,6 +297,16 @@ impl Cx<'_> {
     }
 
     pub(super) fn year_map(&self, v: &V, key: &str) -> Result<BTreeMap<i32, Decimal>> {
+        self.year_map_of(v, key, false)
+    }
+
+    /// A table by year whose amounts may be negative (a subsidy total of a
+    /// city that pays more equalisation than it receives).
+    pub(super) fn year_map_signed(&self, v: &V, key: &str) -> Result<BTreeMap<i32, Decimal>> {
+        self.year_map_of(v, key, true)
+    }
+
+    fn year_map_of(&self, v: &V, key: &str, signed: bool) -> Result<BTreeMap<i32, Decimal>> {
         let toml::Value::Table(t) = v.get_ref() else {
             return Err(self.err(
                 v.span(),
@@ -318,7 +328,7 @@ impl Cx<'_> {
                     )
                 })?;
             let val = self.amount(x, v.span(), &format!("{key}.{k}"))?;
-            if val < Decimal::ZERO {
+            if val < Decimal::ZERO && !signed {
                 return Err(self.err(v.span(), &format!("{key}.{k}"), "must not be negative"));
             }
             out.insert(y, val);

@@ -21,7 +21,7 @@
 use rust_decimal::Decimal;
 
 use super::doc::{Doc, V};
-use crate::model::scenario::{AssetClass, Path, Scenario};
+use crate::model::scenario::{AssetClass, Decided, Path, Scenario};
 use crate::model::uncertainty::Driver;
 
 pub use super::keys::KEYS;
@@ -105,6 +105,8 @@ pub enum KeyDefault {
     Says(&'static str),
     /// The asset classes' useful lives ([`AssetClass::default_life`]).
     Lives,
+    /// Read from the shipped decisions (data/valtionosuus.toml).
+    Decided(fn(&Decided) -> String),
 }
 
 /// One documented key of a scenario file.
@@ -116,6 +118,8 @@ pub struct Key {
     /// Read, checked and shown through the registry; `None` for lists,
     /// tables and projects, which have readers of their own.
     pub setting: Option<Setting>,
+    /// The law or decision a default rests on; empty when none.
+    pub source: &'static str,
     /// `{drivers}` stands for the list of [`DRIVERS`].
     pub meaning: &'static str,
 }
@@ -178,6 +182,7 @@ impl Key {
                 .map(|c| format!("{} {}", c.key(), c.default_life()))
                 .collect::<Vec<_>>()
                 .join(", "),
+            (KeyDefault::Decided(f), _) => f(Decided::shipped()),
             (KeyDefault::Code, Some(s)) => s.field.value_of(&mut Scenario::default()),
             (KeyDefault::Code, None) => "none".into(),
         }
@@ -193,7 +198,11 @@ impl Key {
             .chain([PROJECT_COST.to_string()])
             .collect::<Vec<_>>()
             .join(", ");
-        self.meaning.replace("{drivers}", &drivers)
+        let meaning = self.meaning.replace("{drivers}", &drivers);
+        match self.source {
+            "" => meaning,
+            src => format!("{meaning} Source: {src}."),
+        }
     }
 }
 

@@ -124,8 +124,9 @@ fn the_documented_defaults_are_the_codes() {
         text.push_str(&format!("{f} = {}\n", k.default_text()));
         n += 1;
     }
-    // Growth rates, shares, days and the subsidies' population rule.
-    assert_eq!(n, 16, "{text}");
+    // Growth rates, shares, days and the population rules of the
+    // subsidies and the income tax.
+    assert_eq!(n, 17, "{text}");
     let sc = scenario_file::parse_str(&merge_tables(&text), "baseline.toml").unwrap();
     let mut want = Scenario::default();
     want.files = vec!["baseline.toml".into()];

@@ -137,12 +137,24 @@ employment_growth_pct = 0.5
 property_growth_pct = 2
 corporate_growth_pct = 1
 first_year_effect_pct = 85
+follows_population = true
+property_rate_pct = { 2028 = 1.1, 2031 = 1.2 }
+property_base = "900 M€"
+corporate_share_pct = { 2028 = 23.0, 2031 = 22.5 }
 [[tax.rate_change]]
 from = 2030
 change_pp = 0.25
 [state_subsidies]
 index_pct = 2.5
 follow_population = false
+index_cut_pp = { 2030 = 1, 2031 = 0 }
+population_lag_years = 2
+equalisation = "3 M€"
+relative_tax_base_pct = 85
+national_tax_base_growth_pct = 3.2
+fixed = "-0,5 M€"
+per_resident_cut = { 2030 = 10 }
+preliminary = { 2030 = "11 M€" }
 [[state_subsidies.change]]
 from = 2029
 to = 2030
@@ -219,6 +231,7 @@ lease_growth_pct = -2
     assert_eq!(sc.horizon, Some(2034));
     assert_eq!(sc.investments.projects[0].years, vec![2031, 2032, 2033]);
     assert_eq!(sc.subsidies.changes[0].amount, dec!(-400000));
+    assert_eq!(sc.subsidies.preliminary.get(&2030), Some(&dec!(11000000)));
     assert_eq!(sc.operations.savings[0].amount, dec!(500000));
     assert_eq!(
         sc.loans.interest_rate_pct.as_ref().unwrap().at(2034),
