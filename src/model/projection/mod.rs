@@ -35,7 +35,7 @@ mod drivers;
 mod emit;
 mod figures;
 mod notes;
-mod revenue;
+pub mod revenue;
 mod step;
 pub use figures::Figures;
 
@@ -106,6 +106,10 @@ pub struct Projection {
     pub price_index: PriceIndex,
     /// Defaults the projection derived from the workbook, in words.
     pub assumptions: Vec<String>,
+    /// The taxes' and subsidies' assumptions in both languages (their
+    /// English words are among `assumptions` too).
+    #[serde(skip)]
+    pub revenue_notes: Vec<revenue::RevenueNote>,
 }
 
 use crate::model::money::{Rule, cents as r2, round, round_half_away};
@@ -217,6 +221,7 @@ pub fn project_with(
         rows: years.into_iter().map(|(row, _)| row).collect(),
         price_index: emit::price_index(&d, series),
         assumptions: notes::assumptions(&d),
+        revenue_notes: revenue::notes(&d),
     })
 }
 

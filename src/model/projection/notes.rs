@@ -75,5 +75,6 @@ pub(super) fn assumptions(d: &Drivers) -> Vec<String> {
             loans.min_cash_days.normalize()
         ));
     }
+    out.extend(super::revenue::notes(d).into_iter().map(|n| n.en));
     out
 }

@@ -350,3 +350,198 @@ pub(super) fn decided_in(d: &Drivers) -> BTreeMap<i32, Vec<String>> {
     }
     m
 }
+
+/// An assumption line in both languages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevenueNote {
+    pub en: String,
+    pub fi: String,
+}
+
+fn note(en: String, fi: String) -> RevenueNote {
+    RevenueNote { en, fi }
+}
+
+/// Millions of euros to two decimals, with the language's decimal mark.
+fn meur(v: Decimal, fi: bool) -> String {
+    let m = crate::model::money::round_half_away(v / Decimal::from(1_000_000), 2)
+        .normalize()
+        .to_string();
+    if fi {
+        format!("{} M€", m.replace('.', ","))
+    } else {
+        format!("{m} M€")
+    }
+}
+
+fn num(v: Decimal, fi: bool) -> String {
+    let s = v.normalize().to_string();
+    if fi { s.replace('.', ",") } else { s }
+}
+
+/// What the taxes beyond the plan assume, for the forecast's reader.
+fn tax_notes(d: &Drivers, out: &mut Vec<RevenueNote>) {
+    let tax = &d.sc.tax;
+    out.push(if tax.follows_population {
+        note(
+            "income tax beyond the plan = taxable income per resident × residents × rate: the income per resident grows by the earnings and employment growths, the residents follow the population path (tax.follows_population)".into(),
+            "tulovero suunnitelmakauden jälkeen = verotettava tulo asukasta kohden × asukkaat × veroprosentti: tulo asukasta kohden kasvaa ansiotason ja työllisyyden kasvulla, asukkaat seuraavat väestöennustetta (tax.follows_population)".into(),
+        )
+    } else {
+        note(
+            "income tax beyond the plan grows by the earnings and employment growths, not with the residents (tax.follows_population = false)".into(),
+            "tulovero kasvaa suunnitelmakauden jälkeen ansiotason ja työllisyyden kasvulla, ei asukasluvun mukana (tax.follows_population = false)".into(),
+        )
+    });
+    if tax.property_rate_pct.is_some() {
+        let base = property_base(d).ok().flatten().unwrap_or_default();
+        out.push(note(
+            format!(
+                "property tax beyond the plan = the rate (tax.property_rate_pct) × the base, {} in {}, growing by tax.property_growth_pct",
+                meur(base, false),
+                d.g
+            ),
+            format!(
+                "kiinteistövero suunnitelmakauden jälkeen = veroprosentti (tax.property_rate_pct) × veropohja, {} vuonna {}, joka kasvaa tax.property_growth_pct:n mukaan",
+                meur(base, true),
+                d.g
+            ),
+        ));
+    }
+    if tax.corporate_share_pct.is_some() {
+        out.push(note(
+            "corporate tax beyond the plan moves with the municipalities' share (tax.corporate_share_pct)".into(),
+            "yhteisövero muuttuu suunnitelmakauden jälkeen kuntien jako-osuuden mukana (tax.corporate_share_pct)".into(),
+        ));
+    }
+}
+
+/// What the subsidies beyond the plan assume: the split of the last given
+/// year, each component's rule, default and source.
+pub(super) fn notes(d: &Drivers) -> Vec<RevenueNote> {
+    let mut out = Vec::new();
+    tax_notes(d, &mut out);
+    let (sub, sp, g) = (&d.sc.subsidies, d.rev.split, d.g);
+    let decided = Decided::shipped();
+    let total = sp.basic + sp.equalisation + sp.fixed;
+    let unsplit = sub.equalisation.is_none() && sub.fixed.is_none();
+    out.push(note(
+        format!(
+            "valtionosuudet of {g}, {}: basic-services part {}, tax-revenue equalisation {}, fixed elements {}{}",
+            meur(total, false),
+            meur(sp.basic, false),
+            meur(sp.equalisation, false),
+            meur(sp.fixed, false),
+            if unsplit {
+                " (the workbook does not split them: all in the basic part; state_subsidies.equalisation and state_subsidies.fixed split them)"
+            } else {
+                " (state_subsidies.equalisation, state_subsidies.fixed)"
+            }
+        ),
+        format!(
+            "valtionosuudet {g}, {}: peruspalvelujen osa {}, verotuloihin perustuva tasaus {}, kiinteät erät {}{}",
+            meur(total, true),
+            meur(sp.basic, true),
+            meur(sp.equalisation, true),
+            meur(sp.fixed, true),
+            if unsplit {
+                " (työkirja ei erittele niitä: kaikki peruspalvelujen osassa; state_subsidies.equalisation ja state_subsidies.fixed erittelevät)"
+            } else {
+                " (state_subsidies.equalisation, state_subsidies.fixed)"
+            }
+        ),
+    ));
+    let (index_en, index_fi) = match &sub.index_pct {
+        Some(_) => ("state_subsidies.index_pct", "state_subsidies.index_pct"),
+        None => ("the price index", "hintaindeksi"),
+    };
+    let cuts: Vec<(i32, Decimal)> = (g + 1..=d.horizon)
+        .filter_map(|t| {
+            let c = sub.index_cut_pp.at(t).unwrap_or_default();
+            (!c.is_zero()).then_some((t, c))
+        })
+        .collect();
+    let cut_words = |fi: bool| -> String {
+        if cuts.is_empty() {
+            return if fi {
+                format!("ei päätettyjä leikkauksia vuosille {}–{}", g + 1, d.horizon)
+            } else {
+                format!("none decided for {}–{}", g + 1, d.horizon)
+            };
+        }
+        cuts.iter()
+            .map(|(y, c)| {
+                format!(
+                    "{} {} {y}",
+                    num(*c, fi),
+                    if fi { "%-yks." } else { "pp in" }
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let lag = sp.population_lag;
+    let people_en = if sub.follow_population {
+        format!(
+            "with the population at the end of year t − {lag} ({})",
+            decided.population.source
+        )
+    } else {
+        "not with the population (state_subsidies.follow_population = false)".into()
+    };
+    let people_fi = if sub.follow_population {
+        format!("asukasluvun mukaan vuoden t − {lag} lopussa (laki 1704/2009 4 § 3 mom.)")
+    } else {
+        "ei asukasluvun mukaan (state_subsidies.follow_population = false)".into()
+    };
+    out.push(note(
+        format!(
+            "the basic-services part beyond the plan grows by {index_en} less the index cuts the state decides (state_subsidies.index_cut_pp: {}) and {people_en}",
+            cut_words(false)
+        ),
+        format!(
+            "peruspalvelujen osa kasvaa suunnitelmakauden jälkeen {index_fi}n mukaan vähennettynä valtion päättämillä indeksileikkauksilla (state_subsidies.index_cut_pp: {}) ja {people_fi}",
+            cut_words(true)
+        ),
+    ));
+    for (y, sources) in decided_in(d) {
+        out.push(note(
+            format!("decided for {y}: {}", sources.join("; ")),
+            format!("päätetty vuodelle {y}: {}", sources.join("; ")),
+        ));
+    }
+    if !sp.equalisation.is_zero() {
+        let rel = sub
+            .relative_tax_base_pct
+            .map(|r| num(r, false))
+            .unwrap_or_else(|| "not given".into());
+        out.push(note(
+            format!(
+                "the equalisation moves with the city's taxable income per resident against the national one ({rel} % in {g}; national growth {}), on the taxes of year t − {} ({}), and with the residents",
+                if sub.national_tax_base_growth_pct.is_some() { "state_subsidies.national_tax_base_growth_pct" } else { "= tax.earnings_growth_pct" },
+                sp.tax_year_lag,
+                decided.equalisation.source
+            ),
+            format!(
+                "tasaus muuttuu kaupungin asukaskohtaisen verotettavan tulon ja koko maan välisen eron mukaan ({} % vuonna {g}; koko maan kasvu {}), vuoden t − {} verotuksen (VNa 1446/2014 2 §) ja asukasluvun mukaan",
+                sub.relative_tax_base_pct.map(|r| num(r, true)).unwrap_or_else(|| "ei annettu".into()),
+                if sub.national_tax_base_growth_pct.is_some() { "state_subsidies.national_tax_base_growth_pct" } else { "= tax.earnings_growth_pct" },
+                sp.tax_year_lag
+            ),
+        ));
+    }
+    for (y, v) in &sub.preliminary {
+        out.push(if d.is_given(*y) {
+            note(
+                format!("the preliminary calculation for {y} is not used: {y} is a budget or plan year taken as given (plan.follow_until lets it in)"),
+                format!("vuoden {y} ennakollista laskelmaa ei käytetä: {y} on talousarvio- tai suunnitelmavuosi, joka otetaan sellaisenaan (plan.follow_until päästää sen mukaan)"),
+            )
+        } else {
+            note(
+                format!("valtionosuudet of {y} are the Ministry's preliminary calculation, {} (state_subsidies.preliminary)", meur(*v, false)),
+                format!("vuoden {y} valtionosuudet ovat valtiovarainministeriön ennakollinen laskelma, {} (state_subsidies.preliminary)", meur(*v, true)),
+            )
+        });
+    }
+    out
+}
