@@ -114,6 +114,8 @@ fn small_scenario() -> Scenario {
     sc.loans.interest_rate_pct = Some(Path::constant(dec!(2.5)));
     sc.loans.average_maturity_years = Some(dec!(20));
     sc.loans.min_cash = Some(dec!(9_000_000));
+    // This case predates the decided index cuts (tests/it/revenue.rs).
+    sc.subsidies.index_cut_pp = Path::default();
     sc
 }
 

@@ -16,6 +16,7 @@ mod layouts;
 mod peers;
 mod plausibility;
 mod reports;
+mod revenue;
 mod row_removal;
 mod rules;
 mod scenario_keys;

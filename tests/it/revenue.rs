@@ -1,0 +1,345 @@
+//! Taxes and state subsidies as they are determined, each component
+//! against a case computed by hand: the index cut, the population's lag,
+//! the tax-revenue equalisation, a fixed element, the Ministry's
+//! preliminary calculation, income tax with a falling population, property
+//! tax by rate and corporate tax by the municipalities' share; and the plan
+//! years left as the workbook gives them.
+
+use std::collections::BTreeMap;
+
+use kivijalka::error::Location;
+use kivijalka::model::dataset::{Dataset, Entity, Figure, YearKind};
+use kivijalka::model::items;
+use kivijalka::model::price_index::PriceIndex;
+use kivijalka::model::projection::{Options, Projection, project};
+use kivijalka::model::scenario::{Decided, Path, Scenario};
+use kivijalka::scenario_file::{KEYS, KeyDefault};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use crate::support::{example, root};
+
+fn put(ds: &mut Dataset, id: &str, y: i32, v: Decimal) {
+    let def = items::item(id);
+    ds.years.insert(y, YearKind::TP);
+    ds.figures.insert(
+        (Entity::City, def.id, y),
+        Figure {
+            value: v,
+            source: Location::cell("hand.xlsx", def.statement.fi(), "B1"),
+            label: def.fi.to_string(),
+            quantum: dec!(0.01),
+        },
+    );
+}
+
+/// 10 000 residents at the end of 2025 after losing 100 a year; verotulot
+/// 40 M€ (income tax 80 % at 8 %, property and corporate tax 4 M€ each),
+/// valtionosuudet 15 M€.
+fn town() -> Dataset {
+    let mut ds = Dataset {
+        file: "hand.xlsx".into(),
+        municipality: Some("Laskukylä".into()),
+        ..Dataset::default()
+    };
+    for (y, p) in [(2022, 10_300), (2023, 10_200), (2024, 10_100)] {
+        put(&mut ds, "bg.asukasluku", y, Decimal::from(p));
+    }
+    for (id, v) in [
+        ("tl.toimintatuotot", dec!(10_000_000)),
+        ("tl.toimintakulut", dec!(-60_000_000)),
+        ("tl.toimintakate", dec!(-50_000_000)),
+        ("tl.verotulot", dec!(40_000_000)),
+        ("tl.valtionosuudet", dec!(15_000_000)),
+        ("tl.korkokulut", dec!(-1_000_000)),
+        ("tl.vuosikate", dec!(4_000_000)),
+        ("tl.poistot_ja_arvonalentumiset", dec!(-3_000_000)),
+        ("tl.tilikauden_tulos", dec!(1_000_000)),
+        ("tl.tilikauden_ylijaama", dec!(1_000_000)),
+        ("rl.vuosikate", dec!(4_000_000)),
+        ("rl.investointimenot", dec!(-5_000_000)),
+        ("rl.toiminnan_ja_investointien_rahavirta", dec!(-1_000_000)),
+        ("ta.aineelliset", dec!(80_000_000)),
+        ("ta.rahat_ja_pankkisaamiset", dec!(10_000_000)),
+        ("ta.vastaavaa", dec!(90_000_000)),
+        ("ta.peruspaaoma", dec!(30_000_000)),
+        ("ta.edellisten_ylijaama", dec!(9_000_000)),
+        ("ta.tilikauden_ylijaama", dec!(1_000_000)),
+        ("ta.pa_rahoituslaitokset", dec!(40_000_000)),
+        ("ta.la_ostovelat", dec!(10_000_000)),
+        ("ta.vieras_paaoma", dec!(50_000_000)),
+        ("ta.vastattavaa", dec!(90_000_000)),
+        ("bg.asukasluku", dec!(10_000)),
+        ("bg.tuloveroprosentti", dec!(8.00)),
+    ] {
+        put(&mut ds, id, 2025, v);
+    }
+    ds.sheets
+        .insert((Entity::City, items::Statement::Tase), "Tase".into());
+    ds
+}
+
+/// Prices +2 % a year; the population falls 1 % a year: 9 900 in 2026,
+/// 9 801 in 2027, 9 703 in 2028.
+fn scenario() -> Scenario {
+    let mut sc = Scenario::default();
+    sc.name = "hand".into();
+    sc.population.growth_pct = Some(Path::constant(dec!(-1)));
+    sc.tax.income_share_pct = dec!(80);
+    sc.tax.property_share_pct = dec!(10);
+    sc.loans.interest_rate_pct = Some(Path::constant(dec!(2.5)));
+    sc.loans.min_cash = Some(dec!(9_000_000));
+    sc
+}
+
+/// The subsidies without the decided cuts and without the residents: only
+/// the component a test turns on moves them.
+fn plain() -> Scenario {
+    let mut sc = scenario();
+    sc.subsidies.index_cut_pp = Path::default();
+    sc.subsidies.per_resident_cut.clear();
+    sc.subsidies.follow_population = false;
+    sc
+}
+
+fn run(sc: &Scenario) -> Projection {
+    let pi = PriceIndex {
+        name: "test index".into(),
+        changes: (2026..=2028).map(|y| (y, dec!(2.0))).collect(),
+        sources: BTreeMap::new(),
+    };
+    let opts = Options {
+        base_year: None,
+        horizon: Some(2028),
+    };
+    project(&town(), sc, &pi, opts).unwrap()
+}
+
+fn subsidies(p: &Projection) -> Vec<Decimal> {
+    p.rows.iter().map(|r| r.state_subsidies).collect()
+}
+
+fn taxes(p: &Projection) -> Vec<Decimal> {
+    p.rows.iter().map(|r| r.tax_revenue).collect()
+}
+
+#[test]
+fn the_population_falls_as_the_hand_case_says() {
+    let p = run(&scenario());
+    let pop: Vec<_> = p.rows.iter().map(|r| r.population).collect();
+    assert_eq!(pop, [Some(dec!(9900)), Some(dec!(9801)), Some(dec!(9703))]);
+}
+
+/// The decided defaults: in 2026 the index increase is cut by 1 point
+/// (HE 100/2025) and 15,31 € a resident is taken off for that year only;
+/// the population is that of the end of 2024 (1704/2009 4 § 3 mom.).
+#[test]
+fn the_decided_cuts_and_the_lagged_population_are_the_defaults() {
+    let d = Decided::shipped();
+    assert_eq!(d.population.lag_years, 2);
+    assert_eq!(d.per_resident().get(&2026), Some(&dec!(15.31)));
+    let p = run(&scenario());
+    let v = subsidies(&p);
+    // 15 000 000 × (1 + 0,02 − 0,01) × 10 100 / 10 200 = 15 001 470,588… →
+    // 15 001 470,59; less 15,31 × 10 100 = 154 631,00.
+    assert_eq!(v[0], dec!(14_846_839.59));
+    // 2027: no cut decided; the basic part grows from its own level:
+    // 15 001 470,59 × 1,02 × 10 000 / 10 100 = 15 150 000,00.
+    assert_eq!(v[1], dec!(15_150_000.00));
+}
+
+#[test]
+fn an_index_cut_lowers_every_later_year() {
+    let mut sc = plain();
+    sc.subsidies.index_cut_pp = Path {
+        base: None,
+        steps: [(2026, dec!(1)), (2027, dec!(0))].into(),
+    };
+    // 15 M × 1,01 = 15 150 000; then × 1,02 = 15 453 000; × 1,02.
+    assert_eq!(
+        subsidies(&run(&sc)),
+        [
+            dec!(15_150_000.00),
+            dec!(15_453_000.00),
+            dec!(15_762_060.00)
+        ]
+    );
+}
+
+#[test]
+fn the_population_enters_with_its_lag() {
+    let mut sc = plain();
+    sc.subsidies.index_pct = Some(Path::constant(dec!(0)));
+    sc.subsidies.follow_population = true;
+    // Two years back: 2026 on 10 100 / 10 200, 2027 on 10 000 / 10 100,
+    // 2028 on 9 900 / 10 000.
+    assert_eq!(
+        subsidies(&run(&sc)),
+        [
+            dec!(14_852_941.18),
+            dec!(14_705_882.36),
+            dec!(14_558_823.54)
+        ]
+    );
+    // Without the lag, the year's own residents: 9 900 / 10 000 and on.
+    sc.subsidies.population_lag_years = Some(0);
+    assert_eq!(
+        subsidies(&run(&sc)),
+        [
+            dec!(14_850_000.00),
+            dec!(14_701_500.00),
+            dec!(14_554_500.00)
+        ]
+    );
+}
+
+/// 3 M€ of the 15 M€ is the equalisation of a city at 80 % of the national
+/// tax base per resident. The national base grows 3 % a year, the city's
+/// per resident 1,03 × 0,99 = 1,0197; the law takes the taxes and the
+/// residents of two years back.
+#[test]
+fn the_equalisation_follows_the_gap_to_the_national_tax_base() {
+    let mut sc = plain();
+    sc.tax.employment_growth_pct = Path::constant(dec!(-1));
+    sc.subsidies.index_pct = Some(Path::constant(dec!(0)));
+    sc.subsidies.follow_population = true;
+    sc.subsidies.equalisation = Some(Path::constant(dec!(3_000_000)));
+    sc.subsidies.relative_tax_base_pct = Some(dec!(80));
+    sc.subsidies.national_tax_base_growth_pct = Some(Path::constant(dec!(3)));
+    let v = subsidies(&run(&sc));
+    // Basic part 12 M€ on the residents of two years back:
+    // 11 882 352,94, 11 764 705,88, 11 647 058,82.
+    // Equalisation: 2026 the tax year 2024, before the projection: the gap
+    // holds, the national level × 1,03, residents 10 100 / 10 200:
+    // 3 M × 1,03 × 0,990196… = 3 059 705,88.
+    assert_eq!(v[0], dec!(11_882_352.94) + dec!(3_059_705.88));
+    // 2027: the level × 1,03², residents 10 000 / 10 200.
+    assert_eq!(v[1], dec!(11_764_705.88) + dec!(3_120_294.12));
+    // 2028: the tax year 2026, the first projected: the city's base per
+    // resident 32 304 096 × 100 / 8 / 9 900 = 40 788 against 40 000,
+    // × 1,0197 against the nation's 1,03: 80 % becomes 79,2 %, the gap
+    // (100 − 79,2) / 20 = 1,04; level 1,03³, residents 9 900 / 10 200.
+    assert_eq!(v[2], dec!(11_647_058.82) + dec!(3_309_034.47));
+}
+
+#[test]
+fn a_fixed_element_stays_fixed() {
+    let mut sc = plain();
+    sc.subsidies.fixed = Some(Path {
+        base: None,
+        steps: [(2025, dec!(2_000_000)), (2027, dec!(1_500_000))].into(),
+    });
+    // The basic part 13 M€ is indexed; the fixed 2 M€, then 1,5 M€, is not:
+    // 13 260 000 + 2 000 000; 13 525 200 + 1 500 000; 13 795 704 + 1 500 000.
+    assert_eq!(
+        subsidies(&run(&sc)),
+        [
+            dec!(15_260_000.00),
+            dec!(15_025_200.00),
+            dec!(15_295_704.00)
+        ]
+    );
+}
+
+#[test]
+fn the_preliminary_calculation_overrides_and_the_years_after_grow_from_it() {
+    let mut sc = plain();
+    sc.subsidies.preliminary = [(2027, dec!(15_000_000))].into();
+    // 2026 indexed: 15 300 000; 2027 the Ministry's 15 000 000; 2028 the
+    // basic part grows from it: 15 300 000.
+    assert_eq!(
+        subsidies(&run(&sc)),
+        [
+            dec!(15_300_000.00),
+            dec!(15_000_000.00),
+            dec!(15_300_000.00)
+        ]
+    );
+}
+
+/// Income tax is taxable income per resident × residents × rate: 80 % of
+/// 40 M€ at 8 % is 400 M€ of taxable income, 40 000 € a resident.
+#[test]
+fn income_tax_falls_with_the_residents() {
+    let p = run(&scenario());
+    // 32 M × 1,03 × 9 900 / 10 000 = 32 630 400; property and corporate
+    // tax 4 M each × 1,02.
+    assert_eq!(taxes(&p)[0], dec!(32_630_400.00) + dec!(8_160_000.00));
+    // Taxable income 32 630 400 × 100 / 8 = 407 880 000: 41 200 € each.
+    assert_eq!(p.rows[0].taxable_income, Some(dec!(407_880_000.00)));
+    // 2027: 32 630 400 × 1,03 = 33 609 312, × 9 801 / 9 900 = × 0,99:
+    // 33 273 218,88.
+    assert_eq!(taxes(&p)[1], dec!(33_273_218.88) + dec!(8_323_200.00));
+    // Without the residents, as before: 32 960 000.
+    let mut sc = scenario();
+    sc.tax.follows_population = false;
+    assert_eq!(taxes(&run(&sc))[0], dec!(41_120_000.00));
+}
+
+#[test]
+fn property_tax_by_rate_and_corporate_tax_by_the_municipalities_share() {
+    let mut sc = scenario();
+    sc.tax.follows_population = false;
+    sc.tax.property_rate_pct = Some(Path {
+        base: None,
+        steps: [(2025, dec!(1.0)), (2027, dec!(1.2))].into(),
+    });
+    sc.tax.corporate_share_pct = Some(Path {
+        base: None,
+        steps: [(2025, dec!(20)), (2027, dec!(22))].into(),
+    });
+    let t = taxes(&run(&sc));
+    // The base 4 M / 1 % = 400 M grows 2 %: 408 M at 1 % = 4 080 000.
+    assert_eq!(
+        t[0],
+        dec!(32_960_000.00) + dec!(4_080_000.00) + dec!(4_080_000.00)
+    );
+    // 416,16 M at 1,2 % = 4 993 920; corporate 4 080 000 × 1,02 × 22 / 20
+    // = 4 577 760; income 32 960 000 × 1,03 = 33 948 800.
+    assert_eq!(
+        t[1],
+        dec!(33_948_800.00) + dec!(4_993_920.00) + dec!(4_577_760.00)
+    );
+}
+
+/// The budget and plan years are the workbook's, whatever the scenario
+/// says of the years beyond: the shipped example's 2026–2029.
+#[test]
+fn plan_years_do_not_move() {
+    let ds = kivijalka::ingest::read_path(&example()).unwrap();
+    let pi = kivijalka::config::load_index(&[]).unwrap();
+    let mut sc = kivijalka::scenario_file::load(&root().join("scenarios/baseline.toml")).unwrap();
+    sc.subsidies.preliminary = [(2027, dec!(1))].into();
+    sc.subsidies.equalisation = Some(Path::constant(dec!(2_000_000)));
+    sc.subsidies.index_cut_pp = Path::constant(dec!(3));
+    let p = project(&ds, &sc, &pi, Options::default()).unwrap();
+    let given: Vec<_> = p.rows.iter().filter(|r| r.given).collect();
+    assert_eq!(given.len(), 4);
+    for r in given {
+        let v = |id| ds.value(Entity::City, id, r.year).unwrap();
+        assert_eq!(r.tax_revenue, v("tl.verotulot"), "{}", r.year);
+        assert_eq!(r.state_subsidies, v("tl.valtionosuudet"), "{}", r.year);
+    }
+    assert!(
+        p.assumptions
+            .iter()
+            .any(|a| a.starts_with("the preliminary calculation for 2027 is not used")),
+        "{:?}",
+        p.assumptions
+    );
+}
+
+/// A default that rests on the law or a decision names its source in the
+/// key table.
+#[test]
+fn the_decided_defaults_name_their_sources() {
+    for k in KEYS {
+        if matches!(k.default, KeyDefault::Decided(_)) {
+            assert!(!k.source.is_empty(), "{}", k.key);
+            assert!(k.meaning_text().contains("Source: "), "{}", k.key);
+        }
+    }
+    for c in &Decided::shipped().index_cut {
+        assert!(c.source.starts_with("HE "), "{}", c.year);
+    }
+}
