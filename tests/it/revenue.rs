@@ -82,8 +82,10 @@ fn town() -> Dataset {
 /// Prices +2 % a year; the population falls 1 % a year: 9 900 in 2026,
 /// 9 801 in 2027, 9 703 in 2028.
 fn scenario() -> Scenario {
-    let mut sc = Scenario::default();
-    sc.name = "hand".into();
+    let mut sc = Scenario {
+        name: "hand".into(),
+        ..Scenario::default()
+    };
     sc.population.growth_pct = Some(Path::constant(dec!(-1)));
     sc.tax.income_share_pct = dec!(80);
     sc.tax.property_share_pct = dec!(10);

@@ -504,6 +504,31 @@ pub(super) fn notes(d: &Drivers) -> Vec<RevenueNote> {
             cut_words(true)
         ),
     ));
+    let temporary: Vec<(i32, Decimal)> = sub
+        .per_resident_cut
+        .range(g + 1..=d.horizon)
+        .filter(|(_, v)| !v.is_zero())
+        .map(|(y, v)| (*y, *v))
+        .collect();
+    if !temporary.is_empty() {
+        let list = |fi: bool| {
+            temporary
+                .iter()
+                .map(|(y, v)| format!("{} € {y}", num(*v, fi)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.push(note(
+            format!(
+                "temporary cuts per resident of the population at the end of year t − {lag}, in their year only (state_subsidies.per_resident_cut): {}",
+                list(false)
+            ),
+            format!(
+                "määräaikaiset asukaskohtaiset vähennykset vuoden t − {lag} lopun asukasluvun mukaan vain kyseisenä vuonna (state_subsidies.per_resident_cut): {}",
+                list(true)
+            ),
+        ));
+    }
     for (y, sources) in decided_in(d) {
         out.push(note(
             format!("decided for {y}: {}", sources.join("; ")),
