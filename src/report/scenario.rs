@@ -102,6 +102,13 @@ pub fn settings(sc: &Scenario) -> BTreeMap<String, String> {
         "valtionosuudet change by",
         &sc.subsidies.changes,
     );
+    for (y, v) in &sc.subsidies.per_resident_cut {
+        let k = format!("state_subsidies.per_resident_cut.{y}");
+        m.insert(k, format!("{} € per resident", v.normalize()));
+    }
+    for (y, v) in &sc.subsidies.preliminary {
+        m.insert(format!("state_subsidies.preliminary.{y}"), eur(*v));
+    }
     let o = &sc.operations;
     measures(
         &mut m,

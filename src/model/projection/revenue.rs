@@ -506,8 +506,8 @@ pub(super) fn notes(d: &Drivers) -> Vec<RevenueNote> {
     ));
     let temporary: Vec<(i32, Decimal)> = sub
         .per_resident_cut
-        .range(g + 1..=d.horizon)
-        .filter(|(_, v)| !v.is_zero())
+        .range(g + 1..)
+        .filter(|(y, v)| **y <= d.horizon && !v.is_zero())
         .map(|(y, v)| (*y, *v))
         .collect();
     if !temporary.is_empty() {
