@@ -11,7 +11,7 @@ use crate::model::price_index::PriceIndex;
 use crate::model::ratios::{Ctx, Input, Measure, Unit};
 use crate::model::reason::{Method, Reason};
 use crate::model::rules::{self, Judged};
-use crate::model::targets::Targets;
+use crate::model::targets::{SalesGains, Targets};
 
 pub struct IndicatorDef {
     pub number: u8,
@@ -34,8 +34,8 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         en: "Annual margin − net investment",
         target_fi: "Investoinnit vuosikatteen tasolla",
         target_en: "Annual margin covers net investment",
-        formula: "vuosikate − (investointimenot − rahoitusosuudet − luovutustulot) ≥ 0; also 100 × vuosikate / nettoinvestoinnit when net investment is positive (target annual_margin.min_coverage_pct, default 100 %)",
-        source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 1; vuosikate and nettoinvestoinnit as Statistics Finland's kta_004 definitions",
+        formula: "vuosikate + tulorahoituksen korjauserät − (investointimenot − rahoitusosuudet − luovutustulot) ≥ 0; also 100 × (vuosikate + korjauserät) / nettoinvestoinnit when net investment is positive (target annual_margin.min_coverage_pct, default 100 %); the korjauserät take out the gains on sales of fixed assets, whose whole price net investment already deducts (annual_margin.sales_gains = \"included\" reads vuosikate alone)",
+        source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 1; vuosikate and nettoinvestoinnit as Statistics Finland's kta_004 definitions; tulorahoituksen korjauserät: rahoituslaskelma, VNa 525/2020 3 §",
         unit: Unit::Eur,
         decimals: 0,
     },
@@ -70,7 +70,7 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         en: "Group loans and liabilities, €/resident",
         target_fi: "Ei kasva",
         target_en: "Does not grow",
-        formula: "(konsernin lainakanta + konsernin vuokravastuut) / asukasluku 31.12. ≤ the same a year earlier, compared in whole euros per resident",
+        formula: "(konsernin lainakanta + konsernin vuokravastuut) / asukasluku 31.12. ≤ the same a year earlier, compared in whole euros per resident; a break year of the group (group_loans.break_years, default 2023) only against a like-for-like base; beside it the change from the year before the strategy period (group_loans.base_year), and over the period the last year against that level",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 4; lainakanta and vuokravastuut as Statistics Finland's kta_004 definitions",
         unit: Unit::EurPerResident,
         decimals: 0,
@@ -151,6 +151,8 @@ pub struct Evaluation {
     pub years: Vec<(i32, YearKind)>,
     pub period: Option<(i32, i32)>,
     pub price_index: String,
+    /// Whether indicator 1 counted gains on sales of fixed assets.
+    pub sales_gains: SalesGains,
     pub values: Vec<IndicatorValue>,
     /// Indicators 1 and 5 over the strategy period.
     pub spans: Vec<IndicatorValue>,
@@ -178,7 +180,13 @@ impl From<Judged> for Outcome {
 /// Indicator 1 for one year.
 fn annual_margin(c: &Ctx, y: i32) -> Outcome {
     let e: Entity = c.targets.annual_margin.entity.into();
-    rules::annual_margin(c.vuosikate(e, y), c.nettoinvestoinnit(e, y), c.targets).into()
+    rules::annual_margin(
+        c.vuosikate(e, y),
+        || c.korjauserat(e, y),
+        c.nettoinvestoinnit(e, y),
+        c.targets,
+    )
+    .into()
 }
 
 /// Indicator 2 for one year; rolls forward from the last balance sheet when
@@ -231,17 +239,61 @@ fn group_loans(c: &Ctx, y: i32, method: &mut Option<Method>) -> Measure {
     rules::group_debt(loans, || c.vuokravastuut(Entity::Group, y), c.targets)
 }
 
-/// Indicator 4 for one year.
-fn group_loans_per_resident(c: &Ctx, y: i32) -> Outcome {
+/// Indicator 4 for one year, beside it the change from `base`'s level.
+fn group_loans_per_resident(c: &Ctx, y: i32, base: Option<i32>) -> Outcome {
     let mut method = None;
     let debt = group_loans(c, y, &mut method);
     let now = rules::per_resident(&debt, || c.population(y));
     let mut m_prev = None;
-    let prev = rules::per_resident(&group_loans(c, y - 1, &mut m_prev), || c.population(y - 1));
+    let (prev, m_break) = rules::group_previous(
+        y,
+        c.targets,
+        || rules::per_resident(&group_loans(c, y - 1, &mut m_prev), || c.population(y - 1)),
+        || c.population(y - 1),
+    );
+    let since_base = base.filter(|b| *b < y).map(|b| base_level(c, b, y));
     Outcome {
-        judged: rules::group_loans_per_resident(&debt, now, prev),
-        method: method.or(m_prev),
+        judged: rules::group_loans_per_resident(&debt, now, prev, since_base),
+        method: method.or(m_break).or(m_prev),
     }
+}
+
+/// The group's loans and liabilities per resident in the base year, as the
+/// level `y` is compared with; a break year between them makes the two
+/// incomparable.
+fn base_level(c: &Ctx, base: i32, y: i32) -> Measure {
+    let breaks = &c.targets.group_loans.break_years;
+    if let Some(&year) = breaks.iter().find(|b| **b > base && **b <= y) {
+        return Err(Reason::GroupBreakYear { year });
+    }
+    group_per_resident(c, base)
+}
+
+/// Indicator 4 over the strategy: the last year's level against the base
+/// year's, by the same rule as a year against the year before.
+fn group_span(c: &Ctx, base: i32, last: i32) -> Outcome {
+    let mut method = None;
+    let debt = group_loans(c, last, &mut method);
+    let now = rules::per_resident(&debt, || c.population(last));
+    let level = base_level(c, base, last);
+    let mut judged = rules::group_loans_per_resident(&debt, now, level, None);
+    // Against the base year, not the year before: the details say so.
+    for (d, name) in judged.details.iter_mut().zip([
+        "lainat_ja_vastuut",
+        "lahtotaso_per_asukas",
+        "muutos_lahtotasosta_per_asukas",
+    ]) {
+        if let Some(d) = d {
+            d.name = name;
+        }
+    }
+    Outcome { judged, method }
+}
+
+/// The year indicator 4's level is compared with over the strategy: the
+/// targets' `group_loans.base_year`, else the year before the period.
+pub fn base_year(targets: &Targets, period: Option<(i32, i32)>) -> Option<i32> {
+    (targets.group_loans.base_year).or(period.map(|(a, _)| a - 1))
 }
 
 /// Indicator 5 for one year.
@@ -318,6 +370,8 @@ pub fn evaluate_from(ds: &Dataset, targets: &Targets, pi: &PriceIndex, first: i3
 
 fn evaluate_with(c: Ctx, pi: &PriceIndex, first: Option<i32>) -> Evaluation {
     let (ds, targets) = (c.ds, c.targets);
+    let period = period(ds, targets);
+    let base = base_year(targets, period);
     let mut values = Vec::new();
     for &y in ds.years.keys().filter(|y| first.is_none_or(|f| **y >= f)) {
         c.take_inputs();
@@ -348,7 +402,7 @@ fn evaluate_with(c: Ctx, pi: &PriceIndex, first: Option<i32>) -> Evaluation {
             None,
             o,
         ));
-        let o = group_loans_per_resident(&c, y);
+        let o = group_loans_per_resident(&c, y, base);
         values.push(finish(&c, &INDICATORS[3], Entity::Group, y, None, o));
         let o = cumulative_cash_flow(&c, y);
         values.push(finish(
@@ -361,16 +415,23 @@ fn evaluate_with(c: Ctx, pi: &PriceIndex, first: Option<i32>) -> Evaluation {
         ));
     }
 
-    let period = period(ds, targets);
     let mut spans = Vec::new();
     if let (Some((a, b)), None) = (period, first) {
         c.take_inputs();
         let e1: Entity = targets.annual_margin.entity.into();
-        let (mut vk, mut ni, mut missing) = (Decimal::ZERO, Decimal::ZERO, Vec::<i32>::new());
+        let excluded = targets.annual_margin.sales_gains == SalesGains::Excluded;
+        let (mut vk, mut kj, mut ni) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        let mut missing = Vec::<i32>::new();
         for y in a..=b {
-            match (c.vuosikate(e1, y), c.nettoinvestoinnit(e1, y)) {
-                (Ok(v), Ok(n)) => {
+            let k = if excluded {
+                c.korjauserat(e1, y)
+            } else {
+                Ok(Decimal::ZERO)
+            };
+            match (c.vuosikate(e1, y), k, c.nettoinvestoinnit(e1, y)) {
+                (Ok(v), Ok(k), Ok(n)) => {
                     vk += v;
+                    kj += k;
                     ni += n;
                 }
                 _ => missing.push(y),
@@ -386,8 +447,13 @@ fn evaluate_with(c: Ctx, pi: &PriceIndex, first: Option<i32>) -> Evaluation {
                 })
             }
         };
-        let o = rules::annual_margin(sum(vk), sum(ni), targets).into();
+        let o = rules::annual_margin(sum(vk), || sum(kj), sum(ni), targets).into();
         spans.push(finish(&c, &INDICATORS[0], e1, b, Some(a), o));
+
+        if let Some(base) = base {
+            let o = group_span(&c, base, b);
+            spans.push(finish(&c, &INDICATORS[3], Entity::Group, b, Some(base), o));
+        }
 
         let e5: Entity = targets.cash_flow.entity.into();
         let window = (b - a + 1) as u32;
@@ -404,6 +470,7 @@ fn evaluate_with(c: Ctx, pi: &PriceIndex, first: Option<i32>) -> Evaluation {
         years: ds.years.iter().map(|(y, k)| (*y, *k)).collect(),
         period,
         price_index: pi.name.clone(),
+        sales_gains: targets.annual_margin.sales_gains,
         values,
         spans,
     }

@@ -172,6 +172,13 @@ impl<'a> Ctx<'a> {
         Ok(self.need(e, "rl.investointimenot", y)?.abs() - self.opt(e, "rl.rahoitusosuudet", y)?)
     }
 
+    /// Tulorahoituksen korjauserät (rahoituslaskelma, VNa 525/2020 3 §):
+    /// mostly gains (−) and losses (+) on sales of fixed assets; a cash flow
+    /// statement without the line has none.
+    pub fn korjauserat(&self, e: Entity, y: i32) -> Measure {
+        self.opt(e, "rl.tulorahoituksen_korjauserat", y)
+    }
+
     /// Nettoinvestoinnit, read from the cash flow statement (`rules::net_investment`).
     pub fn nettoinvestoinnit(&self, e: Entity, y: i32) -> Measure {
         let gross = self.need(e, "rl.investointimenot", y)?;
@@ -437,6 +444,36 @@ pub static RATIOS: &[RatioDef] = &[
         },
     },
     RatioDef {
+        id: "nettomenot_per_asukas",
+        fi: "Nettomenot, €/asukas",
+        en: "Net operating cost, €/resident",
+        formula: "−toimintakate / asukasluku 31.12.",
+        source: KTA,
+        unit: Unit::EurPerResident,
+        decimals: 0,
+        compute: |c, e, y| per_resident(c, -c.need(e, "tl.toimintakate", y)?, y),
+    },
+    RatioDef {
+        id: "verotulot_per_asukas",
+        fi: "Verotulot, €/asukas",
+        en: "Tax revenue, €/resident",
+        formula: "verotulot / asukasluku 31.12.",
+        source: KTA,
+        unit: Unit::EurPerResident,
+        decimals: 0,
+        compute: |c, e, y| per_resident(c, c.need(e, "tl.verotulot", y)?, y),
+    },
+    RatioDef {
+        id: "valtionosuudet_per_asukas",
+        fi: "Valtionosuudet, €/asukas",
+        en: "State subsidies, €/resident",
+        formula: "valtionosuudet / asukasluku 31.12.",
+        source: KTA,
+        unit: Unit::EurPerResident,
+        decimals: 0,
+        compute: |c, e, y| per_resident(c, c.need(e, "tl.valtionosuudet", y)?, y),
+    },
+    RatioDef {
         id: "nettoinvestoinnit",
         fi: "Nettoinvestoinnit, €",
         en: "Net investment, €",
@@ -673,6 +710,10 @@ pub static RATIOS: &[RatioDef] = &[
         compute: |c, _e, y| c.population(y),
     },
 ];
+
+fn per_resident(c: &Ctx, v: Decimal, y: i32) -> Measure {
+    div(v, c.population(y)?, Denominator::Population)
+}
 
 pub fn ratio(id: &str) -> Option<&'static RatioDef> {
     RATIOS.iter().find(|r| r.id == id)

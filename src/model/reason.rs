@@ -83,6 +83,10 @@ pub enum Reason {
     BreakYear {
         year: i32,
     },
+    /// A break year of the group (indicator 4) without a like-for-like base.
+    GroupBreakYear {
+        year: i32,
+    },
     /// The price index has no change for the year; `index` is its name.
     PriceIndexMissing {
         year: i32,

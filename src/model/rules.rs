@@ -14,8 +14,8 @@ use crate::model::dataset::Entity;
 use crate::model::indicators::{Detail, Status};
 use crate::model::money::round_half_away;
 use crate::model::ratios::{Measure, Unit, div, pct};
-use crate::model::reason::{Denominator, Reason};
-use crate::model::targets::Targets;
+use crate::model::reason::{Denominator, Method, Reason};
+use crate::model::targets::{SalesGains, Targets};
 
 /// An indicator-year judged: its value (or why not), whether the target
 /// holds, and the figures shown beside it. The details are a fixed array so
@@ -24,14 +24,14 @@ use crate::model::targets::Targets;
 pub struct Judged {
     pub value: Measure,
     pub met: Option<bool>,
-    pub details: [Option<Detail>; 3],
+    pub details: [Option<Detail>; 4],
 }
 
 impl Judged {
     fn new(
         value: Measure,
         met: impl FnOnce(Decimal) -> bool,
-        details: [Option<Detail>; 3],
+        details: [Option<Detail>; 4],
     ) -> Self {
         let met = value.as_ref().ok().map(|v| met(*v));
         Judged {
@@ -83,10 +83,27 @@ pub fn population(year: i32, count: Option<Decimal>) -> Measure {
 
 /// Indicator 1: Vuosikate − nettoinvestoinnit ≥ 0, or vuosikate covering
 /// `annual_margin.min_coverage_pct` of net investment (Heinola city strategy
-/// 3/2026, indicator 1; kta_004 definitions).
-pub fn annual_margin(margin: Measure, net_investment: Measure, t: &Targets) -> Judged {
-    let diff = both(&margin, &net_investment).map(|(a, b)| a - b);
-    let coverage = match both(&margin, &net_investment) {
+/// 3/2026, indicator 1; kta_004 definitions). Unless the targets say
+/// `sales_gains = "included"`, the annual margin is taken net of the
+/// rahoituslaskelma's tulorahoituksen korjauserät (VNa 525/2020 3 §), which
+/// are read only then: the gain on a sale is in vuosikate and its whole
+/// price already in nettoinvestoinnit.
+pub fn annual_margin(
+    margin: Measure,
+    adjustments: impl FnOnce() -> Measure,
+    net_investment: Measure,
+    t: &Targets,
+) -> Judged {
+    let adjustments = match t.annual_margin.sales_gains {
+        SalesGains::Excluded => Some(adjustments()),
+        SalesGains::Included => None,
+    };
+    let financing = match &adjustments {
+        Some(adj) => both(&margin, adj).map(|(a, k)| a + k),
+        None => margin.clone(),
+    };
+    let diff = both(&financing, &net_investment).map(|(a, b)| a - b);
+    let coverage = match both(&financing, &net_investment) {
         Ok((a, b)) if b > Decimal::ZERO => pct(a, b, Denominator::Term("nettoinvestoinnit")),
         Ok(_) => Err(Reason::NetInvestmentNotPositive),
         Err(w) => Err(w),
@@ -94,11 +111,14 @@ pub fn annual_margin(margin: Measure, net_investment: Measure, t: &Targets) -> J
     let min = t.annual_margin.min_coverage_pct / Decimal::ONE_HUNDRED;
     let details = [
         det("vuosikate", &margin, Unit::Eur),
+        adjustments
+            .as_ref()
+            .and_then(|k| det("tulorahoituksen_korjauserat", k, Unit::Eur)),
         det("nettoinvestoinnit", &net_investment, Unit::Eur),
         det("kattavuus_pct", &coverage, Unit::Percent),
     ];
     let (a, b) = (
-        margin.unwrap_or_default(),
+        financing.unwrap_or_default(),
         net_investment.unwrap_or_default(),
     );
     Judged::new(diff, |_| a >= b * min, details)
@@ -115,7 +135,7 @@ pub fn accumulated_surplus(
     let per = surplus
         .clone()
         .and_then(|v| div(v, population()?, Denominator::Population));
-    let details = [det("per_asukas", &per, Unit::EurPerResident), None, None];
+    let details = [det("per_asukas", &per, Unit::EurPerResident), None, None, None];
     let above = t.accumulated_surplus.above_eur;
     Judged::new(surplus, |v| v > above, details)
 }
@@ -151,6 +171,7 @@ pub fn net_cost_growth(
         det("nettomenot", &now, Unit::Eur),
         det("vertailuvuoden_nettomenot", &base, Unit::Eur),
         det("hintaindeksin_muutos_pct", &index, Unit::Percent),
+        None,
     ];
     let limit = index.unwrap_or_default() + s.allowance_pp;
     // Compared as printed, to one decimal: a growth of 2,04 % keeps a 2,0 % index.
@@ -177,12 +198,46 @@ pub fn per_resident(debt: &Measure, population: impl FnOnce() -> Measure) -> Mea
     div(d, population()?, Denominator::Population)
 }
 
+/// The per-resident level a year of indicator 4 is compared with: the year
+/// before's, or for a break year (`group_loans.break_years`) the
+/// like-for-like base the targets give, in euros, over the population of
+/// the year before; without one the break year is not measurable.
+pub fn group_previous(
+    year: i32,
+    t: &Targets,
+    previous: impl FnOnce() -> Measure,
+    population_before: impl FnOnce() -> Measure,
+) -> (Measure, Option<Method>) {
+    if !t.group_loans.break_years.contains(&year) {
+        return (previous(), None);
+    }
+    match t.group_adjusted_base(year) {
+        Some(base) => (
+            population_before().and_then(|p| div(base, p, Denominator::Population)),
+            Some(Method::LikeForLikeBase {
+                year: year - 1,
+                base,
+            }),
+        ),
+        None => (Err(Reason::GroupBreakYear { year }), None),
+    }
+}
+
 /// Indicator 4: (Konsernin lainakanta + vuokravastuut) / asukasluku does not
-/// grow from the year before, compared in whole euros (indicator 4).
-pub fn group_loans_per_resident(debt: &Measure, now: Measure, previous: Measure) -> Judged {
+/// grow from the year before, compared in whole euros (indicator 4). Beside
+/// it, the change from the strategy's starting level (`since_base`: the
+/// base year and its level), which the year-on-year test alone would let
+/// creep up a euro at a time unseen.
+pub fn group_loans_per_resident(
+    debt: &Measure,
+    now: Measure,
+    previous: Measure,
+    since_base: Option<Measure>,
+) -> Judged {
     let whole = |v: Decimal| round_half_away(v, 0);
     let change = match (&now, &previous) {
         (Ok(a), Ok(b)) => Ok(whole(*a) - whole(*b)),
+        (_, Err(w @ Reason::GroupBreakYear { .. })) => Err(w.clone()),
         (_, Err(w)) => Err(Reason::NoComparisonYear(Box::new(w.clone()))),
         (Err(w), _) => Err(w.clone()),
     };
@@ -190,6 +245,7 @@ pub fn group_loans_per_resident(debt: &Measure, now: Measure, previous: Measure)
         (Ok(v), Ok(_)) => Ok(*v),
         (Err(w), _) | (_, Err(w)) => Err(w.clone()),
     };
+    let from_base = since_base.map(|b| both(&now, &b).map(|(a, b)| whole(a) - whole(b)));
     let details = [
         det("lainat_ja_vastuut", debt, Unit::Eur),
         det(
@@ -198,6 +254,7 @@ pub fn group_loans_per_resident(debt: &Measure, now: Measure, previous: Measure)
             Unit::EurPerResident,
         ),
         det("muutos_per_asukas", &change, Unit::EurPerResident),
+        from_base.and_then(|m| det("muutos_lahtotasosta_per_asukas", &m, Unit::EurPerResident)),
     ];
     let held = change.as_ref().is_ok_and(|d| *d <= Decimal::ZERO);
     Judged::new(value, |_| held, details)
@@ -238,7 +295,7 @@ pub fn window_sum(
 /// the ones before it (`cash_flow.window_years`) above `cash_flow.above_eur`
 /// (indicator 5).
 pub fn cumulative_cash_flow(sum: Measure, this_year: Measure, t: &Targets) -> Judged {
-    let details = [det("ti_rahavirta", &this_year, Unit::Eur), None, None];
+    let details = [det("ti_rahavirta", &this_year, Unit::Eur), None, None, None];
     let above = t.cash_flow.above_eur;
     Judged::new(sum, |v| v > above, details)
 }

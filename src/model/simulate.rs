@@ -174,6 +174,7 @@ pub struct Start {
     base: i32,
     net_cost: Measure,
     per_resident: Measure,
+    population: Measure,
     ti: Vec<(i32, Measure)>,
 }
 
@@ -186,6 +187,7 @@ impl Start {
             base,
             net_cost: c.need(Entity::City, "tl.toimintakate", base).map(|v| -v),
             per_resident: indicators::group_per_resident(&c, base),
+            population: c.population(base),
             ti: (base - w + 1..=base)
                 .map(|y| (y, c.ti_rahavirta(Entity::City, y)))
                 .collect(),
@@ -218,6 +220,7 @@ pub fn from_rows(
     let mut prev_year = start.base;
     let mut prev_net_cost = start.net_cost.clone();
     let mut prev_per_resident = start.per_resident.clone();
+    let mut prev_population = start.population.clone();
     // The cash flows by year: the start's window, then the rows'. A few
     // entries, so a search beats a map built for every path.
     let mut flows = Vec::with_capacity(start.ti.len() + rows.len());
@@ -232,13 +235,19 @@ pub fn from_rows(
                 year: y - 1,
             });
             prev_per_resident = Err(Reason::NoGroupLoans { year: y - 1 });
+            prev_population = Err(Reason::PopulationMissing { year: y - 1 });
             flows.clear();
         }
         let ni = rules::net_investment(r.gross_investment, r.investment_subsidies, r.asset_sales);
         push(
             1,
             y,
-            rules::annual_margin(Ok(r.annual_margin), Ok(ni), targets),
+            rules::annual_margin(
+                Ok(r.annual_margin),
+                || Ok(r.income_adjustments),
+                Ok(ni),
+                targets,
+            ),
         );
         let population = || rules::population(y, r.population);
         push(
@@ -266,8 +275,10 @@ pub fn from_rows(
         };
         let debt = rules::group_debt(loans, leases, targets);
         let now = rules::per_resident(&debt, population);
-        let previous = std::mem::replace(&mut prev_per_resident, now.clone());
-        push(4, y, rules::group_loans_per_resident(&debt, now, previous));
+        let before = std::mem::replace(&mut prev_per_resident, now.clone());
+        let (previous, _) =
+            rules::group_previous(y, targets, || before, || prev_population.clone());
+        push(4, y, rules::group_loans_per_resident(&debt, now, previous, None));
         flows.push((y, Ok(r.operating_and_investing)));
         let sum = rules::window_sum(Entity::City, y, w, |yy| {
             let found = flows.iter().rev().find(|(at, _)| *at == yy);
@@ -280,6 +291,7 @@ pub fn from_rows(
         );
         prev_year = y;
         prev_net_cost = Ok(r.net_operating_cost);
+        prev_population = rules::population(y, r.population);
     }
     out
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::model::findings::{Break, rests_on};
 use crate::model::indicators::{Evaluation, INDICATORS, IndicatorDef, IndicatorValue, Status};
 use crate::model::ratios::Unit;
+use crate::model::targets::SalesGains;
 use crate::model::reason::{Method, Reason};
 use crate::report::breaks::{self as brk, Marked, marks};
 use crate::report::format::{Lang, number, plain};
@@ -116,8 +117,7 @@ fn cell(v: &IndicatorValue, breaks: &[Break], lang: Lang, notes: &mut Notes) -> 
         }
         4 => {
             let ch = detail(v, "muutos_per_asukas").unwrap_or_default();
-            let sign = if ch > Decimal::ZERO { "+" } else { "" };
-            format!("{} ({sign}{})", number(value, 0, lang), number(ch, 0, lang))
+            format!("{} ({})", number(value, 0, lang), signed(ch, lang))
         }
         1 => match detail(v, "kattavuus_pct") {
             Some(c) => format!("{} ({} %)", number(value, 0, lang), number(c, 0, lang)),
@@ -213,6 +213,19 @@ pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write)
             let d = &INDICATORS[(v.indicator - 1) as usize];
             let name = if fi { d.fi } else { d.en };
             let val = match v.value {
+                Some(x) if v.indicator == 4 => {
+                    let unit = if fi { v.unit.symbol() } else { v.unit.symbol_en() };
+                    let from = v.from_year.unwrap_or(a);
+                    match (detail(v, "lahtotaso_per_asukas"), detail(v, "muutos_lahtotasosta_per_asukas")) {
+                        (Some(base), Some(change)) => format!(
+                            "{} {unit} ({from}: {}, {})",
+                            number(x, 0, lang),
+                            number(base, 0, lang),
+                            signed(change, lang)
+                        ),
+                        _ => format!("{} {unit}", number(x, 0, lang)),
+                    }
+                }
                 Some(x) => format!("{} {}", number(x, 0, lang), Unit::Eur.symbol()),
                 None => format!(
                     "– ({})",
@@ -243,12 +256,30 @@ pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write)
         if fi { "Hintaindeksi" } else { "Price index" },
         ev.price_index
     )?;
+    writeln!(out, "{}", sales_gains_note(ev.sales_gains, lang))?;
     if !notes.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", if fi { "Huomautukset:" } else { "Notes:" })?;
         notes.write(out)?;
     }
     brk::write_section(breaks, lang, out)
+}
+
+/// A change in whole euros with its sign, "+191" or "−123".
+fn signed(change: Decimal, lang: Lang) -> String {
+    let sign = if change > Decimal::ZERO { "+" } else { "" };
+    format!("{sign}{}", number(change, 0, lang))
+}
+
+/// How indicator 1 treated gains on sales of fixed assets, said wherever
+/// its value is shown.
+pub fn sales_gains_note(g: SalesGains, lang: Lang) -> &'static str {
+    match (g, lang == Lang::Fi) {
+        (SalesGains::Excluded, true) => "Indikaattori 1: vuosikate tulorahoituksen korjauserillä oikaistuna, jotta käyttöomaisuuden myyntivoittoa ei lasketa kahdesti (nettoinvestoinneista on jo vähennetty koko myyntihinta).",
+        (SalesGains::Excluded, false) => "Indicator 1: the annual margin net of tulorahoituksen korjauserät, so that a gain on selling fixed assets is not counted twice (net investment already deducts the whole sale price).",
+        (SalesGains::Included, true) => "Indikaattori 1: vuosikate sellaisenaan (annual_margin.sales_gains = \"included\"): käyttöomaisuuden myyntivoitto lasketaan sekä vuosikatteeseen että nettoinvestointeihin.",
+        (SalesGains::Included, false) => "Indicator 1: the annual margin as printed (annual_margin.sales_gains = \"included\"): a gain on selling fixed assets counts both in the margin and in net investment.",
+    }
 }
 
 pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
@@ -341,6 +372,7 @@ pub struct MarkedEvaluation<'a> {
     years: &'a [(i32, crate::model::dataset::YearKind)],
     period: Option<(i32, i32)>,
     price_index: &'a str,
+    sales_gains: SalesGains,
     values: Vec<Marked<'a, IndicatorValue>>,
     spans: Vec<Marked<'a, IndicatorValue>>,
     breaks: &'a [Break],
@@ -363,6 +395,7 @@ pub fn marked_evaluation<'a>(ev: &'a Evaluation, breaks: &'a [Break]) -> MarkedE
         years,
         period,
         price_index,
+        sales_gains,
         values,
         spans,
     } = ev;
@@ -371,6 +404,7 @@ pub fn marked_evaluation<'a>(ev: &'a Evaluation, breaks: &'a [Break]) -> MarkedE
         years,
         period: *period,
         price_index,
+        sales_gains: *sales_gains,
         values: marked(values, breaks),
         spans: marked(spans, breaks),
         breaks,

@@ -110,6 +110,11 @@ fn en(r: &Reason) -> String {
             "{year} is a structural break year (net_cost_growth.break_years): its growth is not comparable with {}; give net_cost_growth.adjusted_base.{year} to measure it",
             year - 1
         ),
+        GroupBreakYear { year } => format!(
+            "{year} is a structural break year of the group (group_loans.break_years): its loans per resident are not comparable with {}; give group_loans.adjusted_base.{year} (the group's like-for-like loans and liabilities of {}, €) to measure it",
+            year - 1,
+            year - 1
+        ),
         // The flag is named here, where the reader acts, not in the model.
         PriceIndexMissing { year, index } => {
             format!("price index change for {year} not given ({index}); add it with --index")
@@ -193,6 +198,11 @@ fn fi(r: &Reason) -> String {
         NetInvestmentNotPositive => "nettoinvestoinnit eivät ole positiiviset".into(),
         BreakYear { year } => format!(
             "{year} on rakennemuutosvuosi (net_cost_growth.break_years): sen kasvu ei ole vertailukelpoinen vuoteen {}; anna net_cost_growth.adjusted_base.{year} sen mittaamiseksi",
+            year - 1
+        ),
+        GroupBreakYear { year } => format!(
+            "{year} on konsernin rakennemuutosvuosi (group_loans.break_years): sen lainat asukasta kohden eivät ole vertailukelpoisia vuoteen {}; anna group_loans.adjusted_base.{year} (konsernin vertailukelpoiset lainat ja vastuut vuonna {}, €) sen mittaamiseksi",
+            year - 1,
             year - 1
         ),
         PriceIndexMissing { year, index } => {

@@ -305,3 +305,119 @@ fn cumulative_cash_flow_over_five_years() {
         v.reason
     );
 }
+
+/// A city sells a plot for 3 M€ that stood at 1 M€ in its books: the 2 M€
+/// gain is in vuosikate, the cash flow statement takes it out as
+/// tulorahoituksen korjauserät, and the 3 M€ price is in net investment.
+#[test]
+fn indicator_1_counts_a_plot_sale_once_by_default() {
+    let mut ds = Dataset::default();
+    let c = Entity::City;
+    put(&mut ds, c, "tl.vuosikate", 2024, dec!(8_000_000));
+    put(&mut ds, c, "rl.tulorahoituksen_korjauserat", 2024, dec!(-2_000_000));
+    put(&mut ds, c, "rl.investointimenot", 2024, dec!(-10_000_000));
+    put(&mut ds, c, "rl.luovutustulot", 2024, dec!(3_000_000));
+    let ev = evaluate(&ds, &Targets::default(), &kphi());
+    let v = one(&ev.values, 1, 2024);
+    // (8 − 2) − (10 − 3) = −1 M€: the sale does not finance twice.
+    assert_eq!((v.value, v.status), (Some(dec!(-1_000_000)), Status::Missed));
+    assert_eq!(
+        detail(v, "tulorahoituksen_korjauserat"),
+        Some(dec!(-2_000_000))
+    );
+    assert!(
+        v.inputs
+            .iter()
+            .any(|i| i.item == "rl.tulorahoituksen_korjauserat"),
+        "the adjustments are listed among the inputs with their cell"
+    );
+
+    // Read literally, 8 − 7 = +1 M€: met, on the gain counted twice.
+    let mut literal = Targets::default();
+    literal.annual_margin.sales_gains = kivijalka::model::targets::SalesGains::Included;
+    let ev = evaluate(&ds, &literal, &kphi());
+    let v = one(&ev.values, 1, 2024);
+    assert_eq!((v.value, v.status), (Some(dec!(1_000_000)), Status::Met));
+}
+
+/// The group's 2023 break and the strategy's starting level: 2023 is not
+/// compared with 2022 without a like-for-like base; each year also shows
+/// its change from the year before the period, and the period is judged
+/// on its last year against that level.
+#[test]
+fn indicator_4_break_year_and_strategy_base() {
+    let mut ds = Dataset::default();
+    let (c, g) = (Entity::City, Entity::Group);
+    // Loans (vieras pääoma less ostovelat) and residents, by year.
+    let years = [
+        (2022, dec!(150_000_000), dec!(10_000)),
+        (2023, dec!(100_000_000), dec!(10_000)),
+        (2024, dec!(102_000_000), dec!(10_000)),
+        (2025, dec!(101_000_000), dec!(10_000)),
+    ];
+    for (y, loans, pop) in years {
+        put(&mut ds, g, "ta.vieras_paaoma", y, loans + dec!(1_000_000));
+        put(&mut ds, g, "ta.la_ostovelat", y, dec!(1_000_000));
+        put(&mut ds, c, "bg.konsernin_vuokravastuut", y, Decimal::ZERO);
+        put(&mut ds, c, "bg.asukasluku", y, pop);
+    }
+    let mut t = Targets::default();
+    t.period = Some(kivijalka::model::targets::Period {
+        start: 2024,
+        end: 2025,
+    });
+    let ev = evaluate(&ds, &t, &kphi());
+    let v = one(&ev.values, 4, 2023);
+    assert_eq!(v.status, Status::NotMeasurable);
+    assert!(
+        v.reason
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("group_loans.adjusted_base.2023")
+    );
+    // 2024: 10 200 against 10 000 the year before, +200; base year 2023.
+    let v = one(&ev.values, 4, 2024);
+    assert_eq!(detail(v, "muutos_per_asukas"), Some(dec!(200)));
+    assert_eq!(detail(v, "muutos_lahtotasosta_per_asukas"), Some(dec!(200)));
+    // 2025: down 100 on the year (met), still 100 above the starting level.
+    let v = one(&ev.values, 4, 2025);
+    assert_eq!(v.status, Status::Met);
+    assert_eq!(detail(v, "muutos_lahtotasosta_per_asukas"), Some(dec!(100)));
+    let span = ev.spans.iter().find(|s| s.indicator == 4).unwrap();
+    assert_eq!((span.from_year, span.year), (Some(2023), 2025));
+    assert_eq!(span.status, Status::Missed, "10 100 > 10 000 at the start");
+    assert_eq!(detail(span, "lahtotaso_per_asukas"), Some(dec!(10_000)));
+
+    // A like-for-like 2022 of 99 M€ makes 2023 measurable: 10 000 ≤ 9 900? No.
+    t.group_loans
+        .adjusted_base
+        .insert("2023".into(), dec!(99_000_000));
+    let ev = evaluate(&ds, &t, &kphi());
+    let v = one(&ev.values, 4, 2023);
+    assert_eq!(detail(v, "muutos_per_asukas"), Some(dec!(100)));
+    assert_eq!(v.status, Status::Missed);
+    assert!(matches!(v.method, Some(Method::LikeForLikeBase { year: 2022, .. })));
+}
+
+/// The per-resident ratios finance officers quote, by hand.
+#[test]
+fn per_resident_ratios() {
+    let mut ds = Dataset::default();
+    let c = Entity::City;
+    put(&mut ds, c, "tl.toimintakate", 2024, dec!(-52_500_000));
+    put(&mut ds, c, "tl.verotulot", 2024, dec!(41_260_000));
+    put(&mut ds, c, "tl.valtionosuudet", 2024, dec!(14_660_000));
+    put(&mut ds, c, "bg.asukasluku", 2024, dec!(10_000));
+    use kivijalka::model::ratios::{Ctx, ratio};
+    let t = Targets::default();
+    let ctx = Ctx::new(&ds, &t);
+    let get = |id: &str| (ratio(id).unwrap().compute)(&ctx, c, 2024);
+    assert_eq!(get("nettomenot_per_asukas"), Ok(dec!(5250)));
+    assert_eq!(get("verotulot_per_asukas"), Ok(dec!(4126)));
+    assert_eq!(get("valtionosuudet_per_asukas"), Ok(dec!(1466)));
+    // Without residents, a reason, not a division by zero.
+    put(&mut ds, c, "bg.asukasluku", 2024, Decimal::ZERO);
+    let ctx = Ctx::new(&ds, &t);
+    assert!((ratio("verotulot_per_asukas").unwrap().compute)(&ctx, c, 2024).is_err());
+}

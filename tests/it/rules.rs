@@ -5,11 +5,15 @@ use kivijalka::model::dataset::Entity;
 use kivijalka::model::indicators::Status;
 use kivijalka::model::reason::{Denominator, Reason};
 use kivijalka::model::rules;
-use kivijalka::model::targets::Targets;
+use kivijalka::model::targets::{SalesGains, Targets};
 use kivijalka::report::Lang;
 use kivijalka::report::reason::text;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+
+fn no_adjustments() -> Result<Decimal, Reason> {
+    Ok(Decimal::ZERO)
+}
 
 fn detail(j: &rules::Judged, name: &str) -> Option<Decimal> {
     j.details
@@ -26,7 +30,7 @@ fn rule_1_margin_against_net_investment() {
     let ni = rules::net_investment(dec!(-10_000_000), dec!(1_000_000), dec!(500_000));
     assert_eq!(ni, dec!(8_500_000));
     // 9 M€ − 8,5 M€ = 0,5 M€; 9 / 8,5 = 105,88 % ≥ 100 %.
-    let j = rules::annual_margin(Ok(dec!(9_000_000)), Ok(ni), &t);
+    let j = rules::annual_margin(Ok(dec!(9_000_000)), no_adjustments, Ok(ni), &t);
     assert_eq!(j.value, Ok(dec!(500_000)));
     assert_eq!(j.status(), Status::Met);
     assert_eq!(
@@ -34,7 +38,7 @@ fn rule_1_margin_against_net_investment() {
         Some(dec!(105.88))
     );
     // 8 M€ covers 94 %: missed.
-    let j = rules::annual_margin(Ok(dec!(8_000_000)), Ok(ni), &t);
+    let j = rules::annual_margin(Ok(dec!(8_000_000)), no_adjustments, Ok(ni), &t);
     assert_eq!(
         (j.value.clone(), j.status()),
         (Ok(dec!(-500_000)), Status::Missed)
@@ -42,19 +46,69 @@ fn rule_1_margin_against_net_investment() {
     // A lower coverage target of 90 % holds with 94 %.
     let mut low = Targets::default();
     low.annual_margin.min_coverage_pct = dec!(90);
-    let j = rules::annual_margin(Ok(dec!(8_000_000)), Ok(ni), &low);
+    let j = rules::annual_margin(Ok(dec!(8_000_000)), no_adjustments, Ok(ni), &low);
     assert_eq!(j.status(), Status::Met);
     // No net investment: the difference stands, the coverage has a reason.
-    let j = rules::annual_margin(Ok(dec!(1)), Ok(Decimal::ZERO), &t);
+    let j = rules::annual_margin(Ok(dec!(1)), no_adjustments, Ok(Decimal::ZERO), &t);
     assert_eq!((j.value.clone(), j.status()), (Ok(dec!(1)), Status::Met));
     assert_eq!(detail(&j, "kattavuus_pct"), None);
     // A missing figure carries its own reason through.
     let gone = Reason::PopulationMissing { year: 2024 };
-    let j = rules::annual_margin(Err(gone.clone()), Ok(ni), &t);
+    let j = rules::annual_margin(Err(gone.clone()), no_adjustments, Ok(ni), &t);
     assert_eq!(
         (j.value.clone(), j.status()),
         (Err(gone), Status::NotMeasurable)
     );
+}
+
+/// A plot sold for 3 M€ that stood in the books at 1 M€: the 2 M€ gain is in
+/// vuosikate (muut toimintatuotot), the 3 M€ price in nettoinvestoinnit,
+/// and the cash flow statement takes the gain back out as tulorahoituksen
+/// korjauserät (−2 M€).
+#[test]
+fn rule_1_counts_a_sales_gain_once_unless_told_otherwise() {
+    let t = Targets::default();
+    // Investointimenot −10 M€, no subsidies, the plot's price 3 M€: 7 M€.
+    let ni = rules::net_investment(dec!(-10_000_000), Decimal::ZERO, dec!(3_000_000));
+    // Vuosikate 8 M€ of which the gain 2 M€: 6 M€ of income financing
+    // against 7 M€ of net investment, 85,71 %: missed.
+    let j = rules::annual_margin(
+        Ok(dec!(8_000_000)),
+        || Ok(dec!(-2_000_000)),
+        Ok(ni),
+        &t,
+    );
+    assert_eq!(
+        (j.value.clone(), j.status()),
+        (Ok(dec!(-1_000_000)), Status::Missed)
+    );
+    assert_eq!(
+        detail(&j, "tulorahoituksen_korjauserat"),
+        Some(dec!(-2_000_000))
+    );
+    assert_eq!(detail(&j, "vuosikate"), Some(dec!(8_000_000)));
+    assert_eq!(
+        detail(&j, "kattavuus_pct").map(|v| v.round_dp(2)),
+        Some(dec!(85.71))
+    );
+    // Read literally, the gain counts twice: 8 − 7 = +1 M€, 114,29 %, met;
+    // the adjustments are not read at all.
+    let mut literal = Targets::default();
+    literal.annual_margin.sales_gains = SalesGains::Included;
+    let j = rules::annual_margin(Ok(dec!(8_000_000)), || panic!("read"), Ok(ni), &literal);
+    assert_eq!(
+        (j.value.clone(), j.status()),
+        (Ok(dec!(1_000_000)), Status::Met)
+    );
+    assert_eq!(detail(&j, "tulorahoituksen_korjauserat"), None);
+    // The adjustments' own reason carries through.
+    let gone = Reason::LineMissing {
+        entity: Entity::City,
+        line: "rl.tulorahoituksen_korjauserat",
+        year: 2024,
+    };
+    let j = rules::annual_margin(Ok(dec!(8_000_000)), || Err(gone.clone()), Ok(ni), &t);
+    assert_eq!(j.value, Err(gone));
 }
 
 #[test]
@@ -125,14 +179,14 @@ fn rule_4_group_loans_per_resident() {
     assert_eq!(debt, Ok(dec!(100_000_000)));
     let now = rules::per_resident(&debt, || Ok(dec!(10_000)));
     // 10 000,4 a year earlier rounds to 10 000: no growth, met.
-    let j = rules::group_loans_per_resident(&debt, now.clone(), Ok(dec!(10_000.4)));
+    let j = rules::group_loans_per_resident(&debt, now.clone(), Ok(dec!(10_000.4)), None);
     assert_eq!(
         (j.value.clone(), j.status()),
         (Ok(dec!(10_000)), Status::Met)
     );
     assert_eq!(detail(&j, "muutos_per_asukas"), Some(Decimal::ZERO));
     // 9 999,4 rounds to 9 999: one euro more, missed.
-    let j = rules::group_loans_per_resident(&debt, now.clone(), Ok(dec!(9_999.4)));
+    let j = rules::group_loans_per_resident(&debt, now.clone(), Ok(dec!(9_999.4)), None);
     assert_eq!(j.status(), Status::Missed);
     assert_eq!(detail(&j, "muutos_per_asukas"), Some(Decimal::ONE));
     // Leases left out when the targets say so; missing ones are named.
@@ -146,12 +200,55 @@ fn rule_4_group_loans_per_resident() {
         Err(Reason::LeasesNeeded(Box::new(gone.clone())))
     );
     // Without the year before there is nothing to compare with.
-    let j = rules::group_loans_per_resident(&debt, now, Err(gone.clone()));
+    let j = rules::group_loans_per_resident(&debt, now, Err(gone.clone()), None);
     assert_eq!(j.value, Err(Reason::NoComparisonYear(Box::new(gone))));
     // Zero population divides nothing.
     assert_eq!(
         rules::per_resident(&debt, || rules::population(2024, Some(Decimal::ZERO))),
         Err(Reason::PopulationNotPositive { year: 2024 })
+    );
+}
+
+/// The 2023 break of the group (the sote joint authorities' shares left):
+/// not compared with 2022 unless a like-for-like base is given; and the
+/// change from the strategy's starting level beside the year-on-year one.
+#[test]
+fn rule_4_break_year_and_starting_level() {
+    let t = Targets::default();
+    let debt = Ok(dec!(100_000_000));
+    let now = rules::per_resident(&debt, || Ok(dec!(10_000)));
+    // 2023 is a break year by default: the year before is not read.
+    let (prev, method) =
+        rules::group_previous(2023, &t, || panic!("read"), || panic!("read"));
+    assert_eq!(prev, Err(Reason::GroupBreakYear { year: 2023 }));
+    assert_eq!(method, None);
+    let j = rules::group_loans_per_resident(&debt, now.clone(), prev, None);
+    assert_eq!(
+        (j.value.clone(), j.status()),
+        (Err(Reason::GroupBreakYear { year: 2023 }), Status::NotMeasurable)
+    );
+    // A like-for-like base of 2022, 98,9 M€ over 9 890 residents = 10 000 €.
+    let mut given = Targets::default();
+    given
+        .group_loans
+        .adjusted_base
+        .insert("2023".into(), dec!(98_900_000));
+    let (prev, method) =
+        rules::group_previous(2023, &given, || panic!("read"), || Ok(dec!(9_890)));
+    assert_eq!(prev, Ok(dec!(10_000)));
+    assert!(method.is_some());
+    let j = rules::group_loans_per_resident(&debt, now.clone(), prev, None);
+    assert_eq!((j.value.clone(), j.status()), (Ok(dec!(10_000)), Status::Met));
+    // Any other year reads the year before as it is.
+    let (prev, _) = rules::group_previous(2024, &t, || Ok(dec!(9_990)), || panic!("read"));
+    assert_eq!(prev, Ok(dec!(9_990)));
+    // Ten euros up on last year, 250 up on the starting level of 9 750.
+    let j = rules::group_loans_per_resident(&debt, now, prev, Some(Ok(dec!(9_750))));
+    assert_eq!(j.status(), Status::Missed);
+    assert_eq!(detail(&j, "muutos_per_asukas"), Some(dec!(10)));
+    assert_eq!(
+        detail(&j, "muutos_lahtotasosta_per_asukas"),
+        Some(dec!(250))
     );
 }
 
@@ -249,6 +346,7 @@ fn every_reason() -> Vec<Reason> {
         },
         Reason::NetInvestmentNotPositive,
         Reason::BreakYear { year: 2031 },
+        Reason::GroupBreakYear { year: 2031 },
         Reason::PriceIndexMissing {
             year: 2031,
             index: "KPHI".into(),
@@ -279,6 +377,7 @@ fn every_reason() -> Vec<Reason> {
             | Reason::WindowIncomplete { .. }
             | Reason::NetInvestmentNotPositive
             | Reason::BreakYear { .. }
+            | Reason::GroupBreakYear { .. }
             | Reason::PriceIndexMissing { .. }
             | Reason::NetCostNotPositive { .. }
             | Reason::NoGroupLoans { .. }

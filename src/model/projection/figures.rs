@@ -122,13 +122,12 @@ impl Figures {
                 }
             }
             city_loans.insert(y, ctx.lainakanta(Entity::City, y));
-            let group = ds
-                .total(Entity::City, "bg.konsernin_lainakanta", y)
-                .or_else(|| {
-                    ds.has_year_data(Entity::Group, Statement::Tase, y)
-                        .then(|| ctx.lainakanta(Entity::Group, y).ok())
-                        .flatten()
-                });
+            // As indicator 4 and the statutory tests read them: the group
+            // balance sheet first, so the first projected year continues
+            // the series it is compared with. A group balance sheet whose
+            // loans cannot be read leaves the background's estimate.
+            let group = (ctx.group_loans(y).ok().map(|(v, _)| v))
+                .or_else(|| ds.total(Entity::City, "bg.konsernin_lainakanta", y));
             if let Some(v) = group {
                 group_loans.insert(y, v);
             }
@@ -160,8 +159,8 @@ impl Figures {
             .unwrap_or(Err(crate::model::reason::Reason::NoYear { year: y }))
     }
 
-    /// The group's loan stock: the background figure, else from the group's
-    /// balance sheet.
+    /// The group's loan stock: from the group's balance sheet, else the
+    /// background figure (`Ctx::group_loans`).
     pub(super) fn group_loans(&self, y: i32) -> Option<Decimal> {
         self.group_loans.get(&y).copied()
     }

@@ -76,6 +76,10 @@ pub struct YearRow {
     pub gross_investment: Decimal,
     pub investment_subsidies: Decimal,
     pub asset_sales: Decimal,
+    /// Tulorahoituksen korjauserät (indicator 1 takes the margin net of
+    /// them); not among the printed drivers.
+    #[serde(skip)]
+    pub income_adjustments: Decimal,
     pub net_investment: Decimal,
     pub borrowing: Decimal,
     pub repayments: Decimal,

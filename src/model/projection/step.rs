@@ -232,6 +232,7 @@ pub(super) fn step(
         gross_investment: f.gross,
         investment_subsidies: f.subs,
         asset_sales: f.sales,
+        income_adjustments: f.korj,
         net_investment: f.gross - f.subs - f.sales,
         borrowing: f.borrow,
         repayments: f.repay,
