@@ -390,7 +390,11 @@ pub(super) fn assessment_section(
     align.extend([Align::Left; 4]);
     let mut tb = Table::new(headers, align);
     for a in &st.assessments {
-        let mut row = vec![a.year.to_string(), kind_of(st, a.year)];
+        let estimate = st
+            .estimate(a.year)
+            .map(|m| format!(" {}", notes.mark(reason::method(m, lang))))
+            .unwrap_or_default();
+        let mut row = vec![a.year.to_string(), kind_of(st, a.year) + &estimate];
         let own = own_year(a);
         for k in KINDS {
             row.push(match own.iter().find(|c| c.kind == k) {

@@ -1,0 +1,164 @@
+//! Kuntalaki 110 § and 118 § beyond the statements: the group's figures of
+//! projected years estimated from the city's (computed here by hand from
+//! the example's lines and the projection's), marked as estimates in every
+//! format.
+
+use std::str::FromStr;
+
+use kivijalka::config::Settings;
+use kivijalka::model::dataset::{Dataset, Entity};
+use kivijalka::model::projection::Options;
+use kivijalka::model::statutory::Rules;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use crate::support::{example, path_str, root, run, stderr, stdout, tempdir};
+
+fn line(ds: &Dataset, e: Entity, id: &str, y: i32) -> Decimal {
+    ds.total(e, id, y).unwrap_or_else(|| panic!("{id} {y}"))
+}
+
+fn acc(ds: &Dataset, e: Entity, y: i32) -> Decimal {
+    line(ds, e, "ta.edellisten_ylijaama", y) + line(ds, e, "ta.tilikauden_ylijaama", y)
+}
+
+fn dec(v: &Value) -> Decimal {
+    Decimal::from_str(v.as_str().unwrap()).unwrap()
+}
+
+fn criterion<'a>(doc: &'a Value, y: i64, kind: &str) -> &'a Value {
+    let a = doc["section_118"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["year"] == y)
+        .unwrap();
+    a["deficit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(a["figures"].as_array().unwrap())
+        .find(|c| c["criterion"] == kind && c["year"] == y)
+        .unwrap()
+}
+
+/// The example projected under the baseline to 2032.
+fn projected() -> Dataset {
+    let ds = kivijalka::ingest::read_path(&example()).unwrap();
+    let sc = kivijalka::app::scenarios::one(Some(&root().join("scenarios/baseline.toml"))).unwrap();
+    let settings = Settings::load(None, &[]).unwrap();
+    let opts = Options {
+        base_year: None,
+        horizon: Some(2032),
+    };
+    kivijalka::app::project::project(&settings, &ds, &sc, opts)
+        .unwrap()
+        .0
+        .dataset
+}
+
+#[test]
+fn projected_years_take_the_city_plus_the_groups_part_of_2025() {
+    let ds = kivijalka::ingest::read_path(&example()).unwrap();
+    let p = projected();
+    let dir = tempdir("statutory-projected");
+    // National figures for 2031 only (chosen for the test, not published):
+    // 2032 stays not measurable, the rule book lacking its averages.
+    let rules = dir.join("rules.toml");
+    std::fs::write(
+        &rules,
+        "format = 1\n[[national]]\nyear = 2031\nweighted_income_tax_rate_pct = 7\n\
+         group_loans_and_leases_per_resident_eur = 3000\nsource = \"test\"\n",
+    )
+    .unwrap();
+    let sc = root().join("scenarios/baseline.toml");
+    let o = run(&[
+        "statutory",
+        path_str(&example()),
+        "--scenario",
+        path_str(&sc),
+        "--horizon",
+        "2032",
+        "--rules",
+        path_str(&rules),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.code().is_some_and(|c| c <= 1), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let (c, g) = (Entity::City, Entity::Group);
+    // The group's part beyond the city in 2025, the last group statements.
+    let part = |id: &str| line(&ds, g, id, 2025) - line(&ds, c, id, 2025);
+    let acc_part = acc(&ds, g, 2025) - acc(&ds, c, 2025);
+    for y in [2030, 2031] {
+        let pop = line(&p, c, "bg.asukasluku", y);
+        let vk = line(&p, c, "tl.vuosikate", y) + part("tl.vuosikate");
+        let dep = line(&p, c, "tl.poistot_ja_arvonalentumiset", y).abs()
+            + line(&ds, g, "tl.poistot_ja_arvonalentumiset", 2025).abs()
+            - line(&ds, c, "tl.poistot_ja_arvonalentumiset", 2025).abs();
+        let int = line(&p, c, "tl.korkokulut", y).abs() + line(&ds, g, "tl.korkokulut", 2025).abs()
+            - line(&ds, c, "tl.korkokulut", 2025).abs();
+        let loans = line(&p, c, "bg.konsernin_lainakanta", y);
+        let deficit = -(acc(&p, c, y) + acc_part) / pop;
+        let k = |kind| criterion(&doc, y as i64, kind);
+        assert_eq!(dec(&k("deficit_per_resident")["value"]), deficit, "{y}");
+        assert_eq!(
+            dec(&k("margin_to_depreciation")["value"]),
+            vk * Decimal::ONE_HUNDRED / dep,
+            "{y}"
+        );
+        assert_eq!(
+            dec(&k("debt_service")["value"]),
+            (vk + int) / (int + loans / Decimal::from(8)),
+            "{y}"
+        );
+        // Every figure of the year says it is an estimate, and from when.
+        for kind in [
+            "deficit_per_resident",
+            "margin_to_depreciation",
+            "debt_service",
+        ] {
+            let e = k(kind)["estimate"].as_str().unwrap_or_default();
+            assert!(
+                e.contains("estimate") && e.contains("2025"),
+                "{y} {kind}: {e}"
+            );
+        }
+    }
+    // The tax rate from the projection's rate path, against 2031's average.
+    let rate = line(&p, c, "bg.tuloveroprosentti", 2031);
+    let tax = criterion(&doc, 2031, "tax_rate_above_average");
+    assert_eq!(dec(&tax["value"]), rate - Decimal::from(7));
+    let leases = line(&p, c, "bg.konsernin_vuokravastuut", 2031);
+    let loans = line(&p, c, "bg.konsernin_lainakanta", 2031);
+    let pop = line(&p, c, "bg.asukasluku", 2031);
+    assert_eq!(
+        dec(&criterion(&doc, 2031, "loans_to_average")["value"]),
+        (loans + leases) / pop * Decimal::ONE_HUNDRED / Decimal::from(3000)
+    );
+    // Beyond the averages given: not measurable, naming the year.
+    let t32 = criterion(&doc, 2032, "tax_rate_above_average");
+    assert_eq!(t32["status"], "not_measurable");
+    assert!(t32["reason"].as_str().unwrap().contains("2032"), "{t32}");
+    // The workbook's own group years are not estimates.
+    assert!(criterion(&doc, 2025, "margin_to_depreciation")["estimate"].is_null());
+    // The table says so too, in both languages.
+    for (lang, word) in [("fi", "arvio:"), ("en", "estimate:")] {
+        let t = stdout(&run(&[
+            "statutory",
+            path_str(&example()),
+            "--scenario",
+            path_str(&sc),
+            "--horizon",
+            "2032",
+            "--lang",
+            lang,
+        ]));
+        assert!(t.contains(word), "{t}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    // Without a scenario the workbook's plan years stay without group
+    // figures: nothing is estimated.
+    let st = kivijalka::model::statutory::evaluate(&Rules::builtin().unwrap(), &ds, &[]);
+    assert!(st.estimated.is_empty());
+}
