@@ -162,3 +162,129 @@ fn projected_years_take_the_city_plus_the_groups_part_of_2025() {
     let st = kivijalka::model::statutory::evaluate(&Rules::builtin().unwrap(), &ds, &[]);
     assert!(st.estimated.is_empty());
 }
+
+/// The cells of the report's 118 § table row of `year`, unescaped.
+fn html_row(section: &str, year: i64) -> Vec<String> {
+    let body = &section[section.rfind("<tbody>").unwrap()..];
+    let start = body
+        .find(&format!("<tr><td>{year}</td>"))
+        .unwrap_or_else(|| panic!("no row {year}"));
+    let row = &body[start..start + body[start..].find("</tr>").unwrap()];
+    row.split("<td")
+        .skip(1)
+        .map(|c| {
+            let c = &c[c.find('>').unwrap() + 1..c.find("</td>").unwrap()];
+            c.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+fn mark(status: &Value) -> &'static str {
+    match status.as_str().unwrap() {
+        "met" => "✗",
+        "not_met" => "✓",
+        _ => "–",
+    }
+}
+
+/// The report's section shows what `statutory --format json` computes:
+/// each criterion's value as the table rounds it with its mark, each
+/// ground's status and the year the procedure may start, with a scenario
+/// (the projected years estimated) and without; the Excel sheet holds the
+/// same cells.
+#[test]
+fn the_reports_section_shows_the_statutory_commands_figures() {
+    use kivijalka::report::format::{Lang, number};
+    let dir = tempdir("statutory-report");
+    let sc = root().join("scenarios/baseline.toml");
+    let with = ["--scenario", path_str(&sc)];
+    let wb = example();
+    for extra in [&with[..], &[][..]] {
+        let mut args = vec!["statutory", path_str(&wb), "--format", "json"];
+        args.extend(extra);
+        let o = run(&args);
+        let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let html = dir.join("r.html");
+        let xlsx = dir.join("r.xlsx");
+        for out in [&html, &xlsx] {
+            let mut args = vec!["report", path_str(&wb), "--out", path_str(out)];
+            args.extend(extra);
+            let o = run(&args);
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        }
+        let page = std::fs::read_to_string(&html).unwrap();
+        let section = &page[page.find("<section id=\"statutory\">").unwrap()..];
+        let section = &section[..section.find("</section>").unwrap()];
+        let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
+        use calamine::Reader;
+        let sheet = book.worksheet_range("Kuntalaki 110 § ja 118 §").unwrap();
+        let sheet_rows: Vec<Vec<String>> = sheet
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        let kinds = [
+            ("deficit_per_resident", 0),
+            ("margin_to_depreciation", 1),
+            ("tax_rate_above_average", 1),
+            ("loans_to_average", 1),
+            ("debt_service", 2),
+        ];
+        let assessed = doc["section_118"].as_array().unwrap();
+        for a in assessed {
+            let y = a["year"].as_i64().unwrap();
+            let cells = html_row(section, y);
+            for (i, (kind, decimals)) in kinds.iter().enumerate() {
+                let Some(c) = a["deficit"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .chain(a["figures"].as_array().unwrap())
+                    .find(|c| c["criterion"] == *kind && c["year"] == y)
+                else {
+                    continue;
+                };
+                let cell = &cells[i + 2];
+                if c["value"].is_null() {
+                    assert!(cell.starts_with('–'), "{y} {kind}: {cell}");
+                    continue;
+                }
+                // The deficit shows with the balance sheet's sign.
+                let v = if *kind == "deficit_per_resident" {
+                    dec(&c["accumulated_surplus_per_resident"])
+                } else {
+                    dec(&c["value"])
+                };
+                let want = format!("{} {}", number(v, *decimals, Lang::Fi), mark(&c["status"]));
+                assert_eq!(cell, &want, "{y} {kind}");
+            }
+            for (i, g) in ["ground_deadline", "ground_deficit", "ground_figures"]
+                .iter()
+                .enumerate()
+            {
+                assert!(cells[7 + i].starts_with(mark(&a[*g]["status"])), "{y} {g}");
+            }
+            match a["procedure_may_start"].as_i64() {
+                Some(s) => assert_eq!(cells[10], format!("✗ {s}")),
+                None => assert!(!cells[10].starts_with('✗'), "{y}"),
+            }
+            // The Excel sheet holds the same row.
+            assert!(
+                sheet_rows.iter().any(|r| r.len() >= cells.len()
+                    && r[0] == y.to_string()
+                    && r[2..cells.len()] == cells[2..]),
+                "{y}: {cells:?}"
+            );
+        }
+        // 110 §: each year's accumulated surplus as the table rounds it.
+        for r in doc["section_110"]["years"].as_array().unwrap() {
+            let v = dec(&r["accumulated_surplus"]);
+            let want = format!("<td>{}", number(v, 0, Lang::Fi));
+            assert!(section.contains(&want), "{want}");
+        }
+        // With the scenario the projected years are marked as estimates.
+        assert_eq!(section.contains("arvio:"), !extra.is_empty());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

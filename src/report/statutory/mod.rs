@@ -7,5 +7,5 @@ mod table;
 mod words;
 
 pub use data::{csv, json};
-pub use table::table;
+pub use table::{Section, first_start, section, table};
 pub use words::missing;
