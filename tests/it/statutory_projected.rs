@@ -288,3 +288,110 @@ fn the_reports_section_shows_the_statutory_commands_figures() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The uncertain scenario with operating income lower by `cut` € a year
+/// from 2026 (none when zero).
+fn uncertain_with_cut(dir: &std::path::Path, cut: i64) -> kivijalka::model::scenario::Scenario {
+    for f in ["baseline.toml", "uncertain.toml"] {
+        std::fs::copy(root().join("scenarios").join(f), dir.join(f)).unwrap();
+    }
+    let path = dir.join(format!("cut{cut}.toml"));
+    let mut text = String::from("extends = \"uncertain.toml\"\n");
+    if cut != 0 {
+        text += &format!("[[operations.income_change]]\nfrom = 2026\nto = 2035\namount = -{cut}\n");
+    }
+    std::fs::write(&path, text).unwrap();
+    kivijalka::scenario_file::load(&path).unwrap()
+}
+
+/// Counts by year made path by path the long way: each path's draws
+/// applied to the scenario, the full forecast made, and `statutory`'s own
+/// adapter run on its statements.
+fn counted(
+    ds: &Dataset,
+    sc: &kivijalka::model::scenario::Scenario,
+    paths: u64,
+    seed: u64,
+) -> Vec<(i32, u64, u64, u64)> {
+    use kivijalka::model::statutory::Status;
+    use kivijalka::model::uncertainty::{Rng, apply, cholesky, draw};
+    let pi = kivijalka::config::load_index(&[]).unwrap();
+    let opts = Options::default();
+    let probe = kivijalka::model::projection::project(ds, sc, &pi, opts).unwrap();
+    let years: Vec<i32> = (probe.base_year + 1..=probe.horizon).collect();
+    let u = &sc.uncertainty;
+    let chol = cholesky(u).unwrap();
+    let rules = Rules::builtin().unwrap();
+    let mut out: Vec<(i32, u64, u64, u64)> = years.iter().map(|y| (*y, 0, 0, 0)).collect();
+    for p in 0..paths {
+        let values = draw(u, &chol, &years, &mut Rng::for_path(seed, p));
+        let s = apply(sc, u, &years, &values);
+        let proj = kivijalka::model::projection::project(ds, &s, &pi, opts).unwrap();
+        let st = kivijalka::model::statutory::evaluate_projected(&rules, &proj.dataset, &[]);
+        let flagged = st.deficits.flagged_years();
+        for e in out.iter_mut() {
+            let a = st.assessments.iter().find(|a| a.year == e.0).unwrap();
+            e.1 += flagged.contains(&e.0) as u64;
+            e.2 += (a.any == Status::Met) as u64;
+            e.3 += matches!(a.any, Status::NotMeasurable(_)) as u64;
+        }
+    }
+    out
+}
+
+fn simulated(
+    ds: &Dataset,
+    sc: &kivijalka::model::scenario::Scenario,
+    paths: u64,
+    seed: u64,
+) -> Vec<(i32, u64, u64, u64)> {
+    let pi = kivijalka::config::load_index(&[]).unwrap();
+    let t = kivijalka::model::targets::Targets::default();
+    let sim =
+        kivijalka::model::simulate::simulate(ds, sc, &pi, &t, Options::default(), paths, seed, 2)
+            .unwrap();
+    let n = |p: f64| (p * paths as f64).round() as u64;
+    sim.statutory
+        .iter()
+        .map(|l| {
+            (
+                l.year,
+                n(l.p_deadline_missed),
+                n(l.p_ground_met),
+                n(l.p_ground_undecided),
+            )
+        })
+        .collect()
+}
+
+/// Simulate's 110 § and 118 § shares: none of the uncertain scenario's
+/// paths misses a deadline; with operating income 40 M€ a year lower every
+/// path does from the deficit's deadline on; with 12 M€ some paths do, and
+/// the counts by year equal those made path by path through `statutory`'s
+/// adapter on each path's full forecast.
+#[test]
+fn simulated_paths_miss_the_deadline_none_all_or_some() {
+    let ds = kivijalka::ingest::read_path(&example()).unwrap();
+    let dir = tempdir("statutory-sim");
+    let none = simulated(&ds, &uncertain_with_cut(&dir, 0), 100, 1);
+    assert_eq!(none.len(), 10);
+    assert!(none.iter().all(|e| e.1 == 0), "{none:?}");
+
+    let all = simulated(&ds, &uncertain_with_cut(&dir, 40_000_000), 100, 1);
+    let missed: Vec<i32> = all.iter().filter(|e| e.1 > 0).map(|e| e.0).collect();
+    assert!(!missed.is_empty());
+    // From the first year missed on, every path, every year.
+    assert!(
+        all.iter().filter(|e| e.0 >= missed[0]).all(|e| e.1 == 100),
+        "{all:?}"
+    );
+
+    let sc = uncertain_with_cut(&dir, 12_000_000);
+    let (paths, seed) = (120, 5);
+    let got = simulated(&ds, &sc, paths, seed);
+    assert_eq!(got, counted(&ds, &sc, paths, seed));
+    // Some paths miss and some do not in some year; some ground is undecided.
+    assert!(got.iter().any(|e| e.1 > 0 && e.1 < paths), "{got:?}");
+    assert!(got.iter().any(|e| e.3 > 0 && e.3 < paths), "{got:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -53,6 +53,8 @@ pub struct Statutory {
     /// Years whose group figures are estimated from the city's
     /// (`Method::GroupBeyondCity`): the projected years, with a scenario.
     pub estimated: Vec<(i32, Method)>,
+    /// The group's part beyond the city the estimates add, when made.
+    pub beyond: Option<Beyond>,
     pub assessments: Vec<Assessment>,
     pub gaps: Vec<Gap>,
 }
@@ -142,6 +144,7 @@ fn run(rules: &Rules, ds: &Dataset, extensions_granted: &[i32], project: bool) -
         plan,
         group,
         estimated,
+        beyond: beyond.map(|(b, _)| b),
         assessments,
         gaps,
     }

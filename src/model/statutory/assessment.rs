@@ -105,6 +105,19 @@ pub fn assess(rules: &Rules, years: &[GroupYear], deficits: &DeficitTest) -> Vec
         .collect()
 }
 
+/// The assessments on the statements of `which` only: a simulated path's
+/// projected years, its earlier years being the workbook's.
+pub fn assess_years(
+    rules: &Rules,
+    years: &[GroupYear],
+    deficits: &DeficitTest,
+    which: impl IntoIterator<Item = i32>,
+) -> Vec<Assessment> {
+    (which.into_iter())
+        .map(|y| assess_year(rules, years, deficits, y))
+        .collect()
+}
+
 fn assess_year(
     rules: &Rules,
     years: &[GroupYear],

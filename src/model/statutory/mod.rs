@@ -14,6 +14,7 @@ pub mod adapter;
 pub mod assessment;
 pub mod deficit;
 pub mod estimate;
+pub mod observe;
 pub mod rules;
 
 pub use adapter::{Gap, Plan, Statutory, evaluate, evaluate_projected};
