@@ -395,3 +395,106 @@ fn simulated_paths_miss_the_deadline_none_all_or_some() {
     assert!(got.iter().any(|e| e.3 > 0 && e.3 < paths), "{got:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `solve --statutory` on a scenario that meets a 118 § ground without a
+/// move (operating income 12 M€ a year lower: the group's deficit passes
+/// 1 000 €/resident): the savings found keep every year of the span clear
+/// of a missed deadline and of a ground met, checked again through
+/// `statutory`'s adapter, and one step less does not.
+#[test]
+fn solve_statutory_finds_the_smallest_savings_that_keep_the_law() {
+    use kivijalka::model::solve::{Goal, Lever, LeverSpec, apply, solve_with};
+    use kivijalka::model::statutory::Status;
+    let ds = kivijalka::ingest::read_path(&example()).unwrap();
+    let dir = tempdir("statutory-solve");
+    std::fs::copy(
+        root().join("scenarios/baseline.toml"),
+        dir.join("baseline.toml"),
+    )
+    .unwrap();
+    let path = dir.join("cut.toml");
+    std::fs::write(
+        &path,
+        "extends = \"baseline.toml\"\n[[operations.income_change]]\nfrom = 2026\nto = 2035\namount = -12000000\n",
+    )
+    .unwrap();
+    let sc = kivijalka::scenario_file::load(&path).unwrap();
+    let pi = kivijalka::config::load_index(&[]).unwrap();
+    let targets = kivijalka::model::targets::Targets::default();
+    let rules = Rules::builtin().unwrap();
+    let opts = Options::default();
+    let goal = Goal {
+        from: None,
+        by: None,
+        indicators: vec![],
+    };
+    let spec = [LeverSpec {
+        lever: Lever::Savings,
+        bound: None,
+    }];
+    let sol = solve_with(&ds, &sc, &pi, &targets, opts, &spec, &goal, Some(&rules)).unwrap();
+    let law = sol.statutory.clone().unwrap();
+    assert!(
+        !law.before.is_empty(),
+        "the scenario must fail without a move"
+    );
+    assert!(sol.indicators.is_empty());
+    let v = sol.found.as_ref().unwrap()[0].value;
+    assert!(v > Decimal::ZERO);
+    let fails = |value: Decimal| {
+        let s = apply(&sc, &[(Lever::Savings, value)], sol.from);
+        let p = kivijalka::model::projection::project(&ds, &s, &pi, opts).unwrap();
+        let st = kivijalka::model::statutory::evaluate_projected(&rules, &p.dataset, &[]);
+        let span = sol.from..=sol.by;
+        st.deficits.flagged_years().iter().any(|y| span.contains(y))
+            || st
+                .assessments
+                .iter()
+                .any(|a| span.contains(&a.year) && a.any == Status::Met)
+    };
+    assert!(fails(Decimal::ZERO));
+    assert!(!fails(v), "at {v}");
+    assert!(fails(v - Lever::Savings.step()), "one step less than {v}");
+    assert!(!law.one_step_less.is_empty());
+    // The command line says so, and its JSON carries the statutory goal.
+    let o = run(&[
+        "solve",
+        path_str(&example()),
+        "--scenario",
+        path_str(&path),
+        "--lever",
+        "savings",
+        "--statutory",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        Decimal::from_str(
+            &doc["solution"]["found"][0]["value"]
+                .to_string()
+                .replace('"', "")
+        )
+        .unwrap(),
+        v
+    );
+    assert!(
+        doc["solution"]["statutory"]["before"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty())
+    );
+    let t = stdout(&run(&[
+        "solve",
+        path_str(&example()),
+        "--scenario",
+        path_str(&path),
+        "--lever",
+        "savings",
+        "--statutory",
+        "--lang",
+        "en",
+    ]));
+    assert!(t.contains("118 § ground met"), "{t}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
