@@ -498,3 +498,56 @@ fn solve_statutory_finds_the_smallest_savings_that_keep_the_law() {
     assert!(t.contains("118 § ground met"), "{t}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The report's simulation section shows simulate's 110 § and 118 §
+/// shares, year by year, with the same paths and seed.
+#[test]
+fn the_reports_simulation_section_shows_simulates_shares() {
+    use kivijalka::report::format::{Lang, number};
+    let dir = tempdir("statutory-report-sim");
+    let sc = root().join("scenarios/uncertain.toml");
+    let wb = example();
+    let o = run(&[
+        "simulate",
+        path_str(&wb),
+        "--scenario",
+        path_str(&sc),
+        "--paths",
+        "200",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let html = dir.join("r.html");
+    let o = run(&[
+        "report",
+        path_str(&wb),
+        "--scenario",
+        path_str(&sc),
+        "--simulate",
+        "200",
+        "--out",
+        path_str(&html),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(&html).unwrap();
+    let sim = &page[page.find("<section id=\"simulation\">").unwrap()..];
+    let pct = |v: &Value| {
+        let p = Decimal::from_str(&v.to_string()).unwrap() * Decimal::ONE_HUNDRED;
+        format!("{} %", number(p, 1, Lang::Fi))
+    };
+    let shares = doc["statutory"].as_array().unwrap();
+    assert_eq!(shares.len(), 10);
+    for l in shares {
+        let row = format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            l["year"],
+            pct(&l["p_deadline_missed"]),
+            pct(&l["p_ground_met"]),
+            pct(&l["p_ground_undecided"])
+        );
+        assert!(sim.contains(&row), "{row}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
