@@ -115,7 +115,9 @@ fn law_block(
     }
     for l in &sim.statutory {
         r += 1;
-        ws.write_number(r, 0, l.year as f64)?;
+        // The year as a label: the rows above that start with a year are
+        // the indicators', one per indicator, and stay so.
+        ws.write_string(r, 0, l.year.to_string())?;
         let shares = [l.p_deadline_missed, l.p_ground_met, l.p_ground_undecided];
         for (c, p) in shares.iter().enumerate() {
             ws.write_number_with_format(r, 1 + c as u16, *p, pct)?;
