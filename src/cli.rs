@@ -258,9 +258,16 @@ pub struct SolveArgs {
     /// The first year the lever moves, and of the years checked (default: the first projected year).
     #[arg(long, value_parser = year())]
     pub from: Option<i32>,
-    /// Only these indicators must hold, as 1,2,5 (default: all five).
+    /// Only these indicators must hold, as 1,2,5 (default: all five; none with --statutory).
     #[arg(long)]
     pub indicators: Option<String>,
+    /// Kuntalaki 110 § and 118 § as the goal: no deficit past its deadline and no 118 § ground
+    /// met in the years checked (with --indicators, those targets too).
+    #[arg(long)]
+    pub statutory: bool,
+    /// With --statutory, a rule book (TOML, as data/statutory.toml) laid over the shipped one.
+    #[arg(long, requires = "statutory")]
+    pub rules: Option<PathBuf>,
     #[command(flatten)]
     pub projecting: Projecting,
 }

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::model::dataset::Dataset;
 use crate::model::projection::Options;
 use crate::model::scenario::Scenario;
-use crate::model::{indicators, ratios};
+use crate::model::{indicators, ratios, statutory};
 use crate::report::document::{Document, InputFile, ScenarioRun, sha256_hex};
 use crate::report::{Lang, html, xlsx};
 
@@ -90,6 +90,11 @@ pub fn document<'a>(
         .first()
         .map(|r| r.projection.price_index.clone())
         .unwrap_or_else(|| settings.index.clone());
+    let statutory_rules = super::statutory::rules(None)?;
+    let statutory = match runs.first() {
+        Some(r) => statutory::evaluate_projected(&statutory_rules, &r.projection.dataset, &[]),
+        None => statutory::evaluate(&statutory_rules, ds, &[]),
+    };
     Ok(Document {
         ds,
         evaluation: indicators::evaluate(ds, &settings.targets, &settings.index),
@@ -102,6 +107,8 @@ pub fn document<'a>(
         simulations: Vec::new(),
         sensitivity: Vec::new(),
         breaks: crate::model::findings::breaks(ds),
+        statutory,
+        statutory_rules,
     })
 }
 

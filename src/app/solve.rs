@@ -8,6 +8,7 @@ use crate::model::indicators::Evaluation;
 use crate::model::projection::{Options, ProjectionError};
 use crate::model::scenario::Scenario;
 use crate::model::solve::{self, Goal, LeverSpec, Solution, SolveError};
+use crate::model::statutory::Rules;
 
 use super::project::{project, projection_error};
 
@@ -19,9 +20,10 @@ pub fn solve(
     opts: Options,
     levers: &[LeverSpec],
     goal: &Goal,
+    law: Option<&Rules>,
 ) -> Result<(Solution, Option<Evaluation>)> {
     let scenario_error = projection_error(ds, sc);
-    let sol = solve::solve(
+    let sol = solve::solve_with(
         ds,
         sc,
         &settings.index,
@@ -29,6 +31,7 @@ pub fn solve(
         opts,
         levers,
         goal,
+        law,
     )
     // The search's first projection is the scenario's own: a mistake in
     // the file is named by file and line, one in a lever by the lever.

@@ -52,7 +52,7 @@ pub fn evaluate(
         None => Ok(statutory::evaluate(rules, ds, extensions)),
         Some((sc, settings, opts)) => {
             let (p, _) = super::project::project(settings, ds, sc, opts)?;
-            Ok(statutory::evaluate(rules, &p.dataset, extensions))
+            Ok(statutory::evaluate_projected(rules, &p.dataset, extensions))
         }
     }
 }

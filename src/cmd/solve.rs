@@ -77,6 +77,9 @@ pub struct Config {
     pub levers: Vec<LeverSpec>,
     pub goal: Goal,
     pub opts: Options,
+    /// Kuntalaki 110 § and 118 § as a goal, with the rule book laid over
+    /// the shipped one (`None` inside: the shipped one alone).
+    pub statutory: Option<Option<PathBuf>>,
 }
 
 impl Config {
@@ -105,6 +108,7 @@ impl Config {
             levers,
             goal,
             opts: args.projecting.options(),
+            statutory: args.statutory.then(|| args.rules.clone()),
         })
     }
 }
@@ -112,11 +116,24 @@ impl Config {
 pub fn run(cfg: &Config) -> Result<Outcome> {
     let sc = scenarios::one(cfg.scenario.as_deref())?;
     let ds = load(&cfg.input)?;
-    let (sol, after) = solve(&cfg.settings, &ds, &sc, cfg.opts, &cfg.levers, &cfg.goal)?;
+    let law = match &cfg.statutory {
+        Some(over) => Some(crate::app::statutory::rules(over.as_deref())?),
+        None => None,
+    };
+    let (sol, after) = solve(
+        &cfg.settings,
+        &ds,
+        &sc,
+        cfg.opts,
+        &cfg.levers,
+        &cfg.goal,
+        law.as_ref(),
+    )?;
     let (levers, lang) = (&cfg.levers, cfg.output.lang);
     emit(&cfg.output, |out| match cfg.output.format {
         OutputFormat::Table => {
-            report::solve::table(&ds, &sc, levers, &sol, after.as_ref(), lang, out)
+            report::solve::table(&ds, &sc, levers, &sol, after.as_ref(), lang, out)?;
+            report::statutory::solve_lines(&sol, lang, out)
         }
         OutputFormat::Csv => report::solve::csv(&sol, out),
         OutputFormat::Json => report::solve::json(&sol, out),

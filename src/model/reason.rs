@@ -127,4 +127,9 @@ pub enum Method {
     GroupLoansProjected,
     /// The group's loans from the background sheet's estimate.
     GroupLoansEstimated,
+    /// No group statements for the year: the city's figure plus the group's
+    /// part beyond the city in `from`, the last year with group statements,
+    /// held in euros; loans and lease liabilities as the projection carries
+    /// them.
+    GroupBeyondCity { from: i32 },
 }

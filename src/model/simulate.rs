@@ -146,6 +146,8 @@ pub struct Simulation {
     pub years: Vec<(i32, YearKind)>,
     pub cells: Vec<Cell>,
     pub all_five: Vec<AllFive>,
+    /// Kuntalaki 110 § and 118 § by projected year, over the paths.
+    pub statutory: Vec<crate::model::statutory::observe::LawShare>,
     /// The uncertain drivers and their distributions, as simulated.
     pub drivers: Vec<String>,
 }
@@ -197,6 +199,12 @@ impl Start {
 
 /// One indicator in one year of a path: its value and status.
 pub type PathValue = (u8, i32, Option<Decimal>, Status);
+
+/// A path's indicators, and what the law says of its years.
+type PathOut = (
+    Vec<PathValue>,
+    Option<Vec<crate::model::statutory::observe::YearLaw>>,
+);
 
 /// The five indicators of a path's projected years from its year rows, by
 /// the same rules (`model::rules`) as a statement year; the equivalence
@@ -384,6 +392,10 @@ pub fn simulate(
     let rows_suffice = lean_applies(ds, probe.base_year, targets);
     let start_fig = Start::new(ds, probe.base_year, targets);
     let figures = projection::Figures::new(ds);
+    // 110 §/118 § on each path (statutory's hook: a path's rows in, shares out).
+    let law = crate::model::statutory::observe::Observer::builtin(ds, probe.base_year);
+    let mut law_tally = crate::model::statutory::observe::Tally::default();
+    let law_of = |rows: &[projection::YearRow]| law.as_ref().map(|o| o.path(rows));
     // What a path's projection does not read, left out of the copy each
     // path makes (the deterministic projection above checked the years).
     let template = Scenario {
@@ -416,23 +428,22 @@ pub fn simulate(
     let one_path = |p: u64,
                     s: &mut Scenario,
                     runner: &mut projection::Paths|
-     -> Result<Vec<PathValue>, ProjectionError> {
+     -> Result<PathOut, ProjectionError> {
         let mut rng = Rng::for_path(seed, p);
         let values = uncertainty::draw(u, &chol, &years, &mut rng);
         uncertainty::apply_into(s, &template, u, &years, &values);
         let s = &*s;
         if rows_suffice {
             let (rows, pi) = runner.rows(s).map_err(drawn(p))?;
-            return Ok(from_rows(&start_fig, rows, targets, pi));
+            return Ok((from_rows(&start_fig, rows, targets, pi), law_of(rows)));
         }
         let proj = projection::project_with(ds, s, pi, opts, &figures).map_err(drawn(p))?;
         let ev = indicators::evaluate_quiet(&proj.dataset, targets, &proj.price_index);
-        Ok(ev
-            .values
-            .iter()
+        let values = (ev.values.iter())
             .filter(|v| v.year > probe.base_year)
             .map(|v| (v.indicator, v.year, v.value, v.status))
-            .collect())
+            .collect();
+        Ok((values, law_of(&proj.rows)))
     };
     // A worker's paths share the drivers their draws leave alone.
     let runner = || projection::Paths::new(ds, &template, pi, opts, &figures, &touched);
@@ -441,7 +452,7 @@ pub fn simulate(
     let mut start = 0u64;
     while start < paths {
         let end = (start + chunk * threads as u64).min(paths);
-        let mut results: Vec<Option<Result<Vec<PathValue>, ProjectionError>>> =
+        let mut results: Vec<Option<Result<PathOut, ProjectionError>>> =
             (start..end).map(|_| None).collect();
         if threads == 1 {
             // No thread to start for one.
@@ -465,7 +476,8 @@ pub fn simulate(
             });
         }
         for r in results {
-            let path = r.expect("every slot is filled")?;
+            let (path, laws) = r.expect("every slot is filled")?;
+            law_tally.add(laws.as_deref().unwrap_or_default());
             got.iter_mut()
                 .for_each(|g| *g = (None, Status::NotMeasurable));
             for x in &path {
@@ -526,6 +538,7 @@ pub fn simulate(
         years: shown,
         cells,
         all_five,
+        statutory: law_tally.shares(),
         drivers: u
             .items
             .iter()

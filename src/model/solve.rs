@@ -15,6 +15,7 @@ use crate::model::indicators::{self, Status};
 use crate::model::price_index::PriceIndex;
 use crate::model::projection::{self, Options, ProjectionError};
 use crate::model::scenario::{Measure, Origin, RateChange, Scenario};
+use crate::model::statutory::{self, Rules};
 use crate::model::targets::Targets;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -101,6 +102,45 @@ pub struct Solution {
     /// Indicator-years that cannot be measured; they do not count.
     pub not_measurable: Vec<(u8, i32)>,
     pub trials: usize,
+    /// With the statutory tests as the goal: what they say before, one
+    /// step less and at the bounds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statutory: Option<LawGoal>,
+}
+
+/// A statutory test failed in a year of the span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LawMiss {
+    /// The statements of the year show a deficit past its 110 § deadline.
+    Deadline110 { year: i32 },
+    /// A 118 § ground holds on the statements of the year.
+    Ground118 { year: i32 },
+}
+
+/// The statutory goal: no 110 § deadline missed and no 118 § ground met in
+/// the years checked. A ground that cannot be decided (an input or a
+/// national average missing) does not count, as a target not measurable
+/// does not; its years are listed.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct LawGoal {
+    pub before: Vec<LawMiss>,
+    pub one_step_less: Vec<LawMiss>,
+    pub blocking: Vec<LawMiss>,
+    pub undecided: Vec<i32>,
+}
+
+/// What one trial misses: targets and statutory tests.
+#[derive(Default)]
+struct Misses {
+    targets: Vec<Miss>,
+    law: Vec<LawMiss>,
+}
+
+impl Misses {
+    fn is_empty(&self) -> bool {
+        self.targets.is_empty() && self.law.is_empty()
+    }
 }
 
 struct Search<'a> {
@@ -115,6 +155,8 @@ struct Search<'a> {
     indicators: Vec<u8>,
     trials: usize,
     not_measurable: Vec<(u8, i32)>,
+    law: Option<&'a Rules>,
+    undecided: Vec<i32>,
 }
 
 /// The "file" of a setting a lever made, so that an error in it is told
@@ -182,14 +224,45 @@ pub fn apply(sc: &Scenario, settings: &[(Lever, Decimal)], from: i32) -> Scenari
 }
 
 impl Search<'_> {
-    fn misses(&mut self, settings: &[(Lever, Decimal)]) -> Result<Vec<Miss>, ProjectionError> {
+    fn misses(&mut self, settings: &[(Lever, Decimal)]) -> Result<Misses, ProjectionError> {
         let sc = apply(self.base, settings, self.from);
         let p = projection::project_with(self.ds, &sc, self.pi, self.opts, &self.figures)?;
         Ok(self.misses_of(&p))
     }
 
-    /// The targets a projection misses in the years and indicators checked.
-    fn misses_of(&mut self, p: &projection::Projection) -> Vec<Miss> {
+    /// The targets a projection misses in the years and indicators checked,
+    /// and the statutory tests it fails when they are the goal.
+    fn misses_of(&mut self, p: &projection::Projection) -> Misses {
+        let targets = self.target_misses(p);
+        let law = match self.law {
+            Some(rules) => self.law_misses(rules, p),
+            None => Vec::new(),
+        };
+        Misses { targets, law }
+    }
+
+    fn law_misses(&mut self, rules: &Rules, p: &projection::Projection) -> Vec<LawMiss> {
+        let st = statutory::evaluate_projected(rules, &p.dataset, &[]);
+        let span = self.from..=self.by;
+        let mut out: Vec<LawMiss> = (st.deficits.flagged_years().into_iter())
+            .filter(|y| span.contains(y))
+            .map(|year| LawMiss::Deadline110 { year })
+            .collect();
+        let mut undecided = Vec::new();
+        for a in st.assessments.iter().filter(|a| span.contains(&a.year)) {
+            match a.any {
+                statutory::Status::Met => out.push(LawMiss::Ground118 { year: a.year }),
+                statutory::Status::NotMeasurable(_) => undecided.push(a.year),
+                statutory::Status::NotMet => {}
+            }
+        }
+        if self.trials == 1 {
+            self.undecided = undecided;
+        }
+        out
+    }
+
+    fn target_misses(&mut self, p: &projection::Projection) -> Vec<Miss> {
         self.trials += 1;
         let ev = indicators::evaluate(&p.dataset, self.targets, &p.price_index);
         let mut out = Vec::new();
@@ -244,6 +317,23 @@ pub fn solve(
     levers: &[LeverSpec],
     goal: &Goal,
 ) -> Result<Solution, SolveError> {
+    solve_with(ds, sc, pi, targets, opts, levers, goal, None)
+}
+
+/// As `solve`, and with `law` the statutory tests (110 § deadline kept, no
+/// 118 § ground met) are a goal too; the only one when `goal` names no
+/// indicators.
+#[allow(clippy::too_many_arguments)]
+pub fn solve_with(
+    ds: &Dataset,
+    sc: &Scenario,
+    pi: &PriceIndex,
+    targets: &Targets,
+    opts: Options,
+    levers: &[LeverSpec],
+    goal: &Goal,
+    law: Option<&Rules>,
+) -> Result<Solution, SolveError> {
     // The span: from the first projected year (or the goal's first) to the
     // horizon (or the goal's last), read off the scenario's own projection, which is also the
     // search's starting point.
@@ -261,10 +351,10 @@ pub fn solve(
     if by < from {
         return Err(SolveError::ByBeforeFrom { by, from, last });
     }
-    let indicators = if goal.indicators.is_empty() {
-        vec![1, 2, 3, 4, 5]
-    } else {
-        goal.indicators.clone()
+    let indicators = match (goal.indicators.is_empty(), law.is_some()) {
+        (true, false) => vec![1, 2, 3, 4, 5],
+        (true, true) => Vec::new(),
+        (false, _) => goal.indicators.clone(),
     };
     let mut s = Search {
         ds,
@@ -278,23 +368,28 @@ pub fn solve(
         indicators: indicators.clone(),
         trials: 0,
         not_measurable: Vec::new(),
+        law,
+        undecided: Vec::new(),
     };
     let before = s.misses_of(&probe);
     let mut sol = Solution {
         from,
         by,
         indicators,
-        before: before.clone(),
+        before: before.targets.clone(),
         found: None,
         one_step_less: Vec::new(),
         blocking: Vec::new(),
         not_measurable: Vec::new(),
         trials: 0,
+        statutory: law.map(|_| LawGoal {
+            before: before.law.clone(),
+            ..LawGoal::default()
+        }),
     };
     if before.is_empty() {
         sol.found = Some(Vec::new());
-        sol.not_measurable = s.not_measurable.clone();
-        sol.trials = s.trials;
+        finish(&mut sol, &s);
         return Ok(sol);
     }
     // Each lever's range in whole steps, and the setting at n steps.
@@ -344,7 +439,10 @@ pub fn solve(
         let at_max = s.misses(&with(hi))?;
         if !at_max.is_empty() {
             fixed.push((spec.lever, value(spec, hi)));
-            sol.blocking = at_max;
+            sol.blocking = at_max.targets;
+            if let Some(l) = &mut sol.statutory {
+                l.blocking = at_max.law;
+            }
             continue;
         }
         // Bisection: lo fails, hi holds.
@@ -357,7 +455,11 @@ pub fn solve(
                 lo = mid;
             }
         }
-        sol.one_step_less = s.misses(&with(hi - 1))?;
+        let less = s.misses(&with(hi - 1))?;
+        sol.one_step_less = less.targets;
+        if let Some(l) = &mut sol.statutory {
+            l.one_step_less = less.law;
+        }
         let mut settings: Vec<Setting> = fixed
             .iter()
             .map(|(l, v)| Setting {
@@ -373,9 +475,20 @@ pub fn solve(
         });
         sol.found = Some(settings);
         sol.blocking.clear();
+        if let Some(l) = &mut sol.statutory {
+            l.blocking.clear();
+        }
         break;
     }
+    finish(&mut sol, &s);
+    Ok(sol)
+}
+
+/// What the search counted, into the solution.
+fn finish(sol: &mut Solution, s: &Search) {
     sol.not_measurable = s.not_measurable.clone();
     sol.trials = s.trials;
-    Ok(sol)
+    if let Some(l) = &mut sol.statutory {
+        l.undecided = s.undecided.clone();
+    }
 }

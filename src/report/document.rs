@@ -46,6 +46,10 @@ pub struct Document<'a> {
     /// The statement-years that do not add up; values resting on them are
     /// marked, and the reports list them ("Tarkistukset").
     pub breaks: Vec<crate::model::findings::Break>,
+    /// Kuntalaki 110 § and 118 § on the first scenario's projection, or on
+    /// the workbook's own years without scenarios; the rule book they used.
+    pub statutory: crate::model::statutory::Statutory,
+    pub statutory_rules: crate::model::statutory::Rules,
 }
 
 /// One point of an indicator's path.

@@ -240,6 +240,12 @@ pub fn method(m: &Method, lang: Lang) -> String {
         (Method::GroupLoansProjected, Lang::Fi) => "konsernin lainakanta ennustettu: kaupungin ennustetut lainat ja konserniyhtiöiden omat lainat".into(),
         (Method::GroupLoansEstimated, Lang::En) => "group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".into(),
         (Method::GroupLoansEstimated, Lang::Fi) => "konsernin lainakanta taustatietojen arviosta (konsernin lainakanta), ei konsernitaseesta".into(),
+        (Method::GroupBeyondCity { from }, Lang::En) => format!(
+            "estimate: no group statements for the year; the group's figures are the city's projected figure plus the group's part beyond the city in {from} (held in euros), the group's loans and lease liabilities as projected"
+        ),
+        (Method::GroupBeyondCity { from }, Lang::Fi) => format!(
+            "arvio: vuodelta ei ole konsernilaskelmia; konsernin luvut ovat kaupungin ennustettu luku lisättynä konsernin kaupungin ulkopuolisella osuudella vuonna {from} (euroina), konsernin lainat ja vuokravastuut ennusteesta"
+        ),
     }
 }
 

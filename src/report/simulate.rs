@@ -10,6 +10,7 @@ use crate::model::dataset::Dataset;
 use crate::model::indicators::{INDICATORS, Status};
 use crate::model::scenario::Scenario;
 use crate::model::simulate::{Simulation, Swing};
+use crate::model::statutory::observe::LawShare;
 use crate::report::format::{Lang, number, plain};
 use crate::report::indicators::mark;
 use crate::report::reason;
@@ -177,7 +178,59 @@ pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) ->
         } else {
             "Percentiles of the measurable values (P² estimates); probability = share of paths in which the target holds. Forecast = the deterministic forecast with every uncertain driver at its central value."
         }
+    )?;
+    law_table(sim, lang, out)
+}
+
+/// The law by year over the paths: a deadline missed, a ground met, a
+/// ground that cannot be decided.
+pub fn law_headers(lang: Lang) -> [&'static str; 4] {
+    [
+        lang.pick("Vuosi", "Year"),
+        lang.pick("110 § määräaika ylittyy", "110 § deadline missed"),
+        lang.pick("118 § peruste täyttyy", "118 § ground met"),
+        lang.pick("118 § ei ratkaistavissa", "118 § undecided"),
+    ]
+}
+
+pub fn law_row(l: &LawShare, lang: Lang) -> [String; 4] {
+    [
+        l.year.to_string(),
+        pct(l.p_deadline_missed, lang),
+        pct(l.p_ground_met, lang),
+        pct(l.p_ground_undecided, lang),
+    ]
+}
+
+/// What the law says, as the shares of paths; the caveat of the estimate.
+pub fn law_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "Osuus poluista. Konsernin luvut ennustevuosina ovat arvioita (kaupungin luku ja konsernin kaupungin ulkopuolinen osuus viimeisestä konsernitilinpäätöksestä); kansalliset keskiarvot ovat säännöstöstä (data/statutory.toml), ja puuttuva keskiarvo tekee perusteesta ratkaisemattoman.",
+        "Share of paths. The group's figures in projected years are estimates (the city's figure and the group's part beyond the city in the last group statements); the national averages are the rule book's (data/statutory.toml), and a missing average leaves a ground undecided.",
     )
+}
+
+fn law_table(sim: &Simulation, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    if sim.statutory.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "Kuntalaki 110 § ja 118 §",
+            "Local Government Act 110 § and 118 §"
+        )
+    )?;
+    let mut align = vec![Align::Left];
+    align.extend([Align::Right; 3]);
+    let mut t = Table::new(law_headers(lang).map(String::from).to_vec(), align);
+    for l in &sim.statutory {
+        t.push(law_row(l, lang).to_vec());
+    }
+    t.write(out)?;
+    writeln!(out, "{}", law_note(lang))
 }
 
 pub fn csv(ds: &Dataset, sim: &Simulation, out: &mut dyn Write) -> io::Result<()> {
@@ -200,8 +253,14 @@ pub fn csv(ds: &Dataset, sim: &Simulation, out: &mut dyn Write) -> io::Result<()
         "p_not_measurable",
         "forecast",
         "forecast_status",
+        "p_deadline_missed_110",
+        "p_ground_met_118",
+        "p_ground_undecided_118",
     ])?;
     let f = |v: Option<f64>| v.map(|x| format!("{x}")).unwrap_or_default();
+    // The year's 110 § and 118 § shares, on each of its rows.
+    let law =
+        |y: i32, p: fn(&LawShare) -> f64| f(sim.statutory.iter().find(|l| l.year == y).map(p));
     for c in &sim.cells {
         let d = &INDICATORS[(c.indicator - 1) as usize];
         w.write_record([
@@ -222,6 +281,9 @@ pub fn csv(ds: &Dataset, sim: &Simulation, out: &mut dyn Write) -> io::Result<()
             format!("{}", c.p_not_measurable),
             c.deterministic.map(plain).unwrap_or_default(),
             c.deterministic_status.en().replace(' ', "_"),
+            law(c.year, |l| l.p_deadline_missed),
+            law(c.year, |l| l.p_ground_met),
+            law(c.year, |l| l.p_ground_undecided),
         ])?;
     }
     w.flush()

@@ -146,12 +146,18 @@ fn header(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let fi = lang == Lang::Fi;
-    let inds = sol
+    let mut inds = sol
         .indicators
         .iter()
         .map(u8::to_string)
         .collect::<Vec<_>>()
         .join(", ");
+    if sol.statutory.is_some() {
+        inds += &format!(
+            "{}Kuntalaki 110 § / 118 §",
+            if inds.is_empty() { "" } else { ", " }
+        );
+    }
     writeln!(
         out,
         "{} — {} {inds} {} {}–{}",

@@ -126,7 +126,7 @@ const HONOURED: &[(&str, &[&str])] = &[
     ("statements", &["workbook", "lang", "format", "out", "years", "allow-unknown"]),
     ("forecast", &["workbook", "targets", "index", "lang", "format", "out", "years", "allow-unknown", "scenario", "start", "horizon", "show"]),
     ("compare", &["workbook", "targets", "index", "lang", "format", "out", "years", "allow-unknown", "scenarios", "start", "horizon"]),
-    ("solve", &["workbook", "targets", "index", "lang", "format", "out", "allow-unknown", "scenario", "lever", "by", "from", "indicators", "start", "horizon"]),
+    ("solve", &["workbook", "targets", "index", "lang", "format", "out", "allow-unknown", "scenario", "lever", "by", "from", "indicators", "statutory", "rules", "start", "horizon"]),
     ("simulate", &["workbook", "targets", "index", "lang", "format", "out", "allow-unknown", "scenario", "paths", "seed", "jobs", "start", "horizon"]),
     ("sensitivity", &["workbook", "targets", "index", "lang", "format", "out", "allow-unknown", "scenario", "start", "horizon"]),
     ("report", &["workbook", "targets", "index", "lang", "out", "allow-unknown", "scenario", "simulate", "seed", "sensitivity", "start", "horizon"]),

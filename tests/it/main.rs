@@ -24,4 +24,5 @@ mod scenarios;
 mod simulate;
 mod statutory;
 mod statutory_cmd;
+mod statutory_projected;
 mod support;

@@ -11,6 +11,7 @@ use crate::model::ratios::{Ctx, Measure};
 use crate::model::reason::{Method, Reason};
 use crate::model::targets::Targets;
 
+use super::estimate::{Beyond, CityYear, group_of};
 use super::{
     Assessment, DeficitTest, GroupYear, Input, Missing, PlanBalance, Rules, SurplusYear, assess,
     deficit_test, plan_balance,
@@ -49,6 +50,11 @@ pub struct Statutory {
     /// `None` when the dataset has no budget year.
     pub plan: Option<Plan>,
     pub group: Vec<GroupYear>,
+    /// Years whose group figures are estimated from the city's
+    /// (`Method::GroupBeyondCity`): the projected years, with a scenario.
+    pub estimated: Vec<(i32, Method)>,
+    /// The group's part beyond the city the estimates add, when made.
+    pub beyond: Option<Beyond>,
     pub assessments: Vec<Assessment>,
     pub gaps: Vec<Gap>,
 }
@@ -60,6 +66,14 @@ impl Statutory {
             .iter()
             .find(|g| g.year == year && g.input == input)
             .map(|g| &g.reason)
+    }
+
+    /// How the group figures of `year` were estimated, when they were.
+    pub fn estimate(&self, year: i32) -> Option<&Method> {
+        self.estimated
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, m)| m)
     }
 
     /// Years whose statements show a deficit past its deadline, or whose
@@ -77,6 +91,17 @@ impl Statutory {
 /// The tests on every year of `ds`. `extensions_granted` are the arising
 /// years whose deficit was granted the longer 110 a § deadline.
 pub fn evaluate(rules: &Rules, ds: &Dataset, extensions_granted: &[i32]) -> Statutory {
+    run(rules, ds, extensions_granted, false)
+}
+
+/// The tests on a projection's dataset: as `evaluate`, and the group's
+/// figures of the years after the last group statements estimated from the
+/// city's (`estimate`), each such year marked.
+pub fn evaluate_projected(rules: &Rules, ds: &Dataset, extensions_granted: &[i32]) -> Statutory {
+    run(rules, ds, extensions_granted, true)
+}
+
+fn run(rules: &Rules, ds: &Dataset, extensions_granted: &[i32], project: bool) -> Statutory {
     let targets = Targets::default();
     let c = Ctx::quiet(ds, &targets);
     let mut gaps = Vec::new();
@@ -96,9 +121,17 @@ pub fn evaluate(rules: &Rules, ds: &Dataset, extensions_granted: &[i32]) -> Stat
             residents: c.population(y).ok(),
         })
         .collect();
+    let beyond = if project { beyond(&c, &years) } else { None };
+    let mut estimated = Vec::new();
     let group: Vec<GroupYear> = years
         .iter()
-        .map(|&(y, _)| group_year(&c, y, &mut gaps, &mut rolled))
+        .map(|&(y, _)| match &beyond {
+            Some((b, why)) if y > b.from && !has_group_statements(&c, y) => {
+                estimated.push((y, Method::GroupBeyondCity { from: b.from }));
+                estimated_year(&c, y, b, why, &mut gaps)
+            }
+            _ => group_year(&c, y, &mut gaps, &mut rolled),
+        })
         .collect();
     let deficits = deficit_test(rules, &surplus, extensions_granted);
     let assessments = assess(rules, &group, &deficits);
@@ -110,9 +143,96 @@ pub fn evaluate(rules: &Rules, ds: &Dataset, extensions_granted: &[i32]) -> Stat
         deficits,
         plan,
         group,
+        estimated,
+        beyond: beyond.map(|(b, _)| b),
         assessments,
         gaps,
     }
+}
+
+fn has_group_statements(c: &Ctx, y: i32) -> bool {
+    use crate::model::items::Statement;
+    c.ds.has_year_data(Entity::Group, Statement::Tuloslaskelma, y)
+}
+
+/// Why each part of `Beyond` is missing, in the order of its fields.
+type BeyondWhy = [Option<Reason>; 4];
+
+/// The group's part beyond the city in the last year with group
+/// statements; `None` when no year has them.
+fn beyond(c: &Ctx, years: &[(i32, YearKind)]) -> Option<(Beyond, BeyondWhy)> {
+    let from = years
+        .iter()
+        .rev()
+        .map(|(y, _)| *y)
+        .find(|y| has_group_statements(c, *y))?;
+    let part =
+        |f: &dyn Fn(Entity) -> Measure| -> Measure { Ok(f(Entity::Group)? - f(Entity::City)?) };
+    let acc = part(&|e| c.accumulated_surplus(e, from).map(|(v, _)| v));
+    let vk = part(&|e| c.vuosikate(e, from));
+    let dep = part(&|e| c.poistot(e, from));
+    let int = part(&|e| interest(c, e, from));
+    let why = [&acc, &vk, &dep, &int].map(|m| m.as_ref().err().cloned());
+    let b = Beyond {
+        from,
+        accumulated_surplus: acc.ok(),
+        annual_margin: vk.ok(),
+        depreciation: dep.ok(),
+        interest_expenses: int.ok(),
+    };
+    Some((b, why))
+}
+
+fn interest(c: &Ctx, e: Entity, y: i32) -> Measure {
+    c.need(e, "tl.korkokulut", y).map(|v| v.abs())
+}
+
+/// The city's figures of `y`, and the group's loans and leases as the
+/// projection carries them.
+pub(super) fn city_year(c: &Ctx, y: i32, gaps: &mut Vec<Gap>) -> CityYear {
+    let mut none = Vec::new();
+    let mut k = |input, m| keep(gaps, y, input, m);
+    CityYear {
+        year: y,
+        residents: k(Input::Residents, c.population(y)),
+        accumulated_surplus: k(
+            Input::AccumulatedSurplus,
+            accumulated(c, Entity::City, y, &mut none),
+        ),
+        annual_margin: k(Input::AnnualMargin, c.vuosikate(Entity::City, y)),
+        depreciation: k(Input::Depreciation, c.poistot(Entity::City, y)),
+        interest_expenses: k(Input::InterestExpenses, interest(c, Entity::City, y)),
+        income_tax_rate_pct: k(
+            Input::IncomeTaxRate,
+            c.need(Entity::City, "bg.tuloveroprosentti", y),
+        ),
+        group_loans: k(Input::Loans, group_loans(c, y)),
+        group_leases: k(Input::LeaseLiabilities, c.vuokravastuut(Entity::Group, y)),
+    }
+}
+
+fn estimated_year(c: &Ctx, y: i32, b: &Beyond, why: &BeyondWhy, gaps: &mut Vec<Gap>) -> GroupYear {
+    let g = group_of(&city_year(c, y, gaps), b);
+    // A figure missing for want of the part beyond the city says so, unless
+    // the city's own figure already gave its reason.
+    let inputs = [
+        Input::AccumulatedSurplus,
+        Input::AnnualMargin,
+        Input::Depreciation,
+        Input::InterestExpenses,
+    ];
+    for (input, reason) in inputs.into_iter().zip(why) {
+        if let Some(reason) = reason
+            && !gaps.iter().any(|x| x.year == y && x.input == input)
+        {
+            gaps.push(Gap {
+                year: y,
+                input,
+                reason: reason.clone(),
+            });
+        }
+    }
+    g
 }
 
 /// The value, or `None` with its reason kept.

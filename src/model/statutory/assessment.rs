@@ -100,8 +100,25 @@ pub fn assess(rules: &Rules, years: &[GroupYear], deficits: &DeficitTest) -> Vec
     let mut ys: Vec<i32> = years.iter().map(|g| g.year).collect();
     ys.sort_unstable();
     ys.dedup();
-    ys.into_iter()
-        .map(|y| assess_year(rules, years, deficits, y))
+    assess_years(rules, years, deficits, ys)
+}
+
+/// The four figures of a year under one set of thresholds, kept because
+/// consecutive assessments share a year: a simulated path assesses every
+/// year, and the figures are most of its cost.
+type Memo = Vec<((i32, i32), [Criterion; 4])>;
+
+/// The assessments on the statements of `which` only: a simulated path's
+/// projected years, its earlier years being the workbook's.
+pub fn assess_years(
+    rules: &Rules,
+    years: &[GroupYear],
+    deficits: &DeficitTest,
+    which: impl IntoIterator<Item = i32>,
+) -> Vec<Assessment> {
+    let mut memo = Memo::new();
+    (which.into_iter())
+        .map(|y| assess_year(rules, years, deficits, y, &mut memo))
         .collect()
 }
 
@@ -110,6 +127,7 @@ fn assess_year(
     years: &[GroupYear],
     deficits: &DeficitTest,
     year: i32,
+    memo: &mut Memo,
 ) -> Assessment {
     // Within the modelled years the arithmetic on years cannot overflow.
     let in_range = YEARS.contains(&year);
@@ -140,9 +158,22 @@ fn assess_year(
         deficit_criterion(get(year), year, c.deficit_per_resident_latest_eur),
     ];
     let first = year - c.consecutive_years as i32 + 1;
-    let figures: Vec<Criterion> = (first..=year)
-        .flat_map(|y| four_figures(rules, c, get(y), y))
-        .collect();
+    let mut figures: Vec<Criterion> = Vec::with_capacity(4 * c.consecutive_years as usize);
+    for y in first..=year {
+        let key = (y, c.from_evaluation_year);
+        match memo.iter().find(|(k, _)| *k == key) {
+            Some((_, f)) => figures.extend(f.iter().cloned()),
+            None => {
+                let f = four_figures(rules, c, get(y), y);
+                figures.extend(f.iter().cloned());
+                // Only the latest few years are asked for again.
+                if memo.len() >= 8 {
+                    memo.remove(0);
+                }
+                memo.push((key, f));
+            }
+        }
+    }
     let deficit_ground = Status::all(deficit.iter().map(|k| k.status.clone()));
     let figures_ground = Status::all(figures.iter().map(|k| k.status.clone()));
     Assessment {

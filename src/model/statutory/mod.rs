@@ -13,9 +13,11 @@
 pub mod adapter;
 pub mod assessment;
 pub mod deficit;
+pub mod estimate;
+pub mod observe;
 pub mod rules;
 
-pub use adapter::{Gap, Plan, Statutory, evaluate};
+pub use adapter::{Gap, Plan, Statutory, evaluate, evaluate_projected};
 pub use assessment::{Assessment, Criterion, CriterionKind, GroupYear, assess};
 pub use deficit::{
     Deadline, DeficitTest, Episode, Outcome, PlanBalance, SurplusYear, deficit_test, plan_balance,

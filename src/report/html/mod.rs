@@ -2,7 +2,7 @@
 //! fonts, no network; SVG charts drawn here; readable on paper (print CSS)
 //! and on a phone (the tables scroll, the charts scale).
 //!
-//! `write` puts the sections in order; `page`, `risk` and `record` print
+//! `write` puts the sections in order; `page`, `statutory`, `risk` and `record` print
 //! them; `axes`, `lines`, `fan` and `tornado` are the SVG chart kit;
 //! `escape` is the one way text enters the page.
 
@@ -13,6 +13,7 @@ mod lines;
 mod page;
 mod record;
 mod risk;
+mod statutory;
 mod tornado;
 
 use std::fmt::Write as _;
@@ -65,6 +66,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
     page::summary(doc, &mut o);
     page::charts(doc, allowance, &mut o);
     page::scenarios(doc, allowance, &mut o);
+    statutory::section(doc, &mut o);
     risk::simulation(doc, &mut o);
     risk::sensitivity(doc, &mut o);
     record::ratios(doc, &mut o);

@@ -90,6 +90,39 @@ fn one_simulation(doc: &Document, sim: &Simulation, o: &mut String) {
         );
     }
     o.push_str("</tbody></table></div>");
+    law(sim, lang, o);
+}
+
+/// Kuntalaki 110 § and 118 § by year, as shares of the paths.
+fn law(sim: &Simulation, lang: crate::report::Lang, o: &mut String) {
+    use crate::report::simulate::{law_headers, law_note, law_row};
+    if sim.statutory.is_empty() {
+        return;
+    }
+    let _ = write!(
+        o,
+        "<h4>{}</h4><div class=\"scroll\"><table><thead><tr>",
+        lang.pick(
+            "Kuntalaki 110 § ja 118 §",
+            "Local Government Act 110 § and 118 §"
+        )
+    );
+    for h in law_headers(lang) {
+        let _ = write!(o, "<th>{}</th>", esc(h));
+    }
+    o.push_str("</tr></thead><tbody>");
+    for l in &sim.statutory {
+        o.push_str("<tr>");
+        for c in law_row(l, lang) {
+            let _ = write!(o, "<td>{}</td>", esc(&c));
+        }
+        o.push_str("</tr>");
+    }
+    let _ = write!(
+        o,
+        "</tbody></table></div><p class=\"muted\">{}</p>",
+        esc(law_note(lang))
+    );
 }
 
 /// Which driver moves each target most, scenario by scenario; nothing when

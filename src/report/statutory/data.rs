@@ -9,8 +9,8 @@ use crate::model::dataset::{Dataset, YearKind};
 use crate::model::statutory::{
     Criterion, CriterionKind, Input, Missing, Outcome, Rules, Status, Statutory,
 };
-use crate::report::csv_out;
 use crate::report::format::Lang;
+use crate::report::{csv_out, reason};
 
 use super::table::*;
 use super::words::*;
@@ -126,7 +126,10 @@ pub fn csv(st: &Statutory, out: &mut dyn Write) -> io::Result<()> {
                 &c.threshold.to_string(),
                 status_id(&c.status),
                 &why,
-                &format!("assessed on {}", a.year),
+                &match st.estimate(c.year) {
+                    Some(m) => format!("assessed on {}; {}", a.year, reason::method(m, Lang::En)),
+                    None => format!("assessed on {}", a.year),
+                },
                 &surplus_per_resident(c).unwrap_or_default(),
             ])?;
         }
@@ -269,6 +272,9 @@ pub fn json(ds: &Dataset, st: &Statutory, rules: &Rules, out: &mut dyn Write) ->
                         );
                     }
                     o.extend(status);
+                    if let Some(m) = st.estimate(c.year) {
+                        o.insert("estimate".into(), json!(reason::method(m, Lang::En)));
+                    }
                 }
                 v
             };

@@ -3,9 +3,11 @@
 //! marked ✗ as a target missed is in the indicators.
 
 mod data;
+mod solve;
 mod table;
 mod words;
 
 pub use data::{csv, json};
-pub use table::table;
+pub use solve::solve_lines;
+pub use table::{Section, first_start, section, table};
 pub use words::missing;

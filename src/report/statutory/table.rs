@@ -259,20 +259,13 @@ pub(super) fn plan_text(st: &Statutory, lang: Lang, notes: &mut Notes) -> Option
     )
 }
 
-pub(super) fn deficit_section(
-    st: &Statutory,
-    lang: Lang,
-    notes: &mut Notes,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}",
-        lang.pick(
+fn deficit_section(st: &Statutory, lang: Lang, notes: &mut Notes, sec: &mut Section) {
+    sec.title_110 = lang
+        .pick(
             "110 § Kertyneen alijäämän kattaminen (kunnan oma tase)",
-            "110 § Covering an accumulated deficit (the municipality's own balance sheet)"
+            "110 § Covering an accumulated deficit (the municipality's own balance sheet)",
         )
-    )?;
+        .into();
     let mut tb = Table::new(
         vec![
             lang.pick("Vuosi", "Year").into(),
@@ -308,17 +301,11 @@ pub(super) fn deficit_section(
         };
         tb.push(vec![s.year.to_string(), kind_of(st, s.year), value, state]);
     }
-    tb.write(out)?;
-    if !st.deficits.episodes.is_empty() {
-        writeln!(out, "{}", lang.pick("Alijäämät:", "Deficits:"))?;
-        for e in &st.deficits.episodes {
-            writeln!(out, "  {}", episode_text(e, st, lang))?;
-        }
-    }
-    if let Some(p) = plan_text(st, lang, notes) {
-        writeln!(out, "{p}")?;
-    }
-    Ok(())
+    sec.surplus = tb;
+    sec.deficits = (st.deficits.episodes.iter())
+        .map(|e| episode_text(e, st, lang))
+        .collect();
+    sec.plan = plan_text(st, lang, notes);
 }
 
 /// The criteria of `a`'s own year, in the order of the law.
@@ -338,19 +325,10 @@ pub(super) const KINDS: [CriterionKind; 5] = [
     CriterionKind::DebtService,
 ];
 
-pub(super) fn assessment_section(
-    st: &Statutory,
-    lang: Lang,
-    notes: &mut Notes,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}",
-        lang.pick("118 § Erityisen vaikeassa taloudellisessa asemassa olevan kunnan arviointimenettely (konsernin luvut)",
+fn assessment_section(st: &Statutory, lang: Lang, notes: &mut Notes, sec: &mut Section) {
+    sec.title_118 = lang.pick("118 § Erityisen vaikeassa taloudellisessa asemassa olevan kunnan arviointimenettely (konsernin luvut)",
             "118 § The assessment procedure for a municipality in a particularly difficult financial position (group figures)"
-        )
-    )?;
+        ).into();
     // The thresholds in the header are those of the latest assessment that
     // has criteria; a year judged by other thresholds would say so in the
     // rule book's sources below.
@@ -390,7 +368,11 @@ pub(super) fn assessment_section(
     align.extend([Align::Left; 4]);
     let mut tb = Table::new(headers, align);
     for a in &st.assessments {
-        let mut row = vec![a.year.to_string(), kind_of(st, a.year)];
+        let estimate = st
+            .estimate(a.year)
+            .map(|m| format!(" {}", notes.mark(reason::method(m, lang))))
+            .unwrap_or_default();
+        let mut row = vec![a.year.to_string(), kind_of(st, a.year) + &estimate];
         let own = own_year(a);
         for k in KINDS {
             row.push(match own.iter().find(|c| c.kind == k) {
@@ -408,11 +390,8 @@ pub(super) fn assessment_section(
         });
         tb.push(row);
     }
-    tb.write(out)?;
-    for l in legend {
-        writeln!(out, "  {l}")?;
-    }
-    Ok(())
+    sec.assessments = tb;
+    sec.legend = legend;
 }
 
 /// A threshold as the law writes it: no trailing zeros.
@@ -453,6 +432,53 @@ pub(super) fn sources(st: &Statutory, rules: &Rules) -> Vec<String> {
     s
 }
 
+/// The first year the assessment procedure may start, in words.
+pub fn first_start(st: &Statutory, lang: Lang) -> String {
+    match (st.assessments.iter().find_map(|a| a.starts()), lang) {
+        (Some(y), Lang::Fi) => format!("Arviointimenettely voidaan aloittaa ensimmäisen kerran vuonna {y}."),
+        (Some(y), Lang::En) => format!("The assessment procedure may first start in {y}."),
+        (None, Lang::Fi) => "Arviointimenettelyn perusteet eivät täyty yhtenäkään vuonna, jolta ne voidaan ratkaista.".into(),
+        (None, Lang::En) => "No ground of the assessment procedure is met in any year where it can be decided.".into(),
+    }
+}
+
+/// The statutory tests ready to print: the same cells in the terminal
+/// table, the council report's HTML section and its Excel sheet.
+#[derive(Default)]
+pub struct Section {
+    pub title: String,
+    pub title_110: String,
+    /// Year, kind, accumulated surplus, status.
+    pub surplus: Table,
+    pub deficits: Vec<String>,
+    pub plan: Option<String>,
+    pub title_118: String,
+    /// Year, kind, the five criteria, the three grounds, the start year.
+    pub assessments: Table,
+    pub legend: Vec<String>,
+    /// What the marks and the grounds mean.
+    pub key: String,
+    pub sources: Vec<String>,
+    /// Footnotes, numbered from 1 in this order.
+    pub notes: Vec<String>,
+}
+
+pub fn section(ds: &Dataset, st: &Statutory, rules: &Rules, lang: Lang) -> Section {
+    let mut notes = Notes(Vec::new());
+    let mut sec = Section {
+        title: title(ds, lang),
+        ..Section::default()
+    };
+    deficit_section(st, lang, &mut notes, &mut sec);
+    assessment_section(st, lang, &mut notes, &mut sec);
+    sec.key = lang.pick("✓ ei täyty   ✗ täyttyy (kriteeri tai peruste), määräaika ylitetty tai suunnitelma alijäämäinen   – ei mitattavissa. 1 k. = alijäämää ei katettu määräajassa (118 § 2 mom.), 2 k. = konsernin alijäämä €/as. kahtena vuonna (3 mom. 1 kohta), 3 k. = neljä tunnuslukua kahtena peräkkäisenä vuonna (3 mom. 2 kohta). Arviointi tehdään tilinpäätösvuotta seuraavana vuonna; valtiovarainministeriö päättää sen aloittamisesta. Laskennallisen lainanhoitokatteen lyhennysoletus (lainakanta / 8) on vahvistamatta lain esitöistä: sen tila on alustava.",
+            "✓ not met   ✗ met (criterion or ground), deadline missed or plan in deficit   – not measurable. Gr. 1 = deficit not covered in time (118 § 2 mom.), Gr. 2 = group deficit per resident in two years (3 mom. 1 kohta), Gr. 3 = all four figures two years running (3 mom. 2 kohta). The assessment is made in the year after the statements; the Ministry of Finance decides whether to start it. The calculated loan service coverage assumes repayments of loans / 8, not yet confirmed from the bill: its status is provisional."
+        ).into();
+    sec.sources = sources(st, rules);
+    sec.notes = notes.0;
+    sec
+}
+
 pub fn table(
     ds: &Dataset,
     st: &Statutory,
@@ -460,26 +486,34 @@ pub fn table(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut notes = Notes(Vec::new());
-    writeln!(out, "{}\n", title(ds, lang))?;
-    deficit_section(st, lang, &mut notes, out)?;
+    let sec = section(ds, st, rules, lang);
+    writeln!(out, "{}\n", sec.title)?;
+    writeln!(out, "{}", sec.title_110)?;
+    sec.surplus.write(out)?;
+    if !sec.deficits.is_empty() {
+        writeln!(out, "{}", lang.pick("Alijäämät:", "Deficits:"))?;
+        for e in &sec.deficits {
+            writeln!(out, "  {e}")?;
+        }
+    }
+    if let Some(p) = &sec.plan {
+        writeln!(out, "{p}")?;
+    }
     writeln!(out)?;
-    assessment_section(st, lang, &mut notes, out)?;
+    writeln!(out, "{}", sec.title_118)?;
+    sec.assessments.write(out)?;
+    for l in &sec.legend {
+        writeln!(out, "  {l}")?;
+    }
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        lang.pick("✓ ei täyty   ✗ täyttyy (kriteeri tai peruste), määräaika ylitetty tai suunnitelma alijäämäinen   – ei mitattavissa. 1 k. = alijäämää ei katettu määräajassa (118 § 2 mom.), 2 k. = konsernin alijäämä €/as. kahtena vuonna (3 mom. 1 kohta), 3 k. = neljä tunnuslukua kahtena peräkkäisenä vuonna (3 mom. 2 kohta). Arviointi tehdään tilinpäätösvuotta seuraavana vuonna; valtiovarainministeriö päättää sen aloittamisesta. Laskennallisen lainanhoitokatteen lyhennysoletus (lainakanta / 8) on vahvistamatta lain esitöistä: sen tila on alustava.",
-            "✓ not met   ✗ met (criterion or ground), deadline missed or plan in deficit   – not measurable. Gr. 1 = deficit not covered in time (118 § 2 mom.), Gr. 2 = group deficit per resident in two years (3 mom. 1 kohta), Gr. 3 = all four figures two years running (3 mom. 2 kohta). The assessment is made in the year after the statements; the Ministry of Finance decides whether to start it. The calculated loan service coverage assumes repayments of loans / 8, not yet confirmed from the bill: its status is provisional."
-        )
-    )?;
+    writeln!(out, "{}", sec.key)?;
     writeln!(out, "{}", lang.pick("Lähteet:", "Sources:"))?;
-    for s in sources(st, rules) {
+    for s in &sec.sources {
         writeln!(out, "  {s}")?;
     }
-    if !notes.0.is_empty() {
+    if !sec.notes.is_empty() {
         writeln!(out, "{}", lang.pick("Huomautukset:", "Notes:"))?;
-        for (i, n) in notes.0.iter().enumerate() {
+        for (i, n) in sec.notes.iter().enumerate() {
             writeln!(out, "  [{}] {n}", i + 1)?;
         }
     }

@@ -10,6 +10,7 @@ mod batch;
 mod record;
 mod risk;
 mod statements;
+mod statutory;
 mod style;
 mod summary;
 
@@ -23,6 +24,7 @@ pub use batch::batch_summary;
 use record::{checks_sheet, record_sheet};
 use risk::{sensitivity_sheet, simulation_sheet};
 use statements::{drivers_sheet, ratios_sheet, scenarios_sheet, statements_sheet};
+use statutory::statutory_sheet;
 use style::Styles;
 use summary::{charts, summary};
 
@@ -79,6 +81,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
         )?;
         drivers_sheet(doc, &mut wb, &st)?;
     }
+    statutory_sheet(doc, &mut wb, &st)?;
     // A sheet per simulated scenario: "Simulointi", "Simulointi 2", ...
     for (i, sim) in doc.simulations.iter().enumerate() {
         let name = numbered(t(doc, "Simulointi", "Simulation"), i);

@@ -80,11 +80,50 @@ pub(super) fn simulation_sheet(
         blocks.push((d, first - 1, first, r));
         r += 2;
     }
+    law_block(doc, ws, st, sim, r, &pct)?;
     for c in 0..8u16 {
         ws.set_column_width(c, if c == 0 { 10 } else { 15 })?;
     }
     percentile_charts(doc, ws, name, &blocks)?;
     page_setup(ws, 0)?;
+    Ok(())
+}
+
+/// Kuntalaki 110 § and 118 § by year, as shares of the paths, below the
+/// indicators.
+fn law_block(
+    doc: &Document,
+    ws: &mut Worksheet,
+    st: &Styles,
+    sim: &crate::model::simulate::Simulation,
+    mut r: u32,
+    pct: &Format,
+) -> Result<(), XlsxError> {
+    use crate::report::simulate::{law_headers, law_note};
+    if sim.statutory.is_empty() {
+        return Ok(());
+    }
+    let title = t(
+        doc,
+        "Kuntalaki 110 § ja 118 §",
+        "Local Government Act 110 § and 118 §",
+    );
+    ws.write_string_with_format(r, 0, title, &st.bold)?;
+    r += 1;
+    for (c, h) in law_headers(doc.lang).iter().enumerate() {
+        ws.write_string_with_format(r, c as u16, *h, &st.head)?;
+    }
+    for l in &sim.statutory {
+        r += 1;
+        // The year as a label: the rows above that start with a year are
+        // the indicators', one per indicator, and stay so.
+        ws.write_string(r, 0, l.year.to_string())?;
+        let shares = [l.p_deadline_missed, l.p_ground_met, l.p_ground_undecided];
+        for (c, p) in shares.iter().enumerate() {
+            ws.write_number_with_format(r, 1 + c as u16, *p, pct)?;
+        }
+    }
+    ws.write_string(r + 1, 0, law_note(doc.lang))?;
     Ok(())
 }
 
