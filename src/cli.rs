@@ -49,35 +49,90 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// The five strategy indicators by year, with target status.
+    #[command(
+        after_help = "Examples:\n  kivijalka indicators data/kivikoski.xlsx\n  kivijalka indicators data/kivikoski.xlsx --lang en --format csv --out indicators.csv"
+    )]
     Indicators(Explaining),
     /// The standard key ratios (tunnusluvut) for the city and the group.
+    #[command(
+        after_help = "Examples:\n  kivijalka ratios data/kivikoski.xlsx --years 2023-2025\n  kivijalka ratios data/kivikoski.xlsx --explain"
+    )]
     Ratios(Explaining),
     /// Validates the workbook; exit code 1 when it has errors.
+    #[command(after_help = "Examples:\n  kivijalka check data/kivikoski.xlsx")]
     Check(CheckArgs),
     /// The statements as read, line by line, with the row each came from.
+    #[command(
+        after_help = "Examples:\n  kivijalka statements data/kivikoski.xlsx --format csv --out lines.csv"
+    )]
     Statements(StatementsArgs),
     /// Projects the statements under a scenario; the five indicators by year to the horizon.
+    #[command(
+        after_help = "Examples:\n  kivijalka forecast data/kivikoski.xlsx --scenario scenarios/baseline.toml\n  kivijalka forecast data/kivikoski.xlsx --scenario scenarios/savings.toml --horizon 2032 --lang en"
+    )]
     Forecast(ForecastArgs),
     /// Scenarios side by side: each indicator's path and where a target's status changes.
+    #[command(
+        after_help = "Examples:\n  kivijalka compare data/kivikoski.xlsx scenarios/baseline.toml scenarios/tax_rise.toml"
+    )]
     Compare(CompareArgs),
     /// The smallest move of a lever (tax rate, savings, investment cap) that keeps every target.
+    #[command(
+        after_help = "Examples:\n  kivijalka solve data/kivikoski.xlsx --scenario scenarios/baseline.toml --lever savings\n  kivijalka solve data/kivikoski.xlsx --scenario scenarios/baseline.toml --lever tax-rate:1.0 --lever savings --indicators 1,2"
+    )]
     Solve(SolveArgs),
     /// How likely each target is to hold: Monte Carlo over the scenario's uncertain drivers.
+    #[command(
+        after_help = "Examples:\n  kivijalka simulate data/kivikoski.xlsx --scenario scenarios/uncertain.toml --paths 2000"
+    )]
     Simulate(SimulateArgs),
     /// Each uncertain driver alone at its 5th and 95th percentile: what moves each target most.
+    #[command(
+        after_help = "Examples:\n  kivijalka sensitivity data/kivikoski.xlsx --scenario scenarios/uncertain.toml"
+    )]
     Sensitivity(SensitivityArgs),
     /// A council report: Excel (--out report.xlsx) or one self-contained HTML page (--out report.html).
+    #[command(
+        after_help = "Examples:\n  kivijalka report data/kivikoski.xlsx --scenario scenarios/baseline.toml --scenario scenarios/savings.toml --out report.html\n  kivijalka report data/kivikoski.xlsx --scenario scenarios/uncertain.toml --simulate 1000 --lang en --out report.xlsx"
+    )]
     Report(ReportArgs),
     /// Indicators (and forecasts) for many municipalities: a report each and a summary with peer statistics.
+    #[command(
+        after_help = "Examples:\n  kivijalka batch data/kivikoski.xlsx --scenario scenarios/baseline.toml --out batch"
+    )]
     Batch(BatchArgs),
     /// Kuntalaki 110 § (a deficit covered in time, the plan balanced) and 118 § (the assessment procedure's criteria) by year; exit code 1 when a deadline is missed, a ground is met or the plan is in deficit.
+    #[command(
+        after_help = "Examples:\n  kivijalka statutory data/kivikoski.xlsx\n  kivijalka statutory data/kivikoski.xlsx --scenario scenarios/baseline.toml --format json"
+    )]
     Statutory(StatutoryArgs),
     /// Scenario files: what differs between two, the reference of keys, the settings in effect.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  kivijalka scenario diff scenarios/baseline.toml scenarios/savings.toml\n  kivijalka scenario show scenarios/uncertain.toml\n  kivijalka scenario keys"
+    )]
     Scenario(ScenarioCmd),
+    /// Shell completions for bash, zsh, fish or PowerShell, printed to stdout.
+    #[command(
+        after_help = "Examples:\n  kivijalka completions bash > ~/.local/share/bash-completion/completions/kivijalka\n  kivijalka completions zsh > ~/.zfunc/_kivijalka"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff) of kivijalka or of one command, printed to stdout.
+    #[command(
+        after_help = "Examples:\n  kivijalka man > kivijalka.1 && man ./kivijalka.1\n  kivijalka man forecast > kivijalka-forecast.1"
+    )]
+    Man {
+        /// The command whose page to print (default: kivijalka's own).
+        command: Option<String>,
+    },
     /// The statement lines kivijalka knows, with their Finnish, Swedish and English names.
+    #[command(after_help = "Examples:\n  kivijalka lines\n  kivijalka lines --lang en")]
     Lines {
-        #[arg(long, value_enum, default_value_t = LangArg::Fi)]
+        /// The language of the output (default: KIVIJALKA_LANG, else Finnish).
+        #[arg(long, value_enum, env = "KIVIJALKA_LANG", default_value_t = LangArg::Fi)]
         lang: LangArg,
     },
 }
@@ -108,7 +163,8 @@ pub struct Against {
 /// Where a command prints a table, CSV or JSON, and in which language.
 #[derive(Args, Debug)]
 pub struct Printing {
-    #[arg(long, value_enum, default_value_t = LangArg::Fi)]
+    /// The language of the output (default: KIVIJALKA_LANG, else Finnish).
+    #[arg(long, value_enum, env = "KIVIJALKA_LANG", default_value_t = LangArg::Fi)]
     pub lang: LangArg,
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
@@ -309,7 +365,8 @@ pub struct ReportArgs {
     pub workbook: Workbook,
     #[command(flatten)]
     pub against: Against,
-    #[arg(long, value_enum, default_value_t = LangArg::Fi)]
+    /// The language of the output (default: KIVIJALKA_LANG, else Finnish).
+    #[arg(long, value_enum, env = "KIVIJALKA_LANG", default_value_t = LangArg::Fi)]
     pub lang: LangArg,
     /// The report's file, Excel (.xlsx) or HTML (.html), written whole or not at all.
     #[arg(long)]
@@ -350,7 +407,8 @@ pub struct BatchArgs {
     pub targets: Option<PathBuf>,
     #[arg(long)]
     pub index: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = LangArg::Fi)]
+    /// The language of the output (default: KIVIJALKA_LANG, else Finnish).
+    #[arg(long, value_enum, env = "KIVIJALKA_LANG", default_value_t = LangArg::Fi)]
     pub lang: LangArg,
     /// Worker threads (default: all cores).
     #[arg(long, value_parser = jobs)]

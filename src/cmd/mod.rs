@@ -12,6 +12,7 @@ pub mod lines;
 pub mod ratios;
 pub mod report;
 pub mod scenario;
+pub mod shell;
 pub mod simulate;
 pub mod solve;
 pub mod statements;
@@ -50,6 +51,8 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Batch(a) => batch::run(&batch::Config::new(&a)?),
         Command::Statutory(a) => statutory::run(&statutory::Config::new(&a)?),
         Command::Scenario(s) => scenario::run(&s),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man { command } => shell::man(command.as_deref()),
     }
 }
 

@@ -135,7 +135,12 @@ pub fn accumulated_surplus(
     let per = surplus
         .clone()
         .and_then(|v| div(v, population()?, Denominator::Population));
-    let details = [det("per_asukas", &per, Unit::EurPerResident), None, None, None];
+    let details = [
+        det("per_asukas", &per, Unit::EurPerResident),
+        None,
+        None,
+        None,
+    ];
     let above = t.accumulated_surplus.above_eur;
     Judged::new(surplus, |v| v > above, details)
 }

@@ -286,7 +286,11 @@ pub fn from_rows(
         let before = std::mem::replace(&mut prev_per_resident, now.clone());
         let (previous, _) =
             rules::group_previous(y, targets, || before, || prev_population.clone());
-        push(4, y, rules::group_loans_per_resident(&debt, now, previous, None));
+        push(
+            4,
+            y,
+            rules::group_loans_per_resident(&debt, now, previous, None),
+        );
         flows.push((y, Ok(r.operating_and_investing)));
         let sum = rules::window_sum(Entity::City, y, w, |yy| {
             let found = flows.iter().rev().find(|(at, _)| *at == yy);

@@ -9,8 +9,8 @@ use serde::Serialize;
 use crate::model::findings::{Break, rests_on};
 use crate::model::indicators::{Evaluation, INDICATORS, IndicatorDef, IndicatorValue, Status};
 use crate::model::ratios::Unit;
-use crate::model::targets::SalesGains;
 use crate::model::reason::{Method, Reason};
+use crate::model::targets::SalesGains;
 use crate::report::breaks::{self as brk, Marked, marks};
 use crate::report::format::{Lang, number, plain};
 use crate::report::reason;
@@ -214,9 +214,16 @@ pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write)
             let name = if fi { d.fi } else { d.en };
             let val = match v.value {
                 Some(x) if v.indicator == 4 => {
-                    let unit = if fi { v.unit.symbol() } else { v.unit.symbol_en() };
+                    let unit = if fi {
+                        v.unit.symbol()
+                    } else {
+                        v.unit.symbol_en()
+                    };
                     let from = v.from_year.unwrap_or(a);
-                    match (detail(v, "lahtotaso_per_asukas"), detail(v, "muutos_lahtotasosta_per_asukas")) {
+                    match (
+                        detail(v, "lahtotaso_per_asukas"),
+                        detail(v, "muutos_lahtotasosta_per_asukas"),
+                    ) {
                         (Some(base), Some(change)) => format!(
                             "{} {unit} ({from}: {}, {})",
                             number(x, 0, lang),
@@ -275,10 +282,18 @@ fn signed(change: Decimal, lang: Lang) -> String {
 /// its value is shown.
 pub fn sales_gains_note(g: SalesGains, lang: Lang) -> &'static str {
     match (g, lang == Lang::Fi) {
-        (SalesGains::Excluded, true) => "Indikaattori 1: vuosikate tulorahoituksen korjauserillä oikaistuna, jotta käyttöomaisuuden myyntivoittoa ei lasketa kahdesti (nettoinvestoinneista on jo vähennetty koko myyntihinta).",
-        (SalesGains::Excluded, false) => "Indicator 1: the annual margin net of tulorahoituksen korjauserät, so that a gain on selling fixed assets is not counted twice (net investment already deducts the whole sale price).",
-        (SalesGains::Included, true) => "Indikaattori 1: vuosikate sellaisenaan (annual_margin.sales_gains = \"included\"): käyttöomaisuuden myyntivoitto lasketaan sekä vuosikatteeseen että nettoinvestointeihin.",
-        (SalesGains::Included, false) => "Indicator 1: the annual margin as printed (annual_margin.sales_gains = \"included\"): a gain on selling fixed assets counts both in the margin and in net investment.",
+        (SalesGains::Excluded, true) => {
+            "Indikaattori 1: vuosikate tulorahoituksen korjauserillä oikaistuna, jotta käyttöomaisuuden myyntivoittoa ei lasketa kahdesti (nettoinvestoinneista on jo vähennetty koko myyntihinta)."
+        }
+        (SalesGains::Excluded, false) => {
+            "Indicator 1: the annual margin net of tulorahoituksen korjauserät, so that a gain on selling fixed assets is not counted twice (net investment already deducts the whole sale price)."
+        }
+        (SalesGains::Included, true) => {
+            "Indikaattori 1: vuosikate sellaisenaan (annual_margin.sales_gains = \"included\"): käyttöomaisuuden myyntivoitto lasketaan sekä vuosikatteeseen että nettoinvestointeihin."
+        }
+        (SalesGains::Included, false) => {
+            "Indicator 1: the annual margin as printed (annual_margin.sales_gains = \"included\"): a gain on selling fixed assets counts both in the margin and in net investment."
+        }
     }
 }
 

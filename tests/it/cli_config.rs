@@ -135,6 +135,8 @@ const HONOURED: &[(&str, &[&str])] = &[
     ("scenario diff", &["a", "b"]),
     ("scenario show", &["file"]),
     ("scenario keys", &[]),
+    ("completions", &["shell"]),
+    ("man", &["command"]),
     ("lines", &["lang"]),
 ];
 

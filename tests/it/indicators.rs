@@ -314,13 +314,22 @@ fn indicator_1_counts_a_plot_sale_once_by_default() {
     let mut ds = Dataset::default();
     let c = Entity::City;
     put(&mut ds, c, "tl.vuosikate", 2024, dec!(8_000_000));
-    put(&mut ds, c, "rl.tulorahoituksen_korjauserat", 2024, dec!(-2_000_000));
+    put(
+        &mut ds,
+        c,
+        "rl.tulorahoituksen_korjauserat",
+        2024,
+        dec!(-2_000_000),
+    );
     put(&mut ds, c, "rl.investointimenot", 2024, dec!(-10_000_000));
     put(&mut ds, c, "rl.luovutustulot", 2024, dec!(3_000_000));
     let ev = evaluate(&ds, &Targets::default(), &kphi());
     let v = one(&ev.values, 1, 2024);
     // (8 − 2) − (10 − 3) = −1 M€: the sale does not finance twice.
-    assert_eq!((v.value, v.status), (Some(dec!(-1_000_000)), Status::Missed));
+    assert_eq!(
+        (v.value, v.status),
+        (Some(dec!(-1_000_000)), Status::Missed)
+    );
     assert_eq!(
         detail(v, "tulorahoituksen_korjauserat"),
         Some(dec!(-2_000_000))
@@ -397,7 +406,10 @@ fn indicator_4_break_year_and_strategy_base() {
     let v = one(&ev.values, 4, 2023);
     assert_eq!(detail(v, "muutos_per_asukas"), Some(dec!(100)));
     assert_eq!(v.status, Status::Missed);
-    assert!(matches!(v.method, Some(Method::LikeForLikeBase { year: 2022, .. })));
+    assert!(matches!(
+        v.method,
+        Some(Method::LikeForLikeBase { year: 2022, .. })
+    ));
 }
 
 /// The per-resident ratios finance officers quote, by hand.

@@ -7,6 +7,7 @@ mod conformance;
 mod findings;
 mod forecast;
 mod fuzz;
+mod help;
 mod hostile;
 mod hostile_cli;
 mod indicators;

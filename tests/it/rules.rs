@@ -72,12 +72,7 @@ fn rule_1_counts_a_sales_gain_once_unless_told_otherwise() {
     let ni = rules::net_investment(dec!(-10_000_000), Decimal::ZERO, dec!(3_000_000));
     // Vuosikate 8 M€ of which the gain 2 M€: 6 M€ of income financing
     // against 7 M€ of net investment, 85,71 %: missed.
-    let j = rules::annual_margin(
-        Ok(dec!(8_000_000)),
-        || Ok(dec!(-2_000_000)),
-        Ok(ni),
-        &t,
-    );
+    let j = rules::annual_margin(Ok(dec!(8_000_000)), || Ok(dec!(-2_000_000)), Ok(ni), &t);
     assert_eq!(
         (j.value.clone(), j.status()),
         (Ok(dec!(-1_000_000)), Status::Missed)
@@ -218,14 +213,16 @@ fn rule_4_break_year_and_starting_level() {
     let debt = Ok(dec!(100_000_000));
     let now = rules::per_resident(&debt, || Ok(dec!(10_000)));
     // 2023 is a break year by default: the year before is not read.
-    let (prev, method) =
-        rules::group_previous(2023, &t, || panic!("read"), || panic!("read"));
+    let (prev, method) = rules::group_previous(2023, &t, || panic!("read"), || panic!("read"));
     assert_eq!(prev, Err(Reason::GroupBreakYear { year: 2023 }));
     assert_eq!(method, None);
     let j = rules::group_loans_per_resident(&debt, now.clone(), prev, None);
     assert_eq!(
         (j.value.clone(), j.status()),
-        (Err(Reason::GroupBreakYear { year: 2023 }), Status::NotMeasurable)
+        (
+            Err(Reason::GroupBreakYear { year: 2023 }),
+            Status::NotMeasurable
+        )
     );
     // A like-for-like base of 2022, 98,9 M€ over 9 890 residents = 10 000 €.
     let mut given = Targets::default();
@@ -233,12 +230,14 @@ fn rule_4_break_year_and_starting_level() {
         .group_loans
         .adjusted_base
         .insert("2023".into(), dec!(98_900_000));
-    let (prev, method) =
-        rules::group_previous(2023, &given, || panic!("read"), || Ok(dec!(9_890)));
+    let (prev, method) = rules::group_previous(2023, &given, || panic!("read"), || Ok(dec!(9_890)));
     assert_eq!(prev, Ok(dec!(10_000)));
     assert!(method.is_some());
     let j = rules::group_loans_per_resident(&debt, now.clone(), prev, None);
-    assert_eq!((j.value.clone(), j.status()), (Ok(dec!(10_000)), Status::Met));
+    assert_eq!(
+        (j.value.clone(), j.status()),
+        (Ok(dec!(10_000)), Status::Met)
+    );
     // Any other year reads the year before as it is.
     let (prev, _) = rules::group_previous(2024, &t, || Ok(dec!(9_990)), || panic!("read"));
     assert_eq!(prev, Ok(dec!(9_990)));

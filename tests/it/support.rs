@@ -23,10 +23,13 @@ pub fn tempdir(name: &str) -> PathBuf {
     dir
 }
 
+/// Runs kivijalka from the repository's root, in its default language
+/// whatever the shell running the tests sets.
 pub fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kivijalka"))
         .args(args)
         .current_dir(root())
+        .env_remove("KIVIJALKA_LANG")
         .output()
         .expect("run kivijalka")
 }

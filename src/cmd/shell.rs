@@ -1,0 +1,56 @@
+//! The command line described for the shell and for man: completions and
+//! manual pages, generated from the same clap definitions the parser uses,
+//! so they cannot fall behind a flag.
+
+use std::io::Write;
+
+use clap::CommandFactory;
+
+use crate::cli::Cli;
+use crate::cmd::Outcome;
+use crate::error::{Error, Result};
+
+/// Completions for `shell`, to stdout.
+pub fn completions(shell: clap_complete::Shell) -> Result<Outcome> {
+    let mut cmd = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "kivijalka", &mut out);
+    print(&out)
+}
+
+/// The manual page of kivijalka, or of one of its commands (as
+/// `kivijalka-forecast(1)`), as roff to stdout.
+pub fn man(command: Option<&str>) -> Result<Outcome> {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let page = match command {
+        None => cmd,
+        Some(name) => {
+            let sub = cmd.find_subcommand(name).ok_or_else(|| {
+                let names: Vec<&str> = (cmd.get_subcommands().map(|s| s.get_name()))
+                    .filter(|n| *n != "help")
+                    .collect();
+                Error::usage(format!(
+                    "man: no command '{name}'; the commands are {}",
+                    names.join(", ")
+                ))
+            })?;
+            let title = format!("kivijalka-{}", sub.get_name());
+            sub.clone().name(title).version(env!("CARGO_PKG_VERSION"))
+        }
+    };
+    let mut out = Vec::new();
+    clap_mangen::Man::new(page)
+        .render(&mut out)
+        .map_err(|e| Error::io("stdout", e))?;
+    print(&out)
+}
+
+fn print(bytes: &[u8]) -> Result<Outcome> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Error::io("stdout", e))?;
+    Ok(Outcome::Ok)
+}
