@@ -171,6 +171,9 @@ pub struct Printing {
     /// Write the output to this file (written whole or not at all) instead of stdout.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Print tables at full width even on a narrower terminal (files and pipes always get it).
+    #[arg(long)]
+    pub wide: bool,
 }
 
 /// The years a command shows; the commands that measure every projected
@@ -542,6 +545,7 @@ impl Printing {
             },
             lang: self.lang.into(),
             out: self.out.clone(),
+            wide: self.wide,
         }
     }
 }

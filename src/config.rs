@@ -28,6 +28,8 @@ pub struct Output {
     pub format: OutputFormat,
     pub lang: Lang,
     pub out: Option<PathBuf>,
+    /// Tables at full width even on a narrower terminal (`--wide`).
+    pub wide: bool,
 }
 
 /// The years a command shows (`--years`): a range, or all.

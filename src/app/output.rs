@@ -16,14 +16,24 @@ pub fn emit(
     match &output.out {
         None => {
             let stdout = std::io::stdout();
+            let width = (!output.wide).then(|| terminal_width(&stdout)).flatten();
             let mut lock = stdout.lock();
-            match write(&mut lock) {
+            match crate::report::table::fit_to(width, || write(&mut lock)) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 r => r.map_err(|e| Error::io("(stdout)", e)),
             }
         }
         Some(path) => write_atomically(path, write),
     }
+}
+
+/// The terminal's width, when stdout is one.
+fn terminal_width(stdout: &std::io::Stdout) -> Option<usize> {
+    use std::io::IsTerminal;
+    if !stdout.is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size_of(stdout).map(|(w, _)| usize::from(w.0))
 }
 
 pub fn write_atomically(
