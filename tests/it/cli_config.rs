@@ -122,7 +122,7 @@ fn only_the_commands_that_measure_read_the_settings_files() {
 const HONOURED: &[(&str, &[&str])] = &[
     ("indicators", &["workbook", "targets", "index", "lang", "format", "out", "wide", "years", "allow-unknown", "explain"]),
     ("ratios", &["workbook", "targets", "index", "lang", "format", "out", "wide", "years", "allow-unknown", "explain"]),
-    ("check", &["workbook", "lang", "format", "out"]),
+    ("check", &["workbook", "lang", "format", "out", "wide"]),
     ("statements", &["workbook", "lang", "format", "out", "wide", "years", "allow-unknown"]),
     ("forecast", &["workbook", "targets", "index", "lang", "format", "out", "wide", "years", "allow-unknown", "scenario", "start", "horizon", "show"]),
     ("compare", &["workbook", "targets", "index", "lang", "format", "out", "wide", "years", "allow-unknown", "scenarios", "start", "horizon"]),
