@@ -137,6 +137,12 @@ impl Cents {
         self.c == 0
     }
 
+    /// `c` cents printed with two decimals: a figure rounded to the cent
+    /// from a value with more (what `money::round` gives).
+    pub fn two_places(c: i64) -> Cents {
+        Cents::from_c(c, 2)
+    }
+
     /// Whole cents, for comparisons and bounds.
     pub fn cents(self) -> i64 {
         self.c
@@ -154,7 +160,7 @@ impl Cents {
     /// `self + o` as rust_decimal adds: a zero operand gives the other one
     /// whole (its scale and sign), otherwise the larger scale, and a zero
     /// sum is +0.
-    pub fn add(self, o: Cents) -> Cents {
+    fn plus(self, o: Cents) -> Cents {
         if self.c == 0 {
             return o;
         }
@@ -167,9 +173,9 @@ impl Cents {
 
     /// `self - o` as rust_decimal subtracts: `0 - x` is `−x` (and `0 − 0`
     /// the right-hand zero as it is), `x − 0` is `x`.
-    pub fn sub(self, o: Cents) -> Cents {
+    fn minus(self, o: Cents) -> Cents {
         if self.c == 0 {
-            return if o.c == 0 { o } else { o.neg() };
+            return if o.c == 0 { o } else { o.negated() };
         }
         if o.c == 0 {
             return self;
@@ -179,7 +185,7 @@ impl Cents {
     }
 
     /// `−self`; a zero changes its sign, as a Decimal's does.
-    pub fn neg(self) -> Cents {
+    fn negated(self) -> Cents {
         Cents {
             c: -self.c,
             s: self.s,
@@ -197,32 +203,50 @@ impl Cents {
         Cents { s: 2, ..self }
     }
 
-    /// `money::cents(self × f)`: a product exact in 128 bits is rounded
-    /// here; a longer one (past rust_decimal's 96 bits or 28 decimals,
-    /// where it rounds the product itself) is made by rust_decimal.
-    pub fn mul_cents(self, f: Decimal) -> Cents {
-        if self.c == 0 || f.is_zero() {
+    /// `2 × self` as rust_decimal multiplies by `Decimal::TWO`.
+    pub fn twice(self) -> Cents {
+        if self.c == 0 {
             return Cents::ZERO;
         }
-        let (m, s) = self.mantissa();
-        let ps = s + f.scale();
-        match m.checked_mul(f.mantissa()) {
-            Some(p) if ps <= 28 && p.abs() <= MAX_MANTISSA => round_to_cents(p, ps),
-            _ => Cents::via_decimal(self.dec() * f),
+        Cents::from_c(self.c.saturating_mul(2), self.s)
+    }
+
+    /// The exact product `self × f₁ × f₂ …` as rust_decimal makes it, as a
+    /// mantissa and scale, while no factor takes it past 96 bits or 28
+    /// decimals (where rust_decimal would round it); `Some((0, 0))` for a
+    /// zero factor, which makes the product `Decimal::ZERO`.
+    fn exact(self, fs: &[Decimal]) -> Option<(i128, u32)> {
+        let (mut m, mut s) = self.mantissa();
+        for f in fs {
+            if m == 0 || f.is_zero() {
+                return Some((0, 0));
+            }
+            m = m.checked_mul(f.mantissa())?;
+            s += f.scale();
+            if s > 28 || m.abs() > MAX_MANTISSA {
+                return None;
+            }
+        }
+        Some((m, s))
+    }
+
+    /// `money::cents(self × f₁ × f₂ …)`, left to right: a product exact in
+    /// 96 bits is rounded here; a longer one is made by rust_decimal, which
+    /// rounds it.
+    pub fn mul_cents(self, fs: &[Decimal]) -> Cents {
+        match self.exact(fs) {
+            Some((0, _)) => Cents::ZERO,
+            Some((p, s)) => round_to_cents(p, s),
+            None => Cents::round_of(fs.iter().fold(self.dec(), |p, f| p * f)),
         }
     }
 
-    /// `money::cents(self × f / d)`, the product first, as a decimal
-    /// expression reads left to right.
-    pub fn mul_div_cents(self, f: Decimal, d: Decimal) -> Cents {
-        if self.c == 0 || f.is_zero() {
-            return Cents::ZERO;
-        }
-        let (m, s) = self.mantissa();
-        let ps = s + f.scale();
-        match m.checked_mul(f.mantissa()) {
-            Some(p) if ps <= 28 && p.abs() <= MAX_MANTISSA => div_cents(p, ps, d),
-            _ => Cents::via_decimal(self.dec() * f / d),
+    /// `money::cents(self × f₁ × f₂ … / d)`, as the decimal expression reads.
+    pub fn mul_div_cents(self, fs: &[Decimal], d: Decimal) -> Cents {
+        match self.exact(fs) {
+            Some((0, _)) => Cents::ZERO,
+            Some((p, s)) => div_cents(p, s, d),
+            None => Cents::round_of(fs.iter().fold(self.dec(), |p, f| p * f) / d),
         }
     }
 
@@ -232,8 +256,15 @@ impl Cents {
         div_cents(m, s, d)
     }
 
-    /// The cents of a decimal figure rounded to the cent.
-    fn via_decimal(v: Decimal) -> Cents {
+    /// A figure of the workbook or the scenario, or one the step made in
+    /// rust_decimal: as it is when a whole number of cents, else rounded to
+    /// the cent half away from zero, past the i64 range at its bound.
+    pub fn from_dec(v: Decimal) -> Cents {
+        Cents::of(v).unwrap_or_else(|| Cents::round_of(v))
+    }
+
+    /// The cents of a decimal figure rounded to the cent (`money::cents`).
+    pub fn round_of(v: Decimal) -> Cents {
         let r = round(v, 2, Rule::HalfAway);
         Cents::of(r).unwrap_or(Cents {
             c: if r.is_sign_negative() {
@@ -244,6 +275,41 @@ impl Cents {
             s: 2,
             neg_zero: false,
         })
+    }
+}
+
+impl std::ops::Add for Cents {
+    type Output = Cents;
+    fn add(self, o: Cents) -> Cents {
+        self.plus(o)
+    }
+}
+impl std::ops::Sub for Cents {
+    type Output = Cents;
+    fn sub(self, o: Cents) -> Cents {
+        self.minus(o)
+    }
+}
+impl std::ops::Neg for Cents {
+    type Output = Cents;
+    fn neg(self) -> Cents {
+        self.negated()
+    }
+}
+impl std::ops::AddAssign for Cents {
+    fn add_assign(&mut self, o: Cents) {
+        *self = self.plus(o);
+    }
+}
+impl std::ops::SubAssign for Cents {
+    fn sub_assign(&mut self, o: Cents) {
+        *self = self.minus(o);
+    }
+}
+/// From `Cents::ZERO`, as a Decimal sum starts from `Decimal::ZERO`.
+impl std::iter::Sum for Cents {
+    fn sum<I: Iterator<Item = Cents>>(it: I) -> Cents {
+        it.fold(Cents::ZERO, |a, b| a + b)
     }
 }
 
@@ -289,7 +355,7 @@ fn div_cents(n: i128, ns: u32, d: Decimal) -> Cents {
     let (dm, ds) = (d.mantissa(), d.scale());
     let slow = || {
         let nd = Decimal::try_from_i128_with_scale(n, ns).unwrap_or_default();
-        Cents::via_decimal(nd / d)
+        Cents::round_of(nd / d)
     };
     // Quotient in cents: n · 10^(2 + ds) / (dm · 10^ns).
     let (mut num, mut den) = (n, dm);
@@ -407,11 +473,12 @@ mod tests {
             // Equal magnitudes now and then, for the sign of a zero sum.
             let b = if g.next() % 8 == 0 { -a } else { b };
             let (ca, cb) = (Cents::of(a).unwrap(), Cents::of(b).unwrap());
-            assert_eq!(bits(ca.add(cb).dec()), bits(a + b), "{a} + {b}");
-            assert_eq!(bits(ca.sub(cb).dec()), bits(a - b), "{a} - {b}");
-            assert_eq!(bits(ca.neg().dec()), bits(-a), "-{a}");
+            assert_eq!(bits((ca + cb).dec()), bits(a + b), "{a} + {b}");
+            assert_eq!(bits((ca - cb).dec()), bits(a - b), "{a} - {b}");
+            assert_eq!(bits((-ca).dec()), bits(-a), "-{a}");
             assert_eq!(bits(ca.r2().dec()), bits(cents(a)), "cents({a})");
             assert_eq!(ca.cmp(&cb), a.cmp(&b));
+            assert_eq!(bits(ca.twice().dec()), bits(Decimal::TWO * a));
             assert_eq!(bits(ca.min(cb).dec()), bits(a.min(b)));
             assert_eq!(bits(ca.max(cb).dec()), bits(a.max(b)));
         }
@@ -421,7 +488,7 @@ mod tests {
     fn products_and_quotients_are_rust_decimals() {
         let mut g = Gen(0x1234_5678_9ABC_DEF1);
         for _ in 0..50_000 {
-            let (a, f, d) = (g.money(), g.factor(), g.factor());
+            let (a, f, d, e) = (g.money(), g.factor(), g.factor(), g.factor());
             let ca = Cents::of(a).unwrap();
             // Past the i64 range the step saturates (the plausibility
             // bound stops a path long before).
@@ -429,7 +496,22 @@ mod tests {
             if !a.checked_mul(f).is_some_and(fits) {
                 continue;
             }
-            assert_eq!(bits(ca.mul_cents(f).dec()), bits(cents(a * f)), "{a} × {f}");
+            assert_eq!(
+                bits(ca.mul_cents(&[f]).dec()),
+                bits(cents(a * f)),
+                "{a} × {f}"
+            );
+            if let Some(p) = a
+                .checked_mul(f)
+                .and_then(|p| p.checked_mul(e))
+                .filter(|p| fits(*p))
+            {
+                assert_eq!(
+                    bits(ca.mul_cents(&[f, e]).dec()),
+                    bits(cents(p)),
+                    "{a} × {f} × {e}"
+                );
+            }
             if !d.is_zero() && a.checked_div(d).is_some_and(fits) {
                 assert_eq!(bits(ca.div_cents(d).dec()), bits(cents(a / d)), "{a} / {d}");
                 if let Some(p) = a
@@ -438,7 +520,7 @@ mod tests {
                     .filter(|p| fits(*p))
                 {
                     assert_eq!(
-                        bits(ca.mul_div_cents(f, d).dec()),
+                        bits(ca.mul_div_cents(&[f], d).dec()),
                         bits(cents(p)),
                         "{a} × {f} / {d}"
                     );

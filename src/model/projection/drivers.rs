@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::figures::{Figures, Line};
 use super::step::{Vintage, depreciation};
 use super::{HUNDRED, ProjectionError, Span, Touched, pct, r0, r2};
+use crate::model::cents::Cents;
 use crate::model::dataset::{Dataset, YearKind};
 use crate::model::money::{Rule, round};
 use crate::model::price_index::PriceIndex;
@@ -212,6 +213,12 @@ impl<'a, 's> Drivers<'a, 's> {
     }
     pub fn z(&self, line: Line, y: i32) -> Decimal {
         self.tot(line, y).unwrap_or_default()
+    }
+    pub fn cents(&self, line: Line, y: i32) -> Option<Cents> {
+        self.tot(line, y).map(Cents::from_dec)
+    }
+    pub fn zc(&self, line: Line, y: i32) -> Cents {
+        self.cents(line, y).unwrap_or_default()
     }
     pub fn is_given(&self, y: i32) -> bool {
         self.given.contains(&y)
