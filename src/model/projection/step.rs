@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::drivers::Drivers;
 use super::figures::{Figures, Line};
 use super::{HUNDRED, PLAUSIBLE_DIGITS, ProjectionError, YearRow, ceil_cent, pct, r0, r2};
-use crate::model::cents::Cents;
+use crate::model::cents::{Cents, divide};
 use crate::model::money::{Rule, round};
 use crate::model::scenario::ScenarioError;
 
@@ -573,13 +573,16 @@ fn beyond_plan(r: Decimal, stock: Cents, kk: Cents) -> Option<(Cents, Cents)> {
     let x = big_r.checked_mul(k)?.checked_add(rm.checked_mul(y)?)?;
     let borrow = if x > 0 && rm < big_r {
         let den = big_r - rm;
-        if den >= 10_000_000_000_000 || x % den == 0 {
+        if den >= 10_000_000_000_000 {
+            return None;
+        }
+        if divide(x as u128, den as u128).1 == 0 {
             return None;
         }
         // To the millionth of a euro (10^-4 cents), half even; then up.
         let n = x.checked_mul(10_000)?;
-        let (mut q, rem) = (n / den, n % den);
-        if 2 * rem > den || (2 * rem == den && q % 2 == 1) {
+        let (mut q, rem, _) = divide(n as u128, den as u128);
+        if 2 * rem > den as u128 || (2 * rem == den as u128 && q % 2 == 1) {
             q += 1;
         }
         let c = (q + 9_999) / 10_000;
@@ -588,14 +591,15 @@ fn beyond_plan(r: Decimal, stock: Cents, kk: Cents) -> Option<(Cents, Cents)> {
         Cents::ZERO
     };
     let n = rm.checked_mul(y.checked_add(i128::from(borrow.cents()))?)?;
-    if n % big_r == 0 {
+    let (mut q, r, _) = divide(n.unsigned_abs(), big_r as u128);
+    if r == 0 {
         return None;
     }
-    let (a, mut q) = (n.abs(), n.abs() / big_r);
-    if 2 * (a - q * big_r) >= big_r {
+    if 2 * r >= big_r as u128 {
         q += 1;
     }
-    let interest = i64::try_from(if n < 0 { -q } else { q }).ok()?;
+    let q = i64::try_from(q).ok()?;
+    let interest = if n < 0 { -q } else { q };
     Some((borrow, Cents::two_places(interest)))
 }
 
@@ -610,12 +614,11 @@ fn effective_rate(interest: Cents, sum: Cents) -> Option<Decimal> {
         return None;
     }
     let n = i128::from(interest.cents()).checked_mul(20_000)?;
-    if n % den == 0 {
+    let (mut q, r, _) = divide(n.unsigned_abs(), den as u128);
+    if r == 0 {
         return None;
     }
-    let (a, mut q) = (n.abs(), n.abs() / den);
-    let r = a - q * den;
-    if 2 * r > den || (2 * r == den && q % 2 == 1) {
+    if 2 * r > den as u128 || (2 * r == den as u128 && q % 2 == 1) {
         q += 1;
     }
     let q = i64::try_from(q).ok()?;
@@ -640,31 +643,11 @@ fn in_decimal(
     let loans_prev = s.loans.dec();
     let (repay, lyhyt) = (f.repay.dec(), f.lyhyt.dec());
     let ti_ex = ti_ex.dec();
-    let (i0, k, kk) = if given {
-        let i_p = -d.z(Line::Korkokulut, t);
-        let b_p = d.z(Line::LainojenLisays, t);
-        let a_p = (d.plan_loans[&(t - 1)] + d.plan_loans[&t]) / Decimal::TWO;
-        let r_p = if a_p > Decimal::ZERO {
-            i_p / a_p
-        } else {
-            Decimal::ZERO
-        };
-        let r = r_p + dr;
-        let i0 = i_p - r_p * a_p + r * (Decimal::TWO * loans_prev - repay + lyhyt) / Decimal::TWO;
-        // The plan's own cash flow before interest, from its lines.
-        let (p_ti, p_kulut, p_valm) = d.operating(t);
-        let (p_gross, p_subs, p_sales) = d.investing(t);
-        let vk_p_ex = p_ti
-            + p_valm
-            + p_kulut
-            + d.z(Line::Verotulot, t)
-            + d.z(Line::Valtionosuudet, t)
-            + f.korkotuotot.dec()
-            + f.muut_rt.dec()
-            + f.muut_rk.dec();
-        let ti_p_ex = vk_p_ex + f.rl_sat.dec() + f.korj.dec() - p_gross + p_subs + p_sales;
-        let kk = b_p + (ti_p_ex - i_p) - ti_ex;
-        (i0, r / Decimal::TWO, kk)
+    let plan = if given { d.plan_finance.get(&t) } else { None };
+    let (i0, k, kk) = if let Some(p) = plan {
+        let r = p.rate + dr;
+        let i0 = p.residue + r * (Decimal::TWO * loans_prev - repay + lyhyt) / Decimal::TWO;
+        (i0, r / Decimal::TWO, p.cash - ti_ex)
     } else {
         let base_rate = match &loans.interest_rate_pct {
             Some(p) => p.at(t).unwrap_or(d.implied_rate),
