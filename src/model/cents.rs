@@ -133,7 +133,8 @@ impl Cents {
     fn mantissa(self) -> (i128, u32) {
         let s = self.s as u32;
         let m = if s <= 2 {
-            i128::from(self.c) / POW10[(2 - s) as usize]
+            // In 64 bits: a 128-bit division is a library call.
+            i128::from(self.c / [100, 10, 1][s as usize])
         } else {
             i128::from(self.c).saturating_mul(POW10[(s - 2) as usize])
         };
