@@ -240,7 +240,14 @@ impl Cents {
             if m == 0 || f.is_zero() {
                 return Some((0, 0));
             }
-            m = m.checked_mul(f.mantissa())?;
+            // Both within 96 bits, but i128's checked product is a library
+            // call: below 2^63 each, the product cannot overflow.
+            let fm = f.mantissa();
+            m = if m.unsigned_abs() < 1 << 63 && fm.unsigned_abs() < 1 << 63 {
+                m * fm
+            } else {
+                m.checked_mul(fm)?
+            };
             s += f.scale();
             if s > 28 || m.abs() > MAX_MANTISSA {
                 return None;
