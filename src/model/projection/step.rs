@@ -776,8 +776,70 @@ const PLAUSIBLE_CENTS: u64 = 10u64.pow(PLAUSIBLE_DIGITS + 2);
 
 #[cfg(test)]
 mod tests {
+    use super::{HUNDRED, beyond_plan, ceil_cent, effective_rate, r2};
+    use crate::model::cents::Cents;
+    use crate::model::money::{Rule, round};
     use crate::model::scenario::MAX_AMOUNT;
     use rust_decimal::Decimal;
+
+    fn bits(d: Decimal) -> ([u8; 16], String) {
+        (d.serialize(), d.to_string())
+    }
+
+    /// Borrowing, interest and the effective rate beyond the plan in
+    /// integers against the rust_decimal arithmetic they replace, bit for
+    /// bit, over rates, stocks and shortfalls of every sign and size.
+    #[test]
+    fn integer_finance_is_the_decimal_one() {
+        let mut x: u64 = 0x5DEE_CE66_D1CE_4E5B;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut checked = 0;
+        for _ in 0..30_000 {
+            let r = Decimal::new((next() % 90_000) as i64 - 5_000, 2 + (next() % 7) as u32);
+            let money = |v: u64, w: u64| {
+                let m = (v % 10u64.pow(1 + (w % 12) as u32)) as i64;
+                Decimal::new(if w & 1 == 1 { -m } else { m }, (w >> 8) as u32 % 3)
+            };
+            let (stock, kk) = (money(next(), next()), money(next(), next()));
+            let (cs, ck) = (Cents::of(stock).unwrap(), Cents::of(kk).unwrap());
+            let i0 = r * stock / Decimal::TWO;
+            let k = r / Decimal::TWO;
+            let xx = kk + i0;
+            let borrow = if xx > Decimal::ZERO && k < Decimal::ONE {
+                ceil_cent(xx / (Decimal::ONE - k))
+            } else {
+                Decimal::ZERO
+            };
+            let interest = r2(i0 + k * borrow);
+            if let Some((b, i)) = beyond_plan(r, cs, ck) {
+                assert_eq!(
+                    bits(b.dec()),
+                    bits(borrow),
+                    "borrowing at {r}, {stock}, {kk}"
+                );
+                assert_eq!(
+                    bits(i.dec()),
+                    bits(interest),
+                    "interest at {r}, {stock}, {kk}"
+                );
+                checked += 1;
+            }
+            let before = Cents::of(stock.abs()).unwrap();
+            let after = before + Cents::of(borrow).unwrap();
+            let avg = (before.dec() + after.dec()) / Decimal::TWO;
+            let ci = Cents::of(interest).unwrap();
+            if let Some(e) = effective_rate(ci, before + after) {
+                let want = round(HUNDRED * interest / avg, 2, Rule::HalfEven);
+                assert_eq!(bits(e), bits(want), "rate of {interest} on {avg}");
+            }
+        }
+        assert!(checked > 20_000, "{checked}");
+    }
 
     /// The bound in cents is the scenario's bound on an amount.
     #[test]
