@@ -500,7 +500,7 @@ mod tests {
         for _ in 0..50_000 {
             let (a, b) = (g.money(), g.money());
             // Equal magnitudes now and then, for the sign of a zero sum.
-            let b = if g.next() % 8 == 0 { -a } else { b };
+            let b = if g.next().is_multiple_of(8) { -a } else { b };
             let (ca, cb) = (Cents::of(a).unwrap(), Cents::of(b).unwrap());
             assert_eq!(bits((ca + cb).dec()), bits(a + b), "{a} + {b}");
             assert_eq!(bits((ca - cb).dec()), bits(a - b), "{a} - {b}");

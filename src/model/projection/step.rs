@@ -85,7 +85,7 @@ impl Rolled {
 
 /// What one year carries to the next: money in cents; the two figures
 /// that carry more than a cent (a rate change's effect, the existing
-/// assets' run-off used up) as rust_decimal's exact quotients.
+/// assets' run-off used up) as rust_decimal's figures, quotients included.
 pub(super) struct State {
     loans: Cents,
     cash: Cents,
@@ -585,7 +585,7 @@ fn beyond_plan(r: Decimal, stock: Cents, kk: Cents) -> Option<(Cents, Cents)> {
         if 2 * rem > den as u128 || (2 * rem == den as u128 && q % 2 == 1) {
             q += 1;
         }
-        let c = (q + 9_999) / 10_000;
+        let c = q.div_ceil(10_000);
         Cents::two_places(i64::try_from(c).ok()?)
     } else {
         Cents::ZERO
