@@ -2,6 +2,7 @@
 //! the checks of the statements' identities, key ratios and the strategy's
 //! indicators. No I/O here and nothing of the command line.
 
+pub mod cents;
 pub mod dataset;
 pub mod findings;
 pub mod indicators;

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::figures::{Figures, Line};
 use super::step::{Vintage, depreciation};
 use super::{HUNDRED, ProjectionError, Span, Touched, pct, r0, r2};
+use crate::model::cents::Cents;
 use crate::model::dataset::{Dataset, YearKind};
 use crate::model::money::{Rule, round};
 use crate::model::price_index::PriceIndex;
@@ -20,6 +21,19 @@ pub(super) struct ProjectFlows {
     pub class: AssetClass,
     pub completion: i32,
     pub net_by_year: BTreeMap<i32, Decimal>,
+}
+
+/// A plan year's interest and borrowing as the plan made them: what a
+/// path's interest and borrowing in that year are measured against.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct PlanFinance {
+    /// The plan's implied rate (a 28-digit quotient) and what its interest
+    /// leaves over the rate times the average stock.
+    pub rate: Decimal,
+    pub residue: Decimal,
+    /// The plan's borrowing and its cash flow before interest, less the
+    /// interest: the borrowing a path needs is this less its own cash flow.
+    pub cash: Decimal,
 }
 
 /// Gross investment, subsidies and asset sales.
@@ -61,6 +75,8 @@ pub(super) struct Drivers<'a, 's> {
     pub var_share: Decimal,
     /// The plan's own loan path, to measure the scenario against.
     pub plan_loans: BTreeMap<i32, Decimal>,
+    /// The plan years' own interest and cash, the same in every path.
+    pub plan_finance: BTreeMap<i32, PlanFinance>,
     pub implied_rate: Decimal,
     /// The average maturity, and whether the workbook implied it.
     pub maturity: (Decimal, bool),
@@ -123,6 +139,7 @@ impl<'a, 's> Drivers<'a, 's> {
             existing_book: Decimal::ZERO,
             var_share: pct(sc.loans.variable_share_pct),
             plan_loans: BTreeMap::new(),
+            plan_finance: BTreeMap::new(),
             implied_rate: Decimal::ZERO,
             maturity: (Decimal::ZERO, false),
             companies0: fig.group_loans(base).map(|gl| gl - loans0),
@@ -210,6 +227,7 @@ impl<'a, 's> Drivers<'a, 's> {
             existing_book: self.existing_book,
             var_share: self.var_share,
             plan_loans: self.plan_loans,
+            plan_finance: self.plan_finance,
             implied_rate: self.implied_rate,
             maturity: self.maturity,
             companies0: self.companies0,
@@ -222,6 +240,12 @@ impl<'a, 's> Drivers<'a, 's> {
     }
     pub fn z(&self, line: Line, y: i32) -> Decimal {
         self.tot(line, y).unwrap_or_default()
+    }
+    pub fn cents(&self, line: Line, y: i32) -> Option<Cents> {
+        self.tot(line, y).map(Cents::from_dec)
+    }
+    pub fn zc(&self, line: Line, y: i32) -> Cents {
+        self.cents(line, y).unwrap_or_default()
     }
     pub fn is_given(&self, y: i32) -> bool {
         self.given.contains(&y)
@@ -459,6 +483,10 @@ impl<'a, 's> Drivers<'a, 's> {
                 + self.z(Line::LyhytaikaistenMuutos, *y);
             self.plan_loans.insert(*y, now);
         }
+        for t in self.given.iter().copied() {
+            let pf = self.plan_finance_of(t);
+            self.plan_finance.insert(t, pf);
+        }
         let (i, a) = if g > base {
             (
                 -self.z(Line::Korkokulut, g),
@@ -489,6 +517,40 @@ impl<'a, 's> Drivers<'a, 's> {
                 (m, true)
             }
         };
+    }
+
+    /// A plan year's interest and cash before interest, from its lines.
+    fn plan_finance_of(&self, t: i32) -> PlanFinance {
+        let i_p = -self.z(Line::Korkokulut, t);
+        let b_p = self.z(Line::LainojenLisays, t);
+        let a_p = (self.plan_loans[&(t - 1)] + self.plan_loans[&t]) / Decimal::TWO;
+        let r_p = if a_p > Decimal::ZERO {
+            i_p / a_p
+        } else {
+            Decimal::ZERO
+        };
+        let (p_ti, p_kulut, p_valm) = self.operating(t);
+        let (p_gross, p_subs, p_sales) = self.investing(t);
+        // The year's other financial items and cash flow corrections, as
+        // the step takes them in a given year.
+        let sat = self.z(Line::TlSatunnaisetErat, t);
+        let rl_sat = self.tot(Line::RlSatunnaisetErat, t).unwrap_or(sat);
+        let vk_p_ex = p_ti
+            + p_valm
+            + p_kulut
+            + self.z(Line::Verotulot, t)
+            + self.z(Line::Valtionosuudet, t)
+            + self.z(Line::Korkotuotot, t)
+            + self.z(Line::MuutRahoitustuotot, t)
+            + self.z(Line::MuutRahoituskulut, t);
+        let ti_p_ex = vk_p_ex + rl_sat + self.z(Line::TulorahoituksenKorjauserat, t) - p_gross
+            + p_subs
+            + p_sales;
+        PlanFinance {
+            rate: r_p,
+            residue: i_p - r_p * a_p,
+            cash: b_p + (ti_p_ex - i_p),
+        }
     }
 
     /// The variable-rate loans' share of the scenario's rate changes in

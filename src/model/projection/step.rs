@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::drivers::Drivers;
 use super::figures::{Figures, Line};
 use super::{HUNDRED, PLAUSIBLE_DIGITS, ProjectionError, YearRow, ceil_cent, pct, r0, r2};
+use crate::model::cents::{Cents, divide};
 use crate::model::money::{Rule, round};
 use crate::model::scenario::ScenarioError;
 
@@ -44,25 +45,25 @@ pub(super) fn depreciation(vintages: &[Vintage], t: i32) -> Decimal {
 /// every simulated path; the map gets them when a year's statements are made.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Rolled {
-    pub aineelliset: Decimal,
-    pub sijoitukset: Decimal,
-    pub saamiset: Decimal,
-    pub vaihto_omaisuus: Decimal,
-    pub toimeksiantojen_paaomat: Decimal,
-    pub la_muut_velat: Decimal,
-    pub rahat: Decimal,
-    pub peruspaaoma: Decimal,
-    pub muut_omat_rahastot: Decimal,
-    pub poistoero: Decimal,
-    pub la_rahoituslaitokset: Decimal,
-    pub pa_rahoituslaitokset: Decimal,
-    pub edellisten_ylijaama: Decimal,
-    pub tilikauden_ylijaama: Decimal,
+    pub aineelliset: Cents,
+    pub sijoitukset: Cents,
+    pub saamiset: Cents,
+    pub vaihto_omaisuus: Cents,
+    pub toimeksiantojen_paaomat: Cents,
+    pub la_muut_velat: Cents,
+    pub rahat: Cents,
+    pub peruspaaoma: Cents,
+    pub muut_omat_rahastot: Cents,
+    pub poistoero: Cents,
+    pub la_rahoituslaitokset: Cents,
+    pub pa_rahoituslaitokset: Cents,
+    pub edellisten_ylijaama: Cents,
+    pub tilikauden_ylijaama: Cents,
 }
 
 impl Rolled {
     fn start(fig: &Figures, y: i32) -> Rolled {
-        let at = |line: Line| fig.get(line, y).unwrap_or_default();
+        let at = |line: Line| Cents::from_dec(fig.get(line, y).unwrap_or_default());
         Rolled {
             aineelliset: at(Line::Aineelliset),
             sijoitukset: at(Line::Sijoitukset),
@@ -82,20 +83,22 @@ impl Rolled {
     }
 }
 
-/// What one year carries to the next.
+/// What one year carries to the next: money in cents; the two figures
+/// that carry more than a cent (a rate change's effect, the existing
+/// assets' run-off used up) as rust_decimal's figures, quotients included.
 pub(super) struct State {
-    loans: Decimal,
-    cash: Decimal,
+    loans: Cents,
+    cash: Cents,
     scen_vintages: Vec<Vintage>,
-    trend: (Decimal, Decimal, Decimal),
+    trend: (Cents, Cents, Cents),
     /// Operating income, costs and own production before the measures.
-    ops: (Decimal, Decimal, Decimal),
-    fin_carry: (Decimal, Decimal, Decimal),
-    siirrot_carry: Decimal,
+    ops: (Cents, Cents, Cents),
+    fin_carry: (Cents, Cents, Cents),
+    siirrot_carry: Cents,
     existing_used: Decimal,
-    lease_city: Option<Decimal>,
-    lease_group: Option<Decimal>,
-    companies: Option<Decimal>,
+    lease_city: Option<Cents>,
+    lease_group: Option<Cents>,
+    companies: Option<Cents>,
     rolled: Rolled,
 }
 
@@ -109,17 +112,17 @@ impl State {
     pub fn start_in(d: &Drivers, mut room: Vec<Vintage>) -> State {
         room.clear();
         State {
-            loans: d.loans0,
-            cash: d.cash0,
+            loans: Cents::from_dec(d.loans0),
+            cash: Cents::from_dec(d.cash0),
             scen_vintages: room,
-            trend: d.trend0,
+            trend: three(d.trend0),
             ops: Default::default(),
             fin_carry: Default::default(),
-            siirrot_carry: Decimal::ZERO,
+            siirrot_carry: Cents::ZERO,
             existing_used: Decimal::ZERO,
-            lease_city: d.tot(Line::Vuokravastuut, d.base),
-            lease_group: d.tot(Line::KonserninVuokravastuut, d.base),
-            companies: d.companies0,
+            lease_city: d.cents(Line::Vuokravastuut, d.base),
+            lease_group: d.cents(Line::KonserninVuokravastuut, d.base),
+            companies: d.companies0.map(Cents::from_dec),
             rolled: Rolled::start(d.fig, d.base),
         }
     }
@@ -133,55 +136,72 @@ impl State {
 /// sheet's rolled lines at its end: what the statements are made of.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Flows {
-    pub ti: Decimal,
-    pub valm: Decimal,
-    pub kulut: Decimal,
-    pub toimintakate: Decimal,
-    pub verot: Decimal,
-    pub vos: Decimal,
-    pub korkotuotot: Decimal,
-    pub muut_rt: Decimal,
-    pub muut_rk: Decimal,
-    pub interest: Decimal,
-    pub rtk: Decimal,
-    pub vuosikate: Decimal,
-    pub dep: Decimal,
-    pub sat: Decimal,
-    pub tulos: Decimal,
-    pub siirrot: Decimal,
-    pub ylijaama: Decimal,
-    pub rl_sat: Decimal,
-    pub korj: Decimal,
-    pub toiminnan: Decimal,
-    pub gross: Decimal,
-    pub subs: Decimal,
-    pub sales: Decimal,
-    pub investoinnit: Decimal,
-    pub t_i: Decimal,
-    pub antol: Decimal,
-    pub borrow: Decimal,
-    pub repay: Decimal,
-    pub lyhyt: Decimal,
-    pub lainakannan: Decimal,
-    pub oma: Decimal,
-    pub muut: Decimal,
-    pub rahoituksen: Decimal,
-    pub cash_prev: Decimal,
-    pub cash: Decimal,
-    pub rahastot: Decimal,
-    pub saam: Decimal,
-    pub vo: Decimal,
-    pub toim: Decimal,
-    pub kay: Decimal,
-    pub lease_city: Option<Decimal>,
+    pub ti: Cents,
+    pub valm: Cents,
+    pub kulut: Cents,
+    pub toimintakate: Cents,
+    pub verot: Cents,
+    pub vos: Cents,
+    pub korkotuotot: Cents,
+    pub muut_rt: Cents,
+    pub muut_rk: Cents,
+    pub interest: Cents,
+    pub rtk: Cents,
+    pub vuosikate: Cents,
+    pub dep: Cents,
+    pub sat: Cents,
+    pub tulos: Cents,
+    pub siirrot: Cents,
+    pub ylijaama: Cents,
+    pub rl_sat: Cents,
+    pub korj: Cents,
+    pub toiminnan: Cents,
+    pub gross: Cents,
+    pub subs: Cents,
+    pub sales: Cents,
+    pub investoinnit: Cents,
+    pub t_i: Cents,
+    pub antol: Cents,
+    pub borrow: Cents,
+    pub repay: Cents,
+    pub lyhyt: Cents,
+    pub lainakannan: Cents,
+    pub oma: Cents,
+    pub muut: Cents,
+    pub rahoituksen: Cents,
+    pub cash_prev: Cents,
+    pub cash: Cents,
+    pub rahastot: Cents,
+    pub saam: Cents,
+    pub vo: Cents,
+    pub toim: Cents,
+    pub kay: Cents,
+    pub lease_city: Option<Cents>,
     pub rolled: Rolled,
 }
 
 /// What the loans and interest come to in a year.
 struct Finance {
-    loans_now: Decimal,
+    loans_now: Cents,
     eff_rate: Decimal,
-    min_cash: Decimal,
+    min_cash: Cents,
+}
+
+/// Three figures of the workbook or the scenario in cents.
+fn three(v: (Decimal, Decimal, Decimal)) -> (Cents, Cents, Cents) {
+    (
+        Cents::from_dec(v.0),
+        Cents::from_dec(v.1),
+        Cents::from_dec(v.2),
+    )
+}
+
+/// The scenario's measures in force in `t`, summed as a Decimal sum is.
+fn measures(list: &[crate::model::scenario::Measure], t: i32) -> Cents {
+    list.iter()
+        .filter(|m| m.covers(t))
+        .map(|m| Cents::from_dec(m.amount))
+        .sum()
 }
 
 /// Projects year `t`: its row, and the flows the statements are made of.
@@ -202,9 +222,9 @@ pub(super) fn step(
     if given || t == d.base + 1 {
         let y = if given { t } else { d.base };
         s.fin_carry = (
-            d.z(Line::Korkotuotot, y),
-            d.z(Line::MuutRahoitustuotot, y),
-            d.z(Line::MuutRahoituskulut, y),
+            d.zc(Line::Korkotuotot, y),
+            d.zc(Line::MuutRahoitustuotot, y),
+            d.zc(Line::MuutRahoituskulut, y),
         );
     }
     (f.korkotuotot, f.muut_rt, f.muut_rk) = s.fin_carry;
@@ -223,30 +243,30 @@ pub(super) fn step(
         price_index_pct: d.pi.change(t).unwrap_or_default(),
         population: d.pop.get(&t).copied(),
         tax_rate_pct: rate,
-        taxable_income: taxable,
-        tax_revenue: f.verot,
-        state_subsidies: f.vos,
-        net_operating_cost: -f.toimintakate,
-        annual_margin: f.vuosikate,
-        depreciation: f.dep,
-        gross_investment: f.gross,
-        investment_subsidies: f.subs,
-        asset_sales: f.sales,
-        income_adjustments: f.korj,
-        net_investment: f.gross - f.subs - f.sales,
-        borrowing: f.borrow,
-        repayments: f.repay,
-        loans: fin.loans_now,
+        taxable_income: taxable.map(Cents::dec),
+        tax_revenue: f.verot.dec(),
+        state_subsidies: f.vos.dec(),
+        net_operating_cost: (-f.toimintakate).dec(),
+        annual_margin: f.vuosikate.dec(),
+        depreciation: f.dep.dec(),
+        gross_investment: f.gross.dec(),
+        investment_subsidies: f.subs.dec(),
+        asset_sales: f.sales.dec(),
+        income_adjustments: f.korj.dec(),
+        net_investment: (f.gross - f.subs - f.sales).dec(),
+        borrowing: f.borrow.dec(),
+        repayments: f.repay.dec(),
+        loans: fin.loans_now.dec(),
         interest_rate_pct: fin.eff_rate,
-        interest: f.interest,
-        cash: f.cash,
-        min_cash: fin.min_cash,
-        accumulated_surplus: earlier + f.ylijaama,
-        group_loans,
-        group_leases: s.lease_group,
-        operating_and_investing: f.t_i,
-        earlier_surplus: earlier,
-        surplus: f.ylijaama,
+        interest: f.interest.dec(),
+        cash: f.cash.dec(),
+        min_cash: fin.min_cash.dec(),
+        accumulated_surplus: (earlier + f.ylijaama).dec(),
+        group_loans: group_loans.map(Cents::dec),
+        group_leases: s.lease_group.map(Cents::dec),
+        operating_and_investing: f.t_i.dec(),
+        earlier_surplus: earlier.dec(),
+        surplus: f.ylijaama.dec(),
     };
     s.loans = fin.loans_now;
     s.cash = f.cash;
@@ -257,10 +277,10 @@ pub(super) fn step(
 fn operating(d: &Drivers, s: &mut State, t: i32, given: bool, f: &mut Flows) {
     let ops = &d.sc.operations;
     if given {
-        s.ops = d.operating(t);
+        s.ops = three(d.operating(t));
     } else {
         if t == d.base + 1 {
-            s.ops = d.operating(d.base);
+            s.ops = three(d.operating(d.base));
         }
         let pi = d.pi(t);
         let ig = pct(ops.income_real_growth_pct.at(t).unwrap_or_default());
@@ -275,26 +295,14 @@ fn operating(d: &Drivers, s: &mut State, t: i32, given: bool, f: &mut Flows) {
         };
         let (ti, kulut, valm) = s.ops;
         s.ops = (
-            r2(ti * (Decimal::ONE + pi + ig)),
-            r2(kulut * (Decimal::ONE + pi + cg) * people),
-            r2(valm * (Decimal::ONE + pi)),
+            ti.mul_cents(&[Decimal::ONE + pi + ig]),
+            kulut.mul_cents(&[Decimal::ONE + pi + cg, people]),
+            valm.mul_cents(&[Decimal::ONE + pi]),
         );
     }
     let (ti_b, kulut_b, valm_b) = s.ops;
-    f.ti = ti_b
-        + ops
-            .income_changes
-            .iter()
-            .filter(|m| m.covers(t))
-            .map(|m| m.amount)
-            .sum::<Decimal>();
-    f.kulut = kulut_b
-        + ops
-            .savings
-            .iter()
-            .filter(|m| m.covers(t))
-            .map(|m| m.amount)
-            .sum::<Decimal>();
+    f.ti = ti_b + measures(&ops.income_changes, t);
+    f.kulut = kulut_b + measures(&ops.savings, t);
     f.valm = valm_b;
 }
 
@@ -306,31 +314,35 @@ fn taxes(
     t: i32,
     _given: bool,
     f: &mut Flows,
-) -> (Option<Decimal>, Option<Decimal>) {
+) -> (Option<Decimal>, Option<Cents>) {
     let r = d.rev.at(t);
-    f.verot = r.verot;
-    (r.rate, r.taxable)
+    f.verot = Cents::from_dec(r.verot);
+    (r.rate, r.taxable.map(Cents::from_dec))
 }
 
 /// State subsidies: the plan's, or as `revenue` determines them.
 fn subsidies(d: &Drivers, _s: &mut State, t: i32, _given: bool, f: &mut Flows) {
-    f.vos = d.rev.at(t).vos;
+    f.vos = Cents::from_dec(d.rev.at(t).vos);
 }
 
 /// Gross investment, subsidies and sales; the year's vintages.
 fn investments(d: &Drivers, s: &mut State, t: i32, given: bool, f: &mut Flows) {
     let inv = &d.sc.investments;
     let (gen_g, gen_s, gen_l) = if given {
-        d.general_given(t)
+        three(d.general_given(t))
     } else {
         if t == d.g + 1 {
-            s.trend = d.trend0;
+            s.trend = three(d.trend0);
         }
-        let idx = Decimal::ONE + d.pi(t);
+        let idx = [Decimal::ONE + d.pi(t)];
         let tr = &mut s.trend;
-        *tr = (r2(tr.0 * idx), r2(tr.1 * idx), r2(tr.2 * idx));
-        let or = |p: &Option<crate::model::scenario::Path>, v: Decimal| {
-            p.as_ref().and_then(|p| p.at(t)).unwrap_or(v)
+        *tr = (
+            tr.0.mul_cents(&idx),
+            tr.1.mul_cents(&idx),
+            tr.2.mul_cents(&idx),
+        );
+        let or = |p: &Option<crate::model::scenario::Path>, v: Cents| {
+            p.as_ref().and_then(|p| p.at(t)).map_or(v, Cents::from_dec)
         };
         (
             or(&inv.trend_gross, tr.0),
@@ -338,39 +350,47 @@ fn investments(d: &Drivers, s: &mut State, t: i32, given: bool, f: &mut Flows) {
             or(&inv.trend_sales, tr.2),
         )
     };
-    let ps = d.proj_spend.get(&t).copied().unwrap_or_default();
+    let ps = three(d.proj_spend.get(&t).copied().unwrap_or_default());
     f.gross = gen_g + ps.0;
     f.subs = gen_s + ps.1;
     f.sales = gen_l + ps.2;
-    let mut scale = Decimal::ONE;
+    // The cap's share is a 28-digit quotient, carried as rust_decimal's.
+    let mut scale = None;
     if let Some((from, cap)) = inv.cap
         && t >= from
-        && f.gross > cap
-        && f.gross > Decimal::ZERO
+        && f.gross.dec() > cap
+        && f.gross > Cents::ZERO
     {
-        scale = cap / f.gross;
-        f.subs = r2(f.subs * scale);
-        f.gross = cap;
+        let sc = cap / f.gross.dec();
+        f.subs = Cents::round_of(f.subs.dec() * sc);
+        f.gross = Cents::from_dec(cap);
+        scale = Some(sc);
     }
-    s.scen_vintages
-        .push(Vintage::new(t, d.general_life, (gen_g - gen_s) * scale));
+    let scaled = |v: Decimal| scale.map_or(v, |sc| v * sc);
+    s.scen_vintages.push(Vintage::new(
+        t,
+        d.general_life,
+        scaled((gen_g - gen_s).dec()),
+    ));
     for pf in &d.project_flows {
         if let Some(n) = pf.net_by_year.get(&t) {
             s.scen_vintages.push(Vintage::new(
                 pf.completion.max(t),
                 inv.life(pf.class),
-                *n * scale,
+                scaled(*n),
             ));
         }
     }
 }
 
 /// Depreciation: the plan's with the scenario's investments in place of
-/// its own, or the existing assets' run-off plus the new vintages.
-fn depreciate(d: &Drivers, s: &mut State, t: i32, given: bool) -> Decimal {
+/// its own, or the existing assets' run-off plus the new vintages. The
+/// vintages' yearly parts are 28-digit quotients, summed and rounded in
+/// rust_decimal as before.
+fn depreciate(d: &Drivers, s: &mut State, t: i32, given: bool) -> Cents {
     if given {
-        return r2(
-            d.dep_given(t) + depreciation(&s.scen_vintages, t) - depreciation(&d.plan_vintages, t)
+        return Cents::round_of(
+            d.dep_given(t) + depreciation(&s.scen_vintages, t) - depreciation(&d.plan_vintages, t),
         );
     }
     let mut level = match d.sc.investments.existing_runoff_years {
@@ -383,43 +403,46 @@ fn depreciate(d: &Drivers, s: &mut State, t: i32, given: bool) -> Decimal {
     };
     level = level.min((d.existing_book - s.existing_used).max(Decimal::ZERO));
     s.existing_used += level;
-    r2(level + depreciation(&s.scen_vintages, t))
+    Cents::round_of(level + depreciation(&s.scen_vintages, t))
 }
 
 /// Extraordinary items, appropriations, and the cash flow's other lines:
 /// the plan's in its years, none beyond (appropriations run the reserve down).
 fn other_lines(d: &Drivers, s: &mut State, t: i32, given: bool, f: &mut Flows) {
     if given {
-        f.sat = d.z(Line::TlSatunnaisetErat, t);
-        f.rl_sat = d.tot(Line::RlSatunnaisetErat, t).unwrap_or(f.sat);
-        f.korj = d.z(Line::TulorahoituksenKorjauserat, t);
-        f.siirrot = d.z(Line::Tilinpaatossiirrot, t);
-        s.siirrot_carry = d.z(Line::PoistoeronMuutos, t);
-        f.rahastot = d.z(Line::RahastojenMuutos, t);
-        f.antol = d.z(Line::Antolainaus, t);
-        f.lyhyt = d.z(Line::LyhytaikaistenMuutos, t);
-        f.oma = d.z(Line::OmanPaaomanMuutokset, t);
-        f.muut = d.z(Line::MuutMaksuvalmius, t);
-        f.saam = d.z(Line::SaamistenMuutos, t);
-        f.vo = d.z(Line::VaihtoOmaisuudenMuutos, t);
-        f.toim = d.z(Line::ToimeksiantojenMuutokset, t);
-        f.kay = d.z(Line::KayttoomaisuudenMuutos, t);
+        f.sat = d.zc(Line::TlSatunnaisetErat, t);
+        f.rl_sat = d.cents(Line::RlSatunnaisetErat, t).unwrap_or(f.sat);
+        f.korj = d.zc(Line::TulorahoituksenKorjauserat, t);
+        f.siirrot = d.zc(Line::Tilinpaatossiirrot, t);
+        s.siirrot_carry = d.zc(Line::PoistoeronMuutos, t);
+        f.rahastot = d.zc(Line::RahastojenMuutos, t);
+        f.antol = d.zc(Line::Antolainaus, t);
+        f.lyhyt = d.zc(Line::LyhytaikaistenMuutos, t);
+        f.oma = d.zc(Line::OmanPaaomanMuutokset, t);
+        f.muut = d.zc(Line::MuutMaksuvalmius, t);
+        f.saam = d.zc(Line::SaamistenMuutos, t);
+        f.vo = d.zc(Line::VaihtoOmaisuudenMuutos, t);
+        f.toim = d.zc(Line::ToimeksiantojenMuutokset, t);
+        f.kay = d.zc(Line::KayttoomaisuudenMuutos, t);
     } else {
         if t == d.base + 1 {
-            s.siirrot_carry = d.z(Line::PoistoeronMuutos, d.base);
+            s.siirrot_carry = d.zc(Line::PoistoeronMuutos, d.base);
         }
         let reserve = s.rolled.poistoero;
-        f.siirrot = if s.siirrot_carry > Decimal::ZERO {
-            s.siirrot_carry.min(reserve.max(Decimal::ZERO))
+        f.siirrot = if s.siirrot_carry > Cents::ZERO {
+            s.siirrot_carry.min(reserve.max(Cents::ZERO))
         } else {
-            Decimal::ZERO
+            Cents::ZERO
         };
     }
     let loans = &d.sc.loans;
     f.repay = match loans.repayments.get(&t) {
-        Some(r) => *r,
-        None if given => -d.z(Line::LainojenVahennys, t),
-        None => r2(s.loans / d.maturity.0).min(s.loans.max(Decimal::ZERO)),
+        Some(r) => Cents::from_dec(*r),
+        None if given => -d.zc(Line::LainojenVahennys, t),
+        None => s
+            .loans
+            .div_cents(d.maturity.0)
+            .min(s.loans.max(Cents::ZERO)),
     };
 }
 
@@ -434,34 +457,137 @@ fn finance(d: &Drivers, s: &State, t: i32, given: bool, f: &mut Flows) -> Financ
     let ti_ex = vk_ex + f.rl_sat + f.korj - f.gross + f.subs + f.sales;
     let dr = d.delta_rate(t);
     let min_cash = match loans.min_cash {
-        Some(m) => m,
-        None => r2(loans.min_cash_days * (-f.kulut + f.gross) / Decimal::from(365)),
+        Some(m) => Cents::from_dec(m),
+        None => (-f.kulut + f.gross).mul_div_cents(&[loans.min_cash_days], Decimal::from(365)),
     };
-    let (i0, k, kk) = if given {
-        let i_p = -d.z(Line::Korkokulut, t);
-        let b_p = d.z(Line::LainojenLisays, t);
-        let a_p = (d.plan_loans[&(t - 1)] + d.plan_loans[&t]) / Decimal::TWO;
-        let r_p = if a_p > Decimal::ZERO {
-            i_p / a_p
+    let stock = loans_prev.twice() - repay + lyhyt;
+    let beyond = if given {
+        None
+    } else {
+        let base_rate = match &loans.interest_rate_pct {
+            Some(p) => p.at(t).unwrap_or(d.implied_rate),
+            None => d.implied_rate,
+        };
+        let r = pct(base_rate) + dr;
+        let kk = min_cash - s.cash - ti_ex - (f.antol + lyhyt + f.oma + f.muut) + repay;
+        beyond_plan(r, stock, kk)
+    };
+    (f.borrow, f.interest) = match beyond {
+        Some(v) => v,
+        None => in_decimal(d, s, t, given, f, dr, min_cash, ti_ex),
+    };
+    let loans_now = loans_prev + f.borrow - repay + lyhyt;
+    let eff_rate = effective_rate(f.interest, loans_prev + loans_now).unwrap_or_else(|| {
+        let avg_loans = (loans_prev.dec() + loans_now.dec()) / Decimal::TWO;
+        if avg_loans > Decimal::ZERO {
+            round(HUNDRED * f.interest.dec() / avg_loans, 2, Rule::HalfEven)
         } else {
             Decimal::ZERO
-        };
-        let r = r_p + dr;
-        let i0 = i_p - r_p * a_p + r * (Decimal::TWO * loans_prev - repay + lyhyt) / Decimal::TWO;
-        // The plan's own cash flow before interest, from its lines.
-        let (p_ti, p_kulut, p_valm) = d.operating(t);
-        let (p_gross, p_subs, p_sales) = d.investing(t);
-        let vk_p_ex = p_ti
-            + p_valm
-            + p_kulut
-            + d.z(Line::Verotulot, t)
-            + d.z(Line::Valtionosuudet, t)
-            + f.korkotuotot
-            + f.muut_rt
-            + f.muut_rk;
-        let ti_p_ex = vk_p_ex + f.rl_sat + f.korj - p_gross + p_subs + p_sales;
-        let kk = b_p + (ti_p_ex - i_p) - ti_ex;
-        (i0, r / Decimal::TWO, kk)
+        }
+    });
+    Finance {
+        loans_now,
+        eff_rate,
+        min_cash,
+    }
+}
+
+/// Borrowing and interest beyond the plan in integers, at rate `r`, on
+/// twice the average stock before borrowing `stock`, with `kk` the cash
+/// short of the minimum before interest:
+///   i0 = r · stock / 2, x = kk + i0, k = r / 2,
+///   borrowing = ⌈x / (1 − k)⌉ (to the millionth half even, then up to
+///   the cent), interest = cents(i0 + k · borrowing).
+/// In cents over the common denominator 2R (r = rm / R) every one is an
+/// exact quotient of integers, which rounds as rust_decimal's 28-digit one
+/// does (the argument of `cents::div_cents`: the denominators here are
+/// below 10^13). `None` where a figure comes to a whole number of cents,
+/// whose printed scale only rust_decimal's division says.
+fn beyond_plan(r: Decimal, stock: Cents, kk: Cents) -> Option<(Cents, Cents)> {
+    if r.scale() > 12 {
+        return None;
+    }
+    let rm = r.mantissa();
+    let big_r = 2 * 10i128.pow(r.scale());
+    let (y, k) = (i128::from(stock.cents()), i128::from(kk.cents()));
+    let x = big_r.checked_mul(k)?.checked_add(rm.checked_mul(y)?)?;
+    let borrow = if x > 0 && rm < big_r {
+        let den = big_r - rm;
+        if den >= 10_000_000_000_000 {
+            return None;
+        }
+        if divide(x as u128, den as u128).1 == 0 {
+            return None;
+        }
+        // To the millionth of a euro (10^-4 cents), half even; then up.
+        let n = x.checked_mul(10_000)?;
+        let (mut q, rem, _) = divide(n as u128, den as u128);
+        if 2 * rem > den as u128 || (2 * rem == den as u128 && q % 2 == 1) {
+            q += 1;
+        }
+        let c = q.div_ceil(10_000);
+        Cents::two_places(i64::try_from(c).ok()?)
+    } else {
+        Cents::ZERO
+    };
+    let n = rm.checked_mul(y.checked_add(i128::from(borrow.cents()))?)?;
+    let (mut q, r, _) = divide(n.unsigned_abs(), big_r as u128);
+    if r == 0 {
+        return None;
+    }
+    if 2 * r >= big_r as u128 {
+        q += 1;
+    }
+    let q = i64::try_from(q).ok()?;
+    let interest = if n < 0 { -q } else { q };
+    Some((borrow, Cents::two_places(interest)))
+}
+
+/// The interest over the average stock in per cent to two decimals, half
+/// even: `200 · interest / (before + after)`, exact in integers, which
+/// rounds as rust_decimal's quotient does (its error is far below the
+/// 1 / (2 · sum) an exact quotient can lie from a midpoint); `None` for an
+/// exact figure, whose scale rust_decimal's division says, and no stock.
+fn effective_rate(interest: Cents, sum: Cents) -> Option<Decimal> {
+    let den = i128::from(sum.cents());
+    if den <= 0 {
+        return None;
+    }
+    let n = i128::from(interest.cents()).checked_mul(20_000)?;
+    let (mut q, r, _) = divide(n.unsigned_abs(), den as u128);
+    if r == 0 {
+        return None;
+    }
+    if 2 * r > den as u128 || (2 * r == den as u128 && q % 2 == 1) {
+        q += 1;
+    }
+    let q = i64::try_from(q).ok()?;
+    Some(Decimal::new(if n < 0 { -q } else { q }, 2))
+}
+
+/// The plan years' interest and borrowing, and any year's where a figure
+/// is a whole number of cents: in rust_decimal, the plan's implied rate
+/// being a 28-digit quotient.
+#[allow(clippy::too_many_arguments)]
+fn in_decimal(
+    d: &Drivers,
+    s: &State,
+    t: i32,
+    given: bool,
+    f: &Flows,
+    dr: Decimal,
+    min_cash: Cents,
+    ti_ex: Cents,
+) -> (Cents, Cents) {
+    let loans = &d.sc.loans;
+    let loans_prev = s.loans.dec();
+    let (repay, lyhyt) = (f.repay.dec(), f.lyhyt.dec());
+    let ti_ex = ti_ex.dec();
+    let plan = if given { d.plan_finance.get(&t) } else { None };
+    let (i0, k, kk) = if let Some(p) = plan {
+        let r = p.rate + dr;
+        let i0 = p.residue + r * (Decimal::TWO * loans_prev - repay + lyhyt) / Decimal::TWO;
+        (i0, r / Decimal::TWO, p.cash - ti_ex)
     } else {
         let base_rate = match &loans.interest_rate_pct {
             Some(p) => p.at(t).unwrap_or(d.implied_rate),
@@ -469,28 +595,21 @@ fn finance(d: &Drivers, s: &State, t: i32, given: bool, f: &mut Flows) -> Financ
         };
         let r = pct(base_rate) + dr;
         let i0 = r * (Decimal::TWO * loans_prev - repay + lyhyt) / Decimal::TWO;
-        let kk = min_cash - s.cash - ti_ex - (f.antol + lyhyt + f.oma + f.muut) + repay;
+        let kk = min_cash.dec()
+            - s.cash.dec()
+            - ti_ex
+            - (f.antol.dec() + lyhyt + f.oma.dec() + f.muut.dec())
+            + repay;
         (i0, r / Decimal::TWO, kk)
     };
     let x = kk + i0;
-    f.borrow = if x > Decimal::ZERO && k < Decimal::ONE {
+    let borrow = if x > Decimal::ZERO && k < Decimal::ONE {
         ceil_cent(x / (Decimal::ONE - k))
     } else {
         Decimal::ZERO
     };
-    f.interest = r2(i0 + k * f.borrow);
-    let loans_now = loans_prev + f.borrow - repay + lyhyt;
-    let avg_loans = (loans_prev + loans_now) / Decimal::TWO;
-    let eff_rate = if avg_loans > Decimal::ZERO {
-        round(HUNDRED * f.interest / avg_loans, 2, Rule::HalfEven)
-    } else {
-        Decimal::ZERO
-    };
-    Finance {
-        loans_now,
-        eff_rate,
-        min_cash,
-    }
+    let interest = r2(i0 + k * borrow);
+    (Cents::from_dec(borrow), Cents::from_dec(interest))
 }
 
 /// The income and cash flow statements' subtotals, and the balance sheet
@@ -533,31 +652,33 @@ fn group(
     s: &mut State,
     t: i32,
     given: bool,
-    loans_now: Decimal,
+    loans_now: Cents,
     f: &mut Flows,
-) -> Option<Decimal> {
+) -> Option<Cents> {
     let grp = &d.sc.group;
     let group_loans = if given && d.tot(Line::KonserninLainakanta, t).is_some() {
-        let gl = d.z(Line::KonserninLainakanta, t) + (loans_now - d.plan_loans[&t]);
+        let plan = Cents::from_dec(d.plan_loans[&t]);
+        let gl = d.zc(Line::KonserninLainakanta, t) + (loans_now - plan);
         s.companies = Some(gl - loans_now);
         Some(gl)
     } else if let Some(c) = grp.companies_loans.get(&t) {
-        s.companies = Some(*c);
+        let c = Cents::from_dec(*c);
+        s.companies = Some(c);
         Some(loans_now + c)
     } else {
-        s.companies = s.companies.map(|c| {
-            r2(c * (Decimal::ONE + pct(grp.companies_loan_growth_pct.at(t).unwrap_or_default())))
-        });
+        let g = [Decimal::ONE + pct(grp.companies_loan_growth_pct.at(t).unwrap_or_default())];
+        s.companies = s.companies.map(|c| c.mul_cents(&g));
         s.companies.map(|c| loans_now + c)
     };
     if given {
-        s.lease_city = d.tot(Line::Vuokravastuut, t).or(s.lease_city);
+        s.lease_city = d.cents(Line::Vuokravastuut, t).or(s.lease_city);
     }
-    s.lease_group = match (given, d.tot(Line::KonserninVuokravastuut, t)) {
+    s.lease_group = match (given, d.cents(Line::KonserninVuokravastuut, t)) {
         (true, Some(v)) => Some(v),
-        _ => s
-            .lease_group
-            .map(|l| r2(l * (Decimal::ONE + pct(grp.lease_growth_pct.at(t).unwrap_or_default())))),
+        _ => {
+            let g = [Decimal::ONE + pct(grp.lease_growth_pct.at(t).unwrap_or_default())];
+            s.lease_group.map(|l| l.mul_cents(&g))
+        }
     };
     f.lease_city = s.lease_city;
     group_loans
@@ -566,7 +687,7 @@ fn group(
 /// Rates within their bounds can still carry a figure out of any plausible
 /// range (a deficit borrowed on, year after year); stopping at the year it
 /// happens keeps the arithmetic exact.
-fn plausible(t: i32, f: &Flows, loans: Decimal, earlier: Decimal) -> Result<(), ProjectionError> {
+fn plausible(t: i32, f: &Flows, loans: Cents, earlier: Cents) -> Result<(), ProjectionError> {
     for (name, v) in [
         ("tax revenue", f.verot),
         ("state subsidies", f.vos),
@@ -577,12 +698,12 @@ fn plausible(t: i32, f: &Flows, loans: Decimal, earlier: Decimal) -> Result<(), 
         ("cash", f.cash),
         ("accumulated surplus", earlier + f.ylijaama),
     ] {
-        if beyond_plausible(v) {
+        if v.cents().unsigned_abs() > PLAUSIBLE_CENTS {
             return Err(ProjectionError::Scenario(ScenarioError {
                 at: None,
                 message: format!(
                     "in {t} the projected {name} would be {} €, beyond 10^15 €, which no municipality's figures reach; the scenario's rates or amounts drive it there",
-                    r0(v)
+                    r0(v.dec())
                 ),
             }));
         }
@@ -590,42 +711,82 @@ fn plausible(t: i32, f: &Flows, loans: Decimal, earlier: Decimal) -> Result<(), 
     Ok(())
 }
 
-/// `|v| > 10^15` from the mantissa and scale, without a decimal
-/// comparison (eight figures a year of every path): |m| / 10^s > 10^15
-/// exactly when |m| > 10^(15 + s), which a 96-bit mantissa never is past
-/// scale 23.
-fn beyond_plausible(v: Decimal) -> bool {
-    let s = v.scale();
-    s + PLAUSIBLE_DIGITS <= 38 && v.mantissa().unsigned_abs() > 10u128.pow(PLAUSIBLE_DIGITS + s)
-}
+/// The plausibility bound, 10^15 €, in cents.
+const PLAUSIBLE_CENTS: u64 = 10u64.pow(PLAUSIBLE_DIGITS + 2);
 
 #[cfg(test)]
 mod tests {
-    use super::beyond_plausible;
+    use super::{HUNDRED, beyond_plan, ceil_cent, effective_rate, r2};
+    use crate::model::cents::Cents;
+    use crate::model::money::{Rule, round};
     use crate::model::scenario::MAX_AMOUNT;
     use rust_decimal::Decimal;
 
-    /// The bound from the mantissa against the comparison it stands for,
-    /// at the bound itself and a unit of the last place either side, at
-    /// every scale, both signs.
+    fn bits(d: Decimal) -> ([u8; 16], String) {
+        (d.serialize(), d.to_string())
+    }
+
+    /// Borrowing, interest and the effective rate beyond the plan in
+    /// integers against the rust_decimal arithmetic they replace, bit for
+    /// bit, over rates, stocks and shortfalls of every sign and size.
     #[test]
-    fn the_plausibility_bound_is_the_comparison() {
-        assert_eq!(
-            MAX_AMOUNT,
-            Decimal::from(10i64.pow(super::PLAUSIBLE_DIGITS))
-        );
-        for s in 0..=28u32 {
-            let unit = 10i128.checked_pow(15 + s);
-            let mut ms = vec![0, 1, (1i128 << 96) - 1];
-            if let Some(u) = unit.filter(|u| *u < 1i128 << 96) {
-                ms.extend([u - 1, u, u + 1]);
+    fn integer_finance_is_the_decimal_one() {
+        let mut x: u64 = 0x5DEE_CE66_D1CE_4E5B;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut checked = 0;
+        for _ in 0..30_000 {
+            let r = Decimal::new((next() % 90_000) as i64 - 5_000, 2 + (next() % 7) as u32);
+            let money = |v: u64, w: u64| {
+                let m = (v % 10u64.pow(1 + (w % 12) as u32)) as i64;
+                Decimal::new(if w & 1 == 1 { -m } else { m }, (w >> 8) as u32 % 3)
+            };
+            let (stock, kk) = (money(next(), next()), money(next(), next()));
+            let (cs, ck) = (Cents::of(stock).unwrap(), Cents::of(kk).unwrap());
+            let i0 = r * stock / Decimal::TWO;
+            let k = r / Decimal::TWO;
+            let xx = kk + i0;
+            let borrow = if xx > Decimal::ZERO && k < Decimal::ONE {
+                ceil_cent(xx / (Decimal::ONE - k))
+            } else {
+                Decimal::ZERO
+            };
+            let interest = r2(i0 + k * borrow);
+            if let Some((b, i)) = beyond_plan(r, cs, ck) {
+                assert_eq!(
+                    bits(b.dec()),
+                    bits(borrow),
+                    "borrowing at {r}, {stock}, {kk}"
+                );
+                assert_eq!(
+                    bits(i.dec()),
+                    bits(interest),
+                    "interest at {r}, {stock}, {kk}"
+                );
+                checked += 1;
             }
-            for m in ms {
-                for sign in [1, -1] {
-                    let v = Decimal::from_i128_with_scale(sign * m, s);
-                    assert_eq!(beyond_plausible(v), v.abs() > MAX_AMOUNT, "{v}");
-                }
+            let before = Cents::of(stock.abs()).unwrap();
+            let after = before + Cents::of(borrow).unwrap();
+            let avg = (before.dec() + after.dec()) / Decimal::TWO;
+            let ci = Cents::of(interest).unwrap();
+            if let Some(e) = effective_rate(ci, before + after) {
+                let want = round(HUNDRED * interest / avg, 2, Rule::HalfEven);
+                assert_eq!(bits(e), bits(want), "rate of {interest} on {avg}");
             }
         }
+        assert!(checked > 20_000, "{checked}");
+    }
+
+    /// The bound in cents is the scenario's bound on an amount.
+    #[test]
+    fn the_plausibility_bound_is_an_amounts() {
+        assert_eq!(
+            Decimal::from(super::PLAUSIBLE_CENTS) / Decimal::ONE_HUNDRED,
+            MAX_AMOUNT
+        );
     }
 }
