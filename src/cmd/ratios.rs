@@ -23,8 +23,11 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     let breaks = findings::breaks(&ds);
     let (values, shown) = evaluate::ratios(settings, *years, &ds);
     let lang = output.lang;
+    let reforms = &settings.targets.net_cost_growth.break_years;
     emit(output, |out| match output.format {
-        OutputFormat::Table => report::ratios::table(&ds, &values, &breaks, &shown, lang, out),
+        OutputFormat::Table => {
+            report::ratios::table(&ds, &values, &breaks, &shown, reforms, lang, out)
+        }
         OutputFormat::Csv => report::ratios::csv(&ds, &values, &breaks, out),
         OutputFormat::Json => report::ratios::json(&ds, &values, &breaks, out),
     })?;

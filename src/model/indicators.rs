@@ -34,7 +34,7 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         en: "Annual margin − net investment",
         target_fi: "Investoinnit vuosikatteen tasolla",
         target_en: "Annual margin covers net investment",
-        formula: "vuosikate + tulorahoituksen korjauserät − (investointimenot − rahoitusosuudet − luovutustulot) ≥ 0; also 100 × (vuosikate + korjauserät) / nettoinvestoinnit when net investment is positive (target annual_margin.min_coverage_pct, default 100 %); the korjauserät take out the gains on sales of fixed assets, whose whole price net investment already deducts (annual_margin.sales_gains = \"included\" reads vuosikate alone)",
+        formula: "vuosikate − myyntivoitot − (investointimenot − rahoitusosuudet − luovutustulot) ≥ 0; also 100 × (vuosikate − myyntivoitot) / nettoinvestoinnit when net investment is positive (target annual_margin.min_coverage_pct, default 100 %); myyntivoitot = the net gains on sales of fixed assets (taustatiedot, from the notes), else −tulorahoituksen korjauserät, since net investment already deducts the whole sale price (annual_margin.sales_gains = \"included\" reads vuosikate alone)",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 1; vuosikate and nettoinvestoinnit as Statistics Finland's kta_004 definitions; tulorahoituksen korjauserät: rahoituslaskelma, VNa 525/2020 3 §",
         unit: Unit::Eur,
         decimals: 0,
@@ -180,13 +180,32 @@ impl From<Judged> for Outcome {
 /// Indicator 1 for one year.
 fn annual_margin(c: &Ctx, y: i32) -> Outcome {
     let e: Entity = c.targets.annual_margin.entity.into();
-    rules::annual_margin(
+    let mut method = None;
+    let judged = rules::annual_margin(
         c.vuosikate(e, y),
-        || c.korjauserat(e, y),
+        || sales_gains(c, e, y, &mut method),
         c.nettoinvestoinnit(e, y),
         c.targets,
-    )
-    .into()
+    );
+    Outcome { judged, method }
+}
+
+/// The year's net gains on sales of fixed assets: the background sheet's
+/// figure (from the notes), else the cash flow statement's tulorahoituksen
+/// korjauserät taken as them, with a note where they are not zero: the
+/// line mostly holds the gains (negative) and losses, but may hold changes
+/// of provisions too.
+fn sales_gains(c: &Ctx, e: Entity, y: i32, method: &mut Option<Method>) -> Measure {
+    if e == Entity::City
+        && let Some(g) = c.line(Entity::City, "bg.luovutusvoitot", y)
+    {
+        return Ok(g);
+    }
+    let k = c.korjauserat(e, y)?;
+    if !k.is_zero() {
+        *method = Some(Method::GainsFromAdjustments { entity: e });
+    }
+    Ok(-k)
 }
 
 /// Indicator 2 for one year; rolls forward from the last balance sheet when
@@ -422,9 +441,10 @@ fn evaluate_with(c: Ctx, pi: &PriceIndex, first: Option<i32>) -> Evaluation {
         let excluded = targets.annual_margin.sales_gains == SalesGains::Excluded;
         let (mut vk, mut kj, mut ni) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         let mut missing = Vec::<i32>::new();
+        let mut span_method = None;
         for y in a..=b {
             let k = if excluded {
-                c.korjauserat(e1, y)
+                sales_gains(&c, e1, y, &mut span_method)
             } else {
                 Ok(Decimal::ZERO)
             };
@@ -447,7 +467,11 @@ fn evaluate_with(c: Ctx, pi: &PriceIndex, first: Option<i32>) -> Evaluation {
                 })
             }
         };
-        let o = rules::annual_margin(sum(vk), || sum(kj), sum(ni), targets).into();
+        let judged = rules::annual_margin(sum(vk), || sum(kj), sum(ni), targets);
+        let o = Outcome {
+            judged,
+            method: span_method,
+        };
         spans.push(finish(&c, &INDICATORS[0], e1, b, Some(a), o));
 
         if let Some(base) = base {

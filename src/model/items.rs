@@ -295,6 +295,7 @@ pub static ITEMS: &[ItemDef] = &[
     d("bg.vuokravastuut", BG, 0, P, N, "Vuokravastuut", "Hyresansvar", "Lease liabilities", &["Vuokravastuut yhteensä", "Vuokra- ja leasingvastuut", "Vuokra- ja leasingvastuut yhteensä", "Kaupungin vuokravastuut", "Kunnan vuokravastuut", "Hyres- och leasingansvar"]),
     d("bg.konsernin_vuokravastuut", BG, 0, P, N, "Konsernin vuokravastuut", "Koncernens hyresansvar", "Group lease liabilities", &["Konsernin vuokra- ja leasingvastuut", "Konsernin vuokravastuut yhteensä", "Koncernens hyres- och leasingansvar"]),
     d("bg.konsernin_lainakanta", BG, 0, P, N, "Konsernin lainakanta (arvio)", "Koncernens lånestock (uppskattning)", "Group loan stock (estimate)", &["Konsernin lainakanta", "Konsernin lainat", "Koncernens lånestock"]),
+    d("bg.luovutusvoitot", BG, 0, E, N, "Pysyvien vastaavien luovutusvoitot, netto", "Försäljningsvinster av bestående aktiva, netto", "Net gains on sales of fixed assets", &["Luovutusvoitot", "Pysyvien vastaavien hyödykkeiden luovutusvoitot", "Myyntivoitot", "Luovutusvoitot ja -tappiot", "Försäljningsvinster"]),
     d("bg.tuloveroprosentti", BG, 0, P, N, "Tuloveroprosentti", "Inkomstskattesats", "Income tax rate", &["Kunnallisveroprosentti", "Veroprosentti", "Tuloveroprosentti %", "Skattesats"]),
 ];
 

@@ -125,6 +125,9 @@ pub enum Method {
     LikeForLikeBase { year: i32, base: Decimal },
     /// The group's loans projected from the city's and the companies'.
     GroupLoansProjected,
+    /// Indicator 1's sales gains taken as the cash flow statement's
+    /// tulorahoituksen korjauserät (no net gains given in the background).
+    GainsFromAdjustments { entity: Entity },
     /// The group's loans from the background sheet's estimate.
     GroupLoansEstimated,
     /// No group statements for the year: the city's figure plus the group's

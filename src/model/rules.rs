@@ -84,22 +84,21 @@ pub fn population(year: i32, count: Option<Decimal>) -> Measure {
 /// Indicator 1: Vuosikate − nettoinvestoinnit ≥ 0, or vuosikate covering
 /// `annual_margin.min_coverage_pct` of net investment (Heinola city strategy
 /// 3/2026, indicator 1; kta_004 definitions). Unless the targets say
-/// `sales_gains = "included"`, the annual margin is taken net of the
-/// rahoituslaskelma's tulorahoituksen korjauserät (VNa 525/2020 3 §), which
-/// are read only then: the gain on a sale is in vuosikate and its whole
-/// price already in nettoinvestoinnit.
+/// `sales_gains = "included"`, the margin is taken less the year's net
+/// gains on sales of fixed assets (`gains`, read only then): the gain is in
+/// vuosikate and the whole sale price already in nettoinvestoinnit.
 pub fn annual_margin(
     margin: Measure,
-    adjustments: impl FnOnce() -> Measure,
+    gains: impl FnOnce() -> Measure,
     net_investment: Measure,
     t: &Targets,
 ) -> Judged {
-    let adjustments = match t.annual_margin.sales_gains {
-        SalesGains::Excluded => Some(adjustments()),
+    let gains = match t.annual_margin.sales_gains {
+        SalesGains::Excluded => Some(gains()),
         SalesGains::Included => None,
     };
-    let financing = match &adjustments {
-        Some(adj) => both(&margin, adj).map(|(a, k)| a + k),
+    let financing = match &gains {
+        Some(g) => both(&margin, g).map(|(a, g)| a - g),
         None => margin.clone(),
     };
     let diff = both(&financing, &net_investment).map(|(a, b)| a - b);
@@ -111,9 +110,9 @@ pub fn annual_margin(
     let min = t.annual_margin.min_coverage_pct / Decimal::ONE_HUNDRED;
     let details = [
         det("vuosikate", &margin, Unit::Eur),
-        adjustments
+        gains
             .as_ref()
-            .and_then(|k| det("tulorahoituksen_korjauserat", k, Unit::Eur)),
+            .and_then(|g| det("myyntivoitot", g, Unit::Eur)),
         det("nettoinvestoinnit", &net_investment, Unit::Eur),
         det("kattavuus_pct", &coverage, Unit::Percent),
     ];

@@ -252,7 +252,7 @@ pub fn from_rows(
             y,
             rules::annual_margin(
                 Ok(r.annual_margin),
-                || Ok(r.income_adjustments),
+                || Ok(-r.income_adjustments),
                 Ok(ni),
                 targets,
             ),

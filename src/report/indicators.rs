@@ -283,10 +283,10 @@ fn signed(change: Decimal, lang: Lang) -> String {
 pub fn sales_gains_note(g: SalesGains, lang: Lang) -> &'static str {
     match (g, lang == Lang::Fi) {
         (SalesGains::Excluded, true) => {
-            "Indikaattori 1: vuosikate tulorahoituksen korjauserillä oikaistuna, jotta käyttöomaisuuden myyntivoittoa ei lasketa kahdesti (nettoinvestoinneista on jo vähennetty koko myyntihinta)."
+            "Indikaattori 1: vuosikatteesta vähennetty käyttöomaisuuden myyntivoitot (taustatiedoista, muuten tulorahoituksen korjauseristä), koska nettoinvestoinneista on jo vähennetty koko myyntihinta: voittoa ei lasketa kahdesti."
         }
         (SalesGains::Excluded, false) => {
-            "Indicator 1: the annual margin net of tulorahoituksen korjauserät, so that a gain on selling fixed assets is not counted twice (net investment already deducts the whole sale price)."
+            "Indicator 1: the annual margin less the gains on sales of fixed assets (from the background sheet, else the tulorahoituksen korjauserät), since net investment already deducts the whole sale price: a gain is not counted twice."
         }
         (SalesGains::Included, true) => {
             "Indikaattori 1: vuosikate sellaisenaan (annual_margin.sales_gains = \"included\"): käyttöomaisuuden myyntivoitto lasketaan sekä vuosikatteeseen että nettoinvestointeihin."

@@ -16,15 +16,23 @@ use crate::report::table::{Align, Table};
 
 /// The key ratios by year; values computed from a statement-year that does
 /// not add up are marked and the breaks listed below.
+/// Years of a structural break (`reforms`: the targets'
+/// `net_cost_growth.break_years`) are marked † in the heading: the ratios
+/// of income and costs are not comparable with the year before.
 pub fn table(
     ds: &Dataset,
     values: &[RatioValue],
     breaks: &[Break],
     years: &[i32],
+    reforms: &[i32],
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let fi = lang == Lang::Fi;
+    let marked: Vec<i32> = (years.iter().skip(1))
+        .filter(|y| reforms.contains(y))
+        .copied()
+        .collect();
     for e in [Entity::City, Entity::Group] {
         if !values.iter().any(|v| v.entity == e) {
             continue;
@@ -39,8 +47,9 @@ pub fn table(
         let mut headers = vec![if fi { "Tunnusluku" } else { "Ratio" }.to_string()];
         let mut align = vec![Align::Left];
         for y in years {
+            let reform = if marked.contains(y) { " †" } else { "" };
             headers.push(format!(
-                "{} {y}",
+                "{} {y}{reform}",
                 ds.kind(*y).map(|k| k.to_string()).unwrap_or_default()
             ));
             align.push(Align::Right);
@@ -92,6 +101,24 @@ pub fn table(
             "Rounded to the published precision, halves away from zero. Formulas: kivijalka ratios --explain"
         }
     )?;
+    if !marked.is_empty() {
+        let list: Vec<String> = marked.iter().map(|y| y.to_string()).collect();
+        writeln!(
+            out,
+            "{}",
+            if fi {
+                format!(
+                    "† {}: rakennemuutosvuosi (net_cost_growth.break_years): tulojen ja menojen tunnusluvut, myös €/asukas, eivät ole vertailukelpoisia edellisen vuoden kanssa; kannat (lainat, kertynyt ylijäämä) ovat.",
+                    list.join(", ")
+                )
+            } else {
+                format!(
+                    "† {}: a structural break year (net_cost_growth.break_years): ratios of income and costs, per resident too, are not comparable with the year before; stocks (loans, accumulated surplus) are.",
+                    list.join(", ")
+                )
+            }
+        )?;
+    }
     brk::write_section(breaks, lang, out)
 }
 

@@ -236,6 +236,14 @@ pub fn method(m: &Method, lang: Lang) -> String {
         (Method::LikeForLikeBase { year, base }, Lang::Fi) => {
             format!("vuoden {year} vertailukelpoinen perusta annettu tavoitteissa: {base} €")
         }
+        (Method::GainsFromAdjustments { entity }, Lang::En) => format!(
+            "the gains on sales taken as tulorahoituksen korjauserät ({}): the line may also hold changes of provisions; give \"Pysyvien vastaavien luovutusvoitot, netto\" in the background sheet to take the gains alone",
+            entity.en()
+        ),
+        (Method::GainsFromAdjustments { entity }, Lang::Fi) => format!(
+            "myyntivoitot tulorahoituksen korjauseristä ({}): rivillä voi olla myös pakollisten varausten muutoksia; anna taustatiedoissa \"Pysyvien vastaavien luovutusvoitot, netto\", niin vain voitot oikaistaan",
+            entity.fi()
+        ),
         (Method::GroupLoansProjected, Lang::En) => "group loan stock projected: the city's projected loans plus the group companies' own loans".into(),
         (Method::GroupLoansProjected, Lang::Fi) => "konsernin lainakanta ennustettu: kaupungin ennustetut lainat ja konserniyhtiöiden omat lainat".into(),
         (Method::GroupLoansEstimated, Lang::En) => "group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".into(),

@@ -307,8 +307,9 @@ fn cumulative_cash_flow_over_five_years() {
 }
 
 /// A city sells a plot for 3 M€ that stood at 1 M€ in its books: the 2 M€
-/// gain is in vuosikate, the cash flow statement takes it out as
-/// tulorahoituksen korjauserät, and the 3 M€ price is in net investment.
+/// gain is in vuosikate, the 3 M€ price is in net investment; the cash flow
+/// statement's tulorahoituksen korjauserät take the gain back out (and a
+/// change of provisions with it, here 0,5 M€).
 #[test]
 fn indicator_1_counts_a_plot_sale_once_by_default() {
     let mut ds = Dataset::default();
@@ -330,9 +331,10 @@ fn indicator_1_counts_a_plot_sale_once_by_default() {
         (v.value, v.status),
         (Some(dec!(-1_000_000)), Status::Missed)
     );
-    assert_eq!(
-        detail(v, "tulorahoituksen_korjauserat"),
-        Some(dec!(-2_000_000))
+    assert_eq!(detail(v, "myyntivoitot"), Some(dec!(2_000_000)));
+    assert!(
+        matches!(v.method, Some(Method::GainsFromAdjustments { .. })),
+        "the gains taken from the korjauserät are noted"
     );
     assert!(
         v.inputs
@@ -340,6 +342,21 @@ fn indicator_1_counts_a_plot_sale_once_by_default() {
             .any(|i| i.item == "rl.tulorahoituksen_korjauserat"),
         "the adjustments are listed among the inputs with their cell"
     );
+
+    // The net gains from the notes, when given, are taken instead: the
+    // korjauserät of −2,5 M€ also hold 0,5 M€ of provisions released.
+    put(
+        &mut ds,
+        c,
+        "rl.tulorahoituksen_korjauserat",
+        2024,
+        dec!(-2_500_000),
+    );
+    put(&mut ds, c, "bg.luovutusvoitot", 2024, dec!(2_000_000));
+    let ev = evaluate(&ds, &Targets::default(), &kphi());
+    let v = one(&ev.values, 1, 2024);
+    assert_eq!(v.value, Some(dec!(-1_000_000)));
+    assert_eq!(v.method, None);
 
     // Read literally, 8 − 7 = +1 M€: met, on the gain counted twice.
     let mut literal = Targets::default();

@@ -62,9 +62,7 @@ fn rule_1_margin_against_net_investment() {
 }
 
 /// A plot sold for 3 M€ that stood in the books at 1 M€: the 2 M€ gain is in
-/// vuosikate (muut toimintatuotot), the 3 M€ price in nettoinvestoinnit,
-/// and the cash flow statement takes the gain back out as tulorahoituksen
-/// korjauserät (−2 M€).
+/// vuosikate (muut toimintatuotot) and the 3 M€ price in nettoinvestoinnit.
 #[test]
 fn rule_1_counts_a_sales_gain_once_unless_told_otherwise() {
     let t = Targets::default();
@@ -72,15 +70,12 @@ fn rule_1_counts_a_sales_gain_once_unless_told_otherwise() {
     let ni = rules::net_investment(dec!(-10_000_000), Decimal::ZERO, dec!(3_000_000));
     // Vuosikate 8 M€ of which the gain 2 M€: 6 M€ of income financing
     // against 7 M€ of net investment, 85,71 %: missed.
-    let j = rules::annual_margin(Ok(dec!(8_000_000)), || Ok(dec!(-2_000_000)), Ok(ni), &t);
+    let j = rules::annual_margin(Ok(dec!(8_000_000)), || Ok(dec!(2_000_000)), Ok(ni), &t);
     assert_eq!(
         (j.value.clone(), j.status()),
         (Ok(dec!(-1_000_000)), Status::Missed)
     );
-    assert_eq!(
-        detail(&j, "tulorahoituksen_korjauserat"),
-        Some(dec!(-2_000_000))
-    );
+    assert_eq!(detail(&j, "myyntivoitot"), Some(dec!(2_000_000)));
     assert_eq!(detail(&j, "vuosikate"), Some(dec!(8_000_000)));
     assert_eq!(
         detail(&j, "kattavuus_pct").map(|v| v.round_dp(2)),
@@ -95,7 +90,7 @@ fn rule_1_counts_a_sales_gain_once_unless_told_otherwise() {
         (j.value.clone(), j.status()),
         (Ok(dec!(1_000_000)), Status::Met)
     );
-    assert_eq!(detail(&j, "tulorahoituksen_korjauserat"), None);
+    assert_eq!(detail(&j, "myyntivoitot"), None);
     // The adjustments' own reason carries through.
     let gone = Reason::LineMissing {
         entity: Entity::City,
