@@ -3,6 +3,7 @@
 //! the rest go on; the results come out in input order whatever the order
 //! the workers finish in.
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -12,7 +13,7 @@ use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::ingest;
 use crate::model::dataset::{Dataset, Entity};
-use crate::model::indicators::IndicatorValue;
+use crate::model::indicators::{self, IndicatorValue};
 use crate::model::projection::Options;
 use crate::model::rules;
 use crate::model::scenario::Scenario;
@@ -138,6 +139,13 @@ fn one(plan: &Plan, job: &Job, report_name: &str) -> std::result::Result<Vec<Don
 }
 
 fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str) -> Done {
+    // A summary without reports, projections or paths needs the indicators
+    // alone: the rest of a council report (ratios, breaks, validation) is
+    // most of a municipality's time.
+    if plan.report.is_none() && plan.scenarios.is_empty() && plan.simulate.is_none() {
+        let ev = indicators::evaluate(ds, &plan.settings.targets, &plan.settings.index);
+        return Ok(summary_row(ds, ds, ev.values, Default::default(), None));
+    }
     let mut doc = document(
         plan.settings,
         plan.lang,
@@ -187,14 +195,30 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
             Some(name)
         }
     };
-    // The summary needs the values, not the cells they were made from.
-    let mut values = doc.main().values.clone();
-    for v in &mut values {
-        v.inputs = Vec::new();
-    }
     // The population of the years shown, from the workbook and, past it,
     // from the projection the values come from.
     let people = doc.runs.first().map_or(ds, |r| &r.projection.dataset);
+    Ok(summary_row(
+        ds,
+        people,
+        doc.main().values.clone(),
+        p_met,
+        report,
+    ))
+}
+
+/// A municipality's summary row, its population read from `people`.
+fn summary_row(
+    ds: &Dataset,
+    people: &Dataset,
+    mut values: Vec<IndicatorValue>,
+    p_met: BTreeMap<(u8, i32), f64>,
+    report: Option<String>,
+) -> (Municipality, Vec<IndicatorValue>) {
+    // The summary needs the values, not the cells they were made from.
+    for v in &mut values {
+        v.inputs = Vec::new();
+    }
     let population = values
         .iter()
         .map(|v| v.year)
@@ -205,7 +229,7 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
             (y, rules::population(y, count))
         })
         .collect();
-    Ok((
+    (
         Municipality {
             name: ds.name().to_string(),
             code: ds.municipality_code.clone(),
@@ -215,7 +239,7 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
             population,
         },
         values,
-    ))
+    )
 }
 
 fn progress(done: usize, total: usize) {
