@@ -13,6 +13,7 @@ mod indicators;
 mod ingestion;
 mod labels;
 mod layouts;
+mod panel;
 mod peers;
 mod plausibility;
 mod reports;

@@ -1,0 +1,178 @@
+//! The panel: the five indicators and their peer statistics computed in
+//! polars over every municipality at once equal, to the cent, what each
+//! municipality's exact evaluation and the batch summary give; what is not
+//! measurable there is null here, never zero.
+//!
+//! The municipalities are the example's statements drawn apart line by line
+//! (and some with a gap each rule must notice). `KIVIJALKA_PANEL_CSV=FILE`
+//! compares a long table instead, e.g. the 300 of `examples/synth --long`.
+
+use std::collections::BTreeMap;
+
+use kivijalka::config::load_index;
+use kivijalka::model::dataset::{Dataset, Entity};
+use kivijalka::model::indicators::evaluate;
+use kivijalka::model::money::cents;
+use kivijalka::model::rules;
+use kivijalka::model::targets::Targets;
+use kivijalka::panel;
+use kivijalka::report::batch::{Municipality, Summary};
+use rust_decimal::Decimal;
+
+/// xorshift64*: the same draws on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    /// A factor from 0.5 to 1.5 in thousandths.
+    fn factor(&mut self) -> Decimal {
+        Decimal::new(500 + (self.next() % 1001) as i64, 3)
+    }
+}
+
+/// `n` municipalities from the example: each line scaled by its own draw,
+/// the population by one draw per municipality, and every sixth of them
+/// with one gap of its own kind; every tenth is its predecessor again, so
+/// that ranks tie.
+fn municipalities(n: usize) -> Vec<Dataset> {
+    let base = kivijalka::ingest::read_path(&crate::support::example()).unwrap();
+    let last_tp = *base
+        .years
+        .iter()
+        .filter(|(_, k)| k.to_string() == "TP")
+        .map(|(y, _)| y)
+        .last()
+        .unwrap();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut out: Vec<Dataset> = Vec::new();
+    for k in 0..n {
+        let mut ds = if k % 10 == 9 {
+            out[k - 1].clone()
+        } else {
+            let mut ds = base.clone();
+            let people = Decimal::from(1 + rng.next() % 40) / Decimal::TEN;
+            for ((_, id, _), f) in ds.figures.iter_mut() {
+                f.value = match *id {
+                    "bg.asukasluku" => (f.value * people).round(),
+                    "bg.tuloveroprosentti" => f.value,
+                    _ => cents(f.value * rng.factor()),
+                };
+            }
+            ds
+        };
+        ds.municipality = Some(format!("Kunta {k}"));
+        ds.municipality_code = Some(format!("{}", 100 + k));
+        let years: Vec<i32> = ds.years.keys().copied().collect();
+        let y = years[1 + k % (years.len() - 1)];
+        match k % 6 {
+            1 => ds.figures.retain(|(e, _, _), _| *e == Entity::City),
+            2 => {
+                ds.figures.retain(|(_, id, yy), _| {
+                    !(*id == "rl.toiminnan_ja_investointien_rahavirta" && *yy == y)
+                });
+            }
+            3 => ds
+                .figures
+                .retain(|(_, id, yy), _| !(*id == "bg.asukasluku" && *yy == y)),
+            4 => ds
+                .figures
+                .retain(|(_, id, yy), _| !(id.starts_with("ta.") && *yy == last_tp)),
+            5 => {
+                for ((_, id, yy), f) in ds.figures.iter_mut() {
+                    if *id == "tl.toimintakate" && *yy == y {
+                        f.value = f.value.abs();
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.push(ds);
+    }
+    out
+}
+
+fn compare(sets: &[Dataset]) {
+    let targets = Targets::default();
+    let index = load_index(&[]).unwrap();
+    let mut munis = Vec::new();
+    let mut values = Vec::new();
+    for ds in sets {
+        let ev = evaluate(ds, &targets, &index);
+        let population = ds
+            .years
+            .keys()
+            .map(|y| {
+                let count = ds.value(Entity::City, "bg.asukasluku", *y);
+                (*y, rules::population(*y, count))
+            })
+            .collect();
+        munis.push(Municipality {
+            name: ds.name().to_string(),
+            code: ds.municipality_code.clone(),
+            file: ds.file.clone(),
+            report: None,
+            p_met: BTreeMap::new(),
+            population,
+        });
+        values.push(ev.values);
+    }
+    let summary = Summary::new(munis, values, Vec::new());
+    let refs: Vec<&Dataset> = sets.iter().collect();
+    let df = panel::indicators(&refs, &targets, &index).unwrap();
+    let rows = panel::indicator_rows(&df).unwrap();
+    let mut checked = 0;
+    let (mut measurable, mut not) = (0, 0);
+    for r in &rows {
+        let want = summary.values[r.municipality]
+            .iter()
+            .find(|v| v.indicator == r.indicator && v.year == r.year)
+            .unwrap_or_else(|| panic!("{r:?} has no exact value"));
+        let at = format!(
+            "{} {} indicator {}",
+            sets[r.municipality].name(),
+            r.year,
+            r.indicator
+        );
+        assert_eq!(r.value, want.value.map(cents), "{at}");
+        let key = (r.municipality, r.indicator, r.year);
+        let compared = summary.compared.get(&key).and_then(|c| c.as_ref().ok());
+        assert_eq!(r.peer_value, compared.map(|c| cents(*c)), "{at}: compared");
+        assert_eq!(r.rank, summary.ranks.get(&key).copied(), "{at}: rank");
+        let stat = summary
+            .stats
+            .iter()
+            .find(|s| s.indicator == r.indicator && s.year == r.year)
+            .map(|s| [s.q1, s.median, s.q3]);
+        assert_eq!(r.quartiles, stat, "{at}: quartiles");
+        if r.value.is_some() {
+            measurable += 1;
+        } else {
+            not += 1;
+        }
+        checked += 1;
+    }
+    let all: usize = summary.values.iter().map(Vec::len).sum();
+    assert_eq!(checked, all, "every exact value has its panel row");
+    // The comparison covers both sides of every rule.
+    assert!(
+        measurable > 0 && not > 0,
+        "{measurable} measurable, {not} not"
+    );
+}
+
+#[test]
+fn panel_indicators_and_peers_equal_the_exact_results_to_the_cent() {
+    match std::env::var_os("KIVIJALKA_PANEL_CSV") {
+        Some(p) => {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let sets = kivijalka::ingest::long::read_long_csv(&text, "panel.csv").unwrap();
+            compare(&sets);
+        }
+        None => compare(&municipalities(36)),
+    }
+}
