@@ -4,6 +4,7 @@
 //! Polars stays behind this module so its API can change without touching
 //! the rest; what leaves it is plain Rust (`WideRow`, `IndicatorRow`).
 
+pub mod export;
 mod frame;
 mod indicators;
 mod inputs;

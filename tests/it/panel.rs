@@ -19,6 +19,8 @@ use kivijalka::panel;
 use kivijalka::report::batch::{Municipality, Summary};
 use rust_decimal::Decimal;
 
+use crate::support::{path_str, run, stderr, tempdir};
+
 /// xorshift64*: the same draws on every machine.
 struct Rng(u64);
 
@@ -118,6 +120,7 @@ fn compare(sets: &[Dataset]) {
             report: None,
             p_met: BTreeMap::new(),
             population,
+            at: [1, 0, munis.len()],
         });
         values.push(ev.values);
     }
@@ -175,4 +178,119 @@ fn panel_indicators_and_peers_equal_the_exact_results_to_the_cent() {
         }
         None => compare(&municipalities(36)),
     }
+}
+
+/// The drawn municipalities as one long table.
+fn long_csv(path: &std::path::Path, sets: &[Dataset]) {
+    let mut s = String::from("municipality;code;entity;year;kind;item;value\n");
+    for ds in sets {
+        for ((e, id, y), f) in &ds.figures {
+            s.push_str(&format!(
+                "{};{};{};{y};{};{id};{}\n",
+                ds.name(),
+                ds.municipality_code.as_deref().unwrap_or(""),
+                if *e == Entity::City { "city" } else { "group" },
+                ds.kind(*y).unwrap(),
+                f.value.normalize().to_string().replace('.', ",")
+            ));
+        }
+    }
+    std::fs::write(path, s).unwrap();
+}
+
+fn batch(args: &[&str]) {
+    let mut all = vec!["batch", "--report", "none"];
+    all.extend_from_slice(args);
+    let o = run(&all);
+    assert!(o.status.code().is_some_and(|c| c <= 1), "{}", stderr(&o));
+}
+
+/// Three shards merged give the unsharded summary byte for byte, peers
+/// taken over all municipalities; a file no shard can read is listed once.
+#[test]
+fn shards_merged_equal_one_run() {
+    let dir = tempdir("shards");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    long_csv(&inputs.join("a.csv"), &municipalities(24));
+    std::fs::write(inputs.join("b-broken.xlsx"), "not a workbook").unwrap();
+    std::fs::copy(crate::support::example(), inputs.join("c-kivikoski.xlsx")).unwrap();
+    let input = path_str(&inputs);
+    let whole = dir.join("whole");
+    batch(&[input, "--out", path_str(&whole)]);
+    let mut shards = Vec::new();
+    for i in 1..=3 {
+        let out = dir.join(format!("shard{i}"));
+        batch(&[input, "--shard", &format!("{i}/3"), "--out", path_str(&out)]);
+        shards.push(out);
+    }
+    // Every shard ran some, and none all, of the 25 municipalities.
+    let rows = |d: &std::path::Path| {
+        let text = std::fs::read_to_string(d.join("summary.csv")).unwrap();
+        text.lines().count() - 1
+    };
+    for s in &shards {
+        let n = rows(s);
+        assert!(n > 0 && n < rows(&whole), "{n} rows in {}", s.display());
+    }
+    let merged = dir.join("merged");
+    let mut args = vec!["--merge"];
+    args.extend(shards.iter().map(|s| path_str(s)));
+    args.extend(["--out", path_str(&merged)]);
+    batch(&args);
+    for f in ["summary.csv", "summary.xlsx", "failures.csv"] {
+        let a = std::fs::read(whole.join(f)).unwrap();
+        let b = std::fs::read(merged.join(f)).unwrap();
+        assert!(a == b, "{f} differs after the merge");
+    }
+    let failures = std::fs::read_to_string(merged.join("failures.csv")).unwrap();
+    assert_eq!(failures.lines().count(), 2, "{failures}");
+    assert!(failures.contains("b-broken.xlsx"), "{failures}");
+}
+
+/// `--panel`: every figure read and every indicator row, the indicator
+/// values equal to the summary's to the cent.
+#[test]
+fn panel_csv_holds_inputs_and_the_summarys_values() {
+    let dir = tempdir("panel-csv");
+    let sets = municipalities(8);
+    long_csv(&dir.join("a.csv"), &sets);
+    let out = dir.join("out");
+    let panel = dir.join("panel.csv");
+    batch(&[
+        path_str(&dir.join("a.csv")),
+        "--out",
+        path_str(&out),
+        "--panel",
+        path_str(&panel),
+    ]);
+    let text = std::fs::read_to_string(&panel).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next().unwrap(), panel::export::NAMES.join(","));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let figures: usize = sets.iter().map(|d| d.figures.len()).sum();
+    let indicators: Vec<&Vec<&str>> = rows
+        .iter()
+        .filter(|r| r[5].starts_with("indicator."))
+        .collect();
+    assert_eq!(rows.len() - indicators.len(), figures);
+    let summary = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+    let mut checked = 0;
+    for s in summary
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<_>>())
+    {
+        // municipality, code, file, report, indicator, id, year, kind, value
+        let line = format!("indicator.{}", s[5]);
+        let p = indicators
+            .iter()
+            .find(|r| r[0] == s[0] && r[2] == s[6] && r[5] == line)
+            .unwrap_or_else(|| panic!("no panel row for {s:?}"));
+        let want = (!s[8].is_empty()).then(|| cents(s[8].parse::<Decimal>().unwrap()));
+        let got = (!p[7].is_empty()).then(|| p[7].parse::<Decimal>().unwrap());
+        assert_eq!(got, want, "{s:?}");
+        checked += 1;
+    }
+    assert_eq!(checked, indicators.len());
 }

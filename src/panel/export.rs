@@ -1,0 +1,219 @@
+//! The panel as one long table for a data team's tools: every figure read
+//! and every indicator with its peer statistics, one row each. The columns
+//! are documented in docs/panel.md; CSV is written here, Parquet (with the
+//! `parquet` cargo feature) by polars from the same columns.
+
+use std::io::{self, Write};
+
+use polars::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::model::dataset::{Dataset, Entity};
+use crate::model::indicators::INDICATORS;
+use crate::model::peers::Basis;
+use crate::model::targets::Targets;
+
+use super::IndicatorRow;
+use super::frame::{SCALE, to_cents};
+
+/// The export's columns, filled row by row.
+#[derive(Default)]
+pub struct Export {
+    municipality: Vec<String>,
+    code: Vec<Option<String>>,
+    year: Vec<i32>,
+    kind: Vec<Option<String>>,
+    entity: Vec<&'static str>,
+    line: Vec<String>,
+    unit: Vec<&'static str>,
+    /// Hundredths of the unit.
+    value: Vec<Option<i64>>,
+    peer_basis: Vec<Option<&'static str>>,
+    peer_value: Vec<Option<i64>>,
+    rank: Vec<Option<u32>>,
+    of: Vec<Option<u32>>,
+    peer_q1: Vec<Option<i64>>,
+    peer_median: Vec<Option<i64>>,
+    peer_q3: Vec<Option<i64>>,
+}
+
+fn hundredths(v: Option<Decimal>) -> Option<i64> {
+    v.and_then(|v| i64::try_from(to_cents(v)).ok())
+}
+
+fn line_unit(id: &str) -> &'static str {
+    match id {
+        "bg.asukasluku" => "residents",
+        "bg.tuloveroprosentti" => "%",
+        _ => "€",
+    }
+}
+
+fn entity_id(e: Entity) -> &'static str {
+    match e {
+        Entity::City => "city",
+        Entity::Group => "group",
+    }
+}
+
+impl Export {
+    /// Every figure of the datasets, then every indicator row of the panel.
+    pub fn new(datasets: &[&Dataset], rows: &[IndicatorRow], targets: &Targets) -> Export {
+        let mut x = Export::default();
+        for ds in datasets {
+            for ((e, id, y), f) in &ds.figures {
+                x.head(ds, *y, *e, id.to_string(), line_unit(id));
+                x.value.push(hundredths(Some(f.value)));
+                x.peer(None, None, None, None);
+            }
+        }
+        for r in rows {
+            let (Some(ds), Some(def)) = (
+                datasets.get(r.municipality),
+                INDICATORS.get(usize::from(r.indicator).wrapping_sub(1)),
+            ) else {
+                continue;
+            };
+            let entity = match r.indicator {
+                1 => targets.annual_margin.entity.into(),
+                2 => targets.accumulated_surplus.entity.into(),
+                3 => targets.net_cost_growth.entity.into(),
+                5 => targets.cash_flow.entity.into(),
+                _ => Entity::Group,
+            };
+            x.head(
+                ds,
+                r.year,
+                entity,
+                format!("indicator.{}", def.id),
+                def.unit.symbol_en(),
+            );
+            x.value.push(hundredths(r.value));
+            let basis = match Basis::of(r.indicator) {
+                Basis::PerResident => "per_resident",
+                Basis::Value => "value",
+            };
+            x.peer(Some(basis), r.peer_value, r.rank, r.quartiles);
+        }
+        x
+    }
+
+    fn head(&mut self, ds: &Dataset, year: i32, e: Entity, line: String, unit: &'static str) {
+        self.municipality.push(ds.name().to_string());
+        self.code.push(ds.municipality_code.clone());
+        self.year.push(year);
+        self.kind.push(ds.kind(year).map(|k| k.to_string()));
+        self.entity.push(entity_id(e));
+        self.line.push(line);
+        self.unit.push(unit);
+    }
+
+    fn peer(
+        &mut self,
+        basis: Option<&'static str>,
+        value: Option<Decimal>,
+        rank: Option<(usize, usize)>,
+        q: Option<[Decimal; 3]>,
+    ) {
+        self.peer_basis.push(basis);
+        self.peer_value.push(hundredths(value));
+        let n = |v: usize| u32::try_from(v).ok();
+        self.rank.push(rank.and_then(|r| n(r.0)));
+        self.of.push(rank.and_then(|r| n(r.1)));
+        self.peer_q1.push(hundredths(q.map(|q| q[0])));
+        self.peer_median.push(hundredths(q.map(|q| q[1])));
+        self.peer_q3.push(hundredths(q.map(|q| q[2])));
+    }
+
+    /// CSV: comma-separated, a header, decimals with a point, empty for null.
+    pub fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut w = crate::report::csv_out::Writer::from_writer(out);
+        w.write_record(NAMES)?;
+        let dec = |v: Option<i64>| {
+            v.map(|v| Decimal::new(v, SCALE).to_string())
+                .unwrap_or_default()
+        };
+        let num = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+        for i in 0..self.year.len() {
+            w.write_record([
+                self.municipality[i].clone(),
+                self.code[i].clone().unwrap_or_default(),
+                self.year[i].to_string(),
+                self.kind[i].clone().unwrap_or_default(),
+                self.entity[i].to_string(),
+                self.line[i].clone(),
+                self.unit[i].to_string(),
+                dec(self.value[i]),
+                self.peer_basis[i].unwrap_or_default().to_string(),
+                dec(self.peer_value[i]),
+                num(self.rank[i]),
+                num(self.of[i]),
+                dec(self.peer_q1[i]),
+                dec(self.peer_median[i]),
+                dec(self.peer_q3[i]),
+            ])?;
+        }
+        w.flush()
+    }
+
+    /// The same columns as a polars frame, money as Decimal(38, 2).
+    pub fn frame(self) -> PolarsResult<DataFrame> {
+        let dec = |name: &str, v: Vec<Option<i64>>| -> PolarsResult<Column> {
+            let v: Vec<Option<i128>> = v.into_iter().map(|x| x.map(i128::from)).collect();
+            let s = Int128Chunked::from_iter_options(name.into(), v.into_iter())
+                .into_series()
+                .cast(&DataType::Decimal(38, SCALE as usize))?;
+            Ok(s.into())
+        };
+        DataFrame::new_infer_height(vec![
+            Column::new("municipality".into(), self.municipality),
+            Column::new("code".into(), self.code),
+            Column::new("year".into(), self.year),
+            Column::new("kind".into(), self.kind),
+            Column::new("entity".into(), self.entity),
+            Column::new("line".into(), self.line),
+            Column::new("unit".into(), self.unit),
+            dec("value", self.value)?,
+            Column::new("peer_basis".into(), self.peer_basis),
+            dec("peer_value", self.peer_value)?,
+            Column::new("rank".into(), self.rank),
+            Column::new("of".into(), self.of),
+            dec("peer_q1", self.peer_q1)?,
+            dec("peer_median", self.peer_median)?,
+            dec("peer_q3", self.peer_q3)?,
+        ])
+    }
+}
+
+/// The columns, in order.
+pub const NAMES: [&str; 15] = [
+    "municipality",
+    "code",
+    "year",
+    "kind",
+    "entity",
+    "line",
+    "unit",
+    "value",
+    "peer_basis",
+    "peer_value",
+    "rank",
+    "of",
+    "peer_q1",
+    "peer_median",
+    "peer_q3",
+];
+
+/// Parquet bytes of the export.
+#[cfg(feature = "parquet")]
+pub fn parquet(x: Export) -> crate::error::Result<Vec<u8>> {
+    let mut df = x.frame().map_err(super::polars_error)?;
+    let mut bytes = Vec::new();
+    ParquetWriter::new(&mut bytes)
+        .finish(&mut df)
+        .map_err(super::polars_error)?;
+    Ok(bytes)
+}
+
+/// Whether this build writes Parquet (the `parquet` cargo feature).
+pub const PARQUET: bool = cfg!(feature = "parquet");
