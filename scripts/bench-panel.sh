@@ -48,6 +48,7 @@ measure() {
 }
 
 measure "kivijalka batch, summary only" "$bin" batch "$dir/all.csv" --report none --out "$dir/out"
+measure "kivijalka batch, summary and the panel (polars) as CSV" "$bin" batch "$dir/all.csv" --report none --out "$dir/out" --panel "$dir/panel.csv"
 
 py=""
 if command -v python3 >/dev/null; then
