@@ -16,15 +16,14 @@ use crate::model::targets::Targets;
 use super::IndicatorRow;
 use super::frame::{SCALE, to_cents};
 
-/// The export's columns, filled row by row.
-#[derive(Default)]
-pub struct Export {
-    municipality: Vec<String>,
-    code: Vec<Option<String>>,
+/// The export's columns, filled row by row; a municipality's name, code
+/// and the year's kind are looked up when written, not held per row.
+pub struct Export<'a> {
+    datasets: &'a [&'a Dataset],
+    m: Vec<u32>,
     year: Vec<i32>,
-    kind: Vec<Option<String>>,
     entity: Vec<&'static str>,
-    line: Vec<String>,
+    line: Vec<&'static str>,
     unit: Vec<&'static str>,
     /// Hundredths of the unit.
     value: Vec<Option<i64>>,
@@ -56,24 +55,49 @@ fn entity_id(e: Entity) -> &'static str {
     }
 }
 
-impl Export {
+/// An indicator's line in the export.
+const LINES: [&str; 5] = [
+    "indicator.annual_margin_vs_net_investment",
+    "indicator.accumulated_surplus",
+    "indicator.net_cost_growth",
+    "indicator.group_loans_per_resident",
+    "indicator.cumulative_cash_flow",
+];
+
+impl<'a> Export<'a> {
     /// Every figure of the datasets, then every indicator row of the panel.
-    pub fn new(datasets: &[&Dataset], rows: &[IndicatorRow], targets: &Targets) -> Export {
-        let mut x = Export::default();
-        for ds in datasets {
+    pub fn new(datasets: &'a [&'a Dataset], rows: &[IndicatorRow], targets: &Targets) -> Self {
+        let mut x = Export {
+            datasets,
+            m: Vec::new(),
+            year: Vec::new(),
+            entity: Vec::new(),
+            line: Vec::new(),
+            unit: Vec::new(),
+            value: Vec::new(),
+            peer_basis: Vec::new(),
+            peer_value: Vec::new(),
+            rank: Vec::new(),
+            of: Vec::new(),
+            peer_q1: Vec::new(),
+            peer_median: Vec::new(),
+            peer_q3: Vec::new(),
+        };
+        for (m, ds) in datasets.iter().enumerate() {
             for ((e, id, y), f) in &ds.figures {
-                x.head(ds, *y, *e, id.to_string(), line_unit(id));
+                x.head(m, *y, *e, id, line_unit(id));
                 x.value.push(hundredths(Some(f.value)));
                 x.peer(None, None, None, None);
             }
         }
         for r in rows {
-            let (Some(ds), Some(def)) = (
-                datasets.get(r.municipality),
-                INDICATORS.get(usize::from(r.indicator).wrapping_sub(1)),
-            ) else {
+            let i = usize::from(r.indicator).wrapping_sub(1);
+            let (Some(def), Some(line)) = (INDICATORS.get(i), LINES.get(i)) else {
                 continue;
             };
+            if r.municipality >= datasets.len() {
+                continue;
+            }
             let entity = match r.indicator {
                 1 => targets.annual_margin.entity.into(),
                 2 => targets.accumulated_surplus.entity.into(),
@@ -81,13 +105,7 @@ impl Export {
                 5 => targets.cash_flow.entity.into(),
                 _ => Entity::Group,
             };
-            x.head(
-                ds,
-                r.year,
-                entity,
-                format!("indicator.{}", def.id),
-                def.unit.symbol_en(),
-            );
+            x.head(r.municipality, r.year, entity, line, def.unit.symbol_en());
             x.value.push(hundredths(r.value));
             let basis = match Basis::of(r.indicator) {
                 Basis::PerResident => "per_resident",
@@ -98,11 +116,9 @@ impl Export {
         x
     }
 
-    fn head(&mut self, ds: &Dataset, year: i32, e: Entity, line: String, unit: &'static str) {
-        self.municipality.push(ds.name().to_string());
-        self.code.push(ds.municipality_code.clone());
+    fn head(&mut self, m: usize, year: i32, e: Entity, line: &'static str, unit: &'static str) {
+        self.m.push(u32::try_from(m).unwrap_or(u32::MAX));
         self.year.push(year);
-        self.kind.push(ds.kind(year).map(|k| k.to_string()));
         self.entity.push(entity_id(e));
         self.line.push(line);
         self.unit.push(unit);
@@ -135,13 +151,14 @@ impl Export {
         };
         let num = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
         for i in 0..self.year.len() {
+            let ds = self.ds(i);
             w.write_record([
-                self.municipality[i].clone(),
-                self.code[i].clone().unwrap_or_default(),
+                ds.name().to_string(),
+                ds.municipality_code.clone().unwrap_or_default(),
                 self.year[i].to_string(),
-                self.kind[i].clone().unwrap_or_default(),
+                self.kind(i).unwrap_or_default(),
                 self.entity[i].to_string(),
-                self.line[i].clone(),
+                self.line[i].to_string(),
                 self.unit[i].to_string(),
                 dec(self.value[i]),
                 self.peer_basis[i].unwrap_or_default().to_string(),
@@ -156,8 +173,22 @@ impl Export {
         w.flush()
     }
 
+    fn ds(&self, i: usize) -> &'a Dataset {
+        self.datasets[self.m[i] as usize]
+    }
+
+    fn kind(&self, i: usize) -> Option<String> {
+        self.ds(i).kind(self.year[i]).map(|k| k.to_string())
+    }
+
     /// The same columns as a polars frame, money as Decimal(38, 2).
     pub fn frame(self) -> PolarsResult<DataFrame> {
+        let n = self.year.len();
+        let municipality: Vec<&str> = (0..n).map(|i| self.ds(i).name()).collect();
+        let code: Vec<Option<&str>> = (0..n)
+            .map(|i| self.ds(i).municipality_code.as_deref())
+            .collect();
+        let kind: Vec<Option<String>> = (0..n).map(|i| self.kind(i)).collect();
         let dec = |name: &str, v: Vec<Option<i64>>| -> PolarsResult<Column> {
             let v: Vec<Option<i128>> = v.into_iter().map(|x| x.map(i128::from)).collect();
             let s = Int128Chunked::from_iter_options(name.into(), v.into_iter())
@@ -166,10 +197,10 @@ impl Export {
             Ok(s.into())
         };
         DataFrame::new_infer_height(vec![
-            Column::new("municipality".into(), self.municipality),
-            Column::new("code".into(), self.code),
+            Column::new("municipality".into(), municipality),
+            Column::new("code".into(), code),
             Column::new("year".into(), self.year),
-            Column::new("kind".into(), self.kind),
+            Column::new("kind".into(), kind),
             Column::new("entity".into(), self.entity),
             Column::new("line".into(), self.line),
             Column::new("unit".into(), self.unit),
@@ -206,7 +237,7 @@ pub const NAMES: [&str; 15] = [
 
 /// Parquet bytes of the export.
 #[cfg(feature = "parquet")]
-pub fn parquet(x: Export) -> crate::error::Result<Vec<u8>> {
+pub fn parquet(x: Export<'_>) -> crate::error::Result<Vec<u8>> {
     let mut df = x.frame().map_err(super::polars_error)?;
     let mut bytes = Vec::new();
     ParquetWriter::new(&mut bytes)
