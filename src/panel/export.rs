@@ -34,6 +34,12 @@ pub struct Export<'a> {
     peer_q1: Vec<Option<i64>>,
     peer_median: Vec<Option<i64>>,
     peer_q3: Vec<Option<i64>>,
+    size_class: Vec<Option<&'static str>>,
+    class_rank: Vec<Option<u32>>,
+    class_of: Vec<Option<u32>>,
+    class_q1: Vec<Option<i64>>,
+    class_median: Vec<Option<i64>>,
+    class_q3: Vec<Option<i64>>,
 }
 
 fn hundredths(v: Option<Decimal>) -> Option<i64> {
@@ -82,12 +88,19 @@ impl<'a> Export<'a> {
             peer_q1: Vec::new(),
             peer_median: Vec::new(),
             peer_q3: Vec::new(),
+            size_class: Vec::new(),
+            class_rank: Vec::new(),
+            class_of: Vec::new(),
+            class_q1: Vec::new(),
+            class_median: Vec::new(),
+            class_q3: Vec::new(),
         };
         for (m, ds) in datasets.iter().enumerate() {
             for ((e, id, y), f) in &ds.figures {
                 x.head(m, *y, *e, id, line_unit(id));
                 x.value.push(hundredths(Some(f.value)));
                 x.peer(None, None, None, None);
+                x.class(None, None, None);
             }
         }
         for r in rows {
@@ -112,6 +125,7 @@ impl<'a> Export<'a> {
                 Basis::Value => "value",
             };
             x.peer(Some(basis), r.peer_value, r.rank, r.quartiles);
+            x.class(r.class, r.class_rank, r.class_quartiles);
         }
         x
     }
@@ -141,6 +155,22 @@ impl<'a> Export<'a> {
         self.peer_q3.push(hundredths(q.map(|q| q[2])));
     }
 
+    fn class(
+        &mut self,
+        class: Option<usize>,
+        rank: Option<(usize, usize)>,
+        q: Option<[Decimal; 3]>,
+    ) {
+        let name = class.and_then(|c| super::SIZE_CLASSES.get(c)).map(|c| c.1);
+        self.size_class.push(name);
+        let n = |v: usize| u32::try_from(v).ok();
+        self.class_rank.push(rank.and_then(|r| n(r.0)));
+        self.class_of.push(rank.and_then(|r| n(r.1)));
+        self.class_q1.push(hundredths(q.map(|q| q[0])));
+        self.class_median.push(hundredths(q.map(|q| q[1])));
+        self.class_q3.push(hundredths(q.map(|q| q[2])));
+    }
+
     /// CSV: comma-separated, a header, decimals with a point, empty for null.
     pub fn csv(&self, out: &mut dyn Write) -> io::Result<()> {
         let mut w = crate::report::csv_out::Writer::from_writer(out);
@@ -168,6 +198,12 @@ impl<'a> Export<'a> {
                 dec(self.peer_q1[i]),
                 dec(self.peer_median[i]),
                 dec(self.peer_q3[i]),
+                self.size_class[i].unwrap_or_default().to_string(),
+                num(self.class_rank[i]),
+                num(self.class_of[i]),
+                dec(self.class_q1[i]),
+                dec(self.class_median[i]),
+                dec(self.class_q3[i]),
             ])?;
         }
         w.flush()
@@ -212,12 +248,18 @@ impl<'a> Export<'a> {
             dec("peer_q1", self.peer_q1)?,
             dec("peer_median", self.peer_median)?,
             dec("peer_q3", self.peer_q3)?,
+            Column::new("size_class".into(), self.size_class),
+            Column::new("class_rank".into(), self.class_rank),
+            Column::new("class_of".into(), self.class_of),
+            dec("class_q1", self.class_q1)?,
+            dec("class_median", self.class_median)?,
+            dec("class_q3", self.class_q3)?,
         ])
     }
 }
 
 /// The columns, in order.
-pub const NAMES: [&str; 15] = [
+pub const NAMES: [&str; 21] = [
     "municipality",
     "code",
     "year",
@@ -233,6 +275,12 @@ pub const NAMES: [&str; 15] = [
     "peer_q1",
     "peer_median",
     "peer_q3",
+    "size_class",
+    "class_rank",
+    "class_of",
+    "class_q1",
+    "class_median",
+    "class_q3",
 ];
 
 /// Parquet bytes of the export.

@@ -193,10 +193,12 @@ pub(super) fn values(inputs: DataFrame, years: DataFrame, window: u32) -> Polars
             .otherwise(lit(NULL).cast(DataType::Float64))
             .alias("k4"),
     ]);
+    let wide = wide.with_column(size_class(col("population")).alias("class"));
     let money = |i: i32, v: &str| {
         wide.clone().select([
             col("m"),
             col("year"),
+            col("class"),
             lit(i).alias("indicator"),
             col(v).alias("value"),
             per_resident(v, "population").alias("peer_value"),
@@ -206,6 +208,7 @@ pub(super) fn values(inputs: DataFrame, years: DataFrame, window: u32) -> Polars
         wide.clone().select([
             col("m"),
             col("year"),
+            col("class"),
             lit(i).alias("indicator"),
             col(v).alias("value"),
             col(v).alias("peer_value"),
@@ -233,73 +236,106 @@ fn better_first() -> Expr {
         .otherwise(lit(0.0) - col("key"))
 }
 
+/// Population size classes for peers of like size: the lower bound of each
+/// in residents, and its name in the export.
+pub(super) const CLASSES: [(i64, &str); 5] = [
+    (0, "0-4999"),
+    (5_000, "5000-19999"),
+    (20_000, "20000-49999"),
+    (50_000, "50000-99999"),
+    (100_000, "100000-"),
+];
+
+/// The size class (its place in `CLASSES`) of the year's population, in
+/// hundredths of a resident; null without a positive population.
+pub(super) fn size_class(population: Expr) -> Expr {
+    let mut e = lit(NULL).cast(DataType::Int32);
+    for (i, (lower, _)) in CLASSES.iter().enumerate() {
+        let i = i32::try_from(i).unwrap_or(0);
+        let from = if *lower == 0 { 1 } else { lower * 100 };
+        e = when(population.clone().gt_eq(lit(from)))
+            .then(lit(i))
+            .otherwise(e);
+    }
+    e
+}
+
 /// Ranks (1 the best, equal values sharing the best rank of them) and
 /// quartiles (linear between order statistics, QUARTILE.INC; rounded to
-/// the hundredth half away from zero) per indicator and year.
+/// the hundredth half away from zero) per indicator and year: over all
+/// municipalities (`rank`, `of`, `peer_q1`...) and within the year's size
+/// class (`class_rank`, `class_of`, `class_q1`...).
 pub(super) fn peers(values: LazyFrame) -> PolarsResult<LazyFrame> {
-    let group = || [col("indicator"), col("year")];
+    let keys = [col("m"), col("year"), col("indicator")];
+    let group = [col("indicator"), col("year")];
+    let class = [col("indicator"), col("year"), col("class")];
+    let (r_all, q_all) = stats(&values, &group, "")?;
+    let (r_class, q_class) = stats(&values, &class, "class_")?;
+    Ok(values
+        .join(
+            r_all,
+            keys.clone(),
+            keys.clone(),
+            JoinArgs::new(JoinType::Left),
+        )
+        .join(q_all, group.clone(), group, JoinArgs::new(JoinType::Left))
+        .join(r_class, keys.clone(), keys, JoinArgs::new(JoinType::Left))
+        .join(q_class, class.clone(), class, JoinArgs::new(JoinType::Left))
+        .sort(["m", "year", "indicator"], SortMultipleOptions::default()))
+}
+
+/// Ranks and quartiles within each `group`, their columns named with
+/// `prefix` (`rank` and `of`; `peer_q1`... without a prefix).
+fn stats(values: &LazyFrame, group: &[Expr], prefix: &str) -> PolarsResult<(LazyFrame, LazyFrame)> {
+    let comparable = group.iter().fold(col("key").is_not_null(), |a, g| {
+        a.and(g.clone().is_not_null())
+    });
+    let mut by_value = group.to_vec();
+    by_value.push(col("order"));
     let ranked = values
         .clone()
-        .filter(col("key").is_not_null())
+        .filter(comparable.clone())
         .with_column(better_first().alias("order"))
-        .sort_by_exprs(
-            [col("indicator"), col("year"), col("order")],
-            SortMultipleOptions::default(),
-        )
+        .sort_by_exprs(by_value.clone(), SortMultipleOptions::default())
         .with_row_index("pos", None)
         .with_column(
-            (col("pos") - col("pos").min().over(group())? + lit(1))
+            (col("pos") - col("pos").min().over(group)? + lit(1))
                 .cast(DataType::UInt32)
                 .alias("place"),
         )
         .with_columns([
             col("place")
                 .min()
-                .over([col("indicator"), col("year"), col("order")])?
-                .alias("rank"),
-            col("place")
-                .count()
-                .over(group())?
+                .over(by_value)?
+                .alias(format!("{prefix}rank")),
+            (col("place").count().over(group)?)
                 .cast(DataType::UInt32)
-                .alias("of"),
+                .alias(format!("{prefix}of")),
         ])
         .select([
             col("m"),
             col("year"),
             col("indicator"),
-            col("rank"),
-            col("of"),
+            col(format!("{prefix}rank")),
+            col(format!("{prefix}of")),
         ]);
     let round = |e: Expr| {
         when(e.clone().gt_eq(lit(0.0)))
             .then((e.clone() + lit(0.5)).cast(DataType::Int64))
             .otherwise((e - lit(0.5)).cast(DataType::Int64))
     };
+    let q = if prefix.is_empty() { "peer_" } else { prefix };
+    let quantile = |p: f64| col("key").quantile(lit(p), QuantileMethod::Linear);
+    let mut cols = group.to_vec();
+    cols.extend([
+        round(quantile(0.25)).alias(format!("{q}q1")),
+        round(quantile(0.5)).alias(format!("{q}median")),
+        round(quantile(0.75)).alias(format!("{q}q3")),
+    ]);
     let quartiles = values
         .clone()
-        .filter(col("key").is_not_null())
-        .group_by(group())
-        .agg([
-            col("key")
-                .quantile(lit(0.25), QuantileMethod::Linear)
-                .alias("q1"),
-            col("key")
-                .quantile(lit(0.5), QuantileMethod::Linear)
-                .alias("median"),
-            col("key")
-                .quantile(lit(0.75), QuantileMethod::Linear)
-                .alias("q3"),
-        ])
-        .select([
-            col("indicator"),
-            col("year"),
-            round(col("q1")).alias("peer_q1"),
-            round(col("median")).alias("peer_median"),
-            round(col("q3")).alias("peer_q3"),
-        ]);
-    let keys = [col("m"), col("year"), col("indicator")];
-    Ok(values
-        .join(ranked, keys.clone(), keys, JoinArgs::new(JoinType::Left))
-        .join(quartiles, group(), group(), JoinArgs::new(JoinType::Left))
-        .sort(["m", "year", "indicator"], SortMultipleOptions::default()))
+        .filter(comparable)
+        .group_by(group.to_vec())
+        .agg(cols.split_off(group.len()));
+    Ok((ranked, quartiles))
 }

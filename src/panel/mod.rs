@@ -54,7 +54,16 @@ pub struct IndicatorRow {
     pub rank: Option<(usize, usize)>,
     /// The peers' quartiles, to the hundredth.
     pub quartiles: Option<[Decimal; 3]>,
+    /// The year's population size class (`SIZE_CLASSES`), and the rank and
+    /// quartiles among the peers of that class.
+    pub class: Option<usize>,
+    pub class_rank: Option<(usize, usize)>,
+    pub class_quartiles: Option<[Decimal; 3]>,
 }
+
+/// The population size classes peers of like size are compared within:
+/// the lower bound of each in residents, and its name.
+pub const SIZE_CLASSES: [(i64, &str); 5] = indicators::CLASSES;
 
 fn hundredths(v: Option<i64>) -> Option<Decimal> {
     v.map(|v| Decimal::new(v, 2))
@@ -76,6 +85,13 @@ pub fn indicator_rows(df: &DataFrame) -> Result<Vec<IndicatorRow>> {
     let (value, peer) = (i64s("value")?, i64s("peer_value")?);
     let (rank, of) = (i64s("rank")?, i64s("of")?);
     let (q1, q2, q3) = (i64s("peer_q1")?, i64s("peer_median")?, i64s("peer_q3")?);
+    let (class, c_rank, c_of) = (i64s("class")?, i64s("class_rank")?, i64s("class_of")?);
+    let (c1, c2, c3) = (i64s("class_q1")?, i64s("class_median")?, i64s("class_q3")?);
+    let pair = |a: Option<i64>, b: Option<i64>| match (a, b) {
+        (Some(r), Some(n)) => Some((r as usize, n as usize)),
+        _ => None,
+    };
+    let three = |a: Option<Decimal>, b: Option<Decimal>, c: Option<Decimal>| Some([a?, b?, c?]);
     let mut out = Vec::with_capacity(df.height());
     for i in 0..df.height() {
         let q = |v: &[Option<i64>]| hundredths(v[i]);
@@ -87,14 +103,11 @@ pub fn indicator_rows(df: &DataFrame) -> Result<Vec<IndicatorRow>> {
             indicator: ind[i].and_then(|v| u8::try_from(v).ok()).unwrap_or(0),
             value: hundredths(value[i]),
             peer_value: hundredths(peer[i]),
-            rank: match (rank[i], of[i]) {
-                (Some(r), Some(n)) => Some((r as usize, n as usize)),
-                _ => None,
-            },
-            quartiles: match (q(&q1), q(&q2), q(&q3)) {
-                (Some(a), Some(b), Some(c)) => Some([a, b, c]),
-                _ => None,
-            },
+            rank: pair(rank[i], of[i]),
+            quartiles: three(q(&q1), q(&q2), q(&q3)),
+            class: class[i].and_then(|c| usize::try_from(c).ok()),
+            class_rank: pair(c_rank[i], c_of[i]),
+            class_quartiles: three(q(&c1), q(&c2), q(&c3)),
         });
     }
     Ok(out)

@@ -128,6 +128,27 @@ fn compare(sets: &[Dataset]) {
     let refs: Vec<&Dataset> = sets.iter().collect();
     let df = panel::indicators(&refs, &targets, &index).unwrap();
     let rows = panel::indicator_rows(&df).unwrap();
+    let class = |m: usize, y: i32| {
+        let p = summary.municipalities[m]
+            .population
+            .get(&y)?
+            .as_ref()
+            .ok()?;
+        panel::SIZE_CLASSES
+            .iter()
+            .rposition(|(lower, _)| *p >= Decimal::from(*lower))
+    };
+    // The peers within each class, by the rules the summary ranks by.
+    let mut by_class: BTreeMap<usize, Vec<(usize, u8, i32, Decimal)>> = BTreeMap::new();
+    for (&(m, i, y), c) in &summary.compared {
+        if let (Ok(v), Some(k)) = (c, class(m, y)) {
+            by_class.entry(k).or_default().push((m, i, y, *v));
+        }
+    }
+    let by_class: BTreeMap<usize, _> = by_class
+        .into_iter()
+        .map(|(k, v)| (k, kivijalka::model::peers::compute(&v)))
+        .collect();
     let mut checked = 0;
     let (mut measurable, mut not) = (0, 0);
     for r in &rows {
@@ -152,6 +173,18 @@ fn compare(sets: &[Dataset]) {
             .find(|s| s.indicator == r.indicator && s.year == r.year)
             .map(|s| [s.q1, s.median, s.q3]);
         assert_eq!(r.quartiles, stat, "{at}: quartiles");
+        let k = class(r.municipality, r.year);
+        assert_eq!(r.class, k, "{at}: size class");
+        let peers = k.and_then(|k| by_class.get(&k));
+        let rank = peers.and_then(|(_, ranks)| ranks.get(&key).copied());
+        assert_eq!(r.class_rank, rank, "{at}: rank in its class");
+        let q = peers.and_then(|(stats, _)| {
+            let s = stats
+                .iter()
+                .find(|s| s.indicator == r.indicator && s.year == r.year)?;
+            Some([s.q1, s.median, s.q3])
+        });
+        assert_eq!(r.class_quartiles, q, "{at}: class quartiles");
         if r.value.is_some() {
             measurable += 1;
         } else {
