@@ -28,6 +28,28 @@ fn paths() -> clap::builder::RangedU64ValueParser<u64> {
     clap::value_parser!(u64).range(1..=MAX_PATHS)
 }
 
+/// One shard of a batch split across machines: the `index`-th of `count`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u32,
+    pub count: u32,
+}
+
+fn shard(s: &str) -> std::result::Result<Shard, String> {
+    let parsed = s.split_once('/').and_then(|(i, n)| {
+        Some(Shard {
+            index: i.trim().parse().ok()?,
+            count: n.trim().parse().ok()?,
+        })
+    });
+    match parsed {
+        Some(x) if x.index >= 1 && x.index <= x.count && x.count <= MAX_JOBS as u32 => Ok(x),
+        _ => Err(format!(
+            "expected I/N with 1 ≤ I ≤ N ≤ {MAX_JOBS}, e.g. 2/4"
+        )),
+    }
+}
+
 fn jobs(s: &str) -> std::result::Result<usize, String> {
     match s.trim().parse::<usize>() {
         Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
@@ -427,6 +449,19 @@ pub struct BatchArgs {
     /// The simulation's seed (the same for every municipality).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Also write the panel, every figure read and every indicator with its
+    /// peer statistics, one row each (docs/panel.md): FILE.csv, or
+    /// FILE.parquet in a build with the `parquet` feature.
+    #[arg(long, value_name = "FILE")]
+    pub panel: Option<PathBuf>,
+    /// Run only shard I of N (e.g. 2/4): the municipalities whose code
+    /// hashes to it. `batch --merge` joins the shards' folders.
+    #[arg(long, value_name = "I/N", value_parser = shard)]
+    pub shard: Option<Shard>,
+    /// The inputs are the --out folders of `--shard` runs: their summary,
+    /// peers over all of them, as one unsharded run would give.
+    #[arg(long, conflicts_with_all = ["shard", "panel", "scenario", "simulate"])]
+    pub merge: bool,
     #[command(flatten)]
     pub projecting: Projecting,
 }

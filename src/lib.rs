@@ -16,9 +16,9 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod error;
-pub mod frame;
 pub mod ingest;
 pub mod model;
+pub mod panel;
 pub mod report;
 pub mod scenario_file;
 

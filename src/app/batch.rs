@@ -3,6 +3,7 @@
 //! the rest go on; the results come out in input order whatever the order
 //! the workers finish in.
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -12,7 +13,7 @@ use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::ingest;
 use crate::model::dataset::{Dataset, Entity};
-use crate::model::indicators::IndicatorValue;
+use crate::model::indicators::{self, IndicatorValue};
 use crate::model::projection::Options;
 use crate::model::rules;
 use crate::model::scenario::Scenario;
@@ -25,9 +26,18 @@ use super::project::{simulations, threads};
 use super::{refuse_errors, write_atomically};
 
 /// One unit of work: a workbook, or one municipality of a long table.
+/// `file` is the input's place among the files, which (with a
+/// municipality's place in its file) orders the summary.
 enum Job {
-    Workbook(PathBuf),
-    Long { ds: Box<Dataset>, source: InputFile },
+    Workbook {
+        path: PathBuf,
+        file: usize,
+    },
+    Long {
+        ds: Box<Dataset>,
+        source: InputFile,
+        at: (usize, usize),
+    },
 }
 
 fn is_input(p: &Path) -> bool {
@@ -90,8 +100,11 @@ pub(crate) fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-type Outcome1 = std::result::Result<(Municipality, Vec<IndicatorValue>), Failure>;
-type Done = std::result::Result<(Municipality, Vec<IndicatorValue>), Error>;
+/// A municipality's summary row and values, and its dataset when the panel
+/// is asked for (a workbook's; a long table's stay with their jobs).
+type Row = (Municipality, Vec<IndicatorValue>, Option<Box<Dataset>>);
+type Outcome1 = std::result::Result<Row, Failure>;
+type Done = std::result::Result<Row, Error>;
 
 /// What every municipality of a batch gets, the same for each.
 pub struct Plan<'a> {
@@ -110,34 +123,74 @@ pub struct Plan<'a> {
     /// The folder the reports go to.
     pub out: &'a Path,
     pub jobs: Option<usize>,
+    /// Keep every dataset for the panel (`batch --panel`).
+    pub keep: bool,
+    /// Only the municipalities of shard i of n (1-based).
+    pub shard: Option<(u32, u32)>,
+}
+
+/// Whether a municipality falls in the plan's shard: by a hash of its code
+/// (its name when it has none) that is the same on every machine and run,
+/// so each shard of a split batch takes the same municipalities.
+fn in_shard(plan: &Plan, ds: &Dataset) -> bool {
+    let Some((i, n)) = plan.shard else {
+        return true;
+    };
+    let key = ds.municipality_code.as_deref().unwrap_or(ds.name());
+    // FNV-1a, 64 bits: fixed, unlike the standard library's hasher.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.trim().bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h % u64::from(n.max(1)) == u64::from(i.saturating_sub(1))
 }
 
 /// A workbook's municipality, or each municipality of a long table on one
 /// of its sheets.
-fn one(plan: &Plan, job: &Job, report_name: &str) -> std::result::Result<Vec<Done>, Error> {
+/// Each with its place in the file.
+fn one(
+    plan: &Plan,
+    job: &Job,
+    report_name: &str,
+) -> std::result::Result<Vec<(usize, Done)>, Error> {
     match job {
-        Job::Workbook(p) => {
+        Job::Workbook { path: p, .. } => {
             let source = input("workbook", p)?;
             let (sets, long) = ingest::read_any(p)?;
             let mut out = Vec::new();
-            for ds in sets {
+            let sets = sets.into_iter().enumerate();
+            for (sub, ds) in sets.filter(|(_, ds)| in_shard(plan, ds)) {
                 let name = if long {
                     slug(&format!("{report_name}-{}", ds.name()))
                 } else {
                     report_name.to_string()
                 };
-                out.push(
-                    refuse_errors(ds, plan.allow_unknown)
-                        .and_then(|ds| municipality(plan, &ds, source.clone(), &name)),
-                );
+                let done = refuse_errors(ds, plan.allow_unknown).and_then(|ds| {
+                    let mut row = municipality(plan, &ds, source.clone(), &name)?;
+                    if plan.keep {
+                        row.2 = Some(Box::new(ds));
+                    }
+                    Ok(row)
+                });
+                out.push((sub, done));
             }
             Ok(out)
         }
-        Job::Long { ds, source } => Ok(vec![municipality(plan, ds, source.clone(), report_name)]),
+        Job::Long { ds, source, at } => Ok(vec![(
+            at.1,
+            municipality(plan, ds, source.clone(), report_name),
+        )]),
     }
 }
 
 fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str) -> Done {
+    // A summary without reports, projections or paths needs the indicators
+    // alone: the rest of a council report (ratios, breaks, validation) is
+    // most of a municipality's time.
+    if plan.report.is_none() && plan.scenarios.is_empty() && plan.simulate.is_none() {
+        let ev = indicators::evaluate(ds, &plan.settings.targets, &plan.settings.index);
+        return Ok(summary_row(ds, ds, ev.values, Default::default(), None));
+    }
     let mut doc = document(
         plan.settings,
         plan.lang,
@@ -187,14 +240,30 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
             Some(name)
         }
     };
-    // The summary needs the values, not the cells they were made from.
-    let mut values = doc.main().values.clone();
-    for v in &mut values {
-        v.inputs = Vec::new();
-    }
     // The population of the years shown, from the workbook and, past it,
     // from the projection the values come from.
     let people = doc.runs.first().map_or(ds, |r| &r.projection.dataset);
+    Ok(summary_row(
+        ds,
+        people,
+        doc.main().values.clone(),
+        p_met,
+        report,
+    ))
+}
+
+/// A municipality's summary row, its population read from `people`.
+fn summary_row(
+    ds: &Dataset,
+    people: &Dataset,
+    mut values: Vec<IndicatorValue>,
+    p_met: BTreeMap<(u8, i32), f64>,
+    report: Option<String>,
+) -> Row {
+    // The summary needs the values, not the cells they were made from.
+    for v in &mut values {
+        v.inputs = Vec::new();
+    }
     let population = values
         .iter()
         .map(|v| v.year)
@@ -205,7 +274,7 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
             (y, rules::population(y, count))
         })
         .collect();
-    Ok((
+    (
         Municipality {
             name: ds.name().to_string(),
             code: ds.municipality_code.clone(),
@@ -213,9 +282,11 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
             report,
             p_met,
             population,
+            at: [1, 0, 0],
         },
         values,
-    ))
+        None,
+    )
 }
 
 fn progress(done: usize, total: usize) {
@@ -235,12 +306,13 @@ fn progress(done: usize, total: usize) {
 }
 
 /// Runs every input's municipalities; the summary has them in input order,
-/// and a failure of one as its row.
-pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<Summary> {
+/// and a failure of one as its row. With `plan.keep`, their datasets too,
+/// in the summary's order.
+pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
     // The jobs and their report names, fixed before any work starts.
     let mut jobs: Vec<(Job, String)> = Vec::new();
     let mut failures: Vec<Failure> = Vec::new();
-    for f in files(inputs)? {
+    for (fi, f) in files(inputs)?.into_iter().enumerate() {
         let stem = f
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
@@ -250,12 +322,14 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<Summary> {
             match ingest::long::read_long_csv(&text, &f.display().to_string()) {
                 Ok(sets) => {
                     let source = input("long table", &f)?;
-                    for ds in sets {
+                    let sets = sets.into_iter().enumerate();
+                    for (sub, ds) in sets.filter(|(_, ds)| in_shard(plan, ds)) {
                         let name = slug(&format!("{stem}-{}", ds.name()));
                         jobs.push((
                             Job::Long {
                                 ds: Box::new(ds),
                                 source: source.clone(),
+                                at: (fi, sub),
                             },
                             name,
                         ));
@@ -264,10 +338,11 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<Summary> {
                 Err(e) => failures.push(Failure {
                     file: f.display().to_string(),
                     error: e.chain().join(": "),
+                    at: [0, fi, 0],
                 }),
             }
         } else {
-            jobs.push((Job::Workbook(f.clone()), slug(&stem)));
+            jobs.push((Job::Workbook { path: f, file: fi }, slug(&stem)));
         }
     }
     // Two inputs with the same stem (a.xlsx and a.ods) keep apart.
@@ -295,13 +370,14 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<Summary> {
                         break;
                     }
                     let (job, name) = &jobs[i];
-                    let file = match job {
-                        Job::Workbook(p) => p.display().to_string(),
-                        Job::Long { ds, .. } => format!("{} ({})", ds.file, ds.name()),
+                    let (file, fi) = match job {
+                        Job::Workbook { path, file } => (path.display().to_string(), *file),
+                        Job::Long { ds, at, .. } => (format!("{} ({})", ds.file, ds.name()), at.0),
                     };
-                    let failure = |e: Error| Failure {
+                    let failure = |e: Error, sub: usize| Failure {
                         file: file.clone(),
                         error: e.chain().join(": "),
+                        at: [1, fi, sub],
                     };
                     // A bug that one municipality's figures trip must not
                     // take the others down: it becomes that one's failure row.
@@ -310,14 +386,24 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<Summary> {
                         one(plan, job, name)
                     }));
                     let r: Vec<Outcome1> = match run {
-                        Ok(Ok(list)) => list.into_iter().map(|d| d.map_err(failure)).collect(),
-                        Ok(Err(e)) => vec![Err(failure(e))],
+                        Ok(Ok(list)) => list
+                            .into_iter()
+                            .map(|(sub, d)| {
+                                d.map(|mut row| {
+                                    row.0.at = [1, fi, sub];
+                                    row
+                                })
+                                .map_err(|e| failure(e, sub))
+                            })
+                            .collect(),
+                        Ok(Err(e)) => vec![Err(failure(e, 0))],
                         Err(payload) => vec![Err(Failure {
                             file: file.clone(),
                             error: format!(
                                 "internal error: {}; the other municipalities were not affected",
                                 crate::error::panic_message(payload.as_ref())
                             ),
+                            at: [1, fi, 0],
                         })],
                     };
                     *results[i].lock().expect("no worker panics holding it") = r;
@@ -332,16 +418,24 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<Summary> {
 
     let mut municipalities = Vec::new();
     let mut values = Vec::new();
-    for r in results {
+    let mut kept = Vec::new();
+    for (r, (job, _)) in results.into_iter().zip(jobs) {
+        let mut long = match job {
+            Job::Long { ds, .. } => Some(ds),
+            Job::Workbook { .. } => None,
+        };
         for x in r.into_inner().expect("no worker panics holding it") {
             match x {
-                Ok((m, v)) => {
+                Ok((m, v, ds)) => {
                     municipalities.push(m);
                     values.push(v);
+                    if plan.keep {
+                        kept.extend(ds.or_else(|| long.take()).map(|d| *d));
+                    }
                 }
                 Err(f) => failures.push(f),
             }
         }
     }
-    Ok(Summary::new(municipalities, values, failures))
+    Ok((Summary::new(municipalities, values, failures), kept))
 }

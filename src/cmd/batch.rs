@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use crate::app::batch::Plan;
 use crate::app::document::{Kind, setting_inputs};
 use crate::app::{self, scenarios, write_atomically};
-use crate::cli::{BatchArgs, ReportFormat};
+use crate::cli::{BatchArgs, ReportFormat, Shard};
 use crate::cmd::Outcome;
 use crate::config::Settings;
 use crate::error::{Error, Result};
@@ -32,6 +32,28 @@ pub struct Config {
     /// Paths and seed, when each municipality is also simulated.
     pub simulate: Option<(u64, u64)>,
     pub opts: Options,
+    /// The panel's file and whether it is Parquet (else CSV).
+    pub panel: Option<(PathBuf, bool)>,
+    pub shard: Option<Shard>,
+    /// The inputs are shard folders to merge.
+    pub merge: bool,
+}
+
+/// The panel's format from its file name; Parquet only in a build with it.
+fn panel_file(p: &std::path::Path) -> Result<(PathBuf, bool)> {
+    let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase());
+    match ext.as_deref() {
+        Some("csv") => Ok((p.to_path_buf(), false)),
+        Some("parquet") if crate::panel::export::PARQUET => Ok((p.to_path_buf(), true)),
+        Some("parquet") => Err(Error::usage_of(
+            "--panel",
+            "this build writes the panel as .csv; Parquet needs the `parquet` feature (cargo build --release --features parquet)",
+        )),
+        _ => Err(Error::usage_of(
+            "--panel",
+            "the panel's file ends in .csv or .parquet",
+        )),
+    }
 }
 
 impl Config {
@@ -51,6 +73,9 @@ impl Config {
             allow_unknown: args.allow_unknown,
             simulate: args.simulate.map(|paths| (paths, args.seed)),
             opts: args.projecting.options(),
+            panel: args.panel.as_deref().map(panel_file).transpose()?,
+            shard: args.shard,
+            merge: args.merge,
         })
     }
 }
@@ -77,8 +102,22 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         report: cfg.report,
         out: &cfg.out,
         jobs: cfg.jobs,
+        keep: cfg.panel.is_some(),
+        shard: cfg.shard.map(|s| (s.index, s.count)),
     };
-    let sum = app::batch::run(&plan, &cfg.inputs)?;
+    let (sum, datasets) = if cfg.merge {
+        (merge(&cfg.inputs)?, Vec::new())
+    } else {
+        app::batch::run(&plan, &cfg.inputs)?
+    };
+    let panel = match &cfg.panel {
+        Some((path, parquet)) => Some((path, panel_bytes(&datasets, &cfg.settings, *parquet)?)),
+        None => None,
+    };
+    let mut shard_bytes = Vec::new();
+    if cfg.shard.is_some() {
+        summary::shard_json(&sum, &mut shard_bytes).map_err(|e| Error::io("shard.json", e))?;
+    }
     // All three made before any is written, so none is left half done.
     let csv_path = cfg.out.join("summary.csv");
     let mut csv_bytes = Vec::new();
@@ -94,6 +133,12 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     write_atomically(&csv_path, |w| w.write_all(&csv_bytes))?;
     write_atomically(&cfg.out.join("summary.xlsx"), |w| w.write_all(&xlsx))?;
     write_atomically(&cfg.out.join("failures.csv"), |w| w.write_all(&fail_bytes))?;
+    if cfg.shard.is_some() {
+        write_atomically(&cfg.out.join(SHARD), |w| w.write_all(&shard_bytes))?;
+    }
+    if let Some((path, bytes)) = panel {
+        write_atomically(path, |w| w.write_all(&bytes))?;
+    }
 
     let mut err = std::io::stderr().lock();
     let _ = writeln!(
@@ -117,4 +162,38 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     } else {
         Outcome::Problems
     })
+}
+
+/// A shard's summary for `batch --merge`, beside its summary.csv.
+const SHARD: &str = "shard.json";
+
+/// The shards' summaries joined, from their folders.
+fn merge(folders: &[PathBuf]) -> Result<summary::Summary> {
+    let mut shards = Vec::new();
+    for f in folders {
+        let p = f.join(SHARD);
+        let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
+        shards.push((p.display().to_string(), text));
+    }
+    summary::merge(&shards).map_err(|m| Error::usage_of("--merge", m))
+}
+
+/// The panel of the municipalities run, as CSV or Parquet bytes.
+fn panel_bytes(
+    datasets: &[crate::model::dataset::Dataset],
+    settings: &Settings,
+    parquet: bool,
+) -> Result<Vec<u8>> {
+    use crate::panel;
+    let refs: Vec<_> = datasets.iter().collect();
+    let df = panel::indicators(&refs, &settings.targets, &settings.index)?;
+    let rows = panel::indicator_rows(&df)?;
+    let x = panel::export::Export::new(&refs, &rows, &settings.targets);
+    if parquet {
+        #[cfg(feature = "parquet")]
+        return panel::export::parquet(x);
+    }
+    let mut bytes = Vec::new();
+    x.csv(&mut bytes).map_err(|e| Error::io("panel", e))?;
+    Ok(bytes)
 }

@@ -8,8 +8,8 @@ use crate::app::{emit, load, scenarios};
 use crate::cli::{ForecastArgs, Show};
 use crate::cmd::{Figures, Outcome};
 use crate::error::Result;
-use crate::frame;
 use crate::model::projection::Options;
+use crate::panel;
 use crate::report::{self, OutputFormat};
 
 pub struct Config {
@@ -57,8 +57,8 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         })?,
         Show::Statements => emit(output, |out| match output.format {
             OutputFormat::Table => {
-                let df = frame::long_frame(&[&p.dataset]).map_err(std::io::Error::other)?;
-                let rows = frame::rows(&df).map_err(std::io::Error::other)?;
+                let df = panel::long_frame(&[&p.dataset]).map_err(std::io::Error::other)?;
+                let rows = panel::rows(&df).map_err(std::io::Error::other)?;
                 report::statements::table(&p.dataset, &rows, &shown, lang, out)
             }
             OutputFormat::Csv => report::statements::csv(&p.dataset, &shown, out),

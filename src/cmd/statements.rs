@@ -6,7 +6,7 @@ use crate::cli::StatementsArgs;
 use crate::cmd::Outcome;
 use crate::config::{Input, Output, Years};
 use crate::error::Result;
-use crate::frame;
+use crate::panel;
 use crate::report::{self, OutputFormat};
 
 /// The statements are shown as read: no targets or price index.
@@ -32,8 +32,8 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     let lang = cfg.output.lang;
     emit(&cfg.output, |out| match cfg.output.format {
         OutputFormat::Table => {
-            let df = frame::long_frame(&[&ds]).map_err(std::io::Error::other)?;
-            let rows = frame::rows(&df).map_err(std::io::Error::other)?;
+            let df = panel::long_frame(&[&ds]).map_err(std::io::Error::other)?;
+            let rows = panel::rows(&df).map_err(std::io::Error::other)?;
             report::statements::table(&ds, &rows, &shown, lang, out)
         }
         OutputFormat::Csv => report::statements::csv(&ds, &shown, out),

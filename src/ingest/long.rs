@@ -12,7 +12,7 @@
 //! figures, in that order, and must match exactly one line of the first
 //! statement that knows it).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -64,6 +64,11 @@ fn unit_of(raw: &str) -> Option<Decimal> {
 
 /// Reads a long CSV (comma or semicolon separated) into one dataset per
 /// municipality, in the order they first appear.
+///
+/// The text is parsed twice rather than held as rows: the first pass finds
+/// the CSV's own errors in line order, as before any figure is read, and the
+/// second reads the figures straight into the datasets; a table of hundreds
+/// of thousands of rows would otherwise sit in memory twice.
 pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
     let mut rdr = crate::ingest::csv_text::reader(text, false);
     let headers: Vec<String> = rdr
@@ -72,16 +77,42 @@ pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
         .iter()
         .map(String::from)
         .collect();
-    check_fields(&headers, &Location::line(file, 1))?;
-    let mut records = Vec::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let at = Location::line(file, i + 2);
-        let rec = rec.map_err(|e| Error::input(at.clone(), e.to_string()))?;
-        let rec: Vec<String> = rec.iter().map(String::from).collect();
-        check_fields(&rec, &at)?;
-        records.push((at, rec));
+    check_fields(
+        headers.len(),
+        headers.iter().map(String::as_str),
+        &Location::line(file, 1),
+    )?;
+    // Bytes, not text: the whole table is known to be UTF-8 and a delimiter
+    // never splits a character, so a field is text without checking again.
+    let mut raw = csv::ByteRecord::new();
+    let mut line = 2;
+    while (rdr.read_byte_record(&mut raw))
+        .map_err(|e| Error::input(Location::line(file, line), e.to_string()))?
+    {
+        let fields = raw.iter().map(|f| std::str::from_utf8(f).unwrap_or(""));
+        check_fields(raw.len(), fields, &Location::line(file, line))?;
+        line += 1;
     }
-    read_records(&headers, records, file)
+    let mut rec = csv::StringRecord::new();
+    let mut rdr = crate::ingest::csv_text::reader(text, false);
+    let mut rows = Rows::new(&headers, file)?;
+    let mut line = 2;
+    while read_record(&mut rdr, &mut rec, file, line)? {
+        rows.add(|| Location::line(file, line), |c| rec.get(c).unwrap_or(""))?;
+        line += 1;
+    }
+    rows.finish()
+}
+
+/// The next record into `rec`; false at the end.
+fn read_record(
+    rdr: &mut csv::Reader<&[u8]>,
+    rec: &mut csv::StringRecord,
+    file: &str,
+    line: usize,
+) -> Result<bool> {
+    rdr.read_record(rec)
+        .map_err(|e| Error::input(Location::line(file, line), e.to_string()))
 }
 
 /// The widest field read: a label, a name or a figure fits in far less, and
@@ -89,21 +120,20 @@ pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
 const MAX_FIELD: usize = 1_000;
 
 /// Refuses a line wider than a sheet is read or with a field no table needs.
-fn check_fields(fields: &[String], at: &Location) -> Result<()> {
-    if fields.len() > crate::ingest::grid::MAX_COLS as usize {
+fn check_fields<'a>(n: usize, fields: impl Iterator<Item = &'a str>, at: &Location) -> Result<()> {
+    if n > crate::ingest::grid::MAX_COLS as usize {
         return Err(Error::input(
             at.clone(),
             format!(
                 "{} columns; a long table has at most {} (it needs 4 to 8)",
-                fields.len(),
+                n,
                 crate::ingest::grid::MAX_COLS
             ),
         ));
     }
     if let Some((i, f)) = fields
-        .iter()
         .enumerate()
-        .find(|(_, f)| f.chars().count() > MAX_FIELD)
+        .find(|(_, f)| f.len() > MAX_FIELD && f.chars().count() > MAX_FIELD)
     {
         return Err(Error::input(
             at.clone(),
@@ -148,7 +178,8 @@ pub fn read_long_grid(grid: &Grid, file: &str) -> Result<Vec<Dataset>> {
     };
     let headers: Vec<String> = (0..grid.width()).map(|c| text(r0, c)).collect();
     check_fields(
-        &headers,
+        headers.len(),
+        headers.iter().map(String::as_str),
         &Location::cell(file, &grid.name, cell_name(r0, 0)),
     )?;
     let mut records = Vec::new();
@@ -158,46 +189,87 @@ pub fn read_long_grid(grid: &Grid, file: &str) -> Result<Vec<Dataset>> {
         }
         let at = Location::cell(file, &grid.name, cell_name(r, 0));
         let rec: Vec<String> = (0..grid.width()).map(|c| text(r, c)).collect();
-        check_fields(&rec, &at)?;
+        check_fields(rec.len(), rec.iter().map(String::as_str), &at)?;
         records.push((at, rec));
     }
-    read_records(&headers, records, file)
+    let mut rows = Rows::new(&headers, file)?;
+    for (at, rec) in &records {
+        rows.add(|| at.clone(), |c| rec.get(c).map_or("", String::as_str))?;
+    }
+    rows.finish()
 }
 
-fn read_records(
-    header_row: &[String],
-    records: Vec<(Location, Vec<String>)>,
-    file: &str,
-) -> Result<Vec<Dataset>> {
-    let headers = csv::StringRecord::from(header_row.to_vec());
-    let at_file = || Location::file(file.to_string());
-    let need = |names: &[&str], what: &str| {
-        col(&headers, names).ok_or_else(|| {
-            Error::input(
-                at_file(),
-                format!("a long table needs a column '{what}' (columns: municipality, year, item, value; optional code, kind, entity, unit)"),
-            )
-        })
-    };
-    let c_mun = need(&["municipality", "kunta"], "municipality")?;
-    let c_year = need(&["year", "vuosi"], "year")?;
-    let c_item = need(&["item", "rivi", "line"], "item")?;
-    let c_value = need(&["value", "arvo"], "value")?;
-    let c_code = col(&headers, &["code", "kuntanumero", "kuntakoodi"]);
-    let c_kind = col(&headers, &["kind", "laji"]);
-    let c_entity = col(&headers, &["entity", "taho"]);
-    let c_unit = col(&headers, &["unit", "yksikkö", "yksikko"]);
+/// The columns of a long table, found by their names.
+struct Columns {
+    mun: usize,
+    year: usize,
+    item: usize,
+    value: usize,
+    code: Option<usize>,
+    kind: Option<usize>,
+    entity: Option<usize>,
+    unit: Option<usize>,
+}
 
-    let mut order: Vec<String> = Vec::new();
-    let mut sets: BTreeMap<String, Dataset> = BTreeMap::new();
-    for (loc, rec) in records {
-        let at = || loc.clone();
-        let get = |c: usize| rec.get(c).map(|s| s.trim()).unwrap_or("");
-        let mun = get(c_mun).to_string();
+/// The datasets a long table's rows are read into, row by row.
+struct Rows<'f> {
+    file: &'f str,
+    c: Columns,
+    /// The datasets in the order their municipality first appears.
+    sets: Vec<Dataset>,
+    index: HashMap<String, usize>,
+    /// Rows come grouped by municipality: the last one's place saves a look-up.
+    last: Option<usize>,
+    /// An item as written to its line (or why it names none): a table
+    /// repeats a few hundred items over all its rows.
+    items: HashMap<String, std::result::Result<&'static ItemDef, String>>,
+}
+
+impl<'f> Rows<'f> {
+    fn new(header_row: &[String], file: &'f str) -> Result<Self> {
+        let headers = csv::StringRecord::from(header_row.to_vec());
+        let need = |names: &[&str], what: &str| {
+            col(&headers, names).ok_or_else(|| {
+                Error::input(
+                    Location::file(file.to_string()),
+                    format!("a long table needs a column '{what}' (columns: municipality, year, item, value; optional code, kind, entity, unit)"),
+                )
+            })
+        };
+        let c = Columns {
+            mun: need(&["municipality", "kunta"], "municipality")?,
+            year: need(&["year", "vuosi"], "year")?,
+            item: need(&["item", "rivi", "line"], "item")?,
+            value: need(&["value", "arvo"], "value")?,
+            code: col(&headers, &["code", "kuntanumero", "kuntakoodi"]),
+            kind: col(&headers, &["kind", "laji"]),
+            entity: col(&headers, &["entity", "taho"]),
+            unit: col(&headers, &["unit", "yksikkö", "yksikko"]),
+        };
+        Ok(Rows {
+            file,
+            c,
+            sets: Vec::new(),
+            index: HashMap::new(),
+            last: None,
+            items: HashMap::new(),
+        })
+    }
+
+    /// One row: `at` its place for a figure or an error, `field` its cells
+    /// by column (trimmed).
+    fn add<'r>(
+        &mut self,
+        at: impl Fn() -> Location,
+        field: impl Fn(usize) -> &'r str,
+    ) -> Result<()> {
+        let c = &self.c;
+        let get = |i: usize| field(i).trim();
+        let mun = get(c.mun);
         if mun.is_empty() {
             return Err(Error::input(at(), "the municipality is empty"));
         }
-        let year: i32 = get(c_year)
+        let year: i32 = get(c.year)
             .parse()
             .ok()
             .filter(|y| YEARS.contains(y))
@@ -206,41 +278,30 @@ fn read_records(
                     at(),
                     format!(
                         "'{}' is not a year from {} to {}",
-                        get(c_year),
+                        get(c.year),
                         YEARS.start(),
                         YEARS.end()
                     ),
                 )
             })?;
-        let kind = match c_kind.map(get).unwrap_or("TP").to_uppercase().as_str() {
-            "" | "TP" | "TILINPÄÄTÖS" | "ACTUAL" => YearKind::TP,
-            "TA" | "TALOUSARVIO" | "BUDGET" => YearKind::TA,
-            "TS" | "TALOUSSUUNNITELMA" | "PLAN" => YearKind::TS,
-            k => {
-                return Err(Error::input(
-                    at(),
-                    format!("kind '{k}' is not TP, TA or TS"),
-                ));
+        let kind = kind_of(c.kind.map(get)).map_err(|m| Error::input(at(), m))?;
+        let entity = entity_of(c.entity.map(get)).map_err(|m| Error::input(at(), m))?;
+        let raw_item = get(c.item);
+        let def = match self.items.get(raw_item) {
+            Some(d) => d.clone(),
+            None => {
+                let d = item_of(raw_item);
+                self.items.insert(raw_item.to_string(), d.clone());
+                d
             }
-        };
-        let entity = match c_entity.map(get).unwrap_or("").to_lowercase().as_str() {
-            "" | "city" | "kaupunki" | "kunta" | "municipality" => Entity::City,
-            "group" | "konserni" => Entity::Group,
-            e => {
-                return Err(Error::input(
-                    at(),
-                    format!("entity '{e}' is not city or group"),
-                ));
-            }
-        };
-        let def = item_of(get(c_item)).map_err(|m| Error::input(at(), m))?;
-        let unit = match c_unit.map(get) {
+        }
+        .map_err(|m| Error::input(at(), m))?;
+        let unit = match c.unit.map(get) {
             None => Decimal::ONE,
             Some(u) => unit_of(u)
                 .ok_or_else(|| Error::input(at(), format!("unit '{u}' is not €, t€ or milj. €")))?,
         };
-        let raw = get(c_value);
-        let value = number::parse_text(raw)
+        let value = number::parse_text(get(c.value))
             .map_err(|m| Error::input(at(), m))?
             .ok_or_else(|| Error::input(at(), "the value is empty"))?;
         // Rates and residents are not money: no unit applies.
@@ -255,19 +316,13 @@ fn read_records(
             _ => number::figure(&value, scale),
         }
         .map_err(|m| Error::input(at(), m))?;
-        if !sets.contains_key(&mun) {
-            order.push(mun.clone());
-        }
-        let ds = sets.entry(mun.clone()).or_insert_with(|| Dataset {
-            municipality: Some(mun.clone()),
-            file: file.to_string(),
-            ..Dataset::default()
-        });
-        if let Some(c) = c_code {
-            let code = get(c);
-            if !code.is_empty() {
-                ds.municipality_code = Some(code.to_string());
-            }
+        let code = c.code.map(get).filter(|code| !code.is_empty());
+        let file = self.file;
+        let ds = self.dataset(mun);
+        if let Some(code) = code
+            && ds.municipality_code.as_deref() != Some(code)
+        {
+            ds.municipality_code = Some(code.to_string());
         }
         match ds.years.get(&year) {
             Some(k) if *k != kind => {
@@ -295,19 +350,61 @@ fn read_records(
             Figure {
                 value: v,
                 source: at(),
-                label: get(c_item).to_string(),
+                label: raw_item.to_string(),
                 // The smallest step the value was written in.
                 quantum: Decimal::new(1, value.decimals.min(28)) * scale,
             },
         );
+        Ok(())
     }
-    if order.is_empty() {
-        return Err(Error::input(at_file(), "the table has no rows"));
+
+    /// The municipality's dataset, made at its first row.
+    fn dataset(&mut self, mun: &str) -> &mut Dataset {
+        let i = match self.last {
+            Some(i) if self.sets[i].municipality.as_deref() == Some(mun) => i,
+            _ => match self.index.get(mun) {
+                Some(i) => *i,
+                None => {
+                    self.sets.push(Dataset {
+                        municipality: Some(mun.to_string()),
+                        file: self.file.to_string(),
+                        ..Dataset::default()
+                    });
+                    self.index.insert(mun.to_string(), self.sets.len() - 1);
+                    self.sets.len() - 1
+                }
+            },
+        };
+        self.last = Some(i);
+        &mut self.sets[i]
     }
-    Ok(order
-        .into_iter()
-        .map(|m| sets.remove(&m).expect("collected"))
-        .collect())
+
+    fn finish(self) -> Result<Vec<Dataset>> {
+        if self.sets.is_empty() {
+            return Err(Error::input(
+                Location::file(self.file.to_string()),
+                "the table has no rows",
+            ));
+        }
+        Ok(self.sets)
+    }
+}
+
+fn kind_of(raw: Option<&str>) -> std::result::Result<YearKind, String> {
+    Ok(match raw.unwrap_or("TP").to_uppercase().as_str() {
+        "" | "TP" | "TILINPÄÄTÖS" | "ACTUAL" => YearKind::TP,
+        "TA" | "TALOUSARVIO" | "BUDGET" => YearKind::TA,
+        "TS" | "TALOUSSUUNNITELMA" | "PLAN" => YearKind::TS,
+        k => return Err(format!("kind '{k}' is not TP, TA or TS")),
+    })
+}
+
+fn entity_of(raw: Option<&str>) -> std::result::Result<Entity, String> {
+    Ok(match raw.unwrap_or("").to_lowercase().as_str() {
+        "" | "city" | "kaupunki" | "kunta" | "municipality" => Entity::City,
+        "group" | "konserni" => Entity::Group,
+        e => return Err(format!("entity '{e}' is not city or group")),
+    })
 }
 
 #[cfg(test)]

@@ -25,12 +25,18 @@ pub struct Municipality {
     /// Each year's population (asukasluku 31.12.), for the peers' values
     /// per resident.
     pub population: BTreeMap<i32, Measure>,
+    /// Its place in an unsharded run: 1, the input file's place among the
+    /// files, its place in the file; `batch --merge` orders by it.
+    pub at: [usize; 3],
 }
 
 #[derive(Clone, Debug)]
 pub struct Failure {
     pub file: String,
     pub error: String,
+    /// Its place: 0 for a long table that could not be read (listed
+    /// first), else 1; then the file's place and the municipality's in it.
+    pub at: [usize; 3],
 }
 
 pub struct Row<'a> {
@@ -204,4 +210,184 @@ pub fn failures_csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
         w.write_record([&f.file, &f.error])?;
     }
     w.flush()
+}
+
+/// A shard's summary (`batch --shard`) as JSON for `batch --merge`: what
+/// `Summary::new` needs to give the summary of all shards at once, each
+/// value written exactly (decimals as text, floats as the shortest text
+/// that reads back the same).
+pub fn shard_json(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    use serde_json::{Value, json};
+    let munis: Vec<Value> = s
+        .municipalities
+        .iter()
+        .zip(&s.values)
+        .map(|(m, vs)| {
+            let population: Vec<Value> = m
+                .population
+                .iter()
+                .map(|(y, p)| match p {
+                    Ok(v) => json!([y, v.to_string()]),
+                    Err(Reason::PopulationNotPositive { .. }) => json!([y, "0"]),
+                    Err(_) => json!([y, null]),
+                })
+                .collect();
+            let values: Vec<Value> = vs
+                .iter()
+                .map(|v| {
+                    json!([
+                        v.indicator,
+                        v.entity.en(),
+                        v.year,
+                        v.kind.map(|k| k.to_string()),
+                        v.value.map(|x| x.to_string()),
+                        v.status.en(),
+                    ])
+                })
+                .collect();
+            let p_met: Vec<Value> = (m.p_met.iter())
+                .map(|((i, y), p)| json!([i, y, p]))
+                .collect();
+            json!({
+                "name": m.name, "code": m.code, "file": m.file, "report": m.report,
+                "at": m.at, "population": population, "values": values, "p_met": p_met,
+            })
+        })
+        .collect();
+    let failures: Vec<Value> = (s.failures.iter())
+        .map(|f| json!({"file": f.file, "error": f.error, "at": f.at}))
+        .collect();
+    let doc = json!({"municipalities": munis, "failures": failures});
+    serde_json::to_writer(&mut *out, &doc)?;
+    out.write_all(b"\n")
+}
+
+/// The shards' summaries read back and joined in the order of an unsharded
+/// run: the peer statistics are taken again over all of them.
+pub fn merge(shards: &[(String, String)]) -> Result<Summary, String> {
+    let mut rows: Vec<(Municipality, Vec<IndicatorValue>)> = Vec::new();
+    let mut failures: Vec<Failure> = Vec::new();
+    for (file, text) in shards {
+        let doc: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("{file}: {e}"))?;
+        let bad = |what: &str| format!("{file}: not a shard's summary ({what})");
+        for m in doc["municipalities"]
+            .as_array()
+            .ok_or_else(|| bad("municipalities"))?
+        {
+            rows.push(shard::municipality(m).ok_or_else(|| bad("a municipality"))?);
+        }
+        for f in doc["failures"].as_array().ok_or_else(|| bad("failures"))? {
+            let f = shard::failure(f).ok_or_else(|| bad("a failure"))?;
+            // A file no shard could read is listed by every shard.
+            if !failures.iter().any(|g| g.at == f.at && g.error == f.error) {
+                failures.push(f);
+            }
+        }
+    }
+    rows.sort_by_key(|(m, _)| m.at);
+    failures.sort_by_key(|f| f.at);
+    let (municipalities, values) = rows.into_iter().unzip();
+    Ok(Summary::new(municipalities, values, failures))
+}
+
+mod shard {
+    use serde_json::Value;
+
+    use super::*;
+    use crate::model::dataset::{Entity, YearKind};
+    use crate::model::rules;
+
+    fn at(v: &Value) -> Option<[usize; 3]> {
+        let a = v.as_array()?;
+        let n = |i: usize| a.get(i)?.as_u64().and_then(|x| usize::try_from(x).ok());
+        Some([n(0)?, n(1)?, n(2)?])
+    }
+
+    fn text(v: &Value) -> Option<Option<String>> {
+        match v {
+            Value::Null => Some(None),
+            Value::String(s) => Some(Some(s.clone())),
+            _ => None,
+        }
+    }
+
+    fn decimal(v: &Value) -> Option<Option<Decimal>> {
+        match text(v)? {
+            None => Some(None),
+            Some(s) => s.parse().ok().map(Some),
+        }
+    }
+
+    fn value(v: &Value) -> Option<IndicatorValue> {
+        let a = v.as_array()?;
+        let indicator = u8::try_from(a.first()?.as_u64()?).ok()?;
+        let def = INDICATORS.get(usize::from(indicator).checked_sub(1)?)?;
+        let kind = match text(a.get(3)?)?.as_deref() {
+            None => None,
+            Some("TP") => Some(YearKind::TP),
+            Some("TA") => Some(YearKind::TA),
+            Some("TS") => Some(YearKind::TS),
+            Some("E") => Some(YearKind::E),
+            Some(_) => return None,
+        };
+        let status_en = a.get(5)?.as_str()?;
+        let status = [Status::Met, Status::Missed, Status::NotMeasurable]
+            .into_iter()
+            .find(|s| s.en() == status_en)?;
+        Some(IndicatorValue {
+            indicator,
+            id: def.id,
+            entity: if a.get(1)?.as_str()? == Entity::Group.en() {
+                Entity::Group
+            } else {
+                Entity::City
+            },
+            year: i32::try_from(a.get(2)?.as_i64()?).ok()?,
+            from_year: None,
+            kind,
+            value: decimal(a.get(4)?)?,
+            unit: def.unit,
+            status,
+            reason: None,
+            method: None,
+            details: Vec::new(),
+            inputs: Vec::new(),
+        })
+    }
+
+    pub(super) fn municipality(v: &Value) -> Option<(Municipality, Vec<IndicatorValue>)> {
+        let mut population = BTreeMap::new();
+        for p in v["population"].as_array()? {
+            let y = i32::try_from(p.get(0)?.as_i64()?).ok()?;
+            population.insert(y, rules::population(y, decimal(p.get(1)?)?));
+        }
+        let mut p_met = BTreeMap::new();
+        for p in v["p_met"].as_array()? {
+            let i = u8::try_from(p.get(0)?.as_u64()?).ok()?;
+            let y = i32::try_from(p.get(1)?.as_i64()?).ok()?;
+            p_met.insert((i, y), p.get(2)?.as_f64()?);
+        }
+        let values = (v["values"].as_array()?.iter())
+            .map(value)
+            .collect::<Option<Vec<_>>>()?;
+        let m = Municipality {
+            name: v["name"].as_str()?.to_string(),
+            code: text(&v["code"])?,
+            file: v["file"].as_str()?.to_string(),
+            report: text(&v["report"])?,
+            p_met,
+            population,
+            at: at(&v["at"])?,
+        };
+        Some((m, values))
+    }
+
+    pub(super) fn failure(v: &Value) -> Option<Failure> {
+        Some(Failure {
+            file: v["file"].as_str()?.to_string(),
+            error: v["error"].as_str()?.to_string(),
+            at: at(&v["at"])?,
+        })
+    }
 }

@@ -4,9 +4,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::frame::WideRow;
 use crate::model::dataset::{Dataset, Entity};
 use crate::model::items::{self, Statement};
+use crate::panel::WideRow;
 use crate::report::format::{Lang, number, plain};
 use crate::report::table::{Align, Table};
 

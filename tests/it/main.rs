@@ -14,6 +14,7 @@ mod indicators;
 mod ingestion;
 mod labels;
 mod layouts;
+mod panel;
 mod peers;
 mod plausibility;
 mod reports;

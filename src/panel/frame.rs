@@ -1,6 +1,5 @@
 //! The figures as a polars long frame: one row per municipality, year, kind,
-//! entity, line and value. Polars stays behind this module so its API can
-//! change without touching the rest.
+//! entity, line and value.
 
 use polars::prelude::*;
 use rust_decimal::Decimal;
@@ -11,15 +10,15 @@ use crate::model::items;
 
 /// Money in the frame: cents as a 128-bit integer cast to Decimal(38, 2), so
 /// no figure passes through a float.
-const SCALE: u32 = 2;
+pub(super) const SCALE: u32 = 2;
 
-fn to_cents(v: Decimal) -> i128 {
+pub(super) fn to_cents(v: Decimal) -> i128 {
     let mut r = crate::model::money::round_half_away(v, SCALE);
     r.rescale(SCALE);
     r.mantissa()
 }
 
-fn polars_error(e: PolarsError) -> Error {
+pub(super) fn polars_error(e: PolarsError) -> Error {
     Error::input(Location::file("(frame)"), e.to_string())
 }
 
