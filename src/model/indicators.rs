@@ -195,7 +195,7 @@ fn annual_margin(c: &Ctx, y: i32) -> Outcome {
 /// korjauserät taken as them, with a note where they are not zero: the
 /// line mostly holds the gains (negative) and losses, but may hold changes
 /// of provisions too.
-fn sales_gains(c: &Ctx, e: Entity, y: i32, method: &mut Option<Method>) -> Measure {
+pub fn sales_gains(c: &Ctx, e: Entity, y: i32, method: &mut Option<Method>) -> Measure {
     if e == Entity::City
         && let Some(g) = c.line(Entity::City, "bg.luovutusvoitot", y)
     {

@@ -158,11 +158,18 @@ pub(super) fn values(inputs: DataFrame, years: DataFrame, window: u32) -> Polars
             .otherwise(int_null())
     };
     let wide = wide.with_columns([
-        (col("vuosikate") - col("net_investment")).alias("v1"),
+        (col("vuosikate") - col("gains") - col("net_investment")).alias("v1"),
         col("accumulated").alias("v2"),
         base.alias("base"),
         per_resident("group_debt", "population").alias("pr_now"),
-        per_resident("group_debt_1", "population_1").alias("pr_prev"),
+        // A break year of the group compares with the like-for-like base
+        // the targets give, or with nothing (`rules::group_previous`).
+        when(col("group_base").is_not_null())
+            .then(per_resident("group_base", "population_1"))
+            .when(col("group_break"))
+            .then(int_null())
+            .otherwise(per_resident("group_debt_1", "population_1"))
+            .alias("pr_prev"),
         col("cumulative_cash_flow").alias("v5"),
     ]);
     let growth_ok = col("net_cost")

@@ -8,11 +8,12 @@ use polars::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::model::dataset::{Dataset, Entity};
+use crate::model::indicators;
 use crate::model::items::Statement;
 use crate::model::price_index::PriceIndex;
 use crate::model::ratios::{Ctx, Measure};
 use crate::model::rules;
-use crate::model::targets::Targets;
+use crate::model::targets::{SalesGains, Targets};
 
 use super::frame::to_cents;
 
@@ -25,8 +26,10 @@ fn cents(m: Measure) -> Option<i64> {
 pub(super) struct Inputs {
     m: Vec<u32>,
     year: Vec<i32>,
-    /// Indicator 1: vuosikate and nettoinvestoinnit.
+    /// Indicator 1: vuosikate, the sales gains taken out of it (zero when
+    /// the targets count them) and nettoinvestoinnit.
     vuosikate: Vec<Option<i64>>,
+    gains: Vec<Option<i64>>,
     net_investment: Vec<Option<i64>>,
     /// Indicator 2: whether the year has a balance sheet, its accumulated
     /// surplus, and the income statement's surplus a roll-forward adds.
@@ -55,6 +58,10 @@ impl Inputs {
             self.m.push(m);
             self.year.push(y);
             self.vuosikate.push(cents(c.vuosikate(e1, y)));
+            self.gains.push(match targets.annual_margin.sales_gains {
+                SalesGains::Excluded => cents(indicators::sales_gains(&c, e1, y, &mut None)),
+                SalesGains::Included => Some(0),
+            });
             self.net_investment.push(cents(c.nettoinvestoinnit(e1, y)));
             let has = ds.has_year_data(e2, Statement::Tase, y);
             self.has_balance.push(has);
@@ -80,6 +87,7 @@ impl Inputs {
             Column::new("m".into(), self.m),
             Column::new("year".into(), self.year),
             Column::new("vuosikate".into(), self.vuosikate),
+            Column::new("gains".into(), self.gains),
             Column::new("net_investment".into(), self.net_investment),
             Column::new("has_balance".into(), self.has_balance),
             Column::new("balance_surplus".into(), self.balance_surplus),
@@ -101,6 +109,7 @@ pub(super) fn years(
 ) -> PolarsResult<DataFrame> {
     let years: std::collections::BTreeSet<i32> = years.into_iter().collect();
     let (mut year, mut base, mut brk, mut has_index) = (vec![], vec![], vec![], vec![]);
+    let (mut group_base, mut group_break) = (vec![], vec![]);
     for y in years {
         year.push(y);
         base.push(
@@ -109,6 +118,12 @@ pub(super) fn years(
                 .and_then(|b: Decimal| i64::try_from(to_cents(b)).ok()),
         );
         brk.push(targets.net_cost_growth.break_years.contains(&y));
+        group_base.push(
+            targets
+                .group_adjusted_base(y)
+                .and_then(|b: Decimal| i64::try_from(to_cents(b)).ok()),
+        );
+        group_break.push(targets.group_loans.break_years.contains(&y));
         has_index.push(index.change(y).is_some());
     }
     DataFrame::new_infer_height(vec![
@@ -116,5 +131,7 @@ pub(super) fn years(
         Column::new("adjusted_base".into(), base),
         Column::new("break_year".into(), brk),
         Column::new("has_index".into(), has_index),
+        Column::new("group_base".into(), group_base),
+        Column::new("group_break".into(), group_break),
     ])
 }
