@@ -141,7 +141,7 @@ fn shown(v: Decimal, residents: bool) -> String {
 
 fn pct(v: Decimal) -> String {
     let v = v.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-    let s = format!("{:.1}", v.abs());
+    let s = format!("{:.1}", v.abs()).replace('.', ",");
     if v.is_zero() {
         s
     } else if v.is_sign_negative() {
