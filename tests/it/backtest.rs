@@ -9,6 +9,7 @@
 
 use kivijalka::ingest;
 use kivijalka::model::dataset::{Dataset, Entity};
+use kivijalka::model::findings::Severity;
 use kivijalka::model::projection::{Options, project};
 use kivijalka::model::ratios::{Ctx, Measure};
 use kivijalka::model::reason::Reason;
@@ -78,6 +79,33 @@ fn read(muni: &str, years: &[i32]) -> Dataset {
         .expect("the published statements read")
 }
 
+/// The workbook as it stood before 2024 was published, read without errors.
+fn read_base(muni: &str, city: &str) -> Dataset {
+    let before = read(muni, &[BASE]);
+    let errors: Vec<String> = (before.findings.iter())
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{city} {BASE}:\n{}", errors.join("\n"));
+    assert!(
+        !before.years.contains_key(&YEAR),
+        "{city}: the base workbook must not hold {YEAR}"
+    );
+    before
+}
+
+/// 2023 read on its own is the 2023 read beside 2024: the projection starts
+/// from the figures the city published.
+fn same_base(city: &str, alone: &Ctx, beside: &Ctx) {
+    for (name, _, read) in LINES {
+        let (a, b) = (read(alone, BASE).ok(), read(beside, BASE).ok());
+        assert!(
+            a.is_some() && a == b,
+            "{city} {name} {BASE}: {a:?} alone, {b:?} beside {YEAR}"
+        );
+    }
+}
+
 /// Every compared line of every city: 2024 as published against 2024 as
 /// projected from 2023 alone.
 fn measure() -> Vec<Row> {
@@ -90,11 +118,7 @@ fn measure() -> Vec<Row> {
     let mut rows = Vec::new();
     for (muni, city) in CITIES {
         let published = read(muni, &[YEAR, BASE]);
-        let before = read(muni, &[BASE]);
-        assert!(
-            !before.years.contains_key(&YEAR),
-            "{city}: the base workbook must not hold {YEAR}"
-        );
+        let before = read_base(muni, city);
         let p = project(
             &before,
             &Scenario::default(),
@@ -109,6 +133,7 @@ fn measure() -> Vec<Row> {
             Ctx::quiet(&published, &targets),
             Ctx::quiet(&p.dataset, &targets),
         );
+        same_base(city, &Ctx::quiet(&before, &targets), &actual);
         for (name, residents, read) in LINES {
             rows.push(Row {
                 city,
