@@ -25,8 +25,7 @@ const BASE: i32 = 2023;
 const YEAR: i32 = 2024;
 const CITIES: [(&str, &str); 2] = [("kauhava", "Kauhava"), ("seinajoki", "Seinäjoki")];
 
-/// A compared line: its name, whether it counts residents (not euros), and
-/// how it is read from a dataset, as kivijalka reads it in any workbook.
+/// How a line is read from a dataset: as kivijalka reads it in any workbook.
 type Read = fn(&Ctx, i32) -> Measure;
 
 fn line(c: &Ctx, id: &'static str, y: i32) -> Measure {
@@ -37,6 +36,8 @@ fn line(c: &Ctx, id: &'static str, y: i32) -> Measure {
     })
 }
 
+/// The compared lines: the name, whether it counts residents (not euros),
+/// and how it is read.
 #[rustfmt::skip]
 const LINES: &[(&str, bool, Read)] = &[
     ("Toimintatuotot", false, |c, y| line(c, "tl.toimintatuotot", y)),
