@@ -77,7 +77,12 @@ fn unit_text(unit: &str) -> &'static str {
 /// One grid per statement, years side by side, heading rows where the
 /// section changes, as a ledger's export of the printed statements.
 pub fn workbook(muni: &str) -> Vec<Grid> {
-    let years = [2024, 2023];
+    workbook_of(muni, &[2024, 2023])
+}
+
+/// The same export holding only `years` (the latest first): a workbook
+/// as it stood before a later year's statements were published.
+pub(crate) fn workbook_of(muni: &str, years: &[i32]) -> Vec<Grid> {
     let by_year: Vec<Vec<Line>> = years.iter().map(|y| read_lines(muni, *y)).collect();
     let sheets = [
         ("tuloslaskelma", "Tuloslaskelma"),
@@ -90,11 +95,11 @@ pub fn workbook(muni: &str) -> Vec<Grid> {
     ];
     let mut grids = Vec::new();
     for (st, name) in sheets {
-        // Rows keyed by (label, heading, occurrence), in the 2024 order with
-        // any 2023-only row placed after its predecessor.
+        // Rows keyed by (label, heading, occurrence), in the latest year's
+        // order with any earlier-only row placed after its predecessor.
         type Key = (String, String, usize);
         let mut order: Vec<Key> = Vec::new();
-        let mut values: BTreeMap<Key, [Option<String>; 2]> = BTreeMap::new();
+        let mut values: BTreeMap<Key, Vec<Option<String>>> = BTreeMap::new();
         let mut unit = String::new();
         for (yi, lines) in by_year.iter().enumerate() {
             let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -124,7 +129,9 @@ pub fn workbook(muni: &str) -> Vec<Grid> {
                         .unwrap_or(order.len());
                     order.insert(at, key.clone());
                 }
-                values.entry(key.clone()).or_insert([None, None])[yi] = Some(l.value.clone());
+                values
+                    .entry(key.clone())
+                    .or_insert_with(|| vec![None; years.len()])[yi] = Some(l.value.clone());
                 prev = Some(key);
             }
         }
@@ -132,7 +139,9 @@ pub fn workbook(muni: &str) -> Vec<Grid> {
             vec![format!("{muni} {name}")],
             vec![unit_text(&unit).to_string()],
             vec![],
-            vec![String::new(), "TP 2024".into(), "TP 2023".into()],
+            std::iter::once(String::new())
+                .chain(years.iter().map(|y| format!("TP {y}")))
+                .collect(),
         ];
         let mut heading = String::new();
         for key in &order {
@@ -143,11 +152,11 @@ pub fn workbook(muni: &str) -> Vec<Grid> {
                 }
             }
             let v = &values[key];
-            rows.push(vec![
-                key.0.clone(),
-                v[0].clone().unwrap_or_default(),
-                v[1].clone().unwrap_or_default(),
-            ]);
+            rows.push(
+                std::iter::once(key.0.clone())
+                    .chain(v.iter().map(|c| c.clone().unwrap_or_default()))
+                    .collect(),
+            );
         }
         let rows_ref: Vec<Vec<&str>> = rows
             .iter()

@@ -1,5 +1,6 @@
 //! The one integration-test binary, so polars links once.
 
+mod backtest;
 mod breaks;
 mod cli;
 mod cli_config;
