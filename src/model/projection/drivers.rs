@@ -11,7 +11,8 @@ use super::figures::{Figures, Line};
 use super::step::{Vintage, depreciation};
 use super::{HUNDRED, ProjectionError, Span, Touched, pct, r0, r2};
 use crate::model::cents::Cents;
-use crate::model::dataset::{Dataset, YearKind};
+use crate::model::dataset::{Dataset, Entity, YearKind};
+use crate::model::items::Statement;
 use crate::model::money::{Rule, round};
 use crate::model::price_index::PriceIndex;
 use crate::model::scenario::{AssetClass, Path, Project, Scenario, ScenarioError};
@@ -429,9 +430,19 @@ impl<'a, 's> Drivers<'a, 's> {
             self.plan_vintages
                 .push(Vintage::new(*y, self.general_life, gg - gs));
         }
-        // Trend level beyond the plan: the plan's average, indexed.
+        // Trend level beyond the plan: the plan's average, indexed; without
+        // a plan, the last three actual years the workbook has a cash flow
+        // statement for (a year it does not hold is not a year of zero
+        // investment).
         self.trend_years = if self.given.is_empty() {
-            (self.base - 2..=self.base).collect()
+            let held: Vec<i32> = (self.base - 2..=self.base)
+                .filter(|y| (self.fig).has(Entity::City, Statement::Rahoituslaskelma, *y))
+                .collect();
+            if held.is_empty() {
+                vec![self.base]
+            } else {
+                held
+            }
         } else {
             self.given.iter().copied().collect()
         };
