@@ -484,3 +484,40 @@ fn a_break_of_plausibility_reads_finnish_in_the_finnish_notes() {
         assert!(csv.contains("the units differ by 1000?"), "{csv}");
     }
 }
+
+/// A balance sheet in thousands whose printed totals differ by one unit
+/// (1 000 €) does not balance: the two totals are one amount rounded one
+/// way, so no rounding excuses it; two units' worth of lines summed may
+/// still differ by their rounding.
+#[test]
+fn printed_balance_sheet_totals_must_be_equal_to_the_unit() {
+    let mut ds = Dataset {
+        file: "t.xlsx".into(),
+        ..Dataset::default()
+    };
+    ds.years.insert(2024, YearKind::TP);
+    fn put_k(ds: &mut Dataset, id: &'static str, v: Decimal, c: &str) {
+        let f = Figure {
+            value: v,
+            source: cell("TA", c),
+            label: id.to_string(),
+            quantum: dec!(1000),
+        };
+        ds.figures.insert((Entity::City, id, 2024), f);
+    }
+    put_k(&mut ds, "ta.vastaavaa", dec!(219_235_000), "G52");
+    put_k(&mut ds, "ta.vastattavaa", dec!(219_234_000), "G53");
+    let found = kivijalka::model::validate::validate(&ds);
+    let f = found
+        .iter()
+        .find(|f| f.code == "identity")
+        .expect("a one-unit difference of the two totals is found");
+    assert!(
+        f.message
+            .to_string()
+            .contains("difference 1000, rounding allows 0")
+    );
+    put_k(&mut ds, "ta.vastattavaa", dec!(219_235_000), "G53");
+    let found = kivijalka::model::validate::validate(&ds);
+    assert!(found.iter().all(|f| f.code != "identity"));
+}
