@@ -528,7 +528,7 @@ impl Default for Scenario {
                 index_pct: None,
                 follow_population: true,
                 changes: Vec::new(),
-                index_cut_pp: Path::default(),
+                index_cut_pp: Path::constant(Decimal::ZERO),
                 index_cut_eur: Decided::shipped().index_cuts(),
                 population_lag_years: None,
                 equalisation: None,
