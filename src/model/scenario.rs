@@ -288,9 +288,13 @@ pub struct Subsidies {
     pub index_pct: Option<Path>,
     pub follow_population: bool,
     pub changes: Vec<Measure>,
-    /// Cuts of the basic-services part's index increase, percentage points
-    /// by year; default: the decided ones (data/valtionosuus.toml).
+    /// The user's own cut of the basic-services part's index, percentage
+    /// points of the city's part by year; default: none.
     pub index_cut_pp: Path,
+    /// The state's decided index savings, euros per resident (the
+    /// subsidy's population) by year, lowering the level from that year
+    /// on; default: the decided ones (data/valtionosuus.toml).
+    pub index_cut_eur: BTreeMap<i32, Decimal>,
     /// The subsidy of year t is computed on the population at the end of
     /// year t − this; default: the law's (data/valtionosuus.toml).
     pub population_lag_years: Option<u32>,
@@ -346,7 +350,8 @@ pub struct DecidedTaxLag {
 #[serde(deny_unknown_fields)]
 pub struct DecidedCut {
     pub year: i32,
-    pub pp: Decimal,
+    /// Euros per resident of the subsidy's population.
+    pub eur: Decimal,
     pub source: String,
 }
 
@@ -370,18 +375,13 @@ impl Decided {
         &D
     }
 
-    /// The index cuts as a path by year: each cut holds in its own year,
-    /// zero before the first and in the years between (a path's value holds
-    /// on until the next).
-    pub fn index_cuts(&self) -> Path {
-        let mut steps = BTreeMap::new();
+    /// The index savings summed by year, euros per resident.
+    pub fn index_cuts(&self) -> BTreeMap<i32, Decimal> {
+        let mut m = BTreeMap::new();
         for c in &self.index_cut {
-            steps.entry(c.year + 1).or_insert(Decimal::ZERO);
+            *m.entry(c.year).or_insert(Decimal::ZERO) += c.eur;
         }
-        for c in &self.index_cut {
-            steps.insert(c.year, c.pp);
-        }
-        Path { base: None, steps }
+        m
     }
 
     /// The per-resident cuts summed by year.
@@ -528,7 +528,8 @@ impl Default for Scenario {
                 index_pct: None,
                 follow_population: true,
                 changes: Vec::new(),
-                index_cut_pp: Decided::shipped().index_cuts(),
+                index_cut_pp: Path::constant(Decimal::ZERO),
+                index_cut_eur: Decided::shipped().index_cuts(),
                 population_lag_years: None,
                 equalisation: None,
                 relative_tax_base_pct: None,

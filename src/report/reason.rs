@@ -249,10 +249,10 @@ pub fn method(m: &Method, lang: Lang) -> String {
         (Method::GroupLoansEstimated, Lang::En) => "group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".into(),
         (Method::GroupLoansEstimated, Lang::Fi) => "konsernin lainakanta taustatietojen arviosta (konsernin lainakanta), ei konsernitaseesta".into(),
         (Method::GroupBeyondCity { from }, Lang::En) => format!(
-            "estimate: no group statements for the year; the group's figures are the city's projected figure plus the group's part beyond the city in {from} (held in euros), the group's loans and lease liabilities as projected"
+            "estimate: no group statements for the year; the group's figures are the city's projected figure plus the group's part beyond the city in {from}: its annual margin and depreciation held in euros, its interest expenses in step with the companies' loans, its accumulated surplus carried on each year by its result (annual margin − depreciation); the group's loans and lease liabilities as projected"
         ),
         (Method::GroupBeyondCity { from }, Lang::Fi) => format!(
-            "arvio: vuodelta ei ole konsernilaskelmia; konsernin luvut ovat kaupungin ennustettu luku lisättynä konsernin kaupungin ulkopuolisella osuudella vuonna {from} (euroina), konsernin lainat ja vuokravastuut ennusteesta"
+            "arvio: vuodelta ei ole konsernilaskelmia; konsernin luvut ovat kaupungin ennustettu luku lisättynä konsernin kaupungin ulkopuolisella osuudella vuonna {from}: sen vuosikate ja poistot euroina ennallaan, korkokulut yhtiöiden lainojen suhteessa ja kertynyt ylijäämä vuosittain sen tuloksella (vuosikate − poistot) jatkettuna; konsernin lainat ja vuokravastuut ennusteesta"
         ),
     }
 }

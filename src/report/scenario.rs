@@ -102,6 +102,10 @@ pub fn settings(sc: &Scenario) -> BTreeMap<String, String> {
         "valtionosuudet change by",
         &sc.subsidies.changes,
     );
+    for (y, v) in &sc.subsidies.index_cut_eur {
+        let k = format!("state_subsidies.index_cut_per_resident.{y}");
+        m.insert(k, format!("{} € per resident", v.normalize()));
+    }
     for (y, v) in &sc.subsidies.per_resident_cut {
         let k = format!("state_subsidies.per_resident_cut.{y}");
         m.insert(k, format!("{} € per resident", v.normalize()));

@@ -137,6 +137,10 @@ fn subsidies(cx: &Cx, sc: &mut Scenario, d: &SubsDoc) -> Result<()> {
         "state_subsidies.change",
         &mut sc.subsidies.changes,
     )?;
+    if let Some(v) = &d.index_cut_per_resident {
+        let m = cx.year_map(v, "state_subsidies.index_cut_per_resident")?;
+        sc.subsidies.index_cut_eur.extend(m);
+    }
     if let Some(v) = &d.per_resident_cut {
         let m = cx.year_map(v, "state_subsidies.per_resident_cut")?;
         sc.subsidies.per_resident_cut.extend(m);

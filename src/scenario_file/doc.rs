@@ -107,6 +107,7 @@ pub(crate) struct SubsDoc {
     pub(crate) follow_population: Option<V>,
     pub(crate) change: Option<Vec<Spanned<MeasureDoc>>>,
     pub(crate) index_cut_pp: Option<V>,
+    pub(crate) index_cut_per_resident: Option<V>,
     pub(crate) population_lag_years: Option<V>,
     pub(crate) equalisation: Option<V>,
     pub(crate) relative_tax_base_pct: Option<V>,

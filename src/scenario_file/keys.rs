@@ -18,11 +18,11 @@ const COMPONENT: (Decimal, Decimal) = (dec!(-100000000000), dec!(100000000000));
 
 fn decided_cuts(d: &Decided) -> String {
     let cuts: Vec<String> = d
-        .index_cut
+        .index_cuts()
         .iter()
-        .map(|c| format!("{} in {}", c.pp.normalize(), c.year))
+        .map(|(y, v)| format!("{y} = {}", v.normalize()))
         .collect();
-    format!("the decided cuts: {}; 0 in other years", cuts.join(", "))
+    format!("the decided savings: {{ {} }}", cuts.join(", "))
 }
 
 fn decided_lag(d: &Decided) -> String {
@@ -132,10 +132,13 @@ pub static KEYS: &[Key] = &[
         setting: Some(Setting { doc: |d| d.state_subsidies.as_ref()?.follow_population.as_ref(), unit: "", unset: Unset::Default,
             field: Field::Bool(|s| &mut s.subsidies.follow_population) }),
         source: "", meaning: "The basic-services part and the equalisation beyond the plan change with the population of the year state_subsidies.population_lag_years back." },
-    Key { key: "state_subsidies.index_cut_pp", value: "% path", default: KeyDefault::Decided(decided_cuts),
+    Key { key: "state_subsidies.index_cut_pp", value: "% path", default: KeyDefault::Says("0: none"),
         setting: Some(Setting { doc: |d| d.state_subsidies.as_ref()?.index_cut_pp.as_ref(), unit: "pp", unset: Unset::Default,
             field: Field::Rate { at: |s| &mut s.subsidies.index_cut_pp, range: GROWTH } }),
-        source: "HE 42/2023 (2024), HE 100/2025 (2026); data/valtionosuus.toml", meaning: "Percentage points the state cuts from the index increase of the basic-services part beyond the plan (a cut lowers every later year's level). Writing it replaces the decided cuts." },
+        source: "", meaning: "The user's own index assumption: percentage points off the index increase of the city's basic-services part beyond the plan, as a share of that part (a cut lowers every later year's level). A % path holds from its year on: { 2030 = 1 } cuts 1 point in 2030 and every year after; { 2030 = 1, 2031 = 0 } in 2030 only. The state's decided index savings are not this (state_subsidies.index_cut_per_resident)." },
+    Key { key: "state_subsidies.index_cut_per_resident", value: "{ year = € per resident }", default: KeyDefault::Decided(decided_cuts),
+        setting: None,
+        source: "HE 42/2023 (2024: 24 M€), HE 100/2025 (2026: 0.27 points); data/valtionosuus.toml", meaning: "The state's index savings (indeksisäästö) in euros per resident of the subsidies' population: carried out by lowering the valtionosuusprosentti, so every municipality loses about the same euros per resident; the basic-services part is lowered in that year and stays lower in the years after. A year written replaces the decided saving of that year." },
     Key { key: "state_subsidies.population_lag_years", value: "years", default: KeyDefault::Decided(decided_lag),
         setting: Some(Setting { doc: |d| d.state_subsidies.as_ref()?.population_lag_years.as_ref(), unit: "years", unset: Unset::Default,
             field: Field::Count { at: |s| &mut s.subsidies.population_lag_years, max: 10 } }),

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use kivijalka::error::Location;
 use kivijalka::model::dataset::{Dataset, Entity, Figure, YearKind};
 use kivijalka::model::items;
+use kivijalka::model::money::cents;
 use kivijalka::model::price_index::PriceIndex;
 use kivijalka::model::projection::{Options, Projection, project};
 use kivijalka::model::scenario::{Decided, Path, Scenario};
@@ -99,6 +100,7 @@ fn scenario() -> Scenario {
 fn plain() -> Scenario {
     let mut sc = scenario();
     sc.subsidies.index_cut_pp = Path::default();
+    sc.subsidies.index_cut_eur.clear();
     sc.subsidies.per_resident_cut.clear();
     sc.subsidies.follow_population = false;
     sc
@@ -132,22 +134,74 @@ fn the_population_falls_as_the_hand_case_says() {
     assert_eq!(pop, [Some(dec!(9900)), Some(dec!(9801)), Some(dec!(9703))]);
 }
 
-/// The decided defaults: in 2026 the index increase is cut by 1 point
-/// (HE 100/2025) and 15,31 € a resident is taken off for that year only;
-/// the population is that of the end of 2024 (1704/2009 4 § 3 mom.).
+/// The decided defaults: in 2026 the index saving of HE 100/2025, 0,27
+/// points of the valtionosuusprosentti at 100 M€ a point over 5 635 971
+/// residents = 4,79 € a resident, lowers the level for good, and 15,31 € a
+/// resident is taken off for that year only; the population is that of the
+/// end of 2024 (1704/2009 4 § 3 mom.).
 #[test]
 fn the_decided_cuts_and_the_lagged_population_are_the_defaults() {
     let d = Decided::shipped();
     assert_eq!(d.population.lag_years, 2);
     assert_eq!(d.per_resident().get(&2026), Some(&dec!(15.31)));
+    assert_eq!(d.index_cuts().get(&2026), Some(&dec!(4.79)));
+    // HE 42/2023 states the euros: 24 M€ over the 5 563 970 residents at
+    // the end of 2022.
+    let eur24 = dec!(24_000_000) / dec!(5_563_970);
+    assert_eq!(d.index_cuts().get(&2024), Some(&eur24.round_dp(2)));
     let p = run(&scenario());
     let v = subsidies(&p);
-    // 15 000 000 × (1 + 0,02 − 0,01) × 10 100 / 10 200 = 15 001 470,588… →
-    // 15 001 470,59; less 15,31 × 10 100 = 154 631,00.
-    assert_eq!(v[0], dec!(14_846_839.59));
-    // 2027: no cut decided; the basic part grows from its own level:
-    // 15 001 470,59 × 1,02 × 10 000 / 10 100 = 15 150 000,00.
-    assert_eq!(v[1], dec!(15_150_000.00));
+    // 15 000 000 × 1,02 × 10 100 / 10 200 = 15 150 000,00; less the saving
+    // 4,79 × 10 100 = 48 379,00 (basic part 15 101 621,00) and the
+    // temporary 15,31 × 10 100 = 154 631,00.
+    assert_eq!(v[0], dec!(14_946_990.00));
+    // 2027: the basic part grows from its lowered level:
+    // 15 101 621,00 × 1,02 × 10 000 / 10 100 = 15 251 142,00.
+    assert_eq!(v[1], dec!(15_251_142.00));
+}
+
+/// A saving of 10 € a resident in 2026 takes 10 × 10 100 = 101 000 € off
+/// the basic part in 2026, whatever the city's own subsidy, and the level
+/// stays that much (indexed) lower in 2027 and 2028.
+#[test]
+fn a_decided_saving_is_euros_per_resident_and_lowers_the_years_after() {
+    let mut sc = plain();
+    sc.subsidies.index_cut_eur = [(2026, dec!(10))].into();
+    // 15 300 000 − 101 000 = 15 199 000; × 1,02 = 15 502 980; × 1,02.
+    assert_eq!(
+        subsidies(&run(&sc)),
+        [
+            dec!(15_199_000.00),
+            dec!(15_502_980.00),
+            dec!(15_813_039.60)
+        ]
+    );
+}
+
+/// The example's 2030, the first year beyond its plan, by hand: the
+/// valtionosuudet of 2029 indexed by the price index of 2030 and scaled by
+/// the residents of 2028 against 2027 (the law's two-year lag), no saving
+/// decided for 2030; with a saving of 5 € a resident written for 2030,
+/// 5 × the residents of 2028 less, and 2031 lower by that much indexed.
+#[test]
+fn the_examples_2030_subsidy_by_hand() {
+    let ds = kivijalka::ingest::read_path(&example()).unwrap();
+    let pi = kivijalka::config::load_index(&[]).unwrap();
+    let mut sc = kivijalka::scenario_file::load(&root().join("scenarios/baseline.toml")).unwrap();
+    let p = project(&ds, &sc, &pi, Options::default()).unwrap();
+    let row = |p: &Projection, y: i32| p.rows.iter().find(|r| r.year == y).unwrap().clone();
+    let pop = |y| row(&p, y).population.unwrap();
+    let vo29 = ds.value(Entity::City, "tl.valtionosuudet", 2029).unwrap();
+    let idx = Decimal::ONE + row(&p, 2030).price_index_pct / Decimal::ONE_HUNDRED;
+    let want = cents(vo29 * idx * pop(2028) / pop(2027));
+    assert_eq!(row(&p, 2030).state_subsidies, want);
+    sc.subsidies.index_cut_eur.insert(2030, dec!(5));
+    let cut = project(&ds, &sc, &pi, Options::default()).unwrap();
+    assert_eq!(row(&cut, 2030).state_subsidies, want - dec!(5) * pop(2028));
+    let idx31 = Decimal::ONE + row(&p, 2031).price_index_pct / Decimal::ONE_HUNDRED;
+    let lower = cents(dec!(5) * pop(2028) * idx31 * pop(2029) / pop(2028));
+    let gap = row(&p, 2031).state_subsidies - row(&cut, 2031).state_subsidies;
+    assert!((gap - lower).abs() <= dec!(0.01), "{gap} {lower}");
 }
 
 #[test]

@@ -148,6 +148,7 @@ change_pp = 0.25
 index_pct = 2.5
 follow_population = false
 index_cut_pp = { 2030 = 1, 2031 = 0 }
+index_cut_per_resident = { 2031 = 4.5 }
 population_lag_years = 2
 equalisation = "3 M€"
 relative_tax_base_pct = 85
@@ -228,6 +229,9 @@ lease_growth_pct = -2
     assert_eq!(sc.population.values.get(&2030), Some(&dec!(17600)));
     assert_eq!(sc.population.values.get(&2031), Some(&dec!(17500)));
     assert_eq!(sc.group.companies_loans.get(&2030), Some(&dec!(70000000)));
+    // A saving written for 2031 joins the decided ones of earlier years.
+    assert_eq!(sc.subsidies.index_cut_eur.get(&2031), Some(&dec!(4.5)));
+    assert_eq!(sc.subsidies.index_cut_eur.get(&2026), Some(&dec!(4.79)));
     assert_eq!(sc.horizon, Some(2034));
     assert_eq!(sc.investments.projects[0].years, vec![2031, 2032, 2033]);
     assert_eq!(sc.subsidies.changes[0].amount, dec!(-400000));

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use kivijalka::config::Settings;
 use kivijalka::model::dataset::{Dataset, Entity};
 use kivijalka::model::projection::Options;
+use kivijalka::model::ratios::Ctx;
 use kivijalka::model::statutory::Rules;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -44,12 +45,16 @@ fn criterion<'a>(doc: &'a Value, y: i64, kind: &str) -> &'a Value {
 
 /// The example projected under the baseline to 2032.
 fn projected() -> Dataset {
+    projected_to(2032)
+}
+
+fn projected_to(horizon: i32) -> Dataset {
     let ds = kivijalka::ingest::read_path(&example()).unwrap();
     let sc = kivijalka::app::scenarios::one(Some(&root().join("scenarios/baseline.toml"))).unwrap();
     let settings = Settings::load(None, &[]).unwrap();
     let opts = Options {
         base_year: None,
-        horizon: Some(2032),
+        horizon: Some(horizon),
     };
     kivijalka::app::project::project(&settings, &ds, &sc, opts)
         .unwrap()
@@ -87,17 +92,32 @@ fn projected_years_take_the_city_plus_the_groups_part_of_2025() {
     assert!(o.status.code().is_some_and(|c| c <= 1), "{}", stderr(&o));
     let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
     let (c, g) = (Entity::City, Entity::Group);
-    // The group's part beyond the city in 2025, the last group statements.
-    let part = |id: &str| line(&ds, g, id, 2025) - line(&ds, c, id, 2025);
-    let acc_part = acc(&ds, g, 2025) - acc(&ds, c, 2025);
-    for y in [2030, 2031] {
+    // The group's part beyond the city in 2025, the last group statements:
+    // its vuosikate and poistot held, its korkokulut in proportion to the
+    // companies' loans (group − city), the extra interest off its margin,
+    // and its accumulated surplus rolled on by its result each year.
+    let part = |id: &str| line(&ds, g, id, 2025).abs() - line(&ds, c, id, 2025).abs();
+    let targets = kivijalka::model::targets::Targets::default();
+    let (cx, px) = (Ctx::quiet(&ds, &targets), Ctx::quiet(&p, &targets));
+    let companies = |x: &Ctx, y| x.group_loans(y).unwrap().0 - x.lainakanta(c, y).unwrap();
+    let companies25 = companies(&cx, 2025);
+    let vk25 = line(&ds, g, "tl.vuosikate", 2025) - line(&ds, c, "tl.vuosikate", 2025);
+    let (dep25, int25) = (
+        part("tl.poistot_ja_arvonalentumiset"),
+        part("tl.korkokulut"),
+    );
+    let mut acc_part = acc(&ds, g, 2025) - acc(&ds, c, 2025);
+    for y in 2026..=2031 {
+        let int_part = int25 * companies(&px, y) / companies25;
+        let vk_part = vk25 - (int_part - int25);
+        acc_part += vk_part - dep25;
+        if y < 2030 {
+            continue;
+        }
         let pop = line(&p, c, "bg.asukasluku", y);
-        let vk = line(&p, c, "tl.vuosikate", y) + part("tl.vuosikate");
-        let dep = line(&p, c, "tl.poistot_ja_arvonalentumiset", y).abs()
-            + line(&ds, g, "tl.poistot_ja_arvonalentumiset", 2025).abs()
-            - line(&ds, c, "tl.poistot_ja_arvonalentumiset", 2025).abs();
-        let int = line(&p, c, "tl.korkokulut", y).abs() + line(&ds, g, "tl.korkokulut", 2025).abs()
-            - line(&ds, c, "tl.korkokulut", 2025).abs();
+        let vk = line(&p, c, "tl.vuosikate", y) + vk_part;
+        let dep = line(&p, c, "tl.poistot_ja_arvonalentumiset", y).abs() + dep25;
+        let int = line(&p, c, "tl.korkokulut", y).abs() + int_part;
         let loans = line(&p, c, "bg.konsernin_lainakanta", y);
         let deficit = -(acc(&p, c, y) + acc_part) / pop;
         let k = |kind| criterion(&doc, y as i64, kind);
@@ -550,4 +570,52 @@ fn the_reports_simulation_section_shows_simulates_shares() {
         assert!(sim.contains(&row), "{row}");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The example's group deficit per resident in 2035 under the baseline
+/// (118 § 3 mom. 1 kohta's figure), by hand: the city's projected surplus
+/// plus the companies' 2025 part rolled on by their result, ten years of
+/// it; not the part held at its 2025 size.
+#[test]
+fn the_groups_2035_surplus_carries_ten_years_of_the_companies_results() {
+    let ds = kivijalka::ingest::read_path(&example()).unwrap();
+    let p = projected_to(2035);
+    let sc = root().join("scenarios/baseline.toml");
+    let o = run(&[
+        "statutory",
+        path_str(&example()),
+        "--scenario",
+        path_str(&sc),
+        "--horizon",
+        "2035",
+        "--format",
+        "json",
+    ]);
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let (c, g) = (Entity::City, Entity::Group);
+    let targets = kivijalka::model::targets::Targets::default();
+    let (cx, px) = (Ctx::quiet(&ds, &targets), Ctx::quiet(&p, &targets));
+    let companies = |x: &Ctx, y| x.group_loans(y).unwrap().0 - x.lainakanta(c, y).unwrap();
+    let held = acc(&ds, g, 2025) - acc(&ds, c, 2025);
+    let vk = line(&ds, g, "tl.vuosikate", 2025) - line(&ds, c, "tl.vuosikate", 2025);
+    let abs = |e, id| line(&ds, e, id, 2025).abs();
+    let dep = abs(g, "tl.poistot_ja_arvonalentumiset") - abs(c, "tl.poistot_ja_arvonalentumiset");
+    let int = abs(g, "tl.korkokulut") - abs(c, "tl.korkokulut");
+    let mut part = held;
+    for y in 2026..=2035 {
+        let extra = int * companies(&px, y) / companies(&cx, 2025) - int;
+        part += vk - extra - dep;
+    }
+    let pop = line(&p, c, "bg.asukasluku", 2035);
+    let want = -(acc(&p, c, 2035) + part) / pop;
+    let k = criterion(&doc, 2035, "deficit_per_resident");
+    assert_eq!(dec(&k["value"]), want);
+    // The companies lose money each year, so holding their part would
+    // overstate the group's surplus by more than 1 500 € a resident.
+    assert!(vk - dep < Decimal::ZERO);
+    assert!(
+        (held - part) / pop > Decimal::from(1500),
+        "{}",
+        (held - part) / pop
+    );
 }

@@ -11,7 +11,7 @@ use crate::model::ratios::{Ctx, Measure};
 use crate::model::reason::{Method, Reason};
 use crate::model::targets::Targets;
 
-use super::estimate::{Beyond, CityYear, group_of};
+use super::estimate::{Beyond, CityYear, Rolling};
 use super::{
     Assessment, DeficitTest, GroupYear, Input, Missing, PlanBalance, Rules, SurplusYear, assess,
     deficit_test, plan_balance,
@@ -55,6 +55,8 @@ pub struct Statutory {
     pub estimated: Vec<(i32, Method)>,
     /// The group's part beyond the city the estimates add, when made.
     pub beyond: Option<Beyond>,
+    /// The part as carried to each estimated year, in order.
+    pub carried: Vec<Rolling>,
     pub assessments: Vec<Assessment>,
     pub gaps: Vec<Gap>,
 }
@@ -123,12 +125,16 @@ fn run(rules: &Rules, ds: &Dataset, extensions_granted: &[i32], project: bool) -
         .collect();
     let beyond = if project { beyond(&c, &years) } else { None };
     let mut estimated = Vec::new();
+    let mut carried = Vec::new();
+    let mut part = beyond.as_ref().map(|(b, _)| Rolling::new(b.clone()));
     let group: Vec<GroupYear> = years
         .iter()
-        .map(|&(y, _)| match &beyond {
-            Some((b, why)) if y > b.from && !has_group_statements(&c, y) => {
+        .map(|&(y, _)| match (&beyond, &mut part) {
+            (Some((b, why)), Some(r)) if y > b.from && !has_group_statements(&c, y) => {
                 estimated.push((y, Method::GroupBeyondCity { from: b.from }));
-                estimated_year(&c, y, b, why, &mut gaps)
+                let g = estimated_year(&c, y, r, why, &mut gaps);
+                carried.push(r.clone());
+                g
             }
             _ => group_year(&c, y, &mut gaps, &mut rolled),
         })
@@ -145,6 +151,7 @@ fn run(rules: &Rules, ds: &Dataset, extensions_granted: &[i32], project: bool) -
         group,
         estimated,
         beyond: beyond.map(|(b, _)| b),
+        carried,
         assessments,
         gaps,
     }
@@ -173,12 +180,17 @@ fn beyond(c: &Ctx, years: &[(i32, YearKind)]) -> Option<(Beyond, BeyondWhy)> {
     let dep = part(&|e| c.poistot(e, from));
     let int = part(&|e| interest(c, e, from));
     let why = [&acc, &vk, &dep, &int].map(|m| m.as_ref().err().cloned());
+    // Only the interest's proportion needs them; unknown, it is held.
+    let companies = group_loans(c, from)
+        .and_then(|g| Ok(g - c.lainakanta(Entity::City, from)?))
+        .ok();
     let b = Beyond {
         from,
         accumulated_surplus: acc.ok(),
         annual_margin: vk.ok(),
         depreciation: dep.ok(),
         interest_expenses: int.ok(),
+        companies_loans: companies,
     };
     Some((b, why))
 }
@@ -206,13 +218,20 @@ pub(super) fn city_year(c: &Ctx, y: i32, gaps: &mut Vec<Gap>) -> CityYear {
             Input::IncomeTaxRate,
             c.need(Entity::City, "bg.tuloveroprosentti", y),
         ),
+        loans: c.lainakanta(Entity::City, y).ok(),
         group_loans: k(Input::Loans, group_loans(c, y)),
         group_leases: k(Input::LeaseLiabilities, c.vuokravastuut(Entity::Group, y)),
     }
 }
 
-fn estimated_year(c: &Ctx, y: i32, b: &Beyond, why: &BeyondWhy, gaps: &mut Vec<Gap>) -> GroupYear {
-    let g = group_of(&city_year(c, y, gaps), b);
+fn estimated_year(
+    c: &Ctx,
+    y: i32,
+    part: &mut Rolling,
+    why: &BeyondWhy,
+    gaps: &mut Vec<Gap>,
+) -> GroupYear {
+    let g = part.next(&city_year(c, y, gaps));
     // A figure missing for want of the part beyond the city says so, unless
     // the city's own figure already gave its reason.
     let inputs = [

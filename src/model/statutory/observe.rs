@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::model::dataset::Dataset;
 use crate::model::projection::YearRow;
 
-use super::estimate::{Beyond, CityYear, group_of};
+use super::estimate::{CityYear, Rolling};
 use super::{
     GroupYear, Rules, Status, SurplusYear, assessment::assess_years, deficit_test,
     evaluate_projected,
@@ -40,7 +40,8 @@ pub struct Observer {
     rules: Rules,
     surplus: Vec<SurplusYear>,
     group: Vec<GroupYear>,
-    beyond: Option<Beyond>,
+    /// The group's part beyond the city as carried to `base`.
+    part: Option<Rolling>,
 }
 
 impl Observer {
@@ -50,7 +51,10 @@ impl Observer {
         Observer {
             surplus: st.surplus.into_iter().filter(|s| s.year <= base).collect(),
             group: st.group.into_iter().filter(|g| g.year <= base).collect(),
-            beyond: st.beyond,
+            part: (st.carried.iter().rev())
+                .find(|r| r.year <= base)
+                .cloned()
+                .or_else(|| st.beyond.map(Rolling::new)),
             rules,
         }
     }
@@ -66,6 +70,7 @@ impl Observer {
     pub fn path(&self, rows: &[YearRow]) -> Vec<YearLaw> {
         let mut surplus = self.surplus.clone();
         let mut group = self.group.clone();
+        let mut part = self.part.clone();
         for r in rows {
             let residents = crate::model::rules::population(r.year, r.population).ok();
             surplus.push(SurplusYear {
@@ -81,11 +86,12 @@ impl Observer {
                 depreciation: Some(r.depreciation.abs()),
                 interest_expenses: Some(r.interest.abs()),
                 income_tax_rate_pct: r.tax_rate_pct,
+                loans: Some(r.loans),
                 group_loans: r.group_loans,
                 group_leases: r.group_leases,
             };
-            group.push(match &self.beyond {
-                Some(b) => group_of(&city, b),
+            group.push(match &mut part {
+                Some(p) => p.next(&city),
                 // No group statements at all: only what the rows carry.
                 None => GroupYear {
                     year: r.year,
