@@ -174,9 +174,9 @@ pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) ->
         out,
         "{}",
         if fi {
-            "Prosenttipisteet mitattavista arvoista (P²-arvio); todennäköisyys = osuus poluista, joilla tavoite toteutuu. Ennuste = deterministinen ennuste, jossa epävarmat tekijät keskiarvossaan."
+            "Prosenttipisteet mitattavista arvoista (P²-arvio); todennäköisyys = osuus poluista, joilla tavoite toteutuu. Ennuste = deterministinen ennuste, jossa epävarmat tekijät keskeisessä arvossaan: normaali- ja lognormaalijakaumalla keskiarvo, kolmio- ja PERT-jakaumalla moodi (ei keskiarvo), tasajakaumalla keskikohta; vino jakauma voi siksi viedä mediaanin kauas ennusteesta."
         } else {
-            "Percentiles of the measurable values (P² estimates); probability = share of paths in which the target holds. Forecast = the deterministic forecast with every uncertain driver at its central value."
+            "Percentiles of the measurable values (P² estimates); probability = share of paths in which the target holds. Forecast = the deterministic forecast with every uncertain driver at its central value: the mean of a normal or lognormal, the mode (not the mean) of a triangular or PERT, the midpoint of a uniform; a skewed distribution can therefore put the median far from the forecast."
         }
     )?;
     law_table(sim, lang, out)
@@ -363,7 +363,7 @@ pub fn tornado(
         out,
         "{}",
         if fi {
-            "Kukin tekijä yksin 5. ja 95. prosenttipisteeseensä kaikkina ennustevuosina, muut keskiarvossaan; suurin ero korkean ja matalan välillä. Järjestys: eniten vaikuttava ensin."
+            "Kukin tekijä yksin 5. ja 95. prosenttipisteeseensä kaikkina ennustevuosina, muut keskeisessä arvossaan; suurin ero korkean ja matalan välillä. Järjestys: eniten vaikuttava ensin."
         } else {
             "Each driver alone at its 5th and 95th percentile in every projected year, the others at their central values; the largest difference between high and low. The driver that moves the target most first."
         }

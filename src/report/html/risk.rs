@@ -63,8 +63,8 @@ fn one_simulation(doc: &Document, sim: &Simulation, o: &mut String) {
         o,
         "</div><p class=\"muted\">{}</p><div class=\"scroll\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         tr(
-            "Vaalea alue: 5.–95. prosenttipiste; tumma: 25.–75.; sininen viiva: mediaani; oranssi katkoviiva: ennuste, jossa epävarmat tekijät keskiarvossaan. Luku vuoden yllä: todennäköisyys, että tavoite toteutuu.",
-            "Light band: 5th–95th percentile; dark: 25th–75th; blue line: median; orange dashes: the forecast with every uncertain driver at its central value. The figure above each year: the probability that the target holds."
+            "Vaalea alue: 5.–95. prosenttipiste; tumma: 25.–75.; sininen viiva: mediaani; oranssi katkoviiva: ennuste, jossa epävarmat tekijät keskeisessä arvossaan (normaalijakaumalla keskiarvo, kolmio- ja PERT-jakaumalla moodi, tasajakaumalla keskikohta). Luku vuoden yllä: todennäköisyys, että tavoite toteutuu.",
+            "Light band: 5th–95th percentile; dark: 25th–75th; blue line: median; orange dashes: the forecast with every uncertain driver at its central value (the mean of a normal, the mode of a triangular or PERT, the midpoint of a uniform). The figure above each year: the probability that the target holds."
         ),
         tr("Vuosi", "Year"),
         tr("Kaikki viisi toteutuvat", "All five hold"),
