@@ -130,15 +130,18 @@ pub fn unit_in(text: &str) -> Option<Decimal> {
         .collect();
     let million = Decimal::from(1_000_000);
     let thousand = Decimal::from(1000);
-    if ["1000000€", "1000000eur"]
+    // The unit after the currency too, as some ledgers print it: "EUR 1 000".
+    if ["1000000€", "1000000eur", "eur1000000", "€1000000"]
         .iter()
         .any(|m| compact.contains(m))
     {
         return Some(million);
     }
-    if ["1000€", "1000eur", "1000euro"]
-        .iter()
-        .any(|m| compact.contains(m))
+    if [
+        "1000€", "1000eur", "1000euro", "eur1000", "€1000", "euro1000",
+    ]
+    .iter()
+    .any(|m| compact.contains(m))
     {
         return Some(thousand);
     }

@@ -37,6 +37,10 @@ fn units() {
     assert_eq!(unit_in("Vastuut €"), Some(Decimal::ONE));
     assert_eq!(unit_in("tuhatta euroa"), Some(Decimal::from(1000)));
     assert_eq!(unit_in("1 000 euro"), Some(Decimal::from(1000)));
+    // The unit after the currency, as some ledgers print it.
+    assert_eq!(unit_in("EUR 1 000"), Some(Decimal::from(1000)));
+    assert_eq!(unit_in("€ 1000"), Some(Decimal::from(1000)));
+    assert_eq!(unit_in("EUR 1 000 000"), Some(Decimal::from(1_000_000)));
     assert_eq!(
         unit_in("Talous, milj. euroa"),
         Some(Decimal::from(1_000_000))
