@@ -39,10 +39,27 @@ pub fn refuse_errors(ds: Dataset, allow_unknown: bool) -> Result<Dataset> {
 }
 
 /// The years to show: the workbook's, limited by --years.
-pub fn years(shown: Years, ds: &Dataset) -> Vec<i32> {
-    ds.years
-        .keys()
-        .copied()
-        .filter(|y| shown.shows(*y))
-        .collect()
+pub fn years(shown: Years, ds: &Dataset) -> Result<Vec<i32>> {
+    within(shown, ds.years.keys().copied())
+}
+
+/// The years of `have` that --years shows; none at all is a usage error
+/// naming the years there are, not an empty table.
+pub fn within(shown: Years, have: impl Iterator<Item = i32>) -> Result<Vec<i32>> {
+    let have: Vec<i32> = have.collect();
+    let kept: Vec<i32> = have.iter().copied().filter(|y| shown.shows(*y)).collect();
+    match (shown.0, kept.is_empty(), have.first(), have.last()) {
+        (Some((a, b)), true, Some(first), Some(last)) => {
+            let asked = if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            };
+            Err(Error::usage_of(
+                "--years",
+                format!("{asked} holds none of the years there are, {first}–{last}"),
+            ))
+        }
+        _ => Ok(kept),
+    }
 }

@@ -45,10 +45,8 @@ pub fn project(
 }
 
 /// Years from the projection's start to its horizon, within --years.
-pub fn years(shown: Years, p: &Projection) -> Vec<i32> {
-    (p.base_year..=p.horizon)
-        .filter(|y| shown.shows(*y))
-        .collect()
+pub fn years(shown: Years, p: &Projection) -> Result<Vec<i32>> {
+    super::dataset::within(shown, p.base_year..=p.horizon)
 }
 
 /// A projection measured, its evaluation kept to the years shown; the
@@ -61,7 +59,7 @@ pub fn forecast(
     opts: Options,
 ) -> Result<(Projection, Evaluation, Vec<i32>)> {
     let (p, mut ev) = project(settings, ds, sc, opts)?;
-    let shown = years(shown, &p);
+    let shown = years(shown, &p)?;
     super::evaluate::keep_years(&mut ev, &shown);
     Ok((p, ev, shown))
 }

@@ -28,7 +28,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
             ds.file
         );
     }
-    let ev = evaluate::indicators(settings, *years, &ds);
+    let ev = evaluate::indicators(settings, *years, &ds)?;
     let lang = output.lang;
     emit(output, |out| match output.format {
         OutputFormat::Table => report::indicators::table(&ev, &breaks, lang, out),

@@ -21,7 +21,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     };
     let ds = load(input)?;
     let breaks = findings::breaks(&ds);
-    let (values, shown) = evaluate::ratios(settings, *years, &ds);
+    let (values, shown) = evaluate::ratios(settings, *years, &ds)?;
     let lang = output.lang;
     let reforms = &settings.targets.net_cost_growth.break_years;
     emit(output, |out| match output.format {

@@ -28,7 +28,7 @@ impl Config {
 
 pub fn run(cfg: &Config) -> Result<Outcome> {
     let ds = load(&cfg.input)?;
-    let shown = years(cfg.years, &ds);
+    let shown = years(cfg.years, &ds)?;
     let lang = cfg.output.lang;
     emit(&cfg.output, |out| match cfg.output.format {
         OutputFormat::Table => {

@@ -285,3 +285,27 @@ fn shipped_targets_file_parses() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// --years outside the years there are is a usage error naming them, not
+/// an empty table with exit code 0.
+#[test]
+fn years_that_hold_none_are_a_usage_error() {
+    for (cmd, years, there) in [
+        ("indicators", "2030", "2019–2029"),
+        ("ratios", "2040-2045", "2019–2029"),
+        ("statements", "2010", "2019–2029"),
+        ("forecast", "2040", "2025–2035"),
+    ] {
+        let o = run(&[cmd, EXAMPLE, "--years", years]);
+        assert_eq!(o.status.code(), Some(2), "{cmd}");
+        assert!(o.stdout.is_empty(), "{cmd}: nothing printed");
+        let asked = years.replace('-', "–");
+        assert!(
+            stderr(&o).contains(&format!(
+                "--years: {asked} holds none of the years there are, {there}"
+            )),
+            "{cmd}: {}",
+            stderr(&o)
+        );
+    }
+}
