@@ -22,16 +22,53 @@ fn fill(cell: &str) -> Option<Format> {
     Some(Format::new().set_background_color(Color::RGB(c)))
 }
 
-fn table(ws: &mut Worksheet, st: &Styles, t: &Table, mut r: u32) -> Result<u32, XlsxError> {
+/// A cell's figure as a number for Excel, with the decimals it was shown
+/// to: "28 720 000", "−1 059 ✓", "64,6 ✗" in Finnish, "1,059" or "0.37"
+/// in English. A cell with a note mark ("– [3]") or words stays text.
+fn figure(cell: &str, fi: bool) -> Option<(f64, usize)> {
+    let text = cell.trim_end_matches(['✓', '✗']).trim_end();
+    let (group, point) = if fi { (' ', ',') } else { (',', '.') };
+    let mut plain = String::new();
+    for ch in text.chars() {
+        match ch {
+            '0'..='9' => plain.push(ch),
+            '−' | '-' if plain.is_empty() => plain.push('-'),
+            c if c == point => plain.push('.'),
+            c if c == group || c == '\u{a0}' || c == '\u{202f}' => {}
+            _ => return None,
+        }
+    }
+    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len());
+    plain.parse::<f64>().ok().map(|v| (v, decimals))
+}
+
+fn table(
+    ws: &mut Worksheet,
+    st: &Styles,
+    t: &Table,
+    fi: bool,
+    mut r: u32,
+) -> Result<u32, XlsxError> {
     for (c, h) in t.headers.iter().enumerate() {
         ws.write_string_with_format(r, c as u16, h, &st.head)?;
     }
     r += 1;
     for row in &t.rows {
         for (c, cell) in row.iter().enumerate() {
-            match fill(cell).filter(|_| c >= 2) {
-                Some(f) => ws.write_string_with_format(r, c as u16, cell, &f)?,
-                None => ws.write_string(r, c as u16, cell)?,
+            let col = c as u16;
+            let format = fill(cell).filter(|_| c >= 2).unwrap_or_default();
+            match figure(cell, fi).filter(|_| c != 1) {
+                // Numbers are numbers: the mark is the cell's colour.
+                Some((v, d)) => {
+                    let pattern = if d == 0 {
+                        "#,##0".to_string()
+                    } else {
+                        format!("#,##0.{}", "0".repeat(d))
+                    };
+                    let f = format.set_num_format(pattern);
+                    ws.write_number_with_format(r, col, v, &f)?
+                }
+                None => ws.write_string_with_format(r, col, cell, &format)?,
             };
         }
         r += 1;
@@ -67,7 +104,8 @@ pub(super) fn statutory_sheet(
     }
     ws.write_string_with_format(0, 0, &sec.title, &st.title)?;
     ws.write_string_with_format(2, 0, &sec.title_110, &st.bold)?;
-    let mut r = table(ws, st, &sec.surplus, 3)?;
+    let fi = lang == crate::report::Lang::Fi;
+    let mut r = table(ws, st, &sec.surplus, fi, 3)?;
     if !sec.deficits.is_empty() {
         ws.write_string(r, 0, t(doc, "Alijäämät:", "Deficits:"))?;
         r = lines(ws, &sec.deficits, r + 1)?;
@@ -78,7 +116,7 @@ pub(super) fn statutory_sheet(
     }
     r += 1;
     ws.write_string_with_format(r, 0, &sec.title_118, &st.bold)?;
-    r = table(ws, st, &sec.assessments, r + 1)?;
+    r = table(ws, st, &sec.assessments, fi, r + 1)?;
     ws.write_string_with_format(r, 0, stat::first_start(&doc.statutory, lang), &st.bold)?;
     r = lines(ws, &sec.legend, r + 1)?;
     ws.write_string(r, 0, &sec.key)?;
