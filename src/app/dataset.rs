@@ -21,7 +21,22 @@ pub fn load(input: &Input) -> Result<Dataset> {
 
 /// A dataset whose reading found errors is refused, unless asked otherwise.
 pub fn refuse_errors(ds: Dataset, allow_unknown: bool) -> Result<Dataset> {
-    if !allow_unknown {
+    if allow_unknown {
+        // Read past, but not in silence: the figures printed rest on a
+        // workbook with these problems, and stdout stays the output.
+        let passed: Vec<_> = ds.findings.iter().filter(|f| f.is_error()).collect();
+        if !passed.is_empty() {
+            eprintln!(
+                "warning: {}: read past {} problem(s) (--allow-unknown):",
+                ds.file,
+                passed.len()
+            );
+            for f in passed {
+                let at = (f.cells.first()).map_or_else(|| ds.file.clone(), |l| l.to_string());
+                eprintln!("  {at}: {}", f.message);
+            }
+        }
+    } else {
         let errors: Vec<_> = ds
             .findings
             .iter()

@@ -230,6 +230,13 @@ fn bad_files_are_refused_with_the_place_named() {
     // ... and the rest can still be read on request.
     let o = run(&["indicators", path_str(&unknown), "--allow-unknown"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // ... but not in silence: stderr names what was read past.
+    assert!(
+        stderr(&o).contains("read past 1 problem(s) (--allow-unknown)")
+            && stderr(&o).contains("cell A10"),
+        "{}",
+        stderr(&o)
+    );
 
     let no_header = dir.join("no_header.xlsx");
     xlsx(
