@@ -55,8 +55,9 @@ fn at() -> Origin {
     }
 }
 
-/// A municipality of 10 000 residents with round figures, actuals for 2025 only.
-fn small() -> Dataset {
+/// A municipality of 10 000 residents with round figures, actuals for 2025
+/// only (also the revenue tests' town).
+pub(crate) fn small() -> Dataset {
     let mut ds = Dataset {
         file: "hand.xlsx".into(),
         municipality: Some("Pienikylä".into()),
