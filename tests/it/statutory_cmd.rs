@@ -31,8 +31,9 @@ fn accumulated(ds: &Dataset, e: Entity, y: i32) -> Decimal {
     line(ds, e, "ta.edellisten_ylijaama", y) + line(ds, e, "ta.tilikauden_ylijaama", y)
 }
 
-/// The criterion `kind` of year `y` as assessed on the statements of `y`.
-fn criterion<'a>(doc: &'a Value, y: i64, kind: &str) -> &'a Value {
+/// The criterion `kind` of year `y` as assessed on the statements of `y`
+/// (also the projected years' tests').
+pub(crate) fn criterion<'a>(doc: &'a Value, y: i64, kind: &str) -> &'a Value {
     let a = doc["section_118"]
         .as_array()
         .unwrap()

@@ -13,6 +13,8 @@ use kivijalka::model::statutory::Rules;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
+use crate::statutory_cmd::criterion;
+
 use crate::support::{example, path_str, root, run, stderr, stdout, tempdir};
 
 fn line(ds: &Dataset, e: Entity, id: &str, y: i32) -> Decimal {
@@ -25,22 +27,6 @@ fn acc(ds: &Dataset, e: Entity, y: i32) -> Decimal {
 
 fn dec(v: &Value) -> Decimal {
     Decimal::from_str(v.as_str().unwrap()).unwrap()
-}
-
-fn criterion<'a>(doc: &'a Value, y: i64, kind: &str) -> &'a Value {
-    let a = doc["section_118"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["year"] == y)
-        .unwrap();
-    a["deficit"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .chain(a["figures"].as_array().unwrap())
-        .find(|c| c["criterion"] == kind && c["year"] == y)
-        .unwrap()
 }
 
 /// The example projected under the baseline to 2032.
