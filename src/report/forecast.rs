@@ -196,12 +196,7 @@ pub fn assumptions(p: &Projection, lang: Lang, out: &mut dyn Write) -> io::Resul
         }
     )?;
     for a in &p.assumptions {
-        // The taxes' and subsidies' lines have their Finnish words.
-        let a = match p.revenue_notes.iter().find(|n| n.en == *a) {
-            Some(n) if fi => &n.fi,
-            _ => a,
-        };
-        writeln!(out, "  - {a}")?;
+        writeln!(out, "  - {}", crate::report::assumption::text(a, lang))?;
     }
     writeln!(
         out,

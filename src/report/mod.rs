@@ -1,5 +1,6 @@
 //! Printers: each output format writes to any `io::Write`.
 
+pub mod assumption;
 pub mod batch;
 pub mod breaks;
 pub mod check;

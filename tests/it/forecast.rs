@@ -524,7 +524,7 @@ fn messy_layouts_project_the_same_and_a_bare_workbook_projects_from_actuals() {
     assert!(
         p.assumptions
             .iter()
-            .any(|a| a.contains("average of 2023–2025")),
+            .any(|a| a.to_string().contains("average of 2023–2025")),
         "{:?}",
         p.assumptions
     );
@@ -750,5 +750,22 @@ fn an_overrun_adds_to_the_plan_and_leaves_its_other_investments() {
             row(&a, y).gross_investment,
             "{y}"
         );
+    }
+}
+
+/// Every assumption the example's forecast lists reads in Finnish and in
+/// English, English its Display (and JSON) form.
+#[test]
+fn the_assumptions_read_in_both_languages() {
+    use kivijalka::report::assumption::text;
+    use kivijalka::report::format::Lang;
+    let ds = ingest::read_path(&crate::support::example()).unwrap();
+    let p = project(&ds, &Scenario::default(), &kphi(), Options::default()).unwrap();
+    assert!(p.assumptions.len() >= 6, "{:?}", p.assumptions);
+    for a in &p.assumptions {
+        let (fi, en) = (text(a, Lang::Fi), text(a, Lang::En));
+        assert_eq!(en, a.to_string());
+        assert_ne!(fi, en, "{a:?} is not translated");
+        assert!(!fi.contains(" a year"), "{fi}");
     }
 }

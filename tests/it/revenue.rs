@@ -343,9 +343,9 @@ fn plan_years_do_not_move() {
         assert_eq!(r.state_subsidies, v("tl.valtionosuudet"), "{}", r.year);
     }
     assert!(
-        p.assumptions
-            .iter()
-            .any(|a| a.starts_with("the preliminary calculation for 2027 is not used")),
+        p.assumptions.iter().any(|a| a
+            .to_string()
+            .starts_with("the preliminary calculation for 2027 is not used")),
         "{:?}",
         p.assumptions
     );

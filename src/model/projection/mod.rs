@@ -35,6 +35,7 @@ mod drivers;
 mod emit;
 mod figures;
 mod notes;
+pub use notes::Assumption;
 pub mod revenue;
 mod step;
 pub use figures::Figures;
@@ -108,12 +109,9 @@ pub struct Projection {
     pub rows: Vec<YearRow>,
     /// The index series with the scenario's assumption for missing years.
     pub price_index: PriceIndex,
-    /// Defaults the projection derived from the workbook, in words.
-    pub assumptions: Vec<String>,
-    /// The taxes' and subsidies' assumptions in both languages (their
-    /// English words are among `assumptions` too).
-    #[serde(skip)]
-    pub revenue_notes: Vec<revenue::RevenueNote>,
+    /// Defaults the projection derived from the workbook, with their
+    /// figures (worded by `report::assumption`; English strings in JSON).
+    pub assumptions: Vec<notes::Assumption>,
 }
 
 use crate::model::money::{Rule, cents as r2, round, round_half_away};
@@ -225,7 +223,6 @@ pub fn project_with(
         rows: years.into_iter().map(|(row, _)| row).collect(),
         price_index: emit::price_index(&d, series),
         assumptions: notes::assumptions(&d),
-        revenue_notes: revenue::notes(&d),
     })
 }
 

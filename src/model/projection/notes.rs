@@ -5,76 +5,108 @@ use rust_decimal::Decimal;
 
 use super::drivers::Drivers;
 use super::{HUNDRED, r2};
-use crate::model::money::round_half_away;
 
-fn fmt_eur(v: Decimal) -> String {
-    let m = round_half_away(v / Decimal::from(1_000_000), 2);
-    format!("{} M€", m.normalize())
+/// A default the projection derived from the workbook, with the figures
+/// its sentence needs; worded in the reader's language by the report
+/// (`report::assumption`), English its Display form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Assumption {
+    /// The population's yearly change beyond the plan: the average of the
+    /// last `years` actual years.
+    PopulationTrend {
+        pct: Decimal,
+        years: usize,
+    },
+    TaxSplit {
+        year: i32,
+        income: Decimal,
+        property: Decimal,
+        corporate: Decimal,
+    },
+    /// A rate change's share of its effect in its first year.
+    RateChangeSplit {
+        first_pct: Decimal,
+    },
+    /// Gross investment, subsidies and sales beyond the plan, euros a year
+    /// in the prices of `to`, the average of `from`–`to`.
+    InvestmentTrend {
+        gross: Decimal,
+        subsidies: Decimal,
+        sales: Decimal,
+        from: i32,
+        to: i32,
+    },
+    /// Existing assets' yearly depreciation, and the years it runs off in.
+    Depreciation {
+        level: Decimal,
+        runoff_years: Option<u32>,
+    },
+    ImpliedInterest {
+        pct: Decimal,
+        year: i32,
+    },
+    Maturity {
+        years: Decimal,
+        year: i32,
+    },
+    MinCash {
+        days: Decimal,
+    },
+    /// The taxes' and subsidies' notes, already in both languages.
+    Revenue(super::revenue::RevenueNote),
 }
 
-pub(super) fn assumptions(d: &Drivers) -> Vec<String> {
+pub(super) fn assumptions(d: &Drivers) -> Vec<Assumption> {
     let (sc, base, g) = (d.sc, d.base, d.g);
     let mut out = Vec::new();
     if let Some((avg, n)) = d.pop_growth {
-        out.push(format!(
-            "population changes {} % a year beyond the plan (the average of the last {n} actual years)",
-            avg.normalize()
-        ));
+        out.push(Assumption::PopulationTrend { pct: avg, years: n });
     }
     let tax = &sc.tax;
-    let corp_share = HUNDRED - tax.income_share_pct - tax.property_share_pct;
-    out.push(format!(
-        "tax revenue of {g} split {} % income tax, {} % property tax, {} % corporate tax (tax.income_share_pct, tax.property_share_pct)",
-        tax.income_share_pct.normalize(),
-        tax.property_share_pct.normalize(),
-        corp_share.normalize()
-    ));
+    out.push(Assumption::TaxSplit {
+        year: g,
+        income: tax.income_share_pct,
+        property: tax.property_share_pct,
+        corporate: HUNDRED - tax.income_share_pct - tax.property_share_pct,
+    });
     if !tax.rate_changes.is_empty() {
-        out.push(format!(
-            "a tax rate change brings {} % of its effect in its first year and the rest the year after, with the final assessment (tax.first_year_effect_pct)",
-            tax.first_year_effect_pct.normalize()
-        ));
+        out.push(Assumption::RateChangeSplit {
+            first_pct: tax.first_year_effect_pct,
+        });
     }
-    let inv = &sc.investments;
-    if inv.trend_gross.is_none() {
+    if sc.investments.trend_gross.is_none() {
         let years = &d.trend_years;
-        out.push(format!(
-            "gross investment beyond the plan {} a year in {} prices (the average of {}–{} without named projects), then indexed; subsidies {} and asset sales {} likewise",
-            fmt_eur(d.trend0.0),
-            years.last().unwrap_or(&base),
-            years.first().unwrap_or(&base),
-            years.last().unwrap_or(&base),
-            fmt_eur(d.trend0.1),
-            fmt_eur(d.trend0.2)
-        ));
+        out.push(Assumption::InvestmentTrend {
+            gross: d.trend0.0,
+            subsidies: d.trend0.1,
+            sales: d.trend0.2,
+            from: *years.first().unwrap_or(&base),
+            to: *years.last().unwrap_or(&base),
+        });
     }
-    out.push(format!(
-        "existing assets depreciate {} a year beyond the plan ({})",
-        fmt_eur(r2(d.existing_level)),
-        match inv.existing_runoff_years {
-            Some(n) => format!("falling to zero over {n} years"),
-            None => "until their book value is used up".into(),
-        }
-    ));
+    out.push(Assumption::Depreciation {
+        level: r2(d.existing_level),
+        runoff_years: sc.investments.existing_runoff_years,
+    });
     let loans = &sc.loans;
     if loans.interest_rate_pct.is_none() {
-        out.push(format!(
-            "interest {} % on the average loan stock beyond the plan (implied by {g})",
-            d.implied_rate.normalize()
-        ));
+        out.push(Assumption::ImpliedInterest {
+            pct: d.implied_rate,
+            year: g,
+        });
     }
     if let (m, true) = d.maturity {
-        out.push(format!(
-            "loans repaid over {} years on average beyond the plan (loan stock / repayments of {g})",
-            m.normalize()
-        ));
+        out.push(Assumption::Maturity { years: m, year: g });
     }
     if loans.min_cash.is_none() {
-        out.push(format!(
-            "new loans keep cash at {} days of operating costs and investments at least (loans.min_cash_days)",
-            loans.min_cash_days.normalize()
-        ));
+        out.push(Assumption::MinCash {
+            days: loans.min_cash_days,
+        });
     }
-    out.extend(super::revenue::notes(d).into_iter().map(|n| n.en));
+    out.extend(
+        super::revenue::notes(d)
+            .into_iter()
+            .map(Assumption::Revenue),
+    );
     out
 }

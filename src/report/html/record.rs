@@ -186,7 +186,8 @@ fn scenario_settings(doc: &Document, r: &ScenarioRun, o: &mut String) {
     if !r.projection.assumptions.is_empty() {
         o.push_str("<ul>");
         for a in &r.projection.assumptions {
-            let _ = write!(o, "<li>{}</li>", esc(a));
+            let a = crate::report::assumption::text(a, doc.lang);
+            let _ = write!(o, "<li>{}</li>", esc(&a));
         }
         o.push_str("</ul>");
     }

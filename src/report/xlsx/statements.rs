@@ -156,7 +156,7 @@ pub(super) fn drivers_sheet(
     ws.write_string_with_format(r, 0, t(doc, "Oletukset", "Assumptions"), &st.bold)?;
     r += 1;
     for a in &run.projection.assumptions {
-        ws.write_string(r, 0, a)?;
+        ws.write_string(r, 0, crate::report::assumption::text(a, doc.lang))?;
         r += 1;
     }
     ws.set_freeze_panes(1, 2)?;
