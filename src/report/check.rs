@@ -54,25 +54,42 @@ pub fn table(file: &str, findings: &[Finding], lang: Lang, out: &mut dyn Write) 
         ]);
     }
     t.write(out)?;
+    // Finnish counts take the partitive after any number but one.
+    let n = |s: Severity, one: &str, many: &str| {
+        let c = count(s);
+        format!("{c} {}", if c == 1 { one } else { many })
+    };
     writeln!(
         out,
         "{}",
         if fi {
             format!(
-                "{} virhettä, {} varoitusta, {} huomiota",
-                count(Severity::Error),
-                count(Severity::Warning),
-                count(Severity::Notice)
+                "{}, {}, {}",
+                n(Severity::Error, "virhe", "virhettä"),
+                n(Severity::Warning, "varoitus", "varoitusta"),
+                n(Severity::Notice, "huomio", "huomiota")
             )
         } else {
             format!(
-                "{} errors, {} warnings, {} notices",
-                count(Severity::Error),
-                count(Severity::Warning),
-                count(Severity::Notice)
+                "{}, {}, {}",
+                n(Severity::Error, "error", "errors"),
+                n(Severity::Warning, "warning", "warnings"),
+                n(Severity::Notice, "notice", "notices")
             )
         }
-    )
+    )?;
+    if findings.iter().any(|f| f.cells.len() > 1) {
+        writeln!(
+            out,
+            "{}",
+            if fi {
+                "(+n) paikan perässä: havaintoon liittyy n muuta solua (--format csv tai json luettelee ne)."
+            } else {
+                "(+n) after a place: n more cells take part in the finding (--format csv or json lists them)."
+            }
+        )?;
+    }
+    Ok(())
 }
 
 pub fn csv(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
