@@ -121,6 +121,7 @@ fn compare(sets: &[Dataset]) {
             p_met: BTreeMap::new(),
             population,
             at: [1, 0, munis.len()],
+            statutory: Vec::new(),
         });
         values.push(ev.values);
     }
