@@ -193,7 +193,7 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
         let ev = indicators::evaluate(ds, &plan.settings.targets, &plan.settings.index);
         let law = match super::statutory::rules(None) {
             Ok(rules) => laws(&statutory::evaluate(&rules, ds, &[])),
-            Err(e) => vec![unmeasured(&e)],
+            Err(e) => unmeasured(&e),
         };
         let mut row = summary_row(ds, ds, ev.values, Default::default(), None);
         row.0.statutory = law;
@@ -338,18 +338,21 @@ fn laws(st: &Statutory) -> Vec<Law> {
     out
 }
 
-/// The one row of a municipality whose tests could not be run, with why.
-fn unmeasured(e: &Error) -> Law {
+/// The rows of a municipality whose tests could not be run, with why: one
+/// a section, so that a reader picking a section's rows finds it.
+fn unmeasured(e: &Error) -> Vec<Law> {
     let why = e.chain().join(": ");
-    Law {
-        section: "110, 118".into(),
-        test: "statutory".into(),
-        year: None,
-        kind: String::new(),
-        value: None,
-        status: "not_measurable".into(),
-        reason: Some([why.clone(), why]),
-    }
+    ["110", "118"]
+        .map(|section| Law {
+            section: section.into(),
+            test: "statutory".into(),
+            year: None,
+            kind: String::new(),
+            value: None,
+            status: "not_measurable".into(),
+            reason: Some([why.clone(), why.clone()]),
+        })
+        .into()
 }
 
 /// A municipality's summary row, its population read from `people`.

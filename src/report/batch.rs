@@ -41,7 +41,7 @@ pub struct Law {
     pub section: String,
     /// `deficit_arose`, `deficit_deadline`, `ground_deadline`,
     /// `ground_deficit`, `ground_figures`, `procedure`, or `statutory` for
-    /// a test that could not be run at all.
+    /// a section whose tests could not be run at all.
     pub test: String,
     pub year: Option<i32>,
     pub kind: String,
