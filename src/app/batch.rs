@@ -191,9 +191,9 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
     // most of a municipality's time.
     if plan.report.is_none() && plan.scenarios.is_empty() && plan.simulate.is_none() {
         let ev = indicators::evaluate(ds, &plan.settings.targets, &plan.settings.index);
-        let law = match super::statutory::rules(None) {
-            Ok(rules) => laws(&statutory::evaluate(&rules, ds, &[])),
-            Err(e) => unmeasured(&e),
+        let law = match shipped_rules() {
+            Ok(rules) => laws(&statutory::evaluate(rules, ds, &[])),
+            Err(why) => unmeasured(why),
         };
         let mut row = summary_row(ds, ds, ev.values, Default::default(), None);
         row.0.statutory = law;
@@ -338,10 +338,22 @@ fn laws(st: &Statutory) -> Vec<Law> {
     out
 }
 
+/// The shipped rule book, read once a run: a summary of the indicators
+/// alone is otherwise quick enough that reading it for each municipality
+/// shows.
+fn shipped_rules() -> std::result::Result<&'static statutory::Rules, &'static str> {
+    static RULES: std::sync::OnceLock<std::result::Result<statutory::Rules, String>> =
+        std::sync::OnceLock::new();
+    RULES
+        .get_or_init(|| super::statutory::rules(None).map_err(|e| e.chain().join(": ")))
+        .as_ref()
+        .map_err(String::as_str)
+}
+
 /// The rows of a municipality whose tests could not be run, with why: one
 /// a section, so that a reader picking a section's rows finds it.
-fn unmeasured(e: &Error) -> Vec<Law> {
-    let why = e.chain().join(": ");
+fn unmeasured(why: &str) -> Vec<Law> {
+    let why = why.to_string();
     ["110", "118"]
         .map(|section| Law {
             section: section.into(),
