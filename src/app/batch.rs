@@ -17,9 +17,11 @@ use crate::model::indicators::{self, IndicatorValue};
 use crate::model::projection::Options;
 use crate::model::rules;
 use crate::model::scenario::Scenario;
+use crate::model::statutory::{self, Statutory};
 use crate::report::Lang;
-use crate::report::batch::{Failure, Municipality, Summary};
+use crate::report::batch::{Failure, Law, Municipality, Summary};
 use crate::report::document::InputFile;
+use rust_decimal::Decimal;
 
 use super::document::{Kind, document, input, render};
 use super::project::{simulations, threads};
@@ -189,7 +191,13 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
     // most of a municipality's time.
     if plan.report.is_none() && plan.scenarios.is_empty() && plan.simulate.is_none() {
         let ev = indicators::evaluate(ds, &plan.settings.targets, &plan.settings.index);
-        return Ok(summary_row(ds, ds, ev.values, Default::default(), None));
+        let law = match shipped_rules() {
+            Ok(rules) => laws(&statutory::evaluate(rules, ds, &[])),
+            Err(why) => unmeasured(why),
+        };
+        let mut row = summary_row(ds, ds, ev.values, Default::default(), None);
+        row.0.statutory = law;
+        return Ok(row);
     }
     let mut doc = document(
         plan.settings,
@@ -243,13 +251,120 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
     // The population of the years shown, from the workbook and, past it,
     // from the projection the values come from.
     let people = doc.runs.first().map_or(ds, |r| &r.projection.dataset);
-    Ok(summary_row(
-        ds,
-        people,
-        doc.main().values.clone(),
-        p_met,
-        report,
-    ))
+    let mut row = summary_row(ds, people, doc.main().values.clone(), p_met, report);
+    // The report's own tests: under the first scenario when there is one.
+    row.0.statutory = laws(&doc.statutory);
+    Ok(row)
+}
+
+/// The statutory tests by year as the summary's rows: per year whether a
+/// deficit shows and whether its 110 § deadline is missed, then the 118 §
+/// grounds and the procedure's first year.
+fn laws(st: &Statutory) -> Vec<Law> {
+    let kind = |y: i32| {
+        (st.years.iter().find(|(yy, _)| *yy == y))
+            .map(|(_, k)| k.to_string())
+            .unwrap_or_default()
+    };
+    let words = |m: &statutory::Missing| {
+        Some([Lang::Fi, Lang::En].map(|l| crate::report::statutory::missing(m, st, l)))
+    };
+    let flagged = st.deficits.flagged_years();
+    let mut out = Vec::new();
+    for s in &st.surplus {
+        let law = |test: &str, value: Option<i32>, status: &str, reason| Law {
+            section: "110".into(),
+            test: test.into(),
+            year: Some(s.year),
+            kind: kind(s.year),
+            value,
+            status: status.into(),
+            reason,
+        };
+        let Some(v) = s.accumulated else {
+            let m = statutory::Missing::Input {
+                year: s.year,
+                input: statutory::Input::AccumulatedSurplus,
+            };
+            for test in ["deficit_arose", "deficit_deadline"] {
+                out.push(law(test, None, "not_measurable", words(&m)));
+            }
+            continue;
+        };
+        // The deficit a year shows is the latest that arose by then.
+        let episode = (v < Decimal::ZERO)
+            .then(|| {
+                (st.deficits.episodes.iter())
+                    .filter(|e| e.arose <= s.year)
+                    .max_by_key(|e| e.arose)
+            })
+            .flatten();
+        let shown = if episode.is_some() { "met" } else { "not_met" };
+        out.push(law("deficit_arose", episode.map(|e| e.arose), shown, None));
+        let past = if flagged.contains(&s.year) {
+            "met"
+        } else {
+            "not_met"
+        };
+        out.push(match episode.map(|e| &e.deadline) {
+            Some(Err(m)) => law("deficit_deadline", None, "not_measurable", words(m)),
+            Some(Ok(d)) => law("deficit_deadline", Some(d.effective), past, None),
+            None => law("deficit_deadline", None, past, None),
+        });
+    }
+    for a in &st.assessments {
+        for (test, g) in [
+            ("ground_deadline", &a.deadline_ground),
+            ("ground_deficit", &a.deficit_ground),
+            ("ground_figures", &a.figures_ground),
+            ("procedure", &a.any),
+        ] {
+            let (status, reason) = match g {
+                statutory::Status::Met => ("met", None),
+                statutory::Status::NotMet => ("not_met", None),
+                statutory::Status::NotMeasurable(m) => ("not_measurable", words(m)),
+            };
+            out.push(Law {
+                section: "118".into(),
+                test: test.into(),
+                year: Some(a.year),
+                kind: kind(a.year),
+                value: a.starts().filter(|_| test == "procedure"),
+                status: status.into(),
+                reason,
+            });
+        }
+    }
+    out
+}
+
+/// The shipped rule book, read once a run: a summary of the indicators
+/// alone is otherwise quick enough that reading it for each municipality
+/// shows.
+fn shipped_rules() -> std::result::Result<&'static statutory::Rules, &'static str> {
+    static RULES: std::sync::OnceLock<std::result::Result<statutory::Rules, String>> =
+        std::sync::OnceLock::new();
+    RULES
+        .get_or_init(|| super::statutory::rules(None).map_err(|e| e.chain().join(": ")))
+        .as_ref()
+        .map_err(String::as_str)
+}
+
+/// The rows of a municipality whose tests could not be run, with why: one
+/// a section, so that a reader picking a section's rows finds it.
+fn unmeasured(why: &str) -> Vec<Law> {
+    let why = why.to_string();
+    ["110", "118"]
+        .map(|section| Law {
+            section: section.into(),
+            test: "statutory".into(),
+            year: None,
+            kind: String::new(),
+            value: None,
+            status: "not_measurable".into(),
+            reason: Some([why.clone(), why.clone()]),
+        })
+        .into()
 }
 
 /// A municipality's summary row, its population read from `people`.
@@ -283,6 +398,7 @@ fn summary_row(
             p_met,
             population,
             at: [1, 0, 0],
+            statutory: Vec::new(),
         },
         values,
         None,

@@ -28,6 +28,69 @@ pub struct Municipality {
     /// Its place in an unsharded run: 1, the input file's place among the
     /// files, its place in the file; `batch --merge` orders by it.
     pub at: [usize; 3],
+    /// Kuntalaki 110 § and 118 § by year, under the first scenario.
+    pub statutory: Vec<Law>,
+}
+
+/// One statutory test of one year as the summary shows it. Worded when
+/// made, in both languages, so that a shard's summary carries the reason
+/// to a merge whose `--lang` may differ.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Law {
+    /// "110" or "118".
+    pub section: String,
+    /// `deficit_arose`, `deficit_deadline`, `ground_deadline`,
+    /// `ground_deficit`, `ground_figures`, `procedure`, or `statutory` for
+    /// a section whose tests could not be run at all.
+    pub test: String,
+    pub year: Option<i32>,
+    pub kind: String,
+    /// A year: the deficit's, its deadline's, the procedure's first.
+    pub value: Option<i32>,
+    /// `met` (the bad side, as in `kivijalka statutory`), `not_met`,
+    /// `not_measurable`.
+    pub status: String,
+    /// Why it is not measurable: Finnish, English.
+    pub reason: Option<[String; 2]>,
+}
+
+impl Law {
+    pub fn status_text(&self, lang: Lang) -> &'static str {
+        match self.status.as_str() {
+            "met" => lang.pick("täyttyy", "met"),
+            "not_met" => lang.pick("ei täyty", "not met"),
+            _ => lang.pick("ei mitattavissa", "not measurable"),
+        }
+    }
+
+    pub fn reason_text(&self, lang: Lang) -> &str {
+        match (&self.reason, lang) {
+            (Some([fi, _]), Lang::Fi) => fi,
+            (Some([_, en]), _) => en,
+            (None, _) => "",
+        }
+    }
+
+    pub fn test_text(&self, lang: Lang) -> &'static str {
+        match self.test.as_str() {
+            "deficit_arose" => lang.pick("Alijäämän syntyvuosi", "Year the deficit arose"),
+            "deficit_deadline" => lang.pick(
+                "Kattamiskausi päättynyt kattamatta",
+                "Deficit past its deadline",
+            ),
+            "ground_deadline" => lang.pick(
+                "Peruste: alijäämä kattamatta määräajassa",
+                "Ground: deficit not covered in time",
+            ),
+            "ground_deficit" => lang.pick("Peruste: konsernin alijäämä", "Ground: group deficit"),
+            "ground_figures" => lang.pick("Peruste: tunnusluvut", "Ground: key figures"),
+            "procedure" => lang.pick(
+                "Arviointimenettely voi alkaa",
+                "Assessment procedure may start",
+            ),
+            _ => lang.pick("Lakisääteiset testit", "Statutory tests"),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -183,6 +246,32 @@ pub fn csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
                 .unwrap_or_default(),
         ])?;
     }
+    // After every indicator row, so that the lines before them stay as
+    // they were and a reader that keeps to the indicators' ids is unmoved.
+    for m in &s.municipalities {
+        for l in &m.statutory {
+            let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
+            let mut rec = vec![
+                m.name.clone(),
+                m.code.clone().unwrap_or_default(),
+                m.file.clone(),
+                m.report.clone().unwrap_or_default(),
+                l.section.clone(),
+                l.test.clone(),
+                year(l.year),
+                l.kind.clone(),
+                year(l.value),
+                if l.value.is_some() { "year" } else { "" }.to_string(),
+                l.status.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                l.reason_text(Lang::En).to_string(),
+            ];
+            rec.resize(21, String::new());
+            w.write_record(rec)?;
+        }
+    }
     w.flush()
 }
 
@@ -248,9 +337,17 @@ pub fn shard_json(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
             let p_met: Vec<Value> = (m.p_met.iter())
                 .map(|((i, y), p)| json!([i, y, p]))
                 .collect();
+            let statutory: Vec<Value> = (m.statutory.iter())
+                .map(|l| {
+                    json!([
+                        l.section, l.test, l.year, l.kind, l.value, l.status, l.reason
+                    ])
+                })
+                .collect();
             json!({
                 "name": m.name, "code": m.code, "file": m.file, "report": m.report,
                 "at": m.at, "population": population, "values": values, "p_met": p_met,
+                "statutory": statutory,
             })
         })
         .collect();
@@ -356,6 +453,34 @@ mod shard {
         })
     }
 
+    fn year(v: &Value) -> Option<Option<i32>> {
+        match v {
+            Value::Null => Some(None),
+            v => i32::try_from(v.as_i64()?).ok().map(Some),
+        }
+    }
+
+    fn law(v: &Value) -> Option<Law> {
+        let a = v.as_array()?;
+        let s = |i: usize| a.get(i)?.as_str().map(str::to_string);
+        let reason = match a.get(6)? {
+            Value::Null => None,
+            r => Some([
+                r.get(0)?.as_str()?.to_string(),
+                r.get(1)?.as_str()?.to_string(),
+            ]),
+        };
+        Some(Law {
+            section: s(0)?,
+            test: s(1)?,
+            year: year(a.get(2)?)?,
+            kind: s(3)?,
+            value: year(a.get(4)?)?,
+            status: s(5)?,
+            reason,
+        })
+    }
+
     pub(super) fn municipality(v: &Value) -> Option<(Municipality, Vec<IndicatorValue>)> {
         let mut population = BTreeMap::new();
         for p in v["population"].as_array()? {
@@ -379,6 +504,9 @@ mod shard {
             p_met,
             population,
             at: at(&v["at"])?,
+            statutory: (v["statutory"].as_array()?.iter())
+                .map(law)
+                .collect::<Option<Vec<_>>>()?,
         };
         Some((m, values))
     }

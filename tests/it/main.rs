@@ -1,6 +1,7 @@
 //! The one integration-test binary, so polars links once.
 
 mod backtest;
+mod batch_statutory;
 mod breaks;
 mod cli;
 mod cli_config;

@@ -26,6 +26,7 @@ pub fn batch_summary(s: &Summary, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     indicators_sheet(&mut wb, &st, s, lang)?;
     peers_sheet(&mut wb, &st, s, lang)?;
     failures_sheet(&mut wb, &st, s, lang)?;
+    statutory_sheet(&mut wb, &st, s, lang)?;
     wb.save_to_buffer()
 }
 
@@ -181,5 +182,57 @@ fn failures_sheet(
         ws.write_string(1 + i as u32, 0, &f.file)?;
         ws.write_string(1 + i as u32, 1, &f.error)?;
     }
+    Ok(())
+}
+
+/// Kuntalaki 110 § and 118 § by municipality and year, as summary.csv's
+/// statutory rows; last, so that the sheets before it keep their places.
+fn statutory_sheet(
+    wb: &mut Workbook,
+    st: &Styles,
+    s: &Summary,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let tr = |a: &'static str, b: &'static str| lang.pick(a, b);
+    let ws = wb.add_worksheet();
+    ws.set_name(tr("Kuntalaki 110 ja 118", "Kuntalaki 110 and 118"))?;
+    let heads = [
+        tr("Kunta", "Municipality"),
+        tr("Kuntanumero", "Code"),
+        tr("Pykälä", "Section"),
+        tr("Testi", "Test"),
+        tr("Vuosi", "Year"),
+        tr("Laji", "Kind"),
+        tr("Vuosi (arvo)", "Year (value)"),
+        tr("Tila", "Status"),
+        tr("Syy", "Reason"),
+    ];
+    let widths = [22, 10, 8, 44, 7, 6, 12, 16, 80];
+    for (c, (h, w)) in heads.iter().zip(widths).enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &st.head)?;
+        ws.set_column_width(c as u16, w)?;
+    }
+    let mut row = 0u32;
+    for m in &s.municipalities {
+        for l in &m.statutory {
+            row += 1;
+            ws.write_string(row, 0, &m.name)?;
+            ws.write_string(row, 1, m.code.clone().unwrap_or_default())?;
+            ws.write_string(row, 2, format!("{} §", l.section))?;
+            ws.write_string(row, 3, l.test_text(lang))?;
+            if let Some(y) = l.year {
+                ws.write_number(row, 4, f64::from(y))?;
+            }
+            ws.write_string(row, 5, &l.kind)?;
+            if let Some(y) = l.value {
+                ws.write_number(row, 6, f64::from(y))?;
+            }
+            ws.write_string(row, 7, l.status_text(lang))?;
+            ws.write_string(row, 8, l.reason_text(lang))?;
+        }
+    }
+    ws.set_freeze_panes(1, 1)?;
+    ws.autofilter(0, 0, row, (heads.len() - 1) as u16)?;
+    page_setup(ws, 1)?;
     Ok(())
 }

@@ -1,0 +1,232 @@
+//! `batch` summaries carry Kuntalaki 110 § and 118 § by municipality and
+//! year: the same results `kivijalka statutory` gives for each workbook, on
+//! the example and on the example made to miss its 110 § deadline, with and
+//! without a scenario, and the same after shards are merged.
+
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use crate::support::make_example::{self, Style};
+use crate::support::{example, path_str, root, run, stderr, stdout, tempdir};
+
+/// The example with 70 M€ more other operating costs in 2022: a deficit
+/// arising in 2022 whose deadline, the statements of 2027, it misses (the
+/// case statutory_cmd.rs works out by hand). Its own name and code, so that
+/// two shards split the two workbooks.
+fn late(dir: &Path) -> PathBuf {
+    let (mut lines, opening) = make_example::read_source(&root().join("data/kivikoski"));
+    *lines
+        .get_mut(&("city", "tl.muut_toimintakulut", 2022))
+        .unwrap() -= Decimal::from(70_000);
+    let figures = make_example::derive_from(lines, &opening);
+    let path = dir.join("late.xlsx");
+    let meta = make_example::Meta {
+        name: "Alikoski",
+        code: "998",
+        title: "Alikosken kaupunki",
+    };
+    make_example::write_as(&figures, Style::default(), &path, &meta);
+    path
+}
+
+fn batch(args: &[&str]) {
+    let mut all = vec!["batch", "--report", "none"];
+    all.extend_from_slice(args);
+    let o = run(&all);
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+}
+
+fn statutory(workbook: &Path, scenario: Option<&str>) -> Value {
+    let mut args = vec!["statutory", path_str(workbook), "--format", "json"];
+    if let Some(s) = scenario {
+        args.extend(["--scenario", s]);
+    }
+    let o = run(&args);
+    assert!(o.status.code().is_some_and(|c| c <= 1), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).unwrap()
+}
+
+/// summary.csv's statutory rows of one input file, by (test, year):
+/// (kind, value, status, reason).
+type Rows = std::collections::BTreeMap<(String, i64), [String; 4]>;
+
+fn rows(summary: &Path, file: &str) -> Rows {
+    let mut r = csv::Reader::from_path(summary).unwrap();
+    let mut out = Rows::new();
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        if rec[2] != *file || !matches!(&rec[4], "110" | "118") {
+            continue;
+        }
+        let key = (rec[5].to_string(), rec[6].parse().unwrap());
+        let v = [&rec[7], &rec[8], &rec[10], &rec[14]].map(str::to_string);
+        assert!(out.insert(key, v).is_none(), "a test twice");
+    }
+    out
+}
+
+fn get<'a>(rows: &'a Rows, test: &str, year: i64) -> &'a [String; 4] {
+    rows.get(&(test.to_string(), year))
+        .unwrap_or_else(|| panic!("no {test} of {year}"))
+}
+
+fn opt_year(v: &Value) -> String {
+    v.as_i64().map(|y| y.to_string()).unwrap_or_default()
+}
+
+/// Every year's figures in the summary equal the statutory command's.
+fn same_as_statutory(rows: &Rows, doc: &Value) {
+    let s110 = &doc["section_110"];
+    let years = s110["years"].as_array().unwrap();
+    for y in years {
+        let year = y["year"].as_i64().unwrap();
+        let d = get(rows, "deficit_deadline", year);
+        assert_eq!(d[0], y["kind"].as_str().unwrap(), "{year}");
+        assert_eq!(d[1], opt_year(&y["deficit_deadline"]), "{year}");
+        let past = y["past_deadline"].as_bool().unwrap();
+        assert_eq!(d[2], if past { "met" } else { "not_met" }, "{year}");
+        // The deficit shown is the latest to arise by the year.
+        let deficit = y["accumulated_surplus"]
+            .as_str()
+            .is_some_and(|v| v.starts_with('-'));
+        let arose = (s110["deficits"].as_array().unwrap().iter())
+            .map(|e| e["arose"].as_i64().unwrap())
+            .filter(|a| deficit && *a <= year)
+            .max();
+        let a = get(rows, "deficit_arose", year);
+        assert_eq!(a[1], arose.map(|y| y.to_string()).unwrap_or_default());
+        assert_eq!(a[2], if deficit { "met" } else { "not_met" }, "{year}");
+    }
+    let assessments = doc["section_118"].as_array().unwrap();
+    assert_eq!(assessments.len(), years.len());
+    for a in assessments {
+        let year = a["year"].as_i64().unwrap();
+        for test in [
+            "ground_deadline",
+            "ground_deficit",
+            "ground_figures",
+            "procedure",
+        ] {
+            let r = get(rows, test, year);
+            assert_eq!(r[0], a["kind"].as_str().unwrap());
+            assert_eq!(r[2], a[test]["status"].as_str().unwrap(), "{test} {year}");
+            assert_eq!(
+                r[3],
+                a[test]["reason"].as_str().unwrap_or(""),
+                "{test} {year}"
+            );
+            let start = if test == "procedure" {
+                opt_year(&a["procedure_may_start"])
+            } else {
+                String::new()
+            };
+            assert_eq!(r[1], start, "{test} {year}");
+        }
+    }
+    assert_eq!(rows.len(), 2 * years.len() + 4 * assessments.len());
+}
+
+#[test]
+fn the_summary_holds_each_municipalitys_statutory_results() {
+    let dir = tempdir("batch-statutory");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let ex = inputs.join("a-kivikoski.xlsx");
+    std::fs::copy(example(), &ex).unwrap();
+    let late = late(&inputs);
+    for scenario in [None, Some("scenarios/baseline.toml")] {
+        let out = dir.join(if scenario.is_some() { "sc" } else { "plain" });
+        let mut args = vec![path_str(&inputs), "--out", path_str(&out)];
+        args.extend(scenario.iter().flat_map(|s| ["--scenario", *s]));
+        batch(&args);
+        let summary = out.join("summary.csv");
+        for wb in [&ex, &late] {
+            let rows = rows(&summary, path_str(wb));
+            same_as_statutory(&rows, &statutory(wb, scenario));
+        }
+        // By hand (statutory_cmd.rs): the late deficit arose in 2022 with
+        // its deadline in 2027, still shows in 2027 and 2028, and the
+        // procedure may start the year after each.
+        let rows = rows(&summary, path_str(&late));
+        for (y, past, start) in [
+            (2026, "not_met", ""),
+            (2027, "met", "2028"),
+            (2028, "met", "2029"),
+        ] {
+            let d = get(&rows, "deficit_deadline", y);
+            assert_eq!((d[1].as_str(), d[2].as_str()), ("2027", past), "{y}");
+            assert_eq!(get(&rows, "deficit_arose", y)[1], "2022");
+            assert_eq!(get(&rows, "procedure", y)[1], start, "{y}");
+        }
+        // The example stays in surplus: no deficit in any year.
+        let rows = self::rows(&summary, path_str(&ex));
+        assert!(
+            rows.iter()
+                .filter(|((t, _), _)| t == "deficit_arose")
+                .all(|(_, v)| v[2] == "not_met")
+        );
+        // Projected years only with the scenario.
+        assert_eq!(
+            rows.contains_key(&("procedure".into(), 2035)),
+            scenario.is_some()
+        );
+        // The indicator rows come first, unchanged in shape.
+        let text = std::fs::read_to_string(&summary).unwrap();
+        let first = text.lines().position(|l| l.contains(",110,")).unwrap();
+        assert!(
+            text.lines()
+                .skip(first)
+                .all(|l| l.contains(",110,") || l.contains(",118,"))
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Shards merged give the unsharded summary, statutory rows included, byte
+/// for byte, in either language.
+#[test]
+fn shards_merged_keep_the_statutory_rows() {
+    let dir = tempdir("batch-statutory-shards");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::copy(example(), inputs.join("a-kivikoski.xlsx")).unwrap();
+    late(&inputs);
+    let input = path_str(&inputs);
+    for lang in ["fi", "en"] {
+        let whole = dir.join(format!("whole-{lang}"));
+        batch(&[input, "--lang", lang, "--out", path_str(&whole)]);
+        let mut shards = Vec::new();
+        for i in 1..=2 {
+            let out = dir.join(format!("shard{i}-{lang}"));
+            let shard = format!("{i}/2");
+            batch(&[
+                input,
+                "--lang",
+                lang,
+                "--shard",
+                &shard,
+                "--out",
+                path_str(&out),
+            ]);
+            shards.push(out);
+        }
+        let merged = dir.join(format!("merged-{lang}"));
+        let mut args = vec!["--merge", "--lang", lang];
+        args.extend(shards.iter().map(|s| path_str(s)));
+        args.extend(["--out", path_str(&merged)]);
+        batch(&args);
+        for f in ["summary.csv", "summary.xlsx", "failures.csv"] {
+            let a = std::fs::read(whole.join(f)).unwrap();
+            let b = std::fs::read(merged.join(f)).unwrap();
+            assert!(a == b, "{f} differs after the merge ({lang})");
+        }
+        let text = std::fs::read_to_string(merged.join("summary.csv")).unwrap();
+        assert!(
+            text.contains(",110,deficit_deadline,2027,TS,2027,year,met,"),
+            "{text}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
