@@ -26,31 +26,49 @@ fn m_eur(v: Decimal, lang: Lang) -> String {
     format!("{} M€", fig(m, lang))
 }
 
+/// The sentence in `lang`. Each assumption's two wordings stand side by
+/// side, so one without the other shows at a glance.
 pub fn text(a: &Assumption, lang: Lang) -> String {
-    if lang == Lang::Fi { fi(a) } else { en(a) }
-}
-
-fn en(a: &Assumption) -> String {
-    let l = Lang::En;
+    let fi = lang == Lang::Fi;
+    let f = |v: Decimal| fig(v, lang);
+    let m = |v: Decimal| m_eur(v, lang);
+    let pick = |en: String, fi_words: String| if fi { fi_words } else { en };
     match a {
-        Assumption::PopulationTrend { pct, years } => format!(
-            "population changes {} % a year beyond the plan (the average of the last {years} actual years)",
-            fig(*pct, l)
+        Assumption::PopulationTrend { pct, years } => pick(
+            format!(
+                "population changes {} % a year beyond the plan (the average of the last {years} actual years)",
+                f(*pct)
+            ),
+            format!(
+                "asukasluku muuttuu suunnitelmakauden jälkeen {} % vuodessa (viimeisten {years} toteutuneen vuoden keskiarvo)",
+                f(*pct)
+            ),
         ),
         Assumption::TaxSplit {
             year,
             income,
             property,
             corporate,
-        } => format!(
-            "tax revenue of {year} split {} % income tax, {} % property tax, {} % corporate tax (tax.income_share_pct, tax.property_share_pct)",
-            fig(*income, l),
-            fig(*property, l),
-            fig(*corporate, l)
-        ),
-        Assumption::RateChangeSplit { first_pct } => format!(
-            "a tax rate change brings {} % of its effect in its first year and the rest the year after, with the final assessment (tax.first_year_effect_pct)",
-            fig(*first_pct, l)
+        } => {
+            let (i, p, c) = (f(*income), f(*property), f(*corporate));
+            pick(
+                format!(
+                    "tax revenue of {year} split {i} % income tax, {p} % property tax, {c} % corporate tax (tax.income_share_pct, tax.property_share_pct)"
+                ),
+                format!(
+                    "vuoden {year} verotulot jaettu: tulovero {i} %, kiinteistövero {p} %, yhteisövero {c} % (tax.income_share_pct, tax.property_share_pct)"
+                ),
+            )
+        }
+        Assumption::RateChangeSplit { first_pct } => pick(
+            format!(
+                "a tax rate change brings {} % of its effect in its first year and the rest the year after, with the final assessment (tax.first_year_effect_pct)",
+                f(*first_pct)
+            ),
+            format!(
+                "veroprosentin muutoksesta kertyy ensimmäisenä vuonna {} % ja loput seuraavana vuonna lopullisen verotuksen mukana (tax.first_year_effect_pct)",
+                f(*first_pct)
+            ),
         ),
         Assumption::InvestmentTrend {
             gross,
@@ -58,108 +76,84 @@ fn en(a: &Assumption) -> String {
             sales,
             from,
             to,
-        } => format!(
-            "gross investment beyond the plan {} a year in {to} prices (the average of {from}–{to} without named projects), then indexed; subsidies {} and asset sales {} likewise",
-            m_eur(*gross, l),
-            m_eur(*subsidies, l),
-            m_eur(*sales, l)
-        ),
+        } => {
+            let (g, s, l) = (m(*gross), m(*subsidies), m(*sales));
+            pick(
+                format!(
+                    "gross investment beyond the plan {g} a year in {to} prices (the average of {from}–{to} without named projects), then indexed; subsidies {s} and asset sales {l} likewise"
+                ),
+                format!(
+                    "bruttoinvestoinnit suunnitelmakauden jälkeen {g} vuodessa vuoden {to} hinnoin (vuosien {from}–{to} keskiarvo ilman nimettyjä hankkeita), sitten indeksillä; rahoitusosuudet {s} ja luovutustulot {l} samoin"
+                ),
+            )
+        }
         Assumption::Depreciation {
             level,
             runoff_years,
-        } => format!(
-            "existing assets depreciate {} a year beyond the plan ({})",
-            m_eur(*level, l),
-            match runoff_years {
-                Some(n) => format!("falling to zero over {n} years"),
-                None => "until their book value is used up".into(),
-            }
+        } => {
+            let (en, fi_words) = match runoff_years {
+                Some(n) => (
+                    format!("falling to zero over {n} years"),
+                    format!("laskevat nollaan {n} vuodessa"),
+                ),
+                None => (
+                    "until their book value is used up".into(),
+                    "kunnes tasearvo on poistettu".into(),
+                ),
+            };
+            pick(
+                format!(
+                    "existing assets depreciate {} a year beyond the plan ({en})",
+                    m(*level)
+                ),
+                format!(
+                    "nykyisen omaisuuden poistot suunnitelmakauden jälkeen {} vuodessa ({fi_words})",
+                    m(*level)
+                ),
+            )
+        }
+        Assumption::ImpliedInterest { pct, year } => pick(
+            format!(
+                "interest {} % on the average loan stock beyond the plan (implied by {year})",
+                f(*pct)
+            ),
+            format!(
+                "korko suunnitelmakauden jälkeen {} % keskimääräisestä lainakannasta (vuoden {year} luvuista)",
+                f(*pct)
+            ),
         ),
-        Assumption::ImpliedInterest { pct, year } => format!(
-            "interest {} % on the average loan stock beyond the plan (implied by {year})",
-            fig(*pct, l)
+        Assumption::Maturity { years, year } => pick(
+            format!(
+                "loans repaid over {} years on average beyond the plan (loan stock / repayments of {year})",
+                f(*years)
+            ),
+            format!(
+                "lainat lyhennetään suunnitelmakauden jälkeen keskimäärin {} vuodessa (vuoden {year} lainakanta / lyhennykset)",
+                f(*years)
+            ),
         ),
-        Assumption::Maturity { years, year } => format!(
-            "loans repaid over {} years on average beyond the plan (loan stock / repayments of {year})",
-            fig(*years, l)
+        Assumption::MinCash { days } => pick(
+            format!(
+                "new loans keep cash at {} days of operating costs and investments at least (loans.min_cash_days)",
+                f(*days)
+            ),
+            format!(
+                "uutta lainaa otetaan niin, että kassa riittää vähintään {} päivän toimintakuluihin ja investointeihin (loans.min_cash_days)",
+                f(*days)
+            ),
         ),
-        Assumption::MinCash { days } => format!(
-            "new loans keep cash at {} days of operating costs and investments at least (loans.min_cash_days)",
-            fig(*days, l)
-        ),
-        Assumption::Revenue(n) => n.en.clone(),
-    }
-}
-
-fn fi(a: &Assumption) -> String {
-    let l = Lang::Fi;
-    match a {
-        Assumption::PopulationTrend { pct, years } => format!(
-            "asukasluku muuttuu suunnitelmakauden jälkeen {} % vuodessa (viimeisten {years} toteutuneen vuoden keskiarvo)",
-            fig(*pct, l)
-        ),
-        Assumption::TaxSplit {
-            year,
-            income,
-            property,
-            corporate,
-        } => format!(
-            "vuoden {year} verotulot jaettu: tulovero {} %, kiinteistövero {} %, yhteisövero {} % (tax.income_share_pct, tax.property_share_pct)",
-            fig(*income, l),
-            fig(*property, l),
-            fig(*corporate, l)
-        ),
-        Assumption::RateChangeSplit { first_pct } => format!(
-            "veroprosentin muutoksesta kertyy ensimmäisenä vuonna {} % ja loput seuraavana vuonna lopullisen verotuksen mukana (tax.first_year_effect_pct)",
-            fig(*first_pct, l)
-        ),
-        Assumption::InvestmentTrend {
-            gross,
-            subsidies,
-            sales,
-            from,
-            to,
-        } => format!(
-            "bruttoinvestoinnit suunnitelmakauden jälkeen {} vuodessa vuoden {to} hinnoin (vuosien {from}–{to} keskiarvo ilman nimettyjä hankkeita), sitten indeksillä; rahoitusosuudet {} ja luovutustulot {} samoin",
-            m_eur(*gross, l),
-            m_eur(*subsidies, l),
-            m_eur(*sales, l)
-        ),
-        Assumption::Depreciation {
-            level,
-            runoff_years,
-        } => format!(
-            "nykyisen omaisuuden poistot suunnitelmakauden jälkeen {} vuodessa ({})",
-            m_eur(*level, l),
-            match runoff_years {
-                Some(n) => format!("laskevat nollaan {n} vuodessa"),
-                None => "kunnes tasearvo on poistettu".into(),
-            }
-        ),
-        Assumption::ImpliedInterest { pct, year } => format!(
-            "korko suunnitelmakauden jälkeen {} % keskimääräisestä lainakannasta (vuoden {year} luvuista)",
-            fig(*pct, l)
-        ),
-        Assumption::Maturity { years, year } => format!(
-            "lainat lyhennetään suunnitelmakauden jälkeen keskimäärin {} vuodessa (vuoden {year} lainakanta / lyhennykset)",
-            fig(*years, l)
-        ),
-        Assumption::MinCash { days } => format!(
-            "uutta lainaa otetaan niin, että kassa riittää vähintään {} päivän toimintakuluihin ja investointeihin (loans.min_cash_days)",
-            fig(*days, l)
-        ),
-        Assumption::Revenue(n) => n.fi.clone(),
+        Assumption::Revenue(n) => pick(n.en.clone(), n.fi.clone()),
     }
 }
 
 impl fmt::Display for Assumption {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&en(self))
+        f.write_str(&text(self, Lang::En))
     }
 }
 
 impl Serialize for Assumption {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&en(self))
+        s.serialize_str(&text(self, Lang::En))
     }
 }
