@@ -412,6 +412,9 @@ pub struct ReportArgs {
     pub sensitivity: bool,
     #[command(flatten)]
     pub projecting: Projecting,
+    /// A 110 §/118 § rule book (TOML, as data/statutory.toml) laid over the shipped one: its entries replace those of the same year.
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -464,6 +467,9 @@ pub struct BatchArgs {
     pub merge: bool,
     #[command(flatten)]
     pub projecting: Projecting,
+    /// A 110 §/118 § rule book (TOML, as data/statutory.toml) laid over the shipped one: its entries replace those of the same year.
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

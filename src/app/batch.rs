@@ -129,6 +129,8 @@ pub struct Plan<'a> {
     pub keep: bool,
     /// Only the municipalities of shard i of n (1-based).
     pub shard: Option<(u32, u32)>,
+    /// The 110 §/118 § rule book (the shipped one, or --rules over it).
+    pub rules: &'a statutory::Rules,
 }
 
 /// Whether a municipality falls in the plan's shard: by a hash of its code
@@ -191,10 +193,7 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
     // most of a municipality's time.
     if plan.report.is_none() && plan.scenarios.is_empty() && plan.simulate.is_none() {
         let ev = indicators::evaluate(ds, &plan.settings.targets, &plan.settings.index);
-        let law = match shipped_rules() {
-            Ok(rules) => laws(&statutory::evaluate(rules, ds, &[])),
-            Err(why) => unmeasured(why),
-        };
+        let law = laws(&statutory::evaluate(plan.rules, ds, &[]));
         let mut row = summary_row(ds, ds, ev.values, Default::default(), None);
         row.0.statutory = law;
         return Ok(row);
@@ -207,6 +206,7 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
         plan.opts,
         source,
         plan.setting_files,
+        plan.rules,
     )?;
     // One thread a municipality: the workers already use every core.
     if let Some(run) = plan.simulate {
@@ -336,35 +336,6 @@ fn laws(st: &Statutory) -> Vec<Law> {
         }
     }
     out
-}
-
-/// The shipped rule book, read once a run: a summary of the indicators
-/// alone is otherwise quick enough that reading it for each municipality
-/// shows.
-fn shipped_rules() -> std::result::Result<&'static statutory::Rules, &'static str> {
-    static RULES: std::sync::OnceLock<std::result::Result<statutory::Rules, String>> =
-        std::sync::OnceLock::new();
-    RULES
-        .get_or_init(|| super::statutory::rules(None).map_err(|e| e.chain().join(": ")))
-        .as_ref()
-        .map_err(String::as_str)
-}
-
-/// The rows of a municipality whose tests could not be run, with why: one
-/// a section, so that a reader picking a section's rows finds it.
-fn unmeasured(why: &str) -> Vec<Law> {
-    let why = why.to_string();
-    ["110", "118"]
-        .map(|section| Law {
-            section: section.into(),
-            test: "statutory".into(),
-            year: None,
-            kind: String::new(),
-            value: None,
-            status: "not_measurable".into(),
-            reason: Some([why.clone(), why.clone()]),
-        })
-        .into()
 }
 
 /// A municipality's summary row, its population read from `people`.

@@ -74,6 +74,7 @@ pub fn document<'a>(
     opts: Options,
     source: InputFile,
     setting_files: &[InputFile],
+    rules: &statutory::Rules,
 ) -> Result<Document<'a>> {
     let mut inputs = vec![source];
     inputs.extend(setting_files.iter().cloned());
@@ -90,7 +91,7 @@ pub fn document<'a>(
         .first()
         .map(|r| r.projection.price_index.clone())
         .unwrap_or_else(|| settings.index.clone());
-    let statutory_rules = super::statutory::rules(None)?;
+    let statutory_rules = rules.clone();
     let statutory = match runs.first() {
         Some(r) => statutory::evaluate_projected(&statutory_rules, &r.projection.dataset, &[]),
         None => statutory::evaluate(&statutory_rules, ds, &[]),

@@ -37,6 +37,8 @@ pub struct Config {
     pub shard: Option<Shard>,
     /// The inputs are shard folders to merge.
     pub merge: bool,
+    /// The 110 §/118 § rule book (the shipped one, or --rules over it).
+    pub rules: crate::model::statutory::Rules,
 }
 
 /// The panel's format from its file name; Parquet only in a build with it.
@@ -76,6 +78,7 @@ impl Config {
             panel: args.panel.as_deref().map(panel_file).transpose()?,
             shard: args.shard,
             merge: args.merge,
+            rules: crate::app::statutory::rules(args.rules.as_deref())?,
         })
     }
 }
@@ -104,6 +107,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         jobs: cfg.jobs,
         keep: cfg.panel.is_some(),
         shard: cfg.shard.map(|s| (s.index, s.count)),
+        rules: &cfg.rules,
     };
     let (sum, datasets) = if cfg.merge {
         (merge(&cfg.inputs)?, Vec::new())

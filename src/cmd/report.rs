@@ -25,6 +25,8 @@ pub struct Config {
     /// Paths and seed, when the scenarios are also simulated.
     pub simulate: Option<(u64, u64)>,
     pub sensitivity: bool,
+    /// The 110 §/118 § rule book (the shipped one, or --rules over it).
+    pub rules: crate::model::statutory::Rules,
 }
 
 impl Config {
@@ -45,6 +47,7 @@ impl Config {
             opts: args.projecting.options(),
             simulate: args.simulate.map(|paths| (paths, args.seed)),
             sensitivity: args.sensitivity,
+            rules: crate::app::statutory::rules(args.rules.as_deref())?,
         })
     }
 }
@@ -63,6 +66,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         opts,
         source,
         &settings,
+        &cfg.rules,
     )?;
     if let Some(run) = cfg.simulate {
         if !scenarios.iter().any(|sc| sc.is_uncertain()) {

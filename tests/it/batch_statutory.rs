@@ -230,3 +230,45 @@ fn shards_merged_keep_the_statutory_rows() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `report` and `batch` lay a rule book over the shipped one with
+/// `--rules`, as `statutory` and `solve` do; a bad one is refused before
+/// anything is written.
+#[test]
+fn report_and_batch_take_a_rule_book() {
+    let dir = crate::support::tempdir("rules-report-batch");
+    let rules = dir.join("rules.toml");
+    std::fs::write(
+        &rules,
+        "format = 1\n[[national]]\nyear = 2025\nweighted_income_tax_rate_pct = 7.50\ngroup_loans_and_leases_per_resident_eur = 5000\nsource = \"VM, Talouden tunnusluvut 2025 (test)\"\n",
+    )
+    .unwrap();
+    let html = dir.join("r.html");
+    let example = crate::support::example();
+    let o = crate::support::run(&[
+        "report",
+        crate::support::path_str(&example),
+        "--rules",
+        crate::support::path_str(&rules),
+        "--out",
+        crate::support::path_str(&html),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", crate::support::stderr(&o));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("VM, Talouden tunnusluvut 2025 (test)"));
+
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "format = 1\n[[national]]\nyear = \"x\"\n").unwrap();
+    let out = dir.join("out");
+    let o = crate::support::run(&[
+        "batch",
+        crate::support::path_str(&example),
+        "--rules",
+        crate::support::path_str(&bad),
+        "--out",
+        crate::support::path_str(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(crate::support::stderr(&o).contains("bad.toml"));
+    assert!(!out.exists(), "nothing written");
+}
