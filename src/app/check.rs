@@ -28,7 +28,7 @@ pub fn findings(ds: &Dataset) -> Vec<Finding> {
 /// municipality need not have a group, so the group's statements are only
 /// asked for when the workbook has some of them, and their lack is a
 /// warning: the city's figures still stand.
-fn missing_statements(ds: &Dataset) -> Vec<Finding> {
+pub(crate) fn missing_statements(ds: &Dataset) -> Vec<Finding> {
     const MAIN: [Statement; 3] = [
         Statement::Tuloslaskelma,
         Statement::Rahoituslaskelma,

@@ -16,7 +16,15 @@ pub fn read(workbook: &Path) -> Result<Dataset> {
 /// Reads the workbook; refuses one whose reading found errors unless the
 /// user asked to read the rest anyway.
 pub fn load(input: &Input) -> Result<Dataset> {
-    refuse_errors(read(&input.workbook)?, input.allow_unknown)
+    let ds = refuse_errors(read(&input.workbook)?, input.allow_unknown)?;
+    // A city statement the workbook lacks leaves its figures not measurable
+    // in every year: said once up front, not only in each year's footnote.
+    for f in super::check::missing_statements(&ds) {
+        if f.is_error() {
+            eprintln!("warning: {}: {}", ds.file, f.message);
+        }
+    }
+    Ok(ds)
 }
 
 /// A dataset whose reading found errors is refused, unless asked otherwise.

@@ -271,6 +271,14 @@ fn a_missing_statement_makes_its_indicators_not_measurable_naming_the_line() {
         "csv",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Said once up front on stderr, not only in each year's reason.
+    assert!(
+        stderr(&o).contains(
+            "has no rahoituslaskelma (cash flow statement), tase (balance sheet) of the city"
+        ),
+        "{}",
+        stderr(&o)
+    );
     let out = String::from_utf8(o.stdout).unwrap();
     let row = out
         .lines()
