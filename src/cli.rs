@@ -100,7 +100,7 @@ pub enum Command {
     Compare(CompareArgs),
     /// The smallest move of a lever (tax rate, savings, investment cap) that keeps every target.
     #[command(
-        after_help = "Examples:\n  kivijalka solve data/kivikoski.xlsx --scenario scenarios/baseline.toml --lever savings\n  kivijalka solve data/kivikoski.xlsx --scenario scenarios/baseline.toml --lever tax-rate:1.0 --lever savings --indicators 1,2"
+        after_help = "Examples:\n  kivijalka solve data/kivikoski.xlsx --scenario scenarios/baseline.toml --lever savings --indicators 1,2,5\n  kivijalka solve data/kivikoski.xlsx --scenario scenarios/baseline.toml --lever tax-rate:1.0 --lever savings --indicators 1,2"
     )]
     Solve(SolveArgs),
     /// How likely each target is to hold: Monte Carlo over the scenario's uncertain drivers.
