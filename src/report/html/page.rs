@@ -97,9 +97,16 @@ fn indicators_table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut Str
                     } else {
                         ("", String::new())
                     };
+                    // The mark as well as the colour: a council's papers
+                    // are often printed in black and white.
+                    let status = match v.status {
+                        Status::Met => " ✓",
+                        Status::Missed => " ✗",
+                        Status::NotMeasurable => "",
+                    };
                     let _ = write!(
                         out,
-                        "<td class=\"{}{class}\" title=\"{}\">{}{mark}</td>",
+                        "<td class=\"{}{class}\" title=\"{}\">{}{status}{mark}</td>",
                         status_class(v.status),
                         esc(&title),
                         esc(&text)
