@@ -106,7 +106,15 @@ fn header(doc: &Document, ws: &mut Worksheet, st: &Styles, hr: u32) -> Result<()
         } else {
             d.unit.symbol_en()
         };
-        ws.write_string_with_format(hr, c, format!("{}, {unit}", title(d, doc.lang)), &st.head)?;
+        // A name that already says its unit ("Nettomenojen kasvu, %") is
+        // not given it twice.
+        let name = title(d, doc.lang);
+        let head = if name.contains('%') || name.contains('€') {
+            name.to_string()
+        } else {
+            format!("{name}, {unit}")
+        };
+        ws.write_string_with_format(hr, c, head, &st.head)?;
         ws.write_string_with_format(
             hr,
             c + 1,
