@@ -177,7 +177,15 @@ fn header(
         if fi { "Skenaario" } else { "Scenario" },
         sc.name
     )?;
-    let names: Vec<&str> = levers.iter().map(|l| l.lever.key()).collect();
+    // The flag's word in English (as typed), the lever's name in Finnish.
+    let names: Vec<String> = (levers.iter())
+        .map(|l| match (fi, l.lever) {
+            (false, lever) => lever.key().to_string(),
+            (true, Lever::TaxRate) => format!("tuloveroprosentti ({})", l.lever.key()),
+            (true, Lever::Savings) => format!("säästöt ({})", l.lever.key()),
+            (true, Lever::InvestmentCap) => format!("investointikatto ({})", l.lever.key()),
+        })
+        .collect();
     writeln!(
         out,
         "{}: {}",
