@@ -66,6 +66,7 @@ pub fn setting_inputs(scenarios: &[Scenario], settings: &Settings) -> Result<Vec
 }
 
 /// Gathers everything a report shows for one municipality, in `lang`.
+#[allow(clippy::too_many_arguments)]
 pub fn document<'a>(
     settings: &Settings,
     lang: Lang,

@@ -342,7 +342,7 @@ fn stats(values: &LazyFrame, group: &[Expr], prefix: &str) -> PolarsResult<(Lazy
     let quartiles = values
         .clone()
         .filter(comparable)
-        .group_by(group.to_vec())
+        .group_by(group)
         .agg(cols.split_off(group.len()));
     Ok((ranked, quartiles))
 }

@@ -100,8 +100,8 @@ impl Table {
         let key = width[..keys].iter().sum::<usize>() + 2 * keys;
         let mut blocks: Vec<Vec<usize>> = Vec::new();
         let mut used = key;
-        for i in keys..n {
-            let need = width[i] + 2;
+        for (i, w) in width.iter().enumerate().skip(keys) {
+            let need = w + 2;
             match blocks.last_mut() {
                 Some(b) if used + need <= limit + 2 => {
                     b.push(i);

@@ -387,11 +387,13 @@ fn indicator_4_break_year_and_strategy_base() {
         put(&mut ds, c, "bg.konsernin_vuokravastuut", y, Decimal::ZERO);
         put(&mut ds, c, "bg.asukasluku", y, pop);
     }
-    let mut t = Targets::default();
-    t.period = Some(kivijalka::model::targets::Period {
-        start: 2024,
-        end: 2025,
-    });
+    let mut t = Targets {
+        period: Some(kivijalka::model::targets::Period {
+            start: 2024,
+            end: 2025,
+        }),
+        ..Targets::default()
+    };
     let ev = evaluate(&ds, &t, &kphi());
     let v = one(&ev.values, 4, 2023);
     assert_eq!(v.status, Status::NotMeasurable);
