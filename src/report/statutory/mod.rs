@@ -9,5 +9,5 @@ mod words;
 
 pub use data::{csv, json};
 pub use solve::solve_lines;
-pub use table::{Section, first_start, section, table};
+pub use table::{Figure, Section, first_start, section, table};
 pub use words::missing;

@@ -300,6 +300,10 @@ fn deficit_section(st: &Statutory, lang: Lang, notes: &mut Notes, sec: &mut Sect
             }
         };
         tb.push(vec![s.year.to_string(), kind_of(st, s.year), value, state]);
+        // A figure with a note mark stays text, so the mark is kept.
+        let amount = s.accumulated.filter(|_| rolled.is_empty()).map(|v| (v, 0));
+        sec.surplus_figures
+            .push(vec![Some((s.year.into(), 0)), None, amount, None]);
     }
     sec.surplus = tb;
     sec.deficits = (st.deficits.episodes.iter())
@@ -373,13 +377,21 @@ fn assessment_section(st: &Statutory, lang: Lang, notes: &mut Notes, sec: &mut S
             .map(|m| format!(" {}", notes.mark(reason::method(m, lang))))
             .unwrap_or_default();
         let mut row = vec![a.year.to_string(), kind_of(st, a.year) + &estimate];
+        let mut figures: Vec<Figure> = vec![Some((a.year.into(), 0)), None];
         let own = own_year(a);
         for k in KINDS {
-            row.push(match own.iter().find(|c| c.kind == k) {
+            let c = own.iter().find(|c| c.kind == k);
+            figures.push(
+                c.and_then(|c| c.value.as_ref().ok())
+                    .map(|v| (shown(k, *v), decimals(k))),
+            );
+            row.push(match c {
                 Some(c) => criterion_cell(c, st, lang, notes),
                 None => status_cell(&a.deficit_ground, st, lang, notes),
             });
         }
+        figures.resize(row.len() + 4, None);
+        sec.assessment_figures.push(figures);
         for g in [&a.deadline_ground, &a.deficit_ground, &a.figures_ground] {
             row.push(status_cell(g, st, lang, notes));
         }
@@ -442,6 +454,9 @@ pub fn first_start(st: &Statutory, lang: Lang) -> String {
     }
 }
 
+/// A cell's figure and the decimals it is shown to; none for a word.
+pub type Figure = Option<(Decimal, u32)>;
+
 /// The statutory tests ready to print: the same cells in the terminal
 /// table, the council report's HTML section and its Excel sheet.
 #[derive(Default)]
@@ -450,11 +465,15 @@ pub struct Section {
     pub title_110: String,
     /// Year, kind, accumulated surplus, status.
     pub surplus: Table,
+    /// The figure of each cell of `surplus` that shows one, with the
+    /// decimals it is shown to (what a spreadsheet writes as a number).
+    pub surplus_figures: Vec<Vec<Figure>>,
     pub deficits: Vec<String>,
     pub plan: Option<String>,
     pub title_118: String,
     /// Year, kind, the five criteria, the three grounds, the start year.
     pub assessments: Table,
+    pub assessment_figures: Vec<Vec<Figure>>,
     pub legend: Vec<String>,
     /// What the marks and the grounds mean.
     pub key: String,

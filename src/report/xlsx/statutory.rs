@@ -22,51 +22,34 @@ fn fill(cell: &str) -> Option<Format> {
     Some(Format::new().set_background_color(Color::RGB(c)))
 }
 
-/// A cell's figure as a number for Excel, with the decimals it was shown
-/// to: "28 720 000", "−1 059 ✓", "64,6 ✗" in Finnish, "1,059" or "0.37"
-/// in English. A cell with a note mark ("– [3]") or words stays text.
-fn figure(cell: &str, fi: bool) -> Option<(f64, usize)> {
-    let text = cell.trim_end_matches(['✓', '✗']).trim_end();
-    let (group, point) = if fi { (' ', ',') } else { (',', '.') };
-    let mut plain = String::new();
-    for ch in text.chars() {
-        match ch {
-            '0'..='9' => plain.push(ch),
-            '−' | '-' if plain.is_empty() => plain.push('-'),
-            c if c == point => plain.push('.'),
-            c if c == group || c == '\u{a0}' || c == '\u{202f}' => {}
-            _ => return None,
-        }
-    }
-    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len());
-    plain.parse::<f64>().ok().map(|v| (v, decimals))
-}
-
+/// The table's cells; a cell that shows a figure is written as that
+/// number (its mark being the cell's colour), the others as text.
 fn table(
     ws: &mut Worksheet,
     st: &Styles,
     t: &Table,
-    fi: bool,
+    figures: &[Vec<stat::Figure>],
     mut r: u32,
 ) -> Result<u32, XlsxError> {
     for (c, h) in t.headers.iter().enumerate() {
         ws.write_string_with_format(r, c as u16, h, &st.head)?;
     }
     r += 1;
-    for row in &t.rows {
+    for (row, nums) in t.rows.iter().zip(figures) {
         for (c, cell) in row.iter().enumerate() {
             let col = c as u16;
             let format = fill(cell).filter(|_| c >= 2).unwrap_or_default();
-            match figure(cell, fi).filter(|_| c != 1) {
-                // Numbers are numbers: the mark is the cell's colour.
+            match nums.get(c).copied().flatten() {
                 Some((v, d)) => {
                     let pattern = if d == 0 {
                         "#,##0".to_string()
                     } else {
-                        format!("#,##0.{}", "0".repeat(d))
+                        format!("#,##0.{}", "0".repeat(d as usize))
                     };
                     let f = format.set_num_format(pattern);
-                    ws.write_number_with_format(r, col, v, &f)?
+                    // As the table shows it, rounded by the one rule.
+                    let shown = crate::model::money::round_half_away(v, d);
+                    ws.write_number_with_format(r, col, super::style::f64_of(shown), &f)?
                 }
                 None => ws.write_string_with_format(r, col, cell, &format)?,
             };
@@ -104,8 +87,7 @@ pub(super) fn statutory_sheet(
     }
     ws.write_string_with_format(0, 0, &sec.title, &st.title)?;
     ws.write_string_with_format(2, 0, &sec.title_110, &st.bold)?;
-    let fi = lang == crate::report::Lang::Fi;
-    let mut r = table(ws, st, &sec.surplus, fi, 3)?;
+    let mut r = table(ws, st, &sec.surplus, &sec.surplus_figures, 3)?;
     if !sec.deficits.is_empty() {
         ws.write_string(r, 0, t(doc, "Alijäämät:", "Deficits:"))?;
         r = lines(ws, &sec.deficits, r + 1)?;
@@ -116,7 +98,7 @@ pub(super) fn statutory_sheet(
     }
     r += 1;
     ws.write_string_with_format(r, 0, &sec.title_118, &st.bold)?;
-    r = table(ws, st, &sec.assessments, fi, r + 1)?;
+    r = table(ws, st, &sec.assessments, &sec.assessment_figures, r + 1)?;
     ws.write_string_with_format(r, 0, stat::first_start(&doc.statutory, lang), &st.bold)?;
     r = lines(ws, &sec.legend, r + 1)?;
     ws.write_string(r, 0, &sec.key)?;
