@@ -435,13 +435,7 @@ pub static RATIOS: &[RatioDef] = &[
         source: KTA,
         unit: Unit::EurPerResident,
         decimals: 0,
-        compute: |c, e, y| {
-            div(
-                c.vuosikate(e, y)?,
-                c.population(y)?,
-                Denominator::Population,
-            )
-        },
+        compute: |c, e, y| per_resident(c, c.vuosikate(e, y)?, y),
     },
     RatioDef {
         id: "nettomenot_per_asukas",
@@ -619,13 +613,7 @@ pub static RATIOS: &[RatioDef] = &[
         source: KTA,
         unit: Unit::EurPerResident,
         decimals: 0,
-        compute: |c, e, y| {
-            div(
-                c.kertynyt_ylijaama(e, y)?,
-                c.population(y)?,
-                Denominator::Population,
-            )
-        },
+        compute: |c, e, y| per_resident(c, c.kertynyt_ylijaama(e, y)?, y),
     },
     RatioDef {
         id: "lainakanta",
@@ -645,13 +633,7 @@ pub static RATIOS: &[RatioDef] = &[
         source: KTA,
         unit: Unit::EurPerResident,
         decimals: 0,
-        compute: |c, e, y| {
-            div(
-                c.lainakanta(e, y)?,
-                c.population(y)?,
-                Denominator::Population,
-            )
-        },
+        compute: |c, e, y| per_resident(c, c.lainakanta(e, y)?, y),
     },
     RatioDef {
         id: "lainat_ja_vuokravastuut",
@@ -671,13 +653,7 @@ pub static RATIOS: &[RatioDef] = &[
         source: KTA,
         unit: Unit::EurPerResident,
         decimals: 0,
-        compute: |c, e, y| {
-            div(
-                c.lainakanta(e, y)? + c.vuokravastuut(e, y)?,
-                c.population(y)?,
-                Denominator::Population,
-            )
-        },
+        compute: |c, e, y| per_resident(c, c.lainakanta(e, y)? + c.vuokravastuut(e, y)?, y),
     },
     RatioDef {
         id: "lainasaamiset",
