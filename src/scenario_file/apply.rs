@@ -214,17 +214,33 @@ fn group(cx: &Cx, sc: &mut Scenario, d: &GroupDoc) -> Result<()> {
     Ok(())
 }
 
+/// Each entry of an array of tables, with its key as an error names it
+/// (`tax.rate_change[2]`), its span and its year `from`, made into a `T`.
+fn entries<D, T>(
+    cx: &Cx,
+    list: &Option<Vec<Spanned<D>>>,
+    key: &str,
+    from: impl Fn(&D) -> Option<&V>,
+    mut one: impl FnMut(&str, std::ops::Range<usize>, i32, &D) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    for (i, item) in list.iter().flatten().enumerate() {
+        let span = item.span();
+        let k = format!("{key}[{}]", i + 1);
+        let d = item.get_ref();
+        let year = cx.first_year(from(d), span.clone(), &k)?;
+        out.push(one(&k, span, year, d)?);
+    }
+    Ok(out)
+}
+
 pub(super) fn rate_changes(
     cx: &Cx,
     list: &Option<Vec<Spanned<RateChangeDoc>>>,
     key: &str,
     out: &mut Vec<RateChange>,
 ) -> Result<()> {
-    for (i, item) in list.iter().flatten().enumerate() {
-        let span = item.span();
-        let k = format!("{key}[{}]", i + 1);
-        let d = item.get_ref();
-        let from = cx.first_year(d.from.as_ref(), span.clone(), &k)?;
+    let read = |k: &str, span: std::ops::Range<usize>, from, d: &RateChangeDoc| {
         let change_pp = d
             .change_pp
             .as_ref()
@@ -233,16 +249,17 @@ pub(super) fn rate_changes(
             .ok_or_else(|| {
                 cx.err(
                     span.clone(),
-                    &k,
+                    k,
                     "'change_pp' (percentage points) is missing",
                 )
             })?;
-        out.push(RateChange {
+        Ok(RateChange {
             from,
             change_pp,
-            at: cx.origin(span, &k),
-        });
-    }
+            at: cx.origin(span, k),
+        })
+    };
+    out.extend(entries(cx, list, key, |d| d.from.as_ref(), read)?);
     Ok(())
 }
 
@@ -252,11 +269,7 @@ pub(super) fn measures(
     key: &str,
     out: &mut Vec<Measure>,
 ) -> Result<()> {
-    for (i, item) in list.iter().flatten().enumerate() {
-        let span = item.span();
-        let k = format!("{key}[{}]", i + 1);
-        let d = item.get_ref();
-        let from = cx.first_year(d.from.as_ref(), span.clone(), &k)?;
+    let read = |k: &str, span: std::ops::Range<usize>, from, d: &MeasureDoc| {
         let to =
             d.to.as_ref()
                 .map(|v| cx.year(v, &format!("{k}.to")))
@@ -264,20 +277,21 @@ pub(super) fn measures(
         if let Some(t) = to
             && t < from
         {
-            return Err(cx.err(span, &k, format!("'to' {t} is before 'from' {from}")));
+            return Err(cx.err(span, k, format!("'to' {t} is before 'from' {from}")));
         }
         let amount = d
             .amount
             .as_ref()
             .map(|v| cx.money(v, &format!("{k}.amount")))
             .transpose()?
-            .ok_or_else(|| cx.err(span.clone(), &k, "'amount' is missing"))?;
-        out.push(Measure {
+            .ok_or_else(|| cx.err(span.clone(), k, "'amount' is missing"))?;
+        Ok(Measure {
             from,
             to,
             amount,
-            at: cx.origin(span, &k),
-        });
-    }
+            at: cx.origin(span, k),
+        })
+    };
+    out.extend(entries(cx, list, key, |d| d.from.as_ref(), read)?);
     Ok(())
 }
