@@ -492,6 +492,7 @@ pub enum ScenarioCmd {
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum LangArg {
     Fi,
+    Sv,
     En,
 }
 
@@ -506,6 +507,7 @@ impl From<LangArg> for Lang {
     fn from(l: LangArg) -> Self {
         match l {
             LangArg::Fi => Lang::Fi,
+            LangArg::Sv => Lang::Sv,
             LangArg::En => Lang::En,
         }
     }

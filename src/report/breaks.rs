@@ -29,7 +29,7 @@ pub fn marks(idx: &[usize]) -> String {
 pub fn title(lang: Lang) -> &'static str {
     match lang {
         Lang::Fi => "Tarkistukset",
-        Lang::En => "Checks",
+        Lang::Sv | Lang::En => "Checks",
     }
 }
 
@@ -37,7 +37,7 @@ pub fn title(lang: Lang) -> &'static str {
 pub fn none_text(lang: Lang) -> &'static str {
     match lang {
         Lang::Fi => "Laskelmien kaavat täsmäävät: ei poikkeamia.",
-        Lang::En => "The statements add up: no breaks.",
+        Lang::Sv | Lang::En => "The statements add up: no breaks.",
     }
 }
 
@@ -47,7 +47,7 @@ pub fn intro(lang: Lang) -> &'static str {
         Lang::Fi => {
             "Laskelma ei täsmää tai sen luku on kokoluokaltaan mahdoton: luvut, jotka on laskettu näiden laskelmien riveistä, on merkitty ⚠-merkillä ja poikkeaman numerolla."
         }
-        Lang::En => {
+        Lang::Sv | Lang::En => {
             "A statement does not add up, or holds a figure of a size no municipality has: figures computed from the lines of these statements are marked ⚠ with the break's number."
         }
     }

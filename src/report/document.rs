@@ -80,7 +80,7 @@ impl Document<'_> {
             Some(r) => r.scenario.name.clone(),
             None => match self.lang {
                 Lang::Fi => "työkirja sellaisenaan".into(),
-                Lang::En => "the workbook as read".into(),
+                Lang::Sv | Lang::En => "the workbook as read".into(),
             },
         }
     }
@@ -173,7 +173,7 @@ pub fn kind_name(k: Option<YearKind>, lang: Lang) -> &'static str {
         (Some(YearKind::TA), Lang::Fi) => "talousarvio",
         (Some(YearKind::TS), Lang::Fi) => "taloussuunnitelma",
         (Some(YearKind::E), Lang::Fi) => "ennuste",
-        (Some(k), Lang::En) => k.en(),
+        (Some(k), Lang::Sv | Lang::En) => k.en(),
         (None, _) => "",
     }
 }

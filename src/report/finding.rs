@@ -29,7 +29,7 @@ pub fn text(m: &Message, lang: Lang) -> String {
             let names = statements
                 .iter()
                 .map(|st| match lang {
-                    Lang::En => format!("{} ({})", st.fi(), st.en()),
+                    Lang::Sv | Lang::En => format!("{} ({})", st.fi(), st.en()),
                     Lang::Fi => st.fi().to_string(),
                 })
                 .collect::<Vec<_>>()
@@ -88,7 +88,7 @@ pub fn broken(b: &Broken, lang: Lang) -> String {
 /// A figure with the decimals it carries: "42998451.34", "42 998 451,34".
 fn exact(v: Decimal, lang: Lang) -> String {
     match lang {
-        Lang::En => v.to_string(),
+        Lang::Sv | Lang::En => v.to_string(),
         Lang::Fi => number(v, v.scale(), lang),
     }
 }
@@ -96,7 +96,7 @@ fn exact(v: Decimal, lang: Lang) -> String {
 /// Whole euros.
 fn euros(v: Decimal, lang: Lang) -> String {
     match lang {
-        Lang::En => round(v, 0).to_string(),
+        Lang::Sv | Lang::En => round(v, 0).to_string(),
         Lang::Fi => number(v, 0, lang),
     }
 }
@@ -135,7 +135,7 @@ fn unequal(m: &Unequal, lang: Lang) -> String {
     let diff = left - right;
     let n = |v: Decimal| exact(v, lang);
     match lang {
-        Lang::En => format!(
+        Lang::Sv | Lang::En => format!(
             "{e} {year}: {what} does not hold: {left} against {right} (difference {diff}, rounding allows {tolerance})"
         ),
         Lang::Fi => format!(
@@ -151,7 +151,7 @@ fn unequal(m: &Unequal, lang: Lang) -> String {
 fn population(m: &Population, lang: Lang) -> String {
     let (at, year, value, low, high) = (place(&m.at, lang), m.year, m.value, m.low, m.high);
     match lang {
-        Lang::En => format!(
+        Lang::Sv | Lang::En => format!(
             "{at}: population {year} is {value}, outside the {low}–{high} residents of any Finnish municipality (is it in thousands, or a euro figure on the population row?)"
         ),
         Lang::Fi => format!(
@@ -171,11 +171,11 @@ fn per_resident(m: &PerResident, lang: Lang) -> String {
     let high = exact(Decimal::from(m.high), lang);
     let range = match (m.low, lang) {
         (Some(l), _) => format!("{}–{high}", exact(Decimal::from(l), lang)),
-        (None, Lang::En) => format!("at most {high}"),
+        (None, Lang::Sv | Lang::En) => format!("at most {high}"),
         (None, Lang::Fi) => format!("enintään {high}"),
     };
     let mut s = match lang {
-        Lang::En => format!(
+        Lang::Sv | Lang::En => format!(
             "{at}: {e} {y} {what} {v} € is {p} €/resident with the population of {pcell} ({pop}); any Finnish municipality shows {range} €/resident: is the sheet's unit right (the units differ by 1000?)"
         ),
         Lang::Fi => format!(
@@ -185,7 +185,7 @@ fn per_resident(m: &PerResident, lang: Lang) -> String {
     if !m.also.is_empty() {
         let list = years(&m.also);
         s.push_str(&match lang {
-            Lang::En => format!(" The same row is out of bounds in {list} too."),
+            Lang::Sv | Lang::En => format!(" The same row is out of bounds in {list} too."),
             Lang::Fi => format!(" Sama rivi on rajojen ulkopuolella myös vuosina {list}."),
         });
     }
@@ -199,7 +199,7 @@ fn units_across(m: &UnitsAcross, lang: Lang) -> String {
     let (b, bt) = (euros(m.other_value, lang), place(&m.other_at, lang));
     let other = m.other;
     match lang {
-        Lang::En => format!(
+        Lang::Sv | Lang::En => format!(
             "{e} {y}: {name} is {a} € at {at} but {other} is {b} € at {bt}: the units differ by 1000?"
         ),
         Lang::Fi => format!(
@@ -283,13 +283,13 @@ fn group_against_city(m: &GroupAgainstCity, lang: Lang) -> String {
 fn statements_missing(entity: Entity, names: &str, count: usize, lang: Lang) -> String {
     let them = if count == 1 { "siitä" } else { "niistä" };
     match (entity, lang) {
-        (Entity::City, Lang::En) => format!(
+        (Entity::City, Lang::Sv | Lang::En) => format!(
             "the workbook has no {names} of the city; the indicators and key ratios that rest on it cannot be measured"
         ),
         (Entity::City, Lang::Fi) => format!(
             "työkirjasta puuttuu kaupungin {names}; indikaattoreita ja tunnuslukuja, jotka lasketaan {them}, ei voi mitata"
         ),
-        (Entity::Group, Lang::En) => format!(
+        (Entity::Group, Lang::Sv | Lang::En) => format!(
             "the workbook has some of the group's statements but no {names} of the group; the group's key ratios that rest on it cannot be measured"
         ),
         (Entity::Group, Lang::Fi) => format!(

@@ -15,7 +15,7 @@ use crate::report::format::Lang;
 /// The reason as a sentence in `lang`.
 pub fn text(r: &Reason, lang: Lang) -> String {
     match lang {
-        Lang::En => en(r),
+        Lang::Sv | Lang::En => en(r),
         Lang::Fi => fi(r),
     }
 }
@@ -32,9 +32,9 @@ fn line(e: Entity, id: &str) -> (&'static str, String) {
 
 fn term(d: &Denominator, lang: Lang) -> &'static str {
     match (d, lang) {
-        (Denominator::Population, Lang::En) => "population",
+        (Denominator::Population, Lang::Sv | Lang::En) => "population",
         (Denominator::Population, Lang::Fi) => "asukasluku",
-        (Denominator::Base, Lang::En) => "base",
+        (Denominator::Base, Lang::Sv | Lang::En) => "base",
         (Denominator::Base, Lang::Fi) => "vertailuvuoden nettomenot",
         (Denominator::Term(t), _) => t,
     }
@@ -224,19 +224,19 @@ fn fi(r: &Reason) -> String {
 /// How a value was made, in `lang`.
 pub fn method(m: &Method, lang: Lang) -> String {
     match (m, lang) {
-        (Method::RolledForward { from }, Lang::En) => format!(
+        (Method::RolledForward { from }, Lang::Sv | Lang::En) => format!(
             "no balance sheet for the year: the balance sheet of {from} rolled forward with the income statements' tilikauden ylijäämä"
         ),
         (Method::RolledForward { from }, Lang::Fi) => format!(
             "vuodelta ei ole tasetta: vuoden {from} tase vyörytetty eteenpäin tuloslaskelmien tilikauden ylijäämällä"
         ),
-        (Method::LikeForLikeBase { year, base }, Lang::En) => {
+        (Method::LikeForLikeBase { year, base }, Lang::Sv | Lang::En) => {
             format!("like-for-like base for {year} given in the targets: {base} €")
         }
         (Method::LikeForLikeBase { year, base }, Lang::Fi) => {
             format!("vuoden {year} vertailukelpoinen perusta annettu tavoitteissa: {base} €")
         }
-        (Method::GainsFromAdjustments { entity }, Lang::En) => format!(
+        (Method::GainsFromAdjustments { entity }, Lang::Sv | Lang::En) => format!(
             "the gains on sales taken as tulorahoituksen korjauserät ({}): the line may also hold changes of provisions; give \"Pysyvien vastaavien luovutusvoitot, netto\" in the background sheet to take the gains alone",
             entity.en()
         ),
@@ -244,11 +244,11 @@ pub fn method(m: &Method, lang: Lang) -> String {
             "myyntivoitot tulorahoituksen korjauseristä ({}): rivillä voi olla myös pakollisten varausten muutoksia; anna taustatiedoissa \"Pysyvien vastaavien luovutusvoitot, netto\", niin vain voitot oikaistaan",
             entity.fi()
         ),
-        (Method::GroupLoansProjected, Lang::En) => "group loan stock projected: the city's projected loans plus the group companies' own loans".into(),
+        (Method::GroupLoansProjected, Lang::Sv | Lang::En) => "group loan stock projected: the city's projected loans plus the group companies' own loans".into(),
         (Method::GroupLoansProjected, Lang::Fi) => "konsernin lainakanta ennustettu: kaupungin ennustetut lainat ja konserniyhtiöiden omat lainat".into(),
-        (Method::GroupLoansEstimated, Lang::En) => "group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".into(),
+        (Method::GroupLoansEstimated, Lang::Sv | Lang::En) => "group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".into(),
         (Method::GroupLoansEstimated, Lang::Fi) => "konsernin lainakanta taustatietojen arviosta (konsernin lainakanta), ei konsernitaseesta".into(),
-        (Method::GroupBeyondCity { from }, Lang::En) => format!(
+        (Method::GroupBeyondCity { from }, Lang::Sv | Lang::En) => format!(
             "estimate: no group statements for the year; the group's figures are the city's projected figure plus the group's part beyond the city in {from}: its annual margin and depreciation held in euros, its interest expenses in step with the companies' loans, its accumulated surplus carried on each year by its result (annual margin − depreciation); the group's loans and lease liabilities as projected"
         ),
         (Method::GroupBeyondCity { from }, Lang::Fi) => format!(

@@ -25,13 +25,13 @@ fn words(m: &[LawMiss], lang: Lang) -> String {
     if let Some(ys) = deadline {
         parts.push(match lang {
             Lang::Fi => format!("110 § alijäämä määräajan jälkeen ({ys})"),
-            Lang::En => format!("110 § deficit past its deadline ({ys})"),
+            Lang::Sv | Lang::En => format!("110 § deficit past its deadline ({ys})"),
         });
     }
     if let Some(ys) = ground {
         parts.push(match lang {
             Lang::Fi => format!("118 § peruste täyttyy ({ys})"),
-            Lang::En => format!("118 § ground met ({ys})"),
+            Lang::Sv | Lang::En => format!("118 § ground met ({ys})"),
         });
     }
     if parts.is_empty() {
@@ -54,7 +54,7 @@ pub fn solve_lines(sol: &Solution, lang: Lang, out: &mut dyn Write) -> io::Resul
                 "Kuntalaki 110 § ja 118 § tavoitteena vuosina {}–{}: ei alijäämää määräajan jälkeen eikä 118 §:n arviointimenettelyn perustetta",
                 sol.from, sol.by
             ),
-            Lang::En => format!(
+            Lang::Sv | Lang::En => format!(
                 "Local Government Act 110 § and 118 § as the goal in {}–{}: no deficit past its deadline and no ground for the 118 § assessment procedure",
                 sol.from, sol.by
             ),

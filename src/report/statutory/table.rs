@@ -138,7 +138,7 @@ pub(super) fn deficit_cell(st: &Statutory, y: i32, v: Decimal, lang: Lang) -> St
     match ep.map(|e| (e.arose, e.deadline.as_ref().ok().map(|d| d.effective))) {
         Some((a, Some(d))) => match lang {
             Lang::Fi => format!("alijäämä, syntynyt {a}, katettava viimeistään {d}"),
-            Lang::En => format!("deficit, arose {a}, to be covered by {d}"),
+            Lang::Sv | Lang::En => format!("deficit, arose {a}, to be covered by {d}"),
         },
         _ => lang.pick("alijäämä", "deficit").into(),
     }
@@ -228,7 +228,7 @@ pub(super) fn plan_text(st: &Statutory, lang: Lang, notes: &mut Notes) -> Option
     let p = st.plan.as_ref()?;
     let head = match lang {
         Lang::Fi => format!("Taloussuunnitelma {}–{}: ", p.first, p.last),
-        Lang::En => format!("Financial plan {}–{}: ", p.first, p.last),
+        Lang::Sv | Lang::En => format!("Financial plan {}–{}: ", p.first, p.last),
     };
     Some(
         head + &match (&p.balance, lang) {
@@ -244,7 +244,7 @@ pub(super) fn plan_text(st: &Statutory, lang: Lang, notes: &mut Notes) -> Option
                     "ei tasapainossa ✗"
                 }
             ),
-            (Ok(b), Lang::En) => format!(
+            (Ok(b), Lang::Sv | Lang::En) => format!(
                 "surpluses and deficits of the years summed {}, deficit allowed up to {} (accumulated surplus 31 Dec {}): {}",
                 eur(b.total, lang),
                 eur(b.allowance, lang),
@@ -357,7 +357,7 @@ fn assessment_section(st: &Statutory, lang: Lang, notes: &mut Notes, sec: &mut S
     if let Some(prev) = latest.and_then(|a| a.deficit.first()) {
         legend[0] += &match lang {
             Lang::Fi => format!(", edellisenä vuonna ≤ {}", threshold(-prev.threshold, lang)),
-            Lang::En => format!(", the year before ≤ {}", threshold(-prev.threshold, lang)),
+            Lang::Sv | Lang::En => format!(", the year before ≤ {}", threshold(-prev.threshold, lang)),
         };
     }
     headers.extend([
@@ -448,9 +448,9 @@ pub(super) fn sources(st: &Statutory, rules: &Rules) -> Vec<String> {
 pub fn first_start(st: &Statutory, lang: Lang) -> String {
     match (st.assessments.iter().find_map(|a| a.starts()), lang) {
         (Some(y), Lang::Fi) => format!("Arviointimenettely voidaan aloittaa ensimmäisen kerran vuonna {y}."),
-        (Some(y), Lang::En) => format!("The assessment procedure may first start in {y}."),
+        (Some(y), Lang::Sv | Lang::En) => format!("The assessment procedure may first start in {y}."),
         (None, Lang::Fi) => "Arviointimenettelyn perusteet eivät täyty yhtenäkään vuonna, jolta ne voidaan ratkaista.".into(),
-        (None, Lang::En) => "No ground of the assessment procedure is met in any year where it can be decided.".into(),
+        (None, Lang::Sv | Lang::En) => "No ground of the assessment procedure is met in any year where it can be decided.".into(),
     }
 }
 

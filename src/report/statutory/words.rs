@@ -121,13 +121,13 @@ pub fn missing(m: &Missing, st: &Statutory, lang: Lang) -> String {
             ),
             None => match lang {
                 Lang::Fi => format!("{} puuttuu vuodelta {year}", input_name(*input, lang)),
-                Lang::En => format!("{} of {year} is missing", input_name(*input, lang)),
+                Lang::Sv | Lang::En => format!("{} of {year} is missing", input_name(*input, lang)),
             },
         },
         (Missing::ZeroDenominator { year, figure }, Lang::Fi) => {
             format!("{} {year}: nimittäjä on nolla", figure_name(*figure, lang))
         }
-        (Missing::ZeroDenominator { year, figure }, Lang::En) => {
+        (Missing::ZeroDenominator { year, figure }, Lang::Sv | Lang::En) => {
             format!(
                 "{} {year}: the denominator is zero",
                 figure_name(*figure, lang)
@@ -139,7 +139,7 @@ pub fn missing(m: &Missing, st: &Statutory, lang: Lang) -> String {
                 figure_name(*figure, lang)
             )
         }
-        (Missing::OutOfRange { year, figure }, Lang::En) => {
+        (Missing::OutOfRange { year, figure }, Lang::Sv | Lang::En) => {
             format!(
                 "{} {year}: the figure is too large to compute",
                 figure_name(*figure, lang)
@@ -148,7 +148,7 @@ pub fn missing(m: &Missing, st: &Statutory, lang: Lang) -> String {
         (Missing::NoCriteria { evaluation_year }, Lang::Fi) => format!(
             "säännöstössä ei ole 118 §:n kriteerejä vuonna {evaluation_year} tehtävälle arvioinnille"
         ),
-        (Missing::NoCriteria { evaluation_year }, Lang::En) => format!(
+        (Missing::NoCriteria { evaluation_year }, Lang::Sv | Lang::En) => format!(
             "the rule book has no 118 § criteria for an assessment made in {evaluation_year}"
         ),
         // One note for every year the figure is missing in, not one a year.
@@ -157,7 +157,7 @@ pub fn missing(m: &Missing, st: &Statutory, lang: Lang) -> String {
             national_name(*figure, lang),
             span(&national_gaps(st, *figure))
         ),
-        (Missing::NoNationalFigure { figure, .. }, Lang::En) => format!(
+        (Missing::NoNationalFigure { figure, .. }, Lang::Sv | Lang::En) => format!(
             "the rule book lacks {} of {}; give it in a file with --rules",
             national_name(*figure, lang),
             span(&national_gaps(st, *figure))
@@ -165,13 +165,13 @@ pub fn missing(m: &Missing, st: &Statutory, lang: Lang) -> String {
         (Missing::NoDeficitRule { year }, Lang::Fi) => {
             format!("säännöstössä ei ole 110 §:n määräaikaa vuonna {year} syntyneelle alijäämälle")
         }
-        (Missing::NoDeficitRule { year }, Lang::En) => {
+        (Missing::NoDeficitRule { year }, Lang::Sv | Lang::En) => {
             format!("the rule book has no 110 § deadline for a deficit arising in {year}")
         }
         (Missing::YearOutOfRange { year }, Lang::Fi) => {
             format!("vuodelle {year} ei ole mallinnettu lakia")
         }
-        (Missing::YearOutOfRange { year }, Lang::En) => {
+        (Missing::YearOutOfRange { year }, Lang::Sv | Lang::En) => {
             format!("no law is modelled for {year}")
         }
     }
