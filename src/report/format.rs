@@ -41,6 +41,38 @@ impl Lang {
         matches!(self, Lang::Fi | Lang::Sv)
     }
 
+    /// The language of texts shown before the command line is read (its
+    /// `--help`, its usage errors) and the default of `--lang`:
+    /// `KIVIJALKA_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`,
+    /// the first one set, as POSIX orders them) when it names Finnish,
+    /// Swedish or English, else Finnish.
+    pub fn from_env() -> Lang {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        if let Some(v) = var("KIVIJALKA_LANG") {
+            return Lang::from_code(&v).unwrap_or(Lang::Fi);
+        }
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| var(k))
+            .and_then(|v| Lang::from_code(&v))
+            .unwrap_or(Lang::Fi)
+    }
+
+    /// "fi", "sv_FI.UTF-8", "en-GB": the language a code or locale names.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let head = code.get(..2)?.to_ascii_lowercase();
+        let rest = &code[2..];
+        if !(rest.is_empty() || rest.starts_with(['_', '-', '.', '@'])) {
+            return None;
+        }
+        match head.as_str() {
+            "fi" => Some(Lang::Fi),
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
     /// The language's code, as `--lang` and `KIVIJALKA_LANG` take it.
     pub fn code(self) -> &'static str {
         self.tr("fi", "sv", "en")
@@ -105,6 +137,17 @@ pub fn plain(v: Decimal) -> String {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn codes_and_locales() {
+        assert_eq!(Lang::from_code("sv_FI.UTF-8"), Some(Lang::Sv));
+        assert_eq!(Lang::from_code("fi"), Some(Lang::Fi));
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("C.UTF-8"), None);
+        assert_eq!(Lang::from_code("fil_PH"), None);
+        assert_eq!(Lang::from_code("e"), None);
+        assert_eq!(Lang::from_code("ä"), None);
+    }
 
     #[test]
     fn finnish_and_english() {

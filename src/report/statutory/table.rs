@@ -357,7 +357,9 @@ fn assessment_section(st: &Statutory, lang: Lang, notes: &mut Notes, sec: &mut S
     if let Some(prev) = latest.and_then(|a| a.deficit.first()) {
         legend[0] += &match lang {
             Lang::Fi => format!(", edellisenä vuonna ≤ {}", threshold(-prev.threshold, lang)),
-            Lang::Sv | Lang::En => format!(", the year before ≤ {}", threshold(-prev.threshold, lang)),
+            Lang::Sv | Lang::En => {
+                format!(", the year before ≤ {}", threshold(-prev.threshold, lang))
+            }
         };
     }
     headers.extend([
