@@ -198,8 +198,9 @@ fn statutory_deficit_open_gap_and_unknown_rule() {
         })
     );
     assert!(t.episodes[1].may_be_older);
-    // A deficit covered before 2015 fell under the earlier law, which is
-    // not modelled: no deadline is made up.
+    // A deficit covered before 2015 fell under the earlier law (365/1995
+    // 65 §), which set no deadline: none is made up, and the reason says
+    // it was the earlier law, not a gap in the rule book.
     let t = deficit_test(
         &r,
         &series(&[(2010, Some(dec!(-1))), (2011, Some(dec!(1)))]),
@@ -207,9 +208,56 @@ fn statutory_deficit_open_gap_and_unknown_rule() {
     );
     assert_eq!(
         t.episodes[0].deadline,
-        Err(Missing::NoDeficitRule { year: 2010 })
+        Err(Missing::EarlierLaw {
+            arose: 2010,
+            law_from: 2015
+        })
     );
     assert_eq!(t.episodes[0].outcome, Outcome::Covered { year: 2011 });
+}
+
+/// Deficits around the change of law, by hand: one arising in 2012 and gone
+/// in 2013 is the earlier law's (no deadline, never flagged); one arising
+/// in 2014 and still in the statements of 2015 takes the 148 § deadline,
+/// 2020, however old; a rule book without 110 § deadlines at all says so
+/// instead.
+#[test]
+fn statutory_deficits_before_2015_fall_under_the_earlier_law() {
+    let r = builtin();
+    let points = [
+        (2011, Some(dec!(10))),
+        (2012, Some(dec!(-4))),
+        (2013, Some(dec!(3))),
+        (2014, Some(dec!(-2))),
+        (2015, Some(dec!(-1))),
+        (2016, Some(dec!(5))),
+    ];
+    let mut s = series(&points);
+    s[4].residents = Some(dec!(100));
+    let t = deficit_test(&r, &s, &[]);
+    assert_eq!(t.episodes.len(), 2);
+    let (old, new) = (&t.episodes[0], &t.episodes[1]);
+    assert_eq!(old.arose, 2012);
+    assert_eq!(
+        old.deadline,
+        Err(Missing::EarlierLaw {
+            arose: 2012,
+            law_from: 2015
+        })
+    );
+    assert_eq!(old.outcome, Outcome::Covered { year: 2013 });
+    // −1 € over 100 residents is far below 500 €/as.: the 2020 deadline.
+    assert_eq!(new.arose, 2014);
+    assert_eq!(new.deadline.as_ref().map(|d| d.statutory), Ok(2020));
+    assert_eq!(new.outcome, Outcome::Covered { year: 2016 });
+    assert!(t.flagged_years().is_empty());
+
+    let bare = Rules::parse("format = 1\n", "bare.toml").unwrap();
+    let t = deficit_test(&bare, &series(&[(2020, Some(dec!(-1)))]), &[]);
+    assert_eq!(
+        t.episodes[0].deadline,
+        Err(Missing::NoDeficitRule { year: 2020 })
+    );
 }
 
 /// Accumulated surplus and residents by year, from `first` on.
