@@ -312,6 +312,7 @@ fn laws(st: &Statutory) -> Vec<Law> {
             None => law("deficit_deadline", None, past, None),
         });
     }
+    out.extend(plan_laws(st, &kind, &words));
     for a in &st.assessments {
         for (test, g) in [
             ("ground_deadline", &a.deadline_ground),
@@ -335,6 +336,40 @@ fn laws(st: &Statutory) -> Vec<Law> {
             });
         }
     }
+    out
+}
+
+/// The plan period's 110 § rows, on its first year: the plan in deficit
+/// beyond the allowance (the value its last year), and the deficit still
+/// in the balance sheet at its end (the value the year it arose).
+fn plan_laws(
+    st: &Statutory,
+    kind: &dyn Fn(i32) -> String,
+    words: &dyn Fn(&statutory::Missing) -> Option<[String; 2]>,
+) -> Vec<Law> {
+    let Some(p) = &st.plan else { return Vec::new() };
+    let law = |test: &str, value, (status, reason): (&str, _)| Law {
+        section: "110".into(),
+        test: test.into(),
+        year: Some(p.first),
+        kind: kind(p.first),
+        value,
+        status: status.into(),
+        reason,
+    };
+    let judged = |bad: bool| (if bad { "met" } else { "not_met" }, None);
+    let mut out = vec![match &p.balance {
+        Ok(b) => law("plan_in_deficit", Some(p.last), judged(!b.balanced)),
+        Err(m) => law(
+            "plan_in_deficit",
+            Some(p.last),
+            ("not_measurable", words(m)),
+        ),
+    }];
+    out.extend(st.plan_end_deficit().map(|d| match d {
+        Ok(arose) => law("plan_end_deficit", arose, judged(arose.is_some())),
+        Err(m) => law("plan_end_deficit", None, ("not_measurable", words(&m))),
+    }));
     out
 }
 

@@ -297,6 +297,11 @@ pub static ITEMS: &[ItemDef] = &[
     d("bg.konsernin_lainakanta", BG, 0, P, N, "Konsernin lainakanta (arvio)", "Koncernens lånestock (uppskattning)", "Group loan stock (estimate)", &["Konsernin lainakanta", "Konsernin lainat", "Koncernens lånestock"]),
     d("bg.luovutusvoitot", BG, 0, E, N, "Pysyvien vastaavien luovutusvoitot, netto", "Försäljningsvinster av bestående aktiva, netto", "Net gains on sales of fixed assets", &["Luovutusvoitot", "Pysyvien vastaavien hyödykkeiden luovutusvoitot", "Myyntivoitot", "Luovutusvoitot ja -tappiot", "Försäljningsvinster"]),
     d("bg.tuloveroprosentti", BG, 0, P, N, "Tuloveroprosentti", "Inkomstskattesats", "Income tax rate", &["Kunnallisveroprosentti", "Veroprosentti", "Tuloveroprosentti %", "Skattesats"]),
+    // The notes' breakdown of verotulot; the projection splits the tax
+    // revenue by it instead of the scenario's fixed shares.
+    d("bg.kunnan_tulovero", BG, 0, P, N, "Kunnan tulovero", "Kommunal inkomstskatt", "Municipal income tax", &["Kunnallisvero", "Kommunalskatt"]),
+    d("bg.kiinteistovero", BG, 0, P, N, "Kiinteistövero", "Fastighetsskatt", "Property tax", &[]),
+    d("bg.yhteisovero", BG, 0, P, N, "Osuus yhteisöveron tuotosta", "Andel av samfundsskatten", "Share of corporate tax", &["Yhteisövero", "Osuus yhteisöverosta", "Andel av intäkterna från samfundsskatten"]),
 ];
 
 /// FNV-1a: the ids are short and fixed, no need for a keyed hash.

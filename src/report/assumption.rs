@@ -49,14 +49,25 @@ pub fn text(a: &Assumption, lang: Lang) -> String {
             income,
             property,
             corporate,
+            from,
         } => {
             let (i, p, c) = (f(*income), f(*property), f(*corporate));
+            let (en, fi) = match from {
+                None => (
+                    "tax.income_share_pct, tax.property_share_pct".to_string(),
+                    "tax.income_share_pct, tax.property_share_pct".to_string(),
+                ),
+                Some(y) => (
+                    format!("the workbook's breakdown of {y}"),
+                    format!("työkirjan verotulojen erittely vuodelta {y}"),
+                ),
+            };
             pick(
                 format!(
-                    "tax revenue of {year} split {i} % income tax, {p} % property tax, {c} % corporate tax (tax.income_share_pct, tax.property_share_pct)"
+                    "tax revenue of {year} split {i} % income tax, {p} % property tax, {c} % corporate tax ({en})"
                 ),
                 format!(
-                    "vuoden {year} verotulot jaettu: tulovero {i} %, kiinteistövero {p} %, yhteisövero {c} % (tax.income_share_pct, tax.property_share_pct)"
+                    "vuoden {year} verotulot jaettu: tulovero {i} %, kiinteistövero {p} %, yhteisövero {c} % ({fi})"
                 ),
             )
         }

@@ -39,7 +39,8 @@ pub struct Municipality {
 pub struct Law {
     /// "110" or "118".
     pub section: String,
-    /// `deficit_arose`, `deficit_deadline`, `ground_deadline`,
+    /// `deficit_arose`, `deficit_deadline`, `plan_in_deficit`,
+    /// `plan_end_deficit`, `ground_deadline`,
     /// `ground_deficit`, `ground_figures`, `procedure`, or `statutory` for
     /// a section whose tests could not be run at all.
     pub test: String,
@@ -77,6 +78,14 @@ impl Law {
             "deficit_deadline" => lang.pick(
                 "Kattamiskausi päättynyt kattamatta",
                 "Deficit past its deadline",
+            ),
+            "plan_in_deficit" => lang.pick(
+                "Taloussuunnitelma alijäämäinen",
+                "Financial plan in deficit",
+            ),
+            "plan_end_deficit" => lang.pick(
+                "Alijäämä kattamatta suunnitelmakauden lopussa",
+                "Deficit uncovered at the plan's end",
             ),
             "ground_deadline" => lang.pick(
                 "Peruste: alijäämä kattamatta määräajassa",

@@ -16,18 +16,26 @@ use crate::support::{example, path_str, root, run, stderr, stdout, tempdir};
 /// case statutory_cmd.rs works out by hand). Its own name and code, so that
 /// two shards split the two workbooks.
 fn late(dir: &Path) -> PathBuf {
-    let (mut lines, opening) = make_example::read_source(&root().join("data/kivikoski"));
-    *lines
-        .get_mut(&("city", "tl.muut_toimintakulut", 2022))
-        .unwrap() -= Decimal::from(70_000);
-    let figures = make_example::derive_from(lines, &opening);
-    let path = dir.join("late.xlsx");
     let meta = make_example::Meta {
         name: "Alikoski",
         code: "998",
         title: "Alikosken kaupunki",
     };
-    make_example::write_as(&figures, Style::default(), &path, &meta);
+    costlier(dir, &[(2022, 70_000)], "late.xlsx", &meta)
+}
+
+/// The example with more other operating costs (thousands of euros) in the
+/// years given, written as `file`.
+fn costlier(dir: &Path, extra: &[(i32, i64)], file: &str, meta: &make_example::Meta) -> PathBuf {
+    let (mut lines, opening) = make_example::read_source(&root().join("data/kivikoski"));
+    for &(year, k) in extra {
+        *lines
+            .get_mut(&("city", "tl.muut_toimintakulut", year))
+            .unwrap() -= Decimal::from(k);
+    }
+    let figures = make_example::derive_from(lines, &opening);
+    let path = dir.join(file);
+    make_example::write_as(&figures, Style::default(), &path, meta);
     path
 }
 
@@ -125,7 +133,26 @@ fn same_as_statutory(rows: &Rows, doc: &Value) {
             assert_eq!(r[1], start, "{test} {year}");
         }
     }
-    assert_eq!(rows.len(), 2 * years.len() + 4 * assessments.len());
+    let plan = &s110["plan"];
+    let plan_rows = match plan["first"].as_i64() {
+        None => 0,
+        Some(first) => {
+            let p = get(rows, "plan_in_deficit", first);
+            assert_eq!(p[1], opt_year(&plan["last"]));
+            let balanced = plan["balanced"].as_bool().unwrap();
+            assert_eq!(p[2], if balanced { "not_met" } else { "met" });
+            // The deficit at the plan's end is the last plan year's.
+            let last = plan["last"].as_i64().unwrap();
+            let at_end = get(rows, "deficit_arose", last);
+            let e = get(rows, "plan_end_deficit", first);
+            assert_eq!((&e[1], &e[2]), (&at_end[1], &at_end[2]));
+            2
+        }
+    };
+    assert_eq!(
+        rows.len(),
+        2 * years.len() + 4 * assessments.len() + plan_rows
+    );
 }
 
 #[test]
@@ -181,6 +208,48 @@ fn the_summary_holds_each_municipalitys_statutory_results() {
                 .all(|l| l.contains(",110,") || l.contains(",118,"))
         );
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The plan period's rows by hand. The example's plan 2026–2029 sums to
+/// +24 943 000 € and ends in surplus: neither row holds. With 100 M€ more
+/// costs in 2022 and 30 M€ more in 2027, the plan sums to −5 057 000 € and
+/// the allowance (the accumulated surplus of 2025, 47 603 000 − 100 000 000
+/// < 0) is nil, so the plan is in deficit; the balance sheet of 2029 shows
+/// 72 546 000 − 130 000 000 = −57 454 000 €, the deficit that arose in 2022.
+#[test]
+fn the_summary_holds_the_plan_balance_and_the_deficit_at_its_end() {
+    let dir = tempdir("batch-plan");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let ex = inputs.join("a-kivikoski.xlsx");
+    std::fs::copy(example(), &ex).unwrap();
+    let meta = make_example::Meta {
+        name: "Ylikoski",
+        code: "997",
+        title: "Ylikosken kaupunki",
+    };
+    let deep = costlier(
+        &inputs,
+        &[(2022, 100_000), (2027, 30_000)],
+        "deep.xlsx",
+        &meta,
+    );
+    let out = dir.join("out");
+    batch(&[path_str(&inputs), "--out", path_str(&out)]);
+    let summary = out.join("summary.csv");
+    let row = |wb: &Path, test: &str| {
+        let rows = rows(&summary, path_str(wb));
+        let r = get(&rows, test, 2026).clone();
+        [r[0].clone(), r[1].clone(), r[2].clone()]
+    };
+    assert_eq!(row(&ex, "plan_in_deficit"), ["TA", "2029", "not_met"]);
+    assert_eq!(row(&ex, "plan_end_deficit"), ["TA", "", "not_met"]);
+    assert_eq!(row(&deep, "plan_in_deficit"), ["TA", "2029", "met"]);
+    assert_eq!(row(&deep, "plan_end_deficit"), ["TA", "2022", "met"]);
+    let doc = statutory(&deep, None);
+    assert_eq!(doc["section_110"]["plan"]["total"], "-5057000");
+    assert_eq!(doc["section_110"]["plan"]["allowance"], "0");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -324,6 +324,55 @@ fn property_tax_by_rate_and_corporate_tax_by_the_municipalities_share() {
     );
 }
 
+/// A workbook whose notes break verotulot down (background lines Kunnan
+/// tulovero, Kiinteistövero, Osuus yhteisöveron tuotosta) is split by them,
+/// not by the scenario's 80/10/10: 30 + 6 + 4 M€ of 2025's 40 M€. Beyond
+/// the plan income tax grows 3 % (30 900 000), property and corporate tax
+/// 2 % (6 120 000 and 4 080 000): 41 100 000, where the fixed shares gave
+/// 41 120 000; taxable income 30 900 000 × 100 / 8 = 386 250 000.
+#[test]
+fn the_workbooks_breakdown_of_the_taxes_replaces_the_fixed_shares() {
+    let mut sc = scenario();
+    sc.tax.follows_population = false;
+    let mut ds = town();
+    for (id, v) in [
+        ("bg.kunnan_tulovero", dec!(30_000_000)),
+        ("bg.kiinteistovero", dec!(6_000_000)),
+        ("bg.yhteisovero", dec!(4_000_000)),
+    ] {
+        put(&mut ds, id, 2025, v);
+    }
+    let pi = PriceIndex {
+        name: "test index".into(),
+        changes: (2026..=2028).map(|y| (y, dec!(2.0))).collect(),
+        sources: BTreeMap::new(),
+    };
+    let opts = Options {
+        base_year: None,
+        horizon: Some(2028),
+    };
+    let p = project(&ds, &sc, &pi, opts).unwrap();
+    assert_eq!(taxes(&p)[0], dec!(41_100_000.00));
+    assert_eq!(p.rows[0].taxable_income, Some(dec!(386_250_000.00)));
+    assert_eq!(taxes(&run(&sc))[0], dec!(41_120_000.00));
+    let split = p
+        .assumptions
+        .iter()
+        .map(|a| a.to_string())
+        .find(|a| a.starts_with("tax revenue of 2025 split"))
+        .unwrap();
+    assert_eq!(
+        split,
+        "tax revenue of 2025 split 75 % income tax, 15 % property tax, 10 % corporate tax (the workbook's breakdown of 2025)"
+    );
+    // A breakdown missing one of the three is not a split: the fixed
+    // shares hold.
+    let mut part = town();
+    put(&mut part, "bg.kunnan_tulovero", 2025, dec!(30_000_000));
+    let p = project(&part, &sc, &pi, opts).unwrap();
+    assert_eq!(taxes(&p)[0], dec!(41_120_000.00));
+}
+
 /// The budget and plan years are the workbook's, whatever the scenario
 /// says of the years beyond: the shipped example's 2026–2029.
 #[test]

@@ -61,6 +61,55 @@ fn statutory_shipped_rules_read_as_the_law_has_them() {
     );
 }
 
+/// The weighted average income tax rates shipped beyond 2019, each as its
+/// published source gives it, and the years no source was found for left
+/// out rather than guessed.
+#[test]
+fn statutory_shipped_tax_rate_averages_are_the_published_ones() {
+    let r = builtin();
+    let rate = |y: i32| r.national(y).and_then(|n| n.weighted_income_tax_rate_pct);
+    assert_eq!(rate(2019), Some(dec!(19.88)));
+    assert_eq!(rate(2021), Some(dec!(20.02)));
+    assert_eq!(rate(2022), Some(dec!(20.01)));
+    // 2023 cut every mainland rate by 12,64 points: the 2024 average is
+    // of that order, not of the earlier 20 %.
+    assert_eq!(rate(2024), Some(dec!(7.51)));
+    for y in [2020, 2023, 2025, 2026] {
+        assert_eq!(r.national(y), None, "{y} has no confirmed average");
+    }
+    // No year's group loans and leases average was confirmed.
+    assert!(
+        r.national
+            .iter()
+            .all(|n| n.group_loans_and_leases_per_resident_eur.is_none())
+    );
+    assert!(r.national.iter().all(|n| !n.source.is_empty()));
+}
+
+/// The tax-rate criterion on the shipped 2024 average, at and beside its
+/// threshold: 9,51 − 7,51 = 2,00 points holds (at least 2,0), 9,50 does not.
+#[test]
+fn statutory_tax_rate_criterion_on_the_shipped_2024_average() {
+    let r = builtin();
+    let at = |rate: Decimal| {
+        let g = GroupYear {
+            year: 2024,
+            income_tax_rate_pct: Some(rate),
+            ..Default::default()
+        };
+        let a = assess(&r, &[g], &deficit_test(&r, &[], &[]));
+        let c = a[0]
+            .figures
+            .iter()
+            .find(|c| c.year == 2024 && c.kind == CriterionKind::TaxRateAboveAverage)
+            .cloned()
+            .unwrap();
+        (c.value, c.status)
+    };
+    assert_eq!(at(dec!(9.51)), (Ok(dec!(2.00)), Status::Met));
+    assert_eq!(at(dec!(9.50)), (Ok(dec!(1.99)), Status::NotMet));
+}
+
 #[test]
 fn statutory_deficit_covered_in_time() {
     // Arises in 2024, approved 2025, deadline the statements of 2029.
@@ -149,8 +198,9 @@ fn statutory_deficit_open_gap_and_unknown_rule() {
         })
     );
     assert!(t.episodes[1].may_be_older);
-    // A deficit covered before 2015 fell under the earlier law, which is
-    // not modelled: no deadline is made up.
+    // A deficit covered before 2015 fell under the earlier law (365/1995
+    // 65 §), which set no deadline: none is made up, and the reason says
+    // it was the earlier law, not a gap in the rule book.
     let t = deficit_test(
         &r,
         &series(&[(2010, Some(dec!(-1))), (2011, Some(dec!(1)))]),
@@ -158,9 +208,56 @@ fn statutory_deficit_open_gap_and_unknown_rule() {
     );
     assert_eq!(
         t.episodes[0].deadline,
-        Err(Missing::NoDeficitRule { year: 2010 })
+        Err(Missing::EarlierLaw {
+            arose: 2010,
+            law_from: 2015
+        })
     );
     assert_eq!(t.episodes[0].outcome, Outcome::Covered { year: 2011 });
+}
+
+/// Deficits around the change of law, by hand: one arising in 2012 and gone
+/// in 2013 is the earlier law's (no deadline, never flagged); one arising
+/// in 2014 and still in the statements of 2015 takes the 148 § deadline,
+/// 2020, however old; a rule book without 110 § deadlines at all says so
+/// instead.
+#[test]
+fn statutory_deficits_before_2015_fall_under_the_earlier_law() {
+    let r = builtin();
+    let points = [
+        (2011, Some(dec!(10))),
+        (2012, Some(dec!(-4))),
+        (2013, Some(dec!(3))),
+        (2014, Some(dec!(-2))),
+        (2015, Some(dec!(-1))),
+        (2016, Some(dec!(5))),
+    ];
+    let mut s = series(&points);
+    s[4].residents = Some(dec!(100));
+    let t = deficit_test(&r, &s, &[]);
+    assert_eq!(t.episodes.len(), 2);
+    let (old, new) = (&t.episodes[0], &t.episodes[1]);
+    assert_eq!(old.arose, 2012);
+    assert_eq!(
+        old.deadline,
+        Err(Missing::EarlierLaw {
+            arose: 2012,
+            law_from: 2015
+        })
+    );
+    assert_eq!(old.outcome, Outcome::Covered { year: 2013 });
+    // −1 € over 100 residents is far below 500 €/as.: the 2020 deadline.
+    assert_eq!(new.arose, 2014);
+    assert_eq!(new.deadline.as_ref().map(|d| d.statutory), Ok(2020));
+    assert_eq!(new.outcome, Outcome::Covered { year: 2016 });
+    assert!(t.flagged_years().is_empty());
+
+    let bare = Rules::parse("format = 1\n", "bare.toml").unwrap();
+    let t = deficit_test(&bare, &series(&[(2020, Some(dec!(-1)))]), &[]);
+    assert_eq!(
+        t.episodes[0].deadline,
+        Err(Missing::NoDeficitRule { year: 2020 })
+    );
 }
 
 /// Accumulated surplus and residents by year, from `first` on.
@@ -303,16 +400,14 @@ fn statutory_plan_balance_with_the_surplus_allowance() {
 }
 
 /// The shipped thresholds with national figures for 2020 and 2021 chosen
-/// for the hand computation (not published values).
+/// for the hand computation (not published values), laid over the shipped
+/// ones as a department's file would be.
 fn rules_with_averages() -> Rules {
-    let text = format!(
-        "{}\n[[national]]\nyear = 2020\nweighted_income_tax_rate_pct = 20\n\
+    let text = "format = 1\n[[national]]\nyear = 2020\nweighted_income_tax_rate_pct = 20\n\
          group_loans_and_leases_per_resident_eur = 4200\nsource = \"test\"\n\
          [[national]]\nyear = 2021\nweighted_income_tax_rate_pct = 20\n\
-         group_loans_and_leases_per_resident_eur = 4200\nsource = \"test\"\n",
-        kivijalka::model::statutory::rules::BUILTIN
-    );
-    Rules::parse(&text, "test.toml").unwrap()
+         group_loans_and_leases_per_resident_eur = 4200\nsource = \"test\"\n";
+    builtin().overlay(Rules::parse(text, "test.toml").unwrap())
 }
 
 /// A group of 10 000 residents: each figure exactly at its threshold in
@@ -392,28 +487,28 @@ fn statutory_118_criteria_on_a_hand_computed_group() {
 
 #[test]
 fn statutory_118_not_measurable_names_what_is_missing() {
-    // The shipped book has no group loan average for 2021: the criterion
-    // says so instead of comparing with zero.
+    // The shipped book has no tax-rate average for 2023 (none was found):
+    // the criterion says so instead of comparing with zero.
     let r = builtin();
-    let mut g = group(2021, dec!(0), dec!(1500000));
+    let mut g = group(2023, dec!(0), dec!(1500000));
     g.interest_expenses = None;
-    let a = &assess(
-        &r,
-        &[group(2020, dec!(0), dec!(1500000)), g],
-        &deficit_test(&r, &[], &[]),
-    )[1];
+    // 22,01 − 20,01 (the shipped 2022 average) = 2,00 points: met, so
+    // that 2022 settles nothing either.
+    let mut before = group(2022, dec!(0), dec!(1500000));
+    before.income_tax_rate_pct = Some(dec!(22.01));
+    let a = &assess(&r, &[before, g], &deficit_test(&r, &[], &[]))[1];
     let by = |year: i32, i: usize| a.figures.iter().filter(|c| c.year == year).nth(i).unwrap();
     assert_eq!(
-        by(2021, 1).status,
+        by(2023, 1).status,
         Status::NotMeasurable(Missing::NoNationalFigure {
-            year: 2021,
+            year: 2023,
             figure: NationalFigure::WeightedIncomeTaxRate
         })
     );
     assert_eq!(
-        by(2021, 3).value,
+        by(2023, 3).value,
         Err(Missing::Input {
-            year: 2021,
+            year: 2023,
             input: Input::InterestExpenses
         })
     );
@@ -584,7 +679,9 @@ fn statutory_a_department_file_overlays_the_shipped_one() {
     let mut over = Rules::parse(mine, "own.toml").unwrap();
     over.criteria.push(crit);
     let r = builtin().overlay(over);
-    assert_eq!(r.national.len(), 2);
+    // Shipped 2019, 2021, 2022 and 2024; the two given replace theirs.
+    assert_eq!(r.national.len(), 4);
+    assert_eq!(r.national(2022), builtin().national(2022));
     assert_eq!(
         r.national(2019).unwrap().weighted_income_tax_rate_pct,
         Some(dec!(19.9))

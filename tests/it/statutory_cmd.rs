@@ -132,8 +132,8 @@ fn the_example_is_judged_on_its_own_lines() {
     assert_eq!(v.round_dp(2), dec_or_num(&published["value"]).round_dp(2));
     assert!(loans > Decimal::ZERO && v < Decimal::new(8, 1));
     assert_eq!(c["status"], "met");
-    // The national averages of 2024 and 2025 are not in the shipped rule
-    // book: not measurable, the figure and years named, never a zero.
+    // The 2025 tax-rate average is not in the shipped rule book (none was
+    // found): not measurable, the figure and years named, never a zero.
     let c = criterion(&doc, 2025, "tax_rate_above_average");
     assert_eq!(c["value"], Value::Null);
     assert_eq!(c["status"], "not_measurable");

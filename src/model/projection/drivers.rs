@@ -327,8 +327,9 @@ impl<'a, 's> Drivers<'a, 's> {
     fn tax(&mut self) -> Result<(), ProjectionError> {
         let tax = &self.sc.tax;
         let verot_g = self.z(Line::Verotulot, self.g);
-        let inc = r2(verot_g * pct(tax.income_share_pct));
-        let prop = r2(verot_g * pct(tax.property_share_pct));
+        let split = super::revenue::tax_shares(self, self.g);
+        let inc = r2(verot_g * pct(split.income));
+        let prop = r2(verot_g * pct(split.property));
         self.tax0 = (inc, prop, verot_g - inc - prop);
         if !tax.rate_changes.is_empty() && self.rate_of(self.base).is_none() {
             let at = tax.rate_changes[0].at.clone();

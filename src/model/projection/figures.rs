@@ -81,6 +81,9 @@ lines! {
     KonserninLainakanta = "bg.konsernin_lainakanta",
     Vuokravastuut = "bg.vuokravastuut",
     KonserninVuokravastuut = "bg.konsernin_vuokravastuut",
+    KunnanTulovero = "bg.kunnan_tulovero",
+    Kiinteistovero = "bg.kiinteistovero",
+    Yhteisovero = "bg.yhteisovero",
 }
 
 const N: usize = IDS.len();

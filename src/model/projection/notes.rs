@@ -22,6 +22,9 @@ pub enum Assumption {
         income: Decimal,
         property: Decimal,
         corporate: Decimal,
+        /// The year of the workbook's breakdown the split is taken from,
+        /// when it is not the scenario's.
+        from: Option<i32>,
     },
     /// A rate change's share of its effect in its first year.
     RateChangeSplit {
@@ -63,11 +66,19 @@ pub(super) fn assumptions(d: &Drivers) -> Vec<Assumption> {
         out.push(Assumption::PopulationTrend { pct: avg, years: n });
     }
     let tax = &sc.tax;
+    let split = super::revenue::tax_shares(d, g);
+    // A workbook's split is an exact quotient; a tenth of a point says it.
+    let shown = |v: Decimal| match split.from {
+        Some(_) => crate::model::money::round_half_away(v, 1),
+        None => v,
+    };
+    let (income, property) = (shown(split.income), shown(split.property));
     out.push(Assumption::TaxSplit {
         year: g,
-        income: tax.income_share_pct,
-        property: tax.property_share_pct,
-        corporate: HUNDRED - tax.income_share_pct - tax.property_share_pct,
+        income,
+        property,
+        corporate: HUNDRED - income - property,
+        from: split.from,
     });
     if !tax.rate_changes.is_empty() {
         out.push(Assumption::RateChangeSplit {

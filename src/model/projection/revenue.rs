@@ -131,6 +131,51 @@ fn property_base(d: &Drivers) -> Result<Option<Decimal>, ProjectionError> {
     }
 }
 
+/// How a year's tax revenue splits into income, property and corporate tax.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct TaxShares {
+    pub income: Decimal,
+    pub property: Decimal,
+    /// The year of the workbook's breakdown the shares come from; `None`
+    /// for the scenario's fixed shares.
+    pub from: Option<i32>,
+}
+
+/// The split of the tax revenue of `y`: the workbook's own breakdown (the
+/// notes' kunnan tulovero, kiinteistövero and osuus yhteisöveron tuotosta
+/// on the background sheet) of the latest year up to `y` that gives all
+/// three, as shares of their sum, so that a breakdown rounded apart from
+/// verotulot still splits it whole; else the scenario's shares
+/// (`tax.income_share_pct`, `tax.property_share_pct`), which are the
+/// country's typical split and no one city's.
+pub(super) fn tax_shares(d: &Drivers, y: i32) -> TaxShares {
+    let own = (d.base - 10..=y.min(d.g)).rev().find_map(|yy| {
+        let [i, p, c] = [
+            Line::KunnanTulovero,
+            Line::Kiinteistovero,
+            Line::Yhteisovero,
+        ]
+        .map(|l| d.tot(l, yy));
+        let (i, p, c) = (i?, p?, c?);
+        if i < Decimal::ZERO || p < Decimal::ZERO || c < Decimal::ZERO {
+            return None;
+        }
+        let sum = i.checked_add(p)?.checked_add(c)?;
+        let share = |v: Decimal| v.checked_mul(HUNDRED)?.checked_div(sum);
+        (sum > Decimal::ZERO).then_some(())?;
+        Some(TaxShares {
+            income: share(i)?,
+            property: share(p)?,
+            from: Some(yy),
+        })
+    });
+    own.unwrap_or(TaxShares {
+        income: d.sc.tax.income_share_pct,
+        property: d.sc.tax.property_share_pct,
+        from: None,
+    })
+}
+
 fn taxes(d: &Drivers) -> Result<Vec<RevenueYear>, ProjectionError> {
     let tax = &d.sc.tax;
     let (mut inc, mut prop, mut corp) = d.tax0;
@@ -141,7 +186,7 @@ fn taxes(d: &Drivers) -> Result<Vec<RevenueYear>, ProjectionError> {
         let rate0 = d.rate_of(t);
         let verot_base = if d.is_given(t) {
             let v = d.z(Line::Verotulot, t);
-            inc = r2(v * pct(tax.income_share_pct));
+            inc = r2(v * pct(tax_shares(d, t).income));
             v
         } else {
             let eg = pct(tax.earnings_growth_pct.at(t).unwrap_or_default());
@@ -202,7 +247,7 @@ fn taxes(d: &Drivers) -> Result<Vec<RevenueYear>, ProjectionError> {
 /// rate changes: what the equalisation compares with the nation's.
 fn per_resident(d: &Drivers, rev: &Revenue, y: i32) -> Option<Decimal> {
     let taxable = if y == d.base {
-        let inc = r2(d.z(Line::Verotulot, y) * pct(d.sc.tax.income_share_pct));
+        let inc = r2(d.z(Line::Verotulot, y) * pct(tax_shares(d, y).income));
         let r = d.rate_of(y).filter(|r| *r > Decimal::ZERO)?;
         inc * HUNDRED / r
     } else {

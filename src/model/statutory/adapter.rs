@@ -78,6 +78,31 @@ impl Statutory {
             .map(|(_, m)| m)
     }
 
+    /// Whether the plan period ends with the accumulated deficit still in
+    /// the balance sheet (110 § 3 mom. asks the budget and plan to cover
+    /// it): `None` without a budget year; `Ok(None)` when the plan's last
+    /// year shows no deficit; `Ok(Some(arose))` the year the deficit it
+    /// still shows arose.
+    pub fn plan_end_deficit(&self) -> Option<Result<Option<i32>, Missing>> {
+        let last = self.plan.as_ref()?.last;
+        let input = Input::AccumulatedSurplus;
+        let missing = Missing::Input { year: last, input };
+        let shown = self.surplus.iter().find(|s| s.year == last);
+        Some(match shown.and_then(|s| s.accumulated) {
+            None => Err(missing),
+            Some(v) if v >= Decimal::ZERO => Ok(None),
+            // The deficit shown is the latest that arose by then, as in
+            // the yearly rows.
+            Some(_) => Ok(self
+                .deficits
+                .episodes
+                .iter()
+                .filter(|e| e.arose <= last)
+                .map(|e| e.arose)
+                .max()),
+        })
+    }
+
     /// Years whose statements show a deficit past its deadline, or whose
     /// statements would start the assessment procedure.
     pub fn problems(&self) -> bool {

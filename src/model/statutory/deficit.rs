@@ -1,5 +1,10 @@
 //! Kuntalaki 110 § 3 mom.: the plan in balance, and an accumulated deficit
 //! covered by its deadline; 148 § 1–2 mom. for deficits of 2015 and before.
+//! A deficit gone before 2015 fell under kuntalaki 365/1995, whose 65 § 2
+//! mom. (353/2000, from the budgets of 2001) asked the budget and plan to
+//! cover it within the planning period, "three or more years", without a
+//! deadline a workbook could be held to: such a deficit is shown with its
+//! years and `Missing::EarlierLaw` in place of a deadline.
 
 use rust_decimal::Decimal;
 
@@ -242,9 +247,15 @@ pub fn deadline(rules: &Rules, arose: i32, extension_granted: bool) -> Result<De
     if !YEARS.contains(&arose) {
         return Err(Missing::YearOutOfRange { year: arose });
     }
-    let rule = rules
-        .deficit_rule(arose)
-        .ok_or(Missing::NoDeficitRule { year: arose })?;
+    let Some(rule) = rules.deficit_rule(arose) else {
+        // Before the first rule the book holds, the earlier law governed:
+        // named as such, so that no one reads it as a gap in the book.
+        let first = rules.deficit_rule.iter().map(|r| r.from_year).min();
+        return Err(match first {
+            Some(law_from) => Missing::EarlierLaw { arose, law_from },
+            None => Missing::NoDeficitRule { year: arose },
+        });
+    };
     let statutory = arose + rule.approval_lag_years + rule.coverage_years;
     Ok(with_extension(
         rules,

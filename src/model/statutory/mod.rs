@@ -86,6 +86,12 @@ pub enum Missing {
     NoNationalFigure { year: i32, figure: NationalFigure },
     /// The rule book has no 110 § deadline for a deficit of the year.
     NoDeficitRule { year: i32 },
+    /// A deficit that arose in `arose` and was gone before the statements
+    /// of the transitional year (148 § of 410/2015) fell under the earlier
+    /// Kuntalaki (365/1995), whose 65 § had the budget and plan cover it
+    /// within the planning period but set no deadline of its own; the rule
+    /// book's first 110 § deadline governs deficits from `law_from` on.
+    EarlierLaw { arose: i32, law_from: i32 },
     /// The year is outside 1990..2100, where no law is modelled.
     YearOutOfRange { year: i32 },
 }

@@ -168,6 +168,12 @@ pub fn missing(m: &Missing, st: &Statutory, lang: Lang) -> String {
         (Missing::NoDeficitRule { year }, Lang::Sv | Lang::En) => {
             format!("the rule book has no 110 § deadline for a deficit arising in {year}")
         }
+        (Missing::EarlierLaw { arose, law_from }, Lang::Fi) => format!(
+            "vuonna {arose} syntynyt alijäämä katettiin ennen vuotta {law_from}: siihen sovellettiin kuntalain 365/1995 65 §:ää, jossa ei ollut määräaikaa"
+        ),
+        (Missing::EarlierLaw { arose, law_from }, Lang::En) => format!(
+            "the deficit arising in {arose} was covered before {law_from}: it fell under kuntalaki 365/1995 65 §, which set no deadline"
+        ),
         (Missing::YearOutOfRange { year }, Lang::Fi) => {
             format!("vuodelle {year} ei ole mallinnettu lakia")
         }
