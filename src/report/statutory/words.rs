@@ -171,6 +171,9 @@ pub fn missing(m: &Missing, st: &Statutory, lang: Lang) -> String {
         (Missing::EarlierLaw { arose, law_from }, Lang::Fi) => format!(
             "vuonna {arose} syntynyt alijäämä katettiin ennen vuotta {law_from}: siihen sovellettiin kuntalain 365/1995 65 §:ää, jossa ei ollut määräaikaa"
         ),
+        (Missing::EarlierLaw { arose, law_from }, Lang::Sv) => format!(
+            "underskottet som uppstod {arose} täcktes före {law_from}: på det tillämpades 65 § i kommunallagen 365/1995, som inte satte någon tidsfrist"
+        ),
         (Missing::EarlierLaw { arose, law_from }, Lang::En) => format!(
             "the deficit arising in {arose} was covered before {law_from}: it fell under kuntalaki 365/1995 65 §, which set no deadline"
         ),
