@@ -181,7 +181,7 @@ fn scenario_settings(doc: &Document, r: &ScenarioRun, o: &mut String) {
         ),
         esc(&r.scenario.name)
     );
-    for (k, v) in crate::report::scenario::settings(&r.scenario) {
+    for (k, v) in crate::report::scenario::settings(&r.scenario, doc.lang) {
         let _ = write!(
             o,
             "<tr><td>{}</td><td style=\"text-align:left;white-space:normal\">{}</td></tr>",

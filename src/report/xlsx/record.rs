@@ -140,7 +140,7 @@ fn scenario_settings(
             &st.bold,
         )?;
         r += 1;
-        for (k, v) in crate::report::scenario::settings(&run.scenario) {
+        for (k, v) in crate::report::scenario::settings(&run.scenario, doc.lang) {
             ws.write_string(r, 0, k)?;
             ws.write_string(r, 1, v)?;
             r += 1;
