@@ -167,6 +167,20 @@ pub fn short_driver(key: &str, lang: Lang) -> String {
     }
 }
 
+/// An input file's role as the run record names it; the role is given in
+/// English where the file is read.
+pub fn role_name(role: &str, lang: Lang) -> String {
+    let (fi, sv) = match role {
+        "workbook" => ("työkirja", "arbetsbok"),
+        "scenario" => ("skenaario", "scenario"),
+        "targets" => ("tavoitteet", "mål"),
+        "price index" => ("hintaindeksi", "prisindex"),
+        "long table" => ("pitkä taulukko", "lång tabell"),
+        _ => (role, role),
+    };
+    lang.tr(fi, sv, role).to_string()
+}
+
 pub fn kind_name(k: Option<YearKind>, lang: Lang) -> &'static str {
     match k {
         Some(YearKind::TP) => lang.tr("tilinpäätös", "bokslut", "actual"),

@@ -217,7 +217,7 @@ fn subsidies(m: &mut BTreeMap<String, String>, sc: &Scenario, lang: Lang) {
 /// A plain setting in words, or the default's words when it is unset;
 /// `None` when it is not shown.
 fn plain(k: &Key, s: &Setting, sc: &mut Scenario, lang: Lang) -> Option<String> {
-    let default = lang.tr("oletus", "standard", "default");
+    let default = lang.tr("oletus", "standardvärde", "default");
     let unset = || match s.unset {
         Unset::Default => Some(format!("{} ({default})", k.default_text())),
         Unset::Says(w) => Some(format!("{w} ({default})")),

@@ -9,7 +9,7 @@ use super::tr;
 use crate::model::dataset::YearKind;
 use crate::report::Lang;
 use crate::report::breaks as brk;
-use crate::report::document::{Document, ScenarioRun, kind_name};
+use crate::report::document::{Document, ScenarioRun, kind_name, role_name};
 use crate::report::format::number;
 use crate::report::names;
 
@@ -135,7 +135,7 @@ pub(super) fn run_record(doc: &Document, o: &mut String) {
         let _ = write!(
             o,
             "<dt>{} — {}</dt><dd>SHA-256 {}</dd>",
-            esc(&i.role),
+            esc(&role_name(&i.role, lang)),
             esc(&i.path),
             i.sha256
         );

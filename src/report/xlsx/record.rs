@@ -7,7 +7,7 @@ use super::style::{Styles, f64_of, page_setup};
 use super::t;
 use crate::model::ratios::Unit;
 use crate::report::breaks as brk;
-use crate::report::document::Document;
+use crate::report::document::{Document, role_name};
 
 /// "Tarkistukset": each statement-year that does not add up, with its
 /// identity, difference and cells; says so when there is none.
@@ -113,7 +113,7 @@ fn inputs(doc: &Document, ws: &mut Worksheet, st: &Styles, mut r: u32) -> Result
     ws.write_string_with_format(r, 2, "SHA-256", &st.head)?;
     r += 1;
     for f in &doc.inputs {
-        ws.write_string(r, 0, &f.role)?;
+        ws.write_string(r, 0, role_name(&f.role, doc.lang))?;
         ws.write_string(r, 1, &f.path)?;
         ws.write_string(r, 2, &f.sha256)?;
         r += 1;
