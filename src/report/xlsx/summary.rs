@@ -53,7 +53,7 @@ pub(super) fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<
         t(
             doc,
             "Vihreä: toteutuu. Punainen: ei toteudu. Harmaa: ei mitattavissa. Solussa tarkka arvo sentin tarkkuudella.",
-            "Grön: uppnått. Röd: ej uppnått. Grå: kan inte mätas. Varje cell innehåller det exakta värdet på centen när.",
+            "Grön: uppnått. Röd: ej uppnått. Grå: kan inte mätas. Varje cell innehåller det exakta värdet, på cent när.",
             "Green: met. Red: missed. Grey: not measurable. Each cell holds the exact figure to the cent.",
         ),
     )?;
