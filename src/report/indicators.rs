@@ -163,7 +163,7 @@ pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write)
             ),
             4 => lang.tr(
                 "Konsernin lainat ja vastuut (muutos)",
-                "Koncernens lån och ansvar (förändring)",
+                "Koncernens lån och hyresansvar (förändring)",
                 "Group loans and liabilities (change)",
             ),
             5 => lang.tr(

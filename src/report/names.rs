@@ -16,7 +16,7 @@ pub fn indicator(d: &IndicatorDef, lang: Lang) -> &'static str {
         1 => "Årsbidrag − nettoinvesteringar",
         2 => "Ackumulerat överskott",
         3 => "Nettokostnadernas ökning, %",
-        4 => "Koncernens lån och ansvar, €/invånare",
+        4 => "Koncernens lån och hyresansvar, €/invånare",
         5 => "Verksamhetens och investeringarnas kassaflöde, ackumulerat",
         _ => d.en,
     };
