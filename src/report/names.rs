@@ -119,3 +119,40 @@ pub fn statement(s: Statement, lang: Lang) -> &'static str {
     };
     lang.tr(s.fi(), sv, s.en())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::indicators::INDICATORS;
+    use crate::model::ratios::RATIOS;
+
+    /// A ratio or indicator added to the model without a Swedish name here
+    /// would print its English in a Swedish table.
+    #[test]
+    fn every_indicator_and_ratio_has_its_swedish_name() {
+        for d in &INDICATORS {
+            assert_ne!(indicator(d, Lang::Sv), d.en, "indicator {}", d.number);
+            assert_ne!(target(d, Lang::Sv), d.target_en, "target {}", d.number);
+            assert_eq!(indicator(d, Lang::Fi), d.fi);
+        }
+        for d in RATIOS {
+            assert_ne!(ratio(d, Lang::Sv), d.en, "ratio {}", d.id);
+            assert_eq!(ratio(d, Lang::En), d.en);
+        }
+    }
+
+    #[test]
+    fn swedish_units_statuses_and_kinds() {
+        assert_eq!(unit(Unit::EurPerResident, Lang::Sv), "€/inv.");
+        assert_eq!(unit(Unit::EurPerResident, Lang::Fi), "€/as.");
+        assert_eq!(unit(Unit::EurPerResident, Lang::En), "€/resident");
+        assert_eq!(status(Status::NotMeasurable, Lang::Sv), "kan inte mätas");
+        assert_eq!(entity(Entity::Group, Lang::Sv), "koncernen");
+        assert_eq!(year_kind(YearKind::TA, Lang::Sv), "BU");
+        assert_eq!(year_kind(YearKind::TA, Lang::En), "TA");
+        assert_eq!(
+            statement(Statement::Rahoituslaskelma, Lang::Sv),
+            "finansieringsanalys"
+        );
+    }
+}
