@@ -482,9 +482,20 @@ pub enum ReportFormat {
 #[derive(Subcommand, Debug)]
 pub enum ScenarioCmd {
     /// Says in words what differs between two scenario files.
-    Diff { a: PathBuf, b: PathBuf },
+    Diff {
+        a: PathBuf,
+        b: PathBuf,
+        /// The language of the output (default: KIVIJALKA_LANG, else Finnish).
+        #[arg(long, value_enum, env = "KIVIJALKA_LANG", default_value_t = LangArg::Fi)]
+        lang: LangArg,
+    },
     /// The settings a scenario file gives, after `extends`, with defaults named.
-    Show { file: PathBuf },
+    Show {
+        file: PathBuf,
+        /// The language of the output (default: KIVIJALKA_LANG, else Finnish).
+        #[arg(long, value_enum, env = "KIVIJALKA_LANG", default_value_t = LangArg::Fi)]
+        lang: LangArg,
+    },
     /// The reference of every key a scenario file may hold (Markdown).
     Keys,
 }

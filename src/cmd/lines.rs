@@ -17,20 +17,15 @@ pub fn run(lang: Lang) -> Result<Outcome> {
 }
 
 pub fn write(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
     let mut t = Table::new(
         vec![
-            if fi { "Laskelma" } else { "Statement" }.into(),
+            lang.tr("Laskelma", "Kalkyl", "Statement").into(),
             "id".into(),
             "suomi".into(),
             "svenska".into(),
             "English".into(),
-            if fi {
-                "Muut kirjoitusasut"
-            } else {
-                "Other spellings"
-            }
-            .into(),
+            lang.tr("Muut kirjoitusasut", "Andra skrivsätt", "Other spellings")
+                .into(),
         ],
         vec![Align::Left; 6],
     );

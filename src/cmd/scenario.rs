@@ -11,11 +11,13 @@ use crate::scenario_file;
 pub fn run(cmd: &ScenarioCmd) -> Result<Outcome> {
     let mut buf = Vec::new();
     match cmd {
-        ScenarioCmd::Diff { a, b } => {
+        ScenarioCmd::Diff { a, b, lang } => {
             let (a, b) = (scenario_file::load(a)?, scenario_file::load(b)?);
-            report::scenario::diff(&a, &b, &mut buf)
+            report::scenario::diff(&a, &b, (*lang).into(), &mut buf)
         }
-        ScenarioCmd::Show { file } => report::scenario::show(&scenario_file::load(file)?, &mut buf),
+        ScenarioCmd::Show { file, lang } => {
+            report::scenario::show(&scenario_file::load(file)?, (*lang).into(), &mut buf)
+        }
         ScenarioCmd::Keys => buf.write_all(scenario_file::keys_markdown().as_bytes()),
     }
     .map_err(|e| Error::io("(memory)", e))?;

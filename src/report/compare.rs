@@ -13,6 +13,7 @@ use crate::model::reason::Reason;
 use crate::report::breaks::{self as brk, marks};
 use crate::report::format::{Lang, number, plain};
 use crate::report::indicators::mark;
+use crate::report::names;
 use crate::report::table::{Align, Table};
 
 #[derive(Serialize)]
@@ -107,24 +108,19 @@ fn signed(v: Decimal, d: u32, lang: Lang) -> String {
 }
 
 pub fn table(cmp: &Comparison, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
     writeln!(
         out,
         "{} — {}",
         cmp.municipality,
-        if fi {
-            "skenaarioiden vertailu"
-        } else {
+        lang.tr(
+            "skenaarioiden vertailu",
+            "jämförelse av scenarier",
             "scenarios compared"
-        }
+        )
     )?;
     for (i, c) in cmp.columns.iter().enumerate() {
         let role = if i == 0 {
-            if fi {
-                " (vertailukohta)"
-            } else {
-                " (baseline)"
-            }
+            lang.tr(" (vertailukohta)", " (jämförelsebas)", " (baseline)")
         } else {
             ""
         };
@@ -133,7 +129,7 @@ pub fn table(cmp: &Comparison, lang: Lang, out: &mut dyn Write) -> io::Result<()
     for d in &INDICATORS {
         writeln!(out)?;
         writeln!(out, "{}", crate::report::indicators::heading(d, lang))?;
-        let mut headers = vec![if fi { "Vuosi" } else { "Year" }.to_string(), String::new()];
+        let mut headers = vec![lang.tr("Vuosi", "År", "Year").to_string(), String::new()];
         for (i, c) in cmp.columns.iter().enumerate() {
             headers.push(format!("{} {}", letter(i), c.name));
         }
@@ -141,7 +137,7 @@ pub fn table(cmp: &Comparison, lang: Lang, out: &mut dyn Write) -> io::Result<()
         align.extend(std::iter::repeat_n(Align::Right, cmp.columns.len()));
         let mut t = Table::new(headers, align);
         for (y, k) in &cmp.years {
-            let mut row = vec![y.to_string(), k.to_string()];
+            let mut row = vec![y.to_string(), names::year_kind(*k, lang).to_string()];
             let base = cmp.value(0, d.number, *y);
             for c in 0..cmp.columns.len() {
                 let cell = match cmp.value(c, d.number, *y) {
@@ -181,23 +177,23 @@ pub fn table(cmp: &Comparison, lang: Lang, out: &mut dyn Write) -> io::Result<()
     writeln!(
         out,
         "{}",
-        if fi {
-            "Tavoitteen tila eroaa vertailukohdasta (◆):"
-        } else {
+        lang.tr(
+            "Tavoitteen tila eroaa vertailukohdasta (◆):",
+            "Där ett måls status skiljer sig från jämförelsebasen (◆):",
             "Where a target's status differs from the baseline (◆):"
-        }
+        )
     )?;
     if changes.is_empty() {
-        writeln!(out, "  {}", if fi { "ei missään" } else { "nowhere" })?;
+        writeln!(out, "  {}", lang.tr("ei missään", "ingenstans", "nowhere"))?;
     }
     for ch in &changes {
-        let st = |s: Status| if fi { s.fi() } else { s.en() };
+        let st = |s: Status| names::status(s, lang);
         writeln!(
             out,
             "  {} {}: {} {} {} → {}",
             ch.scenario,
             ch.year,
-            if fi { "tavoite" } else { "target" },
+            lang.tr("tavoite", "mål", "target"),
             ch.indicator,
             st(ch.baseline),
             st(ch.status)
@@ -207,11 +203,11 @@ pub fn table(cmp: &Comparison, lang: Lang, out: &mut dyn Write) -> io::Result<()
     writeln!(
         out,
         "{}",
-        if fi {
-            "Toteutuvat tavoitevuodet (mitattavista):"
-        } else {
+        lang.tr(
+            "Toteutuvat tavoitevuodet (mitattavista):",
+            "Målår som uppnås (av de mätbara):",
             "Target-years met (of those measurable):"
-        }
+        )
     )?;
     for (i, (met, of)) in cmp.met_counts().into_iter().enumerate() {
         writeln!(out, "  {} {}: {met} / {of}", letter(i), cmp.columns[i].name)?;
@@ -219,11 +215,11 @@ pub fn table(cmp: &Comparison, lang: Lang, out: &mut dyn Write) -> io::Result<()
     writeln!(
         out,
         "{}",
-        if fi {
-            "Suluissa ero vertailukohtaan. ✓ toteutuu ✗ ei toteudu – ei mitattavissa (syy: kivijalka forecast)."
-        } else {
+        lang.tr(
+            "Suluissa ero vertailukohtaan. ✓ toteutuu ✗ ei toteudu – ei mitattavissa (syy: kivijalka forecast).",
+            "Inom parentes skillnaden mot jämförelsebasen. ✓ uppnått ✗ ej uppnått – kan inte mätas (orsak: kivijalka forecast).",
             "In brackets: the difference to the baseline. ✓ met ✗ missed – not measurable (why: kivijalka forecast)."
-        }
+        )
     )?;
     brk::write_section(&cmp.breaks, lang, out)
 }

@@ -78,10 +78,14 @@ impl Document<'_> {
     pub fn main_name(&self) -> String {
         match self.runs.first() {
             Some(r) => r.scenario.name.clone(),
-            None => match self.lang {
-                Lang::Fi => "työkirja sellaisenaan".into(),
-                Lang::Sv | Lang::En => "the workbook as read".into(),
-            },
+            None => self
+                .lang
+                .tr(
+                    "työkirja sellaisenaan",
+                    "arbetsboken som sådan",
+                    "the workbook as read",
+                )
+                .into(),
         }
     }
 
@@ -102,10 +106,6 @@ impl Document<'_> {
             }
         }
         out
-    }
-
-    pub fn fi(&self) -> bool {
-        self.lang == Lang::Fi
     }
 
     /// The breaks (by index) a computation over `inputs` rests on.
@@ -157,23 +157,36 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// A driver's key as a chart label: a project's cost overrun by the
 /// project's name.
-pub fn short_driver(key: &str) -> String {
+pub fn short_driver(key: &str, lang: Lang) -> String {
     match key
         .strip_prefix("investments.project '")
         .and_then(|k| k.strip_suffix("'.cost_overrun_pct"))
     {
-        Some(name) => format!("{name}: cost"),
+        Some(name) => crate::tr!(lang, "{name}: kustannus", "{name}: kostnad", "{name}: cost"),
         None => key.to_string(),
     }
 }
 
+/// An input file's role as the run record names it; the role is given in
+/// English where the file is read.
+pub fn role_name(role: &str, lang: Lang) -> String {
+    let (fi, sv) = match role {
+        "workbook" => ("työkirja", "arbetsbok"),
+        "scenario" => ("skenaario", "scenario"),
+        "targets" => ("tavoitteet", "mål"),
+        "price index" => ("hintaindeksi", "prisindex"),
+        "long table" => ("pitkä taulukko", "lång tabell"),
+        _ => (role, role),
+    };
+    lang.tr(fi, sv, role).to_string()
+}
+
 pub fn kind_name(k: Option<YearKind>, lang: Lang) -> &'static str {
-    match (k, lang) {
-        (Some(YearKind::TP), Lang::Fi) => "tilinpäätös",
-        (Some(YearKind::TA), Lang::Fi) => "talousarvio",
-        (Some(YearKind::TS), Lang::Fi) => "taloussuunnitelma",
-        (Some(YearKind::E), Lang::Fi) => "ennuste",
-        (Some(k), Lang::Sv | Lang::En) => k.en(),
-        (None, _) => "",
+    match k {
+        Some(YearKind::TP) => lang.tr("tilinpäätös", "bokslut", "actual"),
+        Some(YearKind::TA) => lang.tr("talousarvio", "budget", "budget"),
+        Some(YearKind::TS) => lang.tr("taloussuunnitelma", "ekonomiplan", "plan"),
+        Some(YearKind::E) => lang.tr("ennuste", "prognos", "projected"),
+        None => "",
     }
 }

@@ -17,21 +17,16 @@ fn teur(v: Decimal, lang: Lang) -> String {
 }
 
 pub fn heading(p: &Projection, sc: &Scenario, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
     writeln!(
         out,
         "{} '{}' ({} {} → {})",
-        if fi {
-            "Ennuste, skenaario"
-        } else {
+        lang.tr(
+            "Ennuste, skenaario",
+            "Prognos, scenario",
             "Forecast, scenario"
-        },
+        ),
         sc.name,
-        if fi {
-            "viimeinen tilinpäätös"
-        } else {
-            "last actuals"
-        },
+        lang.tr("viimeinen tilinpäätös", "senaste bokslut", "last actuals"),
         p.base_year,
         p.horizon
     )?;
@@ -43,37 +38,29 @@ pub fn heading(p: &Projection, sc: &Scenario, lang: Lang, out: &mut dyn Write) -
 
 /// The drivers and key figures by year, in thousands of euros.
 pub fn drivers(p: &Projection, years: &[i32], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
-    let cols: [(&str, &str); 16] = [
-        ("Vuosi", "Year"),
-        ("", ""),
-        ("Asukkaat", "Residents"),
-        ("Vero-%", "Tax %"),
-        ("Verotulot", "Tax revenue"),
-        ("Valtionos.", "State sub."),
-        ("Nettomenot", "Net cost"),
-        ("Vuosikate", "Annual margin"),
-        ("Poistot", "Depreciation"),
-        ("Nettoinv.", "Net inv."),
-        ("Lainanotto", "Borrowing"),
-        ("Lyhennykset", "Repayments"),
-        ("Lainakanta", "Loans"),
-        ("Korko-%", "Interest %"),
-        ("Kassa", "Cash"),
-        ("Kertynyt yj.", "Accum. surplus"),
+    let cols: [(&str, &str, &str); 17] = [
+        ("Vuosi", "År", "Year"),
+        ("", "", ""),
+        ("Asukkaat", "Invånare", "Residents"),
+        ("Vero-%", "Skatte-%", "Tax %"),
+        ("Verotulot", "Skatteinkomster", "Tax revenue"),
+        ("Valtionos.", "Statsandelar", "State sub."),
+        ("Nettomenot", "Nettokostn.", "Net cost"),
+        ("Vuosikate", "Årsbidrag", "Annual margin"),
+        ("Poistot", "Avskrivningar", "Depreciation"),
+        ("Nettoinv.", "Nettoinv.", "Net inv."),
+        ("Lainanotto", "Upptagna lån", "Borrowing"),
+        ("Lyhennykset", "Amorteringar", "Repayments"),
+        ("Lainakanta", "Lånestock", "Loans"),
+        ("Korko-%", "Ränte-%", "Interest %"),
+        ("Kassa", "Kassa", "Cash"),
+        ("Kertynyt yj.", "Ack. överskott", "Accum. surplus"),
+        ("Konsernin lainat", "Koncernens lån", "Group loans"),
     ];
-    let mut headers: Vec<String> = cols
+    let headers: Vec<String> = cols
         .iter()
-        .map(|(a, b)| if fi { a.to_string() } else { b.to_string() })
+        .map(|(fi, sv, en)| lang.tr(fi, sv, en).to_string())
         .collect();
-    headers.push(
-        if fi {
-            "Konsernin lainat"
-        } else {
-            "Group loans"
-        }
-        .into(),
-    );
     let mut align = vec![Align::Left, Align::Left];
     align.extend(std::iter::repeat_n(Align::Right, headers.len() - 2));
     let mut t = Table::new(headers, align);
@@ -83,11 +70,11 @@ pub fn drivers(p: &Projection, years: &[i32], lang: Lang, out: &mut dyn Write) -
     writeln!(
         out,
         "{}",
-        if fi {
-            "Ennusteen laskenta, 1 000 €"
-        } else {
-            "How the projection was made, € thousand"
-        }
+        lang.tr(
+            "Ennusteen laskenta, 1 000 €",
+            "Prognosens beräkning, 1 000 €",
+            "How the projection was made, € thousand",
+        )
     )?;
     t.write(out)
 }
@@ -96,7 +83,7 @@ fn row(r: &YearRow, lang: Lang) -> Vec<String> {
     let opt = |v: Option<Decimal>, d: u32| v.map(|x| number(x, d, lang)).unwrap_or_default();
     vec![
         r.year.to_string(),
-        r.kind.to_string(),
+        crate::report::names::year_kind(r.kind, lang).to_string(),
         opt(r.population, 0),
         opt(r.tax_rate_pct, 2),
         teur(r.tax_revenue, lang),
@@ -185,15 +172,14 @@ pub fn drivers_csv(
 }
 
 pub fn assumptions(p: &Projection, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
     writeln!(
         out,
         "{}",
-        if fi {
-            "Oletukset, jotka ennuste johti työkirjasta (skenaariotiedosto voi asettaa ne):"
-        } else {
-            "Assumptions the projection derived from the workbook (a scenario file can set them):"
-        }
+        lang.tr(
+            "Oletukset, jotka ennuste johti työkirjasta (skenaariotiedosto voi asettaa ne):",
+            "Antaganden som prognosen härledde ur arbetsboken (en scenariofil kan ange dem):",
+            "Assumptions the projection derived from the workbook (a scenario file can set them):",
+        )
     )?;
     for a in &p.assumptions {
         writeln!(out, "  - {}", crate::report::assumption::text(a, lang))?;
@@ -201,11 +187,11 @@ pub fn assumptions(p: &Projection, lang: Lang, out: &mut dyn Write) -> io::Resul
     writeln!(
         out,
         "{}",
-        if fi {
-            "TA = talousarvio ja TS = taloussuunnitelma sellaisinaan (skenaarion toimenpiteet lisättyinä), E = ennuste. Jokainen rivi pyöristetään senttiin (puolikkaat poispäin nollasta) ja seuraava vuosi lasketaan pyöristetystä."
-        } else {
-            "TA = budget and TS = plan as given (with the scenario's measures added), E = projected. Every line is rounded to the cent (halves away from zero) and the next year grows from the rounded figure."
-        }
+        lang.tr(
+            "TA = talousarvio ja TS = taloussuunnitelma sellaisinaan (skenaarion toimenpiteet lisättyinä), E = ennuste. Jokainen rivi pyöristetään senttiin (puolikkaat poispäin nollasta) ja seuraava vuosi lasketaan pyöristetystä.",
+            "BU = budget och EP = ekonomiplan som de är givna (med scenariots åtgärder tillagda), P = prognos. Varje rad avrundas till cent (halva bort från noll) och följande år räknas från den avrundade siffran.",
+            "TA = budget and TS = plan as given (with the scenario's measures added), E = projected. Every line is rounded to the cent (halves away from zero) and the next year grows from the rounded figure.",
+        )
     )
 }
 

@@ -13,12 +13,12 @@ use crate::model::reason::{Method, Reason};
 use crate::model::targets::SalesGains;
 use crate::report::breaks::{self as brk, Marked, marks};
 use crate::report::format::{Lang, number, plain};
-use crate::report::reason;
 use crate::report::table::{Align, Table};
+use crate::report::{names, reason};
 
 /// An indicator's name in the report's language.
 pub fn name(d: &IndicatorDef, lang: Lang) -> &'static str {
-    if lang == Lang::Fi { d.fi } else { d.en }
+    names::indicator(d, lang)
 }
 
 /// "1 Vuosikate − nettoinvestoinnit": number and name.
@@ -29,13 +29,8 @@ pub fn title(d: &IndicatorDef, lang: Lang) -> String {
 /// "1 Vuosikate − nettoinvestoinnit, €": an indicator's number, name and
 /// unit (names that carry their unit already keep it once).
 pub fn heading(d: &IndicatorDef, lang: Lang) -> String {
-    let fi = lang == Lang::Fi;
-    let unit = if fi {
-        d.unit.symbol()
-    } else {
-        d.unit.symbol_en()
-    };
-    let name = if fi { d.fi } else { d.en };
+    let unit = names::unit(d.unit, lang);
+    let name = names::indicator(d, lang);
     if name.contains(',') {
         format!("{} {name}", d.number)
     } else {
@@ -145,32 +140,38 @@ fn with_marks(text: String, v: &IndicatorValue, breaks: &[Break]) -> String {
 /// The indicators by year; values computed from a statement-year that does
 /// not add up are marked and the breaks listed below.
 pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
-    let title = if fi {
-        "Kestävä talous kivijalkana: talouden tavoitteiden toteutuminen"
-    } else {
-        "Sustainable economy as the foundation: the economic targets"
-    };
+    let title = lang.tr(
+        "Kestävä talous kivijalkana: talouden tavoitteiden toteutuminen",
+        "Hållbar ekonomi som grund: hur de ekonomiska målen uppnås",
+        "Sustainable economy as the foundation: the economic targets",
+    );
     writeln!(out, "{} — {title}", ev.municipality)?;
     writeln!(out)?;
-    let mut headers = vec![if fi { "Vuosi" } else { "Year" }.to_string(), String::new()];
+    let mut headers = vec![lang.tr("Vuosi", "År", "Year").to_string(), String::new()];
     for d in &INDICATORS {
-        let unit = if fi {
-            d.unit.symbol()
-        } else {
-            d.unit.symbol_en()
-        };
-        let name = match (d.number, fi) {
-            (1, true) => "Vuosikate − nettoinv. (kattavuus)".to_string(),
-            (1, false) => "Annual margin − net inv. (coverage)".to_string(),
-            (3, true) => "Nettomenojen kasvu (indeksi)".to_string(),
-            (3, false) => "Net cost growth (index)".to_string(),
-            (4, true) => "Konsernin lainat ja vastuut (muutos)".to_string(),
-            (4, false) => "Group loans and liabilities (change)".to_string(),
-            (5, true) => "T+I-rahavirran kertymä 5 v".to_string(),
-            (5, false) => "Operating + investing cash flow, 5 y".to_string(),
-            (_, true) => d.fi.to_string(),
-            (_, false) => d.en.to_string(),
+        let unit = names::unit(d.unit, lang);
+        let name = match d.number {
+            1 => lang.tr(
+                "Vuosikate − nettoinv. (kattavuus)",
+                "Årsbidrag − nettoinv. (täckning)",
+                "Annual margin − net inv. (coverage)",
+            ),
+            3 => lang.tr(
+                "Nettomenojen kasvu (indeksi)",
+                "Nettokostnadernas ökning (index)",
+                "Net cost growth (index)",
+            ),
+            4 => lang.tr(
+                "Konsernin lainat ja vastuut (muutos)",
+                "Koncernens lån och hyresansvar (förändring)",
+                "Group loans and liabilities (change)",
+            ),
+            5 => lang.tr(
+                "T+I-rahavirran kertymä 5 v",
+                "Kassaflöde för verksamhet + investeringar, 5 år",
+                "Operating + investing cash flow, 5 y",
+            ),
+            _ => names::indicator(d, lang),
         };
         headers.push(format!("{} {name}, {unit}", d.number));
     }
@@ -188,7 +189,7 @@ pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write)
     );
     let mut notes = Notes::default();
     for (y, k) in &ev.years {
-        let mut row = vec![y.to_string(), k.to_string()];
+        let mut row = vec![y.to_string(), names::year_kind(*k, lang).to_string()];
         for n in 1..=5u8 {
             match ev.values.iter().find(|v| v.year == *y && v.indicator == n) {
                 Some(v) => row.push(cell(v, breaks, lang, &mut notes)),
@@ -203,22 +204,14 @@ pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write)
         writeln!(
             out,
             "{} {a}–{b}:",
-            if fi {
-                "Strategiakausi"
-            } else {
-                "Strategy period"
-            }
+            lang.tr("Strategiakausi", "Strategiperiod", "Strategy period")
         )?;
         for v in &ev.spans {
             let d = &INDICATORS[(v.indicator - 1) as usize];
-            let name = if fi { d.fi } else { d.en };
+            let name = names::indicator(d, lang);
             let val = match v.value {
                 Some(x) if v.indicator == 4 => {
-                    let unit = if fi {
-                        v.unit.symbol()
-                    } else {
-                        v.unit.symbol_en()
-                    };
+                    let unit = names::unit(v.unit, lang);
                     let from = v.from_year.unwrap_or(a);
                     match (
                         detail(v, "lahtotaso_per_asukas"),
@@ -242,7 +235,7 @@ pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write)
                         .unwrap_or_default()
                 ),
             };
-            let status = if fi { v.status.fi() } else { v.status.en() };
+            let status = names::status(v.status, lang);
             let line = format!("  {} {name}: {val} {} {status}", d.number, mark(v.status));
             writeln!(out, "{}", with_marks(line, v, breaks))?;
         }
@@ -251,22 +244,26 @@ pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write)
     writeln!(
         out,
         "{}",
-        if fi {
-            "✓ toteutuu   ✗ ei toteudu   – ei mitattavissa. Eurot pyöristetty kokonaisiksi, prosentit yhteen desimaaliin (puolikkaat poispäin nollasta)."
-        } else {
-            "✓ met   ✗ missed   – not measurable. Euros rounded to whole euros, percentages to one decimal (halves away from zero)."
-        }
+        lang.tr(
+            "✓ toteutuu   ✗ ei toteudu   – ei mitattavissa. Eurot pyöristetty kokonaisiksi, prosentit yhteen desimaaliin (puolikkaat poispäin nollasta).",
+            "✓ uppnått   ✗ ej uppnått   – kan inte mätas. Euro avrundade till hela euro, procent till en decimal (halva bort från noll).",
+            "✓ met   ✗ missed   – not measurable. Euros rounded to whole euros, percentages to one decimal (halves away from zero).",
+        )
     )?;
     writeln!(
         out,
         "{}: {}",
-        if fi { "Hintaindeksi" } else { "Price index" },
+        lang.tr("Hintaindeksi", "Prisindex", "Price index"),
         ev.price_index
     )?;
     writeln!(out, "{}", sales_gains_note(ev.sales_gains, lang))?;
     if !notes.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", if fi { "Huomautukset:" } else { "Notes:" })?;
+        writeln!(
+            out,
+            "{}",
+            lang.tr("Huomautukset:", "Anmärkningar:", "Notes:")
+        )?;
         notes.write(out)?;
     }
     brk::write_section(breaks, lang, out)
@@ -281,42 +278,39 @@ fn signed(change: Decimal, lang: Lang) -> String {
 /// How indicator 1 treated gains on sales of fixed assets, said wherever
 /// its value is shown.
 pub fn sales_gains_note(g: SalesGains, lang: Lang) -> &'static str {
-    match (g, lang == Lang::Fi) {
-        (SalesGains::Excluded, true) => {
-            "Indikaattori 1: vuosikatteesta vähennetty käyttöomaisuuden myyntivoitot (taustatiedoista, muuten tulorahoituksen korjauseristä), koska nettoinvestoinneista on jo vähennetty koko myyntihinta: voittoa ei lasketa kahdesti."
-        }
-        (SalesGains::Excluded, false) => {
-            "Indicator 1: the annual margin less the gains on sales of fixed assets (from the background sheet, else the tulorahoituksen korjauserät), since net investment already deducts the whole sale price: a gain is not counted twice."
-        }
-        (SalesGains::Included, true) => {
-            "Indikaattori 1: vuosikate sellaisenaan (annual_margin.sales_gains = \"included\"): käyttöomaisuuden myyntivoitto lasketaan sekä vuosikatteeseen että nettoinvestointeihin."
-        }
-        (SalesGains::Included, false) => {
-            "Indicator 1: the annual margin as printed (annual_margin.sales_gains = \"included\"): a gain on selling fixed assets counts both in the margin and in net investment."
-        }
+    match g {
+        SalesGains::Excluded => lang.tr(
+            "Indikaattori 1: vuosikatteesta vähennetty käyttöomaisuuden myyntivoitot (taustatiedoista, muuten tulorahoituksen korjauseristä), koska nettoinvestoinneista on jo vähennetty koko myyntihinta: voittoa ei lasketa kahdesti.",
+            "Indikator 1: årsbidraget minskat med försäljningsvinsterna av bestående aktiva (ur bakgrundsuppgifterna, annars ur korrektivposterna till internt tillförda medel), eftersom hela försäljningspriset redan har dragits av från nettoinvesteringarna: en vinst räknas inte två gånger.",
+            "Indicator 1: the annual margin less the gains on sales of fixed assets (from the background sheet, else the tulorahoituksen korjauserät), since net investment already deducts the whole sale price: a gain is not counted twice.",
+        ),
+        SalesGains::Included => lang.tr(
+            "Indikaattori 1: vuosikate sellaisenaan (annual_margin.sales_gains = \"included\"): käyttöomaisuuden myyntivoitto lasketaan sekä vuosikatteeseen että nettoinvestointeihin.",
+            "Indikator 1: årsbidraget som sådant (annual_margin.sales_gains = \"included\"): en försäljningsvinst av bestående aktiva räknas både i årsbidraget och i nettoinvesteringarna.",
+            "Indicator 1: the annual margin as printed (annual_margin.sales_gains = \"included\"): a gain on selling fixed assets counts both in the margin and in net investment.",
+        ),
     }
 }
 
 pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     for d in &INDICATORS {
-        let fi = lang == Lang::Fi;
         writeln!(
             out,
             "{} {} — {}",
             d.number,
-            if fi { d.fi } else { d.en },
-            if fi { d.target_fi } else { d.target_en }
+            names::indicator(d, lang),
+            names::target(d, lang)
         )?;
         writeln!(
             out,
             "  {}: {}",
-            if fi { "kaava" } else { "formula" },
+            lang.tr("kaava", "formel", "formula"),
             d.formula
         )?;
         writeln!(
             out,
             "  {}: {}",
-            if fi { "lähde" } else { "source" },
+            lang.tr("lähde", "källa", "source"),
             d.source
         )?;
     }

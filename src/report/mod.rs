@@ -12,6 +12,7 @@ pub mod forecast;
 pub mod format;
 pub mod html;
 pub mod indicators;
+pub mod names;
 pub mod ratios;
 pub mod reason;
 pub mod scenario;

@@ -11,8 +11,8 @@ use crate::model::reason::Reason;
 use crate::report::breaks::{self as brk, marks};
 use crate::report::format::{Lang, number, plain};
 use crate::report::indicators::Notes;
-use crate::report::reason;
 use crate::report::table::{Align, Table};
+use crate::report::{names, reason};
 
 /// The key ratios by year; values computed from a statement-year that does
 /// not add up are marked and the breaks listed below.
@@ -28,7 +28,6 @@ pub fn table(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
     let marked: Vec<i32> = (years.iter().skip(1))
         .filter(|y| reforms.contains(y))
         .copied()
@@ -37,27 +36,29 @@ pub fn table(
         if !values.iter().any(|v| v.entity == e) {
             continue;
         }
-        let who = if fi { e.fi() } else { e.en() };
+        let who = names::entity(e, lang);
         writeln!(
             out,
             "{} — {} ({who})",
             ds.name(),
-            if fi { "tunnusluvut" } else { "key ratios" }
+            lang.tr("tunnusluvut", "nyckeltal", "key ratios")
         )?;
-        let mut headers = vec![if fi { "Tunnusluku" } else { "Ratio" }.to_string()];
+        let mut headers = vec![lang.tr("Tunnusluku", "Nyckeltal", "Ratio").to_string()];
         let mut align = vec![Align::Left];
         for y in years {
             let reform = if marked.contains(y) { " †" } else { "" };
             headers.push(format!(
                 "{} {y}{reform}",
-                ds.kind(*y).map(|k| k.to_string()).unwrap_or_default()
+                ds.kind(*y)
+                    .map(|k| names::year_kind(k, lang))
+                    .unwrap_or_default()
             ));
             align.push(Align::Right);
         }
         let mut t = Table::new(headers, align);
         let mut notes = Notes::default();
         for def in RATIOS {
-            let mut row = vec![if fi { def.fi } else { def.en }.to_string()];
+            let mut row = vec![names::ratio(def, lang).to_string()];
             for y in years {
                 let v = values
                     .iter()
@@ -82,11 +83,7 @@ pub fn table(
             writeln!(
                 out,
                 "{}",
-                if fi {
-                    "Ei mitattavissa:"
-                } else {
-                    "Not measurable:"
-                }
+                lang.tr("Ei mitattavissa:", "Kan inte mätas:", "Not measurable:")
             )?;
             notes.write(out)?;
         }
@@ -95,46 +92,39 @@ pub fn table(
     writeln!(
         out,
         "{}",
-        if fi {
-            "Pyöristetty julkaistuun tarkkuuteen, puolikkaat poispäin nollasta. Kaavat: kivijalka ratios --explain"
-        } else {
-            "Rounded to the published precision, halves away from zero. Formulas: kivijalka ratios --explain"
-        }
+        lang.tr(
+            "Pyöristetty julkaistuun tarkkuuteen, puolikkaat poispäin nollasta. Kaavat: kivijalka ratios --explain",
+            "Avrundat till den publicerade noggrannheten, halva bort från noll. Formler: kivijalka ratios --explain",
+            "Rounded to the published precision, halves away from zero. Formulas: kivijalka ratios --explain",
+        )
     )?;
     if !marked.is_empty() {
         let list: Vec<String> = marked.iter().map(|y| y.to_string()).collect();
-        writeln!(
-            out,
-            "{}",
-            if fi {
-                format!(
-                    "† {}: rakennemuutosvuosi (net_cost_growth.break_years): tulojen ja menojen tunnusluvut, myös €/asukas, eivät ole vertailukelpoisia edellisen vuoden kanssa; kannat (lainat, kertynyt ylijäämä) ovat.",
-                    list.join(", ")
-                )
-            } else {
-                format!(
-                    "† {}: a structural break year (net_cost_growth.break_years): ratios of income and costs, per resident too, are not comparable with the year before; stocks (loans, accumulated surplus) are.",
-                    list.join(", ")
-                )
-            }
-        )?;
+        let list = list.join(", ");
+        let text = crate::tr!(
+            lang,
+            "† {list}: rakennemuutosvuosi (net_cost_growth.break_years): tulojen ja menojen tunnusluvut, myös €/asukas, eivät ole vertailukelpoisia edellisen vuoden kanssa; kannat (lainat, kertynyt ylijäämä) ovat.",
+            "† {list}: ett år med strukturförändring (net_cost_growth.break_years): nyckeltalen för intäkter och kostnader, också per invånare, är inte jämförbara med året före; stockarna (lån, ackumulerat överskott) är det.",
+            "† {list}: a structural break year (net_cost_growth.break_years): ratios of income and costs, per resident too, are not comparable with the year before; stocks (loans, accumulated surplus) are.",
+        );
+        writeln!(out, "{text}")?;
     }
     brk::write_section(breaks, lang, out)
 }
 
 pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     for d in RATIOS {
-        writeln!(out, "{}", if lang == Lang::Fi { d.fi } else { d.en })?;
+        writeln!(out, "{}", names::ratio(d, lang))?;
         writeln!(
             out,
             "  {}: {}",
-            if lang == Lang::Fi { "kaava" } else { "formula" },
+            lang.tr("kaava", "formel", "formula"),
             d.formula
         )?;
         writeln!(
             out,
             "  {}: {}",
-            if lang == Lang::Fi { "lähde" } else { "source" },
+            lang.tr("lähde", "källa", "source"),
             d.source
         )?;
     }

@@ -30,30 +30,25 @@ fn pct(p: f64, lang: Lang) -> String {
 }
 
 pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
     writeln!(
         out,
         "{} — {} '{}': {} {}, {} {}",
         ds.name(),
-        if fi {
-            "simulointi, skenaario"
-        } else {
+        lang.tr(
+            "simulointi, skenaario",
+            "simulering, scenario",
             "simulation, scenario"
-        },
+        ),
         sim.scenario,
         number(Decimal::from(sim.paths), 0, lang),
-        if fi { "polkua" } else { "paths" },
-        if fi { "siemen" } else { "seed" },
+        lang.tr("polkua", "banor", "paths"),
+        lang.tr("siemen", "frö", "seed"),
         sim.seed
     )?;
     writeln!(
         out,
         "{}:",
-        if fi {
-            "Epävarmat tekijät"
-        } else {
-            "Uncertain drivers"
-        }
+        lang.tr("Epävarmat tekijät", "Osäkra faktorer", "Uncertain drivers")
     )?;
     for d in &sim.drivers {
         writeln!(out, "  {d}")?;
@@ -63,15 +58,15 @@ pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) ->
         writeln!(out, "{}", crate::report::indicators::heading(d, lang))?;
         let mut t = Table::new(
             vec![
-                if fi { "Vuosi" } else { "Year" }.into(),
+                lang.tr("Vuosi", "År", "Year").into(),
                 String::new(),
                 "P5".into(),
                 "P25".into(),
-                if fi { "Mediaani" } else { "Median" }.into(),
+                lang.tr("Mediaani", "Median", "Median").into(),
                 "P75".into(),
                 "P95".into(),
-                if fi { "Toteutuu" } else { "Holds" }.into(),
-                if fi { "Ennuste" } else { "Forecast" }.into(),
+                lang.tr("Toteutuu", "Uppnås", "Holds").into(),
+                lang.tr("Ennuste", "Prognos", "Forecast").into(),
             ],
             vec![
                 Align::Left,
@@ -88,7 +83,10 @@ pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) ->
         for c in sim.cells.iter().filter(|c| c.indicator == d.number) {
             let mut row = vec![
                 c.year.to_string(),
-                c.kind.map(|k| k.to_string()).unwrap_or_default(),
+                (c.kind)
+                    .map(|k| crate::report::names::year_kind(k, lang))
+                    .unwrap_or_default()
+                    .to_string(),
             ];
             for p in &c.percentiles {
                 row.push(num(*p, d.decimals, lang));
@@ -131,11 +129,7 @@ pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) ->
             writeln!(
                 out,
                 "– {span}: {} ({r})",
-                if fi {
-                    "ei mitattavissa"
-                } else {
-                    "not measurable"
-                }
+                lang.tr("ei mitattavissa", "kan inte mätas", "not measurable")
             )?;
         }
     }
@@ -143,22 +137,18 @@ pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) ->
     writeln!(
         out,
         "{}",
-        if fi {
-            "Kaikki viisi tavoitetta toteutuvat"
-        } else {
+        lang.tr(
+            "Kaikki viisi tavoitetta toteutuvat",
+            "Alla fem mål uppnås",
             "All five targets hold"
-        }
+        )
     )?;
     let mut t = Table::new(
         vec![
-            if fi { "Vuosi" } else { "Year" }.into(),
-            if fi { "Kaikki viisi" } else { "All five" }.into(),
-            if fi {
-                "Kaikki mitattavat"
-            } else {
-                "All measurable"
-            }
-            .into(),
+            lang.tr("Vuosi", "År", "Year").into(),
+            lang.tr("Kaikki viisi", "Alla fem", "All five").into(),
+            lang.tr("Kaikki mitattavat", "Alla mätbara", "All measurable")
+                .into(),
         ],
         vec![Align::Left, Align::Right, Align::Right],
     );
@@ -173,11 +163,11 @@ pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) ->
     writeln!(
         out,
         "{}",
-        if fi {
-            "Prosenttipisteet mitattavista arvoista (P²-arvio); todennäköisyys = osuus poluista, joilla tavoite toteutuu. Ennuste = deterministinen ennuste, jossa epävarmat tekijät keskeisessä arvossaan: normaali- ja lognormaalijakaumalla keskiarvo, kolmio- ja PERT-jakaumalla moodi (ei keskiarvo), tasajakaumalla keskikohta; vino jakauma voi siksi viedä mediaanin kauas ennusteesta."
-        } else {
-            "Percentiles of the measurable values (P² estimates); probability = share of paths in which the target holds. Forecast = the deterministic forecast with every uncertain driver at its central value: the mean of a normal or lognormal, the mode (not the mean) of a triangular or PERT, the midpoint of a uniform; a skewed distribution can therefore put the median far from the forecast."
-        }
+        lang.tr(
+            "Prosenttipisteet mitattavista arvoista (P²-arvio); todennäköisyys = osuus poluista, joilla tavoite toteutuu. Ennuste = deterministinen ennuste, jossa epävarmat tekijät keskeisessä arvossaan: normaali- ja lognormaalijakaumalla keskiarvo, kolmio- ja PERT-jakaumalla moodi (ei keskiarvo), tasajakaumalla keskikohta; vino jakauma voi siksi viedä mediaanin kauas ennusteesta.",
+            "Percentiler av de mätbara värdena (P²-uppskattning); sannolikhet = andelen banor där målet uppnås. Prognos = den deterministiska prognosen med varje osäker faktor i sitt centrala värde: medelvärdet för en normal- eller lognormalfördelning, typvärdet (inte medelvärdet) för en triangel- eller PERT-fördelning, mittpunkten för en likformig fördelning; en sned fördelning kan därför lägga medianen långt från prognosen.",
+            "Percentiles of the measurable values (P² estimates); probability = share of paths in which the target holds. Forecast = the deterministic forecast with every uncertain driver at its central value: the mean of a normal or lognormal, the mode (not the mean) of a triangular or PERT, the midpoint of a uniform; a skewed distribution can therefore put the median far from the forecast.",
+        )
     )?;
     law_table(sim, lang, out)
 }
@@ -186,10 +176,22 @@ pub fn table(ds: &Dataset, sim: &Simulation, lang: Lang, out: &mut dyn Write) ->
 /// ground that cannot be decided.
 pub fn law_headers(lang: Lang) -> [&'static str; 4] {
     [
-        lang.pick("Vuosi", "Year"),
-        lang.pick("110 § määräaika ylittyy", "110 § deadline missed"),
-        lang.pick("118 § peruste täyttyy", "118 § ground met"),
-        lang.pick("118 § ei ratkaistavissa", "118 § undecided"),
+        lang.tr("Vuosi", "År", "Year"),
+        lang.tr(
+            "110 § määräaika ylittyy",
+            "110 § tidsfristen överskrids",
+            "110 § deadline missed",
+        ),
+        lang.tr(
+            "118 § peruste täyttyy",
+            "118 § grunden uppfylls",
+            "118 § ground met",
+        ),
+        lang.tr(
+            "118 § ei ratkaistavissa",
+            "118 § kan inte avgöras",
+            "118 § undecided",
+        ),
     ]
 }
 
@@ -204,8 +206,9 @@ pub fn law_row(l: &LawShare, lang: Lang) -> [String; 4] {
 
 /// What the law says, as the shares of paths; the caveat of the estimate.
 pub fn law_note(lang: Lang) -> &'static str {
-    lang.pick(
+    lang.tr(
         "Osuus poluista. Konsernin luvut ennustevuosina ovat arvioita (kaupungin luku ja konsernin kaupungin ulkopuolinen osuus viimeisestä konsernitilinpäätöksestä); kansalliset keskiarvot ovat säännöstöstä (data/statutory.toml), ja puuttuva keskiarvo tekee perusteesta ratkaisemattoman.",
+        "Andel av banorna. Koncernens siffror under prognosåren är uppskattningar (stadens siffra och koncernens andel utanför staden i det senaste koncernbokslutet); riksgenomsnitten kommer ur regelboken (data/statutory.toml), och ett genomsnitt som saknas gör att grunden inte kan avgöras.",
         "Share of paths. The group's figures in projected years are estimates (the city's figure and the group's part beyond the city in the last group statements); the national averages are the rule book's (data/statutory.toml), and a missing average leaves a ground undecided.",
     )
 }
@@ -218,8 +221,9 @@ fn law_table(sim: &Simulation, lang: Lang, out: &mut dyn Write) -> io::Result<()
     writeln!(
         out,
         "{}",
-        lang.pick(
+        lang.tr(
             "Kuntalaki 110 § ja 118 §",
+            "Kommunallagen 110 § och 118 §",
             "Local Government Act 110 § and 118 §"
         )
     )?;
@@ -301,16 +305,15 @@ pub fn tornado(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
     writeln!(
         out,
         "{} — {} '{}'",
         ds.name(),
-        if fi {
-            "herkkyys, skenaario"
-        } else {
+        lang.tr(
+            "herkkyys, skenaario",
+            "känslighet, scenario",
             "sensitivity, scenario"
-        },
+        ),
         sc.name
     )?;
     for d in &INDICATORS {
@@ -318,16 +321,17 @@ pub fn tornado(
         writeln!(out, "{}", crate::report::indicators::heading(d, lang))?;
         let mut t = Table::new(
             vec![
-                if fi { "Tekijä" } else { "Driver" }.into(),
-                if fi { "Matala (P5)" } else { "Low (P5)" }.into(),
-                if fi { "Korkea (P95)" } else { "High (P95)" }.into(),
-                if fi { "Suurin ero" } else { "Largest swing" }.into(),
-                if fi { "Vuonna" } else { "In" }.into(),
-                if fi {
-                    "Tila kääntyy (keskiarvo → matala / korkea)"
-                } else {
-                    "Status flips (central → low / high)"
-                }
+                lang.tr("Tekijä", "Faktor", "Driver").into(),
+                lang.tr("Matala (P5)", "Lågt (P5)", "Low (P5)").into(),
+                lang.tr("Korkea (P95)", "Högt (P95)", "High (P95)").into(),
+                lang.tr("Suurin ero", "Största skillnad", "Largest swing")
+                    .into(),
+                lang.tr("Vuonna", "År", "In").into(),
+                lang.tr(
+                    "Tila kääntyy (keskiarvo → matala / korkea)",
+                    "Status vänder (centralt → lågt / högt)",
+                    "Status flips (central → low / high)",
+                )
                 .into(),
             ],
             vec![
@@ -362,11 +366,11 @@ pub fn tornado(
     writeln!(
         out,
         "{}",
-        if fi {
-            "Kukin tekijä yksin 5. ja 95. prosenttipisteeseensä kaikkina ennustevuosina, muut keskeisessä arvossaan; suurin ero korkean ja matalan välillä. Järjestys: eniten vaikuttava ensin."
-        } else {
-            "Each driver alone at its 5th and 95th percentile in every projected year, the others at their central values; the largest difference between high and low. The driver that moves the target most first."
-        }
+        lang.tr(
+            "Kukin tekijä yksin 5. ja 95. prosenttipisteeseensä kaikkina ennustevuosina, muut keskeisessä arvossaan; suurin ero korkean ja matalan välillä. Järjestys: eniten vaikuttava ensin.",
+            "Varje faktor ensam på sin 5:e och 95:e percentil under alla prognosår, de övriga i sina centrala värden; den största skillnaden mellan högt och lågt. Den faktor som påverkar målet mest först.",
+            "Each driver alone at its 5th and 95th percentile in every projected year, the others at their central values; the largest difference between high and low. The driver that moves the target most first.",
+        )
     )
 }
 

@@ -11,57 +11,40 @@ use crate::model::solve::{Lever, LeverSpec, Miss, Setting, Solution};
 use crate::report::format::{Lang, number, plain};
 
 fn setting(s: &Setting, from: i32, lang: Lang) -> String {
-    let fi = lang == Lang::Fi;
     match s.lever {
         Lever::TaxRate => {
-            if fi {
-                format!(
-                    "tuloveroprosentti +{} prosenttiyksikköä vuodesta {from}",
-                    number(s.value, 2, lang)
-                )
-            } else {
-                format!(
-                    "income tax rate +{} percentage points from {from}",
-                    number(s.value, 2, lang)
-                )
-            }
+            let v = number(s.value, 2, lang);
+            crate::tr!(
+                lang,
+                "tuloveroprosentti +{v} prosenttiyksikköä vuodesta {from}",
+                "inkomstskattesatsen +{v} procentenheter från {from}",
+                "income tax rate +{v} percentage points from {from}"
+            )
         }
         Lever::Savings => {
-            if fi {
-                format!(
-                    "säästöt {} € vuodessa vuodesta {from}",
-                    number(s.value, 0, lang)
-                )
-            } else {
-                format!(
-                    "savings of {} € a year from {from}",
-                    number(s.value, 0, lang)
-                )
-            }
+            let v = number(s.value, 0, lang);
+            crate::tr!(
+                lang,
+                "säästöt {v} € vuodessa vuodesta {from}",
+                "besparingar på {v} € per år från {from}",
+                "savings of {v} € a year from {from}"
+            )
         }
         Lever::InvestmentCap => {
-            if fi {
-                format!(
-                    "bruttoinvestoinnit enintään {} € vuodessa vuodesta {from}",
-                    number(s.value, 0, lang)
-                )
-            } else {
-                format!(
-                    "gross investment at most {} € a year from {from}",
-                    number(s.value, 0, lang)
-                )
-            }
+            let v = number(s.value, 0, lang);
+            crate::tr!(
+                lang,
+                "bruttoinvestoinnit enintään {v} € vuodessa vuodesta {from}",
+                "bruttoinvesteringar högst {v} € per år från {from}",
+                "gross investment at most {v} € a year from {from}"
+            )
         }
     }
 }
 
 fn misses(m: &[Miss], lang: Lang) -> String {
     if m.is_empty() {
-        return if lang == Lang::Fi {
-            "ei mikään".into()
-        } else {
-            "none".into()
-        };
+        return lang.tr("ei mikään", "inget", "none").into();
     }
     let mut by: std::collections::BTreeMap<u8, Vec<i32>> = Default::default();
     for x in m {
@@ -71,11 +54,7 @@ fn misses(m: &[Miss], lang: Lang) -> String {
         .map(|(i, ys)| {
             format!(
                 "{} {i} ({})",
-                if lang == Lang::Fi {
-                    "tavoite"
-                } else {
-                    "target"
-                },
+                lang.tr("tavoite", "mål", "target"),
                 ys.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
             )
         })
@@ -92,7 +71,6 @@ pub fn table(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
     header(ds, sc, levers, sol, lang, out)?;
     writeln!(out)?;
     found(sol, lang, out)?;
@@ -109,11 +87,11 @@ pub fn table(
         writeln!(
             out,
             "{}: {}",
-            if fi {
-                "Ei mitattavissa, ei lasketa"
-            } else {
+            lang.tr(
+                "Ei mitattavissa, ei lasketa",
+                "Kan inte mätas, räknas inte",
                 "Not measurable, not counted"
-            },
+            ),
             misses(&m, lang)
         )?;
     }
@@ -121,11 +99,17 @@ pub fn table(
         out,
         "{} {}.",
         sol.trials,
-        match (fi, sol.trials) {
-            (true, 1) => "ennuste laskettiin",
-            (true, _) => "ennustetta laskettiin",
-            (false, 1) => "projection was run",
-            (false, _) => "projections were run",
+        match sol.trials {
+            1 => lang.tr(
+                "ennuste laskettiin",
+                "prognos beräknades",
+                "projection was run"
+            ),
+            _ => lang.tr(
+                "ennustetta laskettiin",
+                "prognoser beräknades",
+                "projections were run"
+            ),
         }
     )?;
     if let Some(ev) = after {
@@ -145,7 +129,6 @@ fn header(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
     let mut inds = sol
         .indicators
         .iter()
@@ -153,57 +136,65 @@ fn header(
         .collect::<Vec<_>>()
         .join(", ");
     if sol.statutory.is_some() {
-        inds += &format!(
-            "{}Kuntalaki 110 § / 118 §",
-            if inds.is_empty() { "" } else { ", " }
+        // English names the law by its Finnish name, as the statutory
+        // table does.
+        let law = lang.tr(
+            "Kuntalaki 110 § / 118 §",
+            "Kommunallagen 110 § / 118 §",
+            "Kuntalaki 110 § / 118 §",
         );
+        inds += &format!("{}{law}", if inds.is_empty() { "" } else { ", " });
     }
     writeln!(
         out,
         "{} — {} {inds} {} {}–{}",
         ds.name(),
-        if fi {
-            "pienin muutos, jolla tavoitteet"
-        } else {
+        lang.tr(
+            "pienin muutos, jolla tavoitteet",
+            "den minsta ändring som gör att målen",
             "the smallest move that makes targets"
-        },
-        if fi { "toteutuvat vuosina" } else { "hold in" },
+        ),
+        lang.tr("toteutuvat vuosina", "uppnås åren", "hold in"),
         sol.from,
         sol.by
     )?;
     writeln!(
         out,
         "{}: {}",
-        if fi { "Skenaario" } else { "Scenario" },
+        lang.tr("Skenaario", "Scenario", "Scenario"),
         sc.name
     )?;
-    // The flag's word in English (as typed), the lever's name in Finnish.
+    // The flag's word in English (as typed), the lever's name in Finnish
+    // and Swedish beside it.
     let names: Vec<String> = (levers.iter())
-        .map(|l| match (fi, l.lever) {
-            (false, lever) => lever.key().to_string(),
-            (true, Lever::TaxRate) => format!("tuloveroprosentti ({})", l.lever.key()),
-            (true, Lever::Savings) => format!("säästöt ({})", l.lever.key()),
-            (true, Lever::InvestmentCap) => format!("investointikatto ({})", l.lever.key()),
+        .map(|l| {
+            let key = l.lever.key();
+            let (fi, sv) = match l.lever {
+                Lever::TaxRate => ("tuloveroprosentti", "inkomstskattesats"),
+                Lever::Savings => ("säästöt", "besparingar"),
+                Lever::InvestmentCap => ("investointikatto", "investeringstak"),
+            };
+            crate::tr!(lang, "{fi} ({key})", "{sv} ({key})", "{key}")
         })
         .collect();
     writeln!(
         out,
         "{}: {}",
-        if fi {
-            "Vivut tärkeysjärjestyksessä"
-        } else {
+        lang.tr(
+            "Vivut tärkeysjärjestyksessä",
+            "Hävstänger i prioritetsordning",
             "Levers in order of priority"
-        },
+        ),
         names.join(", ")
     )?;
     writeln!(
         out,
         "{}: {}",
-        if fi {
-            "Ilman muutosta ei toteudu"
-        } else {
+        lang.tr(
+            "Ilman muutosta ei toteudu",
+            "Uppnås inte utan ändring",
             "Missed without a move"
-        },
+        ),
         misses(&sol.before, lang)
     )?;
     Ok(())
@@ -212,22 +203,21 @@ fn header(
 /// The answer: no move needed, the moves that are enough (and that one
 /// step less misses), or what still misses with every lever at its bound.
 fn found(sol: &Solution, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
     match &sol.found {
         Some(s) if s.is_empty() => writeln!(
             out,
             "{}",
-            if fi {
-                "Tavoitteet toteutuvat jo ilman muutosta."
-            } else {
+            lang.tr(
+                "Tavoitteet toteutuvat jo ilman muutosta.",
+                "Målen uppnås redan utan ändring.",
                 "The targets already hold without a move."
-            }
+            )
         )?,
         Some(s) => {
-            writeln!(out, "{}:", if fi { "Riittää" } else { "Enough" })?;
+            writeln!(out, "{}:", lang.tr("Riittää", "Räcker", "Enough"))?;
             for x in s {
                 let b = if x.at_bound {
-                    if fi { " (raja)" } else { " (its bound)" }
+                    lang.tr(" (raja)", " (gränsen)", " (its bound)")
                 } else {
                     ""
                 };
@@ -236,11 +226,11 @@ fn found(sol: &Solution, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "{}: {}",
-                if fi {
-                    "Askelta vähemmän ei toteudu"
-                } else {
+                lang.tr(
+                    "Askelta vähemmän ei toteudu",
+                    "Ett steg mindre uppnås inte",
                     "One step less misses"
-                },
+                ),
                 misses(&sol.one_step_less, lang)
             )?;
         }
@@ -248,11 +238,11 @@ fn found(sol: &Solution, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "{}",
-                if fi {
-                    "Ei ratkaisua vipujen rajoissa. Kaikki vivut rajallaan, ei toteudu:"
-                } else {
+                lang.tr(
+                    "Ei ratkaisua vipujen rajoissa. Kaikki vivut rajallaan, ei toteudu:",
+                    "Ingen lösning inom hävstängernas gränser. Med varje hävstång vid sin gräns uppnås fortfarande inte:",
                     "No solution within the levers' bounds. With every lever at its bound, still missed:"
-                }
+                )
             )?;
             writeln!(out, "  {}", misses(&sol.blocking, lang))?;
         }

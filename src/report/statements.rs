@@ -8,6 +8,7 @@ use crate::model::dataset::{Dataset, Entity};
 use crate::model::items::{self, Statement};
 use crate::panel::WideRow;
 use crate::report::format::{Lang, number, plain};
+use crate::report::names;
 use crate::report::table::{Align, Table};
 
 fn entity_of(s: &str) -> Entity {
@@ -27,7 +28,7 @@ fn origin(ds: &Dataset, e: Entity, id: &str, years: &[i32], lang: Lang) -> Strin
         return f.source.file.clone();
     };
     let row = f.source.row().unwrap_or_default();
-    let word = if lang == Lang::Fi { "rivi" } else { "row" };
+    let word = lang.tr("rivi", "rad", "row");
     format!("{sheet}, {word} {row}: \"{}\"", f.label)
 }
 
@@ -38,7 +39,6 @@ pub fn table(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
     for e in [Entity::City, Entity::Group] {
         for st in Statement::ALL {
             let lines: Vec<&WideRow> = rows
@@ -48,24 +48,29 @@ pub fn table(
             if lines.is_empty() {
                 continue;
             }
-            let who = if fi { e.fi() } else { e.en() };
-            let what = if fi { st.fi() } else { st.en() };
+            let who = names::entity(e, lang);
+            let what = names::statement(st, lang);
             let unit = if st == Statement::Taustatiedot {
                 ""
             } else {
                 ", €"
             };
             writeln!(out, "{} — {what} ({who}){unit}", ds.name())?;
-            let mut headers = vec![if fi { "Rivi" } else { "Line" }.to_string()];
+            let mut headers = vec![lang.tr("Rivi", "Rad", "Line").to_string()];
             let mut align = vec![Align::Left];
             for y in years {
                 headers.push(format!(
                     "{} {y}",
-                    ds.kind(*y).map(|k| k.to_string()).unwrap_or_default()
+                    ds.kind(*y)
+                        .map(|k| names::year_kind(k, lang))
+                        .unwrap_or_default()
                 ));
                 align.push(Align::Right);
             }
-            headers.push(if fi { "Luettu riviltä" } else { "Read from" }.to_string());
+            headers.push(
+                lang.tr("Luettu riviltä", "Läst från", "Read from")
+                    .to_string(),
+            );
             align.push(Align::Left);
             let mut t = Table::new(headers, align);
             for r in lines {
@@ -78,7 +83,7 @@ pub fn table(
                 let mut row = vec![format!(
                     "{}{}",
                     "  ".repeat(def.level as usize),
-                    if fi { def.fi } else { def.en }
+                    lang.tr(def.fi, def.sv, def.en)
                 )];
                 for y in years {
                     row.push(
@@ -99,11 +104,11 @@ pub fn table(
     writeln!(
         out,
         "{}",
-        if fi {
-            "Eurot pyöristetty kokonaisiksi näyttöä varten; täsmälliset arvot: --format csv tai json."
-        } else {
-            "Euros rounded to whole euros for display; exact values: --format csv or json."
-        }
+        lang.tr(
+            "Eurot pyöristetty kokonaisiksi näyttöä varten; täsmälliset arvot: --format csv tai json.",
+            "Euro avrundade till hela euro för visning; exakta värden: --format csv eller json.",
+            "Euros rounded to whole euros for display; exact values: --format csv or json.",
+        )
     )
 }
 

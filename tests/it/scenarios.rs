@@ -79,6 +79,8 @@ fn scenario_diff_says_what_differs() {
         "diff",
         "scenarios/baseline.toml",
         "scenarios/school_postponed.toml",
+        "--lang",
+        "en",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
@@ -91,7 +93,7 @@ fn scenario_diff_says_what_differs() {
         "scenarios/tax_rise.toml",
         "scenarios/tax_rise.toml",
     ]);
-    assert!(stdout(&same).ends_with("The two scenarios assume the same.\n"));
+    assert!(stdout(&same).ends_with("Skenaariot olettavat saman.\n"));
 }
 
 #[test]

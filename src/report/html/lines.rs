@@ -176,11 +176,7 @@ fn legend(
             lx + 18.0,
             lx + 22.0,
             ly + 3.0,
-            if lang == Lang::Fi {
-                "tavoiteraja"
-            } else {
-                "target line"
-            }
+            lang.tr("tavoiteraja", "målgräns", "target line")
         );
     }
 }

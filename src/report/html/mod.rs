@@ -76,16 +76,15 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
     o
 }
 
-/// The Finnish or the English of a fixed text, by the document's language.
-fn tr(doc: &Document) -> impl Fn(&'static str, &'static str) -> &'static str {
+/// A fixed text in the document's language: Finnish, Swedish, English.
+fn tr(doc: &Document) -> impl Fn(&'static str, &'static str, &'static str) -> &'static str {
     let lang = doc.lang;
-    move |a, b| lang.pick(a, b)
+    move |fi, sv, en| lang.tr(fi, sv, en)
 }
 
 /// The document head with the style sheet, and the page's header: the
 /// municipality, the scenario, the price index and the tool's version.
 fn head(doc: &Document, o: &mut String) {
-    let fi = doc.fi();
     let tr = tr(doc);
     let ev = doc.main();
     let title = format!(
@@ -93,22 +92,23 @@ fn head(doc: &Document, o: &mut String) {
         doc.ds.name(),
         tr(
             "Kestävä talous kivijalkana",
+            "Hållbar ekonomi som grund",
             "Sustainable economy as the foundation"
         )
     );
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{CSS}</style></head><body>",
-        if fi { "fi" } else { "en" },
+        doc.lang.code(),
         esc(&title)
     );
     let _ = write!(
         o,
         "<header><h1>{}</h1><p class=\"muted\">{}: {} · {}: {} · kivijalka {}</p></header>",
         esc(&title),
-        tr("Skenaario", "Scenario"),
+        tr("Skenaario", "Scenario", "Scenario"),
         esc(&doc.main_name()),
-        tr("Hintaindeksi", "Price index"),
+        tr("Hintaindeksi", "Prisindex", "Price index"),
         esc(&ev.price_index),
         doc.version
     );

@@ -16,6 +16,7 @@ use crate::report::breaks as brk;
 use crate::report::document::{Document, path};
 use crate::report::format::number;
 use crate::report::indicators::{self as ind, name};
+use crate::report::names;
 
 fn status_class(s: Status) -> &'static str {
     match s {
@@ -26,11 +27,7 @@ fn status_class(s: Status) -> &'static str {
 }
 
 fn fmt_value(v: Decimal, d: &IndicatorDef, lang: Lang) -> String {
-    let unit = if lang == Lang::Fi {
-        d.unit.symbol()
-    } else {
-        d.unit.symbol_en()
-    };
+    let unit = names::unit(d.unit, lang);
     format!("{} {unit}", number(v, d.decimals, lang))
 }
 
@@ -61,19 +58,18 @@ pub(super) fn break_mark(
 }
 
 fn indicators_table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut String) {
-    let fi = lang == Lang::Fi;
     out.push_str("<div class=\"scroll\"><table><thead><tr>");
-    let _ = write!(
-        out,
-        "<th>{}</th><th></th>",
-        if fi { "Vuosi" } else { "Year" }
-    );
+    let _ = write!(out, "<th>{}</th><th></th>", lang.tr("Vuosi", "År", "Year"));
     for d in &INDICATORS {
         let _ = write!(out, "<th>{} {}</th>", d.number, esc(name(d, lang)));
     }
     out.push_str("</tr></thead><tbody>");
     for (y, k) in &ev.years {
-        let _ = write!(out, "<tr><td>{y}</td><td>{}</td>", k);
+        let _ = write!(
+            out,
+            "<tr><td>{y}</td><td>{}</td>",
+            names::year_kind(*k, lang)
+        );
         for d in &INDICATORS {
             match ev
                 .values
@@ -124,13 +120,16 @@ fn indicators_table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut Str
 /// target and which miss it, then the table of every value.
 pub(super) fn summary(doc: &Document, o: &mut String) {
     let lang = doc.lang;
-    let fi = doc.fi();
     let tr = tr(doc);
     let ev = doc.main();
     let _ = write!(
         o,
         "<section id=\"summary\"><h2>{}</h2><ul>",
-        tr("Tavoitteiden toteutuminen", "Which targets hold")
+        tr(
+            "Tavoitteiden toteutuminen",
+            "Hur målen uppnås",
+            "Which targets hold"
+        )
     );
     for d in &INDICATORS {
         let vals: Vec<_> = ev
@@ -160,11 +159,15 @@ pub(super) fn summary(doc: &Document, o: &mut String) {
             "<li><span class=\"badge {class}\">{met}/{measurable}</span> <b>{} {}</b> — {}{}</li>",
             d.number,
             esc(name(d, lang)),
-            esc(if fi { d.target_fi } else { d.target_en }),
+            esc(names::target(d, lang)),
             if missed.is_empty() {
                 String::new()
             } else {
-                format!("; {}: {}", tr("ei toteudu", "missed in"), missed.join(", "))
+                format!(
+                    "; {}: {}",
+                    tr("ei toteudu", "ej uppnått", "missed in"),
+                    missed.join(", ")
+                )
             }
         );
     }
@@ -174,6 +177,7 @@ pub(super) fn summary(doc: &Document, o: &mut String) {
         "<p class=\"muted\">{}</p>",
         tr(
             "Luku kertoo, monenako mitattavista vuosista tavoite toteutuu. TP = tilinpäätös, TA = talousarvio, TS = taloussuunnitelma, E = ennuste.",
+            "Talet anger hur många av de mätbara åren målet uppnås. BS = bokslut, BU = budget, EP = ekonomiplan, P = prognos.",
             "The badge counts the measurable years in which the target holds. TP = actuals, TA = budget, TS = plan, E = projected."
         )
     );
@@ -199,7 +203,11 @@ pub(super) fn charts(doc: &Document, allowance: Decimal, o: &mut String) {
     let _ = write!(
         o,
         "<section id=\"charts\"><h2>{}</h2><div class=\"charts\">",
-        tr("Tavoitteet kuvina", "The targets in charts")
+        tr(
+            "Tavoitteet kuvina",
+            "Målen i diagram",
+            "The targets in charts"
+        )
     );
     for d in &INDICATORS {
         let pts = path(ev, d.number, allowance);
@@ -217,11 +225,12 @@ pub(super) fn charts(doc: &Document, allowance: Decimal, o: &mut String) {
             "<figure>{svg}<figcaption>{}</figcaption><p class=\"formula\"><b>{}:</b> {}<br><b>{}:</b> {}</p></figure>",
             tr(
                 "Yhtenäinen viiva: tilinpäätös; katkoviiva: talousarvio ja -suunnitelma; pisteviiva: ennuste. Pisteen väri: vihreä toteutuu, punainen ei toteudu, harmaa ei mitattavissa.",
+                "Heldragen linje: bokslut; streckad: budget och ekonomiplan; prickad: prognos. Punktens färg: grön uppnått, röd ej uppnått, grå kan inte mätas.",
                 "Solid: actuals; dashed: budget and plan; dotted: projected. Dot colour: green met, red missed, grey not measurable."
             ),
-            tr("Kaava", "Formula"),
+            tr("Kaava", "Formel", "Formula"),
             esc(d.formula),
-            tr("Lähde", "Source"),
+            tr("Lähde", "Källa", "Source"),
             esc(d.source)
         );
     }
@@ -239,7 +248,11 @@ pub(super) fn scenarios(doc: &Document, allowance: Decimal, o: &mut String) {
     let _ = write!(
         o,
         "<section id=\"scenarios\"><h2>{}</h2><div class=\"charts\">",
-        tr("Skenaarioiden vertailu", "Scenarios compared")
+        tr(
+            "Skenaarioiden vertailu",
+            "Jämförelse av scenarier",
+            "Scenarios compared"
+        )
     );
     for d in &INDICATORS {
         let lines: Vec<Line> = doc

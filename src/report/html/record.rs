@@ -9,27 +9,30 @@ use super::tr;
 use crate::model::dataset::YearKind;
 use crate::report::Lang;
 use crate::report::breaks as brk;
-use crate::report::document::{Document, ScenarioRun, kind_name};
+use crate::report::document::{Document, ScenarioRun, kind_name, role_name};
 use crate::report::format::number;
+use crate::report::names;
 
 /// The key ratios of the city and the group, a column per year; a ratio
 /// with no value in any year is left out.
 pub(super) fn ratios(doc: &Document, o: &mut String) {
     let lang = doc.lang;
-    let fi = doc.fi();
     let tr = tr(doc);
     let _ = write!(
         o,
         "<section id=\"ratios\"><h2>{}</h2><div class=\"scroll\"><table><thead><tr><th>{}</th>",
-        tr("Tunnusluvut", "Key ratios"),
-        tr("Tunnusluku", "Key ratio")
+        tr("Tunnusluvut", "Nyckeltal", "Key ratios"),
+        tr("Tunnusluku", "Nyckeltal", "Key ratio")
     );
     let years: Vec<i32> = doc.ds.years.keys().copied().collect();
     for y in &years {
         let _ = write!(
             o,
             "<th>{} {y}</th>",
-            doc.ds.kind(*y).map(|k| k.to_string()).unwrap_or_default()
+            doc.ds
+                .kind(*y)
+                .map(|k| names::year_kind(k, lang))
+                .unwrap_or_default()
         );
     }
     o.push_str("</tr></thead><tbody>");
@@ -40,8 +43,8 @@ pub(super) fn ratios(doc: &Document, o: &mut String) {
         let _ = write!(
             o,
             "<tr><td>{} ({})</td>",
-            esc(if fi { def.fi } else { def.en }),
-            if fi { e.fi() } else { e.en() }
+            esc(names::ratio(def, lang)),
+            names::entity(e, lang)
         );
         for y in &years {
             let v = vals.iter().find(|v| v.year == *y);
@@ -67,7 +70,7 @@ pub(super) fn ratios(doc: &Document, o: &mut String) {
 /// identity, difference and cells; says so when there is none.
 pub(super) fn checks(doc: &Document, o: &mut String) {
     let lang = doc.lang;
-    let fi = doc.fi();
+    let tr = tr(doc);
     let _ = write!(o, "<section id=\"checks\"><h2>{}</h2>", brk::title(lang));
     if doc.breaks.is_empty() {
         let _ = write!(o, "<p>{}</p></section>", esc(brk::none_text(lang)));
@@ -77,10 +80,10 @@ pub(super) fn checks(doc: &Document, o: &mut String) {
         o,
         "<p>{}</p><div class=\"scroll\"><table><thead><tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         esc(brk::intro(lang)),
-        if fi { "Laskelma" } else { "Statement" },
-        if fi { "Kaava" } else { "Identity" },
-        if fi { "Erotus" } else { "Difference" },
-        if fi { "Solut" } else { "Cells" },
+        tr("Laskelma", "Kalkyl", "Statement"),
+        tr("Kaava", "Formel", "Identity"),
+        tr("Erotus", "Differens", "Difference"),
+        tr("Solut", "Celler", "Cells"),
     );
     for (i, b) in doc.breaks.iter().enumerate() {
         let _ = write!(
@@ -107,23 +110,23 @@ pub(super) fn run_record(doc: &Document, o: &mut String) {
     let _ = write!(
         o,
         "<section id=\"record\"><h2>{}</h2><dl class=\"record\">",
-        tr("Ajon tiedot", "Run record")
+        tr("Ajon tiedot", "Körningens uppgifter", "Run record")
     );
     let _ = write!(
         o,
         "<dt>{}</dt><dd>kivijalka {}</dd>",
-        tr("Ohjelma", "Tool"),
+        tr("Ohjelma", "Program", "Tool"),
         doc.version
     );
     for sim in &doc.simulations {
         let _ = write!(
             o,
             "<dt>{} — {}</dt><dd>{} {}, {} {}; {}</dd>",
-            tr("Simulointi", "Simulation"),
+            tr("Simulointi", "Simulering", "Simulation"),
             esc(&sim.scenario),
             sim.paths,
-            tr("polkua", "paths"),
-            tr("siemen", "seed"),
+            tr("polkua", "banor", "paths"),
+            tr("siemen", "frö", "seed"),
             sim.seed,
             esc(&sim.drivers.join("; "))
         );
@@ -132,7 +135,7 @@ pub(super) fn run_record(doc: &Document, o: &mut String) {
         let _ = write!(
             o,
             "<dt>{} — {}</dt><dd>SHA-256 {}</dd>",
-            esc(&i.role),
+            esc(&role_name(&i.role, lang)),
             esc(&i.path),
             i.sha256
         );
@@ -143,7 +146,7 @@ pub(super) fn run_record(doc: &Document, o: &mut String) {
     let _ = write!(
         o,
         "<dt>{}: {}</dt><dd><table>",
-        tr("Hintaindeksi", "Price index"),
+        tr("Hintaindeksi", "Prisindex", "Price index"),
         esc(&doc.price_index.name)
     );
     for (y, v) in &doc.price_index.changes {
@@ -171,10 +174,14 @@ fn scenario_settings(doc: &Document, r: &ScenarioRun, o: &mut String) {
     let _ = write!(
         o,
         "<dt>{}: {}</dt><dd><table>",
-        tr("Skenaarion asetukset", "Scenario settings"),
+        tr(
+            "Skenaarion asetukset",
+            "Scenariots inställningar",
+            "Scenario settings"
+        ),
         esc(&r.scenario.name)
     );
-    for (k, v) in crate::report::scenario::settings(&r.scenario) {
+    for (k, v) in crate::report::scenario::settings(&r.scenario, doc.lang) {
         let _ = write!(
             o,
             "<tr><td>{}</td><td style=\"text-align:left;white-space:normal\">{}</td></tr>",
@@ -197,7 +204,13 @@ fn scenario_settings(doc: &Document, r: &ScenarioRun, o: &mut String) {
 fn kind_legend(lang: Lang) -> String {
     [YearKind::TP, YearKind::TA, YearKind::TS, YearKind::E]
         .iter()
-        .map(|k| format!("{k} = {}", kind_name(Some(*k), lang)))
+        .map(|k| {
+            format!(
+                "{} = {}",
+                names::year_kind(*k, lang),
+                kind_name(Some(*k), lang)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -27,6 +27,7 @@ pub(super) fn simulation(doc: &Document, o: &mut String) {
         "<section id=\"simulation\"><h2>{}</h2>",
         tr(
             "Kuinka todennäköisesti tavoitteet toteutuvat",
+            "Hur sannolikt målen uppnås",
             "How likely the targets are to hold"
         )
     );
@@ -43,11 +44,11 @@ fn one_simulation(doc: &Document, sim: &Simulation, o: &mut String) {
     let _ = write!(
         o,
         "<h3>{}: {}</h3><p class=\"muted\">{} {} · {} {}</p><div class=\"charts\">",
-        tr("Skenaario", "Scenario"),
+        tr("Skenaario", "Scenario", "Scenario"),
         esc(&sim.scenario),
         number(Decimal::from(sim.paths), 0, lang),
-        tr("polkua", "paths"),
-        tr("siemen", "seed"),
+        tr("polkua", "banor", "paths"),
+        tr("siemen", "frö", "seed"),
         sim.seed
     );
     for d in &INDICATORS {
@@ -64,11 +65,20 @@ fn one_simulation(doc: &Document, sim: &Simulation, o: &mut String) {
         "</div><p class=\"muted\">{}</p><div class=\"scroll\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         tr(
             "Vaalea alue: 5.–95. prosenttipiste; tumma: 25.–75.; sininen viiva: mediaani; oranssi katkoviiva: ennuste, jossa epävarmat tekijät keskeisessä arvossaan (normaalijakaumalla keskiarvo, kolmio- ja PERT-jakaumalla moodi, tasajakaumalla keskikohta). Luku vuoden yllä: todennäköisyys, että tavoite toteutuu.",
+            "Ljust fält: 5:e–95:e percentilen; mörkt: 25:e–75:e; blå linje: median; orange streckad linje: prognosen med varje osäker faktor i sitt centrala värde (medelvärdet för en normalfördelning, typvärdet för en triangel- eller PERT-fördelning, mittpunkten för en likformig fördelning). Talet ovanför varje år: sannolikheten att målet uppnås.",
             "Light band: 5th–95th percentile; dark: 25th–75th; blue line: median; orange dashes: the forecast with every uncertain driver at its central value (the mean of a normal, the mode of a triangular or PERT, the midpoint of a uniform). The figure above each year: the probability that the target holds."
         ),
-        tr("Vuosi", "Year"),
-        tr("Kaikki viisi toteutuvat", "All five hold"),
-        tr("Kaikki mitattavat toteutuvat", "All measurable hold")
+        tr("Vuosi", "År", "Year"),
+        tr(
+            "Kaikki viisi toteutuvat",
+            "Alla fem uppnås",
+            "All five hold"
+        ),
+        tr(
+            "Kaikki mitattavat toteutuvat",
+            "Alla mätbara uppnås",
+            "All measurable hold"
+        )
     );
     let share = |p: f64| {
         format!(
@@ -102,8 +112,9 @@ fn law(sim: &Simulation, lang: crate::report::Lang, o: &mut String) {
     let _ = write!(
         o,
         "<h4>{}</h4><div class=\"scroll\"><table><thead><tr>",
-        lang.pick(
+        lang.tr(
             "Kuntalaki 110 § ja 118 §",
+            "Kommunallagen 110 § och 118 §",
             "Local Government Act 110 § and 118 §"
         )
     );
@@ -137,6 +148,7 @@ pub(super) fn sensitivity(doc: &Document, o: &mut String) {
         "<section id=\"sensitivity\"><h2>{}</h2>",
         tr(
             "Mikä tekijä vaikuttaa eniten",
+            "Vilken faktor påverkar varje mål mest",
             "Which driver moves each target most"
         )
     );
@@ -144,7 +156,7 @@ pub(super) fn sensitivity(doc: &Document, o: &mut String) {
         let _ = write!(
             o,
             "<h3>{}: {}</h3><div class=\"charts\">",
-            tr("Skenaario", "Scenario"),
+            tr("Skenaario", "Scenario", "Scenario"),
             esc(scenario)
         );
         for d in &INDICATORS {
@@ -158,6 +170,7 @@ pub(super) fn sensitivity(doc: &Document, o: &mut String) {
         "<p class=\"muted\">{}</p></section>",
         tr(
             "Palkki: indikaattorin arvo, kun tekijä on yksin 5. ja 95. prosenttipisteessään kaikkina ennustevuosina, vuonna, jona ero on suurin; oranssi viiva: ennuste.",
+            "Stapel: indikatorns värde när faktorn ensam ligger på sin 5:e och 95:e percentil under alla prognosår, det år då skillnaden är störst; orange linje: prognosen.",
             "Bar: the indicator's value with the driver alone at its 5th and 95th percentile in every projected year, in the year of the largest difference; orange line: the forecast."
         )
     );
@@ -194,6 +207,7 @@ fn tornado_figure(
         if flips.is_empty() {
             tr(
                 "Yksikään tekijä ei yksin käännä tavoitteen tilaa.",
+                "Ingen faktor ensam vänder målets status.",
                 "No driver alone flips the target's status.",
             )
             .to_string()
@@ -202,6 +216,7 @@ fn tornado_figure(
                 "{}: {}",
                 tr(
                     "Tila kääntyy (keskiarvo → matala/korkea)",
+                    "Status vänder (centralt → lågt/högt)",
                     "Status flips (central → low/high)"
                 ),
                 esc(&flips.join("; "))

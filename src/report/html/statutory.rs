@@ -53,15 +53,20 @@ pub(super) fn section(doc: &crate::report::document::Document, o: &mut String) {
     let _ = write!(
         o,
         "<section id=\"statutory\"><h2>{}</h2><h3>{}</h3>",
-        esc(lang.pick(
+        esc(lang.tr(
             "Kuntalaki 110 § ja 118 §",
+            "Kommunallagen 110 § och 118 §",
             "Local Government Act 110 § and 118 §"
         )),
         esc(&sec.title_110)
     );
     table(&sec.surplus, o);
     if !sec.deficits.is_empty() {
-        let _ = write!(o, "<p>{}</p>", esc(lang.pick("Alijäämät:", "Deficits:")));
+        let _ = write!(
+            o,
+            "<p>{}</p>",
+            esc(lang.tr("Alijäämät:", "Underskott:", "Deficits:"))
+        );
         list(&sec.deficits, o);
     }
     if let Some(p) = &sec.plan {
@@ -76,13 +81,17 @@ pub(super) fn section(doc: &crate::report::document::Document, o: &mut String) {
     );
     list(&sec.legend, o);
     let _ = write!(o, "<p class=\"muted\">{}</p>", esc(&sec.key));
-    let _ = write!(o, "<p>{}</p>", esc(lang.pick("Lähteet:", "Sources:")));
+    let _ = write!(
+        o,
+        "<p>{}</p>",
+        esc(lang.tr("Lähteet:", "Källor:", "Sources:"))
+    );
     list(&sec.sources, o);
     if !sec.notes.is_empty() {
         let _ = write!(
             o,
             "<p>{}</p><ol>",
-            esc(lang.pick("Huomautukset:", "Notes:"))
+            esc(lang.tr("Huomautukset:", "Anmärkningar:", "Notes:"))
         );
         for n in &sec.notes {
             let _ = write!(o, "<li>{}</li>", esc(n));

@@ -50,7 +50,7 @@ pub(super) fn tornado(
             "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text><rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#2e75b6\"><title>{}: {} … {}</title></rect>",
             l - 6.0,
             y + row_h * 0.6,
-            esc(&short_driver(&sw.driver)),
+            esc(&short_driver(&sw.driver, lang)),
             y + 3.0,
             (x1 - x0).max(1.0),
             row_h - 6.0,

@@ -28,12 +28,13 @@ use statutory::statutory_sheet;
 use style::Styles;
 use summary::{charts, summary};
 
-fn t(doc: &Document, fi: &'static str, en: &'static str) -> &'static str {
-    doc.lang.pick(fi, en)
+/// A fixed text in the document's language: Finnish, Swedish, English.
+fn t(doc: &Document, fi: &'static str, sv: &'static str, en: &'static str) -> &'static str {
+    doc.lang.tr(fi, sv, en)
 }
 
 fn status_word(doc: &Document, s: Status) -> &'static str {
-    if doc.fi() { s.fi() } else { s.en() }
+    crate::report::names::status(s, doc.lang)
 }
 
 /// The sheet name for the `i`th of several: "Simulointi", "Simulointi 2", ...
@@ -62,7 +63,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
         doc,
         &mut wb,
         &st,
-        t(doc, "Laskelmat", "Statements"),
+        t(doc, "Laskelmat", "Kalkyler", "Statements"),
         doc.ds,
         &all,
         &[Entity::City, Entity::Group],
@@ -74,7 +75,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
             doc,
             &mut wb,
             &st,
-            t(doc, "Ennuste", "Projection"),
+            t(doc, "Ennuste", "Prognos", "Projection"),
             &p.dataset,
             &years,
             &[Entity::City],
@@ -84,11 +85,11 @@ pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
     statutory_sheet(doc, &mut wb, &st)?;
     // A sheet per simulated scenario: "Simulointi", "Simulointi 2", ...
     for (i, sim) in doc.simulations.iter().enumerate() {
-        let name = numbered(t(doc, "Simulointi", "Simulation"), i);
+        let name = numbered(t(doc, "Simulointi", "Simulering", "Simulation"), i);
         simulation_sheet(doc, &mut wb, &st, sim, &name)?;
     }
     for (i, s) in doc.sensitivity.iter().enumerate() {
-        let name = numbered(t(doc, "Herkkyys", "Sensitivity"), i);
+        let name = numbered(t(doc, "Herkkyys", "Känslighet", "Sensitivity"), i);
         sensitivity_sheet(doc, &mut wb, &st, s, &name)?;
     }
     ratios_sheet(doc, &mut wb, &st)?;

@@ -7,7 +7,7 @@ use super::style::{Styles, f64_of, page_setup};
 use super::t;
 use crate::model::ratios::Unit;
 use crate::report::breaks as brk;
-use crate::report::document::Document;
+use crate::report::document::{Document, role_name};
 
 /// "Tarkistukset": each statement-year that does not add up, with its
 /// identity, difference and cells; says so when there is none.
@@ -27,10 +27,15 @@ pub(super) fn checks_sheet(
     let hr = 3;
     let heads = [
         "",
-        t(doc, "Kuka ja laskelma", "Entity and statement"),
-        t(doc, "Kaava", "Identity"),
-        t(doc, "Erotus, €", "Difference, €"),
-        t(doc, "Solut", "Cells"),
+        t(
+            doc,
+            "Kuka ja laskelma",
+            "Enhet och kalkyl",
+            "Entity and statement",
+        ),
+        t(doc, "Kaava", "Formel", "Identity"),
+        t(doc, "Erotus, €", "Differens, €", "Difference, €"),
+        t(doc, "Solut", "Celler", "Cells"),
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(hr, c as u16, *h, &st.head)?;
@@ -60,7 +65,7 @@ pub(super) fn record_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
-    ws.set_name(t(doc, "Ajon tiedot", "Run record"))?;
+    ws.set_name(t(doc, "Ajon tiedot", "Körningens uppgifter", "Run record"))?;
     ws.set_column_width(0, 34)?;
     ws.set_column_width(1, 70)?;
     ws.set_column_width(2, 66)?;
@@ -71,7 +76,11 @@ pub(super) fn record_sheet(
         ws.write_string(
             r,
             0,
-            format!("{} — {}", t(doc, "Simulointi", "Simulation"), sim.scenario),
+            format!(
+                "{} — {}",
+                t(doc, "Simulointi", "Simulering", "Simulation"),
+                sim.scenario
+            ),
         )?;
         ws.write_string(
             r,
@@ -79,8 +88,8 @@ pub(super) fn record_sheet(
             format!(
                 "{} {}, {} {}",
                 sim.paths,
-                t(doc, "polkua", "paths"),
-                t(doc, "siemen", "seed"),
+                t(doc, "polkua", "banor", "paths"),
+                t(doc, "siemen", "frö", "seed"),
                 sim.seed
             ),
         )?;
@@ -99,12 +108,12 @@ pub(super) fn record_sheet(
 
 /// Each input file with its checksum, from row `r`; gives the next row.
 fn inputs(doc: &Document, ws: &mut Worksheet, st: &Styles, mut r: u32) -> Result<u32, XlsxError> {
-    ws.write_string_with_format(r, 0, t(doc, "Syöte", "Input"), &st.head)?;
-    ws.write_string_with_format(r, 1, t(doc, "Tiedosto", "File"), &st.head)?;
+    ws.write_string_with_format(r, 0, t(doc, "Syöte", "Indata", "Input"), &st.head)?;
+    ws.write_string_with_format(r, 1, t(doc, "Tiedosto", "Fil", "File"), &st.head)?;
     ws.write_string_with_format(r, 2, "SHA-256", &st.head)?;
     r += 1;
     for f in &doc.inputs {
-        ws.write_string(r, 0, &f.role)?;
+        ws.write_string(r, 0, role_name(&f.role, doc.lang))?;
         ws.write_string(r, 1, &f.path)?;
         ws.write_string(r, 2, &f.sha256)?;
         r += 1;
@@ -123,11 +132,15 @@ fn scenario_settings(
         ws.write_string_with_format(
             r,
             0,
-            format!("{}: {}", t(doc, "Skenaario", "Scenario"), run.scenario.name),
+            format!(
+                "{}: {}",
+                t(doc, "Skenaario", "Scenario", "Scenario"),
+                run.scenario.name
+            ),
             &st.bold,
         )?;
         r += 1;
-        for (k, v) in crate::report::scenario::settings(&run.scenario) {
+        for (k, v) in crate::report::scenario::settings(&run.scenario, doc.lang) {
             ws.write_string(r, 0, k)?;
             ws.write_string(r, 1, v)?;
             r += 1;
@@ -149,7 +162,7 @@ fn price_index(
         0,
         format!(
             "{}: {}",
-            t(doc, "Hintaindeksi", "Price index"),
+            t(doc, "Hintaindeksi", "Prisindex", "Price index"),
             doc.price_index.name
         ),
         &st.bold,

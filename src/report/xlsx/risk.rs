@@ -29,11 +29,11 @@ pub(super) fn simulation_sheet(
         0,
         format!(
             "{}: {} — {} {}, {} {}",
-            t(doc, "Simulointi", "Simulation"),
+            t(doc, "Simulointi", "Simulering", "Simulation"),
             sim.scenario,
             sim.paths,
-            t(doc, "polkua", "paths"),
-            t(doc, "siemen", "seed"),
+            t(doc, "polkua", "banor", "paths"),
+            t(doc, "siemen", "frö", "seed"),
             sim.seed
         ),
         &st.title,
@@ -47,13 +47,13 @@ pub(super) fn simulation_sheet(
         let heads = [
             "P5",
             "P25",
-            t(doc, "Mediaani", "Median"),
+            t(doc, "Mediaani", "Median", "Median"),
             "P75",
             "P95",
-            t(doc, "Ennuste", "Forecast"),
-            t(doc, "Toteutuu", "Holds"),
+            t(doc, "Ennuste", "Prognos", "Forecast"),
+            t(doc, "Toteutuu", "Uppnås", "Holds"),
         ];
-        ws.write_string_with_format(r, 0, t(doc, "Vuosi", "Year"), &st.head)?;
+        ws.write_string_with_format(r, 0, t(doc, "Vuosi", "År", "Year"), &st.head)?;
         for (c, h) in heads.iter().enumerate() {
             ws.write_string_with_format(r, 1 + c as u16, *h, &st.head)?;
         }
@@ -106,6 +106,7 @@ fn law_block(
     let title = t(
         doc,
         "Kuntalaki 110 § ja 118 §",
+        "Kommunallagen 110 § och 118 §",
         "Local Government Act 110 § and 118 §",
     );
     ws.write_string_with_format(r, 0, title, &st.bold)?;
@@ -147,23 +148,24 @@ pub(super) fn sensitivity_sheet(
             t(
                 doc,
                 "Mikä tekijä vaikuttaa eniten: kukin tekijä yksin 5. ja 95. prosenttipisteessään",
+                "Vilken faktor påverkar varje mål mest: varje faktor ensam på sin 5:e och 95:e percentil",
                 "Which driver moves each target most: each driver alone at its 5th and 95th percentile",
             ),
-            t(doc, "skenaario", "scenario")
+            t(doc, "skenaario", "scenario", "scenario")
         ),
         &st.title,
     )?;
     let heads = [
-        t(doc, "Tekijä", "Driver"),
-        t(doc, "Matala", "Low"),
-        t(doc, "Korkea", "High"),
-        t(doc, "Vuosi", "Year"),
-        t(doc, "Arvo matalalla", "Value at low"),
-        t(doc, "Arvo korkealla", "Value at high"),
-        t(doc, "Ennuste", "Forecast"),
-        t(doc, "Matala − ennuste", "Low − forecast"),
-        t(doc, "Korkea − ennuste", "High − forecast"),
-        t(doc, "Tila kääntyy", "Status flips"),
+        t(doc, "Tekijä", "Faktor", "Driver"),
+        t(doc, "Matala", "Lågt", "Low"),
+        t(doc, "Korkea", "Högt", "High"),
+        t(doc, "Vuosi", "År", "Year"),
+        t(doc, "Arvo matalalla", "Värde vid lågt", "Value at low"),
+        t(doc, "Arvo korkealla", "Värde vid högt", "Value at high"),
+        t(doc, "Ennuste", "Prognos", "Forecast"),
+        t(doc, "Matala − ennuste", "Lågt − prognos", "Low − forecast"),
+        t(doc, "Korkea − ennuste", "Högt − prognos", "High − forecast"),
+        t(doc, "Tila kääntyy", "Status vänder", "Status flips"),
     ];
     // A driver's value as the scenario file gives it (percent or points).
     let drv = Format::new().set_num_format("0.00");
@@ -183,7 +185,7 @@ pub(super) fn sensitivity_sheet(
         let fmt = st.value(d.unit, d.decimals, None);
         for s in &rows {
             r += 1;
-            swing_row(ws, r, s, (&fmt, &drv))?;
+            swing_row(ws, r, s, (&fmt, &drv), doc.lang)?;
         }
         blocks.push((d, first, r));
         r += 2;
@@ -194,6 +196,7 @@ pub(super) fn sensitivity_sheet(
         t(
             doc,
             "Palkit: indikaattorin arvo tekijän matalalla ja korkealla arvolla vähennettynä ennusteella, vuonna, jona ero on suurin. Tila: ✓ toteutuu, ✗ ei toteudu, – ei mitattavissa.",
+            "Staplar: indikatorns värde vid faktorns låga och höga värde minus prognosen, det år då skillnaden är störst. Status: ✓ uppnått, ✗ ej uppnått, – kan inte mätas.",
             "Bars: the indicator's value at the driver's low and high less the forecast, in the year the difference is largest. Status: ✓ met, ✗ missed, – not measurable.",
         ),
     )?;
@@ -308,8 +311,9 @@ fn swing_row(
     r: u32,
     s: &Swing,
     (fmt, drv): (&Format, &Format),
+    lang: crate::report::Lang,
 ) -> Result<(), XlsxError> {
-    ws.write_string(r, 0, short_driver(&s.driver))?;
+    ws.write_string(r, 0, short_driver(&s.driver, lang))?;
     ws.write_number_with_format(r, 1, s.low, drv)?;
     ws.write_number_with_format(r, 2, s.high, drv)?;
     if let Some(y) = s.year {

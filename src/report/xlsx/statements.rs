@@ -11,6 +11,7 @@ use crate::model::items::{self, Statement};
 use crate::model::ratios::Unit;
 use crate::report::document::{Document, kind_name};
 use crate::report::indicators::title;
+use crate::report::names;
 
 pub(super) fn statements_sheet(
     doc: &Document,
@@ -39,8 +40,8 @@ pub(super) fn statements_sheet(
             if lines.is_empty() {
                 continue;
             }
-            let who = if doc.fi() { e.fi() } else { e.en() };
-            let what = if doc.fi() { s.fi() } else { s.en() };
+            let who = names::entity(*e, doc.lang);
+            let what = names::statement(s, doc.lang);
             ws.write_string_with_format(
                 r,
                 0,
@@ -48,16 +49,18 @@ pub(super) fn statements_sheet(
                 &st.title,
             )?;
             r += 1;
-            ws.write_string_with_format(r, 0, t(doc, "Rivi", "Line"), &st.head)?;
+            ws.write_string_with_format(r, 0, t(doc, "Rivi", "Rad", "Line"), &st.head)?;
             for (i, y) in years.iter().enumerate() {
-                let k = ds.kind(*y).map(|k| k.to_string()).unwrap_or_default();
+                let k = (ds.kind(*y))
+                    .map(|k| names::year_kind(k, doc.lang))
+                    .unwrap_or_default();
                 ws.write_string_with_format(r, 1 + i as u16, format!("{k} {y}"), &st.head)?;
                 ws.set_column_width(1 + i as u16, 14)?;
             }
             r += 1;
             for d in lines {
                 let indent = "  ".repeat(d.level as usize);
-                let label = if doc.fi() { d.fi } else { d.en };
+                let label = doc.lang.tr(d.fi, d.sv, d.en);
                 let sub = items::is_subtotal(d.id) || d.parent.is_none();
                 ws.write_string_with_format(
                     r,
@@ -95,28 +98,37 @@ pub(super) fn drivers_sheet(
         return Ok(());
     };
     let ws = wb.add_worksheet();
-    ws.set_name(t(doc, "Ennusteen laskenta", "Projection drivers"))?;
-    let heads: [(&str, &str); 17] = [
-        ("Vuosi", "Year"),
-        ("Laji", "Kind"),
-        ("Asukkaat", "Residents"),
-        ("Veroprosentti", "Tax rate %"),
-        ("Verotulot", "Tax revenue"),
-        ("Valtionosuudet", "State subsidies"),
-        ("Nettomenot", "Net operating cost"),
-        ("Vuosikate", "Annual margin"),
-        ("Poistot", "Depreciation"),
-        ("Nettoinvestoinnit", "Net investment"),
-        ("Lainanotto", "Borrowing"),
-        ("Lyhennykset", "Repayments"),
-        ("Lainakanta", "Loan stock"),
-        ("Korko %", "Interest %"),
-        ("Kassa", "Cash"),
-        ("Kertynyt ylijäämä", "Accumulated surplus"),
-        ("Konsernin lainat", "Group loans"),
+    ws.set_name(t(
+        doc,
+        "Ennusteen laskenta",
+        "Prognosens beräkning",
+        "Projection drivers",
+    ))?;
+    let heads: [(&str, &str, &str); 17] = [
+        ("Vuosi", "År", "Year"),
+        ("Laji", "Typ", "Kind"),
+        ("Asukkaat", "Invånare", "Residents"),
+        ("Veroprosentti", "Skattesats %", "Tax rate %"),
+        ("Verotulot", "Skatteinkomster", "Tax revenue"),
+        ("Valtionosuudet", "Statsandelar", "State subsidies"),
+        ("Nettomenot", "Nettokostnader", "Net operating cost"),
+        ("Vuosikate", "Årsbidrag", "Annual margin"),
+        ("Poistot", "Avskrivningar", "Depreciation"),
+        ("Nettoinvestoinnit", "Nettoinvesteringar", "Net investment"),
+        ("Lainanotto", "Upptagna lån", "Borrowing"),
+        ("Lyhennykset", "Amorteringar", "Repayments"),
+        ("Lainakanta", "Lånestock", "Loan stock"),
+        ("Korko %", "Ränta %", "Interest %"),
+        ("Kassa", "Kassa", "Cash"),
+        (
+            "Kertynyt ylijäämä",
+            "Ackumulerat överskott",
+            "Accumulated surplus",
+        ),
+        ("Konsernin lainat", "Koncernens lån", "Group loans"),
     ];
-    for (c, (fi, en)) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, if doc.fi() { *fi } else { *en }, &st.head)?;
+    for (c, (fi, sv, en)) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, doc.lang.tr(fi, sv, en), &st.head)?;
         ws.set_column_width(c as u16, 14)?;
     }
     let eur = Format::new().set_num_format(num_format(Unit::Eur, 0));
@@ -153,7 +165,12 @@ pub(super) fn drivers_sheet(
         }
     }
     let mut r = run.projection.rows.len() as u32 + 2;
-    ws.write_string_with_format(r, 0, t(doc, "Oletukset", "Assumptions"), &st.bold)?;
+    ws.write_string_with_format(
+        r,
+        0,
+        t(doc, "Oletukset", "Antaganden", "Assumptions"),
+        &st.bold,
+    )?;
     r += 1;
     for a in &run.projection.assumptions {
         ws.write_string(r, 0, crate::report::assumption::text(a, doc.lang))?;
@@ -173,14 +190,14 @@ pub(super) fn scenarios_sheet(
         return Ok(());
     }
     let ws = wb.add_worksheet();
-    ws.set_name(t(doc, "Skenaariot", "Scenarios"))?;
+    ws.set_name(t(doc, "Skenaariot", "Scenarier", "Scenarios"))?;
     ws.set_column_width(0, 10)?;
     let mut r = 0u32;
     let base: &Evaluation = &doc.runs[0].evaluation;
     for d in &INDICATORS {
         ws.write_string_with_format(r, 0, title(d, doc.lang), &st.title)?;
         r += 1;
-        ws.write_string_with_format(r, 0, t(doc, "Vuosi", "Year"), &st.head)?;
+        ws.write_string_with_format(r, 0, t(doc, "Vuosi", "År", "Year"), &st.head)?;
         for (i, run) in doc.runs.iter().enumerate() {
             ws.write_string_with_format(r, 1 + i as u16, &run.scenario.name, &st.head)?;
             ws.set_column_width(1 + i as u16, 18)?;
@@ -228,12 +245,19 @@ pub(super) fn ratios_sheet(
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
-    ws.set_name(t(doc, "Tunnusluvut", "Key ratios"))?;
+    ws.set_name(t(doc, "Tunnusluvut", "Nyckeltal", "Key ratios"))?;
     let years: Vec<i32> = doc.ds.years.keys().copied().collect();
-    ws.write_string_with_format(0, 0, t(doc, "Tunnusluku", "Key ratio"), &st.head)?;
-    ws.write_string_with_format(0, 1, t(doc, "Kuka", "Entity"), &st.head)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        t(doc, "Tunnusluku", "Nyckeltal", "Key ratio"),
+        &st.head,
+    )?;
+    ws.write_string_with_format(0, 1, t(doc, "Kuka", "Enhet", "Entity"), &st.head)?;
     for (i, y) in years.iter().enumerate() {
-        let k = doc.ds.kind(*y).map(|k| k.to_string()).unwrap_or_default();
+        let k = (doc.ds.kind(*y))
+            .map(|k| names::year_kind(k, doc.lang))
+            .unwrap_or_default();
         ws.write_string_with_format(0, 2 + i as u16, format!("{k} {y}"), &st.head)?;
         ws.set_column_width(2 + i as u16, 12)?;
     }
@@ -241,8 +265,8 @@ pub(super) fn ratios_sheet(
     ws.set_column_width(1, 10)?;
     for (row, (e, def, vals)) in doc.ratio_rows().into_iter().enumerate() {
         let r = 1 + row as u32;
-        ws.write_string(r, 0, if doc.fi() { def.fi } else { def.en })?;
-        ws.write_string(r, 1, if doc.fi() { e.fi() } else { e.en() })?;
+        ws.write_string(r, 0, names::ratio(def, doc.lang))?;
+        ws.write_string(r, 1, names::entity(e, doc.lang))?;
         let fmt = st.value(def.unit, def.decimals, None);
         for (i, y) in years.iter().enumerate() {
             let Some(v) = vals.iter().find(|v| v.year == *y) else {

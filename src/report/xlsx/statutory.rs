@@ -79,6 +79,7 @@ pub(super) fn statutory_sheet(
     ws.set_name(t(
         doc,
         "Kuntalaki 110 § ja 118 §",
+        "Kommunallagen 110 § och 118 §",
         "Local Gov. Act 110 § & 118 §",
     ))?;
     ws.set_column_width(0, 10)?;
@@ -89,7 +90,7 @@ pub(super) fn statutory_sheet(
     ws.write_string_with_format(2, 0, &sec.title_110, &st.bold)?;
     let mut r = table(ws, st, &sec.surplus, &sec.surplus_figures, 3)?;
     if !sec.deficits.is_empty() {
-        ws.write_string(r, 0, t(doc, "Alijäämät:", "Deficits:"))?;
+        ws.write_string(r, 0, t(doc, "Alijäämät:", "Underskott:", "Deficits:"))?;
         r = lines(ws, &sec.deficits, r + 1)?;
     }
     if let Some(p) = &sec.plan {
@@ -102,10 +103,20 @@ pub(super) fn statutory_sheet(
     ws.write_string_with_format(r, 0, stat::first_start(&doc.statutory, lang), &st.bold)?;
     r = lines(ws, &sec.legend, r + 1)?;
     ws.write_string(r, 0, &sec.key)?;
-    ws.write_string_with_format(r + 1, 0, t(doc, "Lähteet:", "Sources:"), &st.bold)?;
+    ws.write_string_with_format(
+        r + 1,
+        0,
+        t(doc, "Lähteet:", "Källor:", "Sources:"),
+        &st.bold,
+    )?;
     r = lines(ws, &sec.sources, r + 2)?;
     if !sec.notes.is_empty() {
-        ws.write_string_with_format(r, 0, t(doc, "Huomautukset:", "Notes:"), &st.bold)?;
+        ws.write_string_with_format(
+            r,
+            0,
+            t(doc, "Huomautukset:", "Anmärkningar:", "Notes:"),
+            &st.bold,
+        )?;
         let notes: Vec<String> = (sec.notes.iter().enumerate())
             .map(|(i, n)| format!("[{}] {n}", i + 1))
             .collect();

@@ -95,6 +95,7 @@ pub(super) fn break_note(doc: &Document, idx: &[usize]) -> Note {
         t(
             doc,
             "luku nojaa laskelmaan, joka ei täsmää tai on kokoluokaltaan mahdoton (välilehti Tarkistukset):",
+            "värdet bygger på en kalkyl som inte stämmer eller är av en omöjlig storlek (fliken Kontroller):",
             "the figure rests on a statement that does not add up or is of an impossible size (sheet Checks):"
         )
     );

@@ -15,11 +15,12 @@ use crate::model::ratios::Unit;
 use crate::report::breaks as brk;
 use crate::report::document::{Document, kind_name, path};
 use crate::report::indicators::title;
+use crate::report::names;
 
 /// The summary: the five indicators by year, coloured, with the notes.
 pub(super) fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
-    ws.set_name(t(doc, "Yhteenveto", "Summary"))?;
+    ws.set_name(t(doc, "Yhteenveto", "Sammandrag", "Summary"))?;
     title_rows(doc, ws, st)?;
     let hr = 3;
     header(doc, ws, st, hr)?;
@@ -31,7 +32,12 @@ pub(super) fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<
         ws.write_string_with_format(
             r,
             0,
-            t(doc, "Ei mitattavissa, syy", "Not measurable, why"),
+            t(
+                doc,
+                "Ei mitattavissa, syy",
+                "Kan inte mätas, orsak",
+                "Not measurable, why",
+            ),
             &st.bold,
         )?;
         r += 1;
@@ -47,6 +53,7 @@ pub(super) fn summary(doc: &Document, wb: &mut Workbook, st: &Styles) -> Result<
         t(
             doc,
             "Vihreä: toteutuu. Punainen: ei toteudu. Harmaa: ei mitattavissa. Solussa tarkka arvo sentin tarkkuudella.",
+            "Grön: uppnått. Röd: ej uppnått. Grå: kan inte mätas. Varje cell innehåller det exakta värdet, på cent när.",
             "Green: met. Red: missed. Grey: not measurable. Each cell holds the exact figure to the cent.",
         ),
     )?;
@@ -67,6 +74,7 @@ fn title_rows(doc: &Document, ws: &mut Worksheet, st: &Styles) -> Result<(), Xls
             t(
                 doc,
                 "Kestävä talous kivijalkana: talouden tavoitteet",
+                "Hållbar ekonomi som grund: de ekonomiska målen",
                 "Sustainable economy as the foundation: the economic targets"
             )
         ),
@@ -77,9 +85,9 @@ fn title_rows(doc: &Document, ws: &mut Worksheet, st: &Styles) -> Result<(), Xls
         0,
         format!(
             "{}: {}. {}: {}",
-            t(doc, "Skenaario", "Scenario"),
+            t(doc, "Skenaario", "Scenario", "Scenario"),
             doc.main_name(),
-            t(doc, "Hintaindeksi", "Price index"),
+            t(doc, "Hintaindeksi", "Prisindex", "Price index"),
             ev.price_index
         ),
     )?;
@@ -97,15 +105,11 @@ fn title_rows(doc: &Document, ws: &mut Worksheet, st: &Styles) -> Result<(), Xls
 /// The header row at `hr`: year and kind, then per indicator its value
 /// (with the unit) and its status (with the target in words).
 fn header(doc: &Document, ws: &mut Worksheet, st: &Styles, hr: u32) -> Result<(), XlsxError> {
-    ws.write_string_with_format(hr, 0, t(doc, "Vuosi", "Year"), &st.head)?;
-    ws.write_string_with_format(hr, 1, t(doc, "Laji", "Kind"), &st.head)?;
+    ws.write_string_with_format(hr, 0, t(doc, "Vuosi", "År", "Year"), &st.head)?;
+    ws.write_string_with_format(hr, 1, t(doc, "Laji", "Typ", "Kind"), &st.head)?;
     for (i, d) in INDICATORS.iter().enumerate() {
         let c = 2 + 2 * i as u16;
-        let unit = if doc.fi() {
-            d.unit.symbol()
-        } else {
-            d.unit.symbol_en()
-        };
+        let unit = names::unit(d.unit, doc.lang);
         // A name that already says its unit ("Nettomenojen kasvu, %") is
         // not given it twice.
         let name = title(d, doc.lang);
@@ -120,8 +124,8 @@ fn header(doc: &Document, ws: &mut Worksheet, st: &Styles, hr: u32) -> Result<()
             c + 1,
             format!(
                 "{} ({})",
-                t(doc, "Tavoite", "Target"),
-                if doc.fi() { d.target_fi } else { d.target_en }
+                t(doc, "Tavoite", "Mål", "Target"),
+                names::target(d, doc.lang)
             ),
             &st.head,
         )?;
@@ -201,7 +205,10 @@ fn period_rows(
         ws.write_string_with_format(
             r,
             0,
-            format!("{} {a}–{b}", t(doc, "Strategiakausi", "Strategy period")),
+            format!(
+                "{} {a}–{b}",
+                t(doc, "Strategiakausi", "Strategiperiod", "Strategy period")
+            ),
             &st.bold,
         )?;
         r += 1;
@@ -231,10 +238,10 @@ pub(super) fn charts(
     st: &Styles,
     allowance: Decimal,
 ) -> Result<(), XlsxError> {
-    let data_name = t(doc, "Kaaviodata", "Chart data");
+    let data_name = t(doc, "Kaaviodata", "Diagramdata", "Chart data");
     let blocks = chart_data(doc, wb, st, allowance, data_name)?;
     let ws = wb.add_worksheet();
-    ws.set_name(t(doc, "Kaaviot", "Charts"))?;
+    ws.set_name(t(doc, "Kaaviot", "Diagram", "Charts"))?;
     let styles = [
         (0x1F4E79u32, ChartLineDashType::Solid),
         (0x2E75B6, ChartLineDashType::Dash),
@@ -294,11 +301,16 @@ fn chart_data(
         ws.write_string_with_format(r, 0, title(d, doc.lang), &st.bold)?;
         r += 1;
         let heads = [
-            t(doc, "Vuosi", "Year"),
-            t(doc, "Toteuma", "Actual"),
-            t(doc, "Talousarvio ja -suunnitelma", "Budget and plan"),
-            t(doc, "Ennuste", "Projected"),
-            t(doc, "Tavoiteraja", "Target line"),
+            t(doc, "Vuosi", "År", "Year"),
+            t(doc, "Toteuma", "Utfall", "Actual"),
+            t(
+                doc,
+                "Talousarvio ja -suunnitelma",
+                "Budget och ekonomiplan",
+                "Budget and plan",
+            ),
+            t(doc, "Ennuste", "Prognos", "Projected"),
+            t(doc, "Tavoiteraja", "Målgräns", "Target line"),
         ];
         for (c, h) in heads.iter().enumerate() {
             ws.write_string_with_format(r, c as u16, *h, &st.head)?;
