@@ -12,6 +12,7 @@ use crate::model::ratios::{Ctx, Input, Measure, Unit};
 use crate::model::reason::{Method, Reason};
 use crate::model::rules::{self, Judged};
 use crate::model::targets::{SalesGains, Targets};
+use crate::report::format::Lang;
 
 pub struct IndicatorDef {
     pub number: u8,
@@ -104,6 +105,16 @@ impl Status {
             Status::Missed => "ei toteudu",
             Status::NotMeasurable => "ei mitattavissa",
         }
+    }
+    pub fn sv(self) -> &'static str {
+        match self {
+            Status::Met => "uppnått",
+            Status::Missed => "ej uppnått",
+            Status::NotMeasurable => "kan inte mätas",
+        }
+    }
+    pub fn name(self, lang: Lang) -> &'static str {
+        lang.tr(self.fi(), self.sv(), self.en())
     }
     pub fn en(self) -> &'static str {
         match self {
