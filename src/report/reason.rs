@@ -10,6 +10,7 @@ use serde::{Serialize, Serializer};
 
 use crate::model::dataset::Entity;
 use crate::model::items;
+use crate::model::price_index;
 use crate::model::reason::{Denominator, Method, Reason};
 use crate::report::format::Lang;
 
@@ -239,6 +240,7 @@ fn fi(r: &Reason) -> String {
             year - 1
         ),
         PriceIndexMissing { year, index } => {
+            let index = price_index::label(index, Lang::Fi);
             format!(
                 "hintaindeksin muutos vuodelle {year} puuttuu ({index}); anna se valitsimella --index"
             )
@@ -330,6 +332,7 @@ fn sv(r: &Reason) -> String {
             year - 1
         ),
         PriceIndexMissing { year, index } => {
+            let index = price_index::label(index, Lang::Sv);
             format!("prisindexets förändring för {year} saknas ({index}); ange den med --index")
         }
         NetCostNotPositive { year } => format!("nettokostnaderna {year} är inte positiva"),
