@@ -18,8 +18,10 @@ pub struct IndicatorDef {
     pub number: u8,
     pub id: &'static str,
     pub fi: &'static str,
+    pub sv: &'static str,
     pub en: &'static str,
     pub target_fi: &'static str,
+    pub target_sv: &'static str,
     pub target_en: &'static str,
     pub formula: &'static str,
     pub source: &'static str,
@@ -27,13 +29,24 @@ pub struct IndicatorDef {
     pub decimals: u32,
 }
 
+impl IndicatorDef {
+    pub fn name(&self, lang: Lang) -> &'static str {
+        lang.tr(self.fi, self.sv, self.en)
+    }
+    pub fn target(&self, lang: Lang) -> &'static str {
+        lang.tr(self.target_fi, self.target_sv, self.target_en)
+    }
+}
+
 pub static INDICATORS: [IndicatorDef; 5] = [
     IndicatorDef {
         number: 1,
         id: "annual_margin_vs_net_investment",
         fi: "Vuosikate − nettoinvestoinnit",
+        sv: "Årsbidrag − nettoinvesteringar",
         en: "Annual margin − net investment",
         target_fi: "Investoinnit vuosikatteen tasolla",
+        target_sv: "Investeringarna på årsbidragets nivå",
         target_en: "Annual margin covers net investment",
         formula: "vuosikate − myyntivoitot − (investointimenot − rahoitusosuudet − luovutustulot) ≥ 0; also 100 × (vuosikate − myyntivoitot) / nettoinvestoinnit when net investment is positive (target annual_margin.min_coverage_pct, default 100 %); myyntivoitot = the net gains on sales of fixed assets (taustatiedot, from the notes), else −tulorahoituksen korjauserät, since net investment already deducts the whole sale price (annual_margin.sales_gains = \"included\" reads vuosikate alone)",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 1; vuosikate and nettoinvestoinnit as Statistics Finland's kta_004 definitions; tulorahoituksen korjauserät: rahoituslaskelma, VNa 525/2020 3 §",
@@ -44,8 +57,10 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         number: 2,
         id: "accumulated_surplus",
         fi: "Kertynyt ylijäämä",
+        sv: "Ackumulerat överskott",
         en: "Accumulated surplus",
         target_fi: "Tase säilyy ylijäämäisenä",
+        target_sv: "Balansräkningen förblir i överskott",
         target_en: "The balance sheet stays in surplus",
         formula: "edellisten tilikausien ylijäämä + tilikauden ylijäämä at 31.12. > 0; without a balance sheet for the year: last year's accumulated surplus + the income statement's tilikauden ylijäämä",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 2; kertynyt ylijäämä as Statistics Finland's kta_004 definitions; covering a deficit: Kuntalaki 410/2015 110 §",
@@ -56,8 +71,10 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         number: 3,
         id: "net_cost_growth",
         fi: "Nettomenojen kasvu, %",
+        sv: "Nettokostnadernas ökning, %",
         en: "Net cost growth, %",
         target_fi: "Enintään hintaindeksin muutos",
+        target_sv: "Högst prisindexets förändring",
         target_en: "At most the change of the price index",
         formula: "100 × (nettomenot(t) / nettomenot(t−1) − 1) ≤ price index change of year t; nettomenot = −toimintakate; compared at one decimal, as printed; break years are not comparable unless a like-for-like base is given",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 3; nettomenot as Statistics Finland's kta_004 definitions; default index: kuntien peruspalvelujen hintaindeksi (KPHI), Statistics Finland",
@@ -68,8 +85,10 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         number: 4,
         id: "group_loans_per_resident",
         fi: "Konsernin lainat ja vastuut, €/asukas",
+        sv: "Koncernens lån och ansvar, €/invånare",
         en: "Group loans and liabilities, €/resident",
         target_fi: "Ei kasva",
+        target_sv: "Ökar inte",
         target_en: "Does not grow",
         formula: "(konsernin lainakanta + konsernin vuokravastuut) / asukasluku 31.12. ≤ the same a year earlier, compared in whole euros per resident; a break year of the group (group_loans.break_years, default 2023) only against a like-for-like base; beside it the change from the year before the strategy period (group_loans.base_year), and over the period the last year against that level",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 4; lainakanta and vuokravastuut as Statistics Finland's kta_004 definitions",
@@ -80,8 +99,10 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         number: 5,
         id: "cumulative_cash_flow",
         fi: "Toiminnan ja investointien rahavirran kertymä",
+        sv: "Verksamhetens och investeringarnas kassaflöde, kumulativt",
         en: "Cumulative operating and investing cash flow",
         target_fi: "Kertymä positiivinen",
+        target_sv: "Summan är positiv",
         target_en: "The cumulative sum is positive",
         formula: "sum of toiminnan ja investointien rahavirta over the year and the four before (cash_flow.window_years) > 0",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 5; toiminnan ja investointien rahavirta: rahoituslaskelma, VNa 525/2020 (kunnan tilinpäätös)",

@@ -16,6 +16,7 @@ use crate::model::items;
 use crate::model::reason::{Denominator, Method, Reason};
 use crate::model::rules;
 use crate::model::targets::Targets;
+use crate::report::format::Lang;
 
 pub type Measure = Result<Decimal, Reason>;
 
@@ -380,6 +381,7 @@ pub fn pct(num: Decimal, den: Decimal, what: Denominator) -> Measure {
 pub struct RatioDef {
     pub id: &'static str,
     pub fi: &'static str,
+    pub sv: &'static str,
     pub en: &'static str,
     pub formula: &'static str,
     pub source: &'static str,
@@ -389,12 +391,19 @@ pub struct RatioDef {
     pub compute: fn(&Ctx, Entity, i32) -> Measure,
 }
 
+impl RatioDef {
+    pub fn name(&self, lang: Lang) -> &'static str {
+        lang.tr(self.fi, self.sv, self.en)
+    }
+}
+
 const KTA: &str = "Statistics Finland, kta_004 definitions";
 
 pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "toimintatuotot_pct_toimintakuluista",
         fi: "Toimintatuotot / toimintakulut, %",
+        sv: "Verksamhetsintäkter / verksamhetskostnader, %",
         en: "Operating income / operating expenses, %",
         formula: "100 × toimintatuotot / (toimintakulut − valmistus omaan käyttöön)",
         source: KTA,
@@ -414,6 +423,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "vuosikate_pct_poistoista",
         fi: "Vuosikate / poistot, %",
+        sv: "Årsbidrag / avskrivningar, %",
         en: "Annual margin / depreciation, %",
         formula: "100 × vuosikate / poistot ja arvonalentumiset (without omistuksen eliminointierot)",
         source: KTA,
@@ -430,6 +440,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "vuosikate_per_asukas",
         fi: "Vuosikate, €/asukas",
+        sv: "Årsbidrag, €/invånare",
         en: "Annual margin, €/resident",
         formula: "vuosikate / asukasluku 31.12.",
         source: KTA,
@@ -440,6 +451,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "nettomenot_per_asukas",
         fi: "Nettomenot, €/asukas",
+        sv: "Nettokostnader, €/invånare",
         en: "Net operating cost, €/resident",
         formula: "−toimintakate / asukasluku 31.12.",
         source: KTA,
@@ -450,6 +462,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "verotulot_per_asukas",
         fi: "Verotulot, €/asukas",
+        sv: "Skatteinkomster, €/invånare",
         en: "Tax revenue, €/resident",
         formula: "verotulot / asukasluku 31.12.",
         source: KTA,
@@ -460,6 +473,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "valtionosuudet_per_asukas",
         fi: "Valtionosuudet, €/asukas",
+        sv: "Statsandelar, €/invånare",
         en: "State subsidies, €/resident",
         formula: "valtionosuudet / asukasluku 31.12.",
         source: KTA,
@@ -470,6 +484,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "nettoinvestoinnit",
         fi: "Nettoinvestoinnit, €",
+        sv: "Nettoinvesteringar, €",
         en: "Net investment, €",
         formula: "investointimenot − rahoitusosuudet − pysyvien vastaavien luovutustulot",
         source: KTA,
@@ -480,6 +495,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "investointien_tulorahoitus_pct",
         fi: "Investointien tulorahoitus, %",
+        sv: "Internt tillförda medel för investeringar, %",
         en: "Internal financing of investment, %",
         formula: "100 × vuosikate / (investointimenot − rahoitusosuudet)",
         source: KTA,
@@ -496,6 +512,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "lainanhoitokate",
         fi: "Lainanhoitokate",
+        sv: "Lånens skötselbidrag",
         en: "Loan service coverage",
         formula: "(vuosikate + korkokulut) / (korkokulut + pitkäaikaisten lainojen vähennys)",
         source: KTA,
@@ -514,6 +531,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "laskennallinen_lainanhoitokate",
         fi: "Laskennallinen lainanhoitokate",
+        sv: "Lånens skötselbidrag, kalkylerat (118 §)",
         en: "Calculated loan service coverage (118 §)",
         formula: "(vuosikate + korkokulut) / (korkokulut + lainakanta 31.12. / laina-aika), laina-aika 8 v (setting ratios.loan_term_years)",
         source: "Kuntalaki 410/2015 118 §",
@@ -533,6 +551,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "kassan_riittavyys_pv",
         fi: "Kassan riittävyys, pv",
+        sv: "Kassans tillräcklighet, dagar",
         en: "Cash sufficiency, days",
         formula: "365 × rahavarat 31.12. / kassasta maksut; kassasta maksut = toimintakulut − valmistus omaan käyttöön + korkokulut + muut rahoituskulut + satunnaiset kulut + investointimenot + antolainasaamisten lisäys + pitkäaikaisten lainojen vähennys (each as an absolute value)",
         source: KTA,
@@ -557,6 +576,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "omavaraisuusaste_pct",
         fi: "Omavaraisuusaste, %",
+        sv: "Soliditetsgrad, %",
         en: "Equity ratio, %",
         formula: "100 × (oma pääoma + vähemmistöosuudet + konsernireservi + poistoero ja vapaaehtoiset varaukset) / (vastattavaa yhteensä − saadut ennakot)",
         source: KTA,
@@ -580,6 +600,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "suhteellinen_velkaantuneisuus_pct",
         fi: "Suhteellinen velkaantuneisuus, %",
+        sv: "Relativ skuldsättning, %",
         en: "Relative indebtedness, %",
         formula: "100 × (vieras pääoma − saadut ennakot) / (toimintatuotot + verotulot + valtionosuudet)",
         source: KTA,
@@ -598,6 +619,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "kertynyt_ylijaama",
         fi: "Kertynyt yli-/alijäämä, €",
+        sv: "Ackumulerat över-/underskott, €",
         en: "Accumulated surplus (deficit), €",
         formula: "edellisten tilikausien ylijäämä + tilikauden ylijäämä (tase)",
         source: KTA,
@@ -608,6 +630,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "kertynyt_ylijaama_per_asukas",
         fi: "Kertynyt yli-/alijäämä, €/asukas",
+        sv: "Ackumulerat över-/underskott, €/invånare",
         en: "Accumulated surplus (deficit), €/resident",
         formula: "kertynyt ylijäämä / asukasluku 31.12.",
         source: KTA,
@@ -618,6 +641,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "lainakanta",
         fi: "Lainakanta 31.12., €",
+        sv: "Lånestock 31.12, €",
         en: "Loan stock 31 Dec, €",
         formula: "vieras pääoma − (saadut ennakot + ostovelat + siirtovelat + muut velat)",
         source: KTA,
@@ -628,6 +652,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "lainakanta_per_asukas",
         fi: "Lainakanta, €/asukas",
+        sv: "Lånestock, €/invånare",
         en: "Loan stock, €/resident",
         formula: "lainakanta / asukasluku 31.12.",
         source: KTA,
@@ -638,6 +663,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "lainat_ja_vuokravastuut",
         fi: "Lainat ja vuokravastuut 31.12., €",
+        sv: "Lån och leasingansvar 31.12, €",
         en: "Loans and lease liabilities 31 Dec, €",
         formula: "lainakanta + vuokravastuut (liitetiedot)",
         source: KTA,
@@ -648,6 +674,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "lainat_ja_vuokravastuut_per_asukas",
         fi: "Lainat ja vuokravastuut, €/asukas",
+        sv: "Lån och leasingansvar, €/invånare",
         en: "Loans and lease liabilities, €/resident",
         formula: "(lainakanta + vuokravastuut) / asukasluku 31.12.",
         source: KTA,
@@ -658,6 +685,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "lainasaamiset",
         fi: "Lainasaamiset 31.12., €",
+        sv: "Lånefordringar 31.12, €",
         en: "Loans receivable 31 Dec, €",
         formula: "joukkovelkakirjalainasaamiset + muut lainasaamiset (pysyvien vastaavien sijoitukset)",
         source: KTA,
@@ -668,6 +696,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "ti_kertyma_5v",
         fi: "Toiminnan ja investointien rahavirran kertymä 5 v, €",
+        sv: "Verksamhetens och investeringarnas kassaflöde, kumulativt 5 år, €",
         en: "Operating and investing cash flow, 5-year sum, €",
         formula: "sum of toiminnan ja investointien rahavirta over the year and the four before",
         source: "Helsinki and Lappeenranta financial statements (T+I rahavirran kertymä 5 vuodelta)",
@@ -678,6 +707,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "asukasluku",
         fi: "Asukasluku 31.12.",
+        sv: "Invånarantal 31.12",
         en: "Population 31 Dec",
         formula: "asukasluku 31.12. (taustatiedot)",
         source: "Statistics Finland",

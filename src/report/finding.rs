@@ -45,38 +45,41 @@ pub fn text(m: &Message, lang: Lang) -> String {
 /// An identity with the statements' line names; the few words between them
 /// in `lang`.
 pub fn identity(i: &Identity, lang: Lang) -> String {
-    if lang == Lang::Sv {
-        return identity_sv(i);
-    }
-    let en = lang == Lang::En;
-    match i {
-        Identity::Subtotal { line, parts } => {
+    match (i, lang) {
+        (_, Lang::Sv) => identity_sv(i),
+        (Identity::Subtotal { line, parts }, Lang::Fi | Lang::En) => {
             let names: Vec<&str> = parts.iter().map(|p| items::item(p).fi).collect();
             format!("{} = {}", items::item(line).fi, names.join(" + "))
         }
-        Identity::CashChange => "Rahavarojen muutos = Rahavarat 31.12. − Rahavarat 1.1.".into(),
-        Identity::CashAgainstBalanceSheet => {
+        (Identity::CashChange, _) => {
+            "Rahavarojen muutos = Rahavarat 31.12. − Rahavarat 1.1.".into()
+        }
+        (Identity::CashAgainstBalanceSheet, _) => {
             "Rahavarat 31.12. = Rahoitusarvopaperit + Rahat ja pankkisaamiset (tase)".into()
         }
-        Identity::CashChangeAgainstBalanceSheet if en => {
+        (Identity::CashChangeAgainstBalanceSheet, Lang::En) => {
             "Rahavarojen muutos = change in the balance sheet's cash".into()
         }
-        Identity::CashChangeAgainstBalanceSheet => {
+        (Identity::CashChangeAgainstBalanceSheet, Lang::Fi) => {
             "Rahavarojen muutos = taseen rahavarojen muutos".into()
         }
-        Identity::BalanceSheet => "Vastaavaa yhteensä = Vastattavaa yhteensä".into(),
-        Identity::VuosikateAcross => {
+        (Identity::BalanceSheet, _) => "Vastaavaa yhteensä = Vastattavaa yhteensä".into(),
+        (Identity::VuosikateAcross, _) => {
             "Vuosikate (tuloslaskelma) = Vuosikate (rahoituslaskelma)".into()
         }
-        Identity::SurplusAcross => {
+        (Identity::SurplusAcross, _) => {
             "Tilikauden ylijäämä (tuloslaskelma) = Tilikauden ylijäämä (tase)".into()
         }
-        Identity::CashCarriedOver if en => "Rahavarat 1.1. = last year's Rahavarat 31.12.".into(),
-        Identity::CashCarriedOver => "Rahavarat 1.1. = edellisen vuoden Rahavarat 31.12.".into(),
-        Identity::SurplusCarriedOver if en => {
+        (Identity::CashCarriedOver, Lang::En) => {
+            "Rahavarat 1.1. = last year's Rahavarat 31.12.".into()
+        }
+        (Identity::CashCarriedOver, Lang::Fi) => {
+            "Rahavarat 1.1. = edellisen vuoden Rahavarat 31.12.".into()
+        }
+        (Identity::SurplusCarriedOver, Lang::En) => {
             "Edellisten tilikausien ylijäämä = last year's Edellisten tilikausien ylijäämä + Tilikauden ylijäämä".into()
         }
-        Identity::SurplusCarriedOver => {
+        (Identity::SurplusCarriedOver, Lang::Fi) => {
             "Edellisten tilikausien ylijäämä = edellisen vuoden Edellisten tilikausien ylijäämä + Tilikauden ylijäämä".into()
         }
     }
@@ -146,18 +149,20 @@ fn per(v: Decimal, lang: Lang) -> String {
 
 /// Where a figure is: the file, sheet and cell or line.
 fn place(l: &Location, lang: Lang) -> String {
-    if lang == Lang::En {
-        return l.to_string();
-    }
+    let (sheet, line, cell) = match lang {
+        Lang::Fi => ("taulukko", "rivi", "solu"),
+        Lang::Sv => ("blad", "rad", "cell"),
+        // English keeps the location's own wording, as errors print it.
+        Lang::En => return l.to_string(),
+    };
     let mut s = l.file.clone();
     if let Some(sh) = &l.sheet {
-        let sheet = lang.tr("taulukko", "blad", "sheet");
         s.push_str(&format!(", {sheet} '{sh}'"));
     }
     if let Some(c) = &l.cell {
         match c.strip_prefix("line ") {
-            Some(n) => s.push_str(&format!(", {} {n}", lang.tr("rivi", "rad", "line"))),
-            None => s.push_str(&format!(", {} {c}", lang.tr("solu", "cell", "cell"))),
+            Some(n) => s.push_str(&format!(", {line} {n}")),
+            None => s.push_str(&format!(", {cell} {c}")),
         }
     }
     s
@@ -182,9 +187,13 @@ fn line_name(id: &str, lang: Lang) -> &'static str {
 /// A line or sum the model names in Finnish, by its Swedish name in
 /// Swedish: a decree's line by the catalogue, the few sums by hand.
 fn finnish_words(name: &'static str, lang: Lang) -> &'static str {
-    if lang != Lang::Sv {
-        return name;
+    match lang {
+        Lang::Fi | Lang::En => name,
+        Lang::Sv => swedish_name(name),
     }
+}
+
+fn swedish_name(name: &'static str) -> &'static str {
     let catalogue = items::ITEMS
         .iter()
         .find(|d| d.fi == name || d.fi.to_lowercase() == name);

@@ -55,9 +55,13 @@ fn term(d: &Denominator, lang: Lang) -> &'static str {
 /// A published term is given in Finnish; Swedish has the decree's words for
 /// it.
 fn term_words(t: &'static str, lang: Lang) -> &'static str {
-    if lang != Lang::Sv {
-        return t;
+    match lang {
+        Lang::Fi | Lang::En => t,
+        Lang::Sv => term_sv(t),
     }
+}
+
+fn term_sv(t: &'static str) -> &'static str {
     match t {
         "toimintakulut − valmistus omaan käyttöön" => {
             "verksamhetskostnader − tillverkning för eget bruk"
