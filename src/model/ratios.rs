@@ -50,6 +50,18 @@ impl Unit {
             u => u.symbol(),
         }
     }
+    pub fn symbol_sv(self) -> &'static str {
+        match self {
+            Unit::EurPerResident => "€/inv.",
+            Unit::Days => "dagar",
+            Unit::Residents => "inv.",
+            u => u.symbol(),
+        }
+    }
+    /// The unit as a table in `lang` prints it.
+    pub fn symbol_in(self, lang: Lang) -> &'static str {
+        lang.tr(self.symbol(), self.symbol_sv(), self.symbol_en())
+    }
 }
 
 /// A figure used in a computation, with its cell: how a number was made.
