@@ -261,7 +261,7 @@ pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write)
         out,
         "{}: {}",
         if fi { "Hintaindeksi" } else { "Price index" },
-        ev.price_index
+        crate::model::price_index::label(&ev.price_index, lang)
     )?;
     writeln!(out, "{}", sales_gains_note(ev.sales_gains, lang))?;
     if !notes.is_empty() {

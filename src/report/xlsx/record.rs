@@ -150,7 +150,7 @@ fn price_index(
         format!(
             "{}: {}",
             t(doc, "Hintaindeksi", "Price index"),
-            doc.price_index.name
+            crate::model::price_index::label(&doc.price_index.name, doc.lang)
         ),
         &st.bold,
     )?;
@@ -161,7 +161,9 @@ fn price_index(
         ws.write_string(
             r,
             2,
-            doc.price_index.sources.get(y).cloned().unwrap_or_default(),
+            (doc.price_index.sources.get(y))
+                .map(|s| crate::model::price_index::label(s, doc.lang))
+                .unwrap_or_default(),
         )?;
         r += 1;
     }
