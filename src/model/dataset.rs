@@ -75,20 +75,6 @@ impl fmt::Display for YearKind {
 }
 
 impl YearKind {
-    /// The kind in words: "tilinpäätös", "bokslut", "actual".
-    pub fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (YearKind::TP, Lang::Fi) => "tilinpäätös",
-            (YearKind::TA, Lang::Fi) => "talousarvio",
-            (YearKind::TS, Lang::Fi) => "taloussuunnitelma",
-            (YearKind::E, Lang::Fi) => "ennuste",
-            (YearKind::TP, Lang::Sv) => "bokslut",
-            (YearKind::TA, Lang::Sv) => "budget",
-            (YearKind::TS, Lang::Sv) => "ekonomiplan",
-            (YearKind::E, Lang::Sv) => "prognos",
-            (_, Lang::En) => self.en(),
-        }
-    }
     pub fn en(self) -> &'static str {
         match self {
             YearKind::TP => "actual",

@@ -18,10 +18,8 @@ pub struct IndicatorDef {
     pub number: u8,
     pub id: &'static str,
     pub fi: &'static str,
-    pub sv: &'static str,
     pub en: &'static str,
     pub target_fi: &'static str,
-    pub target_sv: &'static str,
     pub target_en: &'static str,
     /// English with the statements' Finnish terms, as JSON and CSV carry it.
     pub formula: &'static str,
@@ -35,17 +33,11 @@ pub struct IndicatorDef {
 }
 
 impl IndicatorDef {
-    pub fn name(&self, lang: Lang) -> &'static str {
-        lang.tr(self.fi, self.sv, self.en)
-    }
     pub fn formula_in(&self, lang: Lang) -> &'static str {
         lang.tr(self.formula_fi, self.formula_sv, self.formula)
     }
     pub fn source_in(&self, lang: Lang) -> &'static str {
         lang.tr(self.source_fi, self.source_sv, self.source)
-    }
-    pub fn target(&self, lang: Lang) -> &'static str {
-        lang.tr(self.target_fi, self.target_sv, self.target_en)
     }
 }
 
@@ -54,10 +46,8 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         number: 1,
         id: "annual_margin_vs_net_investment",
         fi: "Vuosikate − nettoinvestoinnit",
-        sv: "Årsbidrag − nettoinvesteringar",
         en: "Annual margin − net investment",
         target_fi: "Investoinnit vuosikatteen tasolla",
-        target_sv: "Investeringarna på årsbidragets nivå",
         target_en: "Annual margin covers net investment",
         formula: "vuosikate − myyntivoitot − (investointimenot − rahoitusosuudet − luovutustulot) ≥ 0; also 100 × (vuosikate − myyntivoitot) / nettoinvestoinnit when net investment is positive (target annual_margin.min_coverage_pct, default 100 %); myyntivoitot = the net gains on sales of fixed assets (taustatiedot, from the notes), else −tulorahoituksen korjauserät, since net investment already deducts the whole sale price (annual_margin.sales_gains = \"included\" reads vuosikate alone)",
         formula_fi: "vuosikate − myyntivoitot − (investointimenot − rahoitusosuudet − luovutustulot) ≥ 0; lisäksi 100 × (vuosikate − myyntivoitot) / nettoinvestoinnit, kun nettoinvestoinnit ovat positiiviset (tavoite annual_margin.min_coverage_pct, oletus 100 %); myyntivoitot = pysyvien vastaavien luovutusvoitot netto (taustatiedot, liitetiedoista), muuten −tulorahoituksen korjauserät, koska nettoinvestoinneista on jo vähennetty koko myyntihinta (annual_margin.sales_gains = \"included\" lukee pelkän vuosikatteen)",
@@ -72,10 +62,8 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         number: 2,
         id: "accumulated_surplus",
         fi: "Kertynyt ylijäämä",
-        sv: "Ackumulerat överskott",
         en: "Accumulated surplus",
         target_fi: "Tase säilyy ylijäämäisenä",
-        target_sv: "Balansräkningen förblir i överskott",
         target_en: "The balance sheet stays in surplus",
         formula: "edellisten tilikausien ylijäämä + tilikauden ylijäämä at 31.12. > 0; without a balance sheet for the year: last year's accumulated surplus + the income statement's tilikauden ylijäämä",
         formula_fi: "edellisten tilikausien ylijäämä + tilikauden ylijäämä 31.12. > 0; jos vuodelta ei ole tasetta: edellisen vuoden kertynyt ylijäämä + tuloslaskelman tilikauden ylijäämä",
@@ -90,10 +78,8 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         number: 3,
         id: "net_cost_growth",
         fi: "Nettomenojen kasvu, %",
-        sv: "Nettokostnadernas ökning, %",
         en: "Net cost growth, %",
         target_fi: "Enintään hintaindeksin muutos",
-        target_sv: "Högst prisindexets förändring",
         target_en: "At most the change of the price index",
         formula: "100 × (nettomenot(t) / nettomenot(t−1) − 1) ≤ price index change of year t; nettomenot = −toimintakate; compared at one decimal, as printed; break years are not comparable unless a like-for-like base is given",
         formula_fi: "100 × (nettomenot(t) / nettomenot(t−1) − 1) ≤ hintaindeksin muutos vuonna t; nettomenot = −toimintakate; verrataan yhden desimaalin tarkkuudella, kuten julkaistaan; rakennemuutosvuodet eivät ole vertailukelpoisia ilman vertailukelpoista perustaa",
@@ -108,17 +94,15 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         number: 4,
         id: "group_loans_per_resident",
         fi: "Konsernin lainat ja vastuut, €/asukas",
-        sv: "Koncernens lån och ansvar, €/invånare",
         en: "Group loans and liabilities, €/resident",
         target_fi: "Ei kasva",
-        target_sv: "Ökar inte",
         target_en: "Does not grow",
         formula: "(konsernin lainakanta + konsernin vuokravastuut) / asukasluku 31.12. ≤ the same a year earlier, compared in whole euros per resident; a break year of the group (group_loans.break_years, default 2023) only against a like-for-like base; beside it the change from the year before the strategy period (group_loans.base_year), and over the period the last year against that level",
         formula_fi: "(konsernin lainakanta + konsernin vuokravastuut) / asukasluku 31.12. ≤ sama vuotta aiemmin, täysinä euroina asukasta kohden verrattuna; konsernin rakennemuutosvuosi (group_loans.break_years, oletus 2023) vain vertailukelpoista perustaa vasten; rinnalla muutos strategiakautta edeltävästä vuodesta (group_loans.base_year) ja koko kaudelta viimeinen vuosi tähän tasoon verrattuna",
-        formula_sv: "(koncernens lånestock + koncernens leasingansvar) / invånarantal 31.12 ≤ detsamma ett år tidigare, jämfört i hela euro per invånare; ett år med strukturförändring i koncernen (group_loans.break_years, standard 2023) endast mot en jämförbar bas; bredvid förändringen från året före strategiperioden (group_loans.base_year) och för hela perioden det sista året mot den nivån",
+        formula_sv: "(koncernens lånestock + koncernens hyresansvar) / invånarantal 31.12 ≤ detsamma ett år tidigare, jämfört i hela euro per invånare; ett år med strukturförändring i koncernen (group_loans.break_years, standard 2023) endast mot en jämförbar bas; bredvid förändringen från året före strategiperioden (group_loans.base_year) och för hela perioden det sista året mot den nivån",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 4; lainakanta and vuokravastuut as Statistics Finland's kta_004 definitions",
         source_fi: "Heinolan kaupunkistrategia 3/2026, \"Kestävä talous kivijalkana\", indikaattori 4; lainakanta ja vuokravastuut Tilastokeskuksen kta_004-määritelmin",
-        source_sv: "Heinola stads strategi 3/2026, \"Kestävä talous kivijalkana\" (Hållbar ekonomi som grund), indikator 4; lånestock och leasingansvar enligt Statistikcentralens definitioner kta_004",
+        source_sv: "Heinola stads strategi 3/2026, \"Kestävä talous kivijalkana\" (Hållbar ekonomi som grund), indikator 4; lånestock och hyresansvar enligt Statistikcentralens definitioner kta_004",
         unit: Unit::EurPerResident,
         decimals: 0,
     },
@@ -126,10 +110,8 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         number: 5,
         id: "cumulative_cash_flow",
         fi: "Toiminnan ja investointien rahavirran kertymä",
-        sv: "Verksamhetens och investeringarnas kassaflöde, kumulativt",
         en: "Cumulative operating and investing cash flow",
         target_fi: "Kertymä positiivinen",
-        target_sv: "Summan är positiv",
         target_en: "The cumulative sum is positive",
         formula: "sum of toiminnan ja investointien rahavirta over the year and the four before (cash_flow.window_years) > 0",
         formula_fi: "toiminnan ja investointien rahavirran summa vuodelta ja neljältä sitä edeltävältä vuodelta (cash_flow.window_years) > 0",
@@ -157,16 +139,6 @@ impl Status {
             Status::Missed => "ei toteudu",
             Status::NotMeasurable => "ei mitattavissa",
         }
-    }
-    pub fn sv(self) -> &'static str {
-        match self {
-            Status::Met => "uppnått",
-            Status::Missed => "ej uppnått",
-            Status::NotMeasurable => "kan inte mätas",
-        }
-    }
-    pub fn name(self, lang: Lang) -> &'static str {
-        lang.tr(self.fi(), self.sv(), self.en())
     }
     pub fn en(self) -> &'static str {
         match self {

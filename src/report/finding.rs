@@ -202,7 +202,7 @@ fn swedish_name(name: &'static str) -> &'static str {
             "Finansiella värdepapper + Kassa och bank"
         }
         ("lainakanta", _) => "lånestock",
-        ("vuokravastuut", _) => "leasingansvar",
+        ("vuokravastuut", _) => "hyresansvar",
         (_, Some(d)) if d.fi == name => d.sv,
         (_, Some(d)) => lowercase_sv(d.sv),
         (_, None) => name,

@@ -391,7 +391,7 @@ pub fn method(m: &Method, lang: Lang) -> String {
         Method::GroupBeyondCity { from } => crate::tr!(
             lang,
             "arvio: vuodelta ei ole konsernilaskelmia; konsernin luvut ovat kaupungin ennustettu luku lisättynä konsernin kaupungin ulkopuolisella osuudella vuonna {from}: sen vuosikate ja poistot euroina ennallaan, korkokulut yhtiöiden lainojen suhteessa ja kertynyt ylijäämä vuosittain sen tuloksella (vuosikate − poistot) jatkettuna; konsernin lainat ja vuokravastuut ennusteesta",
-            "uppskattning: inga koncernbokslut för året; koncernens siffror är stadens prognostiserade siffra plus koncernens del utöver staden {from}: dess årsbidrag och avskrivningar oförändrade i euro, dess räntekostnader i takt med bolagens lån och dess ackumulerade överskott fört vidare varje år med dess resultat (årsbidrag − avskrivningar); koncernens lån och leasingansvar enligt prognosen",
+            "uppskattning: inga koncernbokslut för året; koncernens siffror är stadens prognostiserade siffra plus koncernens del utöver staden {from}: dess årsbidrag och avskrivningar oförändrade i euro, dess räntekostnader i takt med bolagens lån och dess ackumulerade överskott fört vidare varje år med dess resultat (årsbidrag − avskrivningar); koncernens lån och hyresansvar enligt prognosen",
             "estimate: no group statements for the year; the group's figures are the city's projected figure plus the group's part beyond the city in {from}: its annual margin and depreciation held in euros, its interest expenses in step with the companies' loans, its accumulated surplus carried on each year by its result (annual margin − depreciation); the group's loans and lease liabilities as projected"
         ),
     }

@@ -37,12 +37,12 @@ pub(super) fn kind_name(k: CriterionKind, lang: Lang) -> &'static str {
         ),
         CriterionKind::LoansToAverage => lang.tr(
             "Konsernin lainat ja vuokravastuut €/as. / keskiarvo, %",
-            "Koncernens lån och leasingansvar €/inv. / medeltal, %",
+            "Koncernens lån och hyresansvar €/inv. / medeltal, %",
             "Group loans and leases per resident / average, %",
         ),
         CriterionKind::DebtService => lang.tr(
             "Konsernin laskennallinen lainanhoitokate",
-            "Koncernens lånens skötselbidrag (kalkylerat)",
+            "Kalkylerat lånens skötselbidrag, koncernen",
             "Group calculated loan service coverage",
         ),
     }
@@ -113,7 +113,7 @@ pub(super) fn input_name(i: Input, lang: Lang) -> &'static str {
         ),
         Input::LeaseLiabilities => lang.tr(
             "konsernin vuokravastuut",
-            "koncernens leasingansvar",
+            "koncernens hyresansvar",
             "group lease liabilities",
         ),
         Input::InterestExpenses => lang.tr(
@@ -149,7 +149,7 @@ pub(super) fn national_name(f: NationalFigure, lang: Lang) -> &'static str {
         ),
         NationalFigure::GroupLoansAndLeasesPerResident => lang.tr(
             "kuntakonsernien lainat ja vuokravastuut €/as. keskimäärin",
-            "kommunkoncernernas lån och leasingansvar €/inv. i medeltal",
+            "kommunkoncernernas lån och hyresansvar €/inv. i medeltal",
             "the average group loans and lease liabilities per resident",
         ),
     }
