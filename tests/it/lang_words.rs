@@ -202,3 +202,52 @@ fn a_scenario_s_index_figures_are_labelled_in_the_reader_s_language() {
     pi.fill_from("Perusura", std::iter::empty());
     assert_eq!(pi.name, "KPHI; years without a figure: scenario 'Perusura'");
 }
+
+#[test]
+fn every_formula_and_source_reads_in_finnish_and_swedish() {
+    use kivijalka::model::indicators::INDICATORS;
+    use kivijalka::model::ratios::RATIOS;
+    let english = [
+        " the ", "sum of", "without", " when ", " as ", "each ", "setting", "default",
+    ];
+    let texts = INDICATORS
+        .iter()
+        .map(|d| {
+            (
+                d.id,
+                [
+                    d.formula_in(Lang::Fi),
+                    d.source_in(Lang::Fi),
+                    d.formula_in(Lang::Sv),
+                    d.source_in(Lang::Sv),
+                ],
+            )
+        })
+        .chain(RATIOS.iter().map(|d| {
+            (
+                d.id,
+                [
+                    d.formula_in(Lang::Fi),
+                    d.source_in(Lang::Fi),
+                    d.formula_in(Lang::Sv),
+                    d.source_in(Lang::Sv),
+                ],
+            )
+        }));
+    for (id, words) in texts {
+        for w in words {
+            assert!(!w.is_empty(), "{id}");
+            for e in english {
+                assert!(!w.contains(e), "{id}: English \"{e}\" in: {w}");
+            }
+        }
+    }
+    // English stays what JSON has always carried.
+    assert_eq!(INDICATORS[4].formula_in(Lang::En), INDICATORS[4].formula);
+    // The Swedish formula names the decree's Swedish lines.
+    assert!(
+        INDICATORS[0]
+            .formula_in(Lang::Sv)
+            .starts_with("årsbidrag − försäljningsvinster")
+    );
+}
