@@ -185,37 +185,38 @@ fn line_name(id: &str, lang: Lang) -> &'static str {
 }
 
 /// A line or sum the model names in Finnish, by its Swedish name in
-/// Swedish: a decree's line by the catalogue, the few sums by hand.
-fn finnish_words(name: &'static str, lang: Lang) -> &'static str {
+/// Swedish: a decree's line by the catalogue, the few sums by hand, in the
+/// lower case a sentence takes them in when the Finnish has it.
+fn finnish_words(name: &'static str, lang: Lang) -> String {
     match lang {
-        Lang::Fi | Lang::En => name,
+        Lang::Fi | Lang::En => name.to_string(),
         Lang::Sv => swedish_name(name),
     }
 }
 
-fn swedish_name(name: &'static str) -> &'static str {
-    let catalogue = items::ITEMS
-        .iter()
-        .find(|d| d.fi == name || d.fi.to_lowercase() == name);
-    match (name, catalogue) {
-        ("Rahoitusarvopaperit + Rahat ja pankkisaamiset", _) => {
+fn swedish_name(name: &'static str) -> String {
+    let sv = match name {
+        "Rahoitusarvopaperit + Rahat ja pankkisaamiset" => {
             "Finansiella värdepapper + Kassa och bank"
         }
-        ("lainakanta", _) => "lånestock",
-        ("vuokravastuut", _) => "hyresansvar",
-        (_, Some(d)) if d.fi == name => d.sv,
-        (_, Some(d)) => lowercase_sv(d.sv),
-        (_, None) => name,
-    }
-}
-
-/// The catalogue's Swedish names in the lower case a sentence takes them in.
-fn lowercase_sv(name: &'static str) -> &'static str {
-    match name {
-        "Verksamhetskostnader" => "verksamhetskostnader",
-        "Skatteinkomster" => "skatteinkomster",
-        "Aktiva sammanlagt" => "aktiva sammanlagt",
-        _ => name,
+        "lainakanta" => "lånestock",
+        "vuokravastuut" => "hyresansvar",
+        _ => match items::ITEMS
+            .iter()
+            .find(|d| d.fi.to_lowercase() == name.to_lowercase())
+        {
+            Some(d) => d.sv,
+            None => name,
+        },
+    };
+    match name.chars().next() {
+        Some(c) if c.is_lowercase() => {
+            let mut cs = sv.chars();
+            cs.next()
+                .map(|f| f.to_lowercase().chain(cs).collect())
+                .unwrap_or_default()
+        }
+        _ => sv.to_string(),
     }
 }
 

@@ -251,3 +251,83 @@ fn every_formula_and_source_reads_in_finnish_and_swedish() {
             .starts_with("årsbidrag − försäljningsvinster")
     );
 }
+
+#[test]
+fn plausibility_findings_read_in_swedish() {
+    use kivijalka::model::dataset::Entity;
+    use kivijalka::model::findings::{
+        GroupAgainstCity, GroupCheck, Message, PerResident, Population, UnitsAcross,
+    };
+    use kivijalka::model::items::Statement;
+    use kivijalka::model::location::Location;
+    use kivijalka::report::finding::text;
+    let at = |c: &str| Location::cell("k.xlsx", "Tase", c);
+    let d = |v: i64| Decimal::from(v);
+    let messages = [
+        Message::Population(Box::new(Population {
+            at: at("C40"),
+            year: 2024,
+            value: d(11),
+            low: 90,
+            high: 700_000,
+        })),
+        Message::PerResident(Box::new(PerResident {
+            at: at("C5"),
+            entity: Entity::City,
+            year: 2024,
+            what: "toimintakulut",
+            value: d(61_800),
+            per_resident: Decimal::new(535, 2),
+            population: d(11_546),
+            population_at: at("C40"),
+            low: Some(100),
+            high: 100_000,
+            also: vec![2025],
+        })),
+        Message::UnitsAcross(Box::new(UnitsAcross {
+            entity: Entity::Group,
+            year: 2024,
+            line: "tl.vuosikate",
+            value: d(14_750_000),
+            at: at("C14"),
+            other: "Vuosikate",
+            other_value: d(14_750),
+            other_at: at("D9"),
+        })),
+        Message::GroupAgainstCity(Box::new(GroupAgainstCity {
+            year: 2024,
+            check: GroupCheck::LoansBelowCity {
+                group: d(90_000),
+                city: d(104_000_000),
+            },
+            units: true,
+            first: Some(at("C60")),
+            second: None,
+        })),
+        Message::StatementsMissing {
+            entity: Entity::City,
+            statements: vec![Statement::Tase],
+        },
+    ];
+    let sv: Vec<String> = messages.iter().map(|m| text(m, Lang::Sv)).collect();
+    let lines: Vec<&str> = sv.iter().map(String::as_str).collect();
+    no_english("findings in Swedish", &lines);
+    assert!(sv[0].starts_with("k.xlsx, blad 'Tase', cell C40: invånarantalet 2024 är 11,"));
+    // 61 800 € over 11 546 residents is 5,35 €/inv., far below any
+    // municipality's operating costs.
+    assert!(
+        sv[1].contains("staden 2024 verksamhetens kostnader 61 800 € är 5,35 €/invånare"),
+        "{}",
+        sv[1]
+    );
+    assert!(
+        sv[2].contains("koncernen 2024: Årsbidrag är 14 750 000 €"),
+        "{}",
+        sv[2]
+    );
+    assert!(sv[3].contains("(beräknad)"), "{}", sv[3]);
+    assert_eq!(
+        sv[4],
+        "arbetsboken saknar stadens balansräkning; de indikatorer och nyckeltal som beräknas ur den kan inte mätas"
+    );
+}
