@@ -331,7 +331,7 @@ fn sv(r: &Reason) -> String {
             year - 1
         ),
         GroupBreakYear { year } => format!(
-            "{year} är ett år med strukturförändring i koncernen (group_loans.break_years): dess lån per invånare är inte jämförbara med {}; ange group_loans.adjusted_base.{year} (koncernens jämförbara lån och ansvar {}, €) för att mäta dem",
+            "{year} är ett år med strukturförändring i koncernen (group_loans.break_years): dess lån per invånare är inte jämförbara med {}; ange group_loans.adjusted_base.{year} (koncernens jämförbara lån och hyresansvar {}, €) för att mäta dem",
             year - 1,
             year - 1
         ),
