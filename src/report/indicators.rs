@@ -311,13 +311,13 @@ pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             out,
             "  {}: {}",
             if fi { "kaava" } else { "formula" },
-            d.formula
+            d.formula_in(lang)
         )?;
         writeln!(
             out,
             "  {}: {}",
             if fi { "lähde" } else { "source" },
-            d.source
+            d.source_in(lang)
         )?;
     }
     Ok(())

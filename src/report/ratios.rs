@@ -129,13 +129,13 @@ pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             out,
             "  {}: {}",
             if lang == Lang::Fi { "kaava" } else { "formula" },
-            d.formula
+            d.formula_in(lang)
         )?;
         writeln!(
             out,
             "  {}: {}",
             if lang == Lang::Fi { "lähde" } else { "source" },
-            d.source
+            d.source_in(lang)
         )?;
     }
     Ok(())
