@@ -408,6 +408,18 @@ pub fn rests_on(breaks: &[Break], inputs: &[Input]) -> Vec<usize> {
         .collect()
 }
 
+/// A statement's name in `lang`: the decree's Swedish names in Swedish.
+pub fn statement_name(st: Statement, lang: Lang) -> &'static str {
+    match (st, lang) {
+        (_, Lang::Fi) => st.fi(),
+        (_, Lang::En) => st.en(),
+        (Statement::Tuloslaskelma, Lang::Sv) => "resultaträkning",
+        (Statement::Rahoituslaskelma, Lang::Sv) => "finansieringsanalys",
+        (Statement::Tase, Lang::Sv) => "balansräkning",
+        (Statement::Taustatiedot, Lang::Sv) => "bakgrundsuppgifter",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use rust_decimal_macros::dec;
@@ -506,17 +518,5 @@ mod tests {
         let mut ds = broken();
         put(&mut ds, "tl.vuosikate", 2023, dec!(100), "C9");
         assert!(breaks(&ds).is_empty());
-    }
-}
-
-/// A statement's name in `lang`: the decree's Swedish names in Swedish.
-pub fn statement_name(st: Statement, lang: Lang) -> &'static str {
-    match (st, lang) {
-        (_, Lang::Fi) => st.fi(),
-        (_, Lang::En) => st.en(),
-        (Statement::Tuloslaskelma, Lang::Sv) => "resultaträkning",
-        (Statement::Rahoituslaskelma, Lang::Sv) => "finansieringsanalys",
-        (Statement::Tase, Lang::Sv) => "balansräkning",
-        (Statement::Taustatiedot, Lang::Sv) => "bakgrundsuppgifter",
     }
 }
