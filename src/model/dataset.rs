@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::error::Location;
 use crate::model::findings::Finding;
 use crate::model::items::{self, ItemDef, Statement};
+use crate::report::format::Lang;
 
 /// Whose statements: the city itself or its group (konserni).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -26,11 +27,29 @@ impl Entity {
             Entity::Group => "konserni",
         }
     }
+    pub fn sv(self) -> &'static str {
+        match self {
+            Entity::City => "staden",
+            Entity::Group => "koncernen",
+        }
+    }
     pub fn en(self) -> &'static str {
         match self {
             Entity::City => "city",
             Entity::Group => "group",
         }
+    }
+    /// Whose, in a phrase before a statement's name: "stadens resultaträkning".
+    /// Finnish and English name the entity as it is ("kaupunki tuloslaskelma").
+    pub fn genitive(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Entity::City, Lang::Sv) => "stadens",
+            (Entity::Group, Lang::Sv) => "koncernens",
+            (_, Lang::Fi | Lang::En) => self.fi(),
+        }
+    }
+    pub fn name(self, lang: Lang) -> &'static str {
+        lang.tr(self.fi(), self.sv(), self.en())
     }
 }
 

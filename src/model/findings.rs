@@ -10,6 +10,7 @@ use crate::error::Location;
 use crate::model::dataset::{Dataset, Entity};
 use crate::model::items::{self, Statement};
 use crate::model::ratios::Input;
+use crate::report::format::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -30,6 +31,16 @@ impl Severity {
             Severity::Warning => "varoitus",
             Severity::Notice => "huomio",
         }
+    }
+    pub fn sv(self) -> &'static str {
+        match self {
+            Severity::Error => "fel",
+            Severity::Warning => "varning",
+            Severity::Notice => "observation",
+        }
+    }
+    pub fn name(self, lang: Lang) -> &'static str {
+        lang.tr(self.fi(), self.sv(), self.en())
     }
     pub fn en(self) -> &'static str {
         match self {
@@ -272,17 +283,10 @@ pub enum Broken {
 
 impl Break {
     /// "tuloslaskelma 2023, rahoituslaskelma 2023" in the language asked.
-    pub fn statements_text(&self, fi: bool) -> String {
+    pub fn statements_text(&self, lang: Lang) -> String {
         self.statements
             .iter()
-            .map(|s| {
-                let name = if fi {
-                    s.statement.fi()
-                } else {
-                    s.statement.en()
-                };
-                format!("{name} {}", s.year)
-            })
+            .map(|s| format!("{} {}", statement_name(s.statement, lang), s.year))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -402,6 +406,18 @@ pub fn rests_on(breaks: &[Break], inputs: &[Input]) -> Vec<usize> {
     (0..breaks.len())
         .filter(|i| inputs.iter().any(|input| touches(&breaks[*i], input)))
         .collect()
+}
+
+/// A statement's name in `lang`: the decree's Swedish names in Swedish.
+pub fn statement_name(st: Statement, lang: Lang) -> &'static str {
+    match (st, lang) {
+        (_, Lang::Fi) => st.fi(),
+        (_, Lang::En) => st.en(),
+        (Statement::Tuloslaskelma, Lang::Sv) => "resultaträkning",
+        (Statement::Rahoituslaskelma, Lang::Sv) => "finansieringsanalys",
+        (Statement::Tase, Lang::Sv) => "balansräkning",
+        (Statement::Taustatiedot, Lang::Sv) => "bakgrundsuppgifter",
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use crate::model::ratios::{Ctx, Input, Measure, Unit};
 use crate::model::reason::{Method, Reason};
 use crate::model::rules::{self, Judged};
 use crate::model::targets::{SalesGains, Targets};
+use crate::report::format::Lang;
 
 pub struct IndicatorDef {
     pub number: u8,
@@ -20,10 +21,24 @@ pub struct IndicatorDef {
     pub en: &'static str,
     pub target_fi: &'static str,
     pub target_en: &'static str,
+    /// English with the statements' Finnish terms, as JSON and CSV carry it.
     pub formula: &'static str,
+    pub formula_fi: &'static str,
+    pub formula_sv: &'static str,
     pub source: &'static str,
+    pub source_fi: &'static str,
+    pub source_sv: &'static str,
     pub unit: Unit,
     pub decimals: u32,
+}
+
+impl IndicatorDef {
+    pub fn formula_in(&self, lang: Lang) -> &'static str {
+        lang.tr(self.formula_fi, self.formula_sv, self.formula)
+    }
+    pub fn source_in(&self, lang: Lang) -> &'static str {
+        lang.tr(self.source_fi, self.source_sv, self.source)
+    }
 }
 
 pub static INDICATORS: [IndicatorDef; 5] = [
@@ -35,7 +50,11 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         target_fi: "Investoinnit vuosikatteen tasolla",
         target_en: "Annual margin covers net investment",
         formula: "vuosikate − myyntivoitot − (investointimenot − rahoitusosuudet − luovutustulot) ≥ 0; also 100 × (vuosikate − myyntivoitot) / nettoinvestoinnit when net investment is positive (target annual_margin.min_coverage_pct, default 100 %); myyntivoitot = the net gains on sales of fixed assets (taustatiedot, from the notes), else −tulorahoituksen korjauserät, since net investment already deducts the whole sale price (annual_margin.sales_gains = \"included\" reads vuosikate alone)",
+        formula_fi: "vuosikate − myyntivoitot − (investointimenot − rahoitusosuudet − luovutustulot) ≥ 0; lisäksi 100 × (vuosikate − myyntivoitot) / nettoinvestoinnit, kun nettoinvestoinnit ovat positiiviset (tavoite annual_margin.min_coverage_pct, oletus 100 %); myyntivoitot = pysyvien vastaavien luovutusvoitot netto (taustatiedot, liitetiedoista), muuten −tulorahoituksen korjauserät, koska nettoinvestoinneista on jo vähennetty koko myyntihinta (annual_margin.sales_gains = \"included\" lukee pelkän vuosikatteen)",
+        formula_sv: "årsbidrag − försäljningsvinster − (investeringsutgifter − finansieringsandelar − överlåtelseinkomster) ≥ 0; dessutom 100 × (årsbidrag − försäljningsvinster) / nettoinvesteringar när nettoinvesteringarna är positiva (målet annual_margin.min_coverage_pct, standard 100 %); försäljningsvinster = försäljningsvinster av bestående aktiva, netto (bakgrundsuppgifter, ur noterna), annars −korrektivposter till internt tillförda medel, eftersom nettoinvesteringarna redan har minskats med hela försäljningspriset (annual_margin.sales_gains = \"included\" läser enbart årsbidraget)",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 1; vuosikate and nettoinvestoinnit as Statistics Finland's kta_004 definitions; tulorahoituksen korjauserät: rahoituslaskelma, VNa 525/2020 3 §",
+        source_fi: "Heinolan kaupunkistrategia 3/2026, \"Kestävä talous kivijalkana\", indikaattori 1; vuosikate ja nettoinvestoinnit Tilastokeskuksen kta_004-määritelmin; tulorahoituksen korjauserät: rahoituslaskelma, VNa 525/2020 3 §",
+        source_sv: "Heinola stads strategi 3/2026, \"Kestävä talous kivijalkana\" (Hållbar ekonomi som grund), indikator 1; årsbidrag och nettoinvesteringar enligt Statistikcentralens definitioner kta_004; korrektivposter till internt tillförda medel: finansieringsanalys, SRf 525/2020 3 §",
         unit: Unit::Eur,
         decimals: 0,
     },
@@ -47,7 +66,11 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         target_fi: "Tase säilyy ylijäämäisenä",
         target_en: "The balance sheet stays in surplus",
         formula: "edellisten tilikausien ylijäämä + tilikauden ylijäämä at 31.12. > 0; without a balance sheet for the year: last year's accumulated surplus + the income statement's tilikauden ylijäämä",
+        formula_fi: "edellisten tilikausien ylijäämä + tilikauden ylijäämä 31.12. > 0; jos vuodelta ei ole tasetta: edellisen vuoden kertynyt ylijäämä + tuloslaskelman tilikauden ylijäämä",
+        formula_sv: "överskott från tidigare räkenskapsperioder + räkenskapsperiodens överskott 31.12 > 0; utan balansräkning för året: föregående års ackumulerade överskott + räkenskapsperiodens överskott enligt resultaträkningen",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 2; kertynyt ylijäämä as Statistics Finland's kta_004 definitions; covering a deficit: Kuntalaki 410/2015 110 §",
+        source_fi: "Heinolan kaupunkistrategia 3/2026, \"Kestävä talous kivijalkana\", indikaattori 2; kertynyt ylijäämä Tilastokeskuksen kta_004-määritelmin; alijäämän kattaminen: kuntalaki 410/2015 110 §",
+        source_sv: "Heinola stads strategi 3/2026, \"Kestävä talous kivijalkana\" (Hållbar ekonomi som grund), indikator 2; ackumulerat överskott enligt Statistikcentralens definitioner kta_004; täckning av underskott: kommunallagen 410/2015 110 §",
         unit: Unit::Eur,
         decimals: 0,
     },
@@ -59,7 +82,11 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         target_fi: "Enintään hintaindeksin muutos",
         target_en: "At most the change of the price index",
         formula: "100 × (nettomenot(t) / nettomenot(t−1) − 1) ≤ price index change of year t; nettomenot = −toimintakate; compared at one decimal, as printed; break years are not comparable unless a like-for-like base is given",
+        formula_fi: "100 × (nettomenot(t) / nettomenot(t−1) − 1) ≤ hintaindeksin muutos vuonna t; nettomenot = −toimintakate; verrataan yhden desimaalin tarkkuudella, kuten julkaistaan; rakennemuutosvuodet eivät ole vertailukelpoisia ilman vertailukelpoista perustaa",
+        formula_sv: "100 × (nettokostnader(t) / nettokostnader(t−1) − 1) ≤ prisindexets förändring år t; nettokostnader = −verksamhetsbidrag; jämförs med en decimal, som publicerat; år med strukturförändring är inte jämförbara utan en jämförbar bas",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 3; nettomenot as Statistics Finland's kta_004 definitions; default index: kuntien peruspalvelujen hintaindeksi (KPHI), Statistics Finland",
+        source_fi: "Heinolan kaupunkistrategia 3/2026, \"Kestävä talous kivijalkana\", indikaattori 3; nettomenot Tilastokeskuksen kta_004-määritelmin; oletusindeksi: kuntien peruspalvelujen hintaindeksi (KPHI), Tilastokeskus",
+        source_sv: "Heinola stads strategi 3/2026, \"Kestävä talous kivijalkana\" (Hållbar ekonomi som grund), indikator 3; nettokostnader enligt Statistikcentralens definitioner kta_004; standardindex: prisindex för kommunal basservice (KPHI), Statistikcentralen",
         unit: Unit::Percent,
         decimals: 1,
     },
@@ -71,7 +98,11 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         target_fi: "Ei kasva",
         target_en: "Does not grow",
         formula: "(konsernin lainakanta + konsernin vuokravastuut) / asukasluku 31.12. ≤ the same a year earlier, compared in whole euros per resident; a break year of the group (group_loans.break_years, default 2023) only against a like-for-like base; beside it the change from the year before the strategy period (group_loans.base_year), and over the period the last year against that level",
+        formula_fi: "(konsernin lainakanta + konsernin vuokravastuut) / asukasluku 31.12. ≤ sama vuotta aiemmin, täysinä euroina asukasta kohden verrattuna; konsernin rakennemuutosvuosi (group_loans.break_years, oletus 2023) vain vertailukelpoista perustaa vasten; rinnalla muutos strategiakautta edeltävästä vuodesta (group_loans.base_year) ja koko kaudelta viimeinen vuosi tähän tasoon verrattuna",
+        formula_sv: "(koncernens lånestock + koncernens hyresansvar) / invånarantal 31.12 ≤ detsamma ett år tidigare, jämfört i hela euro per invånare; ett år med strukturförändring i koncernen (group_loans.break_years, standard 2023) endast mot en jämförbar bas; bredvid förändringen från året före strategiperioden (group_loans.base_year) och för hela perioden det sista året mot den nivån",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 4; lainakanta and vuokravastuut as Statistics Finland's kta_004 definitions",
+        source_fi: "Heinolan kaupunkistrategia 3/2026, \"Kestävä talous kivijalkana\", indikaattori 4; lainakanta ja vuokravastuut Tilastokeskuksen kta_004-määritelmin",
+        source_sv: "Heinola stads strategi 3/2026, \"Kestävä talous kivijalkana\" (Hållbar ekonomi som grund), indikator 4; lånestock och hyresansvar enligt Statistikcentralens definitioner kta_004",
         unit: Unit::EurPerResident,
         decimals: 0,
     },
@@ -83,7 +114,11 @@ pub static INDICATORS: [IndicatorDef; 5] = [
         target_fi: "Kertymä positiivinen",
         target_en: "The cumulative sum is positive",
         formula: "sum of toiminnan ja investointien rahavirta over the year and the four before (cash_flow.window_years) > 0",
+        formula_fi: "toiminnan ja investointien rahavirran summa vuodelta ja neljältä sitä edeltävältä vuodelta (cash_flow.window_years) > 0",
+        formula_sv: "summan av verksamhetens och investeringarnas kassaflöde för året och de fyra åren före (cash_flow.window_years) > 0",
         source: "Heinola city strategy 3/2026, \"Kestävä talous kivijalkana\", indicator 5; toiminnan ja investointien rahavirta: rahoituslaskelma, VNa 525/2020 (kunnan tilinpäätös)",
+        source_fi: "Heinolan kaupunkistrategia 3/2026, \"Kestävä talous kivijalkana\", indikaattori 5; toiminnan ja investointien rahavirta: rahoituslaskelma, VNa 525/2020 (kunnan tilinpäätös)",
+        source_sv: "Heinola stads strategi 3/2026, \"Kestävä talous kivijalkana\" (Hållbar ekonomi som grund), indikator 5; verksamhetens och investeringarnas kassaflöde: finansieringsanalys, SRf 525/2020 (kommunens bokslut)",
         unit: Unit::Eur,
         decimals: 0,
     },

@@ -27,30 +27,25 @@ pub fn marks(idx: &[usize]) -> String {
 
 /// The section's heading.
 pub fn title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fi => "Tarkistukset",
-        Lang::Sv | Lang::En => "Checks",
-    }
+    lang.tr("Tarkistukset", "Kontroller", "Checks")
 }
 
 /// What the section says when every identity holds.
 pub fn none_text(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fi => "Laskelmien kaavat täsmäävät: ei poikkeamia.",
-        Lang::Sv | Lang::En => "The statements add up: no breaks.",
-    }
+    lang.tr(
+        "Laskelmien kaavat täsmäävät: ei poikkeamia.",
+        "Räkningarna stämmer: inga avvikelser.",
+        "The statements add up: no breaks.",
+    )
 }
 
 /// What the section says above its list.
 pub fn intro(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fi => {
-            "Laskelma ei täsmää tai sen luku on kokoluokaltaan mahdoton: luvut, jotka on laskettu näiden laskelmien riveistä, on merkitty ⚠-merkillä ja poikkeaman numerolla."
-        }
-        Lang::Sv | Lang::En => {
-            "A statement does not add up, or holds a figure of a size no municipality has: figures computed from the lines of these statements are marked ⚠ with the break's number."
-        }
-    }
+    lang.tr(
+        "Laskelma ei täsmää tai sen luku on kokoluokaltaan mahdoton: luvut, jotka on laskettu näiden laskelmien riveistä, on merkitty ⚠-merkillä ja poikkeaman numerolla.",
+        "En räkning stämmer inte eller har en siffra av en storlek som ingen kommun har: siffror som beräknats ur dessa räkningars rader är märkta med ⚠ och avvikelsens nummer.",
+        "A statement does not add up, or holds a figure of a size no municipality has: figures computed from the lines of these statements are marked ⚠ with the break's number.",
+    )
 }
 
 pub fn difference_text(d: Decimal, lang: Lang) -> String {
@@ -60,9 +55,8 @@ pub fn difference_text(d: Decimal, lang: Lang) -> String {
 
 /// Who and which statement-years: "kaupunki, tuloslaskelma 2023".
 pub fn whose(b: &Break, lang: Lang) -> String {
-    let fi = lang == Lang::Fi;
-    let who = if fi { b.entity.fi() } else { b.entity.en() };
-    let what = b.statements_text(fi);
+    let who = b.entity.name(lang);
+    let what = b.statements_text(lang);
     if what.is_empty() {
         format!("{who} {}", b.year)
     } else {
@@ -77,13 +71,12 @@ pub fn identity(b: &Break, lang: Lang) -> String {
 
 /// The identity and by how much it misses.
 pub fn what(b: &Break, lang: Lang) -> String {
-    let fi = lang == Lang::Fi;
     match b.difference {
         Some(d) => format!(
             "{} {}, {} {}",
             identity(b, lang),
-            if fi { "ei täsmää" } else { "does not hold" },
-            if fi { "erotus" } else { "difference" },
+            lang.tr("ei täsmää", "stämmer inte", "does not hold"),
+            lang.tr("erotus", "skillnad", "difference"),
             difference_text(d, lang)
         ),
         None => identity(b, lang),
@@ -97,7 +90,7 @@ pub fn line(b: &Break, lang: Lang) -> String {
         "{}: {} ({} {})",
         whose(b, lang),
         what(b, lang),
-        if lang == Lang::Fi { "solut" } else { "cells" },
+        lang.tr("solut", "celler", "cells"),
         b.cells_text()
     )
 }

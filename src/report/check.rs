@@ -23,71 +23,70 @@ fn place(f: &Finding) -> String {
 }
 
 pub fn table(file: &str, findings: &[Finding], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let fi = lang == Lang::Fi;
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     writeln!(out, "{file}")?;
     if findings.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            if fi {
-                "Ei huomautettavaa."
-            } else {
-                "Nothing to report."
-            }
-        )?;
+        let none = lang.tr(
+            "Ei huomautettavaa.",
+            "Inget att anmärka.",
+            "Nothing to report.",
+        );
+        writeln!(out, "{none}")?;
         return Ok(());
     }
     let mut t = Table::new(
         vec![
-            if fi { "Vakavuus" } else { "Severity" }.into(),
-            if fi { "Paikka" } else { "Where" }.into(),
-            if fi { "Havainto" } else { "Finding" }.into(),
+            lang.tr("Vakavuus", "Allvar", "Severity").into(),
+            lang.tr("Paikka", "Plats", "Where").into(),
+            lang.tr("Havainto", "Iakttagelse", "Finding").into(),
         ],
         vec![Align::Left, Align::Left, Align::Left],
     );
     for f in findings {
         t.push(vec![
-            if fi { f.severity.fi() } else { f.severity.en() }.into(),
+            f.severity.name(lang).into(),
             place(f),
             crate::report::finding::text(&f.message, lang),
         ]);
     }
     t.write(out)?;
-    // Finnish counts take the partitive after any number but one.
+    // Finnish counts take the partitive after any number but one; Swedish
+    // and English their plural.
     let n = |s: Severity, one: &str, many: &str| {
         let c = count(s);
         format!("{c} {}", if c == 1 { one } else { many })
     };
+    let (errors, warnings, notices) = match lang {
+        Lang::Fi => (
+            ("virhe", "virhettä"),
+            ("varoitus", "varoitusta"),
+            ("huomio", "huomiota"),
+        ),
+        Lang::Sv => (
+            ("fel", "fel"),
+            ("varning", "varningar"),
+            ("observation", "observationer"),
+        ),
+        Lang::En => (
+            ("error", "errors"),
+            ("warning", "warnings"),
+            ("notice", "notices"),
+        ),
+    };
     writeln!(
         out,
-        "{}",
-        if fi {
-            format!(
-                "{}, {}, {}",
-                n(Severity::Error, "virhe", "virhettä"),
-                n(Severity::Warning, "varoitus", "varoitusta"),
-                n(Severity::Notice, "huomio", "huomiota")
-            )
-        } else {
-            format!(
-                "{}, {}, {}",
-                n(Severity::Error, "error", "errors"),
-                n(Severity::Warning, "warning", "warnings"),
-                n(Severity::Notice, "notice", "notices")
-            )
-        }
+        "{}, {}, {}",
+        n(Severity::Error, errors.0, errors.1),
+        n(Severity::Warning, warnings.0, warnings.1),
+        n(Severity::Notice, notices.0, notices.1)
     )?;
     if findings.iter().any(|f| f.cells.len() > 1) {
-        writeln!(
-            out,
-            "{}",
-            if fi {
-                "(+n) paikan perässä: havaintoon liittyy n muuta solua (--format csv tai json luettelee ne)."
-            } else {
-                "(+n) after a place: n more cells take part in the finding (--format csv or json lists them)."
-            }
-        )?;
+        let more = lang.tr(
+            "(+n) paikan perässä: havaintoon liittyy n muuta solua (--format csv tai json luettelee ne).",
+            "(+n) efter en plats: n andra celler hör till iakttagelsen (--format csv eller json listar dem).",
+            "(+n) after a place: n more cells take part in the finding (--format csv or json lists them).",
+        );
+        writeln!(out, "{more}")?;
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! A finding in the reader's language. Line and statement names stay in
-//! Finnish in both languages, as in the statements a reader compares with;
+//! Finnish in Finnish and English, as in the statements a reader compares
+//! with, and are the decree's Swedish names in Swedish;
 //! the English wording is also what CSV, JSON and error messages carry, so
 //! machine readers see one language.
 
@@ -11,7 +12,7 @@ use serde::{Serialize, Serializer};
 use crate::model::dataset::Entity;
 use crate::model::findings::{
     Broken, GroupAgainstCity, GroupCheck, Identity, Message, PerResident, Population, Unequal,
-    UnitsAcross,
+    UnitsAcross, statement_name,
 };
 use crate::model::items;
 use crate::model::location::Location;
@@ -29,8 +30,9 @@ pub fn text(m: &Message, lang: Lang) -> String {
             let names = statements
                 .iter()
                 .map(|st| match lang {
-                    Lang::Sv | Lang::En => format!("{} ({})", st.fi(), st.en()),
                     Lang::Fi => st.fi().to_string(),
+                    Lang::Sv => statement_name(*st, lang).to_string(),
+                    Lang::En => format!("{} ({})", st.fi(), st.en()),
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
@@ -43,36 +45,74 @@ pub fn text(m: &Message, lang: Lang) -> String {
 /// An identity with the statements' line names; the few words between them
 /// in `lang`.
 pub fn identity(i: &Identity, lang: Lang) -> String {
-    let en = lang == Lang::En;
-    match i {
-        Identity::Subtotal { line, parts } => {
+    match (i, lang) {
+        (_, Lang::Sv) => identity_sv(i),
+        (Identity::Subtotal { line, parts }, Lang::Fi | Lang::En) => {
             let names: Vec<&str> = parts.iter().map(|p| items::item(p).fi).collect();
             format!("{} = {}", items::item(line).fi, names.join(" + "))
         }
-        Identity::CashChange => "Rahavarojen muutos = Rahavarat 31.12. − Rahavarat 1.1.".into(),
-        Identity::CashAgainstBalanceSheet => {
+        (Identity::CashChange, _) => {
+            "Rahavarojen muutos = Rahavarat 31.12. − Rahavarat 1.1.".into()
+        }
+        (Identity::CashAgainstBalanceSheet, _) => {
             "Rahavarat 31.12. = Rahoitusarvopaperit + Rahat ja pankkisaamiset (tase)".into()
         }
-        Identity::CashChangeAgainstBalanceSheet if en => {
+        (Identity::CashChangeAgainstBalanceSheet, Lang::En) => {
             "Rahavarojen muutos = change in the balance sheet's cash".into()
         }
-        Identity::CashChangeAgainstBalanceSheet => {
+        (Identity::CashChangeAgainstBalanceSheet, Lang::Fi) => {
             "Rahavarojen muutos = taseen rahavarojen muutos".into()
         }
-        Identity::BalanceSheet => "Vastaavaa yhteensä = Vastattavaa yhteensä".into(),
-        Identity::VuosikateAcross => {
+        (Identity::BalanceSheet, _) => "Vastaavaa yhteensä = Vastattavaa yhteensä".into(),
+        (Identity::VuosikateAcross, _) => {
             "Vuosikate (tuloslaskelma) = Vuosikate (rahoituslaskelma)".into()
         }
-        Identity::SurplusAcross => {
+        (Identity::SurplusAcross, _) => {
             "Tilikauden ylijäämä (tuloslaskelma) = Tilikauden ylijäämä (tase)".into()
         }
-        Identity::CashCarriedOver if en => "Rahavarat 1.1. = last year's Rahavarat 31.12.".into(),
-        Identity::CashCarriedOver => "Rahavarat 1.1. = edellisen vuoden Rahavarat 31.12.".into(),
-        Identity::SurplusCarriedOver if en => {
+        (Identity::CashCarriedOver, Lang::En) => {
+            "Rahavarat 1.1. = last year's Rahavarat 31.12.".into()
+        }
+        (Identity::CashCarriedOver, Lang::Fi) => {
+            "Rahavarat 1.1. = edellisen vuoden Rahavarat 31.12.".into()
+        }
+        (Identity::SurplusCarriedOver, Lang::En) => {
             "Edellisten tilikausien ylijäämä = last year's Edellisten tilikausien ylijäämä + Tilikauden ylijäämä".into()
         }
-        Identity::SurplusCarriedOver => {
+        (Identity::SurplusCarriedOver, Lang::Fi) => {
             "Edellisten tilikausien ylijäämä = edellisen vuoden Edellisten tilikausien ylijäämä + Tilikauden ylijäämä".into()
+        }
+    }
+}
+
+/// The identity with the decree's Swedish line names.
+fn identity_sv(i: &Identity) -> String {
+    match i {
+        Identity::Subtotal { line, parts } => {
+            let names: Vec<&str> = parts.iter().map(|p| items::item(p).sv).collect();
+            format!("{} = {}", items::item(line).sv, names.join(" + "))
+        }
+        Identity::CashChange => {
+            "Förändring av likvida medel = Likvida medel 31.12 − Likvida medel 1.1".into()
+        }
+        Identity::CashAgainstBalanceSheet => {
+            "Likvida medel 31.12 = Finansiella värdepapper + Kassa och bank (balansräkning)".into()
+        }
+        Identity::CashChangeAgainstBalanceSheet => {
+            "Förändring av likvida medel = förändring av balansräkningens likvida medel".into()
+        }
+        Identity::BalanceSheet => "Aktiva sammanlagt = Passiva sammanlagt".into(),
+        Identity::VuosikateAcross => {
+            "Årsbidrag (resultaträkning) = Årsbidrag (finansieringsanalys)".into()
+        }
+        Identity::SurplusAcross => {
+            "Räkenskapsperiodens överskott (resultaträkning) = Räkenskapsperiodens överskott (balansräkning)".into()
+        }
+        Identity::CashCarriedOver => {
+            "Likvida medel 1.1 = föregående års Likvida medel 31.12".into()
+        }
+        Identity::SurplusCarriedOver => {
+            "Överskott från tidigare räkenskapsperioder = föregående års Överskott från tidigare räkenskapsperioder + Räkenskapsperiodens överskott".into()
         }
     }
 }
@@ -88,16 +128,16 @@ pub fn broken(b: &Broken, lang: Lang) -> String {
 /// A figure with the decimals it carries: "42998451.34", "42 998 451,34".
 fn exact(v: Decimal, lang: Lang) -> String {
     match lang {
-        Lang::Sv | Lang::En => v.to_string(),
-        Lang::Fi => number(v, v.scale(), lang),
+        Lang::Fi | Lang::Sv => number(v, v.scale(), lang),
+        Lang::En => v.to_string(),
     }
 }
 
 /// Whole euros.
 fn euros(v: Decimal, lang: Lang) -> String {
     match lang {
-        Lang::Sv | Lang::En => round(v, 0).to_string(),
-        Lang::Fi => number(v, 0, lang),
+        Lang::Fi | Lang::Sv => number(v, 0, lang),
+        Lang::En => round(v, 0).to_string(),
     }
 }
 
@@ -109,20 +149,75 @@ fn per(v: Decimal, lang: Lang) -> String {
 
 /// Where a figure is: the file, sheet and cell or line.
 fn place(l: &Location, lang: Lang) -> String {
-    if lang == Lang::En {
-        return l.to_string();
-    }
+    let (sheet, line, cell) = match lang {
+        Lang::Fi => ("taulukko", "rivi", "solu"),
+        Lang::Sv => ("blad", "rad", "cell"),
+        // English keeps the location's own wording, as errors print it.
+        Lang::En => return l.to_string(),
+    };
     let mut s = l.file.clone();
     if let Some(sh) = &l.sheet {
-        s.push_str(&format!(", taulukko '{sh}'"));
+        s.push_str(&format!(", {sheet} '{sh}'"));
     }
     if let Some(c) = &l.cell {
         match c.strip_prefix("line ") {
-            Some(n) => s.push_str(&format!(", rivi {n}")),
-            None => s.push_str(&format!(", solu {c}")),
+            Some(n) => s.push_str(&format!(", {line} {n}")),
+            None => s.push_str(&format!(", {cell} {c}")),
         }
     }
     s
+}
+
+/// The entity as a finding names it: the Finnish word in Finnish and
+/// English, the Swedish one in Swedish.
+fn entity(e: Entity, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => e.sv(),
+        Lang::Fi | Lang::En => e.fi(),
+    }
+}
+
+fn line_name(id: &str, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => items::item(id).sv,
+        Lang::Fi | Lang::En => items::item(id).fi,
+    }
+}
+
+/// A line or sum the model names in Finnish, by its Swedish name in
+/// Swedish: a decree's line by the catalogue, the few sums by hand, in the
+/// lower case a sentence takes them in when the Finnish has it.
+fn finnish_words(name: &'static str, lang: Lang) -> String {
+    match lang {
+        Lang::Fi | Lang::En => name.to_string(),
+        Lang::Sv => swedish_name(name),
+    }
+}
+
+fn swedish_name(name: &'static str) -> String {
+    let sv = match name {
+        "Rahoitusarvopaperit + Rahat ja pankkisaamiset" => {
+            "Finansiella värdepapper + Kassa och bank"
+        }
+        "lainakanta" => "lånestock",
+        "vuokravastuut" => "hyresansvar",
+        _ => match items::ITEMS
+            .iter()
+            .find(|d| d.fi.to_lowercase() == name.to_lowercase())
+        {
+            Some(d) => d.sv,
+            None => name,
+        },
+    };
+    match name.chars().next() {
+        Some(c) if c.is_lowercase() => {
+            let mut cs = sv.chars();
+            cs.next()
+                .map(|f| f.to_lowercase().chain(cs).collect())
+                .unwrap_or_default()
+        }
+        _ => sv.to_string(),
+    }
 }
 
 fn years(ys: &[i32]) -> String {
@@ -130,16 +225,23 @@ fn years(ys: &[i32]) -> String {
 }
 
 fn unequal(m: &Unequal, lang: Lang) -> String {
-    let (e, year, what) = (m.entity.fi(), m.year, identity(&m.identity, lang));
+    let (e, year, what) = (entity(m.entity, lang), m.year, identity(&m.identity, lang));
     let (left, right, tolerance) = (m.left, m.right, m.tolerance);
     let diff = left - right;
     let n = |v: Decimal| exact(v, lang);
     match lang {
-        Lang::Sv | Lang::En => format!(
+        Lang::En => format!(
             "{e} {year}: {what} does not hold: {left} against {right} (difference {diff}, rounding allows {tolerance})"
         ),
         Lang::Fi => format!(
             "{e} {year}: {what} ei täsmää: vasen puoli {}, oikea puoli {} (erotus {}, pyöristys sallii {})",
+            n(left),
+            n(right),
+            n(diff),
+            n(tolerance)
+        ),
+        Lang::Sv => format!(
+            "{e} {year}: {what} stämmer inte: vänstra sidan {}, högra sidan {} (skillnad {}, avrundningen tillåter {})",
             n(left),
             n(right),
             n(diff),
@@ -151,8 +253,14 @@ fn unequal(m: &Unequal, lang: Lang) -> String {
 fn population(m: &Population, lang: Lang) -> String {
     let (at, year, value, low, high) = (place(&m.at, lang), m.year, m.value, m.low, m.high);
     match lang {
-        Lang::Sv | Lang::En => format!(
+        Lang::En => format!(
             "{at}: population {year} is {value}, outside the {low}–{high} residents of any Finnish municipality (is it in thousands, or a euro figure on the population row?)"
+        ),
+        Lang::Sv => format!(
+            "{at}: invånarantalet {year} är {}, medan finländska kommuner har {}–{} invånare (är talet i tusental, eller står en eurosiffra på invånarraden?)",
+            exact(value, lang),
+            number(Decimal::from(low), 0, lang),
+            number(Decimal::from(high), 0, lang)
         ),
         Lang::Fi => format!(
             "{at}: asukasluku {year} on {}, kun suomalaisissa kunnissa on {}–{} asukasta (onko luku tuhansina, tai onko asukaslukurivillä euromäärä?)",
@@ -165,17 +273,19 @@ fn population(m: &Population, lang: Lang) -> String {
 
 fn per_resident(m: &PerResident, lang: Lang) -> String {
     let at = place(&m.at, lang);
-    let (e, y, what) = (m.entity.fi(), m.year, m.what);
+    let (e, y, what) = (entity(m.entity, lang), m.year, finnish_words(m.what, lang));
     let (v, p) = (euros(m.value, lang), per(m.per_resident, lang));
     let (pop, pcell) = (exact(m.population, lang), place(&m.population_at, lang));
     let high = exact(Decimal::from(m.high), lang);
     let range = match (m.low, lang) {
         (Some(l), _) => format!("{}–{high}", exact(Decimal::from(l), lang)),
-        (None, Lang::Sv | Lang::En) => format!("at most {high}"),
-        (None, Lang::Fi) => format!("enintään {high}"),
+        (None, _) => format!("{} {high}", lang.tr("enintään", "högst", "at most")),
     };
     let mut s = match lang {
-        Lang::Sv | Lang::En => format!(
+        Lang::Sv => format!(
+            "{at}: {e} {y} {what} {v} € är {p} €/invånare med invånarantalet {pop} ({pcell}); finländska kommuner har {range} €/invånare: är bladets enhet rätt (skiljer sig enheterna 1000-faldigt?)"
+        ),
+        Lang::En => format!(
             "{at}: {e} {y} {what} {v} € is {p} €/resident with the population of {pcell} ({pop}); any Finnish municipality shows {range} €/resident: is the sheet's unit right (the units differ by 1000?)"
         ),
         Lang::Fi => format!(
@@ -184,116 +294,112 @@ fn per_resident(m: &PerResident, lang: Lang) -> String {
     };
     if !m.also.is_empty() {
         let list = years(&m.also);
-        s.push_str(&match lang {
-            Lang::Sv | Lang::En => format!(" The same row is out of bounds in {list} too."),
-            Lang::Fi => format!(" Sama rivi on rajojen ulkopuolella myös vuosina {list}."),
-        });
+        s.push_str(&crate::tr!(
+            lang,
+            " Sama rivi on rajojen ulkopuolella myös vuosina {list}.",
+            " Samma rad ligger utanför gränserna även {list}.",
+            " The same row is out of bounds in {list} too."
+        ));
     }
     s
 }
 
 fn units_across(m: &UnitsAcross, lang: Lang) -> String {
-    let (e, y) = (m.entity.fi(), m.year);
-    let name = items::item(m.line).fi;
+    let (e, y) = (entity(m.entity, lang), m.year);
+    let name = line_name(m.line, lang);
     let (a, at) = (euros(m.value, lang), place(&m.at, lang));
     let (b, bt) = (euros(m.other_value, lang), place(&m.other_at, lang));
-    let other = m.other;
-    match lang {
-        Lang::Sv | Lang::En => format!(
-            "{e} {y}: {name} is {a} € at {at} but {other} is {b} € at {bt}: the units differ by 1000?"
-        ),
-        Lang::Fi => format!(
-            "{e} {y}: {name} on {a} € ({at}), mutta {other} on {b} € ({bt}): eroavatko yksiköt 1000-kertaisesti?"
-        ),
-    }
+    let other = finnish_words(m.other, lang);
+    crate::tr!(
+        lang,
+        "{e} {y}: {name} on {a} € ({at}), mutta {other} on {b} € ({bt}): eroavatko yksiköt 1000-kertaisesti?",
+        "{e} {y}: {name} är {a} € ({at}), men {other} är {b} € ({bt}): skiljer sig enheterna 1000-faldigt?",
+        "{e} {y}: {name} is {a} € at {at} but {other} is {b} € at {bt}: the units differ by 1000?"
+    )
 }
 
 fn group_against_city(m: &GroupAgainstCity, lang: Lang) -> String {
-    let fi = lang == Lang::Fi;
     let y = m.year;
     let eur = |v: &Decimal| euros(*v, lang);
     let what = match &m.check {
-        GroupCheck::LoansBelowCity { group, city } if fi => format!(
-            "{y}: konsernin lainat {} € ovat pienemmät kuin kaupungin omat lainat {} €, vaikka konserniin kuuluu kaupunki",
-            eur(group),
-            eur(city)
-        ),
-        GroupCheck::LoansBelowCity { group, city } => format!(
-            "{y}: the group's loans {} € are less than the city's own {} €, which the group includes",
-            eur(group),
-            eur(city)
-        ),
+        GroupCheck::LoansBelowCity { group, city } => {
+            let (g, c) = (eur(group), eur(city));
+            crate::tr!(
+                lang,
+                "{y}: konsernin lainat {g} € ovat pienemmät kuin kaupungin omat lainat {c} €, vaikka konserniin kuuluu kaupunki",
+                "{y}: koncernens lån {g} € är mindre än stadens egna lån {c} €, fast koncernen omfattar staden",
+                "{y}: the group's loans {g} € are less than the city's own {c} €, which the group includes"
+            )
+        }
         GroupCheck::EstimateBelowHalf {
             estimate,
             city,
             city_year,
-        } if fi => format!(
-            "{y}: konsernin lainakannan arvio {} € on alle puolet kaupungin omista lainoista {} € ({city_year}), vaikka konserniin kuuluu kaupunki",
-            eur(estimate),
-            eur(city)
-        ),
-        GroupCheck::EstimateBelowHalf {
-            estimate,
-            city,
-            city_year,
-        } => format!(
-            "{y}: the group's loan estimate {} € is less than half the city's own loans {} € ({city_year}), which the group includes",
-            eur(estimate),
-            eur(city)
-        ),
-        GroupCheck::EstimateThousandfold { estimate, group } if fi => format!(
-            "{y}: konsernin lainakannan arvio {} € poikkeaa tuhatkertaisesti konsernitaseen lainoista {} €",
-            eur(estimate),
-            eur(group)
-        ),
-        GroupCheck::EstimateThousandfold { estimate, group } => format!(
-            "{y}: the group's loan estimate {} € is a thousandfold off the group balance sheet's loans {} €",
-            eur(estimate),
-            eur(group)
-        ),
-        GroupCheck::TotalOutOfScale { line, group, city } if fi => format!(
-            "{y}: konsernin {} {} € ja kaupungin {} €: konserni, johon kaupunki kuuluu, ei ole tämän kokoinen",
-            items::item(line).fi.to_lowercase(),
-            eur(group),
-            eur(city)
-        ),
-        GroupCheck::TotalOutOfScale { line, group, city } => format!(
-            "{y}: the group's {} {} € against the city's {} € is not the size of a group that includes the city",
-            items::item(line).fi.to_lowercase(),
-            eur(group),
-            eur(city)
-        ),
+        } => {
+            let (e, c) = (eur(estimate), eur(city));
+            crate::tr!(
+                lang,
+                "{y}: konsernin lainakannan arvio {e} € on alle puolet kaupungin omista lainoista {c} € ({city_year}), vaikka konserniin kuuluu kaupunki",
+                "{y}: uppskattningen av koncernens lånestock {e} € är under hälften av stadens egna lån {c} € ({city_year}), fast koncernen omfattar staden",
+                "{y}: the group's loan estimate {e} € is less than half the city's own loans {c} € ({city_year}), which the group includes"
+            )
+        }
+        GroupCheck::EstimateThousandfold { estimate, group } => {
+            let (e, g) = (eur(estimate), eur(group));
+            crate::tr!(
+                lang,
+                "{y}: konsernin lainakannan arvio {e} € poikkeaa tuhatkertaisesti konsernitaseen lainoista {g} €",
+                "{y}: uppskattningen av koncernens lånestock {e} € avviker tusenfaldigt från koncernbalansräkningens lån {g} €",
+                "{y}: the group's loan estimate {e} € is a thousandfold off the group balance sheet's loans {g} €"
+            )
+        }
+        GroupCheck::TotalOutOfScale { line, group, city } => {
+            let name = line_name(line, lang).to_lowercase();
+            let (g, c) = (eur(group), eur(city));
+            crate::tr!(
+                lang,
+                "{y}: konsernin {name} {g} € ja kaupungin {c} €: konserni, johon kaupunki kuuluu, ei ole tämän kokoinen",
+                "{y}: koncernens {name} {g} € mot stadens {c} €: en koncern som omfattar staden är inte av den storleken",
+                "{y}: the group's {name} {g} € against the city's {c} € is not the size of a group that includes the city"
+            )
+        }
     };
     let name = |l: &Option<Location>| match l {
         Some(l) => place(l, lang),
-        None if fi => "(laskettu)".into(),
-        None => "(computed)".into(),
+        None => lang.tr("(laskettu)", "(beräknad)", "(computed)").into(),
     };
     let (first, second) = (name(&m.first), name(&m.second));
-    match (m.units, fi) {
-        (true, false) => format!("{what} ({first} against {second}): the units differ by 1000?"),
-        (false, false) => format!("{what} ({first} against {second}): check both cells"),
-        (true, true) => {
-            format!("{what} ({first} ja {second}): eroavatko yksiköt 1000-kertaisesti?")
-        }
-        (false, true) => format!("{what} ({first} ja {second}): tarkista molemmat solut"),
+    match m.units {
+        true => crate::tr!(
+            lang,
+            "{what} ({first} ja {second}): eroavatko yksiköt 1000-kertaisesti?",
+            "{what} ({first} mot {second}): skiljer sig enheterna 1000-faldigt?",
+            "{what} ({first} against {second}): the units differ by 1000?"
+        ),
+        false => crate::tr!(
+            lang,
+            "{what} ({first} ja {second}): tarkista molemmat solut",
+            "{what} ({first} mot {second}): kontrollera båda cellerna",
+            "{what} ({first} against {second}): check both cells"
+        ),
     }
 }
 
 fn statements_missing(entity: Entity, names: &str, count: usize, lang: Lang) -> String {
     let them = if count == 1 { "siitä" } else { "niistä" };
-    match (entity, lang) {
-        (Entity::City, Lang::Sv | Lang::En) => format!(
+    let them_sv = if count == 1 { "den" } else { "dem" };
+    match entity {
+        Entity::City => crate::tr!(
+            lang,
+            "työkirjasta puuttuu kaupungin {names}; indikaattoreita ja tunnuslukuja, jotka lasketaan {them}, ei voi mitata",
+            "arbetsboken saknar stadens {names}; de indikatorer och nyckeltal som beräknas ur {them_sv} kan inte mätas",
             "the workbook has no {names} of the city; the indicators and key ratios that rest on it cannot be measured"
         ),
-        (Entity::City, Lang::Fi) => format!(
-            "työkirjasta puuttuu kaupungin {names}; indikaattoreita ja tunnuslukuja, jotka lasketaan {them}, ei voi mitata"
-        ),
-        (Entity::Group, Lang::Sv | Lang::En) => format!(
+        Entity::Group => crate::tr!(
+            lang,
+            "työkirjassa on osa konsernin laskelmista, mutta siitä puuttuu konsernin {names}; konsernin tunnuslukuja, jotka lasketaan {them}, ei voi mitata",
+            "arbetsboken har en del av koncernens räkningar men saknar koncernens {names}; de nyckeltal för koncernen som beräknas ur {them_sv} kan inte mätas",
             "the workbook has some of the group's statements but no {names} of the group; the group's key ratios that rest on it cannot be measured"
-        ),
-        (Entity::Group, Lang::Fi) => format!(
-            "työkirjassa on osa konsernin laskelmista, mutta siitä puuttuu konsernin {names}; konsernin tunnuslukuja, jotka lasketaan {them}, ei voi mitata"
         ),
     }
 }

@@ -254,7 +254,7 @@ pub fn table(ev: &Evaluation, breaks: &[Break], lang: Lang, out: &mut dyn Write)
         out,
         "{}: {}",
         lang.tr("Hintaindeksi", "Prisindex", "Price index"),
-        ev.price_index
+        crate::model::price_index::label(&ev.price_index, lang)
     )?;
     writeln!(out, "{}", sales_gains_note(ev.sales_gains, lang))?;
     if !notes.is_empty() {
@@ -305,13 +305,13 @@ pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             out,
             "  {}: {}",
             lang.tr("kaava", "formel", "formula"),
-            d.formula
+            d.formula_in(lang)
         )?;
         writeln!(
             out,
             "  {}: {}",
             lang.tr("lähde", "källa", "source"),
-            d.source
+            d.source_in(lang)
         )?;
     }
     Ok(())

@@ -119,13 +119,13 @@ pub fn explain(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             out,
             "  {}: {}",
             lang.tr("kaava", "formel", "formula"),
-            d.formula
+            d.formula_in(lang)
         )?;
         writeln!(
             out,
             "  {}: {}",
             lang.tr("lähde", "källa", "source"),
-            d.source
+            d.source_in(lang)
         )?;
     }
     Ok(())

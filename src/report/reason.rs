@@ -1,7 +1,8 @@
 //! A reason a figure is not measurable, in the reader's language. Line and
-//! statement names stay in Finnish in both languages: they are the names
-//! printed in the statements a reader compares with. The English wording is
-//! also what JSON carries, so machine readers see one language.
+//! statement names stay in Finnish in Finnish and English: they are the names
+//! printed in the statements a reader compares with; Swedish takes the
+//! decree's Swedish names, as a Swedish statement prints them. The English
+//! wording is also what JSON carries, so machine readers see one language.
 
 use std::fmt;
 
@@ -9,14 +10,16 @@ use serde::{Serialize, Serializer};
 
 use crate::model::dataset::Entity;
 use crate::model::items;
+use crate::model::price_index;
 use crate::model::reason::{Denominator, Method, Reason};
 use crate::report::format::Lang;
 
 /// The reason as a sentence in `lang`.
 pub fn text(r: &Reason, lang: Lang) -> String {
     match lang {
-        Lang::Sv | Lang::En => en(r),
         Lang::Fi => fi(r),
+        Lang::Sv => sv(r),
+        Lang::En => en(r),
     }
 }
 
@@ -30,13 +33,48 @@ fn line(e: Entity, id: &str) -> (&'static str, String) {
     (def.fi, format!("{} {}", e.fi(), def.statement.fi()))
 }
 
+/// The same in Swedish: ("Verksamhetsbidrag", "stadens resultaträkning").
+fn line_sv(e: Entity, id: &str) -> (&'static str, String) {
+    let def = items::item(id);
+    let st = crate::model::findings::statement_name(def.statement, Lang::Sv);
+    (def.sv, format!("{} {st}", e.genitive(Lang::Sv)))
+}
+
 fn term(d: &Denominator, lang: Lang) -> &'static str {
-    match (d, lang) {
-        (Denominator::Population, Lang::Sv | Lang::En) => "population",
-        (Denominator::Population, Lang::Fi) => "asukasluku",
-        (Denominator::Base, Lang::Sv | Lang::En) => "base",
-        (Denominator::Base, Lang::Fi) => "vertailuvuoden nettomenot",
-        (Denominator::Term(t), _) => t,
+    match d {
+        Denominator::Population => lang.tr("asukasluku", "invånarantalet", "population"),
+        Denominator::Base => lang.tr(
+            "vertailuvuoden nettomenot",
+            "jämförelseårets nettokostnader",
+            "base",
+        ),
+        Denominator::Term(t) => term_words(t, lang),
+    }
+}
+
+/// A published term is given in Finnish; Swedish has the decree's words for
+/// it.
+fn term_words(t: &'static str, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fi | Lang::En => t,
+        Lang::Sv => term_sv(t),
+    }
+}
+
+fn term_sv(t: &'static str) -> &'static str {
+    match t {
+        "toimintakulut − valmistus omaan käyttöön" => {
+            "verksamhetskostnader − tillverkning för eget bruk"
+        }
+        "poistot ja arvonalentumiset" => "avskrivningar och nedskrivningar",
+        "investointien omahankintameno" => "investeringarnas anskaffningsutgift",
+        "korkokulut + lainanlyhennykset" => "räntekostnader + amorteringar av lån",
+        "korkokulut + lainakanta / laina-aika" => "räntekostnader + lånestock / lånetid",
+        "kassasta maksut" => "utbetalningar ur kassan",
+        "vastattavaa − saadut ennakot" => "passiva − erhållna förskott",
+        "käyttötulot" => "driftsinkomster",
+        "nettoinvestoinnit" => "nettoinvesteringar",
+        _ => t,
     }
 }
 
@@ -206,6 +244,7 @@ fn fi(r: &Reason) -> String {
             year - 1
         ),
         PriceIndexMissing { year, index } => {
+            let index = price_index::label(index, Lang::Fi);
             format!(
                 "hintaindeksin muutos vuodelle {year} puuttuu ({index}); anna se valitsimella --index"
             )
@@ -221,38 +260,139 @@ fn fi(r: &Reason) -> String {
     }
 }
 
+fn sv(r: &Reason) -> String {
+    use Reason::*;
+    match r {
+        LineMissing {
+            entity,
+            line: id,
+            year,
+        } => {
+            let (name, at) = line_sv(*entity, id);
+            format!("raden \"{name}\" ({at}) saknas för {year}")
+        }
+        LinePartMissing {
+            entity,
+            line: id,
+            year,
+            part,
+        } => {
+            let (name, at) = line_sv(*entity, id);
+            format!(
+                "raden \"{name}\" ({at}, {year}) är inte angiven och kan inte summeras ur sina rader: \"{}\" saknas",
+                items::item(part).sv
+            )
+        }
+        PopulationMissing { year } => format!("invånarantal 31.12 saknas för {year}"),
+        PopulationNotPositive { year } => format!("invånarantalet {year} är inte positivt"),
+        Zero(d) => format!("{} är noll", term(d, Lang::Sv)),
+        Overflow(d) => format!("{}: divisionen blir för stor", term(d, Lang::Sv)),
+        DebtNotItemised { entity, year } => format!(
+            "främmande kapital ({} {year}) är inte specificerat på lån och övriga skulder",
+            entity.sv()
+        ),
+        SectionNotItemised {
+            entity,
+            section,
+            year,
+        } => format!(
+            "\"{}\" främmande kapital ({} {year}) är inte specificerat på lån och övriga skulder",
+            items::item(section).sv,
+            entity.sv()
+        ),
+        NoBalanceSheet { entity, year } => format!("ingen balansräkning ({} {year})", entity.sv()),
+        NoBalanceSheetSince { entity, year } => format!(
+            "ingen balansräkning ({}) för {year} eller något år före det",
+            entity.sv()
+        ),
+        InvestmentsNotItemised { entity, year } => format!(
+            "placeringar ({} {year}) är inte specificerade, så lånefordringarna i dem är inte kända",
+            entity.sv()
+        ),
+        CashMissing { entity, year, why } => format!(
+            "likvida medel 31.12 ({} {year}) saknas: varken raden Likvida medel 31.12 eller balansräkningens likvida medel, eftersom {}",
+            entity.sv(),
+            sv(why)
+        ),
+        WindowIncomplete {
+            entity,
+            window,
+            first,
+            last,
+            missing,
+        } => format!(
+            "summan för {window} år {first}–{last} kräver verksamhetens och investeringarnas kassaflöde ({}) för {}",
+            entity.sv(),
+            years(missing)
+        ),
+        NetInvestmentNotPositive => "nettoinvesteringarna är inte positiva".into(),
+        BreakYear { year } => format!(
+            "{year} är ett år med strukturförändring (net_cost_growth.break_years): dess tillväxt är inte jämförbar med {}; ange net_cost_growth.adjusted_base.{year} för att mäta den",
+            year - 1
+        ),
+        GroupBreakYear { year } => format!(
+            "{year} är ett år med strukturförändring i koncernen (group_loans.break_years): dess lån per invånare är inte jämförbara med {}; ange group_loans.adjusted_base.{year} (koncernens jämförbara lån och hyresansvar {}, €) för att mäta dem",
+            year - 1,
+            year - 1
+        ),
+        PriceIndexMissing { year, index } => {
+            let index = price_index::label(index, Lang::Sv);
+            format!("prisindexets förändring för {year} saknas ({index}); ange den med --index")
+        }
+        NetCostNotPositive { year } => format!("nettokostnaderna {year} är inte positiva"),
+        NoGroupLoans { year } => format!(
+            "ingen koncernbalansräkning och ingen uppskattning av koncernens lånestock för {year}; stadens siffror används inte i deras ställe"
+        ),
+        LeasesNeeded(why) => format!("{} (group_loans.include_leases = true)", sv(why)),
+        NoComparisonYear(why) => format!("inget jämförelseår: {}", sv(why)),
+        NoYear { year } => format!("arbetsboken har inget år {year}"),
+        FiguresMissing { years: ys } => format!("siffror saknas för {}", years(ys)),
+    }
+}
+
 /// How a value was made, in `lang`.
 pub fn method(m: &Method, lang: Lang) -> String {
-    match (m, lang) {
-        (Method::RolledForward { from }, Lang::Sv | Lang::En) => format!(
+    match m {
+        Method::RolledForward { from } => crate::tr!(
+            lang,
+            "vuodelta ei ole tasetta: vuoden {from} tase vyörytetty eteenpäin tuloslaskelmien tilikauden ylijäämällä",
+            "ingen balansräkning för året: balansräkningen för {from} förd framåt med räkenskapsperiodens överskott enligt resultaträkningarna",
             "no balance sheet for the year: the balance sheet of {from} rolled forward with the income statements' tilikauden ylijäämä"
         ),
-        (Method::RolledForward { from }, Lang::Fi) => format!(
-            "vuodelta ei ole tasetta: vuoden {from} tase vyörytetty eteenpäin tuloslaskelmien tilikauden ylijäämällä"
+        Method::LikeForLikeBase { year, base } => crate::tr!(
+            lang,
+            "vuoden {year} vertailukelpoinen perusta annettu tavoitteissa: {base} €",
+            "jämförbar bas för {year} angiven i målen: {base} €",
+            "like-for-like base for {year} given in the targets: {base} €"
         ),
-        (Method::LikeForLikeBase { year, base }, Lang::Sv | Lang::En) => {
-            format!("like-for-like base for {year} given in the targets: {base} €")
+        Method::GainsFromAdjustments { entity } => {
+            let (fi, sv, en) = (entity.fi(), entity.sv(), entity.en());
+            crate::tr!(
+                lang,
+                "myyntivoitot tulorahoituksen korjauseristä ({fi}): rivillä voi olla myös pakollisten varausten muutoksia; anna taustatiedoissa \"Pysyvien vastaavien luovutusvoitot, netto\", niin vain voitot oikaistaan",
+                "försäljningsvinsterna tagna ur korrektivposterna till internt tillförda medel ({sv}): raden kan också innehålla förändringar i avsättningar; ange \"Försäljningsvinster av bestående aktiva, netto\" i bakgrundsuppgifterna så justeras enbart vinsterna",
+                "the gains on sales taken as tulorahoituksen korjauserät ({en}): the line may also hold changes of provisions; give \"Pysyvien vastaavien luovutusvoitot, netto\" in the background sheet to take the gains alone"
+            )
         }
-        (Method::LikeForLikeBase { year, base }, Lang::Fi) => {
-            format!("vuoden {year} vertailukelpoinen perusta annettu tavoitteissa: {base} €")
-        }
-        (Method::GainsFromAdjustments { entity }, Lang::Sv | Lang::En) => format!(
-            "the gains on sales taken as tulorahoituksen korjauserät ({}): the line may also hold changes of provisions; give \"Pysyvien vastaavien luovutusvoitot, netto\" in the background sheet to take the gains alone",
-            entity.en()
-        ),
-        (Method::GainsFromAdjustments { entity }, Lang::Fi) => format!(
-            "myyntivoitot tulorahoituksen korjauseristä ({}): rivillä voi olla myös pakollisten varausten muutoksia; anna taustatiedoissa \"Pysyvien vastaavien luovutusvoitot, netto\", niin vain voitot oikaistaan",
-            entity.fi()
-        ),
-        (Method::GroupLoansProjected, Lang::Sv | Lang::En) => "group loan stock projected: the city's projected loans plus the group companies' own loans".into(),
-        (Method::GroupLoansProjected, Lang::Fi) => "konsernin lainakanta ennustettu: kaupungin ennustetut lainat ja konserniyhtiöiden omat lainat".into(),
-        (Method::GroupLoansEstimated, Lang::Sv | Lang::En) => "group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet".into(),
-        (Method::GroupLoansEstimated, Lang::Fi) => "konsernin lainakanta taustatietojen arviosta (konsernin lainakanta), ei konsernitaseesta".into(),
-        (Method::GroupBeyondCity { from }, Lang::Sv | Lang::En) => format!(
+        Method::GroupLoansProjected => lang
+            .tr(
+                "konsernin lainakanta ennustettu: kaupungin ennustetut lainat ja konserniyhtiöiden omat lainat",
+                "koncernens lånestock prognostiserad: stadens prognostiserade lån och koncernbolagens egna lån",
+                "group loan stock projected: the city's projected loans plus the group companies' own loans",
+            )
+            .into(),
+        Method::GroupLoansEstimated => lang
+            .tr(
+                "konsernin lainakanta taustatietojen arviosta (konsernin lainakanta), ei konsernitaseesta",
+                "koncernens lånestock enligt bakgrundsuppgifternas uppskattning (koncernens lånestock), inte enligt en koncernbalansräkning",
+                "group loan stock from the background sheet's estimate (konsernin lainakanta), not from a group balance sheet",
+            )
+            .into(),
+        Method::GroupBeyondCity { from } => crate::tr!(
+            lang,
+            "arvio: vuodelta ei ole konsernilaskelmia; konsernin luvut ovat kaupungin ennustettu luku lisättynä konsernin kaupungin ulkopuolisella osuudella vuonna {from}: sen vuosikate ja poistot euroina ennallaan, korkokulut yhtiöiden lainojen suhteessa ja kertynyt ylijäämä vuosittain sen tuloksella (vuosikate − poistot) jatkettuna; konsernin lainat ja vuokravastuut ennusteesta",
+            "uppskattning: inga koncernbokslut för året; koncernens siffror är stadens prognostiserade siffra plus koncernens del utöver staden {from}: dess årsbidrag och avskrivningar oförändrade i euro, dess räntekostnader i takt med bolagens lån och dess ackumulerade överskott fört vidare varje år med dess resultat (årsbidrag − avskrivningar); koncernens lån och hyresansvar enligt prognosen",
             "estimate: no group statements for the year; the group's figures are the city's projected figure plus the group's part beyond the city in {from}: its annual margin and depreciation held in euros, its interest expenses in step with the companies' loans, its accumulated surplus carried on each year by its result (annual margin − depreciation); the group's loans and lease liabilities as projected"
-        ),
-        (Method::GroupBeyondCity { from }, Lang::Fi) => format!(
-            "arvio: vuodelta ei ole konsernilaskelmia; konsernin luvut ovat kaupungin ennustettu luku lisättynä konsernin kaupungin ulkopuolisella osuudella vuonna {from}: sen vuosikate ja poistot euroina ennallaan, korkokulut yhtiöiden lainojen suhteessa ja kertynyt ylijäämä vuosittain sen tuloksella (vuosikate − poistot) jatkettuna; konsernin lainat ja vuokravastuut ennusteesta"
         ),
     }
 }

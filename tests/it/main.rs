@@ -16,6 +16,7 @@ mod indicators;
 mod ingestion;
 mod labels;
 mod lang;
+mod lang_words;
 mod layouts;
 mod panel;
 mod peers;

@@ -71,16 +71,8 @@ impl Rolled {
 /// source) for the years the series lacks.
 pub(super) fn price_index(d: &Drivers, series: &PriceIndex) -> PriceIndex {
     let mut pi = series.clone();
-    let scen_label = format!("scenario '{}'", d.sc.name);
-    for (y, v) in d.pi.changes.range(d.base + 1..=d.horizon) {
-        if pi.change(*y).is_none() {
-            pi.changes.insert(*y, *v);
-            pi.sources.insert(*y, scen_label.clone());
-        }
-    }
-    if !pi.name.ends_with(&scen_label) {
-        pi.name = format!("{}; years without a figure: {scen_label}", pi.name);
-    }
+    let changes = d.pi.changes.range(d.base + 1..=d.horizon);
+    pi.fill_from(&d.sc.name, changes.map(|(y, v)| (*y, *v)));
     pi
 }
 

@@ -29,6 +29,7 @@ use super::drivers::Drivers;
 use super::figures::Line;
 use super::{HUNDRED, ProjectionError, pct, r2};
 use crate::model::scenario::{Decided, ScenarioError};
+use crate::report::format::Lang;
 
 /// One year's revenue lines, each in cents.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -408,69 +409,119 @@ pub(super) fn decided_in(d: &Drivers) -> BTreeMap<i32, Vec<String>> {
     m
 }
 
-/// An assumption line in both languages.
+/// An assumption line in each language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RevenueNote {
-    pub en: String,
     pub fi: String,
+    pub sv: String,
+    pub en: String,
 }
 
-fn note(en: String, fi: String) -> RevenueNote {
-    RevenueNote { en, fi }
-}
-
-/// Millions of euros to two decimals, with the language's decimal mark.
-fn meur(v: Decimal, fi: bool) -> String {
-    let m = crate::model::money::round_half_away(v / Decimal::from(1_000_000), 2)
-        .normalize()
-        .to_string();
-    if fi {
-        format!("{} M€", m.replace('.', ","))
-    } else {
-        format!("{m} M€")
+impl RevenueNote {
+    pub fn text(&self, lang: Lang) -> &str {
+        lang.tr(&self.fi, &self.sv, &self.en)
     }
 }
 
-fn num(v: Decimal, fi: bool) -> String {
+/// A note worded once per language by `words`, each with its own order.
+fn note(words: impl Fn(Lang) -> String) -> RevenueNote {
+    RevenueNote {
+        fi: words(Lang::Fi),
+        sv: words(Lang::Sv),
+        en: words(Lang::En),
+    }
+}
+
+/// Millions of euros to two decimals, with the language's decimal mark.
+fn meur(v: Decimal, lang: Lang) -> String {
+    let m = crate::model::money::round_half_away(v / Decimal::from(1_000_000), 2);
+    format!("{} M€", num(m, lang))
+}
+
+fn num(v: Decimal, lang: Lang) -> String {
     let s = v.normalize().to_string();
-    if fi { s.replace('.', ",") } else { s }
+    if lang.nordic() {
+        s.replace('.', ",")
+    } else {
+        s
+    }
 }
 
 /// What the taxes beyond the plan assume, for the forecast's reader.
 fn tax_notes(d: &Drivers, out: &mut Vec<RevenueNote>) {
     let tax = &d.sc.tax;
     out.push(if tax.follows_population {
-        note(
-            "income tax beyond the plan = taxable income per resident × residents × rate: the income per resident grows by the earnings and employment growths, the residents follow the population path (tax.follows_population)".into(),
-            "tulovero suunnitelmakauden jälkeen = verotettava tulo asukasta kohden × asukkaat × veroprosentti: tulo asukasta kohden kasvaa ansiotason ja työllisyyden kasvulla, asukkaat seuraavat väestöennustetta (tax.follows_population)".into(),
-        )
+        note(|lang| {
+            lang.tr(
+                "tulovero suunnitelmakauden jälkeen = verotettava tulo asukasta kohden × asukkaat × veroprosentti: tulo asukasta kohden kasvaa ansiotason ja työllisyyden kasvulla, asukkaat seuraavat väestöennustetta (tax.follows_population)",
+                "kommunalskatten efter planperioden = beskattningsbar inkomst per invånare × invånare × skattesats: inkomsten per invånare växer med förtjänstnivåns och sysselsättningens tillväxt, invånarna följer befolkningsprognosen (tax.follows_population)",
+                "income tax beyond the plan = taxable income per resident × residents × rate: the income per resident grows by the earnings and employment growths, the residents follow the population path (tax.follows_population)",
+            )
+            .into()
+        })
     } else {
-        note(
-            "income tax beyond the plan grows by the earnings and employment growths, not with the residents (tax.follows_population = false)".into(),
-            "tulovero kasvaa suunnitelmakauden jälkeen ansiotason ja työllisyyden kasvulla, ei asukasluvun mukana (tax.follows_population = false)".into(),
-        )
+        note(|lang| {
+            lang.tr(
+                "tulovero kasvaa suunnitelmakauden jälkeen ansiotason ja työllisyyden kasvulla, ei asukasluvun mukana (tax.follows_population = false)",
+                "kommunalskatten växer efter planperioden med förtjänstnivåns och sysselsättningens tillväxt, inte med invånarantalet (tax.follows_population = false)",
+                "income tax beyond the plan grows by the earnings and employment growths, not with the residents (tax.follows_population = false)",
+            )
+            .into()
+        })
     });
     if tax.property_rate_pct.is_some() {
         let base = property_base(d).ok().flatten().unwrap_or_default();
-        out.push(note(
-            format!(
-                "property tax beyond the plan = the rate (tax.property_rate_pct) × the base, {} in {}, growing by tax.property_growth_pct",
-                meur(base, false),
-                d.g
-            ),
-            format!(
-                "kiinteistövero suunnitelmakauden jälkeen = veroprosentti (tax.property_rate_pct) × veropohja, {} vuonna {}, joka kasvaa tax.property_growth_pct:n mukaan",
-                meur(base, true),
-                d.g
-            ),
-        ));
+        let g = d.g;
+        out.push(note(|lang| {
+            let b = meur(base, lang);
+            crate::tr!(
+                lang,
+                "kiinteistövero suunnitelmakauden jälkeen = veroprosentti (tax.property_rate_pct) × veropohja, {b} vuonna {g}, joka kasvaa tax.property_growth_pct:n mukaan",
+                "fastighetsskatten efter planperioden = skattesatsen (tax.property_rate_pct) × skattebasen, {b} år {g}, som växer enligt tax.property_growth_pct",
+                "property tax beyond the plan = the rate (tax.property_rate_pct) × the base, {b} in {g}, growing by tax.property_growth_pct"
+            )
+        }));
     }
     if tax.corporate_share_pct.is_some() {
-        out.push(note(
-            "corporate tax beyond the plan moves with the municipalities' share (tax.corporate_share_pct)".into(),
-            "yhteisövero muuttuu suunnitelmakauden jälkeen kuntien jako-osuuden mukana (tax.corporate_share_pct)".into(),
-        ));
+        out.push(note(|lang| {
+            lang.tr(
+                "yhteisövero muuttuu suunnitelmakauden jälkeen kuntien jako-osuuden mukana (tax.corporate_share_pct)",
+                "samfundsskatten ändras efter planperioden med kommunernas utdelningsandel (tax.corporate_share_pct)",
+                "corporate tax beyond the plan moves with the municipalities' share (tax.corporate_share_pct)",
+            )
+            .into()
+        }));
     }
+}
+
+/// The split of the last given year's subsidies.
+fn split_note(d: &Drivers) -> RevenueNote {
+    let (sub, sp, g) = (&d.sc.subsidies, d.rev.split, d.g);
+    let total = sp.basic + sp.equalisation + sp.fixed;
+    let unsplit = sub.equalisation.is_none() && sub.fixed.is_none();
+    note(|lang| {
+        let (t, b, e, f) = (
+            meur(total, lang),
+            meur(sp.basic, lang),
+            meur(sp.equalisation, lang),
+            meur(sp.fixed, lang),
+        );
+        let how = if unsplit {
+            lang.tr(
+                " (työkirja ei erittele niitä: kaikki peruspalvelujen osassa; state_subsidies.equalisation ja state_subsidies.fixed erittelevät)",
+                " (arbetsboken specificerar dem inte: allt i basservicedelen; state_subsidies.equalisation och state_subsidies.fixed specificerar dem)",
+                " (the workbook does not split them: all in the basic part; state_subsidies.equalisation and state_subsidies.fixed split them)",
+            )
+        } else {
+            " (state_subsidies.equalisation, state_subsidies.fixed)"
+        };
+        crate::tr!(
+            lang,
+            "valtionosuudet {g}, {t}: peruspalvelujen osa {b}, verotuloihin perustuva tasaus {e}, kiinteät erät {f}{how}",
+            "statsandelarna {g}, {t}: basservicedelen {b}, utjämning på basis av skatteinkomsterna {e}, fasta poster {f}{how}",
+            "valtionosuudet of {g}, {t}: basic-services part {b}, tax-revenue equalisation {e}, fixed elements {f}{how}"
+        )
+    })
 }
 
 /// What the subsidies beyond the plan assume: the split of the last given
@@ -478,107 +529,10 @@ fn tax_notes(d: &Drivers, out: &mut Vec<RevenueNote>) {
 pub(super) fn notes(d: &Drivers) -> Vec<RevenueNote> {
     let mut out = Vec::new();
     tax_notes(d, &mut out);
-    let (sub, sp, g) = (&d.sc.subsidies, d.rev.split, d.g);
-    let decided = Decided::shipped();
-    let total = sp.basic + sp.equalisation + sp.fixed;
-    let unsplit = sub.equalisation.is_none() && sub.fixed.is_none();
-    out.push(note(
-        format!(
-            "valtionosuudet of {g}, {}: basic-services part {}, tax-revenue equalisation {}, fixed elements {}{}",
-            meur(total, false),
-            meur(sp.basic, false),
-            meur(sp.equalisation, false),
-            meur(sp.fixed, false),
-            if unsplit {
-                " (the workbook does not split them: all in the basic part; state_subsidies.equalisation and state_subsidies.fixed split them)"
-            } else {
-                " (state_subsidies.equalisation, state_subsidies.fixed)"
-            }
-        ),
-        format!(
-            "valtionosuudet {g}, {}: peruspalvelujen osa {}, verotuloihin perustuva tasaus {}, kiinteät erät {}{}",
-            meur(total, true),
-            meur(sp.basic, true),
-            meur(sp.equalisation, true),
-            meur(sp.fixed, true),
-            if unsplit {
-                " (työkirja ei erittele niitä: kaikki peruspalvelujen osassa; state_subsidies.equalisation ja state_subsidies.fixed erittelevät)"
-            } else {
-                " (state_subsidies.equalisation, state_subsidies.fixed)"
-            }
-        ),
-    ));
-    let (index_en, index_fi) = match &sub.index_pct {
-        Some(_) => ("state_subsidies.index_pct", "state_subsidies.index_pct"),
-        None => ("the price index", "hintaindeksi"),
-    };
-    let cuts: Vec<(i32, Decimal)> = (g + 1..=d.horizon)
-        .filter_map(|t| {
-            let c = sub.index_cut_pp.at(t).unwrap_or_default();
-            (!c.is_zero()).then_some((t, c))
-        })
-        .collect();
-    let none = |fi: bool| -> String {
-        if fi {
-            format!("ei vuosille {}–{}", g + 1, d.horizon)
-        } else {
-            format!("none for {}–{}", g + 1, d.horizon)
-        }
-    };
-    let cut_words = |fi: bool| -> String {
-        if cuts.is_empty() {
-            return none(fi);
-        }
-        cuts.iter()
-            .map(|(y, c)| {
-                format!(
-                    "{} {} {y}",
-                    num(*c, fi),
-                    if fi { "%-yks." } else { "pp in" }
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let lag = sp.population_lag;
-    let people_en = if sub.follow_population {
-        format!(
-            "with the population at the end of year t − {lag} ({})",
-            decided.population.source
-        )
-    } else {
-        "not with the population (state_subsidies.follow_population = false)".into()
-    };
-    let people_fi = if sub.follow_population {
-        format!("asukasluvun mukaan vuoden t − {lag} lopussa (laki 1704/2009 4 § 3 mom.)")
-    } else {
-        "ei asukasluvun mukaan (state_subsidies.follow_population = false)".into()
-    };
-    let savings: Vec<(i32, Decimal)> = (sub.index_cut_eur.range(g + 1..))
-        .filter(|(y, v)| **y <= d.horizon && !v.is_zero())
-        .map(|(y, v)| (*y, *v))
-        .collect();
-    let saving_words = |fi: bool| -> String {
-        if savings.is_empty() {
-            return none(fi);
-        }
-        (savings.iter())
-            .map(|(y, v)| format!("{} € {y}", num(*v, fi)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    out.push(note(
-        format!(
-            "the basic-services part beyond the plan grows by {index_en} less the user's own index cut (state_subsidies.index_cut_pp: {}) and {people_en}; the state's index savings lower it by the same euros per resident of the population at the end of year t − {lag} in every municipality, from their year on (state_subsidies.index_cut_per_resident: {})",
-            cut_words(false),
-            saving_words(false)
-        ),
-        format!(
-            "peruspalvelujen osa kasvaa suunnitelmakauden jälkeen {index_fi}n mukaan vähennettynä käyttäjän omalla indeksileikkauksella (state_subsidies.index_cut_pp: {}) ja {people_fi}; valtion indeksisäästöt pienentävät sitä kaikissa kunnissa samalla euromäärällä vuoden t − {lag} lopun asukasta kohden vuodestaan alkaen (state_subsidies.index_cut_per_resident: {})",
-            cut_words(true),
-            saving_words(true)
-        ),
-    ));
+    out.push(split_note(d));
+    out.push(basic_part_note(d));
+    let (sub, g) = (&d.sc.subsidies, d.g);
+    let lag = d.rev.split.population_lag;
     let temporary: Vec<(i32, Decimal)> = sub
         .per_resident_cut
         .range(g + 1..)
@@ -586,68 +540,175 @@ pub(super) fn notes(d: &Drivers) -> Vec<RevenueNote> {
         .map(|(y, v)| (*y, *v))
         .collect();
     if !temporary.is_empty() {
-        let list = |fi: bool| {
-            temporary
-                .iter()
-                .map(|(y, v)| format!("{} € {y}", num(*v, fi)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        out.push(note(
-            format!(
-                "temporary cuts per resident of the population at the end of year t − {lag}, in their year only (state_subsidies.per_resident_cut): {}",
-                list(false)
-            ),
-            format!(
-                "määräaikaiset asukaskohtaiset vähennykset vuoden t − {lag} lopun asukasluvun mukaan vain kyseisenä vuonna (state_subsidies.per_resident_cut): {}",
-                list(true)
-            ),
-        ));
+        out.push(note(|lang| {
+            let list = euro_list(&temporary, lang);
+            crate::tr!(
+                lang,
+                "määräaikaiset asukaskohtaiset vähennykset vuoden t − {lag} lopun asukasluvun mukaan vain kyseisenä vuonna (state_subsidies.per_resident_cut): {list}",
+                "tillfälliga avdrag per invånare enligt invånarantalet i slutet av år t − {lag}, endast under sitt år (state_subsidies.per_resident_cut): {list}",
+                "temporary cuts per resident of the population at the end of year t − {lag}, in their year only (state_subsidies.per_resident_cut): {list}"
+            )
+        }));
     }
     for (y, sources) in decided_in(d) {
-        out.push(note(
-            format!("decided for {y}: {}", sources.join("; ")),
-            format!("päätetty vuodelle {y}: {}", sources.join("; ")),
-        ));
+        let sources = sources.join("; ");
+        out.push(note(|lang| {
+            crate::tr!(
+                lang,
+                "päätetty vuodelle {y}: {sources}",
+                "beslutat för {y}: {sources}",
+                "decided for {y}: {sources}"
+            )
+        }));
     }
     if (g + 1..=d.horizon).contains(&OMITTED_2026) {
-        out.push(note(
-            "not included: the cut of about 2 % (75 M€) of the municipalities' basic-services subsidies in 2026 that HE 100/2025 makes in proportion to each municipality's subsidy; the bill does not say how it is applied, and state_subsidies.change can lay it on".into(),
-            "ei mukana: HE 100/2025:n noin 2 prosentin (75 M€) vähennys kuntien peruspalvelujen valtionosuuksiin vuonna 2026, joka tehdään kunkin kunnan valtionosuuden suhteessa; esitys ei kerro, miten se toteutetaan, ja state_subsidies.change voi lisätä sen".into(),
-        ));
+        out.push(note(|lang| {
+            lang.tr(
+                "ei mukana: HE 100/2025:n noin 2 prosentin (75 M€) vähennys kuntien peruspalvelujen valtionosuuksiin vuonna 2026, joka tehdään kunkin kunnan valtionosuuden suhteessa; esitys ei kerro, miten se toteutetaan, ja state_subsidies.change voi lisätä sen",
+                "inte medräknat: minskningen på cirka 2 procent (75 M€) av kommunernas statsandelar för basservice 2026 enligt RP 100/2025, som görs i proportion till varje kommuns statsandel; propositionen säger inte hur den genomförs, och state_subsidies.change kan lägga till den",
+                "not included: the cut of about 2 % (75 M€) of the municipalities' basic-services subsidies in 2026 that HE 100/2025 makes in proportion to each municipality's subsidy; the bill does not say how it is applied, and state_subsidies.change can lay it on",
+            )
+            .into()
+        }));
     }
-    if !sp.equalisation.is_zero() {
-        let rel = sub
-            .relative_tax_base_pct
-            .map(|r| num(r, false))
-            .unwrap_or_else(|| "not given".into());
-        out.push(note(
-            format!(
-                "the equalisation moves with the city's taxable income per resident against the national one ({rel} % in {g}; national growth {}), on the taxes of year t − {} ({}), and with the residents",
-                if sub.national_tax_base_growth_pct.is_some() { "state_subsidies.national_tax_base_growth_pct" } else { "= tax.earnings_growth_pct" },
-                sp.tax_year_lag,
-                decided.equalisation.source
-            ),
-            format!(
-                "tasaus muuttuu kaupungin asukaskohtaisen verotettavan tulon ja koko maan välisen eron mukaan ({} % vuonna {g}; koko maan kasvu {}), vuoden t − {} verotuksen (VNa 1446/2014 2 §) ja asukasluvun mukaan",
-                sub.relative_tax_base_pct.map(|r| num(r, true)).unwrap_or_else(|| "ei annettu".into()),
-                if sub.national_tax_base_growth_pct.is_some() { "state_subsidies.national_tax_base_growth_pct" } else { "= tax.earnings_growth_pct" },
-                sp.tax_year_lag
-            ),
-        ));
+    if !d.rev.split.equalisation.is_zero() {
+        out.push(equalisation_note(d));
     }
     for (y, v) in &sub.preliminary {
-        out.push(if d.is_given(*y) {
-            note(
-                format!("the preliminary calculation for {y} is not used: {y} is a budget or plan year taken as given (plan.follow_until lets it in)"),
-                format!("vuoden {y} ennakollista laskelmaa ei käytetä: {y} on talousarvio- tai suunnitelmavuosi, joka otetaan sellaisenaan (plan.follow_until päästää sen mukaan)"),
-            )
-        } else {
-            note(
-                format!("valtionosuudet of {y} are the Ministry's preliminary calculation, {} (state_subsidies.preliminary)", meur(*v, false)),
-                format!("vuoden {y} valtionosuudet ovat valtiovarainministeriön ennakollinen laskelma, {} (state_subsidies.preliminary)", meur(*v, true)),
-            )
-        });
+        out.push(preliminary_note(d, *y, *v));
     }
     out
+}
+
+/// "4,31 € 2026, 4,79 € 2027".
+fn euro_list(list: &[(i32, Decimal)], lang: Lang) -> String {
+    list.iter()
+        .map(|(y, v)| format!("{} € {y}", num(*v, lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How the basic-services part grows beyond the plan.
+fn basic_part_note(d: &Drivers) -> RevenueNote {
+    let (sub, sp, g) = (&d.sc.subsidies, d.rev.split, d.g);
+    let decided = Decided::shipped();
+    let horizon = d.horizon;
+    let cuts: Vec<(i32, Decimal)> = (g + 1..=d.horizon)
+        .filter_map(|t| {
+            let c = sub.index_cut_pp.at(t).unwrap_or_default();
+            (!c.is_zero()).then_some((t, c))
+        })
+        .collect();
+    let none = |lang: Lang| -> String {
+        let (from, to) = (g + 1, horizon);
+        crate::tr!(
+            lang,
+            "ei vuosille {from}–{to}",
+            "inga för {from}–{to}",
+            "none for {from}–{to}"
+        )
+    };
+    let cut_words = |lang: Lang| -> String {
+        if cuts.is_empty() {
+            return none(lang);
+        }
+        let unit = lang.tr("%-yks.", "procentenheter", "pp in");
+        cuts.iter()
+            .map(|(y, c)| format!("{} {unit} {y}", num(*c, lang)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let lag = sp.population_lag;
+    let savings: Vec<(i32, Decimal)> = (sub.index_cut_eur.range(g + 1..))
+        .filter(|(y, v)| **y <= d.horizon && !v.is_zero())
+        .map(|(y, v)| (*y, *v))
+        .collect();
+    let saving_words = |lang: Lang| -> String {
+        if savings.is_empty() {
+            return none(lang);
+        }
+        euro_list(&savings, lang)
+    };
+    let own_index = sub.index_pct.is_some();
+    note(|lang| {
+        let index = match (own_index, lang) {
+            (true, _) => "state_subsidies.index_pct",
+            (false, _) => lang.tr("hintaindeksi", "prisindexet", "the price index"),
+        };
+        let people = match (sub.follow_population, lang) {
+            (true, Lang::Fi) => {
+                format!("asukasluvun mukaan vuoden t − {lag} lopussa (laki 1704/2009 4 § 3 mom.)")
+            }
+            (true, Lang::Sv) => {
+                format!("med invånarantalet i slutet av år t − {lag} (lag 1704/2009 4 § 3 mom.)")
+            }
+            (true, Lang::En) => format!(
+                "with the population at the end of year t − {lag} ({})",
+                decided.population.source
+            ),
+            (false, _) => lang
+                .tr(
+                    "ei asukasluvun mukaan (state_subsidies.follow_population = false)",
+                    "inte med invånarantalet (state_subsidies.follow_population = false)",
+                    "not with the population (state_subsidies.follow_population = false)",
+                )
+                .into(),
+        };
+        let (c, s) = (cut_words(lang), saving_words(lang));
+        crate::tr!(
+            lang,
+            "peruspalvelujen osa kasvaa suunnitelmakauden jälkeen {index}n mukaan vähennettynä käyttäjän omalla indeksileikkauksella (state_subsidies.index_cut_pp: {c}) ja {people}; valtion indeksisäästöt pienentävät sitä kaikissa kunnissa samalla euromäärällä vuoden t − {lag} lopun asukasta kohden vuodestaan alkaen (state_subsidies.index_cut_per_resident: {s})",
+            "basservicedelen växer efter planperioden med {index} minskat med användarens egen indexnedskärning (state_subsidies.index_cut_pp: {c}) och {people}; statens indexbesparingar minskar den i alla kommuner med samma belopp i euro per invånare i slutet av år t − {lag}, från sitt år framåt (state_subsidies.index_cut_per_resident: {s})",
+            "the basic-services part beyond the plan grows by {index} less the user's own index cut (state_subsidies.index_cut_pp: {c}) and {people}; the state's index savings lower it by the same euros per resident of the population at the end of year t − {lag} in every municipality, from their year on (state_subsidies.index_cut_per_resident: {s})"
+        )
+    })
+}
+
+/// How the tax-revenue equalisation moves beyond the plan.
+fn equalisation_note(d: &Drivers) -> RevenueNote {
+    let (sub, sp, g) = (&d.sc.subsidies, d.rev.split, d.g);
+    let decided = Decided::shipped();
+    let growth = if sub.national_tax_base_growth_pct.is_some() {
+        "state_subsidies.national_tax_base_growth_pct"
+    } else {
+        "= tax.earnings_growth_pct"
+    };
+    let lag = sp.tax_year_lag;
+    let source = &decided.equalisation.source;
+    note(|lang| {
+        let rel = match sub.relative_tax_base_pct {
+            Some(r) => num(r, lang),
+            None => lang.tr("ei annettu", "inte angiven", "not given").into(),
+        };
+        crate::tr!(
+            lang,
+            "tasaus muuttuu kaupungin asukaskohtaisen verotettavan tulon ja koko maan välisen eron mukaan ({rel} % vuonna {g}; koko maan kasvu {growth}), vuoden t − {lag} verotuksen (VNa 1446/2014 2 §) ja asukasluvun mukaan",
+            "utjämningen ändras med skillnaden mellan stadens beskattningsbara inkomst per invånare och hela landets ({rel} % år {g}; hela landets tillväxt {growth}), med beskattningen för år t − {lag} (SRf 1446/2014 2 §) och med invånarantalet",
+            "the equalisation moves with the city's taxable income per resident against the national one ({rel} % in {g}; national growth {growth}), on the taxes of year t − {lag} ({source}), and with the residents"
+        )
+    })
+}
+
+/// The Ministry's preliminary calculation of year `y`, used or not.
+fn preliminary_note(d: &Drivers, y: i32, v: Decimal) -> RevenueNote {
+    if d.is_given(y) {
+        note(|lang| {
+            crate::tr!(
+                lang,
+                "vuoden {y} ennakollista laskelmaa ei käytetä: {y} on talousarvio- tai suunnitelmavuosi, joka otetaan sellaisenaan (plan.follow_until päästää sen mukaan)",
+                "den preliminära kalkylen för {y} används inte: {y} är ett budget- eller planår som tas som det är (plan.follow_until släpper in den)",
+                "the preliminary calculation for {y} is not used: {y} is a budget or plan year taken as given (plan.follow_until lets it in)"
+            )
+        })
+    } else {
+        note(|lang| {
+            let m = meur(v, lang);
+            crate::tr!(
+                lang,
+                "vuoden {y} valtionosuudet ovat valtiovarainministeriön ennakollinen laskelma, {m} (state_subsidies.preliminary)",
+                "statsandelarna för {y} är finansministeriets preliminära kalkyl, {m} (state_subsidies.preliminary)",
+                "valtionosuudet of {y} are the Ministry's preliminary calculation, {m} (state_subsidies.preliminary)"
+            )
+        })
+    }
 }

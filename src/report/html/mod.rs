@@ -109,7 +109,7 @@ fn head(doc: &Document, o: &mut String) {
         tr("Skenaario", "Scenario", "Scenario"),
         esc(&doc.main_name()),
         tr("Hintaindeksi", "Prisindex", "Price index"),
-        esc(&ev.price_index),
+        esc(&crate::model::price_index::label(&ev.price_index, doc.lang)),
         doc.version
     );
 }

@@ -229,9 +229,9 @@ pub(super) fn charts(doc: &Document, allowance: Decimal, o: &mut String) {
                 "Solid: actuals; dashed: budget and plan; dotted: projected. Dot colour: green met, red missed, grey not measurable."
             ),
             tr("Kaava", "Formel", "Formula"),
-            esc(d.formula),
+            esc(d.formula_in(lang)),
             tr("Lähde", "Källa", "Source"),
-            esc(d.source)
+            esc(d.source_in(lang))
         );
     }
     o.push_str("</div></section>");

@@ -147,19 +147,22 @@ pub(super) fn run_record(doc: &Document, o: &mut String) {
         o,
         "<dt>{}: {}</dt><dd><table>",
         tr("Hintaindeksi", "Prisindex", "Price index"),
-        esc(&doc.price_index.name)
+        esc(&crate::model::price_index::label(
+            &doc.price_index.name,
+            doc.lang
+        ))
     );
     for (y, v) in &doc.price_index.changes {
         let _ = write!(
             o,
             "<tr><td>{y}</td><td>{} %</td><td style=\"text-align:left\">{}</td></tr>",
             number(*v, 1, lang),
-            esc(doc
+            esc(&doc
                 .price_index
                 .sources
                 .get(y)
-                .map(String::as_str)
-                .unwrap_or(""))
+                .map(|s| crate::model::price_index::label(s, doc.lang))
+                .unwrap_or_default())
         );
     }
     o.push_str("</table></dd></dl>");

@@ -23,19 +23,23 @@ fn words(m: &[LawMiss], lang: Lang) -> String {
     });
     let mut parts = Vec::new();
     if let Some(ys) = deadline {
-        parts.push(match lang {
-            Lang::Fi => format!("110 § alijäämä määräajan jälkeen ({ys})"),
-            Lang::Sv | Lang::En => format!("110 § deficit past its deadline ({ys})"),
-        });
+        parts.push(crate::tr!(
+            lang,
+            "110 § alijäämä määräajan jälkeen ({ys})",
+            "110 § underskott efter tidsfristen ({ys})",
+            "110 § deficit past its deadline ({ys})"
+        ));
     }
     if let Some(ys) = ground {
-        parts.push(match lang {
-            Lang::Fi => format!("118 § peruste täyttyy ({ys})"),
-            Lang::Sv | Lang::En => format!("118 § ground met ({ys})"),
-        });
+        parts.push(crate::tr!(
+            lang,
+            "118 § peruste täyttyy ({ys})",
+            "118 § grund uppfylls ({ys})",
+            "118 § ground met ({ys})"
+        ));
     }
     if parts.is_empty() {
-        return lang.pick("ei mikään", "none").into();
+        return lang.tr("ei mikään", "ingen", "none").into();
     }
     parts.join("; ")
 }
@@ -46,40 +50,49 @@ pub fn solve_lines(sol: &Solution, lang: Lang, out: &mut dyn Write) -> io::Resul
         return Ok(());
     };
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        match lang {
-            Lang::Fi => format!(
-                "Kuntalaki 110 § ja 118 § tavoitteena vuosina {}–{}: ei alijäämää määräajan jälkeen eikä 118 §:n arviointimenettelyn perustetta",
-                sol.from, sol.by
-            ),
-            Lang::Sv | Lang::En => format!(
-                "Local Government Act 110 § and 118 § as the goal in {}–{}: no deficit past its deadline and no ground for the 118 § assessment procedure",
-                sol.from, sol.by
-            ),
-        }
-    )?;
-    let line = |label: (&str, &str), m: &[LawMiss]| -> String {
-        format!("  {}: {}", lang.pick(label.0, label.1), words(m, lang))
+    writeln!(out, "{}", {
+        let (from, by) = (sol.from, sol.by);
+        crate::tr!(
+            lang,
+            "Kuntalaki 110 § ja 118 § tavoitteena vuosina {from}–{by}: ei alijäämää määräajan jälkeen eikä 118 §:n arviointimenettelyn perustetta",
+            "Kommunallagen 110 § och 118 § som mål {from}–{by}: inget underskott efter tidsfristen och ingen grund för utvärderingsförfarandet enligt 118 §",
+            "Local Government Act 110 § and 118 § as the goal in {from}–{by}: no deficit past its deadline and no ground for the 118 § assessment procedure"
+        )
+    })?;
+    let line = |label: (&str, &str, &str), m: &[LawMiss]| -> String {
+        format!(
+            "  {}: {}",
+            lang.tr(label.0, label.1, label.2),
+            words(m, lang)
+        )
     };
     writeln!(
         out,
         "{}",
-        line(("Ilman muutosta", "Without a move"), &l.before)
+        line(
+            ("Ilman muutosta", "Utan ändring", "Without a move"),
+            &l.before
+        )
     )?;
     match &sol.found {
         Some(f) if !f.is_empty() => writeln!(
             out,
             "{}",
-            line(("Askelta vähemmän", "One step less"), &l.one_step_less)
+            line(
+                ("Askelta vähemmän", "Ett steg mindre", "One step less"),
+                &l.one_step_less
+            )
         )?,
         Some(_) => {}
         None => writeln!(
             out,
             "{}",
             line(
-                ("Kaikki vivut rajallaan", "Every lever at its bound"),
+                (
+                    "Kaikki vivut rajallaan",
+                    "Alla hävstänger vid sin gräns",
+                    "Every lever at its bound"
+                ),
                 &l.blocking
             )
         )?,
@@ -88,8 +101,9 @@ pub fn solve_lines(sol: &Solution, lang: Lang, out: &mut dyn Write) -> io::Resul
         writeln!(
             out,
             "  {}: {}",
-            lang.pick(
+            lang.tr(
                 "118 § ei ratkaistavissa, ei lasketa",
+                "118 § kan inte avgöras, räknas inte",
                 "118 § undecided, not counted"
             ),
             span(&l.undecided)

@@ -35,15 +35,20 @@ fn shown_comparison(k: CriterionKind) -> &'static str {
 
 fn shown_name(k: CriterionKind, lang: Lang) -> &'static str {
     match k {
-        CriterionKind::DeficitPerResident => lang.pick("Yli-/alijäämä €/as.", "Surplus €/res."),
+        CriterionKind::DeficitPerResident => lang.tr(
+            "Yli-/alijäämä €/as.",
+            "Över-/underskott €/inv.",
+            "Surplus €/res.",
+        ),
         _ => short_name(k, lang),
     }
 }
 
 fn shown_kind_name(k: CriterionKind, lang: Lang) -> &'static str {
     match k {
-        CriterionKind::DeficitPerResident => lang.pick(
+        CriterionKind::DeficitPerResident => lang.tr(
             "Konsernin kertynyt yli-/alijäämä, €/as.",
+            "Koncernens ackumulerade över-/underskott, €/inv.",
             "Group accumulated surplus (deficit), €/resident",
         ),
         _ => kind_name(k, lang),
@@ -101,8 +106,9 @@ pub(super) fn title(ds: &Dataset, lang: Lang) -> String {
     let name = ds.municipality.clone().unwrap_or_else(|| ds.file.clone());
     format!(
         "{name} — {}",
-        lang.pick(
+        lang.tr(
             "Kuntalaki 110 § ja 118 §",
+            "Kommunallagen 110 § och 118 §",
             "Local Government Act 110 § and 118 §"
         )
     )
@@ -123,8 +129,9 @@ pub(super) fn deficit_cell(st: &Statutory, y: i32, v: Decimal, lang: Lang) -> St
     }
     if st.deficits.flagged_years().contains(&y) {
         return lang
-            .pick(
+            .tr(
                 "✗ alijäämä määräajan jälkeen",
+                "✗ underskott efter tidsfristen",
                 "✗ deficit past its deadline",
             )
             .into();
@@ -136,79 +143,95 @@ pub(super) fn deficit_cell(st: &Statutory, y: i32, v: Decimal, lang: Lang) -> St
         .filter(|e| e.arose <= y)
         .max_by_key(|e| e.arose);
     match ep.map(|e| (e.arose, e.deadline.as_ref().ok().map(|d| d.effective))) {
-        Some((a, Some(d))) => match lang {
-            Lang::Fi => format!("alijäämä, syntynyt {a}, katettava viimeistään {d}"),
-            Lang::Sv | Lang::En => format!("deficit, arose {a}, to be covered by {d}"),
-        },
-        _ => lang.pick("alijäämä", "deficit").into(),
+        Some((a, Some(d))) => crate::tr!(
+            lang,
+            "alijäämä, syntynyt {a}, katettava viimeistään {d}",
+            "underskott, uppkommet {a}, ska täckas senast {d}",
+            "deficit, arose {a}, to be covered by {d}"
+        ),
+        _ => lang.tr("alijäämä", "underskott", "deficit").into(),
     }
 }
 
 pub(super) fn episode_text(e: &Episode, st: &Statutory, lang: Lang) -> String {
-    let fi = lang == Lang::Fi;
-    let mut s = if fi {
-        format!("syntynyt {}", e.arose)
-    } else {
-        format!("arose {}", e.arose)
-    };
+    let arose = e.arose;
+    let mut s = crate::tr!(
+        lang,
+        "syntynyt {arose}",
+        "uppkommet {arose}",
+        "arose {arose}"
+    );
     if e.may_be_older {
-        s += lang.pick(
+        s += lang.tr(
             " (sarjan alussa: voi olla vanhempi)",
+            " (i början av serien: kan vara äldre)",
             " (at the start of the series: may be older)",
         );
     }
     match &e.deadline {
         Ok(d) => {
-            s += &if fi {
-                format!(", määräaika {} ({})", d.effective, d.source)
-            } else {
-                format!(", deadline {} ({})", d.effective, d.source)
-            };
+            let (when, source) = (d.effective, &d.source);
+            s += &crate::tr!(
+                lang,
+                ", määräaika {when} ({source})",
+                ", tidsfrist {when} ({source})",
+                ", deadline {when} ({source})"
+            );
             if let Some(x) = d.extendable_to.filter(|x| *x != d.effective) {
-                s += &if fi {
-                    format!(", 110 a §:n jatkolla {x}")
-                } else {
-                    format!(", {x} if extended under 110 a §")
-                };
+                s += &crate::tr!(
+                    lang,
+                    ", 110 a §:n jatkolla {x}",
+                    ", {x} med förlängning enligt 110 a §",
+                    ", {x} if extended under 110 a §"
+                );
             }
         }
         Err(m) => s += &format!(": {}", missing(m, st, lang)),
     }
     s += ": ";
-    s += &match (&e.outcome, fi) {
-        (Outcome::Covered { year }, true) => format!("katettu {year} ✓"),
-        (Outcome::Covered { year }, false) => format!("covered {year} ✓"),
-        (
-            Outcome::Missed {
-                flagged,
-                covered_late,
-            },
-            _,
-        ) => {
+    s += &outcome_text(&e.outcome, st, lang);
+    s
+}
+
+fn outcome_text(o: &Outcome, st: &Statutory, lang: Lang) -> String {
+    match o {
+        Outcome::Covered { year } => {
+            crate::tr!(
+                lang,
+                "katettu {year} ✓",
+                "täckt {year} ✓",
+                "covered {year} ✓"
+            )
+        }
+        Outcome::Missed {
+            flagged,
+            covered_late,
+        } => {
             let ys = span(flagged);
             let late = covered_late.map(|y| {
-                if fi {
-                    format!(", katettu vasta {y}")
-                } else {
-                    format!(", covered only in {y}")
-                }
+                crate::tr!(
+                    lang,
+                    ", katettu vasta {y}",
+                    ", täckt först {y}",
+                    ", covered only in {y}"
+                )
             });
-            let head = if fi {
-                format!("✗ ei katettu määräaikaan mennessä; alijäämä taseessa {ys}")
-            } else {
-                format!("✗ not covered by the deadline; the deficit shows in {ys}")
-            };
+            let head = crate::tr!(
+                lang,
+                "✗ ei katettu määräaikaan mennessä; alijäämä taseessa {ys}",
+                "✗ inte täckt inom tidsfristen; underskottet syns i balansräkningen {ys}",
+                "✗ not covered by the deadline; the deficit shows in {ys}"
+            );
             head + &late.unwrap_or_default()
         }
-        (Outcome::Open { last_year }, true) => {
-            format!("kattamatta {last_year}, määräaika ei ole vielä kulunut")
-        }
-        (Outcome::Open { last_year }, false) => {
-            format!("not covered by {last_year}, the deadline not yet reached")
-        }
-        (Outcome::Unknown(m), _) => format!("– {}", missing(m, st, lang)),
-    };
-    s
+        Outcome::Open { last_year } => crate::tr!(
+            lang,
+            "kattamatta {last_year}, määräaika ei ole vielä kulunut",
+            "otäckt {last_year}, tidsfristen har ännu inte löpt ut",
+            "not covered by {last_year}, the deadline not yet reached"
+        ),
+        Outcome::Unknown(m) => format!("– {}", missing(m, st, lang)),
+    }
 }
 
 /// Years as "2030–2033" when consecutive, else listed.
@@ -226,53 +249,51 @@ pub(super) fn eur(v: Decimal, lang: Lang) -> String {
 
 pub(super) fn plan_text(st: &Statutory, lang: Lang, notes: &mut Notes) -> Option<String> {
     let p = st.plan.as_ref()?;
-    let head = match lang {
-        Lang::Fi => format!("Taloussuunnitelma {}–{}: ", p.first, p.last),
-        Lang::Sv | Lang::En => format!("Financial plan {}–{}: ", p.first, p.last),
+    let (first, last, year) = (p.first, p.last, p.allowance_year);
+    let head = crate::tr!(
+        lang,
+        "Taloussuunnitelma {first}–{last}: ",
+        "Ekonomiplan {first}–{last}: ",
+        "Financial plan {first}–{last}: "
+    );
+    let body = match &p.balance {
+        Err(m) => format!("– {}", notes.mark(missing(m, st, lang))),
+        Ok(b) => {
+            let (total, allowance) = (eur(b.total, lang), eur(b.allowance, lang));
+            let state = match b.balanced {
+                true => lang.tr("tasapainossa ✓", "i balans ✓", "balanced ✓"),
+                false => lang.tr("ei tasapainossa ✗", "inte i balans ✗", "not balanced ✗"),
+            };
+            crate::tr!(
+                lang,
+                "tilikausien yli- ja alijäämät yhteensä {total}, sallittu alijäämä enintään {allowance} (kertynyt ylijäämä 31.12.{year}): {state}",
+                "räkenskapsperiodernas över- och underskott sammanlagt {total}, tillåtet underskott högst {allowance} (ackumulerat överskott 31.12.{year}): {state}",
+                "surpluses and deficits of the years summed {total}, deficit allowed up to {allowance} (accumulated surplus 31 Dec {year}): {state}"
+            )
+        }
     };
-    Some(
-        head + &match (&p.balance, lang) {
-            (Err(m), _) => format!("– {}", notes.mark(missing(m, st, lang))),
-            (Ok(b), Lang::Fi) => format!(
-                "tilikausien yli- ja alijäämät yhteensä {}, sallittu alijäämä enintään {} (kertynyt ylijäämä 31.12.{}): {}",
-                eur(b.total, lang),
-                eur(b.allowance, lang),
-                p.allowance_year,
-                if b.balanced {
-                    "tasapainossa ✓"
-                } else {
-                    "ei tasapainossa ✗"
-                }
-            ),
-            (Ok(b), Lang::Sv | Lang::En) => format!(
-                "surpluses and deficits of the years summed {}, deficit allowed up to {} (accumulated surplus 31 Dec {}): {}",
-                eur(b.total, lang),
-                eur(b.allowance, lang),
-                p.allowance_year,
-                if b.balanced {
-                    "balanced ✓"
-                } else {
-                    "not balanced ✗"
-                }
-            ),
-        },
-    )
+    Some(head + &body)
 }
 
 fn deficit_section(st: &Statutory, lang: Lang, notes: &mut Notes, sec: &mut Section) {
     sec.title_110 = lang
-        .pick(
+        .tr(
             "110 § Kertyneen alijäämän kattaminen (kunnan oma tase)",
+            "110 § Täckning av ackumulerat underskott (kommunens egen balansräkning)",
             "110 § Covering an accumulated deficit (the municipality's own balance sheet)",
         )
         .into();
     let mut tb = Table::new(
         vec![
-            lang.pick("Vuosi", "Year").into(),
+            lang.tr("Vuosi", "År", "Year").into(),
             String::new(),
-            lang.pick("Kertynyt yli-/alijäämä, €", "Accumulated surplus, €")
-                .into(),
-            lang.pick("Tila", "Status").into(),
+            lang.tr(
+                "Kertynyt yli-/alijäämä, €",
+                "Ackumulerat över-/underskott, €",
+                "Accumulated surplus, €",
+            )
+            .into(),
+            lang.tr("Tila", "Läge", "Status").into(),
         ],
         vec![Align::Left, Align::Left, Align::Right, Align::Left],
     );
@@ -330,14 +351,12 @@ pub(super) const KINDS: [CriterionKind; 5] = [
 ];
 
 fn assessment_section(st: &Statutory, lang: Lang, notes: &mut Notes, sec: &mut Section) {
-    sec.title_118 = lang.pick("118 § Erityisen vaikeassa taloudellisessa asemassa olevan kunnan arviointimenettely (konsernin luvut)",
-            "118 § The assessment procedure for a municipality in a particularly difficult financial position (group figures)"
-        ).into();
+    sec.title_118 = lang.tr("118 § Erityisen vaikeassa taloudellisessa asemassa olevan kunnan arviointimenettely (konsernin luvut)", "118 § Utvärderingsförfarande för en kommun i synnerligen svår ekonomisk ställning (koncernens siffror)", "118 § The assessment procedure for a municipality in a particularly difficult financial position (group figures)").into();
     // The thresholds in the header are those of the latest assessment that
     // has criteria; a year judged by other thresholds would say so in the
     // rule book's sources below.
     let latest = st.assessments.iter().rev().find(|a| a.source.is_some());
-    let mut headers: Vec<String> = vec![lang.pick("Vuosi", "Year").into(), String::new()];
+    let mut headers: Vec<String> = vec![lang.tr("Vuosi", "År", "Year").into(), String::new()];
     let mut legend = Vec::new();
     for k in KINDS {
         let own = latest.and_then(|a| own_year(a).into_iter().find(|c| c.kind == k));
@@ -355,19 +374,24 @@ fn assessment_section(st: &Statutory, lang: Lang, notes: &mut Notes, sec: &mut S
         ));
     }
     if let Some(prev) = latest.and_then(|a| a.deficit.first()) {
-        legend[0] += &match lang {
-            Lang::Fi => format!(", edellisenä vuonna ≤ {}", threshold(-prev.threshold, lang)),
-            Lang::Sv | Lang::En => {
-                format!(", the year before ≤ {}", threshold(-prev.threshold, lang))
-            }
-        };
+        let th = threshold(-prev.threshold, lang);
+        legend[0] += &crate::tr!(
+            lang,
+            ", edellisenä vuonna ≤ {th}",
+            ", året innan ≤ {th}",
+            ", the year before ≤ {th}"
+        );
     }
     headers.extend([
-        lang.pick("1 k.", "Gr. 1").into(),
-        lang.pick("2 k.", "Gr. 2").into(),
-        lang.pick("3 k.", "Gr. 3").into(),
-        lang.pick("Menettely voidaan aloittaa", "Procedure may start")
-            .into(),
+        lang.tr("1 k.", "Gr. 1", "Gr. 1").into(),
+        lang.tr("2 k.", "Gr. 2", "Gr. 2").into(),
+        lang.tr("3 k.", "Gr. 3", "Gr. 3").into(),
+        lang.tr(
+            "Menettely voidaan aloittaa",
+            "Förfarandet kan inledas",
+            "Procedure may start",
+        )
+        .into(),
     ]);
     let mut align = vec![Align::Left, Align::Left];
     align.extend([Align::Right; 5]);
@@ -399,7 +423,7 @@ fn assessment_section(st: &Statutory, lang: Lang, notes: &mut Notes, sec: &mut S
         }
         row.push(match (&a.any, a.starts()) {
             (_, Some(y)) => format!("✗ {y}"),
-            (Status::NotMet, None) => lang.pick("ei", "no").into(),
+            (Status::NotMet, None) => lang.tr("ei", "nej", "no").into(),
             (s, None) => status_cell(s, st, lang, notes),
         });
         tb.push(row);
@@ -448,11 +472,20 @@ pub(super) fn sources(st: &Statutory, rules: &Rules) -> Vec<String> {
 
 /// The first year the assessment procedure may start, in words.
 pub fn first_start(st: &Statutory, lang: Lang) -> String {
-    match (st.assessments.iter().find_map(|a| a.starts()), lang) {
-        (Some(y), Lang::Fi) => format!("Arviointimenettely voidaan aloittaa ensimmäisen kerran vuonna {y}."),
-        (Some(y), Lang::Sv | Lang::En) => format!("The assessment procedure may first start in {y}."),
-        (None, Lang::Fi) => "Arviointimenettelyn perusteet eivät täyty yhtenäkään vuonna, jolta ne voidaan ratkaista.".into(),
-        (None, Lang::Sv | Lang::En) => "No ground of the assessment procedure is met in any year where it can be decided.".into(),
+    match st.assessments.iter().find_map(|a| a.starts()) {
+        Some(y) => crate::tr!(
+            lang,
+            "Arviointimenettely voidaan aloittaa ensimmäisen kerran vuonna {y}.",
+            "Utvärderingsförfarandet kan inledas första gången {y}.",
+            "The assessment procedure may first start in {y}."
+        ),
+        None => lang
+            .tr(
+                "Arviointimenettelyn perusteet eivät täyty yhtenäkään vuonna, jolta ne voidaan ratkaista.",
+                "Grunderna för utvärderingsförfarandet uppfylls inte något år för vilket de kan avgöras.",
+                "No ground of the assessment procedure is met in any year where it can be decided.",
+            )
+            .into(),
     }
 }
 
@@ -492,9 +525,7 @@ pub fn section(ds: &Dataset, st: &Statutory, rules: &Rules, lang: Lang) -> Secti
     };
     deficit_section(st, lang, &mut notes, &mut sec);
     assessment_section(st, lang, &mut notes, &mut sec);
-    sec.key = lang.pick("✓ hyvä: kriteeri tai peruste ei täyty   ✗ huono: kriteeri tai peruste täyttyy (sarakkeen ehto on tosi), määräaika ylitetty tai suunnitelma alijäämäinen   – ei mitattavissa. 1 k. = alijäämää ei katettu määräajassa (118 § 2 mom.), 2 k. = konsernin alijäämä €/as. kahtena vuonna (3 mom. 1 kohta), 3 k. = neljä tunnuslukua kahtena peräkkäisenä vuonna (3 mom. 2 kohta). Arviointi tehdään tilinpäätösvuotta seuraavana vuonna; valtiovarainministeriö päättää sen aloittamisesta. Laskennallisen lainanhoitokatteen lyhennysoletus (lainakanta / 8) on vahvistamatta lain esitöistä: sen tila on alustava.",
-            "✓ good: the criterion or ground is not met   ✗ bad: the criterion or ground is met (the column's condition holds), a deadline missed or the plan in deficit   – not measurable. Gr. 1 = deficit not covered in time (118 § 2 mom.), Gr. 2 = group deficit per resident in two years (3 mom. 1 kohta), Gr. 3 = all four figures two years running (3 mom. 2 kohta). The assessment is made in the year after the statements; the Ministry of Finance decides whether to start it. The calculated loan service coverage assumes repayments of loans / 8, not yet confirmed from the bill: its status is provisional."
-        ).into();
+    sec.key = lang.tr("✓ hyvä: kriteeri tai peruste ei täyty   ✗ huono: kriteeri tai peruste täyttyy (sarakkeen ehto on tosi), määräaika ylitetty tai suunnitelma alijäämäinen   – ei mitattavissa. 1 k. = alijäämää ei katettu määräajassa (118 § 2 mom.), 2 k. = konsernin alijäämä €/as. kahtena vuonna (3 mom. 1 kohta), 3 k. = neljä tunnuslukua kahtena peräkkäisenä vuonna (3 mom. 2 kohta). Arviointi tehdään tilinpäätösvuotta seuraavana vuonna; valtiovarainministeriö päättää sen aloittamisesta. Laskennallisen lainanhoitokatteen lyhennysoletus (lainakanta / 8) on vahvistamatta lain esitöistä: sen tila on alustava.", "✓ bra: kriteriet eller grunden uppfylls inte   ✗ dåligt: kriteriet eller grunden uppfylls (kolumnens villkor gäller), en tidsfrist har överskridits eller planen visar underskott   – kan inte mätas. Gr. 1 = underskottet har inte täckts inom tidsfristen (118 § 2 mom.), Gr. 2 = koncernens underskott per invånare två år (3 mom. 1 punkten), Gr. 3 = alla fyra nyckeltal två år i följd (3 mom. 2 punkten). Utvärderingen görs året efter bokslutsåret; finansministeriet beslutar om förfarandet inleds. Kalkylerat lånens skötselbidrag antar amorteringar lånestock / 8, vilket ännu inte bekräftats ur förarbetena: dess läge är preliminärt.", "✓ good: the criterion or ground is not met   ✗ bad: the criterion or ground is met (the column's condition holds), a deadline missed or the plan in deficit   – not measurable. Gr. 1 = deficit not covered in time (118 § 2 mom.), Gr. 2 = group deficit per resident in two years (3 mom. 1 kohta), Gr. 3 = all four figures two years running (3 mom. 2 kohta). The assessment is made in the year after the statements; the Ministry of Finance decides whether to start it. The calculated loan service coverage assumes repayments of loans / 8, not yet confirmed from the bill: its status is provisional.").into();
     sec.sources = sources(st, rules);
     sec.notes = notes.0;
     sec
@@ -512,7 +543,7 @@ pub fn table(
     writeln!(out, "{}", sec.title_110)?;
     sec.surplus.write(out)?;
     if !sec.deficits.is_empty() {
-        writeln!(out, "{}", lang.pick("Alijäämät:", "Deficits:"))?;
+        writeln!(out, "{}", lang.tr("Alijäämät:", "Underskott:", "Deficits:"))?;
         for e in &sec.deficits {
             writeln!(out, "  {e}")?;
         }
@@ -528,12 +559,16 @@ pub fn table(
     }
     writeln!(out)?;
     writeln!(out, "{}", sec.key)?;
-    writeln!(out, "{}", lang.pick("Lähteet:", "Sources:"))?;
+    writeln!(out, "{}", lang.tr("Lähteet:", "Källor:", "Sources:"))?;
     for s in &sec.sources {
         writeln!(out, "  {s}")?;
     }
     if !sec.notes.is_empty() {
-        writeln!(out, "{}", lang.pick("Huomautukset:", "Notes:"))?;
+        writeln!(
+            out,
+            "{}",
+            lang.tr("Huomautukset:", "Anmärkningar:", "Notes:")
+        )?;
         for (i, n) in sec.notes.iter().enumerate() {
             writeln!(out, "  [{}] {n}", i + 1)?;
         }

@@ -1,5 +1,6 @@
 //! The words of the statutory report: names of the criteria, inputs and
-//! national figures, and why a figure cannot be given, in Finnish or English.
+//! national figures, and why a figure cannot be given, in Finnish, Swedish or
+//! English.
 
 use crate::model::statutory::{CriterionKind, Figure, Input, Missing, NationalFigure, Statutory};
 use crate::report::format::Lang;
@@ -19,24 +20,29 @@ pub(super) fn decimals(k: CriterionKind) -> u32 {
 
 pub(super) fn kind_name(k: CriterionKind, lang: Lang) -> &'static str {
     match k {
-        CriterionKind::DeficitPerResident => lang.pick(
+        CriterionKind::DeficitPerResident => lang.tr(
             "Konsernin kertynyt alijäämä, €/as.",
+            "Koncernens ackumulerade underskott, €/inv.",
             "Group accumulated deficit, €/resident",
         ),
-        CriterionKind::MarginToDepreciation => lang.pick(
+        CriterionKind::MarginToDepreciation => lang.tr(
             "Konsernin vuosikate / poistot, %",
+            "Koncernens årsbidrag / avskrivningar, %",
             "Group annual margin / depreciation, %",
         ),
-        CriterionKind::TaxRateAboveAverage => lang.pick(
+        CriterionKind::TaxRateAboveAverage => lang.tr(
             "Tuloveroprosentti − painotettu keskiarvo, %-yks.",
+            "Inkomstskattesats − vägt medeltal, procentenheter",
             "Income tax rate − weighted average, pp",
         ),
-        CriterionKind::LoansToAverage => lang.pick(
+        CriterionKind::LoansToAverage => lang.tr(
             "Konsernin lainat ja vuokravastuut €/as. / keskiarvo, %",
+            "Koncernens lån och hyresansvar €/inv. / medeltal, %",
             "Group loans and leases per resident / average, %",
         ),
-        CriterionKind::DebtService => lang.pick(
+        CriterionKind::DebtService => lang.tr(
             "Konsernin laskennallinen lainanhoitokate",
+            "Kalkylerat lånens skötselbidrag, koncernen",
             "Group calculated loan service coverage",
         ),
     }
@@ -45,11 +51,19 @@ pub(super) fn kind_name(k: CriterionKind, lang: Lang) -> &'static str {
 /// The table's narrow column name; the legend gives the full one.
 pub(super) fn short_name(k: CriterionKind, lang: Lang) -> &'static str {
     match k {
-        CriterionKind::DeficitPerResident => lang.pick("Alijäämä €/as.", "Deficit €/res."),
-        CriterionKind::MarginToDepreciation => lang.pick("VK/poistot %", "Margin/depr. %"),
-        CriterionKind::TaxRateAboveAverage => lang.pick("Vero − ka. %-yks.", "Tax − avg. pp"),
-        CriterionKind::LoansToAverage => lang.pick("Lainat / ka. %", "Loans / avg. %"),
-        CriterionKind::DebtService => lang.pick("Laskenn. LHK", "Calc. LSC"),
+        CriterionKind::DeficitPerResident => {
+            lang.tr("Alijäämä €/as.", "Underskott €/inv.", "Deficit €/res.")
+        }
+        CriterionKind::MarginToDepreciation => {
+            lang.tr("VK/poistot %", "ÅB/avskr. %", "Margin/depr. %")
+        }
+        CriterionKind::TaxRateAboveAverage => {
+            lang.tr("Vero − ka. %-yks.", "Skatt − medel %-enh.", "Tax − avg. pp")
+        }
+        CriterionKind::LoansToAverage => {
+            lang.tr("Lainat / ka. %", "Lån / medel %", "Loans / avg. %")
+        }
+        CriterionKind::DebtService => lang.tr("Laskenn. LHK", "Kalk. LSB", "Calc. LSC"),
     }
 }
 
@@ -73,15 +87,45 @@ pub(super) fn comparison(k: CriterionKind) -> &'static str {
 
 pub(super) fn input_name(i: Input, lang: Lang) -> &'static str {
     match i {
-        Input::Residents => lang.pick("asukasluku", "population"),
-        Input::AccumulatedSurplus => lang.pick("kertynyt yli-/alijäämä", "accumulated surplus"),
-        Input::AnnualMargin => lang.pick("konsernin vuosikate", "group annual margin"),
-        Input::Depreciation => lang.pick("konsernin poistot", "group depreciation"),
-        Input::IncomeTaxRate => lang.pick("tuloveroprosentti", "income tax rate"),
-        Input::Loans => lang.pick("konsernin lainakanta", "group loans"),
-        Input::LeaseLiabilities => lang.pick("konsernin vuokravastuut", "group lease liabilities"),
-        Input::InterestExpenses => lang.pick("konsernin korkokulut", "group interest expenses"),
-        Input::PlanResult => lang.pick("tilikauden yli-/alijäämä", "result for the period"),
+        Input::Residents => lang.tr("asukasluku", "invånarantal", "population"),
+        Input::AccumulatedSurplus => lang.tr(
+            "kertynyt yli-/alijäämä",
+            "ackumulerat över-/underskott",
+            "accumulated surplus",
+        ),
+        Input::AnnualMargin => lang.tr(
+            "konsernin vuosikate",
+            "koncernens årsbidrag",
+            "group annual margin",
+        ),
+        Input::Depreciation => lang.tr(
+            "konsernin poistot",
+            "koncernens avskrivningar",
+            "group depreciation",
+        ),
+        Input::IncomeTaxRate => {
+            lang.tr("tuloveroprosentti", "inkomstskattesats", "income tax rate")
+        }
+        Input::Loans => lang.tr(
+            "konsernin lainakanta",
+            "koncernens lånestock",
+            "group loans",
+        ),
+        Input::LeaseLiabilities => lang.tr(
+            "konsernin vuokravastuut",
+            "koncernens hyresansvar",
+            "group lease liabilities",
+        ),
+        Input::InterestExpenses => lang.tr(
+            "konsernin korkokulut",
+            "koncernens räntekostnader",
+            "group interest expenses",
+        ),
+        Input::PlanResult => lang.tr(
+            "tilikauden yli-/alijäämä",
+            "räkenskapsperiodens över-/underskott",
+            "result for the period",
+        ),
     }
 }
 
@@ -98,12 +142,14 @@ pub(super) fn figure_name(f: Figure, lang: Lang) -> &'static str {
 
 pub(super) fn national_name(f: NationalFigure, lang: Lang) -> &'static str {
     match f {
-        NationalFigure::WeightedIncomeTaxRate => lang.pick(
+        NationalFigure::WeightedIncomeTaxRate => lang.tr(
             "kuntien tuloilla painotettu keskimääräinen tuloveroprosentti",
+            "det med kommunernas inkomster vägda medeltalet av inkomstskattesatsen",
             "the weighted average municipal income tax rate",
         ),
-        NationalFigure::GroupLoansAndLeasesPerResident => lang.pick(
+        NationalFigure::GroupLoansAndLeasesPerResident => lang.tr(
             "kuntakonsernien lainat ja vuokravastuut €/as. keskimäärin",
+            "kommunkoncernernas lån och hyresansvar €/inv. i medeltal",
             "the average group loans and lease liabilities per resident",
         ),
     }
@@ -112,77 +158,72 @@ pub(super) fn national_name(f: NationalFigure, lang: Lang) -> &'static str {
 /// Why a figure or a test cannot be given, in `lang`; an input's own reason
 /// from the dataset when there is one.
 pub fn missing(m: &Missing, st: &Statutory, lang: Lang) -> String {
-    match (m, lang) {
-        (Missing::Input { year, input }, _) => match st.reason(*year, *input) {
-            Some(r) => format!(
-                "{} {year}: {}",
-                input_name(*input, lang),
-                reason::text(r, lang)
-            ),
-            None => match lang {
-                Lang::Fi => format!("{} puuttuu vuodelta {year}", input_name(*input, lang)),
-                Lang::Sv | Lang::En => format!("{} of {year} is missing", input_name(*input, lang)),
-            },
-        },
-        (Missing::ZeroDenominator { year, figure }, Lang::Fi) => {
-            format!("{} {year}: nimittäjä on nolla", figure_name(*figure, lang))
+    match m {
+        Missing::Input { year, input } => {
+            let name = input_name(*input, lang);
+            match st.reason(*year, *input) {
+                Some(r) => format!("{name} {year}: {}", reason::text(r, lang)),
+                None => crate::tr!(
+                    lang,
+                    "{name} puuttuu vuodelta {year}",
+                    "{name} saknas för {year}",
+                    "{name} of {year} is missing"
+                ),
+            }
         }
-        (Missing::ZeroDenominator { year, figure }, Lang::Sv | Lang::En) => {
-            format!(
-                "{} {year}: the denominator is zero",
-                figure_name(*figure, lang)
+        Missing::ZeroDenominator { year, figure } => {
+            let name = figure_name(*figure, lang);
+            crate::tr!(
+                lang,
+                "{name} {year}: nimittäjä on nolla",
+                "{name} {year}: nämnaren är noll",
+                "{name} {year}: the denominator is zero"
             )
         }
-        (Missing::OutOfRange { year, figure }, Lang::Fi) => {
-            format!(
-                "{} {year}: luku on liian suuri laskettavaksi",
-                figure_name(*figure, lang)
+        Missing::OutOfRange { year, figure } => {
+            let name = figure_name(*figure, lang);
+            crate::tr!(
+                lang,
+                "{name} {year}: luku on liian suuri laskettavaksi",
+                "{name} {year}: talet är för stort för att beräknas",
+                "{name} {year}: the figure is too large to compute"
             )
         }
-        (Missing::OutOfRange { year, figure }, Lang::Sv | Lang::En) => {
-            format!(
-                "{} {year}: the figure is too large to compute",
-                figure_name(*figure, lang)
-            )
-        }
-        (Missing::NoCriteria { evaluation_year }, Lang::Fi) => format!(
-            "säännöstössä ei ole 118 §:n kriteerejä vuonna {evaluation_year} tehtävälle arvioinnille"
-        ),
-        (Missing::NoCriteria { evaluation_year }, Lang::Sv | Lang::En) => format!(
+        Missing::NoCriteria { evaluation_year } => crate::tr!(
+            lang,
+            "säännöstössä ei ole 118 §:n kriteerejä vuonna {evaluation_year} tehtävälle arvioinnille",
+            "regelboken har inga kriterier enligt 118 § för en utvärdering som görs {evaluation_year}",
             "the rule book has no 118 § criteria for an assessment made in {evaluation_year}"
         ),
         // One note for every year the figure is missing in, not one a year.
-        (Missing::NoNationalFigure { figure, .. }, Lang::Fi) => format!(
-            "säännöstöstä puuttuu {} vuosilta {}; anna se tiedostolla --rules",
-            national_name(*figure, lang),
-            span(&national_gaps(st, *figure))
-        ),
-        (Missing::NoNationalFigure { figure, .. }, Lang::Sv | Lang::En) => format!(
-            "the rule book lacks {} of {}; give it in a file with --rules",
-            national_name(*figure, lang),
-            span(&national_gaps(st, *figure))
-        ),
-        (Missing::NoDeficitRule { year }, Lang::Fi) => {
-            format!("säännöstössä ei ole 110 §:n määräaikaa vuonna {year} syntyneelle alijäämälle")
+        Missing::NoNationalFigure { figure, .. } => {
+            let name = national_name(*figure, lang);
+            let years = span(&national_gaps(st, *figure));
+            crate::tr!(
+                lang,
+                "säännöstöstä puuttuu {name} vuosilta {years}; anna se tiedostolla --rules",
+                "regelboken saknar {name} för {years}; ange det i en fil med --rules",
+                "the rule book lacks {name} of {years}; give it in a file with --rules"
+            )
         }
-        (Missing::NoDeficitRule { year }, Lang::Sv | Lang::En) => {
-            format!("the rule book has no 110 § deadline for a deficit arising in {year}")
-        }
-        (Missing::EarlierLaw { arose, law_from }, Lang::Fi) => format!(
-            "vuonna {arose} syntynyt alijäämä katettiin ennen vuotta {law_from}: siihen sovellettiin kuntalain 365/1995 65 §:ää, jossa ei ollut määräaikaa"
+        Missing::NoDeficitRule { year } => crate::tr!(
+            lang,
+            "säännöstössä ei ole 110 §:n määräaikaa vuonna {year} syntyneelle alijäämälle",
+            "regelboken har ingen tidsfrist enligt 110 § för ett underskott som uppkommit {year}",
+            "the rule book has no 110 § deadline for a deficit arising in {year}"
         ),
-        (Missing::EarlierLaw { arose, law_from }, Lang::Sv) => format!(
-            "underskottet som uppstod {arose} täcktes före {law_from}: på det tillämpades 65 § i kommunallagen 365/1995, som inte satte någon tidsfrist"
+        Missing::YearOutOfRange { year } => crate::tr!(
+            lang,
+            "vuodelle {year} ei ole mallinnettu lakia",
+            "ingen lag är modellerad för {year}",
+            "no law is modelled for {year}"
         ),
-        (Missing::EarlierLaw { arose, law_from }, Lang::En) => format!(
+        Missing::EarlierLaw { arose, law_from } => crate::tr!(
+            lang,
+            "vuonna {arose} syntynyt alijäämä katettiin ennen vuotta {law_from}: siihen sovellettiin kuntalain 365/1995 65 §:ää, jossa ei ollut määräaikaa",
+            "underskottet som uppstod {arose} täcktes före {law_from}: på det tillämpades 65 § i kommunallagen 365/1995, som inte satte någon tidsfrist",
             "the deficit arising in {arose} was covered before {law_from}: it fell under kuntalaki 365/1995 65 §, which set no deadline"
         ),
-        (Missing::YearOutOfRange { year }, Lang::Fi) => {
-            format!("vuodelle {year} ei ole mallinnettu lakia")
-        }
-        (Missing::YearOutOfRange { year }, Lang::Sv | Lang::En) => {
-            format!("no law is modelled for {year}")
-        }
     }
 }
 

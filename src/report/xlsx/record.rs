@@ -163,7 +163,7 @@ fn price_index(
         format!(
             "{}: {}",
             t(doc, "Hintaindeksi", "Prisindex", "Price index"),
-            doc.price_index.name
+            crate::model::price_index::label(&doc.price_index.name, doc.lang)
         ),
         &st.bold,
     )?;
@@ -174,7 +174,9 @@ fn price_index(
         ws.write_string(
             r,
             2,
-            doc.price_index.sources.get(y).cloned().unwrap_or_default(),
+            (doc.price_index.sources.get(y))
+                .map(|s| crate::model::price_index::label(s, doc.lang))
+                .unwrap_or_default(),
         )?;
         r += 1;
     }

@@ -88,7 +88,7 @@ fn title_rows(doc: &Document, ws: &mut Worksheet, st: &Styles) -> Result<(), Xls
             t(doc, "Skenaario", "Scenario", "Scenario"),
             doc.main_name(),
             t(doc, "Hintaindeksi", "Prisindex", "Price index"),
-            ev.price_index
+            crate::model::price_index::label(&ev.price_index, doc.lang)
         ),
     )?;
     if !doc.breaks.is_empty() {
