@@ -89,11 +89,7 @@ pub fn status(s: Status, lang: Lang) -> &'static str {
 
 /// "kaupunki", "staden", "city".
 pub fn entity(e: Entity, lang: Lang) -> &'static str {
-    let sv = match e {
-        Entity::City => "staden",
-        Entity::Group => "koncernen",
-    };
-    lang.tr(e.fi(), sv, e.en())
+    e.name(lang)
 }
 
 /// A year kind's abbreviation as the year's column heading shows it:
@@ -111,13 +107,7 @@ pub fn year_kind(k: YearKind, lang: Lang) -> &'static str {
 
 /// A statement's name: "tuloslaskelma", "resultaträkning", "income statement".
 pub fn statement(s: Statement, lang: Lang) -> &'static str {
-    let sv = match s {
-        Statement::Tuloslaskelma => "resultaträkning",
-        Statement::Rahoituslaskelma => "finansieringsanalys",
-        Statement::Tase => "balansräkning",
-        Statement::Taustatiedot => "bakgrundsuppgifter",
-    };
-    lang.tr(s.fi(), sv, s.en())
+    crate::model::findings::statement_name(s, lang)
 }
 
 #[cfg(test)]
