@@ -11,6 +11,9 @@ use crate::error::{Error, Result};
 use crate::model::projection::Options;
 use crate::report::{Lang, OutputFormat};
 
+mod help_text;
+mod localized;
+
 pub use crate::model::scenario::{FIRST_YEAR, LAST_YEAR};
 /// Simulated paths: a million gives the probabilities to a tenth of a
 /// percentage point; more only takes hours.
@@ -66,6 +69,23 @@ fn jobs(s: &str) -> std::result::Result<usize, String> {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The command line in `lang`: the derive's definitions with every text of
+/// `--help`, of the manual pages and of the completions in that language.
+pub fn command(lang: Lang) -> clap::Command {
+    localized::command(<Cli as clap::CommandFactory>::command(), lang)
+}
+
+/// The command line read in the language of the environment
+/// ([`Lang::from_env`]), the only one known before it is read: help and
+/// usage errors are printed in it, and the process exits on them as
+/// `Cli::parse` would.
+pub fn parse() -> Cli {
+    let mut cmd = command(Lang::from_env());
+    let matches = cmd.get_matches_mut();
+    <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
+        .unwrap_or_else(|e| e.format(&mut cmd).exit())
 }
 
 #[derive(Subcommand, Debug)]

@@ -4,25 +4,25 @@
 
 use std::io::Write;
 
-use clap::CommandFactory;
-
-use crate::cli::Cli;
+use crate::cli;
 use crate::cmd::Outcome;
 use crate::error::{Error, Result};
+use crate::report::Lang;
 
-/// Completions for `shell`, to stdout.
+/// Completions for `shell`, to stdout, their descriptions in the language
+/// of the environment as `--help`'s.
 pub fn completions(shell: clap_complete::Shell) -> Result<Outcome> {
-    let mut cmd = Cli::command();
+    let mut cmd = cli::command(Lang::from_env());
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "kivijalka", &mut out);
     print(&out)
 }
 
 /// The manual page of kivijalka, or of one of its commands (as
-/// `kivijalka-forecast(1)`), as roff to stdout.
+/// `kivijalka-forecast(1)`), as roff to stdout, in the language of the
+/// environment as `--help`.
 pub fn man(command: Option<&str>) -> Result<Outcome> {
-    let mut cmd = Cli::command();
-    cmd.build();
+    let cmd = cli::command(Lang::from_env());
     let page = match command {
         None => cmd,
         Some(name) => {

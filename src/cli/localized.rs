@@ -1,0 +1,210 @@
+//! The clap command in the user's language: the derive's English texts
+//! replaced, command by command and argument by argument, from the
+//! catalogue in [`super::help_text`], then clap's own words.
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Arg, Command, ValueEnum};
+
+use super::help_text::{self, Part};
+use super::Show;
+use crate::report::Lang;
+
+/// The whole command tree with every text in `lang`, built: ready to parse,
+/// to print help, completions or a man page.
+pub fn command(base: Command, lang: Lang) -> Command {
+    let mut cmd = texts(base, "", lang);
+    cmd.build();
+    builtin(cmd, lang)
+}
+
+/// A command's own texts and its arguments', then its subcommands'.
+fn texts(cmd: Command, path: &str, lang: Lang) -> Command {
+    let about = help_text::find(path, &Part::About).map(|t| t.get(lang).to_owned());
+    let cmd = match about {
+        Some(text) => cmd.about(text),
+        None => cmd,
+    };
+    let cmd = examples(cmd, lang);
+    let cmd = cmd.mut_args(|arg| argument(arg, path, lang));
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    names.iter().fold(cmd, |cmd, name| {
+        let sub = join(path, name);
+        cmd.mut_subcommand(name, |c| texts(c, &sub, lang))
+    })
+}
+
+/// "forecast" under the tool, "scenario diff" under "scenario".
+pub(super) fn join(path: &str, name: &str) -> String {
+    match path {
+        "" => name.to_owned(),
+        _ => format!("{path} {name}"),
+    }
+}
+
+/// The examples' heading in `lang`; the command lines are the same in every
+/// language.
+fn examples(cmd: Command, lang: Lang) -> Command {
+    let text = cmd.get_after_help().map(|t| t.to_string());
+    match text.as_deref().and_then(|t| t.strip_prefix("Examples:")) {
+        Some(lines) => {
+            let heading = lang.tr("Esimerkkejä:", "Exempel:", "Examples:");
+            cmd.after_help(format!("{heading}{lines}"))
+        }
+        None => cmd,
+    }
+}
+
+/// An argument's help, where the English has one (an argument without
+/// help has none in any language).
+fn argument(arg: Arg, path: &str, lang: Lang) -> Arg {
+    if arg.get_help().is_none() {
+        return arg;
+    }
+    let id = arg.get_id().as_str().to_owned();
+    let arg = match help_text::find(path, &Part::Arg(&id)) {
+        Some(t) => arg.help(t.get(lang).to_owned()),
+        None => arg,
+    };
+    match id.as_str() {
+        "show" => arg.value_parser(show_values(path, lang)),
+        _ => arg,
+    }
+}
+
+/// `--show`'s values with their help in `lang`, parsed into the same
+/// [`Show`] the derive reads back.
+fn show_values(path: &str, lang: Lang) -> impl TypedValueParser<Value = Show> {
+    let values = Show::value_variants().iter().filter_map(|v| {
+        let value = v.to_possible_value()?;
+        let part = Part::Value("show", value.get_name());
+        Some(match (value.get_help(), help_text::find(path, &part)) {
+            (Some(_), Some(t)) => PossibleValue::new(value.get_name().to_owned()).help(t.get(lang)),
+            _ => value,
+        })
+    });
+    PossibleValuesParser::new(values.collect::<Vec<_>>())
+        .try_map(|s| Show::from_str(&s, false))
+}
+
+/// clap's own texts: the help and version flags and the help subcommand,
+/// which clap adds in English when the command is built.
+const CLAP_TEXTS: &[[&str; 3]] = &[
+    ["Näytä ohje", "Visa hjälpen", "Print help"],
+    [
+        "Näytä ohje (koko ohje: '--help')",
+        "Visa hjälpen (mer med '--help')",
+        "Print help (see more with '--help')",
+    ],
+    [
+        "Näytä ohje (tiivistelmä: '-h')",
+        "Visa hjälpen (en sammanfattning med '-h')",
+        "Print help (see a summary with '-h')",
+    ],
+    ["Näytä versio", "Visa versionen", "Print version"],
+    [
+        "Näytä tämä ohje tai annettujen komentojen ohje",
+        "Visa den här hjälpen eller hjälpen för de angivna kommandona",
+        "Print this message or the help of the given subcommand(s)",
+    ],
+    [
+        "Näytä komentojen ohje",
+        "Visa hjälpen för kommandona",
+        "Print help for the subcommand(s)",
+    ],
+];
+
+/// One of clap's own texts in `lang`; a text clap added that is not in
+/// [`CLAP_TEXTS`] stays as clap wrote it.
+fn clap_text(english: &str, lang: Lang) -> Option<&'static str> {
+    let [fi, sv, en] = CLAP_TEXTS.iter().find(|t| t[2] == english)?;
+    Some(lang.tr(fi, sv, en))
+}
+
+/// The headings clap writes in English, where it lets them be set.
+struct Headings {
+    usage: &'static str,
+    arguments: &'static str,
+    options: &'static str,
+    commands: &'static str,
+    command: &'static str,
+}
+
+/// English keeps clap's own headings untouched, so its help stays as the
+/// derive alone would print it.
+fn headings(lang: Lang) -> Option<Headings> {
+    match lang {
+        Lang::Fi => Some(Headings {
+            usage: "Käyttö:",
+            arguments: "Argumentit",
+            options: "Valinnat",
+            commands: "Komennot",
+            command: "KOMENTO",
+        }),
+        Lang::Sv => Some(Headings {
+            usage: "Användning:",
+            arguments: "Argument",
+            options: "Alternativ",
+            commands: "Kommandon",
+            command: "KOMMANDO",
+        }),
+        Lang::En => None,
+    }
+}
+
+/// clap's texts in a built command and its subcommands.
+fn builtin(cmd: Command, lang: Lang) -> Command {
+    let about = cmd.get_about().and_then(|a| clap_text(&a.to_string(), lang));
+    let cmd = match about {
+        Some(text) => cmd.about(text),
+        None => cmd,
+    };
+    let cmd = cmd.mut_args(|arg| {
+        let help = arg.get_help().and_then(|h| clap_text(&h.to_string(), lang));
+        let long = (arg.get_long_help()).and_then(|h| clap_text(&h.to_string(), lang));
+        let arg = match help {
+            Some(text) => arg.help(text),
+            None => arg,
+        };
+        match long {
+            Some(text) => arg.long_help(text),
+            None => arg,
+        }
+    });
+    let cmd = match headings(lang) {
+        Some(h) => headed(cmd, &h),
+        None => cmd,
+    };
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    names.iter().fold(cmd, |cmd, name| {
+        cmd.mut_subcommand(name, |c| builtin(c, lang))
+    })
+}
+
+/// Every argument under a heading of its own and the usage line through a
+/// template: the two places clap lets its headings be worded.
+fn headed(cmd: Command, h: &Headings) -> Command {
+    let usage = h.usage;
+    let bare = cmd.get_arguments().next().is_none() && !cmd.has_subcommands();
+    let template = match bare {
+        true => format!("{{before-help}}{{about-with-newline}}\n{usage} {{usage}}{{after-help}}"),
+        false => format!(
+            "{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
+        ),
+    };
+    cmd.help_template(template)
+        .subcommand_help_heading(h.commands)
+        .subcommand_value_name(h.command)
+        .mut_args(|arg| {
+            let heading = match arg.is_positional() {
+                true => h.arguments,
+                false => h.options,
+            };
+            arg.help_heading(heading)
+        })
+}
