@@ -71,10 +71,10 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The command line in `lang`: the derive's definitions with every text of
-/// `--help`, of the manual pages and of the completions in that language.
+/// The command line in `lang` as the completions and manual pages describe
+/// it: the derive's definitions with every text in that language.
 pub fn command(lang: Lang) -> clap::Command {
-    localized::command(<Cli as clap::CommandFactory>::command(), lang)
+    localized::to_describe(<Cli as clap::CommandFactory>::command(), lang)
 }
 
 /// The command line read in the language of the environment
@@ -82,7 +82,7 @@ pub fn command(lang: Lang) -> clap::Command {
 /// usage errors are printed in it, and the process exits on them as
 /// `Cli::parse` would.
 pub fn parse() -> Cli {
-    let mut cmd = command(Lang::from_env());
+    let mut cmd = localized::to_parse(<Cli as clap::CommandFactory>::command(), Lang::from_env());
     let matches = cmd.get_matches_mut();
     <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
         .unwrap_or_else(|e| e.format(&mut cmd).exit())

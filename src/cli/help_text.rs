@@ -40,15 +40,30 @@ pub const ANY: &str = "*";
 
 /// The text of `part` of the command at `path`: its own, else the shared.
 pub fn find(path: &str, part: &Part) -> Option<&'static Text> {
-    let of = |command: &str| TEXTS.iter().find(|t| t.command == command && t.part == *part);
+    let of = |command: &str| {
+        TEXTS
+            .iter()
+            .find(|t| t.command == command && t.part == *part)
+    };
     match part {
         Part::About => of(path),
         _ => of(path).or_else(|| of(ANY)),
     }
 }
 
-const fn about(command: &'static str, fi: &'static str, sv: &'static str, en: &'static str) -> Text {
-    Text { command, part: Part::About, fi, sv, en }
+const fn about(
+    command: &'static str,
+    fi: &'static str,
+    sv: &'static str,
+    en: &'static str,
+) -> Text {
+    Text {
+        command,
+        part: Part::About,
+        fi,
+        sv,
+        en,
+    }
 }
 
 const fn arg(
@@ -58,7 +73,13 @@ const fn arg(
     sv: &'static str,
     en: &'static str,
 ) -> Text {
-    Text { command, part: Part::Arg(id), fi, sv, en }
+    Text {
+        command,
+        part: Part::Arg(id),
+        fi,
+        sv,
+        en,
+    }
 }
 
 pub static TEXTS: &[Text] = &[
@@ -528,7 +549,6 @@ pub static TEXTS: &[Text] = &[
     ),
 ];
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -552,7 +572,10 @@ mod tests {
         for (lang, text) in [("fi", t.fi), ("sv", t.sv), ("en", t.en)] {
             assert!(!text.trim().is_empty(), "{what}: no {lang} text");
         }
-        assert!(t.fi != t.en && t.sv != t.en && t.fi != t.sv, "{what}: a text left untranslated");
+        assert!(
+            t.fi != t.en && t.sv != t.en && t.fi != t.sv,
+            "{what}: a text left untranslated"
+        );
     }
 
     #[test]
@@ -574,7 +597,9 @@ mod tests {
                     assert_eq!(t.en, help.to_string(), "{what}");
                 }
                 for value in arg.get_possible_values() {
-                    let Some(help) = value.get_help() else { continue };
+                    let Some(help) = value.get_help() else {
+                        continue;
+                    };
                     let t = find(&path, &Part::Value(id, value.get_name()))
                         .unwrap_or_else(|| panic!("{what} {}: no help text", value.get_name()));
                     three(t, &what);
@@ -591,8 +616,9 @@ mod tests {
             .filter(|(p, _)| path == ANY || p == path)
             .any(|(_, cmd)| match part {
                 Part::About => cmd.get_about().is_some(),
-                Part::Arg(id) => (cmd.get_arguments())
-                    .any(|a| a.get_id() == *id && a.get_help().is_some()),
+                Part::Arg(id) => {
+                    (cmd.get_arguments()).any(|a| a.get_id() == *id && a.get_help().is_some())
+                }
                 Part::Value(id, name) => cmd
                     .get_arguments()
                     .filter(|a| a.get_id() == *id)
@@ -611,9 +637,15 @@ mod tests {
                 t.command,
                 t.part
             );
-            let twice = TEXTS.iter().filter(|u| u.command == t.command && u.part == t.part);
+            let twice = TEXTS
+                .iter()
+                .filter(|u| u.command == t.command && u.part == t.part);
             assert_eq!(twice.count(), 1, "'{}' {:?} twice", t.command, t.part);
         }
-        assert!(TEXTS.iter().all(|t| t.command != ANY || t.part != Part::About));
+        assert!(
+            TEXTS
+                .iter()
+                .all(|t| t.command != ANY || t.part != Part::About)
+        );
     }
 }

@@ -5,16 +5,37 @@
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Arg, Command, ValueEnum};
 
-use super::help_text::{self, Part};
 use super::Show;
+use super::help_text::{self, Part};
 use crate::report::Lang;
 
-/// The whole command tree with every text in `lang`, built: ready to parse,
-/// to print help, completions or a man page.
-pub fn command(base: Command, lang: Lang) -> Command {
+/// The whole command tree with every text in `lang`, built as clap builds
+/// it to parse: the help subcommand takes command names as values.
+pub fn to_parse(base: Command, lang: Lang) -> Command {
+    builtin(built(texts(base, "", lang)), lang)
+}
+
+/// The whole command tree with every text in `lang`, built as clap builds
+/// it for completions and man pages: the help subcommand holds a copy of
+/// each command, so that `help <TAB>` completes them.
+pub fn to_describe(base: Command, lang: Lang) -> Command {
     let mut cmd = texts(base, "", lang);
     cmd.build();
     builtin(cmd, lang)
+}
+
+/// Each command built as parsing builds it, the parent first, so that the
+/// help and version flags and the help subcommand exist to be worded.
+/// clap builds a command when it renders its usage.
+fn built(mut cmd: Command) -> Command {
+    cmd.render_usage();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    names
+        .iter()
+        .fold(cmd, |cmd, name| cmd.mut_subcommand(name, built))
 }
 
 /// A command's own texts and its arguments', then its subcommands'.
@@ -85,8 +106,7 @@ fn show_values(path: &str, lang: Lang) -> impl TypedValueParser<Value = Show> {
             _ => value,
         })
     });
-    PossibleValuesParser::new(values.collect::<Vec<_>>())
-        .try_map(|s| Show::from_str(&s, false))
+    PossibleValuesParser::new(values.collect::<Vec<_>>()).try_map(|s| Show::from_str(&s, false))
 }
 
 /// clap's own texts: the help and version flags and the help subcommand,
@@ -156,7 +176,9 @@ fn headings(lang: Lang) -> Option<Headings> {
 
 /// clap's texts in a built command and its subcommands.
 fn builtin(cmd: Command, lang: Lang) -> Command {
-    let about = cmd.get_about().and_then(|a| clap_text(&a.to_string(), lang));
+    let about = cmd
+        .get_about()
+        .and_then(|a| clap_text(&a.to_string(), lang));
     let cmd = match about {
         Some(text) => cmd.about(text),
         None => cmd,

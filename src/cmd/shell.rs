@@ -22,7 +22,8 @@ pub fn completions(shell: clap_complete::Shell) -> Result<Outcome> {
 /// `kivijalka-forecast(1)`), as roff to stdout, in the language of the
 /// environment as `--help`.
 pub fn man(command: Option<&str>) -> Result<Outcome> {
-    let cmd = cli::command(Lang::from_env());
+    let lang = Lang::from_env();
+    let cmd = cli::command(lang);
     let page = match command {
         None => cmd,
         Some(name) => {
@@ -30,9 +31,12 @@ pub fn man(command: Option<&str>) -> Result<Outcome> {
                 let names: Vec<&str> = (cmd.get_subcommands().map(|s| s.get_name()))
                     .filter(|n| *n != "help")
                     .collect();
-                Error::usage(format!(
-                    "man: no command '{name}'; the commands are {}",
-                    names.join(", ")
+                let names = names.join(", ");
+                Error::usage(crate::tr!(
+                    lang,
+                    "man: komentoa '{name}' ei ole; komennot ovat {names}",
+                    "man: kommandot '{name}' finns inte; kommandona är {names}",
+                    "man: no command '{name}'; the commands are {names}"
                 ))
             })?;
             let title = format!("kivijalka-{}", sub.get_name());
