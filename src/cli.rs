@@ -13,6 +13,7 @@ use crate::report::{Lang, OutputFormat};
 
 mod help_text;
 mod localized;
+mod usage_error;
 
 pub use crate::model::scenario::{FIRST_YEAR, LAST_YEAR};
 /// Simulated paths: a million gives the probabilities to a tenth of a
@@ -53,10 +54,17 @@ fn shard(s: &str) -> std::result::Result<Shard, String> {
     }
 }
 
+/// A number of worker threads. Its refusal is read before `--lang`, so it
+/// speaks the language of the environment, as the rest of the usage error.
 fn jobs(s: &str) -> std::result::Result<usize, String> {
     match s.trim().parse::<usize>() {
         Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
-        _ => Err(format!("expected a number of threads from 1 to {MAX_JOBS}")),
+        _ => Err(crate::tr!(
+            Lang::from_env(),
+            "odotettiin säikeiden määrää 1–{MAX_JOBS}",
+            "väntade ett antal trådar från 1 till {MAX_JOBS}",
+            "expected a number of threads from 1 to {MAX_JOBS}"
+        )),
     }
 }
 
@@ -82,10 +90,12 @@ pub fn command(lang: Lang) -> clap::Command {
 /// usage errors are printed in it, and the process exits on them as
 /// `Cli::parse` would.
 pub fn parse() -> Cli {
-    let mut cmd = localized::to_parse(<Cli as clap::CommandFactory>::command(), Lang::from_env());
-    let matches = cmd.get_matches_mut();
+    let lang = Lang::from_env();
+    let mut cmd = localized::to_parse(<Cli as clap::CommandFactory>::command(), lang);
+    let matches = (cmd.try_get_matches_from_mut(std::env::args_os()))
+        .unwrap_or_else(|e| usage_error::exit(e, lang));
     <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
-        .unwrap_or_else(|e| e.format(&mut cmd).exit())
+        .unwrap_or_else(|e| usage_error::exit(e.format(&mut cmd), lang))
 }
 
 #[derive(Subcommand, Debug)]
