@@ -79,19 +79,105 @@ fn examples(cmd: Command, lang: Lang) -> Command {
 }
 
 /// An argument's help, where the English has one (an argument without
-/// help has none in any language).
+/// help has none in any language), and clap's notes after it.
 fn argument(arg: Arg, path: &str, lang: Lang) -> Arg {
-    if arg.get_help().is_none() {
-        return arg;
-    }
     let id = arg.get_id().as_str().to_owned();
-    let arg = match help_text::find(path, &Part::Arg(&id)) {
+    let text = help_text::find(path, &Part::Arg(&id)).filter(|_| arg.get_help().is_some());
+    let arg = match text {
         Some(t) => arg.help(t.get(lang).to_owned()),
         None => arg,
     };
-    match id.as_str() {
+    let arg = match id.as_str() {
         "show" => arg.value_parser(show_values(path, lang)),
         _ => arg,
+    };
+    match notes(lang) {
+        Some(words) => noted(arg, &words),
+        None => arg,
+    }
+}
+
+/// The words clap puts in brackets after an argument's help.
+struct Notes {
+    env: &'static str,
+    default: &'static str,
+    values: &'static str,
+    values_heading: &'static str,
+}
+
+/// English keeps clap's own notes and their layout.
+fn notes(lang: Lang) -> Option<Notes> {
+    match lang {
+        Lang::Fi => Some(Notes {
+            env: "ympäristömuuttuja",
+            default: "oletus",
+            values: "mahdolliset arvot",
+            values_heading: "Mahdolliset arvot:",
+        }),
+        Lang::Sv => Some(Notes {
+            env: "miljövariabel",
+            default: "standard",
+            values: "möjliga värden",
+            values_heading: "Möjliga värden:",
+        }),
+        Lang::En => None,
+    }
+}
+
+/// The environment variable, default and possible values of an argument in
+/// words of `lang`, in the brackets clap would write in English after the
+/// help (clap offers no way to word its own): clap's hidden, ours added.
+fn noted(arg: Arg, words: &Notes) -> Arg {
+    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let mut notes = Vec::new();
+    let mut arg = arg;
+    if let Some(name) = arg.get_env().filter(|_| !arg.is_hide_env_set()) {
+        let value = std::env::var_os(name).unwrap_or_default();
+        let (name, value) = (name.to_string_lossy(), value.to_string_lossy());
+        notes.push(format!("[{}: {name}={value}]", words.env));
+        arg = arg.hide_env(true);
+    }
+    // clap notes the default and the values of an argument that takes a
+    // value only; a flag's are its own business.
+    let takes = arg.get_action().takes_values();
+    let defaults: Vec<String> = (arg.get_default_values().iter())
+        .map(|d| d.to_string_lossy().into_owned())
+        .collect();
+    if takes && !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        notes.push(format!("[{}: {}]", words.default, defaults.join(", ")));
+        arg = arg.hide_default_value(true);
+    }
+    let values = arg.get_possible_values();
+    let shown: Vec<&PossibleValue> = values.iter().filter(|v| !v.is_hide_set()).collect();
+    let listed = takes && !shown.is_empty() && !arg.is_hide_possible_values_set();
+    if listed {
+        let names: Vec<&str> = shown.iter().map(|v| v.get_name()).collect();
+        notes.push(format!("[{}: {}]", words.values, names.join(", ")));
+        arg = arg.hide_possible_values(true);
+    }
+    if notes.is_empty() {
+        return arg;
+    }
+    // Values with help of their own are listed one a line in the long help,
+    // as clap lists them.
+    let long = (listed && shown.iter().any(|v| v.get_help().is_some())).then(|| {
+        let lines: Vec<String> = (shown.iter())
+            .map(|v| match v.get_help() {
+                Some(h) => format!("- {}: {h}", v.get_name()),
+                None => format!("- {}", v.get_name()),
+            })
+            .collect();
+        format!("{help}\n\n{}\n{}", words.values_heading, lines.join("\n"))
+    });
+    let arg = arg.help(
+        format!("{help} {}", notes.join(" "))
+            .trim_start()
+            .to_owned(),
+    );
+    match long {
+        // The values are listed above: the other notes below, one a line.
+        Some(text) => arg.long_help(format!("{text}\n\n{}", notes[..notes.len() - 1].join("\n"))),
+        None => arg,
     }
 }
 

@@ -133,6 +133,8 @@ fn the_help_speaks_the_language_of_the_environment() {
         "Tilinpäätöksen työkirja",
         "Näytä ohje",
         "Ajurit ja keskeiset luvut",
+        "[oletus: table]",
+        "[mahdolliset arvot: fi, sv, en]",
     ] {
         assert!(fi.contains(word), "fi lacks {word}:\n{fi}");
     }
@@ -144,6 +146,8 @@ fn the_help_speaks_the_language_of_the_environment() {
         "Arbetsboken med bokslutet",
         "Visa hjälpen",
         "Drivarna och de centrala talen",
+        "[standard: table]",
+        "[möjliga värden: fi, sv, en]",
     ] {
         assert!(sv.contains(word), "sv lacks {word}:\n{sv}");
     }
@@ -158,6 +162,10 @@ fn the_help_speaks_the_language_of_the_environment() {
         "Print help",
         "The drivers and key figures",
         "Examples:",
+        "[default: table]",
+        "[possible values: fi, sv, en]",
+        "Possible values:",
+        "[env: KIVIJALKA_LANG",
     ];
     for word in english {
         assert!(en.contains(word), "en lacks {word}:\n{en}");
