@@ -290,3 +290,32 @@ fn the_language_comes_from_kivijalka_lang_unless_a_flag_names_it() {
     assert!(en.contains("Year "));
     assert_eq!(run_with(Some("en"), &["--lang", "fi"]), fi, "the flag wins");
 }
+
+#[test]
+fn a_usage_error_speaks_the_environment_unless_the_line_names_a_language() {
+    let o = run_in("sv", &["check", "--explain"]);
+    assert_eq!(o.status.code(), Some(2));
+    let sv = crate::support::stderr(&o);
+    assert!(sv.starts_with("fel: oväntat argument '--explain'"), "{sv}");
+    assert!(
+        sv.contains("Användning: kivijalka check") && sv.contains("Mer information: '--help'.")
+    );
+    let o = run_in("sv", &["check", "--explain", "--lang", "en"]);
+    let en = crate::support::stderr(&o);
+    assert!(
+        en.starts_with("error: unexpected argument '--explain' found"),
+        "{en}"
+    );
+    let o = run_in("fi", &["forecast", "--show", "x"]);
+    let fi = crate::support::stderr(&o);
+    assert!(
+        fi.starts_with("virhe: virheellinen arvo 'x' valinnalle '--show <SHOW>'"),
+        "{fi}"
+    );
+    assert!(
+        fi.contains("[mahdolliset arvot: indicators, drivers, statements]"),
+        "{fi}"
+    );
+    let help = stdout(&run_in("fi", &["forecast", "--help", "--lang=sv"]));
+    assert!(help.contains("Användning:"), "{help}");
+}
