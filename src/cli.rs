@@ -54,17 +54,10 @@ fn shard(s: &str) -> std::result::Result<Shard, String> {
     }
 }
 
-/// A number of worker threads. Its refusal is read before `--lang`, so it
-/// speaks the language of the environment, as the rest of the usage error.
 fn jobs(s: &str) -> std::result::Result<usize, String> {
     match s.trim().parse::<usize>() {
         Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
-        _ => Err(crate::tr!(
-            Lang::from_env(),
-            "odotettiin säikeiden määrää 1–{MAX_JOBS}",
-            "väntade ett antal trådar från 1 till {MAX_JOBS}",
-            "expected a number of threads from 1 to {MAX_JOBS}"
-        )),
+        _ => Err(format!("expected a number of threads from 1 to {MAX_JOBS}")),
     }
 }
 

@@ -377,19 +377,39 @@ fn did_you_mean(what: &str, similar: &ContextValue, lang: Lang) -> String {
     }
 }
 
-/// Why a value parser refused a value. clap's range check says "0 is not
-/// in 1..=1000000"; kivijalka's own parsers word theirs in the language of
-/// the environment already.
+/// Why a value parser refused a value, in `lang`: clap's range check ("0
+/// is not in 1..=1000000") and the two of [`crate::cli`] are known by
+/// their words; another stays as written.
 fn source_in(source: &str, lang: Lang) -> String {
-    match source.split_once(" is not in ") {
-        Some((value, range)) if !value.contains(' ') && !range.contains(' ') => tr!(
-            lang,
-            "{value} ei ole välillä {range}",
-            "{value} ligger inte inom {range}",
-            "{value} is not in {range}"
-        ),
-        _ => source.to_owned(),
+    if let Some((value, range)) = source.split_once(" is not in ") {
+        if !value.contains(' ') && !range.contains(' ') {
+            return tr!(
+                lang,
+                "{value} ei ole välillä {range}",
+                "{value} ligger inte inom {range}",
+                "{value} is not in {range}"
+            );
+        }
     }
+    if let Some(max) = source.strip_prefix("expected a number of threads from 1 to ") {
+        return tr!(
+            lang,
+            "odotettiin säikeiden määrää 1–{max}",
+            "väntade ett antal trådar från 1 till {max}",
+            "expected a number of threads from 1 to {max}"
+        );
+    }
+    if let Some(max) = (source.strip_prefix("expected I/N with 1 ≤ I ≤ N ≤ "))
+        .and_then(|t| t.strip_suffix(", e.g. 2/4"))
+    {
+        return tr!(
+            lang,
+            "odotettiin muotoa I/N, 1 ≤ I ≤ N ≤ {max}, esim. 2/4",
+            "väntade I/N med 1 ≤ I ≤ N ≤ {max}, t.ex. 2/4",
+            "expected I/N with 1 ≤ I ≤ N ≤ {max}, e.g. 2/4"
+        );
+    }
+    source.to_owned()
 }
 
 /// One of clap's suggestions in `lang`: the three it makes are known by
@@ -442,6 +462,7 @@ mod tests {
         &["simulate", "x", "--scenario", "s.toml", "--paths", "0"],
         &["simulate", "x", "--scenario", "s.toml", "--jobs", "0"],
         &["forecast", "--horizon", "2200"],
+        &["batch", "x", "--out", "o", "--shard", "5/4"],
         &["solve", "x"],
         &["solve", "x", "--lever", "savings", "--rules", "r.toml"],
         &["batch", "x", "--out", "o", "--merge", "--shard", "1/2"],
