@@ -316,3 +316,53 @@ fn headed(cmd: Command, h: &Headings) -> Command {
             arg.help_heading(heading)
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::CommandFactory;
+
+    /// Every description and help text of a built command tree.
+    fn texts_of(cmd: &Command, out: &mut Vec<String>) {
+        out.extend(cmd.get_about().map(|t| t.to_string()));
+        for arg in cmd.get_arguments() {
+            out.extend(arg.get_help().map(|t| t.to_string()));
+            out.extend(arg.get_long_help().map(|t| t.to_string()));
+        }
+        for sub in cmd.get_subcommands() {
+            texts_of(sub, out);
+        }
+    }
+
+    #[test]
+    fn claps_own_texts_are_known_and_replaced_in_finnish_and_swedish() {
+        let english = |cmd: Command| {
+            let mut texts = Vec::new();
+            texts_of(&cmd, &mut texts);
+            texts
+        };
+        // Each text clap adds is one this version of clap writes: a newer
+        // clap's new wording fails here, not in front of a user.
+        let mut en = english(to_describe(Cli::command(), Lang::En));
+        en.extend(english(to_parse(Cli::command(), Lang::En)));
+        for [_, _, text] in CLAP_TEXTS {
+            assert!(
+                en.iter().any(|t| t == text),
+                "clap no longer writes '{text}'"
+            );
+        }
+        for lang in [Lang::Fi, Lang::Sv] {
+            for cmd in [
+                to_parse(Cli::command(), lang),
+                to_describe(Cli::command(), lang),
+            ] {
+                let left: Vec<String> = english(cmd)
+                    .into_iter()
+                    .filter(|t| CLAP_TEXTS.iter().any(|c| c[2] == t) || en.contains(t))
+                    .collect();
+                assert!(left.is_empty(), "{lang:?}: English left: {left:?}");
+            }
+        }
+    }
+}
