@@ -105,7 +105,7 @@ fn lang_flag(args: &[std::ffi::OsString]) -> Option<Lang> {
             .then(|| words.get(i + 1).copied())
             .flatten(),
     };
-    let code = (0..words.len()).filter_map(named).last()?;
+    let code = (0..words.len()).rev().find_map(named)?;
     [Lang::Fi, Lang::Sv, Lang::En]
         .into_iter()
         .find(|l| l.code() == code)

@@ -381,15 +381,15 @@ fn did_you_mean(what: &str, similar: &ContextValue, lang: Lang) -> String {
 /// is not in 1..=1000000") and the two of [`crate::cli`] are known by
 /// their words; another stays as written.
 fn source_in(source: &str, lang: Lang) -> String {
-    if let Some((value, range)) = source.split_once(" is not in ") {
-        if !value.contains(' ') && !range.contains(' ') {
-            return tr!(
-                lang,
-                "{value} ei ole välillä {range}",
-                "{value} ligger inte inom {range}",
-                "{value} is not in {range}"
-            );
-        }
+    if let Some((value, range)) = (source.split_once(" is not in "))
+        .filter(|(value, range)| !value.contains(' ') && !range.contains(' '))
+    {
+        return tr!(
+            lang,
+            "{value} ei ole välillä {range}",
+            "{value} ligger inte inom {range}",
+            "{value} is not in {range}"
+        );
     }
     if let Some(max) = source.strip_prefix("expected a number of threads from 1 to ") {
         return tr!(
