@@ -313,7 +313,15 @@ fn headed(cmd: Command, h: &Headings) -> Command {
                 true => h.arguments,
                 false => h.options,
             };
-            arg.help_heading(heading)
+            // A command's name as a value (help's, man's) is named as the
+            // commands' placeholder is.
+            let names_a_command =
+                (arg.get_value_names()).is_some_and(|v| v.len() == 1 && v[0] == "COMMAND");
+            let arg = arg.help_heading(heading);
+            match names_a_command {
+                true => arg.value_name(h.command),
+                false => arg,
+            }
         })
 }
 
