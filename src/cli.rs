@@ -72,10 +72,19 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The command line in `lang` as the completions and manual pages describe
-/// it: the derive's definitions with every text in that language.
+/// The command line in `lang` as the manual pages describe it: the
+/// derive's definitions with every text in that language.
 pub fn command(lang: Lang) -> clap::Command {
-    localized::to_describe(<Cli as clap::CommandFactory>::command(), lang)
+    let cli = <Cli as clap::CommandFactory>::command();
+    localized::to_describe(cli, lang, localized::Noted::Yes)
+}
+
+/// The command line in `lang` as the completions describe it: each flag's
+/// help without the notes after it (default, possible values), which the
+/// shell offers in its own way.
+pub fn completing(lang: Lang) -> clap::Command {
+    let cli = <Cli as clap::CommandFactory>::command();
+    localized::to_describe(cli, lang, localized::Noted::No)
 }
 
 /// The command line read in the language it names with `--lang`, else the

@@ -12,14 +12,14 @@ use crate::report::Lang;
 /// The whole command tree with every text in `lang`, built as clap builds
 /// it to parse: the help subcommand takes command names as values.
 pub fn to_parse(base: Command, lang: Lang) -> Command {
-    builtin(built(texts(base, "", lang)), lang)
+    builtin(built(texts(base, "", lang, Noted::Yes)), lang)
 }
 
 /// The whole command tree with every text in `lang`, built as clap builds
 /// it for completions and man pages: the help subcommand holds a copy of
 /// each command, so that `help <TAB>` completes them.
-pub fn to_describe(base: Command, lang: Lang) -> Command {
-    let mut cmd = texts(base, "", lang);
+pub fn to_describe(base: Command, lang: Lang, noted: Noted) -> Command {
+    let mut cmd = texts(base, "", lang, noted);
     cmd.build();
     builtin(cmd, lang)
 }
@@ -39,21 +39,21 @@ fn built(mut cmd: Command) -> Command {
 }
 
 /// A command's own texts and its arguments', then its subcommands'.
-fn texts(cmd: Command, path: &str, lang: Lang) -> Command {
+fn texts(cmd: Command, path: &str, lang: Lang, noted: Noted) -> Command {
     let about = help_text::find(path, &Part::About).map(|t| t.get(lang).to_owned());
     let cmd = match about {
         Some(text) => cmd.about(text),
         None => cmd,
     };
     let cmd = examples(cmd, lang);
-    let cmd = cmd.mut_args(|arg| argument(arg, path, lang));
+    let cmd = cmd.mut_args(|arg| argument(arg, path, lang, noted));
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_owned())
         .collect();
     names.iter().fold(cmd, |cmd, name| {
         let sub = join(path, name);
-        cmd.mut_subcommand(name, |c| texts(c, &sub, lang))
+        cmd.mut_subcommand(name, |c| texts(c, &sub, lang, noted))
     })
 }
 
@@ -80,7 +80,7 @@ fn examples(cmd: Command, lang: Lang) -> Command {
 
 /// An argument's help, where the English has one (an argument without
 /// help has none in any language), and clap's notes after it.
-fn argument(arg: Arg, path: &str, lang: Lang) -> Arg {
+fn argument(arg: Arg, path: &str, lang: Lang, noted: Noted) -> Arg {
     let id = arg.get_id().as_str().to_owned();
     let text = help_text::find(path, &Part::Arg(&id)).filter(|_| arg.get_help().is_some());
     let arg = match text {
@@ -91,10 +91,19 @@ fn argument(arg: Arg, path: &str, lang: Lang) -> Arg {
         "show" => arg.value_parser(show_values(path, lang)),
         _ => arg,
     };
-    match notes(lang) {
-        Some(words) => noted(arg, &words),
-        None => arg,
+    match (noted, notes(lang)) {
+        (Noted::Yes, Some(words)) => with_notes(arg, &words),
+        _ => arg,
     }
+}
+
+/// Whether an argument's help carries the notes clap puts after it: the
+/// help and the man pages show them, a completion's description is the
+/// help alone, as clap's own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Noted {
+    Yes,
+    No,
 }
 
 /// The words clap puts in brackets after an argument's help.
@@ -127,7 +136,7 @@ fn notes(lang: Lang) -> Option<Notes> {
 /// The environment variable, default and possible values of an argument in
 /// words of `lang`, in the brackets clap would write in English after the
 /// help (clap offers no way to word its own): clap's hidden, ours added.
-fn noted(arg: Arg, words: &Notes) -> Arg {
+fn with_notes(arg: Arg, words: &Notes) -> Arg {
     let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
     let mut notes = Vec::new();
     let mut arg = arg;
@@ -352,7 +361,7 @@ mod tests {
         };
         // Each text clap adds is one this version of clap writes: a newer
         // clap's new wording fails here, not in front of a user.
-        let mut en = english(to_describe(Cli::command(), Lang::En));
+        let mut en = english(to_describe(Cli::command(), Lang::En, Noted::Yes));
         en.extend(english(to_parse(Cli::command(), Lang::En)));
         for [_, _, text] in CLAP_TEXTS {
             assert!(
@@ -363,7 +372,8 @@ mod tests {
         for lang in [Lang::Fi, Lang::Sv] {
             for cmd in [
                 to_parse(Cli::command(), lang),
-                to_describe(Cli::command(), lang),
+                to_describe(Cli::command(), lang, Noted::Yes),
+                to_describe(Cli::command(), lang, Noted::No),
             ] {
                 let left: Vec<String> = english(cmd)
                     .into_iter()

@@ -12,7 +12,7 @@ use crate::report::Lang;
 /// Completions for `shell`, to stdout, their descriptions in the language
 /// of the environment as `--help`'s.
 pub fn completions(shell: clap_complete::Shell) -> Result<Outcome> {
-    let mut cmd = cli::command(Lang::from_env());
+    let mut cmd = cli::completing(Lang::from_env());
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "kivijalka", &mut out);
     print(&out)
