@@ -322,10 +322,11 @@ fn headed(cmd: Command, h: &Headings) -> Command {
                 true => h.arguments,
                 false => h.options,
             };
-            // A command's name as a value (help's, man's) is named as the
-            // commands' placeholder is.
-            let names_a_command =
-                (arg.get_value_names()).is_some_and(|v| v.len() == 1 && v[0] == "COMMAND");
+            // The help subcommand's value, a command's name, is named as
+            // the commands' placeholder is; kivijalka's own values keep the
+            // names of their ids.
+            let names_a_command = arg.get_id() == "subcommand"
+                && (arg.get_value_names()).is_some_and(|v| v.len() == 1 && v[0] == "COMMAND");
             let arg = arg.help_heading(heading);
             match names_a_command {
                 true => arg.value_name(h.command),
