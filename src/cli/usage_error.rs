@@ -190,7 +190,6 @@ fn list(name: &str, values: &[String]) -> String {
 /// little for the kind.
 fn what(c: &Context, lang: Lang) -> Option<String> {
     let arg = c.arg.as_deref().unwrap_or_default();
-    let value = c.value.as_deref().unwrap_or_default();
     Some(match c.kind {
         ErrorKind::ArgumentConflict => conflict(c, lang)?,
         ErrorKind::NoEquals => tr!(
@@ -199,25 +198,6 @@ fn what(c: &Context, lang: Lang) -> Option<String> {
             "ett likhetstecken behövs för att ge värden åt '{arg}'",
             "equal sign is needed when assigning values to '{arg}'"
         ),
-        ErrorKind::InvalidValue => {
-            c.arg.as_ref().and(c.value.as_ref())?;
-            let head = match value.is_empty() {
-                true => tr!(
-                    lang,
-                    "'{arg}' vaatii arvon, mutta sitä ei annettu",
-                    "'{arg}' kräver ett värde men inget angavs",
-                    "a value is required for '{arg}' but none was supplied"
-                ),
-                false => tr!(
-                    lang,
-                    "virheellinen arvo '{value}' valinnalle '{arg}'",
-                    "ogiltigt värde '{value}' för '{arg}'",
-                    "invalid value '{value}' for '{arg}'"
-                ),
-            };
-            let name = lang.tr("mahdolliset arvot", "möjliga värden", "possible values");
-            head + &list(name, &c.valid_values)
-        }
         ErrorKind::InvalidSubcommand => {
             let sub = c.subcommand.as_deref()?;
             tr!(
@@ -246,6 +226,43 @@ fn what(c: &Context, lang: Lang) -> Option<String> {
             );
             let name = lang.tr("komennot", "kommandon", "subcommands");
             head + &list(name, &c.valid_subcommands)
+        }
+        ErrorKind::UnknownArgument => {
+            c.arg.as_ref()?;
+            tr!(
+                lang,
+                "odottamaton argumentti '{arg}'",
+                "oväntat argument '{arg}'",
+                "unexpected argument '{arg}' found"
+            )
+        }
+        _ => return of_a_value(c, lang),
+    })
+}
+
+/// What is wrong with a value given to an argument.
+fn of_a_value(c: &Context, lang: Lang) -> Option<String> {
+    let arg = c.arg.as_deref().unwrap_or_default();
+    let value = c.value.as_deref().unwrap_or_default();
+    Some(match c.kind {
+        ErrorKind::InvalidValue => {
+            c.arg.as_ref().and(c.value.as_ref())?;
+            let head = match value.is_empty() {
+                true => tr!(
+                    lang,
+                    "'{arg}' vaatii arvon, mutta sitä ei annettu",
+                    "'{arg}' kräver ett värde men inget angavs",
+                    "a value is required for '{arg}' but none was supplied"
+                ),
+                false => tr!(
+                    lang,
+                    "virheellinen arvo '{value}' valinnalle '{arg}'",
+                    "ogiltigt värde '{value}' för '{arg}'",
+                    "invalid value '{value}' for '{arg}'"
+                ),
+            };
+            let name = lang.tr("mahdolliset arvot", "möjliga värden", "possible values");
+            head + &list(name, &c.valid_values)
         }
         ErrorKind::TooManyValues => {
             c.arg.as_ref().and(c.value.as_ref())?;
@@ -292,15 +309,6 @@ fn what(c: &Context, lang: Lang) -> Option<String> {
                 Some(source) => format!("{head}: {}", source_in(source, lang)),
                 None => head,
             }
-        }
-        ErrorKind::UnknownArgument => {
-            c.arg.as_ref()?;
-            tr!(
-                lang,
-                "odottamaton argumentti '{arg}'",
-                "oväntat argument '{arg}'",
-                "unexpected argument '{arg}' found"
-            )
         }
         _ => return None,
     })
