@@ -32,8 +32,8 @@ fn quiet_panics() {
 
 fn main() -> ExitCode {
     quiet_panics();
-    // Parsing prints help and exits by itself, in the language of the
-    // environment; only the work is guarded.
+    // Parsing prints help and exits by itself, in the language the line's
+    // --lang names, else the environment's; only the work is guarded.
     let cli = kivijalka::cli::parse();
     let run = move || {
         kivijalka::error::fault_injected("main");
