@@ -11,6 +11,10 @@ use crate::error::{Error, Result};
 use crate::model::projection::Options;
 use crate::report::{Lang, OutputFormat};
 
+mod help_text;
+mod localized;
+mod usage_error;
+
 pub use crate::model::scenario::{FIRST_YEAR, LAST_YEAR};
 /// Simulated paths: a million gives the probabilities to a tenth of a
 /// percentage point; more only takes hours.
@@ -66,6 +70,54 @@ fn jobs(s: &str) -> std::result::Result<usize, String> {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The command line in `lang` as the manual pages describe it: the
+/// derive's definitions with every text in that language.
+pub fn command(lang: Lang) -> clap::Command {
+    let cli = <Cli as clap::CommandFactory>::command();
+    localized::to_describe(cli, lang, localized::Noted::Yes)
+}
+
+/// The command line in `lang` as the completions describe it: each flag's
+/// help without the notes after it (default, possible values), which the
+/// shell offers in its own way.
+pub fn completing(lang: Lang) -> clap::Command {
+    let cli = <Cli as clap::CommandFactory>::command();
+    localized::to_describe(cli, lang, localized::Noted::No)
+}
+
+/// The command line read in the language it names with `--lang`, else the
+/// environment's ([`Lang::from_env`]): help and usage errors are printed
+/// in it, and the process exits on them as `Cli::parse` would.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = lang_flag(&args).unwrap_or_else(Lang::from_env);
+    let mut cmd = localized::to_parse(<Cli as clap::CommandFactory>::command(), lang);
+    let matches =
+        (cmd.try_get_matches_from_mut(args)).unwrap_or_else(|e| usage_error::exit(e, lang));
+    <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
+        .unwrap_or_else(|e| usage_error::exit(e.format(&mut cmd), lang))
+}
+
+/// The language a command line names with `--lang xx` or `--lang=xx`
+/// before any `--`, read ahead of clap: who writes `--lang en` reads the
+/// help and a usage error of that line in English too.
+fn lang_flag(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let words: Vec<&str> = (args.iter())
+        .map(|a| a.to_str().unwrap_or_default())
+        .take_while(|a| *a != "--")
+        .collect();
+    let named = |i: usize| match words[i].strip_prefix("--lang=") {
+        Some(code) => Some(code),
+        None => (words[i] == "--lang")
+            .then(|| words.get(i + 1).copied())
+            .flatten(),
+    };
+    let code = (0..words.len()).rev().find_map(named)?;
+    [Lang::Fi, Lang::Sv, Lang::En]
+        .into_iter()
+        .find(|l| l.code() == code)
 }
 
 #[derive(Subcommand, Debug)]
@@ -637,6 +689,17 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_lang_flag_names_the_language_of_the_help_and_usage_errors() {
+        let of = |line: &str| lang_flag(&line.split(' ').map(Into::into).collect::<Vec<_>>());
+        assert_eq!(of("kivijalka check --explain --lang en"), Some(Lang::En));
+        assert_eq!(of("kivijalka forecast --help --lang=sv"), Some(Lang::Sv));
+        assert_eq!(of("kivijalka --lang sv forecast --lang fi"), Some(Lang::Fi));
+        assert_eq!(of("kivijalka forecast --lang"), None);
+        assert_eq!(of("kivijalka forecast --lang de"), None);
+        assert_eq!(of("kivijalka compare x -- --lang en"), None);
     }
 
     #[test]

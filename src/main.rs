@@ -4,8 +4,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use kivijalka::cli::Cli;
 use kivijalka::cmd::{self, Outcome};
 
 /// The exit code of an internal error. Not 101 (Rust's panic) nor 134
@@ -34,8 +32,9 @@ fn quiet_panics() {
 
 fn main() -> ExitCode {
     quiet_panics();
-    // Parsing prints help and exits by itself; only the work is guarded.
-    let cli = Cli::parse();
+    // Parsing prints help and exits by itself, in the language the line's
+    // --lang names, else the environment's; only the work is guarded.
+    let cli = kivijalka::cli::parse();
     let run = move || {
         kivijalka::error::fault_injected("main");
         cmd::run(cli.command)

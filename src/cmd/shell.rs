@@ -4,25 +4,26 @@
 
 use std::io::Write;
 
-use clap::CommandFactory;
-
-use crate::cli::Cli;
+use crate::cli;
 use crate::cmd::Outcome;
 use crate::error::{Error, Result};
+use crate::report::Lang;
 
-/// Completions for `shell`, to stdout.
+/// Completions for `shell`, to stdout, their descriptions in the language
+/// of the environment as `--help`'s.
 pub fn completions(shell: clap_complete::Shell) -> Result<Outcome> {
-    let mut cmd = Cli::command();
+    let mut cmd = cli::completing(Lang::from_env());
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "kivijalka", &mut out);
     print(&out)
 }
 
 /// The manual page of kivijalka, or of one of its commands (as
-/// `kivijalka-forecast(1)`), as roff to stdout.
+/// `kivijalka-forecast(1)`), as roff to stdout, in the language of the
+/// environment as `--help`.
 pub fn man(command: Option<&str>) -> Result<Outcome> {
-    let mut cmd = Cli::command();
-    cmd.build();
+    let lang = Lang::from_env();
+    let cmd = cli::command(lang);
     let page = match command {
         None => cmd,
         Some(name) => {
@@ -30,9 +31,12 @@ pub fn man(command: Option<&str>) -> Result<Outcome> {
                 let names: Vec<&str> = (cmd.get_subcommands().map(|s| s.get_name()))
                     .filter(|n| *n != "help")
                     .collect();
-                Error::usage(format!(
-                    "man: no command '{name}'; the commands are {}",
-                    names.join(", ")
+                let names = names.join(", ");
+                Error::usage(crate::tr!(
+                    lang,
+                    "man: komentoa '{name}' ei ole; komennot ovat {names}",
+                    "man: kommandot '{name}' finns inte; kommandona är {names}",
+                    "man: no command '{name}'; the commands are {names}"
                 ))
             })?;
             let title = format!("kivijalka-{}", sub.get_name());

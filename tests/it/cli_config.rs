@@ -31,7 +31,7 @@ fn explain_is_offered_only_by_the_commands_that_honour_it() {
         }
     }
     assert_eq!(offering, ["indicators", "ratios"]);
-    let o = run(&["forecast", EXAMPLE, "--explain"]);
+    let o = run(&["forecast", EXAMPLE, "--explain", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("unexpected argument '--explain'"));
 }
@@ -102,7 +102,9 @@ fn only_the_commands_that_measure_read_the_settings_files() {
     // and a settings file named to them is refused before it is looked for.
     for cmd in ["check", "statements"] {
         for flag in ["--targets", "--index"] {
-            let args = [cmd, EXAMPLE, "--format", "csv", flag, MISSING];
+            let args = [
+                cmd, EXAMPLE, "--format", "csv", flag, MISSING, "--lang", "en",
+            ];
             usage_error(&run(&args), &args, &format!("unexpected argument '{flag}'"));
         }
     }
@@ -211,7 +213,7 @@ fn a_flag_a_command_does_not_honour_is_refused_with_no_output() {
             let flag = format!("--{flag}");
             let mut args: Vec<&str> = name.split(' ').collect();
             // The flag first: clap names the first argument it refuses.
-            args.extend([flag.as_str(), EXAMPLE]);
+            args.extend([flag.as_str(), EXAMPLE, "--lang", "en"]);
             let o = run(&args);
             let err = stderr(&o);
             assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
@@ -254,7 +256,8 @@ fn a_flag_a_command_does_not_honour_is_refused_with_no_output() {
         &["report", EXAMPLE, "--format", "csv", "--out", out],
     ];
     for args in cases {
-        let o = run(args);
+        let args: Vec<&str> = args.iter().copied().chain(["--lang", "en"]).collect();
+        let o = run(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
         assert!(o.stdout.is_empty(), "{args:?} wrote output");
         assert!(stderr(&o).contains("unexpected argument"), "{args:?}");

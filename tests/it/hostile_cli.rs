@@ -90,6 +90,8 @@ fn numeric_flags_are_bounded_before_any_work() {
             "scenarios/uncertain.toml",
             "--jobs",
             "0",
+            "--lang",
+            "en",
         ],
         &["--jobs", "from 1 to 1024"],
     );
@@ -116,7 +118,7 @@ fn a_command_without_its_workbook_says_so() {
     refused(&["forecast"], &["this command needs a workbook"]);
     // `check` has no formulas to print: it does not offer --explain at all.
     refused(
-        &["check", "--explain"],
+        &["check", "--explain", "--lang", "en"],
         &["unexpected argument '--explain'"],
     );
     for cmd in ["indicators", "ratios"] {
