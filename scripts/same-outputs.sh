@@ -6,6 +6,8 @@
 #   diff -r out-before out-after
 # Excel files are unzipped, so their parts compare as text.
 set -u
+# The language of help and usage errors follows the environment: fix it.
+unset KIVIJALKA_LANG LC_ALL LC_MESSAGES LANG
 bin=$(realpath "$1")
 out=$(realpath -m "$2")
 cd "$(dirname "$0")/.."
@@ -146,6 +148,32 @@ done
 run scenario-diff-1 scenario diff scenarios/baseline.toml scenarios/tax_rise.toml
 run scenario-diff-2 scenario diff scenarios/uncertain.toml scenarios/uncertain_tax_rise.toml
 run scenario-diff-missing scenario diff scenarios/baseline.toml nope.toml
+
+# Swedish: every command's words once, with its errors.
+run sv-lines lines --lang sv
+for cmd in indicators ratios check statements; do
+    run "sv-$cmd" "$cmd" "$wb" --lang sv
+    run "sv-$cmd-explain" "$cmd" --explain --lang sv
+done
+run sv-check-missing check does-not-exist.xlsx --lang sv
+run sv-forecast forecast "$wb" --scenario scenarios/tax_rise.toml --show drivers --lang sv
+run sv-forecast-ind forecast "$wb" --scenario scenarios/savings.toml --lang sv
+run sv-compare compare "$wb" "${scenarios[@]}" --lang sv
+run sv-solve solve "$wb" --scenario scenarios/baseline.toml --lever savings --lang sv
+run sv-simulate simulate "$wb" --scenario scenarios/uncertain.toml --paths 100 --seed 7 --lang sv
+run sv-statutory statutory "$wb" --scenario scenarios/uncertain.toml --lang sv
+run sv-scenario-show scenario show scenarios/tax_rise.toml --lang sv
+run sv-scenario-diff scenario diff scenarios/baseline.toml scenarios/tax_rise.toml --lang sv
+run sv-help-forecast forecast --help --lang sv
+run sv-badflag forecast "$wb" --horizon x --lang sv
+for kind in html xlsx; do
+    run "sv-report-$kind" report "$wb" --scenario scenarios/uncertain.toml --simulate 50 --seed 5 --lang sv --out "$tmp/sv.$kind"
+    keep "sv-report-$kind" "$tmp/sv.$kind"
+done
+run sv-batch batch data --scenario scenarios/baseline.toml --report xlsx --jobs 1 --lang sv --out "$tmp/batch-sv"
+for f in "$tmp/batch-sv"/*; do
+    keep "sv-batch-$(basename "$f")" "$f"
+done
 
 # 40 synthetic municipalities, as workbooks and as a long table (the synth
 # example beside the binary, if it was built: cargo build --example synth).
