@@ -43,6 +43,11 @@ trap 'rm -rf "$dir"' EXIT
 wb=data/kivikoski.xlsx
 sc=scenarios/uncertain.toml
 "$py" scripts/simulate_numpy.py prepare --kivijalka "$bin" --workbook $wb --scenario $sc --out "$dir/start.json"
+# The comparison is fair only if the two compute the same step: with every
+# driver at its central value, the numpy model must give the deterministic
+# forecast's year figures and indicators to the cent.
+"$py" scripts/simulate_numpy.py run --start "$dir/start.json" --check ||
+    { echo "the numpy model no longer computes kivijalka's step: see above" >&2; exit 1; }
 
 # Runs a command n times under GNU time; prints the median and the fastest
 # wall time and the largest peak memory.

@@ -10,8 +10,12 @@ all paths at once, as float64 arrays over the paths:
   growth (costs also with the residents, where the scenario says so), each
   line rounded to the cent;
 - tax revenue: the last plan year's split into income, property and
-  corporate tax, income tax growing with earnings and employment;
-- state subsidies with their index and the population;
+  corporate tax, income tax growing with earnings, employment and (where
+  the scenario says so) the residents;
+- state subsidies: the basic-services part indexed (less the user's index
+  cut) with the residents of the year the law takes (two years before by
+  default), less the per-resident cuts, plus fixed elements and the
+  Ministry's preliminary figure where given;
 - investments: the plan's own without named projects, averaged and indexed
   beyond the plan; named projects with their cost overrun, the plan holding
   them at the amounts it was made with (an overrun is spending beyond it);
@@ -34,19 +38,30 @@ measures: lines no driver moves), the scenario as kivijalka resolved it,
 its assets' lives (`scenario show`), and which indicator-years are not
 measurable at all (a structural break).
 
-It leaves out: tax rate changes, an investment cap, the price index,
-subsidy index and population as uncertain drivers, a PERT driver that is
-correlated or walks, Student's t, the group's own balance sheet in
-projected years, a projection with no budget or plan year, targets other
-than the strategy's defaults, a workbook that prints only subtotals where
-the projection reads lines, and the plausibility bounds; it stops with a
-message where a scenario needs the first ones. `run` checks the step by projecting every driver at its
-central value and comparing with kivijalka's deterministic rows.
+It leaves out: tax rate changes, a property tax rate, a corporate tax
+share, the subsidies' tax-revenue equalisation, an investment cap, the
+price index, subsidy index and population as uncertain drivers, a PERT
+driver that is correlated or walks, Student's t, the group's own balance
+sheet in projected years, a projection with no budget or plan year,
+targets other than the strategy's defaults, a workbook that prints only
+subtotals where the projection reads lines (it stops with a message
+where a scenario needs any of these); and on every path, which kivijalka
+does: the plausibility bounds, whether an indicator is measurable (it
+takes the deterministic forecast's answer for every path), and what
+Kuntalaki 110 § and 118 § say of each year (`simulate`'s statutory
+shares). Its percentiles are exact over all paths held in memory, where
+kivijalka's are estimates in constant memory.
+
+`run --check` projects every driver at its central value and holds the
+result to kivijalka's deterministic forecast: every year figure and every
+indicator's value to the cent (indicators 3 and 4 to a millionth), and
+whether each target is met; scripts/bench-simulate.sh stops unless it
+holds.
 
 Usage:
   simulate_numpy.py prepare --kivijalka BIN --workbook XLSX --scenario TOML --out start.json
   simulate_numpy.py run --start start.json [--paths N] [--seed S] [--repeat R]
-                        [--compare simulate.json] [--quiet]
+                        [--compare simulate.json] [--quiet] [--check]
 
 `run` prints the model's own time (draws, year steps, percentiles; no
 interpreter start, no import) as `model: ... s`.
@@ -171,6 +186,18 @@ def indicator_start(ev, base, years):
     return start, not_measurable
 
 
+def central_indicators(ev, years):
+    """The deterministic forecast's indicator values and whether each is
+    met, by indicator and year (None where not measurable): what the model
+    with every driver central must reproduce."""
+    out = {}
+    for v in ev["values"]:
+        if v["year"] in years:
+            out.setdefault(str(v["indicator"]), {})[str(v["year"])] = (
+                None if v.get("value") is None else [num(v["value"]), v["status"] == "met"])
+    return out
+
+
 def prepare(a):
     fc = json.loads(
         kivijalka(a.kivijalka, "forecast", a.workbook, "--scenario", a.scenario, "--format", "json")
@@ -187,14 +214,24 @@ def prepare(a):
     for x in st:
         if x["entity"] == "city" and x["item"] in LINES_READ and base <= x["year"] <= last_given:
             lines.setdefault(x["year"], {})[x["item"]] = float(x["value"])
-    lives = {}
+    lives, lag = {}, None
     for ln in show.splitlines():
         ln = ln.strip()
         if ln.startswith("investments.life_years."):
             key, _, rest = ln.partition(" = ")
             lives[key.rsplit(".", 1)[1]] = int(rest.split()[0])
-    if not lives:
-        sys.exit("`kivijalka scenario show` names no investments.life_years: its format has changed")
+        if ln.startswith("state_subsidies.population_lag_years = "):
+            lag = int(ln.partition(" = ")[2].split()[0])
+    if not lives or lag is None:
+        sys.exit("`kivijalka scenario show` names no investments.life_years or no "
+                 "state_subsidies.population_lag_years: its format has changed")
+    # The residents of every year the workbook gives: the subsidies follow
+    # the population of a year or two before the start.
+    residents = {
+        x["year"]: float(x["value"])
+        for x in st
+        if x["entity"] == "city" and x["item"] == "bg.asukasluku"
+    }
 
     row_fields = [
         "population", "price_index_pct", "tax_revenue", "state_subsidies",
@@ -219,6 +256,9 @@ def prepare(a):
             "central": central,
             "lines": {str(y): v for y, v in lines.items()},
             "lives": lives,
+            "population_lag": lag,
+            "residents": {str(y): v for y, v in residents.items()},
+            "indicators": central_indicators(ev, years),
             "scenario": scenario,
             "start": start,
             "not_measurable": not_measurable,
@@ -332,7 +372,11 @@ def draw(unc, n_years, paths, rng, central):
 
 
 def r2(v):
-    return np.round(v, 2)
+    """To the cent, half away from zero as kivijalka rounds. A product
+    such as 1 234,5 × 1,0210 that is an exact half cent in decimals may be a
+    hair below it in binary: the figure is first taken to six decimals."""
+    x = np.round(v, 6) * 100.0
+    return np.copysign(np.floor(np.abs(x) + 0.5), x) / 100.0
 
 
 def ceil_cent(v):
@@ -439,6 +483,11 @@ class Model:
                 sys.exit(f"the driver {kind} is not modelled")
         if sc["tax"]["rate_changes"] or sc["investments"]["cap"]:
             sys.exit("tax rate changes and an investment cap are not modelled")
+        tax, sub = sc["tax"], sc["subsidies"]
+        if tax["property_rate_pct"] is not None or tax["corporate_share_pct"] is not None:
+            sys.exit("a property tax rate or a corporate tax share is not modelled")
+        if sub["equalisation"] is not None:
+            sys.exit("the subsidies' tax-revenue equalisation is not modelled")
         rng = np.random.default_rng(seed)
         self.drawn = list(zip(unc["items"], draw(unc, len(self.years), paths, rng, central)))
         self.given_years = [y for y, g in zip(self.years, self.given) if g]
@@ -520,6 +569,47 @@ class Model:
     def dep_given(self, y):
         return -self.z(y, "tl.poistot_ja_arvonalentumiset")
 
+    def residents(self, y):
+        """The residents at the end of `y`: the projection's path, else the
+        workbook's; None unless positive."""
+        ti = y - self.years[0]
+        if 0 <= ti < len(self.years):
+            v = self.c["population"][ti]
+        else:
+            v = self.s["residents"].get(str(y), self.s["residents"].get(y))
+            v = np.nan if v is None else v
+        return v if v > 0 else None
+
+    def ratio(self, b, a):
+        rb, ra = self.residents(b), self.residents(a)
+        return None if rb is None or ra is None else rb / ra
+
+    def per_resident_of(self, eur, y):
+        """Euros per resident times the residents of `y`; zero without either."""
+        p = self.residents(y)
+        return 0.0 if eur is None or p is None else r2(float(eur) * p)
+
+    def subsidies(self, t, pi):
+        """State subsidies beyond the plan: the basic-services part indexed
+        (less the user's cut) with the residents `lag` years before, less
+        the per-resident cuts, plus the fixed elements."""
+        sub, lag = self.sc["subsidies"], self.lag
+        idx = pi if sub["index_pct"] is None else (path_at(sub["index_pct"], t) or 0.0) / 100.0
+        cut = (path_at(sub["index_cut_pp"], t) or 0.0) / 100.0
+        v = self.basic * (1.0 + idx - cut)
+        if sub["follow_population"]:
+            p = self.ratio(t - lag, t - lag - 1)
+            if p is not None:
+                v = v * p
+        self.basic = r2(v) - self.per_resident_of(sub["index_cut_eur"].get(str(t)), t - lag)
+        fixed = path_at(sub["fixed"], t) or 0.0
+        total = self.basic + fixed - self.per_resident_of(sub["per_resident_cut"].get(str(t)), t - lag)
+        pre = sub["preliminary"].get(str(t))
+        if pre is not None:
+            self.basic = self.basic + float(pre) - total
+            total = float(pre)
+        return total + measures(sub["changes"], t)
+
     def lyhyt(self, y):
         return self.z(y, "rl.lyhytaikaisten_lainojen_muutos")
 
@@ -554,7 +644,11 @@ class Model:
         inc = r2(verot_g * float(tax["income_share_pct"]) / 100.0)
         prop = r2(verot_g * float(tax["property_share_pct"]) / 100.0)
         self.tax_b = (inc, prop, verot_g - inc - prop)
-        self.vos_b = z(g, "tl.valtionosuudet")
+        sub = self.sc["subsidies"]
+        # The basic-services part: the subsidies of the last given year less
+        # their fixed elements (the equalisation is not modelled).
+        self.basic = z(g, "tl.valtionosuudet") - (path_at(sub["fixed"], g) or 0.0)
+        self.lag = self.s["population_lag"]
         self.fin = z(g, "tl.korkotuotot") + z(g, "tl.muut_rahoitustuotot") + z(g, "tl.muut_rahoituskulut")
         st = self.s["start"]
         self.prev_nc = np.nan if st["net_cost"] is None else st["net_cost"]
@@ -605,13 +699,14 @@ class Model:
         prev_cash = c["cash"][ti - 1] if ti else self.cash_prev[0]
         other = (c["cash"][ti] - prev_cash - c["operating_and_investing"][ti]
                  - c["borrowing"][ti] + c["repayments"][ti])
+        self.revenue = c["tax_revenue"][ti], c["state_subsidies"][ti]
         return dep, ti_ex, r, i0, kk, repay, lyhyt, other, c["net_operating_cost"][ti]
 
     def beyond_year(self, ti, t, pi, gross, net_inv, dr):
         """A year beyond the plan: every line grows by its driver; new loans
         keep the minimum cash."""
         sc, c = self.sc, self.c
-        ops, tax, sub, loans = sc["operations"], sc["tax"], sc["subsidies"], sc["loans"]
+        ops, tax, loans = sc["operations"], sc["tax"], sc["loans"]
         runoff = sc["investments"]["existing_runoff_years"]
         level = self.existing_level
         if runoff is not None:
@@ -632,15 +727,15 @@ class Model:
         inc, prop, corp = self.tax_b
         grow = lambda name, key: 1.0 + self.driver(name, ti, tax[key])  # noqa: E731
         earnings = grow("earnings_growth", "earnings_growth_pct")
-        self.tax_b = (r2(inc * earnings * grow("employment_growth", "employment_growth_pct")),
+        v = inc * earnings * grow("employment_growth", "employment_growth_pct")
+        if tax["follows_population"]:
+            p = self.ratio(t, t - 1)
+            if p is not None:
+                v = v * p
+        self.tax_b = (r2(v),
                       r2(prop * grow("property_tax_growth", "property_growth_pct")),
                       r2(corp * grow("corporate_tax_growth", "corporate_growth_pct")))
-        idx = pi if sub["index_pct"] is None else (path_at(sub["index_pct"], t) or 0.0) / 100.0
-        v = self.vos_b * (1.0 + idx)
-        if sub["follow_population"] and pop0 > 0:
-            v = v * pop1 / pop0
-        self.vos_b = r2(v)
-        vos = self.vos_b + measures(sub["changes"], t)
+        vos = self.subsidies(t, pi)
         ti_ex = income + kulut + sum(self.tax_b) + vos + self.fin - net_inv
         rate = path_at(loans["interest_rate_pct"], t)
         r = (self.implied if rate is None else rate) / 100.0 + dr
@@ -653,6 +748,7 @@ class Model:
         else:
             min_cash = fixed
         kk = min_cash - self.cash_prev - ti_ex + repay
+        self.revenue = sum(self.tax_b), vos
         return dep, ti_ex, r, i0, kk, repay, 0.0, 0.0, -(income + kulut)
 
     def run(self):
@@ -692,7 +788,10 @@ class Model:
                 self.check.append({
                     "year": t, "annual_margin": margin, "interest": interest, "borrowing": borrow,
                     "loans": loans_now, "cash": cash, "accumulated_surplus": self.acc,
-                    "depreciation": dep, "net_operating_cost": net_cost, "group_loans": gl})
+                    "depreciation": dep, "net_operating_cost": net_cost, "group_loans": gl,
+                    "tax_revenue": self.revenue[0], "state_subsidies": self.revenue[1],
+                    "operating_and_investing": t_i, "gross_investment": gross,
+                    "investment_subsidies": subs, "asset_sales": sales})
             # Indicator 1 counts gross investment as a size, whatever its sign.
             ni = np.abs(gross) - subs - sales
             self.measure(ti, margin, ni, net_cost, gl, t_i)
@@ -783,7 +882,11 @@ def compare(s, pct, p_met, path):
     print(f"largest gap between the medians: {worst:.3f} of kivijalka's 5–95 spread ({at})")
 
 
-def central_check(s, check):
+def central_check(s, values, met, check):
+    """Every driver at its central value, against kivijalka's deterministic
+    forecast: each year's figures and each indicator's value. True when
+    every figure is the forecast's to the cent (the percent of indicator 3
+    and the euros per resident of indicator 4 to a millionth)."""
     c = s["central"]
     worst = (0.0, None, None)
     for ti, row in enumerate(check):
@@ -793,8 +896,33 @@ def central_check(s, check):
             d = abs(float(np.asarray(v).ravel()[0]) - c[f][ti])
             if d > worst[0]:
                 worst = (d, row["year"], f)
-    print(f"every driver central: largest difference from kivijalka's forecast "
+    rows_ok = worst[0] < 0.005
+    print(f"every driver central: the year figures differ from kivijalka's forecast by at most "
           f"{worst[0]:.2f} € ({worst[2] or '-'}, {worst[1] or '-'})")
+    worst_i, at, measurable = 0.0, "-", True
+    for i in range(5):
+        for ti, y in enumerate(s["years"]):
+            want = s["indicators"].get(str(i + 1), {}).get(str(y))
+            got = float(values[i, ti, 0])
+            if (want is None) != math.isnan(got):
+                measurable = False
+                at = f"indicator {i + 1}, {y}: measurable in one only"
+                continue
+            if want is None:
+                continue
+            want, want_met = want
+            if bool(met[i, ti, 0]) != want_met:
+                measurable = False
+                at = f"indicator {i + 1}, {y}: met in one only"
+            # Indicators 3 and 4 are ratios, the others euros: the
+            # difference in units of what each must hold to.
+            d = abs(got - want) / (1e-6 if i in (2, 3) else 0.005)
+            if d > worst_i:
+                worst_i, at = d, f"indicator {i + 1}, {y}: {got} against {want}"
+    ind_ok = measurable and worst_i < 1.0
+    print(f"every driver central: the indicators {'equal' if ind_ok else 'differ from'} "
+          f"kivijalka's forecast{'' if ind_ok else f' (largest at {at})'}")
+    return rows_ok and ind_ok
 
 
 def run(a):
@@ -803,7 +931,9 @@ def run(a):
 
     np = numpy
     s = json.load(open(a.start))
-    _, _, check = model(s, 1, a.seed, central=True)
+    central_values, central_met, check = model(s, 1, a.seed, central=True)
+    if a.check:
+        sys.exit(0 if central_check(s, central_values, central_met, check) else 1)
     times = []
     for _ in range(a.repeat):
         t0 = time.perf_counter()
@@ -812,7 +942,7 @@ def run(a):
         times.append(time.perf_counter() - t0)
     times.sort()
     if not a.quiet:
-        central_check(s, check)
+        central_check(s, central_values, central_met, check)
         print(f"{'ind':>3} {'year':>4} " + " ".join(f"{'P' + str(p):>14}" for p in PERCENTILES)
               + f" {'P(met)':>7}")
         for i in range(5):
@@ -841,6 +971,8 @@ def main():
     r.add_argument("--repeat", type=int, default=1)
     r.add_argument("--compare", help="kivijalka simulate --format json output")
     r.add_argument("--quiet", action="store_true", help="only the model's time")
+    r.add_argument("--check", action="store_true",
+                   help="only the check with every driver central; exit 1 unless it holds")
     a = ap.parse_args()
     prepare(a) if a.cmd == "prepare" else run(a)
 

@@ -27,26 +27,63 @@ pub struct Judged {
     pub details: [Option<Detail>; 4],
 }
 
+/// An indicator-year's value and whether the target holds, without the
+/// figures shown beside it: what a simulated path keeps of a rule, which
+/// then skips the divisions only a report shows (a coverage percent, a
+/// figure per resident).
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    pub value: Measure,
+    pub met: Option<bool>,
+}
+
+impl Verdict {
+    fn new(value: Measure, met: impl FnOnce(Decimal) -> bool) -> Self {
+        let met = value.as_ref().ok().map(|v| met(*v));
+        Verdict { value, met }
+    }
+
+    pub fn status(&self) -> Status {
+        status(&self.value, self.met)
+    }
+}
+
+impl From<Judged> for Verdict {
+    fn from(j: Judged) -> Verdict {
+        Verdict {
+            value: j.value,
+            met: j.met,
+        }
+    }
+}
+
 impl Judged {
     fn new(
         value: Measure,
         met: impl FnOnce(Decimal) -> bool,
         details: [Option<Detail>; 4],
     ) -> Self {
-        let met = value.as_ref().ok().map(|v| met(*v));
+        Judged::of(Verdict::new(value, met), details)
+    }
+
+    fn of(v: Verdict, details: [Option<Detail>; 4]) -> Self {
         Judged {
-            value,
-            met,
+            value: v.value,
+            met: v.met,
             details,
         }
     }
 
     pub fn status(&self) -> Status {
-        match (&self.value, self.met) {
-            (Ok(_), Some(true)) => Status::Met,
-            (Ok(_), _) => Status::Missed,
-            (Err(_), _) => Status::NotMeasurable,
-        }
+        status(&self.value, self.met)
+    }
+}
+
+fn status(value: &Measure, met: Option<bool>) -> Status {
+    match (value, met) {
+        (Ok(_), Some(true)) => Status::Met,
+        (Ok(_), _) => Status::Missed,
+        (Err(_), _) => Status::NotMeasurable,
     }
 }
 
@@ -93,21 +130,12 @@ pub fn annual_margin(
     net_investment: Measure,
     t: &Targets,
 ) -> Judged {
-    let gains = match t.annual_margin.sales_gains {
-        SalesGains::Excluded => Some(gains()),
-        SalesGains::Included => None,
-    };
-    let financing = match &gains {
-        Some(g) => both(&margin, g).map(|(a, g)| a - g),
-        None => margin.clone(),
-    };
-    let diff = both(&financing, &net_investment).map(|(a, b)| a - b);
+    let (gains, financing) = financing(&margin, gains, t);
     let coverage = match both(&financing, &net_investment) {
         Ok((a, b)) if b > Decimal::ZERO => pct(a, b, Denominator::Term("nettoinvestoinnit")),
         Ok(_) => Err(Reason::NetInvestmentNotPositive),
         Err(w) => Err(w),
     };
-    let min = t.annual_margin.min_coverage_pct / Decimal::ONE_HUNDRED;
     let details = [
         det("vuosikate", &margin, Unit::Eur),
         gains
@@ -116,11 +144,45 @@ pub fn annual_margin(
         det("nettoinvestoinnit", &net_investment, Unit::Eur),
         det("kattavuus_pct", &coverage, Unit::Percent),
     ];
+    Judged::of(margin_verdict(&financing, &net_investment, t), details)
+}
+
+/// Indicator 1's verdict alone (`annual_margin` without its details).
+pub fn annual_margin_verdict(
+    margin: Measure,
+    gains: impl FnOnce() -> Measure,
+    net_investment: Measure,
+    t: &Targets,
+) -> Verdict {
+    margin_verdict(&financing(&margin, gains, t).1, &net_investment, t)
+}
+
+/// The margin indicator 1 takes: less the gains on sales unless the
+/// targets include them; the gains as read, when they were.
+fn financing(
+    margin: &Measure,
+    gains: impl FnOnce() -> Measure,
+    t: &Targets,
+) -> (Option<Measure>, Measure) {
+    let gains = match t.annual_margin.sales_gains {
+        SalesGains::Excluded => Some(gains()),
+        SalesGains::Included => None,
+    };
+    let financing = match &gains {
+        Some(g) => both(margin, g).map(|(a, g)| a - g),
+        None => margin.clone(),
+    };
+    (gains, financing)
+}
+
+fn margin_verdict(financing: &Measure, net_investment: &Measure, t: &Targets) -> Verdict {
+    let diff = both(financing, net_investment).map(|(a, b)| a - b);
+    let min = t.annual_margin.min_coverage_pct / Decimal::ONE_HUNDRED;
     let (a, b) = (
-        financing.unwrap_or_default(),
-        net_investment.unwrap_or_default(),
+        financing.clone().unwrap_or_default(),
+        net_investment.clone().unwrap_or_default(),
     );
-    Judged::new(diff, |_| a >= b * min, details)
+    Verdict::new(diff, |_| a >= b * min)
 }
 
 /// Indicator 2: Kertynyt ylijäämä 31.12. above `accumulated_surplus.above_eur`
@@ -140,8 +202,14 @@ pub fn accumulated_surplus(
         None,
         None,
     ];
+    Judged::of(accumulated_surplus_verdict(surplus, t), details)
+}
+
+/// Indicator 2's verdict alone (`accumulated_surplus` without the figure
+/// per resident).
+pub fn accumulated_surplus_verdict(surplus: Measure, t: &Targets) -> Verdict {
     let above = t.accumulated_surplus.above_eur;
-    Judged::new(surplus, |v| v > above, details)
+    Verdict::new(surplus, |v| v > above)
 }
 
 /// Indicator 3: Net cost growth 100 × (nettomenot(t) / nettomenot(t−1) − 1) at

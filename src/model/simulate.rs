@@ -218,7 +218,7 @@ pub fn from_rows(
 ) -> Vec<PathValue> {
     use crate::model::dataset::Entity;
     let mut out = Vec::with_capacity(rows.len() * 5);
-    let mut push = |i: u8, y: i32, j: rules::Judged| {
+    let mut push = |i: u8, y: i32, j: rules::Verdict| {
         let status = j.status();
         out.push((i, y, j.value.ok(), status));
     };
@@ -250,7 +250,7 @@ pub fn from_rows(
         push(
             1,
             y,
-            rules::annual_margin(
+            rules::annual_margin_verdict(
                 Ok(r.annual_margin),
                 || Ok(-r.income_adjustments),
                 Ok(ni),
@@ -261,7 +261,7 @@ pub fn from_rows(
         push(
             2,
             y,
-            rules::accumulated_surplus(Ok(r.accumulated_surplus), population, targets),
+            rules::accumulated_surplus_verdict(Ok(r.accumulated_surplus), targets),
         );
         let index = pi.change(y).ok_or_else(|| Reason::PriceIndexMissing {
             year: y,
@@ -271,7 +271,7 @@ pub fn from_rows(
         push(
             3,
             y,
-            rules::net_cost_growth(y, now, || prev_net_cost.clone(), index, targets),
+            rules::net_cost_growth(y, now, || prev_net_cost.clone(), index, targets).into(),
         );
         let loans = r.group_loans.ok_or(Reason::NoGroupLoans { year: y });
         let leases = || {
@@ -289,7 +289,7 @@ pub fn from_rows(
         push(
             4,
             y,
-            rules::group_loans_per_resident(&debt, now, previous, None),
+            rules::group_loans_per_resident(&debt, now, previous, None).into(),
         );
         flows.push((y, Ok(r.operating_and_investing)));
         let sum = rules::window_sum(Entity::City, y, w, |yy| {
@@ -299,7 +299,7 @@ pub fn from_rows(
         push(
             5,
             y,
-            rules::cumulative_cash_flow(sum, Ok(r.operating_and_investing), targets),
+            rules::cumulative_cash_flow(sum, Ok(r.operating_and_investing), targets).into(),
         );
         prev_year = y;
         prev_net_cost = Ok(r.net_operating_cost);

@@ -285,6 +285,7 @@ pub fn touched(u: &Uncertainty) -> crate::model::projection::Touched {
         let growths: &[Growth] = match item.driver {
             Driver::PriceIndex => {
                 t.price_index = true;
+                t.subsidies = true;
                 &[
                     Growth::OperatingCosts,
                     Growth::OperatingIncome,
@@ -296,9 +297,13 @@ pub fn touched(u: &Uncertainty) -> crate::model::projection::Touched {
             Driver::CorporateTaxGrowth => &[Growth::CorporateTax],
             Driver::CostRealGrowth => &[Growth::OperatingCosts],
             Driver::IncomeRealGrowth => &[Growth::OperatingIncome],
-            Driver::SubsidyIndex => &[Growth::StateSubsidies],
+            Driver::SubsidyIndex => {
+                t.subsidies = true;
+                &[Growth::StateSubsidies]
+            }
             Driver::PopulationGrowth => {
                 t.population = true;
+                t.subsidies = true;
                 &[Growth::Population]
             }
             Driver::InterestShift => &[],

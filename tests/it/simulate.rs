@@ -425,3 +425,42 @@ fn a_failing_path_is_named_as_its_forecast_would_fail() {
         )
     );
 }
+
+/// A worker keeps its first path's drivers and derives again only what a
+/// path's draws touch: with earnings and employment drawn, the taxes but
+/// not the subsidies, unless an equalisation makes the subsidies follow
+/// the taxes. Every path's rows are those of a projection made afresh from
+/// the path's drawn scenario, with and without the equalisation.
+#[test]
+fn kept_drivers_give_each_path_the_rows_made_afresh() {
+    use kivijalka::model::projection::{Figures, Paths, rows_with};
+    use kivijalka::model::scenario::Path;
+    use kivijalka::model::uncertainty::{Rng, apply, cholesky, draw, touched};
+
+    let ds = ingest::read_path(&example()).unwrap();
+    let pi = kivijalka::config::load_index(&[]).unwrap();
+    let figures = Figures::new(&ds);
+    let uncertain = scenario_file::load(&root().join("scenarios/uncertain.toml")).unwrap();
+    let mut equalised = uncertain.clone();
+    equalised.subsidies.equalisation = Some(Path::constant(Decimal::from(2_000_000)));
+    for sc in [&uncertain, &equalised] {
+        let u = &sc.uncertainty;
+        let t = touched(u);
+        assert!(!t.subsidies, "no driver of the subsidies' own is drawn");
+        let chol = cholesky(u).unwrap();
+        let base = project(&ds, sc, &pi, Options::default()).unwrap().base_year;
+        let years: Vec<i32> = (base + 1..=2035).collect();
+        let mut paths = Paths::new(&ds, sc, &pi, Options::default(), &figures, &t);
+        for p in 0..6 {
+            let values = draw(u, &chol, &years, &mut Rng::for_path(3, p));
+            let s = apply(sc, u, &years, &values);
+            let kept = serde_json::to_string(paths.rows(&s).unwrap().0).unwrap();
+            let fresh = rows_with(&ds, &s, &pi, Options::default(), &figures).unwrap();
+            assert_eq!(
+                kept,
+                serde_json::to_string(&fresh.rows).unwrap(),
+                "path {p}"
+            );
+        }
+    }
+}

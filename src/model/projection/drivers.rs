@@ -190,11 +190,15 @@ impl<'a, 's> Drivers<'a, 's> {
             d.investments();
             d.depreciation();
         }
-        // The draws of earnings, employment, the tax growths and the
-        // subsidy index are not all named in `touched` (its growths may be
-        // cleared once bounded), and the derivation costs what the step
-        // spent on the same lines before: always again.
-        d.rev = super::revenue::derive(&d)?;
+        // The draws of earnings, employment and the tax growths are not
+        // named in `touched` (its growths may be cleared once bounded): the
+        // taxes always again. The subsidies follow the taxes only through
+        // the equalisation.
+        d.rev = if touched.subsidies || !d.rev.split.equalisation.is_zero() {
+            super::revenue::derive(&d)?
+        } else {
+            super::revenue::taxes_again(&d, &d.rev)?
+        };
         Ok(d)
     }
 

@@ -266,6 +266,9 @@ pub struct Touched {
     pub population: bool,
     /// A project's cost, so the investments and their depreciation.
     pub projects: bool,
+    /// The subsidies' own inputs (the index, the population, the subsidy
+    /// index): the subsidies are derived again, not only the taxes.
+    pub subsidies: bool,
     /// The compounding growths the draws move.
     pub growths: Vec<Growth>,
 }

@@ -110,6 +110,23 @@ pub(super) fn derive(d: &Drivers) -> Result<Revenue, ProjectionError> {
     Ok(rev)
 }
 
+/// The same for another simulated path whose draws leave the subsidies'
+/// inputs alone (the caller knows: no drawn index, population or subsidy
+/// index, no equalisation to follow the taxes): the taxes derived again,
+/// the subsidies kept from `kept`.
+pub(super) fn taxes_again(d: &Drivers, kept: &Revenue) -> Result<Revenue, ProjectionError> {
+    let mut years = taxes(d)?;
+    for (y, k) in years.iter_mut().zip(&kept.years) {
+        (y.vos, y.basic, y.equalisation, y.fixed, y.temporary_cut) =
+            (k.vos, k.basic, k.equalisation, k.fixed, k.temporary_cut);
+    }
+    Ok(Revenue {
+        first: kept.first,
+        years,
+        split: kept.split,
+    })
+}
+
 /// The property tax base of the last given year when the scenario gives a
 /// rate: its own, or the last given year's tax over that year's rate.
 fn property_base(d: &Drivers) -> Result<Option<Decimal>, ProjectionError> {
