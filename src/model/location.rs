@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use crate::report::format::Lang;
+
 /// Where in an input something was found: file, sheet and cell ("C12").
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Location {
@@ -59,18 +61,31 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(s) = &self.sheet {
-            write!(f, ", sheet '{s}'")?;
+impl Location {
+    /// The location in `lang`'s words: "f.xlsx, taulukko 'Tase', solu C7",
+    /// "f.xlsx, blad 'Tase', cell C7", "f.xlsx, sheet 'Tase', cell C7"; a
+    /// text file's "rivi 12", "rad 12", "line 12".
+    pub fn show(&self, lang: Lang) -> String {
+        let mut s = self.file.clone();
+        if let Some(sheet) = &self.sheet {
+            let word = lang.tr("taulukko", "blad", "sheet");
+            s.push_str(&format!(", {word} '{sheet}'"));
         }
         match &self.cell {
-            Some(c) if c.starts_with("line ") => write!(f, ", {c}")?,
-            Some(c) => write!(f, ", cell {c}")?,
+            Some(c) => match c.strip_prefix("line ") {
+                Some(n) => s.push_str(&format!(", {} {n}", lang.tr("rivi", "rad", "line"))),
+                None => s.push_str(&format!(", {} {c}", lang.tr("solu", "cell", "cell"))),
+            },
             None => {}
         }
-        Ok(())
+        s
+    }
+}
+
+/// The English words, as CSV, JSON and logs carry them.
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.show(Lang::En))
     }
 }
 
