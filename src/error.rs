@@ -67,6 +67,19 @@ impl From<&str> for Text {
     }
 }
 
+/// Sorted as the English reads, the others breaking ties.
+impl Ord for Text {
+    fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+        (&self.en, &self.fi, &self.sv).cmp(&(&other.en, &other.fi, &other.sv))
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.en)

@@ -112,8 +112,9 @@ pub enum Message {
         entity: Entity,
         statements: Vec<Statement>,
     },
-    /// A notice of reading a sheet, still worded where it is found (ingest).
-    Text(String),
+    /// A notice of reading a sheet, worded where it is found (ingest) in
+    /// the three languages.
+    Text(crate::error::Text),
 }
 
 /// An identity whose two sides differ by more than `tolerance`, the
