@@ -138,9 +138,9 @@ fn parse_doc(text: &str, file: &str) -> Result<Doc> {
 }
 
 /// The TOML reader's message: an unknown or missing key, the mistakes a
-/// person writing a scenario makes most, worded in each language; the
+/// person writing a scenario or targets file makes most, worded in each language; the
 /// reader's other messages (the TOML syntax) as it gives them, in English.
-fn toml_words(m: &str) -> Text {
+pub(crate) fn toml_words(m: &str) -> Text {
     let field = |prefix: &str| {
         let rest = m.strip_prefix(prefix)?;
         let (name, tail) = rest.split_once('`')?;
