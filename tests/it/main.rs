@@ -15,6 +15,7 @@ mod hostile_cli;
 mod indicators;
 mod ingestion;
 mod labels;
+mod lang_errors;
 mod layouts;
 mod panel;
 mod peers;
