@@ -146,7 +146,7 @@ pub(super) fn unit_text(
     first: bool,
     span: Span,
     titles: &mut String,
-) -> (Option<Decimal>, Option<String>) {
+) -> (Option<Decimal>, Option<Text>) {
     let grid = sh.grid;
     let (data_from, data_to, header_row) = (span.data_from, span.data_to, span.header);
     let mut under = data_from;
@@ -166,7 +166,12 @@ pub(super) fn unit_text(
                     && let Some(u) = unit_in(t)
                 {
                     scale = Some(u);
-                    unit_found = Some(format!("\"{t}\" in {}", cell_name(r, c)));
+                    let cell = cell_name(r, c);
+                    unit_found = Some(text!(
+                        "\"{t}\" solussa {cell}",
+                        "\"{t}\" i {cell}",
+                        "\"{t}\" in {cell}"
+                    ));
                 }
             }
         }
@@ -178,7 +183,7 @@ pub(super) fn unit_text(
 /// reader is told whenever the unit is not the one the sheet began with.
 pub(super) fn block_scale(
     sh: &Sheet,
-    (scale, unit_found): (Option<Decimal>, &Option<String>),
+    (scale, unit_found): (Option<Decimal>, &Option<Text>),
     prev_scale: Option<Decimal>,
     at_header: Location,
     header_row: u32,
@@ -191,9 +196,10 @@ pub(super) fn block_scale(
                     "unit",
                     Message::Text({
                         let row = header_row + 1;
+                        let (u_fi, u_sv, u) = (&u.fi, &u.sv, &u.en);
                         let own = text!(
-                            "rivistä {row} alkavalla taulukolla on oma yksikkönsä: luvut {s} euron yksiköissä ({u})",
-                            "tabellen från rad {row} har en egen enhet: siffror i enheter om {s} € ({u})",
+                            "rivistä {row} alkavalla taulukolla on oma yksikkönsä: luvut {s} euron yksiköissä ({u_fi})",
+                            "tabellen från rad {row} har en egen enhet: siffror i enheter om {s} € ({u_sv})",
                             "the table from row {row} on has its own unit: figures in units of {s} € (from {u})"
                         );
                         let above = text!(

@@ -74,7 +74,7 @@ pub struct Block {
     pub header_row: u32,
     /// Euros per unit of the figures: 1, 1000 or 1 000 000.
     pub scale: Decimal,
-    pub unit_found: Option<String>,
+    pub unit_found: Option<crate::error::Text>,
     pub years: Vec<YearColumn>,
 }
 

@@ -218,7 +218,7 @@ struct Carried {
     /// Rows that are none of the lines, judged once every sheet is read.
     pending: Vec<reconcile::SheetRows>,
     /// Each statement sheet's unit, as found or not.
-    units: Vec<(String, Option<String>, Decimal)>,
+    units: Vec<(String, Option<Text>, Decimal)>,
 }
 
 /// One sheet: which statement it is (by its name, else its content), its
@@ -317,7 +317,7 @@ fn not_a_statement() -> Text {
 /// other statement sheets: if one of them names a unit other than euros,
 /// reading this one as euros would be a guess a thousand times off, and its
 /// identities would hold all the same. An error naming both sheets.
-fn unitless_sheets(ds: &mut Dataset, file: &str, units: &[(String, Option<String>, Decimal)]) {
+fn unitless_sheets(ds: &mut Dataset, file: &str, units: &[(String, Option<Text>, Decimal)]) {
     let Some((other, Some(found), scale)) = units
         .iter()
         .find(|(_, found, scale)| found.is_some() && *scale != Decimal::ONE)
@@ -330,9 +330,10 @@ fn unitless_sheets(ds: &mut Dataset, file: &str, units: &[(String, Option<String
                 "unit_missing",
                 Message::Text({
                     let scale = scale.normalize();
+                    let (found_fi, found_sv, found) = (&found.fi, &found.sv, &found.en);
                     text!(
-                        "lukujen yläpuolelta ei löytynyt yksikköä (kuten \"1 000 €\"), kun taas taulukko '{other}' on {scale} euron yksiköissä ({found}); lisää taulukon yksikkörivi",
-                        "ingen enhet hittades ovanför siffrorna (såsom \"1 000 €\"), medan bladet '{other}' är i enheter om {scale} € ({found}); lägg till bladets enhetsrad",
+                        "lukujen yläpuolelta ei löytynyt yksikköä (kuten \"1 000 €\"), kun taas taulukko '{other}' on {scale} euron yksiköissä ({found_fi}); lisää taulukon yksikkörivi",
+                        "ingen enhet hittades ovanför siffrorna (såsom \"1 000 €\"), medan bladet '{other}' är i enheter om {scale} € ({found_sv}); lägg till bladets enhetsrad",
                         "no unit found above the figures (such as \"1 000 €\"), while sheet '{other}' is in units of {scale} € (from {found}); add the sheet's unit row"
                     )
                 }),

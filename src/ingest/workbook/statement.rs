@@ -65,9 +65,10 @@ pub(super) fn read_statement(
             "unit",
             Message::Text({
                 let scale = layout.first().scale;
+                let (u_fi, u_sv, u) = (&u.fi, &u.sv, &u.en);
                 text!(
-                    "luvut {scale} euron yksiköissä ({u})",
-                    "siffror i enheter om {scale} € ({u})",
+                    "luvut {scale} euron yksiköissä ({u_fi})",
+                    "siffror i enheter om {scale} € ({u_sv})",
                     "figures in units of {scale} € (from {u})"
                 )
             }),
