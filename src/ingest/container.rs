@@ -411,13 +411,14 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
     // Inside a cell with no value type: whether any text was seen.
     let mut open_cell: Option<(u64, u64, bool)> = None;
     let xml_err = |e: quick_xml::Error, xml: &XmlReader<_>| {
-        Error::input(
-            Location::file(file),
-            format!(
-                "content.xml is not well-formed XML near byte {}: {e}",
-                xml.buffer_position()
-            ),
-        )
+        Error::input(Location::file(file), {
+            let at = xml.buffer_position();
+            text!(
+                "content.xml ei ole hyvin muodostettua XML:ää tavun {at} kohdalla: {e}",
+                "content.xml är inte välformad XML nära byte {at}: {e}",
+                "content.xml is not well-formed XML near byte {at}: {e}"
+            )
+        })
     };
     loop {
         buf.clear();
