@@ -300,3 +300,50 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown cause".into())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chain_is_worded_in_the_language_and_its_display_is_the_english() {
+        let e = Error::config(
+            Location::line("a.toml", 3),
+            crate::text!("avain", "nyckel", "key"),
+        );
+        assert_eq!(e.chain_in(Lang::Fi), ["a.toml, rivi 3: avain"]);
+        assert_eq!(e.to_string(), "a.toml, line 3: key");
+        let e = Error::io("b.csv", std::io::Error::from_raw_os_error(2)).context(crate::text!(
+            "ei luettu",
+            "inte läst",
+            "not read"
+        ));
+        assert_eq!(
+            e.chain_in(Lang::Fi),
+            [
+                "ei luettu",
+                "b.csv",
+                "tiedostoa tai kansiota ei ole (os error 2)"
+            ]
+        );
+        assert_eq!(
+            e.chain_in(Lang::Sv),
+            [
+                "inte läst",
+                "b.csv",
+                "filen eller mappen finns inte (os error 2)"
+            ]
+        );
+        let en = e.chain();
+        assert_eq!(en[..2], ["not read", "b.csv"]);
+        assert_eq!(en[2], std::io::Error::from_raw_os_error(2).to_string());
+    }
+
+    #[test]
+    fn a_cause_made_an_error_keeps_its_three_languages() {
+        let inner = Error::usage_of("--x", crate::text!("huono", "dålig", "bad"));
+        let outer = inner.context_of(Error::usage("cause"));
+        assert_eq!(outer.chain_in(Lang::Sv), ["--x: dålig", "cause"]);
+        assert_eq!(outer.chain_in(Lang::En), ["--x: bad", "cause"]);
+    }
+}

@@ -32,8 +32,8 @@ impl Config {
                     "--horizon"
                 },
                 text!(
-                    "ennustaa, joten se tarvitsee valinnan --scenario",
-                    "gör en prognos, så den behöver --scenario",
+                    "koskee ennustetta, joten se tarvitsee valinnan --scenario",
+                    "gäller en prognos, så den behöver --scenario",
                     "projects, so it needs --scenario"
                 ),
             ));

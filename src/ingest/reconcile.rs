@@ -204,8 +204,8 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
                     Message::Text({
                         let (fi, sv, en) = (&why.fi, &why.sv, &why.en);
                         text!(
-                            "{st} rivi \"{label}\"{hint_fi} ei ole asetuksen rivi: {fi}; sen lukuja ei lueta riviksi",
-                            "{st} raden \"{label}\"{hint_sv} är inte en av förordningens rader: {sv}; dess siffror läses inte som en rad",
+                            "{st}: rivi \"{label}\"{hint_fi} ei ole asetuksen rivi: {fi}; sen lukuja ei lueta riviksi",
+                            "{st}: raden \"{label}\"{hint_sv} är inte en av förordningens rader: {sv}; dess siffror läses inte som en rad",
                             "{st} row \"{label}\"{hint_en} is not a line of the decree: {en}; its figures are not read as a line"
                         )
                     }),
@@ -220,8 +220,8 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
                         Message::Text({
                             let (fi, sv, en) = (&why.fi, &why.sv, &why.en);
                             text!(
-                                "tuntematon {st} rivi \"{label}\"{hint_fi}: {fi}; sen lukuja ei lueta",
-                                "okänd {st} rad \"{label}\"{hint_sv}: {sv}; dess siffror läses inte",
+                                "{st}: tuntematon rivi \"{label}\"{hint_fi}: {fi}; sen lukuja ei lueta",
+                                "{st}: okänd rad \"{label}\"{hint_sv}: {sv}; dess siffror läses inte",
                                 "unknown {st} row \"{label}\"{hint_en}: {en}; its figures are not read"
                             )
                         }),

@@ -112,6 +112,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_location_is_worded_in_each_language() {
+        let cell = Location::cell("k.xlsx", "Tase", "C7");
+        assert_eq!(cell.show(Lang::Fi), "k.xlsx, taulukko 'Tase', solu C7");
+        assert_eq!(cell.show(Lang::Sv), "k.xlsx, blad 'Tase', cell C7");
+        assert_eq!(cell.to_string(), "k.xlsx, sheet 'Tase', cell C7");
+        let line = Location::line("s.toml", 12);
+        assert_eq!(line.show(Lang::Fi), "s.toml, rivi 12");
+        assert_eq!(line.show(Lang::Sv), "s.toml, rad 12");
+        assert_eq!(line.to_string(), "s.toml, line 12");
+        assert_eq!(Location::file("k.xlsx").show(Lang::Sv), "k.xlsx");
+    }
+
+    #[test]
     fn cell_names_follow_excel() {
         assert_eq!(cell_name(0, 0), "A1");
         assert_eq!(cell_name(6, 1), "B7");

@@ -119,8 +119,8 @@ pub fn population_csv(text: &str, file: &str) -> Result<BTreeMap<i32, Decimal>> 
             .and_then(|s| s.parse().ok())
             .ok_or_else(|| {
                 let message = text!(
-                    "vuosi ei ole vuosi",
-                    "året är inte ett år",
+                    "vuosi ei ole kelvollinen vuosi",
+                    "året är inte ett giltigt år",
                     "the year is not a year"
                 );
                 Error::config(at(), message)

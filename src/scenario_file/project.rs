@@ -220,7 +220,7 @@ fn project(cx: &Cx, inv: &mut Investments, i: usize, item: &Spanned<ProjectDoc>)
             span,
             &format!("{k}.subsidy"),
             text!(
-                "avustuksen on oltava väliltä 0–kustannus",
+                "avustuksen on oltava nollan ja kustannuksen välillä",
                 "bidraget måste ligga mellan 0 och kostnaden",
                 "the subsidy must be between 0 and the cost"
             ),

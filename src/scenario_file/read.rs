@@ -123,7 +123,7 @@ impl Cx<'_> {
             return Err(self.err(span, key, {
                 let x = x.normalize();
                 text!(
-                    "{x} % on yli ±{MAX_PCT} %, eikä mikään talousarvion käyttämä prosentti",
+                    "{x} % on yli ±{MAX_PCT} %; sellaista prosenttia ei käytä mikään talousarvio",
                     "{x} % är över ±{MAX_PCT} %, ingen sats som en budget använder",
                     "{x} % is beyond ±{MAX_PCT} %, no rate a budget uses"
                 )

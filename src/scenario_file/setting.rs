@@ -57,7 +57,7 @@ fn one(cx: &Cx, key: &str, field: &Field, v: &V, sc: &mut Scenario) -> Result<()
                     v.span(),
                     key,
                     text!(
-                        "odotettiin vuosia, yli 0 ja enintään 100",
+                        "odotettiin vuosia, enemmän kuin 0 ja enintään 100",
                         "förväntade år, över 0 och högst 100",
                         "expected years from above 0 to 100"
                     ),

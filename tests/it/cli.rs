@@ -296,7 +296,7 @@ fn years_that_hold_none_are_a_usage_error() {
         ("statements", "2010", "2019–2029"),
         ("forecast", "2040", "2025–2035"),
     ] {
-        let o = run(&[cmd, EXAMPLE, "--years", years]);
+        let o = run_en(&[cmd, EXAMPLE, "--years", years]);
         assert_eq!(o.status.code(), Some(2), "{cmd}");
         assert!(o.stdout.is_empty(), "{cmd}: nothing printed");
         let asked = years.replace('-', "–");

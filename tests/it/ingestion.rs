@@ -228,7 +228,7 @@ fn bad_files_are_refused_with_the_place_named() {
         "{err}"
     );
     // ... and the rest can still be read on request.
-    let o = run(&["indicators", path_str(&unknown), "--allow-unknown"]);
+    let o = run_en(&["indicators", path_str(&unknown), "--allow-unknown"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // ... but not in silence: stderr names what was read past.
     assert!(

@@ -134,7 +134,7 @@ impl Load<'_> {
             return Err(Error::input(
                 at(),
                 text!(
-                    "yli {MAX_VISITED} solua, tyhjiä tai ei, käytävänä läpi; \
+                    "läpikäytäviä soluja, tyhjiä tai ei, on yli {MAX_VISITED}; \
                      kivijalka lukee pienempiä työkirjoja",
                     "fler än {MAX_VISITED} celler, tomma eller inte, att gå igenom; \
                      kivijalka läser mindre arbetsböcker",

@@ -130,8 +130,8 @@ fn read_row(ds: &mut Dataset, rd: &mut Reading, pos: usize, row: &Row) {
                     let (st, label, m) = (statement.fi(), &row.label, &unplaced.message);
                     let (fi, sv, en) = (&m.fi, &m.sv, &m.en);
                     text!(
-                        "{st} rivi \"{label}\": {fi}; sen lukuja ei lueta",
-                        "{st} raden \"{label}\": {sv}; dess siffror läses inte",
+                        "{st}: rivi \"{label}\": {fi}; sen lukuja ei lueta",
+                        "{st}: raden \"{label}\": {sv}; dess siffror läses inte",
                         "{st} row \"{label}\": {en}; its figures are not read"
                     )
                 }),
@@ -198,7 +198,7 @@ fn not_a_line(ds: &mut Dataset, rd: &mut Reading, row: &Row, label_cell: Locatio
             Message::Text({
                 let (label, st) = (&row.label, rd.statement.fi());
                 text!(
-                    "rivillä \"{label}\" ei ole lukuja eikä se ole laskelman {st} rivi; ohitettu",
+                    "rivillä \"{label}\" ei ole lukuja eikä se ole laskelman ({st}) rivi; ohitettu",
                     "raden \"{label}\" har inga siffror och är inte en rad i {st}; hoppades över",
                     "row \"{label}\" has no figures and is not a {st} line; ignored"
                 )
@@ -215,7 +215,7 @@ fn not_a_line(ds: &mut Dataset, rd: &mut Reading, row: &Row, label_cell: Locatio
     let hint = match other.is_empty() {
         true => text!("", "", ""),
         false => text!(
-            " (se on rivi laskelmassa {other})",
+            " (se on rivi laskelmassa: {other})",
             " (den är en rad i {other})",
             " (it is a line of the {other})"
         ),
