@@ -99,12 +99,14 @@ macro_rules! text {
     };
 }
 
+// A message is boxed: three sentences beside a location would make every
+// `Result` of the tool carry them inline.
 #[derive(Debug)]
 pub enum Error {
     /// The input could not be used; the message says why and `at` says where.
-    Input { at: Location, message: Text },
+    Input { at: Location, message: Box<Text> },
     /// A settings file (targets, price index) is wrong.
-    Config { at: Location, message: Text },
+    Config { at: Location, message: Box<Text> },
     /// Reading or writing a file failed.
     Io {
         path: PathBuf,
@@ -117,11 +119,17 @@ pub enum Error {
         findings: Vec<crate::model::findings::Finding>,
     },
     /// An error with context added on top of its cause.
-    Context { message: Text, source: Box<Error> },
+    Context {
+        message: Box<Text>,
+        source: Box<Error>,
+    },
     /// The command line asks for something that cannot be done (a flag out
     /// of its range, a missing argument); `flag` names it when one flag is
     /// the cause. No file has been read.
-    Usage { flag: Option<String>, message: Text },
+    Usage {
+        flag: Option<String>,
+        message: Box<Text>,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -130,25 +138,25 @@ impl Error {
     pub fn input(at: Location, message: impl Into<Text>) -> Self {
         Error::Input {
             at,
-            message: message.into(),
+            message: Box::new(message.into()),
         }
     }
     pub fn config(at: Location, message: impl Into<Text>) -> Self {
         Error::Config {
             at,
-            message: message.into(),
+            message: Box::new(message.into()),
         }
     }
     pub fn usage(message: impl Into<Text>) -> Self {
         Error::Usage {
             flag: None,
-            message: message.into(),
+            message: Box::new(message.into()),
         }
     }
     pub fn usage_of(flag: impl Into<String>, message: impl Into<Text>) -> Self {
         Error::Usage {
             flag: Some(flag.into()),
-            message: message.into(),
+            message: Box::new(message.into()),
         }
     }
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
@@ -159,14 +167,14 @@ impl Error {
     }
     pub fn context(self, message: impl Into<Text>) -> Self {
         Error::Context {
-            message: message.into(),
+            message: Box::new(message.into()),
             source: Box::new(self),
         }
     }
     /// This error, caused by `cause` (which then shows as "caused by").
     pub fn context_of(self, cause: Error) -> Self {
         Error::Context {
-            message: Text::each(|lang| self.line(lang)),
+            message: Box::new(Text::each(|lang| self.line(lang))),
             source: Box::new(cause),
         }
     }

@@ -201,7 +201,7 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
             out.push(match verdict {
                 Verdict::Accepted(why) => Finding::notice(
                     "row_reconciled",
-                    Message::Text({
+                    Message::text({
                         let (fi, sv, en) = (&why.fi, &why.sv, &why.en);
                         text!(
                             "{st}: rivi \"{label}\"{hint_fi} ei ole asetuksen rivi: {fi}; sen lukuja ei lueta riviksi",
@@ -217,7 +217,7 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
                     cells.extend(more);
                     Finding::error(
                         "unknown_label",
-                        Message::Text({
+                        Message::text({
                             let (fi, sv, en) = (&why.fi, &why.sv, &why.en);
                             text!(
                                 "{st}: tuntematon rivi \"{label}\"{hint_fi}: {fi}; sen lukuja ei lueta",
@@ -547,7 +547,7 @@ pub fn unknown_row(
         let v = number::figure(num, scale).map_err(|why| {
             Finding::error(
                 "amount_out_of_range",
-                Message::Text({
+                Message::text({
                     let label = &row.label;
                     let (fi, sv, en) = (&why.fi, &why.sv, &why.en);
                     text!(

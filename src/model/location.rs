@@ -71,12 +71,11 @@ impl Location {
             let word = lang.tr("taulukko", "blad", "sheet");
             s.push_str(&format!(", {word} '{sheet}'"));
         }
-        match &self.cell {
-            Some(c) => match c.strip_prefix("line ") {
+        if let Some(c) = &self.cell {
+            match c.strip_prefix("line ") {
                 Some(n) => s.push_str(&format!(", {} {n}", lang.tr("rivi", "rad", "line"))),
                 None => s.push_str(&format!(", {} {c}", lang.tr("solu", "cell", "cell"))),
-            },
-            None => {}
+            }
         }
         s
     }

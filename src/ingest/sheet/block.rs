@@ -47,7 +47,7 @@ pub(super) fn first_header(sh: &Sheet) -> Result<u32, Finding> {
         .ok_or_else(|| {
             Finding::error(
                 "no_year_columns",
-                Message::Text(text!(
+                Message::text(text!(
                     "ensimmäisillä {HEADER_SEARCH_ROWS} rivillä ei ole otsikkoriviä, jossa olisi vuosisarakkeita (kuten \"TP 2024\", \"TA 2026\" tai 2024)",
                     "ingen rubrikrad med årskolumner (såsom \"TP 2024\", \"TA 2026\" eller 2024) på de första {HEADER_SEARCH_ROWS} raderna",
                     "no header row with year columns (such as \"TP 2024\", \"TA 2026\" or 2024) in the first {HEADER_SEARCH_ROWS} rows"
@@ -73,7 +73,7 @@ pub(super) fn figures_above_header(sh: &Sheet, first_header: u32, findings: &mut
         {
             findings.push(Finding::error(
                 "figures_above_header",
-                Message::Text({
+                Message::text({
                     let row = first_header + 1;
                     text!(
                         "rivillä \"{label}\" on lukuja vuosiotsikon (rivi {row}) yläpuolella, joten niille ei voi antaa vuotta; ei luettu",
@@ -194,7 +194,7 @@ pub(super) fn block_scale(
             if let (Some(p), Some(u)) = (prev, unit_found) {
                 findings.push(Finding::notice(
                     "unit",
-                    Message::Text({
+                    Message::text({
                         let row = header_row + 1;
                         let (u_fi, u_sv, u) = (&u.fi, &u.sv, &u.en);
                         let own = text!(
@@ -220,7 +220,7 @@ pub(super) fn block_scale(
         (None, None) => {
             findings.push(Finding::warning(
                 "unit_assumed",
-                Message::Text(text!(
+                Message::text(text!(
                     "lukujen yläpuolelta ei löytynyt yksikköä (kuten \"1 000 €\"); luvut luettu euroina",
                     "ingen enhet hittades ovanför siffrorna (såsom \"1 000 €\"); siffrorna lästa som euro",
                     "no unit found above the figures (such as \"1 000 €\"); figures read as euros"
@@ -232,7 +232,7 @@ pub(super) fn block_scale(
         (None, Some(p)) => {
             findings.push(Finding::notice(
                 "unit_inherited",
-                Message::Text({
+                Message::text({
                     let row = header_row + 1;
                     text!(
                         "rivistä {row} alkava taulukko ei nimeä omaa yksikköään; luettu yllä olevan taulukon yksikössä ({p} €)",
@@ -285,7 +285,7 @@ pub(super) fn year_columns(
                     None => {
                         findings.push(Finding::notice(
                             "year_kind_assumed",
-                            Message::Text(text!(
+                            Message::text(text!(
                                 "sarakeotsikko {year} ei kerro TP, TA tai TS; luettu toteumana (TP)",
                                 "kolumnrubriken {year} säger inte TP, TA eller TS; läst som utfall (TP)",
                                 "column heading {year} does not say TP, TA or TS; read as actuals (TP)"
@@ -307,7 +307,7 @@ pub(super) fn year_columns(
             }
             Header::Ignored { reason } => findings.push(Finding::notice(
                 "column_ignored",
-                Message::Text({
+                Message::text({
                     let t = header_text(grid.get(header_row, *c));
                     let [fi, sv, en] = reason;
                     text!(
@@ -339,7 +339,7 @@ pub(super) fn ignored_columns(
         if let (Some(t), Header::NotYear) = (cell.text(), classify_header(cell)) {
             findings.push(Finding::notice(
                 "column_ignored",
-                Message::Text(text!(
+                Message::text(text!(
                     "sarake \"{t}\" ohitettu: sen otsikko ei ole vuosi",
                     "kolumnen \"{t}\" hoppades över: dess rubrik är inte ett år",
                     "column \"{t}\" ignored: its heading is not a year"
@@ -358,7 +358,7 @@ pub(super) fn ignored_columns(
         {
             findings.push(Finding::notice(
                 "column_ignored",
-                Message::Text(text!(
+                Message::text(text!(
                     "sarake \"{t}\" ohitettu: se on vuosisarakkeiden vasemmalla puolella ({numbers} lukua, kuten liiteviitteitä)",
                     "kolumnen \"{t}\" hoppades över: den står till vänster om årskolumnerna ({numbers} tal, såsom nothänvisningar)",
                     "column \"{t}\" ignored: it stands left of the year columns ({numbers} numbers, such as note references)"
@@ -402,7 +402,7 @@ pub(super) fn one_column_a_year(
             if other.kind == yc.kind {
                 return Err(Finding::error(
                     "duplicate_year",
-                    Message::Text({
+                    Message::text({
                         let (kind, year) = (yc.kind, yc.year);
                         text!(
                             "vuodella {kind} {year} on kaksi saraketta; kummassa luvut ovat?",
@@ -422,7 +422,7 @@ pub(super) fn one_column_a_year(
             };
             findings.push(Finding::notice(
                 "column_ignored",
-                Message::Text({
+                Message::text({
                     let (k, y) = (drop.0.kind, drop.0.year);
                     let (kk, ky) = (kept[keep].0.kind, kept[keep].0.year);
                     text!(

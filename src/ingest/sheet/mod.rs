@@ -216,7 +216,7 @@ fn sheet_years(
                 None => years.push(y.clone()),
                 Some(k) if k.kind != y.kind => findings.push(Finding::error(
                     "year_kind_conflict",
-                    Message::Text({
+                    Message::text({
                         let (year, above, here) = (y.year, k.kind, y.kind);
                         let row = b.header_row + 1;
                         text!(

@@ -46,7 +46,7 @@ pub(super) fn read_rows(
             if !values.is_empty() {
                 findings.push(Finding::error(
                     "no_label",
-                    Message::Text(text!(
+                    Message::text(text!(
                         "lukuja rivillä, jolla ei ole nimikettä",
                         "siffror på en rad utan rubrik",
                         "figures on a row without a label"
@@ -94,7 +94,7 @@ fn figure(
             Ok(None) => {}
             Err(why) => findings.push(Finding::error(
                 "not_a_number",
-                Message::Text({
+                Message::text({
                     let (row, kind, year) = (label_parts.join(" "), yc.kind, yc.year);
                     let (fi, sv, en) = (&why.fi, &why.sv, &why.en);
                     text!(
@@ -108,7 +108,7 @@ fn figure(
         },
         Cell::Error(e) => findings.push(Finding::error(
             "cell_error",
-            Message::Text(cell_error(e, &label_parts.join(" "), yc)),
+            Message::text(cell_error(e, &label_parts.join(" "), yc)),
             vec![sh.at(r, col)],
         )),
     }
@@ -201,7 +201,7 @@ pub(super) fn join_wrapped_labels(
         };
         findings.push(Finding::notice(
             "label_wrapped",
-            Message::Text(text!(
+            Message::text(text!(
                 "kahdelle riville jatkuvat nimikkeet luettu yhtenä rivinä: \"{label}\"{more_fi}",
                 "rubriker som fortsätter på en andra rad lästa som en rad: \"{label}\"{more_sv}",
                 "labels wrapped onto a second row read as one line: \"{label}\"{more}"

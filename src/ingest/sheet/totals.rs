@@ -238,7 +238,7 @@ fn mismatch(
     };
     Finding::error(
         "block_total_mismatch",
-        Message::Text({
+        Message::text({
             let (total, kind, year, n) = (t.value.value, yc.kind, yc.year, items.len());
             let own = item.map(|n| format!(" ({})", n.value)).unwrap_or_default();
             text!(
@@ -312,7 +312,7 @@ fn notice(
             .unwrap_or_else(|| at(blocks[0].header_row, 0));
         findings.push(Finding::notice(
             "total_column",
-            Message::Text(msg),
+            Message::text(msg),
             vec![loc],
         ));
     }

@@ -245,7 +245,7 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
         Err(_) => {
             ds.findings.push(Finding::notice(
                 "sheet_ignored",
-                Message::Text(not_a_statement()),
+                Message::text(not_a_statement()),
                 vec![Location::sheet(file, &grid.name)],
             ));
             return Ok(());
@@ -254,7 +254,7 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
     let Some((entity, statement)) = by_name.or_else(|| classify_content(&layout)) else {
         ds.findings.push(Finding::notice(
             "sheet_ignored",
-            Message::Text(not_a_statement()),
+            Message::text(not_a_statement()),
             vec![Location::sheet(file, &grid.name)],
         ));
         return Ok(());
@@ -273,7 +273,7 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
     if by_name.is_none() {
         ds.findings.push(Finding::notice(
             "sheet_recognised",
-            Message::Text({
+            Message::text({
                 let (e, st) = (entity.fi(), statement.fi());
                 let (e_en, st_en) = (entity.en(), statement.en());
                 text!(
@@ -328,7 +328,7 @@ fn unitless_sheets(ds: &mut Dataset, file: &str, units: &[(String, Option<Text>,
         if found_here.is_none() {
             ds.findings.push(Finding::error(
                 "unit_missing",
-                Message::Text({
+                Message::text({
                     let scale = scale.normalize();
                     let (found_fi, found_sv, found) = (&found.fi, &found.sv, &found.en);
                     text!(
@@ -387,7 +387,7 @@ fn summarise_footnotes(findings: &mut Vec<Finding>) {
         });
         out.push(Finding::notice(
             "footnote_marker",
-            Message::Text(message),
+            Message::text(message),
             notes.iter().flat_map(|n| n.cells.clone()).collect(),
         ));
     }

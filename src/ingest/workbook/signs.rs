@@ -29,7 +29,7 @@ pub(super) fn sign_convention(
         if !neg.is_empty() && !pos.is_empty() {
             ds.findings.push(Finding::warning(
                 "sign_convention",
-                Message::Text(match positive {
+                Message::text(match positive {
                     true => text!(
                         "{name}: kulut näyttävät negatiivisilta vuosina {neg:?} mutta positiivisilta vuosina {pos:?}; luettu positiivisina",
                         "{name}: kostnaderna ser negativa ut {neg:?} men positiva {pos:?}; lästa som positiva",
@@ -47,7 +47,7 @@ pub(super) fn sign_convention(
             let y = if positive { pos[0] } else { neg[0] };
             ds.findings.push(Finding::notice(
                 "sign_convention",
-                Message::Text(match positive {
+                Message::text(match positive {
                     true => text!(
                         "{name}: kulut ja maksut on esitetty positiivisina lukuina (tarkistettu: {what}, kulut vähennettyinä, täsmää vuonna {y}); luettu negatiivisina, kuten ne julkaistaan",
                         "{name}: kostnader och utflöden redovisas som positiva siffror (kontrollerat: {what}, med kostnaderna avdragna, stämmer år {y}); lästa som negativa, så som de publiceras",
@@ -154,7 +154,7 @@ fn by_own_signs(ds: &mut Dataset, name: &str, read: &Figures, loc: Vec<Location>
     let positive = p > n;
     ds.findings.push(Finding::notice(
         "sign_convention",
-        Message::Text(match positive {
+        Message::text(match positive {
             true => text!(
                 "{name}: ei välisummaa, jota vasten etumerkit voisi tarkistaa; kulut ovat enimmäkseen positiivisia, luettu positiivisina lukuina ja käännetty negatiivisiksi, kuten ne julkaistaan",
                 "{name}: ingen delsumma att kontrollera teckenkonventionen mot; kostnaderna är mestadels positiva, lästa som positiva siffror och vända till negativa, så som de publiceras",
@@ -185,7 +185,7 @@ pub(super) fn check_signs(ds: &mut Dataset) {
         if wrong && !def.statement.eq(&Statement::Tase) {
             out.push(Finding::warning(
                 "unexpected_sign",
-                Message::Text({
+                Message::text({
                     let (e, line, v) = (entity.fi(), def.fi, fig.value);
                     match def.sign == Sign::Plus {
                         true => text!(

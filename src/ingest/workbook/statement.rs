@@ -63,7 +63,7 @@ pub(super) fn read_statement(
     if let Some(u) = &layout.first().unit_found {
         ds.findings.push(Finding::notice(
             "unit",
-            Message::Text({
+            Message::text({
                 let scale = layout.first().scale;
                 let (u_fi, u_sv, u) = (&u.fi, &u.sv, &u.en);
                 text!(
@@ -126,7 +126,7 @@ fn read_row(ds: &mut Dataset, rd: &mut Reading, pos: usize, row: &Row) {
         Err(unplaced) => {
             ds.findings.push(Finding::error(
                 "unplaced_line",
-                Message::Text({
+                Message::text({
                     let (st, label, m) = (statement.fi(), &row.label, &unplaced.message);
                     let (fi, sv, en) = (&m.fi, &m.sv, &m.en);
                     text!(
@@ -148,7 +148,7 @@ fn read_row(ds: &mut Dataset, rd: &mut Reading, pos: usize, row: &Row) {
     if let Some(marker) = marker {
         ds.findings.push(Finding::notice(
             "footnote_marker",
-            Message::Text({
+            Message::text({
                 let (label, line) = (&row.label, def.fi);
                 text!(
                     "\"{label}\" luettu rivinä \"{line}\": lopun \"{marker}\" tulkittu alaviitteen merkiksi",
@@ -162,7 +162,7 @@ fn read_row(ds: &mut Dataset, rd: &mut Reading, pos: usize, row: &Row) {
     if rd.sections.by_order && !row.values.is_empty() {
         ds.findings.push(Finding::notice(
             "placed_by_order",
-            Message::Text({
+            Message::text({
                 let (label, line) = (&row.label, def.fi);
                 let parent = def.parent.map(|p| items::item(p).fi);
                 let (under_fi, under_sv, under_en) = match parent {
@@ -195,7 +195,7 @@ fn not_a_line(ds: &mut Dataset, rd: &mut Reading, row: &Row, label_cell: Locatio
     if row.values.is_empty() {
         ds.findings.push(Finding::notice(
             "row_ignored",
-            Message::Text({
+            Message::text({
                 let (label, st) = (&row.label, rd.statement.fi());
                 text!(
                     "rivillä \"{label}\" ei ole lukuja eikä se ole laskelman ({st}) rivi; ohitettu",
@@ -251,7 +251,7 @@ fn read_figure(
         Err(why) => {
             ds.findings.push(Finding::error(
                 "figure_out_of_range",
-                Message::Text({
+                Message::text({
                     let (label, fi, sv, en) = (&row.label, &why.fi, &why.sv, &why.en);
                     text!(
                         "\"{label}\" {year}: {fi}; ei luettu",
@@ -288,7 +288,7 @@ fn read_figure(
             ds.findings.push(Finding::new(
                 severity,
                 "duplicate_line",
-                Message::Text({
+                Message::text({
                     let (line, first) = (def.fi, prev.value);
                     text!(
                         "\"{line}\" esiintyy kahdesti vuodelle {year} {how_fi} ({first} ja {value}); ensimmäinen luetaan",
@@ -328,7 +328,7 @@ fn figure_value(
             if number::is_percent_cell(num) {
                 ds.findings.push(Finding::notice(
                     "tax_rate_percent_cell",
-                    Message::Text({
+                    Message::text({
                         let (label, v) = (&row.label, num.value.normalize());
                         let pct = (num.value * Decimal::ONE_HUNDRED).normalize();
                         text!(
@@ -404,7 +404,7 @@ fn record(
                 Some((k, loc)) if *k != yc.kind => {
                     ds.findings.push(Finding::error(
                         "year_kind_conflict",
-                        Message::Text({
+                        Message::text({
                             let other = yc.kind;
                             text!(
                                 "{year} on yhdessä taulukossa {k} ja toisessa {other}",
