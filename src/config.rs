@@ -12,6 +12,7 @@ use crate::model::location::Location;
 use crate::model::price_index::PriceIndex;
 use crate::model::targets::Targets;
 use crate::report::{Lang, OutputFormat};
+use crate::text;
 
 /// The workbook a command reads, and whether to read past the errors
 /// reading finds in it.
@@ -84,7 +85,7 @@ pub fn parse_targets(text: &str, file: &str) -> Result<Targets> {
             sheet: None,
             cell: line.map(|l| format!("line {l}")),
         };
-        Error::config(at, e.message().to_string())
+        Error::config(at, crate::scenario_file::toml_words(e.message()))
     })?;
     t.check()
         .map_err(|m| Error::config(Location::file(file), m))?;
@@ -104,18 +105,38 @@ pub fn parse_index(text: &str, file: &str, name: &str) -> Result<PriceIndex> {
     let mut rdr = crate::ingest::csv_text::reader(text, false);
     let headers = rdr
         .headers()
-        .map_err(|e| Error::config(Location::file(file), format!("not a CSV file: {e}")))?
+        .map_err(|e| {
+            let message = text!(
+                "ei CSV-tiedosto: {e}",
+                "inte en CSV-fil: {e}",
+                "not a CSV file: {e}"
+            );
+            Error::config(Location::file(file), message)
+        })?
         .clone();
     let col = |names: &[&str]| {
         headers
             .iter()
             .position(|h| names.contains(&h.to_lowercase().as_str()))
     };
-    let year_col = col(&["year", "vuosi"])
-        .ok_or_else(|| Error::config(Location::file(file), "no column 'year'"))?;
+    let year_col = col(&["year", "vuosi"]).ok_or_else(|| {
+        let message = text!(
+            "ei saraketta 'year'",
+            "ingen kolumn 'year'",
+            "no column 'year'"
+        );
+        Error::config(Location::file(file), message)
+    })?;
     let change_col = col(&["kphi_change_pct", "change_pct", "muutos_pct", "change"])
         .or(if headers.len() >= 2 { Some(1) } else { None })
-        .ok_or_else(|| Error::config(Location::file(file), "no column with the change in %"))?;
+        .ok_or_else(|| {
+            let message = text!(
+                "ei saraketta, jossa on muutos prosentteina",
+                "ingen kolumn med förändringen i %",
+                "no column with the change in %"
+            );
+            Error::config(Location::file(file), message)
+        })?;
     let source_col = col(&["source", "lahde"]);
     let mut pi = PriceIndex {
         name: name.to_string(),
@@ -126,18 +147,28 @@ pub fn parse_index(text: &str, file: &str, name: &str) -> Result<PriceIndex> {
         let at = || Location::line(file, line);
         let rec = rec.map_err(|e| Error::config(at(), e.to_string()))?;
         let y: i32 = rec.get(year_col).unwrap_or("").parse().map_err(|_| {
-            Error::config(
-                at(),
-                format!("'{}' is not a year", rec.get(year_col).unwrap_or("")),
-            )
+            Error::config(at(), {
+                let y = rec.get(year_col).unwrap_or("");
+                text!(
+                    "'{y}' ei ole vuosi",
+                    "'{y}' är inte ett år",
+                    "'{y}' is not a year"
+                )
+            })
         })?;
         let raw = rec
             .get(change_col)
             .unwrap_or("")
             .replace(',', ".")
             .replace('\u{2212}', "-");
-        let v = Decimal::from_str(&raw)
-            .map_err(|_| Error::config(at(), format!("'{raw}' is not a percentage")))?;
+        let v = Decimal::from_str(&raw).map_err(|_| {
+            let message = text!(
+                "'{raw}' ei ole prosenttiluku",
+                "'{raw}' är inte en procentsats",
+                "'{raw}' is not a percentage"
+            );
+            Error::config(at(), message)
+        })?;
         pi.changes.insert(y, v);
         if let Some(s) = source_col.and_then(|c| rec.get(c)) {
             pi.sources.insert(y, s.to_string());

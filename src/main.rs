@@ -3,13 +3,23 @@
 //! 3 an internal error (a bug: the input should have been refused with 2).
 
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use kivijalka::cmd::{self, Outcome};
+use kivijalka::report::Lang;
 
 /// The exit code of an internal error. Not 101 (Rust's panic) nor 134
 /// (abort), so a script can tell a bug in kivijalka from a crash of the
 /// machine, and both from a refused input.
 const INTERNAL: u8 = 3;
+
+/// The language of the messages, once the command line is read; before,
+/// the environment's.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_else(Lang::from_env)
+}
 
 /// A panic is a bug in kivijalka whatever the input; the user gets one line
 /// naming it as such, not a backtrace (RUST_BACKTRACE still gives one).
@@ -26,7 +36,15 @@ fn quiet_panics() {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("internal error: {what}{at}; please report it with the command and its input");
+        eprintln!(
+            "{}",
+            kivijalka::tr!(
+                lang(),
+                "sisäinen virhe: {what}{at}; ilmoitathan siitä komennon ja sen syötteen kanssa",
+                "internt fel: {what}{at}; rapportera det med kommandot och dess indata",
+                "internal error: {what}{at}; please report it with the command and its input"
+            )
+        );
     }));
 }
 
@@ -35,6 +53,7 @@ fn main() -> ExitCode {
     // Parsing prints help and exits by itself, in the language the line's
     // --lang names, else the environment's; only the work is guarded.
     let cli = kivijalka::cli::parse();
+    let lang = *LANG.get_or_init(|| cmd::lang(&cli.command));
     let run = move || {
         kivijalka::error::fault_injected("main");
         cmd::run(cli.command)
@@ -47,10 +66,10 @@ fn main() -> ExitCode {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
         Err(e) => {
-            let chain = e.chain();
-            eprintln!("error: {}", chain[0]);
+            let chain = e.chain_in(lang);
+            eprintln!("{} {}", lang.tr("virhe:", "fel:", "error:"), chain[0]);
             for cause in &chain[1..] {
-                eprintln!("  caused by: {cause}");
+                eprintln!("  {} {cause}", lang.tr("syy:", "orsak:", "caused by:"));
             }
             ExitCode::from(2)
         }

@@ -6,6 +6,9 @@ use crate::config::{Input, Years};
 use crate::error::{Error, Result};
 use crate::ingest;
 use crate::model::dataset::Dataset;
+use crate::report::Lang;
+use crate::report::finding;
+use crate::text;
 
 /// The workbook as read, findings and all, for the command that reports
 /// them rather than refusing them (check).
@@ -14,34 +17,50 @@ pub fn read(workbook: &Path) -> Result<Dataset> {
 }
 
 /// Reads the workbook; refuses one whose reading found errors unless the
-/// user asked to read the rest anyway.
-pub fn load(input: &Input) -> Result<Dataset> {
-    let ds = refuse_errors(read(&input.workbook)?, input.allow_unknown)?;
+/// user asked to read the rest anyway. Warnings go to stderr in `lang`.
+pub fn load(input: &Input, lang: Lang) -> Result<Dataset> {
+    let ds = refuse_errors_in(read(&input.workbook)?, input.allow_unknown, lang)?;
     // A city statement the workbook lacks leaves its figures not measurable
     // in every year: said once up front, not only in each year's footnote.
     for f in super::check::missing_statements(&ds) {
         if f.is_error() {
-            eprintln!("warning: {}: {}", ds.file, f.message);
+            let what = finding::text(&f.message, lang);
+            eprintln!("{} {}: {what}", warning(lang), ds.file);
         }
     }
     Ok(ds)
 }
 
-/// A dataset whose reading found errors is refused, unless asked otherwise.
+/// The word a warning on stderr starts with.
+pub fn warning(lang: Lang) -> &'static str {
+    lang.tr("varoitus:", "varning:", "warning:")
+}
+
+/// A dataset whose reading found errors is refused, unless asked otherwise;
+/// what is read past is said in the language of the environment.
 pub fn refuse_errors(ds: Dataset, allow_unknown: bool) -> Result<Dataset> {
+    refuse_errors_in(ds, allow_unknown, Lang::from_env())
+}
+
+/// A dataset whose reading found errors is refused, unless asked otherwise;
+/// what is read past is said in `lang`.
+pub fn refuse_errors_in(ds: Dataset, allow_unknown: bool, lang: Lang) -> Result<Dataset> {
     if allow_unknown {
         // Read past, but not in silence: the figures printed rest on a
         // workbook with these problems, and stdout stays the output.
         let passed: Vec<_> = ds.findings.iter().filter(|f| f.is_error()).collect();
         if !passed.is_empty() {
-            eprintln!(
-                "warning: {}: read past {} problem(s) (--allow-unknown):",
-                ds.file,
-                passed.len()
+            let (file, n) = (&ds.file, passed.len());
+            let head = crate::tr!(
+                lang,
+                "{file}: luettu {n} ongelman ohi (--allow-unknown):",
+                "{file}: läste förbi {n} problem (--allow-unknown):",
+                "{file}: read past {n} problem(s) (--allow-unknown):"
             );
+            eprintln!("{} {head}", warning(lang));
             for f in passed {
-                let at = (f.cells.first()).map_or_else(|| ds.file.clone(), |l| l.to_string());
-                eprintln!("  {at}: {}", f.message);
+                let at = (f.cells.first()).map_or_else(|| ds.file.clone(), |l| l.show(lang));
+                eprintln!("  {at}: {}", finding::text(&f.message, lang));
             }
         }
     } else {
@@ -80,7 +99,11 @@ pub fn within(shown: Years, have: impl Iterator<Item = i32>) -> Result<Vec<i32>>
             };
             Err(Error::usage_of(
                 "--years",
-                format!("{asked} holds none of the years there are, {first}–{last}"),
+                text!(
+                    "{asked} ei sisällä yhtään olemassa olevista vuosista {first}–{last}",
+                    "{asked} innehåller inget av de år som finns, {first}–{last}",
+                    "{asked} holds none of the years there are, {first}–{last}"
+                ),
             ))
         }
         _ => Ok(kept),

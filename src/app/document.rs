@@ -11,6 +11,7 @@ use crate::model::scenario::Scenario;
 use crate::model::{indicators, ratios, statutory};
 use crate::report::document::{Document, InputFile, ScenarioRun, sha256_hex};
 use crate::report::{Lang, html, xlsx};
+use crate::text;
 
 use super::project::project;
 
@@ -37,10 +38,14 @@ pub fn kind_of(out: &Path) -> Result<Kind> {
     {
         Some("xlsx") => Ok(Kind::Xlsx),
         Some("html") | Some("htm") => Ok(Kind::Html),
-        _ => Err(Error::usage_of(
-            "--out",
-            format!("{}: a report is written as .xlsx or .html", out.display()),
-        )),
+        _ => Err(Error::usage_of("--out", {
+            let out = out.display();
+            text!(
+                "{out}: raportti kirjoitetaan muodossa .xlsx tai .html",
+                "{out}: en rapport skrivs som .xlsx eller .html",
+                "{out}: a report is written as .xlsx or .html"
+            )
+        })),
     }
 }
 

@@ -14,5 +14,5 @@ pub mod scenarios;
 pub mod solve;
 pub mod statutory;
 
-pub use dataset::{load, refuse_errors};
+pub use dataset::{load, refuse_errors, warning};
 pub use output::{emit, write_atomically};

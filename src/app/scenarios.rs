@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Location, Result};
 use crate::model::scenario::Scenario;
 use crate::scenario_file;
+use crate::text;
 
 /// The scenario file, or the default scenario (the budget and plan as given).
 pub fn one(path: Option<&Path>) -> Result<Scenario> {
@@ -25,7 +26,11 @@ pub fn needs_uncertainty(sc: &Scenario) -> Result<()> {
     if !sc.is_uncertain() {
         return Err(Error::config(
             Location::file(sc.files.first().cloned().unwrap_or_default()),
-            "the scenario has no [[uncertainty]] entries to simulate (see scenarios/README.md)",
+            text!(
+                "skenaariossa ei ole simuloitavia [[uncertainty]]-kohtia (ks. scenarios/README.md)",
+                "scenariot har inga [[uncertainty]]-poster att simulera (se scenarios/README.md)",
+                "the scenario has no [[uncertainty]] entries to simulate (see scenarios/README.md)"
+            ),
         ));
     }
     Ok(())

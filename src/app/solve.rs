@@ -9,6 +9,7 @@ use crate::model::projection::{Options, ProjectionError};
 use crate::model::scenario::Scenario;
 use crate::model::solve::{self, Goal, LeverSpec, Solution, SolveError};
 use crate::model::statutory::Rules;
+use crate::text;
 
 use super::project::{project, projection_error};
 
@@ -38,10 +39,14 @@ pub fn solve(
     .map_err(|e| match e {
         // A span the flags set that holds no projected year is a mistake
         // in the flags, told as one (not against the scenario file).
-        SolveError::FromOutside { from, first, last } => Error::usage(format!(
+        SolveError::FromOutside { from, first, last } => Error::usage(text!(
+            "--from {from}: vipu voi liikkua vain ennustevuonna, {first}–{last}",
+            "--from {from}: hävstången kan röra sig bara under ett prognosår, {first}–{last}",
             "--from {from}: the lever can move only in a projected year, {first}–{last}"
         )),
-        SolveError::ByBeforeFrom { by, from, last } => Error::usage(format!(
+        SolveError::ByBeforeFrom { by, from, last } => Error::usage(text!(
+            "--by {by}: tavoitteet tarkistetaan johonkin vuoteen väliltä {from}–{last}",
+            "--by {by}: målen kontrolleras fram till ett år från {from} till {last}",
             "--by {by}: the targets are checked up to a year from {from} to {last}"
         )),
         SolveError::Projection(ProjectionError::Scenario(e))

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::projection::Options;
 use crate::report::compare::{Column, Comparison};
 use crate::report::{self, OutputFormat};
+use crate::text;
 
 pub struct Config {
     pub figures: Figures,
@@ -23,9 +24,11 @@ impl Config {
         let m = &args.measured;
         let (input, output, years) = m.checked()?;
         if args.scenarios.is_empty() {
-            return Err(Error::usage(
-                "compare needs a workbook and at least one scenario file",
-            ));
+            return Err(Error::usage(text!(
+                "compare tarvitsee työkirjan ja vähintään yhden skenaariotiedoston",
+                "compare behöver en arbetsbok och minst en scenariofil",
+                "compare needs a workbook and at least one scenario file"
+            )));
         }
         let settings = m.against.load()?;
         Ok(Config {
@@ -49,7 +52,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         years,
     } = &cfg.figures;
     let scenarios = scenarios::all(&cfg.scenarios)?;
-    let ds = load(input)?;
+    let ds = load(input, output.lang)?;
     let mut columns = Vec::new();
     let mut shown = Vec::new();
     for (sc, path) in scenarios.iter().zip(&cfg.scenarios) {

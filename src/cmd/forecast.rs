@@ -39,7 +39,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         years,
     } = &cfg.figures;
     let sc = scenarios::one(cfg.scenario.as_deref())?;
-    let ds = load(input)?;
+    let ds = load(input, output.lang)?;
     let (p, ev, shown) = forecast(settings, *years, &ds, &sc, cfg.opts)?;
     let lang = output.lang;
     match cfg.show {

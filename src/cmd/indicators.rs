@@ -19,17 +19,20 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     else {
         return Ok(Outcome::Ok);
     };
-    let ds = load(input)?;
+    let lang = output.lang;
+    let ds = load(input, lang)?;
     let breaks = findings::breaks(&ds);
     if !breaks.is_empty() {
-        eprintln!(
-            "warning: {} identity break(s) in the statements; the figures resting on them are marked; see `kivijalka check {}`",
-            breaks.len(),
-            ds.file
+        let (n, file) = (breaks.len(), &ds.file);
+        let said = crate::tr!(
+            lang,
+            "laskelmissa on {n} täsmäytyskatkosta; niiden varassa olevat luvut on merkitty; katso `kivijalka check {file}`",
+            "räkningarna har {n} avstämningsbrott; siffrorna som vilar på dem är markerade; se `kivijalka check {file}`",
+            "{n} identity break(s) in the statements; the figures resting on them are marked; see `kivijalka check {file}`"
         );
+        eprintln!("{} {said}", crate::app::warning(lang));
     }
     let ev = evaluate::indicators(settings, *years, &ds)?;
-    let lang = output.lang;
     emit(output, |out| match output.format {
         OutputFormat::Table => report::indicators::table(&ev, &breaks, lang, out),
         OutputFormat::Csv => report::indicators::csv(&ev, &breaks, out),

@@ -56,6 +56,29 @@ pub fn run(command: Command) -> Result<Outcome> {
     }
 }
 
+/// The language the command's messages are in: its `--lang`, or for a
+/// command without one the language of the environment.
+pub fn lang(command: &Command) -> crate::report::Lang {
+    let printing = match command {
+        Command::Lines { lang } => return (*lang).into(),
+        Command::Indicators(a) | Command::Ratios(a) => &a.measured.printing,
+        Command::Check(a) => &a.printing,
+        Command::Statements(a) => &a.printing,
+        Command::Forecast(a) => &a.measured.printing,
+        Command::Compare(a) => &a.measured.printing,
+        Command::Solve(a) => &a.base.printing,
+        Command::Simulate(a) => &a.base.printing,
+        Command::Sensitivity(a) => &a.base.printing,
+        Command::Statutory(a) => &a.printing,
+        Command::Report(a) => return a.lang.into(),
+        Command::Batch(a) => return a.lang.into(),
+        Command::Scenario(_) | Command::Completions { .. } | Command::Man { .. } => {
+            return crate::report::Lang::from_env();
+        }
+    };
+    printing.lang.into()
+}
+
 /// The config of the commands that print their formulas instead of figures
 /// when asked (`indicators`, `ratios`).
 pub enum Explained {

@@ -19,7 +19,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     else {
         return Ok(Outcome::Ok);
     };
-    let ds = load(input)?;
+    let ds = load(input, output.lang)?;
     let breaks = findings::breaks(&ds);
     let (values, shown) = evaluate::ratios(settings, *years, &ds)?;
     let lang = output.lang;

@@ -11,6 +11,7 @@ use crate::config::{Input, Settings};
 use crate::error::{Error, Result};
 use crate::model::projection::Options;
 use crate::report::Lang;
+use crate::text;
 
 /// A report shows every year it has, in one language, to one file.
 pub struct Config {
@@ -32,10 +33,13 @@ pub struct Config {
 impl Config {
     pub fn new(args: &ReportArgs) -> Result<Config> {
         let input = args.workbook.input(&args.reading)?;
-        let out = args
-            .out
-            .clone()
-            .ok_or_else(|| Error::usage("report needs --out report.xlsx or --out report.html"))?;
+        let out = args.out.clone().ok_or_else(|| {
+            Error::usage(text!(
+                "report tarvitsee valinnan --out report.xlsx tai --out report.html",
+                "report behöver --out report.xlsx eller --out report.html",
+                "report needs --out report.xlsx or --out report.html"
+            ))
+        })?;
         let kind = kind_of(&out)?;
         Ok(Config {
             input,
@@ -54,7 +58,7 @@ impl Config {
 
 pub fn run(cfg: &Config) -> Result<Outcome> {
     let scenarios = scenarios::all(&cfg.scenarios)?;
-    let ds = load(&cfg.input)?;
+    let ds = load(&cfg.input, cfg.lang)?;
     let settings = setting_inputs(&scenarios, &cfg.settings)?;
     let source = input("workbook", Path::new(&ds.file))?;
     let opts = cfg.opts;
@@ -72,7 +76,11 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         if !scenarios.iter().any(|sc| sc.is_uncertain()) {
             return Err(Error::usage_of(
                 "--simulate",
-                "--simulate needs a number of paths and a --scenario with [[uncertainty]] entries",
+                text!(
+                    "--simulate tarvitsee polkujen määrän ja skenaarion (--scenario), jossa on [[uncertainty]]-kohtia",
+                    "--simulate behöver ett antal banor och ett --scenario med [[uncertainty]]-poster",
+                    "--simulate needs a number of paths and a --scenario with [[uncertainty]] entries"
+                ),
             ));
         }
         doc.simulations = simulations(&cfg.settings, &ds, &scenarios, opts, run, threads(None))?;
@@ -82,7 +90,11 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         if doc.sensitivity.is_empty() {
             return Err(Error::usage_of(
                 "--sensitivity",
-                "--sensitivity needs a --scenario with [[uncertainty]] entries",
+                text!(
+                    "--sensitivity tarvitsee skenaarion (--scenario), jossa on [[uncertainty]]-kohtia",
+                    "--sensitivity behöver ett --scenario med [[uncertainty]]-poster",
+                    "--sensitivity needs a --scenario with [[uncertainty]] entries"
+                ),
             ));
         }
     }

@@ -67,7 +67,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     } = &cfg.base;
     let sc = scenario_file::load(scenario)?;
     needs_uncertainty(&sc)?;
-    let ds = load(input)?;
+    let ds = load(input, output.lang)?;
     let sim = project::simulate(settings, &ds, &sc, *opts, cfg.run, cfg.threads)?;
     let lang = output.lang;
     emit(output, |out| match output.format {
@@ -81,7 +81,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
 pub fn sensitivity(cfg: &Sensitivity) -> Result<Outcome> {
     let sc = scenario_file::load(&cfg.scenario)?;
     needs_uncertainty(&sc)?;
-    let ds = load(&cfg.input)?;
+    let ds = load(&cfg.input, cfg.output.lang)?;
     let swings = project::sensitivity(&cfg.settings, &ds, &sc, cfg.opts)?;
     let (output, lang) = (&cfg.output, cfg.output.lang);
     emit(output, |out| match output.format {

@@ -15,6 +15,7 @@ use crate::model::projection::Options;
 use crate::model::solve::{Goal, Lever, LeverSpec};
 use crate::report::{self, OutputFormat};
 use crate::scenario_file::parse_money;
+use crate::text;
 
 /// `tax-rate`, `tax-rate:1.5`, `savings:3 M€`, `investment-cap:5000000`.
 pub fn parse_lever(s: &str) -> Result<LeverSpec> {
@@ -23,7 +24,9 @@ pub fn parse_lever(s: &str) -> Result<LeverSpec> {
         None => (s.trim(), None),
     };
     let lever = Lever::parse(name).ok_or_else(|| {
-        Error::usage(format!(
+        Error::usage(text!(
+            "--lever {s}: tuntematon vipu '{name}'; käytä tax-rate, savings tai investment-cap",
+            "--lever {s}: okänd hävstång '{name}'; använd tax-rate, savings eller investment-cap",
             "--lever {s}: unknown lever '{name}'; use tax-rate, savings or investment-cap"
         ))
     })?;
@@ -45,7 +48,9 @@ pub fn parse_lever(s: &str) -> Result<LeverSpec> {
             match v {
                 Some(v) if v >= Decimal::ZERO && v <= max => Some(v),
                 _ => {
-                    return Err(Error::usage(format!(
+                    return Err(Error::usage(text!(
+                        "--lever {s}: '{b}' ei ole raja (tax-rate: 0–40 prosenttiyksikköä, muuten 0–10^12 euroa, kuten \"3 M€\")",
+                        "--lever {s}: '{b}' är inte en gräns (0 till 40 procentenheter för tax-rate, annars 0 till 10^12 euro såsom \"3 M€\")",
                         "--lever {s}: '{b}' is not a bound (0 to 40 percentage points for tax-rate, 0 to 10^12 euros such as \"3 M€\" otherwise)"
                     )));
                 }
@@ -59,7 +64,9 @@ fn parse_indicators(s: &str) -> Result<Vec<u8>> {
     s.split(',')
         .map(|x| match x.trim().parse::<u8>() {
             Ok(n) if (1..=5).contains(&n) => Ok(n),
-            _ => Err(Error::usage(format!(
+            _ => Err(Error::usage(text!(
+                "--indicators {s}: '{x}' ei ole tunnusluvun numero 1–5",
+                "--indicators {s}: '{x}' är inte ett indikatornummer 1–5",
                 "--indicators {s}: '{x}' is not an indicator number 1–5"
             ))),
         })
@@ -115,7 +122,7 @@ impl Config {
 
 pub fn run(cfg: &Config) -> Result<Outcome> {
     let sc = scenarios::one(cfg.scenario.as_deref())?;
-    let ds = load(&cfg.input)?;
+    let ds = load(&cfg.input, cfg.output.lang)?;
     let law = match &cfg.statutory {
         Some(over) => Some(crate::app::statutory::rules(over.as_deref())?),
         None => None,

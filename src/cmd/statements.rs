@@ -27,7 +27,7 @@ impl Config {
 }
 
 pub fn run(cfg: &Config) -> Result<Outcome> {
-    let ds = load(&cfg.input)?;
+    let ds = load(&cfg.input, cfg.output.lang)?;
     let shown = years(cfg.years, &ds)?;
     let lang = cfg.output.lang;
     emit(&cfg.output, |out| match cfg.output.format {

@@ -10,6 +10,7 @@ use crate::config::{Input, Output, Settings};
 use crate::error::{Error, Result};
 use crate::model::projection::Options;
 use crate::report::{self, OutputFormat};
+use crate::text;
 
 pub struct Config {
     pub input: Input,
@@ -30,7 +31,11 @@ impl Config {
                 } else {
                     "--horizon"
                 },
-                "projects, so it needs --scenario",
+                text!(
+                    "koskee ennustetta, joten se tarvitsee valinnan --scenario",
+                    "gäller en prognos, så den behöver --scenario",
+                    "projects, so it needs --scenario"
+                ),
             ));
         }
         Ok(Config {
@@ -59,7 +64,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         Some(p) => Some(scenarios::one(Some(p))?),
         None => None,
     };
-    let ds = load(&cfg.input)?;
+    let ds = load(&cfg.input, cfg.output.lang)?;
     let settings;
     let projecting = match &sc {
         Some(sc) => {

@@ -16,8 +16,9 @@ use std::path::Path;
 use quick_xml::Reader as XmlReader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::error::{Error, Location, Result, cell_name};
+use crate::error::{Error, Location, Result, Text, cell_name};
 use crate::ingest::grid;
+use crate::text;
 
 /// The largest workbook file read. Published statements are well under a
 /// megabyte; a long table of every municipality a few megabytes.
@@ -42,20 +43,30 @@ pub fn check(path: &Path, file: &str) -> Result<()> {
     let at = || Location::file(file);
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
-        return Err(Error::input(at(), "not a file"));
-    }
-    if meta.len() == 0 {
-        return Err(Error::input(at(), "the file is empty (0 bytes)"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
         return Err(Error::input(
             at(),
-            format!(
-                "the file is {} MB; kivijalka reads workbooks of at most {} MB",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
+            text!("ei ole tiedosto", "inte en fil", "not a file"),
+        ));
+    }
+    if meta.len() == 0 {
+        return Err(Error::input(
+            at(),
+            text!(
+                "tiedosto on tyhjä (0 tavua)",
+                "filen är tom (0 byte)",
+                "the file is empty (0 bytes)"
             ),
         ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Error::input(at(), {
+            let (mb, max) = (meta.len() >> 20, MAX_FILE_BYTES >> 20);
+            text!(
+                "tiedosto on {mb} Mt; kivijalka lukee enintään {max} Mt:n työkirjoja",
+                "filen är {mb} MB; kivijalka läser arbetsböcker på högst {max} MB",
+                "the file is {mb} MB; kivijalka reads workbooks of at most {max} MB"
+            )
+        }));
     }
     let mut head = Vec::with_capacity(8);
     File::open(path)
@@ -68,14 +79,24 @@ pub fn check(path: &Path, file: &str) -> Result<()> {
     if head.starts_with(EMPTY_ZIP_MAGIC) {
         return Err(Error::input(
             at(),
-            "an empty zip archive, not a workbook: it holds no sheets",
+            text!(
+                "tyhjä zip-arkisto, ei työkirja: siinä ei ole taulukoita",
+                "ett tomt zip-arkiv, inte en arbetsbok: det innehåller inga blad",
+                "an empty zip archive, not a workbook: it holds no sheets"
+            ),
         ));
     }
     if !head.starts_with(ZIP_MAGIC) {
         return Err(Error::input(
             at(),
-            "not a workbook: the file is neither a zip container (xlsx, xlsm, xlsb, ods) \
-             nor an Excel 97–2003 file (xls), whatever its name says",
+            text!(
+                "ei työkirja: tiedosto ei ole zip-säiliö (xlsx, xlsm, xlsb, ods) \
+                 eikä Excel 97–2003 -tiedosto (xls), sanoipa sen nimi mitä tahansa",
+                "inte en arbetsbok: filen är varken en zip-behållare (xlsx, xlsm, xlsb, ods) \
+                 eller en Excel 97–2003-fil (xls), vad dess namn än säger",
+                "not a workbook: the file is neither a zip container (xlsx, xlsm, xlsb, ods) \
+                 nor an Excel 97–2003 file (xls), whatever its name says"
+            ),
         ));
     }
     check_zip(path, file)?;
@@ -90,26 +111,35 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
     let mut zip = zip::ZipArchive::new(BufReader::new(f)).map_err(|e| {
         Error::input(
             at(),
-            format!("a damaged or truncated zip container, not a readable workbook: {e}"),
+            text!(
+                "vaurioitunut tai katkennut zip-säiliö, ei luettava työkirja: {e}",
+                "en skadad eller avkortad zip-behållare, inte en läsbar arbetsbok: {e}",
+                "a damaged or truncated zip container, not a readable workbook: {e}"
+            ),
         )
     })?;
     if zip.len() > MAX_ENTRIES {
-        return Err(Error::input(
-            at(),
-            format!(
-                "the zip container has {} entries; a workbook has a few dozen (at most {MAX_ENTRIES} read)",
-                zip.len()
-            ),
-        ));
+        return Err(Error::input(at(), {
+            let n = zip.len();
+            text!(
+                "zip-säiliössä on {n} osaa; työkirjassa on muutamia kymmeniä (enintään {MAX_ENTRIES} luetaan)",
+                "zip-behållaren har {n} delar; en arbetsbok har några dussin (högst {MAX_ENTRIES} läses)",
+                "the zip container has {n} entries; a workbook has a few dozen (at most {MAX_ENTRIES} read)"
+            )
+        }));
     }
     let mut total = 0u64;
     let mut is_ods = false;
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(|e| {
-            Error::input(
-                at(),
-                format!("entry {} of the zip container cannot be read: {e}", i + 1),
-            )
+            Error::input(at(), {
+                let n = i + 1;
+                text!(
+                    "zip-säiliön osaa {n} ei voi lukea: {e}",
+                    "del {n} i zip-behållaren kan inte läsas: {e}",
+                    "entry {n} of the zip container cannot be read: {e}"
+                )
+            })
         })?;
         let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
         if name == "mimetype" {
@@ -124,27 +154,29 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
         let n = measure(&mut entry, MAX_PART_BYTES.min(MAX_TOTAL_BYTES - total)).map_err(|e| {
             Error::input(
                 at(),
-                format!(
+                text!(
+                    "zip-säiliön osaa '{name}' ei voi lukea (vaurioitunut tai katkennut): {e}",
+                    "delen '{name}' i zip-behållaren kan inte läsas (skadad eller avkortad): {e}",
                     "part '{name}' of the zip container cannot be read (damaged or truncated): {e}"
                 ),
             )
         })?;
         let Some(n) = n else {
-            let whole = if MAX_PART_BYTES <= MAX_TOTAL_BYTES - total {
-                format!(
-                    "part '{name}' decompresses to more than {} MB",
-                    MAX_PART_BYTES >> 20
+            let (part, all) = (MAX_PART_BYTES >> 20, MAX_TOTAL_BYTES >> 20);
+            let message = if MAX_PART_BYTES <= MAX_TOTAL_BYTES - total {
+                text!(
+                    "osa '{name}' purkautuu yli {part} Mt:ksi, paljon suuremmaksi kuin työkirja (zip-pommi?)",
+                    "delen '{name}' packas upp till mer än {part} MB, långt mer än en arbetsbok rymmer (en zip-bomb?)",
+                    "part '{name}' decompresses to more than {part} MB, far more than a workbook holds (a zip bomb?)"
                 )
             } else {
-                format!(
-                    "the parts decompress to more than {} MB",
-                    MAX_TOTAL_BYTES >> 20
+                text!(
+                    "osat purkautuvat yli {all} Mt:ksi, paljon suuremmiksi kuin työkirja (zip-pommi?)",
+                    "delarna packas upp till mer än {all} MB, långt mer än en arbetsbok rymmer (en zip-bomb?)",
+                    "the parts decompress to more than {all} MB, far more than a workbook holds (a zip bomb?)"
                 )
             };
-            return Err(Error::input(
-                at(),
-                format!("{whole}, far more than a workbook holds (a zip bomb?)"),
-            ));
+            return Err(Error::input(at(), message));
         };
         total += n;
     }
@@ -155,7 +187,11 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
         let entry = zip.by_name("content.xml").map_err(|e| {
             Error::input(
                 at(),
-                format!("an ods without its sheets (content.xml): {e}"),
+                text!(
+                    "ods ilman taulukoitaan (content.xml): {e}",
+                    "en ods utan sina blad (content.xml): {e}",
+                    "an ods without its sheets (content.xml): {e}"
+                ),
             )
         })?;
         scan_ods(BufReader::new(entry), file)?;
@@ -172,25 +208,34 @@ fn check_xls(path: &Path, file: &str) -> Result<()> {
     let damaged = |e: std::io::Error| {
         Error::input(
             at(),
-            format!("a damaged Excel 97–2003 (xls) file, not a readable workbook: {e}"),
+            text!(
+                "vaurioitunut Excel 97–2003 (xls) -tiedosto, ei luettava työkirja: {e}",
+                "en skadad Excel 97–2003-fil (xls), inte en läsbar arbetsbok: {e}",
+                "a damaged Excel 97–2003 (xls) file, not a readable workbook: {e}"
+            ),
         )
     };
     let mut cf = cfb::open(path).map_err(damaged)?;
     let Some(name) = ["/Workbook", "/Book"].into_iter().find(|n| cf.is_stream(n)) else {
         return Err(Error::input(
             at(),
-            "an Office file without a workbook in it (a Word document or the like?), not an xls",
+            text!(
+                "Office-tiedosto, jossa ei ole työkirjaa (Word-asiakirja tai vastaava?), ei xls",
+                "en Office-fil utan arbetsbok (ett Word-dokument eller liknande?), inte en xls",
+                "an Office file without a workbook in it (a Word document or the like?), not an xls"
+            ),
         ));
     };
     let stream = cf.open_stream(name).map_err(damaged)?;
     if stream.len() > MAX_PART_BYTES {
-        return Err(Error::input(
-            at(),
-            format!(
-                "the workbook stream is more than {} MB",
-                MAX_PART_BYTES >> 20
-            ),
-        ));
+        return Err(Error::input(at(), {
+            let mb = MAX_PART_BYTES >> 20;
+            text!(
+                "työkirjan tietovirta on yli {mb} Mt",
+                "arbetsbokens dataström är större än {mb} MB",
+                "the workbook stream is more than {mb} MB"
+            )
+        }));
     }
     let mut r = BufReader::new(stream);
     let mut offset: u64 = 0;
@@ -316,7 +361,11 @@ fn attr_u64(e: &BytesStart, key: &str, file: &str) -> Result<Option<u64>> {
                 Some(v) => Ok(Some(v)),
                 None => Err(Error::input(
                     Location::file(file),
-                    format!("content.xml: {key} is not a count"),
+                    text!(
+                        "content.xml: {key} ei ole lukumäärä",
+                        "content.xml: {key} är inte ett antal",
+                        "content.xml: {key} is not a count"
+                    ),
                 )),
             };
         }
@@ -362,13 +411,14 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
     // Inside a cell with no value type: whether any text was seen.
     let mut open_cell: Option<(u64, u64, bool)> = None;
     let xml_err = |e: quick_xml::Error, xml: &XmlReader<_>| {
-        Error::input(
-            Location::file(file),
-            format!(
-                "content.xml is not well-formed XML near byte {}: {e}",
-                xml.buffer_position()
-            ),
-        )
+        Error::input(Location::file(file), {
+            let at = xml.buffer_position();
+            text!(
+                "content.xml ei ole hyvin muodostettua XML:ää tavun {at} kohdalla: {e}",
+                "content.xml är inte välformad XML nära byte {at}: {e}",
+                "content.xml is not well-formed XML near byte {at}: {e}"
+            )
+        })
     };
     loop {
         buf.clear();
@@ -484,14 +534,22 @@ fn content(t: &mut Table, rep: u64, cells: &mut u64, file: &str) -> Result<()> {
         } else {
             (max_r, c0)
         };
-        let why = grid::out_of_bounds(r.min(u32::MAX as u64) as u32, c.min(u32::MAX as u64) as u32)
-            .unwrap_or_default();
-        let span = if r1 > r0 || c1 > c0 {
-            format!(" (a value repeated over {}:{})", name(r0, c0), name(r1, c1))
-        } else {
-            String::new()
-        };
-        return Err(Error::input(at(r, c), format!("{why}{span}")));
+        let why = grid::out_of_bounds(r.min(u32::MAX as u64) as u32, c.min(u32::MAX as u64) as u32);
+        let (from, to) = (name(r0, c0), name(r1, c1));
+        let repeated = r1 > r0 || c1 > c0;
+        let message = Text::each(|lang| {
+            let why = why.as_ref().map_or("", |t| t.get(lang));
+            match repeated {
+                true => crate::tr!(
+                    lang,
+                    "{why} (arvo toistettuna alueelle {from}:{to})",
+                    "{why} (ett värde upprepat över {from}:{to})",
+                    "{why} (a value repeated over {from}:{to})"
+                ),
+                false => why.to_string(),
+            }
+        });
+        return Err(Error::input(at(r, c), message));
     }
     *cells = cells.saturating_add((r1 - r0 + 1) * (c1 - c0 + 1));
     if *cells > grid::MAX_CELLS as u64 {
@@ -501,16 +559,23 @@ fn content(t: &mut Table, rep: u64, cells: &mut u64, file: &str) -> Result<()> {
     let cols = t.cols.map_or((c0, c1), |(a, b)| (a.min(c0), b.max(c1)));
     let area = (rows.1 - rows.0 + 1) * (cols.1 - cols.0 + 1);
     if area > MAX_DENSE_AREA {
-        return Err(Error::input(
-            at(r1, c1),
-            format!(
-                "the sheet's content spans {}:{}, {area} cells; an ods or xls sheet is read \
-                 whole, and kivijalka reads at most {MAX_DENSE_AREA} cells from a sheet's first \
-                 content to its last; delete the stray cells far from the table",
-                cell_name(rows.0 as u32, cols.0 as u32),
-                cell_name(rows.1 as u32, cols.1 as u32)
-            ),
-        ));
+        return Err(Error::input(at(r1, c1), {
+            let from = cell_name(rows.0 as u32, cols.0 as u32);
+            let to = cell_name(rows.1 as u32, cols.1 as u32);
+            text!(
+                "taulukon sisältö ulottuu alueelle {from}:{to}, {area} solua; ods- tai \
+                     xls-taulukko luetaan kokonaan, ja kivijalka lukee taulukon ensimmäisestä \
+                     sisällöstä viimeiseen enintään {MAX_DENSE_AREA} solua; poista irralliset \
+                     solut kaukana taulukosta",
+                "bladets innehåll sträcker sig över {from}:{to}, {area} celler; ett ods- \
+                     eller xls-blad läses helt, och kivijalka läser högst {MAX_DENSE_AREA} celler \
+                     från bladets första innehåll till dess sista; radera de lösa cellerna långt \
+                     från tabellen",
+                "the sheet's content spans {from}:{to}, {area} cells; an ods or xls sheet is read \
+                     whole, and kivijalka reads at most {MAX_DENSE_AREA} cells from a sheet's first \
+                     content to its last; delete the stray cells far from the table"
+            )
+        }));
     }
     t.rows = Some(rows);
     t.cols = Some(cols);

@@ -9,6 +9,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, Location, Result};
+use crate::text;
 
 /// The largest CSV read: a long table of every municipality's every line
 /// over ten years is some tens of megabytes.
@@ -24,13 +25,14 @@ pub fn read_file(path: &Path) -> Result<String> {
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > MAX_CSV_BYTES {
-        return Err(Error::input(
-            Location::file(&file),
-            format!(
-                "larger than {} MB, more than a table kivijalka reads",
-                MAX_CSV_BYTES >> 20
-            ),
-        ));
+        return Err(Error::input(Location::file(&file), {
+            let mb = MAX_CSV_BYTES >> 20;
+            text!(
+                "suurempi kuin {mb} Mt, enemmän kuin kivijalan lukema taulukko",
+                "större än {mb} MB, mer än en tabell som kivijalka läser",
+                "larger than {mb} MB, more than a table kivijalka reads"
+            )
+        }));
     }
     String::from_utf8(bytes).map_err(|e| {
         let ok = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -38,7 +40,11 @@ pub fn read_file(path: &Path) -> Result<String> {
         let byte = e.as_bytes()[ok.len()];
         Error::input(
             Location::line(&file, line),
-            format!(
+            text!(
+                "ei UTF-8-tekstiä (tavu 0x{byte:02X}); tallenna tiedosto muodossa \"CSV UTF-8\" \
+                 (taulukko-ohjelman muita CSV-merkistöjä ei arvata)",
+                "inte UTF-8-text (byte 0x{byte:02X}); spara filen som \"CSV UTF-8\" \
+                 (ett kalkylprograms andra CSV-kodningar gissas inte)",
                 "not UTF-8 text (byte 0x{byte:02X}); save the file as \"CSV UTF-8\" \
                  (a spreadsheet program's other CSV encodings are not guessed)"
             ),

@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::error::Text;
 use crate::ingest::number::{self, Num};
+use crate::text;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
@@ -40,12 +42,16 @@ pub const MAX_COLS: u32 = 256;
 pub const MAX_CELLS: usize = 2_000_000;
 
 /// Why a cell at (row, col) lies outside what kivijalka reads, if it does.
-pub fn out_of_bounds(row: u32, col: u32) -> Option<String> {
+pub fn out_of_bounds(row: u32, col: u32) -> Option<Text> {
     if row >= MAX_ROWS || col >= MAX_COLS {
-        Some(format!(
-            "content beyond the {MAX_ROWS} rows × {MAX_COLS} columns (A1:{}) kivijalka reads; \
-             delete what lies outside or move the figures to a sheet of their own",
-            crate::error::cell_name(MAX_ROWS - 1, MAX_COLS - 1)
+        let last = crate::error::cell_name(MAX_ROWS - 1, MAX_COLS - 1);
+        Some(text!(
+            "sisältöä kivijalan lukemien {MAX_ROWS} rivin × {MAX_COLS} sarakkeen (A1:{last}) \
+             ulkopuolella; poista se tai siirrä luvut omalle taulukolleen",
+            "innehåll utanför de {MAX_ROWS} rader × {MAX_COLS} kolumner (A1:{last}) som \
+             kivijalka läser; radera det som ligger utanför eller flytta siffrorna till ett eget blad",
+            "content beyond the {MAX_ROWS} rows × {MAX_COLS} columns (A1:{last}) kivijalka reads; \
+             delete what lies outside or move the figures to a sheet of their own"
         ))
     } else {
         None
@@ -53,8 +59,12 @@ pub fn out_of_bounds(row: u32, col: u32) -> Option<String> {
 }
 
 /// Why a workbook with more than [`MAX_CELLS`] non-empty cells is refused.
-pub fn too_many_cells() -> String {
-    format!("more than {MAX_CELLS} non-empty cells in the workbook, more than kivijalka reads")
+pub fn too_many_cells() -> Text {
+    text!(
+        "työkirjassa on yli {MAX_CELLS} ei-tyhjää solua, enemmän kuin kivijalka lukee",
+        "arbetsboken har fler än {MAX_CELLS} celler som inte är tomma, fler än kivijalka läser",
+        "more than {MAX_CELLS} non-empty cells in the workbook, more than kivijalka reads"
+    )
 }
 
 /// Cells by absolute (row, column), zero-based. Only non-empty cells are
@@ -153,13 +163,15 @@ impl Grid {
     }
 }
 
+/// What follows a number too large for a figure in its error cell; the
+/// reader words it in the user's language.
+pub const BEYOND: &str = "(a number beyond the ±7.9e28 a figure can hold)";
+
 impl From<f64> for Cell {
     fn from(f: f64) -> Self {
-        number::from_f64(f).map(Cell::Number).unwrap_or_else(|| {
-            Cell::Error(format!(
-                "{f:e} (a number beyond the ±7.9e28 a figure can hold)"
-            ))
-        })
+        number::from_f64(f)
+            .map(Cell::Number)
+            .unwrap_or_else(|| Cell::Error(format!("{f:e} {BEYOND}")))
     }
 }
 
@@ -186,7 +198,7 @@ mod tests {
     #[test]
     fn bounds_name_the_limits() {
         assert!(out_of_bounds(65_535, 255).is_none());
-        assert!(out_of_bounds(65_536, 0).unwrap().contains("A1:IV65536"));
+        assert!(out_of_bounds(65_536, 0).unwrap().en.contains("A1:IV65536"));
         assert!(out_of_bounds(0, 256).is_some());
     }
 

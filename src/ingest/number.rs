@@ -10,6 +10,9 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use crate::error::Text;
+use crate::text;
+
 /// A number read from a cell, with the number of decimals it was written with.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Num {
@@ -62,35 +65,46 @@ pub const MAX_RESIDENTS: i64 = 10_000_000;
 /// A figure as kivijalka holds it: `num` times the unit `scale` (1, 1 000,
 /// 1 000 000 €), in cents, rounded half away from zero. `Err` says why the
 /// figure cannot be read.
-pub fn figure(num: &Num, scale: Decimal) -> Result<Decimal, String> {
+pub fn figure(num: &Num, scale: Decimal) -> Result<Decimal, Text> {
     let limit = Decimal::from(MAX_MONEY_EUR);
     let value = num
         .value
         .checked_mul(scale)
         .filter(|v| v.abs() <= limit)
         .ok_or_else(|| {
-            let unit = if scale == Decimal::ONE {
-                String::new()
-            } else {
-                format!(" × {} € (the sheet's unit)", scale.normalize())
-            };
-            format!(
-                "{}{unit} is beyond ±10^15 €, far more than any municipality's statements hold; \
-                 check the figure and the unit",
-                num.value.normalize()
-            )
+            let (v, unit) = (num.value.normalize(), scale.normalize());
+            match scale == Decimal::ONE {
+                true => text!(
+                    "{v} on yli ±10^15 €, paljon enemmän kuin yhdenkään kunnan laskelmissa; \
+                     tarkista luku ja yksikkö",
+                    "{v} är över ±10^15 €, långt mer än någon kommuns räkningar rymmer; \
+                     kontrollera siffran och enheten",
+                    "{v} is beyond ±10^15 €, far more than any municipality's statements hold; \
+                     check the figure and the unit"
+                ),
+                false => text!(
+                    "{v} × {unit} € (taulukon yksikkö) on yli ±10^15 €, paljon enemmän kuin \
+                     yhdenkään kunnan laskelmissa; tarkista luku ja yksikkö",
+                    "{v} × {unit} € (bladets enhet) är över ±10^15 €, långt mer än någon kommuns \
+                     räkningar rymmer; kontrollera siffran och enheten",
+                    "{v} × {unit} € (the sheet's unit) is beyond ±10^15 €, far more than any \
+                     municipality's statements hold; check the figure and the unit"
+                ),
+            }
         })?;
     Ok(cents(value))
 }
 
 /// Residents as the background figures give them: a whole number from 0 to
 /// [`MAX_RESIDENTS`].
-pub fn residents(num: &Num) -> Result<Decimal, String> {
+pub fn residents(num: &Num) -> Result<Decimal, Text> {
     let v = num.value;
     if v < Decimal::ZERO || v > Decimal::from(MAX_RESIDENTS) || !v.fract().is_zero() {
-        return Err(format!(
-            "residents {} is not a whole number from 0 to {MAX_RESIDENTS}",
-            v.normalize()
+        let v = v.normalize();
+        return Err(text!(
+            "asukasluku {v} ei ole kokonaisluku väliltä 0–{MAX_RESIDENTS}",
+            "invånarantalet {v} är inte ett heltal från 0 till {MAX_RESIDENTS}",
+            "residents {v} is not a whole number from 0 to {MAX_RESIDENTS}"
         ));
     }
     Ok(v.normalize())
@@ -107,19 +121,30 @@ pub fn is_percent_cell(num: &Num) -> bool {
 /// social services) to about 23 % (before it); Tuloverolaki 1535/1992 sets
 /// them as per cent with two decimals. Outside 1–30 % it is no
 /// municipality's rate: an error, never a figure carried into the forecast.
-pub fn tax_rate(num: &Num) -> Result<Decimal, String> {
+pub fn tax_rate(num: &Num) -> Result<Decimal, Text> {
     let v = if is_percent_cell(num) {
         num.value * Decimal::ONE_HUNDRED
     } else {
         num.value
     };
     if v < Decimal::ONE || v > Decimal::from(30) {
-        return Err(format!(
-            "income tax rate {} % is outside 1–30 %, the range of any Finnish municipality's rate",
-            v.normalize()
+        let v = v.normalize();
+        return Err(text!(
+            "tuloveroprosentti {v} % on välin 1–30 % ulkopuolella, jolla jokaisen suomalaisen kunnan veroprosentti on",
+            "inkomstskattesatsen {v} % ligger utanför 1–30 %, det intervall där varje finländsk kommuns skattesats ligger",
+            "income tax rate {v} % is outside 1–30 %, the range of any Finnish municipality's rate"
         ));
     }
     Ok(cents(v))
+}
+
+fn not_a_number(raw: &str) -> Text {
+    let raw = raw.trim();
+    text!(
+        "'{raw}' ei ole luku",
+        "'{raw}' är inte ett tal",
+        "'{raw}' is not a number"
+    )
 }
 
 /// Rounded to cents half away from zero, as published figures are; "-0" is zero.
@@ -130,7 +155,7 @@ fn cents(v: Decimal) -> Decimal {
 
 /// Reads a number written as text. `Ok(None)` for a cell that is blank in
 /// effect; `Err` with the reason when the text is not a number.
-pub fn parse_text(raw: &str) -> Result<Option<Num>, String> {
+pub fn parse_text(raw: &str) -> Result<Option<Num>, Text> {
     let is_gap = |c: char| {
         matches!(
             c,
@@ -149,9 +174,11 @@ pub fn parse_text(raw: &str) -> Result<Option<Num>, String> {
                 .collect();
             let digits = after.iter().take_while(|c| c.is_ascii_digit()).count();
             if digits > 0 && digits != 3 {
-                return Err(format!(
-                    "'{}' is not a number: digits grouped by a space come in threes",
-                    raw.trim()
+                let raw = raw.trim();
+                return Err(text!(
+                    "'{raw}' ei ole luku: välilyönnillä ryhmitellyt numerot tulevat kolmen ryhminä",
+                    "'{raw}' är inte ett tal: siffror grupperade med mellanslag kommer i tretal",
+                    "'{raw}' is not a number: digits grouped by a space come in threes"
                 ));
             }
         }
@@ -208,7 +235,7 @@ pub fn parse_text(raw: &str) -> Result<Option<Num>, String> {
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     {
-        return Err(format!("'{}' is not a number", raw.trim()));
+        return Err(not_a_number(raw));
     }
     let commas = s.matches(',').count();
     let dots = s.matches('.').count();
@@ -224,12 +251,14 @@ pub fn parse_text(raw: &str) -> Result<Option<Num>, String> {
         (c, 1) if c >= 1 => s.replace(',', ""),
         (c, 0) if c > 1 => s.replace(',', ""),
         (0, 1) => s,
-        _ => return Err(format!("'{}' is not a number", raw.trim())),
+        _ => return Err(not_a_number(raw)),
     };
     let value = Decimal::from_str(&normalized).map_err(|_| {
-        format!(
-            "'{}' has more digits than a figure can hold (at most 28)",
-            raw.trim()
+        let raw = raw.trim();
+        text!(
+            "luvussa '{raw}' on enemmän numeroita kuin luku voi sisältää (enintään 28)",
+            "'{raw}' har fler siffror än ett tal kan rymma (högst 28)",
+            "'{raw}' has more digits than a figure can hold (at most 28)"
         )
     })?;
     let value = if negative { -value } else { value };
@@ -289,7 +318,7 @@ mod tests {
         // 9e27 thousands overflows the decimal type itself: an error, not a panic.
         let big = from_f64(9e27).unwrap();
         let e = figure(&big, thousand).unwrap_err();
-        assert!(e.contains("10^15") && e.contains("1000"), "{e}");
+        assert!(e.en.contains("10^15") && e.en.contains("1000"), "{e}");
         assert!(figure(&from_f64(-9e27).unwrap(), Decimal::ONE).is_err());
     }
 
@@ -308,7 +337,7 @@ mod tests {
     #[test]
     fn too_many_digits_is_an_error() {
         let e = parse_text("100000000000000000000000000000000").unwrap_err();
-        assert!(e.contains("digits"), "{e}");
+        assert!(e.en.contains("digits"), "{e}");
     }
 
     #[test]

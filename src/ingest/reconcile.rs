@@ -18,13 +18,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 
-use crate::error::Location;
+use crate::error::{Location, Text};
 use crate::ingest::number;
 use crate::ingest::sheet::Row;
 use crate::model::dataset::{Dataset, Entity};
 use crate::model::findings::{Finding, Message};
 use crate::model::items::{self, Sign, Statement};
 use crate::model::validate::validate;
+use crate::text;
 
 /// The rows of one statement sheet in printed order, kept only for a sheet
 /// with a row that is not a line.
@@ -51,20 +52,23 @@ pub struct Unknown {
     /// Where the label is.
     pub cell: Location,
     /// Said after the label when the row is a line of another statement.
-    pub hint: String,
+    pub hint: Text,
     /// (year, value in euros as printed, the printed step, the cell).
     pub values: Vec<(i32, Decimal, Decimal, Location)>,
 }
 
 /// An identity that does not hold, as validation names it.
-type Miss = (Entity, i32, String, Decimal);
+type Miss = (Entity, i32, Text, Decimal);
 
 fn misses(ds: &Dataset) -> BTreeSet<Miss> {
     validate(ds)
         .into_iter()
         .filter(|f| f.is_error())
         .filter_map(|f| f.identity)
-        .map(|m| (m.entity, m.year, m.identity.to_string(), m.difference))
+        .map(|m| {
+            let what = Text::each(|lang| crate::report::finding::identity(&m.identity, lang));
+            (m.entity, m.year, what, m.difference)
+        })
         .collect()
 }
 
@@ -141,25 +145,36 @@ fn probe() -> Decimal {
 }
 
 enum Verdict {
-    Accepted(String),
-    Refused(String, Vec<Location>),
+    Accepted(Text),
+    Refused(Text, Vec<Location>),
 }
 
 fn not_judged() -> Verdict {
     Verdict::Refused(
-        format!(
+        text!(
+            "ei arvioitu: työkirjassa on enemmän rivejä, jotka eivät ole laskelman rivejä, kuin tarkistus punnitsee ({BUDGET} validointia)",
+            "inte bedömd: arbetsboken har fler rader som inte är räkningens rader än kontrollen väger ({BUDGET} valideringar)",
             "not judged: the workbook has more rows that are not lines than the check weighs ({BUDGET} validations)"
         ),
         vec![],
     )
 }
 
-fn describe(misses: &[Miss]) -> String {
-    misses
-        .iter()
-        .map(|(_, y, what, diff)| format!("{what} in {y} (difference {diff})"))
-        .collect::<Vec<_>>()
-        .join("; ")
+fn describe(misses: &[Miss]) -> Text {
+    Text::each(|lang| {
+        let each: Vec<String> = (misses.iter())
+            .map(|(_, y, what, diff)| {
+                let what = what.get(lang);
+                crate::tr!(
+                    lang,
+                    "{what} vuonna {y} (erotus {diff})",
+                    "{what} år {y} (skillnad {diff})",
+                    "{what} in {y} (difference {diff})"
+                )
+            })
+            .collect();
+        each.join("; ")
+    })
 }
 
 /// Judges every row that is not a line, and reports each: a notice saying
@@ -181,11 +196,19 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
                 continue;
             };
             let verdict = judge_row(ds, &mut judge, sheet, &near, i, u);
-            let what = format!("{} row \"{}\"{}", sheet.statement.fi(), u.label, u.hint);
+            let (st, label) = (sheet.statement.fi(), &u.label);
+            let (hint_fi, hint_sv, hint_en) = (&u.hint.fi, &u.hint.sv, &u.hint.en);
             out.push(match verdict {
-                Verdict::Accepted(as_what) => Finding::notice(
+                Verdict::Accepted(why) => Finding::notice(
                     "row_reconciled",
-                    Message::Text(format!("{what} is not a line of the decree: {as_what}; its figures are not read as a line")),
+                    Message::text({
+                        let (fi, sv, en) = (&why.fi, &why.sv, &why.en);
+                        text!(
+                            "{st}: rivi \"{label}\"{hint_fi} ei ole asetuksen rivi: {fi}; sen lukuja ei lueta riviksi",
+                            "{st}: raden \"{label}\"{hint_sv} är inte en av förordningens rader: {sv}; dess siffror läses inte som en rad",
+                            "{st} row \"{label}\"{hint_en} is not a line of the decree: {en}; its figures are not read as a line"
+                        )
+                    }),
                     vec![u.cell.clone()],
                 ),
                 Verdict::Refused(why, more) => {
@@ -194,7 +217,14 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
                     cells.extend(more);
                     Finding::error(
                         "unknown_label",
-                        Message::Text(format!("unknown {what}: {why}; its figures are not read")),
+                        Message::text({
+                            let (fi, sv, en) = (&why.fi, &why.sv, &why.en);
+                            text!(
+                                "{st}: tuntematon rivi \"{label}\"{hint_fi}: {fi}; sen lukuja ei lueta",
+                                "{st}: okänd rad \"{label}\"{hint_sv}: {sv}; dess siffror läses inte",
+                                "unknown {st} row \"{label}\"{hint_en}: {en}; its figures are not read"
+                            )
+                        }),
                         cells,
                     )
                 }
@@ -267,7 +297,11 @@ fn judge_row(
     let nonzero: Vec<&(i32, Decimal, Decimal, Location)> =
         u.values.iter().filter(|v| !v.1.is_zero()).collect();
     if nonzero.is_empty() {
-        return Verdict::Accepted("all its figures are zero, so no total needs it".into());
+        return Verdict::Accepted(text!(
+            "kaikki sen luvut ovat nollia, joten mikään summa ei tarvitse sitä",
+            "alla dess siffror är noll, så ingen summa behöver den",
+            "all its figures are zero, so no total needs it"
+        ));
     }
     if let Some(refused) = needed_by_totals(ds, judge, sheet, near, i, &nonzero) {
         return refused;
@@ -280,7 +314,11 @@ fn judge_row(
         return accepted;
     }
     Verdict::Refused(
-        "the totals hold without it, but it is neither the sum of the lines beside it nor a part of the line above it".into(),
+        text!(
+            "summat täsmäävät ilman sitä, mutta se ei ole viereisten rivien summa eikä osa yllä olevaa riviä",
+            "summorna stämmer utan den, men den är varken summan av raderna bredvid eller en del av raden ovanför",
+            "the totals hold without it, but it is neither the sum of the lines beside it nor a part of the line above it"
+        ),
         vec![],
     )
 }
@@ -342,11 +380,16 @@ fn needed_by_totals(
                     };
                     if let Moved::Mends(mended) = moved {
                         return Some(Verdict::Refused(
-                            format!(
-                                "without it {}; counted beside \"{}\" it closes that gap, so it is a line the statement needs",
-                                describe(&mended),
-                                items::item(id).fi
-                            ),
+                            {
+                                let d = describe(&mended);
+                                let (fi, sv, en) = (&d.fi, &d.sv, &d.en);
+                                let line = items::item(id).fi;
+                                text!(
+                                    "ilman sitä {fi}; rivin \"{line}\" rinnalla laskettuna se sulkee erotuksen, joten se on laskelman tarvitsema rivi",
+                                    "utan den {sv}; räknad bredvid \"{line}\" sluter den gapet, så den är en rad räkningen behöver",
+                                    "without it {en}; counted beside \"{line}\" it closes that gap, so it is a line the statement needs"
+                                )
+                            },
                             cells,
                         ));
                     }
@@ -356,16 +399,23 @@ fn needed_by_totals(
         }
         if let Some((gone, cells)) = broken {
             return Some(Verdict::Refused(
-                format!(
-                    "the totals around it do not hold without it ({}), so it cannot be shown to be a subtotal or a specification",
-                    describe(&gone)
-                ),
+                {
+                    let d = describe(&gone);
+                    let (fi, sv, en) = (&d.fi, &d.sv, &d.en);
+                    text!(
+                        "sen ympärillä olevat summat eivät täsmää ilman sitä ({fi}), joten sitä ei voi osoittaa välisummaksi eikä erittelyksi",
+                        "summorna kring den stämmer inte utan den ({sv}), så den kan inte visas vara en delsumma eller en specifikation",
+                        "the totals around it do not hold without it ({en}), so it cannot be shown to be a subtotal or a specification"
+                    )
+                },
                 cells,
             ));
         }
         if !pinned {
             return Some(Verdict::Refused(
-                format!(
+                text!(
+                    "mikään painettu summa ei tarkista sen viereisiä rivejä vuonna {y}, joten sitä ei voi osoittaa välisummaksi eikä erittelyksi",
+                    "ingen tryckt summa kontrollerar raderna bredvid den år {y}, så den kan inte visas vara en delsumma eller en specifikation",
                     "no printed total checks the lines beside it in {y}, so it cannot be shown to be a subtotal or a specification"
                 ),
                 vec![],
@@ -423,14 +473,23 @@ fn as_sum_of_lines(ds: &Dataset, sheet: &SheetRows, i: usize, u: &Unknown) -> Op
                         _ => None,
                     })
                     .collect();
-                return Some(Verdict::Accepted(if names.len() == 1 {
-                    format!("it repeats the figures of \"{}\" beside it", names[0])
-                } else {
-                    format!(
-                        "an intermediate subtotal, equal to {} {} it",
-                        names.join(" + "),
-                        if up { "above" } else { "below" }
-                    )
+                let sum = names.join(" + ");
+                return Some(Verdict::Accepted(match (names.len(), up) {
+                    (1, _) => text!(
+                        "se toistaa viereisen rivin \"{sum}\" luvut",
+                        "den upprepar siffrorna för \"{sum}\" bredvid den",
+                        "it repeats the figures of \"{sum}\" beside it"
+                    ),
+                    (_, true) => text!(
+                        "välisumma, yhtä suuri kuin yllä oleva {sum}",
+                        "en mellansumma, lika med {sum} ovanför den",
+                        "an intermediate subtotal, equal to {sum} above it"
+                    ),
+                    (_, false) => text!(
+                        "välisumma, yhtä suuri kuin alla oleva {sum}",
+                        "en mellansumma, lika med {sum} nedanför den",
+                        "an intermediate subtotal, equal to {sum} below it"
+                    ),
                 }));
             }
         }
@@ -464,9 +523,11 @@ fn as_specification(
                 .is_some_and(|room| parts.abs() <= room)
     });
     within.then(|| {
-        Verdict::Accepted(format!(
-            "a specification within \"{}\" above it, whose figure the totals confirm",
-            items::item(id).fi
+        let line = items::item(id).fi;
+        Verdict::Accepted(text!(
+            "erittely yllä olevan rivin \"{line}\" sisällä, jonka luvun summat vahvistavat",
+            "en specifikation inom \"{line}\" ovanför den, vars siffra summorna bekräftar",
+            "a specification within \"{line}\" above it, whose figure the totals confirm"
         ))
     })
 }
@@ -477,7 +538,7 @@ fn as_specification(
 pub fn unknown_row(
     row: &Row,
     scale: Decimal,
-    hint: String,
+    hint: Text,
     cell: Location,
     at: impl Fn(u32) -> Location,
 ) -> Result<Unknown, Finding> {
@@ -486,10 +547,15 @@ pub fn unknown_row(
         let v = number::figure(num, scale).map_err(|why| {
             Finding::error(
                 "amount_out_of_range",
-                Message::Text(format!(
-                    "row \"{}\" is none of the decree's lines; {year}: {why}",
-                    row.label
-                )),
+                Message::text({
+                    let label = &row.label;
+                    let (fi, sv, en) = (&why.fi, &why.sv, &why.en);
+                    text!(
+                        "rivi \"{label}\" ei ole mikään asetuksen riveistä; {year}: {fi}",
+                        "raden \"{label}\" är ingen av förordningens rader; {year}: {sv}",
+                        "row \"{label}\" is none of the decree's lines; {year}: {en}"
+                    )
+                }),
                 vec![at(*col)],
             )
         })?;

@@ -123,8 +123,17 @@ pub enum Message {
         entity: Entity,
         statements: Vec<Statement>,
     },
-    /// A notice of reading a sheet, still worded where it is found (ingest).
-    Text(String),
+    /// A notice of reading a sheet, worded where it is found (ingest) in
+    /// the three languages; boxed, as the other variants, to keep a
+    /// finding small.
+    Text(Box<crate::error::Text>),
+}
+
+impl Message {
+    /// A notice of reading, in the three languages.
+    pub fn text(t: crate::error::Text) -> Message {
+        Message::Text(Box::new(t))
+    }
 }
 
 /// An identity whose two sides differ by more than `tolerance`, the

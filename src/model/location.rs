@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use crate::report::format::Lang;
+
 /// Where in an input something was found: file, sheet and cell ("C12").
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Location {
@@ -59,18 +61,30 @@ impl Location {
     }
 }
 
+impl Location {
+    /// The location in `lang`'s words: "f.xlsx, taulukko 'Tase', solu C7",
+    /// "f.xlsx, blad 'Tase', cell C7", "f.xlsx, sheet 'Tase', cell C7"; a
+    /// text file's "rivi 12", "rad 12", "line 12".
+    pub fn show(&self, lang: Lang) -> String {
+        let mut s = self.file.clone();
+        if let Some(sheet) = &self.sheet {
+            let word = lang.tr("taulukko", "blad", "sheet");
+            s.push_str(&format!(", {word} '{sheet}'"));
+        }
+        if let Some(c) = &self.cell {
+            match c.strip_prefix("line ") {
+                Some(n) => s.push_str(&format!(", {} {n}", lang.tr("rivi", "rad", "line"))),
+                None => s.push_str(&format!(", {} {c}", lang.tr("solu", "cell", "cell"))),
+            }
+        }
+        s
+    }
+}
+
+/// The English words, as CSV, JSON and logs carry them.
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(s) = &self.sheet {
-            write!(f, ", sheet '{s}'")?;
-        }
-        match &self.cell {
-            Some(c) if c.starts_with("line ") => write!(f, ", {c}")?,
-            Some(c) => write!(f, ", cell {c}")?,
-            None => {}
-        }
-        Ok(())
+        f.write_str(&self.show(Lang::En))
     }
 }
 
@@ -95,6 +109,19 @@ pub fn cell_name(row: u32, col: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_location_is_worded_in_each_language() {
+        let cell = Location::cell("k.xlsx", "Tase", "C7");
+        assert_eq!(cell.show(Lang::Fi), "k.xlsx, taulukko 'Tase', solu C7");
+        assert_eq!(cell.show(Lang::Sv), "k.xlsx, blad 'Tase', cell C7");
+        assert_eq!(cell.to_string(), "k.xlsx, sheet 'Tase', cell C7");
+        let line = Location::line("s.toml", 12);
+        assert_eq!(line.show(Lang::Fi), "s.toml, rivi 12");
+        assert_eq!(line.show(Lang::Sv), "s.toml, rad 12");
+        assert_eq!(line.to_string(), "s.toml, line 12");
+        assert_eq!(Location::file("k.xlsx").show(Lang::Sv), "k.xlsx");
+    }
 
     #[test]
     fn cell_names_follow_excel() {

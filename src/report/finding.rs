@@ -38,7 +38,7 @@ pub fn text(m: &Message, lang: Lang) -> String {
                 .join(", ");
             statements_missing(*entity, &names, statements.len(), lang)
         }
-        Message::Text(s) => s.clone(),
+        Message::Text(s) => s.get(lang).to_string(),
     }
 }
 

@@ -14,6 +14,7 @@ use super::{parse_doc, project, setting, uncertain};
 use crate::config::read_to_string;
 use crate::error::{Error, Location, Result};
 use crate::model::scenario::{Dated, Measure, RateChange, Scenario};
+use crate::text;
 
 /// Lays one file over the scenario, table by table in the file's order of
 /// tables: each table's plain settings (through the registry), then its
@@ -68,10 +69,14 @@ fn population(cx: &Cx, sc: &mut Scenario, d: &PopDoc) -> Result<()> {
         let dir = FsPath::new(cx.file).parent().unwrap_or(FsPath::new("."));
         let path = dir.join(&name);
         let csv_text = read_to_string(&path).map_err(|e| {
-            Error::config(
-                cx.at(v.span()),
-                format!("population.file: cannot read {}", path.display()),
-            )
+            Error::config(cx.at(v.span()), {
+                let p = path.display();
+                text!(
+                    "population.file: tiedostoa {p} ei voi lukea",
+                    "population.file: filen {p} kan inte läsas",
+                    "population.file: cannot read {p}"
+                )
+            })
             .context_of(e)
         })?;
         // A projection file covers more years than a forecast: those
@@ -94,14 +99,22 @@ fn population(cx: &Cx, sc: &mut Scenario, d: &PopDoc) -> Result<()> {
             return Err(cx.err(
                 v.span(),
                 "population.values",
-                "a population must be positive",
+                text!(
+                    "asukasluvun on oltava positiivinen",
+                    "ett invånarantal måste vara positivt",
+                    "a population must be positive"
+                ),
             ));
         }
         if let Some((y, _)) = m.iter().find(|(_, x)| **x > Decimal::from(MAX_POPULATION)) {
             return Err(cx.err(
                 v.span(),
                 &format!("population.values.{y}"),
-                format!("more than {MAX_POPULATION} residents"),
+                text!(
+                    "yli {MAX_POPULATION} asukasta",
+                    "fler än {MAX_POPULATION} invånare",
+                    "more than {MAX_POPULATION} residents"
+                ),
             ));
         }
         sc.population.values.extend(m);
@@ -122,7 +135,11 @@ fn tax(cx: &Cx, sc: &mut Scenario, d: &TaxDoc) -> Result<()> {
         return Err(cx.err(
             span,
             "tax.income_share_pct",
-            "income and property tax shares add up to more than 100 %",
+            text!(
+                "tuloveron ja kiinteistöveron osuudet ovat yhteensä yli 100 %",
+                "inkomstskattens och fastighetsskattens andelar är sammanlagt över 100 %",
+                "income and property tax shares add up to more than 100 %"
+            ),
         ));
     }
     rate_changes(cx, &d.rate_change, "tax.rate_change", &mut t.rate_changes)?;
@@ -169,13 +186,14 @@ fn operations(cx: &Cx, sc: &mut Scenario, d: &OpsDoc) -> Result<()> {
         .iter()
         .find(|m| m.amount < Decimal::ZERO)
     {
-        return Err(Error::config(
-            Location::line(cx.file, m.at.line),
-            format!(
-                "{}: a saving is written as a positive amount (it lowers costs)",
-                m.at.key
-            ),
-        ));
+        return Err(Error::config(Location::line(cx.file, m.at.line), {
+            let key = &m.at.key;
+            text!(
+                "{key}: säästö kirjoitetaan positiivisena summana (se pienentää kuluja)",
+                "{key}: en besparing skrivs som ett positivt belopp (den sänker kostnaderna)",
+                "{key}: a saving is written as a positive amount (it lowers costs)"
+            )
+        }));
     }
     measures(
         cx,
@@ -250,7 +268,11 @@ pub(super) fn rate_changes(
                 cx.err(
                     span.clone(),
                     k,
-                    "'change_pp' (percentage points) is missing",
+                    text!(
+                        "'change_pp' (prosenttiyksikköä) puuttuu",
+                        "'change_pp' (procentenheter) saknas",
+                        "'change_pp' (percentage points) is missing"
+                    ),
                 )
             })?;
         Ok(RateChange {
@@ -277,14 +299,25 @@ pub(super) fn measures(
         if let Some(t) = to
             && t < from
         {
-            return Err(cx.err(span, k, format!("'to' {t} is before 'from' {from}")));
+            return Err(cx.err(
+                span,
+                k,
+                text!(
+                    "'to' {t} on ennen vuotta 'from' {from}",
+                    "'to' {t} är före 'from' {from}",
+                    "'to' {t} is before 'from' {from}"
+                ),
+            ));
         }
         let amount = d
             .amount
             .as_ref()
             .map(|v| cx.money(v, &format!("{k}.amount")))
             .transpose()?
-            .ok_or_else(|| cx.err(span.clone(), k, "'amount' is missing"))?;
+            .ok_or_else(|| {
+                let missing = text!("'amount' puuttuu", "'amount' saknas", "'amount' is missing");
+                cx.err(span.clone(), k, missing)
+            })?;
         Ok(Measure {
             from,
             to,

@@ -21,8 +21,9 @@ use std::collections::BTreeSet;
 use std::path::{Path as FsPath, PathBuf};
 
 use crate::config::read_to_string;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Result, Text};
 use crate::model::scenario::Scenario;
+use crate::text;
 use apply::apply;
 use doc::Doc;
 use read::Cx;
@@ -44,7 +45,11 @@ pub fn load(path: &FsPath) -> Result<Scenario> {
         if !seen.insert(key) {
             return Err(Error::config(
                 Location::file(cur.display().to_string()),
-                "extends: the files extend each other in a circle",
+                text!(
+                    "extends: tiedostot laajentavat toisiaan kehässä",
+                    "extends: filerna utvidgar varandra i en cirkel",
+                    "extends: the files extend each other in a circle"
+                ),
             ));
         }
         let text = match (read_to_string(&cur), chain.last()) {
@@ -54,10 +59,13 @@ pub fn load(path: &FsPath) -> Result<Scenario> {
                 let at = extends_of(child_text, &file)?
                     .map(|(_, line)| Location::line(file.clone(), line))
                     .unwrap_or_else(|| Location::file(file.clone()));
-                return Err(
-                    Error::config(at, format!("extends: cannot read {}", cur.display()))
-                        .context_of(e),
+                let p = cur.display();
+                let message = text!(
+                    "extends: tiedostoa {p} ei voi lukea",
+                    "extends: filen {p} kan inte läsas",
+                    "extends: cannot read {p}"
                 );
+                return Err(Error::config(at, message).context_of(e));
             }
             (Err(e), None) => return Err(e),
         };
@@ -73,7 +81,11 @@ pub fn load(path: &FsPath) -> Result<Scenario> {
         if chain.len() > 20 {
             return Err(Error::config(
                 Location::file(path.display().to_string()),
-                "extends: more than 20 files deep",
+                text!(
+                    "extends: yli 20 tiedostoa syvä",
+                    "extends: mer än 20 filer djupt",
+                    "extends: more than 20 files deep"
+                ),
             ));
         }
     }
@@ -121,8 +133,47 @@ fn parse_doc(text: &str, file: &str) -> Result<Doc> {
             Some(s) => cx.at(s),
             None => Location::file(file),
         };
-        Error::config(at, e.message().trim().to_string())
+        Error::config(at, toml_words(e.message().trim()))
     })
+}
+
+/// The TOML reader's message: an unknown or missing key, the mistakes a
+/// person writing a scenario or targets file makes most, worded in each language; the
+/// reader's other messages (the TOML syntax) as it gives them, in English.
+pub(crate) fn toml_words(m: &str) -> Text {
+    let field = |prefix: &str| {
+        let rest = m.strip_prefix(prefix)?;
+        let (name, tail) = rest.split_once('`')?;
+        Some((name.to_string(), tail.to_string()))
+    };
+    if let Some((name, tail)) = field("unknown field `") {
+        let allowed = |fi: &str, sv: &str| -> (String, String) {
+            if let Some(list) = (tail.strip_prefix(", expected one of "))
+                .or_else(|| tail.strip_prefix(", expected "))
+            {
+                (format!("; {fi}: {list}"), format!("; {sv}: {list}"))
+            } else if tail == ", there are no fields" {
+                (
+                    "; tässä ei ole avaimia".into(),
+                    "; här finns inga nycklar".into(),
+                )
+            } else {
+                (tail.clone(), tail.clone())
+            }
+        };
+        let (fi, sv) = allowed("sallitut avaimet", "tillåtna nycklar");
+        return text!(
+            "tuntematon avain `{name}`{fi}",
+            "okänd nyckel `{name}`{sv}",
+            "{m}"
+        );
+    }
+    if let Some((name, tail)) = field("missing field `")
+        && tail.is_empty()
+    {
+        return text!("avain `{name}` puuttuu", "nyckeln `{name}` saknas", "{m}");
+    }
+    Text::from(m)
 }
 
 /// The file a scenario extends, with the line it is named on.

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::error::{Error, Location, Result};
 use crate::ingest::number;
 pub use crate::model::scenario::MAX_AMOUNT;
+use crate::text;
 
 /// More residents than the whole country has had.
 pub const MAX_POPULATION: i64 = 10_000_000;
@@ -88,12 +89,26 @@ pub fn population_csv(text: &str, file: &str) -> Result<BTreeMap<i32, Decimal>> 
     let mut rdr = crate::ingest::csv_text::reader(text, true);
     let headers = rdr
         .headers()
-        .map_err(|e| Error::config(Location::file(file), format!("not a CSV file: {e}")))?
+        .map_err(|e| {
+            let message = text!(
+                "ei CSV-tiedosto: {e}",
+                "inte en CSV-fil: {e}",
+                "not a CSV file: {e}"
+            );
+            Error::config(Location::file(file), message)
+        })?
         .clone();
     let year_col = headers
         .iter()
         .position(|h| matches!(h.to_lowercase().as_str(), "year" | "vuosi"))
-        .ok_or_else(|| Error::config(Location::file(file), "no column 'year' (or 'vuosi')"))?;
+        .ok_or_else(|| {
+            let message = text!(
+                "ei saraketta 'vuosi' (tai 'year')",
+                "ingen kolumn 'year' (eller 'vuosi')",
+                "no column 'year' (or 'vuosi')"
+            );
+            Error::config(Location::file(file), message)
+        })?;
     let mut out = BTreeMap::new();
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
@@ -102,7 +117,14 @@ pub fn population_csv(text: &str, file: &str) -> Result<BTreeMap<i32, Decimal>> 
         let y: i32 = rec
             .get(year_col)
             .and_then(|s| s.parse().ok())
-            .ok_or_else(|| Error::config(at(), "the year is not a year"))?;
+            .ok_or_else(|| {
+                let message = text!(
+                    "vuosi ei ole kelvollinen vuosi",
+                    "året är inte ett giltigt år",
+                    "the year is not a year"
+                );
+                Error::config(at(), message)
+            })?;
         let raw = rec.get(year_col + 1).unwrap_or_default();
         let v = number::parse_text(raw)
             .ok()
@@ -112,7 +134,11 @@ pub fn population_csv(text: &str, file: &str) -> Result<BTreeMap<i32, Decimal>> 
             .ok_or_else(|| {
                 Error::config(
                     at(),
-                    format!("'{raw}' is not a population (1 to {MAX_POPULATION} residents)"),
+                    text!(
+                        "'{raw}' ei ole asukasluku (1–{MAX_POPULATION} asukasta)",
+                        "'{raw}' är inte ett invånarantal (1 till {MAX_POPULATION} invånare)",
+                        "'{raw}' is not a population (1 to {MAX_POPULATION} residents)"
+                    ),
                 )
             })?;
         out.insert(y, v);

@@ -10,9 +10,10 @@ use rust_decimal::Decimal;
 
 use super::doc::V;
 use super::money::{Amount, read_amount};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Result, Text};
 use crate::ingest::number;
 use crate::model::scenario::{FIRST_YEAR, LAST_YEAR, Origin, Path};
+use crate::text;
 
 /// A percentage beyond ±1000 is no rate any budget uses.
 const MAX_PCT: i64 = 1000;
@@ -40,8 +41,13 @@ impl Cx<'_> {
     pub(super) fn at(&self, span: Range<usize>) -> Location {
         Location::line(self.file, self.line(span))
     }
-    pub(super) fn err(&self, span: Range<usize>, key: &str, msg: impl std::fmt::Display) -> Error {
-        Error::config(self.at(span), format!("{key}: {msg}"))
+    /// An error at the value's line, naming its key.
+    pub(super) fn err(&self, span: Range<usize>, key: &str, msg: impl Into<Text>) -> Error {
+        let msg = msg.into();
+        Error::config(
+            self.at(span),
+            Text::each(|lang| format!("{key}: {}", msg.get(lang))),
+        )
     }
     pub(super) fn origin(&self, span: Range<usize>, key: &str) -> Origin {
         Origin {
@@ -71,14 +77,14 @@ impl Cx<'_> {
 
     pub(super) fn pct(&self, v: &V, key: &str) -> Result<Decimal> {
         let x = self.pct_value(v.get_ref()).ok_or_else(|| {
-            self.err(
-                v.span(),
-                key,
-                format!(
-                    "expected a percentage such as 2.5 or \"2,5 %\", found {}",
-                    shown(v.get_ref())
-                ),
-            )
+            self.err(v.span(), key, {
+                let x = shown(v.get_ref());
+                text!(
+                    "odotettiin prosenttia, kuten 2.5 tai \"2,5 %\", löytyi {x}",
+                    "förväntade en procentsats såsom 2.5 eller \"2,5 %\", fann {x}",
+                    "expected a percentage such as 2.5 or \"2,5 %\", found {x}"
+                )
+            })
         })?;
         self.pct_bounded(x, v.span(), key)
     }
@@ -94,14 +100,18 @@ impl Cx<'_> {
             Amount::TooLarge => Err(self.err(
                 span,
                 key,
-                format!(
+                text!(
+                    "{x} on yli ±1 000 000 000 000 000 € (10^15 €), enemmän kuin yhdenkään kunnan luvut; tarkista yksikkö",
+                    "{x} är över ±1 000 000 000 000 000 € (10^15 €), mer än någon kommuns siffror; kontrollera enheten",
                     "{x} is beyond ±1 000 000 000 000 000 € (10^15 €), more than any municipality's figures; check the unit"
                 ),
             )),
             Amount::Not => Err(self.err(
                 span,
                 key,
-                format!(
+                text!(
+                    "odotettiin summaa, kuten 2500000, \"2,5 M€\" tai \"2 500 t€\", löytyi {x}",
+                    "förväntade ett belopp såsom 2500000, \"2,5 M€\" eller \"2 500 t€\", fann {x}",
                     "expected an amount such as 2500000, \"2,5 M€\" or \"2 500 t€\", found {x}"
                 ),
             )),
@@ -110,14 +120,14 @@ impl Cx<'_> {
 
     pub(super) fn pct_bounded(&self, x: Decimal, span: Range<usize>, key: &str) -> Result<Decimal> {
         if x.abs() > Decimal::from(MAX_PCT) {
-            return Err(self.err(
-                span,
-                key,
-                format!(
-                    "{} % is beyond ±{MAX_PCT} %, no rate a budget uses",
-                    x.normalize()
-                ),
-            ));
+            return Err(self.err(span, key, {
+                let x = x.normalize();
+                text!(
+                    "{x} % on yli ±{MAX_PCT} %; sellaista prosenttia ei käytä mikään talousarvio",
+                    "{x} % är över ±{MAX_PCT} %, ingen sats som en budget använder",
+                    "{x} % is beyond ±{MAX_PCT} %, no rate a budget uses"
+                )
+            }));
         }
         Ok(x)
     }
@@ -132,27 +142,27 @@ impl Cx<'_> {
 
     pub(super) fn year(&self, v: &V, key: &str) -> Result<i32> {
         Self::year_value(v.get_ref()).ok_or_else(|| {
-            self.err(
-                v.span(),
-                key,
-                format!(
-                    "expected a year from {FIRST_YEAR} to {LAST_YEAR} such as 2027, found {}",
-                    v.get_ref()
-                ),
-            )
+            self.err(v.span(), key, {
+                let x = v.get_ref();
+                text!(
+                    "odotettiin vuotta väliltä {FIRST_YEAR}–{LAST_YEAR}, kuten 2027, löytyi {x}",
+                    "förväntade ett år från {FIRST_YEAR} till {LAST_YEAR} såsom 2027, fann {x}",
+                    "expected a year from {FIRST_YEAR} to {LAST_YEAR} such as 2027, found {x}"
+                )
+            })
         })
     }
 
     pub(super) fn years(&self, v: &V, key: &str) -> Result<Vec<i32>> {
         let bad = || {
-            self.err(
-                v.span(),
-                key,
-                format!(
-                    "expected years as [2027, 2028] or \"2027-2029\", found {}",
-                    v.get_ref()
-                ),
-            )
+            self.err(v.span(), key, {
+                let x = v.get_ref();
+                text!(
+                    "odotettiin vuosia muodossa [2027, 2028] tai \"2027-2029\", löytyi {x}",
+                    "förväntade år som [2027, 2028] eller \"2027-2029\", fann {x}",
+                    "expected years as [2027, 2028] or \"2027-2029\", found {x}"
+                )
+            })
         };
         let mut out = match v.get_ref() {
             toml::Value::Array(a) => a
@@ -174,7 +184,15 @@ impl Cx<'_> {
         out.sort();
         out.dedup();
         if out.len() != n {
-            return Err(self.err(v.span(), key, "a year is listed twice"));
+            return Err(self.err(
+                v.span(),
+                key,
+                text!(
+                    "vuosi on luettelossa kahdesti",
+                    "ett år finns två gånger i listan",
+                    "a year is listed twice"
+                ),
+            ));
         }
         Ok(out)
     }
@@ -183,57 +201,82 @@ impl Cx<'_> {
     pub(super) fn first_year(&self, v: Option<&V>, entry: Range<usize>, key: &str) -> Result<i32> {
         match v {
             Some(v) => self.year(v, &format!("{key}.from")),
-            None => Err(self.err(entry, key, "'from' (the first year) is missing")),
+            None => Err(self.err(
+                entry,
+                key,
+                text!(
+                    "'from' (ensimmäinen vuosi) puuttuu",
+                    "'from' (det första året) saknas",
+                    "'from' (the first year) is missing"
+                ),
+            )),
         }
     }
 
     pub(super) fn int(&self, v: &V, key: &str, range: Range<i64>) -> Result<u32> {
         match v.get_ref() {
             toml::Value::Integer(i) if range.contains(i) => Ok(*i as u32),
-            x => Err(self.err(
-                v.span(),
-                key,
-                format!(
-                    "expected a whole number from {} to {}, found {x}",
-                    range.start,
-                    range.end - 1
-                ),
-            )),
+            x => Err(self.err(v.span(), key, {
+                let (a, b) = (range.start, range.end - 1);
+                text!(
+                    "odotettiin kokonaislukua väliltä {a}–{b}, löytyi {x}",
+                    "förväntade ett heltal från {a} till {b}, fann {x}",
+                    "expected a whole number from {a} to {b}, found {x}"
+                )
+            })),
         }
     }
 
     pub(super) fn text(&self, v: &V, key: &str) -> Result<String> {
         match v.get_ref() {
             toml::Value::String(s) => Ok(s.clone()),
-            x => Err(self.err(v.span(), key, format!("expected text in quotes, found {x}"))),
+            x => Err(self.err(
+                v.span(),
+                key,
+                text!(
+                    "odotettiin tekstiä lainausmerkeissä, löytyi {x}",
+                    "förväntade text inom citattecken, fann {x}",
+                    "expected text in quotes, found {x}"
+                ),
+            )),
         }
     }
 
     pub(super) fn bool(&self, v: &V, key: &str) -> Result<bool> {
         match v.get_ref() {
             toml::Value::Boolean(b) => Ok(*b),
-            x => Err(self.err(v.span(), key, format!("expected true or false, found {x}"))),
+            x => Err(self.err(
+                v.span(),
+                key,
+                text!(
+                    "odotettiin true tai false, löytyi {x}",
+                    "förväntade true eller false, fann {x}",
+                    "expected true or false, found {x}"
+                ),
+            )),
         }
     }
 
     /// A percentage or money path: one value, or a table by year.
     pub(super) fn path(&self, v: &V, key: &str, money: bool) -> Result<Path> {
-        let what = if money {
-            "an amount (\"2,5 M€\")"
-        } else {
-            "a percentage (2.5)"
-        };
         let one = |x: &toml::Value, key: &str, table: bool| -> Result<Decimal> {
             if money {
                 return self.amount(x, v.span(), key);
             }
-            let or_table = if table { "" } else { " or a table by year" };
             let p = self.pct_value(x).ok_or_else(|| {
-                self.err(
-                    v.span(),
-                    key,
-                    format!("expected {what}{or_table}, found {x}"),
-                )
+                let message = match table {
+                    true => text!(
+                        "odotettiin prosenttia (2.5), löytyi {x}",
+                        "förväntade en procentsats (2.5), fann {x}",
+                        "expected a percentage (2.5), found {x}"
+                    ),
+                    false => text!(
+                        "odotettiin prosenttia (2.5) tai taulukkoa vuosittain, löytyi {x}",
+                        "förväntade en procentsats (2.5) eller en tabell per år, fann {x}",
+                        "expected a percentage (2.5) or a table by year, found {x}"
+                    ),
+                };
+                self.err(v.span(), key, message)
             })?;
             self.pct_bounded(p, v.span(), key)
         };
@@ -242,7 +285,11 @@ impl Cx<'_> {
                 let mut steps = BTreeMap::new();
                 for (k, x) in t {
                     let y: i32 = k.parse().ok().filter(|y| is_year(*y as i64)).ok_or_else(|| {
-                        self.err(v.span(), key, format!("'{k}' is not a year from {FIRST_YEAR} to {LAST_YEAR}; a path is written {{ 2026 = 2.5, 2030 = 2.0 }}"))
+                        self.err(v.span(), key, text!(
+                            "'{k}' ei ole vuosi väliltä {FIRST_YEAR}–{LAST_YEAR}; polku kirjoitetaan {{ 2026 = 2.5, 2030 = 2.0 }}",
+                            "'{k}' är inte ett år från {FIRST_YEAR} till {LAST_YEAR}; en bana skrivs {{ 2026 = 2.5, 2030 = 2.0 }}",
+                            "'{k}' is not a year from {FIRST_YEAR} to {LAST_YEAR}; a path is written {{ 2026 = 2.5, 2030 = 2.0 }}"
+                        ))
                     })?;
                     steps.insert(y, one(x, &format!("{key}.{k}"), true)?);
                 }
@@ -262,14 +309,7 @@ impl Cx<'_> {
     ) -> Result<()> {
         for x in p.base.iter().chain(p.steps.values()) {
             if *x < min || *x > max {
-                return Err(self.err(
-                    v.span(),
-                    key,
-                    format!(
-                        "{} is outside the sensible range {min}…{max}",
-                        x.normalize()
-                    ),
-                ));
+                return Err(self.err(v.span(), key, outside(*x, min, max)));
             }
         }
         Ok(())
@@ -284,14 +324,7 @@ impl Cx<'_> {
     ) -> Result<Decimal> {
         let x = self.pct(v, key)?;
         if x < min || x > max {
-            return Err(self.err(
-                v.span(),
-                key,
-                format!(
-                    "{} is outside the sensible range {min}…{max}",
-                    x.normalize()
-                ),
-            ));
+            return Err(self.err(v.span(), key, outside(x, min, max)));
         }
         Ok(x)
     }
@@ -311,7 +344,11 @@ impl Cx<'_> {
             return Err(self.err(
                 v.span(),
                 key,
-                "expected a table by year, such as { 2030 = \"6 M€\" }",
+                text!(
+                    "odotettiin taulukkoa vuosittain, kuten {{ 2030 = \"6 M€\" }}",
+                    "förväntade en tabell per år, såsom {{ 2030 = \"6 M€\" }}",
+                    "expected a table by year, such as {{ 2030 = \"6 M€\" }}"
+                ),
             ));
         };
         let mut out = BTreeMap::new();
@@ -324,17 +361,39 @@ impl Cx<'_> {
                     self.err(
                         v.span(),
                         key,
-                        format!("'{k}' is not a year from {FIRST_YEAR} to {LAST_YEAR}"),
+                        text!(
+                            "'{k}' ei ole vuosi väliltä {FIRST_YEAR}–{LAST_YEAR}",
+                            "'{k}' är inte ett år från {FIRST_YEAR} till {LAST_YEAR}",
+                            "'{k}' is not a year from {FIRST_YEAR} to {LAST_YEAR}"
+                        ),
                     )
                 })?;
             let val = self.amount(x, v.span(), &format!("{key}.{k}"))?;
             if val < Decimal::ZERO && !signed {
-                return Err(self.err(v.span(), &format!("{key}.{k}"), "must not be negative"));
+                return Err(self.err(v.span(), &format!("{key}.{k}"), not_negative()));
             }
             out.insert(y, val);
         }
         Ok(out)
     }
+}
+
+/// A value outside the range a budget could mean.
+pub(super) fn outside(x: Decimal, min: Decimal, max: Decimal) -> Text {
+    let x = x.normalize();
+    text!(
+        "{x} on järkevän välin {min}…{max} ulkopuolella",
+        "{x} ligger utanför det rimliga intervallet {min}…{max}",
+        "{x} is outside the sensible range {min}…{max}"
+    )
+}
+
+pub(super) fn not_negative() -> Text {
+    text!(
+        "ei saa olla negatiivinen",
+        "får inte vara negativt",
+        "must not be negative"
+    )
 }
 
 /// A value as an error message shows it: a float too large for a figure in

@@ -10,6 +10,7 @@ use super::read::Cx;
 use super::registry::{Field, KEYS};
 use crate::error::Result;
 use crate::model::scenario::Scenario;
+use crate::text;
 
 /// The plain settings the file writes in one table (`""`: outside any), in
 /// the registry's order.
@@ -52,14 +53,22 @@ fn one(cx: &Cx, key: &str, field: &Field, v: &V, sc: &mut Scenario) -> Result<()
         Field::Maturity(at) => {
             let m = cx.pct(v, key)?;
             if m <= Decimal::ZERO || m > dec!(100) {
-                return Err(cx.err(v.span(), key, "expected years from above 0 to 100"));
+                return Err(cx.err(
+                    v.span(),
+                    key,
+                    text!(
+                        "odotettiin vuosia, enemmän kuin 0 ja enintään 100",
+                        "förväntade år, över 0 och högst 100",
+                        "expected years from above 0 to 100"
+                    ),
+                ));
             }
             *at(sc) = Some(m);
         }
         Field::Money(at) => {
             let m = cx.money(v, key)?;
             if m < Decimal::ZERO {
-                return Err(cx.err(v.span(), key, "must not be negative"));
+                return Err(cx.err(v.span(), key, super::read::not_negative()));
             }
             *at(sc) = Some(m);
         }

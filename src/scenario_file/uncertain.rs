@@ -10,6 +10,7 @@ use super::registry::{Key, driver_keys};
 use crate::error::{Error, Location, Result};
 use crate::model::scenario::{Path, Scenario};
 use crate::model::uncertainty::{Correlation, Dist, Driver, Uncertain};
+use crate::text;
 
 /// One `[[uncertainty]]`: a driver, its distribution and persistence; a
 /// later entry for the same driver replaces the earlier one.
@@ -27,16 +28,16 @@ pub(super) fn uncertainty(
         .as_ref()
         .map(|v| cx.text(v, &format!("{k}.driver")))
         .transpose()?
-        .ok_or_else(|| cx.err(span.clone(), &k, "'driver' is missing"))?;
+        .ok_or_else(|| cx.err(span.clone(), &k, missing("driver")))?;
     let driver = Driver::parse(&key).ok_or_else(|| {
-        cx.err(
-            span.clone(),
-            &format!("{k}.driver"),
-            format!(
-                "'{key}' is not a driver that can be uncertain; use one of {}",
-                driver_keys().join(", ")
-            ),
-        )
+        cx.err(span.clone(), &format!("{k}.driver"), {
+            let keys = driver_keys().join(", ");
+            text!(
+                "'{key}' ei ole ajuri, joka voi olla epävarma; käytä jotakin näistä: {keys}",
+                "'{key}' är inte en drivare som kan vara osäker; använd en av {keys}",
+                "'{key}' is not a driver that can be uncertain; use one of {keys}"
+            )
+        })
     })?;
     let k = format!("uncertainty '{key}'");
     let num = |v: &Option<V>, name: &str| -> Result<Option<f64>> {
@@ -48,14 +49,14 @@ pub(super) fn uncertainty(
             .transpose()
     };
     let need = |v: &Option<V>, name: &str| -> Result<f64> {
-        num(v, name)?.ok_or_else(|| cx.err(span.clone(), &k, format!("'{name}' is missing")))
+        num(v, name)?.ok_or_else(|| cx.err(span.clone(), &k, missing(name)))
     };
     let dist_name = d
         .distribution
         .as_ref()
         .map(|v| cx.text(v, &format!("{k}.distribution")))
         .transpose()?
-        .ok_or_else(|| cx.err(span.clone(), &k, "'distribution' is missing"))?;
+        .ok_or_else(|| cx.err(span.clone(), &k, missing("distribution")))?;
     let dist = match dist_name
         .trim()
         .to_lowercase()
@@ -93,7 +94,9 @@ pub(super) fn uncertainty(
             return Err(cx.err(
                 span,
                 &format!("{k}.distribution"),
-                format!(
+                text!(
+                    "'{other}' ei ole normal, lognormal, triangular, pert, uniform eikä student_t",
+                    "'{other}' är inte normal, lognormal, triangular, pert, uniform eller student_t",
                     "'{other}' is not normal, lognormal, triangular, pert, uniform or student_t"
                 ),
             ));
@@ -102,7 +105,15 @@ pub(super) fn uncertainty(
     dist.check().map_err(|m| cx.err(span.clone(), &k, m))?;
     let persistence = num(&d.persistence, "persistence")?.unwrap_or(0.0);
     if !(0.0..=1.0).contains(&persistence) {
-        return Err(cx.err(span, &format!("{k}.persistence"), "must be between 0 and 1"));
+        return Err(cx.err(
+            span,
+            &format!("{k}.persistence"),
+            text!(
+                "on oltava väliltä 0–1",
+                "måste ligga mellan 0 och 1",
+                "must be between 0 and 1"
+            ),
+        ));
     }
     let entry = Uncertain {
         driver,
@@ -132,12 +143,12 @@ pub(super) fn correlation(
         v.as_ref()
             .map(|v| cx.text(v, &format!("{k}.{n}")))
             .transpose()?
-            .ok_or_else(|| cx.err(span.clone(), &k, format!("'{n}' is missing")))
+            .ok_or_else(|| cx.err(span.clone(), &k, missing(n)))
     };
     let (a, b) = (text(&d.a, "a")?, text(&d.b, "b")?);
     let rho = match &d.rho {
         Some(v) => cx.bounded_pct(v, &format!("{k}.rho"), dec("-1"), dec("1"))?,
-        None => return Err(cx.err(span, &k, "'rho' is missing")),
+        None => return Err(cx.err(span, &k, missing("rho"))),
     };
     sc.uncertainty.correlations.push(Correlation {
         a,
@@ -146,6 +157,10 @@ pub(super) fn correlation(
         at: cx.origin(span, &k),
     });
     Ok(())
+}
+
+fn missing(name: &str) -> crate::error::Text {
+    text!("'{name}' puuttuu", "'{name}' saknas", "'{name}' is missing")
 }
 
 /// An uncertain driver's deterministic value is its central value; a
@@ -158,10 +173,14 @@ pub(super) fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
         {
             return Err(Error::config(
                 Location::line(&*item.at.file, item.at.line),
-                format!(
-                    "{}: there is no project '{name}' in the scenario",
-                    item.at.key
-                ),
+                {
+                    let key = &item.at.key;
+                    text!(
+                        "{key}: skenaariossa ei ole hanketta '{name}'",
+                        "{key}: det finns inget projekt '{name}' i scenariot",
+                        "{key}: there is no project '{name}' in the scenario"
+                    )
+                },
             ));
         }
     }
@@ -178,11 +197,14 @@ pub(super) fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
                 if item.dist.central() != 0.0 {
                     return Err(Error::config(
                         Location::line(&*item.at.file, item.at.line),
-                        format!(
-                            "{}: an interest shift is drawn around 0 (its central value is {}); move the rate itself with loans.interest_rate_pct or [[loans.rate_change]]",
-                            item.at.key,
-                            item.dist.central()
-                        ),
+                        {
+                            let (key, c) = (&item.at.key, item.dist.central());
+                            text!(
+                                "{key}: koron siirtymä arvotaan 0:n ympäriltä (sen keskiarvo on {c}); siirrä itse korkoa avaimella loans.interest_rate_pct tai [[loans.rate_change]]",
+                                "{key}: en ränteförskjutning dras kring 0 (dess centrala värde är {c}); flytta själva räntan med loans.interest_rate_pct eller [[loans.rate_change]]",
+                                "{key}: an interest shift is drawn around 0 (its central value is {c}); move the rate itself with loans.interest_rate_pct or [[loans.rate_change]]"
+                            )
+                        },
                     ));
                 }
             }

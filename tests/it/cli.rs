@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::support::{path_str, root, run, stderr, stdout, tempdir, xlsx};
+use crate::support::{path_str, root, run, run_en, stderr, stdout, tempdir, xlsx};
 
 const EXAMPLE: &str = "data/kivikoski.xlsx";
 
@@ -235,7 +235,7 @@ fn bad_settings_are_errors_naming_the_file() {
     let dir = tempdir("settings");
     let targets = dir.join("targets.toml");
     std::fs::write(&targets, "[annual_margin]\nmin_coverage = 90\n").unwrap();
-    let o = run(&["indicators", EXAMPLE, "--targets", path_str(&targets)]);
+    let o = run_en(&["indicators", EXAMPLE, "--targets", path_str(&targets)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("targets.toml")
@@ -247,7 +247,7 @@ fn bad_settings_are_errors_naming_the_file() {
 
     let index = dir.join("index.csv");
     std::fs::write(&index, "year,change_pct\n2026,kaksi\n").unwrap();
-    let o = run(&["indicators", EXAMPLE, "--index", path_str(&index)]);
+    let o = run_en(&["indicators", EXAMPLE, "--index", path_str(&index)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("index.csv") && stderr(&o).contains("line 2"),
@@ -296,7 +296,7 @@ fn years_that_hold_none_are_a_usage_error() {
         ("statements", "2010", "2019–2029"),
         ("forecast", "2040", "2025–2035"),
     ] {
-        let o = run(&[cmd, EXAMPLE, "--years", years]);
+        let o = run_en(&[cmd, EXAMPLE, "--years", years]);
         assert_eq!(o.status.code(), Some(2), "{cmd}");
         assert!(o.stdout.is_empty(), "{cmd}: nothing printed");
         let asked = years.replace('-', "–");

@@ -7,7 +7,7 @@ use std::process::Output;
 
 use clap::CommandFactory;
 
-use crate::support::{root, run, stderr, stdout};
+use crate::support::{root, run, run_en, stderr, stdout};
 
 const EXAMPLE: &str = "data/kivikoski.xlsx";
 /// A settings file that is not there: reading it would be an error.
@@ -68,7 +68,7 @@ fn a_mistake_in_a_flag_is_named_before_any_file_is_read() {
                 .map(|a| if *a == EXAMPLE { wb } else { a })
                 .collect();
             all.extend(["--targets", MISSING]);
-            usage_error(&run(&all), &all, wants);
+            usage_error(&run_en(&all), &all, wants);
         }
     }
 }

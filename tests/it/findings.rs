@@ -257,7 +257,7 @@ fn samples() -> Vec<(Message, Vec<&'static str>, Vec<&'static str>)> {
         vec!["konsernin tase", "siitä"],
     ));
     out.push((
-        Message::Text("figures in units of 1000 €".into()),
+        Message::text("figures in units of 1000 €".into()),
         vec!["figures in units of 1000 €"],
         vec!["figures in units of 1000 €"],
     ));

@@ -11,14 +11,14 @@ use kivijalka::ingest::long::read_long_csv;
 use kivijalka::ingest::workbook::load_grids;
 
 use crate::support::{
-    example, good_rows, income_statement, path_str, run, stderr, stdout, tempdir, xlsx,
+    example, good_rows, income_statement, path_str, run, run_en, stderr, stdout, tempdir, xlsx,
 };
 
 /// Runs `args`, checks it ends within a few seconds with exit code 2 and
 /// returns stderr.
 fn refused(args: &[&str]) -> String {
     let t = Instant::now();
-    let o = run(args);
+    let o = run_en(args);
     let took = t.elapsed();
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::support::{example, long_table, path_str, root, run, stderr, tempdir, xlsx};
+use crate::support::{example, long_table, path_str, root, run, run_en, stderr, tempdir, xlsx};
 
 const EXAMPLE: &str = "data/kivikoski.xlsx";
 
@@ -16,7 +16,7 @@ fn code(o: &Output) -> Option<i32> {
 
 /// Exit 2, nothing on stdout, and every one of `wants` in the message.
 fn refused(args: &[&str], wants: &[&str]) {
-    let o = run(args);
+    let o = run_en(args);
     let err = stderr(&o);
     assert_eq!(code(&o), Some(2), "{args:?}: {err}");
     assert!(o.stdout.is_empty(), "{args:?} wrote output");
@@ -51,7 +51,7 @@ fn numeric_flags_are_bounded_before_any_work() {
         &["--from 2100", "a projected year, 2026–2035"],
     );
     // A mistake in the flags is told as one, not against a scenario file.
-    let o = run(&[
+    let o = run_en(&[
         "solve", EXAMPLE, "--lever", "savings", "--from", "2028", "--by", "2027",
     ]);
     assert_eq!(
@@ -242,6 +242,7 @@ fn a_panic_is_an_internal_error_with_one_line() {
         .args(["check", EXAMPLE])
         .current_dir(root())
         .env("KIVIJALKA_INJECT_PANIC", "main")
+        .env("KIVIJALKA_LANG", "en")
         .env_remove("RUST_BACKTRACE")
         .output()
         .unwrap();

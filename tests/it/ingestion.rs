@@ -10,7 +10,7 @@ use kivijalka::model::findings::Severity;
 
 use crate::support::make_example::{self, Style};
 use crate::support::{
-    example, good_rows, income_statement, path_str, root, run, stderr, tempdir, xlsx,
+    example, good_rows, income_statement, path_str, root, run, run_en, stderr, tempdir, xlsx,
 };
 
 fn build(dir: &Path, name: &str, style: Style) -> PathBuf {
@@ -140,7 +140,7 @@ fn layout_variants_read_to_identical_statements() {
 
 /// Runs `indicators` on a file and returns (exit code, stderr).
 fn indicators(path: &Path) -> (i32, String) {
-    let o = run(&["indicators", path_str(path)]);
+    let o = run_en(&["indicators", path_str(path)]);
     (o.status.code().unwrap_or(-1), stderr(&o))
 }
 
@@ -228,7 +228,7 @@ fn bad_files_are_refused_with_the_place_named() {
         "{err}"
     );
     // ... and the rest can still be read on request.
-    let o = run(&["indicators", path_str(&unknown), "--allow-unknown"]);
+    let o = run_en(&["indicators", path_str(&unknown), "--allow-unknown"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // ... but not in silence: stderr names what was read past.
     assert!(

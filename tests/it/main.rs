@@ -17,6 +17,7 @@ mod ingestion;
 mod labels;
 mod lang;
 mod lang_words;
+mod lang_errors;
 mod layouts;
 mod panel;
 mod peers;

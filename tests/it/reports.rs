@@ -9,7 +9,7 @@ use std::path::Path;
 use calamine::{Data, Reader};
 use kivijalka::report::document::sha256_hex;
 
-use crate::support::{example, long_table, path_str, root, run, stderr, stdout, tempdir};
+use crate::support::{example, long_table, path_str, root, run, run_en, stderr, stdout, tempdir};
 
 const EXAMPLE: &str = "data/kivikoski.xlsx";
 
@@ -220,7 +220,7 @@ fn html_report_is_self_contained_and_says_where_everything_came_from() {
 #[test]
 fn report_needs_a_known_kind_of_file_and_writes_nothing_on_error() {
     let dir = tempdir("report-bad");
-    let o = run(&["report", EXAMPLE, "--out", path_str(&dir.join("r.pdf"))]);
+    let o = run_en(&["report", EXAMPLE, "--out", path_str(&dir.join("r.pdf"))]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(".xlsx or .html"));
     let out = dir.join("r.html");

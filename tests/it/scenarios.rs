@@ -11,7 +11,7 @@ use kivijalka::{ingest, scenario_file};
 use rust_decimal_macros::dec;
 
 use crate::cli::golden;
-use crate::support::{example, path_str, root, run, stderr, stdout, tempdir};
+use crate::support::{example, path_str, root, run, run_en, stderr, stdout, tempdir};
 
 const EXAMPLE: &str = "data/kivikoski.xlsx";
 
@@ -336,7 +336,7 @@ fn bad_scenario_files_name_file_line_and_key() {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
         let out = dir.join("out.txt");
-        let o = run(&[
+        let o = run_en(&[
             "forecast",
             EXAMPLE,
             "--scenario",

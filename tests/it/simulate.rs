@@ -12,7 +12,7 @@ use kivijalka::{ingest, scenario_file};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::support::{example, path_str, root, run, stderr, tempdir};
+use crate::support::{example, path_str, root, run, run_en, stderr, tempdir};
 
 fn scenario_text(name: &str, extra: &str) -> Scenario {
     let dir = tempdir(name);
@@ -291,7 +291,7 @@ fn bad_distributions_are_named() {
     for (name, text, expected) in cases {
         let p = dir.join(name);
         std::fs::write(&p, format!("extends = \"baseline.toml\"\n{text}")).unwrap();
-        let o = run(&[
+        let o = run_en(&[
             "simulate",
             "data/kivikoski.xlsx",
             "--scenario",
@@ -306,7 +306,7 @@ fn bad_distributions_are_named() {
             "{name}: {err}"
         );
     }
-    let o = run(&[
+    let o = run_en(&[
         "simulate",
         "data/kivikoski.xlsx",
         "--scenario",

@@ -34,6 +34,16 @@ pub fn run(args: &[&str]) -> Output {
         .expect("run kivijalka")
 }
 
+/// Runs kivijalka in English, for tests that read its English messages.
+pub fn run_en(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kivijalka"))
+        .args(args)
+        .current_dir(root())
+        .env("KIVIJALKA_LANG", "en")
+        .output()
+        .expect("run kivijalka")
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).to_string()
 }

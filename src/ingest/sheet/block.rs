@@ -8,12 +8,13 @@ use super::header::{
     is_kind_row, is_title_row, kind_word, number_in, unit_in,
 };
 use super::{HEADER_SEARCH_ROWS, YearColumn};
-use crate::error::{Location, cell_name};
+use crate::error::{Location, Text, cell_name};
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::number;
 use crate::model::dataset::YearKind;
 use crate::model::findings::{Finding, Message};
 use crate::model::labels;
+use crate::text;
 
 /// The sheet being read: its cells, and the file and sheet every finding
 /// names.
@@ -46,7 +47,9 @@ pub(super) fn first_header(sh: &Sheet) -> Result<u32, Finding> {
         .ok_or_else(|| {
             Finding::error(
                 "no_year_columns",
-                Message::Text(format!(
+                Message::text(text!(
+                    "ensimmäisillä {HEADER_SEARCH_ROWS} rivillä ei ole otsikkoriviä, jossa olisi vuosisarakkeita (kuten \"TP 2024\", \"TA 2026\" tai 2024)",
+                    "ingen rubrikrad med årskolumner (såsom \"TP 2024\", \"TA 2026\" eller 2024) på de första {HEADER_SEARCH_ROWS} raderna",
                     "no header row with year columns (such as \"TP 2024\", \"TA 2026\" or 2024) in the first {HEADER_SEARCH_ROWS} rows"
                 )),
                 vec![Location::sheet(sh.file, sh.grid.name.clone())],
@@ -70,10 +73,14 @@ pub(super) fn figures_above_header(sh: &Sheet, first_header: u32, findings: &mut
         {
             findings.push(Finding::error(
                 "figures_above_header",
-                Message::Text(format!(
-                    "\"{label}\" has figures above the year header (row {}), so no year can be given to them; not read",
-                    first_header + 1
-                )),
+                Message::text({
+                    let row = first_header + 1;
+                    text!(
+                        "rivillä \"{label}\" on lukuja vuosiotsikon (rivi {row}) yläpuolella, joten niille ei voi antaa vuotta; ei luettu",
+                        "\"{label}\" har siffror ovanför årsrubriken (rad {row}), så inget år kan ges dem; inte läst",
+                        "\"{label}\" has figures above the year header (row {row}), so no year can be given to them; not read"
+                    )
+                }),
                 vec![sh.at(r, c)],
             ));
         }
@@ -139,7 +146,7 @@ pub(super) fn unit_text(
     first: bool,
     span: Span,
     titles: &mut String,
-) -> (Option<Decimal>, Option<String>) {
+) -> (Option<Decimal>, Option<Text>) {
     let grid = sh.grid;
     let (data_from, data_to, header_row) = (span.data_from, span.data_to, span.header);
     let mut under = data_from;
@@ -159,7 +166,12 @@ pub(super) fn unit_text(
                     && let Some(u) = unit_in(t)
                 {
                     scale = Some(u);
-                    unit_found = Some(format!("\"{t}\" in {}", cell_name(r, c)));
+                    let cell = cell_name(r, c);
+                    unit_found = Some(text!(
+                        "\"{t}\" solussa {cell}",
+                        "\"{t}\" i {cell}",
+                        "\"{t}\" in {cell}"
+                    ));
                 }
             }
         }
@@ -171,7 +183,7 @@ pub(super) fn unit_text(
 /// reader is told whenever the unit is not the one the sheet began with.
 pub(super) fn block_scale(
     sh: &Sheet,
-    (scale, unit_found): (Option<Decimal>, &Option<String>),
+    (scale, unit_found): (Option<Decimal>, &Option<Text>),
     prev_scale: Option<Decimal>,
     at_header: Location,
     header_row: u32,
@@ -182,15 +194,24 @@ pub(super) fn block_scale(
             if let (Some(p), Some(u)) = (prev, unit_found) {
                 findings.push(Finding::notice(
                     "unit",
-                    Message::Text(format!(
-                        "the table from row {} on has its own unit: figures in units of {s} € (from {u}){}",
-                        header_row + 1,
-                        if p == s {
-                            String::new()
-                        } else {
-                            format!(", where the table above is in units of {} €", p)
-                        }
-                    )),
+                    Message::text({
+                        let row = header_row + 1;
+                        let (u_fi, u_sv, u) = (&u.fi, &u.sv, &u.en);
+                        let own = text!(
+                            "rivistä {row} alkavalla taulukolla on oma yksikkönsä: luvut {s} euron yksiköissä ({u_fi})",
+                            "tabellen från rad {row} har en egen enhet: siffror i enheter om {s} € ({u_sv})",
+                            "the table from row {row} on has its own unit: figures in units of {s} € (from {u})"
+                        );
+                        let above = text!(
+                            ", kun yllä oleva taulukko on {p} euron yksiköissä",
+                            ", där tabellen ovanför är i enheter om {p} €",
+                            ", where the table above is in units of {p} €"
+                        );
+                        Text::each(|l| match p == s {
+                            true => own.get(l).to_string(),
+                            false => format!("{}{}", own.get(l), above.get(l)),
+                        })
+                    }),
                     vec![at_header],
                 ));
             }
@@ -199,10 +220,11 @@ pub(super) fn block_scale(
         (None, None) => {
             findings.push(Finding::warning(
                 "unit_assumed",
-                Message::Text(
+                Message::text(text!(
+                    "lukujen yläpuolelta ei löytynyt yksikköä (kuten \"1 000 €\"); luvut luettu euroina",
+                    "ingen enhet hittades ovanför siffrorna (såsom \"1 000 €\"); siffrorna lästa som euro",
                     "no unit found above the figures (such as \"1 000 €\"); figures read as euros"
-                        .into(),
-                ),
+                )),
                 vec![Location::sheet(sh.file, sh.grid.name.clone())],
             ));
             Decimal::ONE
@@ -210,11 +232,14 @@ pub(super) fn block_scale(
         (None, Some(p)) => {
             findings.push(Finding::notice(
                 "unit_inherited",
-                Message::Text(format!(
-                    "the table from row {} on names no unit of its own; read in the unit of the table above ({} €)",
-                    header_row + 1,
-                    p
-                )),
+                Message::text({
+                    let row = header_row + 1;
+                    text!(
+                        "rivistä {row} alkava taulukko ei nimeä omaa yksikköään; luettu yllä olevan taulukon yksikössä ({p} €)",
+                        "tabellen från rad {row} anger ingen egen enhet; läst i enheten för tabellen ovanför ({p} €)",
+                        "the table from row {row} on names no unit of its own; read in the unit of the table above ({p} €)"
+                    )
+                }),
                 vec![at_header],
             ));
             p
@@ -260,7 +285,11 @@ pub(super) fn year_columns(
                     None => {
                         findings.push(Finding::notice(
                             "year_kind_assumed",
-                            Message::Text(format!("column heading {year} does not say TP, TA or TS; read as actuals (TP)")),
+                            Message::text(text!(
+                                "sarakeotsikko {year} ei kerro TP, TA tai TS; luettu toteumana (TP)",
+                                "kolumnrubriken {year} säger inte TP, TA eller TS; läst som utfall (TP)",
+                                "column heading {year} does not say TP, TA or TS; read as actuals (TP)"
+                            )),
                             vec![sh.at(header_row, *c)],
                         ));
                         YearKind::TP
@@ -278,10 +307,15 @@ pub(super) fn year_columns(
             }
             Header::Ignored { reason } => findings.push(Finding::notice(
                 "column_ignored",
-                Message::Text(format!(
-                    "column \"{}\" ignored: {reason}",
-                    header_text(grid.get(header_row, *c))
-                )),
+                Message::text({
+                    let t = header_text(grid.get(header_row, *c));
+                    let [fi, sv, en] = reason;
+                    text!(
+                        "sarake \"{t}\" ohitettu: {fi}",
+                        "kolumnen \"{t}\" hoppades över: {sv}",
+                        "column \"{t}\" ignored: {en}"
+                    )
+                }),
                 vec![sh.at(header_row, *c)],
             )),
             Header::NotYear => {}
@@ -305,7 +339,11 @@ pub(super) fn ignored_columns(
         if let (Some(t), Header::NotYear) = (cell.text(), classify_header(cell)) {
             findings.push(Finding::notice(
                 "column_ignored",
-                Message::Text(format!("column \"{t}\" ignored: its heading is not a year")),
+                Message::text(text!(
+                    "sarake \"{t}\" ohitettu: sen otsikko ei ole vuosi",
+                    "kolumnen \"{t}\" hoppades över: dess rubrik är inte ett år",
+                    "column \"{t}\" ignored: its heading is not a year"
+                )),
                 vec![sh.at(header_row, c)],
             ));
         }
@@ -320,7 +358,9 @@ pub(super) fn ignored_columns(
         {
             findings.push(Finding::notice(
                 "column_ignored",
-                Message::Text(format!(
+                Message::text(text!(
+                    "sarake \"{t}\" ohitettu: se on vuosisarakkeiden vasemmalla puolella ({numbers} lukua, kuten liiteviitteitä)",
+                    "kolumnen \"{t}\" hoppades över: den står till vänster om årskolumnerna ({numbers} tal, såsom nothänvisningar)",
                     "column \"{t}\" ignored: it stands left of the year columns ({numbers} numbers, such as note references)"
                 )),
                 vec![sh.at(header_row, c)],
@@ -362,10 +402,14 @@ pub(super) fn one_column_a_year(
             if other.kind == yc.kind {
                 return Err(Finding::error(
                     "duplicate_year",
-                    Message::Text(format!(
-                        "year {} {} has two columns; which one holds the figures?",
-                        yc.kind, yc.year
-                    )),
+                    Message::text({
+                        let (kind, year) = (yc.kind, yc.year);
+                        text!(
+                            "vuodella {kind} {year} on kaksi saraketta; kummassa luvut ovat?",
+                            "året {kind} {year} har två kolumner; vilken av dem har siffrorna?",
+                            "year {kind} {year} has two columns; which one holds the figures?"
+                        )
+                    }),
                     vec![other_loc.clone(), loc],
                 ));
             }
@@ -378,10 +422,15 @@ pub(super) fn one_column_a_year(
             };
             findings.push(Finding::notice(
                 "column_ignored",
-                Message::Text(format!(
-                    "column {} {} ignored: {} {} of the same year is read",
-                    drop.0.kind, drop.0.year, kept[keep].0.kind, kept[keep].0.year
-                )),
+                Message::text({
+                    let (k, y) = (drop.0.kind, drop.0.year);
+                    let (kk, ky) = (kept[keep].0.kind, kept[keep].0.year);
+                    text!(
+                        "sarake {k} {y} ohitettu: saman vuoden {kk} {ky} luetaan",
+                        "kolumnen {k} {y} hoppades över: {kk} {ky} för samma år läses",
+                        "column {k} {y} ignored: {kk} {ky} of the same year is read"
+                    )
+                }),
                 vec![drop.1],
             ));
         } else {

@@ -16,7 +16,8 @@ pub(super) enum Header {
     },
     /// A column that looks like a year column but must not be read as one.
     Ignored {
-        reason: &'static str,
+        /// Why, in Finnish, Swedish and English.
+        reason: [&'static str; 3],
     },
     NotYear,
 }
@@ -58,7 +59,11 @@ pub(super) fn classify_header_text(text: &str) -> Header {
         // "TP 2023 - TP 2024" or no year at all.
         return if years.len() > 1 {
             Header::Ignored {
-                reason: "a comparison of two years",
+                reason: [
+                    "kahden vuoden vertailu",
+                    "en jämförelse mellan två år",
+                    "a comparison of two years",
+                ],
             }
         } else {
             Header::NotYear
@@ -68,7 +73,7 @@ pub(super) fn classify_header_text(text: &str) -> Header {
     let raw = text.to_lowercase();
     if raw.contains('%') {
         return Header::Ignored {
-            reason: "a percentage column",
+            reason: ["prosenttisarake", "en procentkolumn", "a percentage column"],
         };
     }
     for word in &w {
@@ -88,25 +93,33 @@ pub(super) fn classify_header_text(text: &str) -> Header {
             "muutettu" | "muutokset" | "muutoksineen" | "muutoksin" | "lisatalousarvio"
             | "andrad" | "amended" | "revised" | "m" => {
                 return Header::Ignored {
-                    reason: "an amended budget",
+                    reason: [
+                        "muutettu talousarvio",
+                        "en ändrad budget",
+                        "an amended budget",
+                    ],
                 };
             }
             "muutos" | "ero" | "poikkeama" | "kasvu" | "forandring" | "change" | "diff"
             | "erotus" | "vs" => {
                 return Header::Ignored {
-                    reason: "a change column",
+                    reason: ["muutossarake", "en förändringskolumn", "a change column"],
                 };
             }
             "ennuste" | "arvio" | "prognos" | "forecast" | "estimate" => {
                 return Header::Ignored {
-                    reason: "a forecast column",
+                    reason: ["ennustesarake", "en prognoskolumn", "a forecast column"],
                 };
             }
             "1000" | "000" | "1" | "eur" | "euroa" | "te" | "teur" | "t" | "keur" | "meur"
             | "milj" | "kaupunki" | "kunta" | "konserni" | "vuosi" | "ar" | "year" => None,
             _ => {
                 return Header::Ignored {
-                    reason: "a column whose heading is not a year",
+                    reason: [
+                        "sarake, jonka otsikko ei ole vuosi",
+                        "en kolumn vars rubrik inte är ett år",
+                        "a column whose heading is not a year",
+                    ],
                 };
             }
         };

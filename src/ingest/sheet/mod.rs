@@ -19,6 +19,7 @@ use crate::ingest::grid::Grid;
 use crate::ingest::number::Num;
 use crate::model::dataset::YearKind;
 use crate::model::findings::{Finding, Message};
+use crate::text;
 use block::{Sheet, Span};
 use header::{Header, header_cells};
 
@@ -73,7 +74,7 @@ pub struct Block {
     pub header_row: u32,
     /// Euros per unit of the figures: 1, 1000 or 1 000 000.
     pub scale: Decimal,
-    pub unit_found: Option<String>,
+    pub unit_found: Option<crate::error::Text>,
     pub years: Vec<YearColumn>,
 }
 
@@ -215,13 +216,15 @@ fn sheet_years(
                 None => years.push(y.clone()),
                 Some(k) if k.kind != y.kind => findings.push(Finding::error(
                     "year_kind_conflict",
-                    Message::Text(format!(
-                        "{} is {} in the table above and {} in the table from row {} on",
-                        y.year,
-                        k.kind,
-                        y.kind,
-                        b.header_row + 1
-                    )),
+                    Message::text({
+                        let (year, above, here) = (y.year, k.kind, y.kind);
+                        let row = b.header_row + 1;
+                        text!(
+                            "{year} on {above} yllä olevassa taulukossa ja {here} rivistä {row} alkavassa taulukossa",
+                            "{year} är {above} i tabellen ovanför och {here} i tabellen från rad {row}",
+                            "{year} is {above} in the table above and {here} in the table from row {row} on"
+                        )
+                    }),
                     vec![at(b.header_row, y.col), at(first.header_row, k.col)],
                 )),
                 Some(_) => {}

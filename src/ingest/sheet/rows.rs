@@ -4,11 +4,12 @@
 use super::block::{Sheet, Span};
 use super::header::{split_unit, unit_in};
 use super::{Pending, Row, YearColumn};
-use crate::error::Location;
+use crate::error::{Location, Text};
 use crate::ingest::grid::Cell;
 use crate::ingest::number::{self, Num};
 use crate::model::findings::{Finding, Message};
 use crate::model::labels;
+use crate::text;
 
 /// Each data row of table `b`: the label is the text left of the first
 /// year column, the figures those under the year columns and their total
@@ -45,7 +46,11 @@ pub(super) fn read_rows(
             if !values.is_empty() {
                 findings.push(Finding::error(
                     "no_label",
-                    Message::Text("figures on a row without a label".into()),
+                    Message::text(text!(
+                        "lukuja rivillä, jolla ei ole nimikettä",
+                        "siffror på en rad utan rubrik",
+                        "figures on a row without a label"
+                    )),
                     vec![sh.at(r, values[0].2)],
                 ));
                 continue;
@@ -89,31 +94,49 @@ fn figure(
             Ok(None) => {}
             Err(why) => findings.push(Finding::error(
                 "not_a_number",
-                Message::Text(format!(
-                    "{why} (row \"{}\", {} {})",
-                    label_parts.join(" "),
-                    yc.kind,
-                    yc.year
-                )),
+                Message::text({
+                    let (row, kind, year) = (label_parts.join(" "), yc.kind, yc.year);
+                    let (fi, sv, en) = (&why.fi, &why.sv, &why.en);
+                    text!(
+                        "{fi} (rivi \"{row}\", {kind} {year})",
+                        "{sv} (rad \"{row}\", {kind} {year})",
+                        "{en} (row \"{row}\", {kind} {year})"
+                    )
+                }),
                 vec![sh.at(r, col)],
             )),
         },
         Cell::Error(e) => findings.push(Finding::error(
             "cell_error",
-            Message::Text(format!(
-                "the cell holds {}{e}, not a figure (row \"{}\", {} {})",
-                // Excel's own (#DIV/0!), or a number too large.
-                if e.starts_with('#') {
-                    "the error value "
-                } else {
-                    ""
-                },
-                label_parts.join(" "),
-                yc.kind,
-                yc.year
-            )),
+            Message::text(cell_error(e, &label_parts.join(" "), yc)),
             vec![sh.at(r, col)],
         )),
+    }
+}
+
+/// A cell holding Excel's own error value (#DIV/0!), or a number too large
+/// for a figure, where a figure was expected.
+fn cell_error(e: &str, row: &str, yc: &YearColumn) -> Text {
+    let (kind, year) = (yc.kind, yc.year);
+    if let Some(num) = e.strip_suffix(crate::ingest::grid::BEYOND) {
+        let num = num.trim_end();
+        return text!(
+            "solussa on {num} (luku yli ±7.9e28:n, jonka luku voi sisältää), ei lukua (rivi \"{row}\", {kind} {year})",
+            "cellen innehåller {num} (ett tal över de ±7.9e28 ett tal kan rymma), inte en siffra (rad \"{row}\", {kind} {year})",
+            "the cell holds {e}, not a figure (row \"{row}\", {kind} {year})"
+        );
+    }
+    match e.starts_with('#') {
+        true => text!(
+            "solussa on virhearvo {e}, ei lukua (rivi \"{row}\", {kind} {year})",
+            "cellen innehåller felvärdet {e}, inte en siffra (rad \"{row}\", {kind} {year})",
+            "the cell holds the error value {e}, not a figure (row \"{row}\", {kind} {year})"
+        ),
+        false => text!(
+            "solussa on {e}, ei lukua (rivi \"{row}\", {kind} {year})",
+            "cellen innehåller {e}, inte en siffra (rad \"{row}\", {kind} {year})",
+            "the cell holds {e}, not a figure (row \"{row}\", {kind} {year})"
+        ),
     }
 }
 
@@ -167,14 +190,20 @@ pub(super) fn join_wrapped_labels(
         i += 1;
     }
     if let Some((label, loc)) = joined.first() {
-        let more = if joined.len() > 1 {
-            format!(" and {} more", joined.len() - 1)
-        } else {
-            String::new()
+        let n = joined.len() - 1;
+        let (more_fi, more_sv, more) = match n {
+            0 => Default::default(),
+            _ => (
+                format!(" ja {n} muuta"),
+                format!(" och {n} till"),
+                format!(" and {n} more"),
+            ),
         };
         findings.push(Finding::notice(
             "label_wrapped",
-            Message::Text(format!(
+            Message::text(text!(
+                "kahdelle riville jatkuvat nimikkeet luettu yhtenä rivinä: \"{label}\"{more_fi}",
+                "rubriker som fortsätter på en andra rad lästa som en rad: \"{label}\"{more_sv}",
                 "labels wrapped onto a second row read as one line: \"{label}\"{more}"
             )),
             vec![loc.clone()],

@@ -8,11 +8,13 @@ use rust_decimal::Decimal;
 
 use super::header::col_name;
 use super::{Block, Pending, YearColumn};
-use crate::error::Location;
+use crate::error::{Location, Text};
 use crate::ingest::number::Num;
 use crate::model::findings::{Finding, Message};
 use crate::model::items;
 use crate::model::labels;
+use crate::report::Lang;
+use crate::text;
 
 #[derive(Default)]
 struct TotalsSeen {
@@ -236,16 +238,59 @@ fn mismatch(
     };
     Finding::error(
         "block_total_mismatch",
-        Message::Text(format!(
-            "the block total {} ({} {}) is neither the sum of the {} item figures above it since the previous total ({sum}) nor the row's own figure{}; the two columns are not added",
-            t.value.value,
-            yc.kind,
-            yc.year,
-            items.len(),
-            item.map(|n| format!(" ({})", n.value)).unwrap_or_default()
-        )),
+        Message::text({
+            let (total, kind, year, n) = (t.value.value, yc.kind, yc.year, items.len());
+            let own = item.map(|n| format!(" ({})", n.value)).unwrap_or_default();
+            text!(
+                "ryhmän summa {total} ({kind} {year}) ei ole sen yläpuolisten {n} erän summa edellisestä summasta lähtien ({sum}) eikä rivin oma luku{own}; sarakkeita ei lasketa yhteen",
+                "blocksumman {total} ({kind} {year}) är varken summan av de {n} posterna ovanför den sedan föregående summa ({sum}) eller radens egen siffra{own}; kolumnerna adderas inte",
+                "the block total {total} ({kind} {year}) is neither the sum of the {n} item figures above it since the previous total ({sum}) nor the row's own figure{own}; the two columns are not added"
+            )
+        }),
         vec![at(pending[i].row.row, t.tcol), item_cell],
     )
+}
+
+/// The notice's words: the columns read as pairs, and how their totals
+/// were read.
+fn pairs_read(paired: &[(&YearColumn, String, String)], seen: &TotalsSeen, lang: Lang) -> String {
+    let pairs: Vec<String> = (paired.iter())
+        .map(|(y, items, totals)| {
+            let (kind, year) = (y.kind, y.year);
+            crate::tr!(
+                lang,
+                "{kind} {year}: erät sarakkeessa {items}, summat sarakkeessa {totals}",
+                "{kind} {year}: poster i {items}, summor i {totals}",
+                "{kind} {year}: items in {items}, totals in {totals}"
+            )
+        })
+        .collect();
+    let (pairs, agreed, own) = (pairs.join("; "), seen.agreed, seen.own);
+    let mut msg = crate::tr!(
+        lang,
+        "kaksi saraketta vuodessa ({pairs}); erien sarake luetaan ja ryhmien summat tarkistetaan sitä vasten: {agreed} täsmää eriinsä",
+        "två kolumner per år ({pairs}); postkolumnen läses och blocksummorna kontrolleras mot den: {agreed} stämmer med sina poster",
+        "two columns a year ({pairs}); the item column is read and block totals are checked against it: {agreed} agree with their items"
+    );
+    if own > 0 {
+        msg.push_str(&crate::tr!(
+            lang,
+            ", {own} on yksin rivinsä rivillä ja luetaan sen lukuna",
+            ", {own} står ensamma på sin rads rad och läses som dess siffra",
+            ", {own} stand alone on their line's row and are read as its figure"
+        ));
+    }
+    if !seen.headings.is_empty() {
+        let headings: Vec<String> = seen.headings.iter().map(|h| format!("\"{h}\"")).collect();
+        let headings = headings.join(", ");
+        msg.push_str(&crate::tr!(
+            lang,
+            "; summat luettu ryhmänsä aloittavan otsikon lukuna: {headings}",
+            "; summor lästa som siffran för rubriken som inleder deras block: {headings}",
+            "; totals read as the figure of the heading that opens their block: {headings}"
+        ));
+    }
+    msg
 }
 
 /// One notice for the sheet: which columns were read as pairs and what
@@ -256,50 +301,18 @@ fn notice(
     findings: &mut Vec<Finding>,
     at: &dyn Fn(u32, u32) -> Location,
 ) {
-    let pairs: Vec<String> = blocks
-        .iter()
-        .flat_map(|b| b.years.iter())
-        .filter_map(|y| {
-            y.total_col.map(|t| {
-                format!(
-                    "{} {}: items in {}, totals in {}",
-                    y.kind,
-                    y.year,
-                    col_name(y.col),
-                    col_name(t)
-                )
-            })
-        })
+    let paired: Vec<_> = (blocks.iter().flat_map(|b| b.years.iter()))
+        .filter_map(|y| y.total_col.map(|t| (y, col_name(y.col), col_name(t))))
         .collect();
-    if !pairs.is_empty() {
-        let mut msg = format!(
-            "two columns a year ({}); the item column is read and block totals are checked against it: {} agree with their items",
-            pairs.join("; "),
-            seen.agreed
-        );
-        if seen.own > 0 {
-            msg.push_str(&format!(
-                ", {} stand alone on their line's row and are read as its figure",
-                seen.own
-            ));
-        }
-        if !seen.headings.is_empty() {
-            msg.push_str(&format!(
-                "; totals read as the figure of the heading that opens their block: {}",
-                seen.headings
-                    .iter()
-                    .map(|h| format!("\"{h}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
+    if !paired.is_empty() {
+        let msg = Text::each(|lang| pairs_read(&paired, seen, lang));
         let loc = seen
             .first
             .clone()
             .unwrap_or_else(|| at(blocks[0].header_row, 0));
         findings.push(Finding::notice(
             "total_column",
-            Message::Text(msg),
+            Message::text(msg),
             vec![loc],
         ));
     }

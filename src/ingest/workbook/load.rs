@@ -9,6 +9,7 @@ use crate::error::{Error, Location, Result, cell_name};
 use crate::ingest::container;
 use crate::ingest::grid::{self, Cell, Grid};
 use crate::ingest::number;
+use crate::text;
 
 /// Sheets in one workbook; a statement workbook has a handful.
 const MAX_SHEETS: usize = 1_000;
@@ -24,24 +25,32 @@ const MAX_VISITED: u64 = 20_000_000;
 pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
     let file = path.display().to_string();
     if !path.exists() {
-        return Err(Error::input(Location::file(&file), "no such file"));
+        return Err(Error::input(
+            Location::file(&file),
+            text!("tiedostoa ei ole", "filen finns inte", "no such file"),
+        ));
     }
     container::check(path, &file)?;
     let mut wb = open_workbook_auto(path).map_err(|e| {
         Error::input(
             Location::file(&file),
-            format!("not a workbook that can be read (xlsx, xlsm, xls, xlsb or ods): {e}"),
+            text!(
+                "ei luettava työkirja (xlsx, xlsm, xls, xlsb tai ods): {e}",
+                "inte en arbetsbok som kan läsas (xlsx, xlsm, xls, xlsb eller ods): {e}",
+                "not a workbook that can be read (xlsx, xlsm, xls, xlsb or ods): {e}"
+            ),
         )
     })?;
     let names = wb.sheet_names();
     if names.len() > MAX_SHEETS {
-        return Err(Error::input(
-            Location::file(&file),
-            format!(
-                "{} sheets; kivijalka reads workbooks of at most {MAX_SHEETS}",
-                names.len()
-            ),
-        ));
+        return Err(Error::input(Location::file(&file), {
+            let n = names.len();
+            text!(
+                "{n} taulukkoa; kivijalka lukee työkirjoja, joissa on enintään {MAX_SHEETS}",
+                "{n} blad; kivijalka läser arbetsböcker med högst {MAX_SHEETS}",
+                "{n} sheets; kivijalka reads workbooks of at most {MAX_SHEETS}"
+            )
+        }));
     }
     let mut load = Load {
         file: &file,
@@ -53,7 +62,11 @@ pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
         let unreadable = |e: &dyn std::fmt::Display| {
             Error::input(
                 Location::sheet(&file, &name),
-                format!("the sheet cannot be read: {e}"),
+                text!(
+                    "taulukkoa ei voi lukea: {e}",
+                    "bladet kan inte läsas: {e}",
+                    "the sheet cannot be read: {e}"
+                ),
             )
         };
         let mut grid = Grid::new(&name);
@@ -120,7 +133,11 @@ impl Load<'_> {
         if self.visited > MAX_VISITED {
             return Err(Error::input(
                 at(),
-                format!(
+                text!(
+                    "läpikäytäviä soluja, tyhjiä tai ei, on yli {MAX_VISITED}; \
+                     kivijalka lukee pienempiä työkirjoja",
+                    "fler än {MAX_VISITED} celler, tomma eller inte, att gå igenom; \
+                     kivijalka läser mindre arbetsböcker",
                     "more than {MAX_VISITED} cells, empty or not, to go through; \
                      kivijalka reads smaller workbooks"
                 ),

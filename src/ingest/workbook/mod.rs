@@ -14,7 +14,7 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Result, Text};
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::reconcile;
 use crate::ingest::sheet::{self, Layout};
@@ -22,6 +22,7 @@ use crate::model::dataset::{Dataset, Entity, YearKind};
 use crate::model::findings::{Finding, Message};
 use crate::model::items::Statement;
 use crate::model::labels;
+use crate::text;
 pub use load::load_grids;
 use signs::check_signs;
 use statement::read_statement;
@@ -178,7 +179,14 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
         ..Default::default()
     };
     if grids.iter().all(Grid::is_blank) {
-        return Err(Error::input(Location::file(file), "the workbook is empty"));
+        return Err(Error::input(
+            Location::file(file),
+            text!(
+                "työkirja on tyhjä",
+                "arbetsboken är tom",
+                "the workbook is empty"
+            ),
+        ));
     }
     let mut run = Carried::default();
     for grid in grids {
@@ -187,7 +195,11 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
     if ds.sheets.keys().all(|(_, s)| *s == Statement::Taustatiedot) {
         return Err(Error::input(
             Location::file(file),
-            "no statement sheet found (tuloslaskelma, rahoituslaskelma or tase, by sheet name or content)",
+            text!(
+                "laskelmataulukkoa ei löytynyt (tuloslaskelma, rahoituslaskelma tai tase, taulukon nimen tai sisällön perusteella)",
+                "inget blad med en räkning hittades (resultaträkning, finansieringsanalys eller balansräkning, efter bladets namn eller innehåll)",
+                "no statement sheet found (tuloslaskelma, rahoituslaskelma or tase, by sheet name or content)"
+            ),
         ));
     }
     unitless_sheets(&mut ds, file, &run.units);
@@ -206,7 +218,7 @@ struct Carried {
     /// Rows that are none of the lines, judged once every sheet is read.
     pending: Vec<reconcile::SheetRows>,
     /// Each statement sheet's unit, as found or not.
-    units: Vec<(String, Option<String>, Decimal)>,
+    units: Vec<(String, Option<Text>, Decimal)>,
 }
 
 /// One sheet: which statement it is (by its name, else its content), its
@@ -227,14 +239,13 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
                 .last()
                 .cloned()
                 .unwrap_or_else(|| Location::sheet(file, &grid.name));
-            return Err(Error::input(at, f.message.to_string()));
+            let message = Text::each(|lang| crate::report::finding::text(&f.message, lang));
+            return Err(Error::input(at, message));
         }
         Err(_) => {
             ds.findings.push(Finding::notice(
                 "sheet_ignored",
-                Message::Text(
-                    "sheet ignored: neither its name nor its content is a statement".into(),
-                ),
+                Message::text(not_a_statement()),
                 vec![Location::sheet(file, &grid.name)],
             ));
             return Ok(());
@@ -243,30 +254,34 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
     let Some((entity, statement)) = by_name.or_else(|| classify_content(&layout)) else {
         ds.findings.push(Finding::notice(
             "sheet_ignored",
-            Message::Text("sheet ignored: neither its name nor its content is a statement".into()),
+            Message::text(not_a_statement()),
             vec![Location::sheet(file, &grid.name)],
         ));
         return Ok(());
     };
     if let Some(other) = ds.sheets.get(&(entity, statement)) {
-        return Err(Error::input(
-            Location::sheet(file, &grid.name),
-            format!(
-                "a second {} {} sheet; the first is '{other}'",
-                entity.fi(),
-                statement.fi()
-            ),
-        ));
+        return Err(Error::input(Location::sheet(file, &grid.name), {
+            let (e, st) = (entity.fi(), statement.fi());
+            text!(
+                "toinen {e} {st} -taulukko; ensimmäinen on '{other}'",
+                "ett andra blad {e} {st}; det första är '{other}'",
+                "a second {e} {st} sheet; the first is '{other}'"
+            )
+        }));
     }
     ds.sheets.insert((entity, statement), grid.name.clone());
     if by_name.is_none() {
         ds.findings.push(Finding::notice(
             "sheet_recognised",
-            Message::Text(format!(
-                "sheet read as the {} {} by its content",
-                entity.en(),
-                statement.en()
-            )),
+            Message::text({
+                let (e, st) = (entity.fi(), statement.fi());
+                let (e_en, st_en) = (entity.en(), statement.en());
+                text!(
+                    "taulukko luettu sisältönsä perusteella: {e} {st}",
+                    "bladet lästes efter sitt innehåll som {e} {st}",
+                    "sheet read as the {e_en} {st_en} by its content"
+                )
+            }),
             vec![Location::sheet(file, &grid.name)],
         ));
     }
@@ -290,11 +305,19 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
     Ok(())
 }
 
+fn not_a_statement() -> Text {
+    text!(
+        "taulukko ohitettu: sen nimi ja sisältö eivät ole laskelma",
+        "bladet hoppades över: varken dess namn eller innehåll är en räkning",
+        "sheet ignored: neither its name nor its content is a statement"
+    )
+}
+
 /// A statement sheet that names no unit is judged against the workbook's
 /// other statement sheets: if one of them names a unit other than euros,
 /// reading this one as euros would be a guess a thousand times off, and its
 /// identities would hold all the same. An error naming both sheets.
-fn unitless_sheets(ds: &mut Dataset, file: &str, units: &[(String, Option<String>, Decimal)]) {
+fn unitless_sheets(ds: &mut Dataset, file: &str, units: &[(String, Option<Text>, Decimal)]) {
     let Some((other, Some(found), scale)) = units
         .iter()
         .find(|(_, found, scale)| found.is_some() && *scale != Decimal::ONE)
@@ -305,10 +328,15 @@ fn unitless_sheets(ds: &mut Dataset, file: &str, units: &[(String, Option<String
         if found_here.is_none() {
             ds.findings.push(Finding::error(
                 "unit_missing",
-                Message::Text(format!(
-                    "no unit found above the figures (such as \"1 000 €\"), while sheet '{other}' is in units of {} € (from {found}); add the sheet's unit row",
-                    scale.normalize()
-                )),
+                Message::text({
+                    let scale = scale.normalize();
+                    let (found_fi, found_sv, found) = (&found.fi, &found.sv, &found.en);
+                    text!(
+                        "lukujen yläpuolelta ei löytynyt yksikköä (kuten \"1 000 €\"), kun taas taulukko '{other}' on {scale} euron yksiköissä ({found_fi}); lisää taulukon yksikkörivi",
+                        "ingen enhet hittades ovanför siffrorna (såsom \"1 000 €\"), medan bladet '{other}' är i enheter om {scale} € ({found_sv}); lägg till bladets enhetsrad",
+                        "no unit found above the figures (such as \"1 000 €\"), while sheet '{other}' is in units of {scale} € (from {found}); add the sheet's unit row"
+                    )
+                }),
                 vec![Location::sheet(file, sheet)],
             ));
         }
@@ -344,18 +372,22 @@ fn summarise_footnotes(findings: &mut Vec<Finding>) {
             continue;
         }
         let notes = by_sheet.remove(&k).unwrap_or_default();
-        let examples: Vec<String> = notes
-            .iter()
-            .take(SHOWN)
-            .map(|n| n.message.to_string())
-            .collect();
+        let n = notes.len();
+        let message = Text::each(|lang| {
+            let examples: Vec<String> = (notes.iter().take(SHOWN))
+                .map(|n| crate::report::finding::text(&n.message, lang))
+                .collect();
+            let examples = examples.join("; ");
+            crate::tr!(
+                lang,
+                "{n} nimikettä luettu ilman perässä olevaa alaviitteen merkkiä, kuten {examples} …",
+                "{n} rubriker lästa utan fotnotsmarkering i slutet, såsom {examples} …",
+                "{n} labels read without a trailing footnote marker, such as {examples} …"
+            )
+        });
         out.push(Finding::notice(
             "footnote_marker",
-            Message::Text(format!(
-                "{} labels read without a trailing footnote marker, such as {} …",
-                notes.len(),
-                examples.join("; ")
-            )),
+            Message::text(message),
             notes.iter().flat_map(|n| n.cells.clone()).collect(),
         ));
     }

@@ -3,10 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::Location;
+use crate::error::{Location, Text};
 use crate::ingest::sheet;
 use crate::model::items::{self, ItemDef, Statement};
 use crate::model::labels;
+use crate::report::Lang;
+use crate::text;
 
 /// Which section of a statement the rows are in, to tell apart lines with
 /// the same label ("Muut saamiset" under Sijoitukset, long- or short-term
@@ -24,7 +26,7 @@ pub(super) struct Sections {
 
 /// A repeated label that neither a heading nor the decree's order places.
 pub(super) struct Unplaced {
-    pub(super) message: String,
+    pub(super) message: Text,
     pub(super) cells: Vec<Location>,
 }
 
@@ -127,32 +129,39 @@ impl Sections {
         norm: &str,
         cell: &Location,
     ) -> Unplaced {
-        let places: Vec<String> = pool
-            .iter()
-            .map(|d| match d.parent {
-                Some(p) => format!("under {}", items::item(p).fi),
-                None => d.fi.to_string(),
-            })
-            .collect();
+        let places = |lang: Lang| -> String {
+            let each: Vec<String> = (pool.iter())
+                .map(|d| match d.parent {
+                    Some(p) => {
+                        let p = items::item(p).fi;
+                        crate::tr!(lang, "rivin {p} alla", "under {p}", "under {p}")
+                    }
+                    None => d.fi.to_string(),
+                })
+                .collect();
+            each.join(lang.tr(" ja ", " och ", " and "))
+        };
+        let (fi, sv, en) = (places(Lang::Fi), places(Lang::Sv), places(Lang::En));
+        let last_fi = last.fi;
         let (message, other) = match self.labels.get(norm) {
-            Some(prev) => (
-                format!(
-                    "this row repeats a label already read at {}; the decree has the line {}, and none of them comes after \"{}\" read above it; a heading row would tell which it is",
-                    prev.cell.as_deref().unwrap_or("?"),
-                    places.join(" and "),
-                    last.fi
-                ),
-                prev.clone(),
-            ),
-            None => (
-                format!(
-                    "the decree has this line {}, each before \"{}\" read above it at {}; with no heading row the order cannot tell which it is",
-                    places.join(" and "),
-                    last.fi,
-                    last_cell.cell.as_deref().unwrap_or("?")
-                ),
-                last_cell.clone(),
-            ),
+            Some(prev) => {
+                let at = prev.cell.as_deref().unwrap_or("?");
+                let message = text!(
+                    "tämä rivi toistaa nimikkeen, joka on jo luettu solussa {at}; asetuksessa rivi on {fi}, eikä mikään niistä tule yllä luetun rivin \"{last_fi}\" jälkeen; otsikkorivi kertoisi, mikä se on",
+                    "den här raden upprepar en rubrik som redan lästs i {at}; förordningen har raden {sv}, och ingen av dem kommer efter \"{last_fi}\" som lästs ovanför; en rubrikrad skulle säga vilken den är",
+                    "this row repeats a label already read at {at}; the decree has the line {en}, and none of them comes after \"{last_fi}\" read above it; a heading row would tell which it is"
+                );
+                (message, prev.clone())
+            }
+            None => {
+                let at = last_cell.cell.as_deref().unwrap_or("?");
+                let message = text!(
+                    "asetuksessa tämä rivi on {fi}, kukin ennen solussa {at} yllä luettua riviä \"{last_fi}\"; ilman otsikkoriviä järjestys ei kerro, mikä se on",
+                    "förordningen har den här raden {sv}, var och en före \"{last_fi}\" som lästs ovanför i {at}; utan en rubrikrad kan ordningen inte säga vilken den är",
+                    "the decree has this line {en}, each before \"{last_fi}\" read above it at {at}; with no heading row the order cannot tell which it is"
+                );
+                (message, last_cell.clone())
+            }
         };
         Unplaced {
             message,

@@ -10,6 +10,7 @@ use crate::error::Location;
 use crate::model::dataset::Dataset;
 use crate::model::findings::{Finding, Message};
 use crate::model::items::{self, Sign, Statement};
+use crate::text;
 
 /// Decides whether costs are carried as positive figures, from the
 /// statement's own subtotals where it has them, and says what it found.
@@ -28,21 +29,36 @@ pub(super) fn sign_convention(
         if !neg.is_empty() && !pos.is_empty() {
             ds.findings.push(Finding::warning(
                 "sign_convention",
-                Message::Text(format!(
-                    "{name}: costs look negative in {neg:?} but positive in {pos:?}; read as {}",
-                    if positive { "positive" } else { "negative" }
-                )),
+                Message::text(match positive {
+                    true => text!(
+                        "{name}: kulut näyttävät negatiivisilta vuosina {neg:?} mutta positiivisilta vuosina {pos:?}; luettu positiivisina",
+                        "{name}: kostnaderna ser negativa ut {neg:?} men positiva {pos:?}; lästa som positiva",
+                        "{name}: costs look negative in {neg:?} but positive in {pos:?}; read as positive"
+                    ),
+                    false => text!(
+                        "{name}: kulut näyttävät negatiivisilta vuosina {neg:?} mutta positiivisilta vuosina {pos:?}; luettu negatiivisina",
+                        "{name}: kostnaderna ser negativa ut {neg:?} men positiva {pos:?}; lästa som negativa",
+                        "{name}: costs look negative in {neg:?} but positive in {pos:?}; read as negative"
+                    ),
+                }),
                 loc,
             ));
         } else {
             let y = if positive { pos[0] } else { neg[0] };
             ds.findings.push(Finding::notice(
                 "sign_convention",
-                if positive {
-                    Message::Text(format!("{name}: costs and outflows are carried as positive figures (checked: {what}, with costs subtracted, holds in {y}); read as negative, as published"))
-                } else {
-                    Message::Text(format!("{name}: costs and outflows are carried as negative figures, as published (checked: {what} holds in {y})"))
-                },
+                Message::text(match positive {
+                    true => text!(
+                        "{name}: kulut ja maksut on esitetty positiivisina lukuina (tarkistettu: {what}, kulut vähennettyinä, täsmää vuonna {y}); luettu negatiivisina, kuten ne julkaistaan",
+                        "{name}: kostnader och utflöden redovisas som positiva siffror (kontrollerat: {what}, med kostnaderna avdragna, stämmer år {y}); lästa som negativa, så som de publiceras",
+                        "{name}: costs and outflows are carried as positive figures (checked: {what}, with costs subtracted, holds in {y}); read as negative, as published"
+                    ),
+                    false => text!(
+                        "{name}: kulut ja maksut on esitetty negatiivisina lukuina, kuten ne julkaistaan (tarkistettu: {what} täsmää vuonna {y})",
+                        "{name}: kostnader och utflöden redovisas som negativa siffror, så som de publiceras (kontrollerat: {what} stämmer år {y})",
+                        "{name}: costs and outflows are carried as negative figures, as published (checked: {what} holds in {y})"
+                    ),
+                }),
                 loc,
             ));
         }
@@ -138,11 +154,18 @@ fn by_own_signs(ds: &mut Dataset, name: &str, read: &Figures, loc: Vec<Location>
     let positive = p > n;
     ds.findings.push(Finding::notice(
         "sign_convention",
-        Message::Text(format!(
-            "{name}: no subtotal to check the sign convention against; costs are mostly {}, read as {}",
-            if positive { "positive" } else { "negative" },
-            if positive { "positive figures and turned negative, as published" } else { "published (negative)" }
-        )),
+        Message::text(match positive {
+            true => text!(
+                "{name}: ei välisummaa, jota vasten etumerkit voisi tarkistaa; kulut ovat enimmäkseen positiivisia, luettu positiivisina lukuina ja käännetty negatiivisiksi, kuten ne julkaistaan",
+                "{name}: ingen delsumma att kontrollera teckenkonventionen mot; kostnaderna är mestadels positiva, lästa som positiva siffror och vända till negativa, så som de publiceras",
+                "{name}: no subtotal to check the sign convention against; costs are mostly positive, read as positive figures and turned negative, as published"
+            ),
+            false => text!(
+                "{name}: ei välisummaa, jota vasten etumerkit voisi tarkistaa; kulut ovat enimmäkseen negatiivisia, luettu julkaistuina (negatiivisina)",
+                "{name}: ingen delsumma att kontrollera teckenkonventionen mot; kostnaderna är mestadels negativa, lästa som publicerade (negativa)",
+                "{name}: no subtotal to check the sign convention against; costs are mostly negative, read as published (negative)"
+            ),
+        }),
         loc,
     ));
     positive
@@ -162,17 +185,21 @@ pub(super) fn check_signs(ds: &mut Dataset) {
         if wrong && !def.statement.eq(&Statement::Tase) {
             out.push(Finding::warning(
                 "unexpected_sign",
-                Message::Text(format!(
-                    "{} {year}: \"{}\" is {} where it is published {}; read as printed",
-                    entity.fi(),
-                    def.fi,
-                    fig.value,
-                    if def.sign == Sign::Plus {
-                        "positive"
-                    } else {
-                        "negative"
+                Message::text({
+                    let (e, line, v) = (entity.fi(), def.fi, fig.value);
+                    match def.sign == Sign::Plus {
+                        true => text!(
+                            "{e} {year}: \"{line}\" on {v}, vaikka se julkaistaan positiivisena; luettu sellaisenaan",
+                            "{e} {year}: \"{line}\" är {v} där den publiceras positiv; läst som tryckt",
+                            "{e} {year}: \"{line}\" is {v} where it is published positive; read as printed"
+                        ),
+                        false => text!(
+                            "{e} {year}: \"{line}\" on {v}, vaikka se julkaistaan negatiivisena; luettu sellaisenaan",
+                            "{e} {year}: \"{line}\" är {v} där den publiceras negativ; läst som tryckt",
+                            "{e} {year}: \"{line}\" is {v} where it is published negative; read as printed"
+                        ),
                     }
-                )),
+                }),
                 vec![fig.source.clone()],
             ));
         }

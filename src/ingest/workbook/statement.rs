@@ -16,6 +16,7 @@ use crate::model::dataset::{Dataset, Entity, Figure, YearKind};
 use crate::model::findings::{Finding, Message, Severity};
 use crate::model::items::{self, ItemDef, Sign, Statement};
 use crate::model::labels;
+use crate::text;
 
 /// A figure read, before the sign convention is known.
 pub(super) struct Read {
@@ -62,10 +63,15 @@ pub(super) fn read_statement(
     if let Some(u) = &layout.first().unit_found {
         ds.findings.push(Finding::notice(
             "unit",
-            Message::Text(format!(
-                "figures in units of {} € (from {u})",
-                layout.first().scale
-            )),
+            Message::text({
+                let scale = layout.first().scale;
+                let (u_fi, u_sv, u) = (&u.fi, &u.sv, &u.en);
+                text!(
+                    "luvut {scale} euron yksiköissä ({u_fi})",
+                    "siffror i enheter om {scale} € ({u_sv})",
+                    "figures in units of {scale} € (from {u})"
+                )
+            }),
             vec![Location::sheet(file, &sheet_name)],
         ));
     }
@@ -120,12 +126,15 @@ fn read_row(ds: &mut Dataset, rd: &mut Reading, pos: usize, row: &Row) {
         Err(unplaced) => {
             ds.findings.push(Finding::error(
                 "unplaced_line",
-                Message::Text(format!(
-                    "{} row \"{}\": {}; its figures are not read",
-                    statement.fi(),
-                    row.label,
-                    unplaced.message
-                )),
+                Message::text({
+                    let (st, label, m) = (statement.fi(), &row.label, &unplaced.message);
+                    let (fi, sv, en) = (&m.fi, &m.sv, &m.en);
+                    text!(
+                        "{st}: rivi \"{label}\": {fi}; sen lukuja ei lueta",
+                        "{st}: raden \"{label}\": {sv}; dess siffror läses inte",
+                        "{st} row \"{label}\": {en}; its figures are not read"
+                    )
+                }),
                 unplaced.cells,
             ));
             rd.trace.push(reconcile::TraceRow::Other);
@@ -139,24 +148,37 @@ fn read_row(ds: &mut Dataset, rd: &mut Reading, pos: usize, row: &Row) {
     if let Some(marker) = marker {
         ds.findings.push(Finding::notice(
             "footnote_marker",
-            Message::Text(format!(
-                "\"{}\" read as \"{}\": the trailing \"{marker}\" taken for a footnote marker",
-                row.label, def.fi
-            )),
+            Message::text({
+                let (label, line) = (&row.label, def.fi);
+                text!(
+                    "\"{label}\" luettu rivinä \"{line}\": lopun \"{marker}\" tulkittu alaviitteen merkiksi",
+                    "\"{label}\" läst som \"{line}\": det avslutande \"{marker}\" tolkat som en fotnotsmarkering",
+                    "\"{label}\" read as \"{line}\": the trailing \"{marker}\" taken for a footnote marker"
+                )
+            }),
             vec![label_cell.clone()],
         ));
     }
     if rd.sections.by_order && !row.values.is_empty() {
         ds.findings.push(Finding::notice(
             "placed_by_order",
-            Message::Text(format!(
-                "\"{}\" read as \"{}\"{}: no heading or total tells which of its lines it is, and the decree's order puts this one next",
-                row.label,
-                def.fi,
-                def.parent
-                    .map(|p| format!(" under {}", items::item(p).fi))
-                    .unwrap_or_default()
-            )),
+            Message::text({
+                let (label, line) = (&row.label, def.fi);
+                let parent = def.parent.map(|p| items::item(p).fi);
+                let (under_fi, under_sv, under_en) = match parent {
+                    Some(p) => (
+                        format!(" rivin {p} alla"),
+                        format!(" under {p}"),
+                        format!(" under {p}"),
+                    ),
+                    None => Default::default(),
+                };
+                text!(
+                    "\"{label}\" luettu rivinä \"{line}\"{under_fi}: mikään otsikko tai summa ei kerro, mikä sen riveistä se on, ja asetuksen järjestyksessä tämä on seuraava",
+                    "\"{label}\" läst som \"{line}\"{under_sv}: ingen rubrik eller summa säger vilken av dess rader den är, och förordningens ordning sätter denna härnäst",
+                    "\"{label}\" read as \"{line}\"{under_en}: no heading or total tells which of its lines it is, and the decree's order puts this one next"
+                )
+            }),
             vec![label_cell.clone()],
         ));
     }
@@ -173,11 +195,14 @@ fn not_a_line(ds: &mut Dataset, rd: &mut Reading, row: &Row, label_cell: Locatio
     if row.values.is_empty() {
         ds.findings.push(Finding::notice(
             "row_ignored",
-            Message::Text(format!(
-                "row \"{}\" has no figures and is not a {} line; ignored",
-                row.label,
-                rd.statement.fi()
-            )),
+            Message::text({
+                let (label, st) = (&row.label, rd.statement.fi());
+                text!(
+                    "rivillä \"{label}\" ei ole lukuja eikä se ole laskelman ({st}) rivi; ohitettu",
+                    "raden \"{label}\" har inga siffror och är inte en rad i {st}; hoppades över",
+                    "row \"{label}\" has no figures and is not a {st} line; ignored"
+                )
+            }),
             vec![rd.at(row.row, row.label_col)],
         ));
         return;
@@ -186,10 +211,14 @@ fn not_a_line(ds: &mut Dataset, rd: &mut Reading, row: &Row, label_cell: Locatio
         .iter()
         .map(|s| s.fi())
         .collect();
-    let hint = if other.is_empty() {
-        String::new()
-    } else {
-        format!(" (it is a line of the {})", other.join(", "))
+    let other = other.join(", ");
+    let hint = match other.is_empty() {
+        true => text!("", "", ""),
+        false => text!(
+            " (se on rivi laskelmassa: {other})",
+            " (den är en rad i {other})",
+            " (it is a line of the {other})"
+        ),
     };
     // Judged once the whole workbook is read, by its arithmetic.
     match reconcile::unknown_row(row, rd.layout.scale_of(row), hint, label_cell, |c| {
@@ -222,7 +251,14 @@ fn read_figure(
         Err(why) => {
             ds.findings.push(Finding::error(
                 "figure_out_of_range",
-                Message::Text(format!("\"{}\" {year}: {why}; not read", row.label)),
+                Message::text({
+                    let (label, fi, sv, en) = (&row.label, &why.fi, &why.sv, &why.en);
+                    text!(
+                        "\"{label}\" {year}: {fi}; ei luettu",
+                        "\"{label}\" {year}: {sv}; inte läst",
+                        "\"{label}\" {year}: {en}; not read"
+                    )
+                }),
                 vec![rd.at(row.row, col)],
             ));
             return;
@@ -236,18 +272,30 @@ fn read_figure(
             let (severity, how) = if (prev.value - value).abs() <= prev.quantum.max(quantum) {
                 (
                     Severity::Warning,
-                    "apart only by the rounding of the printed unit",
+                    [
+                        "lukuina, jotka eroavat vain painetun yksikön pyöristyksen verran",
+                        "med siffror som skiljer sig bara med den tryckta enhetens avrundning",
+                        "apart only by the rounding of the printed unit",
+                    ],
                 )
             } else {
-                (Severity::Error, "with different figures")
+                (
+                    Severity::Error,
+                    ["eri luvuin", "med olika siffror", "with different figures"],
+                )
             };
+            let [how_fi, how_sv, how] = how;
             ds.findings.push(Finding::new(
                 severity,
                 "duplicate_line",
-                Message::Text(format!(
-                    "\"{}\" appears twice for {year} {how} ({} and {}); the first is read",
-                    def.fi, prev.value, value
-                )),
+                Message::text({
+                    let (line, first) = (def.fi, prev.value);
+                    text!(
+                        "\"{line}\" esiintyy kahdesti vuodelle {year} {how_fi} ({first} ja {value}); ensimmäinen luetaan",
+                        "\"{line}\" förekommer två gånger för {year} {how_sv} ({first} och {value}); den första läses",
+                        "\"{line}\" appears twice for {year} {how} ({first} and {value}); the first is read"
+                    )
+                }),
                 vec![source, prev.source.clone()],
             ));
         }
@@ -273,19 +321,22 @@ fn figure_value(
     def: &'static ItemDef,
     (year, num, col): (i32, &Num, u32),
     scale: Decimal,
-) -> std::result::Result<Decimal, String> {
+) -> std::result::Result<Decimal, crate::error::Text> {
     match def.id {
         "bg.asukasluku" => number::residents(num),
         "bg.tuloveroprosentti" => {
             if number::is_percent_cell(num) {
                 ds.findings.push(Finding::notice(
                     "tax_rate_percent_cell",
-                    Message::Text(format!(
-                        "\"{}\" {year}: {} read as {} %, as a cell formatted as a percentage stores it",
-                        row.label,
-                        num.value.normalize(),
-                        (num.value * Decimal::ONE_HUNDRED).normalize()
-                    )),
+                    Message::text({
+                        let (label, v) = (&row.label, num.value.normalize());
+                        let pct = (num.value * Decimal::ONE_HUNDRED).normalize();
+                        text!(
+                            "\"{label}\" {year}: {v} luettu muodossa {pct} %, kuten prosentiksi muotoiltu solu sen tallentaa",
+                            "\"{label}\" {year}: {v} läst som {pct} %, så som en cell formaterad som procent lagrar det",
+                            "\"{label}\" {year}: {v} read as {pct} %, as a cell formatted as a percentage stores it"
+                        )
+                    }),
                     vec![rd.at(row.row, col)],
                 ));
             }
@@ -295,9 +346,11 @@ fn figure_value(
         // and no identity would catch it.
         id if id.starts_with("bg.") => number::figure(num, scale).and_then(|v| {
             if v < Decimal::ZERO {
-                Err(format!(
-                    "{} is negative; a stock of liabilities is zero or more",
-                    v.normalize()
+                let v = v.normalize();
+                Err(text!(
+                    "{v} on negatiivinen; velkojen määrä on nolla tai enemmän",
+                    "{v} är negativt; ett bestånd av skulder är noll eller mer",
+                    "{v} is negative; a stock of liabilities is zero or more"
                 ))
             } else {
                 Ok(v)
@@ -351,10 +404,14 @@ fn record(
                 Some((k, loc)) if *k != yc.kind => {
                     ds.findings.push(Finding::error(
                         "year_kind_conflict",
-                        Message::Text(format!(
-                            "{year} is {k} in one sheet and {} in another",
-                            yc.kind
-                        )),
+                        Message::text({
+                            let other = yc.kind;
+                            text!(
+                                "{year} on yhdessä taulukossa {k} ja toisessa {other}",
+                                "{year} är {k} på ett blad och {other} på ett annat",
+                                "{year} is {k} in one sheet and {other} in another"
+                            )
+                        }),
                         vec![at(layout.first().header_row, yc.col), loc.clone()],
                     ));
                 }
