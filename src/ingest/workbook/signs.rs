@@ -8,8 +8,9 @@ use rust_decimal::Decimal;
 use super::statement::Figures;
 use crate::error::Location;
 use crate::model::dataset::Dataset;
-use crate::model::findings::{Finding, Message};
+use crate::model::findings::{Finding, Message, statement_name};
 use crate::model::items::{self, Sign, Statement};
+use crate::report::Lang;
 use crate::text;
 
 /// Decides whether costs are carried as positive figures, from the
@@ -21,9 +22,13 @@ pub(super) fn sign_convention(
     statement: Statement,
     read: &Figures,
 ) -> bool {
-    let (what, neg, pos) = by_subtotal(statement, read);
+    let (neg, pos) = by_subtotal(statement, read);
+    let (what, what_sv) = identity_checked(statement);
     let loc = vec![Location::sheet(file, sheet)];
+    // Finnish and English notes name the statement as the workbook does,
+    // Swedish ones by the decree's Swedish name.
     let name = statement.fi();
+    let name_sv = statement_name(statement, Lang::Sv);
     if !neg.is_empty() || !pos.is_empty() {
         let positive = pos.len() > neg.len();
         if !neg.is_empty() && !pos.is_empty() {
@@ -32,12 +37,12 @@ pub(super) fn sign_convention(
                 Message::text(match positive {
                     true => text!(
                         "{name}: kulut näyttävät negatiivisilta vuosina {neg:?} mutta positiivisilta vuosina {pos:?}; luettu positiivisina",
-                        "{name}: kostnaderna ser negativa ut {neg:?} men positiva {pos:?}; lästa som positiva",
+                        "{name_sv}: kostnaderna ser negativa ut {neg:?} men positiva {pos:?}; lästa som positiva",
                         "{name}: costs look negative in {neg:?} but positive in {pos:?}; read as positive"
                     ),
                     false => text!(
                         "{name}: kulut näyttävät negatiivisilta vuosina {neg:?} mutta positiivisilta vuosina {pos:?}; luettu negatiivisina",
-                        "{name}: kostnaderna ser negativa ut {neg:?} men positiva {pos:?}; lästa som negativa",
+                        "{name_sv}: kostnaderna ser negativa ut {neg:?} men positiva {pos:?}; lästa som negativa",
                         "{name}: costs look negative in {neg:?} but positive in {pos:?}; read as negative"
                     ),
                 }),
@@ -50,12 +55,12 @@ pub(super) fn sign_convention(
                 Message::text(match positive {
                     true => text!(
                         "{name}: kulut ja maksut on esitetty positiivisina lukuina (tarkistettu: {what}, kulut vähennettyinä, täsmää vuonna {y}); luettu negatiivisina, kuten ne julkaistaan",
-                        "{name}: kostnader och utflöden redovisas som positiva siffror (kontrollerat: {what}, med kostnaderna avdragna, stämmer år {y}); lästa som negativa, så som de publiceras",
+                        "{name_sv}: kostnader och utflöden redovisas som positiva siffror (kontrollerat: {what_sv}, med kostnaderna avdragna, stämmer år {y}); lästa som negativa, så som de publiceras",
                         "{name}: costs and outflows are carried as positive figures (checked: {what}, with costs subtracted, holds in {y}); read as negative, as published"
                     ),
                     false => text!(
                         "{name}: kulut ja maksut on esitetty negatiivisina lukuina, kuten ne julkaistaan (tarkistettu: {what} täsmää vuonna {y})",
-                        "{name}: kostnader och utflöden redovisas som negativa siffror, så som de publiceras (kontrollerat: {what} stämmer år {y})",
+                        "{name_sv}: kostnader och utflöden redovisas som negativa siffror, så som de publiceras (kontrollerat: {what_sv} stämmer år {y})",
                         "{name}: costs and outflows are carried as negative figures, as published (checked: {what} holds in {y})"
                     ),
                 }),
@@ -64,13 +69,28 @@ pub(super) fn sign_convention(
         }
         return positive;
     }
-    by_own_signs(ds, name, read, loc)
+    by_own_signs(ds, (name, name_sv), read, loc)
+}
+
+/// The identity the sign convention is checked by, as the notice names it
+/// (Finnish, which English notes keep, and Swedish).
+fn identity_checked(statement: Statement) -> (&'static str, &'static str) {
+    match statement {
+        Statement::Tuloslaskelma => (
+            "toimintakate = toimintatuotot + toimintakulut",
+            "verksamhetsbidrag = verksamhetens intäkter + verksamhetens kostnader",
+        ),
+        _ => (
+            "investointien rahavirta = investointimenot + rahoitusosuudet + luovutustulot",
+            "investeringarnas kassaflöde = investeringsutgifter + finansieringsandelar + försäljningsinkomster",
+        ),
+    }
 }
 
 /// The years in which the statement's subtotal holds with costs negative,
-/// and those in which it holds with them positive; with the identity
-/// checked, for the notice. A year where both or neither hold says nothing.
-fn by_subtotal(statement: Statement, read: &Figures) -> (&'static str, Vec<i32>, Vec<i32>) {
+/// and those in which it holds with them positive. A year where both or
+/// neither hold says nothing.
+fn by_subtotal(statement: Statement, read: &Figures) -> (Vec<i32>, Vec<i32>) {
     let get = |id: &str, y: i32| {
         read.get(&(items::item(id).id, y))
             .map(|r| (r.value, r.quantum))
@@ -89,7 +109,7 @@ fn by_subtotal(statement: Statement, read: &Figures) -> (&'static str, Vec<i32>,
         }
         any
     };
-    let (total_id, plus_ids, minus_id, what) = match statement {
+    let (total_id, plus_ids, minus_id) = match statement {
         Statement::Tuloslaskelma => (
             "tl.toimintakate",
             &[
@@ -98,13 +118,11 @@ fn by_subtotal(statement: Statement, read: &Figures) -> (&'static str, Vec<i32>,
                 "tl.osuus_osakkuusyhteisoista",
             ][..],
             "tl.toimintakulut",
-            "toimintakate = toimintatuotot + toimintakulut",
         ),
         _ => (
             "rl.investointien_rahavirta",
             &["rl.rahoitusosuudet", "rl.luovutustulot"][..],
             "rl.investointimenot",
-            "investointien rahavirta = investointimenot + rahoitusosuudet + luovutustulot",
         ),
     };
     let years: BTreeSet<i32> = read.keys().map(|(_, y)| *y).collect();
@@ -133,11 +151,16 @@ fn by_subtotal(statement: Statement, read: &Figures) -> (&'static str, Vec<i32>,
             pos.push(*y);
         }
     }
-    (what, neg, pos)
+    (neg, pos)
 }
 
 /// No subtotal to decide by: the costs' own signs, the more common one.
-fn by_own_signs(ds: &mut Dataset, name: &str, read: &Figures, loc: Vec<Location>) -> bool {
+fn by_own_signs(
+    ds: &mut Dataset,
+    (name, name_sv): (&str, &str),
+    read: &Figures,
+    loc: Vec<Location>,
+) -> bool {
     let (mut p, mut n) = (0, 0);
     for ((id, _), r) in read {
         if items::item(id).sign == Sign::Minus {
@@ -157,12 +180,12 @@ fn by_own_signs(ds: &mut Dataset, name: &str, read: &Figures, loc: Vec<Location>
         Message::text(match positive {
             true => text!(
                 "{name}: ei välisummaa, jota vasten etumerkit voisi tarkistaa; kulut ovat enimmäkseen positiivisia, luettu positiivisina lukuina ja käännetty negatiivisiksi, kuten ne julkaistaan",
-                "{name}: ingen delsumma att kontrollera teckenkonventionen mot; kostnaderna är mestadels positiva, lästa som positiva siffror och vända till negativa, så som de publiceras",
+                "{name_sv}: ingen delsumma att kontrollera teckenkonventionen mot; kostnaderna är mestadels positiva, lästa som positiva siffror och vända till negativa, så som de publiceras",
                 "{name}: no subtotal to check the sign convention against; costs are mostly positive, read as positive figures and turned negative, as published"
             ),
             false => text!(
                 "{name}: ei välisummaa, jota vasten etumerkit voisi tarkistaa; kulut ovat enimmäkseen negatiivisia, luettu julkaistuina (negatiivisina)",
-                "{name}: ingen delsumma att kontrollera teckenkonventionen mot; kostnaderna är mestadels negativa, lästa som publicerade (negativa)",
+                "{name_sv}: ingen delsumma att kontrollera teckenkonventionen mot; kostnaderna är mestadels negativa, lästa som publicerade (negativa)",
                 "{name}: no subtotal to check the sign convention against; costs are mostly negative, read as published (negative)"
             ),
         }),
