@@ -258,6 +258,10 @@ pub struct Tax {
     /// Shares of verotulot in the last given year, %; corporate tax is the rest.
     pub income_share_pct: Decimal,
     pub property_share_pct: Decimal,
+    /// The scenario gives a share itself: then its shares outrank the
+    /// workbook's breakdown of the taxes, which otherwise outranks them.
+    #[serde(skip)]
+    pub shares_given: bool,
     /// The income tax rate, %, when the workbook has no Tuloveroprosentti.
     pub rate_pct: Option<Decimal>,
     pub earnings_growth_pct: Path,
@@ -512,6 +516,7 @@ impl Default for Scenario {
             tax: Tax {
                 income_share_pct: dec!(75),
                 property_share_pct: dec!(13),
+                shares_given: false,
                 rate_pct: None,
                 earnings_growth_pct: Path::constant(dec!(3.0)),
                 employment_growth_pct: Path::constant(dec!(0.0)),

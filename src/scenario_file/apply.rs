@@ -125,6 +125,7 @@ fn population(cx: &Cx, sc: &mut Scenario, d: &PopDoc) -> Result<()> {
 /// `[tax]` and its rate changes.
 fn tax(cx: &Cx, sc: &mut Scenario, d: &TaxDoc) -> Result<()> {
     let t = &mut sc.tax;
+    t.shares_given |= d.income_share_pct.is_some() || d.property_share_pct.is_some();
     // The shares are checked together once both are read.
     if t.income_share_pct + t.property_share_pct > dec("100") {
         let v = d

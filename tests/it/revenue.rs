@@ -371,6 +371,27 @@ fn the_workbooks_breakdown_of_the_taxes_replaces_the_fixed_shares() {
     put(&mut part, "bg.kunnan_tulovero", 2025, dec!(30_000_000));
     let p = project(&part, &sc, &pi, opts).unwrap();
     assert_eq!(taxes(&p)[0], dec!(41_120_000.00));
+    // Shares the scenario itself gives are meant: they outrank the
+    // workbook's breakdown (the fixed shares' figure again).
+    let mut own = sc.clone();
+    own.tax.shares_given = true;
+    let p = project(&ds, &own, &pi, opts).unwrap();
+    assert_eq!(taxes(&p)[0], dec!(41_120_000.00));
+}
+
+/// A scenario file that writes a share marks it as given; one that does
+/// not leaves the workbook's breakdown to outrank the default.
+#[test]
+fn a_share_written_in_the_scenario_file_is_given() {
+    let dir = crate::support::tempdir("shares-given");
+    let f = dir.join("s.toml");
+    std::fs::write(&f, "[tax]\nincome_share_pct = 80\n").unwrap();
+    let sc = kivijalka::scenario_file::load(&f).unwrap();
+    assert!(sc.tax.shares_given);
+    assert_eq!(sc.tax.income_share_pct, dec!(80));
+    std::fs::write(&f, "[tax]\nearnings_growth_pct = 3.0\n").unwrap();
+    let other = kivijalka::scenario_file::load(&f).unwrap();
+    assert!(!other.tax.shares_given);
 }
 
 /// The budget and plan years are the workbook's, whatever the scenario

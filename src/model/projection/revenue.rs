@@ -164,9 +164,20 @@ pub(super) struct TaxShares {
 /// on the background sheet) of the latest year up to `y` that gives all
 /// three, as shares of their sum, so that a breakdown rounded apart from
 /// verotulot still splits it whole; else the scenario's shares
-/// (`tax.income_share_pct`, `tax.property_share_pct`), which are the
-/// country's typical split and no one city's.
+/// (`tax.income_share_pct`, `tax.property_share_pct`), whose defaults are
+/// the country's typical split and no one city's. Shares the scenario
+/// writes itself outrank the breakdown.
 pub(super) fn tax_shares(d: &Drivers, y: i32) -> TaxShares {
+    let given = TaxShares {
+        income: d.sc.tax.income_share_pct,
+        property: d.sc.tax.property_share_pct,
+        from: None,
+    };
+    // A share the user wrote in the scenario is meant: it outranks the
+    // workbook's breakdown, as every scenario key outranks a default.
+    if d.sc.tax.shares_given {
+        return given;
+    }
     let own = (d.base - 10..=y.min(d.g)).rev().find_map(|yy| {
         let [i, p, c] = [
             Line::KunnanTulovero,
@@ -187,11 +198,7 @@ pub(super) fn tax_shares(d: &Drivers, y: i32) -> TaxShares {
             from: Some(yy),
         })
     });
-    own.unwrap_or(TaxShares {
-        income: d.sc.tax.income_share_pct,
-        property: d.sc.tax.property_share_pct,
-        from: None,
-    })
+    own.unwrap_or(given)
 }
 
 fn taxes(d: &Drivers) -> Result<Vec<RevenueYear>, ProjectionError> {
