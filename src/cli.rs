@@ -590,7 +590,11 @@ pub fn parse_years(s: &str) -> Result<Years> {
     let bad = || {
         Error::usage_of(
             "--years",
-            format!("'{s}' is not a year or a range such as 2022-2026"),
+            crate::text!(
+                "'{s}' ei ole vuosi eikä väli kuten 2022-2026",
+                "'{s}' är inte ett år eller ett intervall som 2022-2026",
+                "'{s}' is not a year or a range such as 2022-2026"
+            ),
         )
     };
     let (a, b) = match s.split_once(['-', '–']) {
@@ -610,7 +614,11 @@ pub fn parse_years(s: &str) -> Result<Years> {
         if !(FIRST_YEAR..=LAST_YEAR).contains(&y) {
             return Err(Error::usage_of(
                 "--years",
-                format!("{y} is outside the years {FIRST_YEAR}–{LAST_YEAR}"),
+                crate::text!(
+                    "{y} on vuosien {FIRST_YEAR}–{LAST_YEAR} ulkopuolella",
+                    "{y} ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}",
+                    "{y} is outside the years {FIRST_YEAR}–{LAST_YEAR}"
+                ),
             ));
         }
     }
@@ -620,9 +628,13 @@ pub fn parse_years(s: &str) -> Result<Years> {
 impl Workbook {
     /// The workbook named, or the usage error that says one is needed.
     pub fn path(&self) -> Result<PathBuf> {
-        self.workbook
-            .clone()
-            .ok_or_else(|| Error::usage("this command needs a workbook (xlsx, xls or ods)"))
+        self.workbook.clone().ok_or_else(|| {
+            Error::usage(crate::text!(
+                "tämä komento tarvitsee työkirjan (xlsx, xls tai ods)",
+                "det här kommandot behöver en arbetsbok (xlsx, xls eller ods)",
+                "this command needs a workbook (xlsx, xls or ods)"
+            ))
+        })
     }
 
     pub fn input(&self, reading: &Reading) -> Result<Input> {

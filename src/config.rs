@@ -145,7 +145,16 @@ pub fn parse_index(text: &str, file: &str, name: &str) -> Result<PriceIndex> {
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
         let at = || Location::line(file, line);
-        let rec = rec.map_err(|e| Error::config(at(), e.to_string()))?;
+        let rec = rec.map_err(|e| {
+            Error::config(
+                at(),
+                text!(
+                    "CSV-rivi ei ole luettavissa: {e}",
+                    "CSV-raden kan inte läsas: {e}",
+                    "{e}"
+                ),
+            )
+        })?;
         let y: i32 = rec.get(year_col).unwrap_or("").parse().map_err(|_| {
             Error::config(at(), {
                 let y = rec.get(year_col).unwrap_or("");

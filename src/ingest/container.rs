@@ -353,8 +353,16 @@ fn measure(r: &mut impl Read, limit: u64) -> std::io::Result<Option<u64>> {
 
 fn attr_u64(e: &BytesStart, key: &str, file: &str) -> Result<Option<u64>> {
     for a in e.attributes().with_checks(false) {
-        let a =
-            a.map_err(|err| Error::input(Location::file(file), format!("content.xml: {err}")))?;
+        let a = a.map_err(|err| {
+            Error::input(
+                Location::file(file),
+                crate::text!(
+                    "content.xml: {err}",
+                    "content.xml: {err}",
+                    "content.xml: {err}"
+                ),
+            )
+        })?;
         if a.key.as_ref() == key {
             let v = a.value.trim().parse().ok();
             return match v {

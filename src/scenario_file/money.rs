@@ -113,7 +113,16 @@ pub fn population_csv(text: &str, file: &str) -> Result<BTreeMap<i32, Decimal>> 
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
         let at = || Location::line(file, line);
-        let rec = rec.map_err(|e| Error::config(at(), e.to_string()))?;
+        let rec = rec.map_err(|e| {
+            Error::config(
+                at(),
+                text!(
+                    "CSV-rivi ei ole luettavissa: {e}",
+                    "CSV-raden kan inte läsas: {e}",
+                    "{e}"
+                ),
+            )
+        })?;
         let y: i32 = rec
             .get(year_col)
             .and_then(|s| s.parse().ok())
