@@ -2,7 +2,7 @@
 //! with the model's errors named by the file and line the user can fix.
 
 use crate::config::{Settings, Years};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Text};
 use crate::model::dataset::Dataset;
 use crate::model::indicators::{self, Evaluation};
 use crate::model::location::Location;
@@ -25,7 +25,7 @@ pub fn projection_error(ds: &Dataset, sc: &Scenario) -> impl Fn(ProjectionError)
         ProjectionError::Scenario(e) => match e.at {
             Some(at) => Error::config(
                 Location::line(&*at.file, at.line),
-                format!("{}: {}", at.key, e.message),
+                Text::each(|l| format!("{}: {}", at.key, e.message.get(l))),
             ),
             None => Error::config(Location::file(first.clone()), e.message),
         },

@@ -2,7 +2,7 @@
 //! measured again for the report.
 
 use crate::config::Settings;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Text};
 use crate::model::dataset::Dataset;
 use crate::model::indicators::Evaluation;
 use crate::model::projection::{Options, ProjectionError};
@@ -55,7 +55,7 @@ pub fn solve(
                 .is_some_and(|at| &*at.file == solve::LEVER_ORIGIN) =>
         {
             Error::usage(match e.at {
-                Some(at) => format!("--lever {}: {}", at.key, e.message),
+                Some(at) => Text::each(|l| format!("--lever {}: {}", at.key, e.message.get(l))),
                 None => e.message,
             })
         }

@@ -584,7 +584,7 @@ impl Default for Scenario {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioError {
     pub at: Option<Origin>,
-    pub message: String,
+    pub message: crate::error::Text,
 }
 
 /// A year a scenario file writes a figure for in a by-year table whose
@@ -634,17 +634,34 @@ impl Growth {
         Growth::GroupLeases,
     ];
 
-    fn what(self) -> &'static str {
+    /// What grows, in Finnish, Swedish and English.
+    fn what(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            Growth::OperatingCosts => "the operating costs",
-            Growth::OperatingIncome => "the operating income",
-            Growth::IncomeTax => "the income tax",
-            Growth::PropertyTax => "the property tax",
-            Growth::CorporateTax => "the corporate tax",
-            Growth::StateSubsidies => "the state subsidies",
-            Growth::Population => "the population",
-            Growth::CompaniesLoans => "the group companies' loans",
-            Growth::GroupLeases => "the group's lease liabilities",
+            Growth::OperatingCosts => (
+                "toimintakulut",
+                "verksamhetskostnaderna",
+                "the operating costs",
+            ),
+            Growth::OperatingIncome => (
+                "toimintatuotot",
+                "verksamhetsintäkterna",
+                "the operating income",
+            ),
+            Growth::IncomeTax => ("tulovero", "kommunalskatten", "the income tax"),
+            Growth::PropertyTax => ("kiinteistövero", "fastighetsskatten", "the property tax"),
+            Growth::CorporateTax => ("yhteisövero", "samfundsskatten", "the corporate tax"),
+            Growth::StateSubsidies => ("valtionosuudet", "statsandelarna", "the state subsidies"),
+            Growth::Population => ("asukasluku", "invånarantalet", "the population"),
+            Growth::CompaniesLoans => (
+                "konserniyhtiöiden lainat",
+                "koncernbolagens lån",
+                "the group companies' loans",
+            ),
+            Growth::GroupLeases => (
+                "konsernin vuokravastuut",
+                "koncernens hyresansvar",
+                "the group's lease liabilities",
+            ),
         }
     }
 }
@@ -690,12 +707,16 @@ impl Scenario {
                 if factor.is_nan() || factor > LIMIT {
                     return Err(ScenarioError {
                         at: None,
-                        message: format!(
-                            "{}: compounded, {} grow {factor:.1e}-fold from {} to {y}, more than a billion-fold, which no municipality's figures do; lower the rates or the horizon",
-                            self.growth_keys(*g),
-                            g.what(),
-                            first - 1
-                        ),
+                        message: {
+                            let keys = self.growth_keys(*g);
+                            let (fi, sv, en) = g.what();
+                            let from = first - 1;
+                            crate::text!(
+                                "{keys}: korkoa korolle {fi} kasvaisi {factor:.1e}-kertaiseksi vuodesta {from} vuoteen {y}, yli miljardikertaiseksi, mihin minkään kunnan luvut eivät kasva; laske kasvuvauhteja tai ennusteen loppuvuotta",
+                                "{keys}: med ränta på ränta skulle {sv} växa {factor:.1e}-faldigt från {from} till {y}, mer än en miljard gånger, vilket ingen kommuns siffror gör; sänk takterna eller prognosens sista år",
+                                "{keys}: compounded, {en} grow {factor:.1e}-fold from {from} to {y}, more than a billion-fold, which no municipality's figures do; lower the rates or the horizon"
+                            )
+                        },
                     });
                 }
             }
@@ -792,7 +813,11 @@ impl Scenario {
         let bad = |y: i32, at: &Origin| {
             (y < first || y > horizon).then(|| ScenarioError {
                 at: Some(at.clone()),
-                message: format!("year {y} is outside the projected years {first}–{horizon}"),
+                message: crate::text!(
+                    "vuosi {y} on ennustettujen vuosien {first}–{horizon} ulkopuolella",
+                    "året {y} ligger utanför prognosens år {first}–{horizon}",
+                    "year {y} is outside the projected years {first}–{horizon}"
+                ),
             })
         };
         let mut errs = Vec::new();
@@ -842,11 +867,17 @@ mod tests {
         let e = sc.check_compounding(2026, 2100, |_| dec!(50)).unwrap_err();
         assert!(
             e.message
+                .en
                 .starts_with("price_index_pct and operations.cost_real_growth_pct:"),
             "{}",
             e.message
         );
-        assert!(e.message.contains("from 2025 to 2055"), "{}", e.message);
+        assert!(e.message.en.contains("from 2025 to 2055"), "{}", e.message);
+        assert!(
+            e.message.fi.contains("vuodesta 2025 vuoteen 2055"),
+            "{}",
+            e.message.fi
+        );
         assert!(sc.check_compounding(2026, 2054, |_| dec!(50)).is_ok());
         // A plausible scenario to 2100 passes.
         assert!(

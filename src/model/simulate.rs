@@ -415,10 +415,12 @@ pub fn simulate(
     let drawn = |p: u64| {
         move |e: ProjectionError| match e {
             ProjectionError::Scenario(mut e) => {
-                e.message = format!(
-                    "in simulated path {} (seed {seed}), with the uncertain drivers drawn: {}",
-                    p + 1,
-                    e.message
+                let (n, m) = (p + 1, e.message);
+                let (fi, sv, en) = (&m.fi, &m.sv, &m.en);
+                e.message = crate::text!(
+                    "simuloidulla polulla {n} (siemen {seed}), epävarmat tekijät arvottuina: {fi}",
+                    "på den simulerade banan {n} (frö {seed}), med de osäkra faktorerna dragna: {sv}",
+                    "in simulated path {n} (seed {seed}), with the uncertain drivers drawn: {en}"
                 );
                 ProjectionError::Scenario(e)
             }

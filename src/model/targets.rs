@@ -180,17 +180,30 @@ impl Default for RatioSettings {
 
 impl Targets {
     /// Settings that parse but make no sense.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), crate::error::Text> {
         if let Some(p) = &self.period
             && p.end < p.start
         {
-            return Err(format!("period: end {} is before start {}", p.end, p.start));
+            let (end, start) = (p.end, p.start);
+            return Err(crate::text!(
+                "period: loppu {end} on ennen alkua {start}",
+                "period: slutet {end} kommer före början {start}",
+                "period: end {end} is before start {start}"
+            ));
         }
         if self.cash_flow.window_years == 0 {
-            return Err("cash_flow.window_years must be at least 1".into());
+            return Err(crate::text!(
+                "cash_flow.window_years on oltava vähintään 1",
+                "cash_flow.window_years måste vara minst 1",
+                "cash_flow.window_years must be at least 1"
+            ));
         }
         if self.ratios.loan_term_years == 0 {
-            return Err("ratios.loan_term_years must be at least 1".into());
+            return Err(crate::text!(
+                "ratios.loan_term_years on oltava vähintään 1",
+                "ratios.loan_term_years måste vara minst 1",
+                "ratios.loan_term_years must be at least 1"
+            ));
         }
         let bases = [
             ("net_cost_growth", &self.net_cost_growth.adjusted_base),
@@ -199,7 +212,11 @@ impl Targets {
         for (table, base) in bases {
             for k in base.keys() {
                 if k.parse::<i32>().is_err() {
-                    return Err(format!("{table}.adjusted_base: \"{k}\" is not a year"));
+                    return Err(crate::text!(
+                        "{table}.adjusted_base: \"{k}\" ei ole vuosi",
+                        "{table}.adjusted_base: \"{k}\" är inte ett år",
+                        "{table}.adjusted_base: \"{k}\" is not a year"
+                    ));
                 }
             }
         }

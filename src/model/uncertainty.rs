@@ -9,6 +9,8 @@
 //! into each driver's own distribution by its inverse CDF (statrs). So every
 //! driver keeps its marginal distribution exactly, whatever its correlations.
 
+use crate::error::Text;
+use crate::text;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use serde::Serialize;
@@ -98,50 +100,84 @@ impl Dist {
     }
 
     /// Checks the parameters; the message says what is wrong.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Text> {
         let finite = |v: f64, n: &str| {
             if v.is_finite() {
                 Ok(())
             } else {
-                Err(format!("{n} is not a number"))
+                Err(text!(
+                    "{n} ei ole luku",
+                    "{n} är inte ett tal",
+                    "{n} is not a number"
+                ))
             }
         };
         match *self {
             Dist::Normal { mean, sd } => {
                 finite(mean, "mean")?;
                 if sd < 0.0 {
-                    return Err(format!("sd {sd} is negative"));
+                    return Err(text!(
+                        "sd {sd} on negatiivinen",
+                        "sd {sd} är negativ",
+                        "sd {sd} is negative"
+                    ));
                 }
             }
             Dist::LogNormal { mean, sd } => {
                 if mean <= 0.0 {
-                    return Err(format!("a log-normal needs a positive mean, not {mean}"));
+                    return Err(text!(
+                        "lognormaalijakauma tarvitsee positiivisen keskiarvon, ei {mean}",
+                        "en lognormalfördelning behöver ett positivt medelvärde, inte {mean}",
+                        "a log-normal needs a positive mean, not {mean}"
+                    ));
                 }
                 if sd < 0.0 {
-                    return Err(format!("sd {sd} is negative"));
+                    return Err(text!(
+                        "sd {sd} on negatiivinen",
+                        "sd {sd} är negativ",
+                        "sd {sd} is negative"
+                    ));
                 }
             }
             Dist::Triangular { min, mode, max } | Dist::Pert { min, mode, max } => {
                 if min > max {
-                    return Err(format!("min {min} is greater than max {max}"));
+                    return Err(text!(
+                        "min {min} on suurempi kuin max {max}",
+                        "min {min} är större än max {max}",
+                        "min {min} is greater than max {max}"
+                    ));
                 }
                 if mode < min || mode > max {
-                    return Err(format!(
+                    return Err(text!(
+                        "todennäköisin arvo {mode} ei ole välillä min {min} – max {max}",
+                        "det sannolikaste värdet {mode} ligger inte mellan min {min} och max {max}",
                         "the most likely value {mode} is not between min {min} and max {max}"
                     ));
                 }
             }
             Dist::Uniform { min, max } => {
                 if min > max {
-                    return Err(format!("min {min} is greater than max {max}"));
+                    return Err(text!(
+                        "min {min} on suurempi kuin max {max}",
+                        "min {min} är större än max {max}",
+                        "min {min} is greater than max {max}"
+                    ));
                 }
             }
             Dist::StudentT { scale, df, .. } => {
                 if scale < 0.0 {
-                    return Err(format!("scale {scale} is negative"));
+                    return Err(text!(
+                        "scale {scale} on negatiivinen",
+                        "scale {scale} är negativ",
+                        "scale {scale} is negative"
+                    ));
                 }
                 if df <= 0.0 {
-                    return Err(format!("df {df} must be positive"));
+                    return Err(text!(
+                        "df {df} ei ole positiivinen",
+                        "df {df} måste vara positiv",
+                        "df {df} must be positive"
+                    ));
                 }
             }
         }
@@ -384,7 +420,7 @@ pub fn compounding_bounded(
 
 /// The lower-triangular Cholesky factor of the drivers' correlation matrix,
 /// or the correlation that makes it impossible.
-pub fn cholesky(u: &Uncertainty) -> Result<Vec<Vec<f64>>, (Option<Origin>, String)> {
+pub fn cholesky(u: &Uncertainty) -> Result<Vec<Vec<f64>>, (Option<Origin>, Text)> {
     let n = u.items.len();
     let mut m = vec![vec![0.0; n]; n];
     for (i, row) in m.iter_mut().enumerate() {
@@ -393,18 +429,23 @@ pub fn cholesky(u: &Uncertainty) -> Result<Vec<Vec<f64>>, (Option<Origin>, Strin
     let pos = |k: &str| u.items.iter().position(|x| x.driver.key() == k);
     for c in &u.correlations {
         let (Some(i), Some(j)) = (pos(&c.a), pos(&c.b)) else {
-            return Err((
-                Some(c.at.clone()),
-                format!(
-                    "{} and {} must both be uncertain drivers of this scenario",
-                    c.a, c.b
-                ),
-            ));
+            return Err((Some(c.at.clone()), {
+                let (a, b) = (&c.a, &c.b);
+                text!(
+                    "{a} ja {b} on molempien oltava tämän skenaarion epävarmoja tekijöitä",
+                    "{a} och {b} måste båda vara osäkra faktorer i det här scenariot",
+                    "{a} and {b} must both be uncertain drivers of this scenario"
+                )
+            }));
         };
         if i == j {
             return Err((
                 Some(c.at.clone()),
-                "a driver cannot be correlated with itself".into(),
+                text!(
+                    "tekijä ei voi korreloida itsensä kanssa",
+                    "en faktor kan inte korreleras med sig själv",
+                    "a driver cannot be correlated with itself"
+                ),
             ));
         }
         m[i][j] = c.rho;
@@ -419,7 +460,11 @@ pub fn cholesky(u: &Uncertainty) -> Result<Vec<Vec<f64>>, (Option<Origin>, Strin
                 if d <= 1e-12 {
                     return Err((
                         u.correlations.last().map(|c| c.at.clone()),
-                        "the correlations contradict each other (the matrix is not positive definite)".into(),
+                        text!(
+                            "korrelaatiot ovat ristiriidassa keskenään (matriisi ei ole positiivisesti definiitti)",
+                            "korrelationerna motsäger varandra (matrisen är inte positivt definit)",
+                            "the correlations contradict each other (the matrix is not positive definite)"
+                        ),
                     ));
                 }
                 l[i][j] = d.sqrt();

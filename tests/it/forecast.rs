@@ -557,7 +557,7 @@ fn messy_layouts_project_the_same_and_a_bare_workbook_projects_from_actuals() {
     no_bs.retain(|(_, id, y), _| !(id.starts_with("ta.") && *y == 2025));
     let path = dir.join("nobs.xlsx");
     make_example::write(&no_bs, Style::default(), &path);
-    let o = crate::support::run(&["forecast", crate::support::path_str(&path)]);
+    let o = crate::support::run_en(&["forecast", crate::support::path_str(&path)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         crate::support::stderr(&o)

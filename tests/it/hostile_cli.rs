@@ -195,7 +195,7 @@ fn compounding_rates_end_in_an_error_naming_keys_and_year() {
         "compound.toml",
         "horizon = 2100\nprice_index_pct = 50\n[operations]\ncost_real_growth_pct = 50\n",
     );
-    let o = run(&["forecast", EXAMPLE, "--scenario", &s]);
+    let o = crate::support::run_en(&["forecast", EXAMPLE, "--scenario", &s]);
     let err = stderr(&o);
     assert_eq!(code(&o), Some(2), "{err}");
     assert!(err.contains("compound.toml"), "{err}");
@@ -228,12 +228,16 @@ fn compounding_rates_end_in_an_error_naming_keys_and_year() {
         "deficit.toml",
         "horizon = 2040\n[[operations.income_change]]\nfrom = 2026\namount = \"-900 000 000 M€\"\n",
     );
-    let o = run(&["forecast", EXAMPLE, "--scenario", &s]);
+    let o = crate::support::run_en(&["forecast", EXAMPLE, "--scenario", &s]);
     let err = stderr(&o);
     assert_eq!(code(&o), Some(2), "{err}");
     assert!(err.contains("deficit.toml"), "{err}");
     assert!(err.contains("beyond 10^15 €"), "{err}");
     assert!(err.contains("in 20"), "{err}");
+    // And in the default Finnish, worded as a Finnish sentence.
+    let fi = stderr(&run(&["forecast", EXAMPLE, "--scenario", &s]));
+    assert!(fi.contains(", lainat: ennuste "), "{fi}");
+    assert!(fi.contains("ylittää 10^15 €"), "{fi}");
 }
 
 #[test]

@@ -417,11 +417,19 @@ fn a_failing_path_is_named_as_its_forecast_would_fail() {
         panic!("not a scenario error");
     };
     assert_eq!(
-        g.message,
+        g.message.en,
         format!(
             "in simulated path {} (seed {seed}), with the uncertain drivers drawn: {}",
             expected.0 + 1,
-            e.message
+            e.message.en
+        )
+    );
+    assert_eq!(
+        g.message.fi,
+        format!(
+            "simuloidulla polulla {} (siemen {seed}), epävarmat tekijät arvottuina: {}",
+            expected.0 + 1,
+            e.message.fi
         )
     );
 }

@@ -102,11 +102,15 @@ impl<'a, 's> Drivers<'a, 's> {
             .map_err(ProjectionError::Scenario)?;
 
         let data = ProjectionError::Data;
-        let loans0 = fig.city_loans(base).map_err(|r| data(r.to_string()))?;
+        let loans0 = fig
+            .city_loans(base)
+            .map_err(|r| data(r.to_string().into()))?;
         if fig.get(Line::EdellistenYlijaama, base).is_none()
             && fig.get(Line::TilikaudenYlijaama, base).is_none()
         {
-            return Err(data(format!(
+            return Err(data(crate::text!(
+                "vuoden {base} tase ei näytä kertynyttä ylijäämää (Edellisten tilikausien ylijäämä, Tilikauden ylijäämä)",
+                "balansräkningen för {base} visar inte det ackumulerade överskottet (Överskott från tidigare räkenskapsperioder, Räkenskapsperiodens överskott)",
                 "the balance sheet of {base} does not show the accumulated surplus (Edellisten tilikausien ylijäämä, Tilikauden ylijäämä)"
             )));
         }
@@ -339,7 +343,11 @@ impl<'a, 's> Drivers<'a, 's> {
             let at = tax.rate_changes[0].at.clone();
             return Err(ProjectionError::Scenario(ScenarioError {
                 at: Some(at),
-                message: "a tax rate change needs the income tax rate: add Tuloveroprosentti to the workbook's background sheet or tax.rate_pct to the scenario".into(),
+                message: crate::text!(
+                    "veroprosentin muutos tarvitsee tuloveroprosentin: lisää Tuloveroprosentti työkirjan taustatietoihin tai tax.rate_pct skenaarioon",
+                    "en ändring av skattesatsen behöver inkomstskattesatsen: lägg till Tuloveroprosentti i arbetsbokens bakgrundsuppgifter eller tax.rate_pct i scenariot",
+                    "a tax rate change needs the income tax rate: add Tuloveroprosentti to the workbook's background sheet or tax.rate_pct to the scenario"
+                ),
             }));
         }
         Ok(())

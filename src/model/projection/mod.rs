@@ -54,7 +54,7 @@ pub struct Options {
 #[derive(Debug, PartialEq)]
 pub enum ProjectionError {
     /// The workbook lacks what the projection starts from.
-    Data(String),
+    Data(crate::error::Text),
     Scenario(ScenarioError),
 }
 
@@ -169,21 +169,33 @@ impl Span {
             .filter(|(_, k)| **k == YearKind::TP)
             .map(|(y, _)| *y)
             .max()
-            .ok_or_else(|| data("the workbook has no actual (TP) year to start from".into()))?;
+            .ok_or_else(|| {
+                data(crate::text!(
+                    "työkirjassa ei ole tilinpäätösvuotta (TP), josta aloittaa",
+                    "arbetsboken har inget bokslutsår (BS) att börja från",
+                    "the workbook has no actual (TP) year to start from"
+                ))
+            })?;
         let base = opts.base_year.unwrap_or(last_actual);
         if ds.kind(base) != Some(YearKind::TP) {
-            return Err(data(format!(
+            return Err(data(crate::text!(
+                "{base} ei ole työkirjan tilinpäätösvuosi (TP)",
+                "{base} är inte ett bokslutsår (BS) i arbetsboken",
                 "{base} is not an actual (TP) year of the workbook"
             )));
         }
         if !fig.has(Entity::City, Statement::Tase, base) {
-            return Err(data(format!(
+            return Err(data(crate::text!(
+                "ennuste alkaa viimeisen tilinpäätösvuoden {base} taseesta, eikä työkirjassa ole sitä",
+                "prognosen börjar från balansräkningen för {base}, det senaste bokslutsåret, och arbetsboken har ingen för det året",
                 "the projection starts from the balance sheet (tase) of {base}, the last actual year, and the workbook has none for it"
             )));
         }
         let horizon = opts.horizon.or(sc.horizon).unwrap_or(base + 10);
         if horizon <= base {
-            return Err(data(format!(
+            return Err(data(crate::text!(
+                "ennusteen loppuvuosi {horizon} ei ole viimeisen tilinpäätösvuoden {base} jälkeen",
+                "prognosens sista år {horizon} kommer inte efter det senaste bokslutsåret {base}",
                 "the horizon {horizon} is not after the last actual year {base}"
             )));
         }

@@ -141,10 +141,14 @@ fn property_base(d: &Drivers) -> Result<Option<Decimal>, ProjectionError> {
         Some(r) => Ok(Some(d.tax0.1 * HUNDRED / r)),
         None => Err(ProjectionError::Scenario(ScenarioError {
             at: None,
-            message: format!(
-                "tax.property_rate_pct needs the rate of {} (the last given year) to find the property tax base, or tax.property_base",
-                d.g
-            ),
+            message: {
+                let g = d.g;
+                crate::text!(
+                    "tax.property_rate_pct tarvitsee vuoden {g} (viimeisen annetun vuoden) veroprosentin kiinteistöveron pohjan löytämiseksi, tai tax.property_base",
+                    "tax.property_rate_pct behöver skattesatsen för {g} (det sista givna året) för att hitta fastighetsskattens bas, eller tax.property_base",
+                    "tax.property_rate_pct needs the rate of {g} (the last given year) to find the property tax base, or tax.property_base"
+                )
+            },
         })),
     }
 }

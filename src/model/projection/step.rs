@@ -688,23 +688,47 @@ fn group(
 /// range (a deficit borrowed on, year after year); stopping at the year it
 /// happens keeps the arithmetic exact.
 fn plausible(t: i32, f: &Flows, loans: Cents, earlier: Cents) -> Result<(), ProjectionError> {
-    for (name, v) in [
-        ("tax revenue", f.verot),
-        ("state subsidies", f.vos),
-        ("net operating cost", f.toimintakate),
-        ("annual margin", f.vuosikate),
-        ("gross investment", f.gross),
-        ("loans", loans),
-        ("cash", f.cash),
-        ("accumulated surplus", earlier + f.ylijaama),
+    for ((fi, sv, en), v) in [
+        (("verotulot", "skatteinkomsterna", "tax revenue"), f.verot),
+        (
+            ("valtionosuudet", "statsandelarna", "state subsidies"),
+            f.vos,
+        ),
+        (
+            ("toimintakate", "verksamhetsbidraget", "net operating cost"),
+            f.toimintakate,
+        ),
+        (("vuosikate", "årsbidraget", "annual margin"), f.vuosikate),
+        (
+            (
+                "bruttoinvestoinnit",
+                "bruttoinvesteringarna",
+                "gross investment",
+            ),
+            f.gross,
+        ),
+        (("lainat", "lånen", "loans"), loans),
+        (("rahavarat", "kassan", "cash"), f.cash),
+        (
+            (
+                "kertynyt ylijäämä",
+                "det ackumulerade överskottet",
+                "accumulated surplus",
+            ),
+            earlier + f.ylijaama,
+        ),
     ] {
         if v.cents().unsigned_abs() > PLAUSIBLE_CENTS {
             return Err(ProjectionError::Scenario(ScenarioError {
                 at: None,
-                message: format!(
-                    "in {t} the projected {name} would be {} €, beyond 10^15 €, which no municipality's figures reach; the scenario's rates or amounts drive it there",
-                    r0(v.dec())
-                ),
+                message: {
+                    let v = r0(v.dec());
+                    crate::text!(
+                        "vuosi {t}, {fi}: ennuste {v} € ylittää 10^15 €, mihin minkään kunnan luvut eivät yllä; skenaarion kasvuvauhdit tai summat vievät sen sinne",
+                        "år {t} skulle {sv} i prognosen vara {v} €, över 10^15 €, vilket ingen kommuns siffror når; scenariots takter eller belopp driver dit",
+                        "in {t} the projected {en} would be {v} €, beyond 10^15 €, which no municipality's figures reach; the scenario's rates or amounts drive it there"
+                    )
+                },
             }));
         }
     }
