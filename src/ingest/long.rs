@@ -62,14 +62,103 @@ fn unit_of(raw: &str) -> Option<Decimal> {
     }))
 }
 
+/// A figure written as plain digits, a minus and at most one decimal
+/// separator (as the open data tables and `synth` write them), read
+/// without `number::parse_text`'s general handling, to the same `Num`;
+/// None for anything else, which goes the general way.
+fn plain_number(raw: &str) -> Option<number::Num> {
+    let (negative, digits) = match raw.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, raw),
+    };
+    let b = digits.as_bytes();
+    // Eighteen digits fit an i64 whatever they are.
+    if b.is_empty() || b.len() > 18 || !b[0].is_ascii_digit() || !b[b.len() - 1].is_ascii_digit() {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    let mut scale = None;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(c - b'0'),
+            b',' | b'.' if scale.is_none() => scale = Some((b.len() - 1 - i) as u32),
+            _ => return None,
+        }
+    }
+    let value = Decimal::new(mantissa, scale.unwrap_or(0));
+    let value = if negative { -value } else { value };
+    Some(number::Num {
+        value,
+        decimals: value.scale(),
+    })
+}
+
 /// Reads a long CSV (comma or semicolon separated) into one dataset per
 /// municipality, in the order they first appear.
-///
-/// The text is parsed twice rather than held as rows: the first pass finds
-/// the CSV's own errors in line order, as before any figure is read, and the
-/// second reads the figures straight into the datasets; a table of hundreds
-/// of thousands of rows would otherwise sit in memory twice.
 pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
+    records(text, file, |_| true)?.finish()
+}
+
+/// How a streamed table ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Streamed {
+    /// Every municipality was handed over whole.
+    Whole,
+    /// A municipality's rows came again after another's: the table is not
+    /// grouped by municipality, and what was handed over may be partial.
+    Ungrouped,
+}
+
+/// Reads a long CSV as `read_long_csv` does, handing each municipality's
+/// dataset (with its place among them) to `done` as soon as the rows of
+/// the next begin, so that a table grouped by municipality never sits in
+/// memory whole. On an error, or `Ungrouped`, what was handed over is to
+/// be thrown away: `read_long_csv` over the same text gives the whole
+/// answer (the datasets, or the error in line order).
+pub fn stream_long_csv(
+    text: &str,
+    file: &str,
+    mut done: impl FnMut(usize, Dataset),
+) -> Result<Streamed> {
+    let mut handed: Vec<bool> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut ungrouped = false;
+    let mut rows = records(text, file, |rows| {
+        if rows.last == current {
+            return true;
+        }
+        if rows.last.is_some_and(|i| handed.get(i) == Some(&true)) {
+            ungrouped = true;
+            return false;
+        }
+        if let Some(j) = current {
+            done(j, rows.take(j, &mut handed));
+        }
+        current = rows.last;
+        true
+    })?;
+    if ungrouped {
+        return Ok(Streamed::Ungrouped);
+    }
+    if rows.sets.is_empty() {
+        return rows.finish().map(|_| Streamed::Whole);
+    }
+    if let Some(j) = current {
+        done(j, rows.take(j, &mut handed));
+    }
+    Ok(Streamed::Whole)
+}
+
+/// One pass over the records, reading the figures straight into the
+/// datasets; `after` is told of each row read and may stop the reading.
+/// The CSV's own errors (a broken quote, a ragged or too wide line) are
+/// told before any figure's: the first figure error is kept while the rest
+/// of the table is checked, and given only when the table itself is sound.
+fn records<'f>(
+    text: &str,
+    file: &'f str,
+    mut after: impl FnMut(&mut Rows<'f>) -> bool,
+) -> Result<Rows<'f>> {
     let mut rdr = crate::ingest::csv_text::reader(text, false);
     let headers: Vec<String> = rdr
         .headers()
@@ -82,37 +171,34 @@ pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
         headers.iter().map(String::as_str),
         &Location::line(file, 1),
     )?;
+    // The first figure error, once found, stands in for the rows.
+    let mut rows = Rows::new(&headers, file);
     // Bytes, not text: the whole table is known to be UTF-8 and a delimiter
     // never splits a character, so a field is text without checking again.
+    // The byte reader trims ASCII spaces only; `Rows::add` trims the rest.
     let mut raw = csv::ByteRecord::new();
     let mut line = 2;
     while (rdr.read_byte_record(&mut raw))
         .map_err(|e| Error::input(Location::line(file, line), e.to_string()))?
     {
-        let fields = raw.iter().map(|f| std::str::from_utf8(f).unwrap_or(""));
-        check_fields(raw.len(), fields, &Location::line(file, line))?;
+        // One check of the record's bytes, not one per field read.
+        let record = std::str::from_utf8(raw.as_slice()).unwrap_or("");
+        let field = |c: usize| raw.range(c).and_then(|r| record.get(r)).unwrap_or("");
+        check_fields(
+            raw.len(),
+            (0..raw.len()).map(field),
+            &Location::line(file, line),
+        )?;
+        if let Ok(r) = rows.as_mut() {
+            match r.add(|| Location::line(file, line), field) {
+                Ok(()) if !after(r) => break,
+                Ok(()) => {}
+                Err(e) => rows = Err(e),
+            }
+        }
         line += 1;
     }
-    let mut rec = csv::StringRecord::new();
-    let mut rdr = crate::ingest::csv_text::reader(text, false);
-    let mut rows = Rows::new(&headers, file)?;
-    let mut line = 2;
-    while read_record(&mut rdr, &mut rec, file, line)? {
-        rows.add(|| Location::line(file, line), |c| rec.get(c).unwrap_or(""))?;
-        line += 1;
-    }
-    rows.finish()
-}
-
-/// The next record into `rec`; false at the end.
-fn read_record(
-    rdr: &mut csv::Reader<&[u8]>,
-    rec: &mut csv::StringRecord,
-    file: &str,
-    line: usize,
-) -> Result<bool> {
-    rdr.read_record(rec)
-        .map_err(|e| Error::input(Location::line(file, line), e.to_string()))
+    rows
 }
 
 /// The widest field read: a label, a name or a figure fits in far less, and
@@ -218,7 +304,8 @@ struct Rows<'f> {
     /// The datasets in the order their municipality first appears.
     sets: Vec<Dataset>,
     index: HashMap<String, usize>,
-    /// Rows come grouped by municipality: the last one's place saves a look-up.
+    /// Rows come grouped by municipality: the last one's place saves a
+    /// look-up (and tells a stream when the next begins).
     last: Option<usize>,
     /// An item as written to its line (or why it names none): a table
     /// repeats a few hundred items over all its rows.
@@ -297,13 +384,17 @@ impl<'f> Rows<'f> {
         }
         .map_err(|m| Error::input(at(), m))?;
         let unit = match c.unit.map(get) {
-            None => Decimal::ONE,
+            None | Some("" | "€") => Decimal::ONE,
+            Some("t€") => Decimal::ONE_THOUSAND,
             Some(u) => unit_of(u)
                 .ok_or_else(|| Error::input(at(), format!("unit '{u}' is not €, t€ or milj. €")))?,
         };
-        let value = number::parse_text(get(c.value))
-            .map_err(|m| Error::input(at(), m))?
-            .ok_or_else(|| Error::input(at(), "the value is empty"))?;
+        let value = match plain_number(get(c.value)) {
+            Some(n) => n,
+            None => number::parse_text(get(c.value))
+                .map_err(|m| Error::input(at(), m))?
+                .ok_or_else(|| Error::input(at(), "the value is empty"))?,
+        };
         // Rates and residents are not money: no unit applies.
         let scale = if matches!(def.id, "bg.asukasluku" | "bg.tuloveroprosentti") {
             Decimal::ONE
@@ -331,30 +422,29 @@ impl<'f> Rows<'f> {
                     format!("{mun} {year} is {k} on an earlier line and {kind} here"),
                 ));
             }
-            _ => {
+            Some(_) => {}
+            None => {
                 ds.years.insert(year, kind);
             }
         }
-        let key = (entity, def.id, year);
-        if ds.figures.contains_key(&key) {
+        let std::collections::btree_map::Entry::Vacant(slot) =
+            ds.figures.entry((entity, def.id, year))
+        else {
             return Err(Error::input(
                 at(),
                 format!("{mun} {year}: {} ({}) is given twice", def.fi, def.id),
             ));
-        }
+        };
         ds.sheets
             .entry((entity, def.statement))
             .or_insert_with(|| file.to_string());
-        ds.figures.insert(
-            key,
-            Figure {
-                value: v,
-                source: at(),
-                label: raw_item.to_string(),
-                // The smallest step the value was written in.
-                quantum: Decimal::new(1, value.decimals.min(28)) * scale,
-            },
-        );
+        slot.insert(Figure {
+            value: v,
+            source: at(),
+            label: raw_item.to_string(),
+            // The smallest step the value was written in.
+            quantum: Decimal::new(1, value.decimals.min(28)) * scale,
+        });
         Ok(())
     }
 
@@ -379,6 +469,15 @@ impl<'f> Rows<'f> {
         &mut self.sets[i]
     }
 
+    /// Dataset `i`, handed over: its place keeps an empty one.
+    fn take(&mut self, i: usize, handed: &mut Vec<bool>) -> Dataset {
+        if handed.len() <= i {
+            handed.resize(i + 1, false);
+        }
+        handed[i] = true;
+        std::mem::take(&mut self.sets[i])
+    }
+
     fn finish(self) -> Result<Vec<Dataset>> {
         if self.sets.is_empty() {
             return Err(Error::input(
@@ -391,6 +490,13 @@ impl<'f> Rows<'f> {
 }
 
 fn kind_of(raw: Option<&str>) -> std::result::Result<YearKind, String> {
+    // The forms a table repeats on every row, before any case folding.
+    match raw {
+        None | Some("" | "TP") => return Ok(YearKind::TP),
+        Some("TA") => return Ok(YearKind::TA),
+        Some("TS") => return Ok(YearKind::TS),
+        _ => {}
+    }
     Ok(match raw.unwrap_or("TP").to_uppercase().as_str() {
         "" | "TP" | "TILINPÄÄTÖS" | "ACTUAL" => YearKind::TP,
         "TA" | "TALOUSARVIO" | "BUDGET" => YearKind::TA,
@@ -400,6 +506,11 @@ fn kind_of(raw: Option<&str>) -> std::result::Result<YearKind, String> {
 }
 
 fn entity_of(raw: Option<&str>) -> std::result::Result<Entity, String> {
+    match raw {
+        None | Some("" | "city") => return Ok(Entity::City),
+        Some("group") => return Ok(Entity::Group),
+        _ => {}
+    }
     Ok(match raw.unwrap_or("").to_lowercase().as_str() {
         "" | "city" | "kaupunki" | "kunta" | "municipality" => Entity::City,
         "group" | "konserni" => Entity::Group,
