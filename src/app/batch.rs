@@ -40,6 +40,8 @@ enum Job {
         /// The table as a report lists it; None when no report is made.
         source: Option<InputFile>,
         at: (usize, usize),
+        /// The municipality's value in the `--peer-group` column.
+        group: String,
     },
 }
 
@@ -132,6 +134,8 @@ pub struct Plan<'a> {
     pub shard: Option<(u32, u32)>,
     /// The 110 §/118 § rule book (the shipped one, or --rules over it).
     pub rules: &'a statutory::Rules,
+    /// The long tables' column peers are grouped by (else size classes).
+    pub peer_group: Option<&'a str>,
 }
 
 /// Whether a municipality falls in the plan's shard: by a hash of its code
@@ -173,6 +177,8 @@ fn one(
                 };
                 let done = refuse_errors(ds, plan.allow_unknown).and_then(|ds| {
                     let mut row = municipality(plan, &ds, source, &name)?;
+                    // A workbook has no column to group by.
+                    row.0.peer_group = plan.peer_group.map(|_| String::new());
                     if plan.keep {
                         row.2 = Some(Box::new(ds));
                     }
@@ -182,9 +188,18 @@ fn one(
             }
             Ok(out)
         }
-        Job::Long { ds, source, at } => {
+        Job::Long {
+            ds,
+            source,
+            at,
+            group,
+        } => {
             let source = || source.clone().ok_or_else(|| Error::usage("no source"));
-            Ok(vec![(at.1, municipality(plan, ds, source, report_name))])
+            let row = municipality(plan, ds, source, report_name).map(|mut row| {
+                row.0.peer_group = plan.peer_group.map(|_| group.clone());
+                row
+            });
+            Ok(vec![(at.1, row)])
         }
     }
 }
@@ -384,6 +399,7 @@ fn summary_row(
             population,
             at: [1, 0, 0],
             statutory: Vec::new(),
+            peer_group: None,
         },
         values,
         None,
@@ -441,11 +457,19 @@ impl Feed<'_> {
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
         let plan = self.plan;
-        let job = |ds: Dataset, sub: usize, source: Option<InputFile>| {
+        let job = |ds: Dataset, group: String, sub: usize, source: Option<InputFile>| {
             let name = slug(&format!("{stem}-{}", ds.name()));
             let at = (fi, sub);
             let ds = Box::new(ds);
-            (Job::Long { ds, source, at }, name)
+            (
+                Job::Long {
+                    ds,
+                    source,
+                    at,
+                    group,
+                },
+                name,
+            )
         };
         let failure = |e: Error| Failure {
             file: file.clone(),
@@ -455,12 +479,13 @@ impl Feed<'_> {
         if summary_only(plan) {
             self.attempt += 1;
             let (mine, seen) = (self.attempt, self.seen.clone());
-            let streamed = ingest::long::stream_long_csv(text, &file, |sub, ds| {
-                if in_shard(plan, &ds) {
-                    let (j, name) = job(ds, sub, None);
-                    self.send(j, name);
-                }
-            });
+            let streamed =
+                ingest::long::stream_long_csv(text, &file, plan.peer_group, |sub, ds, g| {
+                    if in_shard(plan, &ds) {
+                        let (j, name) = job(ds, g, sub, None);
+                        self.send(j, name);
+                    }
+                });
             if matches!(streamed, Ok(ingest::long::Streamed::Whole)) {
                 return Ok(());
             }
@@ -471,15 +496,16 @@ impl Feed<'_> {
             // Ungrouped: read again whole, for every municipality whole.
             streamed.map_err(failure)?;
         }
-        let sets = ingest::long::read_long_csv(text, &file).map_err(failure)?;
+        let sets =
+            ingest::long::read_long_csv_grouped(text, &file, plan.peer_group).map_err(failure)?;
         let source = (!summary_only(plan)).then(|| InputFile {
             role: "long table".into(),
             path: file.clone(),
             sha256: crate::report::document::sha256_hex(text.as_bytes()),
         });
-        for (sub, ds) in sets.into_iter().enumerate() {
+        for (sub, (ds, g)) in sets.into_iter().enumerate() {
             if in_shard(plan, &ds) {
-                let (j, name) = job(ds, sub, source.clone());
+                let (j, name) = job(ds, g, sub, source.clone());
                 self.send(j, name);
             }
         }

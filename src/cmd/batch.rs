@@ -39,6 +39,8 @@ pub struct Config {
     pub merge: bool,
     /// The 110 §/118 § rule book (the shipped one, or --rules over it).
     pub rules: crate::model::statutory::Rules,
+    /// The long tables' column peers are grouped by (else size classes).
+    pub peer_group: Option<String>,
 }
 
 /// The panel's format from its file name; Parquet only in a build with it.
@@ -79,6 +81,7 @@ impl Config {
             shard: args.shard,
             merge: args.merge,
             rules: crate::app::statutory::rules(args.rules.as_deref())?,
+            peer_group: args.peer_group.clone(),
         })
     }
 }
@@ -108,6 +111,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         keep: cfg.panel.is_some(),
         shard: cfg.shard.map(|s| (s.index, s.count)),
         rules: &cfg.rules,
+        peer_group: cfg.peer_group.as_deref(),
     };
     let (sum, datasets) = if cfg.merge {
         (merge(&cfg.inputs)?, Vec::new())

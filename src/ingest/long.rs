@@ -96,7 +96,21 @@ fn plain_number(raw: &str) -> Option<number::Num> {
 /// Reads a long CSV (comma or semicolon separated) into one dataset per
 /// municipality, in the order they first appear.
 pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
-    records(text, file, |_| true)?.finish()
+    records(text, file, None, |_| true)?.finish()
+}
+
+/// As `read_long_csv`, each municipality with its value in the column named
+/// `group` (empty where it has none; a municipality has one value).
+pub fn read_long_csv_grouped(
+    text: &str,
+    file: &str,
+    group: Option<&str>,
+) -> Result<Vec<(Dataset, String)>> {
+    let mut rows = records(text, file, group, |_| true)?;
+    let groups = std::mem::take(&mut rows.groups);
+    let sets = rows.finish()?;
+    let groups = groups.into_iter().chain(std::iter::repeat(String::new()));
+    Ok(sets.into_iter().zip(groups).collect())
 }
 
 /// How a streamed table ended.
@@ -118,12 +132,13 @@ pub enum Streamed {
 pub fn stream_long_csv(
     text: &str,
     file: &str,
-    mut done: impl FnMut(usize, Dataset),
+    group: Option<&str>,
+    mut done: impl FnMut(usize, Dataset, String),
 ) -> Result<Streamed> {
     let mut handed: Vec<bool> = Vec::new();
     let mut current: Option<usize> = None;
     let mut ungrouped = false;
-    let mut rows = records(text, file, |rows| {
+    let mut rows = records(text, file, group, |rows| {
         if rows.last == current {
             return true;
         }
@@ -132,7 +147,8 @@ pub fn stream_long_csv(
             return false;
         }
         if let Some(j) = current {
-            done(j, rows.take(j, &mut handed));
+            let (ds, g) = rows.take(j, &mut handed);
+            done(j, ds, g);
         }
         current = rows.last;
         true
@@ -144,7 +160,8 @@ pub fn stream_long_csv(
         return rows.finish().map(|_| Streamed::Whole);
     }
     if let Some(j) = current {
-        done(j, rows.take(j, &mut handed));
+        let (ds, g) = rows.take(j, &mut handed);
+        done(j, ds, g);
     }
     Ok(Streamed::Whole)
 }
@@ -157,6 +174,7 @@ pub fn stream_long_csv(
 fn records<'f>(
     text: &str,
     file: &'f str,
+    group: Option<&str>,
     mut after: impl FnMut(&mut Rows<'f>) -> bool,
 ) -> Result<Rows<'f>> {
     let mut rdr = crate::ingest::csv_text::reader(text, false);
@@ -172,7 +190,7 @@ fn records<'f>(
         &Location::line(file, 1),
     )?;
     // The first figure error, once found, stands in for the rows.
-    let mut rows = Rows::new(&headers, file);
+    let mut rows = Rows::new(&headers, file, group);
     // Bytes, not text: the whole table is known to be UTF-8 and a delimiter
     // never splits a character, so a field is text without checking again.
     // The byte reader trims ASCII spaces only; `Rows::add` trims the rest.
@@ -278,7 +296,7 @@ pub fn read_long_grid(grid: &Grid, file: &str) -> Result<Vec<Dataset>> {
         check_fields(rec.len(), rec.iter().map(String::as_str), &at)?;
         records.push((at, rec));
     }
-    let mut rows = Rows::new(&headers, file)?;
+    let mut rows = Rows::new(&headers, file, None)?;
     for (at, rec) in &records {
         rows.add(|| at.clone(), |c| rec.get(c).map_or("", String::as_str))?;
     }
@@ -295,6 +313,8 @@ struct Columns {
     kind: Option<usize>,
     entity: Option<usize>,
     unit: Option<usize>,
+    /// The peer group's column (`batch --peer-group`), when one is named.
+    group: Option<usize>,
 }
 
 /// The datasets a long table's rows are read into, row by row.
@@ -310,10 +330,12 @@ struct Rows<'f> {
     /// An item as written to its line (or why it names none): a table
     /// repeats a few hundred items over all its rows.
     items: HashMap<String, std::result::Result<&'static ItemDef, String>>,
+    /// Each dataset's peer group, by its place in `sets`.
+    groups: Vec<String>,
 }
 
 impl<'f> Rows<'f> {
-    fn new(header_row: &[String], file: &'f str) -> Result<Self> {
+    fn new(header_row: &[String], file: &'f str, group: Option<&str>) -> Result<Self> {
         let headers = csv::StringRecord::from(header_row.to_vec());
         let need = |names: &[&str], what: &str| {
             col(&headers, names).ok_or_else(|| {
@@ -332,6 +354,17 @@ impl<'f> Rows<'f> {
             kind: col(&headers, &["kind", "laji"]),
             entity: col(&headers, &["entity", "taho"]),
             unit: col(&headers, &["unit", "yksikkö", "yksikko"]),
+            group: match group {
+                None => None,
+                Some(g) => Some(
+                    col(&headers, &[g.trim().to_lowercase().as_str()]).ok_or_else(|| {
+                        Error::input(
+                            Location::file(file.to_string()),
+                            format!("no column '{g}' for --peer-group"),
+                        )
+                    })?,
+                ),
+            },
         };
         Ok(Rows {
             file,
@@ -340,6 +373,7 @@ impl<'f> Rows<'f> {
             index: HashMap::new(),
             last: None,
             items: HashMap::new(),
+            groups: Vec::new(),
         })
     }
 
@@ -408,8 +442,13 @@ impl<'f> Rows<'f> {
         }
         .map_err(|m| Error::input(at(), m))?;
         let code = c.code.map(get).filter(|code| !code.is_empty());
+        let group = c.group.map(get);
         let file = self.file;
-        let ds = self.dataset(mun);
+        self.dataset(mun);
+        if let Some(g) = group {
+            self.group(mun, g).map_err(|m| Error::input(at(), m))?;
+        }
+        let ds = &mut self.sets[self.last.unwrap_or_default()];
         if let Some(code) = code
             && ds.municipality_code.as_deref() != Some(code)
         {
@@ -469,13 +508,34 @@ impl<'f> Rows<'f> {
         &mut self.sets[i]
     }
 
-    /// Dataset `i`, handed over: its place keeps an empty one.
-    fn take(&mut self, i: usize, handed: &mut Vec<bool>) -> Dataset {
+    /// The last row's municipality is in peer group `g`: one group each.
+    fn group(&mut self, mun: &str, g: &str) -> std::result::Result<(), String> {
+        let i = self.last.unwrap_or_default();
+        if self.groups.len() <= i {
+            self.groups.resize(i + 1, String::new());
+            self.groups[i] = g.to_string();
+        } else if self.groups[i] != g {
+            return Err(format!(
+                "{mun} is in peer group '{}' on an earlier line and '{g}' here",
+                self.groups[i]
+            ));
+        }
+        Ok(())
+    }
+
+    /// Dataset `i` and its peer group, handed over: its place keeps an
+    /// empty one.
+    fn take(&mut self, i: usize, handed: &mut Vec<bool>) -> (Dataset, String) {
         if handed.len() <= i {
             handed.resize(i + 1, false);
         }
         handed[i] = true;
-        std::mem::take(&mut self.sets[i])
+        let group = self
+            .groups
+            .get_mut(i)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        (std::mem::take(&mut self.sets[i]), group)
     }
 
     fn finish(self) -> Result<Vec<Dataset>> {
