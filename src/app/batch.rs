@@ -30,7 +30,13 @@ use super::{refuse_errors, write_atomically};
 /// One unit of work: a workbook, or one municipality of a long table.
 /// `file` is the input's place among the files, which (with a
 /// municipality's place in its file) orders the summary.
-enum Job {
+enum Job<'t> {
+    /// A municipality's rows of a long table, read by the worker.
+    Block {
+        block: ingest::long::Block<'t>,
+        file: String,
+        fi: usize,
+    },
     Workbook {
         path: PathBuf,
         file: usize,
@@ -159,7 +165,7 @@ fn in_shard(plan: &Plan, ds: &Dataset) -> bool {
 /// Each with its place in the file.
 fn one(
     plan: &Plan,
-    job: &Job,
+    job: &Job<'_>,
     report_name: &str,
 ) -> std::result::Result<Vec<(usize, Done)>, Error> {
     match job {
@@ -201,6 +207,8 @@ fn one(
             });
             Ok(vec![(at.1, row)])
         }
+        // `work` reads a block into its municipality before it gets here.
+        Job::Block { .. } => Ok(Vec::new()),
     }
 }
 
@@ -419,24 +427,28 @@ fn progress(done: usize, total: usize) {
     let _ = err.flush();
 }
 
-/// A job's outcomes, with the reading they came from (`Feed::attempt`).
-type Ran = (usize, Vec<Outcome1>);
+/// A job's outcomes, with the reading they came from (`Feed::attempt`),
+/// and whether its rows could not be read (the table is then read whole
+/// for its error).
+type Ran = (usize, Vec<Outcome1>, bool);
 
 /// What the workers are fed, in input order: the jobs with their report
 /// names, two inputs with the same stem (a.xlsx and a.ods) kept apart.
-struct Feed<'a> {
+struct Feed<'a, 't> {
     plan: &'a Plan<'a>,
-    tx: std::sync::mpsc::SyncSender<(usize, Job, String)>,
+    tx: std::sync::mpsc::SyncSender<(usize, Job<'t>, String)>,
     seen: BTreeMap<String, usize>,
     /// Which reading of a file the jobs sent come from: the jobs of a
     /// streamed table that turns out bad or ungrouped are disowned.
     attempt: usize,
     disowned: Vec<usize>,
+    /// The tables split into blocks: the reading and the file's place.
+    split: Vec<(usize, usize)>,
     sent: usize,
 }
 
-impl Feed<'_> {
-    fn send(&mut self, job: Job, mut name: String) {
+impl<'t> Feed<'_, 't> {
+    fn send(&mut self, job: Job<'t>, mut name: String) {
         let n = self.seen.entry(name.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
@@ -451,7 +463,7 @@ impl Feed<'_> {
     /// when only the summary is made (nothing is written per municipality,
     /// so a table found bad later leaves nothing behind); else after the
     /// whole table is read. An unreadable table is its failure.
-    fn long(&mut self, f: &Path, fi: usize, text: &str) -> std::result::Result<(), Failure> {
+    fn long(&mut self, f: &Path, fi: usize, text: &'t str) -> std::result::Result<(), Failure> {
         let file = f.display().to_string();
         let stem = (f.file_stem())
             .map(|s| s.to_string_lossy().to_string())
@@ -476,7 +488,25 @@ impl Feed<'_> {
             error: e.chain().join(": "),
             at: [0, fi, 0],
         };
-        if summary_only(plan) {
+        // Split into each municipality's rows, which the workers read: the
+        // reading is then spread over the cores too. Not for a shard, whose
+        // members are known only from the codes the rows give.
+        if summary_only(plan) && plan.shard.is_none() {
+            self.attempt += 1;
+            let (mine, seen) = (self.attempt, self.seen.clone());
+            let whole = ingest::long::split_long_csv(text, &file, plan.peer_group, |block| {
+                let name = slug(&format!("{stem}-{}", block.name));
+                let file = file.clone();
+                self.send(Job::Block { block, file, fi }, name);
+            });
+            if whole {
+                self.split.push((mine, fi));
+                return Ok(());
+            }
+            self.disowned.push(mine);
+            self.attempt += 1;
+            self.seen = seen;
+        } else if summary_only(plan) {
             self.attempt += 1;
             let (mine, seen) = (self.attempt, self.seen.clone());
             let streamed =
@@ -515,10 +545,29 @@ impl Feed<'_> {
 
 /// Runs one job on a worker: its outcomes, each with its place, a failure
 /// (a panic too) as its row.
-fn work(plan: &Plan, job: Job, name: &str) -> Vec<Outcome1> {
+fn work(plan: &Plan, job: Job, name: &str) -> (Vec<Outcome1>, bool) {
+    let job = match job {
+        Job::Block { block, file, fi } => {
+            match ingest::long::read_block(&block, &file, plan.peer_group) {
+                Ok((ds, group)) => Job::Long {
+                    ds: Box::new(ds),
+                    source: None,
+                    at: (fi, block.sub),
+                    group,
+                },
+                Err(_) => return (Vec::new(), true),
+            }
+        }
+        job => job,
+    };
+    (ran(plan, job, name), false)
+}
+
+fn ran(plan: &Plan, job: Job, name: &str) -> Vec<Outcome1> {
     let (file, fi) = match &job {
         Job::Workbook { path, file } => (path.display().to_string(), *file),
         Job::Long { ds, at, .. } => (format!("{} ({})", ds.file, ds.name()), at.0),
+        Job::Block { file, fi, .. } => (file.clone(), *fi),
     };
     let failure = |e: Error, sub: usize| Failure {
         file: file.clone(),
@@ -583,6 +632,7 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
     let show = std::io::stderr().is_terminal();
     let mut failures: Vec<Failure> = Vec::new();
     let mut disowned = Vec::new();
+    let mut split = Vec::new();
     std::thread::scope(|s| {
         for _ in 0..threads(plan.jobs).max(1) {
             s.spawn(|| {
@@ -591,10 +641,10 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
                     let Ok((attempt, job, name)) = next else {
                         break;
                     };
-                    let r = work(plan, job, &name);
+                    let (r, bad) = work(plan, job, &name);
                     ran.lock()
                         .expect("no worker panics holding it")
-                        .push((attempt, r));
+                        .push((attempt, r, bad));
                     let d = done.fetch_add(1, Ordering::SeqCst) + 1;
                     if show {
                         progress(d, total.load(Ordering::SeqCst));
@@ -608,19 +658,23 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
             seen: BTreeMap::new(),
             attempt: 0,
             disowned: Vec::new(),
+            split: Vec::new(),
             sent: 0,
         };
-        for (fi, (f, text)) in files.into_iter().zip(texts).enumerate() {
+        for (fi, (f, text)) in files.iter().zip(&texts).enumerate() {
             match text {
                 Some(text) => {
-                    if let Err(fail) = feed.long(&f, fi, &text) {
+                    if let Err(fail) = feed.long(f, fi, text) {
                         failures.push(fail);
                     }
                 }
                 None => {
                     let stem = f.file_stem().map(|s| s.to_string_lossy().to_string());
                     feed.send(
-                        Job::Workbook { path: f, file: fi },
+                        Job::Workbook {
+                            path: f.clone(),
+                            file: fi,
+                        },
                         slug(&stem.unwrap_or_default()),
                     );
                 }
@@ -628,6 +682,7 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
             total.store(feed.sent, Ordering::SeqCst);
         }
         disowned = std::mem::take(&mut feed.disowned);
+        split = std::mem::take(&mut feed.split);
         // Dropping the feed closes the queue: the workers finish and stop.
     });
     if show && total.load(Ordering::SeqCst) > 0 {
@@ -638,7 +693,31 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
     // then each municipality in its file's place.
     let mut outcomes: Vec<Outcome1> = failures.into_iter().map(Err).collect();
     let ran = ran.into_inner().expect("no worker panics holding it");
-    for (attempt, r) in ran {
+    // A split table with rows that would not read is one failure, its
+    // error the one reading it whole gives (the first in line order).
+    for (attempt, fi) in split {
+        if !ran.iter().any(|(a, _, bad)| *a == attempt && *bad) {
+            continue;
+        }
+        disowned.push(attempt);
+        let (Some(f), Some(Some(text))) = (files.get(fi), texts.get(fi)) else {
+            continue;
+        };
+        let file = f.display().to_string();
+        let e = match ingest::long::read_long_csv_grouped(text, &file, plan.peer_group) {
+            Err(e) => e,
+            Ok(_) => Error::input(
+                crate::error::Location::file(&file),
+                "its rows read whole but not by municipality",
+            ),
+        };
+        outcomes.push(Err(Failure {
+            file,
+            error: e.chain().join(": "),
+            at: [0, fi, 0],
+        }));
+    }
+    for (attempt, r, _) in ran {
         if !disowned.contains(&attempt) {
             outcomes.extend(r);
         }

@@ -166,6 +166,138 @@ pub fn stream_long_csv(
     Ok(Streamed::Whole)
 }
 
+/// One municipality's rows of a long table, for a worker to read
+/// (`read_block`) while the table is still being split.
+pub struct Block<'t> {
+    /// Whole records, as they stand in the table's text.
+    pub rows: &'t str,
+    /// The line of the first of them, for a figure's place.
+    pub line: usize,
+    /// The municipality, and its place among the table's.
+    pub name: String,
+    pub sub: usize,
+    pub headers: std::sync::Arc<Vec<String>>,
+    pub delimiter: u8,
+}
+
+/// Splits a long table into its municipalities' rows, each handed to
+/// `done` as the next begins, checking the CSV itself on the way. False
+/// where the table is to be read whole for its answer: a header that names
+/// no table, a CSV error, or rows not grouped by municipality (what was
+/// handed over is then to be thrown away).
+pub fn split_long_csv<'t>(
+    text: &'t str,
+    file: &str,
+    group: Option<&str>,
+    mut done: impl FnMut(Block<'t>),
+) -> bool {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = if body.lines().next().is_some_and(|l| l.contains(';')) {
+        b';'
+    } else {
+        b','
+    };
+    let mut rdr = crate::ingest::csv_text::reader(text, false);
+    let Ok(headers) = rdr.headers() else {
+        return false;
+    };
+    let headers: Vec<String> = headers.iter().map(String::from).collect();
+    let at = Location::line(file, 1);
+    if check_fields(headers.len(), headers.iter().map(String::as_str), &at).is_err() {
+        return false;
+    }
+    let Ok(Rows { c, .. }) = Rows::new(&headers, file, group) else {
+        return false;
+    };
+    let headers = std::sync::Arc::new(headers);
+    let mut seen = std::collections::HashSet::new();
+    // The municipality being read: its name, first byte and first line.
+    let mut current: Option<(String, usize, usize)> = None;
+    let mut raw = csv::ByteRecord::new();
+    let mut line = 2;
+    loop {
+        let start = usize::try_from(rdr.position().byte()).unwrap_or(usize::MAX);
+        match rdr.read_byte_record(&mut raw) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(_) => return false,
+        }
+        let Ok(record) = std::str::from_utf8(raw.as_slice()) else {
+            return false;
+        };
+        let field = |i: usize| raw.range(i).and_then(|r| record.get(r)).unwrap_or("");
+        let at = Location::line(file, line);
+        if check_fields(raw.len(), (0..raw.len()).map(field), &at).is_err() {
+            return false;
+        }
+        let name = field(c.mun).trim();
+        if current.as_ref().is_none_or(|(n, _, _)| n != name) {
+            if !seen.insert(name.to_string()) {
+                return false;
+            }
+            if let Some((n, from, first)) = current.take() {
+                let rows = body.get(from..start).unwrap_or("");
+                let sub = seen.len() - 2;
+                let headers = headers.clone();
+                done(Block {
+                    rows,
+                    line: first,
+                    name: n,
+                    sub,
+                    headers,
+                    delimiter,
+                });
+            }
+            current = Some((name.to_string(), start, line));
+        }
+        line += 1;
+    }
+    let Some((n, from, first)) = current else {
+        return false;
+    };
+    let rows = body.get(from..).unwrap_or("");
+    let sub = seen.len() - 1;
+    done(Block {
+        rows,
+        line: first,
+        name: n,
+        sub,
+        headers,
+        delimiter,
+    });
+    true
+}
+
+/// A block's municipality as the whole table's reading makes it, with its
+/// peer group.
+pub fn read_block(block: &Block, file: &str, group: Option<&str>) -> Result<(Dataset, String)> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(block.delimiter)
+        .trim(csv::Trim::All)
+        .has_headers(false)
+        .from_reader(block.rows.as_bytes());
+    let mut rows = Rows::new(&block.headers, file, group)?;
+    let mut raw = csv::ByteRecord::new();
+    let mut line = block.line;
+    while (rdr.read_byte_record(&mut raw))
+        .map_err(|e| Error::input(Location::line(file, line), e.to_string()))?
+    {
+        let record = std::str::from_utf8(raw.as_slice()).unwrap_or("");
+        let field = |c: usize| raw.range(c).and_then(|r| record.get(r)).unwrap_or("");
+        rows.add(|| Location::line(file, line), field)?;
+        line += 1;
+    }
+    let group = rows.groups.first().cloned().unwrap_or_default();
+    let mut sets = rows.finish()?;
+    match (sets.pop(), sets.is_empty()) {
+        (Some(ds), true) => Ok((ds, group)),
+        _ => Err(Error::input(
+            Location::line(file, block.line),
+            "the rows of one municipality read as several",
+        )),
+    }
+}
+
 /// One pass over the records, reading the figures straight into the
 /// datasets; `after` is told of each row read and may stop the reading.
 /// The CSV's own errors (a broken quote, a ragged or too wide line) are
