@@ -517,3 +517,43 @@ fn a_municipality_in_two_peer_groups_is_refused() {
         stderr(&o)
     );
 }
+
+/// Shards grouped by a column merge into the summary of one run grouped
+/// the same way: each shard's `shard.json` carries the groups.
+#[test]
+fn shards_grouped_by_a_column_merge_as_one_run() {
+    let dir = tempdir("shards-grouped");
+    let table = dir.join("alueet.csv");
+    regions_table(&table);
+    let t = path_str(&table);
+    let whole = dir.join("whole");
+    batch(&[t, "--out", path_str(&whole), "--peer-group", "alue"]);
+    let mut args = vec!["--merge".to_string()];
+    for i in 1..=2 {
+        let out = dir.join(format!("shard{i}"));
+        let shard = format!("{i}/2");
+        batch(&[
+            t,
+            "--shard",
+            &shard,
+            "--out",
+            path_str(&out),
+            "--peer-group",
+            "alue",
+        ]);
+        args.push(path_str(&out).to_string());
+    }
+    let merged = dir.join("merged");
+    args.extend(["--out".to_string(), path_str(&merged).to_string()]);
+    batch(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    for f in ["summary.csv", "summary.xlsx"] {
+        let a = std::fs::read(whole.join(f)).unwrap();
+        let b = std::fs::read(merged.join(f)).unwrap();
+        assert!(a == b, "{f} differs after the merge");
+    }
+    let summary = std::fs::read_to_string(merged.join("summary.csv")).unwrap();
+    assert!(
+        summary.contains(",A,") && summary.contains(",B,"),
+        "{summary}"
+    );
+}
