@@ -222,15 +222,13 @@ pub fn split_long_csv<'t>(
             Ok(false) => break,
             Err(_) => return false,
         }
-        let Ok(record) = std::str::from_utf8(raw.as_slice()) else {
-            return false;
-        };
-        let field = |i: usize| raw.range(i).and_then(|r| record.get(r)).unwrap_or("");
-        let at = Location::line(file, line);
-        if check_fields(raw.len(), (0..raw.len()).map(field), &at).is_err() {
+        if !fits(&raw) {
             return false;
         }
-        let name = field(c.mun).trim();
+        let Some(Ok(name)) = raw.get(c.mun).map(std::str::from_utf8) else {
+            return false;
+        };
+        let name = name.trim();
         if current.as_ref().is_none_or(|(n, _, _)| n != name) {
             if !seen.insert(name.to_string()) {
                 return false;
@@ -334,11 +332,13 @@ fn records<'f>(
         // One check of the record's bytes, not one per field read.
         let record = std::str::from_utf8(raw.as_slice()).unwrap_or("");
         let field = |c: usize| raw.range(c).and_then(|r| record.get(r)).unwrap_or("");
-        check_fields(
-            raw.len(),
-            (0..raw.len()).map(field),
-            &Location::line(file, line),
-        )?;
+        if !fits(&raw) {
+            check_fields(
+                raw.len(),
+                (0..raw.len()).map(field),
+                &Location::line(file, line),
+            )?;
+        }
         if let Ok(r) = rows.as_mut() {
             match r.add(|| Location::line(file, line), field) {
                 Ok(()) if !after(r) => break,
@@ -354,6 +354,13 @@ fn records<'f>(
 /// The widest field read: a label, a name or a figure fits in far less, and
 /// an error message quotes the field.
 const MAX_FIELD: usize = 1_000;
+
+/// Whether a record is within `check_fields`' bounds by its bytes alone
+/// (a field's characters are never more than its bytes): the check, and
+/// the place it would name, are then spared.
+fn fits(raw: &csv::ByteRecord) -> bool {
+    raw.len() <= crate::ingest::grid::MAX_COLS as usize && raw.iter().all(|f| f.len() <= MAX_FIELD)
+}
 
 /// Refuses a line wider than a sheet is read or with a field no table needs.
 fn check_fields<'a>(n: usize, fields: impl Iterator<Item = &'a str>, at: &Location) -> Result<()> {
