@@ -1,8 +1,8 @@
 #!/bin/sh
 # The panel of many municipalities at once: kivijalka's batch over the long
 # table of 300 synthetic municipalities (443 568 rows) against pandas reading
-# and grouping the same file, in one go, each under GNU time (wall time and
-# peak memory).
+# and grouping the same file, in one go, each under GNU time (wall time,
+# peak memory, and the CPU time of the fastest run).
 #
 #   scripts/bench-panel.sh [KIVIJALKA_BINARY]
 #
@@ -38,13 +38,13 @@ measure() {
     : >"$dir/times"
     i=0
     while [ $i -lt "$reps" ]; do
-        /usr/bin/time -f "%e %M" -o "$dir/one" "$@" >/dev/null 2>&1
+        /usr/bin/time -f "%e %M %U %S" -o "$dir/one" "$@" >/dev/null 2>&1
         tail -n 1 "$dir/one" >>"$dir/times"
         i=$((i + 1))
     done
     sort -n "$dir/times" | awk -v l="$label" '
-        NR == 1 { t = $1 } $2 > m { m = $2 }
-        END { printf "%s: %.2f s, %d MB peak\n", l, t, m / 1024 }'
+        NR == 1 { t = $1; c = $3 + $4 } $2 > m { m = $2 }
+        END { printf "%s: %.2f s, %d MB peak, %.2f s CPU\n", l, t, m / 1024, c }'
 }
 
 measure "kivijalka batch, summary only" "$bin" batch "$dir/all.csv" --report none --out "$dir/out"

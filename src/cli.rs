@@ -515,8 +515,14 @@ pub struct BatchArgs {
     pub shard: Option<Shard>,
     /// The inputs are the --out folders of `--shard` runs: their summary,
     /// peers over all of them, as one unsharded run would give.
-    #[arg(long, conflicts_with_all = ["shard", "panel", "scenario", "simulate"])]
+    #[arg(long, conflicts_with_all = ["shard", "panel", "scenario", "simulate", "peer_group"])]
     pub merge: bool,
+    /// Rank and compare each municipality within the peer group named in
+    /// this column of the long tables (a region, a type; one value per
+    /// municipality), beside all municipalities; by default within its
+    /// population size class.
+    #[arg(long, value_name = "COLUMN")]
+    pub peer_group: Option<String>,
     #[command(flatten)]
     pub projecting: Projecting,
     /// A 110 §/118 § rule book (TOML, as data/statutory.toml) laid over the shipped one: its entries replace those of the same year.

@@ -30,15 +30,24 @@ use super::{refuse_errors, write_atomically};
 /// One unit of work: a workbook, or one municipality of a long table.
 /// `file` is the input's place among the files, which (with a
 /// municipality's place in its file) orders the summary.
-enum Job {
+enum Job<'t> {
+    /// A municipality's rows of a long table, read by the worker.
+    Block {
+        block: ingest::long::Block<'t>,
+        file: String,
+        fi: usize,
+    },
     Workbook {
         path: PathBuf,
         file: usize,
     },
     Long {
         ds: Box<Dataset>,
-        source: InputFile,
+        /// The table as a report lists it; None when no report is made.
+        source: Option<InputFile>,
         at: (usize, usize),
+        /// The municipality's value in the `--peer-group` column.
+        group: String,
     },
 }
 
@@ -131,6 +140,8 @@ pub struct Plan<'a> {
     pub shard: Option<(u32, u32)>,
     /// The 110 §/118 § rule book (the shipped one, or --rules over it).
     pub rules: &'a statutory::Rules,
+    /// The long tables' column peers are grouped by (else size classes).
+    pub peer_group: Option<&'a str>,
 }
 
 /// Whether a municipality falls in the plan's shard: by a hash of its code
@@ -154,12 +165,13 @@ fn in_shard(plan: &Plan, ds: &Dataset) -> bool {
 /// Each with its place in the file.
 fn one(
     plan: &Plan,
-    job: &Job,
+    job: &Job<'_>,
     report_name: &str,
 ) -> std::result::Result<Vec<(usize, Done)>, Error> {
     match job {
         Job::Workbook { path: p, .. } => {
             let source = input("workbook", p)?;
+            let source = || Ok(source.clone());
             let (sets, long) = ingest::read_any(p)?;
             let mut out = Vec::new();
             let sets = sets.into_iter().enumerate();
@@ -170,7 +182,9 @@ fn one(
                     report_name.to_string()
                 };
                 let done = refuse_errors(ds, plan.allow_unknown).and_then(|ds| {
-                    let mut row = municipality(plan, &ds, source.clone(), &name)?;
+                    let mut row = municipality(plan, &ds, source, &name)?;
+                    // A workbook has no column to group by.
+                    row.0.peer_group = plan.peer_group.map(|_| String::new());
                     if plan.keep {
                         row.2 = Some(Box::new(ds));
                     }
@@ -180,19 +194,42 @@ fn one(
             }
             Ok(out)
         }
-        Job::Long { ds, source, at } => Ok(vec![(
-            at.1,
-            municipality(plan, ds, source.clone(), report_name),
-        )]),
+        Job::Long {
+            ds,
+            source,
+            at,
+            group,
+        } => {
+            let source = || source.clone().ok_or_else(|| Error::usage("no source"));
+            let row = municipality(plan, ds, source, report_name).map(|mut row| {
+                row.0.peer_group = plan.peer_group.map(|_| group.clone());
+                row
+            });
+            Ok(vec![(at.1, row)])
+        }
+        // `work` reads a block into its municipality before it gets here.
+        Job::Block { .. } => Ok(Vec::new()),
     }
 }
 
-fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str) -> Done {
+/// Whether the batch makes the summary alone: no reports, projections or
+/// paths, only each municipality's indicators and statutory tests.
+fn summary_only(plan: &Plan) -> bool {
+    plan.report.is_none() && plan.scenarios.is_empty() && plan.simulate.is_none()
+}
+
+fn municipality(
+    plan: &Plan,
+    ds: &Dataset,
+    source: impl FnOnce() -> Result<InputFile>,
+    report_name: &str,
+) -> Done {
     // A summary without reports, projections or paths needs the indicators
     // alone: the rest of a council report (ratios, breaks, validation) is
-    // most of a municipality's time.
-    if plan.report.is_none() && plan.scenarios.is_empty() && plan.simulate.is_none() {
-        let ev = indicators::evaluate(ds, &plan.settings.targets, &plan.settings.index);
+    // most of a municipality's time. The summary drops the figures each
+    // value was made from, so they are not gathered.
+    if summary_only(plan) {
+        let ev = indicators::evaluate_quiet(ds, &plan.settings.targets, &plan.settings.index);
         let law = laws(&statutory::evaluate(plan.rules, ds, &[]));
         let mut row = summary_row(ds, ds, ev.values, Default::default(), None);
         row.0.statutory = law;
@@ -204,7 +241,7 @@ fn municipality(plan: &Plan, ds: &Dataset, source: InputFile, report_name: &str)
         ds,
         plan.scenarios,
         plan.opts,
-        source,
+        source()?,
         plan.setting_files,
         plan.rules,
     )?;
@@ -405,6 +442,7 @@ fn summary_row(
             population,
             at: [1, 0, 0],
             statutory: Vec::new(),
+            peer_group: None,
         },
         values,
         None,
@@ -421,142 +459,320 @@ fn progress(done: usize, total: usize) {
         "#".repeat(filled),
         ".".repeat(width - filled)
     );
-    if done == total {
-        let _ = writeln!(err);
-    }
     let _ = err.flush();
+}
+
+/// A job's outcomes, with the reading they came from (`Feed::attempt`),
+/// and whether its rows could not be read (the table is then read whole
+/// for its error).
+type Ran = (usize, Vec<Outcome1>, bool);
+
+/// What the workers are fed, in input order: the jobs with their report
+/// names, two inputs with the same stem (a.xlsx and a.ods) kept apart.
+struct Feed<'a, 't> {
+    plan: &'a Plan<'a>,
+    tx: std::sync::mpsc::SyncSender<(usize, Job<'t>, String)>,
+    seen: BTreeMap<String, usize>,
+    /// Which reading of a file the jobs sent come from: the jobs of a
+    /// streamed table that turns out bad or ungrouped are disowned.
+    attempt: usize,
+    disowned: Vec<usize>,
+    /// The tables split into blocks: the reading and the file's place.
+    split: Vec<(usize, usize)>,
+    sent: usize,
+}
+
+impl<'t> Feed<'_, 't> {
+    fn send(&mut self, job: Job<'t>, mut name: String) {
+        let n = self.seen.entry(name.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            name.push_str(&format!("-{n}"));
+        }
+        self.sent += 1;
+        // The workers outlive the feed: a send fails only if all panicked.
+        let _ = self.tx.send((self.attempt, job, name));
+    }
+
+    /// A long table's municipalities, each run as soon as it is read whole
+    /// when only the summary is made (nothing is written per municipality,
+    /// so a table found bad later leaves nothing behind); else after the
+    /// whole table is read. An unreadable table is its failure.
+    fn long(&mut self, f: &Path, fi: usize, text: &'t str) -> std::result::Result<(), Failure> {
+        let file = f.display().to_string();
+        let stem = (f.file_stem())
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let plan = self.plan;
+        let job = |ds: Dataset, group: String, sub: usize, source: Option<InputFile>| {
+            let name = slug(&format!("{stem}-{}", ds.name()));
+            let at = (fi, sub);
+            let ds = Box::new(ds);
+            (
+                Job::Long {
+                    ds,
+                    source,
+                    at,
+                    group,
+                },
+                name,
+            )
+        };
+        let failure = |e: Error| Failure {
+            file: file.clone(),
+            error: e.chain().join(": "),
+            at: [0, fi, 0],
+        };
+        // Split into each municipality's rows, which the workers read: the
+        // reading is then spread over the cores too. Not for a shard, whose
+        // members are known only from the codes the rows give.
+        if summary_only(plan) && plan.shard.is_none() {
+            self.attempt += 1;
+            let (mine, seen) = (self.attempt, self.seen.clone());
+            let whole = ingest::long::split_long_csv(text, &file, plan.peer_group, |block| {
+                let name = slug(&format!("{stem}-{}", block.name));
+                let file = file.clone();
+                self.send(Job::Block { block, file, fi }, name);
+            });
+            if whole {
+                self.split.push((mine, fi));
+                return Ok(());
+            }
+            self.disowned.push(mine);
+            self.attempt += 1;
+            self.seen = seen;
+        } else if summary_only(plan) {
+            self.attempt += 1;
+            let (mine, seen) = (self.attempt, self.seen.clone());
+            let streamed =
+                ingest::long::stream_long_csv(text, &file, plan.peer_group, |sub, ds, g| {
+                    if in_shard(plan, &ds) {
+                        let (j, name) = job(ds, g, sub, None);
+                        self.send(j, name);
+                    }
+                });
+            if matches!(streamed, Ok(ingest::long::Streamed::Whole)) {
+                return Ok(());
+            }
+            // The names the disowned jobs took are free again.
+            self.disowned.push(mine);
+            self.attempt += 1;
+            self.seen = seen;
+            // Ungrouped: read again whole, for every municipality whole.
+            streamed.map_err(failure)?;
+        }
+        let sets =
+            ingest::long::read_long_csv_grouped(text, &file, plan.peer_group).map_err(failure)?;
+        let source = (!summary_only(plan)).then(|| InputFile {
+            role: "long table".into(),
+            path: file.clone(),
+            sha256: crate::report::document::sha256_hex(text.as_bytes()),
+        });
+        for (sub, (ds, g)) in sets.into_iter().enumerate() {
+            if in_shard(plan, &ds) {
+                let (j, name) = job(ds, g, sub, source.clone());
+                self.send(j, name);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Runs one job on a worker: its outcomes, each with its place, a failure
+/// (a panic too) as its row.
+fn work(plan: &Plan, job: Job, name: &str) -> (Vec<Outcome1>, bool) {
+    let job = match job {
+        Job::Block { block, file, fi } => {
+            match ingest::long::read_block(&block, &file, plan.peer_group) {
+                Ok((ds, group)) => Job::Long {
+                    ds: Box::new(ds),
+                    source: None,
+                    at: (fi, block.sub),
+                    group,
+                },
+                Err(_) => return (Vec::new(), true),
+            }
+        }
+        job => job,
+    };
+    (ran(plan, job, name), false)
+}
+
+fn ran(plan: &Plan, job: Job, name: &str) -> Vec<Outcome1> {
+    let (file, fi) = match &job {
+        Job::Workbook { path, file } => (path.display().to_string(), *file),
+        Job::Long { ds, at, .. } => (format!("{} ({})", ds.file, ds.name()), at.0),
+        Job::Block { file, fi, .. } => (file.clone(), *fi),
+    };
+    let failure = |e: Error, sub: usize| Failure {
+        file: file.clone(),
+        error: e.chain().join(": "),
+        at: [1, fi, sub],
+    };
+    // A bug that one municipality's figures trip must not take the others
+    // down: it becomes that one's failure row.
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::error::fault_injected(name);
+        one(plan, &job, name)
+    }));
+    let mut long = match job {
+        Job::Long { ds, .. } if plan.keep => Some(ds),
+        _ => None,
+    };
+    match run {
+        Ok(Ok(list)) => list
+            .into_iter()
+            .map(|(sub, d)| {
+                d.map(|mut row| {
+                    row.0.at = [1, fi, sub];
+                    row.2 = row.2.take().or_else(|| long.take());
+                    row
+                })
+                .map_err(|e| failure(e, sub))
+            })
+            .collect(),
+        Ok(Err(e)) => vec![Err(failure(e, 0))],
+        Err(payload) => vec![Err(Failure {
+            file: file.clone(),
+            error: format!(
+                "internal error: {}; the other municipalities were not affected",
+                crate::error::panic_message(payload.as_ref())
+            ),
+            at: [1, fi, 0],
+        })],
+    }
 }
 
 /// Runs every input's municipalities; the summary has them in input order,
 /// and a failure of one as its row. With `plan.keep`, their datasets too,
 /// in the summary's order.
 pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
-    // The jobs and their report names, fixed before any work starts.
-    let mut jobs: Vec<(Job, String)> = Vec::new();
-    let mut failures: Vec<Failure> = Vec::new();
-    for (fi, f) in files(inputs)?.into_iter().enumerate() {
-        let stem = f
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .unwrap_or_default();
-        if f.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-            let text = ingest::csv_text::read_file(&f)?;
-            match ingest::long::read_long_csv(&text, &f.display().to_string()) {
-                Ok(sets) => {
-                    let source = input("long table", &f)?;
-                    let sets = sets.into_iter().enumerate();
-                    for (sub, ds) in sets.filter(|(_, ds)| in_shard(plan, ds)) {
-                        let name = slug(&format!("{stem}-{}", ds.name()));
-                        jobs.push((
-                            Job::Long {
-                                ds: Box::new(ds),
-                                source: source.clone(),
-                                at: (fi, sub),
-                            },
-                            name,
-                        ));
-                    }
-                }
-                Err(e) => failures.push(Failure {
-                    file: f.display().to_string(),
-                    error: e.chain().join(": "),
-                    at: [0, fi, 0],
-                }),
-            }
+    let files = files(inputs)?;
+    // Every long table's text, read before any work starts so that an
+    // unreadable one stops the batch with nothing written.
+    let mut texts: Vec<Option<String>> = Vec::new();
+    for f in &files {
+        let csv = f.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        texts.push(if csv {
+            Some(ingest::csv_text::read_file(f)?)
         } else {
-            jobs.push((Job::Workbook { path: f, file: fi }, slug(&stem)));
-        }
+            None
+        });
     }
-    // Two inputs with the same stem (a.xlsx and a.ods) keep apart.
-    let mut seen = std::collections::BTreeMap::<String, usize>::new();
-    for (_, name) in jobs.iter_mut() {
-        let n = seen.entry(name.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            name.push_str(&format!("-{n}"));
-        }
-    }
-
-    let total = jobs.len();
-    let results: Vec<Mutex<Vec<Outcome1>>> = (0..total).map(|_| Mutex::new(Vec::new())).collect();
-    let next = AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Job, String)>(8);
+    let rx = Mutex::new(rx);
+    let ran: Mutex<Vec<Ran>> = Mutex::new(Vec::new());
     let done = AtomicUsize::new(0);
+    let total = AtomicUsize::new(0);
     let show = std::io::stderr().is_terminal();
-    let workers = threads(plan.jobs).clamp(1, total.max(1));
+    let mut failures: Vec<Failure> = Vec::new();
+    let mut disowned = Vec::new();
+    let mut split = Vec::new();
     std::thread::scope(|s| {
-        for _ in 0..workers {
+        for _ in 0..threads(plan.jobs).max(1) {
             s.spawn(|| {
                 loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    if i >= total {
+                    let next = rx.lock().expect("no worker panics holding it").recv();
+                    let Ok((attempt, job, name)) = next else {
                         break;
-                    }
-                    let (job, name) = &jobs[i];
-                    let (file, fi) = match job {
-                        Job::Workbook { path, file } => (path.display().to_string(), *file),
-                        Job::Long { ds, at, .. } => (format!("{} ({})", ds.file, ds.name()), at.0),
                     };
-                    let failure = |e: Error, sub: usize| Failure {
-                        file: file.clone(),
-                        error: e.chain().join(": "),
-                        at: [1, fi, sub],
-                    };
-                    // A bug that one municipality's figures trip must not
-                    // take the others down: it becomes that one's failure row.
-                    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        crate::error::fault_injected(name);
-                        one(plan, job, name)
-                    }));
-                    let r: Vec<Outcome1> = match run {
-                        Ok(Ok(list)) => list
-                            .into_iter()
-                            .map(|(sub, d)| {
-                                d.map(|mut row| {
-                                    row.0.at = [1, fi, sub];
-                                    row
-                                })
-                                .map_err(|e| failure(e, sub))
-                            })
-                            .collect(),
-                        Ok(Err(e)) => vec![Err(failure(e, 0))],
-                        Err(payload) => vec![Err(Failure {
-                            file: file.clone(),
-                            error: format!(
-                                "internal error: {}; the other municipalities were not affected",
-                                crate::error::panic_message(payload.as_ref())
-                            ),
-                            at: [1, fi, 0],
-                        })],
-                    };
-                    *results[i].lock().expect("no worker panics holding it") = r;
+                    let (r, bad) = work(plan, job, &name);
+                    ran.lock()
+                        .expect("no worker panics holding it")
+                        .push((attempt, r, bad));
                     let d = done.fetch_add(1, Ordering::SeqCst) + 1;
                     if show {
-                        progress(d, total);
+                        progress(d, total.load(Ordering::SeqCst));
                     }
                 }
             });
         }
+        let mut feed = Feed {
+            plan,
+            tx,
+            seen: BTreeMap::new(),
+            attempt: 0,
+            disowned: Vec::new(),
+            split: Vec::new(),
+            sent: 0,
+        };
+        for (fi, (f, text)) in files.iter().zip(&texts).enumerate() {
+            match text {
+                Some(text) => {
+                    if let Err(fail) = feed.long(f, fi, text) {
+                        failures.push(fail);
+                    }
+                }
+                None => {
+                    let stem = f.file_stem().map(|s| s.to_string_lossy().to_string());
+                    feed.send(
+                        Job::Workbook {
+                            path: f.clone(),
+                            file: fi,
+                        },
+                        slug(&stem.unwrap_or_default()),
+                    );
+                }
+            }
+            total.store(feed.sent, Ordering::SeqCst);
+        }
+        disowned = std::mem::take(&mut feed.disowned);
+        split = std::mem::take(&mut feed.split);
+        // Dropping the feed closes the queue: the workers finish and stop.
     });
+    if show && total.load(Ordering::SeqCst) > 0 {
+        eprintln!();
+    }
 
+    // In input order: a table that could not be read first (as `at` says),
+    // then each municipality in its file's place.
+    let mut outcomes: Vec<Outcome1> = failures.into_iter().map(Err).collect();
+    let ran = ran.into_inner().expect("no worker panics holding it");
+    // A split table with rows that would not read is one failure, its
+    // error the one reading it whole gives (the first in line order).
+    for (attempt, fi) in split {
+        if !ran.iter().any(|(a, _, bad)| *a == attempt && *bad) {
+            continue;
+        }
+        disowned.push(attempt);
+        let (Some(f), Some(Some(text))) = (files.get(fi), texts.get(fi)) else {
+            continue;
+        };
+        let file = f.display().to_string();
+        let e = match ingest::long::read_long_csv_grouped(text, &file, plan.peer_group) {
+            Err(e) => e,
+            Ok(_) => Error::input(
+                crate::error::Location::file(&file),
+                "its rows read whole but not by municipality",
+            ),
+        };
+        outcomes.push(Err(Failure {
+            file,
+            error: e.chain().join(": "),
+            at: [0, fi, 0],
+        }));
+    }
+    for (attempt, r, _) in ran {
+        if !disowned.contains(&attempt) {
+            outcomes.extend(r);
+        }
+    }
+    outcomes.sort_by_key(|o| match o {
+        Ok(row) => row.0.at,
+        Err(f) => f.at,
+    });
     let mut municipalities = Vec::new();
     let mut values = Vec::new();
     let mut kept = Vec::new();
-    for (r, (job, _)) in results.into_iter().zip(jobs) {
-        let mut long = match job {
-            Job::Long { ds, .. } => Some(ds),
-            Job::Workbook { .. } => None,
-        };
-        for x in r.into_inner().expect("no worker panics holding it") {
-            match x {
-                Ok((m, v, ds)) => {
-                    municipalities.push(m);
-                    values.push(v);
-                    if plan.keep {
-                        kept.extend(ds.or_else(|| long.take()).map(|d| *d));
-                    }
-                }
-                Err(f) => failures.push(f),
+    let mut failures = Vec::new();
+    for o in outcomes {
+        match o {
+            Ok((m, v, ds)) => {
+                municipalities.push(m);
+                values.push(v);
+                kept.extend(ds.map(|d| *d));
             }
+            Err(f) => failures.push(f),
         }
     }
     Ok((Summary::new(municipalities, values, failures), kept))

@@ -39,6 +39,8 @@ pub struct Config {
     pub merge: bool,
     /// The 110 §/118 § rule book (the shipped one, or --rules over it).
     pub rules: crate::model::statutory::Rules,
+    /// The long tables' column peers are grouped by (else size classes).
+    pub peer_group: Option<String>,
 }
 
 /// The panel's format from its file name; Parquet only in a build with it.
@@ -79,6 +81,7 @@ impl Config {
             shard: args.shard,
             merge: args.merge,
             rules: crate::app::statutory::rules(args.rules.as_deref())?,
+            peer_group: args.peer_group.clone(),
         })
     }
 }
@@ -108,6 +111,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         keep: cfg.panel.is_some(),
         shard: cfg.shard.map(|s| (s.index, s.count)),
         rules: &cfg.rules,
+        peer_group: cfg.peer_group.as_deref(),
     };
     let (sum, datasets) = if cfg.merge {
         (merge(&cfg.inputs)?, Vec::new())
@@ -125,13 +129,18 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     // All three made before any is written, so none is left half done.
     let csv_path = cfg.out.join("summary.csv");
     let mut csv_bytes = Vec::new();
-    summary::csv(&sum, &mut csv_bytes).map_err(|e| Error::io(&csv_path, e))?;
-    let xlsx = crate::report::xlsx::batch_summary(&sum, cfg.lang).map_err(|e| {
-        Error::io(
-            cfg.out.join("summary.xlsx"),
-            std::io::Error::other(e.to_string()),
-        )
-    })?;
+    // The workbook's compression is the longest of the three: beside the
+    // CSV, on another core.
+    let (csv, xlsx) = std::thread::scope(|s| {
+        let xlsx = s.spawn(|| crate::report::xlsx::batch_summary(&sum, cfg.lang));
+        let csv = summary::csv(&sum, &mut csv_bytes);
+        (csv, xlsx.join())
+    });
+    csv.map_err(|e| Error::io(&csv_path, e))?;
+    let xlsx_error = |e: String| Error::io(cfg.out.join("summary.xlsx"), std::io::Error::other(e));
+    let xlsx = xlsx
+        .map_err(|p| xlsx_error(crate::error::panic_message(p.as_ref())))?
+        .map_err(|e| xlsx_error(e.to_string()))?;
     let mut fail_bytes = Vec::new();
     summary::failures_csv(&sum, &mut fail_bytes).map_err(|e| Error::io("failures.csv", e))?;
     write_atomically(&csv_path, |w| w.write_all(&csv_bytes))?;

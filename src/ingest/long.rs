@@ -62,14 +62,251 @@ fn unit_of(raw: &str) -> Option<Decimal> {
     }))
 }
 
+/// A figure written as plain digits, a minus and at most one decimal
+/// separator (as the open data tables and `synth` write them), read
+/// without `number::parse_text`'s general handling, to the same `Num`;
+/// None for anything else, which goes the general way.
+fn plain_number(raw: &str) -> Option<number::Num> {
+    let (negative, digits) = match raw.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, raw),
+    };
+    let b = digits.as_bytes();
+    // Eighteen digits fit an i64 whatever they are.
+    if b.is_empty() || b.len() > 18 || !b[0].is_ascii_digit() || !b[b.len() - 1].is_ascii_digit() {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    let mut scale = None;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(c - b'0'),
+            b',' | b'.' if scale.is_none() => scale = Some((b.len() - 1 - i) as u32),
+            _ => return None,
+        }
+    }
+    let value = Decimal::new(mantissa, scale.unwrap_or(0));
+    let value = if negative { -value } else { value };
+    Some(number::Num {
+        value,
+        decimals: value.scale(),
+    })
+}
+
 /// Reads a long CSV (comma or semicolon separated) into one dataset per
 /// municipality, in the order they first appear.
-///
-/// The text is parsed twice rather than held as rows: the first pass finds
-/// the CSV's own errors in line order, as before any figure is read, and the
-/// second reads the figures straight into the datasets; a table of hundreds
-/// of thousands of rows would otherwise sit in memory twice.
 pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
+    records(text, file, None, |_| true)?.finish()
+}
+
+/// As `read_long_csv`, each municipality with its value in the column named
+/// `group` (empty where it has none; a municipality has one value).
+pub fn read_long_csv_grouped(
+    text: &str,
+    file: &str,
+    group: Option<&str>,
+) -> Result<Vec<(Dataset, String)>> {
+    let mut rows = records(text, file, group, |_| true)?;
+    let groups = std::mem::take(&mut rows.groups);
+    let sets = rows.finish()?;
+    let groups = groups.into_iter().chain(std::iter::repeat(String::new()));
+    Ok(sets.into_iter().zip(groups).collect())
+}
+
+/// How a streamed table ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Streamed {
+    /// Every municipality was handed over whole.
+    Whole,
+    /// A municipality's rows came again after another's: the table is not
+    /// grouped by municipality, and what was handed over may be partial.
+    Ungrouped,
+}
+
+/// Reads a long CSV as `read_long_csv` does, handing each municipality's
+/// dataset (with its place among them) to `done` as soon as the rows of
+/// the next begin, so that a table grouped by municipality never sits in
+/// memory whole. On an error, or `Ungrouped`, what was handed over is to
+/// be thrown away: `read_long_csv` over the same text gives the whole
+/// answer (the datasets, or the error in line order).
+pub fn stream_long_csv(
+    text: &str,
+    file: &str,
+    group: Option<&str>,
+    mut done: impl FnMut(usize, Dataset, String),
+) -> Result<Streamed> {
+    let mut handed: Vec<bool> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut ungrouped = false;
+    let mut rows = records(text, file, group, |rows| {
+        if rows.last == current {
+            return true;
+        }
+        if rows.last.is_some_and(|i| handed.get(i) == Some(&true)) {
+            ungrouped = true;
+            return false;
+        }
+        if let Some(j) = current {
+            let (ds, g) = rows.take(j, &mut handed);
+            done(j, ds, g);
+        }
+        current = rows.last;
+        true
+    })?;
+    if ungrouped {
+        return Ok(Streamed::Ungrouped);
+    }
+    if rows.sets.is_empty() {
+        return rows.finish().map(|_| Streamed::Whole);
+    }
+    if let Some(j) = current {
+        let (ds, g) = rows.take(j, &mut handed);
+        done(j, ds, g);
+    }
+    Ok(Streamed::Whole)
+}
+
+/// One municipality's rows of a long table, for a worker to read
+/// (`read_block`) while the table is still being split.
+pub struct Block<'t> {
+    /// Whole records, as they stand in the table's text.
+    pub rows: &'t str,
+    /// The line of the first of them, for a figure's place.
+    pub line: usize,
+    /// The municipality, and its place among the table's.
+    pub name: String,
+    pub sub: usize,
+    pub headers: std::sync::Arc<Vec<String>>,
+    pub delimiter: u8,
+}
+
+/// Splits a long table into its municipalities' rows, each handed to
+/// `done` as the next begins, checking the CSV itself on the way. False
+/// where the table is to be read whole for its answer: a header that names
+/// no table, a CSV error, or rows not grouped by municipality (what was
+/// handed over is then to be thrown away).
+pub fn split_long_csv<'t>(
+    text: &'t str,
+    file: &str,
+    group: Option<&str>,
+    mut done: impl FnMut(Block<'t>),
+) -> bool {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = if body.lines().next().is_some_and(|l| l.contains(';')) {
+        b';'
+    } else {
+        b','
+    };
+    let mut rdr = crate::ingest::csv_text::reader(text, false);
+    let Ok(headers) = rdr.headers() else {
+        return false;
+    };
+    let headers: Vec<String> = headers.iter().map(String::from).collect();
+    let at = Location::line(file, 1);
+    if check_fields(headers.len(), headers.iter().map(String::as_str), &at).is_err() {
+        return false;
+    }
+    let Ok(Rows { c, .. }) = Rows::new(&headers, file, group) else {
+        return false;
+    };
+    let headers = std::sync::Arc::new(headers);
+    let mut seen = std::collections::HashSet::new();
+    // The municipality being read: its name, first byte and first line.
+    let mut current: Option<(String, usize, usize)> = None;
+    let mut raw = csv::ByteRecord::new();
+    let mut line = 2;
+    loop {
+        let start = usize::try_from(rdr.position().byte()).unwrap_or(usize::MAX);
+        match rdr.read_byte_record(&mut raw) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(_) => return false,
+        }
+        if !fits(&raw) {
+            return false;
+        }
+        let Some(Ok(name)) = raw.get(c.mun).map(std::str::from_utf8) else {
+            return false;
+        };
+        let name = name.trim();
+        if current.as_ref().is_none_or(|(n, _, _)| n != name) {
+            if !seen.insert(name.to_string()) {
+                return false;
+            }
+            if let Some((n, from, first)) = current.take() {
+                let rows = body.get(from..start).unwrap_or("");
+                let sub = seen.len() - 2;
+                let headers = headers.clone();
+                done(Block {
+                    rows,
+                    line: first,
+                    name: n,
+                    sub,
+                    headers,
+                    delimiter,
+                });
+            }
+            current = Some((name.to_string(), start, line));
+        }
+        line += 1;
+    }
+    let Some((n, from, first)) = current else {
+        return false;
+    };
+    let rows = body.get(from..).unwrap_or("");
+    let sub = seen.len() - 1;
+    done(Block {
+        rows,
+        line: first,
+        name: n,
+        sub,
+        headers,
+        delimiter,
+    });
+    true
+}
+
+/// A block's municipality as the whole table's reading makes it, with its
+/// peer group.
+pub fn read_block(block: &Block, file: &str, group: Option<&str>) -> Result<(Dataset, String)> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(block.delimiter)
+        .trim(csv::Trim::All)
+        .has_headers(false)
+        .from_reader(block.rows.as_bytes());
+    let mut rows = Rows::new(&block.headers, file, group)?;
+    let mut raw = csv::ByteRecord::new();
+    let mut line = block.line;
+    while (rdr.read_byte_record(&mut raw))
+        .map_err(|e| Error::input(Location::line(file, line), e.to_string()))?
+    {
+        let record = std::str::from_utf8(raw.as_slice()).unwrap_or("");
+        let field = |c: usize| raw.range(c).and_then(|r| record.get(r)).unwrap_or("");
+        rows.add(|| Location::line(file, line), field)?;
+        line += 1;
+    }
+    let group = rows.groups.first().cloned().unwrap_or_default();
+    let mut sets = rows.finish()?;
+    match (sets.pop(), sets.is_empty()) {
+        (Some(ds), true) => Ok((ds, group)),
+        _ => Err(Error::input(
+            Location::line(file, block.line),
+            "the rows of one municipality read as several",
+        )),
+    }
+}
+
+/// One pass over the records, reading the figures straight into the
+/// datasets; `after` is told of each row read and may stop the reading.
+/// The CSV's own errors (a broken quote, a ragged or too wide line) are
+/// told before any figure's: the first figure error is kept while the rest
+/// of the table is checked, and given only when the table itself is sound.
+fn records<'f>(
+    text: &str,
+    file: &'f str,
+    group: Option<&str>,
+    mut after: impl FnMut(&mut Rows<'f>) -> bool,
+) -> Result<Rows<'f>> {
     let mut rdr = crate::ingest::csv_text::reader(text, false);
     let headers: Vec<String> = rdr
         .headers()
@@ -82,42 +319,48 @@ pub fn read_long_csv(text: &str, file: &str) -> Result<Vec<Dataset>> {
         headers.iter().map(String::as_str),
         &Location::line(file, 1),
     )?;
+    // The first figure error, once found, stands in for the rows.
+    let mut rows = Rows::new(&headers, file, group);
     // Bytes, not text: the whole table is known to be UTF-8 and a delimiter
     // never splits a character, so a field is text without checking again.
+    // The byte reader trims ASCII spaces only; `Rows::add` trims the rest.
     let mut raw = csv::ByteRecord::new();
     let mut line = 2;
     while (rdr.read_byte_record(&mut raw))
         .map_err(|e| Error::input(Location::line(file, line), e.to_string()))?
     {
-        let fields = raw.iter().map(|f| std::str::from_utf8(f).unwrap_or(""));
-        check_fields(raw.len(), fields, &Location::line(file, line))?;
+        // One check of the record's bytes, not one per field read.
+        let record = std::str::from_utf8(raw.as_slice()).unwrap_or("");
+        let field = |c: usize| raw.range(c).and_then(|r| record.get(r)).unwrap_or("");
+        if !fits(&raw) {
+            check_fields(
+                raw.len(),
+                (0..raw.len()).map(field),
+                &Location::line(file, line),
+            )?;
+        }
+        if let Ok(r) = rows.as_mut() {
+            match r.add(|| Location::line(file, line), field) {
+                Ok(()) if !after(r) => break,
+                Ok(()) => {}
+                Err(e) => rows = Err(e),
+            }
+        }
         line += 1;
     }
-    let mut rec = csv::StringRecord::new();
-    let mut rdr = crate::ingest::csv_text::reader(text, false);
-    let mut rows = Rows::new(&headers, file)?;
-    let mut line = 2;
-    while read_record(&mut rdr, &mut rec, file, line)? {
-        rows.add(|| Location::line(file, line), |c| rec.get(c).unwrap_or(""))?;
-        line += 1;
-    }
-    rows.finish()
-}
-
-/// The next record into `rec`; false at the end.
-fn read_record(
-    rdr: &mut csv::Reader<&[u8]>,
-    rec: &mut csv::StringRecord,
-    file: &str,
-    line: usize,
-) -> Result<bool> {
-    rdr.read_record(rec)
-        .map_err(|e| Error::input(Location::line(file, line), e.to_string()))
+    rows
 }
 
 /// The widest field read: a label, a name or a figure fits in far less, and
 /// an error message quotes the field.
 const MAX_FIELD: usize = 1_000;
+
+/// Whether a record is within `check_fields`' bounds by its bytes alone
+/// (a field's characters are never more than its bytes): the check, and
+/// the place it would name, are then spared.
+fn fits(raw: &csv::ByteRecord) -> bool {
+    raw.len() <= crate::ingest::grid::MAX_COLS as usize && raw.iter().all(|f| f.len() <= MAX_FIELD)
+}
 
 /// Refuses a line wider than a sheet is read or with a field no table needs.
 fn check_fields<'a>(n: usize, fields: impl Iterator<Item = &'a str>, at: &Location) -> Result<()> {
@@ -192,7 +435,7 @@ pub fn read_long_grid(grid: &Grid, file: &str) -> Result<Vec<Dataset>> {
         check_fields(rec.len(), rec.iter().map(String::as_str), &at)?;
         records.push((at, rec));
     }
-    let mut rows = Rows::new(&headers, file)?;
+    let mut rows = Rows::new(&headers, file, None)?;
     for (at, rec) in &records {
         rows.add(|| at.clone(), |c| rec.get(c).map_or("", String::as_str))?;
     }
@@ -209,6 +452,8 @@ struct Columns {
     kind: Option<usize>,
     entity: Option<usize>,
     unit: Option<usize>,
+    /// The peer group's column (`batch --peer-group`), when one is named.
+    group: Option<usize>,
 }
 
 /// The datasets a long table's rows are read into, row by row.
@@ -218,15 +463,18 @@ struct Rows<'f> {
     /// The datasets in the order their municipality first appears.
     sets: Vec<Dataset>,
     index: HashMap<String, usize>,
-    /// Rows come grouped by municipality: the last one's place saves a look-up.
+    /// Rows come grouped by municipality: the last one's place saves a
+    /// look-up (and tells a stream when the next begins).
     last: Option<usize>,
     /// An item as written to its line (or why it names none): a table
     /// repeats a few hundred items over all its rows.
     items: HashMap<String, std::result::Result<&'static ItemDef, String>>,
+    /// Each dataset's peer group, by its place in `sets`.
+    groups: Vec<String>,
 }
 
 impl<'f> Rows<'f> {
-    fn new(header_row: &[String], file: &'f str) -> Result<Self> {
+    fn new(header_row: &[String], file: &'f str, group: Option<&str>) -> Result<Self> {
         let headers = csv::StringRecord::from(header_row.to_vec());
         let need = |names: &[&str], what: &str| {
             col(&headers, names).ok_or_else(|| {
@@ -245,6 +493,17 @@ impl<'f> Rows<'f> {
             kind: col(&headers, &["kind", "laji"]),
             entity: col(&headers, &["entity", "taho"]),
             unit: col(&headers, &["unit", "yksikkö", "yksikko"]),
+            group: match group {
+                None => None,
+                Some(g) => Some(
+                    col(&headers, &[g.trim().to_lowercase().as_str()]).ok_or_else(|| {
+                        Error::input(
+                            Location::file(file.to_string()),
+                            format!("no column '{g}' for --peer-group"),
+                        )
+                    })?,
+                ),
+            },
         };
         Ok(Rows {
             file,
@@ -253,6 +512,7 @@ impl<'f> Rows<'f> {
             index: HashMap::new(),
             last: None,
             items: HashMap::new(),
+            groups: Vec::new(),
         })
     }
 
@@ -297,13 +557,17 @@ impl<'f> Rows<'f> {
         }
         .map_err(|m| Error::input(at(), m))?;
         let unit = match c.unit.map(get) {
-            None => Decimal::ONE,
+            None | Some("" | "€") => Decimal::ONE,
+            Some("t€") => Decimal::ONE_THOUSAND,
             Some(u) => unit_of(u)
                 .ok_or_else(|| Error::input(at(), format!("unit '{u}' is not €, t€ or milj. €")))?,
         };
-        let value = number::parse_text(get(c.value))
-            .map_err(|m| Error::input(at(), m))?
-            .ok_or_else(|| Error::input(at(), "the value is empty"))?;
+        let value = match plain_number(get(c.value)) {
+            Some(n) => n,
+            None => number::parse_text(get(c.value))
+                .map_err(|m| Error::input(at(), m))?
+                .ok_or_else(|| Error::input(at(), "the value is empty"))?,
+        };
         // Rates and residents are not money: no unit applies.
         let scale = if matches!(def.id, "bg.asukasluku" | "bg.tuloveroprosentti") {
             Decimal::ONE
@@ -317,8 +581,13 @@ impl<'f> Rows<'f> {
         }
         .map_err(|m| Error::input(at(), m))?;
         let code = c.code.map(get).filter(|code| !code.is_empty());
+        let group = c.group.map(get);
         let file = self.file;
-        let ds = self.dataset(mun);
+        self.dataset(mun);
+        if let Some(g) = group {
+            self.group(mun, g).map_err(|m| Error::input(at(), m))?;
+        }
+        let ds = &mut self.sets[self.last.unwrap_or_default()];
         if let Some(code) = code
             && ds.municipality_code.as_deref() != Some(code)
         {
@@ -331,30 +600,29 @@ impl<'f> Rows<'f> {
                     format!("{mun} {year} is {k} on an earlier line and {kind} here"),
                 ));
             }
-            _ => {
+            Some(_) => {}
+            None => {
                 ds.years.insert(year, kind);
             }
         }
-        let key = (entity, def.id, year);
-        if ds.figures.contains_key(&key) {
+        let std::collections::btree_map::Entry::Vacant(slot) =
+            ds.figures.entry((entity, def.id, year))
+        else {
             return Err(Error::input(
                 at(),
                 format!("{mun} {year}: {} ({}) is given twice", def.fi, def.id),
             ));
-        }
+        };
         ds.sheets
             .entry((entity, def.statement))
             .or_insert_with(|| file.to_string());
-        ds.figures.insert(
-            key,
-            Figure {
-                value: v,
-                source: at(),
-                label: raw_item.to_string(),
-                // The smallest step the value was written in.
-                quantum: Decimal::new(1, value.decimals.min(28)) * scale,
-            },
-        );
+        slot.insert(Figure {
+            value: v,
+            source: at(),
+            label: raw_item.to_string(),
+            // The smallest step the value was written in.
+            quantum: Decimal::new(1, value.decimals.min(28)) * scale,
+        });
         Ok(())
     }
 
@@ -379,6 +647,36 @@ impl<'f> Rows<'f> {
         &mut self.sets[i]
     }
 
+    /// The last row's municipality is in peer group `g`: one group each.
+    fn group(&mut self, mun: &str, g: &str) -> std::result::Result<(), String> {
+        let i = self.last.unwrap_or_default();
+        if self.groups.len() <= i {
+            self.groups.resize(i + 1, String::new());
+            self.groups[i] = g.to_string();
+        } else if self.groups[i] != g {
+            return Err(format!(
+                "{mun} is in peer group '{}' on an earlier line and '{g}' here",
+                self.groups[i]
+            ));
+        }
+        Ok(())
+    }
+
+    /// Dataset `i` and its peer group, handed over: its place keeps an
+    /// empty one.
+    fn take(&mut self, i: usize, handed: &mut Vec<bool>) -> (Dataset, String) {
+        if handed.len() <= i {
+            handed.resize(i + 1, false);
+        }
+        handed[i] = true;
+        let group = self
+            .groups
+            .get_mut(i)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        (std::mem::take(&mut self.sets[i]), group)
+    }
+
     fn finish(self) -> Result<Vec<Dataset>> {
         if self.sets.is_empty() {
             return Err(Error::input(
@@ -391,6 +689,13 @@ impl<'f> Rows<'f> {
 }
 
 fn kind_of(raw: Option<&str>) -> std::result::Result<YearKind, String> {
+    // The forms a table repeats on every row, before any case folding.
+    match raw {
+        None | Some("" | "TP") => return Ok(YearKind::TP),
+        Some("TA") => return Ok(YearKind::TA),
+        Some("TS") => return Ok(YearKind::TS),
+        _ => {}
+    }
     Ok(match raw.unwrap_or("TP").to_uppercase().as_str() {
         "" | "TP" | "TILINPÄÄTÖS" | "ACTUAL" => YearKind::TP,
         "TA" | "TALOUSARVIO" | "BUDGET" => YearKind::TA,
@@ -400,6 +705,11 @@ fn kind_of(raw: Option<&str>) -> std::result::Result<YearKind, String> {
 }
 
 fn entity_of(raw: Option<&str>) -> std::result::Result<Entity, String> {
+    match raw {
+        None | Some("" | "city") => return Ok(Entity::City),
+        Some("group") => return Ok(Entity::Group),
+        _ => {}
+    }
     Ok(match raw.unwrap_or("").to_lowercase().as_str() {
         "" | "city" | "kaupunki" | "kunta" | "municipality" => Entity::City,
         "group" | "konserni" => Entity::Group,

@@ -30,6 +30,34 @@ pub struct Municipality {
     pub at: [usize; 3],
     /// Kuntalaki 110 § and 118 § by year, under the first scenario.
     pub statutory: Vec<Law>,
+    /// Its value in the `--peer-group` column (empty: none), or None when
+    /// peers are grouped by size class.
+    pub peer_group: Option<String>,
+}
+
+/// The peer group a municipality's year is compared within, with its place
+/// among the groups: the value of the `--peer-group` column, or else the
+/// year's population size class. None without either.
+pub fn group_of(m: &Municipality, year: i32) -> Option<(usize, String)> {
+    match &m.peer_group {
+        Some(g) if g.is_empty() => None,
+        Some(g) => Some((0, g.clone())),
+        None => {
+            let people = m.population.get(&year)?.as_ref().ok()?;
+            size_class(*people).map(|(i, name)| (i, name.to_string()))
+        }
+    }
+}
+
+/// The population size class of a count of residents, with its place among
+/// the classes (`panel::SIZE_CLASSES`); None unless the count is positive.
+pub fn size_class(people: Decimal) -> Option<(usize, &'static str)> {
+    if people <= Decimal::ZERO {
+        return None;
+    }
+    (crate::panel::SIZE_CLASSES.iter().enumerate().rev())
+        .find(|(_, (lower, _))| people >= Decimal::from(*lower))
+        .map(|(i, (_, name))| (i, *name))
 }
 
 /// One statutory test of one year as the summary shows it. Worded when
@@ -118,6 +146,10 @@ pub struct Row<'a> {
     pub peer: Option<&'a PeerStat>,
     /// What the rank compares, for a measurable value.
     pub compared: Option<&'a Measure>,
+    /// The year's peer group, and the rank and quartiles within it.
+    pub group: Option<(usize, String)>,
+    pub group_rank: Option<(usize, usize)>,
+    pub group_peer: Option<&'a PeerStat>,
 }
 
 impl Row<'_> {
@@ -134,6 +166,10 @@ pub struct Summary {
     /// The values ranked: per resident or the indicator's own (peers::Basis).
     pub compared: BTreeMap<(usize, u8, i32), Measure>,
     pub failures: Vec<Failure>,
+    /// Ranks and statistics within each peer group (`group_of`), the
+    /// groups in their order (size classes smallest first, else by name).
+    pub group_ranks: peers::Ranks,
+    pub group_stats: BTreeMap<(usize, String), Vec<PeerStat>>,
 }
 
 impl Summary {
@@ -163,6 +199,19 @@ impl Summary {
             .filter_map(|(&(m, i, y), c)| c.as_ref().ok().map(|x| (m, i, y, *x)))
             .collect();
         let (stats, ranks) = peers::compute(&flat);
+        let mut grouped: BTreeMap<(usize, String), Vec<_>> = BTreeMap::new();
+        for &(m, i, y, x) in &flat {
+            if let Some(g) = municipalities.get(m).and_then(|mm| group_of(mm, y)) {
+                grouped.entry(g).or_default().push((m, i, y, x));
+            }
+        }
+        let mut group_ranks = peers::Ranks::new();
+        let mut group_stats = BTreeMap::new();
+        for (g, vs) in grouped {
+            let (st, rk) = peers::compute(&vs);
+            group_ranks.extend(rk);
+            group_stats.insert(g, st);
+        }
         Summary {
             municipalities,
             values,
@@ -170,6 +219,8 @@ impl Summary {
             ranks,
             compared,
             failures,
+            group_ranks,
+            group_stats,
         }
     }
 
@@ -177,7 +228,18 @@ impl Summary {
         let mut out = Vec::new();
         for (m, vs) in self.values.iter().enumerate() {
             for v in vs {
+                let key = (m, v.indicator, v.year);
+                let group = (self.municipalities.get(m)).and_then(|mm| group_of(mm, v.year));
+                let group_rank = self.group_ranks.get(&key).copied();
+                let group_peer = (group.as_ref())
+                    .and_then(|g| self.group_stats.get(g))
+                    .and_then(|st| {
+                        (st.iter()).find(|s| s.indicator == v.indicator && s.year == v.year)
+                    });
                 out.push(Row {
+                    group,
+                    group_rank,
+                    group_peer,
                     municipality: m,
                     value: v,
                     rank: self.ranks.get(&(m, v.indicator, v.year)).copied(),
@@ -217,6 +279,12 @@ pub fn csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
         "peer_median",
         "peer_q3",
         "p_met",
+        "peer_group",
+        "group_rank",
+        "group_of",
+        "group_q1",
+        "group_median",
+        "group_q3",
     ])?;
     for r in s.rows() {
         let m = &s.municipalities[r.municipality];
@@ -253,6 +321,12 @@ pub fn csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
                 .get(&(v.indicator, v.year))
                 .map(|p| format!("{p:.4}"))
                 .unwrap_or_default(),
+            r.group.clone().map(|g| g.1).unwrap_or_default(),
+            r.group_rank.map(|x| x.0.to_string()).unwrap_or_default(),
+            r.group_rank.map(|x| x.1.to_string()).unwrap_or_default(),
+            r.group_peer.map(|p| plain(p.q1)).unwrap_or_default(),
+            r.group_peer.map(|p| plain(p.median)).unwrap_or_default(),
+            r.group_peer.map(|p| plain(p.q3)).unwrap_or_default(),
         ])?;
     }
     // After every indicator row, so that the lines before them stay as
@@ -277,7 +351,7 @@ pub fn csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
                 String::new(),
                 l.reason_text(Lang::En).to_string(),
             ];
-            rec.resize(21, String::new());
+            rec.resize(27, String::new());
             w.write_record(rec)?;
         }
     }
@@ -353,11 +427,17 @@ pub fn shard_json(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
                     ])
                 })
                 .collect();
-            json!({
+            let mut doc = json!({
                 "name": m.name, "code": m.code, "file": m.file, "report": m.report,
                 "at": m.at, "population": population, "values": values, "p_met": p_met,
                 "statutory": statutory,
-            })
+            });
+            // Only when peers are grouped by a column: a shard grouped by
+            // size class reads as before.
+            if let Some(g) = &m.peer_group {
+                doc["peer_group"] = json!(g);
+            }
+            doc
         })
         .collect();
     let failures: Vec<Value> = (s.failures.iter())
@@ -516,6 +596,10 @@ mod shard {
             statutory: (v["statutory"].as_array()?.iter())
                 .map(law)
                 .collect::<Option<Vec<_>>>()?,
+            peer_group: match v.get("peer_group") {
+                None => None,
+                Some(g) => Some(g.as_str()?.to_string()),
+            },
         };
         Some((m, values))
     }

@@ -122,6 +122,7 @@ fn compare(sets: &[Dataset]) {
             population,
             at: [1, 0, munis.len()],
             statutory: Vec::new(),
+            peer_group: None,
         });
         values.push(ev.values);
     }
@@ -329,4 +330,230 @@ fn panel_csv_holds_inputs_and_the_summarys_values() {
         checked += 1;
     }
     assert_eq!(checked, indicators.len());
+}
+
+/// The example as a long table under five names with a region column:
+/// region A the example itself, its euros doubled and tripled (about 18 000
+/// residents each), region B its population times ten with the euros once
+/// and ten times (about 180 000 residents). The population size classes
+/// then part them as the regions do.
+fn regions_table(path: &std::path::Path) {
+    let ds = kivijalka::ingest::read_path(&crate::support::example()).unwrap();
+    let mut s = String::from("kunta;alue;taho;vuosi;laji;rivi;arvo\n");
+    let towns: [(&str, &str, i64, i64); 5] = [
+        ("Yksi", "A", 1, 1),
+        ("Kaksi", "A", 2, 1),
+        ("Kolme", "A", 3, 1),
+        ("Neljä", "B", 1, 10),
+        ("Viisi", "B", 10, 10),
+    ];
+    for (name, region, euros, people) in towns {
+        for ((e, id, y), f) in &ds.figures {
+            let factor = match *id {
+                "bg.asukasluku" => people,
+                "bg.tuloveroprosentti" => 1,
+                _ => euros,
+            };
+            let taho = if *e == Entity::City {
+                "kaupunki"
+            } else {
+                "konserni"
+            };
+            let kind = ds.kind(*y).unwrap();
+            let v = (f.value * Decimal::from(factor)).normalize();
+            let v = v.to_string().replace('.', ",");
+            s.push_str(&format!("{name};{region};{taho};{y};{kind};{id};{v}\n"));
+        }
+    }
+    std::fs::write(path, s).unwrap();
+}
+
+/// QUARTILE.INC of two or three sorted values, written out: with three the
+/// quartiles lie halfway between neighbours, with two a quarter of the way.
+fn quartiles_by_hand(v: &[Decimal]) -> [Decimal; 3] {
+    let half = Decimal::new(5, 1);
+    let quarter = Decimal::new(25, 2);
+    let q = match v {
+        [a, b] => [
+            *a + quarter * (*b - *a),
+            (*a + *b) * half,
+            *a + (Decimal::ONE - quarter) * (*b - *a),
+        ],
+        [a, b, c] => [*a + half * (*b - *a), *b, *b + half * (*c - *b)],
+        _ => panic!("two or three values"),
+    };
+    q.map(cents)
+}
+
+/// The summary's indicator rows: (municipality, indicator, year) → the
+/// fields from `peer_value` on.
+fn summary_rows(path: &std::path::Path) -> BTreeMap<(String, String, String), Vec<String>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let heads: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    let at = |name: &str| heads.iter().position(|h| h == name).unwrap();
+    let (peer, last) = (at("peer_value"), at("group_q3"));
+    assert_eq!(last, heads.len() - 1, "the group's columns come last");
+    let mut out = BTreeMap::new();
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        if !["1", "2", "3", "4", "5"].contains(&&rec[4]) {
+            continue;
+        }
+        let key = (rec[0].to_string(), rec[4].to_string(), rec[6].to_string());
+        out.insert(key, (peer..=last).map(|i| rec[i].to_string()).collect());
+    }
+    out
+}
+
+/// Ranks and quartiles within each peer group, by the column and by the
+/// default size class, as worked out by hand from the compared values:
+/// the better first (the higher, but for indicators 3 and 4), equal values
+/// sharing a rank, and QUARTILE.INC of the two or three values.
+#[test]
+fn peer_groups_rank_and_compare_within_the_group() {
+    let dir = tempdir("peer-groups");
+    let table = dir.join("alueet.csv");
+    regions_table(&table);
+    let by_region = dir.join("by-region");
+    let by_size = dir.join("by-size");
+    let t = path_str(&table);
+    batch(&[t, "--out", path_str(&by_region), "--peer-group", "alue"]);
+    batch(&[t, "--out", path_str(&by_size)]);
+    let region = summary_rows(&by_region.join("summary.csv"));
+    let size = summary_rows(&by_size.join("summary.csv"));
+    let groups = [
+        ("A", "5000-19999", ["Yksi", "Kaksi", "Kolme"].as_slice()),
+        ("B", "100000-", ["Neljä", "Viisi"].as_slice()),
+    ];
+    let mut checked = 0;
+    for ((name, ind, year), fields) in &region {
+        // peer_value, peer_unit, peer_reason, rank, of, q1, median, q3,
+        // p_met, then peer_group, group_rank, group_of, group q1-q3.
+        let (g, class, members) = groups
+            .iter()
+            .find(|g| g.2.contains(&name.as_str()))
+            .unwrap();
+        let sized = &size[&(name.clone(), ind.clone(), year.clone())];
+        assert_eq!(fields[9], *g, "{name} {ind} {year}");
+        assert_eq!(sized[9], *class, "{name} {ind} {year}");
+        assert_eq!(
+            fields[10..],
+            sized[10..],
+            "{name} {ind} {year}: groups alike"
+        );
+        let value = |m: &str| {
+            let f = &region[&(m.to_string(), ind.clone(), year.clone())][0];
+            f.parse::<Decimal>().ok()
+        };
+        let Some(mine) = value(name) else {
+            assert_eq!(fields[10..], ["", "", "", "", ""], "{name} {ind} {year}");
+            continue;
+        };
+        let mut vs: Vec<Decimal> = members.iter().filter_map(|m| value(m)).collect();
+        vs.sort();
+        let better = |v: &Decimal| {
+            if ["3", "4"].contains(&ind.as_str()) {
+                *v < mine
+            } else {
+                *v > mine
+            }
+        };
+        let rank = 1 + vs.iter().filter(|v| better(v)).count();
+        assert_eq!(fields[10], rank.to_string(), "{name} {ind} {year}");
+        assert_eq!(fields[11], vs.len().to_string(), "{name} {ind} {year}");
+        if vs.len() >= 2 {
+            let q = quartiles_by_hand(&vs);
+            let got: Vec<Decimal> = (12..15).map(|i| fields[i].parse().unwrap()).collect();
+            assert_eq!(got, q, "{name} {ind} {year}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 50, "only {checked} rows had two or more peers");
+}
+
+/// A municipality in two groups of the column is refused, naming the line.
+#[test]
+fn a_municipality_in_two_peer_groups_is_refused() {
+    let dir = tempdir("peer-groups-two");
+    let table = dir.join("t.csv");
+    std::fs::write(
+        &table,
+        "kunta;alue;vuosi;rivi;arvo\nYksi;A;2024;tl.toimintatuotot;5\nYksi;B;2024;tl.toimintakulut;-9\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = run(&[
+        "batch",
+        path_str(&table),
+        "--report",
+        "none",
+        "--out",
+        path_str(&out),
+        "--peer-group",
+        "alue",
+    ]);
+    let failures = std::fs::read_to_string(out.join("failures.csv")).unwrap();
+    assert!(
+        failures.contains("line 3")
+            && failures.contains("Yksi is in peer group 'A' on an earlier line and 'B' here"),
+        "{failures}\n{}",
+        stderr(&o)
+    );
+    let o = run(&[
+        "batch",
+        path_str(&table),
+        "--report",
+        "none",
+        "--out",
+        path_str(&out),
+        "--peer-group",
+        "seutu",
+    ]);
+    let failures = std::fs::read_to_string(out.join("failures.csv")).unwrap();
+    assert!(
+        failures.contains("no column 'seutu' for --peer-group"),
+        "{failures}\n{}",
+        stderr(&o)
+    );
+}
+
+/// Shards grouped by a column merge into the summary of one run grouped
+/// the same way: each shard's `shard.json` carries the groups.
+#[test]
+fn shards_grouped_by_a_column_merge_as_one_run() {
+    let dir = tempdir("shards-grouped");
+    let table = dir.join("alueet.csv");
+    regions_table(&table);
+    let t = path_str(&table);
+    let whole = dir.join("whole");
+    batch(&[t, "--out", path_str(&whole), "--peer-group", "alue"]);
+    let mut args = vec!["--merge".to_string()];
+    for i in 1..=2 {
+        let out = dir.join(format!("shard{i}"));
+        let shard = format!("{i}/2");
+        batch(&[
+            t,
+            "--shard",
+            &shard,
+            "--out",
+            path_str(&out),
+            "--peer-group",
+            "alue",
+        ]);
+        args.push(path_str(&out).to_string());
+    }
+    let merged = dir.join("merged");
+    args.extend(["--out".to_string(), path_str(&merged).to_string()]);
+    batch(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    for f in ["summary.csv", "summary.xlsx"] {
+        let a = std::fs::read(whole.join(f)).unwrap();
+        let b = std::fs::read(merged.join(f)).unwrap();
+        assert!(a == b, "{f} differs after the merge");
+    }
+    let summary = std::fs::read_to_string(merged.join("summary.csv")).unwrap();
+    assert!(
+        summary.contains(",A,") && summary.contains(",B,"),
+        "{summary}"
+    );
 }

@@ -27,6 +27,7 @@ pub fn batch_summary(s: &Summary, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     peers_sheet(&mut wb, &st, s, lang)?;
     failures_sheet(&mut wb, &st, s, lang)?;
     statutory_sheet(&mut wb, &st, s, lang)?;
+    groups_sheet(&mut wb, &st, s, lang)?;
     wb.save_to_buffer()
 }
 
@@ -59,11 +60,19 @@ fn indicators_sheet(
         tr("Yläkvartiili", "Upper quartile"),
         tr("Raportti", "Report"),
         tr("Toteutuu (simuloitu)", "Holds (simulated)"),
+        tr("Vertailuryhmä", "Peer group"),
+        tr("Sija ryhmässä", "Rank in group"),
+        tr("Ryhmästä", "Of group"),
+        tr("Ryhmän alakvartiili", "Group lower quartile"),
+        tr("Ryhmän mediaani", "Group median"),
+        tr("Ryhmän yläkvartiili", "Group upper quartile"),
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &st.head)?;
     }
-    let widths = [22, 10, 34, 7, 6, 16, 14, 18, 16, 6, 8, 16, 16, 16, 28, 12];
+    let widths = [
+        22, 10, 34, 7, 6, 16, 14, 18, 16, 6, 8, 16, 16, 16, 28, 12, 16, 8, 8, 16, 16, 16,
+    ];
     let share = Format::new().set_num_format("0.0%");
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
@@ -112,6 +121,18 @@ fn indicators_sheet(
         }
         if let Some(p) = m.p_met.get(&(v.indicator, v.year)) {
             ws.write_number_with_format(row, 15, *p, &share)?;
+        }
+        if let Some((_, g)) = &r.group {
+            ws.write_string(row, 16, g)?;
+        }
+        if let Some((rank, of)) = r.group_rank {
+            ws.write_number(row, 17, rank as f64)?;
+            ws.write_number(row, 18, of as f64)?;
+        }
+        if let Some(p) = r.group_peer {
+            ws.write_number_with_format(row, 19, f64_of(p.q1), &plain)?;
+            ws.write_number_with_format(row, 20, f64_of(p.median), &plain)?;
+            ws.write_number_with_format(row, 21, f64_of(p.q3), &plain)?;
         }
     }
     ws.set_freeze_panes(1, 1)?;
@@ -233,6 +254,48 @@ fn statutory_sheet(
     }
     ws.set_freeze_panes(1, 1)?;
     ws.autofilter(0, 0, row, (heads.len() - 1) as u16)?;
+    page_setup(ws, 1)?;
+    Ok(())
+}
+
+/// The peer statistics within each peer group by indicator and year; the
+/// last sheet, so that the sheets before it keep their places.
+fn groups_sheet(wb: &mut Workbook, st: &Styles, s: &Summary, lang: Lang) -> Result<(), XlsxError> {
+    let tr = |a: &'static str, b: &'static str| lang.pick(a, b);
+    let ws = wb.add_worksheet();
+    ws.set_name(tr("Vertailuryhmät", "Peer groups"))?;
+    let heads = [
+        tr("Vertailuryhmä", "Peer group"),
+        tr("Indikaattori", "Indicator"),
+        tr("Vertailuperuste", "Compared by"),
+        tr("Vuosi", "Year"),
+        tr("Kuntia", "Municipalities"),
+        tr("Alakvartiili", "Lower quartile"),
+        tr("Mediaani", "Median"),
+        tr("Yläkvartiili", "Upper quartile"),
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &st.head)?;
+        ws.set_column_width(c as u16, if c == 1 { 40 } else { 18 })?;
+    }
+    let mut row = 0u32;
+    for ((_, g), stats) in &s.group_stats {
+        for p in stats {
+            row += 1;
+            let d = &INDICATORS[(p.indicator - 1) as usize];
+            let basis = Basis::of(p.indicator);
+            let fmt = compared_format(st, basis, p.indicator, d.decimals);
+            ws.write_string(row, 0, g)?;
+            ws.write_string(row, 1, title(d, lang))?;
+            ws.write_string(row, 2, basis_text(basis, lang))?;
+            ws.write_number(row, 3, p.year as f64)?;
+            ws.write_number(row, 4, p.n as f64)?;
+            ws.write_number_with_format(row, 5, f64_of(p.q1), &fmt)?;
+            ws.write_number_with_format(row, 6, f64_of(p.median), &fmt)?;
+            ws.write_number_with_format(row, 7, f64_of(p.q3), &fmt)?;
+        }
+    }
+    ws.set_freeze_panes(1, 1)?;
     page_setup(ws, 1)?;
     Ok(())
 }
