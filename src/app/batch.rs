@@ -304,7 +304,7 @@ fn laws(st: &Statutory) -> Vec<Law> {
             .unwrap_or_default()
     };
     let words = |m: &statutory::Missing| {
-        Some([Lang::Fi, Lang::En].map(|l| crate::report::statutory::missing(m, st, l)))
+        Some([Lang::Fi, Lang::Sv, Lang::En].map(|l| crate::report::statutory::missing(m, st, l)))
     };
     let flagged = st.deficits.flagged_years();
     let mut out = Vec::new();
@@ -382,7 +382,7 @@ fn laws(st: &Statutory) -> Vec<Law> {
 fn plan_laws(
     st: &Statutory,
     kind: &dyn Fn(i32) -> String,
-    words: &dyn Fn(&statutory::Missing) -> Option<[String; 2]>,
+    words: &dyn Fn(&statutory::Missing) -> Option<[String; 3]>,
 ) -> Vec<Law> {
     let Some(p) = &st.plan else { return Vec::new() };
     let law = |test: &str, value, (status, reason): (&str, _)| Law {

@@ -61,7 +61,7 @@ pub fn size_class(people: Decimal) -> Option<(usize, &'static str)> {
 }
 
 /// One statutory test of one year as the summary shows it. Worded when
-/// made, in both languages, so that a shard's summary carries the reason
+/// made, in the three languages, so that a shard's summary carries the reason
 /// to a merge whose `--lang` may differ.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Law {
@@ -79,53 +79,73 @@ pub struct Law {
     /// `met` (the bad side, as in `kivijalka statutory`), `not_met`,
     /// `not_measurable`.
     pub status: String,
-    /// Why it is not measurable: Finnish, English.
-    pub reason: Option<[String; 2]>,
+    /// Why it is not measurable: Finnish, Swedish, English.
+    pub reason: Option<[String; 3]>,
 }
 
 impl Law {
     pub fn status_text(&self, lang: Lang) -> &'static str {
         match self.status.as_str() {
-            "met" => lang.pick("täyttyy", "met"),
-            "not_met" => lang.pick("ei täyty", "not met"),
-            _ => lang.pick("ei mitattavissa", "not measurable"),
+            "met" => lang.tr("täyttyy", "uppfyllt", "met"),
+            "not_met" => lang.tr("ei täyty", "inte uppfyllt", "not met"),
+            _ => lang.tr("ei mitattavissa", "kan inte mätas", "not measurable"),
         }
     }
 
     pub fn reason_text(&self, lang: Lang) -> &str {
-        match (&self.reason, lang) {
-            (Some([fi, _]), Lang::Fi) => fi,
-            (Some([_, en]), _) => en,
-            (None, _) => "",
+        match &self.reason {
+            Some([fi, sv, en]) => lang.tr(fi, sv, en),
+            None => "",
         }
     }
 
     pub fn test_text(&self, lang: Lang) -> &'static str {
         match self.test.as_str() {
-            "deficit_arose" => lang.pick("Alijäämän syntyvuosi", "Year the deficit arose"),
-            "deficit_deadline" => lang.pick(
+            "deficit_arose" => lang.tr(
+                "Alijäämän syntyvuosi",
+                "Året underskottet uppkom",
+                "Year the deficit arose",
+            ),
+            "deficit_deadline" => lang.tr(
                 "Kattamiskausi päättynyt kattamatta",
+                "Tidsfristen för täckning har gått ut",
                 "Deficit past its deadline",
             ),
-            "plan_in_deficit" => lang.pick(
+            "plan_in_deficit" => lang.tr(
                 "Taloussuunnitelma alijäämäinen",
+                "Ekonomiplanen visar underskott",
                 "Financial plan in deficit",
             ),
-            "plan_end_deficit" => lang.pick(
+            "plan_end_deficit" => lang.tr(
                 "Alijäämä kattamatta suunnitelmakauden lopussa",
+                "Underskottet otäckt vid planperiodens slut",
                 "Deficit uncovered at the plan's end",
             ),
-            "ground_deadline" => lang.pick(
+            "ground_deadline" => lang.tr(
                 "Peruste: alijäämä kattamatta määräajassa",
+                "Grund: underskottet har inte täckts inom tidsfristen",
                 "Ground: deficit not covered in time",
             ),
-            "ground_deficit" => lang.pick("Peruste: konsernin alijäämä", "Ground: group deficit"),
-            "ground_figures" => lang.pick("Peruste: tunnusluvut", "Ground: key figures"),
-            "procedure" => lang.pick(
+            "ground_deficit" => lang.tr(
+                "Peruste: konsernin alijäämä",
+                "Grund: koncernens underskott",
+                "Ground: group deficit",
+            ),
+            "ground_figures" => lang.tr(
+                "Peruste: tunnusluvut",
+                "Grund: nyckeltalen",
+                "Ground: key figures",
+            ),
+            "procedure" => lang.tr(
                 "Arviointimenettely voi alkaa",
+                "Utvärderingsförfarandet kan inledas",
                 "Assessment procedure may start",
             ),
-            _ => lang.pick("Lakisääteiset testit", "Statutory tests"),
+            _ => lang.tr(
+                "Lakisääteiset testit",
+                "Lagstadgade prov",
+                "Statutory tests",
+            ),
         }
     }
 }
@@ -367,11 +387,13 @@ fn basis_id(b: Basis) -> &'static str {
 
 /// The basis in words, for a column or a heading.
 pub fn basis_text(b: Basis, lang: Lang) -> &'static str {
-    match (b, lang) {
-        (Basis::PerResident, Lang::Fi) => "€/asukas",
-        (Basis::PerResident, _) => "€/resident",
-        (Basis::Value, Lang::Fi) => "indikaattorin arvo",
-        (Basis::Value, _) => "indicator's value",
+    match b {
+        Basis::PerResident => lang.tr("€/asukas", "€/invånare", "€/resident"),
+        Basis::Value => lang.tr(
+            "indikaattorin arvo",
+            "indikatorns värde",
+            "indicator's value",
+        ),
     }
 }
 
@@ -557,6 +579,7 @@ mod shard {
             r => Some([
                 r.get(0)?.as_str()?.to_string(),
                 r.get(1)?.as_str()?.to_string(),
+                r.get(2)?.as_str()?.to_string(),
             ]),
         };
         Some(Law {

@@ -26,15 +26,6 @@ impl Lang {
         }
     }
 
-    /// The Finnish or the English of a fixed text, Swedish falling back to
-    /// English. Being replaced by `tr`; a test lists the calls left.
-    pub fn pick<'a>(self, fi: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Fi => fi,
-            Lang::Sv | Lang::En => en,
-        }
-    }
-
     /// Finnish and Swedish write numbers alike (space groups, decimal comma,
     /// the minus sign); English with comma groups and a decimal point.
     pub fn nordic(self) -> bool {

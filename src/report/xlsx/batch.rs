@@ -39,33 +39,44 @@ fn indicators_sheet(
     s: &Summary,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let fi = lang == Lang::Fi;
-    let tr = |a: &'static str, b: &'static str| lang.pick(a, b);
+    let tr = |fi: &'static str, sv: &'static str, en: &'static str| lang.tr(fi, sv, en);
     let ws = wb.add_worksheet();
-    ws.set_name(tr("Indikaattorit", "Indicators"))?;
+    ws.set_name(tr("Indikaattorit", "Indikatorer", "Indicators"))?;
     let heads = [
-        tr("Kunta", "Municipality"),
-        tr("Kuntanumero", "Code"),
-        tr("Indikaattori", "Indicator"),
-        tr("Vuosi", "Year"),
-        tr("Laji", "Kind"),
-        tr("Arvo", "Value"),
-        tr("Tila", "Status"),
-        tr("Vertailuperuste", "Compared by"),
-        tr("Vertailuarvo", "Compared value"),
-        tr("Sija", "Rank"),
-        tr("Joukosta", "Of"),
-        tr("Alakvartiili", "Lower quartile"),
-        tr("Mediaani", "Median"),
-        tr("Yläkvartiili", "Upper quartile"),
-        tr("Raportti", "Report"),
-        tr("Toteutuu (simuloitu)", "Holds (simulated)"),
-        tr("Vertailuryhmä", "Peer group"),
-        tr("Sija ryhmässä", "Rank in group"),
-        tr("Ryhmästä", "Of group"),
-        tr("Ryhmän alakvartiili", "Group lower quartile"),
-        tr("Ryhmän mediaani", "Group median"),
-        tr("Ryhmän yläkvartiili", "Group upper quartile"),
+        tr("Kunta", "Kommun", "Municipality"),
+        tr("Kuntanumero", "Kommunnummer", "Code"),
+        tr("Indikaattori", "Indikator", "Indicator"),
+        tr("Vuosi", "År", "Year"),
+        tr("Laji", "Typ", "Kind"),
+        tr("Arvo", "Värde", "Value"),
+        tr("Tila", "Status", "Status"),
+        tr("Vertailuperuste", "Jämförs med", "Compared by"),
+        tr("Vertailuarvo", "Jämförelsevärde", "Compared value"),
+        tr("Sija", "Placering", "Rank"),
+        tr("Joukosta", "Av", "Of"),
+        tr("Alakvartiili", "Nedre kvartil", "Lower quartile"),
+        tr("Mediaani", "Median", "Median"),
+        tr("Yläkvartiili", "Övre kvartil", "Upper quartile"),
+        tr("Raportti", "Rapport", "Report"),
+        tr(
+            "Toteutuu (simuloitu)",
+            "Uppnås (simulerat)",
+            "Holds (simulated)",
+        ),
+        tr("Vertailuryhmä", "Jämförelsegrupp", "Peer group"),
+        tr("Sija ryhmässä", "Placering i gruppen", "Rank in group"),
+        tr("Ryhmästä", "Av gruppen", "Of group"),
+        tr(
+            "Ryhmän alakvartiili",
+            "Gruppens nedre kvartil",
+            "Group lower quartile",
+        ),
+        tr("Ryhmän mediaani", "Gruppens median", "Group median"),
+        tr(
+            "Ryhmän yläkvartiili",
+            "Gruppens övre kvartil",
+            "Group upper quartile",
+        ),
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &st.head)?;
@@ -95,7 +106,7 @@ fn indicators_sheet(
         ws.write_string_with_format(
             row,
             6,
-            if fi { v.status.fi() } else { v.status.en() },
+            crate::report::names::status(v.status, lang),
             &st.status(v.status),
         )?;
         let basis = r.basis();
@@ -143,17 +154,17 @@ fn indicators_sheet(
 
 /// The peer statistics by indicator and year.
 fn peers_sheet(wb: &mut Workbook, st: &Styles, s: &Summary, lang: Lang) -> Result<(), XlsxError> {
-    let tr = |a: &'static str, b: &'static str| lang.pick(a, b);
+    let tr = |fi: &'static str, sv: &'static str, en: &'static str| lang.tr(fi, sv, en);
     let ws = wb.add_worksheet();
-    ws.set_name(tr("Vertailu", "Peers"))?;
+    ws.set_name(tr("Vertailu", "Jämförelse", "Peers"))?;
     let heads = [
-        tr("Indikaattori", "Indicator"),
-        tr("Vertailuperuste", "Compared by"),
-        tr("Vuosi", "Year"),
-        tr("Kuntia", "Municipalities"),
-        tr("Alakvartiili", "Lower quartile"),
-        tr("Mediaani", "Median"),
-        tr("Yläkvartiili", "Upper quartile"),
+        tr("Indikaattori", "Indikator", "Indicator"),
+        tr("Vertailuperuste", "Jämförs med", "Compared by"),
+        tr("Vuosi", "År", "Year"),
+        tr("Kuntia", "Kommuner", "Municipalities"),
+        tr("Alakvartiili", "Nedre kvartil", "Lower quartile"),
+        tr("Mediaani", "Median", "Median"),
+        tr("Yläkvartiili", "Övre kvartil", "Upper quartile"),
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &st.head)?;
@@ -192,11 +203,11 @@ fn failures_sheet(
     s: &Summary,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let tr = |a: &'static str, b: &'static str| lang.pick(a, b);
+    let tr = |fi: &'static str, sv: &'static str, en: &'static str| lang.tr(fi, sv, en);
     let ws = wb.add_worksheet();
-    ws.set_name(tr("Virheet", "Failures"))?;
-    ws.write_string_with_format(0, 0, tr("Tiedosto", "File"), &st.head)?;
-    ws.write_string_with_format(0, 1, tr("Virhe", "Error"), &st.head)?;
+    ws.set_name(tr("Virheet", "Fel", "Failures"))?;
+    ws.write_string_with_format(0, 0, tr("Tiedosto", "Fil", "File"), &st.head)?;
+    ws.write_string_with_format(0, 1, tr("Virhe", "Fel", "Error"), &st.head)?;
     ws.set_column_width(0, 50)?;
     ws.set_column_width(1, 120)?;
     for (i, f) in s.failures.iter().enumerate() {
@@ -214,19 +225,23 @@ fn statutory_sheet(
     s: &Summary,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let tr = |a: &'static str, b: &'static str| lang.pick(a, b);
+    let tr = |fi: &'static str, sv: &'static str, en: &'static str| lang.tr(fi, sv, en);
     let ws = wb.add_worksheet();
-    ws.set_name(tr("Kuntalaki 110 ja 118", "Kuntalaki 110 and 118"))?;
+    ws.set_name(tr(
+        "Kuntalaki 110 ja 118",
+        "Kommunallagen 110 och 118",
+        "Kuntalaki 110 and 118",
+    ))?;
     let heads = [
-        tr("Kunta", "Municipality"),
-        tr("Kuntanumero", "Code"),
-        tr("Pykälä", "Section"),
-        tr("Testi", "Test"),
-        tr("Vuosi", "Year"),
-        tr("Laji", "Kind"),
-        tr("Vuosi (arvo)", "Year (value)"),
-        tr("Tila", "Status"),
-        tr("Syy", "Reason"),
+        tr("Kunta", "Kommun", "Municipality"),
+        tr("Kuntanumero", "Kommunnummer", "Code"),
+        tr("Pykälä", "Paragraf", "Section"),
+        tr("Testi", "Prov", "Test"),
+        tr("Vuosi", "År", "Year"),
+        tr("Laji", "Typ", "Kind"),
+        tr("Vuosi (arvo)", "År (värde)", "Year (value)"),
+        tr("Tila", "Status", "Status"),
+        tr("Syy", "Orsak", "Reason"),
     ];
     let widths = [22, 10, 8, 44, 7, 6, 12, 16, 80];
     for (c, (h, w)) in heads.iter().zip(widths).enumerate() {
@@ -261,18 +276,18 @@ fn statutory_sheet(
 /// The peer statistics within each peer group by indicator and year; the
 /// last sheet, so that the sheets before it keep their places.
 fn groups_sheet(wb: &mut Workbook, st: &Styles, s: &Summary, lang: Lang) -> Result<(), XlsxError> {
-    let tr = |a: &'static str, b: &'static str| lang.pick(a, b);
+    let tr = |fi: &'static str, sv: &'static str, en: &'static str| lang.tr(fi, sv, en);
     let ws = wb.add_worksheet();
-    ws.set_name(tr("Vertailuryhmät", "Peer groups"))?;
+    ws.set_name(tr("Vertailuryhmät", "Jämförelsegrupper", "Peer groups"))?;
     let heads = [
-        tr("Vertailuryhmä", "Peer group"),
-        tr("Indikaattori", "Indicator"),
-        tr("Vertailuperuste", "Compared by"),
-        tr("Vuosi", "Year"),
-        tr("Kuntia", "Municipalities"),
-        tr("Alakvartiili", "Lower quartile"),
-        tr("Mediaani", "Median"),
-        tr("Yläkvartiili", "Upper quartile"),
+        tr("Vertailuryhmä", "Jämförelsegrupp", "Peer group"),
+        tr("Indikaattori", "Indikator", "Indicator"),
+        tr("Vertailuperuste", "Jämförs med", "Compared by"),
+        tr("Vuosi", "År", "Year"),
+        tr("Kuntia", "Kommuner", "Municipalities"),
+        tr("Alakvartiili", "Nedre kvartil", "Lower quartile"),
+        tr("Mediaani", "Median", "Median"),
+        tr("Yläkvartiili", "Övre kvartil", "Upper quartile"),
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &st.head)?;
