@@ -452,6 +452,13 @@ pub static TEXTS: &[Text] = &[
     ),
     arg(
         "batch",
+        "peer_group",
+        "Sijoita ja vertaa kutakin kuntaa myös sen vertailuryhmässä, jonka pitkän taulukon tämä sarake nimeää (alue, kuntatyyppi; yksi arvo kuntaa kohden), kaikkien kuntien rinnalla; oletuksena asukasluvun kokoluokassa",
+        "Rangordna och jämför varje kommun också inom den jämförelsegrupp som den här kolumnen i långa tabeller anger (en region, en typ; ett värde per kommun), vid sidan av alla kommuner; som standard inom dess storleksklass efter invånarantal",
+        "Rank and compare each municipality within the peer group named in this column of the long tables (a region, a type; one value per municipality), beside all municipalities; by default within its population size class",
+    ),
+    arg(
+        "batch",
         "merge",
         "Syötteet ovat `--shard`-ajojen --out-kansioita: niiden yhteenveto ja vertailut niistä kaikista, kuten yksi jakamaton ajo antaisi",
         "Indata är --out-mapparna från `--shard`-körningar: deras sammanfattning och jämförelser över dem alla, som en odelad körning skulle ge",
