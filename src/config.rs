@@ -103,17 +103,7 @@ pub fn load_targets(path: Option<&Path>) -> Result<Targets> {
 /// `change_pct` or the second column), optionally `source`.
 pub fn parse_index(text: &str, file: &str, name: &str) -> Result<PriceIndex> {
     let mut rdr = crate::ingest::csv_text::reader(text, false);
-    let headers = rdr
-        .headers()
-        .map_err(|e| {
-            let message = text!(
-                "ei CSV-tiedosto: {e}",
-                "inte en CSV-fil: {e}",
-                "not a CSV file: {e}"
-            );
-            Error::config(Location::file(file), message)
-        })?
-        .clone();
+    let headers = crate::ingest::csv_text::headers(&mut rdr, file)?;
     let col = |names: &[&str]| {
         headers
             .iter()
@@ -145,16 +135,7 @@ pub fn parse_index(text: &str, file: &str, name: &str) -> Result<PriceIndex> {
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
         let at = || Location::line(file, line);
-        let rec = rec.map_err(|e| {
-            Error::config(
-                at(),
-                text!(
-                    "CSV-rivi ei ole luettavissa: {e}",
-                    "CSV-raden kan inte läsas: {e}",
-                    "{e}"
-                ),
-            )
-        })?;
+        let rec = crate::ingest::csv_text::record(rec, file, line)?;
         let y: i32 = rec.get(year_col).unwrap_or("").parse().map_err(|_| {
             Error::config(at(), {
                 let y = rec.get(year_col).unwrap_or("");

@@ -69,6 +69,39 @@ pub fn reader(text: &str, flexible: bool) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
+/// A settings table's header row (a price index, residents by year), or a
+/// settings error naming the file.
+pub fn headers(rdr: &mut csv::Reader<&[u8]>, file: &str) -> Result<csv::StringRecord> {
+    rdr.headers().cloned().map_err(|e| {
+        Error::config(
+            Location::file(file),
+            text!(
+                "ei CSV-tiedosto: {e}",
+                "inte en CSV-fil: {e}",
+                "not a CSV file: {e}"
+            ),
+        )
+    })
+}
+
+/// A settings table's row, or a settings error naming its line.
+pub fn record(
+    rec: csv::Result<csv::StringRecord>,
+    file: &str,
+    line: usize,
+) -> Result<csv::StringRecord> {
+    rec.map_err(|e| {
+        Error::config(
+            Location::line(file, line),
+            text!(
+                "CSV-rivi ei ole luettavissa: {e}",
+                "CSV-raden kan inte läsas: {e}",
+                "{e}"
+            ),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

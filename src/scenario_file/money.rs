@@ -87,17 +87,7 @@ pub(super) fn read_money(s: &str) -> Amount {
 /// population in the next column, Finnish or English number forms.
 pub fn population_csv(text: &str, file: &str) -> Result<BTreeMap<i32, Decimal>> {
     let mut rdr = crate::ingest::csv_text::reader(text, true);
-    let headers = rdr
-        .headers()
-        .map_err(|e| {
-            let message = text!(
-                "ei CSV-tiedosto: {e}",
-                "inte en CSV-fil: {e}",
-                "not a CSV file: {e}"
-            );
-            Error::config(Location::file(file), message)
-        })?
-        .clone();
+    let headers = crate::ingest::csv_text::headers(&mut rdr, file)?;
     let year_col = headers
         .iter()
         .position(|h| matches!(h.to_lowercase().as_str(), "year" | "vuosi"))
@@ -113,16 +103,7 @@ pub fn population_csv(text: &str, file: &str) -> Result<BTreeMap<i32, Decimal>> 
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
         let at = || Location::line(file, line);
-        let rec = rec.map_err(|e| {
-            Error::config(
-                at(),
-                text!(
-                    "CSV-rivi ei ole luettavissa: {e}",
-                    "CSV-raden kan inte läsas: {e}",
-                    "{e}"
-                ),
-            )
-        })?;
+        let rec = crate::ingest::csv_text::record(rec, file, line)?;
         let y: i32 = rec
             .get(year_col)
             .and_then(|s| s.parse().ok())
