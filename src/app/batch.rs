@@ -23,9 +23,10 @@ use crate::report::batch::{Failure, Law, Municipality, Summary};
 use crate::report::document::InputFile;
 use rust_decimal::Decimal;
 
+use super::dataset::refuse_errors_in;
 use super::document::{Kind, document, input, render};
 use super::project::{simulations, threads};
-use super::{refuse_errors, write_atomically};
+use super::write_atomically;
 
 /// One unit of work: a workbook, or one municipality of a long table.
 /// `file` is the input's place among the files, which (with a
@@ -181,7 +182,7 @@ fn one(
                 } else {
                     report_name.to_string()
                 };
-                let done = refuse_errors(ds, plan.allow_unknown).and_then(|ds| {
+                let done = refuse_errors_in(ds, plan.allow_unknown, plan.lang).and_then(|ds| {
                     let mut row = municipality(plan, &ds, source, &name)?;
                     // A workbook has no column to group by.
                     row.0.peer_group = plan.peer_group.map(|_| String::new());
@@ -200,7 +201,11 @@ fn one(
             at,
             group,
         } => {
-            let source = || source.clone().ok_or_else(|| Error::usage("no source"));
+            let source = || {
+                source.clone().ok_or_else(|| {
+                    Error::usage(crate::text!("ei lähdettä", "ingen källa", "no source"))
+                })
+            };
             let row = municipality(plan, ds, source, report_name).map(|mut row| {
                 row.0.peer_group = plan.peer_group.map(|_| group.clone());
                 row
@@ -743,7 +748,11 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
             Err(e) => e,
             Ok(_) => Error::input(
                 crate::error::Location::file(&file),
-                "its rows read whole but not by municipality",
+                crate::text!(
+                    "sen rivit luettiin kokonaisina mutta eivät kunnittain",
+                    "dess rader lästes som helhet men inte kommun för kommun",
+                    "its rows read whole but not by municipality"
+                ),
             ),
         };
         outcomes.push(Err(Failure {
