@@ -526,6 +526,7 @@ impl<'t> Feed<'_, 't> {
         let failure = |e: Error| Failure {
             file: file.clone(),
             error: e.chain().join(": "),
+            text: Some(told(&e)),
             at: [0, fi, 0],
         };
         // Split into each municipality's rows, which the workers read: the
@@ -612,6 +613,7 @@ fn ran(plan: &Plan, job: Job, name: &str) -> Vec<Outcome1> {
     let failure = |e: Error, sub: usize| Failure {
         file: file.clone(),
         error: e.chain().join(": "),
+        text: Some(told(&e)),
         at: [1, fi, sub],
     };
     // A bug that one municipality's figures trip must not take the others
@@ -643,9 +645,22 @@ fn ran(plan: &Plan, job: Job, name: &str) -> Vec<Outcome1> {
                 "internal error: {}; the other municipalities were not affected",
                 crate::error::panic_message(payload.as_ref())
             ),
+            text: Some({
+                let m = crate::error::panic_message(payload.as_ref());
+                crate::text!(
+                    "sisäinen virhe: {m}; se ei koskenut muita kuntia",
+                    "internt fel: {m}; de andra kommunerna påverkades inte",
+                    "internal error: {m}; the other municipalities were not affected"
+                )
+            }),
             at: [1, fi, 0],
         })],
     }
+}
+
+/// A failure's error in each language, its causes joined as in failures.csv.
+fn told(e: &Error) -> crate::error::Text {
+    crate::error::Text::each(|lang| e.chain_in(lang).join(": "))
 }
 
 /// Runs every input's municipalities; the summary has them in input order,
@@ -758,6 +773,7 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
         outcomes.push(Err(Failure {
             file,
             error: e.chain().join(": "),
+            text: Some(told(&e)),
             at: [0, fi, 0],
         }));
     }

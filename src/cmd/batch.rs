@@ -179,10 +179,12 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
             "{done} of {all} municipalities done, {failed} failed; summary: {csv}"
         )
     );
-    // The message is failures.csv's, in English: machines read that file.
+    // failures.csv keeps the English, which machines read; a merged
+    // shard's failure has only that.
     let failed = lang.tr("epäonnistui", "misslyckades", "failed");
     for f in &sum.failures {
-        let _ = writeln!(err, "{failed}: {}", f.error);
+        let message = f.text.as_ref().map_or(f.error.as_str(), |t| t.get(lang));
+        let _ = writeln!(err, "{failed}: {message}");
     }
     if sum.municipalities.is_empty() && sum.failures.is_empty() {
         return Err(Error::usage(crate::text!(
