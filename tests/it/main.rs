@@ -16,6 +16,7 @@ mod indicators;
 mod ingestion;
 mod labels;
 mod lang;
+mod lang_batch;
 mod lang_errors;
 mod lang_words;
 mod layouts;
