@@ -542,6 +542,10 @@ impl<'t> Feed<'_, 't> {
             });
             if whole {
                 self.split.push((mine, fi));
+                // The inputs after it are not this table's reading: were it
+                // disowned later, for a block that would not read, theirs
+                // must not go with it.
+                self.attempt += 1;
                 return Ok(());
             }
             self.disowned.push(mine);

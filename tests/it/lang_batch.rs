@@ -21,13 +21,13 @@ fn inputs(name: &str) -> std::path::PathBuf {
 }
 
 fn batch(input: &Path, out: &Path, lang: &str) -> Output {
+    batch_with(input, out, lang, &["--scenario", "scenarios/baseline.toml"])
+}
+
+fn batch_with(input: &Path, out: &Path, lang: &str, more: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_kivijalka"))
-        .args([
-            "batch",
-            path_str(input),
-            "--scenario",
-            "scenarios/baseline.toml",
-        ])
+        .args(["batch", path_str(input)])
+        .args(more)
         .args(["--report", "none", "--jobs", "1", "--lang", lang, "--out"])
         .arg(out)
         .current_dir(root())
@@ -85,4 +85,22 @@ fn a_broken_long_table_and_the_progress_line_in_each_language() {
             "{lang}: failures.csv: {csv}"
         );
     }
+}
+
+/// A summary-only batch reads a long table by municipality; one that will
+/// not read so is then read whole for its error. The workbook after it in
+/// the folder is its own input and stays in the count and the summary.
+#[test]
+fn a_workbook_after_a_broken_long_table_is_still_summed() {
+    let input = inputs("lang-batch-summary");
+    let out = input.join("out");
+    let o = batch_with(&input, &out, "en", &[]);
+    let err = String::from_utf8_lossy(&o.stderr).to_string();
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("1 of 2 municipalities done, 1 failed; summary: "),
+        "{err}"
+    );
+    let summary = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+    assert!(summary.contains("Kivikoski"), "{summary}");
 }
