@@ -651,11 +651,11 @@ fn ran(plan: &Plan, job: Job, name: &str) -> Vec<Outcome1> {
             ),
             text: Some({
                 let m = crate::error::panic_message(payload.as_ref());
-                crate::text!(
+                Box::new(crate::text!(
                     "sisäinen virhe: {m}; se ei koskenut muita kuntia",
                     "internt fel: {m}; de andra kommunerna påverkades inte",
                     "internal error: {m}; the other municipalities were not affected"
-                )
+                ))
             }),
             at: [1, fi, 0],
         })],
@@ -663,8 +663,8 @@ fn ran(plan: &Plan, job: Job, name: &str) -> Vec<Outcome1> {
 }
 
 /// A failure's error in each language, its causes joined as in failures.csv.
-fn told(e: &Error) -> crate::error::Text {
-    crate::error::Text::each(|lang| e.chain_in(lang).join(": "))
+fn told(e: &Error) -> Box<crate::error::Text> {
+    Box::new(crate::error::Text::each(|lang| e.chain_in(lang).join(": ")))
 }
 
 /// Runs every input's municipalities; the summary has them in input order,

@@ -136,7 +136,7 @@ pub struct Failure {
     pub error: String,
     /// The message in each language, for the batch's own lines; none for a
     /// merged shard's failure, which keeps only its English.
-    pub text: Option<crate::error::Text>,
+    pub text: Option<Box<crate::error::Text>>,
     /// Its place: 0 for a long table that could not be read (listed
     /// first), else 1; then the file's place and the municipality's in it.
     pub at: [usize; 3],
