@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Output;
 
-use crate::support::{example, path_str, root, tempdir};
+use crate::support::{example, good_rows, income_statement, path_str, root, tempdir, xlsx};
 
 /// A folder of the example workbook and a long table whose second row's
 /// year is mistyped: one municipality done, one failed.
@@ -103,4 +103,33 @@ fn a_workbook_after_a_broken_long_table_is_still_summed() {
     );
     let summary = std::fs::read_to_string(out.join("summary.csv")).unwrap();
     assert!(summary.contains("Kivikoski"), "{summary}");
+}
+
+/// --allow-unknown reads past a workbook's problems aloud, in the batch's
+/// language: a text in a figure cell, told by sheet and cell.
+#[test]
+fn allow_unknown_warns_in_the_batchs_language() {
+    let dir = tempdir("lang-batch-allow");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut rows = good_rows("15");
+    rows[3] = vec!["Verotulot", "300", "n/a"];
+    let sheets = [("Tuloslaskelma", income_statement("1 000 €", rows))];
+    xlsx(&input.join("teksti.xlsx"), &sheets);
+    let said = [
+        ("fi", "luettu 1 ongelman ohi (--allow-unknown)", "solu C9"),
+        ("sv", "läste förbi 1 problem (--allow-unknown)", "cell C9"),
+        ("en", "read past 1 problem(s) (--allow-unknown)", "cell C9"),
+    ];
+    for (lang, head, cell) in said {
+        let out = dir.join(format!("out-{lang}"));
+        let o = batch_with(&input, &out, lang, &["--allow-unknown"]);
+        let err = String::from_utf8_lossy(&o.stderr).to_string();
+        assert!(err.contains(head), "{lang}: '{head}' not in: {err}");
+        assert!(err.contains(cell), "{lang}: '{cell}' not in: {err}");
+        if lang != "en" {
+            assert!(!err.contains("read past"), "{lang}: {err}");
+            assert!(!err.contains("not a number"), "{lang}: {err}");
+        }
+    }
 }
