@@ -457,6 +457,13 @@ pub static TEXTS: &[Text] = &[
         "Indata är --out-mapparna från `--shard`-körningar: deras sammanfattning och jämförelser över dem alla, som en odelad körning skulle ge",
         "The inputs are the --out folders of `--shard` runs: their summary, peers over all of them, as one unsharded run would give",
     ),
+    arg(
+        "batch",
+        "peer_group",
+        "Sijoita ja vertaa kukin kunta pitkien taulukoiden tämän sarakkeen nimeämässä vertailuryhmässä (alue, tyyppi; yksi arvo kunnalle) kaikkien kuntien rinnalla; oletuksena sen asukaslukuluokassa",
+        "Rangordna och jämför varje kommun inom den jämförelsegrupp som den här kolumnen i de långa tabellerna anger (en region, en typ; ett värde per kommun), bredvid alla kommuner; som standard inom dess storleksklass efter invånarantal",
+        "Rank and compare each municipality within the peer group named in this column of the long tables (a region, a type; one value per municipality), beside all municipalities; by default within its population size class",
+    ),
     about(
         "statutory",
         "Kuntalain 110 § (alijäämä katettu ajallaan, suunnitelma tasapainossa) ja 118 § (arviointimenettelyn kriteerit) vuosittain; poistumiskoodi 1, kun määräaika ylittyy, peruste täyttyy tai suunnitelma on alijäämäinen",
