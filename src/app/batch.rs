@@ -23,9 +23,10 @@ use crate::report::batch::{Failure, Law, Municipality, Summary};
 use crate::report::document::InputFile;
 use rust_decimal::Decimal;
 
+use super::dataset::refuse_errors_in;
 use super::document::{Kind, document, input, render};
 use super::project::{simulations, threads};
-use super::{refuse_errors, write_atomically};
+use super::write_atomically;
 
 /// One unit of work: a workbook, or one municipality of a long table.
 /// `file` is the input's place among the files, which (with a
@@ -181,7 +182,7 @@ fn one(
                 } else {
                     report_name.to_string()
                 };
-                let done = refuse_errors(ds, plan.allow_unknown).and_then(|ds| {
+                let done = refuse_errors_in(ds, plan.allow_unknown, plan.lang).and_then(|ds| {
                     let mut row = municipality(plan, &ds, source, &name)?;
                     // A workbook has no column to group by.
                     row.0.peer_group = plan.peer_group.map(|_| String::new());
@@ -200,7 +201,11 @@ fn one(
             at,
             group,
         } => {
-            let source = || source.clone().ok_or_else(|| Error::usage("no source"));
+            let source = || {
+                source.clone().ok_or_else(|| {
+                    Error::usage(crate::text!("ei lähdettä", "ingen källa", "no source"))
+                })
+            };
             let row = municipality(plan, ds, source, report_name).map(|mut row| {
                 row.0.peer_group = plan.peer_group.map(|_| group.clone());
                 row
@@ -521,6 +526,7 @@ impl<'t> Feed<'_, 't> {
         let failure = |e: Error| Failure {
             file: file.clone(),
             error: e.chain().join(": "),
+            text: Some(told(&e)),
             at: [0, fi, 0],
         };
         // Split into each municipality's rows, which the workers read: the
@@ -536,6 +542,10 @@ impl<'t> Feed<'_, 't> {
             });
             if whole {
                 self.split.push((mine, fi));
+                // The inputs after it are not this table's reading: were it
+                // disowned later, for a block that would not read, theirs
+                // must not go with it.
+                self.attempt += 1;
                 return Ok(());
             }
             self.disowned.push(mine);
@@ -607,6 +617,7 @@ fn ran(plan: &Plan, job: Job, name: &str) -> Vec<Outcome1> {
     let failure = |e: Error, sub: usize| Failure {
         file: file.clone(),
         error: e.chain().join(": "),
+        text: Some(told(&e)),
         at: [1, fi, sub],
     };
     // A bug that one municipality's figures trip must not take the others
@@ -638,9 +649,22 @@ fn ran(plan: &Plan, job: Job, name: &str) -> Vec<Outcome1> {
                 "internal error: {}; the other municipalities were not affected",
                 crate::error::panic_message(payload.as_ref())
             ),
+            text: Some({
+                let m = crate::error::panic_message(payload.as_ref());
+                Box::new(crate::text!(
+                    "sisäinen virhe: {m}; se ei koskenut muita kuntia",
+                    "internt fel: {m}; de andra kommunerna påverkades inte",
+                    "internal error: {m}; the other municipalities were not affected"
+                ))
+            }),
             at: [1, fi, 0],
         })],
     }
+}
+
+/// A failure's error in each language, its causes joined as in failures.csv.
+fn told(e: &Error) -> Box<crate::error::Text> {
+    Box::new(crate::error::Text::each(|lang| e.chain_in(lang).join(": ")))
 }
 
 /// Runs every input's municipalities; the summary has them in input order,
@@ -743,12 +767,17 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
             Err(e) => e,
             Ok(_) => Error::input(
                 crate::error::Location::file(&file),
-                "its rows read whole but not by municipality",
+                crate::text!(
+                    "sen rivit luettiin kokonaisina mutta eivät kunnittain",
+                    "dess rader lästes som helhet men inte kommun för kommun",
+                    "its rows read whole but not by municipality"
+                ),
             ),
         };
         outcomes.push(Err(Failure {
             file,
             error: e.chain().join(": "),
+            text: Some(told(&e)),
             at: [0, fi, 0],
         }));
     }

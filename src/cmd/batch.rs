@@ -51,11 +51,19 @@ fn panel_file(p: &std::path::Path) -> Result<(PathBuf, bool)> {
         Some("parquet") if crate::panel::export::PARQUET => Ok((p.to_path_buf(), true)),
         Some("parquet") => Err(Error::usage_of(
             "--panel",
-            "this build writes the panel as .csv; Parquet needs the `parquet` feature (cargo build --release --features parquet)",
+            crate::text!(
+                "tämä käännös kirjoittaa paneelin .csv-tiedostoksi; Parquet tarvitsee `parquet`-ominaisuuden (cargo build --release --features parquet)",
+                "den här versionen skriver panelen som .csv; Parquet kräver funktionen `parquet` (cargo build --release --features parquet)",
+                "this build writes the panel as .csv; Parquet needs the `parquet` feature (cargo build --release --features parquet)"
+            ),
         )),
         _ => Err(Error::usage_of(
             "--panel",
-            "the panel's file ends in .csv or .parquet",
+            crate::text!(
+                "paneelin tiedoston pääte on .csv tai .parquet",
+                "panelens fil slutar på .csv eller .parquet",
+                "the panel's file ends in .csv or .parquet"
+            ),
         )),
     }
 }
@@ -92,7 +100,11 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     if cfg.simulate.is_some() && scenarios.first().is_none_or(|sc| !sc.is_uncertain()) {
         return Err(Error::usage_of(
             "--simulate",
-            "--simulate needs a number of paths and a first --scenario with [[uncertainty]] entries",
+            crate::text!(
+                "--simulate tarvitsee polkujen määrän ja ensimmäisen --scenario-tiedoston, jossa on [[uncertainty]]-kohtia",
+                "--simulate behöver ett antal banor och ett första --scenario med [[uncertainty]]-poster",
+                "--simulate needs a number of paths and a first --scenario with [[uncertainty]] entries"
+            ),
         ));
     }
     std::fs::create_dir_all(&cfg.out).map_err(|e| Error::io(&cfg.out, e))?;
@@ -154,21 +166,32 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     }
 
     let mut err = std::io::stderr().lock();
+    let (done, failed) = (sum.municipalities.len(), sum.failures.len());
+    let (all, csv) = (done + failed, csv_path.display());
+    let lang = cfg.lang;
     let _ = writeln!(
         err,
-        "{} of {} municipalities done, {} failed; summary: {}",
-        sum.municipalities.len(),
-        sum.municipalities.len() + sum.failures.len(),
-        sum.failures.len(),
-        csv_path.display()
+        "{}",
+        crate::tr!(
+            lang,
+            "{done}/{all} kuntaa valmiina, {failed} epäonnistui; yhteenveto: {csv}",
+            "{done} av {all} kommuner klara, {failed} misslyckades; sammandrag: {csv}",
+            "{done} of {all} municipalities done, {failed} failed; summary: {csv}"
+        )
     );
+    // failures.csv keeps the English, which machines read; a merged
+    // shard's failure has only that.
+    let failed = lang.tr("epäonnistui", "misslyckades", "failed");
     for f in &sum.failures {
-        let _ = writeln!(err, "failed: {}", f.error);
+        let message = f.text.as_ref().map_or(f.error.as_str(), |t| t.get(lang));
+        let _ = writeln!(err, "{failed}: {message}");
     }
     if sum.municipalities.is_empty() && sum.failures.is_empty() {
-        return Err(Error::usage(
-            "no workbooks or long tables (.xlsx, .xls, .ods, .csv) in the inputs",
-        ));
+        return Err(Error::usage(crate::text!(
+            "syötteissä ei ole työkirjoja eikä pitkiä taulukoita (.xlsx, .xls, .ods, .csv)",
+            "indata innehåller inga arbetsböcker eller långa tabeller (.xlsx, .xls, .ods, .csv)",
+            "no workbooks or long tables (.xlsx, .xls, .ods, .csv) in the inputs"
+        )));
     }
     Ok(if sum.failures.is_empty() {
         Outcome::Ok
@@ -188,7 +211,17 @@ fn merge(folders: &[PathBuf]) -> Result<summary::Summary> {
         let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
         shards.push((p.display().to_string(), text));
     }
-    summary::merge(&shards).map_err(|m| Error::usage_of("--merge", m))
+    // The summary's own words, introduced in the user's language.
+    summary::merge(&shards).map_err(|m| {
+        Error::usage_of(
+            "--merge",
+            crate::text!(
+                "osien yhdistäminen epäonnistui: {m}",
+                "delarna kunde inte slås samman: {m}",
+                "{m}"
+            ),
+        )
+    })
 }
 
 /// The panel of the municipalities run, as CSV or Parquet bytes.

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::error::{Error, Location, Result, cell_name};
+use crate::error::{Error, Location, Result, Text, cell_name};
 use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::number;
 use crate::model::dataset::{Dataset, Entity, Figure, YearKind};
@@ -30,7 +30,7 @@ fn col(headers: &csv::StringRecord, names: &[&str]) -> Option<usize> {
     })
 }
 
-fn item_of(raw: &str) -> std::result::Result<&'static ItemDef, String> {
+fn item_of(raw: &str) -> std::result::Result<&'static ItemDef, Text> {
     if let Some(d) = items::try_item(raw.trim()) {
         return Ok(d);
     }
@@ -40,14 +40,19 @@ fn item_of(raw: &str) -> std::result::Result<&'static ItemDef, String> {
             0 => continue,
             1 => return Ok(c[0]),
             _ => {
-                return Err(format!(
-                    "'{raw}' could mean {}; write the line id instead",
-                    c.iter().map(|d| d.id).collect::<Vec<_>>().join(" or ")
+                let ids = |or: &str| c.iter().map(|d| d.id).collect::<Vec<_>>().join(or);
+                let (fi, sv, en) = (ids(" tai "), ids(" eller "), ids(" or "));
+                return Err(crate::text!(
+                    "'{raw}' voi tarkoittaa riviä {fi}; kirjoita rivin tunnus",
+                    "'{raw}' kan betyda raden {sv}; skriv radens id i stället",
+                    "'{raw}' could mean {en}; write the line id instead"
                 ));
             }
         }
     }
-    Err(format!(
+    Err(crate::text!(
+        "'{raw}' ei ole laskelman rivi, jonka kivijalka tuntee (`kivijalka lines` luettelee ne)",
+        "'{raw}' är inte en rad i en kalkyl som kivijalka känner till (`kivijalka lines` listar dem)",
         "'{raw}' is not a statement line kivijalka knows (`kivijalka lines` lists them)"
     ))
 }
@@ -278,7 +283,7 @@ pub fn read_block(block: &Block, file: &str, group: Option<&str>) -> Result<(Dat
     let mut raw = csv::ByteRecord::new();
     let mut line = block.line;
     while (rdr.read_byte_record(&mut raw))
-        .map_err(|e| Error::input(Location::line(file, line), e.to_string()))?
+        .map_err(|e| Error::input(Location::line(file, line), csv_error(&e)))?
     {
         let record = std::str::from_utf8(raw.as_slice()).unwrap_or("");
         let field = |c: usize| raw.range(c).and_then(|r| record.get(r)).unwrap_or("");
@@ -291,7 +296,11 @@ pub fn read_block(block: &Block, file: &str, group: Option<&str>) -> Result<(Dat
         (Some(ds), true) => Ok((ds, group)),
         _ => Err(Error::input(
             Location::line(file, block.line),
-            "the rows of one municipality read as several",
+            crate::text!(
+                "yhden kunnan rivit luettiin usean kunnan riveiksi",
+                "en kommuns rader lästes som flera kommuners",
+                "the rows of one municipality read as several"
+            ),
         )),
     }
 }
@@ -310,7 +319,17 @@ fn records<'f>(
     let mut rdr = crate::ingest::csv_text::reader(text, false);
     let headers: Vec<String> = rdr
         .headers()
-        .map_err(|e| Error::input(Location::file(file), format!("not a CSV file: {e}")))?
+        .map_err(|e| {
+            let e = e.to_string();
+            Error::input(
+                Location::file(file),
+                crate::text!(
+                    "ei ole CSV-tiedosto: {e}",
+                    "är inte en CSV-fil: {e}",
+                    "not a CSV file: {e}"
+                ),
+            )
+        })?
         .iter()
         .map(String::from)
         .collect();
@@ -327,7 +346,7 @@ fn records<'f>(
     let mut raw = csv::ByteRecord::new();
     let mut line = 2;
     while (rdr.read_byte_record(&mut raw))
-        .map_err(|e| Error::input(Location::line(file, line), e.to_string()))?
+        .map_err(|e| Error::input(Location::line(file, line), csv_error(&e)))?
     {
         // One check of the record's bytes, not one per field read.
         let record = std::str::from_utf8(raw.as_slice()).unwrap_or("");
@@ -365,12 +384,13 @@ fn fits(raw: &csv::ByteRecord) -> bool {
 /// Refuses a line wider than a sheet is read or with a field no table needs.
 fn check_fields<'a>(n: usize, fields: impl Iterator<Item = &'a str>, at: &Location) -> Result<()> {
     if n > crate::ingest::grid::MAX_COLS as usize {
+        let max = crate::ingest::grid::MAX_COLS;
         return Err(Error::input(
             at.clone(),
-            format!(
-                "{} columns; a long table has at most {} (it needs 4 to 8)",
-                n,
-                crate::ingest::grid::MAX_COLS
+            crate::text!(
+                "{n} saraketta; pitkässä taulukossa on enintään {max} (se tarvitsee 4–8)",
+                "{n} kolumner; en lång tabell har högst {max} (den behöver 4 till 8)",
+                "{n} columns; a long table has at most {max} (it needs 4 to 8)"
             ),
         ));
     }
@@ -378,12 +398,13 @@ fn check_fields<'a>(n: usize, fields: impl Iterator<Item = &'a str>, at: &Locati
         .enumerate()
         .find(|(_, f)| f.len() > MAX_FIELD && f.chars().count() > MAX_FIELD)
     {
+        let (i, n) = (i + 1, f.chars().count());
         return Err(Error::input(
             at.clone(),
-            format!(
-                "field {} has {} characters, more than the {MAX_FIELD} any label, name or figure needs",
-                i + 1,
-                f.chars().count()
+            crate::text!(
+                "kentässä {i} on {n} merkkiä, enemmän kuin {MAX_FIELD}, jotka mikään nimike, nimi tai luku tarvitsee",
+                "fält {i} har {n} tecken, fler än de {MAX_FIELD} som en rubrik, ett namn eller ett tal behöver",
+                "field {i} has {n} characters, more than the {MAX_FIELD} any label, name or figure needs"
             ),
         ));
     }
@@ -468,7 +489,7 @@ struct Rows<'f> {
     last: Option<usize>,
     /// An item as written to its line (or why it names none): a table
     /// repeats a few hundred items over all its rows.
-    items: HashMap<String, std::result::Result<&'static ItemDef, String>>,
+    items: HashMap<String, std::result::Result<&'static ItemDef, Text>>,
     /// Each dataset's peer group, by its place in `sets`.
     groups: Vec<String>,
 }
@@ -480,7 +501,11 @@ impl<'f> Rows<'f> {
             col(&headers, names).ok_or_else(|| {
                 Error::input(
                     Location::file(file.to_string()),
-                    format!("a long table needs a column '{what}' (columns: municipality, year, item, value; optional code, kind, entity, unit)"),
+                    crate::text!(
+                        "pitkä taulukko tarvitsee sarakkeen '{what}' (sarakkeet: municipality, year, item, value; valinnaiset code, kind, entity, unit)",
+                        "en lång tabell behöver en kolumn '{what}' (kolumner: municipality, year, item, value; valfria code, kind, entity, unit)",
+                        "a long table needs a column '{what}' (columns: municipality, year, item, value; optional code, kind, entity, unit)"
+                    ),
                 )
             })
         };
@@ -499,7 +524,11 @@ impl<'f> Rows<'f> {
                     col(&headers, &[g.trim().to_lowercase().as_str()]).ok_or_else(|| {
                         Error::input(
                             Location::file(file.to_string()),
-                            format!("no column '{g}' for --peer-group"),
+                            crate::text!(
+                                "ei saraketta '{g}' valitsimelle --peer-group",
+                                "ingen kolumn '{g}' för --peer-group",
+                                "no column '{g}' for --peer-group"
+                            ),
                         )
                     })?,
                 ),
@@ -527,20 +556,27 @@ impl<'f> Rows<'f> {
         let get = |i: usize| field(i).trim();
         let mun = get(c.mun);
         if mun.is_empty() {
-            return Err(Error::input(at(), "the municipality is empty"));
+            return Err(Error::input(
+                at(),
+                crate::text!(
+                    "kunta on tyhjä",
+                    "kommunen är tom",
+                    "the municipality is empty"
+                ),
+            ));
         }
         let year: i32 = get(c.year)
             .parse()
             .ok()
             .filter(|y| YEARS.contains(y))
             .ok_or_else(|| {
+                let (y, from, to) = (get(c.year), YEARS.start(), YEARS.end());
                 Error::input(
                     at(),
-                    format!(
-                        "'{}' is not a year from {} to {}",
-                        get(c.year),
-                        YEARS.start(),
-                        YEARS.end()
+                    crate::text!(
+                        "'{y}' ei ole vuosi väliltä {from}–{to}",
+                        "'{y}' är inte ett år mellan {from} och {to}",
+                        "'{y}' is not a year from {from} to {to}"
                     ),
                 )
             })?;
@@ -559,14 +595,27 @@ impl<'f> Rows<'f> {
         let unit = match c.unit.map(get) {
             None | Some("" | "€") => Decimal::ONE,
             Some("t€") => Decimal::ONE_THOUSAND,
-            Some(u) => unit_of(u)
-                .ok_or_else(|| Error::input(at(), format!("unit '{u}' is not €, t€ or milj. €")))?,
+            Some(u) => unit_of(u).ok_or_else(|| {
+                Error::input(
+                    at(),
+                    crate::text!(
+                        "yksikkö '{u}' ei ole €, t€ eikä milj. €",
+                        "enheten '{u}' är inte €, t€ eller milj. €",
+                        "unit '{u}' is not €, t€ or milj. €"
+                    ),
+                )
+            })?,
         };
         let value = match plain_number(get(c.value)) {
             Some(n) => n,
             None => number::parse_text(get(c.value))
                 .map_err(|m| Error::input(at(), m))?
-                .ok_or_else(|| Error::input(at(), "the value is empty"))?,
+                .ok_or_else(|| {
+                    Error::input(
+                        at(),
+                        crate::text!("arvo on tyhjä", "värdet är tomt", "the value is empty"),
+                    )
+                })?,
         };
         // Rates and residents are not money: no unit applies.
         let scale = if matches!(def.id, "bg.asukasluku" | "bg.tuloveroprosentti") {
@@ -597,7 +646,11 @@ impl<'f> Rows<'f> {
             Some(k) if *k != kind => {
                 return Err(Error::input(
                     at(),
-                    format!("{mun} {year} is {k} on an earlier line and {kind} here"),
+                    crate::text!(
+                        "{mun} {year} on aiemmalla rivillä {k} ja tässä {kind}",
+                        "{mun} {year} är {k} på en tidigare rad och {kind} här",
+                        "{mun} {year} is {k} on an earlier line and {kind} here"
+                    ),
                 ));
             }
             Some(_) => {}
@@ -608,9 +661,15 @@ impl<'f> Rows<'f> {
         let std::collections::btree_map::Entry::Vacant(slot) =
             ds.figures.entry((entity, def.id, year))
         else {
+            let (fi, sv, id) = (def.fi, def.sv, def.id);
             return Err(Error::input(
                 at(),
-                format!("{mun} {year}: {} ({}) is given twice", def.fi, def.id),
+                // The English has always named the line by its Finnish name.
+                crate::text!(
+                    "{mun} {year}: {fi} ({id}) on annettu kahdesti",
+                    "{mun} {year}: {sv} ({id}) anges två gånger",
+                    "{mun} {year}: {fi} ({id}) is given twice"
+                ),
             ));
         };
         ds.sheets
@@ -648,15 +707,17 @@ impl<'f> Rows<'f> {
     }
 
     /// The last row's municipality is in peer group `g`: one group each.
-    fn group(&mut self, mun: &str, g: &str) -> std::result::Result<(), String> {
+    fn group(&mut self, mun: &str, g: &str) -> std::result::Result<(), Text> {
         let i = self.last.unwrap_or_default();
         if self.groups.len() <= i {
             self.groups.resize(i + 1, String::new());
             self.groups[i] = g.to_string();
         } else if self.groups[i] != g {
-            return Err(format!(
-                "{mun} is in peer group '{}' on an earlier line and '{g}' here",
-                self.groups[i]
+            let was = &self.groups[i];
+            return Err(crate::text!(
+                "{mun} on aiemmalla rivillä vertailuryhmässä '{was}' ja tässä ryhmässä '{g}'",
+                "{mun} är i jämförelsegruppen '{was}' på en tidigare rad och i '{g}' här",
+                "{mun} is in peer group '{was}' on an earlier line and '{g}' here"
             ));
         }
         Ok(())
@@ -681,14 +742,18 @@ impl<'f> Rows<'f> {
         if self.sets.is_empty() {
             return Err(Error::input(
                 Location::file(self.file.to_string()),
-                "the table has no rows",
+                crate::text!(
+                    "taulukossa ei ole rivejä",
+                    "tabellen har inga rader",
+                    "the table has no rows"
+                ),
             ));
         }
         Ok(self.sets)
     }
 }
 
-fn kind_of(raw: Option<&str>) -> std::result::Result<YearKind, String> {
+fn kind_of(raw: Option<&str>) -> std::result::Result<YearKind, Text> {
     // The forms a table repeats on every row, before any case folding.
     match raw {
         None | Some("" | "TP") => return Ok(YearKind::TP),
@@ -700,11 +765,17 @@ fn kind_of(raw: Option<&str>) -> std::result::Result<YearKind, String> {
         "" | "TP" | "TILINPÄÄTÖS" | "ACTUAL" => YearKind::TP,
         "TA" | "TALOUSARVIO" | "BUDGET" => YearKind::TA,
         "TS" | "TALOUSSUUNNITELMA" | "PLAN" => YearKind::TS,
-        k => return Err(format!("kind '{k}' is not TP, TA or TS")),
+        k => {
+            return Err(crate::text!(
+                "laji '{k}' ei ole TP, TA eikä TS",
+                "slaget '{k}' är inte TP, TA eller TS",
+                "kind '{k}' is not TP, TA or TS"
+            ));
+        }
     })
 }
 
-fn entity_of(raw: Option<&str>) -> std::result::Result<Entity, String> {
+fn entity_of(raw: Option<&str>) -> std::result::Result<Entity, Text> {
     match raw {
         None | Some("" | "city") => return Ok(Entity::City),
         Some("group") => return Ok(Entity::Group),
@@ -713,8 +784,21 @@ fn entity_of(raw: Option<&str>) -> std::result::Result<Entity, String> {
     Ok(match raw.unwrap_or("").to_lowercase().as_str() {
         "" | "city" | "kaupunki" | "kunta" | "municipality" => Entity::City,
         "group" | "konserni" => Entity::Group,
-        e => return Err(format!("entity '{e}' is not city or group")),
+        e => {
+            return Err(crate::text!(
+                "taho '{e}' ei ole city eikä group",
+                "enheten '{e}' är inte city eller group",
+                "entity '{e}' is not city or group"
+            ));
+        }
     })
+}
+
+/// A CSV reader's error: the library's own words, introduced in the
+/// user's language (the English has always been the words alone).
+fn csv_error(e: &csv::Error) -> Text {
+    let e = e.to_string();
+    crate::text!("CSV-virhe: {e}", "CSV-fel: {e}", "{e}")
 }
 
 #[cfg(test)]

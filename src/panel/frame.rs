@@ -19,7 +19,16 @@ pub(super) fn to_cents(v: Decimal) -> i128 {
 }
 
 pub(super) fn polars_error(e: PolarsError) -> Error {
-    Error::input(Location::file("(frame)"), e.to_string())
+    // The library's own words, introduced in the user's language.
+    let e = e.to_string();
+    Error::input(
+        Location::file("(frame)"),
+        crate::text!(
+            "taulukon käsittely epäonnistui: {e}",
+            "tabellen kunde inte behandlas: {e}",
+            "{e}"
+        ),
+    )
 }
 
 pub fn long_frame(datasets: &[&Dataset]) -> Result<DataFrame> {

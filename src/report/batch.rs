@@ -154,6 +154,9 @@ impl Law {
 pub struct Failure {
     pub file: String,
     pub error: String,
+    /// The message in each language, for the batch's own lines; none for a
+    /// merged shard's failure, which keeps only its English.
+    pub text: Option<Box<crate::error::Text>>,
     /// Its place: 0 for a long table that could not be read (listed
     /// first), else 1; then the file's place and the municipality's in it.
     pub at: [usize; 3],
@@ -631,6 +634,7 @@ mod shard {
         Some(Failure {
             file: v["file"].as_str()?.to_string(),
             error: v["error"].as_str()?.to_string(),
+            text: None,
             at: at(&v["at"])?,
         })
     }

@@ -277,6 +277,8 @@ fn batch_neutralises_formula_names_and_isolates_a_panicking_job() {
             "none",
             "--jobs",
             "2",
+            "--lang",
+            "en",
             "--out",
             path_str(&out),
         ])

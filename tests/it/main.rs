@@ -17,6 +17,7 @@ mod ingestion;
 mod labels;
 mod lang;
 mod lang_catalogue;
+mod lang_batch;
 mod lang_errors;
 mod lang_words;
 mod layouts;

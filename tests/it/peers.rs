@@ -80,7 +80,11 @@ fn summary(name: &str, lang: &str) -> (Table, std::path::PathBuf) {
         path_str(&out),
     ]);
     assert!(
-        stderr(&o).contains("4 of 4 municipalities done"),
+        stderr(&o).contains(match lang {
+            "fi" => "4/4 kuntaa valmiina",
+            "sv" => "4 av 4 kommuner klara",
+            _ => "4 of 4 municipalities done",
+        }),
         "{}",
         stderr(&o)
     );

@@ -272,7 +272,7 @@ fn batch_over_workbooks_and_a_long_table_in_any_order() {
         // One workbook fails: exit 1, the rest done.
         assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         assert!(
-            stderr(&o).contains("5 of 6 municipalities done, 1 failed"),
+            stderr(&o).contains("5/6 kuntaa valmiina, 1 epäonnistui"),
             "{}",
             stderr(&o)
         );
