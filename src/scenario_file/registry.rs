@@ -23,6 +23,7 @@ use rust_decimal::Decimal;
 use super::doc::{Doc, V};
 use crate::model::scenario::{AssetClass, Decided, Path, Scenario};
 use crate::model::uncertainty::Driver;
+use crate::report::Lang;
 
 pub use super::keys::KEYS;
 
@@ -83,7 +84,7 @@ pub enum Unset {
     Default,
     /// Other words, marked "(default)": the reference says what the
     /// default is, `show` what it does.
-    Says(&'static str),
+    Says(W),
     /// Nothing: the setting replaces a rule only when given.
     Hidden,
 }
@@ -93,7 +94,7 @@ pub struct Setting {
     pub(crate) doc: In,
     pub field: Field,
     /// The unit `show` writes after a number.
-    pub unit: &'static str,
+    pub unit: W,
     pub unset: Unset,
 }
 
@@ -102,12 +103,24 @@ pub enum KeyDefault {
     /// The value [`Scenario::default`] holds, so code and reference agree.
     Code,
     /// A rule or a reading of the workbook, in words.
-    Says(&'static str),
+    Says(W),
     /// The asset classes' useful lives ([`AssetClass::default_life`]).
     Lives,
     /// Read from the shipped decisions (data/valtionosuus.toml).
-    Decided(fn(&Decided) -> String),
+    Decided(fn(&Decided, Lang) -> String),
 }
+
+/// A fixed text in Finnish, Swedish and English, in that order.
+#[derive(Clone, Copy, Debug)]
+pub struct W(pub &'static str, pub &'static str, pub &'static str);
+
+impl W {
+    pub fn in_lang(&self, lang: Lang) -> &'static str {
+        lang.tr(self.0, self.1, self.2)
+    }
+}
+
+const NONE: W = W("ei mitään", "ingen", "none");
 
 /// One documented key of a scenario file.
 pub struct Key {
@@ -173,18 +186,23 @@ impl Key {
         DRIVERS.iter().any(|d| d.key == self.key)
     }
 
-    /// The default as the reference writes it.
+    /// The default as the English reference writes it.
     pub fn default_text(&self) -> String {
+        self.default_in(Lang::En)
+    }
+
+    /// The default as the reference in `lang` writes it.
+    pub fn default_in(&self, lang: Lang) -> String {
         match (&self.default, &self.setting) {
-            (KeyDefault::Says(s), _) => s.to_string(),
+            (KeyDefault::Says(s), _) => s.in_lang(lang).to_string(),
             (KeyDefault::Lives, _) => AssetClass::ALL
                 .iter()
                 .map(|c| format!("{} {}", c.key(), c.default_life()))
                 .collect::<Vec<_>>()
                 .join(", "),
-            (KeyDefault::Decided(f), _) => f(Decided::shipped()),
-            (KeyDefault::Code, Some(s)) => s.field.value_of(&mut Scenario::default()),
-            (KeyDefault::Code, None) => "none".into(),
+            (KeyDefault::Decided(f), _) => f(Decided::shipped(), lang),
+            (KeyDefault::Code, Some(s)) => s.field.value_of(&mut Scenario::default(), lang),
+            (KeyDefault::Code, None) => NONE.in_lang(lang).into(),
         }
     }
 
@@ -209,12 +227,13 @@ impl Key {
 impl Field {
     /// A default value as the reference writes it: as written in the code
     /// (2.0, not 2), so the reference shows the precision meant.
-    fn value_of(&self, sc: &mut Scenario) -> String {
+    fn value_of(&self, sc: &mut Scenario, lang: Lang) -> String {
+        let none = || NONE.in_lang(lang).to_string();
         match self {
-            Field::Rate { at, .. } => at(sc).base.map_or("none".into(), |b| b.to_string()),
+            Field::Rate { at, .. } => at(sc).base.map_or_else(none, |b| b.to_string()),
             Field::Share { at, .. } => at(sc).to_string(),
             Field::Bool(at) => at(sc).to_string(),
-            _ => "none".into(),
+            _ => none(),
         }
     }
 
