@@ -18,6 +18,7 @@ mod labels;
 mod lang;
 mod lang_catalogue;
 mod lang_errors;
+mod lang_keys;
 mod lang_words;
 mod layouts;
 mod panel;
