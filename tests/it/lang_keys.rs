@@ -16,7 +16,7 @@ const ENGLISH: &[&str] = &[
     " average",
     "indexed",
     " days",
-    " years",
+    "per year",
     "required",
     "Source:",
     "default",
