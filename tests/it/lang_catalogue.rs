@@ -98,7 +98,8 @@ fn swedish_is_not_english_copied() {
         // Calls written on one line, and the three-line form rustfmt makes.
         let lines: Vec<&str> = text.lines().collect();
         for (i, line) in lines.iter().enumerate() {
-            let call = if line.trim_end().ends_with(".tr(") || line.trim_end().ends_with("tr!(") {
+            let call = if line.trim_end().ends_with(".tr(") || line.trim_end().ends_with("tr!(")
+            {
                 lines[i..(i + 5).min(lines.len())].join(" ")
             } else if line.contains(".tr(\"") || line.contains("tr!(") {
                 line.to_string()
