@@ -555,7 +555,11 @@ pub enum ScenarioCmd {
         lang: LangArg,
     },
     /// The reference of every key a scenario file may hold (Markdown).
-    Keys,
+    Keys {
+        /// The language of the output (default: KIVIJALKA_LANG, else Finnish).
+        #[arg(long, value_enum, env = "KIVIJALKA_LANG", default_value_t = LangArg::Fi)]
+        lang: LangArg,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -18,7 +18,9 @@ pub fn run(cmd: &ScenarioCmd) -> Result<Outcome> {
         ScenarioCmd::Show { file, lang } => {
             report::scenario::show(&scenario_file::load(file)?, (*lang).into(), &mut buf)
         }
-        ScenarioCmd::Keys => buf.write_all(scenario_file::keys_markdown().as_bytes()),
+        ScenarioCmd::Keys { lang } => {
+            buf.write_all(scenario_file::keys_markdown_in((*lang).into()).as_bytes())
+        }
     }
     .map_err(|e| Error::io("(memory)", e))?;
     match std::io::stdout().write_all(&buf) {

@@ -219,11 +219,12 @@ fn subsidies(m: &mut BTreeMap<String, String>, sc: &Scenario, lang: Lang) {
 fn plain(k: &Key, s: &Setting, sc: &mut Scenario, lang: Lang) -> Option<String> {
     let default = lang.tr("oletus", "standardvärde", "default");
     let unset = || match s.unset {
-        Unset::Default => Some(format!("{} ({default})", k.default_text())),
-        Unset::Says(w) => Some(format!("{w} ({default})")),
+        Unset::Default => Some(format!("{} ({default})", k.default_in(lang))),
+        Unset::Says(w) => Some(format!("{} ({default})", w.in_lang(lang))),
         Unset::Hidden => None,
     };
-    let num = |v: Decimal| format!("{} {}", exact(v, lang), s.unit);
+    let unit = s.unit.in_lang(lang);
+    let num = |v: Decimal| format!("{} {unit}", exact(v, lang));
     match &s.field {
         Field::Text { at, hide_empty } => {
             let t = at(sc);
@@ -240,7 +241,7 @@ fn plain(k: &Key, s: &Setting, sc: &mut Scenario, lang: Lang) -> Option<String> 
         Field::Share { at, .. } => Some(num(*at(sc))),
         Field::OptShare { at, .. } => at(sc).map(num).or_else(unset),
         Field::Bool(at) => Some(at(sc).to_string()),
-        Field::Count { at, .. } => at(sc).map(|n| format!("{n} {}", s.unit)).or_else(unset),
+        Field::Count { at, .. } => at(sc).map(|n| format!("{n} {unit}")).or_else(unset),
         Field::Maturity(at) => at(sc).map(num).or_else(unset),
         Field::Money(at) => at(sc).map(|v| eur(v, lang)).or_else(unset),
     }

@@ -31,8 +31,8 @@ use uncertain::settle_uncertainty;
 
 pub use money::{MAX_AMOUNT, MAX_POPULATION, parse_money, population_csv};
 pub use registry::{
-    DRIVERS, DriverKey, Field, KEYS, Key, KeyDefault, PROJECT_COST, Setting, Unset, driver_keys,
-    keys_markdown,
+    DRIVERS, DriverKey, Field, KEYS, Key, KeyDefault, PROJECT_COST, Setting, Unset, W, driver_keys,
+    keys_markdown, keys_markdown_in,
 };
 
 /// Reads a scenario file and the files it extends.

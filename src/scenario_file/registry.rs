@@ -23,6 +23,7 @@ use rust_decimal::Decimal;
 use super::doc::{Doc, V};
 use crate::model::scenario::{AssetClass, Decided, Path, Scenario};
 use crate::model::uncertainty::Driver;
+use crate::report::Lang;
 
 pub use super::keys::KEYS;
 
@@ -83,7 +84,7 @@ pub enum Unset {
     Default,
     /// Other words, marked "(default)": the reference says what the
     /// default is, `show` what it does.
-    Says(&'static str),
+    Says(W),
     /// Nothing: the setting replaces a rule only when given.
     Hidden,
 }
@@ -93,7 +94,7 @@ pub struct Setting {
     pub(crate) doc: In,
     pub field: Field,
     /// The unit `show` writes after a number.
-    pub unit: &'static str,
+    pub unit: W,
     pub unset: Unset,
 }
 
@@ -102,26 +103,38 @@ pub enum KeyDefault {
     /// The value [`Scenario::default`] holds, so code and reference agree.
     Code,
     /// A rule or a reading of the workbook, in words.
-    Says(&'static str),
+    Says(W),
     /// The asset classes' useful lives ([`AssetClass::default_life`]).
     Lives,
     /// Read from the shipped decisions (data/valtionosuus.toml).
-    Decided(fn(&Decided) -> String),
+    Decided(fn(&Decided, Lang) -> String),
 }
+
+/// A fixed text in Finnish, Swedish and English, in that order.
+#[derive(Clone, Copy, Debug)]
+pub struct W(pub &'static str, pub &'static str, pub &'static str);
+
+impl W {
+    pub fn in_lang(&self, lang: Lang) -> &'static str {
+        lang.tr(self.0, self.1, self.2)
+    }
+}
+
+const NONE: W = W("ei mitään", "ingen", "none");
 
 /// One documented key of a scenario file.
 pub struct Key {
     pub key: &'static str,
     /// The value it takes, as the reference writes it.
-    pub value: &'static str,
+    pub value: W,
     pub default: KeyDefault,
     /// Read, checked and shown through the registry; `None` for lists,
     /// tables and projects, which have readers of their own.
     pub setting: Option<Setting>,
     /// The law or decision a default rests on; empty when none.
-    pub source: &'static str,
+    pub source: W,
     /// `{drivers}` stands for the list of [`DRIVERS`].
-    pub meaning: &'static str,
+    pub meaning: W,
 }
 
 /// A driver `[[uncertainty]]` may name, in the order the reference and
@@ -130,21 +143,21 @@ pub struct Key {
 pub struct DriverKey {
     pub key: &'static str,
     pub driver: Driver,
-    pub note: &'static str,
+    pub note: W,
 }
 
 #[rustfmt::skip]
 pub static DRIVERS: &[DriverKey] = &[
-    DriverKey { key: "price_index_pct", driver: Driver::PriceIndex, note: "" },
-    DriverKey { key: "tax.earnings_growth_pct", driver: Driver::EarningsGrowth, note: "" },
-    DriverKey { key: "tax.employment_growth_pct", driver: Driver::EmploymentGrowth, note: "" },
-    DriverKey { key: "tax.property_growth_pct", driver: Driver::PropertyTaxGrowth, note: "" },
-    DriverKey { key: "tax.corporate_growth_pct", driver: Driver::CorporateTaxGrowth, note: "" },
-    DriverKey { key: "operations.cost_real_growth_pct", driver: Driver::CostRealGrowth, note: "" },
-    DriverKey { key: "operations.income_real_growth_pct", driver: Driver::IncomeRealGrowth, note: "" },
-    DriverKey { key: "state_subsidies.index_pct", driver: Driver::SubsidyIndex, note: "" },
-    DriverKey { key: "population.growth_pct", driver: Driver::PopulationGrowth, note: "" },
-    DriverKey { key: "loans.interest_shift_pp", driver: Driver::InterestShift, note: "points on every interest rate, plan years too" },
+    DriverKey { key: "price_index_pct", driver: Driver::PriceIndex, note: W("", "", "") },
+    DriverKey { key: "tax.earnings_growth_pct", driver: Driver::EarningsGrowth, note: W("", "", "") },
+    DriverKey { key: "tax.employment_growth_pct", driver: Driver::EmploymentGrowth, note: W("", "", "") },
+    DriverKey { key: "tax.property_growth_pct", driver: Driver::PropertyTaxGrowth, note: W("", "", "") },
+    DriverKey { key: "tax.corporate_growth_pct", driver: Driver::CorporateTaxGrowth, note: W("", "", "") },
+    DriverKey { key: "operations.cost_real_growth_pct", driver: Driver::CostRealGrowth, note: W("", "", "") },
+    DriverKey { key: "operations.income_real_growth_pct", driver: Driver::IncomeRealGrowth, note: W("", "", "") },
+    DriverKey { key: "state_subsidies.index_pct", driver: Driver::SubsidyIndex, note: W("", "", "") },
+    DriverKey { key: "population.growth_pct", driver: Driver::PopulationGrowth, note: W("", "", "") },
+    DriverKey { key: "loans.interest_shift_pp", driver: Driver::InterestShift, note: W("prosenttiyksikköä jokaiseen korkoon, myös suunnitelmavuosina", "procentenheter på varje ränta, även planår", "points on every interest rate, plan years too") },
 ];
 
 /// A named project's cost overrun, the one driver per project; `NAME` is
@@ -173,35 +186,51 @@ impl Key {
         DRIVERS.iter().any(|d| d.key == self.key)
     }
 
-    /// The default as the reference writes it.
+    /// The default as the English reference writes it.
     pub fn default_text(&self) -> String {
+        self.default_in(Lang::En)
+    }
+
+    /// The default as the reference in `lang` writes it.
+    pub fn default_in(&self, lang: Lang) -> String {
         match (&self.default, &self.setting) {
-            (KeyDefault::Says(s), _) => s.to_string(),
+            (KeyDefault::Says(s), _) => s.in_lang(lang).to_string(),
             (KeyDefault::Lives, _) => AssetClass::ALL
                 .iter()
                 .map(|c| format!("{} {}", c.key(), c.default_life()))
                 .collect::<Vec<_>>()
                 .join(", "),
-            (KeyDefault::Decided(f), _) => f(Decided::shipped()),
-            (KeyDefault::Code, Some(s)) => s.field.value_of(&mut Scenario::default()),
-            (KeyDefault::Code, None) => "none".into(),
+            (KeyDefault::Decided(f), _) => f(Decided::shipped(), lang),
+            (KeyDefault::Code, Some(s)) => s.field.value_of(&mut Scenario::default(), lang),
+            (KeyDefault::Code, None) => NONE.in_lang(lang).into(),
         }
     }
 
+    /// The meaning as the English reference writes it.
     pub fn meaning_text(&self) -> String {
+        self.meaning_in(Lang::En)
+    }
+
+    /// The meaning, with the drivers and the source, in `lang`.
+    pub fn meaning_in(&self, lang: Lang) -> String {
         let drivers = DRIVERS
             .iter()
-            .map(|d| match d.note {
+            .map(|d| match d.note.in_lang(lang) {
                 "" => d.key.to_string(),
                 n => format!("{} ({n})", d.key),
             })
             .chain([PROJECT_COST.to_string()])
             .collect::<Vec<_>>()
             .join(", ");
-        let meaning = self.meaning.replace("{drivers}", &drivers);
-        match self.source {
+        let meaning = self.meaning.in_lang(lang).replace("{drivers}", &drivers);
+        match self.source.in_lang(lang) {
             "" => meaning,
-            src => format!("{meaning} Source: {src}."),
+            src => crate::tr!(
+                lang,
+                "{meaning} Lähde: {src}.",
+                "{meaning} Källa: {src}.",
+                "{meaning} Source: {src}."
+            ),
         }
     }
 }
@@ -209,12 +238,13 @@ impl Key {
 impl Field {
     /// A default value as the reference writes it: as written in the code
     /// (2.0, not 2), so the reference shows the precision meant.
-    fn value_of(&self, sc: &mut Scenario) -> String {
+    fn value_of(&self, sc: &mut Scenario, lang: Lang) -> String {
+        let none = || NONE.in_lang(lang).to_string();
         match self {
-            Field::Rate { at, .. } => at(sc).base.map_or("none".into(), |b| b.to_string()),
+            Field::Rate { at, .. } => at(sc).base.map_or_else(none, |b| b.to_string()),
             Field::Share { at, .. } => at(sc).to_string(),
             Field::Bool(at) => at(sc).to_string(),
-            _ => "none".into(),
+            _ => none(),
         }
     }
 
@@ -232,21 +262,46 @@ impl Field {
 
 /// The reference of scenario keys as Markdown, for scenarios/README.md.
 pub fn keys_markdown() -> String {
-    let mut s = String::from("| key | value | default | meaning |\n|---|---|---|---|\n");
+    keys_markdown_in(Lang::En)
+}
+
+/// The reference of scenario keys as Markdown in `lang`.
+pub fn keys_markdown_in(lang: Lang) -> String {
+    let head = lang.tr(
+        "| avain | arvo | oletus | merkitys |",
+        "| nyckel | värde | standardvärde | betydelse |",
+        "| key | value | default | meaning |",
+    );
+    let mut s = format!("{head}\n|---|---|---|---|\n");
     for k in KEYS {
         s.push_str(&format!(
             "| `{}` | {} | {} | {} |\n",
             k.key,
-            k.value,
-            k.default_text(),
-            k.meaning_text()
+            k.value.in_lang(lang),
+            k.default_in(lang),
+            k.meaning_in(lang)
         ));
     }
-    s.push_str(
-        "\nA `% path` is a number (2.5), a text (\"2,5 %\") or a table by year whose values hold from that year on: `{ 2026 = 2.5, 2030 = 2.0 }`. \
-A `money` value is a number of euros (2500000) or a text with its unit: \"2,5 M€\", \"2 500 t€\", \"2 500 000 €\" (Finnish or English decimals). \
-A `money path` is the same by year. \
-Bounds, whatever the key: years from 1990 to 2100, percentages within ±1000, amounts within ±10^15 €; growth rates that would compound a figure more than a billion-fold by the horizon are refused, naming the keys and the year.\n",
-    );
+    s.push_str(&footer(lang));
     s
 }
+
+/// What the value types mean and the bounds every key shares.
+fn footer(lang: Lang) -> String {
+    lang.tr(FOOTER_FI, FOOTER_SV, FOOTER_EN).to_string()
+}
+
+const FOOTER_EN: &str = "\nA `% path` is a number (2.5), a text (\"2,5 %\") or a table by year whose values hold from that year on: `{ 2026 = 2.5, 2030 = 2.0 }`. \
+A `money` value is a number of euros (2500000) or a text with its unit: \"2,5 M€\", \"2 500 t€\", \"2 500 000 €\" (Finnish or English decimals). \
+A `money path` is the same by year. \
+Bounds, whatever the key: years from 1990 to 2100, percentages within ±1000, amounts within ±10^15 €; growth rates that would compound a figure more than a billion-fold by the horizon are refused, naming the keys and the year.\n";
+
+const FOOTER_FI: &str = "\n`%-polku` on luku (2.5), teksti (\"2,5 %\") tai vuosittainen taulukko, jonka arvot ovat voimassa vuodestaan alkaen: `{ 2026 = 2.5, 2030 = 2.0 }`. \
+`rahamäärä` on euromäärä lukuna (2500000) tai teksti yksikköineen: \"2,5 M€\", \"2 500 t€\", \"2 500 000 €\" (suomalaiset tai englantilaiset desimaalit). \
+`rahapolku` on sama vuosittain. \
+Rajat avaimesta riippumatta: vuodet 1990–2100, prosentit ±1000:n sisällä, rahamäärät ±10^15 €:n sisällä; kasvuvauhdit, jotka kasvattaisivat luvun horisonttiin mennessä yli miljardinkertaiseksi, hylätään ja avaimet ja vuosi nimetään.\n";
+
+const FOOTER_SV: &str = "\nEn `%-bana` är ett tal (2.5), en text (\"2,5 %\") eller en tabell per år vars värden gäller från sitt år framåt: `{ 2026 = 2.5, 2030 = 2.0 }`. \
+Ett `belopp` är ett antal euro som tal (2500000) eller en text med sin enhet: \"2,5 M€\", \"2 500 t€\", \"2 500 000 €\" (finska eller engelska decimaler). \
+En `beloppsbana` är detsamma per år. \
+Gränser, oavsett nyckel: år från 1990 till 2100, procent inom ±1000, belopp inom ±10^15 €; tillväxttakter som skulle föröka ett tal mer än en miljard gånger fram till horisonten avvisas, med nycklarna och året angivna.\n";

@@ -136,7 +136,7 @@ const HONOURED: &[(&str, &[&str])] = &[
     ("statutory", &["workbook", "scenario", "rules", "lang", "format", "out", "wide", "allow-unknown", "start", "horizon", "extension-granted"]),
     ("scenario diff", &["a", "b", "lang"]),
     ("scenario show", &["file", "lang"]),
-    ("scenario keys", &[]),
+    ("scenario keys", &["lang"]),
     ("completions", &["shell"]),
     ("man", &["command"]),
     ("lines", &["lang"]),

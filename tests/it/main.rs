@@ -19,6 +19,7 @@ mod lang;
 mod lang_catalogue;
 mod lang_batch;
 mod lang_errors;
+mod lang_keys;
 mod lang_words;
 mod layouts;
 mod panel;

@@ -427,7 +427,7 @@ fn plan_years_do_not_move() {
 fn the_decided_defaults_name_their_sources() {
     for k in KEYS {
         if matches!(k.default, KeyDefault::Decided(_)) {
-            assert!(!k.source.is_empty(), "{}", k.key);
+            assert!(!k.source.2.is_empty(), "{}", k.key);
             assert!(k.meaning_text().contains("Source: "), "{}", k.key);
         }
     }

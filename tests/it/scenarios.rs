@@ -101,7 +101,7 @@ fn the_key_reference_is_the_one_in_scenarios_readme() {
     let readme = std::fs::read_to_string(root().join("scenarios/README.md")).unwrap();
     assert!(
         readme.contains(&scenario_file::keys_markdown()),
-        "scenarios/README.md is out of date: paste `kivijalka scenario keys` into it"
+        "scenarios/README.md is out of date: paste `kivijalka scenario keys --lang en` into it"
     );
 }
 
