@@ -142,6 +142,7 @@ for fmt in table csv json; do
 done
 
 run scenario-keys scenario keys
+run scenario-keys-en scenario keys --lang en
 for sc in "${scenarios[@]}"; do
     run "scenario-show-$(basename "$sc" .toml)" scenario show "$sc"
 done
@@ -162,6 +163,7 @@ run sv-compare compare "$wb" "${scenarios[@]}" --lang sv
 run sv-solve solve "$wb" --scenario scenarios/baseline.toml --lever savings --lang sv
 run sv-simulate simulate "$wb" --scenario scenarios/uncertain.toml --paths 100 --seed 7 --lang sv
 run sv-statutory statutory "$wb" --scenario scenarios/uncertain.toml --lang sv
+run sv-scenario-keys scenario keys --lang sv
 run sv-scenario-show scenario show scenarios/tax_rise.toml --lang sv
 run sv-scenario-diff scenario diff scenarios/baseline.toml scenarios/tax_rise.toml --lang sv
 run sv-help-forecast forecast --help --lang sv
