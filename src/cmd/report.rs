@@ -101,5 +101,17 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     let allowance = cfg.settings.targets.net_cost_growth.allowance_pp;
     let bytes = render(&doc, cfg.kind, allowance, &cfg.out)?;
     write_atomically(&cfg.out, |w| w.write_all(&bytes))?;
+    // Said on stderr, so a script piping stdout gets nothing it did not ask
+    // for, and a person sees the run ended and where the file is.
+    let p = cfg.out.display();
+    eprintln!(
+        "{}",
+        crate::tr!(
+            cfg.lang,
+            "raportti kirjoitettu: {p}",
+            "rapporten skriven: {p}",
+            "report written: {p}"
+        )
+    );
     Ok(Outcome::Ok)
 }

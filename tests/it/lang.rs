@@ -544,3 +544,25 @@ fn report_excel() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A report says on stderr where it wrote, in the run's language, and
+/// leaves stdout empty for a script.
+#[test]
+fn report_says_where_it_wrote() {
+    let dir = tempdir("lang-written");
+    for (lang, word) in [
+        ("fi", "raportti kirjoitettu: "),
+        ("sv", "rapporten skriven: "),
+        ("en", "report written: "),
+    ] {
+        let out = dir.join(format!("r-{lang}.html"));
+        let o = run(&["report", WB, "--out", path_str(&out), "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stdout(&o).is_empty());
+        assert_eq!(
+            crate::support::stderr(&o),
+            format!("{word}{}\n", out.display())
+        );
+        assert!(out.is_file());
+    }
+}
