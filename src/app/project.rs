@@ -22,6 +22,10 @@ pub fn projection_error(ds: &Dataset, sc: &Scenario) -> impl Fn(ProjectionError)
         .unwrap_or_else(|| "(the default scenario, with the flags given)".into());
     move |e| match e {
         ProjectionError::Data(m) => Error::input(Location::file(file.clone()), m),
+        ProjectionError::Missing(r) => Error::input(
+            Location::file(file.clone()),
+            Text::each(|l| crate::report::reason::text(&r, l)),
+        ),
         ProjectionError::Scenario(e) => match e.at {
             Some(at) => Error::config(
                 Location::line(&*at.file, at.line),

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::config::{Settings, read_to_string};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Text};
 use crate::model::dataset::Dataset;
 use crate::model::location::Location;
 use crate::model::projection::Options;
@@ -21,7 +21,7 @@ fn rules_error(e: RulesError) -> Error {
     let message = if e.key.is_empty() {
         e.message
     } else {
-        format!("{}: {}", e.key, e.message)
+        Text::each(|l| format!("{}: {}", e.key, e.message.get(l)))
     };
     Error::config(at, message)
 }

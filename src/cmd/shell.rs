@@ -32,8 +32,7 @@ pub fn man(command: Option<&str>) -> Result<Outcome> {
                     .filter(|n| *n != "help")
                     .collect();
                 let names = names.join(", ");
-                Error::usage(crate::tr!(
-                    lang,
+                Error::usage(crate::text!(
                     "man: komentoa '{name}' ei ole; komennot ovat {names}",
                     "man: kommandot '{name}' finns inte; kommandona är {names}",
                     "man: no command '{name}'; the commands are {names}"

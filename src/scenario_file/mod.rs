@@ -173,7 +173,8 @@ pub(crate) fn toml_words(m: &str) -> Text {
     {
         return text!("avain `{name}` puuttuu", "nyckeln `{name}` saknas", "{m}");
     }
-    Text::from(m)
+    // Any other message of the TOML reader keeps its own words, led in.
+    text!("TOML-virhe: {m}", "TOML-fel: {m}", "{m}")
 }
 
 /// The file a scenario extends, with the line it is named on.

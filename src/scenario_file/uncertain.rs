@@ -188,7 +188,15 @@ pub(super) fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
         let loc = at
             .map(|a| Location::line(&*a.file, a.line))
             .unwrap_or_else(|| Location::file(sc.files.first().cloned().unwrap_or_default()));
-        return Err(Error::config(loc, format!("correlation: {m}")));
+        let (fi, sv, en) = (&m.fi, &m.sv, &m.en);
+        return Err(Error::config(
+            loc,
+            text!(
+                "correlation: {fi}",
+                "correlation: {sv}",
+                "correlation: {en}"
+            ),
+        ));
     }
     let central = |i: &Uncertain| Path::constant(crate::model::uncertainty::dec(i.dist.central()));
     for item in &u.items {

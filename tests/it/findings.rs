@@ -257,9 +257,13 @@ fn samples() -> Vec<(Message, Vec<&'static str>, Vec<&'static str>)> {
         vec!["konsernin tase", "siitä"],
     ));
     out.push((
-        Message::text("figures in units of 1000 €".into()),
+        Message::text(kivijalka::text!(
+            "luvut 1000 euron yksiköissä",
+            "siffror i enheter om 1000 €",
+            "figures in units of 1000 €"
+        )),
         vec!["figures in units of 1000 €"],
-        vec!["figures in units of 1000 €"],
+        vec!["luvut 1000 euron yksiköissä"],
     ));
     out
 }

@@ -102,9 +102,7 @@ impl<'a, 's> Drivers<'a, 's> {
             .map_err(ProjectionError::Scenario)?;
 
         let data = ProjectionError::Data;
-        let loans0 = fig
-            .city_loans(base)
-            .map_err(|r| data(r.to_string().into()))?;
+        let loans0 = fig.city_loans(base).map_err(ProjectionError::Missing)?;
         if fig.get(Line::EdellistenYlijaama, base).is_none()
             && fig.get(Line::TilikaudenYlijaama, base).is_none()
         {

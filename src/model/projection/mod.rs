@@ -55,6 +55,8 @@ pub struct Options {
 pub enum ProjectionError {
     /// The workbook lacks what the projection starts from.
     Data(crate::error::Text),
+    /// A figure the projection starts from cannot be read, and why.
+    Missing(crate::model::reason::Reason),
     Scenario(ScenarioError),
 }
 

@@ -4,6 +4,8 @@
 //! the model stays free of I/O. Every bound is checked here once; an error
 //! names the file, the key and, where the TOML reader knows it, the line.
 
+use crate::error::Text;
+use crate::text;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -98,7 +100,7 @@ pub struct RulesError {
     /// the TOML itself is broken.
     pub key: String,
     pub line: Option<usize>,
-    pub message: String,
+    pub message: Text,
 }
 
 impl fmt::Display for RulesError {
@@ -130,7 +132,10 @@ impl Rules {
             line: e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].lines().count().max(1)),
-            message: e.message().to_string(),
+            message: {
+                let m = e.message();
+                text!("TOML-virhe: {m}", "TOML-fel: {m}", "{m}")
+            },
         })?;
         rules.check().map_err(|(key, message)| RulesError {
             file: file.to_string(),
@@ -205,15 +210,16 @@ impl Rules {
         self.national.iter().find(|n| n.year == year)
     }
 
-    fn check(&self) -> Result<(), (String, String)> {
+    fn check(&self) -> Result<(), (String, Text)> {
         if self.format != 1 {
-            return Err((
-                "format".into(),
-                format!(
-                    "format {} is not known; this version reads format 1",
-                    self.format
-                ),
-            ));
+            return Err(("format".into(), {
+                let f = self.format;
+                text!(
+                    "muotoa {f} ei tunneta; tämä versio lukee muotoa 1",
+                    "formatet {f} är okänt; den här versionen läser format 1",
+                    "format {f} is not known; this version reads format 1"
+                )
+            }));
         }
         for (i, r) in self.deficit_rule.iter().enumerate() {
             let k = |f: &str| format!("deficit_rule[{i}].{f}");
@@ -232,13 +238,30 @@ impl Rules {
             year(&k("deadline"), t.deadline)?;
             year(&k("large_deadline"), t.large_deadline)?;
             if t.deadline < t.statement_year {
-                return Err((k("deadline"), "is before statement_year".into()));
+                return Err((
+                    k("deadline"),
+                    text!(
+                        "on ennen kohtaa statement_year",
+                        "är före statement_year",
+                        "is before statement_year"
+                    ),
+                ));
             }
             if t.large_deadline < t.deadline {
-                return Err((k("large_deadline"), "is before deadline".into()));
+                return Err((
+                    k("large_deadline"),
+                    text!(
+                        "on ennen kohtaa deadline",
+                        "är före deadline",
+                        "is before deadline"
+                    ),
+                ));
             }
             if t.large_over_per_resident_eur < Decimal::ZERO {
-                return Err((k("large_over_per_resident_eur"), "is negative".into()));
+                return Err((
+                    k("large_over_per_resident_eur"),
+                    text!("on negatiivinen", "är negativ", "is negative"),
+                ));
             }
         }
         unique(
@@ -251,7 +274,14 @@ impl Rules {
             year(&k("deadlines_from"), x.deadlines_from)?;
             year(&k("deadlines_to"), x.deadlines_to)?;
             if x.deadlines_to < x.deadlines_from {
-                return Err((k("deadlines_to"), "is before deadlines_from".into()));
+                return Err((
+                    k("deadlines_to"),
+                    text!(
+                        "on ennen kohtaa deadlines_from",
+                        "är före deadlines_from",
+                        "is before deadlines_from"
+                    ),
+                ));
             }
             span(&k("extra_years"), x.extra_years, 1, 10)?;
         }
@@ -302,10 +332,14 @@ impl Rules {
                 Decimal::from(100),
             )?;
             if !(1..=10).contains(&c.consecutive_years) {
-                return Err((
-                    k("consecutive_years"),
-                    format!("{} is outside 1..10", c.consecutive_years),
-                ));
+                return Err((k("consecutive_years"), {
+                    let n = c.consecutive_years;
+                    text!(
+                        "{n} on välin 1..10 ulkopuolella",
+                        "{n} ligger utanför 1..10",
+                        "{n} is outside 1..10"
+                    )
+                }));
             }
         }
         unique(
@@ -338,30 +372,48 @@ impl Rules {
     }
 }
 
-fn year(key: &str, y: i32) -> Result<(), (String, String)> {
+fn year(key: &str, y: i32) -> Result<(), (String, Text)> {
     if YEARS.contains(&y) {
         Ok(())
     } else {
         Err((
             key.to_string(),
-            format!("{y} is not a year between 1990 and 2100"),
+            text!(
+                "{y} ei ole vuosi väliltä 1990–2100",
+                "{y} är inte ett år mellan 1990 och 2100",
+                "{y} is not a year between 1990 and 2100"
+            ),
         ))
     }
 }
 
-fn span(key: &str, v: i32, lo: i32, hi: i32) -> Result<(), (String, String)> {
+fn span(key: &str, v: i32, lo: i32, hi: i32) -> Result<(), (String, Text)> {
     if (lo..=hi).contains(&v) {
         Ok(())
     } else {
-        Err((key.to_string(), format!("{v} is outside {lo}..{hi}")))
+        Err((
+            key.to_string(),
+            text!(
+                "{v} on välin {lo}..{hi} ulkopuolella",
+                "{v} ligger utanför {lo}..{hi}",
+                "{v} is outside {lo}..{hi}"
+            ),
+        ))
     }
 }
 
-fn amount(key: &str, v: Decimal, lo: Decimal, hi: Decimal) -> Result<(), (String, String)> {
+fn amount(key: &str, v: Decimal, lo: Decimal, hi: Decimal) -> Result<(), (String, Text)> {
     if v >= lo && v <= hi {
         Ok(())
     } else {
-        Err((key.to_string(), format!("{v} is outside {lo}..{hi}")))
+        Err((
+            key.to_string(),
+            text!(
+                "{v} on välin {lo}..{hi} ulkopuolella",
+                "{v} ligger utanför {lo}..{hi}",
+                "{v} is outside {lo}..{hi}"
+            ),
+        ))
     }
 }
 
@@ -371,13 +423,17 @@ fn unique(
     years: impl Iterator<Item = i32>,
     table: &str,
     field: &str,
-) -> Result<(), (String, String)> {
+) -> Result<(), (String, Text)> {
     let mut seen = Vec::new();
     for (i, y) in years.enumerate() {
         if seen.contains(&y) {
             return Err((
                 format!("{table}[{i}].{field}"),
-                format!("{y} appears twice"),
+                text!(
+                    "{y} esiintyy kahdesti",
+                    "{y} förekommer två gånger",
+                    "{y} appears twice"
+                ),
             ));
         }
         seen.push(y);
