@@ -18,12 +18,66 @@ pub fn emit(
             let stdout = std::io::stdout();
             let width = (!output.wide).then(|| terminal_width(&stdout)).flatten();
             let mut lock = stdout.lock();
-            match crate::report::table::fit_to(width, || write(&mut lock)) {
+            let written = match width {
+                // Tables fit themselves; the prose around them (notes,
+                // legends) is wrapped here, line by line.
+                Some(w) => {
+                    let mut wrap = Wrapping {
+                        inner: &mut lock,
+                        width: w,
+                        line: Vec::new(),
+                    };
+                    crate::report::table::fit_to(width, || write(&mut wrap))
+                        .and_then(|()| wrap.flush())
+                }
+                None => write(&mut lock),
+            };
+            match written {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 r => r.map_err(|e| Error::io("(stdout)", e)),
             }
         }
         Some(path) => write_atomically(path, write),
+    }
+}
+
+/// A writer to a terminal that wraps each line wider than the terminal
+/// at its spaces (`table::wrap_line`); a line that fits passes unchanged.
+struct Wrapping<'a> {
+    inner: &'a mut dyn Write,
+    width: usize,
+    line: Vec<u8>,
+}
+
+impl Wrapping<'_> {
+    fn emit_line(&mut self) -> std::io::Result<()> {
+        let text = String::from_utf8_lossy(&self.line).into_owned();
+        self.line.clear();
+        let wrapped = crate::report::table::wrap_line(&text, self.width);
+        self.inner.write_all(wrapped.as_bytes())
+    }
+}
+
+impl Write for Wrapping<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for chunk in buf.split_inclusive(|b| *b == b'\n') {
+            match chunk.strip_suffix(b"\n") {
+                Some(body) => {
+                    self.line.extend_from_slice(body);
+                    self.emit_line()?;
+                    self.inner.write_all(b"\n")?;
+                }
+                None => self.line.extend_from_slice(chunk),
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.line.is_empty() {
+            self.emit_line()?;
+        }
+        self.inner.flush()
     }
 }
 

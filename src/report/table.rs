@@ -209,6 +209,47 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// A line of prose (a note, a legend) within `width` columns, broken at
+/// spaces; the lines after the first are indented under its text: past
+/// its leading spaces and a note's "[n] ". A word longer than the width
+/// keeps its own line whole. A line that fits comes back as it is.
+pub fn wrap_line(line: &str, width: usize) -> String {
+    if chars(line) <= width {
+        return line.to_string();
+    }
+    let lead = line.len() - line.trim_start_matches(' ').len();
+    let body = &line[lead..];
+    let mark = body
+        .strip_prefix('[')
+        .and_then(|r| r.split_once("] "))
+        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        .map_or(0, |(n, _)| n.len() + 3);
+    let hang = " ".repeat((lead + mark).min(width / 2));
+    let mut out = String::new();
+    let mut cur = line[..lead].to_string();
+    let mut cur_len = lead;
+    let mut fresh = true;
+    for word in body.split(' ') {
+        let w = chars(word);
+        if !fresh && cur_len + 1 + w > width {
+            out.push_str(cur.trim_end());
+            out.push('\n');
+            cur = hang.clone();
+            cur_len = chars(&hang);
+            fresh = true;
+        }
+        if !fresh {
+            cur.push(' ');
+            cur_len += 1;
+        }
+        cur.push_str(word);
+        cur_len += w;
+        fresh = false;
+    }
+    out.push_str(&cur);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,6 +327,21 @@ mod tests {
         for b in blocks {
             assert!(b.lines().nth(2).unwrap().starts_with("2024   TP"), "{b}");
         }
+    }
+
+    #[test]
+    fn prose_wraps_at_spaces_under_its_text() {
+        assert_eq!(wrap_line("short", 10), "short");
+        assert_eq!(
+            wrap_line("  [12] one two three four", 17),
+            "  [12] one two\n       three four"
+        );
+        assert_eq!(
+            wrap_line("Prisindex: KPHI (kuntien)", 12),
+            "Prisindex:\nKPHI\n(kuntien)"
+        );
+        // A word wider than the width keeps its line whole.
+        assert_eq!(wrap_line("a verylongword b", 5), "a\nverylongword\nb");
     }
 
     #[test]
