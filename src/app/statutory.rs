@@ -19,7 +19,7 @@ fn rules_error(e: RulesError) -> Error {
         None => Location::file(&*e.file),
     };
     let message = if e.key.is_empty() {
-        e.message
+        *e.message
     } else {
         Text::each(|l| format!("{}: {}", e.key, e.message.get(l)))
     };

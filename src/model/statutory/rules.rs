@@ -100,7 +100,9 @@ pub struct RulesError {
     /// the TOML itself is broken.
     pub key: String,
     pub line: Option<usize>,
-    pub message: Text,
+    /// Boxed: three sentences inline would make every `Result` of the
+    /// rule book carry them.
+    pub message: Box<Text>,
 }
 
 impl fmt::Display for RulesError {
@@ -134,14 +136,14 @@ impl Rules {
                 .map(|s| text[..s.start.min(text.len())].lines().count().max(1)),
             message: {
                 let m = e.message();
-                text!("TOML-virhe: {m}", "TOML-fel: {m}", "{m}")
+                Box::new(text!("TOML-virhe: {m}", "TOML-fel: {m}", "{m}"))
             },
         })?;
         rules.check().map_err(|(key, message)| RulesError {
             file: file.to_string(),
             key,
             line: None,
-            message,
+            message: Box::new(message),
         })?;
         Ok(rules)
     }
