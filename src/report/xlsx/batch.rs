@@ -1,10 +1,10 @@
 //! The batch summary workbook.
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::style::{Styles, f64_of, page_setup};
 use crate::model::indicators::INDICATORS;
-use crate::model::peers::Basis;
+use crate::model::peers::{Basis, PeerStat};
 use crate::model::ratios::Unit;
 use crate::report::Lang;
 use crate::report::batch::{Summary, basis_text};
@@ -154,10 +154,25 @@ fn indicators_sheet(
 
 /// The peer statistics by indicator and year.
 fn peers_sheet(wb: &mut Workbook, st: &Styles, s: &Summary, lang: Lang) -> Result<(), XlsxError> {
-    let tr = |fi: &'static str, sv: &'static str, en: &'static str| lang.tr(fi, sv, en);
     let ws = wb.add_worksheet();
-    ws.set_name(tr("Vertailu", "Jämförelse", "Peers"))?;
-    let heads = [
+    ws.set_name(lang.tr("Vertailu", "Jämförelse", "Peers"))?;
+    for (c, h) in stat_heads(lang).iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &st.head)?;
+        ws.set_column_width(c as u16, if c == 0 { 40 } else { 18 })?;
+    }
+    for (i, p) in s.stats.iter().enumerate() {
+        write_stat(ws, st, 1 + i as u32, 0, p, lang)?;
+    }
+    ws.set_freeze_panes(1, 1)?;
+    page_setup(ws, 1)?;
+    Ok(())
+}
+
+/// The headings of one indicator's peer statistics, from its name to the
+/// upper quartile, as both peer sheets show them.
+fn stat_heads(lang: Lang) -> [&'static str; 7] {
+    let tr = |fi: &'static str, sv: &'static str, en: &'static str| lang.tr(fi, sv, en);
+    [
         tr("Indikaattori", "Indikator", "Indicator"),
         tr("Vertailuperuste", "Jämförs med", "Compared by"),
         tr("Vuosi", "År", "Year"),
@@ -165,26 +180,28 @@ fn peers_sheet(wb: &mut Workbook, st: &Styles, s: &Summary, lang: Lang) -> Resul
         tr("Alakvartiili", "Nedre kvartil", "Lower quartile"),
         tr("Mediaani", "Median", "Median"),
         tr("Yläkvartiili", "Övre kvartil", "Upper quartile"),
-    ];
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &st.head)?;
-        ws.set_column_width(c as u16, if c == 0 { 40 } else { 18 })?;
-    }
-    for (i, p) in s.stats.iter().enumerate() {
-        let row = 1 + i as u32;
-        let d = &INDICATORS[(p.indicator - 1) as usize];
-        let basis = Basis::of(p.indicator);
-        let fmt = compared_format(st, basis, p.indicator, d.decimals);
-        ws.write_string(row, 0, title(d, lang))?;
-        ws.write_string(row, 1, basis_text(basis, lang))?;
-        ws.write_number(row, 2, p.year as f64)?;
-        ws.write_number(row, 3, p.n as f64)?;
-        ws.write_number_with_format(row, 4, f64_of(p.q1), &fmt)?;
-        ws.write_number_with_format(row, 5, f64_of(p.median), &fmt)?;
-        ws.write_number_with_format(row, 6, f64_of(p.q3), &fmt)?;
-    }
-    ws.set_freeze_panes(1, 1)?;
-    page_setup(ws, 1)?;
+    ]
+}
+
+/// One indicator's peer statistics of a year in a row, from column `col`.
+fn write_stat(
+    ws: &mut Worksheet,
+    st: &Styles,
+    row: u32,
+    col: u16,
+    p: &PeerStat,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let d = &INDICATORS[(p.indicator - 1) as usize];
+    let basis = Basis::of(p.indicator);
+    let fmt = compared_format(st, basis, p.indicator, d.decimals);
+    ws.write_string(row, col, title(d, lang))?;
+    ws.write_string(row, col + 1, basis_text(basis, lang))?;
+    ws.write_number(row, col + 2, p.year as f64)?;
+    ws.write_number(row, col + 3, p.n as f64)?;
+    ws.write_number_with_format(row, col + 4, f64_of(p.q1), &fmt)?;
+    ws.write_number_with_format(row, col + 5, f64_of(p.median), &fmt)?;
+    ws.write_number_with_format(row, col + 6, f64_of(p.q3), &fmt)?;
     Ok(())
 }
 
@@ -276,38 +293,20 @@ fn statutory_sheet(
 /// The peer statistics within each peer group by indicator and year; the
 /// last sheet, so that the sheets before it keep their places.
 fn groups_sheet(wb: &mut Workbook, st: &Styles, s: &Summary, lang: Lang) -> Result<(), XlsxError> {
-    let tr = |fi: &'static str, sv: &'static str, en: &'static str| lang.tr(fi, sv, en);
     let ws = wb.add_worksheet();
-    ws.set_name(tr("Vertailuryhmät", "Jämförelsegrupper", "Peer groups"))?;
-    let heads = [
-        tr("Vertailuryhmä", "Jämförelsegrupp", "Peer group"),
-        tr("Indikaattori", "Indikator", "Indicator"),
-        tr("Vertailuperuste", "Jämförs med", "Compared by"),
-        tr("Vuosi", "År", "Year"),
-        tr("Kuntia", "Kommuner", "Municipalities"),
-        tr("Alakvartiili", "Nedre kvartil", "Lower quartile"),
-        tr("Mediaani", "Median", "Median"),
-        tr("Yläkvartiili", "Övre kvartil", "Upper quartile"),
-    ];
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &st.head)?;
+    ws.set_name(lang.tr("Vertailuryhmät", "Jämförelsegrupper", "Peer groups"))?;
+    let group = lang.tr("Vertailuryhmä", "Jämförelsegrupp", "Peer group");
+    let heads = std::iter::once(group).chain(stat_heads(lang));
+    for (c, h) in heads.enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &st.head)?;
         ws.set_column_width(c as u16, if c == 1 { 40 } else { 18 })?;
     }
     let mut row = 0u32;
     for ((_, g), stats) in &s.group_stats {
         for p in stats {
             row += 1;
-            let d = &INDICATORS[(p.indicator - 1) as usize];
-            let basis = Basis::of(p.indicator);
-            let fmt = compared_format(st, basis, p.indicator, d.decimals);
             ws.write_string(row, 0, g)?;
-            ws.write_string(row, 1, title(d, lang))?;
-            ws.write_string(row, 2, basis_text(basis, lang))?;
-            ws.write_number(row, 3, p.year as f64)?;
-            ws.write_number(row, 4, p.n as f64)?;
-            ws.write_number_with_format(row, 5, f64_of(p.q1), &fmt)?;
-            ws.write_number_with_format(row, 6, f64_of(p.median), &fmt)?;
-            ws.write_number_with_format(row, 7, f64_of(p.q3), &fmt)?;
+            write_stat(ws, st, row, 1, p, lang)?;
         }
     }
     ws.set_freeze_panes(1, 1)?;
