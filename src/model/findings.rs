@@ -295,7 +295,7 @@ impl Break {
     pub fn statements_text(&self, lang: Lang) -> String {
         self.statements
             .iter()
-            .map(|s| format!("{} {}", statement_name(s.statement, lang), s.year))
+            .map(|s| format!("{} {}", s.statement.name(lang), s.year))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -415,18 +415,6 @@ pub fn rests_on(breaks: &[Break], inputs: &[Input]) -> Vec<usize> {
     (0..breaks.len())
         .filter(|i| inputs.iter().any(|input| touches(&breaks[*i], input)))
         .collect()
-}
-
-/// A statement's name in `lang`: the decree's Swedish names in Swedish.
-pub fn statement_name(st: Statement, lang: Lang) -> &'static str {
-    match (st, lang) {
-        (_, Lang::Fi) => st.fi(),
-        (_, Lang::En) => st.en(),
-        (Statement::Tuloslaskelma, Lang::Sv) => "resultaträkning",
-        (Statement::Rahoituslaskelma, Lang::Sv) => "finansieringsanalys",
-        (Statement::Tase, Lang::Sv) => "balansräkning",
-        (Statement::Taustatiedot, Lang::Sv) => "bakgrundsuppgifter",
-    }
 }
 
 #[cfg(test)]

@@ -35,6 +35,18 @@ impl Statement {
             Statement::Taustatiedot => "taustatiedot",
         }
     }
+    /// The decree's Swedish name.
+    pub fn sv(self) -> &'static str {
+        match self {
+            Statement::Tuloslaskelma => "resultaträkning",
+            Statement::Rahoituslaskelma => "finansieringsanalys",
+            Statement::Tase => "balansräkning",
+            Statement::Taustatiedot => "bakgrundsuppgifter",
+        }
+    }
+    pub fn name(self, lang: crate::report::Lang) -> &'static str {
+        lang.tr(self.fi(), self.sv(), self.en())
+    }
     pub fn en(self) -> &'static str {
         match self {
             Statement::Tuloslaskelma => "income statement",

@@ -12,7 +12,7 @@ use serde::{Serialize, Serializer};
 use crate::model::dataset::Entity;
 use crate::model::findings::{
     Broken, GroupAgainstCity, GroupCheck, Identity, Message, PerResident, Population, Unequal,
-    UnitsAcross, statement_name,
+    UnitsAcross,
 };
 use crate::model::items;
 use crate::model::location::Location;
@@ -31,7 +31,7 @@ pub fn text(m: &Message, lang: Lang) -> String {
                 .iter()
                 .map(|st| match lang {
                     Lang::Fi => st.fi().to_string(),
-                    Lang::Sv => statement_name(*st, lang).to_string(),
+                    Lang::Sv => st.sv().to_string(),
                     Lang::En => format!("{} ({})", st.fi(), st.en()),
                 })
                 .collect::<Vec<_>>()

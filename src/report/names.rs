@@ -107,7 +107,7 @@ pub fn year_kind(k: YearKind, lang: Lang) -> &'static str {
 
 /// A statement's name: "tuloslaskelma", "resultaträkning", "income statement".
 pub fn statement(s: Statement, lang: Lang) -> &'static str {
-    crate::model::findings::statement_name(s, lang)
+    s.name(lang)
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ fn line(e: Entity, id: &str) -> (&'static str, String) {
 /// The same in Swedish: ("Verksamhetsbidrag", "stadens resultaträkning").
 fn line_sv(e: Entity, id: &str) -> (&'static str, String) {
     let def = items::item(id);
-    let st = crate::model::findings::statement_name(def.statement, Lang::Sv);
+    let st = def.statement.sv();
     (def.sv, format!("{} {st}", e.genitive(Lang::Sv)))
 }
 

@@ -8,9 +8,8 @@ use rust_decimal::Decimal;
 use super::statement::Figures;
 use crate::error::Location;
 use crate::model::dataset::Dataset;
-use crate::model::findings::{Finding, Message, statement_name};
+use crate::model::findings::{Finding, Message};
 use crate::model::items::{self, Sign, Statement};
-use crate::report::Lang;
 use crate::text;
 
 /// Decides whether costs are carried as positive figures, from the
@@ -28,7 +27,7 @@ pub(super) fn sign_convention(
     // Finnish and English notes name the statement as the workbook does,
     // Swedish ones by the decree's Swedish name.
     let name = statement.fi();
-    let name_sv = statement_name(statement, Lang::Sv);
+    let name_sv = statement.sv();
     if !neg.is_empty() || !pos.is_empty() {
         let positive = pos.len() > neg.len();
         if !neg.is_empty() && !pos.is_empty() {
