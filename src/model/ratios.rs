@@ -381,6 +381,8 @@ pub fn pct(num: Decimal, den: Decimal, what: Denominator) -> Measure {
 pub struct RatioDef {
     pub id: &'static str,
     pub fi: &'static str,
+    /// The name in Swedish Statistics Finland's key-ratio tables use.
+    pub sv: &'static str,
     pub en: &'static str,
     /// English with the statements' Finnish terms, as JSON and CSV carry it.
     pub formula: &'static str,
@@ -412,6 +414,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "toimintatuotot_pct_toimintakuluista",
         fi: "Toimintatuotot / toimintakulut, %",
+        sv: "Verksamhetsintäkter / verksamhetskostnader, %",
         en: "Operating income / operating expenses, %",
         formula: "100 × toimintatuotot / (toimintakulut − valmistus omaan käyttöön)",
         formula_fi: "100 × toimintatuotot / (toimintakulut − valmistus omaan käyttöön)",
@@ -435,6 +438,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "vuosikate_pct_poistoista",
         fi: "Vuosikate / poistot, %",
+        sv: "Årsbidrag / avskrivningar, %",
         en: "Annual margin / depreciation, %",
         formula: "100 × vuosikate / poistot ja arvonalentumiset (without omistuksen eliminointierot)",
         formula_fi: "100 × vuosikate / poistot ja arvonalentumiset (ilman omistuksen eliminointieroja)",
@@ -455,6 +459,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "vuosikate_per_asukas",
         fi: "Vuosikate, €/asukas",
+        sv: "Årsbidrag, €/invånare",
         en: "Annual margin, €/resident",
         formula: "vuosikate / asukasluku 31.12.",
         formula_fi: "vuosikate / asukasluku 31.12.",
@@ -469,6 +474,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "nettomenot_per_asukas",
         fi: "Nettomenot, €/asukas",
+        sv: "Nettokostnader, €/invånare",
         en: "Net operating cost, €/resident",
         formula: "−toimintakate / asukasluku 31.12.",
         formula_fi: "−toimintakate / asukasluku 31.12.",
@@ -483,6 +489,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "verotulot_per_asukas",
         fi: "Verotulot, €/asukas",
+        sv: "Skatteinkomster, €/invånare",
         en: "Tax revenue, €/resident",
         formula: "verotulot / asukasluku 31.12.",
         formula_fi: "verotulot / asukasluku 31.12.",
@@ -497,6 +504,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "valtionosuudet_per_asukas",
         fi: "Valtionosuudet, €/asukas",
+        sv: "Statsandelar, €/invånare",
         en: "State subsidies, €/resident",
         formula: "valtionosuudet / asukasluku 31.12.",
         formula_fi: "valtionosuudet / asukasluku 31.12.",
@@ -511,6 +519,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "nettoinvestoinnit",
         fi: "Nettoinvestoinnit, €",
+        sv: "Nettoinvesteringar, €",
         en: "Net investment, €",
         formula: "investointimenot − rahoitusosuudet − pysyvien vastaavien luovutustulot",
         formula_fi: "investointimenot − rahoitusosuudet − pysyvien vastaavien luovutustulot",
@@ -525,6 +534,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "investointien_tulorahoitus_pct",
         fi: "Investointien tulorahoitus, %",
+        sv: "Investeringarnas internt tillförda medel, %",
         en: "Internal financing of investment, %",
         formula: "100 × vuosikate / (investointimenot − rahoitusosuudet)",
         formula_fi: "100 × vuosikate / (investointimenot − rahoitusosuudet)",
@@ -545,6 +555,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "lainanhoitokate",
         fi: "Lainanhoitokate",
+        sv: "Lånens skötselbidrag",
         en: "Loan service coverage",
         formula: "(vuosikate + korkokulut) / (korkokulut + pitkäaikaisten lainojen vähennys)",
         formula_fi: "(vuosikate + korkokulut) / (korkokulut + pitkäaikaisten lainojen vähennys)",
@@ -567,6 +578,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "laskennallinen_lainanhoitokate",
         fi: "Laskennallinen lainanhoitokate",
+        sv: "Kalkylerat lånens skötselbidrag (118 §)",
         en: "Calculated loan service coverage (118 §)",
         formula: "(vuosikate + korkokulut) / (korkokulut + lainakanta 31.12. / laina-aika), laina-aika 8 v (setting ratios.loan_term_years)",
         formula_fi: "(vuosikate + korkokulut) / (korkokulut + lainakanta 31.12. / laina-aika), laina-aika 8 v (asetus ratios.loan_term_years)",
@@ -590,6 +602,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "kassan_riittavyys_pv",
         fi: "Kassan riittävyys, pv",
+        sv: "Likviditet, kassadagar",
         en: "Cash sufficiency, days",
         formula: "365 × rahavarat 31.12. / kassasta maksut; kassasta maksut = toimintakulut − valmistus omaan käyttöön + korkokulut + muut rahoituskulut + satunnaiset kulut + investointimenot + antolainasaamisten lisäys + pitkäaikaisten lainojen vähennys (each as an absolute value)",
         formula_fi: "365 × rahavarat 31.12. / kassasta maksut; kassasta maksut = toimintakulut − valmistus omaan käyttöön + korkokulut + muut rahoituskulut + satunnaiset kulut + investointimenot + antolainasaamisten lisäys + pitkäaikaisten lainojen vähennys (kukin itseisarvona)",
@@ -618,6 +631,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "omavaraisuusaste_pct",
         fi: "Omavaraisuusaste, %",
+        sv: "Soliditetsgrad, %",
         en: "Equity ratio, %",
         formula: "100 × (oma pääoma + vähemmistöosuudet + konsernireservi + poistoero ja vapaaehtoiset varaukset) / (vastattavaa yhteensä − saadut ennakot)",
         formula_fi: "100 × (oma pääoma + vähemmistöosuudet + konsernireservi + poistoero ja vapaaehtoiset varaukset) / (vastattavaa yhteensä − saadut ennakot)",
@@ -645,6 +659,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "suhteellinen_velkaantuneisuus_pct",
         fi: "Suhteellinen velkaantuneisuus, %",
+        sv: "Relativ skuldsättning, %",
         en: "Relative indebtedness, %",
         formula: "100 × (vieras pääoma − saadut ennakot) / (toimintatuotot + verotulot + valtionosuudet)",
         formula_fi: "100 × (vieras pääoma − saadut ennakot) / (toimintatuotot + verotulot + valtionosuudet)",
@@ -667,6 +682,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "kertynyt_ylijaama",
         fi: "Kertynyt yli-/alijäämä, €",
+        sv: "Ackumulerat över-/underskott, €",
         en: "Accumulated surplus (deficit), €",
         formula: "edellisten tilikausien ylijäämä + tilikauden ylijäämä (tase)",
         formula_fi: "edellisten tilikausien ylijäämä + tilikauden ylijäämä (tase)",
@@ -681,6 +697,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "kertynyt_ylijaama_per_asukas",
         fi: "Kertynyt yli-/alijäämä, €/asukas",
+        sv: "Ackumulerat över-/underskott, €/invånare",
         en: "Accumulated surplus (deficit), €/resident",
         formula: "kertynyt ylijäämä / asukasluku 31.12.",
         formula_fi: "kertynyt ylijäämä / asukasluku 31.12.",
@@ -695,6 +712,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "lainakanta",
         fi: "Lainakanta 31.12., €",
+        sv: "Lånestock 31.12., €",
         en: "Loan stock 31 Dec, €",
         formula: "vieras pääoma − (saadut ennakot + ostovelat + siirtovelat + muut velat)",
         formula_fi: "vieras pääoma − (saadut ennakot + ostovelat + siirtovelat + muut velat)",
@@ -709,6 +727,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "lainakanta_per_asukas",
         fi: "Lainakanta, €/asukas",
+        sv: "Lånestock, €/invånare",
         en: "Loan stock, €/resident",
         formula: "lainakanta / asukasluku 31.12.",
         formula_fi: "lainakanta / asukasluku 31.12.",
@@ -723,6 +742,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "lainat_ja_vuokravastuut",
         fi: "Lainat ja vuokravastuut 31.12., €",
+        sv: "Lån och hyresansvar 31.12., €",
         en: "Loans and lease liabilities 31 Dec, €",
         formula: "lainakanta + vuokravastuut (liitetiedot)",
         formula_fi: "lainakanta + vuokravastuut (liitetiedot)",
@@ -737,6 +757,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "lainat_ja_vuokravastuut_per_asukas",
         fi: "Lainat ja vuokravastuut, €/asukas",
+        sv: "Lån och hyresansvar, €/invånare",
         en: "Loans and lease liabilities, €/resident",
         formula: "(lainakanta + vuokravastuut) / asukasluku 31.12.",
         formula_fi: "(lainakanta + vuokravastuut) / asukasluku 31.12.",
@@ -751,6 +772,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "lainasaamiset",
         fi: "Lainasaamiset 31.12., €",
+        sv: "Lånefordringar 31.12., €",
         en: "Loans receivable 31 Dec, €",
         formula: "joukkovelkakirjalainasaamiset + muut lainasaamiset (pysyvien vastaavien sijoitukset)",
         formula_fi: "joukkovelkakirjalainasaamiset + muut lainasaamiset (pysyvien vastaavien sijoitukset)",
@@ -765,6 +787,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "ti_kertyma_5v",
         fi: "Toiminnan ja investointien rahavirran kertymä 5 v, €",
+        sv: "Verksamhetens och investeringarnas kassaflöde, ackumulerat 5 år, €",
         en: "Operating and investing cash flow, 5-year sum, €",
         formula: "sum of toiminnan ja investointien rahavirta over the year and the four before",
         formula_fi: "toiminnan ja investointien rahavirran summa vuodelta ja neljältä sitä edeltävältä vuodelta",
@@ -779,6 +802,7 @@ pub static RATIOS: &[RatioDef] = &[
     RatioDef {
         id: "asukasluku",
         fi: "Asukasluku 31.12.",
+        sv: "Invånarantal 31.12.",
         en: "Population 31 Dec",
         formula: "asukasluku 31.12. (taustatiedot)",
         formula_fi: "asukasluku 31.12. (taustatiedot)",

@@ -1,8 +1,10 @@
 //! The model's names in the report's language: indicators, ratios, units,
-//! statuses, entities, year kinds and statements. The model carries the
-//! Finnish and English; the Swedish (the terms of the Swedish text of
-//! kommunallagen 410/2015 and of Statistics Finland's Swedish key-ratio
-//! tables) is given here beside them, so every table names them alike.
+//! statuses, entities, year kinds and statements, so every table names
+//! them alike. The indicators', ratios', entities' and statements' names
+//! live in the model, each in the three languages side by side; the
+//! Swedish of units, statuses and year kinds (the terms of the Swedish
+//! text of kommunallagen 410/2015 and of Statistics Finland's Swedish
+//! key-ratio tables) is given here.
 
 use crate::model::dataset::{Entity, YearKind};
 use crate::model::indicators::{IndicatorDef, Status};
@@ -12,58 +14,17 @@ use crate::report::format::Lang;
 
 /// An indicator's name: "Årsbidrag − nettoinvesteringar".
 pub fn indicator(d: &IndicatorDef, lang: Lang) -> &'static str {
-    let sv = match d.number {
-        1 => "Årsbidrag − nettoinvesteringar",
-        2 => "Ackumulerat överskott",
-        3 => "Nettokostnadernas ökning, %",
-        4 => "Koncernens lån och hyresansvar, €/invånare",
-        5 => "Verksamhetens och investeringarnas kassaflöde, ackumulerat",
-        _ => d.en,
-    };
-    lang.tr(d.fi, sv, d.en)
+    lang.tr(d.fi, d.sv, d.en)
 }
 
 /// An indicator's target: "Ökar inte".
 pub fn target(d: &IndicatorDef, lang: Lang) -> &'static str {
-    let sv = match d.number {
-        1 => "Investeringarna på årsbidragets nivå",
-        2 => "Balansräkningen förblir i överskott",
-        3 => "Högst prisindexets förändring",
-        4 => "Ökar inte",
-        5 => "Det ackumulerade beloppet är positivt",
-        _ => d.target_en,
-    };
-    lang.tr(d.target_fi, sv, d.target_en)
+    lang.tr(d.target_fi, d.target_sv, d.target_en)
 }
 
 /// A key ratio's name with its unit: "Årsbidrag, €/invånare".
 pub fn ratio(d: &RatioDef, lang: Lang) -> &'static str {
-    let sv = match d.id {
-        "toimintatuotot_pct_toimintakuluista" => "Verksamhetsintäkter / verksamhetskostnader, %",
-        "vuosikate_pct_poistoista" => "Årsbidrag / avskrivningar, %",
-        "vuosikate_per_asukas" => "Årsbidrag, €/invånare",
-        "nettomenot_per_asukas" => "Nettokostnader, €/invånare",
-        "verotulot_per_asukas" => "Skatteinkomster, €/invånare",
-        "valtionosuudet_per_asukas" => "Statsandelar, €/invånare",
-        "nettoinvestoinnit" => "Nettoinvesteringar, €",
-        "investointien_tulorahoitus_pct" => "Investeringarnas internt tillförda medel, %",
-        "lainanhoitokate" => "Lånens skötselbidrag",
-        "laskennallinen_lainanhoitokate" => "Kalkylerat lånens skötselbidrag (118 §)",
-        "kassan_riittavyys_pv" => "Likviditet, kassadagar",
-        "omavaraisuusaste_pct" => "Soliditetsgrad, %",
-        "suhteellinen_velkaantuneisuus_pct" => "Relativ skuldsättning, %",
-        "kertynyt_ylijaama" => "Ackumulerat över-/underskott, €",
-        "kertynyt_ylijaama_per_asukas" => "Ackumulerat över-/underskott, €/invånare",
-        "lainakanta" => "Lånestock 31.12., €",
-        "lainakanta_per_asukas" => "Lånestock, €/invånare",
-        "lainat_ja_vuokravastuut" => "Lån och hyresansvar 31.12., €",
-        "lainat_ja_vuokravastuut_per_asukas" => "Lån och hyresansvar, €/invånare",
-        "lainasaamiset" => "Lånefordringar 31.12., €",
-        "ti_kertyma_5v" => "Verksamhetens och investeringarnas kassaflöde, ackumulerat 5 år, €",
-        "asukasluku" => "Invånarantal 31.12.",
-        _ => d.en,
-    };
-    lang.tr(d.fi, sv, d.en)
+    lang.tr(d.fi, d.sv, d.en)
 }
 
 /// A unit's symbol: "€/as.", "€/inv.", "€/resident".
@@ -116,8 +77,8 @@ mod tests {
     use crate::model::indicators::INDICATORS;
     use crate::model::ratios::RATIOS;
 
-    /// A ratio or indicator added to the model without a Swedish name here
-    /// would print its English in a Swedish table.
+    /// A ratio or indicator whose Swedish name is its English copied would
+    /// print English in a Swedish table.
     #[test]
     fn every_indicator_and_ratio_has_its_swedish_name() {
         for d in &INDICATORS {
