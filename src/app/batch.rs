@@ -525,8 +525,7 @@ impl<'t> Feed<'_, 't> {
         };
         let failure = |e: Error| Failure {
             file: file.clone(),
-            error: e.chain().join(": "),
-            text: Some(told(&e)),
+            error: told(&e),
             at: [0, fi, 0],
         };
         // Split into each municipality's rows, which the workers read: the
@@ -616,8 +615,7 @@ fn ran(plan: &Plan, job: Job, name: &str) -> Vec<Outcome1> {
     };
     let failure = |e: Error, sub: usize| Failure {
         file: file.clone(),
-        error: e.chain().join(": "),
-        text: Some(told(&e)),
+        error: told(&e),
         at: [1, fi, sub],
     };
     // A bug that one municipality's figures trip must not take the others
@@ -645,18 +643,14 @@ fn ran(plan: &Plan, job: Job, name: &str) -> Vec<Outcome1> {
         Ok(Err(e)) => vec![Err(failure(e, 0))],
         Err(payload) => vec![Err(Failure {
             file: file.clone(),
-            error: format!(
-                "internal error: {}; the other municipalities were not affected",
-                crate::error::panic_message(payload.as_ref())
-            ),
-            text: Some({
+            error: {
                 let m = crate::error::panic_message(payload.as_ref());
                 Box::new(crate::text!(
                     "sisäinen virhe: {m}; se ei koskenut muita kuntia",
                     "internt fel: {m}; de andra kommunerna påverkades inte",
                     "internal error: {m}; the other municipalities were not affected"
                 ))
-            }),
+            },
             at: [1, fi, 0],
         })],
     }
@@ -776,8 +770,7 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
         };
         outcomes.push(Err(Failure {
             file,
-            error: e.chain().join(": "),
-            text: Some(told(&e)),
+            error: told(&e),
             at: [0, fi, 0],
         }));
     }

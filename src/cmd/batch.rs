@@ -183,7 +183,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     // shard's failure has only that.
     let failed = lang.tr("epäonnistui", "misslyckades", "failed");
     for f in &sum.failures {
-        let message = f.text.as_ref().map_or(f.error.as_str(), |t| t.get(lang));
+        let message = f.error.get(lang);
         let _ = writeln!(err, "{failed}: {message}");
     }
     if sum.municipalities.is_empty() && sum.failures.is_empty() {

@@ -153,10 +153,9 @@ impl Law {
 #[derive(Clone, Debug)]
 pub struct Failure {
     pub file: String,
-    pub error: String,
-    /// The message in each language, for the batch's own lines; none for a
-    /// merged shard's failure, which keeps only its English.
-    pub text: Option<Box<crate::error::Text>>,
+    /// The message in each language: the batch's lines tell it in theirs,
+    /// failures.csv and the shards keep the English.
+    pub error: Box<crate::error::Text>,
     /// Its place: 0 for a long table that could not be read (listed
     /// first), else 1; then the file's place and the municipality's in it.
     pub at: [usize; 3],
@@ -404,7 +403,7 @@ pub fn failures_csv(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let mut w = crate::report::csv_out::Writer::from_writer(out);
     w.write_record(["file", "error"])?;
     for f in &s.failures {
-        w.write_record([&f.file, &f.error])?;
+        w.write_record([&f.file, &f.error.en])?;
     }
     w.flush()
 }
@@ -466,7 +465,7 @@ pub fn shard_json(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
         })
         .collect();
     let failures: Vec<Value> = (s.failures.iter())
-        .map(|f| json!({"file": f.file, "error": f.error, "at": f.at}))
+        .map(|f| json!({"file": f.file, "error": f.error.en, "at": f.at}))
         .collect();
     let doc = json!({"municipalities": munis, "failures": failures});
     serde_json::to_writer(&mut *out, &doc)?;
@@ -633,8 +632,16 @@ mod shard {
     pub(super) fn failure(v: &Value) -> Option<Failure> {
         Some(Failure {
             file: v["file"].as_str()?.to_string(),
-            error: v["error"].as_str()?.to_string(),
-            text: None,
+            error: {
+                // A shard keeps only the English, which a merge then tells
+                // in every language.
+                let en = v["error"].as_str()?.to_string();
+                Box::new(crate::error::Text {
+                    fi: en.clone(),
+                    sv: en.clone(),
+                    en,
+                })
+            },
             at: at(&v["at"])?,
         })
     }

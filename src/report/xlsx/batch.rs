@@ -229,7 +229,7 @@ fn failures_sheet(
     ws.set_column_width(1, 120)?;
     for (i, f) in s.failures.iter().enumerate() {
         ws.write_string(1 + i as u32, 0, &f.file)?;
-        ws.write_string(1 + i as u32, 1, &f.error)?;
+        ws.write_string(1 + i as u32, 1, &f.error.en)?;
     }
     Ok(())
 }
