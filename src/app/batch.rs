@@ -23,7 +23,7 @@ use crate::report::batch::{Failure, Law, Municipality, Summary};
 use crate::report::document::InputFile;
 use rust_decimal::Decimal;
 
-use super::dataset::refuse_errors_in;
+use super::dataset::refuse_errors;
 use super::document::{Kind, document, input, render};
 use super::project::{simulations, threads};
 use super::write_atomically;
@@ -182,7 +182,7 @@ fn one(
                 } else {
                     report_name.to_string()
                 };
-                let done = refuse_errors_in(ds, plan.allow_unknown, plan.lang).and_then(|ds| {
+                let done = refuse_errors(ds, plan.allow_unknown, plan.lang).and_then(|ds| {
                     let mut row = municipality(plan, &ds, source, &name)?;
                     // A workbook has no column to group by.
                     row.0.peer_group = plan.peer_group.map(|_| String::new());

@@ -19,7 +19,7 @@ pub fn read(workbook: &Path) -> Result<Dataset> {
 /// Reads the workbook; refuses one whose reading found errors unless the
 /// user asked to read the rest anyway. Warnings go to stderr in `lang`.
 pub fn load(input: &Input, lang: Lang) -> Result<Dataset> {
-    let ds = refuse_errors_in(read(&input.workbook)?, input.allow_unknown, lang)?;
+    let ds = refuse_errors(read(&input.workbook)?, input.allow_unknown, lang)?;
     // A city statement the workbook lacks leaves its figures not measurable
     // in every year: said once up front, not only in each year's footnote.
     for f in super::check::missing_statements(&ds) {
@@ -37,14 +37,8 @@ pub fn warning(lang: Lang) -> &'static str {
 }
 
 /// A dataset whose reading found errors is refused, unless asked otherwise;
-/// what is read past is said in the language of the environment.
-pub fn refuse_errors(ds: Dataset, allow_unknown: bool) -> Result<Dataset> {
-    refuse_errors_in(ds, allow_unknown, Lang::from_env())
-}
-
-/// A dataset whose reading found errors is refused, unless asked otherwise;
 /// what is read past is said in `lang`.
-pub fn refuse_errors_in(ds: Dataset, allow_unknown: bool, lang: Lang) -> Result<Dataset> {
+pub fn refuse_errors(ds: Dataset, allow_unknown: bool, lang: Lang) -> Result<Dataset> {
     if allow_unknown {
         // Read past, but not in silence: the figures printed rest on a
         // workbook with these problems, and stdout stays the output.

@@ -671,7 +671,9 @@ fn judge(
     read: kivijalka::Result<Dataset>,
     tally: &Tally,
 ) -> Result<Option<(Dataset, &AtomicUsize)>, TestCaseError> {
-    let ds = match read.and_then(|ds| kivijalka::cmd::refuse_errors(ds, false)) {
+    let ds = match read
+        .and_then(|ds| kivijalka::cmd::refuse_errors(ds, false, kivijalka::report::Lang::En))
+    {
         Err(e) => {
             clean_error(&e, WORKBOOK)?;
             tally.clean_error.fetch_add(1, Ordering::Relaxed);
@@ -701,7 +703,7 @@ fn judge(
 #[test]
 fn the_example_as_it_is_validates() {
     let ds = read_grids(WORKBOOK, example_grids().to_vec()).unwrap();
-    let ds = kivijalka::cmd::refuse_errors(ds, false).unwrap();
+    let ds = kivijalka::cmd::refuse_errors(ds, false, kivijalka::report::Lang::En).unwrap();
     assert!(validate(&ds).iter().all(|f| !f.is_error()));
     assert!(breaks(&ds).is_empty());
 }
@@ -719,7 +721,7 @@ fn an_amount_near_the_decimal_range_is_an_error() {
     // Toimintatuotot 2019 (B7) of the income statement, in 1 000 €.
     let grids = example_with("Tuloslaskelma", 6, 1, Cell::from(1e27));
     let e = read_grids(WORKBOOK, grids)
-        .and_then(|ds| kivijalka::cmd::refuse_errors(ds, false))
+        .and_then(|ds| kivijalka::cmd::refuse_errors(ds, false, kivijalka::report::Lang::En))
         .expect_err("1e27 thousand euros is no amount");
     assert!(e.to_string().contains("B7"), "{e}");
 }
@@ -843,7 +845,9 @@ fn indicators_hold(ds: &Dataset) -> Result<(), TestCaseError> {
 #[test]
 fn a_population_a_thousand_times_too_large_is_caught() {
     let grids = example_with("Taustatiedot", 6, 1, Cell::from(18_420_000.0));
-    match read_grids(WORKBOOK, grids).and_then(|ds| kivijalka::cmd::refuse_errors(ds, false)) {
+    match read_grids(WORKBOOK, grids)
+        .and_then(|ds| kivijalka::cmd::refuse_errors(ds, false, kivijalka::report::Lang::En))
+    {
         Err(e) => assert!(e.to_string().contains("B7"), "{e}"),
         Ok(ds) => panic!(
             "read as {:?} with no error",
@@ -865,8 +869,8 @@ fn a_unit_row_under_the_year_header_is_applied() {
     apply(&mut rows, &Edit::Permute(4240006452158020504));
     assert_eq!(rows[28][0], Cell::Text("1 000 €".into()));
     *g = grid_of(&g.name, &rows);
-    if let Ok(ds) =
-        read_grids(WORKBOOK, grids).and_then(|ds| kivijalka::cmd::refuse_errors(ds, false))
+    if let Ok(ds) = read_grids(WORKBOOK, grids)
+        .and_then(|ds| kivijalka::cmd::refuse_errors(ds, false, kivijalka::report::Lang::En))
     {
         figures_hold(&ds).unwrap();
     }
@@ -882,8 +886,8 @@ fn a_permuted_cash_flow_statement_leaves_no_partial_sum() {
     let mut rows = rows_of(g);
     apply(&mut rows, &Edit::Permute(13583657968838837702));
     *g = grid_of(&g.name, &rows);
-    if let Ok(ds) =
-        read_grids(WORKBOOK, grids).and_then(|ds| kivijalka::cmd::refuse_errors(ds, false))
+    if let Ok(ds) = read_grids(WORKBOOK, grids)
+        .and_then(|ds| kivijalka::cmd::refuse_errors(ds, false, kivijalka::report::Lang::En))
     {
         figures_hold(&ds).unwrap();
         indicators_hold(&ds).unwrap();
