@@ -191,6 +191,7 @@ pub enum Command {
         after_help = "Examples:\n  kivijalka completions bash > ~/.local/share/bash-completion/completions/kivijalka\n  kivijalka completions zsh > ~/.zfunc/_kivijalka"
     )]
     Completions {
+        /// The shell the completions are for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -240,6 +241,7 @@ pub struct Printing {
     /// The language of the output (default: KIVIJALKA_LANG, else Finnish).
     #[arg(long, value_enum, env = "KIVIJALKA_LANG", default_value_t = LangArg::Fi)]
     pub lang: LangArg,
+    /// Output format: a table for reading, CSV or JSON for programs.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
     /// Write the output to this file (written whole or not at all) instead of stdout.
@@ -483,8 +485,10 @@ pub struct BatchArgs {
     /// The report written for each municipality.
     #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
     pub report: ReportFormat,
+    /// Targets file (TOML); default: the strategy's own targets.
     #[arg(long)]
     pub targets: Option<PathBuf>,
+    /// Price-index CSV (year, change %) laid over the shipped KPHI series; may repeat.
     #[arg(long)]
     pub index: Vec<PathBuf>,
     /// The language of the output (default: KIVIJALKA_LANG, else Finnish).
@@ -541,7 +545,9 @@ pub enum ReportFormat {
 pub enum ScenarioCmd {
     /// Says in words what differs between two scenario files.
     Diff {
+        /// The first scenario file (TOML).
         a: PathBuf,
+        /// The second scenario file, compared with the first.
         b: PathBuf,
         /// The language of the output (default: KIVIJALKA_LANG, else Finnish).
         #[arg(long, value_enum, env = "KIVIJALKA_LANG", default_value_t = LangArg::Fi)]
@@ -549,6 +555,7 @@ pub enum ScenarioCmd {
     },
     /// The settings a scenario file gives, after `extends`, with defaults named.
     Show {
+        /// The scenario file (TOML).
         file: PathBuf,
         /// The language of the output (default: KIVIJALKA_LANG, else Finnish).
         #[arg(long, value_enum, env = "KIVIJALKA_LANG", default_value_t = LangArg::Fi)]

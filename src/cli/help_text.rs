@@ -120,6 +120,13 @@ pub static TEXTS: &[Text] = &[
     ),
     arg(
         ANY,
+        "format",
+        "Tulosteen muoto: taulukko luettavaksi, CSV tai JSON ohjelmille",
+        "Utdatans format: en tabell att läsa, CSV eller JSON för program",
+        "Output format: a table for reading, CSV or JSON for programs",
+    ),
+    arg(
+        ANY,
         "out",
         "Kirjoita tuloste tähän tiedostoon (kokonaan tai ei lainkaan) vakiotulosteen sijaan",
         "Skriv utdata till den här filen (hel eller inte alls) i stället för till standard ut",
@@ -517,11 +524,32 @@ pub static TEXTS: &[Text] = &[
         "Säger med ord vad som skiljer två scenariofiler åt",
         "Says in words what differs between two scenario files",
     ),
+    arg(
+        "scenario diff",
+        "a",
+        "Ensimmäinen skenaariotiedosto (TOML)",
+        "Den första scenariofilen (TOML)",
+        "The first scenario file (TOML)",
+    ),
+    arg(
+        "scenario diff",
+        "b",
+        "Toinen skenaariotiedosto, jota verrataan ensimmäiseen",
+        "Den andra scenariofilen, jämförd med den första",
+        "The second scenario file, compared with the first",
+    ),
     about(
         "scenario show",
         "Skenaariotiedoston antamat asetukset `extends`-perinnän jälkeen, oletusarvot nimettyinä",
         "Inställningarna en scenariofil ger, efter `extends`, med standardvärdena namngivna",
         "The settings a scenario file gives, after `extends`, with defaults named",
+    ),
+    arg(
+        "scenario show",
+        "file",
+        "Skenaariotiedosto (TOML)",
+        "Scenariofilen (TOML)",
+        "The scenario file (TOML)",
     ),
     about(
         "scenario keys",
@@ -534,6 +562,13 @@ pub static TEXTS: &[Text] = &[
         "Komentotulkin täydennykset bashille, zsh:lle, fishille tai PowerShellille vakiotulosteeseen",
         "Skalkompletteringar för bash, zsh, fish eller PowerShell, till standard ut",
         "Shell completions for bash, zsh, fish or PowerShell, printed to stdout",
+    ),
+    arg(
+        "completions",
+        "shell",
+        "Komentotulkki, jolle täydennykset tehdään",
+        "Skalet som kompletteringarna är för",
+        "The shell the completions are for",
     ),
     about(
         "man",
@@ -614,6 +649,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A flag listed with no words beside it leaves the user guessing; the
+    /// test above only checks the words that exist.
+    #[test]
+    fn every_argument_the_help_lists_says_what_it_is() {
+        let mut silent = Vec::new();
+        for (path, cmd) in commands() {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if !(arg.is_hide_set()
+                    || id == "help"
+                    || id == "version"
+                    || arg.get_help().is_some())
+                {
+                    silent.push(format!("'{path}' {id}"));
+                }
+            }
+        }
+        assert!(silent.is_empty(), "no help text: {silent:?}");
     }
 
     /// Whether the command at `path` shows `part` (any command, for [`ANY`]).
