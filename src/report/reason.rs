@@ -14,30 +14,33 @@ use crate::model::price_index;
 use crate::model::reason::{Denominator, Method, Reason};
 use crate::report::format::Lang;
 
-/// The reason as a sentence in `lang`.
-pub fn text(r: &Reason, lang: Lang) -> String {
-    match lang {
-        Lang::Fi => fi(r),
-        Lang::Sv => sv(r),
-        Lang::En => en(r),
-    }
-}
-
 fn years(ys: &[i32]) -> String {
     ys.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
 }
 
-/// A line's name and where it belongs: ("Toimintakate", "kaupunki tuloslaskelma").
-fn line(e: Entity, id: &str) -> (&'static str, String) {
+/// A line's name and where it belongs, as the statements in `lang` print
+/// them: ("Toimintakate", "kaupunki tuloslaskelma") in Finnish and English,
+/// ("Verksamhetsbidrag", "stadens resultaträkning") in Swedish.
+fn line(e: Entity, id: &str, lang: Lang) -> (&'static str, String) {
     let def = items::item(id);
-    (def.fi, format!("{} {}", e.fi(), def.statement.fi()))
+    match lang {
+        Lang::Fi | Lang::En => (def.fi, format!("{} {}", e.fi(), def.statement.fi())),
+        Lang::Sv => (
+            def.sv,
+            format!("{} {}", e.genitive(Lang::Sv), def.statement.sv()),
+        ),
+    }
 }
 
-/// The same in Swedish: ("Verksamhetsbidrag", "stadens resultaträkning").
-fn line_sv(e: Entity, id: &str) -> (&'static str, String) {
+/// A line's name alone, in the statements' language as [`line`] gives it.
+fn line_name(id: &str, lang: Lang) -> &'static str {
     let def = items::item(id);
-    let st = def.statement.sv();
-    (def.sv, format!("{} {st}", e.genitive(Lang::Sv)))
+    lang.tr(def.fi, def.sv, def.fi)
+}
+
+/// The entity as the statements in `lang` name it (Finnish in English too).
+fn entity(e: Entity, lang: Lang) -> &'static str {
+    lang.tr(e.fi(), e.sv(), e.fi())
 }
 
 fn term(d: &Denominator, lang: Lang) -> &'static str {
@@ -78,275 +81,212 @@ fn term_sv(t: &'static str) -> &'static str {
     }
 }
 
-fn en(r: &Reason) -> String {
+/// The reason as a sentence in `lang`.
+pub fn text(r: &Reason, lang: Lang) -> String {
     use Reason::*;
     match r {
         LineMissing {
-            entity,
+            entity: e,
             line: id,
             year,
         } => {
-            let (name, at) = line(*entity, id);
-            format!("line \"{name}\" ({at}) missing for {year}")
+            let (name, at) = line(*e, id, lang);
+            crate::tr!(
+                lang,
+                "rivi \"{name}\" ({at}) puuttuu vuodelta {year}",
+                "raden \"{name}\" ({at}) saknas för {year}",
+                "line \"{name}\" ({at}) missing for {year}"
+            )
         }
         LinePartMissing {
-            entity,
+            entity: e,
             line: id,
             year,
             part,
         } => {
-            let (name, at) = line(*entity, id);
-            format!(
-                "line \"{name}\" ({at}, {year}) is not printed and cannot be summed from its lines: \"{}\" is missing",
-                items::item(part).fi
+            let (name, at) = line(*e, id, lang);
+            let part = line_name(part, lang);
+            crate::tr!(
+                lang,
+                "riviä \"{name}\" ({at}, {year}) ei ole esitetty eikä sitä voi laskea alariveistään: \"{part}\" puuttuu",
+                "raden \"{name}\" ({at}, {year}) är inte angiven och kan inte summeras ur sina rader: \"{part}\" saknas",
+                "line \"{name}\" ({at}, {year}) is not printed and cannot be summed from its lines: \"{part}\" is missing"
             )
         }
-        PopulationMissing { year } => format!("population (asukasluku 31.12.) missing for {year}"),
-        PopulationNotPositive { year } => format!("population for {year} is not positive"),
-        Zero(d) => format!("{} is zero", term(d, Lang::En)),
-        Overflow(d) => format!("{}: the division overflows", term(d, Lang::En)),
-        DebtNotItemised { entity, year } => format!(
-            "vieras pääoma ({} {year}) is not itemised into loans and other liabilities",
-            entity.fi()
+        PopulationMissing { year } => crate::tr!(
+            lang,
+            "asukasluku 31.12. puuttuu vuodelta {year}",
+            "invånarantal 31.12 saknas för {year}",
+            "population (asukasluku 31.12.) missing for {year}"
         ),
+        PopulationNotPositive { year } => crate::tr!(
+            lang,
+            "vuoden {year} asukasluku ei ole positiivinen",
+            "invånarantalet {year} är inte positivt",
+            "population for {year} is not positive"
+        ),
+        Zero(d) => {
+            let term = term(d, lang);
+            crate::tr!(lang, "{term} on nolla", "{term} är noll", "{term} is zero")
+        }
+        Overflow(d) => {
+            let term = term(d, lang);
+            crate::tr!(
+                lang,
+                "{term}: jakolasku ylivuotaa",
+                "{term}: divisionen blir för stor",
+                "{term}: the division overflows"
+            )
+        }
+        DebtNotItemised { entity: e, year } => {
+            let e = entity(*e, lang);
+            crate::tr!(
+                lang,
+                "vierasta pääomaa ({e} {year}) ei ole eritelty lainoihin ja muihin velkoihin",
+                "främmande kapital ({e} {year}) är inte specificerat på lån och övriga skulder",
+                "vieras pääoma ({e} {year}) is not itemised into loans and other liabilities"
+            )
+        }
         SectionNotItemised {
-            entity,
+            entity: e,
             section,
             year,
-        } => format!(
-            "\"{}\" vieras pääoma ({} {year}) is not itemised into loans and other liabilities",
-            items::item(section).fi,
-            entity.fi()
-        ),
-        NoBalanceSheet { entity, year } => format!("no balance sheet ({} {year})", entity.fi()),
-        NoBalanceSheetSince { entity, year } => format!(
-            "no balance sheet ({}) for {year} or any year before it",
-            entity.fi()
-        ),
-        InvestmentsNotItemised { entity, year } => format!(
-            "sijoitukset ({} {year}) is not itemised, so its loans receivable are not known",
-            entity.fi()
-        ),
-        CashMissing { entity, year, why } => format!(
-            "cash 31.12. ({} {year}) missing: neither Rahavarat 31.12. nor {}",
-            entity.fi(),
-            en(why)
-        ),
+        } => {
+            let (e, section) = (entity(*e, lang), line_name(section, lang));
+            crate::tr!(
+                lang,
+                "\"{section}\" vierasta pääomaa ({e} {year}) ei ole eritelty lainoihin ja muihin velkoihin",
+                "\"{section}\" främmande kapital ({e} {year}) är inte specificerat på lån och övriga skulder",
+                "\"{section}\" vieras pääoma ({e} {year}) is not itemised into loans and other liabilities"
+            )
+        }
+        NoBalanceSheet { entity: e, year } => {
+            let e = entity(*e, lang);
+            crate::tr!(
+                lang,
+                "ei tasetta ({e} {year})",
+                "ingen balansräkning ({e} {year})",
+                "no balance sheet ({e} {year})"
+            )
+        }
+        NoBalanceSheetSince { entity: e, year } => {
+            let e = entity(*e, lang);
+            crate::tr!(
+                lang,
+                "ei tasetta ({e}) vuodelta {year} eikä sitä edeltäviltä vuosilta",
+                "ingen balansräkning ({e}) för {year} eller något år före det",
+                "no balance sheet ({e}) for {year} or any year before it"
+            )
+        }
+        InvestmentsNotItemised { entity: e, year } => {
+            let e = entity(*e, lang);
+            crate::tr!(
+                lang,
+                "sijoituksia ({e} {year}) ei ole eritelty, joten niiden lainasaamiset eivät ole tiedossa",
+                "placeringar ({e} {year}) är inte specificerade, så lånefordringarna i dem är inte kända",
+                "sijoitukset ({e} {year}) is not itemised, so its loans receivable are not known"
+            )
+        }
+        CashMissing {
+            entity: e,
+            year,
+            why,
+        } => {
+            let (e, why) = (entity(*e, lang), text(why, lang));
+            crate::tr!(
+                lang,
+                "rahavarat 31.12. ({e} {year}) puuttuvat: ei riviä Rahavarat 31.12. eikä taseen rahavaroja, koska {why}",
+                "likvida medel 31.12 ({e} {year}) saknas: varken raden Likvida medel 31.12 eller balansräkningens likvida medel, eftersom {why}",
+                "cash 31.12. ({e} {year}) missing: neither Rahavarat 31.12. nor {why}"
+            )
+        }
         WindowIncomplete {
-            entity,
+            entity: e,
             window,
             first,
             last,
             missing,
-        } => format!(
-            "the {window}-year sum {first}–{last} needs toiminnan ja investointien rahavirta ({}) for {}",
-            entity.fi(),
-            years(missing)
-        ),
-        NetInvestmentNotPositive => "net investment is not positive".into(),
-        BreakYear { year } => format!(
-            "{year} is a structural break year (net_cost_growth.break_years): its growth is not comparable with {}; give net_cost_growth.adjusted_base.{year} to measure it",
-            year - 1
-        ),
-        GroupBreakYear { year } => format!(
-            "{year} is a structural break year of the group (group_loans.break_years): its loans per resident are not comparable with {}; give group_loans.adjusted_base.{year} (the group's like-for-like loans and liabilities of {}, €) to measure it",
-            year - 1,
-            year - 1
-        ),
+        } => {
+            let (e, missing) = (entity(*e, lang), years(missing));
+            crate::tr!(
+                lang,
+                "{window} vuoden kertymä {first}–{last} tarvitsee toiminnan ja investointien rahavirran ({e}) vuosilta {missing}",
+                "summan för {window} år {first}–{last} kräver verksamhetens och investeringarnas kassaflöde ({e}) för {missing}",
+                "the {window}-year sum {first}–{last} needs toiminnan ja investointien rahavirta ({e}) for {missing}"
+            )
+        }
+        NetInvestmentNotPositive => lang
+            .tr(
+                "nettoinvestoinnit eivät ole positiiviset",
+                "nettoinvesteringarna är inte positiva",
+                "net investment is not positive",
+            )
+            .into(),
+        BreakYear { year } => {
+            let before = year - 1;
+            crate::tr!(
+                lang,
+                "{year} on rakennemuutosvuosi (net_cost_growth.break_years): sen kasvu ei ole vertailukelpoinen vuoteen {before}; anna net_cost_growth.adjusted_base.{year} sen mittaamiseksi",
+                "{year} är ett år med strukturförändring (net_cost_growth.break_years): dess tillväxt är inte jämförbar med {before}; ange net_cost_growth.adjusted_base.{year} för att mäta den",
+                "{year} is a structural break year (net_cost_growth.break_years): its growth is not comparable with {before}; give net_cost_growth.adjusted_base.{year} to measure it"
+            )
+        }
+        GroupBreakYear { year } => {
+            let before = year - 1;
+            crate::tr!(
+                lang,
+                "{year} on konsernin rakennemuutosvuosi (group_loans.break_years): sen lainat asukasta kohden eivät ole vertailukelpoisia vuoteen {before}; anna group_loans.adjusted_base.{year} (konsernin vertailukelpoiset lainat ja vastuut vuonna {before}, €) sen mittaamiseksi",
+                "{year} är ett år med strukturförändring i koncernen (group_loans.break_years): dess lån per invånare är inte jämförbara med {before}; ange group_loans.adjusted_base.{year} (koncernens jämförbara lån och hyresansvar {before}, €) för att mäta dem",
+                "{year} is a structural break year of the group (group_loans.break_years): its loans per resident are not comparable with {before}; give group_loans.adjusted_base.{year} (the group's like-for-like loans and liabilities of {before}, €) to measure it"
+            )
+        }
         // The flag is named here, where the reader acts, not in the model.
         PriceIndexMissing { year, index } => {
-            format!("price index change for {year} not given ({index}); add it with --index")
+            let index = price_index::label(index, lang);
+            crate::tr!(
+                lang,
+                "hintaindeksin muutos vuodelle {year} puuttuu ({index}); anna se valitsimella --index",
+                "prisindexets förändring för {year} saknas ({index}); ange den med --index",
+                "price index change for {year} not given ({index}); add it with --index"
+            )
         }
-        NetCostNotPositive { year } => format!("net cost of {year} is not positive"),
-        NoGroupLoans { year } => format!(
+        NetCostNotPositive { year } => crate::tr!(
+            lang,
+            "vuoden {year} nettomenot eivät ole positiiviset",
+            "nettokostnaderna {year} är inte positiva",
+            "net cost of {year} is not positive"
+        ),
+        NoGroupLoans { year } => crate::tr!(
+            lang,
+            "ei konsernitasetta eikä konsernin lainakannan arviota vuodelta {year}; kaupungin lukuja ei käytetä niiden sijaan",
+            "ingen koncernbalansräkning och ingen uppskattning av koncernens lånestock för {year}; stadens siffror används inte i deras ställe",
             "no group balance sheet (konsernitase) and no group loan estimate for {year}; the city's figures are not used in their place"
         ),
-        LeasesNeeded(why) => format!("{} (group_loans.include_leases = true)", en(why)),
-        NoComparisonYear(why) => format!("no comparison year: {}", en(why)),
-        NoYear { year } => format!("the workbook has no year {year}"),
-        FiguresMissing { years: ys } => format!("figures missing for {}", years(ys)),
-    }
-}
-
-fn fi(r: &Reason) -> String {
-    use Reason::*;
-    match r {
-        LineMissing {
-            entity,
-            line: id,
-            year,
-        } => {
-            let (name, at) = line(*entity, id);
-            format!("rivi \"{name}\" ({at}) puuttuu vuodelta {year}")
-        }
-        LinePartMissing {
-            entity,
-            line: id,
-            year,
-            part,
-        } => {
-            let (name, at) = line(*entity, id);
-            format!(
-                "riviä \"{name}\" ({at}, {year}) ei ole esitetty eikä sitä voi laskea alariveistään: \"{}\" puuttuu",
-                items::item(part).fi
+        LeasesNeeded(why) => format!("{} (group_loans.include_leases = true)", text(why, lang)),
+        NoComparisonYear(why) => {
+            let why = text(why, lang);
+            crate::tr!(
+                lang,
+                "ei vertailuvuotta: {why}",
+                "inget jämförelseår: {why}",
+                "no comparison year: {why}"
             )
         }
-        PopulationMissing { year } => format!("asukasluku 31.12. puuttuu vuodelta {year}"),
-        PopulationNotPositive { year } => format!("vuoden {year} asukasluku ei ole positiivinen"),
-        Zero(d) => format!("{} on nolla", term(d, Lang::Fi)),
-        Overflow(d) => format!("{}: jakolasku ylivuotaa", term(d, Lang::Fi)),
-        DebtNotItemised { entity, year } => format!(
-            "vierasta pääomaa ({} {year}) ei ole eritelty lainoihin ja muihin velkoihin",
-            entity.fi()
+        NoYear { year } => crate::tr!(
+            lang,
+            "työkirjassa ei ole vuotta {year}",
+            "arbetsboken har inget år {year}",
+            "the workbook has no year {year}"
         ),
-        SectionNotItemised {
-            entity,
-            section,
-            year,
-        } => format!(
-            "\"{}\" vierasta pääomaa ({} {year}) ei ole eritelty lainoihin ja muihin velkoihin",
-            items::item(section).fi,
-            entity.fi()
-        ),
-        NoBalanceSheet { entity, year } => format!("ei tasetta ({} {year})", entity.fi()),
-        NoBalanceSheetSince { entity, year } => format!(
-            "ei tasetta ({}) vuodelta {year} eikä sitä edeltäviltä vuosilta",
-            entity.fi()
-        ),
-        InvestmentsNotItemised { entity, year } => format!(
-            "sijoituksia ({} {year}) ei ole eritelty, joten niiden lainasaamiset eivät ole tiedossa",
-            entity.fi()
-        ),
-        CashMissing { entity, year, why } => format!(
-            "rahavarat 31.12. ({} {year}) puuttuvat: ei riviä Rahavarat 31.12. eikä taseen rahavaroja, koska {}",
-            entity.fi(),
-            fi(why)
-        ),
-        WindowIncomplete {
-            entity,
-            window,
-            first,
-            last,
-            missing,
-        } => format!(
-            "{window} vuoden kertymä {first}–{last} tarvitsee toiminnan ja investointien rahavirran ({}) vuosilta {}",
-            entity.fi(),
-            years(missing)
-        ),
-        NetInvestmentNotPositive => "nettoinvestoinnit eivät ole positiiviset".into(),
-        BreakYear { year } => format!(
-            "{year} on rakennemuutosvuosi (net_cost_growth.break_years): sen kasvu ei ole vertailukelpoinen vuoteen {}; anna net_cost_growth.adjusted_base.{year} sen mittaamiseksi",
-            year - 1
-        ),
-        GroupBreakYear { year } => format!(
-            "{year} on konsernin rakennemuutosvuosi (group_loans.break_years): sen lainat asukasta kohden eivät ole vertailukelpoisia vuoteen {}; anna group_loans.adjusted_base.{year} (konsernin vertailukelpoiset lainat ja vastuut vuonna {}, €) sen mittaamiseksi",
-            year - 1,
-            year - 1
-        ),
-        PriceIndexMissing { year, index } => {
-            let index = price_index::label(index, Lang::Fi);
-            format!(
-                "hintaindeksin muutos vuodelle {year} puuttuu ({index}); anna se valitsimella --index"
+        FiguresMissing { years: ys } => {
+            let ys = years(ys);
+            crate::tr!(
+                lang,
+                "luvut puuttuvat vuosilta {ys}",
+                "siffror saknas för {ys}",
+                "figures missing for {ys}"
             )
         }
-        NetCostNotPositive { year } => format!("vuoden {year} nettomenot eivät ole positiiviset"),
-        NoGroupLoans { year } => format!(
-            "ei konsernitasetta eikä konsernin lainakannan arviota vuodelta {year}; kaupungin lukuja ei käytetä niiden sijaan"
-        ),
-        LeasesNeeded(why) => format!("{} (group_loans.include_leases = true)", fi(why)),
-        NoComparisonYear(why) => format!("ei vertailuvuotta: {}", fi(why)),
-        NoYear { year } => format!("työkirjassa ei ole vuotta {year}"),
-        FiguresMissing { years: ys } => format!("luvut puuttuvat vuosilta {}", years(ys)),
-    }
-}
-
-fn sv(r: &Reason) -> String {
-    use Reason::*;
-    match r {
-        LineMissing {
-            entity,
-            line: id,
-            year,
-        } => {
-            let (name, at) = line_sv(*entity, id);
-            format!("raden \"{name}\" ({at}) saknas för {year}")
-        }
-        LinePartMissing {
-            entity,
-            line: id,
-            year,
-            part,
-        } => {
-            let (name, at) = line_sv(*entity, id);
-            format!(
-                "raden \"{name}\" ({at}, {year}) är inte angiven och kan inte summeras ur sina rader: \"{}\" saknas",
-                items::item(part).sv
-            )
-        }
-        PopulationMissing { year } => format!("invånarantal 31.12 saknas för {year}"),
-        PopulationNotPositive { year } => format!("invånarantalet {year} är inte positivt"),
-        Zero(d) => format!("{} är noll", term(d, Lang::Sv)),
-        Overflow(d) => format!("{}: divisionen blir för stor", term(d, Lang::Sv)),
-        DebtNotItemised { entity, year } => format!(
-            "främmande kapital ({} {year}) är inte specificerat på lån och övriga skulder",
-            entity.sv()
-        ),
-        SectionNotItemised {
-            entity,
-            section,
-            year,
-        } => format!(
-            "\"{}\" främmande kapital ({} {year}) är inte specificerat på lån och övriga skulder",
-            items::item(section).sv,
-            entity.sv()
-        ),
-        NoBalanceSheet { entity, year } => format!("ingen balansräkning ({} {year})", entity.sv()),
-        NoBalanceSheetSince { entity, year } => format!(
-            "ingen balansräkning ({}) för {year} eller något år före det",
-            entity.sv()
-        ),
-        InvestmentsNotItemised { entity, year } => format!(
-            "placeringar ({} {year}) är inte specificerade, så lånefordringarna i dem är inte kända",
-            entity.sv()
-        ),
-        CashMissing { entity, year, why } => format!(
-            "likvida medel 31.12 ({} {year}) saknas: varken raden Likvida medel 31.12 eller balansräkningens likvida medel, eftersom {}",
-            entity.sv(),
-            sv(why)
-        ),
-        WindowIncomplete {
-            entity,
-            window,
-            first,
-            last,
-            missing,
-        } => format!(
-            "summan för {window} år {first}–{last} kräver verksamhetens och investeringarnas kassaflöde ({}) för {}",
-            entity.sv(),
-            years(missing)
-        ),
-        NetInvestmentNotPositive => "nettoinvesteringarna är inte positiva".into(),
-        BreakYear { year } => format!(
-            "{year} är ett år med strukturförändring (net_cost_growth.break_years): dess tillväxt är inte jämförbar med {}; ange net_cost_growth.adjusted_base.{year} för att mäta den",
-            year - 1
-        ),
-        GroupBreakYear { year } => format!(
-            "{year} är ett år med strukturförändring i koncernen (group_loans.break_years): dess lån per invånare är inte jämförbara med {}; ange group_loans.adjusted_base.{year} (koncernens jämförbara lån och hyresansvar {}, €) för att mäta dem",
-            year - 1,
-            year - 1
-        ),
-        PriceIndexMissing { year, index } => {
-            let index = price_index::label(index, Lang::Sv);
-            format!("prisindexets förändring för {year} saknas ({index}); ange den med --index")
-        }
-        NetCostNotPositive { year } => format!("nettokostnaderna {year} är inte positiva"),
-        NoGroupLoans { year } => format!(
-            "ingen koncernbalansräkning och ingen uppskattning av koncernens lånestock för {year}; stadens siffror används inte i deras ställe"
-        ),
-        LeasesNeeded(why) => format!("{} (group_loans.include_leases = true)", sv(why)),
-        NoComparisonYear(why) => format!("inget jämförelseår: {}", sv(why)),
-        NoYear { year } => format!("arbetsboken har inget år {year}"),
-        FiguresMissing { years: ys } => format!("siffror saknas för {}", years(ys)),
     }
 }
 
@@ -412,13 +352,13 @@ impl Serialize for Method {
 /// English, as the CSV and JSON outputs and error messages carry it.
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&en(self))
+        f.write_str(&text(self, Lang::En))
     }
 }
 
 /// As its English sentence: JSON keeps the shape it had when reasons were text.
 impl Serialize for Reason {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&en(self))
+        s.serialize_str(&text(self, Lang::En))
     }
 }
