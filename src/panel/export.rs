@@ -1,5 +1,6 @@
-//! The panel as one long table for a data team's tools: every figure read
-//! and every indicator with its peer statistics, one row each. The columns
+//! The panel as one long table for a data team's tools: every figure read,
+//! every indicator with its peer statistics and every key ratio, one row
+//! each. The columns
 //! are documented in docs/panel.md; CSV is written here, Parquet (with the
 //! `parquet` cargo feature) by polars from the same columns.
 
@@ -13,8 +14,8 @@ use crate::model::indicators::INDICATORS;
 use crate::model::peers::Basis;
 use crate::model::targets::Targets;
 
-use super::IndicatorRow;
 use super::frame::{SCALE, to_cents};
+use super::{IndicatorRow, RatioRow};
 
 /// The export's columns, filled row by row; a municipality's name, code
 /// and the year's kind are looked up when written, not held per row.
@@ -71,8 +72,14 @@ const LINES: [&str; 5] = [
 ];
 
 impl<'a> Export<'a> {
-    /// Every figure of the datasets, then every indicator row of the panel.
-    pub fn new(datasets: &'a [&'a Dataset], rows: &[IndicatorRow], targets: &Targets) -> Self {
+    /// Every figure of the datasets, then every indicator row of the panel,
+    /// then every key ratio.
+    pub fn new(
+        datasets: &'a [&'a Dataset],
+        rows: &[IndicatorRow],
+        ratios: &[RatioRow],
+        targets: &Targets,
+    ) -> Self {
         let mut x = Export {
             datasets,
             m: Vec::new(),
@@ -126,6 +133,14 @@ impl<'a> Export<'a> {
             };
             x.peer(Some(basis), r.peer_value, r.rank, r.quartiles);
             x.class(r.class, r.class_rank, r.class_quartiles);
+        }
+        for r in ratios.iter().filter(|r| r.municipality < datasets.len()) {
+            let line = super::ratios::line(r.id);
+            x.head(r.municipality, r.year, r.entity, line, r.unit);
+            x.value.push(hundredths(r.value));
+            // Peers compare the indicators only.
+            x.peer(None, None, None, None);
+            x.class(None, None, None);
         }
         x
     }

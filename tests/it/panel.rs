@@ -41,7 +41,7 @@ impl Rng {
 /// the population by one draw per municipality, and every sixth of them
 /// with one gap of its own kind; every tenth is its predecessor again, so
 /// that ranks tie.
-fn municipalities(n: usize) -> Vec<Dataset> {
+pub(crate) fn municipalities(n: usize) -> Vec<Dataset> {
     let base = kivijalka::ingest::read_path(&crate::support::example()).unwrap();
     let last_tp = *base
         .years
