@@ -77,12 +77,19 @@ fn name(read: Read, id: &str) -> String {
     }
 }
 
+/// A column of cents, widened so that no product of the rules (up to
+/// 73 000 times a figure) can overflow: a figure fits 64 bits, its
+/// products may not.
+fn wide(name: impl Into<PlSmallStr>) -> Expr {
+    col(name).cast(DataType::Int128)
+}
+
 fn need(id: &str) -> Expr {
-    col(name(Need, id))
+    wide(name(Need, id))
 }
 
 fn opt(id: &str) -> Expr {
-    col(name(Opt, id))
+    wide(name(Opt, id))
 }
 
 fn cents(m: Measure) -> Option<i64> {
@@ -179,7 +186,7 @@ impl Inputs {
 }
 
 fn int_null() -> Expr {
-    lit(NULL).cast(DataType::Int64)
+    lit(NULL).cast(DataType::Int128)
 }
 
 fn abs(e: Expr) -> Expr {
@@ -208,7 +215,7 @@ fn pct(a: Expr, b: Expr) -> Expr {
 
 /// Hundredths of a euro per resident (the population is in hundredths).
 fn per_resident(v: Expr) -> Expr {
-    div_round(v * lit(100i64), col("population"))
+    div_round(v * lit(100i64), wide("population"))
 }
 
 /// `Ctx::poistot`: a positive amount, less the group's ownership
@@ -224,8 +231,8 @@ fn poistot() -> Expr {
 /// balance sheet's bank and securities.
 fn rahavarat() -> Expr {
     let bank = need("ta.rahat_ja_pankkisaamiset") + opt("ta.rahoitusarvopaperit");
-    when(col(name(Line, "rl.rahavarat_31_12")).is_not_null())
-        .then(col(name(Line, "rl.rahavarat_31_12")))
+    when(wide(name(Line, "rl.rahavarat_31_12")).is_not_null())
+        .then(wide(name(Line, "rl.rahavarat_31_12")))
         .otherwise(bank)
 }
 
@@ -247,7 +254,7 @@ fn saadut_ennakot() -> Expr {
 /// The ratio of `id`, in hundredths of its unit; `loan_term` in years.
 fn expression(id: &str, loan_term: i64) -> Option<Expr> {
     let vuosikate = || need("tl.vuosikate");
-    let lainat_ja_vuokrat = || col("lainakanta") + col("vuokravastuut");
+    let lainat_ja_vuokrat = || wide("lainakanta") + wide("vuokravastuut");
     let korot = || abs(need("tl.korkokulut"));
     let e = match id {
         "toimintatuotot_pct_toimintakuluista" => pct(
@@ -274,7 +281,7 @@ fn expression(id: &str, loan_term: i64) -> Option<Expr> {
         // so that the division is the last step.
         "laskennallinen_lainanhoitokate" => div_round(
             (vuosikate() + korot()) * lit(100 * loan_term),
-            korot() * lit(loan_term) + col("lainakanta"),
+            korot() * lit(loan_term) + wide("lainakanta"),
         ),
         "kassan_riittavyys_pv" => div_round(rahavarat() * lit(36_500i64), kassasta_maksut()),
         "omavaraisuusaste_pct" => pct(
@@ -290,13 +297,13 @@ fn expression(id: &str, loan_term: i64) -> Option<Expr> {
         ),
         "kertynyt_ylijaama" => kertynyt(),
         "kertynyt_ylijaama_per_asukas" => per_resident(kertynyt()),
-        "lainakanta" => col("lainakanta"),
-        "lainakanta_per_asukas" => per_resident(col("lainakanta")),
+        "lainakanta" => wide("lainakanta"),
+        "lainakanta_per_asukas" => per_resident(wide("lainakanta")),
         "lainat_ja_vuokravastuut" => lainat_ja_vuokrat(),
         "lainat_ja_vuokravastuut_per_asukas" => per_resident(lainat_ja_vuokrat()),
-        "lainasaamiset" => col("lainasaamiset"),
-        "ti_kertyma_5v" => col("ti_kertyma_5v"),
-        "asukasluku" => col("population"),
+        "lainasaamiset" => wide("lainasaamiset"),
+        "ti_kertyma_5v" => wide("ti_kertyma_5v"),
+        "asukasluku" => wide("population"),
         _ => return None,
     };
     Some(e)
@@ -361,7 +368,9 @@ pub(super) fn values(inputs: DataFrame, loan_term: u32) -> PolarsResult<LazyFram
         let e = expression(def.id, i64::from(loan_term)).ok_or_else(
             || polars_err!(ComputeError: "the key ratio {} has no panel expression", def.id),
         )?;
-        cols.push(e.alias(def.id));
+        // Hundredths of a unit beyond 64 bits (a quotient of absurd
+        // figures) are null rather than wrapped.
+        cols.push(e.cast(DataType::Int64).alias(def.id));
     }
     Ok(lf
         .select(cols)

@@ -187,7 +187,9 @@ fn panel_ratios_by_hand() {
         Pieni;999;city;2024;TP;rl.rahavarat_31_12;365000\n\
         Pieni;999;city;2025;TP;tl.toimintatuotot;-1000\n\
         Pieni;999;city;2025;TP;tl.toimintakulut;-3000\n\
-        Pieni;999;city;2025;TP;tl.valmistus_omaan_kayttoon;3000\n";
+        Pieni;999;city;2025;TP;tl.valmistus_omaan_kayttoon;3000\n\
+        Pieni;999;city;2026;TP;tl.toimintatuotot;500000000000000\n\
+        Pieni;999;city;2026;TP;tl.toimintakulut;-10000000000000\n";
     let sets = kivijalka::ingest::long::read_long_csv(table, "pieni.csv").unwrap();
     let targets = Targets::default();
     let refs: Vec<&Dataset> = sets.iter().collect();
@@ -215,6 +217,11 @@ fn panel_ratios_by_hand() {
     assert_eq!(get("toimintatuotot_pct_toimintakuluista", 2025), None);
     // No cash flow statement in 2025: no investments, not zero days.
     assert_eq!(get("kassan_riittavyys_pv", 2025), None);
+    // Figures whose products outgrow 64 bits: 100 × 5 · 10¹⁴ / 10¹³.
+    assert_eq!(
+        get("toimintatuotot_pct_toimintakuluista", 2026),
+        Some(Decimal::new(500_000, 2))
+    );
 }
 
 /// `batch --panel` carries a row `ratio.<id>` with its unit for every key
