@@ -170,15 +170,10 @@ impl Inputs {
             Column::new("vuokravastuut".into(), self.vuokravastuut),
             Column::new("population".into(), self.population),
         ];
-        let n = columns[0].len();
+        // Without a single row, each line is an empty column still.
         let mut lines = self.lines;
         lines.resize(READS.len(), Vec::new());
         for (values, (read, id)) in lines.into_iter().zip(READS) {
-            let values = if values.is_empty() {
-                vec![None; n]
-            } else {
-                values
-            };
             columns.push(Column::new(name(*read, id).into(), values));
         }
         DataFrame::new_infer_height(columns)

@@ -132,7 +132,7 @@ fn compare(sets: &[Dataset]) {
         );
         assert_eq!(r.value, exact.map(cents), "{at}");
         let def = RATIOS.iter().find(|d| d.id == r.id).unwrap();
-        assert_eq!(r.unit.is_empty(), false, "{at}: {:?}", def.unit);
+        assert!(!r.unit.is_empty(), "{at}: {:?}", def.unit);
         let n = seen.entry(r.id).or_default();
         if r.value.is_some() {
             n.0 += 1;
@@ -217,6 +217,9 @@ fn panel_ratios_by_hand() {
     assert_eq!(get("toimintatuotot_pct_toimintakuluista", 2025), None);
     // No cash flow statement in 2025: no investments, not zero days.
     assert_eq!(get("kassan_riittavyys_pv", 2025), None);
+    // No municipality, no rows (and no error).
+    let none = panel::ratio_rows(&panel::ratios(&[], &targets).unwrap()).unwrap();
+    assert!(none.is_empty());
     // Figures whose products outgrow 64 bits: 100 × 5 · 10¹⁴ / 10¹³.
     assert_eq!(
         get("toimintatuotot_pct_toimintakuluista", 2026),
