@@ -80,27 +80,31 @@ impl<'a> Export<'a> {
         ratios: &[RatioRow],
         targets: &Targets,
     ) -> Self {
+        // Sized once: grown by doubling, the columns would hold up to
+        // twice the rows at the peak.
+        let figures: usize = datasets.iter().map(|ds| ds.figures.len()).sum();
+        let n = figures + rows.len() + ratios.len();
         let mut x = Export {
             datasets,
-            m: Vec::new(),
-            year: Vec::new(),
-            entity: Vec::new(),
-            line: Vec::new(),
-            unit: Vec::new(),
-            value: Vec::new(),
-            peer_basis: Vec::new(),
-            peer_value: Vec::new(),
-            rank: Vec::new(),
-            of: Vec::new(),
-            peer_q1: Vec::new(),
-            peer_median: Vec::new(),
-            peer_q3: Vec::new(),
-            size_class: Vec::new(),
-            class_rank: Vec::new(),
-            class_of: Vec::new(),
-            class_q1: Vec::new(),
-            class_median: Vec::new(),
-            class_q3: Vec::new(),
+            m: Vec::with_capacity(n),
+            year: Vec::with_capacity(n),
+            entity: Vec::with_capacity(n),
+            line: Vec::with_capacity(n),
+            unit: Vec::with_capacity(n),
+            value: Vec::with_capacity(n),
+            peer_basis: Vec::with_capacity(n),
+            peer_value: Vec::with_capacity(n),
+            rank: Vec::with_capacity(n),
+            of: Vec::with_capacity(n),
+            peer_q1: Vec::with_capacity(n),
+            peer_median: Vec::with_capacity(n),
+            peer_q3: Vec::with_capacity(n),
+            size_class: Vec::with_capacity(n),
+            class_rank: Vec::with_capacity(n),
+            class_of: Vec::with_capacity(n),
+            class_q1: Vec::with_capacity(n),
+            class_median: Vec::with_capacity(n),
+            class_q3: Vec::with_capacity(n),
         };
         for (m, ds) in datasets.iter().enumerate() {
             for ((e, id, y), f) in &ds.figures {
