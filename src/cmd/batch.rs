@@ -234,7 +234,8 @@ fn panel_bytes(
     let refs: Vec<_> = datasets.iter().collect();
     let df = panel::indicators(&refs, &settings.targets, &settings.index)?;
     let rows = panel::indicator_rows(&df)?;
-    let x = panel::export::Export::new(&refs, &rows, &settings.targets);
+    let ratios = panel::ratio_rows(&panel::ratios(&refs, &settings.targets)?)?;
+    let x = panel::export::Export::new(&refs, &rows, &ratios, &settings.targets);
     if parquet {
         #[cfg(feature = "parquet")]
         return panel::export::parquet(x);

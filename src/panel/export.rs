@@ -1,5 +1,6 @@
-//! The panel as one long table for a data team's tools: every figure read
-//! and every indicator with its peer statistics, one row each. The columns
+//! The panel as one long table for a data team's tools: every figure read,
+//! every indicator with its peer statistics and every key ratio, one row
+//! each. The columns
 //! are documented in docs/panel.md; CSV is written here, Parquet (with the
 //! `parquet` cargo feature) by polars from the same columns.
 
@@ -13,8 +14,8 @@ use crate::model::indicators::INDICATORS;
 use crate::model::peers::Basis;
 use crate::model::targets::Targets;
 
-use super::IndicatorRow;
 use super::frame::{SCALE, to_cents};
+use super::{IndicatorRow, RatioRow};
 
 /// The export's columns, filled row by row; a municipality's name, code
 /// and the year's kind are looked up when written, not held per row.
@@ -71,29 +72,39 @@ const LINES: [&str; 5] = [
 ];
 
 impl<'a> Export<'a> {
-    /// Every figure of the datasets, then every indicator row of the panel.
-    pub fn new(datasets: &'a [&'a Dataset], rows: &[IndicatorRow], targets: &Targets) -> Self {
+    /// Every figure of the datasets, then every indicator row of the panel,
+    /// then every key ratio.
+    pub fn new(
+        datasets: &'a [&'a Dataset],
+        rows: &[IndicatorRow],
+        ratios: &[RatioRow],
+        targets: &Targets,
+    ) -> Self {
+        // Sized once: grown by doubling, the columns would hold up to
+        // twice the rows at the peak.
+        let figures: usize = datasets.iter().map(|ds| ds.figures.len()).sum();
+        let n = figures + rows.len() + ratios.len();
         let mut x = Export {
             datasets,
-            m: Vec::new(),
-            year: Vec::new(),
-            entity: Vec::new(),
-            line: Vec::new(),
-            unit: Vec::new(),
-            value: Vec::new(),
-            peer_basis: Vec::new(),
-            peer_value: Vec::new(),
-            rank: Vec::new(),
-            of: Vec::new(),
-            peer_q1: Vec::new(),
-            peer_median: Vec::new(),
-            peer_q3: Vec::new(),
-            size_class: Vec::new(),
-            class_rank: Vec::new(),
-            class_of: Vec::new(),
-            class_q1: Vec::new(),
-            class_median: Vec::new(),
-            class_q3: Vec::new(),
+            m: Vec::with_capacity(n),
+            year: Vec::with_capacity(n),
+            entity: Vec::with_capacity(n),
+            line: Vec::with_capacity(n),
+            unit: Vec::with_capacity(n),
+            value: Vec::with_capacity(n),
+            peer_basis: Vec::with_capacity(n),
+            peer_value: Vec::with_capacity(n),
+            rank: Vec::with_capacity(n),
+            of: Vec::with_capacity(n),
+            peer_q1: Vec::with_capacity(n),
+            peer_median: Vec::with_capacity(n),
+            peer_q3: Vec::with_capacity(n),
+            size_class: Vec::with_capacity(n),
+            class_rank: Vec::with_capacity(n),
+            class_of: Vec::with_capacity(n),
+            class_q1: Vec::with_capacity(n),
+            class_median: Vec::with_capacity(n),
+            class_q3: Vec::with_capacity(n),
         };
         for (m, ds) in datasets.iter().enumerate() {
             for ((e, id, y), f) in &ds.figures {
@@ -126,6 +137,14 @@ impl<'a> Export<'a> {
             };
             x.peer(Some(basis), r.peer_value, r.rank, r.quartiles);
             x.class(r.class, r.class_rank, r.class_quartiles);
+        }
+        for r in ratios.iter().filter(|r| r.municipality < datasets.len()) {
+            let line = super::ratios::line(r.id);
+            x.head(r.municipality, r.year, r.entity, line, r.unit);
+            x.value.push(hundredths(r.value));
+            // Peers compare the indicators only.
+            x.peer(None, None, None, None);
+            x.class(None, None, None);
         }
         x
     }

@@ -1,13 +1,15 @@
 //! Many municipalities at once as polars frames: the figures as a long
 //! frame (the statements view is built from it), and the five indicators
-//! with their peer statistics over a whole panel of municipalities.
-//! Polars stays behind this module so its API can change without touching
-//! the rest; what leaves it is plain Rust (`WideRow`, `IndicatorRow`).
+//! with their peer statistics and the key ratios over a whole panel of
+//! municipalities. Polars stays behind this module so its API can change
+//! without touching the rest; what leaves it is plain Rust (`WideRow`,
+//! `IndicatorRow`, `RatioRow`).
 
 pub mod export;
 mod frame;
 mod indicators;
 mod inputs;
+mod ratios;
 
 use polars::prelude::*;
 use rust_decimal::Decimal;
@@ -15,7 +17,7 @@ use rust_decimal::Decimal;
 pub use frame::{WideRow, long_frame, rows};
 
 use crate::error::Result;
-use crate::model::dataset::Dataset;
+use crate::model::dataset::{Dataset, Entity};
 use crate::model::price_index::PriceIndex;
 use crate::model::targets::Targets;
 use frame::polars_error;
@@ -38,6 +40,70 @@ pub fn indicators(
     let values =
         indicators::values(inputs, years, targets.cash_flow.window_years).map_err(polars_error)?;
     (indicators::peers(values).and_then(|lf| lf.collect())).map_err(polars_error)
+}
+
+/// The key ratios (`model::ratios::RATIOS`) of every municipality, entity
+/// with statements and year: one row each, a column per ratio in
+/// hundredths of its unit (`ratios::values`).
+pub fn ratios(datasets: &[&Dataset], targets: &Targets) -> Result<DataFrame> {
+    let mut inputs = ratios::Inputs::default();
+    for (m, ds) in datasets.iter().enumerate() {
+        inputs.add(u32::try_from(m).unwrap_or(u32::MAX), ds, targets);
+    }
+    let inputs = inputs.frame().map_err(polars_error)?;
+    let lf = ratios::values(inputs, targets.ratios.loan_term_years).map_err(polars_error)?;
+    lf.collect().map_err(polars_error)
+}
+
+/// One key ratio of one municipality, entity and year, back in exact
+/// decimals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RatioRow {
+    pub municipality: usize,
+    pub year: i32,
+    pub entity: Entity,
+    /// The ratio's id in `RATIOS`.
+    pub id: &'static str,
+    /// Its unit in the export (`€`, `%`, `ratio`, `days`...).
+    pub unit: &'static str,
+    /// To the hundredth of its unit; None where not measurable.
+    pub value: Option<Decimal>,
+}
+
+/// The ratios frame as rows: by municipality, entity and year, the ratios
+/// in the order of `RATIOS`.
+pub fn ratio_rows(df: &DataFrame) -> Result<Vec<RatioRow>> {
+    let i64s = |name: &str| -> Result<Vec<Option<i64>>> {
+        let s = df.column(name).map_err(polars_error)?;
+        let s = s.cast(&DataType::Int64).map_err(polars_error)?;
+        let ca = s.i64().map_err(polars_error)?.rechunk();
+        Ok((0..ca.len()).map(|i| ca.get(i)).collect())
+    };
+    let (m, year, entity) = (i64s("m")?, i64s("year")?, i64s("entity")?);
+    let mut values = Vec::with_capacity(crate::model::ratios::RATIOS.len());
+    for def in crate::model::ratios::RATIOS {
+        values.push((def, i64s(def.id)?));
+    }
+    let mut out = Vec::with_capacity(df.height() * values.len());
+    for i in 0..df.height() {
+        for (def, v) in &values {
+            out.push(RatioRow {
+                municipality: m[i]
+                    .and_then(|v| usize::try_from(v).ok())
+                    .unwrap_or(usize::MAX),
+                year: year[i].and_then(|v| i32::try_from(v).ok()).unwrap_or(0),
+                entity: if entity[i] == Some(1) {
+                    Entity::Group
+                } else {
+                    Entity::City
+                },
+                id: def.id,
+                unit: ratios::unit(def.unit),
+                value: hundredths(v[i]),
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// One indicator-year of the panel, back in exact decimals.

@@ -23,6 +23,7 @@ mod lang_keys;
 mod lang_words;
 mod layouts;
 mod panel;
+mod panel_ratios;
 mod peers;
 mod plausibility;
 mod reports;
