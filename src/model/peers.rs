@@ -130,6 +130,90 @@ pub fn compute(values: &[(usize, u8, i32, Decimal)]) -> (Vec<PeerStat>, Ranks) {
     (stats, ranks)
 }
 
+/// Where one value stands among the values it is compared with: its rank
+/// (1 the best) of how many, and the spread of those values.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Standing {
+    pub rank: usize,
+    pub n: usize,
+    pub min: Decimal,
+    pub q1: Decimal,
+    pub median: Decimal,
+    pub q3: Decimal,
+    pub max: Decimal,
+}
+
+/// A municipality's place among its peers for one indicator and year, in
+/// the compared value (`Basis`): among every municipality of the run, and
+/// within its peer group when it has one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub indicator: u8,
+    pub year: i32,
+    pub kind: Option<crate::model::dataset::YearKind>,
+    pub basis: Basis,
+    pub value: Decimal,
+    pub all: Standing,
+    /// The group's name and the standing within it.
+    pub group: Option<(String, Standing)>,
+}
+
+/// Whom a report's peers are: every municipality of the batch, or only
+/// those of its shard (a shard's run sees no others).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Among {
+    Batch { n: usize },
+    Shard { index: u32, count: u32, n: usize },
+}
+
+/// How the peer groups were formed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Grouping {
+    SizeClass,
+    /// A column of the long tables.
+    Column(String),
+    /// A file of codes and groups.
+    File(String),
+}
+
+/// What a municipality's report shows of its peers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Peers {
+    pub among: Among,
+    pub grouping: Grouping,
+    pub positions: Vec<Position>,
+}
+
+impl Peers {
+    /// The year each indicator is drawn for: the last with a financial
+    /// statement (TP), else the last compared. Figures that are read weigh
+    /// more than a budget's or a projection's.
+    pub fn shown(&self) -> Vec<&Position> {
+        let mut out: Vec<&Position> = Vec::new();
+        for p in &self.positions {
+            let better = |q: &Position| {
+                let tp = |x: &Position| x.kind == Some(crate::model::dataset::YearKind::TP);
+                (tp(p), p.year) > (tp(q), q.year)
+            };
+            match out.iter_mut().find(|q| q.indicator == p.indicator) {
+                Some(q) if better(q) => *q = p,
+                Some(_) => {}
+                None => out.push(p),
+            }
+        }
+        out.sort_by_key(|p| p.indicator);
+        out
+    }
+}
+
+/// The smallest and largest of the values, which the quartiles leave out.
+pub fn range(values: impl IntoIterator<Item = Decimal>) -> Option<(Decimal, Decimal)> {
+    values.into_iter().fold(None, |acc, v| match acc {
+        None => Some((v, v)),
+        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
