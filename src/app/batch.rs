@@ -14,17 +14,18 @@ use crate::error::{Error, Result};
 use crate::ingest;
 use crate::model::dataset::{Dataset, Entity};
 use crate::model::indicators::{self, IndicatorValue};
+use crate::model::peers::{self, Among, Grouping, PeerStat, Peers, Position, Standing};
 use crate::model::projection::Options;
 use crate::model::rules;
 use crate::model::scenario::Scenario;
 use crate::model::statutory::{self, Statutory};
 use crate::report::Lang;
-use crate::report::batch::{Failure, Law, Municipality, Summary};
+use crate::report::batch::{Failure, Law, Municipality, Summary, group_of};
 use crate::report::document::InputFile;
 use rust_decimal::Decimal;
 
 use super::dataset::refuse_errors;
-use super::document::{Kind, document, input, render};
+use super::document::{Kind, document, input};
 use super::project::{simulations, threads};
 use super::write_atomically;
 
@@ -112,9 +113,39 @@ pub(crate) fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// A municipality's summary row and values, and its dataset when the panel
-/// is asked for (a workbook's; a long table's stay with their jobs).
-type Row = (Municipality, Vec<IndicatorValue>, Option<Box<Dataset>>);
+/// A municipality's summary row and values, its dataset when the panel
+/// is asked for (a workbook's; a long table's stay with their jobs), and
+/// its report waiting for its peers.
+type Row = (
+    Municipality,
+    Vec<IndicatorValue>,
+    Option<Box<Dataset>>,
+    Option<Pending>,
+);
+
+/// A report made but for its place among its peers, which only the whole
+/// batch knows: the page or workbook, and the file it goes to.
+pub(crate) struct Pending {
+    report: Unfinished,
+    path: PathBuf,
+}
+
+enum Unfinished {
+    Html(crate::report::html::Unfinished),
+    Xlsx(Box<crate::report::xlsx::Unsaved>),
+}
+
+impl Pending {
+    fn finish(self, peers: Option<&Peers>) -> Result<()> {
+        let bytes = match self.report {
+            Unfinished::Html(h) => h.finish(peers).into_bytes(),
+            Unfinished::Xlsx(x) => x
+                .finish(peers)
+                .map_err(|e| Error::io(&self.path, std::io::Error::other(e.to_string())))?,
+        };
+        write_atomically(&self.path, |w| w.write_all(&bytes))
+    }
+}
 type Outcome1 = std::result::Result<Row, Failure>;
 type Done = std::result::Result<Row, Error>;
 
@@ -143,6 +174,137 @@ pub struct Plan<'a> {
     pub rules: &'a statutory::Rules,
     /// The long tables' column peers are grouped by (else size classes).
     pub peer_group: Option<&'a str>,
+    /// The groups of a `code,group` file, for workbooks and tables alike.
+    pub peer_groups: Option<&'a PeerGroups>,
+}
+
+/// Peer groups from a file of municipality codes and group names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerGroups {
+    pub file: String,
+    /// By code, its leading zeros dropped ("091" and "91" are Helsinki).
+    groups: BTreeMap<String, String>,
+}
+
+/// A code as the group file and the inputs are matched by: trimmed, and a
+/// number's leading zeros dropped, which a spreadsheet may have eaten.
+fn code_key(code: &str) -> String {
+    let c = code.trim();
+    if !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()) {
+        let t = c.trim_start_matches('0');
+        return if t.is_empty() { "0".into() } else { t.into() };
+    }
+    c.to_string()
+}
+
+impl PeerGroups {
+    /// Reads `code,group` (a header, then a line per municipality; commas
+    /// or semicolons). A code listed twice, an empty code or group, a
+    /// missing header or no lines at all is an error naming the line.
+    pub fn read(path: &Path) -> Result<PeerGroups> {
+        let text = ingest::csv_text::read_file(path)?;
+        PeerGroups::parse(&text, &path.display().to_string())
+    }
+
+    pub fn parse(text: &str, file: &str) -> Result<PeerGroups> {
+        let at = |line: usize| crate::error::Location::line(file, line);
+        let mut rd = ingest::csv_text::reader(text, true);
+        let head: Vec<String> = match rd.headers() {
+            Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+            Err(e) => {
+                let e = e.to_string();
+                return Err(Error::input(
+                    at(1),
+                    crate::text!("CSV-virhe: {e}", "CSV-fel: {e}", "CSV error: {e}"),
+                ));
+            }
+        };
+        if head.iter().all(|c| c.is_empty()) {
+            return Err(Error::input(
+                at(1),
+                crate::text!(
+                    "tiedosto on tyhjä: ensimmäinen rivi on otsikko code,group ja sen jälkeen rivi kuntaa kohden",
+                    "filen är tom: första raden är rubriken code,group och sedan en rad per kommun",
+                    "the file is empty: the first line is the header code,group, then a line per municipality"
+                ),
+            ));
+        }
+        let (Some(ci), Some(gi)) = (
+            head.iter().position(|c| c == "code"),
+            head.iter().position(|c| c == "group"),
+        ) else {
+            let found = head.join(",");
+            return Err(Error::input(
+                at(1),
+                crate::text!(
+                    "ensimmäinen rivi on otsikko, jossa sarakkeet code ja group; rivillä on \"{found}\"",
+                    "första raden är en rubrik med kolumnerna code och group; raden har \"{found}\"",
+                    "the first line is a header with the columns code and group; the line has \"{found}\""
+                ),
+            ));
+        };
+        let mut groups = BTreeMap::new();
+        let mut first: BTreeMap<String, (usize, String)> = BTreeMap::new();
+        for rec in rd.records() {
+            let rec = rec.map_err(|e| {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                let e = e.to_string();
+                Error::input(
+                    at(line),
+                    crate::text!("CSV-virhe: {e}", "CSV-fel: {e}", "CSV error: {e}"),
+                )
+            })?;
+            let line = rec.position().map_or(0, |p| p.line() as usize);
+            if rec.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let (code, group) = (
+                rec.get(ci).unwrap_or("").trim(),
+                rec.get(gi).unwrap_or("").trim(),
+            );
+            if code.is_empty() || group.is_empty() {
+                return Err(Error::input(
+                    at(line),
+                    crate::text!(
+                        "rivillä pitää olla sekä kunnan koodi (code) että ryhmä (group)",
+                        "raden ska ha både kommunens kod (code) och grupp (group)",
+                        "the line needs both a municipality's code (code) and a group (group)"
+                    ),
+                ));
+            }
+            if let Some((l, g)) = first.get(&code_key(code)) {
+                return Err(Error::input(
+                    at(line),
+                    crate::text!(
+                        "koodi {code} on jo rivillä {l} (ryhmä \"{g}\"); kunta kuuluu yhteen ryhmään",
+                        "koden {code} finns redan på rad {l} (grupp \"{g}\"); en kommun hör till en grupp",
+                        "the code {code} is already on line {l} (group \"{g}\"); a municipality is in one group"
+                    ),
+                ));
+            }
+            first.insert(code_key(code), (line, group.to_string()));
+            groups.insert(code_key(code), group.to_string());
+        }
+        if groups.is_empty() {
+            return Err(Error::input(
+                at(1),
+                crate::text!(
+                    "tiedostossa on vain otsikko: ei yhtään kuntaa ryhmineen",
+                    "filen har bara en rubrik: inga kommuner med grupper",
+                    "the file has a header only: no municipality with its group"
+                ),
+            ));
+        }
+        Ok(PeerGroups {
+            file: file.to_string(),
+            groups,
+        })
+    }
+
+    /// A municipality's group by its code; None when the file leaves it out.
+    pub fn of(&self, code: Option<&str>) -> Option<&str> {
+        self.groups.get(&code_key(code?)).map(String::as_str)
+    }
 }
 
 /// Whether a municipality falls in the plan's shard: by a hash of its code
@@ -280,20 +442,23 @@ fn municipality(
             };
             let name = format!("{report_name}.{ext}");
             let path = plan.out.join(&name);
-            let bytes = render(
-                &doc,
-                kind,
-                plan.settings.targets.net_cost_growth.allowance_pp,
-                &path,
-            )?;
-            write_atomically(&path, |w| w.write_all(&bytes))?;
-            Some(name)
+            let allowance = plan.settings.targets.net_cost_growth.allowance_pp;
+            let report = match kind {
+                Kind::Html => Unfinished::Html(crate::report::html::unfinished(&doc, allowance)),
+                Kind::Xlsx => Unfinished::Xlsx(Box::new(
+                    crate::report::xlsx::unsaved(&doc, allowance)
+                        .map_err(|e| Error::io(&path, std::io::Error::other(e.to_string())))?,
+                )),
+            };
+            Some((name, Pending { report, path }))
         }
     };
     // The population of the years shown, from the workbook and, past it,
     // from the projection the values come from.
     let people = doc.runs.first().map_or(ds, |r| &r.projection.dataset);
-    let mut row = summary_row(ds, people, doc.main().values.clone(), p_met, report);
+    let (name, pending) = report.unzip();
+    let mut row = summary_row(ds, people, doc.main().values.clone(), p_met, name);
+    row.3 = pending;
     // The report's own tests: under the first scenario when there is one.
     row.0.statutory = laws(&doc.statutory);
     Ok(row)
@@ -450,6 +615,7 @@ fn summary_row(
             peer_group: None,
         },
         values,
+        None,
         None,
     )
 }
@@ -787,9 +953,15 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
     let mut values = Vec::new();
     let mut kept = Vec::new();
     let mut failures = Vec::new();
+    let mut pending = Vec::new();
     for o in outcomes {
         match o {
-            Ok((m, v, ds)) => {
+            Ok((mut m, v, ds, p)) => {
+                if let Some(g) = plan.peer_groups {
+                    // Not in the file: in no group, which the batch tells.
+                    m.peer_group = Some(g.of(m.code.as_deref()).unwrap_or_default().to_string());
+                }
+                pending.push(p);
                 municipalities.push(m);
                 values.push(v);
                 kept.extend(ds.map(|d| *d));
@@ -797,5 +969,121 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
             Err(f) => failures.push(f),
         }
     }
-    Ok((Summary::new(municipalities, values, failures), kept))
+    let summary = Summary::new(municipalities, values, failures);
+    finish_reports(plan, &summary, pending)?;
+    Ok((summary, kept))
+}
+
+/// The second phase: every report finished with its place among the
+/// peers the summary ranked, on the workers, and written.
+fn finish_reports(plan: &Plan, sum: &Summary, pending: Vec<Option<Pending>>) -> Result<()> {
+    if pending.iter().all(Option::is_none) {
+        return Ok(());
+    }
+    let views = peer_views(plan, sum);
+    let queue = Mutex::new(pending.into_iter().zip(views).rev().collect::<Vec<_>>());
+    let first_error: Mutex<Option<Error>> = Mutex::new(None);
+    std::thread::scope(|s| {
+        for _ in 0..threads(plan.jobs).max(1) {
+            s.spawn(|| {
+                loop {
+                    let next = queue.lock().expect("no worker panics holding it").pop();
+                    let Some((p, view)) = next else { break };
+                    let Some(p) = p else { continue };
+                    if let Err(e) = p.finish(view.as_ref()) {
+                        first_error
+                            .lock()
+                            .expect("no worker panics holding it")
+                            .get_or_insert(e);
+                    }
+                }
+            });
+        }
+    });
+    match first_error
+        .into_inner()
+        .expect("no worker panics holding it")
+    {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// Each municipality's place among its peers, in the summary's order: the
+/// summary's ranks and quartiles with the range they leave out. None for
+/// a batch of one, which has no peers.
+fn peer_views(plan: &Plan, sum: &Summary) -> Vec<Option<Peers>> {
+    let n = sum.municipalities.len();
+    if n < 2 {
+        return vec![None; n];
+    }
+    let among = match plan.shard {
+        Some((index, count)) => Among::Shard { index, count, n },
+        None => Among::Batch { n },
+    };
+    let grouping = match (plan.peer_group, plan.peer_groups) {
+        (Some(c), _) => Grouping::Column(c.to_string()),
+        (None, Some(g)) => Grouping::File(g.file.clone()),
+        (None, None) => Grouping::SizeClass,
+    };
+    let mut all: BTreeMap<(u8, i32), Vec<Decimal>> = BTreeMap::new();
+    let mut grouped: BTreeMap<((usize, String), u8, i32), Vec<Decimal>> = BTreeMap::new();
+    for (&(m, i, y), c) in &sum.compared {
+        let Ok(x) = c else { continue };
+        all.entry((i, y)).or_default().push(*x);
+        if let Some(g) = sum.municipalities.get(m).and_then(|mm| group_of(mm, y)) {
+            grouped.entry((g, i, y)).or_default().push(*x);
+        }
+    }
+    let standing = |(rank, n): (usize, usize), st: &PeerStat, values: Option<&Vec<Decimal>>| {
+        let (min, max) = peers::range(values.into_iter().flatten().copied())?;
+        Some(Standing {
+            rank,
+            n,
+            min,
+            q1: st.q1,
+            median: st.median,
+            q3: st.q3,
+            max,
+        })
+    };
+    let mut positions: Vec<Vec<Position>> = vec![Vec::new(); n];
+    for r in sum.rows() {
+        let (Some(Ok(value)), Some(rank), Some(stat)) = (r.compared, r.rank, r.peer) else {
+            continue;
+        };
+        let (i, y) = (r.value.indicator, r.value.year);
+        let Some(everyone) = standing(rank, stat, all.get(&(i, y))).filter(|s| s.n > 1) else {
+            continue;
+        };
+        let basis = r.basis();
+        let group = match (r.group, r.group_rank, r.group_peer) {
+            (Some(g), Some(rank), Some(stat)) => {
+                let values = grouped.get(&(g.clone(), i, y));
+                standing(rank, stat, values).map(|s| (g.1, s))
+            }
+            _ => None,
+        };
+        if let Some(list) = positions.get_mut(r.municipality) {
+            list.push(Position {
+                indicator: i,
+                year: y,
+                kind: r.value.kind,
+                basis,
+                value: *value,
+                all: everyone,
+                group,
+            });
+        }
+    }
+    positions
+        .into_iter()
+        .map(|positions| {
+            Some(Peers {
+                among,
+                grouping: grouping.clone(),
+                positions,
+            })
+        })
+        .collect()
 }

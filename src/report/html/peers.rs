@@ -96,22 +96,15 @@ pub(crate) fn grouping(g: &Grouping, lang: Lang) -> String {
 }
 
 const W: f64 = 460.0;
-const H: f64 = 132.0;
+const H: f64 = 144.0;
 const L: f64 = 12.0;
+/// Where the scale starts: room for a centred label of its first line.
+const PL: f64 = 32.0;
 const R: f64 = 70.0;
 
-/// One indicator's chart: a row among all, a row within the group.
-fn chart(p: &Position, lang: Lang, o: &mut String) {
-    let Some(def) = INDICATORS.get(usize::from(p.indicator).wrapping_sub(1)) else {
-        return;
-    };
-    let unit = p.basis.unit(p.indicator);
-    let title = format!(
-        "{}. {} {}",
-        p.indicator,
-        names::indicator(def, lang),
-        p.year
-    );
+/// The chart's rows, each labelled with its peers and their count: all
+/// municipalities, then the group.
+fn rows(p: &Position, lang: Lang) -> Vec<(String, &Standing)> {
     let n = p.all.n;
     let mut rows: Vec<(String, &Standing)> = vec![(
         crate::tr!(
@@ -134,19 +127,39 @@ fn chart(p: &Position, lang: Lang, o: &mut String) {
             s,
         ));
     }
+    rows
+}
+
+/// One indicator's chart: a row among all, a row within the group.
+fn chart(p: &Position, lang: Lang, o: &mut String) {
+    let Some(def) = INDICATORS.get(usize::from(p.indicator).wrapping_sub(1)) else {
+        return;
+    };
+    let unit = p.basis.unit(p.indicator);
+    let title = format!("{}. {}", p.indicator, names::indicator(def, lang));
+    let kind = (p.kind)
+        .map(|k| format!(" ({})", names::year_kind(k, lang)))
+        .unwrap_or_default();
+    let sub = format!("{}{kind} · {}", p.year, names::unit(unit, lang));
+    let rows = rows(p, lang);
     let (lo, hi) = (f(p.all.min).min(f(p.value)), f(p.all.max).max(f(p.value)));
     let step = nice_step(hi - lo);
     let (lo, hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
     let span = if hi > lo { hi - lo } else { 1.0 };
-    let x = |v: f64| L + (W - L - R) * (v - lo) / span;
+    let x = |v: f64| PL + (W - PL - R) * (v - lo) / span;
     let mut s = svg_start(W, &H.to_string(), L, &title);
+    let _ = write!(
+        s,
+        "<text x=\"{L}\" y=\"32\" font-size=\"11\" fill=\"#555\">{}</text>",
+        esc(&sub)
+    );
     // The grid and its labels under the rows.
     let mut v = lo;
     while v <= hi + step / 2.0 {
         let xx = x(v);
         let _ = write!(
             s,
-            "<line x1=\"{xx:.1}\" x2=\"{xx:.1}\" y1=\"26\" y2=\"{:.1}\" stroke=\"#e5e5e5\" stroke-width=\"1\"/><text x=\"{xx:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
+            "<line x1=\"{xx:.1}\" x2=\"{xx:.1}\" y1=\"38\" y2=\"{:.1}\" stroke=\"#e5e5e5\" stroke-width=\"1\"/><text x=\"{xx:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
             H - 16.0,
             H - 4.0,
             esc(&super::axes::axis_label(v, unit, lang))
@@ -154,7 +167,7 @@ fn chart(p: &Position, lang: Lang, o: &mut String) {
         v += step;
     }
     for (i, (label, st)) in rows.iter().enumerate() {
-        let y = 50.0 + 40.0 * i as f64;
+        let y = 62.0 + 40.0 * i as f64;
         row(&mut s, &x, y, (label, st), f(p.value), lang);
     }
     s.push_str("</svg>");
@@ -214,15 +227,13 @@ fn caption(p: &Position, unit: Unit, lang: Lang) -> String {
     };
     let mut out = crate::tr!(
         lang,
-        "Kunnan arvo {v}. ",
-        "Kommunens värde {v}. ",
-        "The municipality's value {v}. "
+        "Kunnan arvo {v}",
+        "Kommunens värde {v}",
+        "The municipality's value {v}"
     );
-    out.push_str(&one(lang.tr("Kaikki", "Alla", "All"), &p.all));
-    if let Some((name, st)) = &p.group {
-        out.push_str("; ");
-        out.push_str(&one(name, st));
+    for (who, st) in rows(p, lang) {
+        out.push_str(" · ");
+        out.push_str(&one(&who, st));
     }
-    out.push('.');
     out
 }
