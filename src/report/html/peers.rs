@@ -64,8 +64,8 @@ pub(crate) fn among(a: Among, lang: Lang) -> String {
         ),
         Among::Shard { index, count, n } => crate::tr!(
             lang,
-            "Sijat ja kvartiilit vain osan {index}/{count} {n} kunnan joukossa: osan ajo ei näe muita kuntia. Kaikkien kuntien sijat antaa `batch --merge` yhteenvedossaan. {basis}",
-            "Placeringar och kvartiler endast bland del {index}/{count}s {n} kommuner: en dels körning ser inte de andra. Placeringarna bland alla ger `batch --merge` i sitt sammandrag. {basis}",
+            "Sijat ja kvartiilit vain tämän osan ({index}/{count}) {n} kunnan joukossa: osan ajo ei näe muita kuntia. Kaikkien kuntien sijat antaa `batch --merge` yhteenvedossaan. {basis}",
+            "Placeringar och kvartiler endast bland de {n} kommunerna i den här delen ({index}/{count}): en dels körning ser inte de andra. Placeringarna bland alla ger `batch --merge` i sitt sammandrag. {basis}",
             "Ranks and quartiles only among the {n} municipalities of shard {index}/{count}: a shard's run sees no others. `batch --merge` ranks among all of them in its summary. {basis}"
         ),
     }
