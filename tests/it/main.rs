@@ -24,6 +24,7 @@ mod lang_words;
 mod layouts;
 mod panel;
 mod peers;
+mod peers_report;
 mod plausibility;
 mod reports;
 mod revenue;
