@@ -244,6 +244,51 @@ mod tests {
     }
 
     #[test]
+    fn the_year_shown_is_the_last_statement_else_the_last_compared() {
+        use crate::model::dataset::YearKind;
+        let st = Standing {
+            rank: 1,
+            n: 2,
+            min: dec!(0),
+            q1: dec!(0),
+            median: dec!(0),
+            q3: dec!(0),
+            max: dec!(0),
+        };
+        let at = |indicator, year, kind| Position {
+            indicator,
+            year,
+            kind: Some(kind),
+            basis: Basis::Value,
+            value: dec!(0),
+            all: st.clone(),
+            group: None,
+        };
+        let peers = Peers {
+            among: Among::Batch { n: 2 },
+            grouping: Grouping::SizeClass,
+            positions: vec![
+                at(3, 2026, YearKind::TA),
+                at(1, 2024, YearKind::TP),
+                at(1, 2025, YearKind::TP),
+                at(1, 2026, YearKind::TA),
+                at(3, 2027, YearKind::TS),
+            ],
+        };
+        let shown: Vec<(u8, i32)> = (peers.shown().iter())
+            .map(|p| (p.indicator, p.year))
+            .collect();
+        // A budget's 2026 does not outrank the statement of 2025; without
+        // any statement, the last year compared.
+        assert_eq!(shown, [(1, 2025), (3, 2027)]);
+        assert_eq!(
+            range([dec!(2), dec!(-1), dec!(5)]),
+            Some((dec!(-1), dec!(5)))
+        );
+        assert_eq!(range([]), None);
+    }
+
+    #[test]
     fn euros_compare_per_resident_the_rest_as_they_are() {
         use crate::model::reason::Reason;
         let people = || Ok(dec!(18105));

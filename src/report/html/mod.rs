@@ -2,8 +2,8 @@
 //! fonts, no network; SVG charts drawn here; readable on paper (print CSS)
 //! and on a phone (the tables scroll, the charts scale).
 //!
-//! `write` puts the sections in order; `page`, `statutory`, `risk` and `record` print
-//! them; `axes`, `lines`, `fan` and `tornado` are the SVG chart kit;
+//! `write` puts the sections in order; `page`, `statutory`, `peers`, `risk` and
+//! `record` print them; `axes`, `lines`, `fan` and `tornado` are the SVG chart kit;
 //! `escape` is the one way text enters the page.
 
 mod axes;
