@@ -990,7 +990,17 @@ fn finish_reports(plan: &Plan, sum: &Summary, pending: Vec<Option<Pending>>) -> 
                     let next = queue.lock().expect("no worker panics holding it").pop();
                     let Some((p, view)) = next else { break };
                     let Some(p) = p else { continue };
-                    if let Err(e) = p.finish(view.as_ref()) {
+                    let path = p.path.clone();
+                    // A bug in one report must not take the batch down
+                    // unexplained: it stops it as that report's error.
+                    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        p.finish(view.as_ref())
+                    }))
+                    .unwrap_or_else(|payload| {
+                        let m = crate::error::panic_message(payload.as_ref());
+                        Err(Error::io(path, std::io::Error::other(m)))
+                    });
+                    if let Err(e) = done {
                         first_error
                             .lock()
                             .expect("no worker panics holding it")
