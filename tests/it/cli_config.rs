@@ -132,7 +132,7 @@ const HONOURED: &[(&str, &[&str])] = &[
     ("simulate", &["workbook", "targets", "index", "lang", "format", "out", "wide", "allow-unknown", "scenario", "paths", "seed", "jobs", "start", "horizon"]),
     ("sensitivity", &["workbook", "targets", "index", "lang", "format", "out", "wide", "allow-unknown", "scenario", "start", "horizon"]),
     ("report", &["workbook", "targets", "index", "lang", "out", "allow-unknown", "scenario", "simulate", "seed", "sensitivity", "start", "horizon", "rules"]),
-    ("batch", &["inputs", "out", "scenario", "report", "targets", "index", "lang", "jobs", "allow-unknown", "simulate", "seed", "panel", "shard", "merge", "peer-group", "start", "horizon", "rules"]),
+    ("batch", &["inputs", "out", "scenario", "report", "targets", "index", "lang", "jobs", "allow-unknown", "simulate", "seed", "panel", "shard", "merge", "peer-group", "peer-group-file", "start", "horizon", "rules"]),
     ("statutory", &["workbook", "scenario", "rules", "lang", "format", "out", "wide", "allow-unknown", "start", "horizon", "extension-granted"]),
     ("scenario diff", &["a", "b", "lang"]),
     ("scenario show", &["file", "lang"]),
