@@ -249,3 +249,42 @@ fn a_group_file_is_read_strictly_and_names_its_line() {
     assert_eq!(s("Puolikas", "peer_group"), "");
     assert_eq!(s("Puolikas", "group_rank"), "");
 }
+
+#[test]
+fn workbooks_take_their_groups_from_the_file_by_their_code() {
+    // The example workbook gives its code, 999, on its title sheet; two
+    // copies of it are two municipalities of that code.
+    let dir = tempdir("peers-report-workbooks");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    for name in ["a.xlsx", "b.xlsx"] {
+        std::fs::copy(crate::support::example(), inputs.join(name)).unwrap();
+    }
+    let groups = dir.join("ryhmat.csv");
+    std::fs::write(&groups, "code;group\n0999;Itä\n").unwrap();
+    let out = dir.join("out");
+    let o = run(&[
+        "batch",
+        path_str(&inputs),
+        "--peer-group-file",
+        path_str(&groups),
+        "--out",
+        path_str(&out),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(summary_cell(&out, "Kivikoski", "1", "2024", "code"), "999");
+    assert_eq!(
+        summary_cell(&out, "Kivikoski", "1", "2024", "peer_group"),
+        "Itä"
+    );
+    assert_eq!(
+        summary_cell(&out, "Kivikoski", "1", "2024", "group_of"),
+        "2"
+    );
+    let html = std::fs::read_to_string(out.join("a.html")).unwrap();
+    assert!(html.contains("Ryhmä Itä (2)"), "no group row");
+    assert!(
+        html.contains("Vertailuryhmä: tiedosto "),
+        "no grouping named"
+    );
+}
