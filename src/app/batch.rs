@@ -29,6 +29,9 @@ use super::document::{Kind, document, input};
 use super::project::{simulations, threads};
 use super::write_atomically;
 
+mod groups;
+pub use groups::PeerGroups;
+
 /// One unit of work: a workbook, or one municipality of a long table.
 /// `file` is the input's place among the files, which (with a
 /// municipality's place in its file) orders the summary.
@@ -176,135 +179,6 @@ pub struct Plan<'a> {
     pub peer_group: Option<&'a str>,
     /// The groups of a `code,group` file, for workbooks and tables alike.
     pub peer_groups: Option<&'a PeerGroups>,
-}
-
-/// Peer groups from a file of municipality codes and group names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PeerGroups {
-    pub file: String,
-    /// By code, its leading zeros dropped ("091" and "91" are Helsinki).
-    groups: BTreeMap<String, String>,
-}
-
-/// A code as the group file and the inputs are matched by: trimmed, and a
-/// number's leading zeros dropped, which a spreadsheet may have eaten.
-fn code_key(code: &str) -> String {
-    let c = code.trim();
-    if !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()) {
-        let t = c.trim_start_matches('0');
-        return if t.is_empty() { "0".into() } else { t.into() };
-    }
-    c.to_string()
-}
-
-impl PeerGroups {
-    /// Reads `code,group` (a header, then a line per municipality; commas
-    /// or semicolons). A code listed twice, an empty code or group, a
-    /// missing header or no lines at all is an error naming the line.
-    pub fn read(path: &Path) -> Result<PeerGroups> {
-        let text = ingest::csv_text::read_file(path)?;
-        PeerGroups::parse(&text, &path.display().to_string())
-    }
-
-    pub fn parse(text: &str, file: &str) -> Result<PeerGroups> {
-        let at = |line: usize| crate::error::Location::line(file, line);
-        let mut rd = ingest::csv_text::reader(text, true);
-        let head: Vec<String> = match rd.headers() {
-            Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
-            Err(e) => {
-                let e = e.to_string();
-                return Err(Error::input(
-                    at(1),
-                    crate::text!("CSV-virhe: {e}", "CSV-fel: {e}", "CSV error: {e}"),
-                ));
-            }
-        };
-        if head.iter().all(|c| c.is_empty()) {
-            return Err(Error::input(
-                at(1),
-                crate::text!(
-                    "tiedosto on tyhjä: ensimmäinen rivi on otsikko code,group ja sen jälkeen rivi kuntaa kohden",
-                    "filen är tom: första raden är rubriken code,group och sedan en rad per kommun",
-                    "the file is empty: the first line is the header code,group, then a line per municipality"
-                ),
-            ));
-        }
-        let (Some(ci), Some(gi)) = (
-            head.iter().position(|c| c == "code"),
-            head.iter().position(|c| c == "group"),
-        ) else {
-            let found = head.join(",");
-            return Err(Error::input(
-                at(1),
-                crate::text!(
-                    "ensimmäinen rivi on otsikko, jossa sarakkeet code ja group; rivillä on \"{found}\"",
-                    "första raden är en rubrik med kolumnerna code och group; raden har \"{found}\"",
-                    "the first line is a header with the columns code and group; the line has \"{found}\""
-                ),
-            ));
-        };
-        let mut groups = BTreeMap::new();
-        let mut first: BTreeMap<String, (usize, String)> = BTreeMap::new();
-        for rec in rd.records() {
-            let rec = rec.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                let e = e.to_string();
-                Error::input(
-                    at(line),
-                    crate::text!("CSV-virhe: {e}", "CSV-fel: {e}", "CSV error: {e}"),
-                )
-            })?;
-            let line = rec.position().map_or(0, |p| p.line() as usize);
-            if rec.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            let (code, group) = (
-                rec.get(ci).unwrap_or("").trim(),
-                rec.get(gi).unwrap_or("").trim(),
-            );
-            if code.is_empty() || group.is_empty() {
-                return Err(Error::input(
-                    at(line),
-                    crate::text!(
-                        "rivillä pitää olla sekä kunnan koodi (code) että ryhmä (group)",
-                        "raden ska ha både kommunens kod (code) och grupp (group)",
-                        "the line needs both a municipality's code (code) and a group (group)"
-                    ),
-                ));
-            }
-            if let Some((l, g)) = first.get(&code_key(code)) {
-                return Err(Error::input(
-                    at(line),
-                    crate::text!(
-                        "koodi {code} on jo rivillä {l} (ryhmä \"{g}\"); kunta kuuluu yhteen ryhmään",
-                        "koden {code} finns redan på rad {l} (grupp \"{g}\"); en kommun hör till en grupp",
-                        "the code {code} is already on line {l} (group \"{g}\"); a municipality is in one group"
-                    ),
-                ));
-            }
-            first.insert(code_key(code), (line, group.to_string()));
-            groups.insert(code_key(code), group.to_string());
-        }
-        if groups.is_empty() {
-            return Err(Error::input(
-                at(1),
-                crate::text!(
-                    "tiedostossa on vain otsikko: ei yhtään kuntaa ryhmineen",
-                    "filen har bara en rubrik: inga kommuner med grupper",
-                    "the file has a header only: no municipality with its group"
-                ),
-            ));
-        }
-        Ok(PeerGroups {
-            file: file.to_string(),
-            groups,
-        })
-    }
-
-    /// A municipality's group by its code; None when the file leaves it out.
-    pub fn of(&self, code: Option<&str>) -> Option<&str> {
-        self.groups.get(&code_key(code?)).map(String::as_str)
-    }
 }
 
 /// Whether a municipality falls in the plan's shard: by a hash of its code
