@@ -519,7 +519,7 @@ pub struct BatchArgs {
     pub shard: Option<Shard>,
     /// The inputs are the --out folders of `--shard` runs: their summary,
     /// peers over all of them, as one unsharded run would give.
-    #[arg(long, conflicts_with_all = ["shard", "panel", "scenario", "simulate", "peer_group"])]
+    #[arg(long, conflicts_with_all = ["shard", "panel", "scenario", "simulate", "peer_group", "peer_group_file"])]
     pub merge: bool,
     /// Rank and compare each municipality within the peer group named in
     /// this column of the long tables (a region, a type; one value per
@@ -527,6 +527,12 @@ pub struct BatchArgs {
     /// population size class.
     #[arg(long, value_name = "COLUMN")]
     pub peer_group: Option<String>,
+    /// Rank and compare each municipality within its group in this file of
+    /// lines `code,group` (a header, then a municipality a line), for
+    /// workbooks and long tables alike; a municipality the file leaves out
+    /// is in no group.
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "peer_group")]
+    pub peer_group_file: Option<PathBuf>,
     #[command(flatten)]
     pub projecting: Projecting,
     /// A 110 §/118 § rule book (TOML, as data/statutory.toml) laid over the shipped one: its entries replace those of the same year.

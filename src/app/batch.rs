@@ -24,9 +24,13 @@ use crate::report::document::InputFile;
 use rust_decimal::Decimal;
 
 use super::dataset::refuse_errors;
-use super::document::{Kind, document, input, render};
+use super::document::{Kind, document, input};
 use super::project::{simulations, threads};
-use super::write_atomically;
+
+mod groups;
+mod reports;
+pub use groups::PeerGroups;
+use reports::{Pending, Unfinished, finish_reports};
 
 /// One unit of work: a workbook, or one municipality of a long table.
 /// `file` is the input's place among the files, which (with a
@@ -112,9 +116,16 @@ pub(crate) fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// A municipality's summary row and values, and its dataset when the panel
-/// is asked for (a workbook's; a long table's stay with their jobs).
-type Row = (Municipality, Vec<IndicatorValue>, Option<Box<Dataset>>);
+/// A municipality's summary row and values, its dataset when the panel
+/// is asked for (a workbook's; a long table's stay with their jobs), and
+/// its report waiting for its peers.
+type Row = (
+    Municipality,
+    Vec<IndicatorValue>,
+    Option<Box<Dataset>>,
+    Option<Pending>,
+);
+
 type Outcome1 = std::result::Result<Row, Failure>;
 type Done = std::result::Result<Row, Error>;
 
@@ -143,6 +154,8 @@ pub struct Plan<'a> {
     pub rules: &'a statutory::Rules,
     /// The long tables' column peers are grouped by (else size classes).
     pub peer_group: Option<&'a str>,
+    /// The groups of a `code,group` file, for workbooks and tables alike.
+    pub peer_groups: Option<&'a PeerGroups>,
 }
 
 /// Whether a municipality falls in the plan's shard: by a hash of its code
@@ -280,20 +293,23 @@ fn municipality(
             };
             let name = format!("{report_name}.{ext}");
             let path = plan.out.join(&name);
-            let bytes = render(
-                &doc,
-                kind,
-                plan.settings.targets.net_cost_growth.allowance_pp,
-                &path,
-            )?;
-            write_atomically(&path, |w| w.write_all(&bytes))?;
-            Some(name)
+            let allowance = plan.settings.targets.net_cost_growth.allowance_pp;
+            let report = match kind {
+                Kind::Html => Unfinished::Html(crate::report::html::unfinished(&doc, allowance)),
+                Kind::Xlsx => Unfinished::Xlsx(Box::new(
+                    crate::report::xlsx::unsaved(&doc, allowance)
+                        .map_err(|e| Error::io(&path, std::io::Error::other(e.to_string())))?,
+                )),
+            };
+            Some((name, Pending { report, path }))
         }
     };
     // The population of the years shown, from the workbook and, past it,
     // from the projection the values come from.
     let people = doc.runs.first().map_or(ds, |r| &r.projection.dataset);
-    let mut row = summary_row(ds, people, doc.main().values.clone(), p_met, report);
+    let (name, pending) = report.unzip();
+    let mut row = summary_row(ds, people, doc.main().values.clone(), p_met, name);
+    row.3 = pending;
     // The report's own tests: under the first scenario when there is one.
     row.0.statutory = laws(&doc.statutory);
     Ok(row)
@@ -450,6 +466,7 @@ fn summary_row(
             peer_group: None,
         },
         values,
+        None,
         None,
     )
 }
@@ -787,9 +804,15 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
     let mut values = Vec::new();
     let mut kept = Vec::new();
     let mut failures = Vec::new();
+    let mut pending = Vec::new();
     for o in outcomes {
         match o {
-            Ok((m, v, ds)) => {
+            Ok((mut m, v, ds, p)) => {
+                if let Some(g) = plan.peer_groups {
+                    // Not in the file: in no group, which the batch tells.
+                    m.peer_group = Some(g.of(m.code.as_deref()).unwrap_or_default().to_string());
+                }
+                pending.push(p);
                 municipalities.push(m);
                 values.push(v);
                 kept.extend(ds.map(|d| *d));
@@ -797,5 +820,7 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
             Err(f) => failures.push(f),
         }
     }
-    Ok((Summary::new(municipalities, values, failures), kept))
+    let summary = Summary::new(municipalities, values, failures);
+    finish_reports(plan, &summary, pending)?;
+    Ok((summary, kept))
 }

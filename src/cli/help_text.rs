@@ -466,6 +466,13 @@ pub static TEXTS: &[Text] = &[
     ),
     arg(
         "batch",
+        "peer_group_file",
+        "Sijoita ja vertaa kutakin kuntaa ryhmässä, jonka tämän tiedoston rivit `code,group` sille antavat (otsikkorivi, sitten kunta riviä kohden), työkirjoille ja pitkille taulukoille; kunta, jota tiedostossa ei ole, ei kuulu mihinkään ryhmään",
+        "Rangordna och jämför varje kommun inom den grupp som filens rader `code,group` ger den (en rubrikrad, sedan en kommun per rad), för arbetsböcker och långa tabeller; en kommun som saknas i filen hör inte till någon grupp",
+        "Rank and compare each municipality within its group in this file of lines `code,group` (a header, then a municipality a line), for workbooks and long tables alike; a municipality the file leaves out is in no group",
+    ),
+    arg(
+        "batch",
         "merge",
         "Syötteet ovat `--shard`-ajojen --out-kansioita: niiden yhteenveto ja vertailut niistä kaikista, kuten yksi jakamaton ajo antaisi",
         "Indata är --out-mapparna från `--shard`-körningar: deras sammanfattning och jämförelser över dem alla, som en odelad körning skulle ge",

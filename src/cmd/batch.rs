@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::app::batch::Plan;
+use crate::app::batch::{PeerGroups, Plan};
 use crate::app::document::{Kind, setting_inputs};
 use crate::app::{self, scenarios, write_atomically};
 use crate::cli::{BatchArgs, ReportFormat, Shard};
@@ -41,6 +41,8 @@ pub struct Config {
     pub rules: crate::model::statutory::Rules,
     /// The long tables' column peers are grouped by (else size classes).
     pub peer_group: Option<String>,
+    /// Peer groups by code from a file (`--peer-group-file`).
+    pub peer_groups: Option<PeerGroups>,
 }
 
 /// The panel's format from its file name; Parquet only in a build with it.
@@ -90,6 +92,9 @@ impl Config {
             merge: args.merge,
             rules: crate::app::statutory::rules(args.rules.as_deref())?,
             peer_group: args.peer_group.clone(),
+            peer_groups: (args.peer_group_file.as_deref())
+                .map(PeerGroups::read)
+                .transpose()?,
         })
     }
 }
@@ -124,6 +129,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         shard: cfg.shard.map(|s| (s.index, s.count)),
         rules: &cfg.rules,
         peer_group: cfg.peer_group.as_deref(),
+        peer_groups: cfg.peer_groups.as_ref(),
     };
     let (sum, datasets) = if cfg.merge {
         (merge(&cfg.inputs)?, Vec::new())
@@ -179,6 +185,28 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
             "{done} of {all} municipalities done, {failed} failed; summary: {csv}"
         )
     );
+    if let Some(g) = &cfg.peer_groups {
+        let left: Vec<String> = (sum.municipalities.iter())
+            .filter(|m| m.peer_group.as_deref() == Some(""))
+            .map(|m| match &m.code {
+                Some(c) => format!("{} ({c})", m.name),
+                None => m.name.clone(),
+            })
+            .collect();
+        if !left.is_empty() {
+            let (n, file, names) = (left.len(), &g.file, left.join(", "));
+            let _ = writeln!(
+                err,
+                "{}",
+                crate::tr!(
+                    lang,
+                    "{n} kuntaa ei ole tiedostossa {file}, joten ne eivät kuulu mihinkään vertailuryhmään: {names}",
+                    "{n} kommuner saknas i filen {file} och hör därför inte till någon jämförelsegrupp: {names}",
+                    "{n} municipalities are not in {file}, so they are in no peer group: {names}"
+                )
+            );
+        }
+    }
     // failures.csv keeps the English, which machines read; a merged
     // shard's failure has only that.
     let failed = lang.tr("epäonnistui", "misslyckades", "failed");

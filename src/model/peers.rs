@@ -130,6 +130,90 @@ pub fn compute(values: &[(usize, u8, i32, Decimal)]) -> (Vec<PeerStat>, Ranks) {
     (stats, ranks)
 }
 
+/// Where one value stands among the values it is compared with: its rank
+/// (1 the best) of how many, and the spread of those values.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Standing {
+    pub rank: usize,
+    pub n: usize,
+    pub min: Decimal,
+    pub q1: Decimal,
+    pub median: Decimal,
+    pub q3: Decimal,
+    pub max: Decimal,
+}
+
+/// A municipality's place among its peers for one indicator and year, in
+/// the compared value (`Basis`): among every municipality of the run, and
+/// within its peer group when it has one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub indicator: u8,
+    pub year: i32,
+    pub kind: Option<crate::model::dataset::YearKind>,
+    pub basis: Basis,
+    pub value: Decimal,
+    pub all: Standing,
+    /// The group's name and the standing within it.
+    pub group: Option<(String, Standing)>,
+}
+
+/// Whom a report's peers are: every municipality of the batch, or only
+/// those of its shard (a shard's run sees no others).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Among {
+    Batch { n: usize },
+    Shard { index: u32, count: u32, n: usize },
+}
+
+/// How the peer groups were formed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Grouping {
+    SizeClass,
+    /// A column of the long tables.
+    Column(String),
+    /// A file of codes and groups.
+    File(String),
+}
+
+/// What a municipality's report shows of its peers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Peers {
+    pub among: Among,
+    pub grouping: Grouping,
+    pub positions: Vec<Position>,
+}
+
+impl Peers {
+    /// The year each indicator is drawn for: the last with a financial
+    /// statement (TP), else the last compared. Figures that are read weigh
+    /// more than a budget's or a projection's.
+    pub fn shown(&self) -> Vec<&Position> {
+        let mut out: Vec<&Position> = Vec::new();
+        for p in &self.positions {
+            let better = |q: &Position| {
+                let tp = |x: &Position| x.kind == Some(crate::model::dataset::YearKind::TP);
+                (tp(p), p.year) > (tp(q), q.year)
+            };
+            match out.iter_mut().find(|q| q.indicator == p.indicator) {
+                Some(q) if better(q) => *q = p,
+                Some(_) => {}
+                None => out.push(p),
+            }
+        }
+        out.sort_by_key(|p| p.indicator);
+        out
+    }
+}
+
+/// The smallest and largest of the values, which the quartiles leave out.
+pub fn range(values: impl IntoIterator<Item = Decimal>) -> Option<(Decimal, Decimal)> {
+    values.into_iter().fold(None, |acc, v| match acc {
+        None => Some((v, v)),
+        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +241,51 @@ mod tests {
         assert_eq!(ranks[&(3, 1, 2025)], (4, 4));
         // Lower loans per resident rank first.
         assert_eq!(ranks[&(1, 4, 2025)], (1, 2));
+    }
+
+    #[test]
+    fn the_year_shown_is_the_last_statement_else_the_last_compared() {
+        use crate::model::dataset::YearKind;
+        let st = Standing {
+            rank: 1,
+            n: 2,
+            min: dec!(0),
+            q1: dec!(0),
+            median: dec!(0),
+            q3: dec!(0),
+            max: dec!(0),
+        };
+        let at = |indicator, year, kind| Position {
+            indicator,
+            year,
+            kind: Some(kind),
+            basis: Basis::Value,
+            value: dec!(0),
+            all: st.clone(),
+            group: None,
+        };
+        let peers = Peers {
+            among: Among::Batch { n: 2 },
+            grouping: Grouping::SizeClass,
+            positions: vec![
+                at(3, 2026, YearKind::TA),
+                at(1, 2024, YearKind::TP),
+                at(1, 2025, YearKind::TP),
+                at(1, 2026, YearKind::TA),
+                at(3, 2027, YearKind::TS),
+            ],
+        };
+        let shown: Vec<(u8, i32)> = (peers.shown().iter())
+            .map(|p| (p.indicator, p.year))
+            .collect();
+        // A budget's 2026 does not outrank the statement of 2025; without
+        // any statement, the last year compared.
+        assert_eq!(shown, [(1, 2025), (3, 2027)]);
+        assert_eq!(
+            range([dec!(2), dec!(-1), dec!(5)]),
+            Some((dec!(-1), dec!(5)))
+        );
+        assert_eq!(range([]), None);
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod layouts;
 mod panel;
 mod panel_ratios;
 mod peers;
+mod peers_report;
 mod plausibility;
 mod reports;
 mod revenue;

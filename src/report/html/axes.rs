@@ -30,7 +30,7 @@ pub(super) fn f(v: Decimal) -> f64 {
     v.to_f64().unwrap_or_default()
 }
 
-fn nice_step(range: f64) -> f64 {
+pub(super) fn nice_step(range: f64) -> f64 {
     if range <= 0.0 {
         return 1.0;
     }

@@ -2,8 +2,8 @@
 //! fonts, no network; SVG charts drawn here; readable on paper (print CSS)
 //! and on a phone (the tables scroll, the charts scale).
 //!
-//! `write` puts the sections in order; `page`, `statutory`, `risk` and `record` print
-//! them; `axes`, `lines`, `fan` and `tornado` are the SVG chart kit;
+//! `write` puts the sections in order; `page`, `statutory`, `peers`, `risk` and
+//! `record` print them; `axes`, `lines`, `fan` and `tornado` are the SVG chart kit;
 //! `escape` is the one way text enters the page.
 
 mod axes;
@@ -11,6 +11,8 @@ mod escape;
 mod fan;
 mod lines;
 mod page;
+mod peers;
+pub(crate) use peers::{among as peers_among, grouping as peers_grouping};
 mod record;
 mod risk;
 mod statutory;
@@ -61,11 +63,36 @@ p.break-note { border-left: 4px solid #b36b00; padding-left: .5rem; }
 /// which targets hold, the charts, the scenarios, the risks, the ratios,
 /// what does not add up, and how the run can be repeated.
 pub fn write(doc: &Document, allowance: Decimal) -> String {
+    unfinished(doc, allowance).finish(None)
+}
+
+/// A page whose place among its peers is not known yet: `batch` writes the
+/// rest of every report first, then ranks the municipalities, then
+/// finishes each page with its section.
+pub struct Unfinished {
+    before: String,
+    after: String,
+    lang: crate::report::Lang,
+}
+
+impl Unfinished {
+    /// The page with its peers' section, if any.
+    pub fn finish(self, peers: Option<&crate::model::peers::Peers>) -> String {
+        let mut o = self.before;
+        peers::section(peers, self.lang, &mut o);
+        o.push_str(&self.after);
+        o
+    }
+}
+
+/// The page but its peers' section, which goes after the scenarios.
+pub fn unfinished(doc: &Document, allowance: Decimal) -> Unfinished {
     let mut o = String::new();
     head(doc, &mut o);
     page::summary(doc, &mut o);
     page::charts(doc, allowance, &mut o);
     page::scenarios(doc, allowance, &mut o);
+    let before = std::mem::take(&mut o);
     statutory::section(doc, &mut o);
     risk::simulation(doc, &mut o);
     risk::sensitivity(doc, &mut o);
@@ -73,7 +100,11 @@ pub fn write(doc: &Document, allowance: Decimal) -> String {
     record::checks(doc, &mut o);
     record::run_record(doc, &mut o);
     o.push_str("</body></html>\n");
-    o
+    Unfinished {
+        before,
+        after: o,
+        lang: doc.lang,
+    }
 }
 
 /// A fixed text in the document's language: Finnish, Swedish, English.

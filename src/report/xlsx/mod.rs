@@ -7,6 +7,7 @@
 //! give the same bytes.
 
 mod batch;
+mod peers;
 mod record;
 mod risk;
 mod statements;
@@ -46,6 +47,38 @@ fn numbered(base: &str, i: usize) -> String {
 }
 
 pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
+    unsaved(doc, allowance)?.finish(None)
+}
+
+/// A workbook whose place among its peers is not known yet: `batch` makes
+/// the rest of every report first, then ranks the municipalities, then
+/// finishes each with its sheet.
+pub struct Unsaved {
+    wb: Workbook,
+    /// Where the peers' sheet goes: after the statutory sheet.
+    at: usize,
+    lang: crate::report::Lang,
+}
+
+impl Unsaved {
+    /// The workbook's bytes with its peers' sheet, if any.
+    pub fn finish(
+        mut self,
+        peers: Option<&crate::model::peers::Peers>,
+    ) -> Result<Vec<u8>, XlsxError> {
+        if let Some(p) = peers.filter(|p| !p.positions.is_empty()) {
+            peers::peers_sheet(&mut self.wb, &Styles::new(), p, self.lang)?;
+            let sheets = self.wb.worksheets_mut();
+            if let Some(sheet) = sheets.pop() {
+                sheets.insert(self.at.min(sheets.len()), sheet);
+            }
+        }
+        self.wb.save_to_buffer()
+    }
+}
+
+/// The workbook but its peers' sheet.
+pub fn unsaved(doc: &Document, allowance: Decimal) -> Result<Unsaved, XlsxError> {
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     wb.set_properties(
@@ -83,6 +116,7 @@ pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
         drivers_sheet(doc, &mut wb, &st)?;
     }
     statutory_sheet(doc, &mut wb, &st)?;
+    let at = wb.worksheets_mut().len();
     // A sheet per simulated scenario: "Simulointi", "Simulointi 2", ...
     for (i, sim) in doc.simulations.iter().enumerate() {
         let name = numbered(t(doc, "Simulointi", "Simulering", "Simulation"), i);
@@ -95,5 +129,9 @@ pub fn write(doc: &Document, allowance: Decimal) -> Result<Vec<u8>, XlsxError> {
     ratios_sheet(doc, &mut wb, &st)?;
     checks_sheet(doc, &mut wb, &st)?;
     record_sheet(doc, &mut wb, &st)?;
-    wb.save_to_buffer()
+    Ok(Unsaved {
+        wb,
+        at,
+        lang: doc.lang,
+    })
 }
