@@ -559,3 +559,54 @@ fn shards_grouped_by_a_column_merge_as_one_run() {
         "{summary}"
     );
 }
+
+/// Shards grouped by a `--peer-group-file` merge into the summary of one
+/// run grouped by the same file, a workbook among the long table's
+/// municipalities and one code left out of the file (in no group).
+#[test]
+fn shards_grouped_by_a_file_merge_as_one_run() {
+    let dir = tempdir("shards-group-file");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let sets = municipalities(12);
+    long_csv(&inputs.join("a.csv"), &sets);
+    std::fs::copy(crate::support::example(), inputs.join("c-kivikoski.xlsx")).unwrap();
+    let mut groups = String::from("code,group\n");
+    for (i, ds) in sets.iter().enumerate().skip(1) {
+        let code = ds.municipality_code.as_deref().unwrap();
+        groups.push_str(&format!("{code},{}\n", if i % 2 == 0 { "A" } else { "B" }));
+    }
+    let file = dir.join("groups.csv");
+    std::fs::write(&file, groups).unwrap();
+    let (input, file) = (path_str(&inputs), path_str(&file));
+    let whole = dir.join("whole");
+    batch(&[input, "--out", path_str(&whole), "--peer-group-file", file]);
+    let mut args = vec!["--merge".to_string()];
+    for i in 1..=3 {
+        let out = dir.join(format!("shard{i}"));
+        let shard = format!("{i}/3");
+        batch(&[
+            input,
+            "--shard",
+            &shard,
+            "--out",
+            path_str(&out),
+            "--peer-group-file",
+            file,
+        ]);
+        args.push(path_str(&out).to_string());
+    }
+    let merged = dir.join("merged");
+    args.extend(["--out".to_string(), path_str(&merged).to_string()]);
+    batch(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    for f in ["summary.csv", "summary.xlsx"] {
+        let a = std::fs::read(whole.join(f)).unwrap();
+        let b = std::fs::read(merged.join(f)).unwrap();
+        assert!(a == b, "{f} differs after the merge");
+    }
+    let summary = std::fs::read_to_string(merged.join("summary.csv")).unwrap();
+    assert!(
+        summary.contains(",A,") && summary.contains(",B,"),
+        "{summary}"
+    );
+}
