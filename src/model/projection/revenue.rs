@@ -98,6 +98,16 @@ fn ratio(d: &Drivers, b: i32, a: i32) -> Option<Decimal> {
     Some(residents(d, b)? / residents(d, a)?)
 }
 
+/// `ratio(d, t, t - 1)`: the population path's own ratio where it is the
+/// residents' (both positive), divided once per path; else the residents
+/// as the workbook has them.
+fn ratio_to_last(d: &Drivers, t: i32) -> Option<Decimal> {
+    match d.pop_ratio(t) {
+        Some(r) if r > Decimal::ZERO => Some(r),
+        _ => ratio(d, t, t - 1),
+    }
+}
+
 /// Tax revenue and state subsidies of every projected year.
 pub(super) fn derive(d: &Drivers) -> Result<Revenue, ProjectionError> {
     let taxes = taxes(d)?;
@@ -242,7 +252,7 @@ fn taxes_after(d: &Drivers, kept: &[RevenueYear]) -> Result<Vec<RevenueYear>, Pr
             let ng = pct(tax.employment_growth_pct.at(t).unwrap_or_default());
             let mut v = inc * (Decimal::ONE + eg) * (Decimal::ONE + ng);
             if tax.follows_population
-                && let Some(p) = ratio(d, t, t - 1)
+                && let Some(p) = ratio_to_last(d, t)
             {
                 v *= p;
             }
