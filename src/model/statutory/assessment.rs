@@ -219,7 +219,18 @@ pub fn any_ground(rules: &Rules, years: &[GroupYear], deficits: &DeficitTest, ye
     let Some(c) = rules.criteria(evaluation_year).filter(|_| in_range) else {
         return Ground::Undecided;
     };
-    let get = |y: i32| years.iter().find(|g| g.year == y);
+    // Both grounds read the year's figures and the year before's, most of
+    // them more than once: each found once.
+    let mut seen: [(Option<i32>, Option<&GroupYear>); 4] = [(None, None); 4];
+    let mut get = |y: i32| {
+        if let Some((_, g)) = seen.iter().find(|(at, _)| *at == Some(y)) {
+            return *g;
+        }
+        let g = years.iter().find(|g| g.year == y);
+        seen.rotate_right(1);
+        seen[0] = (Some(y), g);
+        g
+    };
     let deficit = Status::all(
         [
             (year - 1, c.deficit_per_resident_previous_eur),
@@ -231,14 +242,30 @@ pub fn any_ground(rules: &Rules, years: &[GroupYear], deficits: &DeficitTest, ye
     if met(deficit) {
         return Ground::Met;
     }
-    let ys = year - c.consecutive_years as i32 + 1..=year;
-    let figures = Status::all(
-        (ys.clone()
-            .map(|y| tax_criterion(rules, c, get(y), y).status))
-        .chain(ys.clone().map(|y| margin_criterion(c, get(y), y).status))
-        .chain(ys.clone().map(|y| service_criterion(c, get(y), y).status))
-        .chain(ys.map(|y| loans_criterion(rules, c, get(y), y).status)),
-    );
+    // `Status::all` over the four figures of each year, in loops: the
+    // chained iterators cost more than the criteria they stop early.
+    let mut figures = Status::Met;
+    'parts: for part in 0..4 {
+        for y in year - c.consecutive_years as i32 + 1..=year {
+            let g = get(y);
+            let criterion = match part {
+                0 => tax_criterion(rules, c, g, y),
+                1 => margin_criterion(c, g, y),
+                2 => service_criterion(c, g, y),
+                _ => loans_criterion(rules, c, g, y),
+            };
+            match criterion.status {
+                Status::NotMet => {
+                    figures = Status::NotMet;
+                    break 'parts;
+                }
+                Status::NotMeasurable(m) if figures == Status::Met => {
+                    figures = Status::NotMeasurable(m);
+                }
+                _ => {}
+            }
+        }
+    }
     if met(figures) {
         Ground::Met
     } else if undecided {
