@@ -50,7 +50,9 @@ sc=scenarios/uncertain.toml
     { echo "the numpy model no longer computes kivijalka's step: see above" >&2; exit 1; }
 
 # Runs a command n times under GNU time; prints the median and the fastest
-# wall time and the largest peak memory.
+# wall time, the median CPU time (user + system: on a shared machine the
+# wall time also counts the other work's turns on the core) and the largest
+# peak memory.
 measure() {
     label=$1
     n=$2
@@ -60,15 +62,17 @@ measure() {
     while [ $i -lt "$n" ]; do
         # simulate's exit code 1 says a target is missed, not that it
         # failed (GNU time then writes a line of its own before the figures).
-        /usr/bin/time -f "%e %M" -o "$dir/one" $one "$@" >/dev/null || [ $? -eq 1 ]
+        /usr/bin/time -f "%e %M %U %S" -o "$dir/one" $one "$@" >/dev/null || [ $? -eq 1 ]
         tail -n 1 "$dir/one" >>"$dir/times"
         i=$((i + 1))
     done
-    sort -n "$dir/times" | awk -v label="$label" -v n="$n" -v out="$dir/median" '
+    awk '{ print $3 + $4 }' "$dir/times" | sort -n >"$dir/cpu"
+    sort -n "$dir/times" | awk -v label="$label" -v n="$n" -v out="$dir/median" -v cpus="$dir/cpu" '
         { t[NR] = $1; if ($2 > m) m = $2 }
         END {
-            printf "%-44s median %6.2f s   fastest %6.2f s   peak %7d KB   (%d runs)\n", label, t[int((NR + 1) / 2)], t[1], m, n
-            print t[int((NR + 1) / 2)] > out
+            while ((getline c < cpus) > 0) u[++k] = c
+            printf "%-44s median %6.2f s   fastest %6.2f s   CPU %6.2f s   peak %7d KB   (%d runs)\n", label, t[int((NR + 1) / 2)], t[1], u[int((k + 1) / 2)], m, n
+            print t[int((NR + 1) / 2)], u[int((k + 1) / 2)] > out
         }'
 }
 kiv="$bin simulate $wb --scenario $sc --jobs 1 --format json"
@@ -87,7 +91,7 @@ $one "$py" scripts/simulate_numpy.py run --start "$dir/start.json" --quiet --pat
 if [ -z "$1" ] && [ -z "$NO_CARGO_BENCH" ]; then
     $one cargo bench --quiet --bench read_and_compute 2>/dev/null | grep '^simulate' | sed 's/^/kivijalka /'
 else
-    echo "kivijalka model: $(echo "$whole $start" | awk '{ printf "%.2f", $1 - $2 }') s (the whole process less its 1-path start-up)"
+    echo "kivijalka model: $(echo "$whole $start" | awk '{ printf "%.2f s, CPU %.2f s", $1 - $3, $2 - $4 }') (the whole process less its 1-path start-up)"
 fi
 echo "memory in paths:"
 measure "kivijalka simulate, $((paths * 10)) paths" 1 $kiv --paths $((paths * 10))

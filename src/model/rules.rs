@@ -225,7 +225,12 @@ pub fn net_cost_growth(
     t: &Targets,
 ) -> Judged {
     let s = &t.net_cost_growth;
-    let base = match t.adjusted_base(year) {
+    // The targets key the bases by the year's text, which a lookup would
+    // write out on every year of every simulated path; most give none.
+    let adjusted = (!s.adjusted_base.is_empty())
+        .then(|| t.adjusted_base(year))
+        .flatten();
+    let base = match adjusted {
         Some(b) => Ok(b),
         None if s.break_years.contains(&year) => Err(Reason::BreakYear { year }),
         None => previous(),

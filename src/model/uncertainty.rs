@@ -510,7 +510,9 @@ pub fn draw(u: &Uncertainty, chol: &[Vec<f64>], years: &[i32], rng: &mut Rng) ->
     let n = u.items.len();
     let std = Normal::new(0.0, 1.0).expect("standard normal");
     let mut z_prev = vec![0.0; n];
-    let mut out = vec![Vec::with_capacity(years.len()); n];
+    // Each its own room: `vec![v; n]` clones `v`, and a clone of an empty
+    // Vec has none, so every driver would grow its vector year by year.
+    let mut out: Vec<Vec<f64>> = (0..n).map(|_| Vec::with_capacity(years.len())).collect();
     let mut e = vec![0.0; n];
     let mut shocks = vec![0.0; n];
     for (yi, _) in years.iter().enumerate() {

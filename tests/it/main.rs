@@ -37,4 +37,5 @@ mod simulate;
 mod statutory;
 mod statutory_cmd;
 mod statutory_projected;
+mod statutory_verdict;
 mod support;

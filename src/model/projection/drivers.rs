@@ -60,6 +60,11 @@ pub(super) struct Drivers<'a, 's> {
     pub pop: BTreeMap<i32, Decimal>,
     /// The derived population growth and the years it averages.
     pub pop_growth: Option<(Decimal, usize)>,
+    /// The population of each year after the base over the year before's,
+    /// where both are on the path and the earlier one is positive: divided
+    /// once per population path, not in the costs and the taxes of every
+    /// year of every path.
+    pub pop_ratio: Vec<Option<Decimal>>,
     /// Income, property and corporate tax of the last given year.
     pub tax0: (Decimal, Decimal, Decimal),
     pub first_share: Decimal,
@@ -129,6 +134,7 @@ impl<'a, 's> Drivers<'a, 's> {
             cash0,
             pop: BTreeMap::new(),
             pop_growth: None,
+            pop_ratio: Vec::new(),
             tax0: Default::default(),
             first_share: pct(sc.tax.first_year_effect_pct),
             proj_spend: BTreeMap::new(),
@@ -221,6 +227,7 @@ impl<'a, 's> Drivers<'a, 's> {
             cash0: self.cash0,
             pop: self.pop,
             pop_growth: self.pop_growth,
+            pop_ratio: self.pop_ratio,
             tax0: self.tax0,
             first_share: self.first_share,
             proj_spend: self.proj_spend,
@@ -320,6 +327,18 @@ impl<'a, 's> Drivers<'a, 's> {
                 self.pop.insert(t, v);
             }
         }
+        self.pop_ratio = (base + 1..=self.horizon)
+            .map(|t| match (self.pop.get(&(t - 1)), self.pop.get(&t)) {
+                (Some(a), Some(b)) if *a > Decimal::ZERO => Some(b / a),
+                _ => None,
+            })
+            .collect();
+    }
+
+    /// `pop_ratio` of year `t`.
+    pub fn pop_ratio(&self, t: i32) -> Option<Decimal> {
+        let i = usize::try_from(t - self.base - 1).ok()?;
+        self.pop_ratio.get(i).copied().flatten()
     }
 
     /// The income tax rate in force in `y` before the scenario's changes.

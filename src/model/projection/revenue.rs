@@ -98,6 +98,16 @@ fn ratio(d: &Drivers, b: i32, a: i32) -> Option<Decimal> {
     Some(residents(d, b)? / residents(d, a)?)
 }
 
+/// `ratio(d, t, t - 1)`: the population path's own ratio where it is the
+/// residents' (both positive), divided once per path; else the residents
+/// as the workbook has them.
+fn ratio_to_last(d: &Drivers, t: i32) -> Option<Decimal> {
+    match d.pop_ratio(t) {
+        Some(r) if r > Decimal::ZERO => Some(r),
+        _ => ratio(d, t, t - 1),
+    }
+}
+
 /// Tax revenue and state subsidies of every projected year.
 pub(super) fn derive(d: &Drivers) -> Result<Revenue, ProjectionError> {
     let taxes = taxes(d)?;
@@ -115,7 +125,13 @@ pub(super) fn derive(d: &Drivers) -> Result<Revenue, ProjectionError> {
 /// index, no equalisation to follow the taxes): the taxes derived again,
 /// the subsidies kept from `kept`.
 pub(super) fn taxes_again(d: &Drivers, kept: &Revenue) -> Result<Revenue, ProjectionError> {
-    let mut years = taxes(d)?;
+    // The plan's years take the workbook's taxes, which no draw touches
+    // (a drawn growth is read only beyond the plan): kept as they are.
+    let given = (d.base + 1..=d.horizon)
+        .zip(&kept.years)
+        .take_while(|(t, _)| d.is_given(*t))
+        .count();
+    let mut years = taxes_after(d, &kept.years[..given])?;
     for (y, k) in years.iter_mut().zip(&kept.years) {
         (y.vos, y.basic, y.equalisation, y.fixed, y.temporary_cut) =
             (k.vos, k.basic, k.equalisation, k.fixed, k.temporary_cut);
@@ -206,12 +222,26 @@ pub(super) fn tax_shares(d: &Drivers, y: i32) -> TaxShares {
 }
 
 fn taxes(d: &Drivers) -> Result<Vec<RevenueYear>, ProjectionError> {
+    taxes_after(d, &[])
+}
+
+/// The years after `kept`, given years derived before from the same
+/// drivers, carried on from them: a given year sets only the income tax
+/// (property and corporate tax stay at the start's) and passes on its rate
+/// change's effect.
+fn taxes_after(d: &Drivers, kept: &[RevenueYear]) -> Result<Vec<RevenueYear>, ProjectionError> {
     let tax = &d.sc.tax;
     let (mut inc, mut prop, mut corp) = d.tax0;
     let mut pbase = property_base(d)?;
     let mut delta_prev = Decimal::ZERO;
     let mut out = Vec::with_capacity((d.horizon - d.base).max(0) as usize);
-    for t in d.base + 1..=d.horizon {
+    out.extend_from_slice(kept);
+    let first = d.base + 1 + kept.len() as i32;
+    if let Some(last) = kept.last() {
+        inc = last.income;
+        delta_prev = last.taxable.unwrap_or_default() * pct(change_pp(d, first - 1));
+    }
+    for t in first..=d.horizon {
         let rate0 = d.rate_of(t);
         let verot_base = if d.is_given(t) {
             let v = d.z(Line::Verotulot, t);
@@ -222,7 +252,7 @@ fn taxes(d: &Drivers) -> Result<Vec<RevenueYear>, ProjectionError> {
             let ng = pct(tax.employment_growth_pct.at(t).unwrap_or_default());
             let mut v = inc * (Decimal::ONE + eg) * (Decimal::ONE + ng);
             if tax.follows_population
-                && let Some(p) = ratio(d, t, t - 1)
+                && let Some(p) = ratio_to_last(d, t)
             {
                 v *= p;
             }
@@ -249,12 +279,7 @@ fn taxes(d: &Drivers) -> Result<Vec<RevenueYear>, ProjectionError> {
         let taxable = rate0
             .filter(|r| *r > Decimal::ZERO)
             .map(|r| r2(inc * HUNDRED / r));
-        let change_pp: Decimal = tax
-            .rate_changes
-            .iter()
-            .filter(|c| c.from <= t)
-            .map(|c| c.change_pp)
-            .sum();
+        let change_pp = change_pp(d, t);
         let delta = taxable.unwrap_or_default() * pct(change_pp);
         let first = d.first_share;
         let effect = first * delta + (Decimal::ONE - first) * delta_prev;
@@ -270,6 +295,14 @@ fn taxes(d: &Drivers) -> Result<Vec<RevenueYear>, ProjectionError> {
         });
     }
     Ok(out)
+}
+
+/// The scenario's income tax rate changes in force in `t`, summed.
+fn change_pp(d: &Drivers, t: i32) -> Decimal {
+    (d.sc.tax.rate_changes.iter())
+        .filter(|c| c.from <= t)
+        .map(|c| c.change_pp)
+        .sum()
 }
 
 /// The city's taxable income per resident in `y`, before the scenario's

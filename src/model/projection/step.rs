@@ -287,10 +287,8 @@ fn operating(d: &Drivers, s: &mut State, t: i32, given: bool, f: &mut Flows) {
         let cg = pct(ops.cost_real_growth_pct.at(t).unwrap_or_default());
         // The share of costs that follows the number of residents.
         let follow = pct(ops.cost_follows_population_pct);
-        let people = match (d.pop.get(&(t - 1)), d.pop.get(&t)) {
-            (Some(a), Some(b)) if *a > Decimal::ZERO && !follow.is_zero() => {
-                Decimal::ONE + follow * (b / a - Decimal::ONE)
-            }
+        let people = match d.pop_ratio(t) {
+            Some(r) if !follow.is_zero() => Decimal::ONE + follow * (r - Decimal::ONE),
             _ => Decimal::ONE,
         };
         let (ti, kulut, valm) = s.ops;

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::deficit::{DeficitTest, Outcome};
+use super::observe::Ground;
 use super::rules::{Criteria, Rules, YEARS};
 use super::{Figure, Input, Missing, NationalFigure, Status};
 
@@ -193,6 +194,102 @@ fn assess_year(
     }
 }
 
+/// What `assess_years` gives as `any` for `year`, without the criteria a
+/// report shows: a simulated path needs only the verdict, for every year
+/// of every path. The same criteria decide, but a ground stops at the first
+/// part that settles it (one part not met, for "all"; one ground met, for
+/// "any"), and the cheap parts come first; which part is missing then
+/// depends on the order, whether one is does not, and the verdict keeps no
+/// reason.
+pub fn any_ground(rules: &Rules, years: &[GroupYear], deficits: &DeficitTest, year: i32) -> Ground {
+    let mut undecided = false;
+    let mut met = |s: Status| match s {
+        Status::Met => true,
+        Status::NotMet => false,
+        Status::NotMeasurable(_) => {
+            undecided = true;
+            false
+        }
+    };
+    let in_range = YEARS.contains(&year);
+    let evaluation_year = if in_range { year + 1 } else { year };
+    if met(deadline_ground(deficits, year)) {
+        return Ground::Met;
+    }
+    let Some(c) = rules.criteria(evaluation_year).filter(|_| in_range) else {
+        return Ground::Undecided;
+    };
+    // Both grounds read the year's figures and the year before's, most of
+    // them more than once: each found once.
+    let mut seen: [(Option<i32>, Option<&GroupYear>); 4] = [(None, None); 4];
+    let mut get = |y: i32| {
+        if let Some((_, g)) = seen.iter().find(|(at, _)| *at == Some(y)) {
+            return *g;
+        }
+        let g = years.iter().find(|g| g.year == y);
+        seen.rotate_right(1);
+        seen[0] = (Some(y), g);
+        g
+    };
+    let deficit = Status::all(
+        [
+            (year - 1, c.deficit_per_resident_previous_eur),
+            (year, c.deficit_per_resident_latest_eur),
+        ]
+        .into_iter()
+        .map(|(y, at_least)| deficit_status(get(y), y, at_least)),
+    );
+    if met(deficit) {
+        return Ground::Met;
+    }
+    // `Status::all` over the four figures of each year, in loops: the
+    // chained iterators cost more than the criteria they stop early.
+    let mut figures = Status::Met;
+    'parts: for part in 0..4 {
+        for y in year - c.consecutive_years as i32 + 1..=year {
+            let g = get(y);
+            let criterion = match part {
+                0 => tax_criterion(rules, c, g, y),
+                1 => margin_criterion(c, g, y),
+                2 => service_criterion(c, g, y),
+                _ => loans_criterion(rules, c, g, y),
+            };
+            match criterion.status {
+                Status::NotMet => {
+                    figures = Status::NotMet;
+                    break 'parts;
+                }
+                Status::NotMeasurable(m) if figures == Status::Met => {
+                    figures = Status::NotMeasurable(m);
+                }
+                _ => {}
+            }
+        }
+    }
+    if met(figures) {
+        Ground::Met
+    } else if undecided {
+        Ground::Undecided
+    } else {
+        Ground::NotMet
+    }
+}
+
+/// `deficit_criterion`'s status, without its division where the sign
+/// settles it: no deficit, at least one resident and a threshold above
+/// zero put the deficit per resident at zero or below, under the threshold
+/// however the quotient rounds.
+fn deficit_status(g: Option<&GroupYear>, year: i32, threshold: Decimal) -> Status {
+    let no_deficit = g.is_some_and(|g| {
+        g.accumulated_surplus.is_some_and(|a| a >= Decimal::ZERO)
+            && g.residents.is_some_and(|r| r >= Decimal::ONE)
+    });
+    if no_deficit && threshold > Decimal::ZERO {
+        return Status::NotMet;
+    }
+    deficit_criterion(g, year, threshold).status
+}
+
 /// Met when a deficit past its deadline still shows in the statements of
 /// `year`: the Ministry judges the latest statements, and a deficit covered
 /// late no longer shows in them.
@@ -267,65 +364,92 @@ fn deficit_criterion(g: Option<&GroupYear>, year: i32, threshold: Decimal) -> Cr
 }
 
 fn four_figures(rules: &Rules, c: &Criteria, g: Option<&GroupYear>, year: i32) -> [Criterion; 4] {
-    let hundred = Decimal::ONE_HUNDRED;
-    let range = |figure| move || Missing::OutOfRange { year, figure };
+    [
+        margin_criterion(c, g, year),
+        tax_criterion(rules, c, g, year),
+        loans_criterion(rules, c, g, year),
+        service_criterion(c, g, year),
+    ]
+}
+
+fn margin_criterion(c: &Criteria, g: Option<&GroupYear>, year: i32) -> Criterion {
+    let f = Figure::MarginToDepreciation;
     let margin = (|| {
-        let f = Figure::MarginToDepreciation;
         let vk = input(g, year, Input::AnnualMargin, |g| g.annual_margin)?;
         let dep = input(g, year, Input::Depreciation, |g| g.depreciation)?;
-        div(vk.checked_mul(hundred).ok_or_else(range(f))?, dep, year, f)
+        let n = vk.checked_mul(Decimal::ONE_HUNDRED);
+        div(
+            n.ok_or(Missing::OutOfRange { year, figure: f })?,
+            dep,
+            year,
+            f,
+        )
     })();
+    let below = c.margin_to_depreciation_below_pct;
+    criterion(
+        CriterionKind::MarginToDepreciation,
+        year,
+        margin,
+        below,
+        |v| v < below,
+    )
+}
+
+fn tax_criterion(rules: &Rules, c: &Criteria, g: Option<&GroupYear>, year: i32) -> Criterion {
+    let figure = Figure::TaxRateAboveAverage;
     let tax = (|| {
         let rate = input(g, year, Input::IncomeTaxRate, |g| g.income_tax_rate_pct)?;
         let avg = national(rules, year, NationalFigure::WeightedIncomeTaxRate)?;
         rate.checked_sub(avg)
-            .ok_or_else(range(Figure::TaxRateAboveAverage))
+            .ok_or(Missing::OutOfRange { year, figure })
     })();
+    let at_least = c.tax_rate_above_average_pp;
+    criterion(
+        CriterionKind::TaxRateAboveAverage,
+        year,
+        tax,
+        at_least,
+        |v| v >= at_least,
+    )
+}
+
+fn loans_criterion(rules: &Rules, c: &Criteria, g: Option<&GroupYear>, year: i32) -> Criterion {
+    let f = Figure::LoansToAverage;
+    let range = || Missing::OutOfRange { year, figure: f };
     let loans = (|| {
-        let f = Figure::LoansToAverage;
         let l = input(g, year, Input::Loans, |g| g.loans)?;
         let lease = input(g, year, Input::LeaseLiabilities, |g| g.lease_liabilities)?;
         let res = input(g, year, Input::Residents, |g| g.residents)?;
         let avg = national(rules, year, NationalFigure::GroupLoansAndLeasesPerResident)?;
-        let per = div(l.checked_add(lease).ok_or_else(range(f))?, res, year, f)?;
-        div(per.checked_mul(hundred).ok_or_else(range(f))?, avg, year, f)
+        let per = div(l.checked_add(lease).ok_or_else(range)?, res, year, f)?;
+        div(
+            per.checked_mul(Decimal::ONE_HUNDRED).ok_or_else(range)?,
+            avg,
+            year,
+            f,
+        )
     })();
+    let at_least = c.loans_to_average_at_least_pct;
+    criterion(CriterionKind::LoansToAverage, year, loans, at_least, |v| {
+        v >= at_least
+    })
+}
+
+fn service_criterion(c: &Criteria, g: Option<&GroupYear>, year: i32) -> Criterion {
+    let f = Figure::DebtService;
+    let range = || Missing::OutOfRange { year, figure: f };
     let service = (|| {
-        let f = Figure::DebtService;
         let vk = input(g, year, Input::AnnualMargin, |g| g.annual_margin)?;
         let int = input(g, year, Input::InterestExpenses, |g| g.interest_expenses)?;
         let l = input(g, year, Input::Loans, |g| g.loans)?;
         let repay = div(l, c.debt_service_loan_divisor, year, f)?;
-        let n = vk.checked_add(int).ok_or_else(range(f))?;
-        div(n, int.checked_add(repay).ok_or_else(range(f))?, year, f)
+        let n = vk.checked_add(int).ok_or_else(range)?;
+        div(n, int.checked_add(repay).ok_or_else(range)?, year, f)
     })();
-    use CriterionKind as K;
-    [
-        criterion(
-            K::MarginToDepreciation,
-            year,
-            margin,
-            c.margin_to_depreciation_below_pct,
-            |v| v < c.margin_to_depreciation_below_pct,
-        ),
-        criterion(
-            K::TaxRateAboveAverage,
-            year,
-            tax,
-            c.tax_rate_above_average_pp,
-            |v| v >= c.tax_rate_above_average_pp,
-        ),
-        criterion(
-            K::LoansToAverage,
-            year,
-            loans,
-            c.loans_to_average_at_least_pct,
-            |v| v >= c.loans_to_average_at_least_pct,
-        ),
-        criterion(K::DebtService, year, service, c.debt_service_below, |v| {
-            v < c.debt_service_below
-        }),
-    ]
+    let below = c.debt_service_below;
+    criterion(CriterionKind::DebtService, year, service, below, |v| {
+        v < below
+    })
 }
 
 fn national(rules: &Rules, year: i32, figure: NationalFigure) -> Result<Decimal, Missing> {

@@ -12,8 +12,7 @@ use crate::model::projection::YearRow;
 
 use super::estimate::{CityYear, Rolling};
 use super::{
-    GroupYear, Rules, Status, SurplusYear, assessment::assess_years, deficit_test,
-    evaluate_projected,
+    GroupYear, Rules, SurplusYear, assessment::any_ground, deficit_test, evaluate_projected,
 };
 
 /// What the law says of one projected year of one path.
@@ -105,17 +104,11 @@ impl Observer {
         }
         let deficits = deficit_test(&self.rules, &surplus, &[]);
         let flagged = deficits.flagged_years();
-        let years = rows.iter().map(|r| r.year);
-        assess_years(&self.rules, &group, &deficits, years)
-            .into_iter()
-            .map(|a| YearLaw {
-                year: a.year,
-                deadline_missed: flagged.contains(&a.year),
-                ground: match a.any {
-                    Status::Met => Ground::Met,
-                    Status::NotMet => Ground::NotMet,
-                    Status::NotMeasurable(_) => Ground::Undecided,
-                },
+        (rows.iter())
+            .map(|r| YearLaw {
+                year: r.year,
+                deadline_missed: flagged.contains(&r.year),
+                ground: any_ground(&self.rules, &group, &deficits, r.year),
             })
             .collect()
     }
