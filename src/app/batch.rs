@@ -68,7 +68,7 @@ fn is_input(p: &Path) -> bool {
         p.extension()
             .map(|e| e.to_string_lossy().to_lowercase())
             .as_deref(),
-        Some("xlsx" | "xlsm" | "xls" | "ods" | "csv")
+        Some("xlsx" | "xlsm" | "xls" | "ods" | "csv" | "parquet")
     )
 }
 
@@ -687,11 +687,11 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
     // unreadable one stops the batch with nothing written.
     let mut texts: Vec<Option<String>> = Vec::new();
     for f in &files {
-        let csv = f.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        texts.push(if csv {
-            Some(ingest::csv_text::read_file(f)?)
-        } else {
-            None
+        let ext = f.extension().map(|e| e.to_string_lossy().to_lowercase());
+        texts.push(match ext.as_deref() {
+            Some("csv") => Some(ingest::csv_text::read_file(f)?),
+            Some("parquet") => Some(crate::panel::long_in::parquet_as_csv(f)?),
+            _ => None,
         });
     }
     let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Job, String)>(8);

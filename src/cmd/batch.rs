@@ -112,6 +112,8 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
             ),
         ));
     }
+    // A run refused before it wrote anything leaves no folder behind either.
+    let made = !cfg.out.exists();
     std::fs::create_dir_all(&cfg.out).map_err(|e| Error::io(&cfg.out, e))?;
 
     let plan = Plan {
@@ -131,11 +133,17 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         peer_group: cfg.peer_group.as_deref(),
         peer_groups: cfg.peer_groups.as_ref(),
     };
-    let (sum, datasets) = if cfg.merge {
-        (merge(&cfg.inputs)?, Vec::new())
+    let ran = if cfg.merge {
+        merge(&cfg.inputs).map(|sum| (sum, Vec::new()))
     } else {
-        app::batch::run(&plan, &cfg.inputs)?
+        app::batch::run(&plan, &cfg.inputs)
     };
+    let (sum, datasets) = ran.inspect_err(|_| {
+        if made {
+            // Only an empty folder goes: remove_dir refuses any other.
+            let _ = std::fs::remove_dir(&cfg.out);
+        }
+    })?;
     let panel = match &cfg.panel {
         Some((path, parquet)) => Some((path, panel_bytes(&datasets, &cfg.settings, *parquet)?)),
         None => None,

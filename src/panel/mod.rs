@@ -9,6 +9,7 @@ pub mod export;
 mod frame;
 mod indicators;
 mod inputs;
+pub mod long_in;
 mod ratios;
 
 use polars::prelude::*;

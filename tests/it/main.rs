@@ -24,6 +24,7 @@ mod lang_words;
 mod layouts;
 mod panel;
 mod panel_ratios;
+mod parquet_in;
 mod peers;
 mod peers_report;
 mod plausibility;

@@ -216,7 +216,7 @@ fn panel_indicators_and_peers_equal_the_exact_results_to_the_cent() {
 }
 
 /// The drawn municipalities as one long table.
-fn long_csv(path: &std::path::Path, sets: &[Dataset]) {
+pub(crate) fn long_csv(path: &std::path::Path, sets: &[Dataset]) {
     let mut s = String::from("municipality;code;entity;year;kind;item;value\n");
     for ds in sets {
         for ((e, id, y), f) in &ds.figures {
