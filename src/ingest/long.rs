@@ -202,7 +202,12 @@ pub fn split_long_csv<'t>(
     } else {
         b','
     };
-    let mut rdr = crate::ingest::csv_text::reader(text, false);
+    // Only the municipality's field is looked at, trimmed here: the reader
+    // trims the headers alone, as the rows' fields are never copied out.
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .trim(csv::Trim::Headers)
+        .from_reader(body.as_bytes());
     let Ok(headers) = rdr.headers() else {
         return false;
     };
@@ -274,9 +279,10 @@ pub fn split_long_csv<'t>(
 /// A block's municipality as the whole table's reading makes it, with its
 /// peer group.
 pub fn read_block(block: &Block, file: &str, group: Option<&str>) -> Result<(Dataset, String)> {
+    // Untrimmed: `Rows::add` trims every field it reads (and more than
+    // ASCII spaces).
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(block.delimiter)
-        .trim(csv::Trim::All)
         .has_headers(false)
         .from_reader(block.rows.as_bytes());
     let mut rows = Rows::new(&block.headers, file, group)?;
