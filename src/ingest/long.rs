@@ -279,23 +279,18 @@ pub fn split_long_csv<'t>(
 /// A block's municipality as the whole table's reading makes it, with its
 /// peer group.
 pub fn read_block(block: &Block, file: &str, group: Option<&str>) -> Result<(Dataset, String)> {
-    // Untrimmed: `Rows::add` trims every field it reads (and more than
-    // ASCII spaces).
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(block.delimiter)
-        .has_headers(false)
-        .from_reader(block.rows.as_bytes());
     let mut rows = Rows::new(&block.headers, file, group)?;
-    let mut raw = csv::ByteRecord::new();
     let mut line = block.line;
-    while (rdr.read_byte_record(&mut raw))
-        .map_err(|e| Error::input(Location::line(file, line), csv_error(&e)))?
-    {
-        let record = std::str::from_utf8(raw.as_slice()).unwrap_or("");
-        let field = |c: usize| raw.range(c).and_then(|r| record.get(r)).unwrap_or("");
-        rows.add(|| Location::line(file, line), field)?;
+    each_record(block, |record, ends| {
+        let field = |c: usize| {
+            let from = if c == 0 { 0 } else { ends.get(c - 1).copied()? };
+            record.get(from..*ends.get(c)?)
+        };
+        let field = |c: usize| field(c).unwrap_or("");
+        rows.add(|| line_of(file, line), field)?;
         line += 1;
-    }
+        Ok(())
+    })?;
     let group = rows.groups.first().cloned().unwrap_or_default();
     let mut sets = rows.finish()?;
     match (sets.pop(), sets.is_empty()) {
@@ -308,6 +303,65 @@ pub fn read_block(block: &Block, file: &str, group: Option<&str>) -> Result<(Dat
                 "the rows of one municipality read as several"
             ),
         )),
+    }
+}
+
+/// Each record of a block, as its fields' text and where each ends. The
+/// split read these records already and found them sound, so the plain
+/// parser does: `csv::Reader` would, for each of a table's hundreds of
+/// blocks, make a buffer of its own, and the allocator sweeps its free
+/// lists for every such large request. Fields are as written (untrimmed:
+/// `Rows::add` trims every field it reads, and more than ASCII spaces).
+fn each_record(block: &Block, mut record: impl FnMut(&str, &[usize]) -> Result<()>) -> Result<()> {
+    use csv_core::ReadRecordResult as R;
+    let mut rdr = csv_core::ReaderBuilder::new()
+        .delimiter(block.delimiter)
+        .build();
+    let (mut out, mut ends) = (vec![0u8; 512], vec![0usize; 16]);
+    let (mut input, mut outlen, mut endlen) = (block.rows.as_bytes(), 0, 0);
+    loop {
+        let (res, nin, nout, nend) =
+            rdr.read_record(input, &mut out[outlen..], &mut ends[endlen..]);
+        input = input.get(nin..).unwrap_or_default();
+        outlen += nout;
+        endlen += nend;
+        match res {
+            R::InputEmpty => {}
+            R::OutputFull => out.resize(out.len() * 2, 0),
+            R::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+            R::Record => {
+                let fields = out.get(..outlen).unwrap_or_default();
+                // Delimiters and quotes are ASCII: the fields of a text are
+                // text, and the check is once a record.
+                let text = std::str::from_utf8(fields).unwrap_or("");
+                record(text, ends.get(..endlen).unwrap_or_default())?;
+                (outlen, endlen) = (0, 0);
+            }
+            R::End => return Ok(()),
+        }
+    }
+}
+
+/// `Location::line`, without the formatting machinery: a long table makes
+/// one for each of its figures.
+fn line_of(file: &str, line: usize) -> Location {
+    let mut digits = [0u8; 20];
+    let (mut at, mut n) = (digits.len(), line);
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut cell = String::with_capacity(5 + digits.len() - at);
+    cell.push_str("line ");
+    cell.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    Location {
+        file: file.to_string(),
+        sheet: None,
+        cell: Some(cell),
     }
 }
 
@@ -365,7 +419,7 @@ fn records<'f>(
             )?;
         }
         if let Ok(r) = rows.as_mut() {
-            match r.add(|| Location::line(file, line), field) {
+            match r.add(|| line_of(file, line), field) {
                 Ok(()) if !after(r) => break,
                 Ok(()) => {}
                 Err(e) => rows = Err(e),

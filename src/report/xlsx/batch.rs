@@ -47,7 +47,12 @@ pub fn batch_summary(s: &Summary, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     failures_sheet(&mut wb, &st, s, lang)?;
     wb.push_worksheet(statutory?);
     groups_sheet(&mut wb, &st, s, lang)?;
-    wb.save_to_buffer()
+    let bytes = wb.save_to_buffer();
+    // Freeing a large batch's cells one by one is a good part of the time
+    // the workbook takes: nothing waits for it (where no thread can be
+    // made, it is freed here).
+    let _ = std::thread::Builder::new().spawn(move || drop(wb));
+    bytes
 }
 
 /// A row per municipality, indicator and year: the value and its status,
@@ -106,7 +111,8 @@ fn indicators_sheet(
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    for (i, r) in s.rows().iter().enumerate() {
+    let rows = s.rows();
+    for (i, r) in rows.iter().enumerate() {
         let row = 1 + i as u32;
         let m = &s.municipalities[r.municipality];
         let v = r.value;
@@ -165,7 +171,7 @@ fn indicators_sheet(
         }
     }
     ws.set_freeze_panes(1, 1)?;
-    ws.autofilter(0, 0, s.rows().len() as u32, (heads.len() - 1) as u16)?;
+    ws.autofilter(0, 0, rows.len() as u32, (heads.len() - 1) as u16)?;
     page_setup(ws, 1)?;
     Ok(())
 }
