@@ -280,6 +280,8 @@ pub fn split_long_csv<'t>(
 /// peer group.
 pub fn read_block(block: &Block, file: &str, group: Option<&str>) -> Result<(Dataset, String)> {
     let mut rows = Rows::new(&block.headers, file, group)?;
+    let lines = block.rows.bytes().filter(|b| *b == b'\n').count();
+    rows.gathered = Some(vec![Vec::with_capacity(lines + 1)]);
     let mut line = block.line;
     each_record(block, |record, ends| {
         let field = |c: usize| {
@@ -552,7 +554,14 @@ struct Rows<'f> {
     items: HashMap<String, std::result::Result<&'static ItemDef, Text>>,
     /// Each dataset's peer group, by its place in `sets`.
     groups: Vec<String>,
+    /// A block's figures, gathered in a list and made a map once at the
+    /// end (`settle`): its rows come in the map's order, and a map built
+    /// whole has full nodes, where one grown row by row splits them.
+    /// None for a table read row by row, whose first error is wanted.
+    gathered: Option<Vec<Vec<(FigureKey, Figure)>>>,
 }
+
+type FigureKey = (Entity, &'static str, i32);
 
 impl<'f> Rows<'f> {
     fn new(header_row: &[String], file: &'f str, group: Option<&str>) -> Result<Self> {
@@ -602,6 +611,7 @@ impl<'f> Rows<'f> {
             last: None,
             items: HashMap::new(),
             groups: Vec::new(),
+            gathered: None,
         })
     }
 
@@ -718,30 +728,50 @@ impl<'f> Rows<'f> {
                 ds.years.insert(year, kind);
             }
         }
-        let std::collections::btree_map::Entry::Vacant(slot) =
-            ds.figures.entry((entity, def.id, year))
-        else {
-            let (fi, sv, id) = (def.fi, def.sv, def.id);
-            return Err(Error::input(
-                at(),
-                // The English has always named the line by its Finnish name.
-                crate::text!(
-                    "{mun} {year}: {fi} ({id}) on annettu kahdesti",
-                    "{mun} {year}: {sv} ({id}) anges två gånger",
-                    "{mun} {year}: {fi} ({id}) is given twice"
-                ),
-            ));
-        };
-        ds.sheets
-            .entry((entity, def.statement))
-            .or_insert_with(|| file.to_string());
-        slot.insert(Figure {
+        let key = (entity, def.id, year);
+        let figure = || Figure {
             value: v,
             source: at(),
             label: raw_item.to_string(),
             // The smallest step the value was written in.
             quantum: Decimal::new(1, value.decimals.min(28)) * scale,
-        });
+        };
+        match self.gathered.as_mut() {
+            Some(lists) => {
+                let i = self.last.unwrap_or_default();
+                if lists.len() <= i {
+                    lists.resize_with(i + 1, Vec::new);
+                }
+                lists[i].push((key, figure()));
+            }
+            None => {
+                let std::collections::btree_map::Entry::Vacant(slot) = ds.figures.entry(key) else {
+                    return Err(Error::input(at(), twice(mun, key)));
+                };
+                slot.insert(figure());
+            }
+        }
+        ds.sheets
+            .entry((entity, def.statement))
+            .or_insert_with(|| file.to_string());
+        Ok(())
+    }
+
+    /// The gathered figures into their datasets' maps; a line given twice
+    /// for a year is an error (the later row's).
+    fn settle(&mut self) -> Result<()> {
+        let Some(lists) = self.gathered.take() else {
+            return Ok(());
+        };
+        for (ds, mut list) in self.sets.iter_mut().zip(lists) {
+            // Stable, and no more than a pass over rows already in order.
+            list.sort_by_key(|(k, _)| *k);
+            if let Some(w) = list.windows(2).find(|w| w[0].0 == w[1].0) {
+                let mun = ds.name().to_string();
+                return Err(Error::input(w[1].1.source.clone(), twice(&mun, w[1].0)));
+            }
+            ds.figures = list.into_iter().collect();
+        }
         Ok(())
     }
 
@@ -798,7 +828,8 @@ impl<'f> Rows<'f> {
         (std::mem::take(&mut self.sets[i]), group)
     }
 
-    fn finish(self) -> Result<Vec<Dataset>> {
+    fn finish(mut self) -> Result<Vec<Dataset>> {
+        self.settle()?;
         if self.sets.is_empty() {
             return Err(Error::input(
                 Location::file(self.file.to_string()),
@@ -811,6 +842,18 @@ impl<'f> Rows<'f> {
         }
         Ok(self.sets)
     }
+}
+
+/// A line given twice for one year.
+fn twice(mun: &str, (_, id, year): FigureKey) -> Text {
+    let def = items::item(id);
+    let (fi, sv) = (def.fi, def.sv);
+    // The English has always named the line by its Finnish name.
+    crate::text!(
+        "{mun} {year}: {fi} ({id}) on annettu kahdesti",
+        "{mun} {year}: {sv} ({id}) anges två gånger",
+        "{mun} {year}: {fi} ({id}) is given twice"
+    )
 }
 
 fn kind_of(raw: Option<&str>) -> std::result::Result<YearKind, Text> {
