@@ -10,12 +10,12 @@
 # system's python3 if it has it, else from the virtual environment in
 # ~/.cache/kivijalka-numpy (made, and pandas installed, once); without a
 # python3 the pandas line is skipped. COUNT (default 300) sets the
-# municipalities, REPS (default 3) the repetitions; the fastest is shown.
+# municipalities, REPS (default 5) the repetitions; the fastest is shown.
 set -e
 [ -n "$1" ] && given=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/.."
 count=${COUNT:-300}
-reps=${REPS:-3}
+reps=${REPS:-5}
 target=${CARGO_TARGET_DIR:-target}
 cargo build --release --quiet --example synth
 if [ -n "$1" ]; then

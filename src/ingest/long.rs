@@ -202,7 +202,12 @@ pub fn split_long_csv<'t>(
     } else {
         b','
     };
-    let mut rdr = crate::ingest::csv_text::reader(text, false);
+    // Only the municipality's field is looked at, trimmed here: the reader
+    // trims the headers alone, as the rows' fields are never copied out.
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .trim(csv::Trim::Headers)
+        .from_reader(body.as_bytes());
     let Ok(headers) = rdr.headers() else {
         return false;
     };
@@ -274,22 +279,20 @@ pub fn split_long_csv<'t>(
 /// A block's municipality as the whole table's reading makes it, with its
 /// peer group.
 pub fn read_block(block: &Block, file: &str, group: Option<&str>) -> Result<(Dataset, String)> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(block.delimiter)
-        .trim(csv::Trim::All)
-        .has_headers(false)
-        .from_reader(block.rows.as_bytes());
     let mut rows = Rows::new(&block.headers, file, group)?;
-    let mut raw = csv::ByteRecord::new();
+    let lines = block.rows.bytes().filter(|b| *b == b'\n').count();
+    rows.gathered = Some(vec![Vec::with_capacity(lines + 1)]);
     let mut line = block.line;
-    while (rdr.read_byte_record(&mut raw))
-        .map_err(|e| Error::input(Location::line(file, line), csv_error(&e)))?
-    {
-        let record = std::str::from_utf8(raw.as_slice()).unwrap_or("");
-        let field = |c: usize| raw.range(c).and_then(|r| record.get(r)).unwrap_or("");
-        rows.add(|| Location::line(file, line), field)?;
+    each_record(block, |record, ends| {
+        let field = |c: usize| {
+            let from = if c == 0 { 0 } else { ends.get(c - 1).copied()? };
+            record.get(from..*ends.get(c)?)
+        };
+        let field = |c: usize| field(c).unwrap_or("");
+        rows.add(|| line_of(file, line), field)?;
         line += 1;
-    }
+        Ok(())
+    })?;
     let group = rows.groups.first().cloned().unwrap_or_default();
     let mut sets = rows.finish()?;
     match (sets.pop(), sets.is_empty()) {
@@ -302,6 +305,65 @@ pub fn read_block(block: &Block, file: &str, group: Option<&str>) -> Result<(Dat
                 "the rows of one municipality read as several"
             ),
         )),
+    }
+}
+
+/// Each record of a block, as its fields' text and where each ends. The
+/// split read these records already and found them sound, so the plain
+/// parser does: `csv::Reader` would, for each of a table's hundreds of
+/// blocks, make a buffer of its own, and the allocator sweeps its free
+/// lists for every such large request. Fields are as written (untrimmed:
+/// `Rows::add` trims every field it reads, and more than ASCII spaces).
+fn each_record(block: &Block, mut record: impl FnMut(&str, &[usize]) -> Result<()>) -> Result<()> {
+    use csv_core::ReadRecordResult as R;
+    let mut rdr = csv_core::ReaderBuilder::new()
+        .delimiter(block.delimiter)
+        .build();
+    let (mut out, mut ends) = (vec![0u8; 512], vec![0usize; 16]);
+    let (mut input, mut outlen, mut endlen) = (block.rows.as_bytes(), 0, 0);
+    loop {
+        let (res, nin, nout, nend) =
+            rdr.read_record(input, &mut out[outlen..], &mut ends[endlen..]);
+        input = input.get(nin..).unwrap_or_default();
+        outlen += nout;
+        endlen += nend;
+        match res {
+            R::InputEmpty => {}
+            R::OutputFull => out.resize(out.len() * 2, 0),
+            R::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+            R::Record => {
+                let fields = out.get(..outlen).unwrap_or_default();
+                // Delimiters and quotes are ASCII: the fields of a text are
+                // text, and the check is once a record.
+                let text = std::str::from_utf8(fields).unwrap_or("");
+                record(text, ends.get(..endlen).unwrap_or_default())?;
+                (outlen, endlen) = (0, 0);
+            }
+            R::End => return Ok(()),
+        }
+    }
+}
+
+/// `Location::line`, without the formatting machinery: a long table makes
+/// one for each of its figures.
+fn line_of(file: &str, line: usize) -> Location {
+    let mut digits = [0u8; 20];
+    let (mut at, mut n) = (digits.len(), line);
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut cell = String::with_capacity(5 + digits.len() - at);
+    cell.push_str("line ");
+    cell.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    Location {
+        file: file.to_string(),
+        sheet: None,
+        cell: Some(cell),
     }
 }
 
@@ -359,7 +421,7 @@ fn records<'f>(
             )?;
         }
         if let Ok(r) = rows.as_mut() {
-            match r.add(|| Location::line(file, line), field) {
+            match r.add(|| line_of(file, line), field) {
                 Ok(()) if !after(r) => break,
                 Ok(()) => {}
                 Err(e) => rows = Err(e),
@@ -492,7 +554,14 @@ struct Rows<'f> {
     items: HashMap<String, std::result::Result<&'static ItemDef, Text>>,
     /// Each dataset's peer group, by its place in `sets`.
     groups: Vec<String>,
+    /// A block's figures, gathered in a list and made a map once at the
+    /// end (`settle`): its rows come in the map's order, and a map built
+    /// whole has full nodes, where one grown row by row splits them.
+    /// None for a table read row by row, whose first error is wanted.
+    gathered: Option<Vec<Vec<(FigureKey, Figure)>>>,
 }
+
+type FigureKey = (Entity, &'static str, i32);
 
 impl<'f> Rows<'f> {
     fn new(header_row: &[String], file: &'f str, group: Option<&str>) -> Result<Self> {
@@ -542,6 +611,7 @@ impl<'f> Rows<'f> {
             last: None,
             items: HashMap::new(),
             groups: Vec::new(),
+            gathered: None,
         })
     }
 
@@ -658,30 +728,50 @@ impl<'f> Rows<'f> {
                 ds.years.insert(year, kind);
             }
         }
-        let std::collections::btree_map::Entry::Vacant(slot) =
-            ds.figures.entry((entity, def.id, year))
-        else {
-            let (fi, sv, id) = (def.fi, def.sv, def.id);
-            return Err(Error::input(
-                at(),
-                // The English has always named the line by its Finnish name.
-                crate::text!(
-                    "{mun} {year}: {fi} ({id}) on annettu kahdesti",
-                    "{mun} {year}: {sv} ({id}) anges två gånger",
-                    "{mun} {year}: {fi} ({id}) is given twice"
-                ),
-            ));
-        };
-        ds.sheets
-            .entry((entity, def.statement))
-            .or_insert_with(|| file.to_string());
-        slot.insert(Figure {
+        let key = (entity, def.id, year);
+        let figure = || Figure {
             value: v,
             source: at(),
             label: raw_item.to_string(),
             // The smallest step the value was written in.
             quantum: Decimal::new(1, value.decimals.min(28)) * scale,
-        });
+        };
+        match self.gathered.as_mut() {
+            Some(lists) => {
+                let i = self.last.unwrap_or_default();
+                if lists.len() <= i {
+                    lists.resize_with(i + 1, Vec::new);
+                }
+                lists[i].push((key, figure()));
+            }
+            None => {
+                let std::collections::btree_map::Entry::Vacant(slot) = ds.figures.entry(key) else {
+                    return Err(Error::input(at(), twice(mun, key)));
+                };
+                slot.insert(figure());
+            }
+        }
+        ds.sheets
+            .entry((entity, def.statement))
+            .or_insert_with(|| file.to_string());
+        Ok(())
+    }
+
+    /// The gathered figures into their datasets' maps; a line given twice
+    /// for a year is an error (the later row's).
+    fn settle(&mut self) -> Result<()> {
+        let Some(lists) = self.gathered.take() else {
+            return Ok(());
+        };
+        for (ds, mut list) in self.sets.iter_mut().zip(lists) {
+            // Stable, and no more than a pass over rows already in order.
+            list.sort_by_key(|(k, _)| *k);
+            if let Some(w) = list.windows(2).find(|w| w[0].0 == w[1].0) {
+                let mun = ds.name().to_string();
+                return Err(Error::input(w[1].1.source.clone(), twice(&mun, w[1].0)));
+            }
+            ds.figures = list.into_iter().collect();
+        }
         Ok(())
     }
 
@@ -738,7 +828,8 @@ impl<'f> Rows<'f> {
         (std::mem::take(&mut self.sets[i]), group)
     }
 
-    fn finish(self) -> Result<Vec<Dataset>> {
+    fn finish(mut self) -> Result<Vec<Dataset>> {
+        self.settle()?;
         if self.sets.is_empty() {
             return Err(Error::input(
                 Location::file(self.file.to_string()),
@@ -751,6 +842,18 @@ impl<'f> Rows<'f> {
         }
         Ok(self.sets)
     }
+}
+
+/// A line given twice for one year.
+fn twice(mun: &str, (_, id, year): FigureKey) -> Text {
+    let def = items::item(id);
+    let (fi, sv) = (def.fi, def.sv);
+    // The English has always named the line by its Finnish name.
+    crate::text!(
+        "{mun} {year}: {fi} ({id}) on annettu kahdesti",
+        "{mun} {year}: {sv} ({id}) anges två gånger",
+        "{mun} {year}: {fi} ({id}) is given twice"
+    )
 }
 
 fn kind_of(raw: Option<&str>) -> std::result::Result<YearKind, Text> {

@@ -22,6 +22,7 @@ mod lang_errors;
 mod lang_keys;
 mod lang_words;
 mod layouts;
+mod long_blocks;
 mod panel;
 mod panel_ratios;
 mod parquet_in;
