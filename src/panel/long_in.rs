@@ -58,7 +58,7 @@ pub fn parquet_as_csv(path: &Path) -> Result<String> {
     let mut cells: Vec<String> = Vec::with_capacity(names.len());
     for start in (0..rows).step_by(SLICE) {
         let df = (reader().with_slice(Some((start, SLICE))).finish()).map_err(bad)?;
-        let columns = df.get_columns();
+        let columns = df.columns();
         for i in 0..df.height() {
             cells.clear();
             for (c, column) in columns.iter().enumerate() {
