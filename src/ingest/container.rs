@@ -179,6 +179,14 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
             return Err(Error::input(at(), message));
         };
         total += n;
+        drop(entry);
+        if crate::ingest::xlsx_refs::is_worksheet(&name) {
+            // Within the limits just measured: read again to parse.
+            let entry = zip
+                .by_index(i)
+                .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
+            crate::ingest::xlsx_refs::scan(BufReader::new(entry), &name, file)?;
+        }
     }
     if is_ods
         || zip.index_for_name("content.xml").is_some()
