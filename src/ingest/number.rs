@@ -143,9 +143,15 @@ pub fn tax_rate(num: &Num) -> Result<Decimal, Text> {
 pub fn quoted(raw: &str) -> String {
     const SHOWN: usize = 40;
     let raw = raw.trim();
+    // A control character (a NUL) would reach the terminal as it is.
+    let shown = |s: &str| -> String {
+        s.chars()
+            .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+            .collect()
+    };
     match raw.char_indices().nth(SHOWN) {
-        Some((at, _)) => format!("{}…", &raw[..at]),
-        None => raw.to_string(),
+        Some((at, _)) => format!("{}…", shown(&raw[..at])),
+        None => shown(raw),
     }
 }
 
