@@ -48,6 +48,10 @@ pub(super) fn classify_header(cell: &Cell) -> Header {
 }
 
 pub(super) fn classify_header_text(text: &str) -> Header {
+    // A balance sheet heads its columns with the year's last day
+    // ("31.12.2024", "TP 31.12.2024", or a date cell Excel shows so): the
+    // day is the year's end, as the year alone says.
+    let text = &text.replace("31.12.", " ");
     let w = words(text);
     let years: Vec<i32> = w
         .iter()

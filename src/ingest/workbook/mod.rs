@@ -259,17 +259,16 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
         ));
         return Ok(());
     };
-    if let Some(other) = ds.sheets.get(&(entity, statement)) {
-        return Err(Error::input(Location::sheet(file, &grid.name), {
-            let (e, st) = (entity.fi(), statement.fi());
-            text!(
-                "toinen {e} {st} -taulukko; ensimmäinen on '{other}'",
-                "ett andra blad {e} {st}; det första är '{other}'",
-                "a second {e} {st} sheet; the first is '{other}'"
-            )
-        }));
-    }
-    ds.sheets.insert((entity, statement), grid.name.clone());
+    // A statement may come on several sheets (a sheet a year, the balance
+    // sheet's two sides): read on, as long as no figure is given twice.
+    let first = ds.sheets.get(&(entity, statement)).cloned();
+    let prior = match &first {
+        Some(_) => ds.figures.clone(),
+        None => {
+            ds.sheets.insert((entity, statement), grid.name.clone());
+            BTreeMap::new()
+        }
+    };
     if by_name.is_none() {
         ds.findings.push(Finding::notice(
             "sheet_recognised",
@@ -302,6 +301,60 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
         statement,
         &mut run.pending,
     );
+    if let Some(first) = first {
+        continued(ds, file, &grid.name, &first, prior, (entity, statement))?;
+    }
+    Ok(())
+}
+
+/// A second sheet of a statement already read: every figure it gives must
+/// be one the first did not, else which is right cannot be told (an error
+/// naming both cells). Said in a notice, so that `check` shows where each
+/// part came from.
+fn continued(
+    ds: &mut Dataset,
+    file: &str,
+    sheet: &str,
+    first: &str,
+    prior: BTreeMap<(Entity, &'static str, i32), crate::model::dataset::Figure>,
+    (entity, statement): (Entity, Statement),
+) -> Result<()> {
+    for (key, before) in prior {
+        let Some(now) = ds.figures.get(&key) else {
+            continue;
+        };
+        if now.source == before.source {
+            continue;
+        }
+        use crate::report::Lang;
+        let (year, label) = (key.2, crate::ingest::number::quoted(&now.label));
+        let (fi, sv, en) = (
+            before.source.show(Lang::Fi),
+            before.source.show(Lang::Sv),
+            before.source.show(Lang::En),
+        );
+        return Err(Error::input(
+            now.source.clone(),
+            text!(
+                "\"{label}\" {year} on jo luettu: {fi}; sama luku kahdesti eri taulukoissa",
+                "\"{label}\" {year} lästes redan: {sv}; samma siffra två gånger på olika blad",
+                "\"{label}\" {year} was already read: {en}; one figure twice on different sheets"
+            ),
+        ));
+    }
+    ds.findings.push(Finding::notice(
+        "sheet_continued",
+        Message::text({
+            let (e, st) = (entity.fi(), statement.fi());
+            let (e_en, st_en) = (entity.en(), statement.en());
+            text!(
+                "taulukko luettu {e} {st} -laskelman jatkoksi (alku taulukossa '{first}')",
+                "bladet lästes som fortsättning på {e} {st} (början på bladet '{first}')",
+                "sheet read as more of the {e_en} {st_en} (begun on sheet '{first}')"
+            )
+        }),
+        vec![Location::sheet(file, sheet)],
+    ));
     Ok(())
 }
 
