@@ -19,6 +19,11 @@ pub(super) enum Header {
         /// Why, in Finnish, Swedish and English.
         reason: [&'static str; 3],
     },
+    /// An amended budget: read as the year's budget only where no other
+    /// column gives the year.
+    Amended {
+        year: i32,
+    },
     NotYear,
 }
 
@@ -96,13 +101,7 @@ pub(super) fn classify_header_text(text: &str) -> Header {
             }
             "muutettu" | "muutokset" | "muutoksineen" | "muutoksin" | "lisatalousarvio"
             | "andrad" | "amended" | "revised" | "m" => {
-                return Header::Ignored {
-                    reason: [
-                        "muutettu talousarvio",
-                        "en ändrad budget",
-                        "an amended budget",
-                    ],
-                };
+                return Header::Amended { year: years[0] };
             }
             "muutos" | "ero" | "poikkeama" | "kasvu" | "forandring" | "change" | "diff"
             | "erotus" | "vs" => {
