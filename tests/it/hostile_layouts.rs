@@ -219,3 +219,70 @@ fn an_amended_budget_alone_is_the_years_budget() {
     let ds = same_as_example("an amended budget alone", grids);
     assert!(has_notice(&ds, "amended_budget_read"));
 }
+
+/// The city's statement and the group's on one sheet: labels in column A,
+/// the city's years under "Kaupunki", the group's to their right under
+/// "Konserni", rows aligned by label (the group's own lines with the
+/// city's cells empty).
+fn side_by_side(city: &Grid, group: &Grid) -> Grid {
+    let (hc, hg) = (header_row(city), header_row(group));
+    let (wc, wg) = (city.width(), group.width());
+    let mut out = Grid::new(city.name.clone());
+    for r in 0..hc.saturating_sub(1) {
+        for (c, cell) in city.row_cells(r) {
+            out.set(r, c, cell.clone());
+        }
+    }
+    let row = hc.max(1) - 1;
+    out.set(row, 1, Cell::Text("Kaupunki".into()));
+    out.set(row, wc, Cell::Text("Konserni".into()));
+    let mut put = |r: u32, from_city: Option<u32>, from_group: Option<u32>| {
+        let label =
+            from_group.map_or_else(|| text(city, from_city.unwrap(), 0), |g| text(group, g, 0));
+        if !label.is_empty() {
+            out.set(r, 0, Cell::Text(label));
+        }
+        for c in 1..wc {
+            if let Some(cr) = from_city {
+                out.set(r, c, city.get(cr, c).clone());
+            }
+        }
+        for c in 1..wg {
+            if let Some(gr) = from_group {
+                out.set(r, wc + c - 1, group.get(gr, c).clone());
+            }
+        }
+    };
+    put(hc, Some(hc), Some(hg));
+    let mut next_city = hc + 1;
+    let mut r = hc + 1;
+    for g in hg + 1..group.height() {
+        let label = text(group, g, 0);
+        let found =
+            (next_city..city.height()).find(|cr| text(city, *cr, 0) == label && !label.is_empty());
+        if let Some(cr) = found {
+            next_city = cr + 1;
+        }
+        put(r, found, Some(g));
+        r += 1;
+    }
+    out
+}
+
+#[test]
+fn the_city_and_the_group_side_by_side_on_one_sheet() {
+    // Refused before: "year TP 2025 has two columns".
+    let grids = example_grids();
+    let by = |n: &str| grids.iter().find(|g| g.name == n).unwrap().clone();
+    let pairs = [
+        ("Tuloslaskelma", "Konsernituloslaskelma"),
+        ("Rahoituslaskelma", "Konsernin rahoituslaskelma"),
+        ("Tase", "Konsernitase"),
+    ];
+    let mut merged: Vec<Grid> = pairs
+        .iter()
+        .map(|(c, g)| side_by_side(&by(c), &by(g)))
+        .collect();
+    merged.push(by("Taustatiedot"));
+    same_as_example("the city and the group side by side", merged);
+}

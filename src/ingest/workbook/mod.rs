@@ -4,6 +4,7 @@
 //! which statement; `statement` reads one sheet, helped by `sections` (which
 //! of two same-named lines a row is) and `signs` (the sign convention).
 
+mod entities;
 mod load;
 mod sections;
 mod signs;
@@ -190,7 +191,14 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
     }
     let mut run = Carried::default();
     for grid in grids {
-        read_sheet(&mut ds, file, grid, &mut run)?;
+        match entities::split(&grid) {
+            Some(parts) => {
+                for (part, entity) in parts {
+                    read_sheet(&mut ds, file, part, &mut run, Some(entity))?;
+                }
+            }
+            None => read_sheet(&mut ds, file, grid, &mut run, None)?,
+        }
     }
     if ds.sheets.keys().all(|(_, s)| *s == Statement::Taustatiedot) {
         return Err(Error::input(
@@ -223,11 +231,18 @@ struct Carried {
 
 /// One sheet: which statement it is (by its name, else its content), its
 /// layout, then its rows; a sheet that is no statement is said and passed.
-fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -> Result<()> {
+fn read_sheet(
+    ds: &mut Dataset,
+    file: &str,
+    mut grid: Grid,
+    run: &mut Carried,
+    entity: Option<Entity>,
+) -> Result<()> {
     if grid.is_blank() {
         return Ok(());
     }
-    let by_name = classify_name(&grid.name);
+    // Columns under "Kaupunki" or "Konserni" say whose they are.
+    let by_name = classify_name(&grid.name).map(|(e, st)| (entity.unwrap_or(e), st));
     if by_name.map(|(_, s)| s) == Some(Statement::Taustatiedot) {
         take_meta(&mut grid, ds);
     }
@@ -251,7 +266,8 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
             return Ok(());
         }
     };
-    let Some((entity, statement)) = by_name.or_else(|| classify_content(&layout)) else {
+    let by_content = || classify_content(&layout).map(|(e, st)| (entity.unwrap_or(e), st));
+    let Some((entity, statement)) = by_name.or_else(by_content) else {
         ds.findings.push(Finding::notice(
             "sheet_ignored",
             Message::text(not_a_statement()),
