@@ -15,6 +15,7 @@ mod hostile_cells;
 mod hostile_cli;
 mod hostile_files;
 mod hostile_layouts;
+mod hostile_published;
 mod indicators;
 mod ingestion;
 mod labels;
