@@ -194,7 +194,7 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
             let entry = zip
                 .by_index(i)
                 .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
-            crate::ingest::xlsx_refs::scan(BufReader::new(entry), &name, file)?;
+            crate::ingest::xlsx_refs::scan(BufReader::with_capacity(1 << 16, entry), &name, file)?;
         }
     }
     if is_ods
