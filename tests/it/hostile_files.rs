@@ -157,3 +157,30 @@ fn a_control_character_in_a_long_table_is_refused_naming_the_line() {
     assert_eq!(written, 0, "a failed run wrote into {}", out.display());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn out_is_written_over_a_file_only() {
+    let dir = tempdir("hostile-out");
+    let wb = example();
+    let wb = path_str(&wb);
+    // The output was written beside and renamed over its path: a pipe or a
+    // device named by --out (/dev/null, for a run as root) became a file.
+    let pipe = dir.join("pipe.csv");
+    let folder = dir.join("folder.csv");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut outs = vec![folder];
+    if fifo(&pipe) {
+        outs.push(pipe);
+    }
+    for out in &outs {
+        let name = out.file_name().unwrap().to_str().unwrap();
+        answered(
+            &["indicators", wb, "--format", "csv", "--out", path_str(out)],
+            2,
+            &[name, "not a file"],
+        );
+        let meta = std::fs::symlink_metadata(out).unwrap();
+        assert!(!meta.is_file(), "{} was replaced by a file", out.display());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
