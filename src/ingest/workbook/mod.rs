@@ -277,9 +277,10 @@ fn read_sheet(
     };
     // A statement may come on several sheets (a sheet a year, the balance
     // sheet's two sides): read on, as long as no figure is given twice.
+    // Its figures are read apart and joined after, each looked up once.
     let first = ds.sheets.get(&(entity, statement)).cloned();
     let prior = match &first {
-        Some(_) => ds.figures.clone(),
+        Some(_) => std::mem::take(&mut ds.figures),
         None => {
             ds.sheets.insert((entity, statement), grid.name.clone());
             BTreeMap::new()
@@ -335,13 +336,12 @@ fn continued(
     prior: BTreeMap<(Entity, &'static str, i32), crate::model::dataset::Figure>,
     (entity, statement): (Entity, Statement),
 ) -> Result<()> {
-    for (key, before) in prior {
-        let Some(now) = ds.figures.get(&key) else {
+    let read_here = std::mem::replace(&mut ds.figures, prior);
+    for (key, now) in read_here {
+        let Some(before) = ds.figures.get(&key) else {
+            ds.figures.insert(key, now);
             continue;
         };
-        if now.source == before.source {
-            continue;
-        }
         use crate::report::Lang;
         let (year, label) = (key.2, crate::ingest::number::quoted(&now.label));
         let (fi, sv, en) = (
