@@ -43,20 +43,28 @@ fn read_bounded(path: &Path, limit: u64) -> Result<String> {
             text!("ei ole tiedosto", "inte en fil", "not a file"),
         ));
     }
-    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut bytes = Vec::new();
-    f.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > limit {
-        return Err(Error::input(Location::file(&file), {
+    let too_large = || {
+        Error::input(Location::file(&file), {
             let mb = limit >> 20;
             text!(
                 "suurempi kuin {mb} Mt, enemmän kuin kivijalan lukema tiedosto",
                 "större än {mb} MB, mer än en fil som kivijalka läser",
                 "larger than {mb} MB, more than a file kivijalka reads"
             )
-        }));
+        })
+    };
+    // Refused by its size before a byte is read; the read is bounded too,
+    // for a file that grows meanwhile.
+    if meta.len() > limit {
+        return Err(too_large());
+    }
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::new();
+    f.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let ok = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -184,3 +184,22 @@ fn out_is_written_over_a_file_only() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_long_table_of_gigabytes_is_refused_before_it_is_read() {
+    let dir = tempdir("hostile-huge-csv");
+    let csv = dir.join("huge.csv");
+    // A sparse file: 2.2 GB of one line, costing the disk nothing. It was
+    // read to 200 MB before it was refused.
+    let f = std::fs::File::create(&csv).unwrap();
+    f.set_len(2_200 * 1024 * 1024).unwrap();
+    let t = Instant::now();
+    let out = dir.join("out");
+    answered(
+        &["batch", path_str(&csv), "--out", path_str(&out)],
+        2,
+        &["huge.csv", "larger than 200 MB"],
+    );
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    let _ = std::fs::remove_dir_all(&dir);
+}
