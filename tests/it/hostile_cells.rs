@@ -250,3 +250,25 @@ fn values_a_figure_cannot_be_are_refused_naming_the_cell() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_date_in_a_long_table_is_no_figure() {
+    let dir = tempdir("hostile-long-date");
+    let csv = dir.join("long.csv");
+    crate::support::long_table(&csv, &["Kivijoki"], |_| 1000);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    // The first figure's line written as a date: read as 152 020 before.
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let (head, _) = lines[1].rsplit_once(';').unwrap();
+    lines[1] = format!("{head};1.5.2020");
+    std::fs::write(&csv, lines.join("\n") + "\n").unwrap();
+    let out = dir.join("out");
+    let o = run_en(&["batch", path_str(&csv), "--out", path_str(&out)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let failures = std::fs::read_to_string(out.join("failures.csv")).unwrap();
+    assert!(
+        failures.contains("line 2") && failures.contains("'1.5.2020' is not a number"),
+        "{failures}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
