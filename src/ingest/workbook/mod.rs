@@ -191,7 +191,9 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
     }
     let mut run = Carried::default();
     for grid in grids {
-        match entities::split(&grid) {
+        // The background sheet has its own lines for the group's figures.
+        let background = classify_name(&grid.name).map(|(_, s)| s) == Some(Statement::Taustatiedot);
+        match (!background).then(|| entities::split(&grid)).flatten() {
             Some(parts) => {
                 for (part, entity) in parts {
                     read_sheet(&mut ds, file, part, &mut run, Some(entity))?;
