@@ -364,10 +364,11 @@ fn continued(
         "sheet_continued",
         Message::text({
             let (e, st) = (entity.fi(), statement.fi());
+            let (e_sv, st_sv) = (entity.sv(), statement.sv());
             let (e_en, st_en) = (entity.en(), statement.en());
             text!(
                 "taulukko luettu {e} {st} -laskelman jatkoksi (alku taulukossa '{first}')",
-                "bladet lästes som fortsättning på {e} {st} (början på bladet '{first}')",
+                "bladet lästes som fortsättning på {st_sv} ({e_sv}), som börjar på bladet '{first}'",
                 "sheet read as more of the {e_en} {st_en} (begun on sheet '{first}')"
             )
         }),
