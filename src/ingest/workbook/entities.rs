@@ -10,9 +10,8 @@ use crate::model::labels;
 /// Rows looked at for the entity row: it stands above the year headings.
 const ROWS: u32 = 40;
 
-fn entity_word(cell: &Cell) -> Option<Entity> {
-    let t = labels::normalize(cell.text()?);
-    match t.as_str() {
+fn entity_of(word: &str) -> Option<Entity> {
+    match word {
         "kaupunki" | "kunta" | "stad" | "staden" | "kommun" | "kommunen" | "city"
         | "municipality" | "peruskunta" | "emokunta" => Some(Entity::City),
         "konserni" | "kuntakonserni" | "kaupunkikonserni" | "koncern" | "koncernen" | "group" => {
@@ -22,18 +21,40 @@ fn entity_word(cell: &Cell) -> Option<Entity> {
     }
 }
 
+/// Whose columns a cell heads: a cell that is the entity's word alone
+/// (over the year headings), or a year heading with it ("Konserni TP
+/// 2024"). The first is `(entity, true)`.
+fn entity_word(cell: &Cell) -> Option<(Entity, bool)> {
+    let t = labels::normalize(cell.text()?);
+    if let Some(e) = entity_of(&t) {
+        return Some((e, true));
+    }
+    let with_year = cell
+        .text()?
+        .split_whitespace()
+        .any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+    let entity = t.split_whitespace().find_map(entity_of)?;
+    with_year.then_some((entity, false))
+}
+
 /// The sheet as one grid per entity it prints side by side, each with the
 /// entity; `None` when it prints one (then its name or title tells which).
 pub fn split(grid: &Grid) -> Option<Vec<(Grid, Entity)>> {
     for r in 0..grid.height().min(ROWS) {
-        let marks: Vec<(u32, Entity)> = grid
+        let cells: Vec<(u32, Entity, bool)> = grid
             .row_cells(r)
-            .filter_map(|(c, cell)| entity_word(cell).map(|e| (c, e)))
+            .filter_map(|(c, cell)| entity_word(cell).map(|(e, alone)| (c, e, alone)))
             .collect();
-        let both = marks.iter().any(|(_, e)| *e == Entity::City)
-            && marks.iter().any(|(_, e)| *e == Entity::Group);
+        // Where each entity's run of columns begins.
+        let mut marks: Vec<(u32, Entity)> = Vec::new();
+        for (c, e, _) in &cells {
+            if marks.last().is_none_or(|m| m.1 != *e) {
+                marks.push((*c, *e));
+            }
+        }
+        let both = marks.len() == 2 && marks[0].1 != marks[1].1;
         // Labels stand left of the first mark, figures under the marks.
-        if !both || marks.len() != 2 || marks[0].0 == 0 {
+        if !both || marks[0].0 == 0 {
             continue;
         }
         let start = marks[0].0;
@@ -51,7 +72,12 @@ pub fn split(grid: &Grid) -> Option<Vec<(Grid, Entity)>> {
                     g.set(row, c, Cell::Empty);
                 }
             }
-            g.set(r, *from, Cell::Empty);
+            // A word alone over the years is no heading of its own.
+            for (c, _, alone) in &cells {
+                if *alone {
+                    g.set(r, *c, Cell::Empty);
+                }
+            }
             out.push((g, *entity));
         }
         return Some(out);
