@@ -72,7 +72,7 @@ impl Settings {
 pub const BUILTIN_KPHI: &str = include_str!("../data/kphi.csv");
 
 pub fn read_to_string(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
+    crate::ingest::csv_text::read_settings(path)
 }
 
 pub fn parse_targets(text: &str, file: &str) -> Result<Targets> {

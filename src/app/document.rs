@@ -16,6 +16,7 @@ use crate::text;
 use super::project::project;
 
 pub fn input(role: &str, path: &Path) -> Result<InputFile> {
+    crate::ingest::container::bounded_file(path, &path.display().to_string())?;
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     Ok(InputFile {
         role: role.to_string(),

@@ -102,6 +102,14 @@ pub fn write_atomically(
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
+    // The rename below would put a file in place of a device or a pipe
+    // (/dev/null, for one run as root): only a file is written over.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(Error::input(
+            crate::error::Location::file(path.display().to_string()),
+            crate::text!("ei ole tiedosto", "inte en fil", "not a file"),
+        ));
+    }
     let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
     let result = (|| {
         let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp)?);

@@ -36,26 +36,16 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// Checks that `path` is a workbook that can be read within bounds, judging
-/// what it holds by its first bytes rather than its name: a zip (xlsx, xlsm,
-/// xlsb, ods) or an OLE file (xls).
-pub fn check(path: &Path, file: &str) -> Result<()> {
+/// Checks that `path` is a regular file of at most [`MAX_FILE_BYTES`],
+/// before anything reads it: a pipe would make the reader wait for ever,
+/// a device (/dev/zero) or a file of gigabytes fill the memory.
+pub fn bounded_file(path: &Path, file: &str) -> Result<std::fs::Metadata> {
     let at = || Location::file(file);
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
         return Err(Error::input(
             at(),
             text!("ei ole tiedosto", "inte en fil", "not a file"),
-        ));
-    }
-    if meta.len() == 0 {
-        return Err(Error::input(
-            at(),
-            text!(
-                "tiedosto on tyhjä (0 tavua)",
-                "filen är tom (0 byte)",
-                "the file is empty (0 bytes)"
-            ),
         ));
     }
     if meta.len() > MAX_FILE_BYTES {
@@ -67,6 +57,25 @@ pub fn check(path: &Path, file: &str) -> Result<()> {
                 "the file is {mb} MB; kivijalka reads workbooks of at most {max} MB"
             )
         }));
+    }
+    Ok(meta)
+}
+
+/// Checks that `path` is a workbook that can be read within bounds, judging
+/// what it holds by its first bytes rather than its name: a zip (xlsx, xlsm,
+/// xlsb, ods) or an OLE file (xls).
+pub fn check(path: &Path, file: &str) -> Result<()> {
+    let at = || Location::file(file);
+    let meta = bounded_file(path, file)?;
+    if meta.len() == 0 {
+        return Err(Error::input(
+            at(),
+            text!(
+                "tiedosto on tyhjä (0 tavua)",
+                "filen är tom (0 byte)",
+                "the file is empty (0 bytes)"
+            ),
+        ));
     }
     let mut head = Vec::with_capacity(8);
     File::open(path)
@@ -179,6 +188,14 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
             return Err(Error::input(at(), message));
         };
         total += n;
+        drop(entry);
+        if crate::ingest::xlsx_refs::is_worksheet(&name) {
+            // Within the limits just measured: read again to parse.
+            let entry = zip
+                .by_index(i)
+                .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
+            crate::ingest::xlsx_refs::scan(BufReader::with_capacity(1 << 16, entry), &name, file)?;
+        }
     }
     if is_ods
         || zip.index_for_name("content.xml").is_some()

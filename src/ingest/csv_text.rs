@@ -18,23 +18,55 @@ pub const MAX_CSV_BYTES: u64 = 200 * 1024 * 1024;
 /// Reads a CSV file as text, refusing one too large to be a table or not in
 /// UTF-8 (naming the line), rather than guessing its encoding.
 pub fn read_file(path: &Path) -> Result<String> {
+    read_bounded(path, MAX_CSV_BYTES)
+}
+
+/// The largest settings file read (a scenario, targets, rule book, price
+/// index, residents by year): each is a few kilobytes, and a TOML reader
+/// needs many times a file's size for deeply nested tables.
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
+/// Reads a settings file as text, as [`read_file`] reads a table.
+pub fn read_settings(path: &Path) -> Result<String> {
+    read_bounded(path, MAX_SETTINGS_BYTES)
+}
+
+/// A regular file's text, at most `limit` bytes, in UTF-8 and without
+/// control characters. A pipe, a device (/dev/zero) or a folder is refused
+/// before it is read: one would wait for ever, the other fill the memory.
+fn read_bounded(path: &Path, limit: u64) -> Result<String> {
     let file = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::input(
+            Location::file(&file),
+            text!("ei ole tiedosto", "inte en fil", "not a file"),
+        ));
+    }
+    let too_large = || {
+        Error::input(Location::file(&file), {
+            let mb = limit >> 20;
+            text!(
+                "suurempi kuin {mb} Mt, enemmän kuin kivijalan lukema tiedosto",
+                "större än {mb} MB, mer än en fil som kivijalka läser",
+                "larger than {mb} MB, more than a file kivijalka reads"
+            )
+        })
+    };
+    // Refused by its size before a byte is read; the read is bounded too,
+    // for a file that grows meanwhile.
+    if meta.len() > limit {
+        return Err(too_large());
+    }
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut bytes = Vec::new();
-    f.take(MAX_CSV_BYTES + 1)
+    f.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > MAX_CSV_BYTES {
-        return Err(Error::input(Location::file(&file), {
-            let mb = MAX_CSV_BYTES >> 20;
-            text!(
-                "suurempi kuin {mb} Mt, enemmän kuin kivijalan lukema taulukko",
-                "större än {mb} MB, mer än en tabell som kivijalka läser",
-                "larger than {mb} MB, more than a table kivijalka reads"
-            )
-        }));
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let ok = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = ok.iter().filter(|b| **b == b'\n').count() + 1;
         let byte = e.as_bytes()[ok.len()];
@@ -49,7 +81,29 @@ pub fn read_file(path: &Path) -> Result<String> {
                  (a spreadsheet program's other CSV encodings are not guessed)"
             ),
         )
-    })
+    })?;
+    // A NUL or other control character is no part of a table's text: in a
+    // name it would make "Kivi\0joki" a municipality of its own.
+    if let Some(at) = text
+        .bytes()
+        .position(|b| (b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n')) || b == 0x7F)
+    {
+        let line = text.as_bytes()[..at]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        let byte = text.as_bytes()[at];
+        return Err(Error::input(
+            Location::line(&file, line),
+            text!(
+                "ohjausmerkki (tavu 0x{byte:02X}) tekstissä; taulukon tekstissä niitä ei ole",
+                "ett styrtecken (byte 0x{byte:02X}) i texten; en tabells text har inga",
+                "a control character (byte 0x{byte:02X}) in the text; a table's text has none"
+            ),
+        ));
+    }
+    Ok(text)
 }
 
 /// A reader for `text`: semicolon-separated if the header line has a

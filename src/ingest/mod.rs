@@ -8,5 +8,6 @@ pub mod number;
 pub mod reconcile;
 pub mod sheet;
 pub mod workbook;
+pub mod xlsx_refs;
 
 pub use workbook::{read_any, read_grids, read_path};

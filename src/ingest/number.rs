@@ -138,8 +138,25 @@ pub fn tax_rate(num: &Num) -> Result<Decimal, Text> {
     Ok(cents(v))
 }
 
-fn not_a_number(raw: &str) -> Text {
+/// A cell's text as a message quotes it: trimmed, and cut after 40
+/// characters, so a cell of megabytes makes a message of a line.
+pub fn quoted(raw: &str) -> String {
+    const SHOWN: usize = 40;
     let raw = raw.trim();
+    // A control character (a NUL) would reach the terminal as it is.
+    let shown = |s: &str| -> String {
+        s.chars()
+            .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+            .collect()
+    };
+    match raw.char_indices().nth(SHOWN) {
+        Some((at, _)) => format!("{}…", shown(&raw[..at])),
+        None => shown(raw),
+    }
+}
+
+fn not_a_number(raw: &str) -> Text {
+    let raw = quoted(raw);
     text!(
         "'{raw}' ei ole luku",
         "'{raw}' är inte ett tal",
@@ -151,6 +168,30 @@ fn not_a_number(raw: &str) -> Text {
 fn cents(v: Decimal) -> Decimal {
     let v = crate::model::money::cents(v);
     if v.is_zero() { Decimal::ZERO } else { v }
+}
+
+/// `s` with its thousands separators `group` dropped and its decimal mark
+/// `point` made a dot, when the separators stand between groups of three
+/// digits; `None` otherwise. A date written as text ("1.5.2020") or a
+/// figure with a stray separator ("1.23.456") is no figure, where dropping
+/// every separator would read 152 020 or 123 456.
+fn grouped(s: &str, group: char, point: char) -> Option<String> {
+    let (whole, fraction) = match s.split_once(point) {
+        Some((w, f)) if !f.contains(point) && !f.contains(group) => (w, Some(f)),
+        Some(_) => return None,
+        None => (s, None),
+    };
+    let mut groups = whole.split(group);
+    let first = groups.next()?;
+    let threes = groups.all(|g| g.len() == 3);
+    if first.is_empty() || first.len() > 3 || !threes {
+        return None;
+    }
+    let whole: String = whole.chars().filter(|c| *c != group).collect();
+    Some(match fraction {
+        Some(f) => format!("{whole}.{f}"),
+        None => whole,
+    })
 }
 
 /// Reads a number written as text. `Ok(None)` for a cell that is blank in
@@ -167,14 +208,14 @@ pub fn parse_text(raw: &str) -> Result<Option<Num>, Text> {
     let chars: Vec<char> = raw.chars().collect();
     for (i, c) in chars.iter().enumerate() {
         if is_gap(*c) && i > 0 && chars[i - 1].is_ascii_digit() {
-            let after: Vec<char> = chars[i + 1..]
+            // Lazily: a long text of groups must not cost its length per gap.
+            let digits = chars[i + 1..]
                 .iter()
-                .copied()
-                .skip_while(|c| is_gap(*c))
-                .collect();
-            let digits = after.iter().take_while(|c| c.is_ascii_digit()).count();
+                .skip_while(|c| is_gap(**c))
+                .take_while(|c| c.is_ascii_digit())
+                .count();
             if digits > 0 && digits != 3 {
-                let raw = raw.trim();
+                let raw = quoted(raw);
                 return Err(text!(
                     "'{raw}' ei ole luku: välilyönnillä ryhmitellyt numerot tulevat kolmen ryhminä",
                     "'{raw}' är inte ett tal: siffror grupperade med mellanslag kommer i tretal",
@@ -245,16 +286,16 @@ pub fn parse_text(raw: &str) -> Result<Option<Num>, Text> {
         (1, 0) => s.replace(',', "."),
         // "1.234.567" or "1.234,5": dots group thousands.
         (_, d) if d > 1 || (commas == 1 && d >= 1 && s.find('.') < s.find(',')) => {
-            s.replace('.', "").replace(',', ".")
+            grouped(&s, '.', ',').ok_or_else(|| not_a_number(raw))?
         }
         // "1,234.5" or "1,234,567": commas group thousands.
-        (c, 1) if c >= 1 => s.replace(',', ""),
-        (c, 0) if c > 1 => s.replace(',', ""),
+        (c, 1) if c >= 1 => grouped(&s, ',', '.').ok_or_else(|| not_a_number(raw))?,
+        (c, 0) if c > 1 => grouped(&s, ',', '.').ok_or_else(|| not_a_number(raw))?,
         (0, 1) => s,
         _ => return Err(not_a_number(raw)),
     };
     let value = Decimal::from_str(&normalized).map_err(|_| {
-        let raw = raw.trim();
+        let raw = quoted(raw);
         text!(
             "luvussa '{raw}' on enemmän numeroita kuin luku voi sisältää (enintään 28)",
             "'{raw}' har fler siffror än ett tal kan rymma (högst 28)",

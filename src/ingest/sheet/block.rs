@@ -305,6 +305,43 @@ pub(super) fn year_columns(
                     sh.at(header_row, *c),
                 ));
             }
+            Header::Amended { year } => {
+                let t = header_text(grid.get(header_row, *c));
+                let given = cols
+                    .iter()
+                    .any(|(_, h)| matches!(h, Header::Year { year: y, .. } if y == year));
+                if given {
+                    findings.push(Finding::notice(
+                        "column_ignored",
+                        Message::text(text!(
+                            "sarake \"{t}\" ohitettu: muutettu talousarvio",
+                            "kolumnen \"{t}\" hoppades över: en ändrad budget",
+                            "column \"{t}\" ignored: an amended budget"
+                        )),
+                        vec![sh.at(header_row, *c)],
+                    ));
+                    continue;
+                }
+                // The budget in force when no other column gives the year.
+                findings.push(Finding::notice(
+                    "amended_budget_read",
+                    Message::text(text!(
+                        "sarake \"{t}\" luettu vuoden {year} talousarviona (TA): vuodelle ei ole muuta saraketta",
+                        "kolumnen \"{t}\" lästes som budgeten (TA) för {year}: året har ingen annan kolumn",
+                        "column \"{t}\" read as the budget (TA) of {year}: no other column gives the year"
+                    )),
+                    vec![sh.at(header_row, *c)],
+                ));
+                years.push((
+                    YearColumn {
+                        col: *c,
+                        year: *year,
+                        kind: YearKind::TA,
+                        total_col: None,
+                    },
+                    sh.at(header_row, *c),
+                ));
+            }
             Header::Ignored { reason } => findings.push(Finding::notice(
                 "column_ignored",
                 Message::text({

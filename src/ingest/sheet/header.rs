@@ -19,6 +19,11 @@ pub(super) enum Header {
         /// Why, in Finnish, Swedish and English.
         reason: [&'static str; 3],
     },
+    /// An amended budget: read as the year's budget only where no other
+    /// column gives the year.
+    Amended {
+        year: i32,
+    },
     NotYear,
 }
 
@@ -48,6 +53,10 @@ pub(super) fn classify_header(cell: &Cell) -> Header {
 }
 
 pub(super) fn classify_header_text(text: &str) -> Header {
+    // A balance sheet heads its columns with the year's last day
+    // ("31.12.2024", "TP 31.12.2024", or a date cell Excel shows so): the
+    // day is the year's end, as the year alone says.
+    let text = &text.replace("31.12.", " ");
     let w = words(text);
     let years: Vec<i32> = w
         .iter()
@@ -92,13 +101,7 @@ pub(super) fn classify_header_text(text: &str) -> Header {
             }
             "muutettu" | "muutokset" | "muutoksineen" | "muutoksin" | "lisatalousarvio"
             | "andrad" | "amended" | "revised" | "m" => {
-                return Header::Ignored {
-                    reason: [
-                        "muutettu talousarvio",
-                        "en ändrad budget",
-                        "an amended budget",
-                    ],
-                };
+                return Header::Amended { year: years[0] };
             }
             "muutos" | "ero" | "poikkeama" | "kasvu" | "forandring" | "change" | "diff"
             | "erotus" | "vs" => {

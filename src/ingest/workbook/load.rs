@@ -149,6 +149,18 @@ impl Load<'_> {
         if let Some(why) = grid::out_of_bounds(row, col) {
             return Err(Error::input(at(), why));
         }
+        if !grid.get(row, col).is_empty() {
+            // The later of two cells at one place would silently replace
+            // the figure Excel shows.
+            return Err(Error::input(
+                at(),
+                text!(
+                    "solu on tiedostossa kahdesti; kumpi on oikea, ei selviä",
+                    "cellen finns två gånger i filen; vilken som gäller går inte att avgöra",
+                    "the cell is in the file twice; which one holds cannot be told"
+                ),
+            ));
+        }
         self.cells += 1;
         if self.cells > grid::MAX_CELLS {
             return Err(Error::input(at(), grid::too_many_cells()));
@@ -158,15 +170,37 @@ impl Load<'_> {
     }
 }
 
+/// The longest text a cell is read with, in characters. No line's label
+/// or figure comes near it; what is longer is kept cut, marked with "…",
+/// so that it still reads as no line and no number, and every label
+/// comparison and message stays the size of a line.
+const MAX_TEXT: usize = 1_000;
+
+fn capped(s: &str) -> String {
+    match s.char_indices().nth(MAX_TEXT) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
+
 fn cell_of(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::Int(i) => Cell::Number(number::from_i64(*i)),
         Data::Float(f) => Cell::from(*f),
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) => Cell::Text(capped(s)),
         Data::Bool(b) => Cell::Text(b.to_string()),
-        Data::DateTime(d) => Cell::Text(d.to_string()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        // A date's serial number is no figure: shown as the date Excel shows,
+        // a money cell holding it is refused naming the cell.
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            Cell::Text(format!("{day}.{m}.{y}"))
+        }
+        Data::DateTime(d) => {
+            let (.., h, min, s, _) = d.to_ymd_hms_milli();
+            Cell::Text(format!("{h}:{min:02}:{s:02}"))
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(capped(s)),
         Data::Error(e) => Cell::Error(format!("{e}")),
     }
 }

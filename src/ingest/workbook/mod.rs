@@ -4,6 +4,7 @@
 //! which statement; `statement` reads one sheet, helped by `sections` (which
 //! of two same-named lines a row is) and `signs` (the sign convention).
 
+mod entities;
 mod load;
 mod sections;
 mod signs;
@@ -190,7 +191,16 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
     }
     let mut run = Carried::default();
     for grid in grids {
-        read_sheet(&mut ds, file, grid, &mut run)?;
+        // The background sheet has its own lines for the group's figures.
+        let background = classify_name(&grid.name).map(|(_, s)| s) == Some(Statement::Taustatiedot);
+        match (!background).then(|| entities::split(&grid)).flatten() {
+            Some(parts) => {
+                for (part, entity) in parts {
+                    read_sheet(&mut ds, file, part, &mut run, Some(entity))?;
+                }
+            }
+            None => read_sheet(&mut ds, file, grid, &mut run, None)?,
+        }
     }
     if ds.sheets.keys().all(|(_, s)| *s == Statement::Taustatiedot) {
         return Err(Error::input(
@@ -223,11 +233,18 @@ struct Carried {
 
 /// One sheet: which statement it is (by its name, else its content), its
 /// layout, then its rows; a sheet that is no statement is said and passed.
-fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -> Result<()> {
+fn read_sheet(
+    ds: &mut Dataset,
+    file: &str,
+    mut grid: Grid,
+    run: &mut Carried,
+    entity: Option<Entity>,
+) -> Result<()> {
     if grid.is_blank() {
         return Ok(());
     }
-    let by_name = classify_name(&grid.name);
+    // Columns under "Kaupunki" or "Konserni" say whose they are.
+    let by_name = classify_name(&grid.name).map(|(e, st)| (entity.unwrap_or(e), st));
     if by_name.map(|(_, s)| s) == Some(Statement::Taustatiedot) {
         take_meta(&mut grid, ds);
     }
@@ -251,7 +268,8 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
             return Ok(());
         }
     };
-    let Some((entity, statement)) = by_name.or_else(|| classify_content(&layout)) else {
+    let by_content = || classify_content(&layout).map(|(e, st)| (entity.unwrap_or(e), st));
+    let Some((entity, statement)) = by_name.or_else(by_content) else {
         ds.findings.push(Finding::notice(
             "sheet_ignored",
             Message::text(not_a_statement()),
@@ -259,17 +277,17 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
         ));
         return Ok(());
     };
-    if let Some(other) = ds.sheets.get(&(entity, statement)) {
-        return Err(Error::input(Location::sheet(file, &grid.name), {
-            let (e, st) = (entity.fi(), statement.fi());
-            text!(
-                "toinen {e} {st} -taulukko; ensimmäinen on '{other}'",
-                "ett andra blad {e} {st}; det första är '{other}'",
-                "a second {e} {st} sheet; the first is '{other}'"
-            )
-        }));
-    }
-    ds.sheets.insert((entity, statement), grid.name.clone());
+    // A statement may come on several sheets (a sheet a year, the balance
+    // sheet's two sides): read on, as long as no figure is given twice.
+    // Its figures are read apart and joined after, each looked up once.
+    let first = ds.sheets.get(&(entity, statement)).cloned();
+    let prior = match &first {
+        Some(_) => std::mem::take(&mut ds.figures),
+        None => {
+            ds.sheets.insert((entity, statement), grid.name.clone());
+            BTreeMap::new()
+        }
+    };
     if by_name.is_none() {
         ds.findings.push(Finding::notice(
             "sheet_recognised",
@@ -302,6 +320,60 @@ fn read_sheet(ds: &mut Dataset, file: &str, mut grid: Grid, run: &mut Carried) -
         statement,
         &mut run.pending,
     );
+    if let Some(first) = first {
+        continued(ds, file, &grid.name, &first, prior, (entity, statement))?;
+    }
+    Ok(())
+}
+
+/// A second sheet of a statement already read: every figure it gives must
+/// be one the first did not, else which is right cannot be told (an error
+/// naming both cells). Said in a notice, so that `check` shows where each
+/// part came from.
+fn continued(
+    ds: &mut Dataset,
+    file: &str,
+    sheet: &str,
+    first: &str,
+    prior: BTreeMap<(Entity, &'static str, i32), crate::model::dataset::Figure>,
+    (entity, statement): (Entity, Statement),
+) -> Result<()> {
+    let read_here = std::mem::replace(&mut ds.figures, prior);
+    for (key, now) in read_here {
+        let Some(before) = ds.figures.get(&key) else {
+            ds.figures.insert(key, now);
+            continue;
+        };
+        use crate::report::Lang;
+        let (year, label) = (key.2, crate::ingest::number::quoted(&now.label));
+        let (fi, sv, en) = (
+            before.source.show(Lang::Fi),
+            before.source.show(Lang::Sv),
+            before.source.show(Lang::En),
+        );
+        return Err(Error::input(
+            now.source.clone(),
+            text!(
+                "\"{label}\" {year} on jo luettu: {fi}; sama luku kahdesti eri taulukoissa",
+                "\"{label}\" {year} lästes redan: {sv}; samma siffra två gånger på olika blad",
+                "\"{label}\" {year} was already read: {en}; one figure twice on different sheets"
+            ),
+        ));
+    }
+    ds.findings.push(Finding::notice(
+        "sheet_continued",
+        Message::text({
+            let (e, st) = (entity.fi(), statement.fi());
+            let (e_sv, st_sv) = (entity.sv(), statement.sv());
+            let (e_en, st_en) = (entity.en(), statement.en());
+            text!(
+                "taulukko luettu {e} {st} -laskelman jatkoksi (alku taulukossa '{first}')",
+                "bladet lästes som fortsättning på {st_sv} ({e_sv}), som börjar på bladet '{first}'",
+                "sheet read as more of the {e_en} {st_en} (begun on sheet '{first}')"
+            )
+        }),
+        vec![Location::sheet(file, sheet)],
+    ));
     Ok(())
 }
 

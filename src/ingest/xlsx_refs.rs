@@ -1,0 +1,152 @@
+//! The cell references of an xlsx worksheet, checked before the reader
+//! turns them into positions.
+//!
+//! The reader computes a reference's row and column without bounds: a
+//! reference of many letters or digits ("ZZZZZZZZ9", "C99999999999")
+//! overflows, which stops a debug build and, in a release build, wraps to
+//! some other cell, where its figure would be read as that cell's. A
+//! reference is at most three letters and seven digits (Excel's last cell
+//! is XFD1048576); anything longer is refused here, naming the part and the
+//! reference.
+
+use std::io::BufRead;
+
+use crate::error::{Error, Location, Result};
+use crate::text;
+
+/// Whether `name` is a worksheet part of an xlsx or xlsm.
+pub fn is_worksheet(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.starts_with("xl/worksheets/") && n.ends_with(".xml")
+}
+
+/// Checks every reference a worksheet part gives its rows, cells, used
+/// range, merged cells and links. The part is walked tag by tag, not
+/// parsed: text cannot hold a raw `<`, and a sheet of a million rows is
+/// looked through in the time it takes to copy it (an XML parser took
+/// half a minute over one in a debug build); whether the XML is well
+/// formed is the reader's to say.
+pub fn scan(mut r: impl BufRead, part: &str, file: &str) -> Result<()> {
+    let io = |e: std::io::Error| {
+        Error::input(
+            Location::file(file),
+            text!(
+                "zip-säiliön osaa '{part}' ei voi lukea: {e}",
+                "delen '{part}' i zip-behållaren kan inte läsas: {e}",
+                "part '{part}' of the zip container cannot be read: {e}"
+            ),
+        )
+    };
+    let mut skipped = Vec::new();
+    let mut tag = Vec::new();
+    loop {
+        skipped.clear();
+        if r.read_until(b'<', &mut skipped).map_err(io)? == 0 {
+            return Ok(());
+        }
+        tag.clear();
+        // To the '>' that stands outside a quoted value.
+        loop {
+            if r.read_until(b'>', &mut tag).map_err(io)? == 0 {
+                return Ok(());
+            }
+            // A closing tag has no values: most tags of a sheet.
+            if tag.first() == Some(&b'/') || !tag.contains(&b'=') {
+                break;
+            }
+            let quotes = |q: u8| tag.iter().filter(|b| **b == q).count();
+            if quotes(b'"') % 2 == 0 && quotes(b'\'') % 2 == 0 {
+                break;
+            }
+        }
+        if tag.first() != Some(&b'/') {
+            check_tag(&tag, part, file)?;
+        }
+    }
+}
+
+/// One tag's text after its '<': the element's name, then its attributes.
+fn check_tag(tag: &[u8], part: &str, file: &str) -> Result<()> {
+    let name_end = tag
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
+        .unwrap_or(tag.len());
+    let name = local(&tag[..name_end]);
+    let (key, range, row_only): (&[u8], bool, bool) = match name {
+        b"c" => (b"r", false, false),
+        b"row" => (b"r", false, true),
+        b"dimension" | b"mergeCell" | b"hyperlink" => (b"ref", true, false),
+        _ => return Ok(()),
+    };
+    for (k, v) in attributes(&tag[name_end..]) {
+        if local(k) != key {
+            continue;
+        }
+        let v = String::from_utf8_lossy(v);
+        let fits = match range {
+            true => v.split(':').all(|r| is_reference(r, false)),
+            false => is_reference(&v, row_only),
+        };
+        if !fits {
+            let v = crate::ingest::number::quoted(&v);
+            return Err(Error::input(
+                Location::file(file),
+                text!(
+                    "osa '{part}': '{v}' ei ole solun osoite (A1 … XFD1048576)",
+                    "delen '{part}': '{v}' är ingen celladress (A1 … XFD1048576)",
+                    "part '{part}': '{v}' is not a cell reference (A1 … XFD1048576)"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A name without its namespace prefix.
+fn local(name: &[u8]) -> &[u8] {
+    match name.iter().rposition(|b| *b == b':') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
+}
+
+/// The `name="value"` pairs of a tag's rest, in order.
+fn attributes(mut s: &[u8]) -> Vec<(&[u8], &[u8])> {
+    let mut out = Vec::new();
+    loop {
+        let Some(eq) = s.iter().position(|b| *b == b'=') else {
+            return out;
+        };
+        let name = s[..eq].trim_ascii();
+        let name = &name[name
+            .iter()
+            .rposition(|b| b.is_ascii_whitespace())
+            .map_or(0, |i| i + 1)..];
+        let rest = s[eq + 1..].trim_ascii_start();
+        let Some(&q) = rest.first().filter(|q| **q == b'"' || **q == b'\'') else {
+            return out;
+        };
+        let Some(len) = rest[1..].iter().position(|b| *b == q) else {
+            return out;
+        };
+        out.push((name, &rest[1..1 + len]));
+        s = &rest[2 + len..];
+    }
+}
+
+/// At most three letters, then one to seven digits (either may carry a `$`
+/// anchor); a row's own reference is the digits alone. Looked at byte by
+/// byte, without a copy: a sheet has a reference a cell.
+fn is_reference(r: &str, row_only: bool) -> bool {
+    let b = r.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'$'));
+    let letters = b[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    i += letters;
+    i += usize::from(b.get(i) == Some(&b'$'));
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let letters_fit = if row_only { letters == 0 } else { letters <= 3 };
+    letters_fit && (1..=7).contains(&digits) && i + digits == b.len()
+}

@@ -1,0 +1,205 @@
+//! Files that are no files, or too much of one: a device or a pipe where a
+//! scenario, targets file or workbook is expected, a scenario of a thousand
+//! nested tables, a batch folder with links that lead nowhere, a long table
+//! with a NUL byte. Each is refused by name with the documented exit code,
+//! without waiting for ever or filling the memory, and writes nothing.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::support::{example, path_str, run_en, stderr, tempdir};
+
+/// Runs kivijalka, asserting the exit code, no output on stdout and a
+/// message naming every one of `wants`, within a bound of time.
+fn answered(args: &[&str], code: i32, wants: &[&str]) -> String {
+    let t = Instant::now();
+    let o = run_en(args);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
+    for w in wants {
+        assert!(err.contains(w), "{args:?}: {w:?} not in {err}");
+    }
+    assert!(
+        t.elapsed() < Duration::from_secs(30),
+        "{args:?}: {:?}",
+        t.elapsed()
+    );
+    err
+}
+
+fn fifo(path: &Path) -> bool {
+    Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn settings_files_that_are_no_files_or_too_large_are_refused_by_name() {
+    let dir = tempdir("hostile-settings");
+    let wb = example();
+    let wb = path_str(&wb);
+    // /dev/zero as a scenario took 12 GB in 11 seconds before it was stopped.
+    for flag in ["--scenario", "--targets"] {
+        let cmd = if flag == "--scenario" {
+            "forecast"
+        } else {
+            "indicators"
+        };
+        answered(
+            &[cmd, wb, flag, "/dev/zero"],
+            2,
+            &["/dev/zero", "not a file"],
+        );
+    }
+    let folder = dir.join("index.csv");
+    std::fs::create_dir_all(&folder).unwrap();
+    answered(
+        &["indicators", wb, "--index", path_str(&folder)],
+        2,
+        &["index.csv", "not a file"],
+    );
+    // A pipe no one writes to: the reader waited for ever.
+    let pipe = dir.join("pipe.toml");
+    if fifo(&pipe) {
+        answered(
+            &["forecast", wb, "--scenario", path_str(&pipe)],
+            2,
+            &["pipe.toml", "not a file"],
+        );
+        answered(
+            &["indicators", path_str(&pipe)],
+            2,
+            &["pipe.toml", "not a file"],
+        );
+    }
+    // Three thousand ever deeper tables: 9 MB that the TOML reader turned
+    // into 470 MB.
+    let nested = dir.join("nested.toml");
+    let text: String = (1..3000)
+        .map(|i| format!("[{}]\n", vec!["x"; i].join(".")))
+        .collect();
+    std::fs::write(&nested, text).unwrap();
+    answered(
+        &["forecast", wb, "--scenario", path_str(&nested)],
+        2,
+        &["nested.toml", "larger than 1 MB"],
+    );
+    // A number past the float range and ten thousand nested inline tables
+    // are the TOML reader's own errors, with the file.
+    let big = dir.join("big.toml");
+    std::fs::write(&big, "[tax]\nincome_rate_pct = 1e400\n").unwrap();
+    answered(
+        &["forecast", wb, "--scenario", path_str(&big)],
+        2,
+        &["big.toml"],
+    );
+    let deep = dir.join("deep.toml");
+    let text = format!("a = {}1{}\n", "{b = ".repeat(10_000), "}".repeat(10_000));
+    std::fs::write(&deep, text).unwrap();
+    answered(
+        &["forecast", wb, "--scenario", path_str(&deep)],
+        2,
+        &["deep.toml"],
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_batch_folder_names_every_input_it_cannot_read() {
+    let dir = tempdir("hostile-batch-links");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::copy(example(), inputs.join("a.xlsx")).unwrap();
+    // A link to nothing, a link to itself, a pipe: each was left out of
+    // the summary without a word (or, the pipe, waited for ever).
+    std::os::unix::fs::symlink("nothere.xlsx", inputs.join("dangling.xlsx")).unwrap();
+    std::os::unix::fs::symlink("loop.xlsx", inputs.join("loop.xlsx")).unwrap();
+    let piped = fifo(&inputs.join("pipe.xlsx"));
+    let out = dir.join("out");
+    answered(
+        &["batch", path_str(&inputs), "--out", path_str(&out)],
+        1,
+        &["dangling.xlsx", "loop.xlsx"],
+    );
+    let failures = std::fs::read_to_string(out.join("failures.csv")).unwrap();
+    let mut named = vec!["dangling.xlsx", "loop.xlsx"];
+    if piped {
+        named.push("pipe.xlsx");
+    }
+    for n in named {
+        assert!(failures.contains(n), "{n} not in {failures}");
+    }
+    let summary = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+    assert!(summary.contains("a.xlsx"), "{summary}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_control_character_in_a_long_table_is_refused_naming_the_line() {
+    let dir = tempdir("hostile-nul");
+    let csv = dir.join("long.csv");
+    crate::support::long_table(&csv, &["Kivijoki"], |_| 1000);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    // "Kivi\0joki" on the fourth line was read as a municipality of its own.
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    lines[3] = lines[3].replacen("Kivijoki", "Kivi\0joki", 1);
+    std::fs::write(&csv, lines.join("\n") + "\n").unwrap();
+    let out = dir.join("out");
+    answered(
+        &["batch", path_str(&csv), "--out", path_str(&out)],
+        2,
+        &["long.csv", "line 4", "control character (byte 0x00)"],
+    );
+    // The folder may stand, made before the inputs are read; nothing is in it.
+    let written = std::fs::read_dir(&out).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(written, 0, "a failed run wrote into {}", out.display());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn out_is_written_over_a_file_only() {
+    let dir = tempdir("hostile-out");
+    let wb = example();
+    let wb = path_str(&wb);
+    // The output was written beside and renamed over its path: a pipe or a
+    // device named by --out (/dev/null, for a run as root) became a file.
+    let pipe = dir.join("pipe.csv");
+    let folder = dir.join("folder.csv");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut outs = vec![folder];
+    if fifo(&pipe) {
+        outs.push(pipe);
+    }
+    for out in &outs {
+        let name = out.file_name().unwrap().to_str().unwrap();
+        answered(
+            &["indicators", wb, "--format", "csv", "--out", path_str(out)],
+            2,
+            &[name, "not a file"],
+        );
+        let meta = std::fs::symlink_metadata(out).unwrap();
+        assert!(!meta.is_file(), "{} was replaced by a file", out.display());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_long_table_of_gigabytes_is_refused_before_it_is_read() {
+    let dir = tempdir("hostile-huge-csv");
+    let csv = dir.join("huge.csv");
+    // A sparse file: 2.2 GB of one line, costing the disk nothing. It was
+    // read to 200 MB before it was refused.
+    let f = std::fs::File::create(&csv).unwrap();
+    f.set_len(2_200 * 1024 * 1024).unwrap();
+    let t = Instant::now();
+    let out = dir.join("out");
+    answered(
+        &["batch", path_str(&csv), "--out", path_str(&out)],
+        2,
+        &["huge.csv", "larger than 200 MB"],
+    );
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    let _ = std::fs::remove_dir_all(&dir);
+}
