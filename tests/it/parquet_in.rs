@@ -41,7 +41,7 @@ mod with_parquet {
         let (mut mun, mut code, mut ent, mut year, mut kind, mut item) =
             (vec![], vec![], vec![], vec![], vec![], vec![]);
         let mut value: Vec<f64> = vec![];
-        let mut exact: Vec<i128> = vec![];
+        let mut exact: Vec<String> = vec![];
         for ds in &sets {
             for ((e, id, y), f) in &ds.figures {
                 mun.push(ds.name().to_string());
@@ -52,7 +52,7 @@ mod with_parquet {
                 item.push(id.to_string());
                 let mut v = f.value;
                 v.rescale(2);
-                exact.push(v.mantissa());
+                exact.push(v.to_string());
                 value.push(v.to_string().parse().unwrap());
             }
         }
@@ -64,7 +64,7 @@ mod with_parquet {
         } else {
             Column::new("value".into(), value)
         };
-        let mut df = DataFrame::new(vec![
+        let mut df = DataFrame::new_infer_height(vec![
             Column::new("municipality".into(), mun),
             Column::new("code".into(), code),
             Column::new("entity".into(), ent),
@@ -116,7 +116,7 @@ mod with_parquet {
     fn a_parquet_table_it_cannot_read_is_named() {
         let dir = tempdir("parquet-bad");
         let table = dir.join("flags.parquet");
-        let mut df = DataFrame::new(vec![
+        let mut df = DataFrame::new_infer_height(vec![
             Column::new("municipality".into(), ["A", "A"]),
             Column::new("year".into(), [2023i32, 2023]),
             Column::new("item".into(), ["tl.verotulot", "tl.toimintakate"]),
