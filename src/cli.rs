@@ -473,7 +473,7 @@ pub struct ReportArgs {
 
 #[derive(Args, Debug)]
 pub struct BatchArgs {
-    /// Workbooks, long tables (CSV: municipality, year, item, value, ...) or folders of them.
+    /// Workbooks, long tables (CSV, or Parquet in a parquet build: municipality, year, item, value, ...) or folders of them.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// The folder for the reports and the summary (created if missing).

@@ -397,9 +397,9 @@ pub static TEXTS: &[Text] = &[
     arg(
         "batch",
         "inputs",
-        "Työkirjat, pitkät taulukot (CSV: kunta, vuosi, erä, arvo, ...) tai niitä sisältävät kansiot",
-        "Arbetsböcker, långa tabeller (CSV: kommun, år, post, värde, ...) eller mappar med dem",
-        "Workbooks, long tables (CSV: municipality, year, item, value, ...) or folders of them",
+        "Työkirjat, pitkät taulukot (CSV, tai Parquet parquet-käännöksessä: kunta, vuosi, erä, arvo, ...) tai niitä sisältävät kansiot",
+        "Arbetsböcker, långa tabeller (CSV, eller Parquet i en parquet-version: kommun, år, post, värde, ...) eller mappar med dem",
+        "Workbooks, long tables (CSV, or Parquet in a parquet build: municipality, year, item, value, ...) or folders of them",
     ),
     arg(
         "batch",

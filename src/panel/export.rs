@@ -246,10 +246,11 @@ impl<'a> Export<'a> {
         let kind: Vec<Option<String>> = (0..n).map(|i| self.kind(i)).collect();
         let dec = |name: &str, v: Vec<Option<i64>>| -> PolarsResult<Column> {
             let v: Vec<Option<i128>> = v.into_iter().map(|x| x.map(i128::from)).collect();
+            // The integers are hundredths: they are the decimals' mantissas.
+            // (A cast would read them as whole euros, a hundred times over.)
             let s = Int128Chunked::from_iter_options(name.into(), v.into_iter())
-                .into_series()
-                .cast(&DataType::Decimal(38, SCALE as usize))?;
-            Ok(s.into())
+                .into_decimal(38, SCALE as usize)?;
+            Ok(s.into_series().into())
         };
         DataFrame::new_infer_height(vec![
             Column::new("municipality".into(), municipality),

@@ -159,4 +159,48 @@ mod with_parquet {
         );
         assert!(!out.exists());
     }
+
+    /// `--panel FILE.parquet` holds the rows and columns of `--panel
+    /// FILE.csv`, the values the same.
+    #[test]
+    fn the_panel_as_parquet_holds_the_csv_panels_rows() {
+        let dir = tempdir("parquet-panel");
+        let csv = dir.join("all.csv");
+        crate::panel::long_csv(&csv, &crate::panel::municipalities(4));
+        let panel = |name: &str| {
+            let path = dir.join(name);
+            let out = dir.join(format!("o-{name}"));
+            let args = ["batch", path_str(&csv), "--report", "none", "--out"];
+            let o = run_en(&[&args[..], &[path_str(&out), "--panel", path_str(&path)]].concat());
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            path
+        };
+        let text = std::fs::read_to_string(panel("p.csv")).unwrap();
+        let f = std::fs::File::open(panel("p.parquet")).unwrap();
+        let df = ParquetReader::new(f).finish().unwrap();
+        let mut lines = text.lines();
+        let head: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let names: Vec<String> = df
+            .get_column_names()
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(head, names);
+        let rows: Vec<&str> = lines.collect();
+        assert_eq!(df.height(), rows.len());
+        // The value column row by row: a decimal in Parquet, its text in CSV.
+        let at = head.iter().position(|h| *h == "value").unwrap();
+        let values = df.column("value").unwrap();
+        for (i, row) in rows.iter().enumerate().step_by(97) {
+            let want = row.split(',').nth(at).unwrap();
+            let got = match values.get(i).unwrap() {
+                AnyValue::Null => String::new(),
+                AnyValue::Decimal(m, _, s) => {
+                    rust_decimal::Decimal::from_i128_with_scale(m, s as u32).to_string()
+                }
+                other => panic!("value {other:?}"),
+            };
+            assert_eq!(got, want, "row {i}: {row}");
+        }
+    }
 }
