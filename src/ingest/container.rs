@@ -139,6 +139,7 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
     }
     let mut total = 0u64;
     let mut is_ods = false;
+    let mut formulas = Vec::new();
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(|e| {
             Error::input(at(), {
@@ -194,8 +195,18 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
             let entry = zip
                 .by_index(i)
                 .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
-            crate::ingest::xlsx_refs::scan(BufReader::with_capacity(1 << 16, entry), &name, file)?;
+            let f = crate::ingest::xlsx_refs::scan(
+                BufReader::with_capacity(1 << 16, entry),
+                &name,
+                file,
+            )?;
+            if f.first.is_some() {
+                formulas.push((name, f));
+            }
         }
+    }
+    if !formulas.is_empty() {
+        uncomputed(&mut zip, &formulas, file)?;
     }
     if is_ods
         || zip.index_for_name("content.xml").is_some()
@@ -214,6 +225,94 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
         scan_ods(BufReader::new(entry), file)?;
     }
     Ok(())
+}
+
+/// Refuses a workbook whose formulas were not computed, naming the first
+/// such cell: a formula with no saved value reads as an empty cell, and
+/// in a workbook that asks to be computed when opened (`fullCalcOnLoad`,
+/// as programs that write formulas without computing them mark it) every
+/// saved value is a placeholder, usually 0, which would be read as the
+/// figure. A spreadsheet program computes and saves them.
+fn uncomputed<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    formulas: &[(String, crate::ingest::xlsx_refs::Formulas)],
+    file: &str,
+) -> Result<()> {
+    let text = |zip: &mut zip::ZipArchive<R>, name: &str| {
+        let mut s = String::new();
+        if let Ok(e) = zip.by_name(name) {
+            let _ = e.take(MAX_PART_BYTES).read_to_string(&mut s);
+        }
+        s
+    };
+    let workbook = text(zip, "xl/workbook.xml");
+    let on_load = ["fullCalcOnLoad=\"1\"", "fullCalcOnLoad=\"true\""]
+        .iter()
+        .any(|a| workbook.contains(a));
+    let (part, cell) = match formulas
+        .iter()
+        .find_map(|(p, f)| f.unsaved.as_ref().map(|c| (p, c)))
+    {
+        Some(found) => found,
+        None if on_load => {
+            let (p, f) = &formulas[0];
+            (p, f.first.as_ref().expect("kept only with a formula"))
+        }
+        None => return Ok(()),
+    };
+    let sheet = sheet_of(&workbook, &text(zip, "xl/_rels/workbook.xml.rels"), part);
+    // The reference goes into the message as written (quoted, cut): only a
+    // named sheet makes it a cell of the location.
+    let shown = crate::ingest::number::quoted(cell);
+    let (at, place) = match sheet {
+        // A cell may leave out its reference (`<c>`): the sheet, then.
+        Some(sheet) if cell.is_empty() => (Location::sheet(file, sheet), String::new()),
+        Some(sheet) => (Location::cell(file, sheet, cell.as_str()), String::new()),
+        None => (Location::file(file), format!("{part}, {shown}: ")),
+    };
+    Err(Error::input(
+        at,
+        text!(
+            "{place}kaavan arvoa ei ole laskettu (tiedoston kirjoittanut ohjelma ei laske kaavoja); avaa ja tallenna työkirja Excelissä tai LibreOfficessa, niin arvot tallentuvat",
+            "{place}formelns värde har inte räknats ut (programmet som skrev filen räknar inte formler); öppna och spara arbetsboken i Excel eller LibreOffice så sparas värdena",
+            "{place}its formula's value was never computed (the program that wrote the file does not compute formulas); open and save the workbook in Excel or LibreOffice to store the values"
+        ),
+    ))
+}
+
+/// The sheet's name of a worksheet part, from the workbook's list of sheets
+/// and their relationships; None if they do not say.
+fn sheet_of(workbook: &str, rels: &str, part: &str) -> Option<String> {
+    let tags = |xml: &str, name: &str| -> Vec<Vec<(String, String)>> {
+        (xml.split('<').skip(1))
+            .filter(|t| {
+                t.split([' ', '/', '>'])
+                    .next()
+                    .is_some_and(|n| n.rsplit(':').next() == Some(name))
+            })
+            .map(|t| {
+                let t = t.split('>').next().unwrap_or("");
+                crate::ingest::xlsx_refs::pairs(t)
+            })
+            .collect()
+    };
+    let get = |attrs: &[(String, String)], key: &str| {
+        (attrs.iter())
+            .find(|(k, _)| k.rsplit(':').next() == Some(key))
+            .map(|(_, v)| v.clone())
+    };
+    let id = tags(rels, "Relationship").into_iter().find_map(|r| {
+        let target = get(&r, "Target")?;
+        let target = target.trim_start_matches('/');
+        let target = target.strip_prefix("xl/").unwrap_or(target);
+        (format!("xl/{target}") == part)
+            .then(|| get(&r, "Id"))
+            .flatten()
+    })?;
+    tags(workbook, "sheet")
+        .into_iter()
+        .find(|s| get(s, "id").as_deref() == Some(&id))
+        .and_then(|s| get(&s, "name"))
 }
 
 /// Scans the cell records of an xls (BIFF5 or BIFF8) workbook stream for

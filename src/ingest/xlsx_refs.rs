@@ -26,7 +26,57 @@ pub fn is_worksheet(name: &str) -> bool {
 /// looked through in the time it takes to copy it (an XML parser took
 /// half a minute over one in a debug build); whether the XML is well
 /// formed is the reader's to say.
-pub fn scan(mut r: impl BufRead, part: &str, file: &str) -> Result<()> {
+/// The cells of a worksheet whose formulas leave their figure unknown to a
+/// reader: the first cell with a formula (its saved value is a result only
+/// if a spreadsheet program computed it) and the first whose formula has
+/// no saved value at all.
+#[derive(Debug, Default)]
+pub struct Formulas {
+    pub first: Option<String>,
+    pub unsaved: Option<String>,
+}
+
+/// A cell's parts as the walk meets them.
+#[derive(Default)]
+struct Cell {
+    at: Option<String>,
+    formula: bool,
+    value: bool,
+}
+
+impl Formulas {
+    /// Takes the tag just walked (its text after '<').
+    fn see(&mut self, tag: &[u8], cell: &mut Cell) {
+        let closing = tag.first() == Some(&b'/');
+        let body = if closing { &tag[1..] } else { tag };
+        let end = (body.iter())
+            .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
+            .unwrap_or(body.len());
+        match (closing, local(&body[..end])) {
+            (false, b"c") => {
+                *cell = Cell::default();
+                // `<c r="A1" s="2"/>`: a cell with neither formula nor value.
+                if !tag.ends_with(b"/>") {
+                    cell.at = (attributes(&body[end..]).into_iter())
+                        .find(|(k, _)| local(k) == b"r")
+                        .map(|(_, v)| String::from_utf8_lossy(v).into_owned());
+                }
+            }
+            (false, b"f") => cell.formula = true,
+            (false, b"v" | b"is") => cell.value = true,
+            (true, b"c") if cell.formula => {
+                let at = cell.at.take().unwrap_or_default();
+                if !cell.value && self.unsaved.is_none() {
+                    self.unsaved = Some(at.clone());
+                }
+                self.first.get_or_insert(at);
+            }
+            _ => {}
+        }
+    }
+}
+
+pub fn scan(mut r: impl BufRead, part: &str, file: &str) -> Result<Formulas> {
     let io = |e: std::io::Error| {
         Error::input(
             Location::file(file),
@@ -39,16 +89,17 @@ pub fn scan(mut r: impl BufRead, part: &str, file: &str) -> Result<()> {
     };
     let mut skipped = Vec::new();
     let mut tag = Vec::new();
+    let (mut formulas, mut cell) = (Formulas::default(), Cell::default());
     loop {
         skipped.clear();
         if r.read_until(b'<', &mut skipped).map_err(io)? == 0 {
-            return Ok(());
+            return Ok(formulas);
         }
         tag.clear();
         // To the '>' that stands outside a quoted value.
         loop {
             if r.read_until(b'>', &mut tag).map_err(io)? == 0 {
-                return Ok(());
+                return Ok(formulas);
             }
             // A closing tag has no values: most tags of a sheet.
             if tag.first() == Some(&b'/') || !tag.contains(&b'=') {
@@ -61,6 +112,9 @@ pub fn scan(mut r: impl BufRead, part: &str, file: &str) -> Result<()> {
         }
         if tag.first() != Some(&b'/') {
             check_tag(&tag, part, file)?;
+        }
+        if formulas.unsaved.is_none() {
+            formulas.see(&tag, &mut cell);
         }
     }
 }
@@ -100,6 +154,16 @@ fn check_tag(tag: &[u8], part: &str, file: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A tag's `name="value"` pairs as text (the workbook's lists of sheets).
+pub fn pairs(tag: &str) -> Vec<(String, String)> {
+    (attributes(tag.as_bytes()).into_iter())
+        .map(|(k, v)| {
+            let s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+            (s(k), s(v))
+        })
+        .collect()
 }
 
 /// A name without its namespace prefix.

@@ -272,3 +272,61 @@ fn a_date_in_a_long_table_is_no_figure() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A formula whose value was never computed is no figure: one with no
+/// saved value would read as an empty cell, and in a workbook marked to be
+/// computed when opened (as programs that write formulas without computing
+/// them mark it) the saved value is a placeholder, 0 from rust_xlsxwriter
+/// and XlsxWriter. A formula a spreadsheet program computed reads as its
+/// value.
+#[test]
+fn a_formula_never_computed_is_refused_naming_its_cell() {
+    let dir = tempdir("hostile-formula");
+    let unsaved = dir.join("unsaved.xlsx");
+    with_c9(&unsaved, r#"<c r="C9"><f>SUM(C7:C8)</f></c>"#);
+    refused(
+        &unsaved,
+        &["unsaved.xlsx", "'Tuloslaskelma'", "C9", "never computed"],
+    );
+
+    // The example's workbook part carries the mark; a placeholder 0 there
+    // would have been read as the year's figure.
+    let placeholder = dir.join("placeholder.xlsx");
+    with_c9(&placeholder, r#"<c r="C9"><f>SUM(C7:C8)</f><v>0</v></c>"#);
+    refused(&placeholder, &["'Tuloslaskelma'", "C9", "never computed"]);
+
+    // Written by rust_xlsxwriter with a formula where a figure stands.
+    let written = dir.join("written.xlsx");
+    write_grids(&written, &example_grids(), |sheet, r, c, ws| {
+        let here = sheet == INCOME && (r, c) == (ROW, COL);
+        if here {
+            ws.write_formula(r, c as u16, "=1+1").unwrap();
+        }
+        here
+    });
+    refused(&written, &["'Tuloslaskelma'", "C9", "never computed"]);
+
+    // Computed and saved (no mark): the saved value is the figure.
+    let computed = dir.join("computed.xlsx");
+    rewrite_example(&computed, |name, text| match name {
+        "xl/workbook.xml" => text.replace(r#" fullCalcOnLoad="1""#, ""),
+        "xl/worksheets/sheet1.xml" => {
+            let start = text.find("<c r=\"C9\"").expect("C9 in the example");
+            let end = start + text[start..].find("</c>").unwrap() + "</c>".len();
+            let value = text[start..end]
+                .split("<v>")
+                .nth(1)
+                .and_then(|v| v.split("</v>").next())
+                .expect("C9 holds a number")
+                .to_string();
+            let cell = format!(r#"<c r="C9"><f>SUM(C7:C8)</f><v>{value}</v></c>"#);
+            format!("{}{cell}{}", &text[..start], &text[end..])
+        }
+        _ => text,
+    });
+    let plain = run_en(&["indicators", path_str(&example()), "--format", "csv"]);
+    let o = run_en(&["indicators", path_str(&computed), "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.stdout, plain.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+}
