@@ -527,37 +527,7 @@ fn shards_grouped_by_a_column_merge_as_one_run() {
     let dir = tempdir("shards-grouped");
     let table = dir.join("alueet.csv");
     regions_table(&table);
-    let t = path_str(&table);
-    let whole = dir.join("whole");
-    batch(&[t, "--out", path_str(&whole), "--peer-group", "alue"]);
-    let mut args = vec!["--merge".to_string()];
-    for i in 1..=2 {
-        let out = dir.join(format!("shard{i}"));
-        let shard = format!("{i}/2");
-        batch(&[
-            t,
-            "--shard",
-            &shard,
-            "--out",
-            path_str(&out),
-            "--peer-group",
-            "alue",
-        ]);
-        args.push(path_str(&out).to_string());
-    }
-    let merged = dir.join("merged");
-    args.extend(["--out".to_string(), path_str(&merged).to_string()]);
-    batch(&args.iter().map(String::as_str).collect::<Vec<_>>());
-    for f in ["summary.csv", "summary.xlsx"] {
-        let a = std::fs::read(whole.join(f)).unwrap();
-        let b = std::fs::read(merged.join(f)).unwrap();
-        assert!(a == b, "{f} differs after the merge");
-    }
-    let summary = std::fs::read_to_string(merged.join("summary.csv")).unwrap();
-    assert!(
-        summary.contains(",A,") && summary.contains(",B,"),
-        "{summary}"
-    );
+    grouped_shards_merge_as_one_run(&dir, path_str(&table), 2, &["--peer-group", "alue"]);
 }
 
 /// Shards grouped by a `--peer-group-file` merge into the summary of one
@@ -578,22 +548,31 @@ fn shards_grouped_by_a_file_merge_as_one_run() {
     }
     let file = dir.join("groups.csv");
     std::fs::write(&file, groups).unwrap();
-    let (input, file) = (path_str(&inputs), path_str(&file));
+    let grouping = ["--peer-group-file", path_str(&file)];
+    grouped_shards_merge_as_one_run(&dir, path_str(&inputs), 3, &grouping);
+}
+
+/// Runs `input` whole and in `n` shards merged, grouped by `grouping`, and
+/// asserts the two summaries are the same bytes with groups A and B in them.
+fn grouped_shards_merge_as_one_run(
+    dir: &std::path::Path,
+    input: &str,
+    n: usize,
+    grouping: &[&str],
+) {
     let whole = dir.join("whole");
-    batch(&[input, "--out", path_str(&whole), "--peer-group-file", file]);
+    batch(&[&[input, "--out", path_str(&whole)], grouping].concat());
     let mut args = vec!["--merge".to_string()];
-    for i in 1..=3 {
+    for i in 1..=n {
         let out = dir.join(format!("shard{i}"));
-        let shard = format!("{i}/3");
-        batch(&[
-            input,
-            "--shard",
-            &shard,
-            "--out",
-            path_str(&out),
-            "--peer-group-file",
-            file,
-        ]);
+        let shard = format!("{i}/{n}");
+        batch(
+            &[
+                &[input, "--shard", &shard, "--out", path_str(&out)],
+                grouping,
+            ]
+            .concat(),
+        );
         args.push(path_str(&out).to_string());
     }
     let merged = dir.join("merged");
