@@ -3,6 +3,17 @@
 
 use crate::support::{path_str, run_en, stderr, tempdir};
 
+/// Runs a batch of `table` that must be refused: exit 2, nothing written;
+/// returns the message.
+fn refused(table: &std::path::Path, out: &std::path::Path) -> String {
+    let args = ["batch", path_str(table), "--report", "none", "--out"];
+    let o = run_en(&[&args[..], &[path_str(out)]].concat());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(!out.exists(), "an output folder was made");
+    err
+}
+
 #[cfg(not(feature = "parquet"))]
 #[test]
 fn a_build_without_parquet_says_how_to_read_one() {
@@ -10,16 +21,7 @@ fn a_build_without_parquet_says_how_to_read_one() {
     let table = dir.join("all.parquet");
     std::fs::write(&table, b"PAR1").unwrap();
     let out = dir.join("out");
-    let o = run_en(&[
-        "batch",
-        path_str(&table),
-        "--report",
-        "none",
-        "--out",
-        path_str(&out),
-    ]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    let err = stderr(&o);
+    let err = refused(&table, &out);
     assert!(
         err.contains("all.parquet") && err.contains("--features parquet"),
         "{err}"
@@ -126,16 +128,7 @@ mod with_parquet {
         let mut f = std::fs::File::create(&table).unwrap();
         ParquetWriter::new(&mut f).finish(&mut df).unwrap();
         let out = dir.join("out");
-        let o = run_en(&[
-            "batch",
-            path_str(&table),
-            "--report",
-            "none",
-            "--out",
-            path_str(&out),
-        ]);
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(2), "{err}");
+        let err = refused(&table, &out);
         assert!(
             err.contains("flags.parquet") && err.contains("line 2") && err.contains("'value'"),
             "{err}"
@@ -143,16 +136,7 @@ mod with_parquet {
         assert!(!out.exists());
         let junk = dir.join("junk.parquet");
         std::fs::write(&junk, "municipality,year\nA,2023\n").unwrap();
-        let o = run_en(&[
-            "batch",
-            path_str(&junk),
-            "--report",
-            "none",
-            "--out",
-            path_str(&out),
-        ]);
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(2), "{err}");
+        let err = refused(&junk, &out);
         assert!(
             err.contains("junk.parquet") && err.contains("not a readable Parquet file"),
             "{err}"
