@@ -42,11 +42,15 @@ struct Cell {
     at: Option<String>,
     formula: bool,
     value: bool,
+    /// A shared string's cell (`t="s"`): its value is an index.
+    shared: bool,
 }
 
 impl Formulas {
-    /// Takes the tag just walked (its text after '<').
-    fn see(&mut self, tag: &[u8], cell: &mut Cell) {
+    /// Takes the tag just walked (its text after '<') and the text before
+    /// it; returns a shared-string cell's value that is no index. The
+    /// reader would take "-1" for the first string, a label for another.
+    fn see(&mut self, tag: &[u8], text: &[u8], cell: &mut Cell) -> Option<String> {
         let closing = tag.first() == Some(&b'/');
         let body = if closing { &tag[1..] } else { tag };
         let end = (body.iter())
@@ -57,9 +61,19 @@ impl Formulas {
                 *cell = Cell::default();
                 // `<c r="A1" s="2"/>`: a cell with neither formula nor value.
                 if !tag.ends_with(b"/>") {
-                    cell.at = (attributes(&body[end..]).into_iter())
-                        .find(|(k, _)| local(k) == b"r")
-                        .map(|(_, v)| String::from_utf8_lossy(v).into_owned());
+                    for (k, v) in attributes(&body[end..]) {
+                        match local(k) {
+                            b"r" => cell.at = Some(String::from_utf8_lossy(v).into_owned()),
+                            b"t" => cell.shared = v == b"s",
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            (true, b"v") if cell.shared => {
+                let v = text.strip_suffix(b"<").unwrap_or(text).trim_ascii();
+                if v.is_empty() || !v.iter().all(u8::is_ascii_digit) {
+                    return Some(String::from_utf8_lossy(v).into_owned());
                 }
             }
             (false, b"f") => cell.formula = true,
@@ -73,6 +87,7 @@ impl Formulas {
             }
             _ => {}
         }
+        None
     }
 }
 
@@ -113,8 +128,19 @@ pub fn scan(mut r: impl BufRead, part: &str, file: &str) -> Result<Formulas> {
         if tag.first() != Some(&b'/') {
             check_tag(&tag, part, file)?;
         }
-        if formulas.unsaved.is_none() {
-            formulas.see(&tag, &mut cell);
+        if let Some(v) = formulas.see(&tag, &skipped, &mut cell) {
+            let (at, v) = (
+                cell.at.clone().unwrap_or_default(),
+                crate::ingest::number::quoted(&v),
+            );
+            return Err(Error::input(
+                Location::file(file),
+                text!(
+                    "osa '{part}', solu {at}: jaetun tekstin numero '{v}' ei ole numero 0, 1, 2, …",
+                    "delen '{part}', cell {at}: den delade textens nummer '{v}' är inte ett nummer 0, 1, 2, …",
+                    "part '{part}', cell {at}: shared string number '{v}' is not a number 0, 1, 2, …"
+                ),
+            ));
         }
     }
 }

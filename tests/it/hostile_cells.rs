@@ -330,3 +330,20 @@ fn a_formula_never_computed_is_refused_naming_its_cell() {
     assert_eq!(o.stdout, plain.stdout);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A shared-string cell whose number is no index: the spreadsheet reader
+/// took "-1" for the first string, which in a label's cell would move a
+/// row's figures to another line.
+#[test]
+fn a_shared_string_number_that_is_no_index_is_refused_naming_its_cell() {
+    let dir = tempdir("hostile-shared");
+    for v in ["-1", "1e3", ""] {
+        let path = dir.join("shared.xlsx");
+        with_c9(&path, &format!(r#"<c r="C9" t="s"><v>{v}</v></c>"#));
+        refused(
+            &path,
+            &["xl/worksheets/sheet1.xml", "C9", "shared string number"],
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
