@@ -138,28 +138,54 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     } else {
         app::batch::run(&plan, &cfg.inputs)
     };
-    let (sum, datasets) = ran.inspect_err(|_| {
-        if made {
-            // Only an empty folder goes: remove_dir refuses any other.
-            let _ = std::fs::remove_dir(&cfg.out);
-        }
-    })?;
+    let (sum, datasets) = ran
+        .and_then(|(sum, datasets)| {
+            if sum.municipalities.is_empty() && sum.failures.is_empty() {
+                return Err(Error::usage(crate::text!(
+                    "syötteissä ei ole työkirjoja eikä pitkiä taulukoita (.xlsx, .xls, .ods, .csv, .parquet)",
+                    "indata innehåller inga arbetsböcker eller långa tabeller (.xlsx, .xls, .ods, .csv, .parquet)",
+                    "no workbooks or long tables (.xlsx, .xls, .ods, .csv, .parquet) in the inputs"
+                )));
+            }
+            Ok((sum, datasets))
+        })
+        .inspect_err(|_| {
+            if made {
+                // Only an empty folder goes: remove_dir refuses any other.
+                let _ = std::fs::remove_dir(&cfg.out);
+            }
+        })?;
+    write_outputs(cfg, &sum, &datasets)?;
+    tell(cfg, &sum);
+    Ok(if sum.failures.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Problems
+    })
+}
+
+/// The summary, its workbook, the failures, a shard's JSON and the panel:
+/// all made before any is written, so none is left half done.
+fn write_outputs(
+    cfg: &Config,
+    sum: &summary::Summary,
+    datasets: &[crate::model::dataset::Dataset],
+) -> Result<()> {
     let panel = match &cfg.panel {
-        Some((path, parquet)) => Some((path, panel_bytes(&datasets, &cfg.settings, *parquet)?)),
+        Some((path, parquet)) => Some((path, panel_bytes(datasets, &cfg.settings, *parquet)?)),
         None => None,
     };
     let mut shard_bytes = Vec::new();
     if cfg.shard.is_some() {
-        summary::shard_json(&sum, &mut shard_bytes).map_err(|e| Error::io("shard.json", e))?;
+        summary::shard_json(sum, &mut shard_bytes).map_err(|e| Error::io("shard.json", e))?;
     }
-    // All three made before any is written, so none is left half done.
     let csv_path = cfg.out.join("summary.csv");
     let mut csv_bytes = Vec::new();
-    // The workbook's compression is the longest of the three: beside the
-    // CSV, on another core.
+    // The workbook's compression is the longest of them: beside the CSV,
+    // on another core.
     let (csv, xlsx) = std::thread::scope(|s| {
-        let xlsx = s.spawn(|| crate::report::xlsx::batch_summary(&sum, cfg.lang));
-        let csv = summary::csv(&sum, &mut csv_bytes);
+        let xlsx = s.spawn(|| crate::report::xlsx::batch_summary(sum, cfg.lang));
+        let csv = summary::csv(sum, &mut csv_bytes);
         (csv, xlsx.join())
     });
     csv.map_err(|e| Error::io(&csv_path, e))?;
@@ -168,7 +194,7 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         .map_err(|p| xlsx_error(crate::error::panic_message(p.as_ref())))?
         .map_err(|e| xlsx_error(e.to_string()))?;
     let mut fail_bytes = Vec::new();
-    summary::failures_csv(&sum, &mut fail_bytes).map_err(|e| Error::io("failures.csv", e))?;
+    summary::failures_csv(sum, &mut fail_bytes).map_err(|e| Error::io("failures.csv", e))?;
     write_atomically(&csv_path, |w| w.write_all(&csv_bytes))?;
     write_atomically(&cfg.out.join("summary.xlsx"), |w| w.write_all(&xlsx))?;
     write_atomically(&cfg.out.join("failures.csv"), |w| w.write_all(&fail_bytes))?;
@@ -178,9 +204,15 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
     if let Some((path, bytes)) = panel {
         write_atomically(path, |w| w.write_all(&bytes))?;
     }
+    Ok(())
+}
 
+/// What the run did, on stderr in the user's language: the count, the
+/// municipalities a group file left out, each failure.
+fn tell(cfg: &Config, sum: &summary::Summary) {
     let mut err = std::io::stderr().lock();
     let (done, failed) = (sum.municipalities.len(), sum.failures.len());
+    let csv_path = cfg.out.join("summary.csv");
     let (all, csv) = (done + failed, csv_path.display());
     let lang = cfg.lang;
     let _ = writeln!(
@@ -222,18 +254,6 @@ pub fn run(cfg: &Config) -> Result<Outcome> {
         let message = f.error.get(lang);
         let _ = writeln!(err, "{failed}: {message}");
     }
-    if sum.municipalities.is_empty() && sum.failures.is_empty() {
-        return Err(Error::usage(crate::text!(
-            "syötteissä ei ole työkirjoja eikä pitkiä taulukoita (.xlsx, .xls, .ods, .csv)",
-            "indata innehåller inga arbetsböcker eller långa tabeller (.xlsx, .xls, .ods, .csv)",
-            "no workbooks or long tables (.xlsx, .xls, .ods, .csv) in the inputs"
-        )));
-    }
-    Ok(if sum.failures.is_empty() {
-        Outcome::Ok
-    } else {
-        Outcome::Problems
-    })
 }
 
 /// A shard's summary for `batch --merge`, beside its summary.csv.

@@ -188,3 +188,14 @@ mod with_parquet {
         }
     }
 }
+
+/// A folder with nothing to read is refused before anything is written.
+#[test]
+fn a_batch_of_nothing_writes_nothing() {
+    let dir = tempdir("batch-nothing");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::write(inputs.join("notes.txt"), "not an input").unwrap();
+    let err = refused(&inputs, &dir.join("out"));
+    assert!(err.contains("no workbooks or long tables"), "{err}");
+}
