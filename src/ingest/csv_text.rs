@@ -31,10 +31,10 @@ pub fn read_settings(path: &Path) -> Result<String> {
     read_bounded(path, MAX_SETTINGS_BYTES)
 }
 
-/// A regular file's text, at most `limit` bytes, in UTF-8 and without
-/// control characters. A pipe, a device (/dev/zero) or a folder is refused
-/// before it is read: one would wait for ever, the other fill the memory.
-fn read_bounded(path: &Path, limit: u64) -> Result<String> {
+/// A regular file's bytes, at most `limit`. A pipe, a device (/dev/zero)
+/// or a folder is refused before it is read: one would wait for ever, the
+/// other fill the memory.
+pub fn bytes_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
     let file = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
@@ -66,6 +66,14 @@ fn read_bounded(path: &Path, limit: u64) -> Result<String> {
     if bytes.len() as u64 > limit {
         return Err(too_large());
     }
+    Ok(bytes)
+}
+
+/// A regular file's text, at most `limit` bytes, in UTF-8 and without
+/// control characters.
+fn read_bounded(path: &Path, limit: u64) -> Result<String> {
+    let bytes = bytes_bounded(path, limit)?;
+    let file = path.display().to_string();
     let text = String::from_utf8(bytes).map_err(|e| {
         let ok = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = ok.iter().filter(|b| **b == b'\n').count() + 1;
@@ -82,8 +90,13 @@ fn read_bounded(path: &Path, limit: u64) -> Result<String> {
             ),
         )
     })?;
-    // A NUL or other control character is no part of a table's text: in a
-    // name it would make "Kivi\0joki" a municipality of its own.
+    no_controls(&text, &file)?;
+    Ok(text)
+}
+
+/// Refuses a NUL or other control character in a table's text, naming its
+/// line: in a name it would make "Kivi\0joki" a municipality of its own.
+pub fn no_controls(text: &str, file: &str) -> Result<()> {
     if let Some(at) = text
         .bytes()
         .position(|b| (b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n')) || b == 0x7F)
@@ -95,7 +108,7 @@ fn read_bounded(path: &Path, limit: u64) -> Result<String> {
             + 1;
         let byte = text.as_bytes()[at];
         return Err(Error::input(
-            Location::line(&file, line),
+            Location::line(file, line),
             text!(
                 "ohjausmerkki (tavu 0x{byte:02X}) tekstissä; taulukon tekstissä niitä ei ole",
                 "ett styrtecken (byte 0x{byte:02X}) i texten; en tabells text har inga",
@@ -103,7 +116,7 @@ fn read_bounded(path: &Path, limit: u64) -> Result<String> {
             ),
         ));
     }
-    Ok(text)
+    Ok(())
 }
 
 /// A reader for `text`: semicolon-separated if the header line has a

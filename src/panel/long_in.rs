@@ -17,24 +17,10 @@ pub const MAX_ROWS: usize = 5_000_000;
 #[cfg(feature = "parquet")]
 pub fn parquet_as_csv(path: &Path) -> Result<String> {
     use polars::prelude::*;
-    use std::io::Read;
 
     let file = path.display().to_string();
-    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let max = crate::ingest::csv_text::MAX_CSV_BYTES;
-    let mut bytes = Vec::new();
-    (f.take(max + 1).read_to_end(&mut bytes)).map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > max {
-        let mb = max >> 20;
-        return Err(Error::input(
-            Location::file(&file),
-            text!(
-                "suurempi kuin {mb} Mt, enemmän kuin kivijalan lukema taulukko",
-                "större än {mb} MB, mer än en tabell som kivijalka läser",
-                "larger than {mb} MB, more than a table kivijalka reads"
-            ),
-        ));
-    }
+    let bytes = crate::ingest::csv_text::bytes_bounded(path, max)?;
     let reader = || ParquetReader::new(std::io::Cursor::new(&bytes[..]));
     let bad = |e: PolarsError| not_parquet(&file, e);
     let rows = reader().num_rows().map_err(bad)?;
@@ -55,30 +41,9 @@ pub fn parquet_as_csv(path: &Path) -> Result<String> {
         .map_err(|e| Error::io(path, e.into()))?;
     // A slice at a time, so that what one row group unpacks to stays small.
     const SLICE: usize = 20_000;
-    let mut cells: Vec<String> = Vec::with_capacity(names.len());
     for start in (0..rows).step_by(SLICE) {
         let df = (reader().with_slice(Some((start, SLICE))).finish()).map_err(bad)?;
-        let columns = df.columns();
-        for i in 0..df.height() {
-            cells.clear();
-            for (c, column) in columns.iter().enumerate() {
-                let v = column.get(i).map_err(bad)?;
-                let line = start + i + 2;
-                cells.push(cell(v).map_err(|why| {
-                    let name = &names[c];
-                    Error::input(
-                        Location::line(&file, line),
-                        text!(
-                            "sarake '{name}': {why} ei ole teksti eikä luku",
-                            "kolumnen '{name}': {why} är varken text eller ett tal",
-                            "column '{name}': {why} is neither text nor a number"
-                        ),
-                    )
-                })?);
-            }
-            out.write_record(&cells)
-                .map_err(|e| Error::io(path, e.into()))?;
-        }
+        write_slice(&df, start, &names, &file, &mut out)?;
         if out.get_ref().len() as u64 > max {
             let mb = max >> 20;
             return Err(Error::input(
@@ -94,8 +59,45 @@ pub fn parquet_as_csv(path: &Path) -> Result<String> {
     let csv = out
         .into_inner()
         .map_err(|e| Error::io(path, e.into_error()))?;
-    // The writer wrote the strings it was given, which were UTF-8.
-    String::from_utf8(csv).map_err(|e| Error::io(path, std::io::Error::other(e)))
+    // The writer wrote the strings it was given, which were UTF-8; a
+    // control character in them is refused as in a CSV's text.
+    let csv = String::from_utf8(csv).map_err(|e| Error::io(path, std::io::Error::other(e)))?;
+    crate::ingest::csv_text::no_controls(&csv, &file)?;
+    Ok(csv)
+}
+
+/// A slice's rows (from row `start`) as CSV records; a cell neither text
+/// nor number is an error naming its column and its CSV line.
+#[cfg(feature = "parquet")]
+fn write_slice(
+    df: &polars::prelude::DataFrame,
+    start: usize,
+    names: &[String],
+    file: &str,
+    out: &mut csv::Writer<Vec<u8>>,
+) -> Result<()> {
+    let mut cells: Vec<String> = Vec::with_capacity(names.len());
+    for i in 0..df.height() {
+        cells.clear();
+        for (c, column) in df.columns().iter().enumerate() {
+            let v = column.get(i).map_err(|e| not_parquet(file, e))?;
+            let line = start + i + 2;
+            cells.push(cell(v).map_err(|why| {
+                let name = &names[c];
+                Error::input(
+                    Location::line(file, line),
+                    text!(
+                        "sarake '{name}': {why} ei ole teksti eikä luku",
+                        "kolumnen '{name}': {why} är varken text eller ett tal",
+                        "column '{name}': {why} is neither text nor a number"
+                    ),
+                )
+            })?);
+        }
+        out.write_record(&cells)
+            .map_err(|e| Error::io(file, e.into()))?;
+    }
+    Ok(())
 }
 
 /// A cell as the CSV reader reads it: empty for a null, a number in full

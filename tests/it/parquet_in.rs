@@ -134,6 +134,24 @@ mod with_parquet {
             "{err}"
         );
         assert!(!out.exists());
+        // A NUL in a name, as in a CSV's text, is refused naming the line.
+        let nul = dir.join("nul.parquet");
+        let mut df = DataFrame::new_infer_height(vec![
+            Column::new("municipality".into(), ["Kivi", "Kivi\0joki"]),
+            Column::new("year".into(), [2023i32, 2023]),
+            Column::new("item".into(), ["tl.verotulot", "tl.verotulot"]),
+            Column::new("value".into(), [1.0f64, 2.0]),
+        ])
+        .unwrap();
+        let mut f = std::fs::File::create(&nul).unwrap();
+        ParquetWriter::new(&mut f).finish(&mut df).unwrap();
+        let err = refused(&nul, &out);
+        assert!(
+            err.contains("nul.parquet")
+                && err.contains("line 3")
+                && err.contains("control character"),
+            "{err}"
+        );
         let junk = dir.join("junk.parquet");
         std::fs::write(&junk, "municipality,year\nA,2023\n").unwrap();
         let err = refused(&junk, &out);
