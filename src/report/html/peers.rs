@@ -58,9 +58,9 @@ pub(crate) fn among(a: Among, lang: Lang) -> String {
     match a {
         Among::Batch { n } => crate::tr!(
             lang,
-            "Sijat ja kvartiilit ajon {n} kunnan joukossa, kuten yhteenvedossa (summary.csv). {basis}",
-            "Placeringar och kvartiler bland körningens {n} kommuner, som i sammandraget (summary.csv). {basis}",
-            "Ranks and quartiles among the run's {n} municipalities, as in the summary (summary.csv). {basis}"
+            "Sijat ja kvartiilit ajon {n} kunnan joukossa, kuten yhteenvedossa (summary.csv); kunkin rivin luku kertoo, monellako niistä on vertailukelpoinen arvo. {basis}",
+            "Placeringar och kvartiler bland körningens {n} kommuner, som i sammandraget (summary.csv); varje rads tal säger hur många av dem som har ett jämförbart värde. {basis}",
+            "Ranks and quartiles among the run's {n} municipalities, as in the summary (summary.csv); each row's count says how many of them have a comparable value. {basis}"
         ),
         Among::Shard { index, count, n } => crate::tr!(
             lang,
