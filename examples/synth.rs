@@ -11,7 +11,6 @@
 //! ```
 
 #[path = "make_example.rs"]
-#[allow(dead_code)]
 mod make_example;
 
 use std::path::{Path, PathBuf};

@@ -485,10 +485,10 @@ impl Rng {
     /// runs it or when.
     pub fn for_path(seed: u64, path: u64) -> Rng {
         let mut r = Rng(seed ^ path.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        r.next();
+        r.step();
         r
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn step(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -497,7 +497,7 @@ impl Rng {
     }
     /// Uniform in (0, 1), never 0 or 1.
     pub fn unit(&mut self) -> f64 {
-        ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+        ((self.step() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
     }
     pub fn standard_normal(&mut self) -> f64 {
         let std = Normal::new(0.0, 1.0).expect("standard normal");

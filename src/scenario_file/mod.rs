@@ -115,11 +115,13 @@ pub fn load(path: &FsPath) -> Result<Scenario> {
 
 /// Reads one scenario text without following `extends`, as tests do.
 pub fn parse_str(text: &str, file: &str) -> Result<Scenario> {
-    let mut sc = Scenario::default();
-    sc.name = FsPath::new(file)
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
+    let mut sc = Scenario {
+        name: FsPath::new(file)
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default(),
+        ..Scenario::default()
+    };
     apply(&mut sc, text, file)?;
     sc.files = vec![file.to_string()];
     settle_uncertainty(&mut sc)?;

@@ -99,8 +99,10 @@ pub(crate) fn small() -> Dataset {
 }
 
 fn small_scenario() -> Scenario {
-    let mut sc = Scenario::default();
-    sc.name = "hand".into();
+    let mut sc = Scenario {
+        name: "hand".into(),
+        ..Scenario::default()
+    };
     sc.population.growth_pct = Some(Path::constant(dec!(0)));
     sc.tax.income_share_pct = dec!(80);
     sc.tax.property_share_pct = dec!(10);

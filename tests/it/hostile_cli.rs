@@ -314,8 +314,8 @@ fn batch_neutralises_formula_names_and_isolates_a_panicking_job() {
         seen.insert(name.to_string());
         // Numbers stay numbers: the example has a negative indicator value.
         let value = rec.get(8).unwrap();
-        if value.starts_with('-') {
-            assert!(value[1..].parse::<f64>().is_ok(), "{value}");
+        if let Some(digits) = value.strip_prefix('-') {
+            assert!(digits.parse::<f64>().is_ok(), "{value}");
             negative += 1;
         }
         assert!(!value.starts_with('\''), "{value}");

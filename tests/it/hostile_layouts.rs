@@ -255,8 +255,7 @@ fn side_by_side(city: &Grid, group: &Grid) -> Grid {
     };
     put(hc, Some(hc), Some(hg));
     let mut next_city = hc + 1;
-    let mut r = hc + 1;
-    for g in hg + 1..group.height() {
+    for (r, g) in (hc + 1..).zip(hg + 1..group.height()) {
         let label = text(group, g, 0);
         let found =
             (next_city..city.height()).find(|cr| text(city, *cr, 0) == label && !label.is_empty());
@@ -264,7 +263,6 @@ fn side_by_side(city: &Grid, group: &Grid) -> Grid {
             next_city = cr + 1;
         }
         put(r, found, Some(g));
-        r += 1;
     }
     out
 }

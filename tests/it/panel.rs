@@ -48,7 +48,7 @@ pub(crate) fn municipalities(n: usize) -> Vec<Dataset> {
         .iter()
         .filter(|(_, k)| k.to_string() == "TP")
         .map(|(y, _)| y)
-        .last()
+        .next_back()
         .unwrap();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut out: Vec<Dataset> = Vec::new();

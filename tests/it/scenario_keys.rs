@@ -128,8 +128,10 @@ fn the_documented_defaults_are_the_codes() {
     // subsidies and the income tax.
     assert_eq!(n, 17, "{text}");
     let sc = scenario_file::parse_str(&merge_tables(&text), "baseline.toml").unwrap();
-    let mut want = Scenario::default();
-    want.files = vec!["baseline.toml".into()];
+    let mut want = Scenario {
+        files: vec!["baseline.toml".into()],
+        ..Scenario::default()
+    };
     // Written in the file, the shares are the user's and outrank a
     // workbook's breakdown of the taxes; the values are the defaults.
     want.tax.shares_given = true;
@@ -232,8 +234,10 @@ fn every_plain_setting_is_read() {
             None => format!("{} = {value}\n", k.key),
         };
         let sc = scenario_file::parse_str(&text, "baseline.toml").unwrap();
-        let mut same = Scenario::default();
-        same.files = vec!["baseline.toml".into()];
+        let same = Scenario {
+            files: vec!["baseline.toml".into()],
+            ..Scenario::default()
+        };
         assert_ne!(sc, same, "{text}");
     }
 }

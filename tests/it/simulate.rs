@@ -393,8 +393,7 @@ fn a_failing_path_is_named_as_its_forecast_would_fail() {
     let targets = Targets::default();
     let (seed, paths) = (3, 40);
     let got = simulate(&ds, &sc, &pi, &targets, Options::default(), paths, seed, 1)
-        .err()
-        .expect("a path fails");
+        .expect_err("a path fails");
     let base = project(&ds, &sc, &pi, Options::default())
         .unwrap()
         .base_year;

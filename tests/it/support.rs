@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 #[path = "../../examples/make_example.rs"]
-#[allow(dead_code)]
 pub mod make_example;
 
 pub fn root() -> PathBuf {
