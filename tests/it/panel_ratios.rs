@@ -233,21 +233,8 @@ fn panel_ratios_by_hand() {
 fn panel_csv_carries_the_key_ratios() {
     let dir = tempdir("panel-ratios");
     let sets = municipalities(7);
-    let mut s = String::from("municipality;code;entity;year;kind;item;value\n");
-    for ds in &sets {
-        for ((e, id, y), f) in &ds.figures {
-            s.push_str(&format!(
-                "{};{};{};{y};{};{id};{}\n",
-                ds.name(),
-                ds.municipality_code.as_deref().unwrap_or(""),
-                if *e == Entity::City { "city" } else { "group" },
-                ds.kind(*y).unwrap(),
-                f.value.normalize()
-            ));
-        }
-    }
     let input = dir.join("a.csv");
-    std::fs::write(&input, s).unwrap();
+    crate::panel::long_csv(&input, &sets);
     let panel_csv = dir.join("panel.csv");
     let o = run(&[
         "batch",

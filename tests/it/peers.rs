@@ -11,15 +11,23 @@ use crate::support::{path_str, run, stderr, tempdir};
 /// figure and the population times ten; the population doubled (half the
 /// euros per resident); and without the population.
 fn peers_table(path: &std::path::Path) {
+    scaled_cities(
+        path,
+        &[
+            ("Pieni", 1, Decimal::ONE, Decimal::ONE),
+            ("Iso", 2, Decimal::TEN, Decimal::TEN),
+            ("Puolikas", 3, Decimal::ONE, Decimal::TWO),
+            ("Nimetön", 4, Decimal::ONE, Decimal::ZERO),
+        ],
+    );
+}
+
+/// The example as a long table under each (name, code, euro factor,
+/// population factor); a factor of zero leaves the figure out.
+pub(crate) fn scaled_cities(path: &std::path::Path, cities: &[(&str, u32, Decimal, Decimal)]) {
     let ds = kivijalka::ingest::read_path(&crate::support::example()).unwrap();
     let mut s = String::from("kunta;kuntanumero;taho;vuosi;laji;rivi;arvo\n");
-    let cities: [(&str, u32, Decimal, Decimal); 4] = [
-        ("Pieni", 1, Decimal::ONE, Decimal::ONE),
-        ("Iso", 2, Decimal::TEN, Decimal::TEN),
-        ("Puolikas", 3, Decimal::ONE, Decimal::TWO),
-        ("Nimetön", 4, Decimal::ONE, Decimal::ZERO),
-    ];
-    for (name, code, euros, people) in cities {
+    for &(name, code, euros, people) in cities {
         for ((e, id, y), f) in &ds.figures {
             let factor = match *id {
                 "bg.asukasluku" => people,

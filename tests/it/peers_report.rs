@@ -3,7 +3,6 @@
 //! file of peer groups is read strictly.
 
 use calamine::{Data, Reader};
-use kivijalka::model::dataset::Entity;
 use rust_decimal::Decimal;
 
 use crate::support::{path_str, run, run_en, stderr, tempdir};
@@ -12,31 +11,14 @@ use crate::support::{path_str, run, run_en, stderr, tempdir};
 /// is; every euro figure and the population times ten (equal per
 /// resident); the population doubled (half the euros per resident).
 fn three_cities(path: &std::path::Path) {
-    let ds = kivijalka::ingest::read_path(&crate::support::example()).unwrap();
-    let mut s = String::from("kunta;kuntanumero;taho;vuosi;laji;rivi;arvo\n");
-    let cities = [
-        ("Pieni", 1, Decimal::ONE, Decimal::ONE),
-        ("Iso", 2, Decimal::TEN, Decimal::TEN),
-        ("Puolikas", 3, Decimal::ONE, Decimal::TWO),
-    ];
-    for (name, code, euros, people) in cities {
-        for ((e, id, y), f) in &ds.figures {
-            let factor = match *id {
-                "bg.asukasluku" => people,
-                "bg.tuloveroprosentti" => Decimal::ONE,
-                _ => euros,
-            };
-            let taho = if *e == Entity::City {
-                "kaupunki"
-            } else {
-                "konserni"
-            };
-            let kind = ds.kind(*y).unwrap();
-            let v = (f.value * factor).normalize().to_string().replace('.', ",");
-            s.push_str(&format!("{name};{code};{taho};{y};{kind};{id};{v}\n"));
-        }
-    }
-    std::fs::write(path, s).unwrap();
+    crate::peers::scaled_cities(
+        path,
+        &[
+            ("Pieni", 1, Decimal::ONE, Decimal::ONE),
+            ("Iso", 2, Decimal::TEN, Decimal::TEN),
+            ("Puolikas", 3, Decimal::ONE, Decimal::TWO),
+        ],
+    );
 }
 
 /// A batch of the three cities with `extra` flags, its output folder.
