@@ -58,12 +58,12 @@ fn same_as_example(what: &str, grids: Vec<Grid>) -> Dataset {
     ds
 }
 
-fn text(g: &Grid, r: u32, c: u32) -> String {
+pub(crate) fn text(g: &Grid, r: u32, c: u32) -> String {
     g.get(r, c).text().unwrap_or_default().to_string()
 }
 
 /// The row of a sheet's year headings.
-fn header_row(g: &Grid) -> u32 {
+pub(crate) fn header_row(g: &Grid) -> u32 {
     (0..g.height())
         .find(|r| (0..g.width()).any(|c| text(g, *r, c).starts_with("TP ")))
         .expect("a header row")

@@ -19,6 +19,7 @@ use kivijalka::model::targets::Targets;
 use rust_decimal::Decimal;
 
 use crate::conformance::workbook;
+use crate::hostile_layouts::{header_row, text};
 
 type Figures = BTreeMap<(Entity, &'static str, i32), Decimal>;
 
@@ -37,16 +38,6 @@ fn ratios(ds: &Dataset) -> Ratios {
         .into_iter()
         .map(|r| ((r.id, r.entity, r.year), r.value))
         .collect()
-}
-
-fn text(g: &Grid, r: u32, c: u32) -> String {
-    g.get(r, c).text().unwrap_or_default().to_string()
-}
-
-fn header_row(g: &Grid) -> u32 {
-    (0..g.height())
-        .find(|r| (0..g.width()).any(|c| text(g, *r, c).starts_with("TP ")))
-        .expect("a header row")
 }
 
 /// A figure as a ledger prints it: groups of three split by a non-breaking
