@@ -3,12 +3,16 @@
 //!
 //! - [`model`]: the domain core (statement lines, figures, identities, key
 //!   ratios, the five indicators), without I/O.
-//! - [`ingest`]: workbooks into the model.
+//! - [`ingest`]: workbooks and long tables into the model.
 //! - [`config`]: targets and price-index files.
-//! - [`frame`]: the figures as a polars long frame.
-//! - [`report`]: printers for terminal tables, CSV and JSON.
+//! - [`scenario_file`]: scenario files and their key registry.
+//! - [`panel`]: many municipalities at once as polars frames (the only
+//!   module that uses polars): the panel's indicators, key ratios and peers,
+//!   its export, Parquet long tables.
+//! - [`report`]: printers for terminal tables, CSV, JSON, Excel and HTML.
 //! - [`app`]: what the commands share: load, project, evaluate, build a
 //!   report document, write output whole.
+//! - [`cli`]: the command line, its help in three languages.
 //! - [`cmd`]: one module per subcommand.
 
 pub mod app;
