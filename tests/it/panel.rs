@@ -485,38 +485,23 @@ fn a_municipality_in_two_peer_groups_is_refused() {
     )
     .unwrap();
     let out = dir.join("out");
-    let o = run(&[
-        "batch",
-        path_str(&table),
-        "--report",
-        "none",
-        "--out",
-        path_str(&out),
-        "--peer-group",
-        "alue",
-    ]);
-    let failures = std::fs::read_to_string(out.join("failures.csv")).unwrap();
+    // The failure row a batch grouped by `column` writes, and its stderr.
+    let failure = |column: &str| {
+        let args = ["batch", path_str(&table), "--report", "none", "--out"];
+        let o = run(&[&args[..], &[path_str(&out), "--peer-group", column]].concat());
+        let failures = std::fs::read_to_string(out.join("failures.csv")).unwrap();
+        (failures, stderr(&o))
+    };
+    let (failures, err) = failure("alue");
     assert!(
         failures.contains("line 3")
             && failures.contains("Yksi is in peer group 'A' on an earlier line and 'B' here"),
-        "{failures}\n{}",
-        stderr(&o)
+        "{failures}\n{err}"
     );
-    let o = run(&[
-        "batch",
-        path_str(&table),
-        "--report",
-        "none",
-        "--out",
-        path_str(&out),
-        "--peer-group",
-        "seutu",
-    ]);
-    let failures = std::fs::read_to_string(out.join("failures.csv")).unwrap();
+    let (failures, err) = failure("seutu");
     assert!(
         failures.contains("no column 'seutu' for --peer-group"),
-        "{failures}\n{}",
-        stderr(&o)
+        "{failures}\n{err}"
     );
 }
 

@@ -226,8 +226,8 @@ impl Rules {
         for (i, r) in self.deficit_rule.iter().enumerate() {
             let k = |f: &str| format!("deficit_rule[{i}].{f}");
             year(&k("from_year"), r.from_year)?;
-            span(&k("approval_lag_years"), r.approval_lag_years, 0, 5)?;
-            span(&k("coverage_years"), r.coverage_years, 0, 20)?;
+            within(&k("approval_lag_years"), r.approval_lag_years, 0, 5)?;
+            within(&k("coverage_years"), r.coverage_years, 0, 20)?;
         }
         unique(
             self.deficit_rule.iter().map(|r| r.from_year),
@@ -285,49 +285,49 @@ impl Rules {
                     ),
                 ));
             }
-            span(&k("extra_years"), x.extra_years, 1, 10)?;
+            within(&k("extra_years"), x.extra_years, 1, 10)?;
         }
         for (i, c) in self.criteria.iter().enumerate() {
             let k = |f: &str| format!("criteria[{i}].{f}");
             year(&k("from_evaluation_year"), c.from_evaluation_year)?;
             let eur = Decimal::from(100_000);
-            amount(
+            within(
                 &k("deficit_per_resident_latest_eur"),
                 c.deficit_per_resident_latest_eur,
                 Decimal::ZERO,
                 eur,
             )?;
-            amount(
+            within(
                 &k("deficit_per_resident_previous_eur"),
                 c.deficit_per_resident_previous_eur,
                 Decimal::ZERO,
                 eur,
             )?;
-            amount(
+            within(
                 &k("margin_to_depreciation_below_pct"),
                 c.margin_to_depreciation_below_pct,
                 Decimal::ZERO,
                 Decimal::from(1000),
             )?;
-            amount(
+            within(
                 &k("tax_rate_above_average_pp"),
                 c.tax_rate_above_average_pp,
                 Decimal::ZERO,
                 Decimal::from(50),
             )?;
-            amount(
+            within(
                 &k("loans_to_average_at_least_pct"),
                 c.loans_to_average_at_least_pct,
                 Decimal::ZERO,
                 Decimal::from(10_000),
             )?;
-            amount(
+            within(
                 &k("debt_service_below"),
                 c.debt_service_below,
                 Decimal::ZERO,
                 Decimal::from(100),
             )?;
-            amount(
+            within(
                 &k("debt_service_loan_divisor"),
                 c.debt_service_loan_divisor,
                 Decimal::ONE,
@@ -353,7 +353,7 @@ impl Rules {
             let k = |f: &str| format!("national[{i}].{f}");
             year(&k("year"), n.year)?;
             if let Some(v) = n.weighted_income_tax_rate_pct {
-                amount(
+                within(
                     &k("weighted_income_tax_rate_pct"),
                     v,
                     Decimal::ZERO,
@@ -361,7 +361,7 @@ impl Rules {
                 )?;
             }
             if let Some(v) = n.group_loans_and_leases_per_resident_eur {
-                amount(
+                within(
                     &k("group_loans_and_leases_per_resident_eur"),
                     v,
                     Decimal::ZERO,
@@ -389,22 +389,13 @@ fn year(key: &str, y: i32) -> Result<(), (String, Text)> {
     }
 }
 
-fn span(key: &str, v: i32, lo: i32, hi: i32) -> Result<(), (String, Text)> {
-    if (lo..=hi).contains(&v) {
-        Ok(())
-    } else {
-        Err((
-            key.to_string(),
-            text!(
-                "{v} on välin {lo}..{hi} ulkopuolella",
-                "{v} ligger utanför {lo}..{hi}",
-                "{v} is outside {lo}..{hi}"
-            ),
-        ))
-    }
-}
-
-fn amount(key: &str, v: Decimal, lo: Decimal, hi: Decimal) -> Result<(), (String, Text)> {
+/// `v` within `lo..=hi`, or the key and why not.
+fn within<T: PartialOrd + std::fmt::Display>(
+    key: &str,
+    v: T,
+    lo: T,
+    hi: T,
+) -> Result<(), (String, Text)> {
     if v >= lo && v <= hi {
         Ok(())
     } else {
