@@ -11,10 +11,10 @@ use kivijalka::ingest::grid::{Cell, Grid};
 use kivijalka::ingest::read_grids;
 use kivijalka::ingest::workbook::load_grids;
 use kivijalka::model::dataset::{Dataset, Entity};
-use kivijalka::model::findings::Severity;
 use rust_decimal::Decimal;
 
 use crate::hostile_cells::{example_grids, write_grids};
+use crate::ingestion::errors;
 use crate::support::{path_str, run_en, stdout, tempdir};
 
 const FILE: &str = "kivikoski.xlsx";
@@ -27,14 +27,6 @@ fn figures(ds: &Dataset) -> Figures {
 
 fn read(grids: Vec<Grid>) -> Dataset {
     read_grids(FILE, grids).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn errors(ds: &Dataset) -> Vec<String> {
-    ds.findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.message.to_string())
-        .collect()
 }
 
 /// Reads `grids` and asserts the example's figures, years and name, and no

@@ -27,7 +27,7 @@ fn figures(ds: &Dataset) -> Vec<String> {
         .collect()
 }
 
-fn errors(ds: &Dataset) -> Vec<String> {
+pub(crate) fn errors(ds: &Dataset) -> Vec<String> {
     ds.findings
         .iter()
         .filter(|f| f.severity == Severity::Error)

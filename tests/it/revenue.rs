@@ -73,6 +73,11 @@ fn plain() -> Scenario {
 }
 
 fn run(sc: &Scenario) -> Projection {
+    project_to_2028(&town(), sc)
+}
+
+/// `ds` projected under `sc` to 2028, the index rising 2 % a year.
+fn project_to_2028(ds: &Dataset, sc: &Scenario) -> Projection {
     let pi = PriceIndex {
         name: "test index".into(),
         changes: (2026..=2028).map(|y| (y, dec!(2.0))).collect(),
@@ -82,7 +87,7 @@ fn run(sc: &Scenario) -> Projection {
         base_year: None,
         horizon: Some(2028),
     };
-    project(&town(), sc, &pi, opts).unwrap()
+    project(ds, sc, &pi, opts).unwrap()
 }
 
 fn subsidies(p: &Projection) -> Vec<Decimal> {
@@ -342,16 +347,7 @@ fn the_workbooks_breakdown_of_the_taxes_replaces_the_fixed_shares() {
     ] {
         put(&mut ds, id, 2025, v);
     }
-    let pi = PriceIndex {
-        name: "test index".into(),
-        changes: (2026..=2028).map(|y| (y, dec!(2.0))).collect(),
-        sources: BTreeMap::new(),
-    };
-    let opts = Options {
-        base_year: None,
-        horizon: Some(2028),
-    };
-    let p = project(&ds, &sc, &pi, opts).unwrap();
+    let p = project_to_2028(&ds, &sc);
     assert_eq!(taxes(&p)[0], dec!(41_100_000.00));
     assert_eq!(p.rows[0].taxable_income, Some(dec!(386_250_000.00)));
     assert_eq!(taxes(&run(&sc))[0], dec!(41_120_000.00));
@@ -369,13 +365,13 @@ fn the_workbooks_breakdown_of_the_taxes_replaces_the_fixed_shares() {
     // shares hold.
     let mut part = town();
     put(&mut part, "bg.kunnan_tulovero", 2025, dec!(30_000_000));
-    let p = project(&part, &sc, &pi, opts).unwrap();
+    let p = project_to_2028(&part, &sc);
     assert_eq!(taxes(&p)[0], dec!(41_120_000.00));
     // Shares the scenario itself gives are meant: they outrank the
     // workbook's breakdown (the fixed shares' figure again).
     let mut own = sc.clone();
     own.tax.shares_given = true;
-    let p = project(&ds, &own, &pi, opts).unwrap();
+    let p = project_to_2028(&ds, &own);
     assert_eq!(taxes(&p)[0], dec!(41_120_000.00));
 }
 
