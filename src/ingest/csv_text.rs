@@ -97,26 +97,37 @@ fn read_bounded(path: &Path, limit: u64) -> Result<String> {
 /// Refuses a NUL or other control character in a table's text, naming its
 /// line: in a name it would make "Kivi\0joki" a municipality of its own.
 pub fn no_controls(text: &str, file: &str) -> Result<()> {
-    if let Some(at) = text
-        .bytes()
-        .position(|b| (b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n')) || b == 0x7F)
-    {
+    if let Some(at) = text.bytes().position(is_control) {
         let line = text.as_bytes()[..at]
             .iter()
             .filter(|b| **b == b'\n')
             .count()
             + 1;
-        let byte = text.as_bytes()[at];
-        return Err(Error::input(
-            Location::line(file, line),
-            text!(
-                "ohjausmerkki (tavu 0x{byte:02X}) tekstissä; taulukon tekstissä niitä ei ole",
-                "ett styrtecken (byte 0x{byte:02X}) i texten; en tabells text har inga",
-                "a control character (byte 0x{byte:02X}) in the text; a table's text has none"
-            ),
-        ));
+        return Err(control(Location::line(file, line), text.as_bytes()[at]));
     }
     Ok(())
+}
+
+/// The first control character of a text (tabs and line breaks are
+/// layout, not controls).
+pub fn control_in(text: &str) -> Option<u8> {
+    text.bytes().find(|b| is_control(*b))
+}
+
+fn is_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n')) || b == 0x7F
+}
+
+/// The error for a control character `byte` at `at`.
+pub fn control(at: Location, byte: u8) -> Error {
+    Error::input(
+        at,
+        text!(
+            "ohjausmerkki (tavu 0x{byte:02X}) tekstissä; taulukon tekstissä niitä ei ole",
+            "ett styrtecken (byte 0x{byte:02X}) i texten; en tabells text har inga",
+            "a control character (byte 0x{byte:02X}) in the text; a table's text has none"
+        ),
+    )
 }
 
 /// A reader for `text`: semicolon-separated if the header line has a

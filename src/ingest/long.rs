@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, Location, Result, Text, cell_name};
 use crate::ingest::grid::{Cell, Grid};
-use crate::ingest::number;
+use crate::ingest::{csv_text, number};
 use crate::model::dataset::{Dataset, Entity, Figure, YearKind};
 use crate::model::items::{self, ItemDef, Statement};
 use crate::model::labels;
@@ -378,7 +378,7 @@ fn records<'f>(
     group: Option<&str>,
     mut after: impl FnMut(&mut Rows<'f>) -> bool,
 ) -> Result<Rows<'f>> {
-    let mut rdr = crate::ingest::csv_text::reader(text, false);
+    let mut rdr = csv_text::reader(text, false);
     let headers: Vec<String> = rdr
         .headers()
         .map_err(|e| {
@@ -516,6 +516,16 @@ pub fn read_long_grid(grid: &Grid, file: &str) -> Result<Vec<Dataset>> {
         let at = Location::cell(file, &grid.name, cell_name(r, 0));
         let rec: Vec<String> = (0..grid.width()).map(|c| text(r, c)).collect();
         check_fields(rec.len(), rec.iter().map(String::as_str), &at)?;
+        // As in a CSV's text: "Kivi\0joki" would be a municipality of its own.
+        if let Some((c, byte)) = (0..)
+            .zip(&rec)
+            .find_map(|(c, f)| csv_text::control_in(f).map(|b| (c, b)))
+        {
+            return Err(csv_text::control(
+                Location::cell(file, &grid.name, cell_name(r, c)),
+                byte,
+            ));
+        }
         records.push((at, rec));
     }
     let mut rows = Rows::new(&headers, file, None)?;

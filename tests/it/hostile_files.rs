@@ -159,6 +159,37 @@ fn a_control_character_in_a_long_table_is_refused_naming_the_line() {
 }
 
 #[test]
+fn a_control_character_in_a_long_table_on_a_sheet_is_refused_naming_the_cell() {
+    let dir = tempdir("hostile-nul-sheet");
+    let csv = dir.join("long.csv");
+    crate::support::long_table(&csv, &["Kivijoki"], |_| 1000);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut rows: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| l.split(';').map(String::from).collect())
+        .collect();
+    // The fourth row's name, column A: "Kivi\u{1}joki" would be a
+    // municipality of its own, as a NUL would in a CSV.
+    rows[3][0] = "Kivi\u{1}joki".into();
+    let rows: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let wb = dir.join("long.xlsx");
+    crate::support::xlsx(&wb, &[("Data", rows)]);
+    let out = dir.join("out");
+    // A workbook that fails is a row of failures.csv, as in any batch.
+    answered(
+        &["batch", path_str(&wb), "--out", path_str(&out)],
+        1,
+        &["long.xlsx", "'Data'", "A4", "control character (byte 0x01)"],
+    );
+    let failures = std::fs::read_to_string(out.join("failures.csv")).unwrap();
+    assert!(failures.contains("A4"), "{failures}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn out_is_written_over_a_file_only() {
     let dir = tempdir("hostile-out");
     let wb = example();
