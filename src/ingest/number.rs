@@ -141,7 +141,12 @@ pub fn tax_rate(num: &Num) -> Result<Decimal, Text> {
 /// A cell's text as a message quotes it: trimmed, and cut after 40
 /// characters, so a cell of megabytes makes a message of a line.
 pub fn quoted(raw: &str) -> String {
-    const SHOWN: usize = 40;
+    quoted_up_to(raw, 40)
+}
+
+/// `quoted` for a row's label, cut after `n` characters: a label is read
+/// whole to be matched, and the longest the decree prints are some 70.
+pub fn quoted_up_to(raw: &str, n: usize) -> String {
     let raw = raw.trim();
     // A control character (a NUL) would reach the terminal as it is.
     let shown = |s: &str| -> String {
@@ -149,7 +154,7 @@ pub fn quoted(raw: &str) -> String {
             .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
             .collect()
     };
-    match raw.char_indices().nth(SHOWN) {
+    match raw.char_indices().nth(n) {
         Some((at, _)) => format!("{}…", shown(&raw[..at])),
         None => shown(raw),
     }

@@ -196,7 +196,7 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
                 continue;
             };
             let verdict = judge_row(ds, &mut judge, sheet, &near, i, u);
-            let (st, label) = (sheet.statement.fi(), &u.label);
+            let (st, label) = (sheet.statement.fi(), number::quoted_up_to(&u.label, 100));
             let (hint_fi, hint_sv, hint_en) = (&u.hint.fi, &u.hint.sv, &u.hint.en);
             out.push(match verdict {
                 Verdict::Accepted(why) => Finding::notice(

@@ -634,6 +634,24 @@ fn an_unknown_row_the_totals_need_is_an_error_naming_it() {
     let ds = read("seinajoki-bg.xlsx", &sheets);
     let f = finding(&ds, "unknown_label", "Taustatiedot", &at);
     assert_eq!(f.severity, Severity::Error);
+
+    // A label of thousands of characters is quoted by its first hundred.
+    let mut sheets = seinajoki(false);
+    let bg = rows_of(&mut sheets, "Taustatiedot");
+    let long = "Kunnan oma erä ".repeat(200);
+    bg.push(vec![long.clone(), "5".into(), "5".into()]);
+    let at = format!("A{}", bg.len());
+    let ds = read("seinajoki-long.xlsx", &sheets);
+    let m = finding(&ds, "unknown_label", "Taustatiedot", &at)
+        .message
+        .to_string();
+    let shown: String = long.chars().take(100).collect();
+    assert!(m.contains(&format!("\"{shown}…\"")), "{m}");
+    assert!(
+        m.chars().count() < 400,
+        "{} characters: {m}",
+        m.chars().count()
+    );
 }
 
 fn statement(name: &str) -> Statement {
