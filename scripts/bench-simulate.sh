@@ -72,7 +72,7 @@ measure() {
         END {
             while ((getline c < cpus) > 0) u[++k] = c
             printf "%-44s median %6.2f s   fastest %6.2f s   CPU %6.2f s   peak %7d KB   (%d runs)\n", label, t[int((NR + 1) / 2)], t[1], u[int((k + 1) / 2)], m, n
-            print t[int((NR + 1) / 2)], u[int((k + 1) / 2)] > out
+            print t[int((NR + 1) / 2)], u[int((k + 1) / 2)], m > out
         }'
 }
 kiv="$bin simulate $wb --scenario $sc --jobs 1 --format json"
@@ -85,19 +85,32 @@ whole=$(cat "$dir/median")
 measure "kivijalka simulate, 1 path (start-up)" "$reps" $kiv --paths 1
 start=$(cat "$dir/median")
 measure "numpy model (python start, import, model)" "$reps" $num --paths "$paths"
+numpy_whole=$(cat "$dir/median")
 measure "numpy model, 1 path (start-up)" "$reps" $num --paths 1
 echo "the model alone, one core:"
 $one "$py" scripts/simulate_numpy.py run --start "$dir/start.json" --quiet --paths "$paths" --repeat "$reps" | sed 's/^model:/numpy model:/'
 if [ -z "$1" ] && [ -z "$NO_CARGO_BENCH" ]; then
     $one cargo bench --quiet --bench read_and_compute 2>/dev/null | grep '^simulate' | sed 's/^/kivijalka /'
 else
-    echo "kivijalka model: $(echo "$whole $start" | awk '{ printf "%.2f s, CPU %.2f s", $1 - $3, $2 - $4 }') (the whole process less its 1-path start-up)"
+    echo "kivijalka model: $(echo "$whole $start" | awk '{ printf "%.2f s, CPU %.2f s", $1 - $4, $2 - $5 }') (the whole process less its 1-path start-up)"
 fi
 echo "memory in paths:"
 measure "kivijalka simulate, $((paths * 10)) paths" 1 $kiv --paths $((paths * 10))
+tenfold=$(cat "$dir/median")
 measure "numpy model, $((paths * 10)) paths" 1 $num --paths $((paths * 10))
 
 echo "the numpy model against kivijalka, $paths paths:"
 $kiv --paths "$paths" >"$dir/kivijalka.json" || [ $? -eq 1 ]
 "$py" scripts/simulate_numpy.py run --start "$dir/start.json" --paths "$paths" --compare "$dir/kivijalka.json" |
     sed -n '1p;/^numpy against/,/^largest/p'
+
+# The goal (docs/benchmarks.md, "The decision"), at the default 10 000 paths:
+# the model within 0,35 s of CPU, the whole process within twice the numpy
+# model's CPU, and the same peak memory (within a tenth) at ten times the paths.
+echo "the goal, $paths paths:"
+echo "$whole $start $numpy_whole $tenfold" | awk '{
+    model = $2 - $5; whole = $2; numpy = $8; flat = $12 <= $3 * 1.1
+    printf "  model %.2f s of CPU (goal 0,35 s): %s\n", model, model <= 0.35 ? "met" : "MISSED"
+    printf "  whole process %.2f s of CPU, numpy model %.2f s (goal at most twice): %s\n", whole, numpy, whole <= 2 * numpy ? "met" : "MISSED"
+    printf "  peak memory %d KB, %d KB at ten times the paths (goal flat): %s\n", $3, $12, flat ? "met" : "MISSED"
+}'
