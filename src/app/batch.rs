@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::config::Settings;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Text};
 use crate::ingest;
 use crate::model::dataset::{Dataset, Entity};
 use crate::model::indicators::{self, IndicatorValue};
@@ -327,7 +327,9 @@ fn laws(st: &Statutory) -> Vec<Law> {
             .unwrap_or_default()
     };
     let words = |m: &statutory::Missing| {
-        Some([Lang::Fi, Lang::Sv, Lang::En].map(|l| crate::report::statutory::missing(m, st, l)))
+        let [fi, sv, en] =
+            [Lang::Fi, Lang::Sv, Lang::En].map(|l| crate::report::statutory::missing(m, st, l));
+        Some(Text { fi, sv, en })
     };
     let flagged = st.deficits.flagged_years();
     let mut out = Vec::new();
@@ -405,7 +407,7 @@ fn laws(st: &Statutory) -> Vec<Law> {
 fn plan_laws(
     st: &Statutory,
     kind: &dyn Fn(i32) -> String,
-    words: &dyn Fn(&statutory::Missing) -> Option<[String; 3]>,
+    words: &dyn Fn(&statutory::Missing) -> Option<Text>,
 ) -> Vec<Law> {
     let Some(p) = &st.plan else { return Vec::new() };
     let law = |test: &str, value, (status, reason): (&str, _)| Law {

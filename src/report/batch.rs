@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use std::collections::BTreeMap;
 
+use crate::error::Text;
 use crate::model::indicators::{INDICATORS, IndicatorValue, Status};
 use crate::model::peers::{self, Basis, PeerStat};
 use crate::model::ratios::Measure;
@@ -80,7 +81,7 @@ pub struct Law {
     /// `not_measurable`.
     pub status: String,
     /// Why it is not measurable: Finnish, Swedish, English.
-    pub reason: Option<[String; 3]>,
+    pub reason: Option<Text>,
 }
 
 impl Law {
@@ -93,10 +94,7 @@ impl Law {
     }
 
     pub fn reason_text(&self, lang: Lang) -> &str {
-        match &self.reason {
-            Some([fi, sv, en]) => lang.tr(fi, sv, en),
-            None => "",
-        }
+        self.reason.as_ref().map_or("", |t| t.get(lang))
     }
 
     pub fn test_text(&self, lang: Lang) -> &'static str {
@@ -447,7 +445,13 @@ pub fn shard_json(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
             let statutory: Vec<Value> = (m.statutory.iter())
                 .map(|l| {
                     json!([
-                        l.section, l.test, l.year, l.kind, l.value, l.status, l.reason
+                        l.section,
+                        l.test,
+                        l.year,
+                        l.kind,
+                        l.value,
+                        l.status,
+                        l.reason.as_ref().map(|t| [&t.fi, &t.sv, &t.en])
                     ])
                 })
                 .collect();
@@ -578,11 +582,11 @@ mod shard {
         let s = |i: usize| a.get(i)?.as_str().map(str::to_string);
         let reason = match a.get(6)? {
             Value::Null => None,
-            r => Some([
-                r.get(0)?.as_str()?.to_string(),
-                r.get(1)?.as_str()?.to_string(),
-                r.get(2)?.as_str()?.to_string(),
-            ]),
+            r => Some(Text {
+                fi: r.get(0)?.as_str()?.to_string(),
+                sv: r.get(1)?.as_str()?.to_string(),
+                en: r.get(2)?.as_str()?.to_string(),
+            }),
         };
         Some(Law {
             section: s(0)?,
