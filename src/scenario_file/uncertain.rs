@@ -163,11 +163,39 @@ fn missing(name: &str) -> crate::error::Text {
     text!("'{name}' puuttuu", "'{name}' saknas", "'{name}' is missing")
 }
 
+/// The largest cost overrun a draw may reach, in per cent: a project
+/// costing a thousand times its estimate. A heavier tail (Student's t with
+/// a tiny `df`) would multiply the cost past what a figure can hold.
+const OVERRUN_MAX: f64 = 100_000.0;
+
+/// A cost overrun's draws, to the ends where the quantiles are clamped,
+/// stay within ±OVERRUN_MAX per cent.
+fn overrun_bounded(item: &crate::model::uncertainty::Uncertain) -> Result<()> {
+    let ends = [item.dist.quantile(0.0), item.dist.quantile(1.0)];
+    if ends.iter().all(|x| x.is_finite() && x.abs() <= OVERRUN_MAX) {
+        return Ok(());
+    }
+    let (key, max) = (&item.at.key, OVERRUN_MAX);
+    let end = |x: f64| format!("{x:.3e}");
+    let (lo, hi) = (end(ends[0]), end(ends[1]));
+    Err(Error::config(
+        Location::line(&*item.at.file, item.at.line),
+        text!(
+            "{key}: jakauman arvonnat ulottuvat {lo} … {hi} %:iin, yli ±{max} %:n ylitysten rajan (hanke, joka maksaa tuhatkertaisesti arvionsa); kavenna jakaumaa tai nosta vapausasteita (df)",
+            "{key}: fördelningens dragningar når {lo} … {hi} %, bortom gränsen ±{max} % för överskridanden (ett projekt som kostar tusen gånger sin kalkyl); smalna av fördelningen eller höj frihetsgraderna (df)",
+            "{key}: the distribution's draws reach {lo} … {hi} %, beyond the bound of ±{max} % on an overrun (a project costing a thousand times its estimate); narrow the distribution or raise its degrees of freedom (df)"
+        ),
+    ))
+}
+
 /// An uncertain driver's deterministic value is its central value; a
 /// project whose cost is uncertain must exist; correlations must fit.
 pub(super) fn settle_uncertainty(sc: &mut Scenario) -> Result<()> {
     let u = sc.uncertainty.clone();
     for item in &u.items {
+        if let Driver::ProjectCost(_) = &item.driver {
+            overrun_bounded(item)?;
+        }
         if let Driver::ProjectCost(name) = &item.driver
             && !sc.investments.projects.iter().any(|p| p.name == *name)
         {

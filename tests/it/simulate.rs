@@ -287,6 +287,13 @@ fn bad_distributions_are_named() {
             "[[uncertainty]]\ndriver = \"tax.earnings_growth_pct\"\ndistribution = \"normal\"\nmean = 3\nsd = 1\n[[uncertainty]]\ndriver = \"tax.employment_growth_pct\"\ndistribution = \"normal\"\nmean = 0\nsd = 1\n[[uncertainty]]\ndriver = \"population.growth_pct\"\ndistribution = \"normal\"\nmean = 0\nsd = 1\n[[correlation]]\na = \"tax.earnings_growth_pct\"\nb = \"tax.employment_growth_pct\"\nrho = 0.9\n[[correlation]]\na = \"tax.earnings_growth_pct\"\nb = \"population.growth_pct\"\nrho = 0.9\n[[correlation]]\na = \"tax.employment_growth_pct\"\nb = \"population.growth_pct\"\nrho = -0.9\n",
             "contradict each other",
         ),
+        (
+            // Student's t with df 0.05 reaches ±7e7 % at the quantiles'
+            // ends: the cost times that overflowed a figure and panicked.
+            "heavy.toml",
+            "[[uncertainty]]\ndriver = \"investments.project 'Kivikosken yhtenäiskoulu'.cost_overrun_pct\"\ndistribution = \"student_t\"\nlocation = 0\nscale = 1\ndf = 0.05\n",
+            "beyond the bound of ±100000 % on an overrun",
+        ),
     ];
     for (name, text, expected) in cases {
         let p = dir.join(name);
