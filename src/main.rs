@@ -31,6 +31,12 @@ fn quiet_panics() {
             default(info);
             return;
         }
+        // One line for the first: the workers' and the thread scope's
+        // panics after it repeat the same bug.
+        static TOLD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if TOLD.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
         let what = kivijalka::error::panic_message(info.payload());
         let at = info
             .location()

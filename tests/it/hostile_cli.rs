@@ -261,6 +261,49 @@ fn a_panic_is_an_internal_error_with_one_line() {
 }
 
 #[test]
+fn panics_on_several_workers_are_told_once() {
+    let dir = tempdir("hostile-panics");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    for name in ["a.xlsx", "b.xlsx"] {
+        std::fs::copy(example(), inputs.join(name)).unwrap();
+    }
+    let out = dir.join("out");
+    let o = Command::new(env!("CARGO_BIN_EXE_kivijalka"))
+        .args([
+            "batch",
+            path_str(&inputs),
+            "--report",
+            "none",
+            "--jobs",
+            "2",
+        ])
+        .args(["--lang", "en", "--out", path_str(&out)])
+        .current_dir(root())
+        .env("KIVIJALKA_INJECT_PANIC", "a,b")
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    // Both jobs failed and both are in failures.csv; the bug is told once.
+    assert_eq!(code(&o), Some(1), "{err}");
+    // (The batch's own lines for the two failures start "failed: ".)
+    let told = err
+        .lines()
+        .filter(|l| l.starts_with("internal error:"))
+        .count();
+    assert_eq!(told, 1, "{err}");
+    let failures = std::fs::read_to_string(out.join("failures.csv")).unwrap();
+    for place in ["a", "b"] {
+        assert!(
+            failures.contains(&format!("fault injected at {place}")),
+            "{failures}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn batch_neutralises_formula_names_and_isolates_a_panicking_job() {
     let dir = tempdir("hostile-batch");
     let inputs = dir.join("in");
