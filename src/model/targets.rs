@@ -181,6 +181,37 @@ impl Default for RatioSettings {
 impl Targets {
     /// Settings that parse but make no sense.
     pub fn check(&self) -> Result<(), crate::error::Text> {
+        // Years as scenarios bound them: a period to 2147483647 summed for
+        // hours, and its start at i32::MIN overflowed the year before it.
+        use crate::model::scenario::{FIRST_YEAR, LAST_YEAR};
+        let years = [
+            ("period.start", self.period.as_ref().map(|p| p.start)),
+            ("period.end", self.period.as_ref().map(|p| p.end)),
+            ("group_loans.base_year", self.group_loans.base_year),
+        ]
+        .into_iter()
+        .filter_map(|(k, y)| y.map(|y| (k, y)))
+        .chain(
+            self.net_cost_growth
+                .break_years
+                .iter()
+                .map(|y| ("net_cost_growth.break_years", *y)),
+        )
+        .chain(
+            self.group_loans
+                .break_years
+                .iter()
+                .map(|y| ("group_loans.break_years", *y)),
+        );
+        for (key, y) in years {
+            if !(FIRST_YEAR..=LAST_YEAR).contains(&y) {
+                return Err(crate::text!(
+                    "{key}: {y} ei ole vuosi väliltä {FIRST_YEAR}–{LAST_YEAR}",
+                    "{key}: {y} är inte ett år mellan {FIRST_YEAR} och {LAST_YEAR}",
+                    "{key}: {y} is not a year from {FIRST_YEAR} to {LAST_YEAR}"
+                ));
+            }
+        }
         if let Some(p) = &self.period
             && p.end < p.start
         {
@@ -211,7 +242,10 @@ impl Targets {
         ];
         for (table, base) in bases {
             for k in base.keys() {
-                if k.parse::<i32>().is_err() {
+                if !k
+                    .parse::<i32>()
+                    .is_ok_and(|y| (FIRST_YEAR..=LAST_YEAR).contains(&y))
+                {
                     return Err(crate::text!(
                         "{table}.adjusted_base: \"{k}\" ei ole vuosi",
                         "{table}.adjusted_base: \"{k}\" är inte ett år",

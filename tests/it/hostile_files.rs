@@ -36,6 +36,46 @@ fn fifo(path: &Path) -> bool {
 }
 
 #[test]
+fn targets_years_are_bounded_like_a_scenario_s() {
+    let dir = tempdir("hostile-target-years");
+    let wb = example();
+    // A period to 2147483647 summed for hours; its start at i32::MIN
+    // overflowed; a base year 99999 was taken.
+    let cases = [
+        (
+            "[period]\nstart = 2026\nend = 2147483647\n",
+            "period.end: 2147483647",
+        ),
+        (
+            "[period]\nstart = -2147483648\nend = 2030\n",
+            "period.start: -2147483648",
+        ),
+        (
+            "[group_loans]\nbase_year = 99999\n",
+            "group_loans.base_year: 99999",
+        ),
+        (
+            "[net_cost_growth]\nbreak_years = [0]\n",
+            "net_cost_growth.break_years: 0",
+        ),
+    ];
+    for (i, (text, said)) in cases.iter().enumerate() {
+        let t = dir.join(format!("t{i}.toml"));
+        std::fs::write(&t, text).unwrap();
+        answered(
+            &["indicators", path_str(&wb), "--targets", path_str(&t)],
+            2,
+            &[
+                &format!("t{i}.toml"),
+                said,
+                "is not a year from 1990 to 2100",
+            ],
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn settings_files_that_are_no_files_or_too_large_are_refused_by_name() {
     let dir = tempdir("hostile-settings");
     let wb = example();
