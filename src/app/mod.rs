@@ -15,4 +15,4 @@ pub mod solve;
 pub mod statutory;
 
 pub use dataset::{load, refuse_errors, warning};
-pub use output::{emit, write_atomically};
+pub use output::{emit, not_inputs, write_atomically};

@@ -90,6 +90,22 @@ fn terminal_width(stdout: &std::io::Stdout) -> Option<usize> {
     terminal_size::terminal_size_of(stdout).map(|(w, _)| usize::from(w.0))
 }
 
+/// Refuses outputs that name a file this run has read, before any of
+/// them is written.
+pub fn not_inputs(paths: &[&Path]) -> Result<()> {
+    match paths.iter().find(|p| crate::ingest::is_input(p)) {
+        Some(p) => Err(Error::input(
+            crate::error::Location::file(p.display().to_string()),
+            crate::text!(
+                "tämä ajo lukee tiedoston; sen päälle ei kirjoiteta (anna toinen tulostiedosto)",
+                "den här körningen läser filen; den skrivs inte över (ange en annan utfil)",
+                "this run reads the file; it is not written over (name another output)"
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -110,9 +126,27 @@ pub fn write_atomically(
             crate::text!("ei ole tiedosto", "inte en fil", "not a file"),
         ));
     }
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    not_inputs(&[path])?;
+    // A new file of our own: `create_new` neither follows a link planted
+    // under the name (in a shared folder) nor truncates another's file.
+    let pid = std::process::id();
+    let (tmp, file) = {
+        let mut n = 0u32;
+        loop {
+            let tmp = dir.join(format!(".{name}.tmp{pid}-{n}"));
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+            {
+                Ok(f) => break (tmp, f),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+                Err(e) => return Err(Error::io(path, e)),
+            }
+        }
+    };
     let result = (|| {
-        let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        let mut f = std::io::BufWriter::new(file);
         write(&mut f)?;
         f.flush()?;
         f.into_inner().map_err(|e| e.into_error())?.sync_all()?;

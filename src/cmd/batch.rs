@@ -180,6 +180,11 @@ fn write_outputs(
         summary::shard_json(sum, &mut shard_bytes).map_err(|e| Error::io("shard.json", e))?;
     }
     let csv_path = cfg.out.join("summary.csv");
+    let (xlsx_path, fail_path) = (cfg.out.join("summary.xlsx"), cfg.out.join("failures.csv"));
+    let shard_path = cfg.out.join(SHARD);
+    let mut outs = vec![csv_path.as_path(), &xlsx_path, &fail_path, &shard_path];
+    outs.extend(panel.as_ref().map(|(p, _)| p.as_path()));
+    app::not_inputs(&outs)?;
     let mut csv_bytes = Vec::new();
     // The workbook's compression is the longest of them: beside the CSV,
     // on another core.
@@ -189,17 +194,17 @@ fn write_outputs(
         (csv, xlsx.join())
     });
     csv.map_err(|e| Error::io(&csv_path, e))?;
-    let xlsx_error = |e: String| Error::io(cfg.out.join("summary.xlsx"), std::io::Error::other(e));
+    let xlsx_error = |e: String| Error::io(&xlsx_path, std::io::Error::other(e));
     let xlsx = xlsx
         .map_err(|p| xlsx_error(crate::error::panic_message(p.as_ref())))?
         .map_err(|e| xlsx_error(e.to_string()))?;
     let mut fail_bytes = Vec::new();
     summary::failures_csv(sum, &mut fail_bytes).map_err(|e| Error::io("failures.csv", e))?;
     write_atomically(&csv_path, |w| w.write_all(&csv_bytes))?;
-    write_atomically(&cfg.out.join("summary.xlsx"), |w| w.write_all(&xlsx))?;
-    write_atomically(&cfg.out.join("failures.csv"), |w| w.write_all(&fail_bytes))?;
+    write_atomically(&xlsx_path, |w| w.write_all(&xlsx))?;
+    write_atomically(&fail_path, |w| w.write_all(&fail_bytes))?;
     if cfg.shard.is_some() {
-        write_atomically(&cfg.out.join(SHARD), |w| w.write_all(&shard_bytes))?;
+        write_atomically(&shard_path, |w| w.write_all(&shard_bytes))?;
     }
     if let Some((path, bytes)) = panel {
         write_atomically(path, |w| w.write_all(&bytes))?;

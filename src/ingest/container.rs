@@ -48,6 +48,7 @@ pub fn bounded_file(path: &Path, file: &str) -> Result<std::fs::Metadata> {
             text!("ei ole tiedosto", "inte en fil", "not a file"),
         ));
     }
+    super::note_input(path);
     if meta.len() > MAX_FILE_BYTES {
         return Err(Error::input(at(), {
             let (mb, max) = (meta.len() >> 20, MAX_FILE_BYTES >> 20);

@@ -59,6 +59,7 @@ pub fn bytes_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
         return Err(too_large());
     }
     let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    super::note_input(path);
     let mut bytes = Vec::new();
     f.take(limit + 1)
         .read_to_end(&mut bytes)

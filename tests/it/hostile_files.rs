@@ -230,6 +230,38 @@ fn a_control_character_in_a_long_table_on_a_sheet_is_refused_naming_the_cell() {
 }
 
 #[test]
+fn out_is_never_written_over_an_input() {
+    let dir = tempdir("hostile-out-input");
+    let wb = dir.join("v.xlsx");
+    std::fs::copy(example(), &wb).unwrap();
+    let sc = dir.join("s.toml");
+    std::fs::copy(crate::support::root().join("scenarios/baseline.toml"), &sc).unwrap();
+    let long = dir.join("long.csv");
+    crate::support::long_table(&long, &["Kivijoki"], |_| 1000);
+    let before = |p: &Path| std::fs::read(p).unwrap();
+    let (wb0, sc0, long0) = (before(&wb), before(&sc), before(&long));
+    let (w, s, l) = (path_str(&wb), path_str(&sc), path_str(&long));
+    // Each replaced its input with the output, exit 0.
+    let said = "this run reads the file; it is not written over";
+    answered(&["indicators", w, "--out", w], 2, &["v.xlsx", said]);
+    answered(
+        &["forecast", w, "--scenario", s, "--out", s],
+        2,
+        &["s.toml", said],
+    );
+    let out = dir.join("out");
+    let o = run_en(&["batch", l, "--panel", l, "--out", path_str(&out)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains(said), "{}", stderr(&o));
+    // Refused before any output was written.
+    assert!(!out.join("summary.csv").exists());
+    assert_eq!(before(&wb), wb0);
+    assert_eq!(before(&sc), sc0);
+    assert_eq!(before(&long), long0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn out_is_written_over_a_file_only() {
     let dir = tempdir("hostile-out");
     let wb = example();
