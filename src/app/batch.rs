@@ -98,6 +98,9 @@ fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// The longest report name before its number and extension.
+const MAX_NAME: usize = 120;
+
 /// A file name from a municipality's name: lower case ASCII, dashes.
 pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
@@ -510,6 +513,10 @@ struct Feed<'a, 't> {
 
 impl<'t> Feed<'_, 't> {
     fn send(&mut self, job: Job<'t>, mut name: String) {
+        // A file name has at most 255 bytes; a slug is ASCII, and a name of
+        // 300 letters stopped the whole batch when its report was written.
+        name.truncate(MAX_NAME);
+        name.truncate(name.trim_end_matches('-').len());
         let n = self.seen.entry(name.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
@@ -729,7 +736,11 @@ pub fn run(plan: &Plan, inputs: &[PathBuf]) -> Result<(Summary, Vec<Dataset>)> {
         let mut feed = Feed {
             plan,
             tx,
-            seen: BTreeMap::new(),
+            // The batch's own files are taken: a workbook named
+            // summary.xlsx gets a report summary-2.xlsx, not the summary's.
+            seen: ["summary", "failures", "shard"]
+                .map(|n| (n.to_string(), 1))
+                .into(),
             attempt: 0,
             disowned: Vec::new(),
             split: Vec::new(),

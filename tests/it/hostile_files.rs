@@ -262,6 +262,54 @@ fn out_is_never_written_over_an_input() {
 }
 
 #[test]
+fn report_names_are_short_and_never_the_batch_s_own() {
+    let dir = tempdir("hostile-report-names");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    // A name of 300 letters stopped the batch ("File name too long") with
+    // one report written; a workbook named summary.xlsx had its report
+    // written over by the summary.
+    let long_name = "K".repeat(300);
+    crate::support::long_table(&inputs.join("t.csv"), &["Kivikoski", &long_name], |i| {
+        998 + i
+    });
+    for name in ["summary.xlsx", "failures.xlsx"] {
+        std::fs::copy(example(), inputs.join(name)).unwrap();
+    }
+    let out = dir.join("out");
+    let o = run_en(&[
+        "batch",
+        path_str(&inputs),
+        "--report",
+        "xlsx",
+        "--out",
+        path_str(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    let long_report = format!("t-{}.xlsx", "k".repeat(118));
+    let want = [
+        "failures-2.xlsx",
+        "failures.csv",
+        "summary-2.xlsx",
+        "summary.csv",
+        "summary.xlsx",
+        "t-kivikoski.xlsx",
+        long_report.as_str(),
+    ];
+    let mut want: Vec<&str> = want.to_vec();
+    want.sort();
+    assert_eq!(names, want);
+    let summary = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+    assert!(summary.contains("summary-2.xlsx"), "{summary}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn out_is_written_over_a_file_only() {
     let dir = tempdir("hostile-out");
     let wb = example();
