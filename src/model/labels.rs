@@ -82,6 +82,35 @@ pub fn normalize(label: &str) -> String {
     words.join(" ")
 }
 
+/// A population figure that is not the one on 31 December: kivijalka's
+/// per-resident ratios divide by the population at the year's end, as
+/// Statistics Finland's do, so a start-of-year or mean figure is not it.
+pub fn other_population(label: &str) -> bool {
+    const POPULATION: &[&str] = &[
+        "asukasluku",
+        "vakiluku",
+        "asukkaita",
+        "asukkaat",
+        "asukasmaara",
+        "invanarantal",
+        "invanare",
+        "folkmangd",
+        "population",
+    ];
+    let n = normalize(label);
+    let words: Vec<&str> = n.split(' ').collect();
+    let population = words
+        .iter()
+        .any(|w| POPULATION.iter().any(|p| w.ends_with(p)));
+    let mean = words.iter().any(|w| {
+        w.starts_with("keski")
+            || w.starts_with("medel")
+            || matches!(*w, "genomsnittlig" | "average" | "mean")
+    });
+    let start_of_year = words.windows(2).any(|p| p == ["1", "1"]);
+    population && (mean || start_of_year)
+}
+
 /// A footnote marker after a label ("Tulorahoituksen korjauserät 1",
 /// "…2)", "…(3)", "…*", "…¹"): the label without it and the marker. A
 /// number that is part of the label ("Rahavarat 31.12.") is not a marker:

@@ -1,0 +1,246 @@
+//! Labels real statements print that the decree does not: the background
+//! sheet's own words, numbering that goes past f), and key-ratio rows printed
+//! among the lines. Kauhava's published statements (tests/reference), laid
+//! out as the conformance test lays them, are relabelled one way at a time
+//! and must read to the published ratios, or leave a figure not measurable,
+//! never take a wrong one.
+
+use kivijalka::ingest::grid::{Cell, Grid};
+use kivijalka::ingest::read_grids;
+use kivijalka::model::dataset::{Dataset, Entity};
+use kivijalka::model::findings::{Finding, Severity};
+use kivijalka::model::ratios::compute_ratios;
+use kivijalka::model::targets::Targets;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::conformance::workbook;
+
+fn read(grids: Vec<Grid>) -> Dataset {
+    read_grids("kauhava.xlsx", grids).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn errors(ds: &Dataset) -> Vec<String> {
+    (ds.findings.iter())
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message.to_string())
+        .collect()
+}
+
+fn with_code<'a>(ds: &'a Dataset, code: &str) -> Vec<&'a Finding> {
+    ds.findings.iter().filter(|f| f.code == code).collect()
+}
+
+/// A ratio as published: rounded half away from zero to `dp` decimals.
+fn ratio(ds: &Dataset, id: &str, entity: Entity, year: i32, dp: u32) -> Option<Decimal> {
+    let r = compute_ratios(ds, &Targets::default())
+        .into_iter()
+        .find(|r| r.id == id && r.entity == entity && r.year == year)
+        .unwrap_or_else(|| panic!("no ratio {id}"));
+    r.value
+        .map(|v| v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
+}
+
+fn text(g: &Grid, r: u32, c: u32) -> String {
+    g.get(r, c).text().unwrap_or_default().to_string()
+}
+
+fn sheet<'a>(grids: &'a mut [Grid], name: &str) -> &'a mut Grid {
+    grids.iter_mut().find(|g| g.name == name).unwrap()
+}
+
+/// The row whose label (column A) is `label`.
+fn row_of(g: &Grid, label: &str) -> u32 {
+    (0..g.height())
+        .find(|r| text(g, *r, 0) == label)
+        .unwrap_or_else(|| panic!("no row {label:?} in {}", g.name))
+}
+
+fn relabel(grids: &mut [Grid], name: &str, from: &str, to: &str) {
+    let g = sheet(grids, name);
+    let r = row_of(g, from);
+    g.set(r, 0, Cell::Text(to.into()));
+}
+
+/// `g` with `cells` as a new row before row `at`.
+fn insert_row(g: &Grid, at: u32, cells: &[&str]) -> Grid {
+    let mut out = Grid::new(g.name.clone());
+    for r in 0..g.height() {
+        let to = if r < at { r } else { r + 1 };
+        for c in 0..g.width() {
+            let cell = g.get(r, c);
+            if !cell.is_empty() {
+                out.set(to, c, cell.clone());
+            }
+        }
+    }
+    for (c, t) in cells.iter().enumerate() {
+        out.set(at, c as u32, Cell::Text(t.to_string()));
+    }
+    out
+}
+
+fn insert(grids: &mut [Grid], name: &str, at: u32, cells: &[&str]) {
+    let g = sheet(grids, name);
+    *g = insert_row(g, at, cells);
+}
+
+fn same_figures(ds: &Dataset, plain: &Dataset, what: &str) {
+    let got: Vec<_> = ds.figures.iter().map(|(k, f)| (*k, f.value)).collect();
+    let want: Vec<_> = plain.figures.iter().map(|(k, f)| (*k, f.value)).collect();
+    assert_eq!(got, want, "{what}");
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn background_sheet_reads_the_population_and_lease_words_statements_print() {
+    let plain = read(workbook("kauhava"));
+    for (pop, city_leases, group_leases) in [
+        (
+            "Väkiluku 31.12.",
+            "Leasingvastuut",
+            "Konsernin leasingvastuut",
+        ),
+        (
+            "Asukkaita 31.12.",
+            "Leasingvastuut yhteensä",
+            "Konsernin leasingvastuut yhteensä",
+        ),
+        (
+            "Folkmängd 31.12",
+            "Leasingansvar",
+            "Koncernens leasingansvar",
+        ),
+        ("Invånare 31.12", "Hyresansvar", "Koncernens hyresansvar"),
+    ] {
+        let mut grids = workbook("kauhava");
+        relabel(&mut grids, "Taustatiedot", "Asukasluku 31.12.", pop);
+        relabel(&mut grids, "Taustatiedot", "Vuokravastuut", city_leases);
+        relabel(
+            &mut grids,
+            "Taustatiedot",
+            "Konsernin vuokravastuut",
+            group_leases,
+        );
+        let ds = read(grids);
+        assert_eq!(errors(&ds), Vec::<String>::new(), "{pop}");
+        same_figures(&ds, &plain, pop);
+        let at = |id, y| ds.get(Entity::City, id, y).map(|f| f.value);
+        assert_eq!(at("bg.asukasluku", 2024), Some(dec("15049")), "{pop}");
+        assert_eq!(at("bg.vuokravastuut", 2024), Some(dec("840093.77")));
+        // Published: Vuosikate 635 €/asukas (city), lainat ja vuokravastuut
+        // 9 716 €/asukas (group), 2024.
+        let vk = ratio(&ds, "vuosikate_per_asukas", Entity::City, 2024, 0);
+        assert_eq!(vk, Some(dec("635")), "{pop}");
+        let lv = ratio(
+            &ds,
+            "lainat_ja_vuokravastuut_per_asukas",
+            Entity::Group,
+            2024,
+            0,
+        );
+        assert_eq!(lv, Some(dec("9716")), "{city_leases}");
+    }
+}
+
+#[test]
+fn a_start_of_year_or_mean_population_is_a_notice_and_never_the_year_end_one() {
+    let plain = read(workbook("kauhava"));
+    // Beside the 31.12. figure: both read past, the 31.12. one used.
+    let mut grids = workbook("kauhava");
+    let at = row_of(sheet(&mut grids, "Taustatiedot"), "Asukasluku 31.12.");
+    insert(
+        &mut grids,
+        "Taustatiedot",
+        at,
+        &["Asukasluku 1.1.", "15164", "15300"],
+    );
+    insert(
+        &mut grids,
+        "Taustatiedot",
+        at,
+        &["Keskiväkiluku", "15100", "15230"],
+    );
+    let ds = read(grids);
+    assert_eq!(errors(&ds), Vec::<String>::new());
+    same_figures(&ds, &plain, "1.1. and mean beside 31.12.");
+    let ignored = with_code(&ds, "background_row_ignored");
+    assert_eq!(ignored.len(), 2, "{ignored:?}");
+    assert!(
+        ignored[0]
+            .message
+            .to_string()
+            .contains("population on 31 Dec")
+    );
+    assert_eq!(
+        ratio(&ds, "vuosikate_per_asukas", Entity::City, 2024, 0),
+        Some(dec("635"))
+    );
+
+    // Alone: no population at all, so per-resident ratios are not measurable.
+    for label in [
+        "Asukasluku 1.1.",
+        "Keskiväkiluku",
+        "Medelfolkmängd",
+        "Väkiluku 1.1.",
+    ] {
+        let mut grids = workbook("kauhava");
+        relabel(&mut grids, "Taustatiedot", "Asukasluku 31.12.", label);
+        let ds = read(grids);
+        assert_eq!(errors(&ds), Vec::<String>::new(), "{label}");
+        assert_eq!(
+            ds.get(Entity::City, "bg.asukasluku", 2024).map(|f| f.value),
+            None
+        );
+        assert_eq!(
+            ratio(&ds, "vuosikate_per_asukas", Entity::City, 2024, 0),
+            None
+        );
+        assert_eq!(with_code(&ds, "background_row_ignored").len(), 1, "{label}");
+    }
+}
+
+#[test]
+fn an_unknown_background_row_is_a_notice_naming_the_rows_the_sheet_takes() {
+    let plain = read(workbook("kauhava"));
+    let mut grids = workbook("kauhava");
+    let at = row_of(sheet(&mut grids, "Taustatiedot"), "Vuokravastuut");
+    insert(
+        &mut grids,
+        "Taustatiedot",
+        at,
+        &["Henkilöstömäärä", "1012", "1020"],
+    );
+    let ds = read(grids);
+    assert_eq!(errors(&ds), Vec::<String>::new());
+    same_figures(&ds, &plain, "an extra background row");
+    let ignored = with_code(&ds, "background_row_ignored");
+    assert_eq!(ignored.len(), 1);
+    let said = ignored[0].message.to_string();
+    for taken in [
+        "Population 31 Dec",
+        "Lease liabilities",
+        "Group lease liabilities",
+        "Income tax rate",
+    ] {
+        assert!(said.contains(taken), "{said}");
+    }
+    assert!(!said.contains("total"), "{said}");
+
+    // A row that may be a part of the lease liabilities read beside it
+    // could leave that figure short: it still refuses.
+    let mut grids = workbook("kauhava");
+    let at = row_of(sheet(&mut grids, "Taustatiedot"), "Vuokravastuut");
+    insert(
+        &mut grids,
+        "Taustatiedot",
+        at + 1,
+        &["Muut vuokravastuut", "100000", "90000"],
+    );
+    let ds = read(grids);
+    let errs = errors(&ds);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].contains("Muut vuokravastuut") && errs[0].contains("Lease liabilities,"));
+}
