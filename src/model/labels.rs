@@ -16,6 +16,7 @@ use crate::model::items::{ITEMS, ItemDef, Statement};
 /// numbering dropped, the "surplus (deficit)" forms of both languages made
 /// one word. Idempotent: a folded label folds to itself.
 pub fn normalize(label: &str) -> String {
+    let label = strip_letter_numbering(label);
     // Lower case first, so that capitals fold exactly as small letters do.
     let lower: String = label.chars().flat_map(char::to_lowercase).collect();
     let folded: String = lower
@@ -80,6 +81,28 @@ pub fn normalize(label: &str) -> String {
         words.pop();
     }
     words.join(" ")
+}
+
+/// Numbering by any letter, "g) ", "H. ": decrees number their headings
+/// a)–f), budget books and ledgers go on through the alphabet. Only a single
+/// letter closed by ")" or "." and followed by a space is numbering; once
+/// folded the punctuation is gone and "g" could begin a word, so it is taken
+/// off here, before the folding, and never where nothing but it is left.
+fn strip_letter_numbering(label: &str) -> &str {
+    let mut s = label.trim_start();
+    loop {
+        let mut it = s.char_indices();
+        let (Some((_, c)), Some((_, p)), Some((k, sp))) = (it.next(), it.next(), it.next()) else {
+            return s;
+        };
+        let rest = s[k..].trim_start();
+        if !(c.is_alphabetic() && matches!(p, ')' | '.') && sp.is_whitespace())
+            || !rest.chars().any(char::is_alphabetic)
+        {
+            return s;
+        }
+        s = rest;
+    }
 }
 
 /// A population figure that is not the one on 31 December: kivijalka's
@@ -480,6 +503,8 @@ mod tests {
             "²",
             "och",
             "x",
+            "g) ",
+            "Q. ",
         ];
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..3000 {

@@ -9,6 +9,7 @@ use kivijalka::ingest::grid::{Cell, Grid};
 use kivijalka::ingest::read_grids;
 use kivijalka::model::dataset::{Dataset, Entity};
 use kivijalka::model::findings::{Finding, Severity};
+use kivijalka::model::labels::normalize;
 use kivijalka::model::ratios::compute_ratios;
 use kivijalka::model::targets::Targets;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -243,4 +244,60 @@ fn an_unknown_background_row_is_a_notice_naming_the_rows_the_sheet_takes() {
     let errs = errors(&ds);
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert!(errs[0].contains("Muut vuokravastuut") && errs[0].contains("Lease liabilities,"));
+}
+
+/// The city's income statement with its labels numbered by letters from
+/// `first` on, as `style` writes a letter.
+fn lettered(first: u8, style: fn(char) -> String) -> Vec<Grid> {
+    let mut grids = workbook("kauhava");
+    let g = sheet(&mut grids, "Tuloslaskelma");
+    let mut letter = first;
+    for r in 4..g.height() {
+        let t = text(g, r, 0);
+        if t.is_empty() {
+            continue;
+        }
+        let c = (letter as char).to_ascii_lowercase();
+        g.set(r, 0, Cell::Text(format!("{}{t}", style(c))));
+        letter = if letter == b'z' || letter == b'Z' {
+            first
+        } else {
+            letter + 1
+        };
+    }
+    grids
+}
+
+#[test]
+fn letter_numbering_past_f_is_read_as_numbering() {
+    let plain = read(workbook("kauhava"));
+    let styles: [(u8, fn(char) -> String); 3] = [
+        (b'g', |c| format!("{c}) ")),
+        (b'G', |c| format!("{}) ", c.to_ascii_uppercase())),
+        (b'h', |c| format!("{c}. ")),
+    ];
+    for (first, style) in styles {
+        let ds = read(lettered(first, style));
+        let what = style('g');
+        assert_eq!(errors(&ds), Vec::<String>::new(), "{what}");
+        same_figures(&ds, &plain, &what);
+        // Published 2024: vuosikate 635 €/asukas, vuosikate/poistot 152,2 %.
+        assert_eq!(
+            ratio(&ds, "vuosikate_per_asukas", Entity::City, 2024, 0),
+            Some(dec("635"))
+        );
+        assert_eq!(
+            ratio(&ds, "vuosikate_pct_poistoista", Entity::City, 2024, 1),
+            Some(dec("152.2"))
+        );
+    }
+    assert_eq!(normalize("k) Eläkekulut"), normalize("Eläkekulut"));
+    assert_eq!(normalize("Z. Vuosikate"), normalize("Vuosikate"));
+    // Only a lone letter closed by ")" or "." is numbering.
+    assert_ne!(
+        normalize("Os. investointimenoihin"),
+        normalize("investointimenoihin")
+    );
+    assert_ne!(normalize("g Toimintakulut"), normalize("Toimintakulut"));
+    assert_eq!(normalize("g) 2024"), "g 2024");
 }
