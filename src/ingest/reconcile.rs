@@ -24,7 +24,7 @@ use crate::ingest::sheet::Row;
 use crate::model::dataset::{Dataset, Entity};
 use crate::model::findings::{Finding, Message};
 use crate::model::items::{self, Sign, Statement};
-use crate::model::labels;
+use crate::model::labels::{self, KeyRatio};
 use crate::model::validate::validate;
 use crate::text;
 
@@ -239,13 +239,29 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
     ds.findings.extend(out);
 }
 
-/// A row the arithmetic has nothing to say about: a row of the background
-/// sheet, where no total checks anything. Read as nothing, with a notice; a background row that could be
+/// A row the arithmetic has nothing to say about: a key ratio printed among
+/// the lines, or a row of the background sheet, where no total checks
+/// anything. Read as nothing, with a notice; a background row that could be
 /// a part of a lease liability or a loan stock stays an error, since the
 /// figure read beside it might then be short by it.
 fn not_weighed(statement: Statement, u: &Unknown) -> Option<Finding> {
     let (st, label) = (statement.fi(), number::quoted_up_to(&u.label, 100));
     let cells = vec![u.cell.clone()];
+    if let Some(kind) = labels::key_ratio(&u.label) {
+        let (fi, sv, en) = match kind {
+            KeyRatio::PerResident => ("asukasta kohden", "per invånare", "per resident"),
+            KeyRatio::Percent => ("prosentteina", "i procent", "in per cent"),
+        };
+        return Some(Finding::notice(
+            "key_ratio_row",
+            Message::text(text!(
+                "{st}: rivi \"{label}\" on tunnusluku ({fi}), ei laskelman rivi; sen lukuja ei lueta",
+                "{st}: raden \"{label}\" är ett nyckeltal ({sv}), inte en rad i räkningen; dess siffror läses inte",
+                "{st} row \"{label}\" is a key ratio ({en}), not a line; its figures are not read"
+            )),
+            cells,
+        ));
+    }
     if statement != Statement::Taustatiedot {
         return None;
     }
@@ -343,6 +359,10 @@ fn around(rows: &[TraceRow]) -> Around {
         let (TraceRow::Unknown(u), Some((a, _))) = (r, above[i]) else {
             continue;
         };
+        // A key ratio under a line is no part of it.
+        if labels::key_ratio(&u.label).is_some() {
+            continue;
+        }
         let sums = under.entry(a).or_default();
         for (y, v, _, _) in &u.values {
             let s = sums.entry(*y).or_insert(Some(Decimal::ZERO));

@@ -105,6 +105,58 @@ fn strip_letter_numbering(label: &str) -> &str {
     }
 }
 
+/// What kind of key-ratio row a printed label is: budget books print
+/// "Vuosikate, €/asukas" or "Toimintakate % toimintatuotoista" among the
+/// statement's lines. Such a row shares the money line's words, so it must
+/// be known by its unit before the words are compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyRatio {
+    PerResident,
+    Percent,
+}
+
+pub fn key_ratio(label: &str) -> Option<KeyRatio> {
+    let compact: String = label
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    const PHRASES: &[&str] = &[
+        "perasukas",
+        "asukastakohden",
+        "asukastakohti",
+        "perinvånare",
+        "percapita",
+        "perresident",
+        "perinhabitant",
+    ];
+    let per_unit = compact.split('/').skip(1).any(|after| {
+        let word_ends = |w: &str| {
+            after
+                .strip_prefix(w)
+                .is_some_and(|r| !r.starts_with(char::is_alphabetic))
+        };
+        after.starts_with("asuk")
+            || after.starts_with("invånare")
+            || after.starts_with("capita")
+            || after.starts_with("resident")
+            || word_ends("as")
+            || word_ends("inv")
+    });
+    if per_unit || PHRASES.iter().any(|p| compact.contains(p)) {
+        return Some(KeyRatio::PerResident);
+    }
+    let percent_word = normalize(label)
+        .split(' ')
+        .any(|w| matches!(w, "prosenttia" | "prosenttina" | "procent" | "percent"));
+    (compact.contains(['%', '‰']) || percent_word).then_some(KeyRatio::Percent)
+}
+
+/// Lines whose figure is itself a rate, so that a "%" in the label is theirs.
+fn is_rate(def: &ItemDef) -> bool {
+    def.id == "bg.tuloveroprosentti"
+}
+
 /// A population figure that is not the one on 31 December: kivijalka's
 /// per-resident ratios divide by the population at the year's end, as
 /// Statistics Finland's do, so a start-of-year or mean figure is not it.
@@ -254,11 +306,18 @@ fn index() -> &'static Index {
 }
 
 /// All lines of `statement` that the label could mean, in published order.
+/// A key-ratio row is none of them, whatever its words: "Vuosikate €/as."
+/// is not the vuosikate.
 pub fn candidates(statement: Statement, label: &str) -> &'static [&'static ItemDef] {
-    index()
+    let found = index()
         .get(&(statement, normalize(label)))
         .map(Vec::as_slice)
-        .unwrap_or(&[])
+        .unwrap_or(&[]);
+    match key_ratio(label) {
+        None => found,
+        Some(KeyRatio::Percent) if found.iter().all(|d| is_rate(d)) => found,
+        Some(_) => &[],
+    }
 }
 
 /// The lines a printed label could mean: as printed, else without a
@@ -289,6 +348,7 @@ pub fn statements_of(label: &str) -> Vec<Statement> {
         .iter()
         .copied()
         .filter(|s| keys.iter().any(|k| index().contains_key(&(*s, k.clone()))))
+        .filter(|s| !candidates(*s, label).is_empty() || key_ratio(label).is_none())
         .collect();
     v.dedup();
     v

@@ -301,3 +301,81 @@ fn letter_numbering_past_f_is_read_as_numbering() {
     assert_ne!(normalize("g Toimintakulut"), normalize("Toimintakulut"));
     assert_eq!(normalize("g) 2024"), "g 2024");
 }
+
+#[test]
+fn key_ratio_rows_in_a_statement_are_read_as_nothing() {
+    let plain = read(workbook("kauhava"));
+    let rows: [&[&str]; 4] = [
+        &["Vuosikate, €/asukas", "635", "667"],
+        &["Vuosikate €/as.", "635", "667"],
+        &["Vuosikate %", "8.9", "9.5"],
+        &["Lainakanta €/asukas", "4455", "4845"],
+    ];
+    let mut grids = workbook("kauhava");
+    let at = row_of(sheet(&mut grids, "Tuloslaskelma"), "Vuosikate");
+    for r in rows {
+        insert(&mut grids, "Tuloslaskelma", at + 1, r);
+    }
+    let tk = row_of(sheet(&mut grids, "Tuloslaskelma"), "Toimintakate/Jäämä");
+    insert(
+        &mut grids,
+        "Tuloslaskelma",
+        tk + 1,
+        &["Toimintakate % toimintatuotoista", "-206.2", "-216.4"],
+    );
+    let ds = read(grids);
+    assert_eq!(errors(&ds), Vec::<String>::new());
+    same_figures(&ds, &plain, "key-ratio rows");
+    let notices = with_code(&ds, "key_ratio_row");
+    assert_eq!(notices.len(), 5, "{notices:?}");
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.message.to_string().contains("Vuosikate, €/asukas"))
+    );
+    assert_eq!(
+        ratio(&ds, "vuosikate_per_asukas", Entity::City, 2024, 0),
+        Some(dec("635"))
+    );
+}
+
+#[test]
+fn a_per_resident_row_never_stands_in_for_its_missing_money_line() {
+    for label in [
+        "Vuosikate, €/asukas",
+        "Vuosikate (€/asukas)",
+        "Vuosikate, e/as",
+        "Vuosikate, %",
+    ] {
+        let mut grids = workbook("kauhava");
+        relabel(&mut grids, "Tuloslaskelma", "Vuosikate", label);
+        let ds = read(grids);
+        let vk = ds.get(Entity::City, "tl.vuosikate", 2024).map(|f| f.value);
+        assert_eq!(vk, None, "{label}");
+        assert_eq!(with_code(&ds, "key_ratio_row").len(), 1, "{label}");
+        // Measured from the cash flow statement's vuosikate, or not at all.
+        let r = ratio(&ds, "vuosikate_per_asukas", Entity::City, 2024, 0);
+        assert!(r.is_none() || r == Some(dec("635")), "{label}: {r:?}");
+    }
+}
+
+#[test]
+fn no_line_of_the_decree_reads_as_a_key_ratio() {
+    use kivijalka::model::items::ITEMS;
+    use kivijalka::model::labels::{candidates, key_ratio};
+    for d in ITEMS {
+        for name in [d.fi, d.sv, d.en].iter().chain(d.aliases) {
+            if d.id != "bg.tuloveroprosentti" {
+                assert_eq!(key_ratio(name), None, "{name}");
+            }
+            assert!(!candidates(d.statement, name).is_empty(), "{name}");
+        }
+    }
+    for label in [
+        "Toimintakate/Jäämä",
+        "Tilikauden yli-/alijäämä",
+        "Peruspääoma / osakepääoma",
+    ] {
+        assert_eq!(key_ratio(label), None, "{label}");
+    }
+}
