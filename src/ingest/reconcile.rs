@@ -262,8 +262,23 @@ fn not_weighed(statement: Statement, u: &Unknown) -> Option<Finding> {
             cells,
         ));
     }
+    let population = labels::other_population(&u.label)
+        || (labels::candidates(Statement::Taustatiedot, &u.label).iter())
+            .any(|d| d.id == "bg.asukasluku");
     if statement != Statement::Taustatiedot {
-        return None;
+        // Residents, not euros: printed under a statement, budget-book
+        // style, it is a part of no line.
+        return population.then(|| {
+            Finding::notice(
+                "population_in_statement",
+                Message::text(text!(
+                    "{st}: rivi \"{label}\" on asukasluku, ei laskelman rivi; sitä ei lueta täältä (asukasluku luetaan taustatiedoista)",
+                    "{st}: raden \"{label}\" är invånarantalet, inte en rad i räkningen; den läses inte härifrån (invånarantalet läses ur bakgrundsuppgifterna)",
+                    "{st} row \"{label}\" is the population, not a line; it is not read from here (the population is read from the background sheet)"
+                )),
+                cells,
+            )
+        });
     }
     if labels::other_population(&u.label) {
         return Some(Finding::notice(

@@ -379,3 +379,44 @@ fn no_line_of_the_decree_reads_as_a_key_ratio() {
         assert_eq!(key_ratio(label), None, "{label}");
     }
 }
+
+#[test]
+fn a_population_printed_under_a_statement_is_read_as_nothing() {
+    for muni in ["seinajoki", "kauhava"] {
+        let plain = read(workbook(muni));
+        let pop = |y| {
+            plain
+                .get(Entity::City, "bg.asukasluku", y)
+                .unwrap()
+                .value
+                .to_string()
+        };
+        let (now, before) = (pop(2024), pop(2023));
+        let mut grids = workbook(muni);
+        let end = sheet(&mut grids, "Tuloslaskelma").height();
+        insert(
+            &mut grids,
+            "Tuloslaskelma",
+            end,
+            &["Asukasluku 31.12.", &now, &before],
+        );
+        insert(
+            &mut grids,
+            "Tuloslaskelma",
+            end,
+            &["Asukasluku 1.1.", &before, "15300"],
+        );
+        let ds = read(grids);
+        assert_eq!(errors(&ds), Vec::<String>::new(), "{muni}");
+        same_figures(&ds, &plain, muni);
+        assert_eq!(with_code(&ds, "population_in_statement").len(), 2, "{muni}");
+        let vk = |ds: &Dataset| ratio(ds, "vuosikate_per_asukas", Entity::City, 2024, 0);
+        assert_eq!(vk(&ds), vk(&plain), "{muni}");
+    }
+    // Kauhava's published vuosikate 2024: 635 €/asukas.
+    let plain = read(workbook("kauhava"));
+    assert_eq!(
+        ratio(&plain, "vuosikate_per_asukas", Entity::City, 2024, 0),
+        Some(dec("635"))
+    );
+}
