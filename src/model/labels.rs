@@ -96,9 +96,8 @@ fn strip_letter_numbering(label: &str) -> &str {
             return s;
         };
         let rest = s[k..].trim_start();
-        if !(c.is_alphabetic() && matches!(p, ')' | '.') && sp.is_whitespace())
-            || !rest.chars().any(char::is_alphabetic)
-        {
+        let numbering = c.is_alphabetic() && matches!(p, ')' | '.') && sp.is_whitespace();
+        if !numbering || !rest.chars().any(char::is_alphabetic) {
             return s;
         }
         s = rest;

@@ -271,7 +271,8 @@ fn lettered(first: u8, style: fn(char) -> String) -> Vec<Grid> {
 #[test]
 fn letter_numbering_past_f_is_read_as_numbering() {
     let plain = read(workbook("kauhava"));
-    let styles: [(u8, fn(char) -> String); 3] = [
+    type Style = fn(char) -> String;
+    let styles: [(u8, Style); 3] = [
         (b'g', |c| format!("{c}) ")),
         (b'G', |c| format!("{}) ", c.to_ascii_uppercase())),
         (b'h', |c| format!("{c}. ")),
