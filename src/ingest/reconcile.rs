@@ -24,6 +24,7 @@ use crate::ingest::sheet::Row;
 use crate::model::dataset::{Dataset, Entity};
 use crate::model::findings::{Finding, Message};
 use crate::model::items::{self, Sign, Statement};
+use crate::model::labels::{self, KeyRatio};
 use crate::model::validate::validate;
 use crate::text;
 
@@ -195,6 +196,10 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
             let TraceRow::Unknown(u) = row else {
                 continue;
             };
+            if let Some(f) = not_weighed(sheet.statement, u) {
+                out.push(f);
+                continue;
+            }
             let verdict = judge_row(ds, &mut judge, sheet, &near, i, u);
             let (st, label) = (sheet.statement.fi(), number::quoted_up_to(&u.label, 100));
             let (hint_fi, hint_sv, hint_en) = (&u.hint.fi, &u.hint.sv, &u.hint.en);
@@ -234,6 +239,105 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
     ds.findings.extend(out);
 }
 
+/// A row the arithmetic has nothing to say about: a key ratio printed among
+/// the lines, or a row of the background sheet, where no total checks
+/// anything. Read as nothing, with a notice; a background row that could be
+/// a part of a lease liability or a loan stock stays an error, since the
+/// figure read beside it might then be short by it.
+fn not_weighed(statement: Statement, u: &Unknown) -> Option<Finding> {
+    let (st, label) = (statement.fi(), number::quoted_up_to(&u.label, 100));
+    let cells = vec![u.cell.clone()];
+    if let Some(kind) = labels::key_ratio(&u.label) {
+        let (fi, sv, en) = match kind {
+            KeyRatio::PerResident => ("asukasta kohden", "per invånare", "per resident"),
+            KeyRatio::Percent => ("prosentteina", "i procent", "in per cent"),
+        };
+        return Some(Finding::notice(
+            "key_ratio_row",
+            Message::text(text!(
+                "{st}: rivi \"{label}\" on tunnusluku ({fi}), ei laskelman rivi; sen lukuja ei lueta",
+                "{st}: raden \"{label}\" är ett nyckeltal ({sv}), inte en rad i räkningen; dess siffror läses inte",
+                "{st} row \"{label}\" is a key ratio ({en}), not a line; its figures are not read"
+            )),
+            cells,
+        ));
+    }
+    let population = labels::other_population(&u.label)
+        || (labels::candidates(Statement::Taustatiedot, &u.label).iter())
+            .any(|d| d.id == "bg.asukasluku");
+    if statement != Statement::Taustatiedot {
+        // Residents, not euros: printed under a statement, budget-book
+        // style, it is a part of no line.
+        return population.then(|| {
+            Finding::notice(
+                "population_in_statement",
+                Message::text(text!(
+                    "{st}: rivi \"{label}\" on asukasluku, ei laskelman rivi; sitä ei lueta täältä (asukasluku luetaan taustatiedoista)",
+                    "{st}: raden \"{label}\" är invånarantalet, inte en rad i räkningen; den läses inte härifrån (invånarantalet läses ur bakgrundsuppgifterna)",
+                    "{st} row \"{label}\" is the population, not a line; it is not read from here (the population is read from the background sheet)"
+                )),
+                cells,
+            )
+        });
+    }
+    if labels::other_population(&u.label) {
+        return Some(Finding::notice(
+            "background_row_ignored",
+            Message::text(text!(
+                "{st}: rivi \"{label}\" ei ole vuoden lopun asukasluku; ei luettu, kivijalka käyttää asukaslukua 31.12.",
+                "{st}: raden \"{label}\" är inte invånarantalet vid årets slut; inte läst, kivijalka använder invånarantalet 31.12",
+                "{st} row \"{label}\" is not the population at the year's end; not read, kivijalka uses the population on 31 Dec"
+            )),
+            cells,
+        ));
+    }
+    let list = Text::each(|lang| {
+        let names: Vec<&str> = (items::ITEMS.iter())
+            .filter(|d| d.statement == Statement::Taustatiedot)
+            .map(|d| lang.tr(d.fi, d.sv, d.en))
+            .collect();
+        names.join(", ")
+    });
+    let (l_fi, l_sv, l_en) = (&list.fi, &list.sv, &list.en);
+    if part_of_a_liability(&u.label) {
+        return Some(Finding::error(
+            "unknown_label",
+            Message::text(text!(
+                "{st}: tuntematon rivi \"{label}\": se voi olla osa vastuista tai lainoista, joten viereistä lukua ei voi käyttää sellaisenaan; taustatiedot lukee rivit {l_fi} (kukin yhtenä summana)",
+                "{st}: okänd rad \"{label}\": den kan vara en del av ansvaren eller lånen, så siffran bredvid kan inte användas som sådan; bakgrundsuppgifterna läser raderna {l_sv} (var och en som en summa)",
+                "unknown {st} row \"{label}\": it may be a part of the liabilities or the loans, so the figure beside it cannot be used as it is; the background sheet takes the rows {l_en} (each as one total)"
+            )),
+            cells,
+        ));
+    }
+    Some(Finding::notice(
+        "background_row_ignored",
+        Message::text(text!(
+            "{st}: rivi \"{label}\" ei ole mikään taustatiedoista; ei luettu (taustatiedot lukee rivit {l_fi})",
+            "{st}: raden \"{label}\" är ingen av bakgrundsuppgifterna; inte läst (bakgrundsuppgifterna läser raderna {l_sv})",
+            "{st} row \"{label}\" is none of the background figures; not read (the background sheet takes the rows {l_en})"
+        )),
+        cells,
+    ))
+}
+
+/// Words of a lease liability or a loan stock, of which the background
+/// sheet reads one total each.
+fn part_of_a_liability(label: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "vastuu",
+        "vastuut",
+        "ansvar",
+        "laina",
+        "lainat",
+        "lainakanta",
+        "lanestock",
+    ];
+    labels::normalize(label)
+        .split(' ')
+        .any(|w| w == "lan" || w.starts_with("leasing") || ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
 /// For each row, the nearest row read as a line above and below it (rows
 /// that are not lines passed over, any other row stopping the search), and
 /// for each line the sums, per year, of the rows that are not lines right
@@ -270,6 +374,10 @@ fn around(rows: &[TraceRow]) -> Around {
         let (TraceRow::Unknown(u), Some((a, _))) = (r, above[i]) else {
             continue;
         };
+        // A key ratio under a line is no part of it.
+        if labels::key_ratio(&u.label).is_some() {
+            continue;
+        }
         let sums = under.entry(a).or_default();
         for (y, v, _, _) in &u.values {
             let s = sums.entry(*y).or_insert(Some(Decimal::ZERO));

@@ -16,6 +16,7 @@ use crate::model::items::{ITEMS, ItemDef, Statement};
 /// numbering dropped, the "surplus (deficit)" forms of both languages made
 /// one word. Idempotent: a folded label folds to itself.
 pub fn normalize(label: &str) -> String {
+    let label = strip_letter_numbering(label);
     // Lower case first, so that capitals fold exactly as small letters do.
     let lower: String = label.chars().flat_map(char::to_lowercase).collect();
     let folded: String = lower
@@ -80,6 +81,108 @@ pub fn normalize(label: &str) -> String {
         words.pop();
     }
     words.join(" ")
+}
+
+/// Numbering by any letter, "g) ", "H. ": decrees number their headings
+/// a)–f), budget books and ledgers go on through the alphabet. Only a single
+/// letter closed by ")" or "." and followed by a space is numbering; once
+/// folded the punctuation is gone and "g" could begin a word, so it is taken
+/// off here, before the folding, and never where nothing but it is left.
+fn strip_letter_numbering(label: &str) -> &str {
+    let mut s = label.trim_start();
+    loop {
+        let mut it = s.char_indices();
+        let (Some((_, c)), Some((_, p)), Some((k, sp))) = (it.next(), it.next(), it.next()) else {
+            return s;
+        };
+        let rest = s[k..].trim_start();
+        let numbering = c.is_alphabetic() && matches!(p, ')' | '.') && sp.is_whitespace();
+        if !numbering || !rest.chars().any(char::is_alphabetic) {
+            return s;
+        }
+        s = rest;
+    }
+}
+
+/// What kind of key-ratio row a printed label is: budget books print
+/// "Vuosikate, €/asukas" or "Toimintakate % toimintatuotoista" among the
+/// statement's lines. Such a row shares the money line's words, so it must
+/// be known by its unit before the words are compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyRatio {
+    PerResident,
+    Percent,
+}
+
+pub fn key_ratio(label: &str) -> Option<KeyRatio> {
+    let compact: String = label
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    const PHRASES: &[&str] = &[
+        "perasukas",
+        "asukastakohden",
+        "asukastakohti",
+        "perinvånare",
+        "percapita",
+        "perresident",
+        "perinhabitant",
+    ];
+    let per_unit = compact.split('/').skip(1).any(|after| {
+        let word_ends = |w: &str| {
+            after
+                .strip_prefix(w)
+                .is_some_and(|r| !r.starts_with(char::is_alphabetic))
+        };
+        after.starts_with("asuk")
+            || after.starts_with("invånare")
+            || after.starts_with("capita")
+            || after.starts_with("resident")
+            || word_ends("as")
+            || word_ends("inv")
+    });
+    if per_unit || PHRASES.iter().any(|p| compact.contains(p)) {
+        return Some(KeyRatio::PerResident);
+    }
+    let percent_word = normalize(label)
+        .split(' ')
+        .any(|w| matches!(w, "prosenttia" | "prosenttina" | "procent" | "percent"));
+    (compact.contains(['%', '‰']) || percent_word).then_some(KeyRatio::Percent)
+}
+
+/// Lines whose figure is itself a rate, so that a "%" in the label is theirs.
+fn is_rate(def: &ItemDef) -> bool {
+    def.id == "bg.tuloveroprosentti"
+}
+
+/// A population figure that is not the one on 31 December: kivijalka's
+/// per-resident ratios divide by the population at the year's end, as
+/// Statistics Finland's do, so a start-of-year or mean figure is not it.
+pub fn other_population(label: &str) -> bool {
+    const POPULATION: &[&str] = &[
+        "asukasluku",
+        "vakiluku",
+        "asukkaita",
+        "asukkaat",
+        "asukasmaara",
+        "invanarantal",
+        "invanare",
+        "folkmangd",
+        "population",
+    ];
+    let n = normalize(label);
+    let words: Vec<&str> = n.split(' ').collect();
+    let population = words
+        .iter()
+        .any(|w| POPULATION.iter().any(|p| w.ends_with(p)));
+    let mean = words.iter().any(|w| {
+        w.starts_with("keski")
+            || w.starts_with("medel")
+            || matches!(*w, "genomsnittlig" | "average" | "mean")
+    });
+    let start_of_year = words.windows(2).any(|p| p == ["1", "1"]);
+    population && (mean || start_of_year)
 }
 
 /// A footnote marker after a label ("Tulorahoituksen korjauserät 1",
@@ -202,11 +305,18 @@ fn index() -> &'static Index {
 }
 
 /// All lines of `statement` that the label could mean, in published order.
+/// A key-ratio row is none of them, whatever its words: "Vuosikate €/as."
+/// is not the vuosikate.
 pub fn candidates(statement: Statement, label: &str) -> &'static [&'static ItemDef] {
-    index()
+    let found = index()
         .get(&(statement, normalize(label)))
         .map(Vec::as_slice)
-        .unwrap_or(&[])
+        .unwrap_or(&[]);
+    match key_ratio(label) {
+        None => found,
+        Some(KeyRatio::Percent) if found.iter().all(|d| is_rate(d)) => found,
+        Some(_) => &[],
+    }
 }
 
 /// The lines a printed label could mean: as printed, else without a
@@ -237,6 +347,7 @@ pub fn statements_of(label: &str) -> Vec<Statement> {
         .iter()
         .copied()
         .filter(|s| keys.iter().any(|k| index().contains_key(&(*s, k.clone()))))
+        .filter(|s| !candidates(*s, label).is_empty() || key_ratio(label).is_none())
         .collect();
     v.dedup();
     v
@@ -451,6 +562,8 @@ mod tests {
             "²",
             "och",
             "x",
+            "g) ",
+            "Q. ",
         ];
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..3000 {

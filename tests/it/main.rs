@@ -19,6 +19,7 @@ mod hostile_published;
 mod indicators;
 mod ingestion;
 mod labels;
+mod labs;
 mod lang;
 mod lang_batch;
 mod lang_catalogue;

@@ -188,6 +188,10 @@ pub fn unit_in(text: &str) -> Option<Decimal> {
 
 /// A label may carry its own unit: "Vuokravastuut, 1 000 €".
 pub(super) fn split_unit(label: &str) -> (String, Option<Decimal>) {
+    // "Vuosikate, €/asukas" is a key ratio, not the vuosikate in euros.
+    if crate::model::labels::key_ratio(label).is_some() {
+        return (label.to_string(), None);
+    }
     for sep in [", ", " (", ","] {
         if let Some(pos) = label.rfind(sep) {
             let tail = &label[pos + sep.len()..];
