@@ -364,6 +364,8 @@ fn check_xls(path: &Path, file: &str) -> Result<()> {
     let mut sheets = 0usize;
     let mut head = [0u8; 4];
     let mut data = Vec::new();
+    // Where each sheet's records begin, to hold the BoundSheets' offsets to.
+    let mut starts = std::collections::BTreeSet::new();
     loop {
         match r.read_exact(&mut head) {
             Ok(()) => {}
@@ -386,6 +388,7 @@ fn check_xls(path: &Path, file: &str) -> Result<()> {
             // BOF: the globals, a sheet, or a chart inside a sheet.
             0x0809 => {
                 if depth == 0 {
+                    starts.insert(start);
                     if start == 0 {
                         biff8 = u16_at(0) == Some(0x0600);
                     } else {
@@ -443,17 +446,67 @@ fn check_xls(path: &Path, file: &str) -> Result<()> {
             0x00BD if depth == 1 && len >= 6 => {
                 if let (Some(t), Some(row), Some(first), Some(last)) =
                     (table.as_mut(), u16_at(0), u16_at(2), u16_at(len - 2))
-                    && last >= first
                 {
+                    if last < first {
+                        return Err(xls_record(file, &t.name, "MULRK"));
+                    }
                     t.row = row;
                     t.col = first;
                     content(t, last - first + 1, &mut cells, file)?;
                 }
             }
+            // Dimensions: the reader sets aside rows × columns cells by it (a
+            // reversed or endless range asked for terabytes).
+            0x0200 if depth == 1 => {
+                let (rows, cols) = if biff8 && len >= 12 {
+                    let u32_at = |i: usize| {
+                        u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]) as u64
+                    };
+                    ((u32_at(0), u32_at(4)), (u16_at(8), u16_at(10)))
+                } else {
+                    (
+                        (u16_at(0).unwrap_or(0), u16_at(2).unwrap_or(0)),
+                        (u16_at(4), u16_at(6)),
+                    )
+                };
+                let (c0, c1) = (cols.0.unwrap_or(0), cols.1.unwrap_or(0));
+                // Within the format's 65 536 rows and 256 columns, in order:
+                // the used range, which formatting alone may stretch that far.
+                let fits = rows.0 <= rows.1 && rows.1 <= 65_536 && c0 <= c1 && c1 <= 256;
+                if !fits {
+                    let name = table.as_ref().map_or(String::new(), |t| t.name.clone());
+                    return Err(xls_record(file, &name, "DIMENSIONS"));
+                }
+            }
             _ => {}
         }
     }
+    // The reader jumps to each sheet's offset: one that is no sheet's
+    // beginning (inside another record, past the end) would be read unscanned.
+    if let Some((pos, name)) = names.iter().find(|(pos, _)| !starts.contains(*pos)) {
+        return Err(Error::input(at(), {
+            let name = crate::ingest::number::quoted(name);
+            text!(
+                "taulukko '{name}' alkaa tavusta {pos}, jossa ei ala taulukkoa; tiedosto on vaurioitunut",
+                "bladet '{name}' börjar vid byte {pos}, där inget blad börjar; filen är skadad",
+                "sheet '{name}' starts at byte {pos}, where no sheet begins; the file is damaged"
+            )
+        }));
+    }
     Ok(())
+}
+
+/// A record of an xls sheet that no spreadsheet program writes (a range
+/// that ends before it starts, or spans more than a sheet is read with).
+fn xls_record(file: &str, sheet: &str, record: &str) -> Error {
+    Error::input(
+        Location::sheet(file, sheet),
+        text!(
+            "xls-tietue {record} on mahdoton (alue päättyy ennen alkuaan tai on suurempi kuin luettava taulukko); tiedosto on vaurioitunut",
+            "xls-posten {record} är omöjlig (ett område som slutar före sin början eller är större än ett blad som läses); filen är skadad",
+            "xls record {record} is impossible (a range that ends before it starts, or larger than a sheet that is read); the file is damaged"
+        ),
+    )
 }
 
 /// The parts a spreadsheet reader parses; pictures and the like are not read.

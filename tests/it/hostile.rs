@@ -500,6 +500,19 @@ fn record(out: &mut Vec<u8>, typ: u16, data: &[u8]) {
 /// numbers as NUMBER records, text as LABEL records, and `far` as numbers
 /// at the given (row, column).
 fn xls(path: &Path, sheet: &str, rows: &[Vec<&str>], far: &[(u16, u16)]) {
+    xls_with(path, sheet, rows, far, &[], 0);
+}
+
+/// `xls` with `extra` records at the head of the sheet, and the sheet's
+/// offset in its BoundSheet moved by `shift` bytes.
+fn xls_with(
+    path: &Path,
+    sheet: &str,
+    rows: &[Vec<&str>],
+    far: &[(u16, u16)],
+    extra: &[(u16, Vec<u8>)],
+    shift: u32,
+) {
     let bof = |dt: u16| {
         let mut d = vec![0u8; 16];
         d[0..2].copy_from_slice(&0x0600u16.to_le_bytes());
@@ -545,13 +558,16 @@ fn xls(path: &Path, sheet: &str, rows: &[Vec<&str>], far: &[(u16, u16)]) {
     let globals_len = (4 + 16) + (4 + 8 + name.len()) + 4;
     let mut out = Vec::new();
     record(&mut out, 0x0809, &bof(0x0005));
-    let mut bs = (globals_len as u32).to_le_bytes().to_vec();
+    let mut bs = (globals_len as u32 + shift).to_le_bytes().to_vec();
     bs.extend_from_slice(&[0, 0, name.len() as u8, 0]);
     bs.extend_from_slice(&name);
     record(&mut out, 0x0085, &bs);
     record(&mut out, 0x000A, &[]);
     assert_eq!(out.len(), globals_len);
     record(&mut out, 0x0809, &bof(0x0010));
+    for (typ, data) in extra {
+        record(&mut out, *typ, data);
+    }
     out.extend_from_slice(&cells);
     record(&mut out, 0x000A, &[]);
     // Below the 4 096 bytes of a regular stream the compound file stores it
@@ -607,6 +623,67 @@ fn an_xls_reads_as_its_xlsx_and_one_with_far_cells_is_refused() {
     drop(cf);
     let err = refused(&["indicators", path_str(&not_xls)]);
     assert!(err.contains("without a workbook"), "{err}");
+}
+
+#[test]
+fn an_xls_whose_records_would_crash_the_reader_is_refused() {
+    let dir = tempdir("xls-records");
+    let rows = income_statement("1 000 €", good_rows("15"));
+    // DIMENSIONS (BIFF8): first row, last row + 1, first column, last + 1.
+    let dims = |r0: u32, r1: u32, c0: u16, c1: u16| {
+        let mut d = Vec::new();
+        d.extend_from_slice(&r0.to_le_bytes());
+        d.extend_from_slice(&r1.to_le_bytes());
+        d.extend_from_slice(&c0.to_le_bytes());
+        d.extend_from_slice(&c1.to_le_bytes());
+        d.extend_from_slice(&[0, 0]);
+        (0x0200, d)
+    };
+    // The reader set aside rows × columns cells: 44 TB for rows to 2^32,
+    // and a reversed range wrapped around to the same.
+    let cases = [
+        (
+            "endless.xls",
+            vec![dims(0, u32::MAX, 0, 256)],
+            0,
+            "record DIMENSIONS is impossible",
+        ),
+        (
+            "reversed.xls",
+            vec![dims(100, 5, 0, 4)],
+            0,
+            "record DIMENSIONS is impossible",
+        ),
+        // MULRK: row, first column, (xf, rk)…, last column before the first.
+        (
+            "mulrk.xls",
+            vec![(0x00BD, [0u8, 0, 10, 0, 0, 0, 0, 0, 0, 0, 5, 0].to_vec())],
+            0,
+            "record MULRK is impossible",
+        ),
+        // The sheet's offset into its own BOF's middle, then past the end:
+        // the reader jumped there unscanned, or panicked.
+        ("inside.xls", vec![], 2, "starts at byte"),
+        ("beyond.xls", vec![], 0x7FFF_0000, "starts at byte"),
+    ];
+    for (name, extra, shift, said) in cases {
+        let path = dir.join(name);
+        xls_with(&path, "Tuloslaskelma", &rows, &[], &extra, shift);
+        let err = refused(&["indicators", path_str(&path)]);
+        assert!(err.contains(name) && err.contains(said), "{name}: {err}");
+    }
+    // Its used range as Excel writes it reads.
+    let path = dir.join("fine.xls");
+    xls_with(
+        &path,
+        "Tuloslaskelma",
+        &rows,
+        &[],
+        &[dims(0, 65_536, 0, 256)],
+        0,
+    );
+    let o = run(&["indicators", path_str(&path)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
 
 #[test]
