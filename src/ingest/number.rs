@@ -33,6 +33,41 @@ impl Num {
     }
 }
 
+/// An Excel number format that shows a cell's value divided by a power of
+/// a thousand: each comma right after the last digit placeholder ("#,##0,"
+/// thousands, "#,##0,," millions) divides once. The cell still holds the
+/// value undivided, and that is the figure; what the sheet prints is not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScaledFormat {
+    /// The format as written in the workbook.
+    pub code: String,
+    /// Thousands divided off a positive figure, and off a negative one (a
+    /// format's second section may differ).
+    pub positive: u8,
+    pub negative: u8,
+}
+
+impl ScaledFormat {
+    /// What the cell shows of `value`, in the digits it holds: the stored
+    /// value divided exactly, so that the sheet's unit multiplies it back.
+    pub fn shown(&self, value: Decimal) -> Option<Decimal> {
+        let mut v = value;
+        for _ in 0..self.thousands(value) {
+            v = v.checked_div(Decimal::from(1000))?;
+        }
+        Some(v)
+    }
+
+    /// How many times a thousand the shown figure of `value` is divided by.
+    pub fn thousands(&self, value: Decimal) -> u8 {
+        if value < Decimal::ZERO {
+            self.negative
+        } else {
+            self.positive
+        }
+    }
+}
+
 pub fn from_f64(f: f64) -> Option<Num> {
     if !f.is_finite() {
         return None;

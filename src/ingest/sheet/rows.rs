@@ -3,6 +3,8 @@
 
 use super::block::{Sheet, Span};
 use super::header::{split_unit, unit_in};
+use rust_decimal::Decimal;
+
 use super::{Pending, Row, YearColumn};
 use crate::error::{Location, Text};
 use crate::ingest::grid::Cell;
@@ -14,16 +16,20 @@ use crate::text;
 /// Each data row of table `b`: the label is the text left of the first
 /// year column, the figures those under the year columns and their total
 /// columns. Figures without a label are refused, never read unplaced.
+/// `unit` is the block's euros per unit and the text that said it.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn read_rows(
     sh: &Sheet,
     b: usize,
     span: Span,
     years: &[YearColumn],
     label_end: u32,
+    unit: (Decimal, &Option<Text>),
     findings: &mut Vec<Finding>,
     pending: &mut Vec<Pending>,
 ) {
     let grid = sh.grid;
+    let mut scaled = Scaled::default();
     for r in span.data_from..span.data_to {
         let mut label_parts = Vec::new();
         let mut label_col = None;
@@ -38,7 +44,15 @@ pub(super) fn read_rows(
         for yc in years {
             for (col, into) in [(Some(yc.col), &mut values), (yc.total_col, &mut totals)] {
                 let Some(col) = col else { continue };
-                figure(sh, (r, col), yc, &label_parts, into, findings);
+                let n = match sh.grid.get(r, col) {
+                    Cell::Number(n) => shown(sh, (r, col), *n, unit, &mut scaled, findings),
+                    _ => None,
+                };
+                match n {
+                    Some(Some(n)) => into.push((yc.year, n, col)),
+                    Some(None) => {}
+                    None => figure(sh, (r, col), yc, &label_parts, into, findings),
+                }
             }
         }
         let has_label = label_col.is_some();
@@ -73,6 +87,95 @@ pub(super) fn read_rows(
             totals,
             has_label,
         });
+    }
+    scaled_notice(scaled, unit.1, findings);
+}
+
+/// Says once a block that its figures were read as the cells store them,
+/// not as their number format shows them.
+fn scaled_notice(scaled: Scaled, unit: &Option<Text>, findings: &mut Vec<Finding>) {
+    let Some((at, code)) = scaled.first else {
+        return;
+    };
+    let more = scaled.count - 1;
+    let message = match (scaled.as_stored, unit) {
+        (false, Some(u)) => {
+            let (u_fi, u_sv, u_en) = (&u.fi, &u.sv, &u.en);
+            text!(
+                "lukumuotoilu \"{code}\" näyttää solun luvun tuhansilla jaettuna, kuten taulukon yksikkö ({u_fi}) sanoo; luettu soluun tallennettu luku (tämä ja {more} muuta solua)",
+                "talformatet \"{code}\" visar cellens tal delat med tusental, som bladets enhet ({u_sv}) säger; det tal som cellen lagrar har lästs (denna och {more} andra celler)",
+                "the number format \"{code}\" shows the cell's figure divided by thousands, as the sheet's unit ({u_en}) says; the figure the cell stores was read (this and {more} more cells)"
+            )
+        }
+        _ => text!(
+            "lukumuotoilu \"{code}\" näyttää solun luvun tuhansilla jaettuna, eikä taulukko nimeä yksikköä; luettu soluun tallennettu luku euroina (tämä ja {more} muuta solua)",
+            "talformatet \"{code}\" visar cellens tal delat med tusental, och bladet anger ingen enhet; det tal som cellen lagrar har lästs i euro (denna och {more} andra celler)",
+            "the number format \"{code}\" shows the cell's figure divided by thousands and the sheet names no unit; the figure the cell stores was read, in euros (this and {more} more cells)"
+        ),
+    };
+    findings.push(Finding::notice(
+        "scaled_format",
+        Message::text(message),
+        vec![at],
+    ));
+}
+
+/// The cells of a block whose number format shows them divided by thousands.
+#[derive(Default)]
+struct Scaled {
+    /// The first such cell and its format, and how many there are.
+    first: Option<(Location, String)>,
+    count: usize,
+    /// Whether they were read as stored, the sheet naming no unit.
+    as_stored: bool,
+}
+
+/// A numeric cell whose format shows it divided by thousands, as the figure
+/// the sheet prints in its unit: the stored value divided exactly, which the
+/// unit multiplies back to the stored euros. `None` for any other cell;
+/// `Some(None)` for one whose format and unit disagree, the error said.
+fn shown(
+    sh: &Sheet,
+    (r, col): (u32, u32),
+    n: Num,
+    (scale, unit_found): (Decimal, &Option<Text>),
+    scaled: &mut Scaled,
+    findings: &mut Vec<Finding>,
+) -> Option<Option<Num>> {
+    let format = sh.grid.scaled.get(&(r, col))?;
+    let k = format.thousands(n.value);
+    if k == 0 {
+        return None;
+    }
+    if scaled.first.is_none() {
+        scaled.first = Some((sh.at(r, col), format.code.clone()));
+    }
+    scaled.count += 1;
+    let Some(u) = unit_found else {
+        // Nothing names the unit: the stored value is the figure, in euros.
+        scaled.as_stored = true;
+        return Some(Some(n));
+    };
+    let divisor = (0..k).try_fold(Decimal::ONE, |d, _| d.checked_mul(Decimal::from(1000)));
+    match (format.shown(n.value), divisor) {
+        (Some(value), Some(d)) if scale >= d => Some(Some(Num {
+            value,
+            decimals: n.decimals.saturating_add(3 * u32::from(k)),
+        })),
+        _ => {
+            let (code, v) = (&format.code, n.value.normalize());
+            let (u_fi, u_sv, u_en) = (&u.fi, &u.sv, &u.en);
+            findings.push(Finding::error(
+                "scaled_format_unit",
+                Message::text(text!(
+                    "solu näyttää arvonsa {v} lukumuotoilulla \"{code}\" tuhansilla jaettuna, mutta taulukon yksikkö ({u_fi}) on pienempi; ei selviä, kummassa yksikössä luku on: korjaa yksikkö tai muotoilu",
+                    "cellen visar sitt värde {v} med talformatet \"{code}\" delat med tusental, men bladets enhet ({u_sv}) är mindre; vilken enhet siffran har går inte att avgöra: rätta enheten eller formatet",
+                    "the cell shows its value {v} divided by thousands by the number format \"{code}\", but the sheet's unit ({u_en}) is smaller; which unit the figure is in cannot be told: correct the unit or the format"
+                )),
+                vec![sh.at(r, col)],
+            ));
+            Some(None)
+        }
     }
 }
 
