@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use kivijalka::ingest::grid::Grid;
-use kivijalka::ingest::number::parse_text;
+use kivijalka::ingest::grid::{Cell, Grid};
+use kivijalka::ingest::number::{Num, parse_text};
 use kivijalka::ingest::{read_grids, read_path};
 use kivijalka::model::dataset::{Dataset, Entity};
 use kivijalka::model::findings::Severity;
@@ -180,4 +180,93 @@ fn a_millions_number_format_over_stored_thousands_reads_thousands() {
         assert!(errors(&ds).is_empty(), "{muni}: {:?}", errors(&ds));
         assert_same(&ds, &plain(muni), muni);
     }
+}
+
+/// `muni`'s conformance workbook with every statement's figures printed in
+/// units of `scale` euros under the unit cell `unit`; the background sheet
+/// as it is.
+fn rescaled(muni: &str, unit: &str, scale: Decimal) -> Vec<Grid> {
+    let mut grids = workbook(muni);
+    for g in grids.iter_mut().filter(|g| g.name != "Taustatiedot") {
+        let (h, was) = (header_row(g), unit_of(g));
+        for r in h + 1..g.height() {
+            for c in 1..g.width() {
+                if let Ok(Some(n)) = parse_text(&text(g, r, c)) {
+                    let value = n.value * was / scale;
+                    let decimals = value.scale();
+                    g.set(r, c, Cell::Number(Num { value, decimals }));
+                }
+            }
+        }
+        g.set(1, 0, Cell::Text(unit.to_string()));
+    }
+    grids
+}
+
+fn read(muni: &str, grids: Vec<Grid>) -> Dataset {
+    read_grids(&format!("{muni}.xlsx"), grids).unwrap_or_else(|e| panic!("{muni}: {e}"))
+}
+
+#[test]
+fn units_as_ledgers_write_them_scale_the_published_figures() {
+    let (thousand, million) = (Decimal::from(1000), Decimal::from(1_000_000));
+    let units = [
+        ("k€", thousand),
+        ("kEUR", thousand),
+        ("t. €", thousand),
+        ("t.€", thousand),
+        ("Luvut tuhansina euroina", thousand),
+        ("tusen euro", thousand),
+        ("1 000 euro", thousand),
+        ("Me", million),
+        ("M€", million),
+    ];
+    for muni in ["kauhava", "seinajoki"] {
+        let want = plain(muni);
+        for (unit, scale) in units {
+            let ds = read(muni, rescaled(muni, unit, scale));
+            assert!(errors(&ds).is_empty(), "{muni} {unit}: {:?}", errors(&ds));
+            assert_same(&ds, &want, &format!("{muni} {unit}"));
+        }
+    }
+}
+
+#[test]
+fn thousands_of_kronor_are_refused_naming_the_unit_cell() {
+    let ds = read("kauhava", rescaled("kauhava", "tkr", Decimal::from(1000)));
+    let e = ds.findings.iter().find(|f| f.code == "foreign_currency");
+    let e = e.expect("refused");
+    assert_eq!(e.severity, Severity::Error);
+    assert_eq!(
+        e.cells[0].to_string(),
+        "kauhava.xlsx, sheet 'Tuloslaskelma', cell A2"
+    );
+}
+
+#[test]
+fn a_cash_flow_statement_a_thousand_times_too_small_is_an_error_naming_its_cell() {
+    // Thousands under a unit of euros: the cash flow statement's capital
+    // expenditure, which adds into nothing the other statements print, is
+    // held against the population too.
+    let ds = read("kauhava", rescaled("kauhava", "€", Decimal::from(1000)));
+    let found = kivijalka::model::plausibility::check(&ds);
+    let cash_flow = found.iter().find(|f| {
+        f.severity == Severity::Error
+            && f.message.to_string().contains("investointimenot")
+            && f.cells[0].to_string().contains("'Rahoituslaskelma'")
+    });
+    assert!(
+        cash_flow.is_some(),
+        "{:?}",
+        found
+            .iter()
+            .map(|f| f.message.to_string())
+            .collect::<Vec<_>>()
+    );
+    // Read in its unit, the published statement is within the bounds.
+    let fine = kivijalka::model::plausibility::check(&plain("kauhava"));
+    assert!(
+        fine.iter()
+            .all(|f| !f.message.to_string().contains("investointimenot"))
+    );
 }

@@ -169,13 +169,31 @@ pub fn unit_in(text: &str) -> Option<Decimal> {
         .filter(|w| !w.is_empty())
         .collect();
     let scale_of = |w: &str| match w {
-        "t€" | "teur" | "keur" | "t.€" | "tuhatta" | "tuhansina" | "tusen" => Some(thousand),
+        "t€" | "teur" | "keur" | "k€" | "t.€" | "tuhatta" | "tuhansina" | "tusen" => {
+            Some(thousand)
+        }
         "m€" | "meur" | "milj" | "milj.€" | "milj€" | "miljoonaa" | "miljoonina" | "miljoner"
         | "mn€" => Some(million),
         _ => None,
     };
     if let Some(s) = words.iter().find_map(|w| scale_of(w)) {
         return Some(s);
+    }
+    // "t. €", "k €": the prefix a word of its own before the currency.
+    let is_euro = |w: &str| matches!(w, "€" | "eur" | "euro" | "euroa");
+    for pair in words.windows(2) {
+        if is_euro(pair[1]) {
+            match pair[0] {
+                "t" | "k" | "tuh" => return Some(thousand),
+                "m" | "mn" => return Some(million),
+                _ => {}
+            }
+        }
+    }
+    // "Me", as a unit cell of its own says millions; as a word of a title
+    // it is the Finnish "we".
+    if words.len() == 1 && words[0] == "me" {
+        return Some(million);
     }
     if words
         .iter()
@@ -184,6 +202,17 @@ pub fn unit_in(text: &str) -> Option<Decimal> {
         return Some(Decimal::ONE);
     }
     None
+}
+
+/// A unit of a currency other than the euro ("tkr", Swedish thousands of
+/// kronor): a sheet in it holds no euro figure, whatever its size.
+pub(super) fn foreign_unit(text: &str) -> Option<()> {
+    let lower = text.to_lowercase();
+    lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '/'))
+        .map(|w| w.trim_matches('.'))
+        .any(|w| matches!(w, "tkr" | "mkr" | "kr" | "sek" | "tsek" | "msek" | "kronor"))
+        .then_some(())
 }
 
 /// A label may carry its own unit: "Vuokravastuut, 1 000 €".

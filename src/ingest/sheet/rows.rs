@@ -2,7 +2,7 @@
 //! labels wrapped onto a second row joined back into one line.
 
 use super::block::{Sheet, Span};
-use super::header::{split_unit, unit_in};
+use super::header::{foreign_unit as foreign_unit_in, split_unit, unit_in};
 use rust_decimal::Decimal;
 
 use super::{Pending, Row, YearColumn};
@@ -30,6 +30,7 @@ pub(super) fn read_rows(
 ) {
     let grid = sh.grid;
     let mut scaled = Scaled::default();
+    foreign_unit(sh, span, findings);
     for r in span.data_from..span.data_to {
         let mut label_parts = Vec::new();
         let mut label_col = None;
@@ -89,6 +90,36 @@ pub(super) fn read_rows(
         });
     }
     scaled_notice(scaled, unit.1, findings);
+}
+
+/// A unit of another currency among the block's titles or just under its
+/// header: an error naming the cell, for no figure of it is in euros. The
+/// rows are those the unit is looked for in.
+fn foreign_unit(sh: &Sheet, span: Span, findings: &mut Vec<Finding>) {
+    let under = span.data_from.saturating_add(3).min(span.data_to);
+    for r in (span.title_from..=span.header).chain(span.data_from..under) {
+        for c in 0..sh.width {
+            let Some(t) = sh.grid.get(r, c).text() else {
+                continue;
+            };
+            if unit_in(t).is_some() {
+                continue;
+            }
+            if foreign_unit_in(t).is_some() {
+                let t = number::quoted(t);
+                findings.push(Finding::error(
+                    "foreign_currency",
+                    Message::text(text!(
+                        "taulukon yksikkö \"{t}\" on kruunuja, ei euroja; kivijalka lukee euromääräisiä laskelmia",
+                        "bladets enhet \"{t}\" är kronor, inte euro; kivijalka läser räkningar i euro",
+                        "the sheet's unit \"{t}\" is kronor, not euros; kivijalka reads statements in euros"
+                    )),
+                    vec![sh.at(r, c)],
+                ));
+                return;
+            }
+        }
+    }
 }
 
 /// Says once a block that its figures were read as the cells store them,
