@@ -270,3 +270,119 @@ fn a_cash_flow_statement_a_thousand_times_too_small_is_an_error_naming_its_cell(
             .all(|f| !f.message.to_string().contains("investointimenot"))
     );
 }
+
+/// `v` as text with thousands grouped by `group` and decimals after `point`.
+fn written(v: Decimal, group: char, point: char) -> String {
+    let s = v.abs().to_string();
+    let (whole, fraction) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(w, f)| (w, Some(f)));
+    let mut out = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(ch);
+    }
+    if let Some(f) = fraction {
+        out = format!("{out}{point}{f}");
+    }
+    if v.is_sign_negative() && !v.is_zero() {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// `muni`'s conformance workbook with every figure of the sheets `which`
+/// picks written as text by `write`.
+fn rewritten(
+    muni: &str,
+    which: &dyn Fn(&str) -> bool,
+    write: &dyn Fn(Decimal) -> String,
+) -> Vec<Grid> {
+    let mut grids = workbook(muni);
+    for g in grids.iter_mut().filter(|g| which(&g.name)) {
+        let h = header_row(g);
+        for r in h + 1..g.height() {
+            for c in 1..g.width() {
+                if let Ok(Some(n)) = parse_text(&text(g, r, c)) {
+                    g.set(r, c, Cell::Text(write(n.value)));
+                }
+            }
+        }
+    }
+    grids
+}
+
+#[test]
+fn a_lone_separator_before_three_digits_is_read_as_the_sheet_writes_the_others() {
+    // Kauhava prints every sheet with figures of millions ("1.175.399",
+    // "7.725.767,34"), which say how its "315.297" and "-4.741" are meant.
+    let all = |_: &str| true;
+    for (group, point) in [('.', ','), (',', '.')] {
+        let write = |v: Decimal| written(v, group, point);
+        let ds = read("kauhava", rewritten("kauhava", &all, &write));
+        assert!(errors(&ds).is_empty(), "{group}: {:?}", errors(&ds));
+        assert_same(
+            &ds,
+            &plain("kauhava"),
+            &format!("kauhava, thousands by {group}"),
+        );
+    }
+}
+
+#[test]
+fn a_lone_separator_before_three_digits_the_sheet_does_not_settle_is_refused() {
+    // Seinäjoki's group income statement is in thousands, every figure
+    // under a million: "-383.185" and "-1.429" are all it has.
+    let income = |name: &str| name == "Konsernituloslaskelma";
+    let write = |v: Decimal| written(v, '.', ',');
+    let ds = read("seinajoki", rewritten("seinajoki", &income, &write));
+    let e = (ds.findings.iter())
+        .find(|f| f.severity == Severity::Error && f.message.to_string().contains("'-383.185'"));
+    let e = e.expect("refused");
+    assert_eq!(
+        e.cells[0].to_string(),
+        "seinajoki.xlsx, sheet 'Konsernituloslaskelma', cell B7"
+    );
+    // No figure of the sheet is read one way and another the other.
+    assert!(ds.get(Entity::Group, "tl.toimintakulut", 2024).is_none());
+}
+
+#[test]
+fn a_lone_separator_before_three_digits_alone_in_a_sheet_is_no_figure() {
+    use kivijalka::ingest::number::{Notation, parse_text_in};
+    let n = |sample: &[&str]| {
+        let mut n = Notation::default();
+        sample.iter().for_each(|s| n.see(s));
+        n
+    };
+    let v = |raw: &str, notation| parse_text_in(raw, notation).map(|n| n.map(|n| n.value));
+    let finnish = n(&["1.175.399"]);
+    assert_eq!(v("315.297", finnish), Ok(Some(Decimal::from(315_297))));
+    assert_eq!(
+        v("-4.741", n(&["7.725.767,34"])),
+        Ok(Some(Decimal::from(-4741)))
+    );
+    assert_eq!(
+        v("315,297", n(&["7,725,767.34"])),
+        Ok(Some(Decimal::from(315_297)))
+    );
+    // A comma before two digits marks decimals: "," is not a group here.
+    assert_eq!(
+        v("315,297", n(&["1 234,56"])),
+        Ok(Some(Decimal::new(315_297, 3)))
+    );
+    assert!(v("315.297", Notation::default()).is_err());
+    assert!(v("315.297", n(&["1.175.399", "1,234.56"])).is_err());
+    // Not ambiguous: a leading zero, two decimals, four digits.
+    assert_eq!(
+        v("0.297", Notation::default()),
+        Ok(Some(Decimal::new(297, 3)))
+    );
+    assert_eq!(
+        v("315,29", Notation::default()),
+        Ok(Some(Decimal::new(31_529, 2)))
+    );
+}

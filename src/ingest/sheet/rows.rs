@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::{Pending, Row, YearColumn};
 use crate::error::{Location, Text};
 use crate::ingest::grid::Cell;
-use crate::ingest::number::{self, Num};
+use crate::ingest::number::{self, Notation, Num};
 use crate::model::findings::{Finding, Message};
 use crate::model::labels;
 use crate::text;
@@ -31,6 +31,7 @@ pub(super) fn read_rows(
     let grid = sh.grid;
     let mut scaled = Scaled::default();
     foreign_unit(sh, span, findings);
+    let notation = notation(sh);
     for r in span.data_from..span.data_to {
         let mut label_parts = Vec::new();
         let mut label_col = None;
@@ -52,7 +53,10 @@ pub(super) fn read_rows(
                 match n {
                     Some(Some(n)) => into.push((yc.year, n, col)),
                     Some(None) => {}
-                    None => figure(sh, (r, col), yc, &label_parts, into, findings),
+                    None => {
+                        let at = (r, col, notation);
+                        figure(sh, at, yc, &label_parts, into, findings)
+                    }
                 }
             }
         }
@@ -90,6 +94,19 @@ pub(super) fn read_rows(
         });
     }
     scaled_notice(scaled, unit.1, findings);
+}
+
+/// How the sheet's text figures write "." and ",": one reading for all.
+fn notation(sh: &Sheet) -> Notation {
+    let mut n = Notation::default();
+    for r in sh.grid.rows_used() {
+        for (_, cell) in sh.grid.row_cells(r) {
+            if let Cell::Text(t) = cell {
+                n.see(t);
+            }
+        }
+    }
+    n
 }
 
 /// A unit of another currency among the block's titles or just under its
@@ -214,7 +231,7 @@ fn shown(
 /// values are errors naming the row and year, so no figure is lost unseen.
 fn figure(
     sh: &Sheet,
-    (r, col): (u32, u32),
+    (r, col, notation): (u32, u32, Notation),
     yc: &YearColumn,
     label_parts: &[String],
     into: &mut Vec<(i32, Num, u32)>,
@@ -223,7 +240,7 @@ fn figure(
     match sh.grid.get(r, col) {
         Cell::Empty => {}
         Cell::Number(n) => into.push((yc.year, *n, col)),
-        Cell::Text(t) => match number::parse_text(t) {
+        Cell::Text(t) => match number::parse_text_in(t, notation) {
             Ok(Some(n)) => into.push((yc.year, n, col)),
             Ok(None) => {}
             Err(why) => findings.push(Finding::error(
