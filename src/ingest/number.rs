@@ -22,13 +22,32 @@ pub struct Num {
 
 impl Num {
     /// Half of this is the rounding a printed figure may carry, in euros: a
-    /// unit of its last printed digit in the sheet's unit, at least a cent
-    /// (and a cent for a float's long tail of digits).
+    /// unit of its last printed digit in the sheet's unit, at least a cent.
     pub fn quantum(&self, scale: Decimal) -> Decimal {
-        if self.decimals > 6 {
-            Decimal::new(1, 2)
+        let decimals = self.printed_decimals(scale);
+        (scale / Decimal::from(10i64.pow(decimals.min(18)))).max(Decimal::new(1, 2))
+    }
+
+    /// The decimals the figure is printed with. A numeric cell holds the
+    /// double nearest to what Excel shows, and a formula's result a binary
+    /// residue beyond it (4741.000000001): within a millionth of the unit of
+    /// a value of fewer digits, it is that value, printed with its digits.
+    /// More digits than a cent's are a cent's.
+    fn printed_decimals(&self, scale: Decimal) -> u32 {
+        let mut cent = 2;
+        let mut s = scale;
+        while s >= Decimal::TEN {
+            s /= Decimal::TEN;
+            cent += 1;
+        }
+        if self.decimals <= cent {
+            return self.decimals;
+        }
+        let rounded = self.value.round_dp(cent);
+        if (self.value - rounded).abs() <= Decimal::new(1, 6) {
+            rounded.normalize().scale()
         } else {
-            (scale / Decimal::from(10i64.pow(self.decimals))).max(Decimal::new(1, 2))
+            cent
         }
     }
 }

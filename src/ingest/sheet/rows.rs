@@ -32,6 +32,7 @@ pub(super) fn read_rows(
     let mut scaled = Scaled::default();
     foreign_unit(sh, span, findings);
     let notation = notation(sh);
+    let first = pending.len();
     for r in span.data_from..span.data_to {
         let mut label_parts = Vec::new();
         let mut label_col = None;
@@ -94,6 +95,29 @@ pub(super) fn read_rows(
         });
     }
     scaled_notice(scaled, unit.1, findings);
+    whole_cents_are_whole(&mut pending[first..]);
+}
+
+/// A table whose every figure ends in zero decimals ("-4 741,00") is
+/// printed in whole units, its decimals a format's: a table printed to the
+/// cent has cents somewhere. Read so, its subtotals are held to the
+/// rounding of whole units, as the figures were rounded.
+fn whole_cents_are_whole(rows: &mut [Pending]) {
+    let figures = || {
+        rows.iter()
+            .flat_map(|p| p.row.values.iter().chain(&p.totals))
+            .map(|(_, n, _)| n)
+    };
+    let whole = figures().all(|n| n.value.fract().is_zero());
+    if !whole || figures().all(|n| n.decimals == 0) {
+        return;
+    }
+    for p in rows.iter_mut() {
+        let (values, totals) = (&mut p.row.values, &mut p.totals);
+        for (_, n, _) in values.iter_mut().chain(totals.iter_mut()) {
+            n.decimals = 0;
+        }
+    }
 }
 
 /// How the sheet's text figures write "." and ",": one reading for all.
