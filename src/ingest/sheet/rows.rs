@@ -2,7 +2,7 @@
 //! labels wrapped onto a second row joined back into one line.
 
 use super::block::{Sheet, Span};
-use super::header::{foreign_unit as foreign_unit_in, split_unit, unit_in};
+use super::header::{foreign_unit as foreign_unit_in, is_restated, split_unit, unit_in};
 use rust_decimal::Decimal;
 
 use super::{Pending, Row, YearColumn};
@@ -10,6 +10,7 @@ use crate::error::{Location, Text};
 use crate::ingest::grid::Cell;
 use crate::ingest::number::{self, Notation, Num};
 use crate::model::findings::{Finding, Message};
+use crate::model::items::Statement;
 use crate::model::labels;
 use crate::text;
 
@@ -33,6 +34,7 @@ pub(super) fn read_rows(
     foreign_unit(sh, span, findings);
     let notation = notation(sh);
     let first = pending.len();
+    restated_notice(sh, span, years, findings);
     for r in span.data_from..span.data_to {
         let mut label_parts = Vec::new();
         let mut label_col = None;
@@ -117,6 +119,28 @@ fn whole_cents_are_whole(rows: &mut [Pending]) {
         for (_, n, _) in values.iter_mut().chain(totals.iter_mut()) {
             n.decimals = 0;
         }
+    }
+}
+
+/// Says that a restated comparative's column is read as its year's actuals.
+fn restated_notice(sh: &Sheet, span: Span, years: &[YearColumn], findings: &mut Vec<Finding>) {
+    for yc in years {
+        let Some(t) = sh.grid.get(span.header, yc.col).text() else {
+            continue;
+        };
+        if !is_restated(t) {
+            continue;
+        }
+        let (t, year, kind) = (number::quoted(t), yc.year, yc.kind);
+        findings.push(Finding::notice(
+            "restated_year",
+            Message::text(text!(
+                "sarake \"{t}\" on oikaistu vertailutieto; luettu vuoden {year} lukuina ({kind}) ja ensin julkaistujen lukujen sijaan, jos ne ovat vieressä",
+                "kolumnen \"{t}\" är justerade jämförelsetal; lästa som {year} ({kind}) och i stället för de först publicerade talen om de står bredvid",
+                "column \"{t}\" is a restated comparative; read as {year} ({kind}), and instead of the figures first published if they stand beside it"
+            )),
+            vec![sh.at(span.header, yc.col)],
+        ));
     }
 }
 
@@ -264,7 +288,9 @@ fn figure(
     match sh.grid.get(r, col) {
         Cell::Empty => {}
         Cell::Number(n) => into.push((yc.year, *n, col)),
-        Cell::Text(t) => match number::parse_text_in(t, notation) {
+        Cell::Text(t) => match background_text(t, label_parts, notation)
+            .unwrap_or_else(|| number::parse_text_in(t, notation))
+        {
             Ok(Some(n)) => into.push((yc.year, n, col)),
             Ok(None) => {}
             Err(why) => findings.push(Finding::error(
@@ -286,6 +312,34 @@ fn figure(
             Message::text(cell_error(e, &label_parts.join(" "), yc)),
             vec![sh.at(r, col)],
         )),
+    }
+}
+
+/// A background figure as text where it differs from a statement's: a dash
+/// is no figure (a rate not yet set is missing, not 0 %), and a tax rate
+/// may carry its "%" ("9,10 %"). `None` for any other cell.
+fn background_text(
+    t: &str,
+    label_parts: &[String],
+    notation: Notation,
+) -> Option<Result<Option<Num>, crate::error::Text>> {
+    let t = t.trim();
+    let dash = matches!(t, "-" | "–" | "—" | "--");
+    let percent = t.strip_suffix('%').map(str::trim_end);
+    if !dash && percent.is_none() {
+        return None;
+    }
+    let label = label_parts.join(" ");
+    let (lines, _) = labels::resolve(Statement::Taustatiedot, &label);
+    if lines.is_empty() {
+        return None;
+    }
+    match percent {
+        Some(rate) if lines.iter().all(|l| l.id == "bg.tuloveroprosentti") => {
+            Some(number::parse_text_in(rate, notation))
+        }
+        Some(_) => None,
+        None => Some(Ok(None)),
     }
 }
 
