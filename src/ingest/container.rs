@@ -9,6 +9,7 @@
 //! million rows, or two cells at opposite corners, would cost gigabytes. An
 //! xls is scanned record by record for the same reason.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -18,6 +19,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::error::{Error, Location, Result, Text, cell_name};
 use crate::ingest::grid;
+use crate::ingest::number::ScaledFormat;
 use crate::text;
 
 /// The largest workbook file read. Published statements are well under a
@@ -62,10 +64,15 @@ pub fn bounded_file(path: &Path, file: &str) -> Result<std::fs::Metadata> {
     Ok(meta)
 }
 
+/// Numeric cells an xlsx shows divided by a power of a thousand, by sheet
+/// and (row, column) from zero.
+pub type ScaledCells = BTreeMap<String, BTreeMap<(u32, u32), ScaledFormat>>;
+
 /// Checks that `path` is a workbook that can be read within bounds, judging
 /// what it holds by its first bytes rather than its name: a zip (xlsx, xlsm,
-/// xlsb, ods) or an OLE file (xls).
-pub fn check(path: &Path, file: &str) -> Result<()> {
+/// xlsb, ods) or an OLE file (xls). Returns the cells whose number format
+/// scales what they show, which the reader does not say.
+pub fn check(path: &Path, file: &str) -> Result<ScaledCells> {
     let at = || Location::file(file);
     let meta = bounded_file(path, file)?;
     if meta.len() == 0 {
@@ -84,7 +91,7 @@ pub fn check(path: &Path, file: &str) -> Result<()> {
         .map_err(|e| Error::io(path, e))?;
     if head.starts_with(OLE_MAGIC) {
         check_xls(path, file)?;
-        return Ok(());
+        return Ok(ScaledCells::new());
     }
     if head.starts_with(EMPTY_ZIP_MAGIC) {
         return Err(Error::input(
@@ -109,13 +116,12 @@ pub fn check(path: &Path, file: &str) -> Result<()> {
             ),
         ));
     }
-    check_zip(path, file)?;
-    Ok(())
+    check_zip(path, file)
 }
 
 /// Decompresses every part a reader may parse, within the limits, and scans
 /// an ods's sheets.
-fn check_zip(path: &Path, file: &str) -> Result<()> {
+fn check_zip(path: &Path, file: &str) -> Result<ScaledCells> {
     let at = || Location::file(file);
     let f = File::open(path).map_err(|e| Error::io(path, e))?;
     let mut zip = zip::ZipArchive::new(BufReader::new(f)).map_err(|e| {
@@ -138,9 +144,12 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
             )
         }));
     }
+    let styles = cell_styles(&mut zip);
+    let scaling: Vec<bool> = styles.iter().map(Option::is_some).collect();
     let mut total = 0u64;
     let mut is_ods = false;
     let mut formulas = Vec::new();
+    let mut scaled = Vec::new();
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(|e| {
             Error::input(at(), {
@@ -200,7 +209,11 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
                 BufReader::with_capacity(1 << 16, entry),
                 &name,
                 file,
+                &scaling,
             )?;
+            if !f.scaled.is_empty() {
+                scaled.push((name.clone(), f.scaled.clone()));
+            }
             if f.first.is_some() {
                 formulas.push((name, f));
             }
@@ -225,7 +238,56 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
         })?;
         scan_ods(BufReader::new(entry), file)?;
     }
-    Ok(())
+    Ok(scaled_cells(&mut zip, scaled, &styles))
+}
+
+/// The styles of an xlsx's cells and their number formats, if any scale.
+fn cell_styles<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Vec<Option<ScaledFormat>> {
+    let mut s = String::new();
+    match zip.by_name("xl/styles.xml") {
+        Ok(e) => {
+            let _ = e.take(MAX_PART_BYTES).read_to_string(&mut s);
+            crate::ingest::xlsx_refs::cell_styles(&s)
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Each part's scaled cells under its sheet's name and position.
+fn scaled_cells<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    parts: Vec<(String, Vec<(String, usize)>)>,
+    styles: &[Option<ScaledFormat>],
+) -> ScaledCells {
+    let mut out = ScaledCells::new();
+    if parts.is_empty() {
+        return out;
+    }
+    let text = |zip: &mut zip::ZipArchive<R>, name: &str| {
+        let mut s = String::new();
+        if let Ok(e) = zip.by_name(name) {
+            let _ = e.take(MAX_PART_BYTES).read_to_string(&mut s);
+        }
+        s
+    };
+    let (workbook, rels) = (
+        text(zip, "xl/workbook.xml"),
+        text(zip, "xl/_rels/workbook.xml.rels"),
+    );
+    for (part, cells) in parts {
+        let Some(sheet) = sheet_of(&workbook, &rels, &part) else {
+            continue;
+        };
+        for (at, style) in cells {
+            let pos = crate::ingest::xlsx_refs::position(&at);
+            if let (Some((r, c)), Some(Some(f))) = (pos, styles.get(style)) {
+                out.entry(sheet.clone())
+                    .or_default()
+                    .insert((r, c), f.clone());
+            }
+        }
+    }
+    out
 }
 
 /// Refuses a workbook whose formulas were not computed, naming the first

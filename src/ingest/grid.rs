@@ -73,6 +73,8 @@ pub fn too_many_cells() -> Text {
 pub struct Grid {
     pub name: String,
     cells: BTreeMap<(u32, u32), Cell>,
+    /// Numeric cells whose format shows them divided by thousands (xlsx).
+    pub scaled: BTreeMap<(u32, u32), number::ScaledFormat>,
     height: u32,
     width: u32,
 }

@@ -22,13 +22,67 @@ pub struct Num {
 
 impl Num {
     /// Half of this is the rounding a printed figure may carry, in euros: a
-    /// unit of its last printed digit in the sheet's unit, at least a cent
-    /// (and a cent for a float's long tail of digits).
+    /// unit of its last printed digit in the sheet's unit, at least a cent.
     pub fn quantum(&self, scale: Decimal) -> Decimal {
-        if self.decimals > 6 {
-            Decimal::new(1, 2)
+        let decimals = self.printed_decimals(scale);
+        (scale / Decimal::from(10i64.pow(decimals.min(18)))).max(Decimal::new(1, 2))
+    }
+
+    /// The decimals the figure is printed with. A numeric cell holds the
+    /// double nearest to what Excel shows, and a formula's result a binary
+    /// residue beyond it (4741.000000001): within a millionth of the unit of
+    /// a value of fewer digits, it is that value, printed with its digits.
+    /// More digits than a cent's are a cent's.
+    fn printed_decimals(&self, scale: Decimal) -> u32 {
+        let mut cent = 2;
+        let mut s = scale;
+        while s >= Decimal::TEN {
+            s /= Decimal::TEN;
+            cent += 1;
+        }
+        if self.decimals <= cent {
+            return self.decimals;
+        }
+        let rounded = self.value.round_dp(cent);
+        if (self.value - rounded).abs() <= Decimal::new(1, 6) {
+            rounded.normalize().scale()
         } else {
-            (scale / Decimal::from(10i64.pow(self.decimals))).max(Decimal::new(1, 2))
+            cent
+        }
+    }
+}
+
+/// An Excel number format that shows a cell's value divided by a power of
+/// a thousand: each comma right after the last digit placeholder ("#,##0,"
+/// thousands, "#,##0,," millions) divides once. The cell still holds the
+/// value undivided, and that is the figure; what the sheet prints is not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScaledFormat {
+    /// The format as written in the workbook.
+    pub code: String,
+    /// Thousands divided off a positive figure, and off a negative one (a
+    /// format's second section may differ).
+    pub positive: u8,
+    pub negative: u8,
+}
+
+impl ScaledFormat {
+    /// What the cell shows of `value`, in the digits it holds: the stored
+    /// value divided exactly, so that the sheet's unit multiplies it back.
+    pub fn shown(&self, value: Decimal) -> Option<Decimal> {
+        let mut v = value;
+        for _ in 0..self.thousands(value) {
+            v = v.checked_div(Decimal::from(1000))?;
+        }
+        Some(v)
+    }
+
+    /// How many times a thousand the shown figure of `value` is divided by.
+    pub fn thousands(&self, value: Decimal) -> u8 {
+        if value < Decimal::ZERO {
+            self.negative
+        } else {
+            self.positive
         }
     }
 }
@@ -199,9 +253,9 @@ fn grouped(s: &str, group: char, point: char) -> Option<String> {
     })
 }
 
-/// Reads a number written as text. `Ok(None)` for a cell that is blank in
-/// effect; `Err` with the reason when the text is not a number.
-pub fn parse_text(raw: &str) -> Result<Option<Num>, Text> {
+/// A text figure stripped to its digits and separators: `None` for a cell
+/// blank in effect, a lone dash as "0".
+fn digits(raw: &str) -> Result<Option<(bool, String)>, Text> {
     let is_gap = |c: char| {
         matches!(
             c,
@@ -242,10 +296,7 @@ pub fn parse_text(raw: &str) -> Result<Option<Num>, Text> {
     }
     // A lone dash is how printed statements write "nothing".
     if s == "-" || s == "--" {
-        return Ok(Some(Num {
-            value: Decimal::ZERO,
-            decimals: 0,
-        }));
+        return Ok(Some((false, "0".to_string())));
     }
     for suffix in ["€", "eur", "EUR", "e"] {
         if let Some(rest) = s.strip_suffix(suffix)
@@ -283,6 +334,21 @@ pub fn parse_text(raw: &str) -> Result<Option<Num>, Text> {
     {
         return Err(not_a_number(raw));
     }
+    Ok(Some((negative, s)))
+}
+
+/// Reads a number written as text. `Ok(None)` for a cell that is blank in
+/// effect; `Err` with the reason when the text is not a number. A lone "."
+/// or "," before three digits is read as a decimal mark here; a sheet's
+/// figures are read through [`parse_text_in`], which decides it.
+pub fn parse_text(raw: &str) -> Result<Option<Num>, Text> {
+    let Some((negative, s)) = digits(raw)? else {
+        return Ok(None);
+    };
+    interpret(raw, negative, s)
+}
+
+fn interpret(raw: &str, negative: bool, s: String) -> Result<Option<Num>, Text> {
     let commas = s.matches(',').count();
     let dots = s.matches('.').count();
     let normalized = match (commas, dots) {
@@ -312,6 +378,79 @@ pub fn parse_text(raw: &str) -> Result<Option<Num>, Text> {
         value,
         decimals: value.scale(),
     }))
+}
+
+/// What a sheet's text figures say of their "." and ",": whether some
+/// figure groups thousands by "." or marks decimals by "," ("1.175.399",
+/// "7.725.767,34", "1 234,56"), and whether some groups by "," or marks
+/// decimals by "." ("7,725,767.34", "1234.56").
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Notation {
+    pub dot_groups: bool,
+    pub comma_groups: bool,
+}
+
+impl Notation {
+    /// Takes what one text cell says, if it is a figure that says it.
+    pub fn see(&mut self, raw: &str) {
+        let Ok(Some((negative, s))) = digits(raw) else {
+            return;
+        };
+        if ambiguous(&s).is_some() || interpret(raw, negative, s.clone()).is_err() {
+            return;
+        }
+        let (commas, dots) = (s.matches(',').count(), s.matches('.').count());
+        let dot_first = s.find('.') < s.find(',');
+        match (commas, dots) {
+            (0, 0) => {}
+            (1, 0) => self.dot_groups = true,
+            (0, 1) => self.comma_groups = true,
+            (_, d) if d > 1 || (commas == 1 && dot_first) => self.dot_groups = true,
+            _ => self.comma_groups = true,
+        }
+    }
+}
+
+/// The separator of a figure whose only separator is one "." or "," before
+/// exactly three digits ("315.297", "4,741"): thousands or decimals alike.
+fn ambiguous(s: &str) -> Option<char> {
+    let sep = s.chars().find(|c| matches!(c, '.' | ','))?;
+    let (whole, fraction) = s.split_once(sep)?;
+    let plain = |p: &str| p.chars().all(|c| c.is_ascii_digit());
+    (plain(whole)
+        && plain(fraction)
+        && fraction.len() == 3
+        && (1..=3).contains(&whole.len())
+        && !whole.starts_with('0'))
+    .then_some(sep)
+}
+
+/// Reads a sheet's text figure as [`parse_text`] does, but a lone "." or
+/// "," before three digits as the sheet's other figures write it; where
+/// they do not say, or say both, an error asking which it is.
+pub fn parse_text_in(raw: &str, notation: Notation) -> Result<Option<Num>, Text> {
+    let Some((negative, s)) = digits(raw)? else {
+        return Ok(None);
+    };
+    let Some(sep) = ambiguous(&s) else {
+        return interpret(raw, negative, s);
+    };
+    let (groups, decimal) = match sep {
+        '.' => (notation.dot_groups, notation.comma_groups),
+        _ => (notation.comma_groups, notation.dot_groups),
+    };
+    match (groups, decimal) {
+        (true, false) => interpret(raw, negative, s.replace(sep, "")),
+        (false, true) => interpret(raw, negative, s),
+        _ => {
+            let raw = quoted(raw);
+            Err(text!(
+                "'{raw}': onko \"{sep}\" tuhaterotin vai desimaalimerkki? Taulukon muut tekstiluvut eivät ratkaise sitä; kirjoita luku ilman erotinta tai kahdella desimaalilla",
+                "'{raw}': är \"{sep}\" tusentalsavgränsare eller decimaltecken? Bladets övriga tal i textform avgör det inte; skriv talet utan avgränsare eller med två decimaler",
+                "'{raw}': is \"{sep}\" a thousands separator or a decimal mark? The sheet's other text figures do not settle it; write the figure without a separator or with two decimals"
+            ))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -59,6 +59,16 @@ const LEASES: PerResident = PerResident {
     high: 50_000,
 };
 
+// The cash flow statement adds into no other statement's line but the
+// annual margin, so only its size against the population tells a sheet read
+// in the wrong unit. Every municipality invests (schools, streets, pipes):
+// Statistics Finland's lowest are some hundred euros per resident.
+const CAPITAL_EXPENDITURE: PerResident = PerResident {
+    what: "investointimenot",
+    low: Some(10),
+    high: 100_000,
+};
+
 /// A ratio between two figures that should be of one size, read as "the
 /// units differ by 1000": within a factor of two of a thousand.
 fn thousandfold(a: Decimal, b: Decimal) -> bool {
@@ -183,6 +193,10 @@ fn per_resident(ctx: &Ctx, e: Entity, y: i32, p: Decimal, pcell: &Location, out:
     if ds.has_year_data(e, Statement::Tase, y) {
         checks.push((&LOANS, loans(ctx, e, y)));
     }
+    checks.push((
+        &CAPITAL_EXPENDITURE,
+        figure(ctx, e, "rl.investointimenot", y),
+    ));
     if e == Entity::City {
         checks.push((&LEASES, figure(ctx, e, "bg.vuokravastuut", y)));
     } else {

@@ -28,6 +28,7 @@ mod lang_keys;
 mod lang_words;
 mod layouts;
 mod long_blocks;
+mod nums;
 mod panel;
 mod panel_ratios;
 mod parquet_in;

@@ -64,6 +64,9 @@ pub(super) fn classify_header_text(text: &str) -> Header {
         .filter_map(|x| x.parse().ok())
         .filter(|y| (1990..=2100).contains(y))
         .collect();
+    // "1.1.2024-31.12.2024": a period within one year is that year.
+    let mut years = years;
+    years.dedup();
     if years.len() != 1 {
         // "TP 2023 - TP 2024" or no year at all.
         return if years.len() > 1 {
@@ -91,8 +94,10 @@ pub(super) fn classify_header_text(text: &str) -> Header {
             continue;
         }
         let k = match word {
-            "tp" | "tilinpaatos" | "toteutuma" | "toteutunut" | "toteuma" | "bokslut" | "bs"
-            | "actual" | "actuals" | "utfall" => Some(YearKind::TP),
+            "tp" | "tilinpaatos" | "toteutuma" | "toteutunut" | "toteuma" | "tot" | "bokslut"
+            | "bs" | "actual" | "actuals" | "utfall" => Some(YearKind::TP),
+            // A restated comparative is the year's actuals, as now reported.
+            w if is_restated_word(w) => None,
             "ta" | "talousarvio" | "budjetti" | "budget" | "alkuperainen" | "bg" => {
                 Some(YearKind::TA)
             }
@@ -115,7 +120,7 @@ pub(super) fn classify_header_text(text: &str) -> Header {
                 };
             }
             "1000" | "000" | "1" | "eur" | "euroa" | "te" | "teur" | "t" | "keur" | "meur"
-            | "milj" | "kaupunki" | "kunta" | "konserni" | "vuosi" | "ar" | "year" => None,
+            | "milj" | "kaupunki" | "kunta" | "konserni" | "vuosi" | "v" | "ar" | "year" => None,
             _ => {
                 return Header::Ignored {
                     reason: [
@@ -134,6 +139,18 @@ pub(super) fn classify_header_text(text: &str) -> Header {
         year: years[0],
         kind,
     }
+}
+
+fn is_restated_word(w: &str) -> bool {
+    matches!(
+        w,
+        "oikaistu" | "oikaistut" | "oikaisu" | "restated" | "justerad" | "justerat" | "justerade"
+    )
+}
+
+/// Whether a year heading names a restated comparative ("TP 2023 oikaistu").
+pub(super) fn is_restated(text: &str) -> bool {
+    words(text).iter().any(|w| is_restated_word(w))
 }
 
 /// The unit a text names, as euros per unit. Unit words are matched as
@@ -169,13 +186,31 @@ pub fn unit_in(text: &str) -> Option<Decimal> {
         .filter(|w| !w.is_empty())
         .collect();
     let scale_of = |w: &str| match w {
-        "t€" | "teur" | "keur" | "t.€" | "tuhatta" | "tuhansina" | "tusen" => Some(thousand),
+        "t€" | "teur" | "keur" | "k€" | "t.€" | "tuhatta" | "tuhansina" | "tusen" => {
+            Some(thousand)
+        }
         "m€" | "meur" | "milj" | "milj.€" | "milj€" | "miljoonaa" | "miljoonina" | "miljoner"
         | "mn€" => Some(million),
         _ => None,
     };
     if let Some(s) = words.iter().find_map(|w| scale_of(w)) {
         return Some(s);
+    }
+    // "t. €", "k €": the prefix a word of its own before the currency.
+    let is_euro = |w: &str| matches!(w, "€" | "eur" | "euro" | "euroa");
+    for pair in words.windows(2) {
+        if is_euro(pair[1]) {
+            match pair[0] {
+                "t" | "k" | "tuh" => return Some(thousand),
+                "m" | "mn" => return Some(million),
+                _ => {}
+            }
+        }
+    }
+    // "Me", as a unit cell of its own says millions; as a word of a title
+    // it is the Finnish "we".
+    if words.len() == 1 && words[0] == "me" {
+        return Some(million);
     }
     if words
         .iter()
@@ -184,6 +219,17 @@ pub fn unit_in(text: &str) -> Option<Decimal> {
         return Some(Decimal::ONE);
     }
     None
+}
+
+/// A unit of a currency other than the euro ("tkr", Swedish thousands of
+/// kronor): a sheet in it holds no euro figure, whatever its size.
+pub(super) fn foreign_unit(text: &str) -> Option<()> {
+    let lower = text.to_lowercase();
+    lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '/'))
+        .map(|w| w.trim_matches('.'))
+        .any(|w| matches!(w, "tkr" | "mkr" | "kr" | "sek" | "tsek" | "msek" | "kronor"))
+        .then_some(())
 }
 
 /// A label may carry its own unit: "Vuokravastuut, 1 000 €".
@@ -248,10 +294,45 @@ pub(super) fn header_cells(grid: &Grid, r: u32, width: u32) -> Option<Vec<(u32, 
             h => cols.push((c, h)),
         }
     }
+    prefer_restated(grid, r, &mut cols);
     // Labels are looked up only on rows that could be a header at all.
     (cols.iter().any(|(_, h)| matches!(h, Header::Year { .. }))
         && texts.iter().all(|t| labels::statements_of(t).is_empty()))
     .then_some(cols)
+}
+
+/// A restated comparative ("TP 2023 oikaistu") replaces the year's actuals
+/// as first published ("TP 2023") beside it: the restatement is what the
+/// later statements build on.
+fn prefer_restated(grid: &Grid, r: u32, cols: &mut [(u32, Header)]) {
+    let restated_text = |c: u32| grid.get(r, c).text().is_some_and(is_restated);
+    let restated: Vec<i32> = (cols.iter())
+        .filter(|(c, _)| restated_text(*c))
+        .filter_map(|(_, h)| match h {
+            Header::Year {
+                year,
+                kind: None | Some(YearKind::TP),
+            } => Some(*year),
+            _ => None,
+        })
+        .collect();
+    for (c, h) in cols.iter_mut() {
+        if let Header::Year {
+            year,
+            kind: None | Some(YearKind::TP),
+        } = h
+            && restated.contains(year)
+            && !restated_text(*c)
+        {
+            *h = Header::Ignored {
+                reason: [
+                    "vuoden oikaistu vertailutieto on vieressä ja luetaan sen sijaan",
+                    "årets justerade jämförelsetal står bredvid och läses i stället",
+                    "the year's restated comparative beside it is read instead",
+                ],
+            };
+        }
+    }
 }
 
 /// A year heading in words ("TP 2023"), not a bare number.

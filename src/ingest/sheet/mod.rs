@@ -192,7 +192,8 @@ fn read_block(
     let mut years = block::one_column_a_year(sh, span, years, findings)?;
     block::pair_total_columns(sh, span, &header_cols, &mut years);
     let label_end = years.iter().map(|y| y.col).min().unwrap_or(first_year_col);
-    rows::read_rows(sh, b, span, &years, label_end, findings, pending);
+    let unit = (scale, &unit_found);
+    rows::read_rows(sh, b, span, &years, label_end, unit, findings, pending);
     Ok(Block {
         header_row,
         scale,

@@ -30,7 +30,7 @@ pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
             text!("tiedostoa ei ole", "filen finns inte", "no such file"),
         ));
     }
-    container::check(path, &file)?;
+    let mut scaled = container::check(path, &file)?;
     let mut wb = open_workbook_auto(path).map_err(|e| {
         Error::input(
             Location::file(&file),
@@ -114,6 +114,7 @@ pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
                 }
             }
         }
+        grid.scaled = scaled.remove(&grid.name).unwrap_or_default();
         grids.push(grid);
     }
     Ok(grids)
