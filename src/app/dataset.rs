@@ -52,9 +52,20 @@ pub fn refuse_errors(ds: Dataset, allow_unknown: bool, lang: Lang) -> Result<Dat
                 "{file}: read past {n} problem(s) (--allow-unknown):"
             );
             eprintln!("{} {head}", warning(lang));
-            for f in passed {
+            for f in passed.iter().take(crate::error::LISTED) {
                 let at = (f.cells.first()).map_or_else(|| ds.file.clone(), |l| l.show(lang));
                 eprintln!("  {at}: {}", finding::text(&f.message, lang));
+            }
+            if let Some(more) = n.checked_sub(crate::error::LISTED).filter(|m| *m > 0) {
+                eprintln!(
+                    "  {}",
+                    crate::tr!(
+                        lang,
+                        "… ja {more} muuta",
+                        "… och {more} till",
+                        "… and {more} more"
+                    )
+                );
             }
         }
     } else {

@@ -310,6 +310,46 @@ fn report_names_are_short_and_never_the_batch_s_own() {
 }
 
 #[test]
+fn a_workbook_of_thousands_of_problems_lists_fifty() {
+    let dir = tempdir("hostile-many-problems");
+    let wb = dir.join("many.xlsx");
+    // 200 figures that are no numbers: each is a problem, and the message
+    // listed every one (89 MB for a sheet of 65 000 such rows).
+    let texts: Vec<String> = (0..200).map(|i| format!("x{i}")).collect();
+    let rows = crate::support::income_statement("1 000 €", crate::support::good_rows("15"));
+    let mut bg = vec![vec!["Taustatiedot"], vec![], vec!["", "TP 2024", "TP 2023"]];
+    for pair in texts.chunks(2) {
+        bg.push(vec![
+            "Asukasluku 31.12.",
+            pair[0].as_str(),
+            pair[1].as_str(),
+        ]);
+    }
+    crate::support::xlsx(&wb, &[("Tuloslaskelma", rows), ("Taustatiedot", bg)]);
+    let err = answered(
+        &["indicators", path_str(&wb)],
+        2,
+        &["many.xlsx", "must be fixed"],
+    );
+    let listed = err
+        .lines()
+        .filter(|l| l.contains("is not a number"))
+        .count();
+    assert_eq!(listed, 50, "{err}");
+    let n: usize = err
+        .split(" problem(s)")
+        .next()
+        .unwrap()
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(err.contains(&format!("… and {} more", n - 50)), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn out_is_written_over_a_file_only() {
     let dir = tempdir("hostile-out");
     let wb = example();
