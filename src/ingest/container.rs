@@ -2,8 +2,8 @@
 //! an empty, truncated, foreign or hostile file is refused with a reason
 //! instead of exhausting memory.
 //!
-//! A zip container (xlsx, xlsm, xlsb, ods) is measured by decompressing the
-//! parts a reader would parse: the sizes a zip declares can lie, the bytes
+//! A zip container (xlsx, xlsm, xlsb, ods) is measured by decompressing
+//! every part, whatever its name: the sizes a zip declares can lie, the bytes
 //! cannot. An ods sheet is scanned for where its content lies, because the
 //! reader turns each sheet into a dense range: a value repeated over a
 //! million rows, or two cells at opposite corners, would cost gigabytes. An
@@ -112,8 +112,8 @@ pub fn check(path: &Path, file: &str) -> Result<()> {
     Ok(())
 }
 
-/// Decompresses every part a reader may parse, within the limits, and scans
-/// an ods's sheets.
+/// Decompresses every part within the limits, then scans each part the
+/// xlsx reader would open as a sheet, and an ods's sheets.
 fn check_zip(path: &Path, file: &str) -> Result<()> {
     let at = || Location::file(file);
     let f = File::open(path).map_err(|e| Error::io(path, e))?;
@@ -158,7 +158,9 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
             is_ods |= m.starts_with(b"application/vnd.oasis.opendocument.spreadsheet");
             continue;
         }
-        if entry.is_dir() || !is_parsed_part(&name) {
+        // Every entry, whatever its name: the reader opens whichever part
+        // the workbook's relationships name, `.dat` or no extension at all.
+        if entry.is_dir() {
             continue;
         }
         let n = measure(&mut entry, MAX_PART_BYTES.min(MAX_TOTAL_BYTES - total)).map_err(|e| {
@@ -189,24 +191,26 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
             return Err(Error::input(at(), message));
         };
         total += n;
-        drop(entry);
-        if crate::ingest::xlsx_refs::is_worksheet(&name) {
-            // Within the limits just measured: read again to parse.
-            let entry = zip
-                .by_index(i)
-                .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
-            let f = crate::ingest::xlsx_refs::scan(
-                BufReader::with_capacity(1 << 16, entry),
-                &name,
-                file,
-            )?;
-            if f.first.is_some() {
-                formulas.push((name, f));
-            }
+    }
+    // Within the limits just measured: read again to parse.
+    let book = book(&mut zip);
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index(i)
+            .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        let sheet = book.sheets.iter().find(|s| s.index == i);
+        if sheet.is_none() && !crate::ingest::xlsx_refs::is_worksheet(&name) {
+            continue;
+        }
+        let f =
+            crate::ingest::xlsx_refs::scan(BufReader::with_capacity(1 << 16, entry), &name, file)?;
+        if f.first.is_some() {
+            formulas.push((name, f));
         }
     }
     if !formulas.is_empty() {
-        uncomputed(&mut zip, &formulas, file)?;
+        uncomputed(&mut zip, &formulas, &book, file)?;
     }
     if is_ods
         || zip.index_for_name("content.xml").is_some()
@@ -236,6 +240,7 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
 fn uncomputed<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     formulas: &[(String, crate::ingest::xlsx_refs::Formulas)],
+    book: &Book,
     file: &str,
 ) -> Result<()> {
     let text = |zip: &mut zip::ZipArchive<R>, name: &str| {
@@ -260,7 +265,9 @@ fn uncomputed<R: Read + std::io::Seek>(
         }
         None => return Ok(()),
     };
-    let sheet = sheet_of(&workbook, &text(zip, "xl/_rels/workbook.xml.rels"), part);
+    let sheet = book
+        .sheet_of(part)
+        .or_else(|| sheet_of(&workbook, &text(zip, "xl/_rels/workbook.xml.rels"), part));
     // The reference goes into the message as written (quoted, cut): only a
     // named sheet makes it a cell of the location.
     let shown = crate::ingest::number::quoted(cell);
@@ -313,6 +320,133 @@ fn sheet_of(workbook: &str, rels: &str, part: &str) -> Option<String> {
         .into_iter()
         .find(|s| get(s, "id").as_deref() == Some(&id))
         .and_then(|s| get(&s, "name"))
+}
+
+/// A worksheet the xlsx reader would open: its name and its zip entry.
+pub(crate) struct BookSheet {
+    pub name: String,
+    pub index: usize,
+    pub part: String,
+}
+
+/// What the checks need of an xlsx's workbook part, found the way the
+/// reader finds it.
+#[derive(Default)]
+pub(crate) struct Book {
+    pub sheets: Vec<BookSheet>,
+}
+
+impl Book {
+    fn sheet_of(&self, part: &str) -> Option<String> {
+        (self.sheets.iter())
+            .find(|s| s.part == part)
+            .map(|s| s.name.clone())
+    }
+}
+
+/// The worksheets of an xlsx as the reader resolves them: the package's
+/// relationships name the workbook part (`xl/workbook.xml` unless they say
+/// otherwise), the workbook's relationships name each sheet's part,
+/// relative to the workbook's folder or absolute, and an entry is looked
+/// up with `\` read as `/` and case ignored. A check that went by the
+/// usual names (`xl/worksheets/*.xml`) would miss a sheet stored as
+/// `xl/sheet1.xml`, `sheet1.dat` or `xl\worksheets\sheet1.xml`, which the
+/// reader opens all the same. Whatever cannot be read here is left to the
+/// reader to refuse.
+fn book<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Book {
+    let names: std::collections::HashMap<String, usize> = (0..zip.len())
+        .filter_map(|i| {
+            let n = zip.name_for_index(i)?.ok()?;
+            Some((n.replace('\\', "/").to_ascii_lowercase(), i))
+        })
+        .collect();
+    let find = |zip: &zip::ZipArchive<R>, path: &str| {
+        (names.get(&path.to_ascii_lowercase()).copied()).or_else(|| zip.index_for_name(path))
+    };
+    let (mut dir, mut workbook) = ("xl/".to_string(), "workbook.xml".to_string());
+    let package = elements(zip, find(zip, "_rels/.rels"), "Relationship");
+    let office = package
+        .iter()
+        .find(|r| attr(r, "Type").is_some_and(|t| t.ends_with("/relationships/officeDocument")));
+    if let Some(target) = office.and_then(|r| attr(r, "Target")) {
+        let (d, n) = target.split_at(target.rfind('/').map_or(0, |i| i + 1));
+        dir = d.strip_prefix('/').unwrap_or(d).to_string();
+        if !n.is_empty() {
+            workbook = n.to_string();
+        }
+    }
+    let rels = elements(
+        zip,
+        find(zip, &format!("{dir}_rels/{workbook}.rels")),
+        "Relationship",
+    );
+    let mut book = Book::default();
+    for sheet in elements(zip, find(zip, &format!("{dir}{workbook}")), "sheet") {
+        let (Some(name), Some(id)) = (attr(&sheet, "name"), attr(&sheet, "id")) else {
+            continue;
+        };
+        let Some(rel) = rels.iter().find(|r| attr(r, "Id") == Some(id)) else {
+            continue;
+        };
+        let worksheet =
+            attr(rel, "Type").is_some_and(|t| t.rsplit('/').next() == Some("worksheet"));
+        let Some(target) = attr(rel, "Target").filter(|_| worksheet) else {
+            continue;
+        };
+        let path = match target.strip_prefix('/') {
+            Some(abs) => abs.to_string(),
+            None => format!("{dir}{target}"),
+        };
+        if let Some(index) = find(zip, &path) {
+            let part = (zip.name_for_index(index).and_then(|n| n.ok()))
+                .map_or(String::new(), |n| n.into_owned());
+            book.sheets.push(BookSheet {
+                name: name.to_string(),
+                index,
+                part,
+            });
+        }
+    }
+    book
+}
+
+/// The attributes of every element named `local` in a part, by local
+/// name; nothing if the part is missing or not XML.
+fn elements<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    index: Option<usize>,
+    local: &str,
+) -> Vec<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let Some(entry) = index.and_then(|i| zip.by_index(i).ok()) else {
+        return out;
+    };
+    let mut xml = XmlReader::from_reader(BufReader::new(entry));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == local => {
+                let attrs = (e.attributes().with_checks(false).flatten())
+                    .map(|a| {
+                        let key = a.key.local_name().as_ref().to_string();
+                        let value = (a.normalized_value(quick_xml::XmlVersion::Implicit1_0))
+                            .map_or_else(|_| a.value.to_string(), |v| v.into_owned());
+                        (key, value)
+                    })
+                    .collect();
+                out.push(attrs);
+            }
+            Ok(Event::Eof) | Err(_) => return out,
+            _ => {}
+        }
+    }
+}
+
+fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    (attrs.iter())
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 /// Scans the cell records of an xls (BIFF5 or BIFF8) workbook stream for
@@ -453,12 +587,6 @@ fn check_xls(path: &Path, file: &str) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The parts a spreadsheet reader parses; pictures and the like are not read.
-fn is_parsed_part(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    n.ends_with(".xml") || n.ends_with(".rels") || n.ends_with(".bin")
 }
 
 /// Bytes `r` decompresses to, or `None` past `limit`.

@@ -191,7 +191,7 @@ fn rewrite_zip(from: &Path, to: &Path, mut edit: impl FnMut(&str, &mut Vec<u8>))
 /// A deflate stream of `n` zero bytes built by hand (fixed Huffman codes:
 /// one literal, then copies of 258 bytes at distance 1), so a bomb costs
 /// the test nothing to make.
-fn deflated_zeros(n: u64) -> Vec<u8> {
+pub(crate) fn deflated_zeros(n: u64) -> Vec<u8> {
     struct Bits {
         out: Vec<u8>,
         acc: u64,
@@ -231,7 +231,7 @@ fn deflated_zeros(n: u64) -> Vec<u8> {
 }
 
 /// A zip of one deflated entry written by hand, its declared size a lie.
-fn bomb_zip(path: &Path, name: &str, data: &[u8], declared: u32) {
+pub(crate) fn bomb_zip(path: &Path, name: &str, data: &[u8], declared: u32) {
     let mut out = Vec::new();
     let n = name.len() as u16;
     let local = |out: &mut Vec<u8>| {

@@ -1,0 +1,112 @@
+//! A workbook's container as the spreadsheet reader opens it: every part
+//! the reader may open as a sheet gets the same checks, whatever its name,
+//! and what a part costs once parsed is bounded. Each hostile file is
+//! refused with exit code 2 and a message naming the part or the cell,
+//! within seconds, never a crash.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::support::{example, path_str, run_en, stderr, tempdir};
+
+/// Copies the example, letting `edit` rename an entry or change its bytes.
+fn rewrite(to: &Path, mut edit: impl FnMut(&str, Vec<u8>) -> (String, Vec<u8>)) {
+    let mut zin = zip::ZipArchive::new(std::fs::File::open(example()).unwrap()).unwrap();
+    let mut zout = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..zin.len() {
+        let mut e = zin.by_index(i).unwrap();
+        let name = e.name().unwrap().to_string();
+        let mut data = Vec::new();
+        e.read_to_end(&mut data).unwrap();
+        let (name, data) = edit(&name, data);
+        zout.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zout.write_all(&data).unwrap();
+    }
+    zout.finish().unwrap();
+}
+
+/// `text` with the income statement's cell C9 (Maksutuotot, 2020) written as `xml`.
+fn with_c9(text: &str, xml: &str) -> String {
+    let start = text.find("<c r=\"C9\"").expect("C9 in the example");
+    let end = start + text[start..].find("</c>").unwrap() + "</c>".len();
+    format!("{}{xml}{}", &text[..start], &text[end..])
+}
+
+/// The example with the income statement's part stored as `part` (the
+/// relationship's target `target`) and its C9 written as `c9`.
+fn moved(to: &Path, part: &str, target: &str, c9: &str) {
+    rewrite(to, |name, data| {
+        let text = || String::from_utf8(data.clone()).unwrap();
+        match name {
+            "xl/worksheets/sheet1.xml" => (part.to_string(), with_c9(&text(), c9).into_bytes()),
+            "xl/_rels/workbook.xml.rels" => (
+                name.to_string(),
+                text()
+                    .replace("\"worksheets/sheet1.xml\"", &format!("\"{target}\""))
+                    .into_bytes(),
+            ),
+            _ => (name.to_string(), data),
+        }
+    })
+}
+
+/// Runs `indicators` and asserts exit code 2 within seconds, no output and
+/// a message naming every one of `wants`.
+fn refused(path: &Path, wants: &[&str]) -> String {
+    let t = Instant::now();
+    let o = run_en(&["indicators", path_str(path)]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{}: {err}", path.display());
+    assert!(o.stdout.is_empty(), "partial output for {}", path.display());
+    assert!(!err.contains("panicked"), "{err}");
+    for w in wants {
+        assert!(err.contains(w), "{w:?} not in {err}");
+    }
+    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
+    err
+}
+
+/// A sheet stored outside `xl/worksheets/*.xml` is opened by the reader all
+/// the same: its shared-string index, references and formulas are checked
+/// as any sheet's are.
+#[test]
+fn a_sheet_stored_under_another_name_gets_every_check() {
+    let dir = tempdir("cont-moved");
+    let places = [
+        ("xl/sheet1.xml", "sheet1.xml"),
+        ("xl/worksheets/sheet1.dat", "worksheets/sheet1.dat"),
+        ("xl/worksheets/Sheet1.XML", "/xl/worksheets/sheet1.xml"),
+        ("xl\\worksheets\\sheet1.xml", "worksheets/sheet1.xml"),
+    ];
+    for (i, (part, target)) in places.into_iter().enumerate() {
+        // "-1" would be read as the first shared string, the city's name.
+        let ss = dir.join(format!("ss{i}.xlsx"));
+        moved(&ss, part, target, r#"<c r="C9" t="s"><v>-1</v></c>"#);
+        refused(&ss, &[part, "C9", "shared string number '-1'"]);
+        // A reference the reader would overflow on, or wrap to another cell.
+        let far = dir.join(format!("far{i}.xlsx"));
+        moved(&far, part, target, r#"<c r="C99999999999"><v>1</v></c>"#);
+        refused(&far, &[part, "'C99999999999' is not a cell reference"]);
+        // The example asks to be computed on load: a formula's saved 0 is a
+        // placeholder, not Maksutuotot's 4 568.
+        let f = dir.join(format!("f{i}.xlsx"));
+        moved(&f, part, target, r#"<c r="C9"><f>1+1</f><v>0</v></c>"#);
+        refused(&f, &["'Tuloslaskelma'", "C9", "never computed"]);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A deflate bomb is measured in any entry, whatever its name says.
+#[test]
+fn a_bomb_in_an_entry_of_any_name_is_refused() {
+    let dir = tempdir("cont-bomb");
+    let zeros = crate::hostile::deflated_zeros(300 << 20);
+    for name in ["xl/worksheets/sheet1.dat", "xl/media/image1.png", "data"] {
+        let bomb = dir.join("bomb.xlsx");
+        crate::hostile::bomb_zip(&bomb, name, &zeros, 300 << 20);
+        refused(&bomb, &["bomb.xlsx", name, "more than 200 MB"]);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
