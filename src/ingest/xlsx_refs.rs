@@ -178,8 +178,45 @@ fn check_tag(tag: &[u8], part: &str, file: &str) -> Result<()> {
                 ),
             ));
         }
+        if name == b"dimension" && reversed(&v) {
+            let v = crate::ingest::number::quoted(&v);
+            return Err(Error::input(
+                Location::file(file),
+                text!(
+                    "osa '{part}': käytetty alue '{v}' päättyy ennen kuin alkaa",
+                    "delen '{part}': det använda området '{v}' slutar innan det börjar",
+                    "part '{part}': the used range '{v}' ends before it starts"
+                ),
+            ));
+        }
     }
     Ok(())
+}
+
+/// Whether a range's end lies above or left of its start: the reader
+/// subtracts the start from the end unchecked, which stops a debug build
+/// and wraps in a release build.
+fn reversed(range: &str) -> bool {
+    let mut ends = range.split(':').map(position);
+    match (ends.next(), ends.next()) {
+        (Some((r0, c0)), Some((r1, c1))) => r1 < r0 || c1 < c0,
+        _ => false,
+    }
+}
+
+/// A checked reference's row and column as numbers (letters A = 1).
+fn position(r: &str) -> (u64, u64) {
+    let (mut row, mut col) = (0u64, 0u64);
+    for b in r.bytes() {
+        match b {
+            b'0'..=b'9' => row = row * 10 + u64::from(b - b'0'),
+            b'A'..=b'Z' | b'a'..=b'z' => {
+                col = col * 26 + u64::from(b.to_ascii_uppercase() - b'A') + 1
+            }
+            _ => {}
+        }
+    }
+    (row, col)
 }
 
 /// A tag's `name="value"` pairs as text (the workbook's lists of sheets).

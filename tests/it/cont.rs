@@ -110,3 +110,27 @@ fn a_bomb_in_an_entry_of_any_name_is_refused() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A used range whose end comes before its start stopped a debug build in
+/// the reader (a subtraction) and wrapped in a release build.
+#[test]
+fn a_used_range_that_ends_before_it_starts_is_refused_naming_the_part() {
+    let dir = tempdir("cont-dimension");
+    for dim in ["L41:A1", "B2:A1", "A2:B1"] {
+        let path = dir.join("dim.xlsx");
+        rewrite(&path, |name, data| {
+            let mut text = String::from_utf8(data).unwrap();
+            if name == "xl/worksheets/sheet3.xml" {
+                let start = text.find("<dimension ").expect("a used range");
+                let end = start + text[start..].find("/>").unwrap() + 2;
+                text.replace_range(start..end, &format!(r#"<dimension ref="{dim}"/>"#));
+            }
+            (name.to_string(), text.into_bytes())
+        });
+        refused(
+            &path,
+            &["xl/worksheets/sheet3.xml", dim, "ends before it starts"],
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
