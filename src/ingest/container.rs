@@ -658,10 +658,12 @@ struct Table {
 pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
     let mut xml = XmlReader::from_reader(r);
     let mut buf = Vec::new();
-    let mut table: Option<Table> = None;
+    // A cell may hold a table of its own: the tables open, outermost
+    // first, each with the cell it is inside that has no value type (its
+    // column, its repeat, whether any text was seen). The outer table's
+    // rows go on after a nested one ends.
+    let mut tables: Vec<(Table, Option<(u64, u64, bool)>)> = Vec::new();
     let mut cells: u64 = 0;
-    // Inside a cell with no value type: whether any text was seen.
-    let mut open_cell: Option<(u64, u64, bool)> = None;
     let xml_err = |e: quick_xml::Error, xml: &XmlReader<_>| {
         Error::input(Location::file(file), {
             let at = xml.buffer_position();
@@ -692,11 +694,11 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
                         cols: None,
                     };
                     if !empty {
-                        table = Some(t);
+                        tables.push((t, None));
                     }
                 }
                 "table:table-row" => {
-                    if let Some(t) = table.as_mut() {
+                    if let Some((t, _)) = tables.last_mut() {
                         let rep = attr_u64(&e, "table:number-rows-repeated", file)?.unwrap_or(1);
                         t.col = 0;
                         t.row_repeat = rep.max(1);
@@ -706,7 +708,7 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
                     }
                 }
                 "table:table-cell" | "table:covered-table-cell" => {
-                    if let Some(t) = table.as_mut() {
+                    if let Some((t, open_cell)) = tables.last_mut() {
                         let rep = attr_u64(&e, "table:number-columns-repeated", file)?
                             .unwrap_or(1)
                             .max(1);
@@ -724,7 +726,7 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
                             content(t, rep, &mut cells, file)?;
                         }
                         if !empty && !valued {
-                            open_cell = Some((t.col, rep, false));
+                            *open_cell = Some((t.col, rep, false));
                         } else {
                             t.col = t.col.saturating_add(rep);
                         }
@@ -732,16 +734,19 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
                 }
                 _ => {}
             },
-            Event::Text(t) => {
-                if let Some((_, _, seen)) = open_cell.as_mut()
-                    && !t.trim().is_empty()
-                {
-                    *seen = true;
+            // Text in a nested table is content of the cells around it too.
+            Event::Text(t) if !t.trim().is_empty() => {
+                for (_, open_cell) in tables.iter_mut() {
+                    if let Some((_, _, seen)) = open_cell.as_mut() {
+                        *seen = true;
+                    }
                 }
             }
             Event::End(e) => match e.name().as_ref() {
                 "table:table-cell" | "table:covered-table-cell" => {
-                    if let (Some(t), Some((col, rep, seen))) = (table.as_mut(), open_cell.take()) {
+                    if let Some((t, open_cell)) = tables.last_mut()
+                        && let Some((col, rep, seen)) = open_cell.take()
+                    {
                         t.col = col;
                         if seen {
                             content(t, rep, &mut cells, file)?;
@@ -750,12 +755,14 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
                     }
                 }
                 "table:table-row" => {
-                    if let Some(t) = table.as_mut() {
+                    if let Some((t, _)) = tables.last_mut() {
                         t.row = t.row.saturating_add(t.row_repeat);
                         t.row_repeat = 1;
                     }
                 }
-                "table:table" => table = None,
+                "table:table" => {
+                    tables.pop();
+                }
                 _ => {}
             },
             _ => {}

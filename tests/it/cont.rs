@@ -134,3 +134,24 @@ fn a_used_range_that_ends_before_it_starts_is_refused_naming_the_part() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A table nested in a cell ended the outer sheet's measurement, so the
+/// reader built a dense range of what followed: 1.7 KB took a gigabyte.
+#[test]
+fn a_table_nested_in_a_cell_does_not_hide_the_rest_of_its_sheet() {
+    let dir = tempdir("cont-nested");
+    let nested = r#"<table:table-row><table:table-cell><table:table table:name="n"><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table></table:table-cell></table:table-row>"#;
+    let far = r#"<table:table-row table:number-rows-repeated="60000"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="250"/><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#;
+    let path = dir.join("nested.ods");
+    crate::hostile::example_as_ods(&path, &format!("{nested}{far}"));
+    refused(
+        &path,
+        &[
+            "nested.ods",
+            "'Tuloslaskelma'",
+            "content spans A1:IQ",
+            "at most 4194304 cells",
+        ],
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

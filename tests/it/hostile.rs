@@ -322,7 +322,7 @@ fn escape(s: &str) -> String {
 /// The example's sheets as an ods, each row padded and each sheet ended
 /// with the blank spans LibreOffice writes; `extra` is appended to the
 /// first sheet's rows (a hostile span).
-fn example_as_ods(path: &Path, extra: &str) {
+pub(crate) fn example_as_ods(path: &Path, extra: &str) {
     let grids = load_grids(&example()).unwrap();
     let mut x = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet>"#,
