@@ -194,6 +194,7 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
     }
     // Within the limits just measured: read again to parse.
     let book = book(&mut zip);
+    parsed_cost(&mut zip, &book, file)?;
     for i in 0..zip.len() {
         let entry = zip
             .by_index(i)
@@ -334,6 +335,9 @@ pub(crate) struct BookSheet {
 #[derive(Default)]
 pub(crate) struct Book {
     pub sheets: Vec<BookSheet>,
+    /// The entries of the workbook's styles and shared strings.
+    pub styles: Option<usize>,
+    pub strings: Option<usize>,
 }
 
 impl Book {
@@ -380,7 +384,11 @@ fn book<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Book {
         find(zip, &format!("{dir}_rels/{workbook}.rels")),
         "Relationship",
     );
-    let mut book = Book::default();
+    let mut book = Book {
+        styles: find(zip, &format!("{dir}styles.xml")),
+        strings: find(zip, &format!("{dir}sharedStrings.xml")),
+        ..Book::default()
+    };
     for sheet in elements(zip, find(zip, &format!("{dir}{workbook}")), "sheet") {
         let (Some(name), Some(id)) = (attr(&sheet, "name"), attr(&sheet, "id")) else {
             continue;
@@ -447,6 +455,93 @@ fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
     (attrs.iter())
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.as_str())
+}
+
+/// Styles (`<xf>`, `<numFmt>`) a workbook may have: Excel itself keeps at
+/// most 64 000 cell formats.
+pub const MAX_STYLES: u64 = 100_000;
+/// Shared strings a workbook may have: no more than the cells read.
+pub const MAX_STRINGS: u64 = grid::MAX_CELLS as u64;
+
+/// Refuses styles or shared strings that would cost gigabytes once parsed,
+/// though their part is within the size limit: the reader keeps every one
+/// of them, at several times its few bytes of XML (`<si/>`, `<xf/>`).
+fn parsed_cost<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    book: &Book,
+    file: &str,
+) -> Result<()> {
+    let parts: [(Option<usize>, &[&[u8]], u64); 2] = [
+        (book.styles, &[b"xf", b"numFmt"], MAX_STYLES),
+        (book.strings, &[b"si"], MAX_STRINGS),
+    ];
+    for (index, names, limit) in parts {
+        let Some(entry) = index.and_then(|i| zip.by_index(i).ok()) else {
+            continue;
+        };
+        let part = entry.name().map_or(String::new(), |n| n.into_owned());
+        let over = count_over(BufReader::with_capacity(1 << 16, entry), names, limit)
+            .map_err(|e| Error::io(Path::new(file), e))?;
+        if over {
+            let message = match limit == MAX_STYLES {
+                true => text!(
+                    "osassa '{part}' on yli {limit} tyyliä; Excel sallii enintään 64 000 solumuotoilua",
+                    "delen '{part}' har fler än {limit} format; Excel tillåter högst 64 000 cellformat",
+                    "part '{part}' holds more than {limit} styles; Excel allows at most 64 000 cell formats"
+                ),
+                false => text!(
+                    "osassa '{part}' on yli {limit} jaettua tekstiä, enemmän kuin kivijalka lukee soluja",
+                    "delen '{part}' har fler än {limit} delade texter, fler än de celler kivijalka läser",
+                    "part '{part}' holds more than {limit} shared strings, more than the cells kivijalka reads"
+                ),
+            };
+            return Err(Error::input(Location::file(file), message));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a part holds more than `limit` elements with one of the local
+/// `names`. Walked byte by byte to each '<', as the sheets are: text of
+/// megabytes is passed over, never held.
+fn count_over(mut r: impl std::io::BufRead, names: &[&[u8]], limit: u64) -> std::io::Result<bool> {
+    let mut count = 0u64;
+    let mut name = Vec::with_capacity(16);
+    let mut in_name = false;
+    loop {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(false);
+        }
+        let mut i = 0;
+        while i < buf.len() {
+            if !in_name {
+                // Text up to the next tag at once.
+                match buf[i..].iter().position(|c| *c == b'<') {
+                    Some(j) => (i, in_name) = (i + j + 1, true),
+                    None => i = buf.len(),
+                }
+                name.clear();
+                continue;
+            }
+            let b = buf[i];
+            i += 1;
+            if b.is_ascii_whitespace() || b == b'/' || b == b'>' {
+                in_name = false;
+                let local = name.rsplit(|c| *c == b':').next().unwrap_or(&[]);
+                if names.contains(&local) {
+                    count += 1;
+                    if count > limit {
+                        return Ok(true);
+                    }
+                }
+            } else if name.len() < 16 {
+                name.push(b);
+            }
+        }
+        let used = buf.len();
+        r.consume(used);
+    }
 }
 
 /// Scans the cell records of an xls (BIFF5 or BIFF8) workbook stream for

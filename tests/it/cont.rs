@@ -155,3 +155,50 @@ fn a_table_nested_in_a_cell_does_not_hide_the_rest_of_its_sheet() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The example with `extra` appended inside the element `close` ends.
+fn padded(to: &Path, part: &str, close: &str, extra: &str) {
+    rewrite(to, |name, data| {
+        let text = String::from_utf8(data).unwrap();
+        let text = match name == part {
+            true => text.replace(close, &format!("{extra}{close}")),
+            false => text,
+        };
+        (name.to_string(), text.into_bytes())
+    });
+}
+
+/// Styles and shared strings within the part's size limit can still cost
+/// gigabytes once parsed (five bytes of `<si/>` each): their count is
+/// bounded, and the refusal comes before the reader parses them.
+#[test]
+fn styles_and_shared_strings_are_bounded_by_count() {
+    let dir = tempdir("cont-counts");
+    // The example has five <xf> and one <numFmt>: 100 000 in all is read.
+    let within = dir.join("within.xlsx");
+    let xf = r#"<xf numFmtId="0"/>"#;
+    padded(&within, "xl/styles.xml", "</cellXfs>", &xf.repeat(99_994));
+    let o = run_en(&["indicators", path_str(&within), "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let plain = run_en(&["indicators", path_str(&example()), "--format", "csv"]);
+    assert_eq!(o.stdout, plain.stdout);
+
+    let styles = dir.join("styles.xlsx");
+    padded(&styles, "xl/styles.xml", "</cellXfs>", &xf.repeat(99_995));
+    refused(&styles, &["xl/styles.xml", "more than 100000 styles"]);
+
+    let strings = dir.join("strings.xlsx");
+    padded(
+        &strings,
+        "xl/sharedStrings.xml",
+        "</sst>",
+        &"<si/>".repeat(2_000_000),
+    );
+    let t = Instant::now();
+    refused(
+        &strings,
+        &["xl/sharedStrings.xml", "more than 2000000 shared strings"],
+    );
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    let _ = std::fs::remove_dir_all(&dir);
+}
