@@ -252,9 +252,7 @@ fn uncomputed<R: Read + std::io::Seek>(
         s
     };
     let workbook = text(zip, "xl/workbook.xml");
-    let on_load = ["fullCalcOnLoad=\"1\"", "fullCalcOnLoad=\"true\""]
-        .iter()
-        .any(|a| workbook.contains(a));
+    let on_load = book.full_calc;
     let (part, cell) = match formulas
         .iter()
         .find_map(|(p, f)| f.unsaved.as_ref().map(|c| (p, c)))
@@ -338,6 +336,8 @@ pub(crate) struct Book {
     /// The entries of the workbook's styles and shared strings.
     pub styles: Option<usize>,
     pub strings: Option<usize>,
+    /// Whether the workbook asks to be computed when opened.
+    pub full_calc: bool,
 }
 
 impl Book {
@@ -389,7 +389,12 @@ fn book<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Book {
         strings: find(zip, &format!("{dir}sharedStrings.xml")),
         ..Book::default()
     };
-    for sheet in elements(zip, find(zip, &format!("{dir}{workbook}")), "sheet") {
+    let workbook = find(zip, &format!("{dir}{workbook}"));
+    // An xsd:boolean, in either quote, with spaces around '=' or the value.
+    book.full_calc = (elements(zip, workbook, "calcPr").iter())
+        .filter_map(|c| attr(c, "fullCalcOnLoad"))
+        .any(|v| matches!(v.trim(), "1" | "true"));
+    for sheet in elements(zip, workbook, "sheet") {
         let (Some(name), Some(id)) = (attr(&sheet, "name"), attr(&sheet, "id")) else {
             continue;
         };

@@ -202,3 +202,31 @@ fn styles_and_shared_strings_are_bounded_by_count() {
     assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `fullCalcOnLoad` is an XML attribute: any quote, spaces around '=' and
+/// an xsd:boolean's value all mean the saved values are placeholders.
+#[test]
+fn a_workbook_computed_on_load_is_recognised_however_its_attribute_is_written() {
+    let dir = tempdir("cont-fullcalc");
+    for mark in [
+        "fullCalcOnLoad='1'",
+        "fullCalcOnLoad = \"1\"",
+        "fullCalcOnLoad=\" 1\"",
+        "fullCalcOnLoad=\"true\"",
+    ] {
+        let path = dir.join("calc.xlsx");
+        rewrite(&path, |name, data| {
+            let text = String::from_utf8(data).unwrap();
+            let text = match name {
+                "xl/workbook.xml" => text.replace("fullCalcOnLoad=\"1\"", mark),
+                "xl/worksheets/sheet1.xml" => {
+                    with_c9(&text, r#"<c r="C9"><f>SUM(C7:C8)</f><v>0</v></c>"#)
+                }
+                _ => text,
+            };
+            (name.to_string(), text.into_bytes())
+        });
+        refused(&path, &["'Tuloslaskelma'", "C9", "never computed"]);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
