@@ -206,6 +206,16 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
         }
         let f =
             crate::ingest::xlsx_refs::scan(BufReader::with_capacity(1 << 16, entry), &name, file)?;
+        if let Some(sheet) = sheet.filter(|_| !f.sheet_data) {
+            return Err(Error::input(
+                Location::sheet(file, &sheet.name),
+                text!(
+                    "taulukon osassa '{name}' ei ole soluja (<sheetData>): se ei ole laskentataulukko tai ei ole UTF-8-tekstiä",
+                    "bladets del '{name}' har inga celler (<sheetData>): den är inget kalkylblad eller ingen UTF-8-text",
+                    "the sheet's part '{name}' has no cells (<sheetData>): it is no worksheet, or not UTF-8 text"
+                ),
+            ));
+        }
         if f.first.is_some() {
             formulas.push((name, f));
         }

@@ -34,6 +34,21 @@ pub fn is_worksheet(name: &str) -> bool {
 pub struct Formulas {
     pub first: Option<String>,
     pub unsaved: Option<String>,
+    /// Whether the part has the cells' element at all: a part with none
+    /// is no worksheet (the workbook's own part, a relationships file) or
+    /// is not UTF-8 text, and the reader would take it for an empty sheet.
+    pub sheet_data: bool,
+}
+
+/// A cell's value the reader would read as something it is not.
+enum Bad {
+    /// A shared-string cell's value that is no index.
+    Index(String),
+    /// A second value: the reader keeps the last.
+    Twice,
+    /// A number's value that is empty: the reader reads an empty cell,
+    /// where Excel refuses the file.
+    Empty,
 }
 
 /// A cell's parts as the walk meets them.
@@ -44,13 +59,16 @@ struct Cell {
     value: bool,
     /// A shared string's cell (`t="s"`): its value is an index.
     shared: bool,
+    /// A number's cell (no `t`, or `t="n"`).
+    numeric: bool,
 }
 
 impl Formulas {
     /// Takes the tag just walked (its text after '<') and the text before
-    /// it; returns a shared-string cell's value that is no index. The
-    /// reader would take "-1" for the first string, a label for another.
-    fn see(&mut self, tag: &[u8], text: &[u8], cell: &mut Cell) -> Option<String> {
+    /// it; returns a value the reader would misread: a shared-string
+    /// cell's value that is no index (the reader would take "-1" for the
+    /// first string, a label for another), a second value, an empty number.
+    fn see(&mut self, tag: &[u8], text: &[u8], cell: &mut Cell) -> Option<Bad> {
         let closing = tag.first() == Some(&b'/');
         let body = if closing { &tag[1..] } else { tag };
         let end = (body.iter())
@@ -58,13 +76,16 @@ impl Formulas {
             .unwrap_or(body.len());
         match (closing, local(&body[..end])) {
             (false, b"c") => {
-                *cell = Cell::default();
+                *cell = Cell {
+                    numeric: true,
+                    ..Cell::default()
+                };
                 // `<c r="A1" s="2"/>`: a cell with neither formula nor value.
                 if !tag.ends_with(b"/>") {
                     for (k, v) in attributes(&body[end..]) {
                         match local(k) {
                             b"r" => cell.at = Some(String::from_utf8_lossy(v).into_owned()),
-                            b"t" => cell.shared = v == b"s",
+                            b"t" => (cell.shared, cell.numeric) = (v == b"s", v == b"n"),
                             _ => {}
                         }
                     }
@@ -73,10 +94,22 @@ impl Formulas {
             (true, b"v") if cell.shared => {
                 let v = text.strip_suffix(b"<").unwrap_or(text).trim_ascii();
                 if v.is_empty() || !v.iter().all(u8::is_ascii_digit) {
-                    return Some(String::from_utf8_lossy(v).into_owned());
+                    return Some(Bad::Index(String::from_utf8_lossy(v).into_owned()));
                 }
             }
+            (true, b"v") if cell.numeric => {
+                let v = text.strip_suffix(b"<").unwrap_or(text).trim_ascii();
+                if v.is_empty() {
+                    return Some(Bad::Empty);
+                }
+            }
+            (false, b"sheetData") => self.sheet_data = true,
             (false, b"f") => cell.formula = true,
+            (false, b"v") if cell.value => return Some(Bad::Twice),
+            (false, b"v") if cell.numeric && tag.ends_with(b"/>") => {
+                cell.value = true;
+                return Some(Bad::Empty);
+            }
             (false, b"v" | b"is") => cell.value = true,
             (true, b"c") if cell.formula => {
                 let at = cell.at.take().unwrap_or_default();
@@ -128,19 +161,29 @@ pub fn scan(mut r: impl BufRead, part: &str, file: &str) -> Result<Formulas> {
         if tag.first() != Some(&b'/') {
             check_tag(&tag, part, file)?;
         }
-        if let Some(v) = formulas.see(&tag, &skipped, &mut cell) {
-            let (at, v) = (
-                cell.at.clone().unwrap_or_default(),
-                crate::ingest::number::quoted(&v),
-            );
-            return Err(Error::input(
-                Location::file(file),
-                text!(
-                    "osa '{part}', solu {at}: jaetun tekstin numero '{v}' ei ole numero 0, 1, 2, …",
-                    "delen '{part}', cell {at}: den delade textens nummer '{v}' är inte ett nummer 0, 1, 2, …",
-                    "part '{part}', cell {at}: shared string number '{v}' is not a number 0, 1, 2, …"
+        if let Some(bad) = formulas.see(&tag, &skipped, &mut cell) {
+            let at = cell.at.clone().unwrap_or_default();
+            let message = match bad {
+                Bad::Index(v) => {
+                    let v = crate::ingest::number::quoted(&v);
+                    text!(
+                        "osa '{part}', solu {at}: jaetun tekstin numero '{v}' ei ole numero 0, 1, 2, …",
+                        "delen '{part}', cell {at}: den delade textens nummer '{v}' är inte ett nummer 0, 1, 2, …",
+                        "part '{part}', cell {at}: shared string number '{v}' is not a number 0, 1, 2, …"
+                    )
+                }
+                Bad::Twice => text!(
+                    "osa '{part}', solu {at}: solulla on kaksi arvoa (<v>); Excel ei avaa tällaista tiedostoa",
+                    "delen '{part}', cell {at}: cellen har två värden (<v>); Excel öppnar inte en sådan fil",
+                    "part '{part}', cell {at}: the cell has two values (<v>); Excel does not open such a file"
                 ),
-            ));
+                Bad::Empty => text!(
+                    "osa '{part}', solu {at}: luvun arvo (<v>) on tyhjä; Excel ei avaa tällaista tiedostoa",
+                    "delen '{part}', cell {at}: talets värde (<v>) är tomt; Excel öppnar inte en sådan fil",
+                    "part '{part}', cell {at}: the number's value (<v>) is empty; Excel does not open such a file"
+                ),
+            };
+            return Err(Error::input(Location::file(file), message));
         }
     }
 }

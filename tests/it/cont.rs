@@ -230,3 +230,80 @@ fn a_workbook_computed_on_load_is_recognised_however_its_attribute_is_written() 
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// What the reader would take for an empty sheet or cell, or for another
+/// figure, is refused naming the sheet or the cell.
+#[test]
+fn a_part_that_is_no_sheet_and_values_excel_refuses_are_refused() {
+    let dir = tempdir("cont-nosheet");
+    // The income statement's relationship names the workbook's own part, or
+    // the part is UTF-16: either read as a sheet without a single cell.
+    let own = dir.join("own.xlsx");
+    moved(
+        &own,
+        "xl/worksheets/sheet1.xml",
+        "workbook.xml",
+        r#"<c r="C9"/>"#,
+    );
+    refused(
+        &own,
+        &[
+            "own.xlsx",
+            "sheet 'Tuloslaskelma'",
+            "xl/workbook.xml",
+            "has no cells",
+        ],
+    );
+    let utf16 = dir.join("utf16.xlsx");
+    rewrite(&utf16, |name, data| match name {
+        "xl/worksheets/sheet1.xml" => {
+            let text = String::from_utf8(data).unwrap().replace("UTF-8", "UTF-16");
+            let mut out = vec![0xFF, 0xFE];
+            out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+            (name.to_string(), out)
+        }
+        _ => (name.to_string(), data),
+    });
+    refused(
+        &utf16,
+        &[
+            "sheet 'Tuloslaskelma'",
+            "xl/worksheets/sheet1.xml",
+            "has no cells",
+        ],
+    );
+
+    // Maksutuotot 2020 (4 568) given twice, or as an empty number.
+    let c9 = |name: &str, xml: &str| {
+        let path = dir.join(name);
+        rewrite(&path, |part, data| {
+            let text = String::from_utf8(data).unwrap();
+            let text = match part {
+                "xl/worksheets/sheet1.xml" => with_c9(&text, xml),
+                _ => text,
+            };
+            (part.to_string(), text.into_bytes())
+        });
+        path
+    };
+    let twice = c9("twice.xlsx", r#"<c r="C9"><v>4568</v><v>5</v></c>"#);
+    refused(
+        &twice,
+        &["xl/worksheets/sheet1.xml", "cell C9", "two values"],
+    );
+    for (i, v) in ["<v></v>", "<v> </v>", "<v/>"].into_iter().enumerate() {
+        let empty = c9(
+            &format!("empty{i}.xlsx"),
+            &format!(r#"<c r="C9" s="3">{v}</c>"#),
+        );
+        refused(
+            &empty,
+            &[
+                "xl/worksheets/sheet1.xml",
+                "cell C9",
+                "value (<v>) is empty",
+            ],
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
