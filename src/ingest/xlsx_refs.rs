@@ -38,7 +38,15 @@ pub struct Formulas {
     /// is no worksheet (the workbook's own part, a relationships file) or
     /// is not UTF-8 text, and the reader would take it for an empty sheet.
     pub sheet_data: bool,
+    /// The row and column (from 1) of the last row and cell walked: a
+    /// cell without its reference follows the one before.
+    row: u64,
+    col: u64,
 }
+
+/// Excel's last row and column (XFD1048576).
+const LAST_ROW: u64 = 1_048_576;
+const LAST_COL: u64 = 16_384;
 
 /// A cell's value the reader would read as something it is not.
 enum Bad {
@@ -49,6 +57,9 @@ enum Bad {
     /// A number's value that is empty: the reader reads an empty cell,
     /// where Excel refuses the file.
     Empty,
+    /// A cell past the last one a sheet has: the reader walks every such
+    /// cell, and tens of millions of `<c/>` in a row cost it minutes.
+    Beyond(String),
 }
 
 /// A cell's parts as the walk meets them.
@@ -75,20 +86,42 @@ impl Formulas {
             .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
             .unwrap_or(body.len());
         match (closing, local(&body[..end])) {
+            (false, b"row") => {
+                let r = attributes(&body[end..])
+                    .into_iter()
+                    .find(|(k, _)| local(k) == b"r");
+                self.row = match r {
+                    Some((_, v)) => position(&String::from_utf8_lossy(v)).0,
+                    None => self.row + 1,
+                };
+                self.col = 0;
+                if self.row > LAST_ROW {
+                    return Some(Bad::Beyond(cell_name(self.row, 1)));
+                }
+            }
             (false, b"c") => {
                 *cell = Cell {
                     numeric: true,
                     ..Cell::default()
                 };
-                // `<c r="A1" s="2"/>`: a cell with neither formula nor value.
-                if !tag.ends_with(b"/>") {
-                    for (k, v) in attributes(&body[end..]) {
-                        match local(k) {
-                            b"r" => cell.at = Some(String::from_utf8_lossy(v).into_owned()),
-                            b"t" => (cell.shared, cell.numeric) = (v == b"s", v == b"n"),
-                            _ => {}
+                let mut col = self.col + 1;
+                for (k, v) in attributes(&body[end..]) {
+                    match local(k) {
+                        b"r" => {
+                            let at = String::from_utf8_lossy(v).into_owned();
+                            col = position(&at).1;
+                            cell.at = Some(at);
                         }
+                        // `<c r="A1" s="2"/>`: a cell with neither formula nor value.
+                        b"t" if !tag.ends_with(b"/>") => {
+                            (cell.shared, cell.numeric) = (v == b"s", v == b"n")
+                        }
+                        _ => {}
                     }
+                }
+                self.col = col;
+                if col > LAST_COL {
+                    return Some(Bad::Beyond(cell_name(self.row, col)));
                 }
             }
             (true, b"v") if cell.shared => {
@@ -177,6 +210,11 @@ pub fn scan(mut r: impl BufRead, part: &str, file: &str) -> Result<Formulas> {
                     "delen '{part}', cell {at}: cellen har två värden (<v>); Excel öppnar inte en sådan fil",
                     "part '{part}', cell {at}: the cell has two values (<v>); Excel does not open such a file"
                 ),
+                Bad::Beyond(at) => text!(
+                    "osa '{part}': solu {at} on taulukon viimeisen solun XFD1048576 jälkeen",
+                    "delen '{part}': cellen {at} ligger efter bladets sista cell XFD1048576",
+                    "part '{part}': cell {at} lies past XFD1048576, the last cell a sheet has"
+                ),
                 Bad::Empty => text!(
                     "osa '{part}', solu {at}: luvun arvo (<v>) on tyhjä; Excel ei avaa tällaista tiedostoa",
                     "delen '{part}', cell {at}: talets värde (<v>) är tomt; Excel öppnar inte en sådan fil",
@@ -245,6 +283,13 @@ fn reversed(range: &str) -> bool {
         (Some((r0, c0)), Some((r1, c1))) => r1 < r0 || c1 < c0,
         _ => false,
     }
+}
+
+/// A position from 1 as Excel names it, the column held at a name of
+/// four letters.
+fn cell_name(row: u64, col: u64) -> String {
+    let to = |n: u64| n.saturating_sub(1).min(u32::MAX as u64) as u32;
+    crate::error::cell_name(to(row), to(col.min(475_254)))
 }
 
 /// A checked reference's row and column as numbers (letters A = 1).

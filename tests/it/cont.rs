@@ -307,3 +307,19 @@ fn a_part_that_is_no_sheet_and_values_excel_refuses_are_refused() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Cells without references past the last column a sheet has (207 KB of
+/// `<c/>` made 48 million, walked for seconds to minutes) are refused at
+/// the first one.
+#[test]
+fn a_cell_past_the_last_column_is_refused_at_the_first() {
+    let dir = tempdir("cont-beyond");
+    let path = dir.join("beyond.xlsx");
+    let row = format!(r#"<row r="100">{}</row>"#, "<c/>".repeat(20_000));
+    padded(&path, "xl/worksheets/sheet7.xml", "</sheetData>", &row);
+    refused(
+        &path,
+        &["xl/worksheets/sheet7.xml", "cell XFE100", "past XFD1048576"],
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
