@@ -559,6 +559,33 @@ fn count_over(mut r: impl std::io::BufRead, names: &[&[u8]], limit: u64) -> std:
     }
 }
 
+/// Whether `path` is an xlsx (a zip whose package names an XML workbook)
+/// under a name that would send it to another reader (`.xls`, `.xlsb`,
+/// `.ods`): the reader is chosen by the name, while a file is judged by
+/// what it holds. Called after [`check`], which bounds the container.
+pub fn xlsx_named_otherwise(path: &Path) -> bool {
+    let ext = (path.extension())
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !matches!(ext.as_str(), "xls" | "xla" | "xlsb" | "ods") {
+        return false;
+    }
+    let Ok(f) = File::open(path) else {
+        return false;
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(BufReader::new(f)) else {
+        return false;
+    };
+    let rels = (0..zip.len()).find(|&i| {
+        (zip.name_for_index(i).and_then(|n| n.ok()))
+            .is_some_and(|n| n.replace('\\', "/").eq_ignore_ascii_case("_rels/.rels"))
+    });
+    elements(&mut zip, rels, "Relationship").iter().any(|r| {
+        attr(r, "Type").is_some_and(|t| t.ends_with("/relationships/officeDocument"))
+            && attr(r, "Target").is_some_and(|t| t.to_ascii_lowercase().ends_with(".xml"))
+    })
+}
+
 /// Scans the cell records of an xls (BIFF5 or BIFF8) workbook stream for
 /// where each sheet's content lies, as [`scan_ods`] does for an ods: the
 /// reader makes each sheet a dense range of its content's bounding box, and

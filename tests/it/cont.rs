@@ -323,3 +323,20 @@ fn a_cell_past_the_last_column_is_refused_at_the_first() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A workbook is judged by its first bytes, not its name: an xlsx named
+/// `.xls`, `.xlsb` or `.ods` reads as the xlsx it is.
+#[test]
+fn an_xlsx_under_another_name_reads_as_itself() {
+    let dir = tempdir("cont-named");
+    let plain = run_en(&["indicators", path_str(&example()), "--format", "csv"]);
+    assert_eq!(plain.status.code(), Some(0));
+    for ext in ["xls", "xlsb", "ods", "XLS"] {
+        let path = dir.join(format!("kivikoski.{ext}"));
+        std::fs::copy(example(), &path).unwrap();
+        let o = run_en(&["indicators", path_str(&path), "--format", "csv"]);
+        assert_eq!(o.status.code(), Some(0), "{ext}: {}", stderr(&o));
+        assert_eq!(o.stdout, plain.stdout, "{ext}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
