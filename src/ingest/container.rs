@@ -194,7 +194,7 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
     }
     // Within the limits just measured: read again to parse.
     let book = book(&mut zip);
-    parsed_cost(&mut zip, &book, file)?;
+    let strings = parsed_cost(&mut zip, &book, file)?;
     for i in 0..zip.len() {
         let entry = zip
             .by_index(i)
@@ -204,8 +204,12 @@ fn check_zip(path: &Path, file: &str) -> Result<()> {
         if sheet.is_none() && !crate::ingest::xlsx_refs::is_worksheet(&name) {
             continue;
         }
-        let f =
-            crate::ingest::xlsx_refs::scan(BufReader::with_capacity(1 << 16, entry), &name, file)?;
+        let f = crate::ingest::xlsx_refs::scan(
+            BufReader::with_capacity(1 << 16, entry),
+            &name,
+            file,
+            strings,
+        )?;
         if let Some(sheet) = sheet.filter(|_| !f.sheet_data) {
             return Err(Error::input(
                 Location::sheet(file, &sheet.name),
@@ -481,11 +485,15 @@ pub const MAX_STRINGS: u64 = grid::MAX_CELLS as u64;
 /// Refuses styles or shared strings that would cost gigabytes once parsed,
 /// though their part is within the size limit: the reader keeps every one
 /// of them, at several times its few bytes of XML (`<si/>`, `<xf/>`).
+/// Returns how many shared strings there are, if that is known: none
+/// without the part, otherwise its count unless it holds none (a part the
+/// count cannot read, UTF-16, is left to the reader).
 fn parsed_cost<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     book: &Book,
     file: &str,
-) -> Result<()> {
+) -> Result<Option<u64>> {
+    let mut strings = book.strings.is_none().then_some(0);
     let parts: [(Option<usize>, &[&[u8]], u64); 2] = [
         (book.styles, &[b"xf", b"numFmt"], MAX_STYLES),
         (book.strings, &[b"si"], MAX_STRINGS),
@@ -495,9 +503,12 @@ fn parsed_cost<R: Read + std::io::Seek>(
             continue;
         };
         let part = entry.name().map_or(String::new(), |n| n.into_owned());
-        let over = count_over(BufReader::with_capacity(1 << 16, entry), names, limit)
+        let count = count_within(BufReader::with_capacity(1 << 16, entry), names, limit)
             .map_err(|e| Error::io(Path::new(file), e))?;
-        if over {
+        if limit == MAX_STRINGS {
+            strings = count.filter(|n| *n > 0);
+        }
+        if count.is_none() {
             let message = match limit == MAX_STYLES {
                 true => text!(
                     "osassa '{part}' on yli {limit} tyyliä; Excel sallii enintään 64 000 solumuotoilua",
@@ -513,20 +524,24 @@ fn parsed_cost<R: Read + std::io::Seek>(
             return Err(Error::input(Location::file(file), message));
         }
     }
-    Ok(())
+    Ok(strings)
 }
 
-/// Whether a part holds more than `limit` elements with one of the local
-/// `names`. Walked byte by byte to each '<', as the sheets are: text of
-/// megabytes is passed over, never held.
-fn count_over(mut r: impl std::io::BufRead, names: &[&[u8]], limit: u64) -> std::io::Result<bool> {
+/// How many elements with one of the local `names` a part holds, or None
+/// past `limit`. Walked byte by byte to each '<', as the sheets are: text
+/// of megabytes is passed over, never held.
+fn count_within(
+    mut r: impl std::io::BufRead,
+    names: &[&[u8]],
+    limit: u64,
+) -> std::io::Result<Option<u64>> {
     let mut count = 0u64;
     let mut name = Vec::with_capacity(16);
     let mut in_name = false;
     loop {
         let buf = r.fill_buf()?;
         if buf.is_empty() {
-            return Ok(false);
+            return Ok(Some(count));
         }
         let mut i = 0;
         while i < buf.len() {
@@ -547,7 +562,7 @@ fn count_over(mut r: impl std::io::BufRead, names: &[&[u8]], limit: u64) -> std:
                 if names.contains(&local) {
                     count += 1;
                     if count > limit {
-                        return Ok(true);
+                        return Ok(None);
                     }
                 }
             } else if name.len() < 16 {

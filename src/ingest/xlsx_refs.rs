@@ -42,6 +42,7 @@ pub struct Formulas {
     /// cell without its reference follows the one before.
     row: u64,
     col: u64,
+    strings: Option<u64>,
 }
 
 /// Excel's last row and column (XFD1048576).
@@ -52,6 +53,8 @@ const LAST_COL: u64 = 16_384;
 enum Bad {
     /// A shared-string cell's value that is no index.
     Index(String),
+    /// A shared-string index past the strings there are.
+    Unknown(String, u64),
     /// A second value: the reader keeps the last.
     Twice,
     /// A number's value that is empty: the reader reads an empty cell,
@@ -126,8 +129,14 @@ impl Formulas {
             }
             (true, b"v") if cell.shared => {
                 let v = text.strip_suffix(b"<").unwrap_or(text).trim_ascii();
-                if v.is_empty() || !v.iter().all(u8::is_ascii_digit) {
-                    return Some(Bad::Index(String::from_utf8_lossy(v).into_owned()));
+                let v = String::from_utf8_lossy(v).into_owned();
+                if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+                    return Some(Bad::Index(v));
+                }
+                if let Some(n) = self.strings
+                    && v.parse::<u64>().map_or(true, |i| i >= n)
+                {
+                    return Some(Bad::Unknown(v, n));
                 }
             }
             (true, b"v") if cell.numeric => {
@@ -157,7 +166,8 @@ impl Formulas {
     }
 }
 
-pub fn scan(mut r: impl BufRead, part: &str, file: &str) -> Result<Formulas> {
+/// `strings` is how many shared strings the workbook has, where known.
+pub fn scan(mut r: impl BufRead, part: &str, file: &str, strings: Option<u64>) -> Result<Formulas> {
     let io = |e: std::io::Error| {
         Error::input(
             Location::file(file),
@@ -171,6 +181,7 @@ pub fn scan(mut r: impl BufRead, part: &str, file: &str) -> Result<Formulas> {
     let mut skipped = Vec::new();
     let mut tag = Vec::new();
     let (mut formulas, mut cell) = (Formulas::default(), Cell::default());
+    formulas.strings = strings;
     loop {
         skipped.clear();
         if r.read_until(b'<', &mut skipped).map_err(io)? == 0 {
@@ -203,6 +214,22 @@ pub fn scan(mut r: impl BufRead, part: &str, file: &str) -> Result<Formulas> {
                         "osa '{part}', solu {at}: jaetun tekstin numero '{v}' ei ole numero 0, 1, 2, …",
                         "delen '{part}', cell {at}: den delade textens nummer '{v}' är inte ett nummer 0, 1, 2, …",
                         "part '{part}', cell {at}: shared string number '{v}' is not a number 0, 1, 2, …"
+                    )
+                }
+                Bad::Unknown(v, 0) => {
+                    let v = crate::ingest::number::quoted(&v);
+                    text!(
+                        "osa '{part}', solu {at}: jaettua tekstiä numero {v} ei ole; työkirjassa ei ole jaettuja tekstejä",
+                        "delen '{part}', cell {at}: den delade texten nummer {v} finns inte; arbetsboken har inga delade texter",
+                        "part '{part}', cell {at}: there is no shared string number {v}; the workbook has no shared strings"
+                    )
+                }
+                Bad::Unknown(v, n) => {
+                    let v = crate::ingest::number::quoted(&v);
+                    text!(
+                        "osa '{part}', solu {at}: jaettua tekstiä numero {v} ei ole; tekstejä on {n} (0 … {n} − 1)",
+                        "delen '{part}', cell {at}: den delade texten nummer {v} finns inte; texterna är {n} (0 … {n} − 1)",
+                        "part '{part}', cell {at}: there is no shared string number {v}; there are {n} (0 … {n} − 1)"
                     )
                 }
                 Bad::Twice => text!(

@@ -340,3 +340,34 @@ fn an_xlsx_under_another_name_reads_as_itself() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A shared-string number past the workbook's strings (the example has
+/// 131) is refused naming the cell, in the user's language: the reader
+/// said only "Cell string index not found in shared strings table".
+#[test]
+fn a_shared_string_number_past_the_strings_is_refused_naming_the_cell() {
+    let dir = tempdir("cont-sst");
+    for v in ["131", "99999999999999999999999"] {
+        let path = dir.join("sst.xlsx");
+        rewrite(&path, |name, data| {
+            let text = String::from_utf8(data).unwrap();
+            let text = match name {
+                "xl/worksheets/sheet1.xml" => {
+                    with_c9(&text, &format!(r#"<c r="C9" t="s"><v>{v}</v></c>"#))
+                }
+                _ => text,
+            };
+            (name.to_string(), text.into_bytes())
+        });
+        refused(
+            &path,
+            &[
+                "xl/worksheets/sheet1.xml",
+                "cell C9",
+                "no shared string number",
+                "there are 131",
+            ],
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
