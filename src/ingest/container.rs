@@ -2,8 +2,8 @@
 //! an empty, truncated, foreign or hostile file is refused with a reason
 //! instead of exhausting memory.
 //!
-//! A zip container (xlsx, xlsm, xlsb, ods) is measured by decompressing the
-//! parts a reader would parse: the sizes a zip declares can lie, the bytes
+//! A zip container (xlsx, xlsm, xlsb, ods) is measured by decompressing
+//! every part, whatever its name: the sizes a zip declares can lie, the bytes
 //! cannot. An ods sheet is scanned for where its content lies, because the
 //! reader turns each sheet into a dense range: a value repeated over a
 //! million rows, or two cells at opposite corners, would cost gigabytes. An
@@ -119,8 +119,8 @@ pub fn check(path: &Path, file: &str) -> Result<ScaledCells> {
     check_zip(path, file)
 }
 
-/// Decompresses every part a reader may parse, within the limits, and scans
-/// an ods's sheets.
+/// Decompresses every part within the limits, then scans each part the
+/// xlsx reader would open as a sheet, and an ods's sheets.
 fn check_zip(path: &Path, file: &str) -> Result<ScaledCells> {
     let at = || Location::file(file);
     let f = File::open(path).map_err(|e| Error::io(path, e))?;
@@ -144,8 +144,6 @@ fn check_zip(path: &Path, file: &str) -> Result<ScaledCells> {
             )
         }));
     }
-    let styles = cell_styles(&mut zip);
-    let scaling: Vec<bool> = styles.iter().map(Option::is_some).collect();
     let mut total = 0u64;
     let mut is_ods = false;
     let mut formulas = Vec::new();
@@ -168,7 +166,9 @@ fn check_zip(path: &Path, file: &str) -> Result<ScaledCells> {
             is_ods |= m.starts_with(b"application/vnd.oasis.opendocument.spreadsheet");
             continue;
         }
-        if entry.is_dir() || !is_parsed_part(&name) {
+        // Every entry, whatever its name: the reader opens whichever part
+        // the workbook's relationships name, `.dat` or no extension at all.
+        if entry.is_dir() {
             continue;
         }
         let n = measure(&mut entry, MAX_PART_BYTES.min(MAX_TOTAL_BYTES - total)).map_err(|e| {
@@ -199,28 +199,48 @@ fn check_zip(path: &Path, file: &str) -> Result<ScaledCells> {
             return Err(Error::input(at(), message));
         };
         total += n;
-        drop(entry);
-        if crate::ingest::xlsx_refs::is_worksheet(&name) {
-            // Within the limits just measured: read again to parse.
-            let entry = zip
-                .by_index(i)
-                .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
-            let f = crate::ingest::xlsx_refs::scan(
-                BufReader::with_capacity(1 << 16, entry),
-                &name,
-                file,
-                &scaling,
-            )?;
-            if !f.scaled.is_empty() {
-                scaled.push((name.clone(), f.scaled.clone()));
-            }
-            if f.first.is_some() {
-                formulas.push((name, f));
-            }
+    }
+    // Within the limits just measured: read again to parse.
+    let book = book(&mut zip);
+    let strings = parsed_cost(&mut zip, &book, file)?;
+    // After the styles' cost is bounded: they are parsed whole.
+    let styles = cell_styles(&mut zip);
+    let scaling: Vec<bool> = styles.iter().map(Option::is_some).collect();
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index(i)
+            .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        let sheet = book.sheets.iter().find(|s| s.index == i);
+        if sheet.is_none() && !crate::ingest::xlsx_refs::is_worksheet(&name) {
+            continue;
+        }
+        let f = crate::ingest::xlsx_refs::scan(
+            BufReader::with_capacity(1 << 16, entry),
+            &name,
+            file,
+            &scaling,
+            strings,
+        )?;
+        if let Some(sheet) = sheet.filter(|_| !f.sheet_data) {
+            return Err(Error::input(
+                Location::sheet(file, &sheet.name),
+                text!(
+                    "taulukon osassa '{name}' ei ole soluja (<sheetData>): se ei ole laskentataulukko tai ei ole UTF-8-tekstiä",
+                    "bladets del '{name}' har inga celler (<sheetData>): den är inget kalkylblad eller ingen UTF-8-text",
+                    "the sheet's part '{name}' has no cells (<sheetData>): it is no worksheet, or not UTF-8 text"
+                ),
+            ));
+        }
+        if !f.scaled.is_empty() {
+            scaled.push((name.clone(), f.scaled.clone()));
+        }
+        if f.first.is_some() {
+            formulas.push((name, f));
         }
     }
     if !formulas.is_empty() {
-        uncomputed(&mut zip, &formulas, file)?;
+        uncomputed(&mut zip, &formulas, &book, file)?;
     }
     if is_ods
         || zip.index_for_name("content.xml").is_some()
@@ -299,6 +319,7 @@ fn scaled_cells<R: Read + std::io::Seek>(
 fn uncomputed<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     formulas: &[(String, crate::ingest::xlsx_refs::Formulas)],
+    book: &Book,
     file: &str,
 ) -> Result<()> {
     let text = |zip: &mut zip::ZipArchive<R>, name: &str| {
@@ -309,9 +330,7 @@ fn uncomputed<R: Read + std::io::Seek>(
         s
     };
     let workbook = text(zip, "xl/workbook.xml");
-    let on_load = ["fullCalcOnLoad=\"1\"", "fullCalcOnLoad=\"true\""]
-        .iter()
-        .any(|a| workbook.contains(a));
+    let on_load = book.full_calc;
     let (part, cell) = match formulas
         .iter()
         .find_map(|(p, f)| f.unsaved.as_ref().map(|c| (p, c)))
@@ -323,7 +342,9 @@ fn uncomputed<R: Read + std::io::Seek>(
         }
         None => return Ok(()),
     };
-    let sheet = sheet_of(&workbook, &text(zip, "xl/_rels/workbook.xml.rels"), part);
+    let sheet = book
+        .sheet_of(part)
+        .or_else(|| sheet_of(&workbook, &text(zip, "xl/_rels/workbook.xml.rels"), part));
     // The reference goes into the message as written (quoted, cut): only a
     // named sheet makes it a cell of the location.
     let shown = crate::ingest::number::quoted(cell);
@@ -376,6 +397,272 @@ fn sheet_of(workbook: &str, rels: &str, part: &str) -> Option<String> {
         .into_iter()
         .find(|s| get(s, "id").as_deref() == Some(&id))
         .and_then(|s| get(&s, "name"))
+}
+
+/// A worksheet the xlsx reader would open: its name and its zip entry.
+pub(crate) struct BookSheet {
+    pub name: String,
+    pub index: usize,
+    pub part: String,
+}
+
+/// What the checks need of an xlsx's workbook part, found the way the
+/// reader finds it.
+#[derive(Default)]
+pub(crate) struct Book {
+    pub sheets: Vec<BookSheet>,
+    /// The entries of the workbook's styles and shared strings.
+    pub styles: Option<usize>,
+    pub strings: Option<usize>,
+    /// Whether the workbook asks to be computed when opened.
+    pub full_calc: bool,
+}
+
+impl Book {
+    fn sheet_of(&self, part: &str) -> Option<String> {
+        (self.sheets.iter())
+            .find(|s| s.part == part)
+            .map(|s| s.name.clone())
+    }
+}
+
+/// The worksheets of an xlsx as the reader resolves them: the package's
+/// relationships name the workbook part (`xl/workbook.xml` unless they say
+/// otherwise), the workbook's relationships name each sheet's part,
+/// relative to the workbook's folder or absolute, and an entry is looked
+/// up with `\` read as `/` and case ignored. A check that went by the
+/// usual names (`xl/worksheets/*.xml`) would miss a sheet stored as
+/// `xl/sheet1.xml`, `sheet1.dat` or `xl\worksheets\sheet1.xml`, which the
+/// reader opens all the same. Whatever cannot be read here is left to the
+/// reader to refuse.
+fn book<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Book {
+    let names: std::collections::HashMap<String, usize> = (0..zip.len())
+        .filter_map(|i| {
+            let n = zip.name_for_index(i)?.ok()?;
+            Some((n.replace('\\', "/").to_ascii_lowercase(), i))
+        })
+        .collect();
+    let find = |zip: &zip::ZipArchive<R>, path: &str| {
+        (names.get(&path.to_ascii_lowercase()).copied()).or_else(|| zip.index_for_name(path))
+    };
+    let (mut dir, mut workbook) = ("xl/".to_string(), "workbook.xml".to_string());
+    let package = elements(zip, find(zip, "_rels/.rels"), "Relationship");
+    let office = package
+        .iter()
+        .find(|r| attr(r, "Type").is_some_and(|t| t.ends_with("/relationships/officeDocument")));
+    if let Some(target) = office.and_then(|r| attr(r, "Target")) {
+        let (d, n) = target.split_at(target.rfind('/').map_or(0, |i| i + 1));
+        dir = d.strip_prefix('/').unwrap_or(d).to_string();
+        if !n.is_empty() {
+            workbook = n.to_string();
+        }
+    }
+    let rels = elements(
+        zip,
+        find(zip, &format!("{dir}_rels/{workbook}.rels")),
+        "Relationship",
+    );
+    let mut book = Book {
+        styles: find(zip, &format!("{dir}styles.xml")),
+        strings: find(zip, &format!("{dir}sharedStrings.xml")),
+        ..Book::default()
+    };
+    let workbook = find(zip, &format!("{dir}{workbook}"));
+    // An xsd:boolean, in either quote, with spaces around '=' or the value.
+    book.full_calc = (elements(zip, workbook, "calcPr").iter())
+        .filter_map(|c| attr(c, "fullCalcOnLoad"))
+        .any(|v| matches!(v.trim(), "1" | "true"));
+    for sheet in elements(zip, workbook, "sheet") {
+        let (Some(name), Some(id)) = (attr(&sheet, "name"), attr(&sheet, "id")) else {
+            continue;
+        };
+        let Some(rel) = rels.iter().find(|r| attr(r, "Id") == Some(id)) else {
+            continue;
+        };
+        let worksheet =
+            attr(rel, "Type").is_some_and(|t| t.rsplit('/').next() == Some("worksheet"));
+        let Some(target) = attr(rel, "Target").filter(|_| worksheet) else {
+            continue;
+        };
+        let path = match target.strip_prefix('/') {
+            Some(abs) => abs.to_string(),
+            None => format!("{dir}{target}"),
+        };
+        if let Some(index) = find(zip, &path) {
+            let part = (zip.name_for_index(index).and_then(|n| n.ok()))
+                .map_or(String::new(), |n| n.into_owned());
+            book.sheets.push(BookSheet {
+                name: name.to_string(),
+                index,
+                part,
+            });
+        }
+    }
+    book
+}
+
+/// The attributes of every element named `local` in a part, by local
+/// name; nothing if the part is missing or not XML.
+fn elements<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    index: Option<usize>,
+    local: &str,
+) -> Vec<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let Some(entry) = index.and_then(|i| zip.by_index(i).ok()) else {
+        return out;
+    };
+    let mut xml = XmlReader::from_reader(BufReader::new(entry));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == local => {
+                let attrs = (e.attributes().with_checks(false).flatten())
+                    .map(|a| {
+                        let key = a.key.local_name().as_ref().to_string();
+                        let value = (a.normalized_value(quick_xml::XmlVersion::Implicit1_0))
+                            .map_or_else(|_| a.value.to_string(), |v| v.into_owned());
+                        (key, value)
+                    })
+                    .collect();
+                out.push(attrs);
+            }
+            Ok(Event::Eof) | Err(_) => return out,
+            _ => {}
+        }
+    }
+}
+
+fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    (attrs.iter())
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Styles (`<xf>`, `<numFmt>`) a workbook may have: Excel itself keeps at
+/// most 64 000 cell formats.
+pub const MAX_STYLES: u64 = 100_000;
+/// Shared strings a workbook may have: no more than the cells read.
+pub const MAX_STRINGS: u64 = grid::MAX_CELLS as u64;
+
+/// Refuses styles or shared strings that would cost gigabytes once parsed,
+/// though their part is within the size limit: the reader keeps every one
+/// of them, at several times its few bytes of XML (`<si/>`, `<xf/>`).
+/// Returns how many shared strings there are, if that is known: none
+/// without the part, otherwise its count unless it holds none (a part the
+/// count cannot read, UTF-16, is left to the reader).
+fn parsed_cost<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    book: &Book,
+    file: &str,
+) -> Result<Option<u64>> {
+    let mut strings = book.strings.is_none().then_some(0);
+    let parts: [(Option<usize>, &[&[u8]], u64); 2] = [
+        (book.styles, &[b"xf", b"numFmt"], MAX_STYLES),
+        (book.strings, &[b"si"], MAX_STRINGS),
+    ];
+    for (index, names, limit) in parts {
+        let Some(entry) = index.and_then(|i| zip.by_index(i).ok()) else {
+            continue;
+        };
+        let part = entry.name().map_or(String::new(), |n| n.into_owned());
+        let count = count_within(BufReader::with_capacity(1 << 16, entry), names, limit)
+            .map_err(|e| Error::io(Path::new(file), e))?;
+        if limit == MAX_STRINGS {
+            strings = count.filter(|n| *n > 0);
+        }
+        if count.is_none() {
+            let message = match limit == MAX_STYLES {
+                true => text!(
+                    "osassa '{part}' on yli {limit} tyyliä; Excel sallii enintään 64 000 solumuotoilua",
+                    "delen '{part}' har fler än {limit} format; Excel tillåter högst 64 000 cellformat",
+                    "part '{part}' holds more than {limit} styles; Excel allows at most 64 000 cell formats"
+                ),
+                false => text!(
+                    "osassa '{part}' on yli {limit} jaettua tekstiä, enemmän kuin kivijalka lukee soluja",
+                    "delen '{part}' har fler än {limit} delade texter, fler än de celler kivijalka läser",
+                    "part '{part}' holds more than {limit} shared strings, more than the cells kivijalka reads"
+                ),
+            };
+            return Err(Error::input(Location::file(file), message));
+        }
+    }
+    Ok(strings)
+}
+
+/// How many elements with one of the local `names` a part holds, or None
+/// past `limit`. Walked byte by byte to each '<', as the sheets are: text
+/// of megabytes is passed over, never held.
+fn count_within(
+    mut r: impl std::io::BufRead,
+    names: &[&[u8]],
+    limit: u64,
+) -> std::io::Result<Option<u64>> {
+    let mut count = 0u64;
+    let mut name = Vec::with_capacity(16);
+    let mut in_name = false;
+    loop {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(Some(count));
+        }
+        let mut i = 0;
+        while i < buf.len() {
+            if !in_name {
+                // Text up to the next tag at once.
+                match buf[i..].iter().position(|c| *c == b'<') {
+                    Some(j) => (i, in_name) = (i + j + 1, true),
+                    None => i = buf.len(),
+                }
+                name.clear();
+                continue;
+            }
+            let b = buf[i];
+            i += 1;
+            if b.is_ascii_whitespace() || b == b'/' || b == b'>' {
+                in_name = false;
+                let local = name.rsplit(|c| *c == b':').next().unwrap_or(&[]);
+                if names.contains(&local) {
+                    count += 1;
+                    if count > limit {
+                        return Ok(None);
+                    }
+                }
+            } else if name.len() < 16 {
+                name.push(b);
+            }
+        }
+        let used = buf.len();
+        r.consume(used);
+    }
+}
+
+/// Whether `path` is an xlsx (a zip whose package names an XML workbook)
+/// under a name that would send it to another reader (`.xls`, `.xlsb`,
+/// `.ods`): the reader is chosen by the name, while a file is judged by
+/// what it holds. Called after [`check`], which bounds the container.
+pub fn xlsx_named_otherwise(path: &Path) -> bool {
+    let ext = (path.extension())
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !matches!(ext.as_str(), "xls" | "xla" | "xlsb" | "ods") {
+        return false;
+    }
+    let Ok(f) = File::open(path) else {
+        return false;
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(BufReader::new(f)) else {
+        return false;
+    };
+    let rels = (0..zip.len()).find(|&i| {
+        (zip.name_for_index(i).and_then(|n| n.ok()))
+            .is_some_and(|n| n.replace('\\', "/").eq_ignore_ascii_case("_rels/.rels"))
+    });
+    elements(&mut zip, rels, "Relationship").iter().any(|r| {
+        attr(r, "Type").is_some_and(|t| t.ends_with("/relationships/officeDocument"))
+            && attr(r, "Target").is_some_and(|t| t.to_ascii_lowercase().ends_with(".xml"))
+    })
 }
 
 /// Scans the cell records of an xls (BIFF5 or BIFF8) workbook stream for
@@ -571,12 +858,6 @@ fn xls_record(file: &str, sheet: &str, record: &str) -> Error {
     )
 }
 
-/// The parts a spreadsheet reader parses; pictures and the like are not read.
-fn is_parsed_part(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    n.ends_with(".xml") || n.ends_with(".rels") || n.ends_with(".bin")
-}
-
 /// Bytes `r` decompresses to, or `None` past `limit`.
 fn measure(r: &mut impl Read, limit: u64) -> std::io::Result<Option<u64>> {
     let n = std::io::copy(&mut r.take(limit.saturating_add(1)), &mut std::io::sink())?;
@@ -646,10 +927,12 @@ struct Table {
 pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
     let mut xml = XmlReader::from_reader(r);
     let mut buf = Vec::new();
-    let mut table: Option<Table> = None;
+    // A cell may hold a table of its own: the tables open, outermost
+    // first, each with the cell it is inside that has no value type (its
+    // column, its repeat, whether any text was seen). The outer table's
+    // rows go on after a nested one ends.
+    let mut tables: Vec<(Table, Option<(u64, u64, bool)>)> = Vec::new();
     let mut cells: u64 = 0;
-    // Inside a cell with no value type: whether any text was seen.
-    let mut open_cell: Option<(u64, u64, bool)> = None;
     let xml_err = |e: quick_xml::Error, xml: &XmlReader<_>| {
         Error::input(Location::file(file), {
             let at = xml.buffer_position();
@@ -680,11 +963,11 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
                         cols: None,
                     };
                     if !empty {
-                        table = Some(t);
+                        tables.push((t, None));
                     }
                 }
                 "table:table-row" => {
-                    if let Some(t) = table.as_mut() {
+                    if let Some((t, _)) = tables.last_mut() {
                         let rep = attr_u64(&e, "table:number-rows-repeated", file)?.unwrap_or(1);
                         t.col = 0;
                         t.row_repeat = rep.max(1);
@@ -694,7 +977,7 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
                     }
                 }
                 "table:table-cell" | "table:covered-table-cell" => {
-                    if let Some(t) = table.as_mut() {
+                    if let Some((t, open_cell)) = tables.last_mut() {
                         let rep = attr_u64(&e, "table:number-columns-repeated", file)?
                             .unwrap_or(1)
                             .max(1);
@@ -712,7 +995,7 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
                             content(t, rep, &mut cells, file)?;
                         }
                         if !empty && !valued {
-                            open_cell = Some((t.col, rep, false));
+                            *open_cell = Some((t.col, rep, false));
                         } else {
                             t.col = t.col.saturating_add(rep);
                         }
@@ -720,16 +1003,19 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
                 }
                 _ => {}
             },
-            Event::Text(t) => {
-                if let Some((_, _, seen)) = open_cell.as_mut()
-                    && !t.trim().is_empty()
-                {
-                    *seen = true;
+            // Text in a nested table is content of the cells around it too.
+            Event::Text(t) if !t.trim().is_empty() => {
+                for (_, open_cell) in tables.iter_mut() {
+                    if let Some((_, _, seen)) = open_cell.as_mut() {
+                        *seen = true;
+                    }
                 }
             }
             Event::End(e) => match e.name().as_ref() {
                 "table:table-cell" | "table:covered-table-cell" => {
-                    if let (Some(t), Some((col, rep, seen))) = (table.as_mut(), open_cell.take()) {
+                    if let Some((t, open_cell)) = tables.last_mut()
+                        && let Some((col, rep, seen)) = open_cell.take()
+                    {
                         t.col = col;
                         if seen {
                             content(t, rep, &mut cells, file)?;
@@ -738,12 +1024,14 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
                     }
                 }
                 "table:table-row" => {
-                    if let Some(t) = table.as_mut() {
+                    if let Some((t, _)) = tables.last_mut() {
                         t.row = t.row.saturating_add(t.row_repeat);
                         t.row_repeat = 1;
                     }
                 }
-                "table:table" => table = None,
+                "table:table" => {
+                    tables.pop();
+                }
                 _ => {}
             },
             _ => {}

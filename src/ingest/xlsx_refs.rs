@@ -38,6 +38,35 @@ pub struct Formulas {
     /// Numeric cells whose style shows them divided by a power of a
     /// thousand: (reference, index into the styles).
     pub scaled: Vec<(String, usize)>,
+    /// Whether the part has the cells' element at all: a part with none
+    /// is no worksheet (the workbook's own part, a relationships file) or
+    /// is not UTF-8 text, and the reader would take it for an empty sheet.
+    pub sheet_data: bool,
+    /// The row and column (from 1) of the last row and cell walked: a
+    /// cell without its reference follows the one before.
+    row: u64,
+    col: u64,
+    strings: Option<u64>,
+}
+
+/// Excel's last row and column (XFD1048576).
+const LAST_ROW: u64 = 1_048_576;
+const LAST_COL: u64 = 16_384;
+
+/// A cell's value the reader would read as something it is not.
+enum Bad {
+    /// A shared-string cell's value that is no index.
+    Index(String),
+    /// A shared-string index past the strings there are.
+    Unknown(String, u64),
+    /// A second value: the reader keeps the last.
+    Twice,
+    /// A number's value that is empty: the reader reads an empty cell,
+    /// where Excel refuses the file.
+    Empty,
+    /// A cell past the last one a sheet has: the reader walks every such
+    /// cell, and tens of millions of `<c/>` in a row cost it minutes.
+    Beyond(String),
 }
 
 /// A cell's parts as the walk meets them.
@@ -48,59 +77,100 @@ struct Cell {
     value: bool,
     /// A shared string's cell (`t="s"`): its value is an index.
     shared: bool,
-    /// A number's cell: no type, or `t="n"`.
-    number: bool,
+    /// A number's cell (no `t`, or `t="n"`).
+    numeric: bool,
     style: usize,
 }
 
 impl Formulas {
     /// Takes the tag just walked (its text after '<') and the text before
-    /// it; returns a shared-string cell's value that is no index. The
-    /// reader would take "-1" for the first string, a label for another.
+    /// it; returns a value the reader would misread: a shared-string
+    /// cell's value that is no index (the reader would take "-1" for the
+    /// first string, a label for another), a second value, an empty number.
     fn see(
         &mut self,
         (tag, text): (&[u8], &[u8]),
         cell: &mut Cell,
         scaling: &[bool],
-    ) -> Option<String> {
+    ) -> Option<Bad> {
         let closing = tag.first() == Some(&b'/');
         let body = if closing { &tag[1..] } else { tag };
         let end = (body.iter())
             .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
             .unwrap_or(body.len());
         match (closing, local(&body[..end])) {
+            (false, b"row") => {
+                let r = attributes(&body[end..])
+                    .into_iter()
+                    .find(|(k, _)| local(k) == b"r");
+                self.row = match r {
+                    Some((_, v)) => row_col(&String::from_utf8_lossy(v)).0,
+                    None => self.row + 1,
+                };
+                self.col = 0;
+                if self.row > LAST_ROW {
+                    return Some(Bad::Beyond(cell_name(self.row, 1)));
+                }
+            }
             (false, b"c") => {
                 *cell = Cell {
-                    number: true,
+                    numeric: true,
                     ..Cell::default()
                 };
-                // `<c r="A1" s="2"/>`: a cell with neither formula nor value.
-                if !tag.ends_with(b"/>") {
-                    for (k, v) in attributes(&body[end..]) {
-                        match local(k) {
-                            b"r" => cell.at = Some(String::from_utf8_lossy(v).into_owned()),
-                            b"t" => (cell.shared, cell.number) = (v == b"s", v == b"n"),
-                            b"s" => {
-                                let s = std::str::from_utf8(v).ok();
-                                cell.style = s.and_then(|s| s.parse().ok()).unwrap_or(0);
-                            }
-                            _ => {}
+                let mut col = self.col + 1;
+                for (k, v) in attributes(&body[end..]) {
+                    match local(k) {
+                        b"r" => {
+                            let at = String::from_utf8_lossy(v).into_owned();
+                            col = row_col(&at).1;
+                            cell.at = Some(at);
                         }
+                        // `<c r="A1" s="2"/>`: a cell with neither formula nor value.
+                        b"t" if !tag.ends_with(b"/>") => {
+                            (cell.shared, cell.numeric) = (v == b"s", v == b"n")
+                        }
+                        b"s" => {
+                            let s = std::str::from_utf8(v).ok();
+                            cell.style = s.and_then(|s| s.parse().ok()).unwrap_or(0);
+                        }
+                        _ => {}
                     }
+                }
+                self.col = col;
+                if col > LAST_COL {
+                    return Some(Bad::Beyond(cell_name(self.row, col)));
                 }
             }
             (true, b"v") if cell.shared => {
                 let v = text.strip_suffix(b"<").unwrap_or(text).trim_ascii();
-                if v.is_empty() || !v.iter().all(u8::is_ascii_digit) {
-                    return Some(String::from_utf8_lossy(v).into_owned());
+                let v = String::from_utf8_lossy(v).into_owned();
+                if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+                    return Some(Bad::Index(v));
+                }
+                if let Some(n) = self.strings
+                    && v.parse::<u64>().map_or(true, |i| i >= n)
+                {
+                    return Some(Bad::Unknown(v, n));
                 }
             }
+            (true, b"v") if cell.numeric => {
+                let v = text.strip_suffix(b"<").unwrap_or(text).trim_ascii();
+                if v.is_empty() {
+                    return Some(Bad::Empty);
+                }
+            }
+            (false, b"sheetData") => self.sheet_data = true,
             (false, b"f") => cell.formula = true,
+            (false, b"v") if cell.value => return Some(Bad::Twice),
+            (false, b"v") if cell.numeric && tag.ends_with(b"/>") => {
+                cell.value = true;
+                return Some(Bad::Empty);
+            }
             (false, b"v" | b"is") => cell.value = true,
             (true, b"c") => {
                 // Beyond the cells a workbook may hold it is refused anyway.
                 if cell.value
-                    && cell.number
+                    && cell.numeric
                     && scaling.get(cell.style) == Some(&true)
                     && self.scaled.len() < crate::ingest::grid::MAX_CELLS
                 {
@@ -122,8 +192,15 @@ impl Formulas {
 }
 
 /// `scaling[s]` says whether style `s` shows a number divided by a thousand
-/// or more ([`cell_styles`]).
-pub fn scan(mut r: impl BufRead, part: &str, file: &str, scaling: &[bool]) -> Result<Formulas> {
+/// or more ([`cell_styles`]); `strings` is how many shared strings the
+/// workbook has, where known.
+pub fn scan(
+    mut r: impl BufRead,
+    part: &str,
+    file: &str,
+    scaling: &[bool],
+    strings: Option<u64>,
+) -> Result<Formulas> {
     let io = |e: std::io::Error| {
         Error::input(
             Location::file(file),
@@ -137,6 +214,7 @@ pub fn scan(mut r: impl BufRead, part: &str, file: &str, scaling: &[bool]) -> Re
     let mut skipped = Vec::new();
     let mut tag = Vec::new();
     let (mut formulas, mut cell) = (Formulas::default(), Cell::default());
+    formulas.strings = strings;
     loop {
         skipped.clear();
         if r.read_until(b'<', &mut skipped).map_err(io)? == 0 {
@@ -160,19 +238,50 @@ pub fn scan(mut r: impl BufRead, part: &str, file: &str, scaling: &[bool]) -> Re
         if tag.first() != Some(&b'/') {
             check_tag(&tag, part, file)?;
         }
-        if let Some(v) = formulas.see((&tag, &skipped), &mut cell, scaling) {
-            let (at, v) = (
-                cell.at.clone().unwrap_or_default(),
-                crate::ingest::number::quoted(&v),
-            );
-            return Err(Error::input(
-                Location::file(file),
-                text!(
-                    "osa '{part}', solu {at}: jaetun tekstin numero '{v}' ei ole numero 0, 1, 2, …",
-                    "delen '{part}', cell {at}: den delade textens nummer '{v}' är inte ett nummer 0, 1, 2, …",
-                    "part '{part}', cell {at}: shared string number '{v}' is not a number 0, 1, 2, …"
+        if let Some(bad) = formulas.see((&tag, &skipped), &mut cell, scaling) {
+            let at = cell.at.clone().unwrap_or_default();
+            let message = match bad {
+                Bad::Index(v) => {
+                    let v = crate::ingest::number::quoted(&v);
+                    text!(
+                        "osa '{part}', solu {at}: jaetun tekstin numero '{v}' ei ole numero 0, 1, 2, …",
+                        "delen '{part}', cell {at}: den delade textens nummer '{v}' är inte ett nummer 0, 1, 2, …",
+                        "part '{part}', cell {at}: shared string number '{v}' is not a number 0, 1, 2, …"
+                    )
+                }
+                Bad::Unknown(v, 0) => {
+                    let v = crate::ingest::number::quoted(&v);
+                    text!(
+                        "osa '{part}', solu {at}: jaettua tekstiä numero {v} ei ole; työkirjassa ei ole jaettuja tekstejä",
+                        "delen '{part}', cell {at}: den delade texten nummer {v} finns inte; arbetsboken har inga delade texter",
+                        "part '{part}', cell {at}: there is no shared string number {v}; the workbook has no shared strings"
+                    )
+                }
+                Bad::Unknown(v, n) => {
+                    let v = crate::ingest::number::quoted(&v);
+                    text!(
+                        "osa '{part}', solu {at}: jaettua tekstiä numero {v} ei ole; tekstejä on {n} (0 … {n} − 1)",
+                        "delen '{part}', cell {at}: den delade texten nummer {v} finns inte; texterna är {n} (0 … {n} − 1)",
+                        "part '{part}', cell {at}: there is no shared string number {v}; there are {n} (0 … {n} − 1)"
+                    )
+                }
+                Bad::Twice => text!(
+                    "osa '{part}', solu {at}: solulla on kaksi arvoa (<v>); Excel ei avaa tällaista tiedostoa",
+                    "delen '{part}', cell {at}: cellen har två värden (<v>); Excel öppnar inte en sådan fil",
+                    "part '{part}', cell {at}: the cell has two values (<v>); Excel does not open such a file"
                 ),
-            ));
+                Bad::Beyond(at) => text!(
+                    "osa '{part}': solu {at} on taulukon viimeisen solun XFD1048576 jälkeen",
+                    "delen '{part}': cellen {at} ligger efter bladets sista cell XFD1048576",
+                    "part '{part}': cell {at} lies past XFD1048576, the last cell a sheet has"
+                ),
+                Bad::Empty => text!(
+                    "osa '{part}', solu {at}: luvun arvo (<v>) on tyhjä; Excel ei avaa tällaista tiedostoa",
+                    "delen '{part}', cell {at}: talets värde (<v>) är tomt; Excel öppnar inte en sådan fil",
+                    "part '{part}', cell {at}: the number's value (<v>) is empty; Excel does not open such a file"
+                ),
+            };
+            return Err(Error::input(Location::file(file), message));
         }
     }
 }
@@ -210,8 +319,52 @@ fn check_tag(tag: &[u8], part: &str, file: &str) -> Result<()> {
                 ),
             ));
         }
+        if name == b"dimension" && reversed(&v) {
+            let v = crate::ingest::number::quoted(&v);
+            return Err(Error::input(
+                Location::file(file),
+                text!(
+                    "osa '{part}': käytetty alue '{v}' päättyy ennen kuin alkaa",
+                    "delen '{part}': det använda området '{v}' slutar innan det börjar",
+                    "part '{part}': the used range '{v}' ends before it starts"
+                ),
+            ));
+        }
     }
     Ok(())
+}
+
+/// Whether a range's end lies above or left of its start: the reader
+/// subtracts the start from the end unchecked, which stops a debug build
+/// and wraps in a release build.
+fn reversed(range: &str) -> bool {
+    let mut ends = range.split(':').map(row_col);
+    match (ends.next(), ends.next()) {
+        (Some((r0, c0)), Some((r1, c1))) => r1 < r0 || c1 < c0,
+        _ => false,
+    }
+}
+
+/// A position from 1 as Excel names it, the column held at a name of
+/// four letters.
+fn cell_name(row: u64, col: u64) -> String {
+    let to = |n: u64| n.saturating_sub(1).min(u32::MAX as u64) as u32;
+    crate::error::cell_name(to(row), to(col.min(475_254)))
+}
+
+/// A checked reference's row and column as numbers (letters A = 1).
+fn row_col(r: &str) -> (u64, u64) {
+    let (mut row, mut col) = (0u64, 0u64);
+    for b in r.bytes() {
+        match b {
+            b'0'..=b'9' => row = row * 10 + u64::from(b - b'0'),
+            b'A'..=b'Z' | b'a'..=b'z' => {
+                col = col * 26 + u64::from(b.to_ascii_uppercase() - b'A') + 1
+            }
+            _ => {}
+        }
+    }
+    (row, col)
 }
 
 /// A tag's `name="value"` pairs as text (the workbook's lists of sheets).

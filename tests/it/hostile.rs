@@ -191,7 +191,7 @@ fn rewrite_zip(from: &Path, to: &Path, mut edit: impl FnMut(&str, &mut Vec<u8>))
 /// A deflate stream of `n` zero bytes built by hand (fixed Huffman codes:
 /// one literal, then copies of 258 bytes at distance 1), so a bomb costs
 /// the test nothing to make.
-fn deflated_zeros(n: u64) -> Vec<u8> {
+pub(crate) fn deflated_zeros(n: u64) -> Vec<u8> {
     struct Bits {
         out: Vec<u8>,
         acc: u64,
@@ -231,7 +231,7 @@ fn deflated_zeros(n: u64) -> Vec<u8> {
 }
 
 /// A zip of one deflated entry written by hand, its declared size a lie.
-fn bomb_zip(path: &Path, name: &str, data: &[u8], declared: u32) {
+pub(crate) fn bomb_zip(path: &Path, name: &str, data: &[u8], declared: u32) {
     let mut out = Vec::new();
     let n = name.len() as u16;
     let local = |out: &mut Vec<u8>| {
@@ -322,7 +322,7 @@ fn escape(s: &str) -> String {
 /// The example's sheets as an ods, each row padded and each sheet ended
 /// with the blank spans LibreOffice writes; `extra` is appended to the
 /// first sheet's rows (a hostile span).
-fn example_as_ods(path: &Path, extra: &str) {
+pub(crate) fn example_as_ods(path: &Path, extra: &str) {
     let grids = load_grids(&example()).unwrap();
     let mut x = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet>"#,

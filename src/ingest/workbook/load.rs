@@ -31,7 +31,13 @@ pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
         ));
     }
     let mut scaled = container::check(path, &file)?;
-    let mut wb = open_workbook_auto(path).map_err(|e| {
+    let opened = match container::xlsx_named_otherwise(path) {
+        true => calamine::open_workbook(path)
+            .map(Sheets::Xlsx)
+            .map_err(calamine::Error::Xlsx),
+        false => open_workbook_auto(path),
+    };
+    let mut wb = opened.map_err(|e| {
         Error::input(
             Location::file(&file),
             text!(
