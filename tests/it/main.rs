@@ -6,6 +6,7 @@ mod breaks;
 mod cli;
 mod cli_config;
 mod conformance;
+mod ents;
 mod findings;
 mod forecast;
 mod fuzz;

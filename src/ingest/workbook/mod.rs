@@ -9,6 +9,7 @@ mod load;
 mod sections;
 mod signs;
 mod statement;
+mod whose;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -27,6 +28,7 @@ use crate::text;
 pub use load::load_grids;
 use signs::check_signs;
 use statement::read_statement;
+use whose::Why;
 
 /// Reads a workbook (xlsx, xlsm, xls, xlsb or ods) from disk.
 pub fn read_path(path: &Path) -> Result<Dataset> {
@@ -47,7 +49,10 @@ pub fn read_any(path: &Path) -> Result<(Vec<Dataset>, bool)> {
 /// Which statement a sheet's name says it holds.
 fn classify_name(name: &str) -> Option<(Entity, Statement)> {
     let n = labels::normalize_keep_numbers(name).replace(' ', "");
-    let group = n.contains("konserni") || n.contains("koncern") || n.contains("group");
+    let group = n.contains("konserni")
+        || n.contains("koncern")
+        || n.contains("group")
+        || whose::entity_in(name) == Some(Entity::Group);
     let entity = if group { Entity::Group } else { Entity::City };
     let st = if n.contains("tuloslaskelma")
         || n.contains("resultatrakning")
@@ -229,6 +234,8 @@ struct Carried {
     pending: Vec<reconcile::SheetRows>,
     /// Each statement sheet's unit, as found or not.
     units: Vec<(String, Option<Text>, Decimal)>,
+    /// Why the first sheet of each statement was taken for it.
+    taken: BTreeMap<(Entity, Statement), Why>,
 }
 
 /// One sheet: which statement it is (by its name, else its content), its
@@ -243,14 +250,13 @@ fn read_sheet(
     if grid.is_blank() {
         return Ok(());
     }
-    // Columns under "Kaupunki" or "Konserni" say whose they are.
-    let by_name = classify_name(&grid.name).map(|(e, st)| (entity.unwrap_or(e), st));
-    if by_name.map(|(_, s)| s) == Some(Statement::Taustatiedot) {
+    let named = classify_name(&grid.name);
+    if named.map(|(_, s)| s) == Some(Statement::Taustatiedot) {
         take_meta(&mut grid, ds);
     }
     let layout = match sheet::read_layout(&grid, file) {
         Ok(l) => l,
-        Err(f) if by_name.is_some() => {
+        Err(f) if named.is_some() => {
             let at = f
                 .cells
                 .last()
@@ -268,8 +274,7 @@ fn read_sheet(
             return Ok(());
         }
     };
-    let by_content = || classify_content(&layout).map(|(e, st)| (entity.unwrap_or(e), st));
-    let Some((entity, statement)) = by_name.or_else(by_content) else {
+    let Some((entity, statement, why)) = whose_sheet(file, &grid, &layout, named, entity)? else {
         ds.findings.push(Finding::notice(
             "sheet_ignored",
             Message::text(not_a_statement()),
@@ -288,7 +293,7 @@ fn read_sheet(
             BTreeMap::new()
         }
     };
-    if by_name.is_none() {
+    if named.is_none() {
         ds.findings.push(Finding::notice(
             "sheet_recognised",
             Message::text({
@@ -320,10 +325,69 @@ fn read_sheet(
         statement,
         &mut run.pending,
     );
-    if let Some(first) = first {
-        continued(ds, file, &grid.name, &first, prior, (entity, statement))?;
+    if entity == Entity::City && statement != Statement::Taustatiedot {
+        whose::group_lines_in_city(ds, &grid.name, statement, &why);
+    }
+    match first {
+        Some(first) => {
+            let first_why = run.taken.get(&(entity, statement)).cloned();
+            let taken = ((entity, statement), first_why.unwrap_or(Why::Name), why);
+            continued(ds, file, &grid.name, &first, prior, taken)?;
+        }
+        None => {
+            run.taken.insert((entity, statement), why);
+        }
     }
     Ok(())
+}
+
+/// Which entity's which statement a sheet is, and why: the columns' entity
+/// row, else the name's statement with the entity its name or title says,
+/// else its content's. A name saying one entity and a title the other is an
+/// error; a title naming the group makes a plainly named sheet the group's.
+fn whose_sheet(
+    file: &str,
+    grid: &Grid,
+    layout: &Layout,
+    named: Option<(Entity, Statement)>,
+    columns: Option<Entity>,
+) -> Result<Option<(Entity, Statement, Why)>> {
+    let titled = || whose::title_entity(grid, layout.first().header_row);
+    if let Some(entity) = columns {
+        let st = named
+            .map(|(_, s)| s)
+            .or_else(|| classify_content(layout).map(|(_, s)| s));
+        return Ok(st.map(|st| (entity, st, Why::Columns)));
+    }
+    if let Some((_, Statement::Taustatiedot)) = named {
+        return Ok(Some((Entity::City, Statement::Taustatiedot, Why::Name)));
+    }
+    if let Some((entity, st)) = named {
+        return Ok(Some(match (whose::entity_in(&grid.name), titled()) {
+            (Some(said), Some((t, cell, text))) if said != t => {
+                return Err(whose::conflict(file, &grid.name, said, (t, &cell, &text)));
+            }
+            (None, Some((Entity::Group, cell, text))) => {
+                (Entity::Group, st, Why::Title(cell, text))
+            }
+            _ => (entity, st, Why::Name),
+        }));
+    }
+    let Some((entity, st)) = classify_content(layout) else {
+        return Ok(None);
+    };
+    if st == Statement::Taustatiedot {
+        return Ok(Some((entity, st, Why::Content)));
+    }
+    // The name may say whose ("Kons. TL") where only the content says which.
+    Ok(Some(match (whose::entity_in(&grid.name), titled()) {
+        (Some(said), Some((t, cell, text))) if said != t => {
+            return Err(whose::conflict(file, &grid.name, said, (t, &cell, &text)));
+        }
+        (Some(said), _) => (said, st, Why::Content),
+        (None, Some((Entity::Group, cell, text))) => (Entity::Group, st, Why::Title(cell, text)),
+        _ => (entity, st, Why::Content),
+    }))
 }
 
 /// A second sheet of a statement already read: every figure it gives must
@@ -336,7 +400,7 @@ fn continued(
     sheet: &str,
     first: &str,
     prior: BTreeMap<(Entity, &'static str, i32), crate::model::dataset::Figure>,
-    (entity, statement): (Entity, Statement),
+    ((entity, statement), first_why, why): ((Entity, Statement), Why, Why),
 ) -> Result<()> {
     let read_here = std::mem::replace(&mut ds.figures, prior);
     for (key, now) in read_here {
@@ -351,12 +415,28 @@ fn continued(
             before.source.show(Lang::Sv),
             before.source.show(Lang::En),
         );
+        let taken = |l: Lang| {
+            let what = whose::read_as(entity, statement, l);
+            let (w, fw) = (why.words(l), first_why.words(l));
+            match l {
+                Lang::Fi => format!(
+                    "taulukko '{sheet}' luettiin {what} {w}, ja samoin taulukko '{first}' {fw}"
+                ),
+                Lang::Sv => format!(
+                    "bladet '{sheet}' lästes som {what} {w}, och så även bladet '{first}' {fw}"
+                ),
+                Lang::En => format!(
+                    "sheet '{sheet}' was read as {what} {w}, and so was sheet '{first}' {fw}"
+                ),
+            }
+        };
+        let (t_fi, t_sv, t_en) = (taken(Lang::Fi), taken(Lang::Sv), taken(Lang::En));
         return Err(Error::input(
             now.source.clone(),
             text!(
-                "\"{label}\" {year} on jo luettu: {fi}; sama luku kahdesti eri taulukoissa",
-                "\"{label}\" {year} lästes redan: {sv}; samma siffra två gånger på olika blad",
-                "\"{label}\" {year} was already read: {en}; one figure twice on different sheets"
+                "\"{label}\" {year} on jo luettu: {fi}; sama luku kahdesti eri taulukoissa: {t_fi}",
+                "\"{label}\" {year} lästes redan: {sv}; samma siffra två gånger på olika blad: {t_sv}",
+                "\"{label}\" {year} was already read: {en}; one figure twice on different sheets: {t_en}"
             ),
         ));
     }

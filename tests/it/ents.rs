@@ -1,0 +1,247 @@
+//! Which entity and which statement a sheet is, on Kauhava's and
+//! Seinäjoki's published statements (laid out as the conformance test lays
+//! them, which ties their figures to the published key ratios): a group
+//! file sent with its sheets named like the city's, group sheets under
+//! abbreviated names, a name and a title that disagree.
+
+use std::collections::BTreeMap;
+
+use kivijalka::ingest::grid::{Cell, Grid};
+use kivijalka::ingest::read_grids;
+use kivijalka::model::dataset::{Dataset, Entity};
+use kivijalka::model::findings::Severity;
+use kivijalka::model::ratios::compute_ratios;
+use kivijalka::model::targets::Targets;
+use rust_decimal::Decimal;
+
+use crate::conformance::workbook;
+
+const GROUP_SHEETS: [&str; 3] = [
+    "Konsernituloslaskelma",
+    "Konsernin rahoituslaskelma",
+    "Konsernitase",
+];
+
+fn read(muni: &str, grids: Vec<Grid>) -> Dataset {
+    read_grids(&format!("{muni}.xlsx"), grids).unwrap_or_else(|e| panic!("{muni}: {e}"))
+}
+
+fn of(ds: &Dataset, entity: Entity) -> BTreeMap<(&'static str, i32), Decimal> {
+    ds.figures
+        .iter()
+        .filter(|((e, id, _), _)| *e == entity && !id.starts_with("bg."))
+        .map(|((_, id, y), f)| ((*id, *y), f.value))
+        .collect()
+}
+
+fn ratios_of(ds: &Dataset, entity: Entity) -> BTreeMap<(&'static str, i32), Option<Decimal>> {
+    compute_ratios(ds, &Targets::default())
+        .into_iter()
+        .filter(|r| r.entity == entity)
+        .map(|r| ((r.id, r.year), r.value))
+        .collect()
+}
+
+fn errors(ds: &Dataset) -> Vec<String> {
+    ds.findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message.to_string())
+        .collect()
+}
+
+/// The published workbook's sheets renamed by `name` (a sheet `name` maps
+/// to `None` is left out), with A1, the title, replaced by `title`.
+fn renamed(
+    muni: &str,
+    name: &dyn Fn(&str) -> Option<String>,
+    title: &dyn Fn(&str) -> Option<String>,
+) -> Vec<Grid> {
+    workbook(muni)
+        .into_iter()
+        .filter_map(|mut g| {
+            let old = g.name.clone();
+            g.name = name(&old)?;
+            if let Some(t) = title(&old) {
+                g.set(0, 0, Cell::Text(t));
+            }
+            Some(g)
+        })
+        .collect()
+}
+
+fn plain_name(group_sheet: &str) -> &'static str {
+    match group_sheet {
+        "Konsernituloslaskelma" => "Tuloslaskelma",
+        "Konsernin rahoituslaskelma" => "Rahoituslaskelma",
+        _ => "Tase",
+    }
+}
+
+/// A group file as finance departments send it: the group's statements on
+/// sheets named "Tuloslaskelma", "Rahoituslaskelma", "Tase", only the
+/// title saying whose they are. Read as the group's, to the published
+/// group ratios; nothing read as the city's.
+#[test]
+fn a_group_file_with_plain_sheet_names_is_read_by_its_titles() {
+    for muni in ["kauhava", "seinajoki"] {
+        let plain = read(muni, workbook(muni));
+        for titles in [
+            [
+                "KONSERNITULOSLASKELMA",
+                "KONSERNIN RAHOITUSLASKELMA",
+                "KONSERNITASE",
+            ],
+            ["Kauhavan kaupunkikonserni"; 3],
+            [
+                "KONCERNRESULTATRÄKNING",
+                "KONCERNFINANSIERINGSANALYS",
+                "KONCERNBALANSRÄKNING",
+            ],
+        ] {
+            let grids = renamed(
+                muni,
+                &|n| match n {
+                    "Taustatiedot" => Some(n.to_string()),
+                    n if GROUP_SHEETS.contains(&n) => Some(plain_name(n).to_string()),
+                    _ => None,
+                },
+                &|n| {
+                    GROUP_SHEETS
+                        .iter()
+                        .position(|g| *g == n)
+                        .map(|i| titles[i].to_string())
+                },
+            );
+            let ds = read(muni, grids);
+            assert!(
+                errors(&ds).is_empty(),
+                "{muni} {titles:?}: {:?}",
+                errors(&ds)
+            );
+            assert!(
+                of(&ds, Entity::City).is_empty(),
+                "{muni} {titles:?}: city figures"
+            );
+            assert_eq!(of(&ds, Entity::Group), of(&plain, Entity::Group), "{muni}");
+            assert_eq!(
+                ratios_of(&ds, Entity::Group),
+                ratios_of(&plain, Entity::Group),
+                "{muni} {titles:?}"
+            );
+        }
+    }
+}
+
+/// "Kons. TL", "KONS TASE": the usual abbreviation names the group, even
+/// where the title names no one.
+#[test]
+fn kons_in_a_sheet_name_is_the_group() {
+    for muni in ["kauhava", "seinajoki"] {
+        let plain = read(muni, workbook(muni));
+        for names in [
+            ["Kons. TL", "Kons. RL", "Kons. tase"],
+            ["KONS TL", "KONS RL", "KONS TASE"],
+        ] {
+            let grids = renamed(
+                muni,
+                &|n| match GROUP_SHEETS.iter().position(|g| *g == n) {
+                    Some(i) => Some(names[i].to_string()),
+                    None => Some(n.to_string()),
+                },
+                &|n| GROUP_SHEETS.contains(&n).then(|| format!("{muni} 2024")),
+            );
+            let ds = read(muni, grids);
+            assert!(
+                errors(&ds).is_empty(),
+                "{muni} {names:?}: {:?}",
+                errors(&ds)
+            );
+            assert_eq!(of(&ds, Entity::Group), of(&plain, Entity::Group), "{muni}");
+            assert_eq!(of(&ds, Entity::City), of(&plain, Entity::City), "{muni}");
+        }
+    }
+}
+
+/// A sheet named for the city whose title says the group: which it is
+/// cannot be told; the error names the sheet and the title's cell.
+#[test]
+fn a_name_and_a_title_naming_different_entities_is_an_error() {
+    let grids = renamed(
+        "kauhava",
+        &|n| match n {
+            "Konsernitase" => Some("Tase kaupunki".to_string()),
+            "Tase" => None,
+            n => Some(n.to_string()),
+        },
+        &|n| (n == "Konsernitase").then(|| "KONSERNITASE".to_string()),
+    );
+    let e = read_grids("kauhava.xlsx", grids).expect_err("name and title disagree");
+    let e = e.to_string();
+    assert!(e.contains("'Tase kaupunki'") && e.contains("A1"), "{e}");
+    assert!(e.contains("KONSERNITASE") && e.contains("says city"), "{e}");
+}
+
+/// The group's income statement under a plain name and a title naming no
+/// one is taken for the city's: its minority interests and taxes, lines
+/// only a group prints, make it an error naming their cells.
+#[test]
+fn lines_only_a_group_prints_in_the_citys_statement_are_an_error() {
+    let grids = renamed(
+        "kauhava",
+        &|n| match n {
+            "Konsernituloslaskelma" => Some("Tuloslaskelma".to_string()),
+            "Tuloslaskelma" => None,
+            n => Some(n.to_string()),
+        },
+        &|n| (n == "Konsernituloslaskelma").then(|| "Kauhava 2024".to_string()),
+    );
+    let ds = read("kauhava", grids);
+    let f = ds
+        .findings
+        .iter()
+        .find(|f| f.code == "group_line_in_city")
+        .expect("group lines refused");
+    assert_eq!(f.severity, Severity::Error);
+    let m = f.message.to_string();
+    assert!(
+        m.contains("'Tuloslaskelma'") && m.contains("looks like the group's"),
+        "{m}"
+    );
+    // Vähemmistöosuudet, Tilikauden verot, Laskennalliset verot and the
+    // share of associates' profit, each a cell of its own.
+    let sheet = &ds
+        .findings
+        .iter()
+        .find(|f| f.code == "group_line_in_city")
+        .unwrap()
+        .cells;
+    assert!(sheet.len() >= 3, "{sheet:?}");
+    assert!(
+        sheet
+            .iter()
+            .all(|c| c.sheet.as_deref() == Some("Tuloslaskelma") && c.cell.is_some())
+    );
+}
+
+/// Two sheets taken for one statement: the error says what each was
+/// taken for and why, so that the reader looks at the names, not for a
+/// row printed twice.
+#[test]
+fn a_duplicate_statement_says_what_each_sheet_was_taken_for() {
+    let grids = renamed(
+        "kauhava",
+        &|n| match n {
+            "Konsernituloslaskelma" => Some("Tuloslaskelma (2)".to_string()),
+            n => Some(n.to_string()),
+        },
+        &|n| (n == "Konsernituloslaskelma").then(|| "Kauhava 2024".to_string()),
+    );
+    let e = read_grids("kauhava.xlsx", grids).expect_err("two income statements");
+    let e = e.to_string();
+    assert!(
+        e.contains("sheet 'Tuloslaskelma (2)' was read as the city's income statement by its name")
+            && e.contains("so was sheet 'Tuloslaskelma' by its name"),
+        "{e}"
+    );
+}
