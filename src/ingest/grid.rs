@@ -72,6 +72,9 @@ pub fn too_many_cells() -> Text {
 #[derive(Clone, Debug, Default)]
 pub struct Grid {
     pub name: String,
+    /// Hidden in the workbook: a reader looking at it in Excel does not
+    /// see it, so what is read from it is said.
+    pub hidden: bool,
     cells: BTreeMap<(u32, u32), Cell>,
     height: u32,
     width: u32,

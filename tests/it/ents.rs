@@ -245,3 +245,122 @@ fn a_duplicate_statement_says_what_each_sheet_was_taken_for() {
         "{e}"
     );
 }
+
+/// The grids saved as an xlsx workbook, the sheets named in `hidden`
+/// hidden as Excel hides them.
+fn save(path: &std::path::Path, grids: &[Grid], hidden: &[&str]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for g in grids {
+        let ws = wb.add_worksheet();
+        ws.set_name(&g.name).unwrap();
+        for r in 0..g.height() {
+            for (c, cell) in g.row_cells(r) {
+                if let Some(t) = cell.text() {
+                    ws.write_string(r, c as u16, t).unwrap();
+                }
+            }
+        }
+        if hidden.contains(&g.name.as_str()) {
+            ws.set_hidden(true);
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// Every figure of `g` below its header multiplied by 1,05, and its year
+/// headings replaced by `years`: a budget sheet made of the statement.
+fn budget_of(g: &Grid, name: &str, years: [&str; 2]) -> Grid {
+    let h = crate::hostile_layouts::header_row(g);
+    let mut out = g.clone();
+    out.name = name.to_string();
+    out.set(h, 1, Cell::Text(years[0].to_string()));
+    out.set(h, 2, Cell::Text(years[1].to_string()));
+    for r in h + 1..g.height() {
+        for c in 1..g.width() {
+            let t = crate::hostile_layouts::text(g, r, c);
+            if let Ok(Some(n)) = kivijalka::ingest::number::parse_text(&t) {
+                let v = (n.value * Decimal::new(105, 2)).round_dp(2);
+                out.set(r, c, Cell::Text(v.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// A budget sheet (TA 2024, TA 2025) beside the sheet of actuals: as on
+/// one sheet, the actual TP 2024 is read and the budget column of the
+/// same year left out with a notice naming it; either order of sheets.
+#[test]
+fn a_budget_sheet_beside_the_actuals_gives_way_to_them() {
+    for muni in ["kauhava", "seinajoki"] {
+        let plain = read(muni, workbook(muni));
+        let tl = workbook(muni).into_iter().next().unwrap();
+        let budget = budget_of(&tl, "Talousarvio TL", ["TA 2024", "TA 2025"]);
+        for budget_first in [false, true] {
+            let mut grids = workbook(muni);
+            match budget_first {
+                true => grids.insert(0, budget.clone()),
+                false => grids.push(budget.clone()),
+            }
+            let ds = read(muni, grids);
+            assert!(errors(&ds).is_empty(), "{muni}: {:?}", errors(&ds));
+            let actuals = |ds: &Dataset, e| {
+                let mut f = of(ds, e);
+                f.retain(|(_, y), _| *y != 2025);
+                f
+            };
+            assert_eq!(
+                actuals(&ds, Entity::City),
+                of(&plain, Entity::City),
+                "{muni}"
+            );
+            assert_eq!(of(&ds, Entity::Group), of(&plain, Entity::Group), "{muni}");
+            let said = ds.findings.iter().any(|f| {
+                f.code == "column_ignored"
+                    && f.message.to_string().contains("TA 2024 ignored")
+                    && f.cells[0].sheet.as_deref() == Some("Talousarvio TL")
+            });
+            assert!(said, "{muni}: the budget column is said");
+            // The budget's own year is read as the budget: its column is
+            // the 2023 one's, times 1,05.
+            let vuosikate = |ds: &Dataset, y| ds.value(Entity::City, "tl.vuosikate", y);
+            let want = (vuosikate(&plain, 2023).unwrap() * Decimal::new(105, 2)).round_dp(2);
+            assert_eq!(vuosikate(&ds, 2025), Some(want), "{muni}");
+        }
+    }
+}
+
+/// A hidden older draft of the income statement beside the visible one
+/// is left out with a notice saying it is hidden; a hidden sheet that is
+/// read (the background) is said to be hidden.
+#[test]
+fn a_hidden_draft_beside_the_visible_statement_is_left_out() {
+    let dir = crate::support::tempdir("ents-hidden");
+    for muni in ["kauhava", "seinajoki"] {
+        let plain = read(muni, workbook(muni));
+        let tl = workbook(muni).into_iter().next().unwrap();
+        let mut draft = budget_of(&tl, "Tuloslaskelma (2)", ["TP 2024", "TP 2023"]);
+        draft.name = "Tuloslaskelma (2)".into();
+        let mut grids = workbook(muni);
+        grids.insert(1, draft);
+        let path = dir.join(format!("{muni}.xlsx"));
+        save(&path, &grids, &["Tuloslaskelma (2)", "Taustatiedot"]);
+        let ds = kivijalka::ingest::read_path(&path).unwrap_or_else(|e| panic!("{muni}: {e}"));
+        assert!(errors(&ds).is_empty(), "{muni}: {:?}", errors(&ds));
+        assert_eq!(of(&ds, Entity::City), of(&plain, Entity::City), "{muni}");
+        assert_eq!(
+            ratios_of(&ds, Entity::City),
+            ratios_of(&plain, Entity::City)
+        );
+        let notice = |code: &str, sheet: &str| {
+            ds.findings
+                .iter()
+                .find(|f| f.code == code && f.cells[0].sheet.as_deref() == Some(sheet))
+                .map(|f| f.message.to_string())
+        };
+        let draft = notice("hidden_sheet_ignored", "Tuloslaskelma (2)").expect("draft said");
+        assert!(draft.contains("visible sheet 'Tuloslaskelma'"), "{draft}");
+        let bg = notice("hidden_sheet_read", "Taustatiedot").expect("hidden background said");
+        assert!(bg.contains("hidden"), "{bg}");
+    }
+}

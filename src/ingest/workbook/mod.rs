@@ -5,6 +5,7 @@
 //! of two same-named lines a row is) and `signs` (the sign convention).
 
 mod entities;
+mod kinds;
 mod load;
 mod sections;
 mod signs;
@@ -195,7 +196,10 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
         ));
     }
     let mut run = Carried::default();
-    for grid in grids {
+    // Hidden sheets last, so that a hidden draft of a statement a visible
+    // sheet gives is known for one.
+    let (visible, hidden): (Vec<Grid>, Vec<Grid>) = grids.into_iter().partition(|g| !g.hidden);
+    for grid in visible.into_iter().chain(hidden) {
         // The background sheet has its own lines for the group's figures.
         let background = classify_name(&grid.name).map(|(_, s)| s) == Some(Statement::Taustatiedot);
         match (!background).then(|| entities::split(&grid)).flatten() {
@@ -254,7 +258,7 @@ fn read_sheet(
     if named.map(|(_, s)| s) == Some(Statement::Taustatiedot) {
         take_meta(&mut grid, ds);
     }
-    let layout = match sheet::read_layout(&grid, file) {
+    let mut layout = match sheet::read_layout(&grid, file) {
         Ok(l) => l,
         Err(f) if named.is_some() => {
             let at = f
@@ -282,6 +286,10 @@ fn read_sheet(
         ));
         return Ok(());
     };
+    if grid.hidden && !kinds::hidden_sheet(ds, file, &grid.name, (entity, statement)) {
+        return Ok(());
+    }
+    kinds::actual_over_budget(ds, &mut run.year_origin, file, &grid.name, &mut layout);
     // A statement may come on several sheets (a sheet a year, the balance
     // sheet's two sides): read on, as long as no figure is given twice.
     // Its figures are read apart and joined after, each looked up once.
