@@ -364,3 +364,86 @@ fn a_hidden_draft_beside_the_visible_statement_is_left_out() {
         assert!(bg.contains("hidden"), "{bg}");
     }
 }
+
+/// `grids` one below another on one sheet `name`, two blank rows between,
+/// each's first row (its title) replaced by `title(its name)`; with
+/// `one_header`, only the first keeps its header and unit rows, the
+/// others their titles and lines.
+fn stacked(name: &str, grids: &[Grid], title: &dyn Fn(&str) -> String, one_header: bool) -> Grid {
+    let mut out = Grid::new(name);
+    let mut at = 0;
+    for (i, g) in grids.iter().enumerate() {
+        let h = crate::hostile_layouts::header_row(g);
+        for r in 0..g.height() {
+            if one_header && i > 0 && r > 0 && r <= h {
+                continue;
+            }
+            for (c, cell) in g.row_cells(r) {
+                let cell = match r {
+                    0 => Cell::Text(title(&g.name)),
+                    _ => cell.clone(),
+                };
+                out.set(at, c, cell);
+            }
+            at += 1;
+        }
+        at += 2;
+    }
+    out
+}
+
+/// The three statements stacked on one sheet, each under its title row,
+/// with a header of its own or one over them all, the city's on one sheet
+/// and the group's on another: read as the statements they are, to the
+/// plain layout's figures and so the published ratios.
+#[test]
+fn statements_stacked_on_one_sheet_are_read_each_under_its_title() {
+    for muni in ["kauhava", "seinajoki"] {
+        let plain = read(muni, workbook(muni));
+        let sheets = workbook(muni);
+        let upper = |n: &str| n.to_uppercase();
+        for one_header in [false, true] {
+            let grids = vec![
+                stacked("Kaupunki", &sheets[0..3], &upper, one_header),
+                stacked("Konserni", &sheets[3..6], &upper, one_header),
+                sheets[6].clone(),
+            ];
+            let ds = read(muni, grids);
+            let what = format!("{muni}, one header: {one_header}");
+            assert_eq!(of(&ds, Entity::City), of(&plain, Entity::City), "{what}");
+            assert_eq!(of(&ds, Entity::Group), of(&plain, Entity::Group), "{what}");
+            assert_eq!(
+                ratios_of(&ds, Entity::City),
+                ratios_of(&plain, Entity::City)
+            );
+            assert_eq!(
+                ratios_of(&ds, Entity::Group),
+                ratios_of(&plain, Entity::Group)
+            );
+            assert_eq!(errors(&ds), errors(&plain), "{what}");
+        }
+        // Swedish titles, the group's known by its titles alone.
+        let sv = |n: &str| {
+            match n {
+                "Tuloslaskelma" => "RESULTATRÄKNING",
+                "Rahoituslaskelma" => "FINANSIERINGSANALYS",
+                "Tase" => "BALANSRÄKNING",
+                "Konsernituloslaskelma" => "KONCERNRESULTATRÄKNING",
+                "Konsernin rahoituslaskelma" => "KONCERNFINANSIERINGSANALYS",
+                _ => "KONCERNBALANSRÄKNING",
+            }
+            .to_string()
+        };
+        let grids = vec![
+            stacked("Bokslut", &sheets[0..6], &sv, false),
+            sheets[6].clone(),
+        ];
+        let ds = read(muni, grids);
+        assert_eq!(of(&ds, Entity::City), of(&plain, Entity::City), "{muni} sv");
+        assert_eq!(
+            of(&ds, Entity::Group),
+            of(&plain, Entity::Group),
+            "{muni} sv"
+        );
+    }
+}

@@ -9,6 +9,7 @@ mod kinds;
 mod load;
 mod sections;
 mod signs;
+mod stacked;
 mod statement;
 mod whose;
 
@@ -202,13 +203,17 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
     for grid in visible.into_iter().chain(hidden) {
         // The background sheet has its own lines for the group's figures.
         let background = classify_name(&grid.name).map(|(_, s)| s) == Some(Statement::Taustatiedot);
-        match (!background).then(|| entities::split(&grid)).flatten() {
-            Some(parts) => {
-                for (part, entity) in parts {
-                    read_sheet(&mut ds, file, part, &mut run, Some(entity))?;
-                }
+        if let Some(parts) = (!background).then(|| entities::split(&grid)).flatten() {
+            for (part, entity) in parts {
+                read_sheet(&mut ds, file, part, &mut run, (Some(entity), None))?;
             }
-            None => read_sheet(&mut ds, file, grid, &mut run, None)?,
+        } else if let Some(parts) = (!background).then(|| stacked::split(&grid)).flatten() {
+            for p in parts {
+                let given = (Some(p.entity), Some((p.statement, p.why)));
+                read_sheet(&mut ds, file, p.grid, &mut run, given)?;
+            }
+        } else {
+            read_sheet(&mut ds, file, grid, &mut run, (None, None))?;
         }
     }
     if ds.sheets.keys().all(|(_, s)| *s == Statement::Taustatiedot) {
@@ -249,7 +254,7 @@ fn read_sheet(
     file: &str,
     mut grid: Grid,
     run: &mut Carried,
-    entity: Option<Entity>,
+    (entity, stacked): (Option<Entity>, Option<(Statement, Why)>),
 ) -> Result<()> {
     if grid.is_blank() {
         return Ok(());
@@ -278,7 +283,12 @@ fn read_sheet(
             return Ok(());
         }
     };
-    let Some((entity, statement, why)) = whose_sheet(file, &grid, &layout, named, entity)? else {
+    let stacked_here = stacked.is_some();
+    let found = match (stacked, entity) {
+        (Some((st, why)), Some(e)) => Some((e, st, why)),
+        _ => whose_sheet(file, &grid, &layout, named, entity)?,
+    };
+    let Some((entity, statement, why)) = found else {
         ds.findings.push(Finding::notice(
             "sheet_ignored",
             Message::text(not_a_statement()),
@@ -301,7 +311,10 @@ fn read_sheet(
             BTreeMap::new()
         }
     };
-    if named.is_none() {
+    if stacked_here {
+        ds.findings
+            .push(stacked::notice(file, &grid.name, (entity, statement), &why));
+    } else if named.is_none() {
         ds.findings.push(Finding::notice(
             "sheet_recognised",
             Message::text({
