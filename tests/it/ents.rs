@@ -447,3 +447,58 @@ fn statements_stacked_on_one_sheet_are_read_each_under_its_title() {
         );
     }
 }
+
+/// A leftover TP 2022 column with only its first rows filled, on every
+/// statement sheet: it lacks the vuosikate, the toiminnan ja
+/// investointien rahavirta and the vastaavaa yhteensä the other years
+/// have, so its figures are left out with a warning naming the column,
+/// not read as a statement whose missing lines count as 0.
+#[test]
+fn a_year_without_the_closing_totals_the_others_have_is_left_out() {
+    for muni in ["kauhava", "seinajoki"] {
+        let plain = read(muni, workbook(muni));
+        let grids: Vec<Grid> = workbook(muni)
+            .into_iter()
+            .map(|mut g| {
+                if g.name == "Taustatiedot" {
+                    return g;
+                }
+                let h = crate::hostile_layouts::header_row(&g);
+                g.set(h, 3, Cell::Text("TP 2022".into()));
+                let mut filled = 0;
+                for r in h + 1..g.height() {
+                    let t = crate::hostile_layouts::text(&g, r, 2);
+                    if filled < 5 && !t.is_empty() {
+                        g.set(r, 3, Cell::Text(t));
+                        filled += 1;
+                    }
+                }
+                g
+            })
+            .collect();
+        let ds = read(muni, grids);
+        for e in [Entity::City, Entity::Group] {
+            assert_eq!(
+                of(&ds, e),
+                of(&plain, e),
+                "{muni}: 2022 left out, the rest as read"
+            );
+        }
+        let warned: Vec<&str> = (ds.findings.iter())
+            .filter(|f| f.code == "year_truncated" && f.severity == Severity::Warning)
+            .filter_map(|f| f.cells[0].sheet.as_deref())
+            .collect();
+        assert_eq!(warned.len(), 6, "{muni}: {warned:?}");
+        let m = ds
+            .findings
+            .iter()
+            .find(|f| f.code == "year_truncated")
+            .unwrap();
+        let m = m.message.to_string();
+        assert!(m.contains("column D of TP 2022 lacks"), "{m}");
+        let vuosikate_2022 = compute_ratios(&ds, &Targets::default())
+            .into_iter()
+            .find(|r| r.id == "vuosikate_per_asukas" && r.year == 2022 && r.entity == Entity::City);
+        assert!(vuosikate_2022.is_none_or(|r| r.value.is_none()), "{muni}");
+    }
+}

@@ -11,6 +11,7 @@ mod sections;
 mod signs;
 mod stacked;
 mod statement;
+mod truncated;
 mod whose;
 
 use std::collections::BTreeMap;
@@ -227,6 +228,7 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
         ));
     }
     unitless_sheets(&mut ds, file, &run.units);
+    truncated::drop_truncated_years(&mut ds);
     reconcile::judge(&mut ds, run.pending);
     check_signs(&mut ds);
     summarise_footnotes(&mut ds.findings);
