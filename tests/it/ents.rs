@@ -249,6 +249,11 @@ fn a_duplicate_statement_says_what_each_sheet_was_taken_for() {
 /// The grids saved as an xlsx workbook, the sheets named in `hidden`
 /// hidden as Excel hides them.
 fn save(path: &std::path::Path, grids: &[Grid], hidden: &[&str]) {
+    save_hiding(path, grids, hidden, &[]);
+}
+
+/// The same, with the columns `hidden_cols` of each sheet hidden.
+fn save_hiding(path: &std::path::Path, grids: &[Grid], hidden: &[&str], hidden_cols: &[u16]) {
     let mut wb = rust_xlsxwriter::Workbook::new();
     for g in grids {
         let ws = wb.add_worksheet();
@@ -262,6 +267,9 @@ fn save(path: &std::path::Path, grids: &[Grid], hidden: &[&str]) {
         }
         if hidden.contains(&g.name.as_str()) {
             ws.set_hidden(true);
+        }
+        for c in hidden_cols {
+            ws.set_column_hidden(*c).unwrap();
         }
     }
     wb.save(path).unwrap();
@@ -501,4 +509,27 @@ fn a_year_without_the_closing_totals_the_others_have_is_left_out() {
             .find(|r| r.id == "vuosikate_per_asukas" && r.year == 2022 && r.entity == Entity::City);
         assert!(vuosikate_2022.is_none_or(|r| r.value.is_none()), "{muni}");
     }
+}
+
+/// A year column Excel hides is read as a visible one is, and said: its
+/// reader does not see it.
+#[test]
+fn a_hidden_year_column_is_said() {
+    let dir = crate::support::tempdir("ents-hidden-col");
+    let plain = read("kauhava", workbook("kauhava"));
+    let path = dir.join("kauhava.xlsx");
+    save_hiding(&path, &workbook("kauhava"), &[], &[2]);
+    let ds = kivijalka::ingest::read_path(&path).unwrap();
+    assert_eq!(of(&ds, Entity::City), of(&plain, Entity::City));
+    let said: Vec<String> = (ds.findings.iter())
+        .filter(|f| f.code == "hidden_column")
+        .map(|f| f.cells[0].show(kivijalka::report::Lang::En))
+        .collect();
+    // The six statements and the background sheet.
+    assert_eq!(said.len(), 7, "{said:?}");
+    assert!(
+        said.iter()
+            .any(|s| s.ends_with("sheet 'Tuloslaskelma', cell C4")),
+        "{said:?}"
+    );
 }

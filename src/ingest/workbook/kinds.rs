@@ -117,3 +117,26 @@ pub(super) fn hidden_sheet(
         }
     }
 }
+
+/// A year column Excel hides is read like any other, but its reader does
+/// not see it: a notice naming its heading.
+pub(super) fn hidden_year_columns(
+    ds: &mut Dataset,
+    file: &str,
+    grid: &crate::ingest::grid::Grid,
+    layout: &Layout,
+) {
+    for yc in layout.years.iter().filter(|y| grid.col_hidden(y.col)) {
+        let cell = cell_name(header_of(layout, yc.year, yc.col), yc.col);
+        let (kind, year) = (yc.kind, yc.year);
+        ds.findings.push(Finding::notice(
+            "hidden_column",
+            Message::text(text!(
+                "sarake {kind} {year} on piilotettu; se luetaan kuten näkyvä sarake",
+                "kolumnen {kind} {year} är dold; den läses som en synlig kolumn",
+                "column {kind} {year} is hidden; it is read as a visible column is"
+            )),
+            vec![Location::cell(file, &grid.name, cell)],
+        ));
+    }
+}

@@ -121,6 +121,12 @@ pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
         }
         grids.push(grid);
     }
+    if matches!(wb, Sheets::Xlsx(_)) {
+        let mut hidden = super::hidden::columns(path);
+        for g in &mut grids {
+            g.hidden_cols = hidden.remove(&g.name).unwrap_or_default();
+        }
+    }
     Ok(grids)
 }
 

@@ -5,6 +5,7 @@
 //! of two same-named lines a row is) and `signs` (the sign convention).
 
 mod entities;
+mod hidden;
 mod kinds;
 mod load;
 mod sections;
@@ -302,6 +303,7 @@ fn read_sheet(
         return Ok(());
     }
     kinds::actual_over_budget(ds, &mut run.year_origin, file, &grid.name, &mut layout);
+    kinds::hidden_year_columns(ds, file, &grid, &layout);
     // A statement may come on several sheets (a sheet a year, the balance
     // sheet's two sides): read on, as long as no figure is given twice.
     // Its figures are read apart and joined after, each looked up once.

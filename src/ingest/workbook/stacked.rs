@@ -105,6 +105,7 @@ pub(super) fn split(grid: &Grid) -> Option<Vec<Part>> {
         let to = titles.get(i + 1).map_or(u32::MAX, |t| t.0);
         let mut part = Grid::new(grid.name.clone());
         part.hidden = grid.hidden;
+        part.hidden_cols = grid.hidden_cols.clone();
         for r in grid.rows_used() {
             if r < first || (r > *row && r < to) {
                 for (c, cell) in grid.row_cells(r) {
