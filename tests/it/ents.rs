@@ -533,3 +533,45 @@ fn a_hidden_year_column_is_said() {
         "{said:?}"
     );
 }
+
+/// A municipal enterprise's own income statement in the annual report's
+/// workbook (its figures already in the city's) is left out with a notice
+/// saying why, by its name or its title; a city's title that mentions the
+/// enterprises it holds is still the city's.
+#[test]
+fn an_enterprise_statement_beside_the_citys_is_left_out() {
+    let plain = read("kauhava", workbook("kauhava"));
+    let tl = workbook("kauhava").into_iter().next().unwrap();
+    for (name, title) in [
+        (
+            "Vesihuoltoliikelaitos TL",
+            "Kauhavan Vesihuoltoliikelaitos, tuloslaskelma",
+        ),
+        (
+            "Liikelaitoksen tuloslaskelma",
+            "Kauhavan Vesihuoltoliikelaitos",
+        ),
+        ("TL (2)", "Kauhavan Vesihuoltoliikelaitos, tuloslaskelma"),
+    ] {
+        let mut ll = budget_of(&tl, name, ["TP 2024", "TP 2023"]);
+        ll.set(0, 0, Cell::Text(title.into()));
+        let mut grids = workbook("kauhava");
+        grids[0].set(
+            0,
+            0,
+            Cell::Text("Kauhavan kaupunki (sis. liikelaitokset)".into()),
+        );
+        grids.push(ll);
+        let ds = read("kauhava", grids);
+        assert!(errors(&ds).is_empty(), "{name}: {:?}", errors(&ds));
+        assert_eq!(of(&ds, Entity::City), of(&plain, Entity::City), "{name}");
+        let said = ds.findings.iter().any(|f| {
+            f.code == "sheet_ignored"
+                && f.cells[0].sheet.as_deref() == Some(name)
+                && f.message
+                    .to_string()
+                    .contains("municipal enterprise's statement")
+        });
+        assert!(said, "{name}");
+    }
+}

@@ -286,6 +286,15 @@ fn read_sheet(
             return Ok(());
         }
     };
+    let background = named.map(|(_, s)| s) == Some(Statement::Taustatiedot);
+    if !background
+        && entity.is_none()
+        && let Some(said) = whose::enterprise_sheet(&grid, layout.first().header_row)
+    {
+        ds.findings
+            .push(whose::enterprise_notice(file, &grid.name, &said));
+        return Ok(());
+    }
     let stacked_here = stacked.is_some();
     let found = match (stacked, entity) {
         (Some((st, why)), Some(e)) => Some((e, st, why)),

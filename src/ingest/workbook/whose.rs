@@ -191,3 +191,41 @@ pub(super) fn read_as(entity: Entity, statement: Statement, lang: Lang) -> Strin
         Lang::En => format!("the {}'s {}", entity.en(), statement.en()),
     }
 }
+
+/// Text naming a municipal enterprise ("Vesihuoltoliikelaitos",
+/// "Liikelaitoksen tuloslaskelma", Swedish "affärsverk") and not the city
+/// or the group, as "Kaupunki (sis. liikelaitokset)" does.
+fn enterprise_in(text: &str) -> bool {
+    let n = labels::normalize_keep_numbers(text);
+    let words: Vec<&str> = n.split(' ').collect();
+    let enterprise = |w: &&str| w.contains("liikelaito") || w.contains("affarsverk");
+    words.iter().any(enterprise) && entity_in(text).is_none()
+}
+
+/// A municipal enterprise's own statement: neither the city's (which
+/// holds the enterprise's figures already) nor the group's. The cell or
+/// name that says so, for a notice; the sheet is not read.
+pub(super) fn enterprise_sheet(grid: &Grid, header_row: u32) -> Option<String> {
+    if enterprise_in(&grid.name) {
+        return Some(format!("'{}'", grid.name));
+    }
+    (0..header_row).find_map(|r| {
+        grid.row_cells(r).find_map(|(c, cell)| {
+            let t = cell.text()?;
+            enterprise_in(t).then(|| format!("\"{}\" ({})", t.trim(), cell_name(r, c)))
+        })
+    })
+}
+
+/// Said of an enterprise's sheet left out.
+pub(super) fn enterprise_notice(file: &str, sheet: &str, said: &str) -> Finding {
+    Finding::notice(
+        "sheet_ignored",
+        Message::text(text!(
+            "taulukko ohitettu: {said} on liikelaitoksen laskelma, ei kaupungin eikä konsernin; kaupungin laskelmissa liikelaitos on jo mukana",
+            "bladet hoppades över: {said} är ett affärsverks räkning, varken stadens eller koncernens; stadens räkningar omfattar redan affärsverket",
+            "sheet ignored: {said} is a municipal enterprise's statement, neither the city's nor the group's; the city's statements already hold the enterprise"
+        )),
+        vec![Location::sheet(file, sheet)],
+    )
+}
