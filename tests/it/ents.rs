@@ -575,3 +575,25 @@ fn an_enterprise_statement_beside_the_citys_is_left_out() {
         assert!(said, "{name}");
     }
 }
+
+/// The statements stacked under titles the reader does not know ("Osa
+/// 1", "Osa 2" …) on a sheet named for the income statement: one error
+/// saying the sheet holds several statements and what, not an unknown
+/// row each.
+#[test]
+fn stacked_statements_without_known_titles_are_one_error() {
+    let sheets = workbook("kauhava");
+    let part = |n: &str| format!("Osa {}", n.len());
+    let mut grids = vec![stacked("Tuloslaskelma", &sheets[0..3], &part, false)];
+    grids.extend(sheets[3..].iter().cloned());
+    let e = read_grids("kauhava.xlsx", grids).expect_err("several statements on one sheet");
+    let e = e.to_string();
+    assert!(
+        e.contains("sheet 'Tuloslaskelma'") && e.contains("several statements"),
+        "{e}"
+    );
+    assert!(
+        e.contains("balance sheet") && e.contains("cash flow statement"),
+        "{e}"
+    );
+}

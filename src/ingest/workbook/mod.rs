@@ -308,6 +308,11 @@ fn read_sheet(
         ));
         return Ok(());
     };
+    if statement != Statement::Taustatiedot
+        && let Some(e) = stacked::foreign_rows(file, &grid, &layout, (entity, statement), &why)
+    {
+        return Err(e);
+    }
     if grid.hidden && !kinds::hidden_sheet(ds, file, &grid.name, (entity, statement)) {
         return Ok(());
     }

@@ -157,3 +157,63 @@ pub(super) fn notice(file: &str, sheet: &str, (e, st): (Entity, Statement), why:
         vec![Location::sheet(file, sheet)],
     )
 }
+
+/// Rows of other statements a sheet may hold before it is taken for
+/// several statements without their titles, not one with stray rows.
+const FOREIGN: usize = 10;
+
+/// A sheet read as one statement whose rows are mostly other statements'
+/// lines (the statements stacked without a title row the reader knows):
+/// one error saying what the sheet holds, not an unknown row each.
+pub(super) fn foreign_rows(
+    file: &str,
+    grid: &Grid,
+    layout: &crate::ingest::sheet::Layout,
+    (entity, statement): (Entity, Statement),
+    why: &Why,
+) -> Option<crate::error::Error> {
+    let mut counts: Vec<(Statement, usize, String)> = Vec::new();
+    let mut own = 0;
+    for row in &layout.rows {
+        match labels::statements_of(&row.label).as_slice() {
+            [st] if *st == statement => own += 1,
+            [st] if *st != Statement::Taustatiedot => {
+                let at = cell_name(row.row, row.label_col);
+                match counts.iter_mut().find(|(s, ..)| s == st) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((*st, 1, format!("\"{}\" ({at})", row.label.trim()))),
+                }
+            }
+            _ => {}
+        }
+    }
+    let foreign: usize = counts.iter().map(|c| c.1).sum();
+    if foreign < FOREIGN || foreign < own {
+        return None;
+    }
+    let list = |l: Lang| {
+        (counts.iter())
+            .map(|(st, n, first)| format!("{} {n}, {first}", st.name(l)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let (l_fi, l_sv, l_en) = (list(Lang::Fi), list(Lang::Sv), list(Lang::En));
+    let (fi, sv, en) = (
+        whose::read_as(entity, statement, Lang::Fi),
+        whose::read_as(entity, statement, Lang::Sv),
+        whose::read_as(entity, statement, Lang::En),
+    );
+    let (w_fi, w_sv, w_en) = (
+        why.words(Lang::Fi),
+        why.words(Lang::Sv),
+        why.words(Lang::En),
+    );
+    Some(crate::error::Error::input(
+        Location::sheet(file, &grid.name),
+        text!(
+            "taulukko luettiin {fi} {w_fi}, mutta {foreign} sen riveistä on muiden laskelmien rivejä ({l_fi}) ja vain {own} tämän: taulukolla näyttää olevan monta laskelmaa. Pane kukin omalle taulukolleen tai kunkin yläpuolelle otsikkorivi (kuten \"RAHOITUSLASKELMA\" tai \"TASE\")",
+            "bladet lästes som {sv} {w_sv}, men {foreign} av dess rader är andra räkningars rader ({l_sv}) och bara {own} denna: bladet verkar ha flera räkningar. Lägg var och en på ett eget blad eller en rubrikrad ovanför var och en (såsom \"FINANSIERINGSANALYS\" eller \"BALANSRÄKNING\")",
+            "the sheet was read as {en} {w_en}, but {foreign} of its rows are other statements' lines ({l_en}) and only {own} this one's: the sheet seems to hold several statements. Put each on a sheet of its own, or a title row above each (such as \"RAHOITUSLASKELMA\" or \"TASE\")"
+        ),
+    ))
+}
