@@ -257,62 +257,17 @@ fn read_sheet(
     file: &str,
     mut grid: Grid,
     run: &mut Carried,
-    (entity, stacked): (Option<Entity>, Option<(Statement, Why)>),
+    given: (Option<Entity>, Option<(Statement, Why)>),
 ) -> Result<()> {
     if grid.is_blank() {
         return Ok(());
     }
+    let stacked_here = given.1.is_some();
     let named = classify_name(&grid.name);
-    if named.map(|(_, s)| s) == Some(Statement::Taustatiedot) {
-        take_meta(&mut grid, ds);
-    }
-    let mut layout = match sheet::read_layout(&grid, file) {
-        Ok(l) => l,
-        Err(f) if named.is_some() => {
-            let at = f
-                .cells
-                .last()
-                .cloned()
-                .unwrap_or_else(|| Location::sheet(file, &grid.name));
-            let message = Text::each(|lang| crate::report::finding::text(&f.message, lang));
-            return Err(Error::input(at, message));
-        }
-        Err(_) => {
-            ds.findings.push(Finding::notice(
-                "sheet_ignored",
-                Message::text(not_a_statement()),
-                vec![Location::sheet(file, &grid.name)],
-            ));
-            return Ok(());
-        }
-    };
-    let background = named.map(|(_, s)| s) == Some(Statement::Taustatiedot);
-    if !background
-        && entity.is_none()
-        && let Some(said) = whose::enterprise_sheet(&grid, layout.first().header_row)
-    {
-        ds.findings
-            .push(whose::enterprise_notice(file, &grid.name, &said));
-        return Ok(());
-    }
-    let stacked_here = stacked.is_some();
-    let found = match (stacked, entity) {
-        (Some((st, why)), Some(e)) => Some((e, st, why)),
-        _ => whose_sheet(file, &grid, &layout, named, entity)?,
-    };
-    let Some((entity, statement, why)) = found else {
-        ds.findings.push(Finding::notice(
-            "sheet_ignored",
-            Message::text(not_a_statement()),
-            vec![Location::sheet(file, &grid.name)],
-        ));
+    let Some((mut layout, (entity, statement, why))) = place(ds, file, &mut grid, named, given)?
+    else {
         return Ok(());
     };
-    if statement != Statement::Taustatiedot
-        && let Some(e) = stacked::foreign_rows(file, &grid, &layout, (entity, statement), &why)
-    {
-        return Err(e);
-    }
     if grid.hidden && !kinds::hidden_sheet(ds, file, &grid.name, (entity, statement)) {
         return Ok(());
     }
@@ -333,19 +288,8 @@ fn read_sheet(
         ds.findings
             .push(stacked::notice(file, &grid.name, (entity, statement), &why));
     } else if named.is_none() {
-        ds.findings.push(Finding::notice(
-            "sheet_recognised",
-            Message::text({
-                let (e, st) = (entity.fi(), statement.fi());
-                let (e_en, st_en) = (entity.en(), statement.en());
-                text!(
-                    "taulukko luettu sisältönsä perusteella: {e} {st}",
-                    "bladet lästes efter sitt innehåll som {e} {st}",
-                    "sheet read as the {e_en} {st_en} by its content"
-                )
-            }),
-            vec![Location::sheet(file, &grid.name)],
-        ));
+        ds.findings
+            .push(by_content(file, &grid.name, (entity, statement)));
     }
     if statement != Statement::Taustatiedot {
         run.units.push((
@@ -378,6 +322,83 @@ fn read_sheet(
         }
     }
     Ok(())
+}
+
+/// A sheet's layout and what it is: `None` (said in a notice) for a sheet
+/// that is no statement or an enterprise's; an error for a named sheet
+/// whose layout cannot be read or a sheet holding several statements.
+fn place(
+    ds: &mut Dataset,
+    file: &str,
+    grid: &mut Grid,
+    named: Option<(Entity, Statement)>,
+    (entity, stacked): (Option<Entity>, Option<(Statement, Why)>),
+) -> Result<Option<(Layout, (Entity, Statement, Why))>> {
+    let background = named.map(|(_, s)| s) == Some(Statement::Taustatiedot);
+    if background {
+        take_meta(grid, ds);
+    }
+    let ignored = |ds: &mut Dataset| {
+        ds.findings.push(Finding::notice(
+            "sheet_ignored",
+            Message::text(not_a_statement()),
+            vec![Location::sheet(file, &grid.name)],
+        ));
+    };
+    let layout = match sheet::read_layout(grid, file) {
+        Ok(l) => l,
+        Err(f) if named.is_some() => {
+            let at = f
+                .cells
+                .last()
+                .cloned()
+                .unwrap_or_else(|| Location::sheet(file, &grid.name));
+            let message = Text::each(|lang| crate::report::finding::text(&f.message, lang));
+            return Err(Error::input(at, message));
+        }
+        Err(_) => {
+            ignored(ds);
+            return Ok(None);
+        }
+    };
+    if !background
+        && entity.is_none()
+        && let Some(said) = whose::enterprise_sheet(grid, layout.first().header_row)
+    {
+        ds.findings
+            .push(whose::enterprise_notice(file, &grid.name, &said));
+        return Ok(None);
+    }
+    let found = match (stacked, entity) {
+        (Some((st, why)), Some(e)) => Some((e, st, why)),
+        _ => whose_sheet(file, grid, &layout, named, entity)?,
+    };
+    let Some((entity, statement, why)) = found else {
+        ignored(ds);
+        return Ok(None);
+    };
+    if statement != Statement::Taustatiedot
+        && let Some(e) = stacked::foreign_rows(file, grid, &layout, (entity, statement), &why)
+    {
+        return Err(e);
+    }
+    Ok(Some((layout, (entity, statement, why))))
+}
+
+fn by_content(file: &str, sheet: &str, (entity, statement): (Entity, Statement)) -> Finding {
+    Finding::notice(
+        "sheet_recognised",
+        Message::text({
+            let (e, st) = (entity.fi(), statement.fi());
+            let (e_en, st_en) = (entity.en(), statement.en());
+            text!(
+                "taulukko luettu sisältönsä perusteella: {e} {st}",
+                "bladet lästes efter sitt innehåll som {e} {st}",
+                "sheet read as the {e_en} {st_en} by its content"
+            )
+        }),
+        vec![Location::sheet(file, sheet)],
+    )
 }
 
 /// Which entity's which statement a sheet is, and why: the columns' entity
