@@ -324,6 +324,9 @@ fn read_sheet(
     Ok(())
 }
 
+/// Whose statement a sheet is, which, and why.
+type Placed = (Entity, Statement, Why);
+
 /// A sheet's layout and what it is: `None` (said in a notice) for a sheet
 /// that is no statement or an enterprise's; an error for a named sheet
 /// whose layout cannot be read or a sheet holding several statements.
@@ -333,7 +336,7 @@ fn place(
     grid: &mut Grid,
     named: Option<(Entity, Statement)>,
     (entity, stacked): (Option<Entity>, Option<(Statement, Why)>),
-) -> Result<Option<(Layout, (Entity, Statement, Why))>> {
+) -> Result<Option<(Layout, Placed)>> {
     let background = named.map(|(_, s)| s) == Some(Statement::Taustatiedot);
     if background {
         take_meta(grid, ds);
