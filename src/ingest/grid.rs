@@ -72,6 +72,11 @@ pub fn too_many_cells() -> Text {
 #[derive(Clone, Debug, Default)]
 pub struct Grid {
     pub name: String,
+    /// Hidden in the workbook: a reader looking at it in Excel does not
+    /// see it, so what is read from it is said.
+    pub hidden: bool,
+    /// Columns hidden in the workbook, zero-based inclusive ranges.
+    pub hidden_cols: Vec<(u32, u32)>,
     cells: BTreeMap<(u32, u32), Cell>,
     /// Numeric cells whose format shows them divided by thousands (xlsx).
     pub scaled: BTreeMap<(u32, u32), number::ScaledFormat>,
@@ -97,6 +102,12 @@ impl Grid {
         self.height = self.height.max(row.saturating_add(1));
         self.width = self.width.max(col.saturating_add(1));
         self.cells.insert((row, col), cell);
+    }
+
+    pub fn col_hidden(&self, col: u32) -> bool {
+        self.hidden_cols
+            .iter()
+            .any(|(a, b)| (*a..=*b).contains(&col))
     }
 
     pub fn get(&self, row: u32, col: u32) -> &Cell {

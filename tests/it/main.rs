@@ -7,6 +7,7 @@ mod cli;
 mod cli_config;
 mod conformance;
 mod cont;
+mod ents;
 mod findings;
 mod forecast;
 mod fuzz;

@@ -42,7 +42,10 @@ pub(super) struct Span {
 /// The first header row: the first row with a year column and no statement
 /// line. A sheet without one is not a statement the reader can place.
 pub(super) fn first_header(sh: &Sheet) -> Result<u32, Finding> {
-    (0..sh.grid.height().min(HEADER_SEARCH_ROWS))
+    // Counted from the first row used: a statement stacked under another
+    // on one sheet is read as a sheet of its own, its rows in their places.
+    let from = sh.grid.rows_used().next().unwrap_or(0);
+    (from..sh.grid.height().min(from.saturating_add(HEADER_SEARCH_ROWS)))
         .find(|r| header_cells(sh.grid, *r, sh.width).is_some())
         .ok_or_else(|| {
             Finding::error(

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader, Sheets, XlsxError, open_workbook_auto};
+use calamine::{Data, Reader, SheetVisible, Sheets, XlsxError, open_workbook_auto};
 
 use crate::error::{Error, Location, Result, cell_name};
 use crate::ingest::container;
@@ -48,6 +48,10 @@ pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
         )
     })?;
     let names = wb.sheet_names();
+    let hidden: Vec<String> = (wb.sheets_metadata().iter())
+        .filter(|s| s.visible != SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
     if names.len() > MAX_SHEETS {
         return Err(Error::input(Location::file(&file), {
             let n = names.len();
@@ -76,6 +80,7 @@ pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
             )
         };
         let mut grid = Grid::new(&name);
+        grid.hidden = hidden.contains(&name);
         match &mut wb {
             Sheets::Xlsx(x) => {
                 let mut cells = match x.worksheet_cells_reader(&name) {
@@ -122,6 +127,12 @@ pub fn load_grids(path: &Path) -> Result<Vec<Grid>> {
         }
         grid.scaled = scaled.remove(&grid.name).unwrap_or_default();
         grids.push(grid);
+    }
+    if matches!(wb, Sheets::Xlsx(_)) {
+        let mut hidden = super::hidden::columns(path);
+        for g in &mut grids {
+            g.hidden_cols = hidden.remove(&g.name).unwrap_or_default();
+        }
     }
     Ok(grids)
 }

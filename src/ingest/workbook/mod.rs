@@ -5,10 +5,15 @@
 //! of two same-named lines a row is) and `signs` (the sign convention).
 
 mod entities;
+mod hidden;
+mod kinds;
 mod load;
 mod sections;
 mod signs;
+mod stacked;
 mod statement;
+mod truncated;
+mod whose;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -27,6 +32,7 @@ use crate::text;
 pub use load::load_grids;
 use signs::check_signs;
 use statement::read_statement;
+use whose::Why;
 
 /// Reads a workbook (xlsx, xlsm, xls, xlsb or ods) from disk.
 pub fn read_path(path: &Path) -> Result<Dataset> {
@@ -47,7 +53,10 @@ pub fn read_any(path: &Path) -> Result<(Vec<Dataset>, bool)> {
 /// Which statement a sheet's name says it holds.
 fn classify_name(name: &str) -> Option<(Entity, Statement)> {
     let n = labels::normalize_keep_numbers(name).replace(' ', "");
-    let group = n.contains("konserni") || n.contains("koncern") || n.contains("group");
+    let group = n.contains("konserni")
+        || n.contains("koncern")
+        || n.contains("group")
+        || whose::entity_in(name) == Some(Entity::Group);
     let entity = if group { Entity::Group } else { Entity::City };
     let st = if n.contains("tuloslaskelma")
         || n.contains("resultatrakning")
@@ -190,16 +199,23 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
         ));
     }
     let mut run = Carried::default();
-    for grid in grids {
+    // Hidden sheets last, so that a hidden draft of a statement a visible
+    // sheet gives is known for one.
+    let (visible, hidden): (Vec<Grid>, Vec<Grid>) = grids.into_iter().partition(|g| !g.hidden);
+    for grid in visible.into_iter().chain(hidden) {
         // The background sheet has its own lines for the group's figures.
         let background = classify_name(&grid.name).map(|(_, s)| s) == Some(Statement::Taustatiedot);
-        match (!background).then(|| entities::split(&grid)).flatten() {
-            Some(parts) => {
-                for (part, entity) in parts {
-                    read_sheet(&mut ds, file, part, &mut run, Some(entity))?;
-                }
+        if let Some(parts) = (!background).then(|| entities::split(&grid)).flatten() {
+            for (part, entity) in parts {
+                read_sheet(&mut ds, file, part, &mut run, (Some(entity), None))?;
             }
-            None => read_sheet(&mut ds, file, grid, &mut run, None)?,
+        } else if let Some(parts) = (!background).then(|| stacked::split(&grid)).flatten() {
+            for p in parts {
+                let given = (Some(p.entity), Some((p.statement, p.why)));
+                read_sheet(&mut ds, file, p.grid, &mut run, given)?;
+            }
+        } else {
+            read_sheet(&mut ds, file, grid, &mut run, (None, None))?;
         }
     }
     if ds.sheets.keys().all(|(_, s)| *s == Statement::Taustatiedot) {
@@ -213,6 +229,7 @@ pub fn read_grids(file: &str, grids: Vec<Grid>) -> Result<Dataset> {
         ));
     }
     unitless_sheets(&mut ds, file, &run.units);
+    truncated::drop_truncated_years(&mut ds);
     reconcile::judge(&mut ds, run.pending);
     check_signs(&mut ds);
     summarise_footnotes(&mut ds.findings);
@@ -229,6 +246,8 @@ struct Carried {
     pending: Vec<reconcile::SheetRows>,
     /// Each statement sheet's unit, as found or not.
     units: Vec<(String, Option<Text>, Decimal)>,
+    /// Why the first sheet of each statement was taken for it.
+    taken: BTreeMap<(Entity, Statement), Why>,
 }
 
 /// One sheet: which statement it is (by its name, else its content), its
@@ -238,45 +257,22 @@ fn read_sheet(
     file: &str,
     mut grid: Grid,
     run: &mut Carried,
-    entity: Option<Entity>,
+    given: (Option<Entity>, Option<(Statement, Why)>),
 ) -> Result<()> {
     if grid.is_blank() {
         return Ok(());
     }
-    // Columns under "Kaupunki" or "Konserni" say whose they are.
-    let by_name = classify_name(&grid.name).map(|(e, st)| (entity.unwrap_or(e), st));
-    if by_name.map(|(_, s)| s) == Some(Statement::Taustatiedot) {
-        take_meta(&mut grid, ds);
-    }
-    let layout = match sheet::read_layout(&grid, file) {
-        Ok(l) => l,
-        Err(f) if by_name.is_some() => {
-            let at = f
-                .cells
-                .last()
-                .cloned()
-                .unwrap_or_else(|| Location::sheet(file, &grid.name));
-            let message = Text::each(|lang| crate::report::finding::text(&f.message, lang));
-            return Err(Error::input(at, message));
-        }
-        Err(_) => {
-            ds.findings.push(Finding::notice(
-                "sheet_ignored",
-                Message::text(not_a_statement()),
-                vec![Location::sheet(file, &grid.name)],
-            ));
-            return Ok(());
-        }
-    };
-    let by_content = || classify_content(&layout).map(|(e, st)| (entity.unwrap_or(e), st));
-    let Some((entity, statement)) = by_name.or_else(by_content) else {
-        ds.findings.push(Finding::notice(
-            "sheet_ignored",
-            Message::text(not_a_statement()),
-            vec![Location::sheet(file, &grid.name)],
-        ));
+    let stacked_here = given.1.is_some();
+    let named = classify_name(&grid.name);
+    let Some((mut layout, (entity, statement, why))) = place(ds, file, &mut grid, named, given)?
+    else {
         return Ok(());
     };
+    if grid.hidden && !kinds::hidden_sheet(ds, file, &grid.name, (entity, statement)) {
+        return Ok(());
+    }
+    kinds::actual_over_budget(ds, &mut run.year_origin, file, &grid.name, &mut layout);
+    kinds::hidden_year_columns(ds, file, &grid, &layout);
     // A statement may come on several sheets (a sheet a year, the balance
     // sheet's two sides): read on, as long as no figure is given twice.
     // Its figures are read apart and joined after, each looked up once.
@@ -288,20 +284,12 @@ fn read_sheet(
             BTreeMap::new()
         }
     };
-    if by_name.is_none() {
-        ds.findings.push(Finding::notice(
-            "sheet_recognised",
-            Message::text({
-                let (e, st) = (entity.fi(), statement.fi());
-                let (e_en, st_en) = (entity.en(), statement.en());
-                text!(
-                    "taulukko luettu sisältönsä perusteella: {e} {st}",
-                    "bladet lästes efter sitt innehåll som {e} {st}",
-                    "sheet read as the {e_en} {st_en} by its content"
-                )
-            }),
-            vec![Location::sheet(file, &grid.name)],
-        ));
+    if stacked_here {
+        ds.findings
+            .push(stacked::notice(file, &grid.name, (entity, statement), &why));
+    } else if named.is_none() {
+        ds.findings
+            .push(by_content(file, &grid.name, (entity, statement)));
     }
     if statement != Statement::Taustatiedot {
         run.units.push((
@@ -320,10 +308,149 @@ fn read_sheet(
         statement,
         &mut run.pending,
     );
-    if let Some(first) = first {
-        continued(ds, file, &grid.name, &first, prior, (entity, statement))?;
+    if entity == Entity::City && statement != Statement::Taustatiedot {
+        whose::group_lines_in_city(ds, &grid.name, statement, &why);
+    }
+    match first {
+        Some(first) => {
+            let first_why = run.taken.get(&(entity, statement)).cloned();
+            let taken = ((entity, statement), first_why.unwrap_or(Why::Name), why);
+            continued(ds, file, &grid.name, &first, prior, taken)?;
+        }
+        None => {
+            run.taken.insert((entity, statement), why);
+        }
     }
     Ok(())
+}
+
+/// Whose statement a sheet is, which, and why.
+type Placed = (Entity, Statement, Why);
+
+/// A sheet's layout and what it is: `None` (said in a notice) for a sheet
+/// that is no statement or an enterprise's; an error for a named sheet
+/// whose layout cannot be read or a sheet holding several statements.
+fn place(
+    ds: &mut Dataset,
+    file: &str,
+    grid: &mut Grid,
+    named: Option<(Entity, Statement)>,
+    (entity, stacked): (Option<Entity>, Option<(Statement, Why)>),
+) -> Result<Option<(Layout, Placed)>> {
+    let background = named.map(|(_, s)| s) == Some(Statement::Taustatiedot);
+    if background {
+        take_meta(grid, ds);
+    }
+    let ignored = |ds: &mut Dataset| {
+        ds.findings.push(Finding::notice(
+            "sheet_ignored",
+            Message::text(not_a_statement()),
+            vec![Location::sheet(file, &grid.name)],
+        ));
+    };
+    let layout = match sheet::read_layout(grid, file) {
+        Ok(l) => l,
+        Err(f) if named.is_some() => {
+            let at = f
+                .cells
+                .last()
+                .cloned()
+                .unwrap_or_else(|| Location::sheet(file, &grid.name));
+            let message = Text::each(|lang| crate::report::finding::text(&f.message, lang));
+            return Err(Error::input(at, message));
+        }
+        Err(_) => {
+            ignored(ds);
+            return Ok(None);
+        }
+    };
+    if !background
+        && entity.is_none()
+        && let Some(said) = whose::enterprise_sheet(grid, layout.first().header_row)
+    {
+        ds.findings
+            .push(whose::enterprise_notice(file, &grid.name, &said));
+        return Ok(None);
+    }
+    let found = match (stacked, entity) {
+        (Some((st, why)), Some(e)) => Some((e, st, why)),
+        _ => whose_sheet(file, grid, &layout, named, entity)?,
+    };
+    let Some((entity, statement, why)) = found else {
+        ignored(ds);
+        return Ok(None);
+    };
+    if statement != Statement::Taustatiedot
+        && let Some(e) = stacked::foreign_rows(file, grid, &layout, (entity, statement), &why)
+    {
+        return Err(e);
+    }
+    Ok(Some((layout, (entity, statement, why))))
+}
+
+fn by_content(file: &str, sheet: &str, (entity, statement): (Entity, Statement)) -> Finding {
+    Finding::notice(
+        "sheet_recognised",
+        Message::text({
+            let (e, st) = (entity.fi(), statement.fi());
+            let (e_en, st_en) = (entity.en(), statement.en());
+            text!(
+                "taulukko luettu sisältönsä perusteella: {e} {st}",
+                "bladet lästes efter sitt innehåll som {e} {st}",
+                "sheet read as the {e_en} {st_en} by its content"
+            )
+        }),
+        vec![Location::sheet(file, sheet)],
+    )
+}
+
+/// Which entity's which statement a sheet is, and why: the columns' entity
+/// row, else the name's statement with the entity its name or title says,
+/// else its content's. A name saying one entity and a title the other is an
+/// error; a title naming the group makes a plainly named sheet the group's.
+fn whose_sheet(
+    file: &str,
+    grid: &Grid,
+    layout: &Layout,
+    named: Option<(Entity, Statement)>,
+    columns: Option<Entity>,
+) -> Result<Option<(Entity, Statement, Why)>> {
+    let titled = || whose::title_entity(grid, layout.first().header_row);
+    if let Some(entity) = columns {
+        let st = named
+            .map(|(_, s)| s)
+            .or_else(|| classify_content(layout).map(|(_, s)| s));
+        return Ok(st.map(|st| (entity, st, Why::Columns)));
+    }
+    if let Some((_, Statement::Taustatiedot)) = named {
+        return Ok(Some((Entity::City, Statement::Taustatiedot, Why::Name)));
+    }
+    if let Some((entity, st)) = named {
+        return Ok(Some(match (whose::entity_in(&grid.name), titled()) {
+            (Some(said), Some((t, cell, text))) if said != t => {
+                return Err(whose::conflict(file, &grid.name, said, (t, &cell, &text)));
+            }
+            (None, Some((Entity::Group, cell, text))) => {
+                (Entity::Group, st, Why::Title(cell, text))
+            }
+            _ => (entity, st, Why::Name),
+        }));
+    }
+    let Some((entity, st)) = classify_content(layout) else {
+        return Ok(None);
+    };
+    if st == Statement::Taustatiedot {
+        return Ok(Some((entity, st, Why::Content)));
+    }
+    // The name may say whose ("Kons. TL") where only the content says which.
+    Ok(Some(match (whose::entity_in(&grid.name), titled()) {
+        (Some(said), Some((t, cell, text))) if said != t => {
+            return Err(whose::conflict(file, &grid.name, said, (t, &cell, &text)));
+        }
+        (Some(said), _) => (said, st, Why::Content),
+        (None, Some((Entity::Group, cell, text))) => (Entity::Group, st, Why::Title(cell, text)),
+        _ => (entity, st, Why::Content),
+    }))
 }
 
 /// A second sheet of a statement already read: every figure it gives must
@@ -336,7 +463,7 @@ fn continued(
     sheet: &str,
     first: &str,
     prior: BTreeMap<(Entity, &'static str, i32), crate::model::dataset::Figure>,
-    (entity, statement): (Entity, Statement),
+    ((entity, statement), first_why, why): ((Entity, Statement), Why, Why),
 ) -> Result<()> {
     let read_here = std::mem::replace(&mut ds.figures, prior);
     for (key, now) in read_here {
@@ -351,12 +478,28 @@ fn continued(
             before.source.show(Lang::Sv),
             before.source.show(Lang::En),
         );
+        let taken = |l: Lang| {
+            let what = whose::read_as(entity, statement, l);
+            let (w, fw) = (why.words(l), first_why.words(l));
+            match l {
+                Lang::Fi => format!(
+                    "taulukko '{sheet}' luettiin {what} {w}, ja samoin taulukko '{first}' {fw}"
+                ),
+                Lang::Sv => format!(
+                    "bladet '{sheet}' lästes som {what} {w}, och så även bladet '{first}' {fw}"
+                ),
+                Lang::En => format!(
+                    "sheet '{sheet}' was read as {what} {w}, and so was sheet '{first}' {fw}"
+                ),
+            }
+        };
+        let (t_fi, t_sv, t_en) = (taken(Lang::Fi), taken(Lang::Sv), taken(Lang::En));
         return Err(Error::input(
             now.source.clone(),
             text!(
-                "\"{label}\" {year} on jo luettu: {fi}; sama luku kahdesti eri taulukoissa",
-                "\"{label}\" {year} lästes redan: {sv}; samma siffra två gånger på olika blad",
-                "\"{label}\" {year} was already read: {en}; one figure twice on different sheets"
+                "\"{label}\" {year} on jo luettu: {fi}; sama luku kahdesti eri taulukoissa: {t_fi}",
+                "\"{label}\" {year} lästes redan: {sv}; samma siffra två gånger på olika blad: {t_sv}",
+                "\"{label}\" {year} was already read: {en}; one figure twice on different sheets: {t_en}"
             ),
         ));
     }
