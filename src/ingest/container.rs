@@ -546,6 +546,9 @@ pub const MAX_STYLES: u64 = 100_000;
 /// Shared strings a workbook may have: no more than the cells read.
 pub const MAX_STRINGS: u64 = grid::MAX_CELLS as u64;
 
+/// A part by its index, the elements counted in it, and their limit.
+type Counted<'a> = (Option<usize>, &'a [&'a [u8]], u64);
+
 /// Refuses styles or shared strings that would cost gigabytes once parsed,
 /// though their part is within the size limit: the reader keeps every one
 /// of them, at several times its few bytes of XML (`<si/>`, `<xf/>`).
@@ -558,7 +561,7 @@ fn parsed_cost<R: Read + std::io::Seek>(
     file: &str,
 ) -> Result<Option<u64>> {
     let mut strings = book.strings.is_none().then_some(0);
-    let parts: [(Option<usize>, &[&[u8]], u64); 2] = [
+    let parts: [Counted; 2] = [
         (book.styles, &[b"xf", b"numFmt"], MAX_STYLES),
         (book.strings, &[b"si"], MAX_STRINGS),
     ];
@@ -920,6 +923,9 @@ struct Table {
     cols: Option<(u64, u64)>,
 }
 
+/// An open ods table and the valueless cell it holds a nested table in.
+type OpenTable = (Table, Option<(u64, u64, bool)>);
+
 /// Follows the rows and cells of every table in an ods's content.xml,
 /// spans included, and refuses content beyond the bounds before the reader
 /// allocates it. Repeated empty rows and cells (an ods writes a million
@@ -931,7 +937,7 @@ pub fn scan_ods(r: impl std::io::BufRead, file: &str) -> Result<()> {
     // first, each with the cell it is inside that has no value type (its
     // column, its repeat, whether any text was seen). The outer table's
     // rows go on after a nested one ends.
-    let mut tables: Vec<(Table, Option<(u64, u64, bool)>)> = Vec::new();
+    let mut tables: Vec<OpenTable> = Vec::new();
     let mut cells: u64 = 0;
     let xml_err = |e: quick_xml::Error, xml: &XmlReader<_>| {
         Error::input(Location::file(file), {
