@@ -134,6 +134,16 @@ pub(super) fn conflict(
     )
 }
 
+/// Group lines a city may print as a breakdown of its own (its shares
+/// and holdings split, its liabilities by interest): no sign of a group.
+const BREAKDOWNS: [&str; 5] = [
+    "ta.muut_osakkeet_ja_osuudet",
+    "ta.pa_korollinen",
+    "ta.pa_koroton",
+    "ta.la_korollinen",
+    "ta.la_koroton",
+];
+
 /// Lines only a group prints (minority interests, shares of associates'
 /// profit, consolidation reserve …) in a statement read as the city's: the
 /// sheet is the group's under a city's name, or the lines are misplaced.
@@ -141,7 +151,8 @@ pub(super) fn conflict(
 pub(super) fn group_lines_in_city(ds: &mut Dataset, sheet: &str, statement: Statement, why: &Why) {
     let mut cells: Vec<(Location, String)> = Vec::new();
     for ((entity, id, _), f) in &ds.figures {
-        let group_only = items::try_item(id).is_some_and(|d| d.group_only);
+        let group_only =
+            items::try_item(id).is_some_and(|d| d.group_only) && !BREAKDOWNS.contains(id);
         if *entity != Entity::City || !group_only || f.source.sheet.as_deref() != Some(sheet) {
             continue;
         }
