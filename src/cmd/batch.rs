@@ -269,7 +269,10 @@ fn merge(folders: &[PathBuf]) -> Result<summary::Summary> {
     let mut shards = Vec::new();
     for f in folders {
         let p = f.join(SHARD);
-        let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
+        // Bounded like a long table: a shard holds a summary's rows only.
+        let bytes =
+            crate::ingest::csv_text::bytes_bounded(&p, crate::ingest::csv_text::MAX_CSV_BYTES)?;
+        let text = String::from_utf8(bytes).map_err(|e| Error::io(&p, std::io::Error::other(e)))?;
         shards.push((p.display().to_string(), text));
     }
     // The summary's own words, introduced in the user's language.

@@ -481,6 +481,8 @@ pub fn shard_json(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
 pub fn merge(shards: &[(String, String)]) -> Result<Summary, String> {
     let mut rows: Vec<(Municipality, Vec<IndicatorValue>)> = Vec::new();
     let mut failures: Vec<Failure> = Vec::new();
+    // Each municipality's place in the inputs, and the shard that gave it.
+    let mut from: BTreeMap<[usize; 3], &str> = BTreeMap::new();
     for (file, text) in shards {
         let doc: serde_json::Value =
             serde_json::from_str(text).map_err(|e| format!("{file}: {e}"))?;
@@ -489,7 +491,15 @@ pub fn merge(shards: &[(String, String)]) -> Result<Summary, String> {
             .as_array()
             .ok_or_else(|| bad("municipalities"))?
         {
-            rows.push(shard::municipality(m).ok_or_else(|| bad("a municipality"))?);
+            let row = shard::municipality(m).ok_or_else(|| bad("a municipality"))?;
+            // The same shard given twice would count its municipalities twice.
+            if let Some(other) = from.insert(row.0.at, file) {
+                let name = &row.0.name;
+                return Err(format!(
+                    "{file}: {name} is also in {other}; each municipality belongs to one shard"
+                ));
+            }
+            rows.push(row);
         }
         for f in doc["failures"].as_array().ok_or_else(|| bad("failures"))? {
             let f = shard::failure(f).ok_or_else(|| bad("a failure"))?;

@@ -281,6 +281,18 @@ fn shards_merged_equal_one_run() {
     let failures = std::fs::read_to_string(merged.join("failures.csv")).unwrap();
     assert_eq!(failures.lines().count(), 2, "{failures}");
     assert!(failures.contains("b-broken.xlsx"), "{failures}");
+
+    // A shard given twice counted its municipalities twice, exit 0.
+    let twice = dir.join("twice");
+    let (one, two) = (path_str(&shards[0]), path_str(&shards[1]));
+    let o = crate::support::run_en(&["batch", "--merge", one, two, one, "--out", path_str(&twice)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("each municipality belongs to one shard"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!twice.join("summary.csv").exists());
 }
 
 /// `--panel`: every figure read and every indicator row, the indicator
