@@ -15,6 +15,9 @@ use crate::ingest::number;
 use crate::model::scenario::{FIRST_YEAR, LAST_YEAR, Origin, Path};
 use crate::text;
 
+/// The longest text a scenario gives (a name, a description): a cell's.
+const MAX_TEXT: usize = 1000;
+
 /// A percentage beyond ±1000 is no rate any budget uses.
 const MAX_PCT: i64 = 1000;
 
@@ -229,6 +232,34 @@ impl Cx<'_> {
 
     pub(super) fn text(&self, v: &V, key: &str) -> Result<String> {
         match v.get_ref() {
+            // A name is printed on every row of a table and in every report:
+            // 1 MB of it made a comparison of gigabytes. A control character
+            // would reach the terminal as it is.
+            toml::Value::String(s) if s.chars().count() > MAX_TEXT => {
+                let n = s.chars().count();
+                Err(self.err(
+                    v.span(),
+                    key,
+                    text!(
+                        "tekstissä on {n} merkkiä; nimessä tai kuvauksessa on enintään {MAX_TEXT}",
+                        "texten har {n} tecken; ett namn eller en beskrivning har högst {MAX_TEXT}",
+                        "the text has {n} characters; a name or description has at most {MAX_TEXT}"
+                    ),
+                ))
+            }
+            toml::Value::String(s)
+                if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') =>
+            {
+                Err(self.err(
+                    v.span(),
+                    key,
+                    text!(
+                        "tekstissä on ohjausmerkki",
+                        "texten har ett styrtecken",
+                        "the text has a control character"
+                    ),
+                ))
+            }
             toml::Value::String(s) => Ok(s.clone()),
             x => Err(self.err(
                 v.span(),

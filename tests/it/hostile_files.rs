@@ -350,6 +350,34 @@ fn a_workbook_of_thousands_of_problems_lists_fifty() {
 }
 
 #[test]
+fn a_scenario_s_text_is_bounded_and_has_no_control_characters() {
+    let dir = tempdir("hostile-scenario-text");
+    let wb = example();
+    // A name of 1 MB was printed on every row (compare: gigabytes); an
+    // escape in it reached the terminal.
+    let cases = [
+        (
+            format!("name = \"{}\"\n", "x".repeat(100_000)),
+            "100000 characters",
+        ),
+        (
+            "name = \"a\\u001b[31mb\"\n".to_string(),
+            "control character",
+        ),
+    ];
+    for (i, (text, said)) in cases.iter().enumerate() {
+        let sc = dir.join(format!("s{i}.toml"));
+        std::fs::write(&sc, text).unwrap();
+        answered(
+            &["forecast", path_str(&wb), "--scenario", path_str(&sc)],
+            2,
+            &[&format!("s{i}.toml"), "line 1", "name", said],
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn out_is_written_over_a_file_only() {
     let dir = tempdir("hostile-out");
     let wb = example();
