@@ -378,6 +378,30 @@ fn a_scenario_s_text_is_bounded_and_has_no_control_characters() {
 }
 
 #[test]
+fn tax_rate_changes_are_bounded_in_their_sum() {
+    let dir = tempdir("hostile-rate-sum");
+    let wb = example();
+    // Each change is within ±20 points; two cuts of 5 from the example's
+    // 7,86 % took it below zero, and were projected.
+    let change =
+        |from: i32, pp: i32| format!("[[tax.rate_change]]\nfrom = {from}\nchange_pp = {pp}\n");
+    let cut = [change(2028, -5), change(2030, -5)].concat();
+    let sc = dir.join("cut.toml");
+    std::fs::write(&sc, &cut).unwrap();
+    answered(
+        &["forecast", path_str(&wb), "--scenario", path_str(&sc)],
+        2,
+        &["cut.toml", "line 4", "outside 0–100 %", "from 2030"],
+    );
+    // A cut and its reversal in the same year's sum stay within.
+    let back = [change(2028, -5), change(2030, -5), change(2030, 5)].concat();
+    std::fs::write(&sc, &back).unwrap();
+    let o = run_en(&["forecast", path_str(&wb), "--scenario", path_str(&sc)]);
+    assert!(o.status.code().is_some_and(|c| c <= 1), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn out_is_written_over_a_file_only() {
     let dir = tempdir("hostile-out");
     let wb = example();
