@@ -52,6 +52,15 @@ pub(super) fn investments(cx: &Cx, sc: &mut Scenario, d: &InvDoc) -> Result<()> 
         }
     }
     for (i, item) in d.project.iter().flatten().enumerate() {
+        // Before each is read: a project is found by its name among those
+        // before it, and 15 000 of them took a minute.
+        if i >= super::uncertain::MAX_PROJECTS {
+            return Err(super::uncertain::too_many(
+                &cx.origin(item.span(), "[[investments.project]]"),
+                "[[investments.project]]",
+                super::uncertain::MAX_PROJECTS,
+            ));
+        }
         project(cx, inv, i, item)?;
     }
     Ok(())

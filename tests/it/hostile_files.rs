@@ -402,6 +402,46 @@ fn tax_rate_changes_are_bounded_in_their_sum() {
 }
 
 #[test]
+fn a_scenario_s_lists_are_bounded() {
+    let dir = tempdir("hostile-scenario-lists");
+    let wb = example();
+    // 15 000 projects took a minute to read; 1 500 uncertain ones made a
+    // simulation of four minutes.
+    let projects: String = (0..1001)
+        .map(|i| format!("[[investments.project]]\nname = \"P{i}\"\ncost = 1000\nyears = [2027]\n"))
+        .collect();
+    // Each project's overrun is a driver of its own.
+    let drivers: String = (0..101)
+        .map(|i| format!("[[investments.project]]\nname = \"P{i}\"\ncost = 1000\nyears = [2027]\n"))
+        .chain((0..101).map(|i| format!("[[uncertainty]]\ndriver = \"investments.project 'P{i}'.cost_overrun_pct\"\ndistribution = \"normal\"\nmean = 0\nsd = 1\n")))
+        .collect();
+    let cases = [
+        (
+            "projects.toml",
+            projects,
+            "line 4001",
+            "[[investments.project]]: more than 1000",
+        ),
+        (
+            "drivers.toml",
+            drivers,
+            "line 905",
+            "[[uncertainty]]: more than 100",
+        ),
+    ];
+    for (name, text, line, said) in cases {
+        let sc = dir.join(name);
+        std::fs::write(&sc, text).unwrap();
+        answered(
+            &["forecast", path_str(&wb), "--scenario", path_str(&sc)],
+            2,
+            &[name, line, said],
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn out_is_written_over_a_file_only() {
     let dir = tempdir("hostile-out");
     let wb = example();
