@@ -294,14 +294,14 @@ fn footer(lang: Lang) -> String {
 const FOOTER_EN: &str = "\nA `% path` is a number (2.5), a text (\"2,5 %\") or a table by year whose values hold from that year on: `{ 2026 = 2.5, 2030 = 2.0 }`. \
 A `money` value is a number of euros (2500000) or a text with its unit: \"2,5 M€\", \"2 500 t€\", \"2 500 000 €\" (Finnish or English decimals). \
 A `money path` is the same by year. \
-Bounds, whatever the key: years from 1990 to 2100, percentages within ±1000, amounts within ±10^15 €; growth rates that would compound a figure more than a billion-fold by the horizon are refused, naming the keys and the year.\n";
+Bounds, whatever the key: years from 1990 to 2100, percentages within ±1000, amounts within ±10^15 €; growth rates that would compound a figure more than a billion-fold by the horizon are refused, naming the keys and the year. A scenario holds at most 1 000 projects, 100 uncertain drivers and 1 000 correlations; a text at most 1 000 characters, without control characters; the income tax rate its changes give stays within 0–100 %.\n";
 
 const FOOTER_FI: &str = "\n`%-polku` on luku (2.5), teksti (\"2,5 %\") tai vuosittainen taulukko, jonka arvot ovat voimassa vuodestaan alkaen: `{ 2026 = 2.5, 2030 = 2.0 }`. \
 `rahamäärä` on euromäärä lukuna (2500000) tai teksti yksikköineen: \"2,5 M€\", \"2 500 t€\", \"2 500 000 €\" (suomalaiset tai englantilaiset desimaalit). \
 `rahapolku` on sama vuosittain. \
-Rajat avaimesta riippumatta: vuodet 1990–2100, prosentit ±1000:n sisällä, rahamäärät ±10^15 €:n sisällä; kasvuvauhdit, jotka kasvattaisivat luvun horisonttiin mennessä yli miljardinkertaiseksi, hylätään ja avaimet ja vuosi nimetään.\n";
+Rajat avaimesta riippumatta: vuodet 1990–2100, prosentit ±1000:n sisällä, rahamäärät ±10^15 €:n sisällä; kasvuvauhdit, jotka kasvattaisivat luvun horisonttiin mennessä yli miljardinkertaiseksi, hylätään ja avaimet ja vuosi nimetään. Skenaariossa on enintään 1 000 hanketta, 100 epävarmaa tekijää ja 1 000 korrelaatiota; tekstissä enintään 1 000 merkkiä eikä ohjausmerkkejä; muutosten jälkeinen tuloveroprosentti pysyy välillä 0–100 %.\n";
 
 const FOOTER_SV: &str = "\nEn `%-bana` är ett tal (2.5), en text (\"2,5 %\") eller en tabell per år vars värden gäller från sitt år framåt: `{ 2026 = 2.5, 2030 = 2.0 }`. \
 Ett `belopp` är ett antal euro som tal (2500000) eller en text med sin enhet: \"2,5 M€\", \"2 500 t€\", \"2 500 000 €\" (finska eller engelska decimaler). \
 En `beloppsbana` är detsamma per år. \
-Gränser, oavsett nyckel: år från 1990 till 2100, procent inom ±1000, belopp inom ±10^15 €; tillväxttakter som skulle föröka ett tal mer än en miljard gånger fram till horisonten avvisas, med nycklarna och året angivna.\n";
+Gränser, oavsett nyckel: år från 1990 till 2100, procent inom ±1000, belopp inom ±10^15 €; tillväxttakter som skulle föröka ett tal mer än en miljard gånger fram till horisonten avvisas, med nycklarna och året angivna. Ett scenario har högst 1 000 projekt, 100 osäkra faktorer och 1 000 korrelationer; en text högst 1 000 tecken, utan styrtecken; inkomstskattesatsen efter ändringarna håller sig inom 0–100 %.\n";
