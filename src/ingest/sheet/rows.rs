@@ -296,7 +296,8 @@ fn figure(
             Err(why) => findings.push(Finding::error(
                 "not_a_number",
                 Message::text({
-                    let (row, kind, year) = (label_parts.join(" "), yc.kind, yc.year);
+                    let row = number::quoted_up_to(&label_parts.join(" "), 100);
+                    let (kind, year) = (yc.kind, yc.year);
                     let (fi, sv, en) = (&why.fi, &why.sv, &why.en);
                     text!(
                         "{fi} (rivi \"{row}\", {kind} {year})",
@@ -309,7 +310,11 @@ fn figure(
         },
         Cell::Error(e) => findings.push(Finding::error(
             "cell_error",
-            Message::text(cell_error(e, &label_parts.join(" "), yc)),
+            Message::text(cell_error(
+                e,
+                &number::quoted_up_to(&label_parts.join(" "), 100),
+                yc,
+            )),
             vec![sh.at(r, col)],
         )),
     }
