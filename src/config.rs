@@ -136,16 +136,21 @@ pub fn parse_index(text: &str, file: &str, name: &str) -> Result<PriceIndex> {
         let line = i + 2;
         let at = || Location::line(file, line);
         let rec = crate::ingest::csv_text::record(rec, file, line)?;
-        let y: i32 = rec.get(year_col).unwrap_or("").parse().map_err(|_| {
-            Error::config(at(), {
-                let y = rec.get(year_col).unwrap_or("");
-                text!(
-                    "'{y}' ei ole vuosi",
-                    "'{y}' är inte ett år",
-                    "'{y}' is not a year"
-                )
-            })
-        })?;
+        // Years as a scenario's are bounded; a year given twice would let
+        // the later line win unseen.
+        use crate::model::scenario::{FIRST_YEAR, LAST_YEAR};
+        let y: i32 = (rec.get(year_col).unwrap_or("").parse().ok())
+            .filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y) && !pi.changes.contains_key(y))
+            .ok_or_else(|| {
+                Error::config(at(), {
+                    let y = crate::ingest::number::quoted(rec.get(year_col).unwrap_or(""));
+                    text!(
+                        "'{y}' ei ole vuosi väliltä {FIRST_YEAR}–{LAST_YEAR}, jota ei ole jo annettu",
+                        "'{y}' är inte ett år mellan {FIRST_YEAR} och {LAST_YEAR} som inte redan givits",
+                        "'{y}' is not a year from {FIRST_YEAR} to {LAST_YEAR} not given already"
+                    )
+                })
+            })?;
         let raw = rec
             .get(change_col)
             .unwrap_or("")
@@ -159,6 +164,17 @@ pub fn parse_index(text: &str, file: &str, name: &str) -> Result<PriceIndex> {
             );
             Error::config(at(), message)
         })?;
+        // A fall of 100 % or more leaves no price level to index by.
+        if v <= -Decimal::ONE_HUNDRED || v > Decimal::ONE_THOUSAND {
+            return Err(Error::config(
+                at(),
+                text!(
+                    "muutos {v} % ei ole välillä yli −100 … 1000 %",
+                    "förändringen {v} % ligger inte mellan över −100 och 1000 %",
+                    "change {v} % is not above −100 % and at most 1000 %"
+                ),
+            ));
+        }
         pi.changes.insert(y, v);
         if let Some(s) = source_col.and_then(|c| rec.get(c)) {
             pi.sources.insert(y, s.to_string());

@@ -442,6 +442,38 @@ fn a_scenario_s_lists_are_bounded() {
 }
 
 #[test]
+fn a_price_index_file_is_bounded() {
+    let dir = tempdir("hostile-index");
+    let wb = example();
+    // A fall of 101 % made a negative price level, a year 99999 and a year
+    // given twice (the later line won) were taken as they were.
+    let cases = [
+        ("year,change_pct\n2026,-101\n", "line 2", "change -101 %"),
+        (
+            "year,change_pct\n99999,2\n",
+            "line 2",
+            "'99999' is not a year from 1990 to 2100",
+        ),
+        (
+            "year,change_pct\n2026,2\n2026,3\n",
+            "line 3",
+            "'2026' is not a year from 1990 to 2100 not given already",
+        ),
+    ];
+    for (i, (text, line, said)) in cases.iter().enumerate() {
+        let ix = dir.join(format!("ix{i}.csv"));
+        std::fs::write(&ix, text).unwrap();
+        let name = format!("ix{i}.csv");
+        answered(
+            &["indicators", path_str(&wb), "--index", path_str(&ix)],
+            2,
+            &[&name, line, said],
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn out_is_written_over_a_file_only() {
     let dir = tempdir("hostile-out");
     let wb = example();
