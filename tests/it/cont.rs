@@ -4,34 +4,14 @@
 //! refused with exit code 2 and a message naming the part or the cell,
 //! within seconds, never a crash.
 
-use std::io::{Read, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::support::{example, path_str, run_en, stderr, tempdir};
+use crate::support::{c9_written, example, path_str, run_en, stderr, tempdir};
 
 /// Copies the example, letting `edit` rename an entry or change its bytes.
-fn rewrite(to: &Path, mut edit: impl FnMut(&str, Vec<u8>) -> (String, Vec<u8>)) {
-    let mut zin = zip::ZipArchive::new(std::fs::File::open(example()).unwrap()).unwrap();
-    let mut zout = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
-    for i in 0..zin.len() {
-        let mut e = zin.by_index(i).unwrap();
-        let name = e.name().unwrap().to_string();
-        let mut data = Vec::new();
-        e.read_to_end(&mut data).unwrap();
-        let (name, data) = edit(&name, data);
-        zout.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-            .unwrap();
-        zout.write_all(&data).unwrap();
-    }
-    zout.finish().unwrap();
-}
-
-/// `text` with the income statement's cell C9 (Maksutuotot, 2020) written as `xml`.
-fn with_c9(text: &str, xml: &str) -> String {
-    let start = text.find("<c r=\"C9\"").expect("C9 in the example");
-    let end = start + text[start..].find("</c>").unwrap() + "</c>".len();
-    format!("{}{xml}{}", &text[..start], &text[end..])
+fn rewrite(to: &Path, edit: impl FnMut(&str, Vec<u8>) -> (String, Vec<u8>)) {
+    crate::support::rewrite_zip(&example(), to, edit)
 }
 
 /// The example with the income statement's part stored as `part` (the
@@ -40,7 +20,7 @@ fn moved(to: &Path, part: &str, target: &str, c9: &str) {
     rewrite(to, |name, data| {
         let text = || String::from_utf8(data.clone()).unwrap();
         match name {
-            "xl/worksheets/sheet1.xml" => (part.to_string(), with_c9(&text(), c9).into_bytes()),
+            "xl/worksheets/sheet1.xml" => (part.to_string(), c9_written(&text(), c9).into_bytes()),
             "xl/_rels/workbook.xml.rels" => (
                 name.to_string(),
                 text()
@@ -220,7 +200,7 @@ fn a_workbook_computed_on_load_is_recognised_however_its_attribute_is_written() 
             let text = match name {
                 "xl/workbook.xml" => text.replace("fullCalcOnLoad=\"1\"", mark),
                 "xl/worksheets/sheet1.xml" => {
-                    with_c9(&text, r#"<c r="C9"><f>SUM(C7:C8)</f><v>0</v></c>"#)
+                    c9_written(&text, r#"<c r="C9"><f>SUM(C7:C8)</f><v>0</v></c>"#)
                 }
                 _ => text,
             };
@@ -279,7 +259,7 @@ fn a_part_that_is_no_sheet_and_values_excel_refuses_are_refused() {
         rewrite(&path, |part, data| {
             let text = String::from_utf8(data).unwrap();
             let text = match part {
-                "xl/worksheets/sheet1.xml" => with_c9(&text, xml),
+                "xl/worksheets/sheet1.xml" => c9_written(&text, xml),
                 _ => text,
             };
             (part.to_string(), text.into_bytes())
@@ -353,7 +333,7 @@ fn a_shared_string_number_past_the_strings_is_refused_naming_the_cell() {
             let text = String::from_utf8(data).unwrap();
             let text = match name {
                 "xl/worksheets/sheet1.xml" => {
-                    with_c9(&text, &format!(r#"<c r="C9" t="s"><v>{v}</v></c>"#))
+                    c9_written(&text, &format!(r#"<c r="C9" t="s"><v>{v}</v></c>"#))
                 }
                 _ => text,
             };

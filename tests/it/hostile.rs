@@ -172,20 +172,10 @@ fn empty_foreign_and_truncated_files_are_refused() {
 
 /// Copies a zip, letting `edit` change each entry's bytes.
 fn rewrite_zip(from: &Path, to: &Path, mut edit: impl FnMut(&str, &mut Vec<u8>)) {
-    use std::io::Read;
-    let mut zin = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
-    let mut zout = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
-    for i in 0..zin.len() {
-        let mut e = zin.by_index(i).unwrap();
-        let name = e.name().unwrap().to_string();
-        let mut data = Vec::new();
-        e.read_to_end(&mut data).unwrap();
-        edit(&name, &mut data);
-        zout.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-            .unwrap();
-        zout.write_all(&data).unwrap();
-    }
-    zout.finish().unwrap();
+    crate::support::rewrite_zip(from, to, |name, mut data| {
+        edit(name, &mut data);
+        (name.to_string(), data)
+    });
 }
 
 /// A deflate stream of `n` zero bytes built by hand (fixed Huffman codes:

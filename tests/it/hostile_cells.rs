@@ -4,7 +4,6 @@
 //! megabytes. Each is refused with exit code 2 and a message naming the
 //! file, sheet and cell, in bounded time, and nothing is printed to stdout.
 
-use std::io::{Read, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -64,33 +63,20 @@ pub fn example_grids() -> Vec<Grid> {
 
 /// Copies the example, letting `edit` change each zip entry's text.
 fn rewrite_example(to: &Path, mut edit: impl FnMut(&str, String) -> String) {
-    let mut zin = zip::ZipArchive::new(std::fs::File::open(example()).unwrap()).unwrap();
-    let mut zout = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
-    for i in 0..zin.len() {
-        let mut e = zin.by_index(i).unwrap();
-        let name = e.name().unwrap().to_string();
-        let mut data = Vec::new();
-        e.read_to_end(&mut data).unwrap();
+    crate::support::rewrite_zip(&example(), to, |name, data| {
         let data = match String::from_utf8(data) {
-            Ok(text) => edit(&name, text).into_bytes(),
+            Ok(text) => edit(name, text).into_bytes(),
             Err(e) => e.into_bytes(),
         };
-        zout.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-            .unwrap();
-        zout.write_all(&data).unwrap();
-    }
-    zout.finish().unwrap();
+        (name.to_string(), data)
+    });
 }
 
 /// The example with its income statement's cell C9 written as `xml`.
 fn with_c9(to: &Path, xml: &str) {
-    rewrite_example(to, |name, text| {
-        if name != "xl/worksheets/sheet1.xml" {
-            return text;
-        }
-        let start = text.find("<c r=\"C9\"").expect("C9 in the example");
-        let end = start + text[start..].find("</c>").unwrap() + "</c>".len();
-        format!("{}{xml}{}", &text[..start], &text[end..])
+    rewrite_example(to, |name, text| match name {
+        "xl/worksheets/sheet1.xml" => crate::support::c9_written(&text, xml),
+        _ => text,
     });
 }
 

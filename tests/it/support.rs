@@ -125,3 +125,34 @@ pub fn good_rows(vuosikate: &'static str) -> Vec<Vec<&'static str>> {
         vec!["Vuosikate", vuosikate, "5"],
     ]
 }
+
+/// Copies the zip `from` to `to`, letting `edit` rename each entry or
+/// change its bytes.
+pub fn rewrite_zip(
+    from: &Path,
+    to: &Path,
+    mut edit: impl FnMut(&str, Vec<u8>) -> (String, Vec<u8>),
+) {
+    use std::io::{Read, Write};
+    let mut zin = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut zout = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..zin.len() {
+        let mut e = zin.by_index(i).unwrap();
+        let name = e.name().unwrap().to_string();
+        let mut data = Vec::new();
+        e.read_to_end(&mut data).unwrap();
+        let (name, data) = edit(&name, data);
+        zout.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zout.write_all(&data).unwrap();
+    }
+    zout.finish().unwrap();
+}
+
+/// `text`, the example's income statement part, with its cell C9
+/// (Maksutuotot, 2020) written as `xml`.
+pub fn c9_written(text: &str, xml: &str) -> String {
+    let start = text.find("<c r=\"C9\"").expect("C9 in the example");
+    let end = start + text[start..].find("</c>").unwrap() + "</c>".len();
+    format!("{}{xml}{}", &text[..start], &text[end..])
+}
