@@ -236,6 +236,17 @@ fn io_cause(e: &std::io::Error, lang: Lang) -> String {
 /// 65 000 unknown rows made a message of 89 MB.
 pub const LISTED: usize = 50;
 
+/// "… and 12 more" after the first `LISTED` of `n` problems, if there are more.
+pub fn more_line(n: usize, lang: Lang) -> Option<String> {
+    let more = n.checked_sub(LISTED).filter(|m| *m > 0)?;
+    Some(crate::tr!(
+        lang,
+        "… ja {more} muuta",
+        "… och {more} till",
+        "… and {more} more"
+    ))
+}
+
 /// The findings that must be fixed, each at its cell, in `lang`.
 fn rejected(file: &str, findings: &[crate::model::findings::Finding], lang: Lang) -> String {
     let n = findings.len();
@@ -250,14 +261,9 @@ fn rejected(file: &str, findings: &[crate::model::findings::Finding], lang: Lang
         let what = crate::report::finding::text(&x.message, lang);
         s.push_str(&format!("\n  {at}: {what}"));
     }
-    if let Some(more) = n.checked_sub(LISTED).filter(|m| *m > 0) {
+    if let Some(more) = more_line(n, lang) {
         s.push_str("\n  ");
-        s.push_str(&crate::tr!(
-            lang,
-            "… ja {more} muuta",
-            "… och {more} till",
-            "… and {more} more"
-        ));
+        s.push_str(&more);
     }
     s.push('\n');
     s.push_str(lang.tr(

@@ -515,6 +515,8 @@ impl<'t> Feed<'_, 't> {
     fn send(&mut self, job: Job<'t>, mut name: String) {
         // A file name has at most 255 bytes; a slug is ASCII, and a name of
         // 300 letters stopped the whole batch when its report was written.
+        // (A slug is ASCII: every byte is a character's boundary.)
+        debug_assert!(name.is_ascii());
         name.truncate(MAX_NAME);
         name.truncate(name.trim_end_matches('-').len());
         let n = self.seen.entry(name.clone()).or_insert(0);

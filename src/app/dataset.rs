@@ -56,16 +56,8 @@ pub fn refuse_errors(ds: Dataset, allow_unknown: bool, lang: Lang) -> Result<Dat
                 let at = (f.cells.first()).map_or_else(|| ds.file.clone(), |l| l.show(lang));
                 eprintln!("  {at}: {}", finding::text(&f.message, lang));
             }
-            if let Some(more) = n.checked_sub(crate::error::LISTED).filter(|m| *m > 0) {
-                eprintln!(
-                    "  {}",
-                    crate::tr!(
-                        lang,
-                        "… ja {more} muuta",
-                        "… och {more} till",
-                        "… and {more} more"
-                    )
-                );
+            if let Some(more) = crate::error::more_line(n, lang) {
+                eprintln!("  {more}");
             }
         }
     } else {

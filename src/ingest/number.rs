@@ -198,6 +198,11 @@ pub fn quoted(raw: &str) -> String {
     quoted_up_to(raw, 40)
 }
 
+/// A row's label as a message quotes it: its first 100 characters.
+pub fn quoted_label(raw: &str) -> String {
+    quoted_up_to(raw, 100)
+}
+
 /// `quoted` for a row's label, cut after `n` characters: a label is read
 /// whole to be matched, and the longest the decree prints are some 70.
 pub fn quoted_up_to(raw: &str, n: usize) -> String {

@@ -201,7 +201,7 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
                 continue;
             }
             let verdict = judge_row(ds, &mut judge, sheet, &near, i, u);
-            let (st, label) = (sheet.statement.fi(), number::quoted_up_to(&u.label, 100));
+            let (st, label) = (sheet.statement.fi(), number::quoted_label(&u.label));
             let (hint_fi, hint_sv, hint_en) = (&u.hint.fi, &u.hint.sv, &u.hint.en);
             out.push(match verdict {
                 Verdict::Accepted(why) => Finding::notice(
@@ -245,7 +245,7 @@ pub fn judge(ds: &mut Dataset, sheets: Vec<SheetRows>) {
 /// a part of a lease liability or a loan stock stays an error, since the
 /// figure read beside it might then be short by it.
 fn not_weighed(statement: Statement, u: &Unknown) -> Option<Finding> {
-    let (st, label) = (statement.fi(), number::quoted_up_to(&u.label, 100));
+    let (st, label) = (statement.fi(), number::quoted_label(&u.label));
     let cells = vec![u.cell.clone()];
     if let Some(kind) = labels::key_ratio(&u.label) {
         let (fi, sv, en) = match kind {

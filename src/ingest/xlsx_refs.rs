@@ -541,17 +541,9 @@ pub fn scaled_format(code: &str) -> Option<ScaledFormat> {
 
 /// A checked reference ("C5") as a zero-based (row, column).
 pub fn position(r: &str) -> Option<(u32, u32)> {
-    let r = r.replace('$', "");
-    let letters = r.chars().take_while(char::is_ascii_alphabetic).count();
-    let (col, row) = r.split_at(letters);
-    if letters == 0 || letters > 3 {
-        return None;
-    }
-    let col = col.bytes().fold(0u32, |n, b| {
-        n * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)
-    });
-    let row: u32 = row.parse().ok()?;
-    Some((row.checked_sub(1)?, col - 1))
+    let (row, col) = row_col(r);
+    let from_zero = |n: u64| u32::try_from(n.checked_sub(1)?).ok();
+    Some((from_zero(row)?, from_zero(col)?))
 }
 
 #[cfg(test)]

@@ -296,7 +296,7 @@ fn figure(
             Err(why) => findings.push(Finding::error(
                 "not_a_number",
                 Message::text({
-                    let row = number::quoted_up_to(&label_parts.join(" "), 100);
+                    let row = number::quoted_label(&label_parts.join(" "));
                     let (kind, year) = (yc.kind, yc.year);
                     let (fi, sv, en) = (&why.fi, &why.sv, &why.en);
                     text!(
@@ -312,7 +312,7 @@ fn figure(
             "cell_error",
             Message::text(cell_error(
                 e,
-                &number::quoted_up_to(&label_parts.join(" "), 100),
+                &number::quoted_label(&label_parts.join(" ")),
                 yc,
             )),
             vec![sh.at(r, col)],

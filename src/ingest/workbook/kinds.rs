@@ -31,7 +31,7 @@ pub(super) fn actual_over_budget(
     layout: &mut Layout,
 ) {
     let mut dropped: Vec<i32> = Vec::new();
-    for yc in layout.years.clone() {
+    for yc in &layout.years {
         let Some((kind, origin)) = year_origin.get(&yc.year).cloned() else {
             continue;
         };
