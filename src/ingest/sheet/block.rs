@@ -22,6 +22,8 @@ pub(super) struct Sheet<'a> {
     pub(super) grid: &'a Grid,
     pub(super) file: &'a str,
     pub(super) width: u32,
+    /// How its text figures write "." and ",": one reading for the sheet.
+    pub(super) notation: crate::ingest::number::Notation,
 }
 
 impl Sheet<'_> {

@@ -116,6 +116,7 @@ pub fn read_layout(grid: &Grid, file: &str) -> Result<Layout, Finding> {
         grid,
         file,
         width: grid.width(),
+        notation: rows::notation(grid),
     };
     let at = |r: u32, c: u32| sh.at(r, c);
     let mut findings = Vec::new();

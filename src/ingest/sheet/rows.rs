@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::{Pending, Row, YearColumn};
 use crate::error::{Location, Text};
-use crate::ingest::grid::Cell;
+use crate::ingest::grid::{Cell, Grid};
 use crate::ingest::number::{self, Notation, Num};
 use crate::model::findings::{Finding, Message};
 use crate::model::items::Statement;
@@ -32,7 +32,7 @@ pub(super) fn read_rows(
     let grid = sh.grid;
     let mut scaled = Scaled::default();
     foreign_unit(sh, span, findings);
-    let notation = notation(sh);
+    let notation = sh.notation;
     let first = pending.len();
     restated_notice(sh, span, years, findings);
     for r in span.data_from..span.data_to {
@@ -145,10 +145,10 @@ fn restated_notice(sh: &Sheet, span: Span, years: &[YearColumn], findings: &mut 
 }
 
 /// How the sheet's text figures write "." and ",": one reading for all.
-fn notation(sh: &Sheet) -> Notation {
+pub(super) fn notation(grid: &Grid) -> Notation {
     let mut n = Notation::default();
-    for r in sh.grid.rows_used() {
-        for (_, cell) in sh.grid.row_cells(r) {
+    for r in grid.rows_used() {
+        for (_, cell) in grid.row_cells(r) {
             if let Cell::Text(t) = cell {
                 n.see(t);
             }
