@@ -215,7 +215,7 @@ fn check_zip(path: &Path, file: &str) -> Result<ScaledCells> {
         if sheet.is_none() && !crate::ingest::xlsx_refs::is_worksheet(&name) {
             continue;
         }
-        let f = crate::ingest::xlsx_refs::scan(
+        let mut f = crate::ingest::xlsx_refs::scan(
             BufReader::with_capacity(1 << 16, entry),
             &name,
             file,
@@ -232,15 +232,16 @@ fn check_zip(path: &Path, file: &str) -> Result<ScaledCells> {
                 ),
             ));
         }
-        if !f.scaled.is_empty() {
-            scaled.push((name.clone(), f.scaled.clone()));
+        // A sheet's cells by its name, from the relationships that found it.
+        if let Some(sheet) = sheet.filter(|_| !f.scaled.is_empty()) {
+            scaled.push((sheet.name.clone(), std::mem::take(&mut f.scaled)));
         }
         if f.first.is_some() {
             formulas.push((name, f));
         }
     }
     if !formulas.is_empty() {
-        uncomputed(&mut zip, &formulas, &book, file)?;
+        uncomputed(&formulas, &book, file)?;
     }
     if is_ods
         || zip.index_for_name("content.xml").is_some()
@@ -258,7 +259,7 @@ fn check_zip(path: &Path, file: &str) -> Result<ScaledCells> {
         })?;
         scan_ods(BufReader::new(entry), file)?;
     }
-    Ok(scaled_cells(&mut zip, scaled, &styles))
+    Ok(scaled_cells(scaled, &styles))
 }
 
 /// The styles of an xlsx's cells and their number formats, if any scale.
@@ -273,31 +274,13 @@ fn cell_styles<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Vec<Opt
     }
 }
 
-/// Each part's scaled cells under its sheet's name and position.
-fn scaled_cells<R: Read + std::io::Seek>(
-    zip: &mut zip::ZipArchive<R>,
-    parts: Vec<(String, Vec<(String, usize)>)>,
+/// Each sheet's scaled cells by position.
+fn scaled_cells(
+    sheets: Vec<(String, Vec<(String, usize)>)>,
     styles: &[Option<ScaledFormat>],
 ) -> ScaledCells {
     let mut out = ScaledCells::new();
-    if parts.is_empty() {
-        return out;
-    }
-    let text = |zip: &mut zip::ZipArchive<R>, name: &str| {
-        let mut s = String::new();
-        if let Ok(e) = zip.by_name(name) {
-            let _ = e.take(MAX_PART_BYTES).read_to_string(&mut s);
-        }
-        s
-    };
-    let (workbook, rels) = (
-        text(zip, "xl/workbook.xml"),
-        text(zip, "xl/_rels/workbook.xml.rels"),
-    );
-    for (part, cells) in parts {
-        let Some(sheet) = sheet_of(&workbook, &rels, &part) else {
-            continue;
-        };
+    for (sheet, cells) in sheets {
         for (at, style) in cells {
             let pos = crate::ingest::xlsx_refs::position(&at);
             if let (Some((r, c)), Some(Some(f))) = (pos, styles.get(style)) {
@@ -316,20 +299,11 @@ fn scaled_cells<R: Read + std::io::Seek>(
 /// as programs that write formulas without computing them mark it) every
 /// saved value is a placeholder, usually 0, which would be read as the
 /// figure. A spreadsheet program computes and saves them.
-fn uncomputed<R: Read + std::io::Seek>(
-    zip: &mut zip::ZipArchive<R>,
+fn uncomputed(
     formulas: &[(String, crate::ingest::xlsx_refs::Formulas)],
     book: &Book,
     file: &str,
 ) -> Result<()> {
-    let text = |zip: &mut zip::ZipArchive<R>, name: &str| {
-        let mut s = String::new();
-        if let Ok(e) = zip.by_name(name) {
-            let _ = e.take(MAX_PART_BYTES).read_to_string(&mut s);
-        }
-        s
-    };
-    let workbook = text(zip, "xl/workbook.xml");
     let on_load = book.full_calc;
     let (part, cell) = match formulas
         .iter()
@@ -342,9 +316,7 @@ fn uncomputed<R: Read + std::io::Seek>(
         }
         None => return Ok(()),
     };
-    let sheet = book
-        .sheet_of(part)
-        .or_else(|| sheet_of(&workbook, &text(zip, "xl/_rels/workbook.xml.rels"), part));
+    let sheet = book.sheet_of(part);
     // The reference goes into the message as written (quoted, cut): only a
     // named sheet makes it a cell of the location.
     let shown = crate::ingest::number::quoted(cell);
@@ -362,41 +334,6 @@ fn uncomputed<R: Read + std::io::Seek>(
             "{place}its formula's value was never computed (the program that wrote the file does not compute formulas); open and save the workbook in Excel or LibreOffice to store the values"
         ),
     ))
-}
-
-/// The sheet's name of a worksheet part, from the workbook's list of sheets
-/// and their relationships; None if they do not say.
-fn sheet_of(workbook: &str, rels: &str, part: &str) -> Option<String> {
-    let tags = |xml: &str, name: &str| -> Vec<Vec<(String, String)>> {
-        (xml.split('<').skip(1))
-            .filter(|t| {
-                t.split([' ', '/', '>'])
-                    .next()
-                    .is_some_and(|n| n.rsplit(':').next() == Some(name))
-            })
-            .map(|t| {
-                let t = t.split('>').next().unwrap_or("");
-                crate::ingest::xlsx_refs::pairs(t)
-            })
-            .collect()
-    };
-    let get = |attrs: &[(String, String)], key: &str| {
-        (attrs.iter())
-            .find(|(k, _)| k.rsplit(':').next() == Some(key))
-            .map(|(_, v)| v.clone())
-    };
-    let id = tags(rels, "Relationship").into_iter().find_map(|r| {
-        let target = get(&r, "Target")?;
-        let target = target.trim_start_matches('/');
-        let target = target.strip_prefix("xl/").unwrap_or(target);
-        (format!("xl/{target}") == part)
-            .then(|| get(&r, "Id"))
-            .flatten()
-    })?;
-    tags(workbook, "sheet")
-        .into_iter()
-        .find(|s| get(s, "id").as_deref() == Some(&id))
-        .and_then(|s| get(&s, "name"))
 }
 
 /// A worksheet the xlsx reader would open: its name and its zip entry.
